@@ -1,0 +1,63 @@
+"""One exception tree for strikewatch.
+
+    StrikewatchError
+    ├── InputError          an input (file, line, feed, URL) cannot become a document
+    │   ├── EmptyInput
+    │   ├── BinaryInput
+    │   ├── EncodingError
+    │   ├── MalformedInput   broken JSON line, broken feed, unparseable HTML
+    │   ├── NoArticleText    a page whose furniture is all there is
+    │   └── FetchError       a URL that could not be fetched
+    ├── StoreError          the database cannot be opened or migrated
+    ├── GeocodeError        the gazetteer cannot be built or loaded
+    └── ReviewError         an analyst's action refers to something that is not there
+
+Per-item failures (``InputError``) are recorded with their message and skipped; the others end
+the run. Messages are one line and name the input, so they can go straight into a summary.
+"""
+
+from __future__ import annotations
+
+
+class StrikewatchError(Exception):
+    """Base of every error strikewatch raises on purpose."""
+
+
+class InputError(StrikewatchError):
+    pass
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class EncodingError(InputError):
+    pass
+
+
+class MalformedInput(InputError):
+    pass
+
+
+class NoArticleText(InputError):
+    pass
+
+
+class FetchError(InputError):
+    pass
+
+
+class StoreError(StrikewatchError):
+    pass
+
+
+class GeocodeError(StrikewatchError):
+    pass
+
+
+class ReviewError(StrikewatchError):
+    pass
