@@ -1,0 +1,132 @@
+"""The ``strikewatch`` command: thin shells over the library's stage functions.
+
+Commands only parse arguments, call the stages and turn named errors into exit codes: 1 for
+a run that could do nothing, 2 for bad usage. Command names are a contract (evaluation
+scripts call them).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import pipeline
+from .errors import StrikewatchError
+from .ingest import IngestOptions
+from .store import Store
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Airstrikes and the claims made about them, from the news.")
+console = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="SQLite file or SQLAlchemy URL [env STRIKEWATCH_DB; default ./strikewatch.db]")]
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders (read recursively), http(s) URLs, or - for standard input.")]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Publication date (YYYY-MM-DD) for plain-text inputs without one.")]
+SourceOption = Annotated[str | None, typer.Option(
+    "--source", help="Outlet name for plain-text inputs.")]
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s", stream=sys.stderr)
+
+
+def _open(db: str | None) -> Store:
+    try:
+        return Store(db)
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _options(published: str | None, source: str | None) -> IngestOptions:
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError as exc:
+        raise typer.BadParameter(f"--published {published!r} is not YYYY-MM-DD") from exc
+    return IngestOptions(published=day, source=source)
+
+
+def _ingest(paths: list[str], store: Store, options: IngestOptions) -> pipeline.IngestSummary:
+    tick, stop = pipeline.progress_printer()
+    try:
+        summary = pipeline.ingest(paths, store, options=options, progress=tick)
+    finally:
+        stop()
+    for line in summary.lines():
+        console.print(line, markup=False, highlight=False)
+    return summary
+
+
+@app.command()
+def ingest(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
+           source: SourceOption = None) -> None:
+    """Read articles (HTML, text, JSON Lines, RSS/Atom, URLs) and store each new one once."""
+    store = _open(db)
+    summary = _ingest(paths, store, _options(published, source))
+    if summary.nothing_read:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(db: DbOption = None,
+            everything: Annotated[bool, typer.Option(
+                "--all", help="Re-extract every document, not only new ones.")] = False) -> None:
+    """Extract strikes and claims from stored documents not yet extracted, then fuse them."""
+    store = _open(db)
+    _extract_and_fuse(store, everything=everything)
+
+
+def _extract_and_fuse(store: Store, *, everything: bool) -> None:
+    from .fuse import fuse_pending
+
+    summary = pipeline.extract_pending(store, everything=everything)
+    for line in summary.lines():
+        console.print(line, markup=False, highlight=False)
+    report = fuse_pending(store)
+    console.print(str(report), markup=False, highlight=False)
+
+
+@app.command()
+def run(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
+        source: SourceOption = None) -> None:
+    """Ingest, extract, geocode, fuse, then print the morning briefing."""
+    store = _open(db)
+    summary = _ingest(paths, store, _options(published, source))
+    if summary.nothing_read:
+        raise typer.Exit(1)
+    _extract_and_fuse(store, everything=False)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | geojson | acled")] = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="incidents | claims | documents")] = "incidents",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write incidents, claims or documents as JSON Lines, GeoJSON or ACLED CSV."""
+    from .export import export_lines
+
+    store = _open(db)
+    try:
+        chunks = export_lines(store, fmt=fmt, what=what)
+        if out is None:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as fh:
+                fh.writelines(chunks)
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc

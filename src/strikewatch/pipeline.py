@@ -1,0 +1,162 @@
+"""The batch runner: ingest → extract → geocode → fuse over one store.
+
+The CLI, the API and the benchmark all call these functions; nothing here decides what an
+event is. Each stage only touches what is new since the last run (documents never extracted,
+mentions not yet fused), so a daily run costs what the day's news costs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from .ingest import IngestOptions, SyndicationIndex, minhash_signature, read_inputs
+from .models import Document, Rejection
+from .store import Store
+
+log = logging.getLogger("strikewatch")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest did with its inputs; ``rejected`` keeps every reason."""
+
+    read: int = 0
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
+    syndicated: list[tuple[str, str]] = field(default_factory=list)  # (id, earlier copy)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.read == 0
+
+    def lines(self) -> list[str]:
+        out = [f"read {self.read}, stored {len(self.stored)} "
+               f"({len(self.syndicated)} linked as syndicated copies), "
+               f"duplicates {len(self.duplicates)}, rejected {len(self.rejected)}"]
+        out += [f"  duplicate: {doc_id}: {why}" for doc_id, why in self.duplicates]
+        out += [f"  syndicated: {doc_id} is a copy of {first}" for doc_id, first in self.syndicated]
+        out += [f"  rejected: {r.origin}: {r.reason}" for r in self.rejected]
+        return out
+
+
+def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | None = None,
+           progress: Progress | None = None, batch_size: int = 500) -> IngestSummary:
+    """Read every source and store each new document once.
+
+    An input is a duplicate when its id is stored with the same text, or its text is stored
+    under another id; a near-identical text (a syndicated wire copy) is stored but linked to
+    the first copy, so that fusion counts the story as one source.
+    """
+    summary = IngestSummary()
+    known_hash = store.known_documents()
+    by_hash = {h: i for i, h in known_hash.items()}
+    syndication = SyndicationIndex.from_signatures(store.signatures())
+    pending: list[tuple[Document, bytes]] = []
+
+    def flush() -> None:
+        if pending:
+            summary.stored += store.add_documents(pending)
+            pending.clear()
+
+    for item in read_inputs(sources, options or IngestOptions()):
+        if isinstance(item, Rejection):
+            summary.rejected.append(item)
+            log.warning("rejected %s: %s", item.origin, item.reason)
+            continue
+        summary.read += 1
+        doc = item
+        if progress:
+            progress(doc.id)
+        if known_hash.get(doc.id) == doc.content_hash:
+            summary.duplicates.append((doc.id, "already stored with the same text"))
+            continue
+        if doc.content_hash in by_hash:
+            summary.duplicates.append((doc.id, f"same text as {by_hash[doc.content_hash]}"))
+            continue
+        if doc.id in known_hash:  # same id, new text: keep both, the new one under a derived id
+            doc = replace(doc, id=f"{doc.id}~{doc.content_hash[:8]}")
+            if doc.id in known_hash:
+                summary.duplicates.append((doc.id, "already stored with the same text"))
+                continue
+        signature = minhash_signature(doc.text)
+        earlier = syndication.find(signature)
+        if earlier is not None:
+            doc = replace(doc, near_duplicate_of=earlier)
+            summary.syndicated.append((doc.id, earlier))
+        else:
+            syndication.add(doc.id, signature)
+        known_hash[doc.id] = doc.content_hash
+        by_hash[doc.content_hash] = doc.id
+        pending.append((doc, signature))
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    store.add_rejections(summary.rejected)
+    return summary
+
+
+def progress_printer(total_hint: str = "documents") -> tuple[Progress | None, Callable[[], None]]:
+    """A rich progress bar on a terminal, plain log lines every 100 items otherwise."""
+    if sys.stderr.isatty():
+        from rich.progress import Progress as RichProgress
+        from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = RichProgress(SpinnerColumn(), TextColumn("{task.description}"),
+                           TextColumn("{task.completed} " + total_hint), TimeElapsedColumn(),
+                           transient=True)
+        task = bar.add_task("ingesting", total=None)
+        bar.start()
+        return (lambda _id: bar.advance(task)), bar.stop
+    count = [0]
+
+    def tick(doc_id: str) -> None:
+        count[0] += 1
+        if count[0] % 100 == 0:
+            log.info("%d %s read (last: %s)", count[0], total_hint, doc_id)
+
+    return tick, lambda: None
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    documents: int = 0
+    strikes: int = 0
+    claims: int = 0
+    skipped_language: list[tuple[str, str]] = field(default_factory=list)  # (id, language)
+
+    def lines(self) -> list[str]:
+        out = [f"extracted {self.strikes} strike mentions and {self.claims} claims "
+               f"from {self.documents} documents"]
+        out += [f"  not extracted: {doc_id}: language {lang!r} (English only for now)"
+                for doc_id, lang in self.skipped_language]
+        return out
+
+
+def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything: bool = False,
+                    progress: Progress | None = None, batch_size: int = 64) -> ExtractSummary:
+    """Extract and geocode the documents not yet extracted (or all, for a re-extraction)."""
+    from .extract import Extractor
+    from .geo import geocode_mentions, load_gazetteer
+
+    gazetteer = gazetteer or load_gazetteer()
+    extractor = extractor or Extractor(gazetteer=gazetteer)
+    summary = ExtractSummary()
+    docs = list(store.documents(unextracted=not everything))
+    for doc in docs:
+        if doc.language and doc.language != "en":
+            summary.skipped_language.append((doc.id, doc.language))
+    for doc_id, extraction in extractor.extract_many(docs, batch_size=batch_size):
+        strikes = geocode_mentions(extraction.strikes, gazetteer)
+        store.replace_mentions(doc_id, strikes, extraction.claims)
+        summary.documents += 1
+        summary.strikes += len(strikes)
+        summary.claims += len(extraction.claims)
+        if progress:
+            progress(doc_id)
+    return summary
