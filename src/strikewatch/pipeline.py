@@ -49,9 +49,9 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
            progress: Progress | None = None, batch_size: int = 500) -> IngestSummary:
     """Read every source and store each new document once.
 
-    An input is a duplicate when its id is stored with the same text, or its text is stored
-    under another id; a near-identical text (a syndicated wire copy) is stored but linked to
-    the first copy, so that fusion counts the story as one source.
+    An input is a duplicate when its id is already stored with the same text. The same or a
+    near-identical text under another id (a syndicated wire copy, a re-publication) is stored
+    but linked to the first copy, so that fusion counts the story as one source.
     """
     summary = IngestSummary()
     known_hash = store.known_documents()
@@ -76,16 +76,14 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
         if known_hash.get(doc.id) == doc.content_hash:
             summary.duplicates.append((doc.id, "already stored with the same text"))
             continue
-        if doc.content_hash in by_hash:
-            summary.duplicates.append((doc.id, f"same text as {by_hash[doc.content_hash]}"))
-            continue
         if doc.id in known_hash:  # same id, new text: keep both, the new one under a derived id
             doc = replace(doc, id=f"{doc.id}~{doc.content_hash[:8]}")
             if doc.id in known_hash:
                 summary.duplicates.append((doc.id, "already stored with the same text"))
                 continue
         signature = minhash_signature(doc.text)
-        earlier = syndication.find(signature)
+        # the same text under another id is a copy an outlet re-published: stored, but linked
+        earlier = by_hash.get(doc.content_hash) or syndication.find(signature)
         if earlier is not None:
             doc = replace(doc, near_duplicate_of=earlier)
             summary.syndicated.append((doc.id, earlier))

@@ -129,6 +129,7 @@ class StrikeRow(Base):
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
+    fuse_note: Mapped[str | None] = mapped_column(Text)  # why fusion left it out (0002)
 
 
 class ClaimRow(Base):
@@ -189,6 +190,17 @@ class ReviewRow(Base):
     analyst: Mapped[str] = mapped_column(String(100))
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class IncidentLinkRow(Base):
+    """Which incident a mention belongs to, by a key that survives re-extraction (0002)."""
+
+    __tablename__ = "incident_links"
+
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(200), index=True)
+    incident_id: Mapped[str] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
 
 
 @dataclass(slots=True)
@@ -255,7 +267,7 @@ class Store:
             rows = s.execute(select(DocumentRow.id, DocumentRow.minhash)
                              .where(DocumentRow.minhash.is_not(None))
                              .where(DocumentRow.near_duplicate_of.is_(None)))
-            yield from rows.tuples()
+            yield from rows
 
     def add_documents(self, docs: Iterable[tuple[Document, bytes | None]]) -> list[str]:
         """Insert new documents (already checked for duplicates by the caller)."""
