@@ -46,6 +46,7 @@ class Document:
     byline: str | None = None
     origin: str | None = None  # the file, URL or feed it was read from
     near_duplicate_of: str | None = None  # id of the first stored copy of the same story
+    encoding: str | None = None  # the charset a non-UTF-8 input was decoded from ("cp1252")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ class StrikeMention:
     source: str | None = None  # who reports it, as the text names them
     claimed_by_attacker: bool = False
     hedged: bool = False
+    support: tuple[Span, ...] = ()  # further sentences of the same document that report it
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +154,39 @@ class ClaimMention:
     about: str | None = None  # Actor.code of the attacker the claim concerns
     quote: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()  # ("share", 0.05), ("killed_min", 12)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    """A stored strike mention with what fusion needs to know about the document it came from.
+
+    ``story`` is the id of the first stored copy of the story (the document itself, or the one
+    it is a syndicated copy of), so that wire copies count as one source.
+    """
+
+    id: int
+    mention: StrikeMention
+    story: str
+    incident_id: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One strike after merging every report of it; ``reviewed`` maps analyst-set fields to
+    the values the analyst gave, which fusion never overwrites."""
+
+    id: str
+    date: date | None
+    date_precision: str | None
+    attacker: Actor | None
+    place: Place | None
+    targets: tuple[Target, ...] = ()
+    fatalities: Range = field(default_factory=Range)
+    civilians: Range = field(default_factory=Range)
+    grade: str = "weak"  # one of GRADES
+    grade_reason: str | None = None
+    origin: str = "text"
+    reviewed: dict = field(default_factory=dict)

@@ -1,0 +1,109 @@
+"""Fetching one URL for ingest: bounded in time, size and retries.
+
+Kept apart from ``ingest`` so the parsing code never touches the network and tests can hand it
+bytes directly; the fetcher is the only piece that needs a live (local) HTTP server to test.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from strikewatch.errors import FetchError
+
+# Server-side failures worth a second try; 4xx answers will not change on retry.
+_RETRY_STATUS = frozenset({500, 502, 503, 504})
+_USER_AGENT = "strikewatch-ingest/0.1 (+https://github.com/strikewatch)"
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str  # after redirects
+    content: bytes
+    content_type: str  # media type only, lower case ("text/html")
+    charset: str | None
+
+
+class Fetcher:
+    """One HTTP client for a whole batch, so connections are pooled across URLs."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float,
+        retries: int,
+        max_bytes: int,
+        backoff: float = 0.5,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._client = httpx.Client(
+            timeout=timeout,
+            follow_redirects=True,
+            headers={"User-Agent": _USER_AGENT},
+            transport=transport,
+        )
+        self._retries = retries
+        self._max_bytes = max_bytes
+        self._backoff = backoff
+
+    def close(self) -> None:
+        self._client.close()
+
+    def fetch(self, url: str) -> Fetched:
+        """Retry connection errors, timeouts and 5xx with exponential backoff; fail on the rest."""
+        attempt = 0
+        while True:
+            try:
+                return self._fetch_once(url)
+            except _Retryable as exc:
+                if attempt >= self._retries:
+                    raise FetchError(f"{url}: {exc} (after {attempt + 1} attempts)") from None
+                time.sleep(self._backoff * (2**attempt))
+                attempt += 1
+
+    def _fetch_once(self, url: str) -> Fetched:
+        try:
+            with self._client.stream("GET", url) as response:
+                if response.status_code in _RETRY_STATUS:
+                    raise _Retryable(f"HTTP {response.status_code}")
+                if response.status_code >= 400:
+                    raise FetchError(f"{url}: HTTP {response.status_code}")
+                declared = response.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self._max_bytes:
+                    raise FetchError(
+                        f"{url}: response too large ({declared} bytes > {self._max_bytes})"
+                    )
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self._max_bytes:
+                        raise FetchError(f"{url}: response too large (> {self._max_bytes} bytes)")
+                    chunks.append(chunk)
+                media, _, params = response.headers.get("content-type", "").partition(";")
+                return Fetched(
+                    url=str(response.url),
+                    content=b"".join(chunks),
+                    content_type=media.strip().lower(),
+                    charset=_charset(params),
+                )
+        except httpx.UnsupportedProtocol as exc:
+            raise FetchError(f"{url}: {exc}") from None
+        except httpx.TransportError as exc:
+            raise _Retryable(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # too many redirects, bad URL, ...
+            raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+
+
+class _Retryable(Exception):
+    """A failure that another attempt may not repeat."""
+
+
+def _charset(params: str) -> str | None:
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"').lower()
+    return None

@@ -1,0 +1,922 @@
+"""Ingest: files, folders, stdin, URLs and feeds in; ``Document`` records (or rejections) out.
+
+Every input kind ends in the same shape: a list of (segment kind, paragraph) pairs plus
+metadata, assembled by ``_assemble`` into a ``Document`` whose text is the paragraphs joined
+by blank lines. Segments matter downstream because sentences must never cross a title/caption/
+body boundary, and captions often carry the place and date of a strike.
+
+Failures are per item: each bad file, line, feed or URL becomes a ``Rejection`` with a one-line
+reason taken from the ``InputError`` that stopped it, and the batch goes on (trafilatura's
+"discarding data" rule). Near-duplicate detection (syndicated wire copy) lives here too because
+it needs only the text; the store decides what to do with a match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO
+
+import charset_normalizer
+import feedparser
+import lxml.etree
+import lxml.html
+import numpy as np
+import trafilatura
+import yaml
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+from dateutil import parser as dateparser
+
+from strikewatch._fetch import Fetched, Fetcher
+from strikewatch.errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    MalformedInput,
+    NoArticleText,
+)
+from strikewatch.models import Document, Rejection, Segment
+
+__all__ = [
+    "IngestOptions",
+    "SyndicationIndex",
+    "content_hash",
+    "detect_language",
+    "find_dateline",
+    "minhash_signature",
+    "read_inputs",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestOptions:
+    published: date | None = None  # date for .txt files and stdin that carry no dateline
+    source: str | None = None  # outlet for inputs that do not name one (.txt, stdin)
+    max_bytes: int = 10_000_000  # per file, per URL response; per line for JSON Lines
+    timeout: float = 20.0  # seconds, per URL fetch attempt
+    retries: int = 2  # extra attempts on connection errors and 5xx
+    detect_language: bool = True  # py3langid when the input does not say
+
+
+_HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_JSONL_EXT = frozenset({".jsonl", ".ndjson", ".json"})
+_FEED_EXT = frozenset({".xml", ".rss", ".atom"})
+_TEXT_EXT = frozenset({".txt", ".text"})
+_FEED_MEDIA = ("rss", "atom", "xml", "rdf")
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------------------------- entry point
+
+
+def read_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Document | Rejection]:
+    """Yield a document or a rejection per article, in input order; never raise for one item.
+
+    Folders are walked recursively in sorted order (hidden files skipped) so that re-runs see
+    the same order and the store's "first copy wins" rule is stable.
+    """
+    fetcher: Fetcher | None = None
+    try:
+        for raw in paths:
+            if raw == "-":
+                yield from _guard("<stdin>", _read_stdin, sys.stdin.buffer, options)
+            elif raw.startswith(("http://", "https://")):
+                if fetcher is None:
+                    fetcher = Fetcher(
+                        timeout=options.timeout, retries=options.retries, max_bytes=options.max_bytes
+                    )
+                yield from _guard(raw, _read_url, raw, fetcher, options)
+            else:
+                path = Path(raw)
+                if path.is_dir():
+                    for file in sorted(path.rglob("*")):
+                        rel = file.relative_to(path).parts
+                        if file.is_file() and not any(p.startswith(".") for p in rel):
+                            yield from _guard(str(file), _read_file, file, options)
+                elif path.is_file():
+                    yield from _guard(raw, _read_file, path, options)
+                else:
+                    yield Rejection(raw, f"{raw}: no such file or folder")
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _guard(origin: str, reader, *args) -> Iterator[Document | Rejection]:  # noqa: ANN001
+    """Turn the InputError that stops one input into its Rejection, keeping what came before.
+
+    Anything else escaping a parser is a bug in strikewatch or a library, but one bad page must
+    still not end a batch of thousands: it is logged with its traceback and rejected.
+    """
+    try:
+        yield from reader(*args)
+    except InputError as exc:
+        yield Rejection(origin, str(exc))
+    except Exception as exc:  # noqa: BLE001 - see docstring
+        log.exception("unexpected failure reading %s", origin)
+        yield Rejection(origin, f"{origin}: unexpected {type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------------------------- sources
+
+
+def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | Rejection]:
+    name = str(path)
+    ext = path.suffix.lower()
+    known = _HTML_EXT | _JSONL_EXT | _FEED_EXT | _TEXT_EXT
+    if ext and ext not in known:
+        raise InputError(f"{name}: unsupported file kind '{ext}'")
+    if ext in _JSONL_EXT:
+        with path.open("rb") as handle:
+            yield from _read_jsonl(handle, name, path.stem, options)
+        return
+    size = path.stat().st_size
+    if size > options.max_bytes:
+        raise InputError(f"{name}: file too large ({size} bytes > {options.max_bytes})")
+    data = path.read_bytes()
+    kind = {**dict.fromkeys(_HTML_EXT, "html"), **dict.fromkeys(_FEED_EXT, "feed"),
+            **dict.fromkeys(_TEXT_EXT, "text")}.get(ext)
+    yield from _read_bytes(data, name, path.stem, kind, options, charset=None, url=None)
+
+
+def _read_stdin(stream: IO[bytes], options: IngestOptions) -> Iterator[Document | Rejection]:
+    head = stream.read(4096)
+    if head.lstrip()[:1] == b"{":
+        yield from _read_jsonl(_Chained(head, stream), "<stdin>", "stdin", options)
+        return
+    data = head + stream.read(options.max_bytes + 1 - len(head))
+    if len(data) > options.max_bytes:
+        raise InputError(f"<stdin>: input too large (> {options.max_bytes} bytes)")
+    stem = "stdin-" + _short_hash(data)
+    yield from _read_bytes(data, "<stdin>", stem, None, options, charset=None, url=None)
+
+
+def _read_url(url: str, fetcher: Fetcher, options: IngestOptions) -> Iterator[Document | Rejection]:
+    fetched: Fetched = fetcher.fetch(url)
+    media = fetched.content_type
+    if media in ("application/json", "application/x-ndjson", "application/jsonl"):
+        kind: str | None = "jsonl"
+    elif media in ("text/html", "application/xhtml+xml"):
+        kind = "html"
+    elif any(m in media for m in _FEED_MEDIA):
+        kind = "feed"
+    elif media == "text/plain":
+        kind = "text"
+    elif media.startswith(("image/", "audio/", "video/", "application/pdf", "application/zip")):
+        raise InputError(f"{url}: unsupported content type '{media}'")
+    else:
+        kind = None  # missing or generic (application/octet-stream): look at the bytes
+    if kind == "jsonl":
+        yield from _read_jsonl(_Chained(fetched.content, None), url, "url-" + _short_hash(url.encode()), options)
+        return
+    yield from _read_bytes(
+        fetched.content, url, "url-" + _short_hash(url.encode()), kind, options,
+        charset=fetched.charset, url=fetched.url,
+    )
+
+
+def _read_bytes(
+    data: bytes,
+    origin: str,
+    doc_id: str,
+    kind: str | None,
+    options: IngestOptions,
+    *,
+    charset: str | None,
+    url: str | None,
+) -> Iterator[Document | Rejection]:
+    _check_not_empty_or_binary(data, origin)
+    if kind == "feed" or (kind is None and _looks_like_feed(data[:2048])):
+        yield from _feed_documents(data, origin, options)
+        return
+    text, encoding = _decode(data, origin, declared=charset)
+    kind = kind or _sniff(text)
+    if kind == "html":
+        yield _html_document(text, origin=origin, doc_id=doc_id, url=url, encoding=encoding,
+                             options=options)
+    elif kind == "jsonl":
+        yield from _read_jsonl(_Chained(data, None), origin, doc_id, options)
+    else:
+        yield _text_document(text, origin=origin, doc_id=doc_id, url=url, encoding=encoding,
+                             options=options)
+
+
+class _Chained:
+    """A peeked head followed by the rest of a stream, read line by line."""
+
+    def __init__(self, head: bytes, rest: IO[bytes] | None) -> None:
+        self._head, self._rest = head, rest
+
+    def __iter__(self) -> Iterator[bytes]:
+        lines = self._head.split(b"\n")
+        if self._rest is None:
+            yield from (line + b"\n" for line in lines)
+            return
+        carry = lines.pop()
+        yield from (line + b"\n" for line in lines)
+        for line in self._rest:
+            yield carry + line
+            carry = b""
+        if carry:
+            yield carry
+
+
+# ---------------------------------------------------------------------------------- bytes → text
+
+
+def _check_not_empty_or_binary(data: bytes, origin: str) -> None:
+    if not data.strip():
+        raise EmptyInput(f"{origin}: empty file" if data == b"" else f"{origin}: only whitespace")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return  # UTF-16 with a byte-order mark: NULs are expected
+    if b"\x00" in data[:8192]:
+        raise BinaryInput(f"{origin}: binary content (NUL bytes), not text")
+
+
+def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[str, str]:
+    """UTF-8 first (nearly all news), then a declared charset, then a guess; reject only garble."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise EncodingError(f"{origin}: undecodable UTF-16") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = [declared] if declared else []
+    meta = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
+    if meta:
+        candidates.append(meta.group(1).decode("ascii").lower())
+    for name in candidates:
+        if name.replace("-", "").replace("_", "") in ("utf8",):
+            continue  # already failed
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            continue
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is None:
+        raise EncodingError(f"{origin}: undecodable bytes (not UTF-8, no charset could be detected)")
+    text, encoding = str(guess), guess.encoding
+    try:
+        if encoding != "cp1252" and data.decode("cp1252") == text:
+            encoding = "cp1252"  # same characters: name the far commoner Windows code page
+    except UnicodeDecodeError:
+        pass
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4000])
+    if printable < 0.95 * len(text[:4000]):
+        raise BinaryInput(f"{origin}: binary content (decodes only as {encoding} garble)")
+    return text, encoding
+
+
+def _looks_like_feed(head: bytes) -> bool:
+    head = head.lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:1024].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("<") and re.search(r"<(!doctype html|html|head|body|article|div|p)\b", head):
+        return "html"
+    return "text"
+
+
+# ---------------------------------------------------------------------------------- JSON Lines
+
+
+def _read_jsonl(
+    lines: Iterable[bytes], origin: str, stem: str, options: IngestOptions
+) -> Iterator[Document | Rejection]:
+    """One article per line; a bad line is rejected by number and the file goes on."""
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        where = f"{origin}:{number}"
+        try:
+            yield _jsonl_document(raw, where, f"{stem}-{number}", options)
+        except InputError as exc:
+            yield Rejection(where, str(exc))
+    if not seen_any:
+        raise EmptyInput(f"{origin}: empty file")
+
+
+def _jsonl_document(raw: bytes, where: str, fallback_id: str, options: IngestOptions) -> Document:
+    if len(raw) > options.max_bytes:
+        raise InputError(f"{where}: line too large ({len(raw)} bytes > {options.max_bytes})")
+    if b"\x00" in raw:
+        raise BinaryInput(f"{where}: binary content (NUL bytes) in a JSON line")
+    line, encoding = _decode(raw, where)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        reason = re.sub(r"\s+at$", "", exc.msg)
+        raise MalformedInput(f"{where}: malformed JSON line ({reason} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise MalformedInput(f"{where}: a JSON line must be an object, not {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise NoArticleText(f"{where}: no 'text' in the JSON line")
+    title = _clean(record.get("title") or "") or None
+    parts = [("title", title)] if title else []
+    parts += [("body", p) for p in _paragraphs(text)]
+    given = _parse_date(record.get("published"))
+    published, published_from = _choose_date(text, given, "input", title=title)
+    return _assemble(
+        parts,
+        doc_id=str(record.get("id") or fallback_id),
+        title=title,
+        source=record.get("source") or options.source,
+        url=record.get("url"),
+        published=published,
+        published_from=published_from,
+        language=record.get("language"),
+        byline=record.get("byline") or record.get("author"),
+        origin=where,
+        encoding=None if encoding == "utf-8" else encoding,
+        options=options,
+    )
+
+
+# ---------------------------------------------------------------------------------- plain text
+
+
+def _text_document(
+    text: str, *, origin: str, doc_id: str, url: str | None, encoding: str, options: IngestOptions
+) -> Document:
+    paragraphs = [p for p in _paragraphs(text) if not _is_furniture(p)]
+    if not paragraphs:
+        raise NoArticleText(f"{origin}: no article text (only page furniture)")
+    parts: list[tuple[str, str]] = []
+    title = None
+    rest = list(paragraphs)
+    # the title is the first paragraph that is not a bare date line, if it reads as a headline
+    lead = 1 if len(rest) > 1 and _is_date_line(rest[0]) else 0
+    if len(rest) > lead + 1 and _looks_like_title(rest[lead]):
+        title = rest[lead]
+        parts += [("body", p) for p in rest[:lead]]
+        parts.append(("title", title))
+        rest = rest[lead + 1 :]
+        if rest and _looks_like_standfirst(rest[0]) and len(rest) > 1:
+            parts.append(("standfirst", rest.pop(0)))
+    for i, paragraph in enumerate(rest):
+        kind = "caption" if i < 3 and _CREDIT.search(paragraph) and len(paragraph) < 400 else "body"
+        parts.append((kind, paragraph))
+    _require_article_text(parts, origin)
+    published, published_from = _choose_date(text, options.published, "option")
+    return _assemble(
+        parts, doc_id=doc_id, title=title, source=options.source, url=url, published=published,
+        published_from=published_from, language=None, byline=None, origin=origin,
+        encoding=None if encoding == "utf-8" else encoding, options=options,
+    )
+
+
+# A photo credit closing a caption: "(AFP)", "(Reuters/Omar Sanadiki)", "(AFP/Getty Images)".
+_CREDIT = re.compile(r"\((?:AFP|Reuters|AP|EPA|Getty|Anadolu|SANA|[A-Z][\w.&' -]{1,30}/[\w.&' /-]{2,40})[^()]{0,40}\)\s*$")
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    return len(paragraph) <= 200 and len(paragraph.split()) <= 30 and not paragraph.endswith(".")
+
+
+def _looks_like_standfirst(paragraph: str) -> bool:
+    return len(paragraph) <= 300 and not paragraph.rstrip().endswith((".", '"', "”"))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks split on blank lines; inside a block, each line is a paragraph unless hard-wrapped.
+
+    Hard wrapping (lines of similar width under ~100 characters) is told from one-paragraph-per-
+    line text such as the MEE sample, where a standfirst and a caption sit on adjacent lines.
+    """
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        widths = [len(line) for line in lines]
+        wrapped = (
+            len(lines) > 1
+            and max(widths) <= 100
+            and all(w >= 0.6 * max(widths) for w in widths[:-1])
+        )
+        if wrapped:
+            out.append(_clean(" ".join(lines)))
+        else:
+            out.extend(_clean(line) for line in lines)
+    return [p for p in out if p]
+
+
+# ---------------------------------------------------------------------------------- HTML
+
+
+def _html_document(
+    html: str, *, origin: str, doc_id: str, url: str | None, encoding: str, options: IngestOptions
+) -> Document:
+    truncated = not re.search(r"</html\s*>", html[-2048:], re.I)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise MalformedInput(f"{origin}: unparseable HTML ({exc})") from None
+    meta = _html_metadata(tree)
+    result = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, date_extraction_params={"extensive_search": False},
+    )
+    title = _clean(meta.get("title") or (result.title if result else "") or "") or None
+    body = [
+        p for p in _clean_lines(result.text if result else "")
+        if not _is_furniture(p) and p != title  # the page's <h1> is already the title segment
+    ]
+    if not any(len(p.split()) >= 10 for p in body):
+        if truncated:
+            raise MalformedInput(f"{origin}: truncated HTML with no article text before the cut")
+        raise NoArticleText(f"{origin}: no article text (the page is all furniture)")
+    parts: list[tuple[str, str]] = [("title", title)] if title else []
+    standfirst = _clean(meta.get("standfirst") or (result.description if result else "") or "")
+    if standfirst and standfirst != title and not body[0].startswith(standfirst[:80]):
+        parts.append(("standfirst", standfirst))
+        body = [p for p in body if p != standfirst]
+    in_body = set(body)
+    parts += [("caption", c) for c in meta.get("captions", ()) if c not in in_body]
+    parts += [("body", p) for p in body]
+    published, published_from = meta.get("published"), "metadata"
+    if published is None and result is not None and result.date:
+        published = _parse_date(result.date)
+    if published is None:
+        published, published_from = _choose_date("\n".join(body[:3]), options.published, "option")
+    if truncated:
+        log.info("%s: truncated HTML, kept the %d paragraphs before the cut", origin, len(body))
+    return _assemble(
+        parts,
+        doc_id=doc_id,
+        title=title,
+        source=meta.get("outlet") or (result.sitename if result else None) or options.source,
+        url=meta.get("canonical") or (result.url if result else None) or url,
+        published=published,
+        published_from=published_from if published else None,
+        language=meta.get("language"),
+        byline=(result.author if result else None) or meta.get("byline"),
+        origin=origin,
+        encoding=None if encoding == "utf-8" else encoding,
+        options=options,
+    )
+
+
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "date",
+)
+
+
+def _html_metadata(tree: lxml.html.HtmlElement) -> dict:
+    """What the page says about itself: meta tags, JSON-LD, <time>, <html lang>, figcaptions.
+
+    Read before trafilatura runs because trafilatura drops figcaptions of lead images and does
+    not report the language attribute; page metadata beats text heuristics for the date.
+    """
+    meta: dict = {}
+    tags: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key and el.get("content") and key not in tags:
+            tags[key] = el.get("content").strip()
+    ld = _json_ld_article(tree)
+    meta["title"] = tags.get("og:title") or ld.get("headline")
+    meta["standfirst"] = _first_text(tree, "//*[contains(@class,'subtitle') or contains(@class,"
+                                     "'standfirst') or contains(@class,'dek')]") or tags.get(
+        "og:description") or tags.get("description")
+    meta["outlet"] = tags.get("og:site_name") or _name(ld.get("publisher"))
+    meta["byline"] = _name(ld.get("author")) or _first_text(tree, "//*[contains(@class,'byline')]")
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    meta["canonical"] = canonical[0].strip() if canonical else tags.get("og:url")
+    when = next((tags[k] for k in _DATE_META if k in tags), None) or ld.get("datePublished")
+    if not when:
+        times = tree.xpath("//article//time/@datetime | //time/@datetime")
+        when = times[0] if times else None
+    meta["published"] = _parse_date(when)
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    lang = lang or tags.get("content-language") or tags.get("og:locale")
+    meta["language"] = re.split(r"[-_]", lang.strip())[0].lower() if lang and lang.strip() else None
+    scope = tree.xpath("//article") or tree.xpath("//main") or [tree]
+    captions: list[str] = []
+    for el in scope[0].iter("figcaption"):
+        caption = _clean(el.text_content())
+        if len(caption) >= 15 and caption not in captions:
+            captions.append(caption)
+    meta["captions"] = captions
+    return meta
+
+
+def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if not isinstance(item, dict):
+                continue
+            stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                return item
+    return {}
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _clean(value) or None if isinstance(value, str) else None
+
+
+def _first_text(tree: lxml.html.HtmlElement, xpath: str) -> str | None:
+    for el in tree.xpath(xpath):
+        if el.tag not in ("body", "html", "meta") and (text := _clean(el.text_content())):
+            return text
+    return None
+
+
+# ---------------------------------------------------------------------------------- feeds
+
+
+def _feed_documents(data: bytes, origin: str, options: IngestOptions) -> Iterator[Document | Rejection]:
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        if parsed.bozo:
+            raise MalformedInput(f"{origin}: broken feed ({_bozo_reason(parsed)})")
+        raise NoArticleText(f"{origin}: feed has no entries")
+    outlet = _clean(parsed.feed.get("title", "")) or options.source
+    feed_language = parsed.feed.get("language")
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{origin}#entry-{number}"
+        key = entry.get("id") or entry.get("link") or f"{origin}#{entry.get('title', number)}"
+        bodies = [c for c in entry.get("content", []) if c.get("value")]
+        best = max(bodies, key=lambda c: len(c["value"]), default=None)
+        raw = best["value"] if best else entry.get("summary", "")
+        is_html = (best.get("type") if best else entry.get("summary_detail", {}).get("type")) != "text/plain"
+        captions, paragraphs = _fragment_paragraphs(raw) if is_html else ([], _paragraphs(raw))
+        paragraphs = [p for p in paragraphs if not _is_furniture(p)]
+        title = _clean(entry.get("title", "")) or None
+        parts = [("title", title)] if title else []
+        parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
+        try:
+            _require_article_text(parts, where)
+        except InputError as exc:
+            broken = f"broken feed ({_bozo_reason(parsed)}); " if parsed.bozo else ""
+            yield Rejection(where, f"{where}: {broken}{str(exc).removeprefix(where + ': ')}")
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = date(*stamp[:3]) if stamp else None
+        published_from = "metadata" if published else None
+        if published is None:
+            published, published_from = _choose_date("\n".join(paragraphs[:3]), options.published,
+                                                      "option")
+        language = (best or {}).get("language") or feed_language
+        yield _assemble(
+            parts,
+            doc_id="feed-" + _short_hash(key.encode()),
+            title=title,
+            source=outlet,
+            url=entry.get("link"),
+            published=published,
+            published_from=published_from,
+            language=re.split(r"[-_]", language)[0].lower() if language else None,
+            byline=entry.get("author"),
+            origin=where,
+            encoding=None,
+            options=options,
+        )
+
+
+def _bozo_reason(parsed: feedparser.FeedParserDict) -> str:
+    return _clean(str(parsed.get("bozo_exception", "not well-formed")))[:160]
+
+
+_BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br")
+
+
+def _fragment_paragraphs(html: str) -> tuple[list[str], list[str]]:
+    """An HTML fragment (feed content) as (captions, paragraphs), block elements as breaks."""
+    if not html.strip():
+        return [], []
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return [], _paragraphs(html)
+    captions = []
+    for el in list(root.iter("figcaption")):
+        if caption := _clean(el.text_content()):
+            captions.append(caption)
+        el.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n\n" + (el.text or "")
+    paragraphs = [_clean(p) for p in re.split(r"\n\s*\n", root.text_content())]
+    return captions, [p for p in paragraphs if p]
+
+
+# ---------------------------------------------------------------------------------- dates
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+_DATELINE = re.compile(
+    r"(?P<wd>\b" + _WEEKDAY + r"\b,?\s*)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format("m1") + r",?\s+(?P<y1>\d{4})"
+    r"|\b" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    r"|(?P<d3>\d{1,2})[./-](?P<m3>\d{1,2})[./-](?P<y3>\d{4})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
+    r"|\b" + _MONTH.format("m5") + r"\s+(?P<d5>[0-3]\d)(?P<y5>(?:19|20)\d\d))(?!\d)",
+    re.I,
+)
+_LEAD_IN = re.compile(r"(published|posted|updated|date of publication)(\s+(on|at))?:?\s*$", re.I)
+
+
+def find_dateline(text: str, *, title: str | None = None, window: int = 300) -> date | None:
+    """The article's own date near its start ("Published April 2 2017", "Wed 05 Apr 2017").
+
+    A date counts as a dateline only where datelines sit: at the start of the text or of a line,
+    right after the headline, after "Published"/"Last updated at", or with a weekday name; a
+    date inside a sentence of reporting ("on 12 August 2016 jets struck ...") is left to
+    extraction. Glued forms from scraped pages ("Aug 142016") need a lead-in word.
+    """
+    head = text[:window]
+    for m in _DATELINE.finditer(head):
+        before = head[: m.start()]
+        stripped = before.strip()
+        at_line_start = not stripped or before.endswith("\n") or (title and stripped == title)
+        numeric = m.group("d3") or m.group("y4")
+        lead_in = _LEAD_IN.search(before)
+        if m.group("y5") and not lead_in:
+            continue
+        if not (at_line_start or lead_in or (m.group("wd") and not numeric)):
+            continue
+        day, month, year = _date_parts(m)
+        if not 1990 <= year <= date.today().year + 1:
+            continue
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _date_parts(m: re.Match) -> tuple[int, int, int]:
+    if m.group("y1"):
+        return int(m.group("d1")), _MONTHS[m.group("m1").lower()], int(m.group("y1"))
+    if m.group("y2"):
+        return int(m.group("d2")), _MONTHS[m.group("m2").lower()], int(m.group("y2"))
+    if m.group("y3"):
+        return int(m.group("d3")), int(m.group("m3")), int(m.group("y3"))
+    if m.group("y5"):
+        return int(m.group("d5")), _MONTHS[m.group("m5").lower()], int(m.group("y5"))
+    return int(m.group("d4")), int(m.group("m4")), int(m.group("y4"))
+
+
+def _is_date_line(paragraph: str) -> bool:
+    m = _DATELINE.search(paragraph)
+    return bool(m) and len(paragraph) <= 60 and find_dateline(paragraph) is not None
+
+
+def _choose_date(
+    text: str, fallback: date | None, fallback_from: str, *, title: str | None = None
+) -> tuple[date | None, str | None]:
+    """The text's own dateline beats a date given from outside (the annotation guide's rule)."""
+    dateline = find_dateline(text, title=title)
+    if dateline is not None:
+        return dateline, "dateline"
+    if fallback is not None:
+        return fallback, fallback_from
+    return None, None
+
+
+def _parse_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value if not isinstance(value, datetime) else value.date()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    try:
+        return dateparser.parse(value, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+# ---------------------------------------------------------------------------------- assembly
+
+
+def _assemble(
+    parts: list[tuple[str, str]],
+    *,
+    doc_id: str,
+    title: str | None,
+    source: str | None,
+    url: str | None,
+    published: date | None,
+    published_from: str | None,
+    language: str | None,
+    byline: str | None,
+    origin: str,
+    encoding: str | None,
+    options: IngestOptions,
+) -> Document:
+    segments: list[Segment] = []
+    chunks: list[str] = []
+    offset = 0
+    for kind, paragraph in parts:
+        if chunks:
+            offset += 2
+        segments.append(Segment(kind, offset, offset + len(paragraph)))
+        chunks.append(paragraph)
+        offset += len(paragraph)
+    text = "\n\n".join(chunks)
+    if language is None and options.detect_language:
+        language = detect_language(text)
+    return Document(
+        id=doc_id,
+        text=text,
+        segments=tuple(segments),
+        content_hash=content_hash(text),
+        title=title,
+        source=_clean(source) if isinstance(source, str) else None,
+        url=url,
+        published=published,
+        published_from=published_from,
+        language=language,
+        byline=_clean(byline) if isinstance(byline, str) else None,
+        origin=origin,
+        encoding=encoding,
+    )
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with whitespace collapsed, so re-wrapping a file is not a new copy."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, from its first 1,000 characters."""
+    sample = text[:1000]
+    if len(_WORD.findall(sample)) < 3:
+        return None
+    return _langid().classify(sample)[0]
+
+
+@cache
+def _langid():  # noqa: ANN202 - py3langid is untyped
+    """py3langid limited to languages with an ISO 639-1 code.
+
+    The full model also knows ~40 minor languages and creoles; on short English news (a
+    headline and one line) it picks Nigerian Pidgin ('pcm') over English, and a wrong
+    non-English code makes extraction skip the article. Loaded once per process (~0.4 s).
+    """
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE)
+    identifier.set_languages(sorted({c for c in identifier.nb_classes if len(c) == 2} - {"zxx"}))
+    return identifier
+
+
+def _require_article_text(parts: list[tuple[str, str]], origin: str) -> None:
+    if not any(kind != "title" and len(p.split()) >= 10 for kind, p in parts):
+        raise NoArticleText(f"{origin}: no article text (nothing longer than a heading)")
+
+
+@cache
+def _furniture() -> re.Pattern[str]:
+    raw = resources.files("strikewatch").joinpath("data/ingest_furniture.yaml").read_text("utf-8")
+    patterns = [entry["pattern"] for entry in yaml.safe_load(raw)["furniture"]]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _is_furniture(paragraph: str) -> bool:
+    return len(paragraph) < 600 and _furniture().fullmatch(paragraph.strip()) is not None
+
+
+def _clean_lines(text: str) -> list[str]:
+    return [c for c in (_clean(line) for line in text.split("\n")) if c]
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _short_hash(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------------------------- near-duplicates
+
+# Tuned on fakes-dev (see tests/test_ingest.py): a wire story re-run under another outlet's
+# header and footer with a few words changed scores 0.7-0.9 on word 5-shingles; distinct stories
+# on the same event score below 0.3. 64 permutations keep a signature at 257 bytes.
+_NUM_PERM = 64
+_SHINGLE = 5
+_THRESHOLD = 0.5
+_SCHEME = "affine32"
+_SIGNATURE_VERSION = b"\x01"
+
+
+@cache
+def _permutations():  # noqa: ANN202
+    return MinHash(num_perm=_NUM_PERM, seed=1, scheme=_SCHEME).permutations
+
+
+def minhash_signature(text: str) -> bytes:
+    """A MinHash of the text's lower-cased word 5-shingles, as 1 version byte + 64 uint32."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + _SHINGLE]).encode() for i in range(max(1, len(words) - _SHINGLE + 1))}
+    minhash = MinHash(num_perm=_NUM_PERM, seed=1, permutations=_permutations(), scheme=_SCHEME)
+    minhash.update_batch(list(shingles))
+    return _SIGNATURE_VERSION + minhash.hashvalues.astype("<u4").tobytes()
+
+
+def _lean(signature: bytes) -> LeanMinHash:
+    if signature[:1] != _SIGNATURE_VERSION or len(signature) != 1 + 4 * _NUM_PERM:
+        raise ValueError("not a strikewatch MinHash signature (wrong version or length)")
+    values = np.frombuffer(signature, dtype="<u4", offset=1).astype(np.uint64)
+    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
+
+
+class SyndicationIndex:
+    """Finds an earlier copy of the same story (syndicated wire copy) by MinHash LSH.
+
+    LSH candidates are checked against the estimated Jaccard similarity before they count, and
+    the earliest-added match wins, so the "original" of a group is stable across re-runs.
+    """
+
+    def __init__(self, *, threshold: float = _THRESHOLD) -> None:
+        self._threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=_NUM_PERM)
+        self._order: dict[str, int] = {}
+        self._hashes: dict[str, LeanMinHash] = {}
+
+    @classmethod
+    def from_signatures(
+        cls, items: Iterable[tuple[str, bytes]], *, threshold: float = _THRESHOLD
+    ) -> SyndicationIndex:
+        index = cls(threshold=threshold)
+        for doc_id, signature in items:
+            index.add(doc_id, signature)
+        return index
+
+    def find(self, signature: bytes) -> str | None:
+        probe = _lean(signature)
+        matches = [
+            key for key in self._lsh.query(probe)
+            if self._hashes[key].jaccard(probe) >= self._threshold
+        ]
+        return min(matches, key=self._order.__getitem__) if matches else None
+
+    def add(self, doc_id: str, signature: bytes) -> None:
+        if doc_id in self._order:
+            return  # the first signature stored under an id stays its reference
+        lean = _lean(signature)
+        self._order[doc_id] = len(self._order)
+        self._hashes[doc_id] = lean
+        self._lsh.insert(doc_id, lean)
+
+    def __len__(self) -> int:
+        return len(self._order)

@@ -1,0 +1,476 @@
+"""Ingest on real inputs: the MEE page and text, FA-KES lines and feeds, and broken copies of them.
+
+Fixtures and their provenance: tests/fixtures/ingest/README.md.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import sys
+import threading
+import time
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strikewatch.ingest import (
+    IngestOptions,
+    SyndicationIndex,
+    content_hash,
+    find_dateline,
+    minhash_signature,
+    read_inputs,
+)
+from strikewatch.models import Document, Rejection
+
+FIX = Path(__file__).parent / "fixtures" / "ingest"
+MEE = "mee-2015-10-02-russia-syria"
+CAPTION = (
+    "An image grab from a video released by the Homs Media Center on Wednesday after Russian "
+    "and Syrian government airstrikes in Homs province (AFP)"
+)
+FURNITURE = (
+    "Skip to main content",
+    "Stay informed with MEE's newsletters",
+    "Sign up",
+    "Explainers",
+    "republishing this content",
+    "Read more",
+)
+
+
+def read(*names: str, **options) -> list[Document | Rejection]:
+    return list(read_inputs([str(FIX / n) for n in names], IngestOptions(**options)))
+
+
+def one_doc(name: str, **options) -> Document:
+    (item,) = read(name, **options)
+    assert isinstance(item, Document), item
+    return item
+
+
+def one_rejection(name: str, **options) -> Rejection:
+    (item,) = read(name, **options)
+    assert isinstance(item, Rejection), item
+    return item
+
+
+def segment_texts(doc: Document, kind: str | None = None) -> list[str]:
+    return [doc.text[s.start : s.end] for s in doc.segments if kind in (None, s.kind)]
+
+
+def assert_well_formed(doc: Document) -> None:
+    """The invariants every stage downstream relies on."""
+    assert doc.text == "\n\n".join(segment_texts(doc))
+    assert all(s.end > s.start for s in doc.segments)
+    assert doc.content_hash == content_hash(doc.text)
+
+
+# ---------------------------------------------------------------------------------- HTML
+
+
+def test_mee_page_keeps_article_and_caption_and_drops_furniture():
+    doc = one_doc(f"{MEE}.html")
+    assert_well_formed(doc)
+    assert doc.id == MEE
+    assert doc.title == "Leaders call on Russia to halt Syrian airstrikes against civilians, rebels"
+    assert doc.source == "Middle East Eye"
+    assert doc.published == date(2015, 10, 2) and doc.published_from == "metadata"
+    assert doc.url.endswith("/news/leaders-call-russia-halt-syrian-airstrikes-against-civilians-rebels")
+    assert doc.language == "en"
+    assert doc.byline and "MEE" in doc.byline
+    assert segment_texts(doc, "caption") == [CAPTION]
+    assert segment_texts(doc, "standfirst") == [
+        "As Moscow maintains that it targets only IS and other militant groups, Syrian officials "
+        "signal they will join UN talks"
+    ]
+    body = segment_texts(doc, "body")
+    assert len(body) == 25
+    assert body[0].startswith("In a rare joint statement, leaders of France, Germany, Qatar")
+    assert body[-1].endswith("The stakes are very high.”")
+    for furniture in FURNITURE:
+        assert furniture not in doc.text
+    assert [s.kind for s in doc.segments[:3]] == ["title", "standfirst", "caption"]
+
+
+def test_truncated_page_keeps_the_paragraphs_before_the_cut():
+    doc = one_doc("mee-truncated.html")
+    assert_well_formed(doc)
+    body = segment_texts(doc, "body")
+    assert len(body) == 4
+    assert body[-1].startswith("German Chancellor Angela Merkel")
+    assert doc.published == date(2015, 10, 2)
+
+
+def test_truncated_page_with_no_article_text_is_rejected():
+    rejection = one_rejection("mee-truncated-in-nav.html")
+    assert "truncated HTML" in rejection.reason
+    assert rejection.reason.startswith(str(FIX / "mee-truncated-in-nav.html"))
+
+
+def test_page_that_is_all_furniture_is_rejected():
+    assert "no article text" in one_rejection("mee-furniture-only.html").reason
+
+
+def test_french_page_is_a_document_with_its_language():
+    doc = one_doc("mee-2015-10-02-french-translation.html")
+    assert doc.language == "fr"
+    assert doc.source == "Middle East Eye édition française"
+    assert "Aller au contenu principal" not in doc.text
+    assert segment_texts(doc, "body")[0].startswith("Dans une rare déclaration commune")
+
+
+# ---------------------------------------------------------------------------------- text
+
+
+def test_mee_text_file_title_standfirst_caption_and_no_furniture():
+    doc = one_doc(f"{MEE}.txt", published=date(2015, 10, 2), source="Middle East Eye")
+    assert_well_formed(doc)
+    assert doc.title == "Leaders call on Russia to halt Syrian airstrikes against civilians, rebels"
+    assert segment_texts(doc, "caption") == [CAPTION]
+    assert segment_texts(doc, "standfirst")[0].startswith("As Moscow maintains")
+    assert doc.published == date(2015, 10, 2) and doc.published_from == "option"
+    assert doc.source == "Middle East Eye"
+    for furniture in FURNITURE:
+        assert furniture not in doc.text
+    html = one_doc(f"{MEE}.html")
+    assert segment_texts(doc, "body") == segment_texts(html, "body")
+
+
+def test_text_file_without_date_or_outlet_leaves_them_empty():
+    doc = one_doc(f"{MEE}.txt")
+    assert doc.published is None and doc.published_from is None and doc.source is None
+
+
+def test_text_dateline_beats_the_published_option():
+    doc = one_doc("syndication-reuters.txt", published=date(2013, 8, 17))
+    assert doc.published == date(2013, 8, 22) and doc.published_from == "dateline"
+
+
+def test_cp1252_file_is_decoded_and_its_encoding_recorded():
+    doc = one_doc("mee-cp1252.txt")
+    assert doc.encoding == "cp1252"
+    assert "Russia’s military intervention" in doc.text
+    assert doc.text == one_doc(f"{MEE}.txt").text
+    assert one_doc(f"{MEE}.txt").encoding is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published April 2 2017 Regime airstrikes", date(2017, 4, 2)),
+        ("Friday 2 October 2015 19:41 BST", date(2015, 10, 2)),
+        ("Wed 05 Apr 2017 Syria attack symptoms consistent", date(2017, 4, 5)),
+        ("Date of publication 27 June 2016 Civilian massacre", date(2016, 6, 27)),
+        ("05.10.2017(updated 1935 05.10.2017) Get short URL", date(2017, 10, 5)),
+        ("Last updated at Aug 142016 BEIRUT Syrian and Russian warplanes", date(2016, 8, 14)),
+        ("Seven dead 20 wounded in central Damascus blast Monitor AFP Sunday 1 Feb 2015 At", date(2015, 2, 1)),
+        ("Jets struck the town on 12 August 2016 killing", None),
+        ("At least 70 killed in 24 hours", None),
+    ],
+)
+def test_find_dateline(text, expected):
+    assert find_dateline(text) == expected
+
+
+def test_dateline_right_after_the_headline():
+    title = "8 persons killed 58 others injured in terrorist rocket attacks on Aleppo city"
+    assert find_dateline(title + " 6 October 2016 Aleppo SANA", title=title) == date(2016, 10, 6)
+    assert find_dateline(title + " 6 October 2016 Aleppo SANA") is None
+
+
+# ---------------------------------------------------------------------------------- JSON Lines
+
+
+def test_jsonl_slice_yields_every_line_including_the_repeat():
+    items = read("fakes-slice.jsonl")
+    assert all(isinstance(i, Document) for i in items)
+    assert len(items) == 15
+    ids = [d.id for d in items]
+    assert ids[:2] == ["fakes-1914947530", "fakes-1914947532"]
+    assert ids.count("fakes-1926479123") == 2
+    first, again = (d for d in items if d.id == "fakes-1926479123")
+    assert first.content_hash == again.content_hash
+    doc = items[0]
+    assert_well_formed(doc)
+    assert doc.title == "Syria attack symptoms consistent with nerve agent use WHO"
+    assert [s.kind for s in doc.segments] == ["title", "body"]
+    assert segment_texts(doc, "body")[0].startswith("Wed 05 Apr 2017 Syria attack symptoms")
+    assert doc.source == "nna" and doc.language == "en"
+    assert doc.origin == f"{FIX / 'fakes-slice.jsonl'}:1"
+
+
+def test_jsonl_dateline_and_input_date():
+    by_id = {d.id: d for d in read("fakes-slice.jsonl")}
+    # the dataset says 2015-02-16; the article's own dateline says Sunday 1 Feb 2015
+    assert by_id["fakes-1914947539"].published_from == "dateline"
+    sana = by_id["fakes-1926478910"]
+    assert sana.published == date(2016, 10, 6) and sana.published_from == "dateline"
+
+
+def test_malformed_json_line_is_rejected_by_number_and_the_rest_go_on():
+    items = read("malformed.jsonl")
+    assert [type(i).__name__ for i in items] == ["Document", "Rejection", "Document"]
+    assert items[1].origin == f"{FIX / 'malformed.jsonl'}:2"
+    assert "malformed JSON line" in items[1].reason and "malformed.jsonl:2" in items[1].reason
+    assert items[2].id == "fakes-1915433695"
+
+
+def test_jsonl_line_without_text_is_rejected(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"doc_id": "mee-2015-10-02-russia-syria", "events": []}\n')
+    (item,) = read_inputs([str(path)], IngestOptions())
+    assert isinstance(item, Rejection) and "no 'text'" in item.reason
+
+
+# ---------------------------------------------------------------------------------- feeds
+
+
+def test_rss_entries_with_full_content_captions_and_summary_only():
+    items = read("reuters-world.rss")
+    assert len(items) == 4 and all(isinstance(i, Document) for i in items)
+    first = items[0]
+    assert_well_formed(first)
+    assert first.source == "Reuters World News"
+    assert first.title == "Assads forces bombard Damascus suburbs after gas attack: activists"
+    assert first.published == date(2013, 8, 17) and first.published_from == "metadata"
+    assert first.url == "https://www.reuters.com/article/fakes-1926479038"
+    assert first.id.startswith("feed-") and first.id != items[1].id
+    assert segment_texts(first, "caption") == [
+        "Assads forces bombard Damascus suburbs after gas attack: activists (Reuters)"
+    ]
+    assert "Rockets fired from multiple launchers" in first.text
+    summary_only = items[3]
+    assert summary_only.title == "France seeks U.N. resolution on Syria chemical arms."
+    assert "France" in segment_texts(summary_only, "body")[0]
+    assert first.language == "en"
+
+
+def test_atom_entries():
+    items = read("alarabiya-middle-east.atom")
+    assert [type(i).__name__ for i in items] == ["Document", "Document"]
+    doc = items[0]
+    assert doc.source == "Al Arabiya English - Middle East"
+    assert doc.published == date(2014, 8, 17)
+    assert doc.byline == "Staff writer"
+    assert doc.title.startswith("Islamic State executed 700 people")
+    assert len(doc.text) > 3000
+
+
+def test_feed_ids_are_stable_across_reads():
+    assert [d.id for d in read("reuters-world.rss")] == [d.id for d in read("reuters-world.rss")]
+
+
+def test_broken_feed_is_rejected():
+    (rejection,) = read("broken.rss")
+    assert isinstance(rejection, Rejection) and "broken feed" in rejection.reason
+
+
+# ---------------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("empty.txt", "empty file"),
+        ("mee-gzipped.html", "binary content"),
+        ("air-raids-sample.csv", "unsupported file kind '.csv'"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_specific_reason(name, words):
+    rejection = one_rejection(name)
+    assert words in rejection.reason
+    assert rejection.origin == str(FIX / name)
+    assert "\n" not in rejection.reason
+
+
+def test_missing_path_and_oversized_file_are_rejected():
+    (missing,) = list(read_inputs([str(FIX / "nope.html")], IngestOptions()))
+    assert "no such file" in missing.reason
+    assert "too large" in one_rejection(f"{MEE}.html", max_bytes=1000).reason
+
+
+def test_one_bad_file_never_stops_the_batch():
+    items = read("empty.txt", f"{MEE}.html", "mee-gzipped.html", "malformed.jsonl", f"{MEE}.txt")
+    kinds = [type(i).__name__ for i in items]
+    assert kinds == ["Rejection", "Document", "Rejection", "Document", "Rejection", "Document",
+                     "Document"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".html", ".txt", ".jsonl", ".rss", ""]))
+def test_arbitrary_bytes_never_raise_nor_hit_an_unexpected_error(tmp_path, caplog, data, suffix):
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    with caplog.at_level(logging.ERROR, logger="strikewatch.ingest"):
+        items = list(read_inputs([str(path)], IngestOptions()))
+    assert all(isinstance(i, Document | Rejection) for i in items)
+    assert not caplog.records, caplog.records[0].getMessage()
+
+
+# ---------------------------------------------------------------------------------- folders, stdin
+
+
+def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
+    (tmp_path / "b" / "deeper").mkdir(parents=True)
+    (tmp_path / ".cache").mkdir()
+    shutil.copy(FIX / f"{MEE}.html", tmp_path / "b" / "deeper" / "page.html")
+    shutil.copy(FIX / "alarabiya-middle-east.atom", tmp_path / "a.atom")
+    shutil.copy(FIX / f"{MEE}.txt", tmp_path / ".cache" / "hidden.txt")
+    shutil.copy(FIX / "empty.txt", tmp_path / "b" / "empty.txt")
+    items = list(read_inputs([str(tmp_path)], IngestOptions()))
+    origins = [Path(i.origin).name for i in items]
+    assert origins == ["a.atom#entry-1", "a.atom#entry-2", "page.html", "empty.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind_check"),
+    [
+        (f"{MEE}.html", lambda d: d.source == "Middle East Eye"),
+        (f"{MEE}.txt", lambda d: d.title.startswith("Leaders call on Russia")),
+        ("fakes-slice.jsonl", lambda d: d.id == "fakes-1914947530"),
+        ("reuters-world.rss", lambda d: d.source == "Reuters World News"),
+    ],
+)
+def test_stdin_is_sniffed(monkeypatch, name, kind_check):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((FIX / name).read_bytes())))
+    items = list(read_inputs(["-"], IngestOptions(source="Middle East Eye")))
+    assert isinstance(items[0], Document) and kind_check(items[0])
+    assert items[0].origin.startswith("<stdin>")
+
+
+def test_stdin_jsonl_keeps_line_numbers(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((FIX / "malformed.jsonl").read_bytes())))
+    items = list(read_inputs(["-"], IngestOptions()))
+    assert [type(i).__name__ for i in items] == ["Document", "Rejection", "Document"]
+    assert items[1].origin == "<stdin>:2"
+
+
+# ---------------------------------------------------------------------------------- URLs
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[str, bytes]] = {}
+    hits: dict[str, int] = {}
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        self.hits[self.path] = self.hits.get(self.path, 0) + 1
+        if self.path == "/flaky" and self.hits[self.path] == 1:
+            self.send_error(503)
+            return
+        if self.path == "/slow":
+            time.sleep(1.0)
+        if self.path not in self.routes:
+            self.send_error(404)
+            return
+        content_type, body = self.routes[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    html = (FIX / f"{MEE}.html").read_bytes()
+    _Handler.routes = {
+        "/news/mee": ("text/html; charset=utf-8", html),
+        "/feed": ("application/rss+xml", (FIX / "reuters-world.rss").read_bytes()),
+        "/plain": ("text/plain; charset=windows-1252", (FIX / "mee-cp1252.txt").read_bytes()),
+        "/flaky": ("text/html", html),
+        "/slow": ("text/html", html),
+        "/big": ("text/html", html * 20),
+        "/image": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    }
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def fetch(url: str, **options) -> list[Document | Rejection]:
+    return list(read_inputs([url], IngestOptions(**options)))
+
+
+def test_url_html_page(server):
+    (doc,) = fetch(f"{server}/news/mee")
+    assert doc.id.startswith("url-") and doc.origin == f"{server}/news/mee"
+    assert doc.source == "Middle East Eye" and CAPTION in doc.text
+    assert doc.url.startswith("https://www.middleeasteye.net/news/")  # the canonical link
+    assert fetch(f"{server}/news/mee")[0].id == doc.id
+
+
+def test_url_feed_and_plain_text_by_content_type(server):
+    feed = fetch(f"{server}/feed")
+    assert len(feed) == 4 and feed[0].source == "Reuters World News"
+    (text,) = fetch(f"{server}/plain")
+    assert text.encoding == "windows-1252" and "Russia’s military" in text.text
+
+
+def test_url_retries_a_5xx(server):
+    (doc,) = fetch(f"{server}/flaky", retries=1)
+    assert isinstance(doc, Document) and _Handler.hits["/flaky"] == 2
+
+
+def test_url_failures_become_rejections(server):
+    (missing,) = fetch(f"{server}/missing")
+    assert "HTTP 404" in missing.reason
+    (big,) = fetch(f"{server}/big", max_bytes=50_000)
+    assert "too large" in big.reason
+    (slow,) = fetch(f"{server}/slow", timeout=0.2, retries=0)
+    assert "Timeout" in slow.reason
+    (image,) = fetch(f"{server}/image")
+    assert "unsupported content type 'image/png'" in image.reason
+
+
+def test_unreachable_host_is_rejected_after_retries():
+    (refused,) = fetch("http://127.0.0.1:9/article", retries=0, timeout=1.0)
+    assert isinstance(refused, Rejection) and "ConnectError" in refused.reason
+
+
+# ---------------------------------------------------------------------------------- near-duplicates
+
+
+def test_republished_wire_copy_is_found_and_a_different_story_is_not():
+    docs = {d.id: d for d in read("syndication-reuters.txt", "syndication-republished.txt",
+                                  "syndication-other-story.txt")}
+    index = SyndicationIndex()
+    index.add("syndication-reuters", minhash_signature(docs["syndication-reuters"].text))
+    assert index.find(minhash_signature(docs["syndication-republished"].text)) == "syndication-reuters"
+    assert index.find(minhash_signature(docs["syndication-other-story"].text)) is None
+
+
+def test_real_near_duplicates_in_fakes_and_the_earliest_copy_wins():
+    docs = {d.id: d for d in read("fakes-slice.jsonl")}
+    index = SyndicationIndex.from_signatures(
+        (i, minhash_signature(d.text)) for i, d in docs.items() if i != "fakes-1924058038"
+    )
+    # Jordan Times printed the same AFP story twice (one with a "BEIRUT" dateline)
+    assert index.find(minhash_signature(docs["fakes-1924058038"].text)) == "fakes-1924058039"
+    # an exact repeat finds itself; a different story of the slice finds nothing else
+    assert index.find(minhash_signature(docs["fakes-1926479123"].text)) == "fakes-1926479123"
+    lone = SyndicationIndex.from_signatures(
+        (i, minhash_signature(d.text)) for i, d in docs.items() if i != "fakes-1914947530"
+    )
+    assert lone.find(minhash_signature(docs["fakes-1914947530"].text)) is None
+
+
+def test_signature_is_compact_stable_and_checked():
+    text = one_doc(f"{MEE}.txt").text
+    signature = minhash_signature(text)
+    assert len(signature) == 257 and signature == minhash_signature(text)
+    assert minhash_signature(" ".join(text.split())) == signature  # whitespace does not matter
+    with pytest.raises(ValueError, match="not a strikewatch MinHash"):
+        SyndicationIndex().add("x", signature[:-4])
