@@ -41,11 +41,13 @@ from .models import (
     Casualties,
     ClaimMention,
     Document,
+    Incident,
     Place,
     Range,
     Rejection,
     Segment,
     Span,
+    StoredMention,
     StrikeMention,
     Target,
 )
@@ -330,7 +332,332 @@ class Store:
             return [_claim(r) for r in s.scalars(query)]
 
 
+    # -- incidents and reviews ------------------------------------------------------------
+
+    def unfused_mentions(self) -> list[StoredMention]:
+        """Strike mentions in no incident and not yet set aside by fusion (the next batch)."""
+        query = (_stored_query().where(StrikeRow.incident_id.is_(None))
+                 .where(StrikeRow.fuse_note.is_(None)))
+        with self.sessions() as s:
+            return [_stored(r, d) for r, d in s.execute(query).tuples()]
+
+    def stored_mentions(self, *, ids: Sequence[int] | None = None,
+                        incident_ids: Sequence[str] | None = None) -> list[StoredMention]:
+        query = _stored_query()
+        if ids is not None:
+            query = query.where(StrikeRow.id.in_(list(ids)))
+        if incident_ids is not None:
+            query = query.where(StrikeRow.incident_id.in_(list(incident_ids)))
+        with self.sessions() as s:
+            return [_stored(r, d) for r, d in s.execute(query).tuples()]
+
+    def incidents(self, *, ids: Sequence[str] | None = None, country: str | None = None,
+                  attacker: str | None = None, start: date | None = None,
+                  end: date | None = None, grade: str | None = None) -> list[Incident]:
+        """Incidents by id, or those of one country/attacker/grade dated within [start, end]."""
+        query = select(IncidentRow).order_by(IncidentRow.date, IncidentRow.id)
+        if ids is not None:
+            query = query.where(IncidentRow.id.in_(list(ids)))
+        if country is not None:
+            query = query.where(IncidentRow.country == country)
+        if attacker is not None:
+            query = query.where((IncidentRow.attacker_country == attacker)
+                                | (IncidentRow.attacker_name == attacker))
+        if start is not None:
+            query = query.where(IncidentRow.date >= start)
+        if end is not None:
+            query = query.where(IncidentRow.date <= end)
+        if grade is not None:
+            query = query.where(IncidentRow.grade == grade)
+        with self.sessions() as s:
+            return [_incident(r) for r in s.scalars(query)]
+
+    def incident(self, incident_id: str) -> Incident | None:
+        found = self.incidents(ids=[incident_id])
+        return found[0] if found else None
+
+    def linked_incidents(self, keys: Sequence[str]) -> dict[str, str]:
+        """mention key -> incident id, for keys an earlier fusion or an analyst linked."""
+        out: dict[str, str] = {}
+        keys = list(dict.fromkeys(keys))
+        with self.sessions() as s:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                out.update(s.execute(select(IncidentLinkRow.key, IncidentLinkRow.incident_id)
+                                     .where(IncidentLinkRow.key.in_(chunk))).tuples())
+        return out
+
+    def incidents_of_documents(self, doc_ids: Iterable[str]) -> list[str]:
+        """Incidents that hold (or held, before a re-extraction) mentions of these documents."""
+        doc_ids = list(doc_ids)
+        out: set[str] = set()
+        with self.sessions() as s:
+            for i in range(0, len(doc_ids), 500):
+                out.update(s.scalars(select(IncidentLinkRow.incident_id)
+                                     .where(IncidentLinkRow.doc_id.in_(doc_ids[i:i + 500]))))
+        return sorted(out)
+
+    def dated_claims(self, *, about: str | None = None, start: date | None = None,
+                     end: date | None = None) -> list[tuple[ClaimMention, date | None, str | None]]:
+        """Claims with their document's publication date and outlet (claims carry no date of
+        their own: a statement is dated by the article that reports it)."""
+        query = (select(ClaimRow, DocumentRow.published, DocumentRow.source)
+                 .join(DocumentRow, DocumentRow.id == ClaimRow.doc_id)
+                 .order_by(DocumentRow.published, ClaimRow.doc_id, ClaimRow.start))
+        if about is not None:
+            query = query.where(ClaimRow.about == about)
+        if start is not None:
+            query = query.where(DocumentRow.published >= start)
+        if end is not None:
+            query = query.where(DocumentRow.published <= end)
+        with self.sessions() as s:
+            return [(_claim(r), published, outlet)
+                    for r, published, outlet in s.execute(query).tuples()]
+
+    def save_fusion(self, *, incidents: Sequence[Incident] = (),
+                    links: Sequence[tuple[int, str, str]] = (),
+                    notes: Sequence[tuple[int, str]] = (), drop: Sequence[str] = ()) -> None:
+        """Write one fusion batch in one transaction.
+
+        ``links`` are (mention row id, mention key, incident id); ``notes`` (mention row id,
+        why it is in no incident); ``drop`` incidents left without mentions. A field an analyst
+        reviewed is never overwritten here, whatever the caller passes.
+        """
+        with self.sessions.begin() as s:
+            for inc in incidents:
+                row = s.get(IncidentRow, inc.id)
+                if row is None:
+                    row = IncidentRow(id=inc.id, origin=inc.origin, reviewed=dict(inc.reviewed))
+                    s.add(row)
+                _fill_incident_row(row, inc, skip=set(row.reviewed or {}))
+            s.flush()
+            for mention_id, key, incident_id in links:
+                strike = s.get(StrikeRow, mention_id)
+                if strike is not None:
+                    strike.incident_id = incident_id
+                    strike.fuse_note = None
+                link = s.get(IncidentLinkRow, key)
+                if link is None:
+                    s.add(IncidentLinkRow(key=key, doc_id=key.split("|", 1)[0],
+                                          incident_id=incident_id))
+                else:
+                    link.incident_id = incident_id
+            for mention_id, note in notes:
+                strike = s.get(StrikeRow, mention_id)
+                if strike is not None:
+                    strike.fuse_note = note
+            for incident_id in drop:
+                row = s.get(IncidentRow, incident_id)
+                if row is not None:
+                    s.delete(row)
+
+    def empty_incidents(self, *, reviewed: bool = False) -> list[str]:
+        """Incidents no stored mention supports any more (their documents were re-extracted or
+        deleted); ``reviewed`` chooses between those an analyst touched and the others."""
+        from sqlalchemy import exists
+
+        has_mention = exists().where(StrikeRow.incident_id == IncidentRow.id)
+        query = select(IncidentRow.id, IncidentRow.reviewed).where(~has_mention)
+        with self.sessions() as s:
+            return [i for i, r in s.execute(query).tuples() if bool(r) == reviewed]
+
+    def review_incident(self, incident_id: str, *, action: str, analyst: str,
+                        reason: str | None, changes: dict[str, object] | None = None) -> None:
+        """Set analyst values on an incident, lock them, and write one audit line per field
+        (or one line for the action when nothing changes, as a confirmation)."""
+        from .errors import ReviewError
+
+        changes = changes or {}
+        with self.sessions.begin() as s:
+            row = s.get(IncidentRow, incident_id)
+            if row is None:
+                raise ReviewError(f"no incident {incident_id!r}")
+            reviewed = dict(row.reviewed or {})
+            for name, value in changes.items():
+                old = _incident_field(row, name)
+                _set_incident_field(row, name, value)
+                reviewed[name] = value
+                s.add(ReviewRow(incident_id=incident_id, action=action, field=name,
+                                old_value=_audit_json(old), new_value=_audit_json(value),
+                                analyst=analyst, reason=reason))
+            if not changes:
+                s.add(ReviewRow(incident_id=incident_id, action=action, analyst=analyst,
+                                reason=reason))
+            row.reviewed = reviewed
+            row.updated_at = now()
+
+    def move_mentions(self, mention_ids: Sequence[int], incident_id: str) -> None:
+        """Attach mentions (and their re-extraction keys) to another incident."""
+        with self.sessions.begin() as s:
+            for strike in s.scalars(select(StrikeRow).where(StrikeRow.id.in_(list(mention_ids)))):
+                strike.incident_id = incident_id
+                strike.fuse_note = None
+                key = _key_of_row(strike)
+                link = s.get(IncidentLinkRow, key)
+                if link is None:
+                    s.add(IncidentLinkRow(key=key, doc_id=strike.doc_id, incident_id=incident_id))
+                else:
+                    link.incident_id = incident_id
+
+    def merge_incidents(self, keep: str, absorb: str, *, analyst: str, reason: str | None) -> None:
+        """Move every mention and link of ``absorb`` to ``keep``, delete ``absorb``, and log
+        the merge under both ids so either one's history tells it."""
+        from .errors import ReviewError
+
+        with self.sessions.begin() as s:
+            rows = {i: s.get(IncidentRow, i) for i in (keep, absorb)}
+            for i, row in rows.items():
+                if row is None:
+                    raise ReviewError(f"no incident {i!r}")
+            s.query(StrikeRow).filter(StrikeRow.incident_id == absorb).update(
+                {StrikeRow.incident_id: keep}, synchronize_session=False)
+            s.query(IncidentLinkRow).filter(IncidentLinkRow.incident_id == absorb).update(
+                {IncidentLinkRow.incident_id: keep}, synchronize_session=False)
+            for subject, other in ((keep, absorb), (absorb, keep)):
+                s.add(ReviewRow(incident_id=subject, action="merge", field="incident",
+                                old_value=subject, new_value=keep if subject == absorb else other,
+                                analyst=analyst, reason=reason))
+            reviewed = dict(rows[keep].reviewed or {})
+            reviewed.setdefault("merged", [])
+            reviewed["merged"] = [*reviewed["merged"], absorb]
+            rows[keep].reviewed = reviewed
+            s.delete(rows[absorb])
+
+    def add_review(self, incident_id: str, *, action: str, analyst: str, reason: str | None,
+                   field: str | None = None, old_value: str | None = None,
+                   new_value: str | None = None) -> None:
+        with self.sessions.begin() as s:
+            s.add(ReviewRow(incident_id=incident_id, action=action, field=field,
+                            old_value=old_value, new_value=new_value, analyst=analyst,
+                            reason=reason))
+
+    def reviews(self, *, incident_id: str | None = None) -> list[ReviewRow]:
+        query = select(ReviewRow).order_by(ReviewRow.at, ReviewRow.id)
+        if incident_id is not None:
+            query = query.where(ReviewRow.incident_id == incident_id)
+        with self.sessions() as s:
+            return list(s.scalars(query))
+
+
 # -- mapping between records and rows ----------------------------------------------------------
+
+
+# Reviewable incident fields (the names analysts use, as in the export) -> their columns.
+INCIDENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "date": ("date",),
+    "date_precision": ("date_precision",),
+    "attacker": ("attacker_name", "attacker_country"),
+    "location": ("place_name", "lat", "lon", "admin1", "admin2", "country", "geo_precision",
+                 "geonameid"),
+    "targets": ("targets",),
+    "fatalities": ("fatalities_min", "fatalities_max"),
+    "civilians": ("civilians_min", "civilians_max"),
+    "grade": ("grade",),
+    "grade_reason": ("grade_reason",),
+}
+
+
+def mention_key(m: StrikeMention) -> str:
+    """What identifies a mention across re-extractions: its document, sentence, place and
+    attacker (one sentence may report strikes on several places). Migration 0002 copies it."""
+    place_start = m.place_span.start if m.place_span else None
+    attacker = m.attacker.code if m.attacker else None
+    return f"{m.doc_id}|{m.sentence.start}|{'' if place_start is None else place_start}|{attacker or ''}"
+
+
+def _key_of_row(r: StrikeRow) -> str:
+    return mention_key(_strike(r))
+
+
+def _stored_query():
+    return (select(StrikeRow, DocumentRow).join(DocumentRow, DocumentRow.id == StrikeRow.doc_id)
+            .order_by(StrikeRow.date, DocumentRow.published, StrikeRow.doc_id, StrikeRow.start,
+                      StrikeRow.id))
+
+
+def _stored(r: StrikeRow, d: DocumentRow) -> StoredMention:
+    return StoredMention(id=r.id, mention=_strike(r), story=d.near_duplicate_of or d.id,
+                         incident_id=r.incident_id, outlet=d.source, url=d.url,
+                         published=d.published)
+
+
+def _incident_values(inc: Incident) -> dict[str, object]:
+    """An incident as reviewable field values (JSON-ready, as stored in ``reviewed``)."""
+    p = inc.place
+    return {
+        "date": inc.date.isoformat() if inc.date else None,
+        "date_precision": inc.date_precision,
+        "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
+        if inc.attacker else None,
+        "location": place_to_dict(p),
+        "targets": [{"category": t.category, "name": t.name, "asserted_by": t.asserted_by}
+                    for t in inc.targets],
+        "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max},
+        "civilians": {"min": inc.civilians.min, "max": inc.civilians.max},
+        "grade": inc.grade,
+        "grade_reason": inc.grade_reason,
+    }
+
+
+def _fill_incident_row(row: IncidentRow, inc: Incident, *, skip: set[str]) -> None:
+    for name, value in _incident_values(inc).items():
+        if name not in skip:
+            _set_incident_field(row, name, value)
+    row.updated_at = now()
+
+
+def _set_incident_field(row: IncidentRow, name: str, value: object) -> None:
+    from .errors import ReviewError
+
+    if name not in INCIDENT_FIELDS:
+        raise ReviewError(f"no incident field {name!r} (fields: {', '.join(INCIDENT_FIELDS)})")
+    if name == "date":
+        row.date = date.fromisoformat(value) if isinstance(value, str) else value
+    elif name == "attacker":
+        a = value or {}
+        row.attacker_name, row.attacker_country = a.get("name"), a.get("country")
+    elif name == "location":
+        p = value or {}
+        row.place_name, row.lat, row.lon = p.get("name"), p.get("lat"), p.get("lon")
+        row.admin1, row.admin2, row.country = p.get("admin1"), p.get("admin2"), p.get("country")
+        row.geo_precision, row.geonameid = p.get("precision"), p.get("geonameid")
+    elif name in ("fatalities", "civilians"):
+        r = value or {}
+        setattr(row, f"{name}_min", r.get("min"))
+        setattr(row, f"{name}_max", r.get("max"))
+    elif name == "targets":
+        row.targets = list(value or [])
+    else:
+        setattr(row, name, value)
+
+
+def _incident_field(row: IncidentRow, name: str) -> object:
+    return _incident_values(_incident(row)).get(name)
+
+
+def _audit_json(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _incident(r: IncidentRow) -> Incident:
+    place = None
+    if r.lat is not None and r.lon is not None and r.country:
+        place = Place(name=r.place_name or "", lat=r.lat, lon=r.lon, country=r.country,
+                      precision=r.geo_precision or "point", admin1=r.admin1, admin2=r.admin2,
+                      geonameid=r.geonameid)
+    return Incident(
+        id=r.id, date=r.date, date_precision=r.date_precision,
+        attacker=Actor(r.attacker_name, r.attacker_country) if r.attacker_name else None,
+        place=place,
+        targets=tuple(Target(t["category"], t.get("name"), t.get("asserted_by"))
+                      for t in r.targets or ()),
+        fatalities=Range(r.fatalities_min, r.fatalities_max),
+        civilians=Range(r.civilians_min, r.civilians_max),
+        grade=r.grade, grade_reason=r.grade_reason, origin=r.origin,
+        reviewed=dict(r.reviewed or {}))
+
 
 
 def _document_row(doc: Document, signature: bytes | None) -> DocumentRow:

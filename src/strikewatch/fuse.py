@@ -1,0 +1,799 @@
+"""Fusion: the strike mentions of every document become incidents, graded in words.
+
+Users count strikes, not articles. A strike reported by the attacker's ministry, a monitor
+and five outlets quoting one another is one incident that keeps every mention, with the
+sources counted once each: a named source (the Syrian Observatory) counts once however many
+outlets quote it, an unnamed one counts once per story, and syndicated copies of a story
+(``documents.near_duplicate_of``) are one story.
+
+Fusion is incremental: ``fuse_pending`` takes only the mentions in no incident yet, compares
+them with the incidents of the same country and days (the bucket), and recomputes only the
+incidents it touches. A mention that a re-extraction wrote again goes back to the incident
+its key was linked to (so analysts' merges, splits and edits hold), and a mention too vague to
+place (no date, or only a country) is set aside with the reason rather than attached to the
+wrong incident. Fields an analyst reviewed are never overwritten.
+
+The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
+against what independent sources report was hit, and the statistics third parties give.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .models import (
+    GEO_PRECISIONS,
+    TARGET_CATEGORIES,
+    Actor,
+    Incident,
+    Place,
+    Range,
+    StoredMention,
+    StrikeMention,
+    Target,
+)
+from .store import Store, mention_key
+
+__all__ = [
+    "ClaimsReport",
+    "FuseReport",
+    "FuseSettings",
+    "claims_vs_reports",
+    "compute_incident",
+    "fuse_pending",
+    "incident_id_for",
+    "incident_records",
+    "refresh_incidents",
+]
+
+DATA = Path(__file__).with_name("data")
+FINENESS = {p: i for i, p in enumerate(GEO_PRECISIONS)}  # point 0 … country 4
+NONCOMBATANT = {"civilian", "infrastructure"}
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    """A reporting source under its several names; ``attacker`` marks a belligerent's voice."""
+
+    name: str
+    aliases: frozenset[str]
+    attacker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FuseSettings:
+    """What counts as the same strike and the same source; defaults in ``data/fuse.yaml``."""
+
+    day_tolerance_days: int = 1
+    week_half_width_days: int = 3
+    same_point_km: float = 6.0
+    region_radius_km: float = 120.0
+    confusable_attackers: tuple[frozenset[str], ...] = ()
+    unknown_attackers: frozenset[str] = frozenset({"unknown"})
+    sources: tuple[SourceName, ...] = ()
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> FuseSettings:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        sources = tuple(
+            SourceName(name=s["name"], attacker=s.get("attacker"),
+                       aliases=frozenset(_norm(a) for a in [s["name"], *s.get("aliases", [])]))
+            for s in raw.get("sources", []))
+        return cls(
+            day_tolerance_days=int(raw.get("day_tolerance_days", 1)),
+            week_half_width_days=int(raw.get("week_half_width_days", 3)),
+            same_point_km=float(raw.get("same_point_km", 6)),
+            region_radius_km=float(raw.get("region_radius_km", 120)),
+            confusable_attackers=tuple(frozenset(g) for g in raw.get("confusable_attackers", [])),
+            unknown_attackers=frozenset(raw.get("unknown_attackers", ["unknown"])),
+            sources=sources)
+
+    @classmethod
+    def default(cls) -> FuseSettings:
+        return _default_settings()
+
+    def source(self, text: str | None) -> SourceName | None:
+        key = _norm(text or "")
+        return next((s for s in self.sources if key in s.aliases), None) if key else None
+
+
+@cache
+def _default_settings() -> FuseSettings:
+    return FuseSettings.from_file(DATA / "fuse.yaml")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[\u2019']s\b", "s", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+# -- the report of one run ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class FuseReport:
+    """What one fusion run did, for the run summary."""
+
+    mentions: int = 0
+    relinked: int = 0
+    attached: int = 0
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    set_aside: list[tuple[int, str]] = field(default_factory=list)  # (mention id, why)
+    dropped: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"fused {self.mentions} new strike mentions: {len(self.created)} new incidents, "
+                 f"{len(self.updated)} updated ({self.relinked} mentions re-linked after "
+                 f"re-extraction, {self.attached} attached to existing incidents), "
+                 f"{len(self.set_aside)} set aside, {len(self.dropped)} emptied incidents dropped"]
+        reasons = Counter(why.split(":")[0] for _, why in self.set_aside)
+        lines += [f"  set aside: {n} {why}" for why, n in reasons.most_common()]
+        return "\n".join(lines)
+
+
+# -- matching -----------------------------------------------------------------------------------
+
+
+def incident_id_for(m: StrikeMention) -> str:
+    """Stable across re-runs: the same first report of a strike gives the same id."""
+    return "inc-" + hashlib.sha1(mention_key(m).encode()).hexdigest()[:16]
+
+
+def _interval(day: date, precision: str | None, s: FuseSettings) -> tuple[date, date]:
+    if precision == "month":
+        first = day.replace(day=1)
+        nxt = (first + timedelta(days=32)).replace(day=1)
+        return first, nxt - timedelta(days=1)
+    if precision == "week":
+        w = timedelta(days=s.week_half_width_days)
+        return day - w, day + w
+    return day, day
+
+
+def _date_gap(a: tuple[date, str | None], b: tuple[date, str | None], s: FuseSettings) -> int | None:
+    """Days between two dates' intervals (0 when they overlap), or None beyond tolerance."""
+    a0, a1 = _interval(a[0], a[1], s)
+    b0, b1 = _interval(b[0], b[1], s)
+    gap = max((b0 - a1).days, (a0 - b1).days, 0)
+    return gap if gap <= s.day_tolerance_days else None
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_ADMIN_WORDS = re.compile(r"\b(governorate|province|muhafazat|district|countryside|city|of)\b")
+
+
+def _admin_norm(name: str | None) -> str:
+    """Hama, Hamah, Hama Governorate, Ar-Raqqah and Raqqa province compare equal."""
+    if not name:
+        return ""
+    text = _ADMIN_WORDS.sub(" ", _norm(name))
+    text = re.sub(r"^(al|ar|as|ad|ash|at|az|el) ", "", text.strip())
+    text = re.sub(r"\s+", "", text)
+    return text[:-1] if text.endswith("h") and len(text) > 4 else text
+
+
+def place_relation(a: Place, b: Place, s: FuseSettings) -> int | None:
+    """0 when two places coincide, 1 when one contains the other, None when they differ."""
+    if a.country != b.country:
+        return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 0
+    fine, coarse = sorted((a, b), key=lambda p: FINENESS.get(p.precision, 0))
+    fp, cp = fine.precision, coarse.precision
+    if cp == "country":
+        return None
+    if fp == cp == "point":
+        return 0 if _km(fine, coarse) <= s.same_point_km else None
+    if cp == "region":
+        within = _km(fine, coarse) <= s.region_radius_km
+        return (0 if fp == "region" else 1) if within else None
+    level = "admin1" if cp == "admin1" else "admin2"
+    coarse_names = {_admin_norm(getattr(coarse, level)), _admin_norm(coarse.name)} - {""}
+    fine_name = _admin_norm(getattr(fine, level)) or (_admin_norm(fine.name) if fp == cp else "")
+    if fine_name and fine_name in coarse_names:
+        return 0 if fp == cp else 1
+    if fp == cp:
+        return 0 if _km(fine, coarse) <= s.same_point_km else None
+    return None
+
+
+def _attacker_code(m: StrikeMention, s: FuseSettings) -> str | None:
+    code = m.attacker.code if m.attacker else None
+    return None if code is None or code in s.unknown_attackers else code
+
+
+def _attacker_relation(a: str | None, b: str | None, s: FuseSettings) -> int | None:
+    """0 the same attacker, 1 one unknown, 2 two that reports confuse, None different."""
+    if a is None or b is None:
+        return 1
+    if a == b:
+        return 0
+    if any(a in g and b in g for g in s.confusable_attackers):
+        return 2
+    return None
+
+
+@dataclass(slots=True)
+class _Working:
+    """An incident while a batch is being fused: its record and every member mention."""
+
+    incident: Incident
+    members: list[StoredMention]
+    new: bool = False
+
+
+def _vagueness(m: StrikeMention) -> str | None:
+    if m.date is None:
+        return "no date: the report gives no day, week or month"
+    if m.place is None:
+        return "no place: the place was not found in the gazetteer"
+    if m.place.precision == "country":
+        return f"country-level place: {m.place.name} names no town or province"
+    return None
+
+
+def _score(m: StoredMention, w: _Working, s: FuseSettings) -> tuple[int, int, int] | None:
+    """How well a mention fits an incident (lower is better), or None when it cannot be it."""
+    inc = w.incident
+    code = _attacker_code(m.mention, s)
+    attacker = _attacker_relation(code, inc.attacker.code if inc.attacker else None, s)
+    if attacker is None:
+        return None
+    for other in w.members:  # one story naming two attackers reports two strikes
+        if other.story == m.story and _attacker_relation(
+                code, _attacker_code(other.mention, s), s) not in (0, 1):
+            return None
+    if inc.date is None or inc.place is None:
+        return None
+    gap = _date_gap((m.mention.date, m.mention.date_precision), (inc.date, inc.date_precision), s)
+    if gap is None:
+        return None
+    where = place_relation(m.mention.place, inc.place, s)
+    if where is None:
+        return None
+    return where, attacker, gap
+
+
+def _windows(mentions: Sequence[StoredMention], margin: timedelta) -> list[tuple[date, date]]:
+    """The date ranges a batch touches, merged where they overlap: the buckets to load."""
+    spans = sorted((m.mention.date - margin, m.mention.date + margin) for m in mentions)
+    out: list[tuple[date, date]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseReport:
+    """Fuse the strike mentions that are in no incident yet into new or existing incidents."""
+    s = settings or FuseSettings.default()
+    report = FuseReport()
+    pending = store.unfused_mentions()
+    report.mentions = len(pending)
+    if not pending:
+        report.dropped = _drop_empty(store)
+        return report
+
+    keys = {m.id: mention_key(m.mention) for m in pending}
+    linked = store.linked_incidents(list(keys.values()))
+    # incidents that held mentions of the re-extracted documents must be re-graded even when
+    # the new extraction no longer finds those mentions
+    touched: set[str] = set(store.incidents_of_documents({m.mention.doc_id for m in pending}))
+    links: list[tuple[int, str, str]] = []
+    notes: list[tuple[int, str]] = []
+    relink: dict[str, list[StoredMention]] = defaultdict(list)
+    to_match: list[StoredMention] = []
+    for m in pending:
+        if keys[m.id] in linked:
+            relink[linked[keys[m.id]]].append(m)
+            links.append((m.id, keys[m.id], linked[keys[m.id]]))
+            report.relinked += 1
+        elif (why := _vagueness(m.mention)) is not None:
+            notes.append((m.id, why))
+        else:
+            to_match.append(m)
+
+    working: dict[str, _Working] = {}
+
+    def load(ids: Iterable[str]) -> None:
+        ids = [i for i in ids if i not in working]
+        if not ids:
+            return
+        members: dict[str, list[StoredMention]] = defaultdict(list)
+        for sm in store.stored_mentions(incident_ids=ids):
+            members[sm.incident_id].append(sm)
+        for inc in store.incidents(ids=ids):
+            working[inc.id] = _Working(inc, members[inc.id])
+
+    load(relink)
+    for incident_id, ms in relink.items():
+        if incident_id in working:
+            working[incident_id].members.extend(ms)
+            touched.add(incident_id)
+
+    margin = timedelta(days=31 + s.day_tolerance_days)
+    by_country: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in to_match:
+        by_country[m.mention.place.country].append(m)
+    in_country: dict[str, set[str]] = defaultdict(set)
+    for country, ms in by_country.items():
+        for lo, hi in _windows(ms, margin):
+            found = store.incidents(country=country, start=lo, end=hi)
+            load(i.id for i in found)
+            in_country[country].update(i.id for i in found)
+    for incident_id, w in working.items():
+        if w.incident.place is not None:
+            in_country[w.incident.place.country].add(incident_id)
+
+    for m in to_match:
+        country = m.mention.place.country
+        scored = sorted((sc, iid) for iid in in_country[country]
+                        if (sc := _score(m, working[iid], s)) is not None)
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            notes.append((m.id, f"ambiguous: fits {len(scored)} incidents equally "
+                                f"({', '.join(i for _, i in scored[:4])})"))
+            continue
+        if scored:
+            iid = scored[0][1]
+            w = working[iid]
+            if not w.new:
+                report.attached += 1
+        else:
+            iid = incident_id_for(m.mention)
+            w = working.setdefault(iid, _Working(
+                Incident(id=iid, date=None, date_precision=None, attacker=None, place=None),
+                [], new=True))
+            in_country[country].add(iid)
+            if w.new and iid not in report.created:
+                report.created.append(iid)
+        w.members.append(m)
+        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s)
+        links.append((m.id, keys[m.id], iid))
+        touched.add(iid)
+
+    load(touched)
+    updated = []
+    for iid in sorted(touched):
+        w = working.get(iid)
+        if w is None or not w.members:
+            continue
+        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s)
+        updated.append(w.incident)
+        if not w.new:
+            report.updated.append(iid)
+    report.set_aside = notes
+    store.save_fusion(incidents=updated, links=links, notes=notes)
+    report.dropped = _drop_empty(store)
+    return report
+
+
+def _drop_empty(store: Store) -> list[str]:
+    """Incidents no mention supports any more, unless an analyst reviewed them (those stay,
+    with their reviewed values, until the analyst rejects or merges them)."""
+    empty = store.empty_incidents(reviewed=False)
+    if empty:
+        store.save_fusion(drop=empty)
+    return empty
+
+
+def refresh_incidents(store: Store, ids: Iterable[str], *,
+                      settings: FuseSettings | None = None) -> list[Incident]:
+    """Recompute incidents from their current mentions (after an analyst merge or split)."""
+    s = settings or FuseSettings.default()
+    ids = list(dict.fromkeys(ids))
+    members: dict[str, list[StoredMention]] = defaultdict(list)
+    for sm in store.stored_mentions(incident_ids=ids):
+        members[sm.incident_id].append(sm)
+    out = [compute_incident(inc.id, members[inc.id], previous=inc, settings=s)
+           for inc in store.incidents(ids=ids) if members[inc.id]]
+    store.save_fusion(incidents=out)
+    return out
+
+
+# -- what an incident says: fields, sources, grade ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    key: str
+    label: str
+    attacker_voice: bool
+
+
+def _source_of(m: StoredMention, s: FuseSettings) -> _Source:
+    """Named sources count once across outlets; an unnamed report counts once per story."""
+    named = s.source(m.mention.source)
+    code = _attacker_code(m.mention, s)
+    voice = m.mention.claimed_by_attacker or bool(named and named.attacker and named.attacker == code)
+    if named is not None:
+        return _Source(f"named:{named.name}", named.name, voice)
+    if m.mention.source and _norm(m.mention.source):
+        return _Source(f"named:{_norm(m.mention.source)}", m.mention.source, voice)
+    return _Source(f"story:{m.story}", m.outlet or m.story, voice)
+
+
+def _category_class(categories: set[str]) -> set[str]:
+    """Civilians and a market are one answer to 'what was hit'; IS and the FSA are two."""
+    return {"noncombatant" if c in NONCOMBATANT else c for c in categories if c != "unknown"}
+
+
+def _merge_counts(ranges: Sequence[Range]) -> Range:
+    """Lowest credible figure as the low end (ACLED), highest stated figure as the high end
+    (UCDP); a lone 'at least N' keeps its open upper end."""
+    ranges = [r for r in ranges if not r.empty]
+    if not ranges:
+        return Range()
+    figures = [v for r in ranges for v in (r.min, r.max) if v is not None]
+    mins = [r.min for r in ranges if r.min is not None]
+    low = min(mins) if mins else min(figures)
+    stated_max = any(r.max is not None for r in ranges)
+    high = max(figures) if stated_max or len(set(figures)) > 1 else None
+    return Range(low, high)
+
+
+def _per_source_count(ms: Sequence[StoredMention], pick) -> Range:
+    """One source's latest toll: tolls rise as the wounded die, so its highest figure."""
+    ranges = [pick(m.mention.casualties) for m in ms]
+    ranges = [r for r in ranges if not r.empty]
+    if not ranges:
+        return Range()
+    return max(ranges, key=lambda r: (r.min if r.min is not None else r.max or 0, r.max or 0))
+
+
+def _choose_date(members: Sequence[StoredMention]) -> tuple[date | None, str | None]:
+    order = {"day": 0, "week": 1, "month": 2, None: 0}
+    dated = [m.mention for m in members if m.mention.date is not None]
+    if not dated:
+        return None, None
+    best = min(order.get(m.date_precision, 3) for m in dated)
+    finest = [m for m in dated if order.get(m.date_precision, 3) == best]
+    counts = Counter(m.date for m in finest)
+    day = min(counts, key=lambda d: (-counts[d], d))
+    return day, next(m.date_precision or "day" for m in finest if m.date == day)
+
+
+def _choose_place(members: Sequence[StoredMention]) -> Place | None:
+    places = [m.mention.place for m in members if m.mention.place is not None]
+    if not places:
+        return None
+    best = min(FINENESS.get(p.precision, 9) for p in places)
+    finest = [p for p in places if FINENESS.get(p.precision, 9) == best]
+    counts = Counter(p.geonameid or p.name for p in finest)
+    top = max(counts.values())
+    return next(p for p in finest if counts[p.geonameid or p.name] == top)
+
+
+def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
+                     previous: Incident | None = None,
+                     settings: FuseSettings | None = None) -> Incident:
+    """An incident's fields, grade and the grade's reason, from its mentions.
+
+    Fields an analyst reviewed keep the analyst's value (from ``previous``).
+    """
+    s = settings or FuseSettings.default()
+    sources: dict[str, list[StoredMention]] = defaultdict(list)
+    info: dict[str, _Source] = {}
+    for m in members:
+        src = _source_of(m, s)
+        sources[src.key].append(m)
+        info[src.key] = info.get(src.key, src) if not src.attacker_voice else src
+
+    attackers: dict[str, set[str]] = defaultdict(set)  # code -> source labels
+    names: dict[str, str] = {}
+    for key, ms in sources.items():
+        for m in ms:
+            code = _attacker_code(m.mention, s)
+            if code is not None:
+                attackers[code].add(info[key].label)
+                names.setdefault(code, m.mention.attacker.name)
+    voiced = {_attacker_code(m.mention, s) for key, ms in sources.items() if info[key].attacker_voice
+              for m in ms}
+    attacker = None
+    if attackers:
+        code = max(attackers, key=lambda c: (len(attackers[c]), c in voiced))
+        country = code if len(code) == 2 and code.isupper() else None
+        attacker = Actor(names[code], country)
+
+    targets: list[Target] = []
+    seen = set()
+    by_source_cats: dict[str, set[str]] = {}
+    order = {c: i for i, c in enumerate(TARGET_CATEGORIES)}
+    for key, ms in sources.items():
+        cats = set()
+        for m in ms:
+            for t in m.mention.targets:
+                cats.add(t.category)
+                if (t.category, t.name) not in seen:
+                    seen.add((t.category, t.name))
+                    targets.append(Target(t.category, t.name))
+        by_source_cats[key] = cats
+    targets.sort(key=lambda t: (order.get(t.category, 99), t.name or ""))
+
+    fatalities = _merge_counts([_per_source_count(ms, lambda c: c.killed)
+                                for ms in sources.values()])
+    civilians = _merge_counts([_per_source_count(ms, lambda c: c.civilians_killed)
+                               for ms in sources.values()])
+    day, precision = _choose_date(members)
+    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members)
+
+    inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
+                   place=_choose_place(members), targets=tuple(targets), fatalities=fatalities,
+                   civilians=civilians, grade=grade, grade_reason=reason,
+                   origin=previous.origin if previous else "text",
+                   reviewed=dict(previous.reviewed) if previous else {})
+    return _keep_reviewed(inc, previous)
+
+
+_REVIEWED_ATTRS = {"date": ("date",), "date_precision": ("date_precision",),
+                   "attacker": ("attacker",), "location": ("place",), "targets": ("targets",),
+                   "fatalities": ("fatalities",), "civilians": ("civilians",),
+                   "grade": ("grade",), "grade_reason": ("grade_reason",)}
+
+
+def _keep_reviewed(inc: Incident, previous: Incident | None) -> Incident:
+    if previous is None or not previous.reviewed:
+        return inc
+    keep = {attr: getattr(previous, attr) for name in previous.reviewed
+            for attr in _REVIEWED_ATTRS.get(name, ())}
+    if "grade" in previous.reviewed and "grade_reason" not in previous.reviewed:
+        keep["grade_reason"] = previous.grade_reason
+    return replace(inc, **keep)
+
+
+def _grade(sources, info, attackers, cats, attacker, members) -> tuple[str, str]:
+    labels = [info[k].label for k in sources]
+    stories = {m.story for m in members}
+    docs = {m.mention.doc_id for m in members}
+    tally = (f"{len(members)} mention{'s' * (len(members) != 1)} in {len(docs)} "
+             f"document{'s' * (len(docs) != 1)}"
+             + (f" ({len(docs) - len(stories)} syndicated cop"
+                f"{'ies' if len(docs) - len(stories) != 1 else 'y'})" if len(docs) > len(stories)
+                else ""))
+    if len(attackers) > 1:
+        who = "; ".join(f"{code} according to {', '.join(sorted(srcs))}"
+                        for code, srcs in sorted(attackers.items()))
+        return "contested", f"Contested: sources disagree on who struck ({who}); {tally}."
+    classes = {k: _category_class(c) for k, c in cats.items() if _category_class(c)}
+    keys = list(classes)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if not classes[a] & classes[b]:
+                what = "; ".join(f"{info[k].label}: {', '.join(sorted(cats[k] - {'unknown'}))}"
+                                 for k in (a, b))
+                return "contested", f"Contested: sources disagree on what was hit ({what}); {tally}."
+    voices = sorted(info[k].label for k in sources if info[k].attacker_voice)
+    if voices and attacker is not None:
+        others = [lb for k, lb in zip(sources, labels) if not info[k].attacker_voice]
+        extra = f", also reported by {', '.join(sorted(others))}" if others else ""
+        return "confirmed", (f"Confirmed: the attacker acknowledged the strike "
+                             f"({', '.join(voices)}){extra}; {tally}.")
+    if len(sources) >= 2:
+        return "fair", (f"Fair: {len(sources)} independent sources "
+                        f"({', '.join(sorted(labels))}); {tally}.")
+    return "weak", f"Weak: a single source ({labels[0]}); {tally}."
+
+
+# -- the read side: export records and the claims-versus-reports query -------------------------
+
+
+def incident_records(store: Store, *, ids: Sequence[str] | None = None,
+                     country: str | None = None, attacker: str | None = None,
+                     start: date | None = None, end: date | None = None,
+                     grade: str | None = None, settings: FuseSettings | None = None) -> list[dict]:
+    """Incidents as the export dicts of docs/formats.md, each with every mention it was built
+    from; ``grade_reason``, ``sources`` and ``reviewed`` are added fields."""
+    s = settings or FuseSettings.default()
+    incidents = store.incidents(ids=ids, country=country, attacker=attacker, start=start,
+                                end=end, grade=grade)
+    members: dict[str, list[StoredMention]] = defaultdict(list)
+    for sm in store.stored_mentions(incident_ids=[i.id for i in incidents]):
+        members[sm.incident_id].append(sm)
+    return [_record(inc, members[inc.id], s) for inc in incidents]
+
+
+def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) -> dict:
+    p = inc.place
+    sources = list(dict.fromkeys(_source_of(m, s).label for m in members))
+    return {
+        "id": inc.id,
+        "date": inc.date.isoformat() if inc.date else None,
+        "date_precision": inc.date_precision,
+        "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
+        if inc.attacker else None,
+        "location": {"name": p.name, "admin1": p.admin1, "country": p.country, "lat": p.lat,
+                     "lon": p.lon, "precision": p.precision, "geonameid": p.geonameid}
+        if p else None,
+        "targets": [{"name": t.name, "category": t.category} for t in inc.targets],
+        "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max,
+                       "civilians_min": inc.civilians.min, "civilians_max": inc.civilians.max},
+        "grade": inc.grade,
+        "grade_reason": inc.grade_reason,
+        "sources": sources,
+        "reviewed": sorted(k for k in inc.reviewed if k in _REVIEWED_ATTRS),
+        "mentions": [{"doc_id": m.mention.doc_id, "url": m.url,
+                      "source": m.mention.source or m.outlet, "outlet": m.outlet,
+                      "sentence": m.mention.sentence.text, "start": m.mention.sentence.start,
+                      "end": m.mention.sentence.end,
+                      "claimed_by_attacker": m.mention.claimed_by_attacker}
+                     for m in members],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class TargetTally:
+    """One answer to 'what was hit', with who gives it, where, and the words they used."""
+
+    category: str
+    names: tuple[str, ...]
+    count: int  # incidents (reports) or statements (claims) naming the category
+    places: tuple[str, ...]
+    sources: tuple[str, ...]
+    evidence: tuple[str, ...]  # sentences, first few
+
+
+@dataclass(frozen=True, slots=True)
+class Statistic:
+    """A third party's figure about the attacker's strikes ('one in 20 hit IS')."""
+
+    speaker: str
+    org: str | None
+    numbers: tuple[tuple[str, float], ...]
+    sentence: str
+    doc_id: str
+
+
+@dataclass(slots=True)
+class ClaimsReport:
+    """What an attacker says it hits, what independent reports say was hit, and third
+    parties' statistics, over one period: the gap the founding article asks about."""
+
+    attacker: str
+    start: date
+    end: date
+    incidents: int = 0
+    claimed: list[TargetTally] = field(default_factory=list)
+    reported: list[TargetTally] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)
+    known_target_incidents: int = 0  # reported incidents whose targets an independent source names
+
+    def share_reported(self, category: str) -> tuple[int, int]:
+        """(incidents independent sources say hit ``category``, incidents with any target named)."""
+        hit = next((t.count for t in self.reported if t.category == category), 0)
+        return hit, self.known_target_incidents
+
+    def lines(self) -> list[str]:
+        out = [f"{self.attacker}, {self.start} to {self.end}: {self.incidents} reported incidents"]
+        out.append("Claimed by the attacker:")
+        out += _tally_lines(self.claimed, "statement") or ["  (no claim by the attacker found)"]
+        out.append("Reported by independent sources:")
+        out += _tally_lines(self.reported, "incident") or ["  (no independent report found)"]
+        out.append("Statistics from third parties:")
+        if not self.statistics:
+            out.append("  (none found)")
+        for st in self.statistics:
+            who = st.speaker + (f" ({st.org})" if st.org else "")
+            nums = ", ".join(f"{k} {v:g}" for k, v in st.numbers) or "no number parsed"
+            out.append(f"  {who}: {nums}: \"{_clip(st.sentence)}\"")
+        if self.statistics and self.known_target_incidents:
+            hit, of = self.share_reported("jihadist")
+            out.append(f"  against the reports: {hit} of {of} incidents with a reported target "
+                       f"hit jihadist groups ({hit / of:.0%})")
+        return out
+
+
+def _clip(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _tally_lines(tallies: Sequence[TargetTally], unit: str) -> list[str]:
+    out = []
+    for t in tallies:
+        names = f" ({', '.join(t.names)})" if t.names else ""
+        where = f" in {', '.join(t.places)}" if t.places else ""
+        out.append(f"  {t.category}{names}: {t.count} {unit}{'s' * (t.count != 1)}{where} "
+                   f"according to {'; '.join(t.sources)}")
+        out += [f"      \"{_clip(e)}\"" for e in t.evidence[:2]]
+    return out
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.counts: dict[str, set] = defaultdict(set)
+        self.names: dict[str, dict] = defaultdict(dict)
+        self.places: dict[str, dict] = defaultdict(dict)
+        self.sources: dict[str, dict] = defaultdict(dict)
+        self.evidence: dict[str, dict] = defaultdict(dict)
+
+    def add(self, category: str, unit: object, *, name: str | None, place: str | None,
+            source: str, sentence: str) -> None:
+        self.counts[category].add(unit)
+        for book, value in ((self.names, name), (self.places, place), (self.sources, source),
+                            (self.evidence, sentence)):
+            if value:
+                book[category][value] = None
+
+    def result(self) -> list[TargetTally]:
+        order = {c: i for i, c in enumerate(TARGET_CATEGORIES)}
+        cats = sorted(self.counts, key=lambda c: (-len(self.counts[c]), order.get(c, 99)))
+        return [TargetTally(c, tuple(self.names[c]), len(self.counts[c]), tuple(self.places[c]),
+                            tuple(self.sources[c]), tuple(self.evidence[c])) for c in cats]
+
+
+def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
+                      settings: FuseSettings | None = None) -> ClaimsReport:
+    """Set the attacker's own account of its targets against independent reports of them.
+
+    Claimed: target statements whose speaker is the attacker (its role is belligerent, or its
+    name is one of the attacker's in the actor lexicon: "Moscow", "Russia's defence
+    ministry"), and strike reports whose only source is the attacker. Reported: the incidents
+    of the period, by the targets independent sources name. Statistics: third parties' figures.
+    """
+    from .lexicons import load_lexicons
+
+    s = settings or FuseSettings.default()
+    lex = load_lexicons()
+    report = ClaimsReport(attacker=attacker, start=start, end=end)
+
+    def is_attacker(*texts: str | None) -> bool:
+        return any(getattr(v, "code", None) == attacker
+                   for t in texts if t for _, _, _, v in lex.actors.find(t))
+
+    claimed, reported = _Tally(), _Tally()
+    for claim, _published, _outlet in store.dated_claims(about=attacker, start=start, end=end):
+        own = claim.role == "belligerent" or is_attacker(claim.speaker, claim.org)
+        if claim.kind == "statistic" and not own:
+            report.statistics.append(Statistic(claim.speaker, claim.org, claim.numbers,
+                                               claim.span.text, claim.doc_id))
+        elif own and claim.kind in ("target", "denial"):
+            for _, _, words, category in lex.groups.find(claim.quote or claim.span.text):
+                claimed.add(category, (claim.doc_id, claim.span.start), name=words, place=None,
+                            source=claim.speaker, sentence=claim.span.text)
+
+    incidents = store.incidents(attacker=attacker, start=start, end=end)
+    report.incidents = len(incidents)
+    members: dict[str, list[StoredMention]] = defaultdict(list)
+    for sm in store.stored_mentions(incident_ids=[i.id for i in incidents]):
+        members[sm.incident_id].append(sm)
+    for inc in incidents:
+        if inc.grade == "discounted":
+            continue
+        place = (inc.place.admin1 or inc.place.name) if inc.place else None
+        named = False
+        for m in members[inc.id]:
+            src = _source_of(m, s)
+            book = claimed if src.attacker_voice else reported
+            for t in m.mention.targets:
+                if t.category == "unknown":
+                    continue
+                named = named or not src.attacker_voice
+                book.add(t.category, inc.id, name=t.name, place=place, source=src.label,
+                         sentence=m.mention.sentence.text)
+        report.known_target_incidents += named
+    report.claimed, report.reported = claimed.result(), reported.result()
+    return report
