@@ -222,6 +222,21 @@ def test_malformed_json_line_is_rejected_by_number_and_the_rest_go_on():
     assert items[2].id == "fakes-1915433695"
 
 
+def test_binary_jsonl_is_one_rejection_not_one_per_line(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes((FIX / "mee-gzipped.html").read_bytes())
+    (item,) = read_inputs([str(path)], IngestOptions())
+    assert isinstance(item, Rejection) and "binary content" in item.reason
+
+
+def test_json_array_file_is_one_clear_rejection(tmp_path):
+    path = tmp_path / "articles.json"
+    lines = (FIX / "fakes-slice.jsonl").read_text().splitlines()[:2]
+    path.write_text("[\n" + ",\n".join(lines) + "\n]\n")
+    (item,) = read_inputs([str(path)], IngestOptions())
+    assert isinstance(item, Rejection) and "JSON array, not JSON Lines" in item.reason
+
+
 def test_jsonl_line_without_text_is_rejected(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text('{"doc_id": "mee-2015-10-02-russia-syria", "events": []}\n')
@@ -380,6 +395,15 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """The client hanging up on /big and /slow is the point of those tests, not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="module")
 def server():
     html = (FIX / f"{MEE}.html").read_bytes()
@@ -392,7 +416,7 @@ def server():
         "/big": ("text/html", html * 20),
         "/image": ("image/png", b"\x89PNG\r\n\x1a\n"),
     }
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

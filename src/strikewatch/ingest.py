@@ -142,7 +142,12 @@ def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | Reject
         raise InputError(f"{name}: unsupported file kind '{ext}'")
     if ext in _JSONL_EXT:
         with path.open("rb") as handle:
-            yield from _read_jsonl(handle, name, path.stem, options)
+            head = handle.read(8192)
+            if head.strip():  # an empty file is reported by _read_jsonl
+                _check_not_empty_or_binary(head, name)
+            if head.lstrip()[:1] == b"[":
+                raise MalformedInput(f"{name}: a JSON array, not JSON Lines (one object per line)")
+            yield from _read_jsonl(_Chained(head, handle), name, path.stem, options)
         return
     size = path.stat().st_size
     if size > options.max_bytes:
@@ -797,8 +802,12 @@ def content_hash(text: str) -> str:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, from its first 1,000 characters."""
-    sample = text[:1000]
+    """ISO 639-1 code of the text's language, from its first 500 characters.
+
+    Language ID dominates JSON Lines ingest time; 500 characters (about 80 words) classify
+    every fakes-dev article as English and the French test page as French, at half the cost.
+    """
+    sample = text[:500]
     if len(_WORD.findall(sample)) < 3:
         return None
     return _langid().classify(sample)[0]
