@@ -1,0 +1,377 @@
+"""Casualty counts, quantities and shares in news sentences, as ranges.
+
+Monitors never turn a vague or hedged figure into a point: "at least 12" is a floor, "up to 30"
+a ceiling, "dozens" a floor of 24 (values from docs/annotation-guide.md), "a number of" no figure
+at all. Every parser here therefore returns a ``Range`` and keeps the words it came from.
+
+The words live in ``data/lexicons/quantities.yaml`` so an analyst can extend them; the regular
+expressions are compiled from that file once per process (the extraction calls these functions
+on every candidate sentence of every article, so there is no spaCy here).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from strikewatch.models import Range
+
+__all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share"]
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    """One count of killed or wounded people, with the words that say who they were."""
+
+    kind: str  # "killed" | "wounded"
+    range: Range  # empty when the text gives no figure ("a number of people were killed")
+    civilian: bool | None  # None: the text does not say (e.g. "people")
+    who: str | None  # the noun phrase as written ("IS members"), None when there is none
+    start: int  # character offsets of the whole mention in the sentence
+    end: int
+    hedged: bool = False  # "reportedly", "may have been", "unverified reports"
+
+
+def _alt(words) -> str:
+    """An alternation that tries longer phrases first, with flexible inner whitespace."""
+    parts = sorted({w.strip() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    units: dict
+    tens: dict
+    scales: dict
+    vague: dict
+    modifiers: dict  # phrase -> kind
+    fractions: dict
+    civilian: frozenset
+    combatant: frozenset
+    acronyms: frozenset
+    number: re.Pattern  # a bare number, in digits or words
+    quantity: re.Pattern  # a count with its modifiers: "at least 12", "between 5 and 8"
+    share: re.Pattern
+    noun_phrase: re.Pattern
+    relative: re.Pattern
+    right: re.Pattern  # what follows a count's noun: "were killed", "dead"
+    left: re.Pattern  # what precedes a count: "killing", "the death toll rose to"
+    subcount: re.Pattern
+    not_people: re.Pattern
+    hedge: re.Pattern
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    text = resources.files("strikewatch").joinpath("data/lexicons/quantities.yaml").read_text()
+    lx = yaml.safe_load(text)
+    units, tens, scales = lx["units"], lx["tens"], lx["scales"]
+    words = _alt([*units, *tens, *scales])
+    scale = _alt(scales)
+    joiner = "|".join(rf"(?<={s})\s+and\s+" for s in scales) + r"|[\s-]+"
+    word_num = rf"(?:a\s+(?=(?:{scale})\b))?\b(?:{words})(?:(?:{joiner})(?:{words})\b)*"
+    digits = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)"
+    number = rf"(?:{digits}(?:\s+(?:{scale})\b)*|{word_num})"
+    modifiers = {p: kind for kind, ps in lx["modifiers"].items() for p in ps}
+    single = _alt(lx["single_victims"])
+    quantity = (
+        rf"(?:(?P<mod>{_alt(modifiers)})\s+)?(?:"
+        rf"(?:between|from)\s+(?P<a>{number})\s+(?:and|to)\s+(?P<b>{number})"
+        rf"|(?P<c>{number})(?:(?<=\d)\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+)(?P<d>{number})"
+        rf"|(?:an?\s+)?(?P<fam>family)\s+of\s+(?P<fn>{number})"
+        rf"|(?P<vague>{_alt(lx['vague'])})(?:\s+of\b)?"
+        rf"|(?P<n>{number})"
+        rf"|(?P<single>\ban?)(?=\s+(?:(?:{_alt(lx['single_victim_adjectives'])})\s+)?"
+        rf"(?:{single})\b))"
+    )
+    fracs = _alt(lx["fractions"])
+    share = (
+        rf"(?P<pn>{number})\s*(?:{_alt(lx['percent_words'])})"
+        rf"|(?P<a>{number})\s+(?:in|out\s+of)\s+(?P<b>{number})"
+        rf"|(?:(?P<fn>{number}|\ban?\b)[\s-]+)?(?P<frac>{fracs})\b"
+    )
+    killed_after, wounded_after = _alt(lx["killed_after"]), _alt(lx["wounded_after"])
+    aux = _alt(lx["auxiliaries"])
+    cues = _alt(lx["subcount_cues"])
+    stop = _alt(
+        [*lx["auxiliaries"], *lx["killed_after"], *lx["wounded_after"], *lx["killed_before"],
+         *lx["wounded_before"], *lx["subcount_cues"], *lx["not_people"], "and", "or", "but",
+         "in", "on", "at", "by", "from", "for", "with", "near", "after", "during", "when",
+         "while", "as", "since", "into", "across", "that", "which", "who", "whom", "the",
+         "this", "these", "those", "it", "they", "their", "his", "her", "its", "a", "an",
+         "according", "said", "says", "say", "of", *units, *tens, *scales, *lx["vague"]]
+    )
+    acronyms = frozenset(lx["combatant_acronyms"])
+    token = rf"(?:(?-i:{_alt(acronyms)})\b|(?!(?:{stop})\b)[^\W\d_][\w'-]*)"
+    flags = re.IGNORECASE
+    return _Lexicon(
+        units=units, tens=tens, scales=scales, modifiers=modifiers,
+        vague={k.lower(): v for k, v in lx["vague"].items()},
+        fractions=lx["fractions"],
+        civilian=frozenset(w.lower() for w in lx["civilian_words"]),
+        combatant=frozenset(w.lower() for w in lx["combatant_words"]),
+        acronyms=acronyms,
+        number=re.compile(number, flags),
+        quantity=re.compile(rf"(?<![\w-])(?:{quantity})(?![\w-])", flags),
+        share=re.compile(rf"(?<![\w-])(?:{share})", flags),
+        noun_phrase=re.compile(
+            rf"(?:\s+of(?:\s+the)?)?(?:(?:\s+{token}(?:\s+of(?:\s+the)?)?)"
+            rf"(?:(?:\s+and)?\s+{token}(?:\s+of(?:\s+the)?)?){{0,5}})?", flags),
+        relative=re.compile(
+            rf"\s+and\s+(?:their|his|her|a|the)\s+(?:{_alt(lx['relatives'])})\b", flags),
+        right=re.compile(
+            rf"(?P<loc>\s+(?:in|near)\s+[^.;:,\d]{{1,40}}?)?"
+            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
+            rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
+        left=re.compile(
+            rf"(?:\b(?P<killed>{_alt(lx['killed_before'])})|\b(?P<wounded>"
+            rf"{_alt(lx['wounded_before'])})|\b(?P<toll>{_alt(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)"
+            rf"\s+$", flags),
+        subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
+        not_people=re.compile(rf"\s*(?:%|(?:{_alt(lx['not_people'])})\b)", flags),
+        hedge=re.compile(rf"\b(?:{_alt(lx['hedges'])})\b", flags),
+    )
+
+
+def _number_value(text: str) -> float | None:
+    """Value of a bare number: "3,000", "1.5 million", "one hundred and three", "a thousand"."""
+    lx = _lexicon()
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().replace(",", "")) if t and t != "and"]
+    if tokens and tokens[0][0].isdigit():
+        value = float(tokens[0])
+        for t in tokens[1:]:
+            value *= lx.scales[t]
+        return value
+    total = current = 0
+    for t in tokens:
+        if t == "a":
+            current = 1
+        elif t in lx.units or t in lx.tens:
+            current += lx.units.get(t) or lx.tens.get(t, 0)
+        elif t == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * lx.scales[t]
+            current = 0
+    return float(total + current)
+
+
+def _int(text: str | None) -> int | None:
+    value = None if text is None else _number_value(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _range_of(m: re.Match) -> Range | None:
+    """The Range a ``quantity`` match stands for; None when it is no count at all."""
+    lx = _lexicon()
+    if m["a"] or m["c"]:
+        lo, hi = _int(m["a"] or m["c"]), _int(m["b"] or m["d"])
+        if lo is None or hi is None or lo > hi:
+            return None
+    elif m["vague"]:
+        value = lx.vague[re.sub(r"\s+", " ", m["vague"].lower())]
+        if value is None:
+            return Range()
+        lo, hi = value
+    elif m["single"]:
+        lo = hi = 1
+    else:
+        lo = hi = _int(m["fn"] or m["n"])
+        if lo is None:
+            return None
+    kind = lx.modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    if kind == "min":
+        return Range(lo, None)
+    if kind == "above":
+        return Range(None if lo is None else lo + 1, None)
+    if kind == "max":
+        return Range(None, hi if hi is not None else lo)
+    if kind == "below":
+        return Range(None, None if lo is None else max(lo - 1, 0))
+    return Range(lo, hi)
+
+
+def parse_count(phrase: str) -> Range | None:
+    """A quantity phrase as a Range: "at least 12" -> 12.., "up to 30" -> ..30, "dozens" -> 24..
+
+    Returns None when the phrase holds no figure ("a number of", "several") or is not a count.
+    The phrase may be followed by its noun ("12 IS members").
+    """
+    m = _lexicon().quantity.match(phrase.strip())
+    if m is None or m["single"]:
+        return None
+    r = _range_of(m)
+    return None if r is None or r.empty else r
+
+
+def _civilian(who: str | None) -> bool | None:
+    """True/False only when the noun phrase says so; "people" and "others" stay unknown."""
+    if not who:
+        return None
+    lx = _lexicon()
+    tokens = re.findall(r"[\w'-]+", who)
+    civ = any(t.lower() in lx.civilian for t in tokens)
+    com = any(t.lower() in lx.combatant or t in lx.acronyms for t in tokens)
+    return civ if civ != com else None
+
+
+def _quantities(sentence: str):
+    """Every count in the sentence with its Range (an empty Range for vague words)."""
+    lx = _lexicon()
+    for m in lx.quantity.finditer(sentence):
+        r = _range_of(m)
+        if r is None and (m["c"] or m["a"]):  # "2015-10-02", "3-1": only the first number counts
+            n = lx.number.match(sentence, m.start("c") if m["c"] else m.start("a"))
+            value = _int(n.group()) if n else None
+            if value is not None and not m["a"]:
+                yield m.start(), n.end(), Range(value, value), m
+            continue
+        if r is not None:
+            yield m.start(), m.end(), r, m
+
+
+def find_casualties(sentence: str) -> list[CasualtyMention]:
+    """Every count of killed or wounded people in one sentence.
+
+    The casualty word after the count ("12 IS members were killed", "25 wounded") wins when it
+    follows directly, because news without punctuation runs mentions together ("Six were killed
+    25 were wounded"); otherwise the verb before the count ("killing 23 civilians") decides.
+    Counts inside "including ..." are parts of the count before them and are not repeated.
+    """
+    lx = _lexicon()
+    found: list[tuple[int, int, Range, str | None, str | None, int, bool]] = []
+    taken_until = 0
+    for qs, qe, rng, m in _quantities(sentence):
+        if qs < taken_until or lx.subcount.search(sentence, max(0, qs - 30), qs):
+            continue
+        if lx.not_people.match(sentence, qe):
+            continue
+        np = lx.noun_phrase.match(sentence, qe)
+        end = np.end()
+        rel = lx.relative.match(sentence, end)
+        if rel:
+            rng = Range(*(None if v is None else v + 1 for v in (rng.min, rng.max)))
+            end = rel.end()
+        who = sentence[np.start():end].strip() or (m["fam"] if m["fam"] else None)
+        if m["single"]:
+            who = sentence[qe:end].strip() or None
+        right = lx.right.match(sentence, end)
+        left = lx.left.search(sentence, max(0, qs - 90), qs)
+        kind, start, stop, tight = None, qs, end, False
+        loose = right and (right["sub"] or right["loc"])
+        if right and (not loose or not left):
+            kind = "killed" if right["killed"] else "wounded"
+            stop, tight = right.end(), not loose
+        elif left:
+            kind = "wounded" if left["wounded"] else "killed"
+            start = left.start("toll") if left["toll"] else left.start()
+        if kind is None:
+            continue
+        if not right or loose:  # active voice: "killing 26 people and reducing ...": stop at "and"
+            head = re.split(r"\s+and\s+", sentence[np.start():np.end()].strip())[0]
+            who = (head + (rel.group() if rel else "")).strip() or who
+            stop = rel.end() if rel else sentence.index(head, np.start()) + len(head) if head else qe
+        if right and right["sub"] and not left:
+            taken_until = right.end()
+        found.append((start, stop, rng, kind, who, qe, tight))
+    return [_mention(sentence, *f) for f in _coordinated(sentence, found)]
+
+
+def _coordinated(sentence: str, found: list) -> list:
+    """ "Five children and four medical staff killed": the verb covers both counts."""
+    lx = _lexicon()
+    extra = []
+    for qs, qe, rng, m in _quantities(sentence):
+        if any(f[0] <= qs < f[1] for f in found) or lx.not_people.match(sentence, qe) \
+                or lx.subcount.search(sentence, max(0, qs - 30), qs):
+            continue
+        np = lx.noun_phrase.match(sentence, qe)
+        for f in found:
+            if f[6] and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[np.end():f[0]]):
+                who = sentence[qe:np.end()].strip() or None
+                extra.append((qs, np.end(), rng, f[3], who, qe, False))
+    return sorted(found + extra)
+
+
+def _mention(sentence, start, end, rng, kind, who, _qe, _tight) -> CasualtyMention:
+    lx = _lexicon()
+    hedged = bool(lx.hedge.search(sentence, max(0, start - 60), end))
+    return CasualtyMention(kind, rng, _civilian(who), who, start, end, hedged)
+
+
+def parse_share(phrase: str) -> float | None:
+    """A share as a fraction: "one in 20" -> 0.05, "5 per cent" -> 0.05, "a third" -> 1/3.
+
+    Words without a figure ("the vast majority", "most") give None: a claim checker must not
+    test them against a tally.
+    """
+    m = _lexicon().share.search(phrase)
+    return None if m is None else _share_value(m)
+
+
+def _share_value(m: re.Match) -> float | None:
+    if m["pn"]:
+        value = _number_value(m["pn"])
+        return None if value is None else value / 100
+    if m["a"]:
+        a, b = _number_value(m["a"]), _number_value(m["b"])
+        if re.fullmatch(r"(?:19|20)\d\d", m["b"]) or a is None or not b or a >= b:
+            return None  # "killed 20 in 2015" is no share
+        return a / b
+    after = m.string[m.end():]
+    bare = not m["fn"] or m["fn"].lower() in ("a", "an")
+    if bare and not re.match(r"\s+of\b|\s*(?:[^\w\s]|$)", after):
+        return None  # "a third strike", "half an hour": ordinals and idioms, not shares
+    numerator = 1.0 if not m["fn"] or m["fn"].lower() in ("a", "an") else _number_value(m["fn"])
+    denominator = _lexicon().fractions[m["frac"].lower()]
+    return None if numerator is None else numerator / denominator
+
+
+_MONTHS = "|".join(n for n in [*calendar.month_name[1:], *calendar.month_abbr[1:]] if n)
+_DATE_NEIGHBOUR = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)|(?:^\s*(?:{_MONTHS})\b)")
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|of|from|by|during|early|late|mid|year)\s+$",
+                           re.IGNORECASE)
+
+
+def find_numbers(text: str) -> list[tuple[str, float]]:
+    """The figures a claim rests on, labelled, in text order.
+
+    ("share", 0.05) for shares; ("killed_min", 12) / ("killed_max", ...) / ("wounded_min", ...)
+    for casualty counts, plus ("civilians_killed_min", ...) when the victims are civilians;
+    ("count", 3000) for any other count of things. Dates, years and durations are left out.
+    """
+    lx = _lexicon()
+    out: list[tuple[int, str, float]] = []
+    spans: list[tuple[int, int]] = []
+    for m in lx.share.finditer(text):
+        value = _share_value(m)
+        if value is not None:
+            out.append((m.start(), "share", value))
+            spans.append(m.span())
+    for c in find_casualties(text):
+        if any(s <= c.start < e for s, e in spans):
+            continue
+        prefixes = [c.kind] + (["civilians_killed"] if c.civilian and c.kind == "killed" else [])
+        for prefix in prefixes:
+            for bound, value in (("min", c.range.min), ("max", c.range.max)):
+                if value is not None:
+                    out.append((c.start, f"{prefix}_{bound}", float(value)))
+        spans.append((c.start, c.end))
+    for qs, qe, rng, m in _quantities(text):
+        value = rng.min if rng.min is not None else rng.max
+        if value is None or m["single"] or any(s <= qs < e for s, e in spans):
+            continue
+        if lx.not_people.match(text, qe) or _DATE_NEIGHBOUR.search(text[max(0, qs - 12):qs]) \
+                or _DATE_NEIGHBOUR.search(text[qe:qe + 12]) or re.match(r"\s*:\d", text[qe:]):
+            continue
+        is_year = re.fullmatch(r"(?:19|20)\d\d", m.group())
+        if is_year and (_YEAR_CONTEXT.search(text[max(0, qs - 12):qs])
+                        or re.match(r"\s*(?:[^\w\s]|$)", text[qe:])):
+            continue
+        out.append((qs, "count", float(value)))
+    return [(label, value) for _, label, value in sorted(out, key=lambda x: x[0])]

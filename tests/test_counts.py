@@ -1,0 +1,276 @@
+"""Tests for strikewatch.counts on real sentences.
+
+Sentences are quoted from FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0; the article id is
+named beside each) and from the Middle East Eye article of 2 October 2015 ("MEE"). FA-KES
+texts come without commas, as the dataset ships them.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strikewatch.counts import find_casualties, find_numbers, parse_count, parse_share
+from strikewatch.models import Range
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at least 12", Range(12, None)),
+        ("12", Range(12, 12)),
+        ("between 5 and 8", Range(5, 8)),
+        ("5 to 8", Range(5, 8)),
+        ("5-8", Range(5, 8)),
+        ("five or six", Range(5, 6)),
+        ("more than 20", Range(21, None)),
+        ("over 70", Range(71, None)),
+        ("up to 30", Range(None, 30)),
+        ("as many as 30", Range(None, 30)),
+        ("fewer than 10", Range(None, 9)),
+        ("some 50", Range(50, 50)),
+        ("dozens", Range(24, None)),
+        ("dozens of", Range(24, None)),
+        ("tens", Range(20, None)),
+        ("a dozen", Range(12, 12)),
+        ("scores", Range(40, None)),
+        ("hundreds", Range(200, None)),
+        ("tens of thousands", Range(20000, None)),
+        ("twelve", Range(12, 12)),
+        ("Twenty-three", Range(23, 23)),
+        ("one hundred and three", Range(103, 103)),
+        ("a thousand", Range(1000, 1000)),
+        ("3,000", Range(3000, 3000)),
+        ("470000", Range(470000, 470000)),
+        ("1.5 million", Range(1500000, 1500000)),
+        ("a family of five", Range(5, 5)),
+        ("at least 12 IS members", Range(12, None)),
+    ],
+)
+def test_parse_count(phrase, expected):
+    assert parse_count(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["a number of", "several", "many", "2.5", "", "the vast majority"])
+def test_parse_count_without_a_figure(phrase):
+    assert parse_count(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("only one in 20 Russian air strikes", 0.05),  # MEE
+        ("five percent of the strikes", 0.05),  # MEE
+        ("5%", 0.05),
+        ("5 per cent", 0.05),
+        ("90 percent", 0.9),
+        ("a third", 1 / 3),
+        ("around two-thirds of the population", 2 / 3),  # fakes-1923102976
+        ("nine out of ten", 0.9),
+        ("half of them", 0.5),
+    ],
+)
+def test_parse_share(phrase, expected):
+    assert parse_share(phrase) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the vast majority", "most", "a third strike", "killed 20 in 2015", "half an hour"]
+)
+def test_parse_share_without_a_figure(phrase):
+    assert parse_share(phrase) is None
+
+
+def _short(sentence):
+    return [(c.kind, c.range.min, c.range.max, c.civilian) for c in find_casualties(sentence)]
+
+
+CASES = [
+    # MEE
+    ("Earlier, the Syrian Observatory for Human Rights reported that at least 12 IS members were "
+     "killed when Russian warplanes hit Raqqa, the group's de facto capital in northern Syria, and "
+     "the nearby Tabqa military airport.", [("killed", 12, None, False)]),
+    # MEE
+    ('The Syrian National Coalition issued a statement condemning the continued Russian attacks, '
+     'saying: "Numerous independent reports have cited tens of civilian deaths as a result of '
+     'these airstrikes."', [("killed", 20, None, True)]),
+    # fakes-1923848184
+    ('It killed 18 civilians including one child and wounded dozens of others" said Rami Abdel '
+     'Rahman director of the Syrian Observatory for Human Rights.',
+     [("killed", 18, 18, True), ("wounded", 24, None, None)]),
+    # fakes-1924058196
+    ("Published October 3 2016 At least 14 people were killed 25 were wounded in suicide attack on "
+     "a wedding in Hasakeh", [("killed", 14, None, None), ("wounded", 25, 25, None)]),
+    # fakes-1926478910
+    ("8 persons killed 58 others injured in terrorist rocket attacks on Aleppo city",
+     [("killed", 8, 8, None), ("wounded", 58, 58, None)]),
+    # fakes-1926479221
+    ("Three killed over 70 injured in terrorist attacks including with chemical weapons in Aleppo.",
+     [("killed", 3, 3, None), ("wounded", 71, None, None)]),
+    # fakes-1923102863
+    ("Date of publication 29 August 2016 Airstrikes kill seven and wound dozens more in the last "
+     "rebel-held area", [("killed", 7, 7, None), ("wounded", 24, None, None)]),
+    # fakes-1915433687
+    ("16 July 2015 At least 11 civilians including three children were killed in regime barrel "
+     "bomb attacks", [("killed", 11, None, True)]),
+    # fakes-1914947530
+    ('"Some cases appear to show additional signs consistent with exposure to organophosphorus '
+     'chemicals a category of chemicals that includes nerve agents" WHO said in a statement '
+     'putting the death toll at at least 70.', [("killed", 70, None, None)]),
+    # fakes-1965495382
+    ("Unverified reports estimated up to 33 people may have been killed in the strike.",
+     [("killed", None, 33, None)]),
+    # fakes-1918150026
+    ("Meanwhile the National Coalition for Syrian Revolution and Opposition Forces said the attack "
+     "killed more than 100 people including 25 children and 15 women and injured 400 others.",
+     [("killed", 101, None, None), ("wounded", 400, 400, None)]),
+    # fakes-1923102845
+    ("Date of publication 9 August 2016 Five children and four medical staff killed by regime "
+     "airstrikes on a hospital", [("killed", 5, 5, True), ("killed", 4, 4, None)]),
+    # fakes-1924058042
+    ("Last updated at Jul 012016 BEIRUT At least 70 regime and rebel fighters have been killed in "
+     "24 hours in a government assault", [("killed", 70, None, False)]),
+    # fakes-1924058201
+    ("Published September 24 2016 Ninety-two civilians were killed and 273 others injured Saturday "
+     "by Assad regime airstrikes", [("killed", 92, 92, True), ("wounded", 273, 273, None)]),
+    # fakes-1923848302
+    ("He says that among the 23 killed was a family of 10 people including eight children.",
+     [("killed", 23, 23, None)]),
+    # fakes-1965495328
+    ("26.11.2014 Some 50 civilians in Syria have been killed in airstrikes conducted by a US-led "
+     "coalition", [("killed", 50, 50, True)]),
+    # fakes-1926479313
+    ("A medical source at Aleppo Health Directorate told SANA reporter that eight students between "
+     "7 and 12 years old were killed and another 27 students and a female teacher were injured.",
+     [("wounded", 27, 27, True), ("wounded", 1, 1, True)]),
+    # fakes-1965511224
+    ("At least five Syrians have been killed and a number of others injured in a chemical attack",
+     [("killed", 5, None, None), ("wounded", None, None, None)]),
+    # fakes-1924058275 (title)
+    ("More than 60 Syrian government soldiers were killed in US-led strikes.",
+     [("killed", 61, None, False)]),
+    # no casualties: a figure of time and a campaign without a count
+    ("Up to 300000 people are still believed to be trapped in the besieged parts of eastern Aleppo.",
+     []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_find_casualties_on_real_sentences(sentence, expected):
+    assert _short(sentence) == expected
+
+
+def test_casualty_mention_keeps_words_offsets_and_hedge():
+    s = "An airstrike hit the town, killing 23 civilians, including 5 children, and injuring 40 others."
+    killed, wounded = find_casualties(s)
+    assert s[killed.start:killed.end] == "killing 23 civilians"
+    assert killed.who == "civilians" and not killed.hedged
+    assert s[wounded.start:wounded.end] == "injuring 40 others"
+    hedged = find_casualties("Unverified reports estimated up to 33 people may have been killed.")
+    assert hedged[0].hedged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A family of five was killed in the strike.", [("killed", 5, 5, True)]),
+        ("The death toll rose to 15.", [("killed", 15, 15, None)]),
+        ("An airstrike killed two children and their mother in Douma.", [("killed", 3, 3, True)]),
+        ("Twelve IS fighters died.", [("killed", 12, 12, False)]),
+    ],
+)
+def test_find_casualties_brief_examples(sentence, expected):
+    assert _short(sentence) == expected
+
+
+def test_find_numbers_for_claims():
+    # MEE: Fallon's statistics
+    s = ("Later on Friday, UK Defence Secretary Michael Fallon said that only one in 20 Russian air "
+         "strikes in Syria have targetted IS.")
+    assert find_numbers(s) == [("share", pytest.approx(0.05))]
+    # fakes-1923848268: a campaign toll, a year and a duration
+    s = ("The Observatory relies on a network of sources inside Syria to gather its information on "
+         "the five-year-old conflict which has killed more than 280000 people and displaced millions.")
+    assert find_numbers(s) == [("killed_min", 280001.0)]
+    s = "Russia said it carried out 120 strikes in 2015 against 3,000 targets in the past 10 days."
+    assert find_numbers(s) == [("count", 120.0), ("count", 3000.0)]
+    s = "Air strikes killed 23 civilians on 4 April 2017."
+    assert find_numbers(s) == [("killed_min", 23.0), ("killed_max", 23.0),
+                               ("civilians_killed_min", 23.0), ("civilians_killed_max", 23.0)]
+
+
+def test_lexicon_entries_are_strings():
+    """YAML reads a bare on/off/yes/no as a boolean; every word must stay a word."""
+    from importlib import resources
+
+    for name in ("quantities", "dates"):
+        text = resources.files("strikewatch").joinpath(f"data/lexicons/{name}.yaml").read_text()
+        data = yaml.safe_load(text)
+        for key, value in data.items():
+            if isinstance(value, list):
+                assert all(isinstance(v, str) for v in value), key
+
+
+# --- properties --------------------------------------------------------------------------
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int, british: bool) -> str:
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        return _TENS[n // 10 - 2] + ("" if n % 10 == 0 else "-" + _UNITS[n % 10])
+    if n < 1000:
+        rest = n % 100
+        joiner = " and " if british else " "
+        return _UNITS[n // 100] + " hundred" + ("" if rest == 0 else joiner + _words(rest, british))
+    rest = n % 1000
+    head = _words(n // 1000, british) + " thousand"
+    if rest == 0:
+        return head
+    joiner = " and " if british and rest < 100 else " "
+    return head + joiner + _words(rest, british)
+
+
+@settings(max_examples=300)
+@given(st.integers(0, 999_999), st.booleans())
+def test_numbers_in_words_and_digits_parse_back(n, british):
+    assert parse_count(_words(n, british)) == Range(n, n)
+    assert parse_count(f"{n:,}") == Range(n, n)
+    assert parse_count(str(n)) == Range(n, n)
+
+
+@given(st.integers(0, 99_999), st.integers(0, 99_999), st.sampled_from(["between {} and {}",
+                                                                          "{} to {}", "{}-{}"]))
+def test_ranges_keep_min_below_max(a, b, form):
+    r = parse_count(form.format(a, b))
+    if r is not None:
+        assert r.min is not None and r.max is not None and r.min <= r.max
+        assert (r.min, r.max) == (a, b)
+    else:
+        assert a > b
+
+
+@given(st.text(max_size=300))
+def test_nothing_raises_on_arbitrary_text(text):
+    for c in find_casualties(text):
+        assert c.kind in ("killed", "wounded")
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.range.min is None or c.range.max is None or c.range.min <= c.range.max
+    find_numbers(text)
+    parse_count(text)
+    parse_share(text)
+
+
+@given(st.lists(st.sampled_from(["killed", "at least", "12", "dozens of", "civilians", "were",
+                                 "wounded", "and", "including", "a", "family of", "five", "-",
+                                 "toll", "rose to", "more than", "children", "IS", "in", ","]),
+                max_size=25))
+def test_casualty_ranges_are_ordered_on_casualty_like_text(words):
+    for c in find_casualties(" ".join(words)):
+        assert c.range.min is None or c.range.max is None or c.range.min <= c.range.max
