@@ -1,6 +1,7 @@
 """Geocoding accuracy over the Yemen Data Project's governorate, district and area names.
 
-    .venv/bin/python benchmarks/yemen_geocoding.py /work/shared/corpora/yemen-data-project/air-raids-2015-2020.csv
+    .venv/bin/python benchmarks/yemen_geocoding.py \
+        ../shared/corpora/yemen-data-project/air-raids-2015-2020.csv
 
 Prints governorate, district and area accuracy (right first-level region) and every district
 that fails with its reason. Districts are resolved twice: alone (country only) and with their
@@ -17,7 +18,7 @@ from pathlib import Path
 from strikewatch.geo import load_gazetteer
 from strikewatch.geocheck import check_governorates, check_names, read_admin_rows, read_truth
 
-TRUTH = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "geo" / "yemen_governorates.csv"
+TRUTH = Path(__file__).resolve().parents[1] / "tests/fixtures/geo/yemen_governorates.csv"
 
 
 def main() -> None:

@@ -130,3 +130,24 @@ def export(
     except StrikewatchError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+@app.command()
+def geocode(
+    name: Annotated[str, typer.Argument(help="A place name as written, e.g. 'Hama province'.")],
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO 3166-1 alpha-2 of the document's country, e.g. SY.")] = None,
+) -> None:
+    """Print the gazetteer's match for NAME as JSON, with the alternatives it considered."""
+    import json
+
+    from .geo import geocode_json
+
+    try:
+        result = geocode_json(name, country)
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    if not result["resolved"]:
+        raise typer.Exit(1)

@@ -26,6 +26,7 @@ import dataclasses
 import difflib
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 DATA = files("strikewatch") / "data" / "gazetteer"
+log = logging.getLogger(__name__)
 
 CITY, ADMIN2, ADMIN1, COUNTRY = "city", "admin2", "admin1", "country"
 FACILITY, AREA, REGION = "facility", "area", "region"
@@ -462,7 +464,8 @@ class _Query:
 
 
 _LIST_BEFORE = re.compile(
-    r"\b(\w+)\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*and|,|and)\s*)*)$")
+    r"\b(\w+)\s+of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*and|,|and)\s*)*)$")
 _LIST_AFTER = re.compile(
     r"^((?:\s*(?:,\s*and|,|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)\s+(\w+(?:\s\w+)?)")
 
@@ -497,6 +500,8 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
             if len(tokens) > n and tuple(tokens[:n]) == phrase:
                 tokens, changed, direction = tokens[n:], True, canon
                 break
+    if any(tuple(tokens) == phrase for phrase, _ in lex.levels):
+        tokens = []  # "province" alone names no place
     if level is None and not vicinity and context:
         level, vicinity = _level_from_context(name, context, lex)
     return _Query(whole, " ".join(tokens), level, vicinity, direction)
@@ -767,21 +772,29 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
                                          context=context_of(m)))
     provinces = {normalize(m.place_text or "") for m, p in zip(mentions, results)
                  if isinstance(p, Place) and p.precision == "admin1"}
+    def promote(i: int) -> None:
+        p, text = results[i], mentions[i].place_text
+        if isinstance(p, Place) and p.precision == "point" and text:
+            province = gazetteer.resolve(text, country=country, level="admin1")
+            # only a province whose capital is this very town: "Hama" -> Hama province
+            if isinstance(province, Place) and province.precision == "admin1" \
+                    and province.geonameid == p.geonameid:
+                results[i] = province
+
+    for i, m in enumerate(mentions):
+        if normalize(m.place_text or "") in provinces:
+            promote(i)
     by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_sentence[(m.sentence.start, m.sentence.end)].append(i)
     for idxs in by_sentence.values():
-        listed_with_province = any(
-            isinstance(results[i], Place) and results[i].precision == "admin1" for i in idxs)
-        for i in idxs:
-            p, m = results[i], mentions[i]
-            if not (isinstance(p, Place) and p.precision == "point" and m.place_text):
-                continue
-            if listed_with_province or normalize(m.place_text) in provinces:
-                promoted = gazetteer.resolve(m.place_text, country=country, level="admin1")
-                if isinstance(promoted, Place) and promoted.geonameid == p.geonameid \
-                        and promoted.precision == "admin1":
-                    results[i] = promoted
+        if any(isinstance(results[i], Place) and results[i].precision == "admin1"
+               for i in idxs):
+            for i in idxs:
+                promote(i)
+    for m, p in zip(mentions, results):
+        if isinstance(p, Unresolved):  # per-item failure: recorded, the mention kept unplaced
+            log.info("%s: place %r unresolved: %s", m.doc_id, p.name, p.reason)
     return [dataclasses.replace(m, place=p) if isinstance(p, Place) else m
             for m, p in zip(mentions, results)]
 

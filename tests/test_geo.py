@@ -1,0 +1,265 @@
+"""Geocoding: the founding example, transliteration variants, ambiguity, precision levels,
+unresolvable names, the Yemen Data Project names, and the index's cost."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from strikewatch.geo import (
+    Gazetteer,
+    Unresolved,
+    geocode_json,
+    geocode_mentions,
+    load_gazetteer,
+    normalize,
+    skeleton,
+)
+from strikewatch.geocheck import check_governorates, check_names, read_admin_rows, read_truth
+from strikewatch.models import Place, Span, StrikeMention
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+MEE = (FIXTURES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
+GOLD = json.loads((FIXTURES / "mee-2015-10-02-russia-syria.gold.jsonl").read_text())
+HAMA_CITY, RAQQA_CITY, DEIR_CITY = 170017, 172955, 170794
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return load_gazetteer()  # builds the index on the first run (~15 s), then opens in ms
+
+
+def placed(result: Place | Unresolved) -> Place:
+    assert isinstance(result, Place), result
+    return result
+
+
+# --------------------------------------------------------------------------- founding example
+
+
+def _sentence_with(needle: str) -> Span:
+    i = MEE.index(needle)
+    start = max(MEE.rfind(". ", 0, i) + 2, MEE.rfind("\n", 0, i) + 1)
+    end = min(j for j in (MEE.find(". ", i), MEE.find("\n", i)) if j > 0) + 1
+    return Span(start, end, MEE[start:end])
+
+
+def _mentions() -> list[StrikeMention]:
+    """The place spans an extractor finds in the strike sentences of the MEE article."""
+    spans = [("in Homs province", ["Homs province"]),
+             ("provinces of Hama, Homs and Idlib", ["Hama", "Homs", "Idlib"]),
+             ("warplanes hit Raqqa", ["Raqqa", "Tabqa military airport"]),
+             ("forces in the northwest", ["the northwest"]),
+             ("carried out on Aleppo, Idlib and Hama", ["Aleppo", "Idlib", "Hama"])]
+    out = []
+    for needle, places in spans:
+        sentence = _sentence_with(needle)
+        for place in places:
+            m = re.search(re.escape(place), sentence.text)
+            assert m, (place, sentence.text)
+            out.append(StrikeMention(
+                doc_id=GOLD["doc_id"], sentence=sentence, place_text=place,
+                place_span=Span(sentence.start + m.start(), sentence.start + m.end(), place),
+                attacker=None))
+    return out
+
+
+def test_every_place_of_the_founding_example_resolves_as_the_gold_says(gaz):
+    gold = {e["place"]: e for e in GOLD["events"]}
+    mentions = geocode_mentions(_mentions(), gaz)  # no country hint: inferred from the places
+    assert len(mentions) == 10
+    for m in mentions:
+        want = gold[m.place_text]
+        assert m.place is not None, m.place_text
+        assert (m.place.country, m.place.precision) == (want["country"], want["geo_precision"]), \
+            m.place_text
+        assert abs(m.place.lat - want["lat"]) < 0.05 and abs(m.place.lon - want["lon"]) < 0.05, \
+            (m.place_text, m.place)
+
+
+@pytest.mark.parametrize("name,iso", [
+    ("Syria", "SY"), ("Russia", "RU"), ("Iraq", "IQ"), ("Turkey", "TR"), ("Qatar", "QA"),
+    ("France", "FR"), ("Germany", "DE"), ("Saudi Arabia", "SA"), ("the UK", "GB"),
+    ("Britain", "GB"), ("the US", "US"), ("Ukraine", "UA")])
+def test_the_countries_of_the_founding_example_resolve_as_countries(gaz, name, iso):
+    p = placed(gaz.resolve(name))
+    assert (p.country, p.precision) == (iso, "country")
+
+
+# --------------------------------------------------------------------------- transliteration
+
+
+@pytest.mark.parametrize("variant,geonameid", [
+    ("Raqqa", RAQQA_CITY), ("Raqqah", RAQQA_CITY), ("Ar-Raqqah", RAQQA_CITY),
+    ("al-Raqqa", RAQQA_CITY), ("AR RAQQAH", RAQQA_CITY), ("Rakka", RAQQA_CITY),
+    ("Deir ez-Zor", DEIR_CITY), ("Deir al-Zour", DEIR_CITY), ("Dayr az Zawr", DEIR_CITY),
+    ("Deir Ezzor", DEIR_CITY), ("Hama", HAMA_CITY), ("Hamah", HAMA_CITY),
+    ("Ḩamāh", HAMA_CITY), ("Ḥamāh", HAMA_CITY)])
+def test_transliteration_variants_meet(gaz, variant, geonameid):
+    p = placed(gaz.resolve(variant, country="SY"))
+    assert p.geonameid == geonameid and p.precision == "point"
+
+
+def test_normalisation_drops_what_spellings_disagree_on():
+    assert normalize("Ar-Raqqah") == normalize("ar raqqah") == "raqqah"
+    assert normalize("Şa‘dah") == normalize("Sa'dah") == "sadah"
+    assert skeleton(normalize("Deir al-Zour")) == skeleton(normalize("Dayr az Zawr"))
+    assert skeleton(normalize("Hodeidah")) == skeleton(normalize("Al-Hudaydah"))
+    assert skeleton(normalize("Homs")) != skeleton(normalize("Hama"))
+
+
+@pytest.mark.parametrize("phrase", ["province of Hama", "Hama province", "Hamah Governorate",
+                                    "the Hama province"])
+def test_province_phrasings(gaz, phrase):
+    p = placed(gaz.resolve(phrase, country="SY"))
+    assert (p.precision, p.admin1, p.geonameid) == ("admin1", "Hama", HAMA_CITY)
+
+
+# --------------------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize("name,context,precision", [
+    ("Hama", "Russian strikes hit Hama on Thursday.", "point"),
+    ("Hama", "strikes on the Syrian provinces of Hama, Homs and Idlib", "admin1"),
+    ("Homs", "strikes on the Syrian provinces of Hama, Homs and Idlib", "admin1"),
+    ("Idlib", "Hama, Homs and Idlib provinces were hit", "admin1"),
+    ("Homs", "jets bombed the city of Homs", "point"),
+    ("Idlib countryside", None, "admin2"),
+    ("countryside of Idlib", None, "admin2"),
+    ("outskirts of Aleppo", None, "admin2"),
+    ("northern Hama", None, "admin2"),
+    ("eastern Ghouta", None, "admin2"),
+    ("Tabqa military airport", None, "point"),
+    ("the northwest", None, "region"),
+])
+def test_precision_follows_the_words_around_the_name(gaz, name, context, precision):
+    assert placed(gaz.resolve(name, country="SY", context=context)).precision == precision
+
+
+def test_supplement_places_carry_their_source(gaz):
+    p = placed(gaz.resolve("Tabqa airbase", country="SY"))
+    assert p.source == "supplement" and p.admin1 == "Ar-Raqqah" and p.name == \
+        "Tabqa military airport"
+    assert placed(gaz.resolve("Hmeimim", country="SY")).admin1 == "Latakia"
+
+
+# --------------------------------------------------------------------------- ambiguity
+
+
+def test_the_documents_country_picks_among_namesakes(gaz):
+    assert placed(gaz.resolve("Tripoli", country="LB")).country == "LB"
+    assert placed(gaz.resolve("Tripoli", country="LY")).country == "LY"
+    assert placed(gaz.resolve("Damascus", country="SY")).geonameid == 170654
+    damascus_us = placed(gaz.resolve("Damascus", country="US"))  # a town named like the city
+    assert damascus_us.country == "US" and damascus_us.precision == "point"
+
+
+def test_population_is_the_prior_and_a_close_call_stays_open(gaz):
+    assert placed(gaz.resolve("Homs")).country == "SY"  # 775k against Libya's Al Khums 200k
+    palmyra = gaz.resolve("Palmyra")
+    assert isinstance(palmyra, Unresolved) and "ambiguous" in palmyra.reason
+    assert palmyra.alternatives
+    assert placed(gaz.resolve("Palmyra", country="SY")).name == "Tadmur"
+
+
+def test_nearby_places_give_the_country_and_the_province(gaz):
+    aden = placed(gaz.resolve("Aden", country="YE"))
+    assert placed(gaz.resolve("Khanfir", near=[aden])).country == "YE"
+    # Az Zahir is a district of both al-Bayda and al-Jawf: the neighbours decide.
+    for province in ("Bayda'", "Al Jawf"):
+        gov = placed(gaz.resolve(province, country="YE", level="admin1"))
+        assert placed(gaz.resolve("Az-Zahir", country="YE", near=[gov])).admin1 == province
+
+
+def test_a_village_abroad_does_not_pass_for_a_place_in_the_country(gaz):
+    tuban = gaz.resolve("Tuban", country="YE")  # a YDP district; GeoNames has Tuban in Java
+    assert isinstance(tuban, Unresolved) and "no candidate in YE" in tuban.reason
+
+
+# --------------------------------------------------------------------------- unresolvable
+
+
+@pytest.mark.parametrize("name,country,reason", [
+    ("Xyzzyville", None, "not in the gazetteer"),
+    ("northern Syria", None, "no 'north' region"),
+    ("province", "SY", "no place name left"),
+    ("", None, "no place name left"),
+])
+def test_unresolvable_names_say_why(gaz, name, country, reason):
+    r = gaz.resolve(name, country=country)
+    assert isinstance(r, Unresolved) and reason in r.reason
+
+
+def test_country_scoped_entries_stay_in_their_country(gaz):
+    assert placed(gaz.resolve("Capital", country="YE")).admin1 == "Amanat Al Asimah"
+    assert all(c.country != "YE" for c in gaz.lookup("Capital"))
+    nw = gaz.resolve("the northwest")
+    assert not (isinstance(nw, Place) and nw.country == "SY")
+
+
+def test_lookup_and_is_place(gaz):
+    assert gaz.is_place("Raqqa") and gaz.is_place("Tabqa military airport")
+    assert not gaz.is_place("Xyzzyville") and not gaz.is_place("al-")
+    assert gaz.is_place("Idlib", country="SY") and not gaz.is_place("Idlib", country="FR")
+    assert {c.kind for c in gaz.lookup("Aleppo")} == {"city", "admin1"}
+
+
+# --------------------------------------------------------------------------- Yemen
+
+
+def test_yemen_data_project_governorates_and_districts(gaz):
+    """Floors pinned at the measured figures (see benchmarks/yemen_geocoding.py): 22/22
+    governorates; 233/294 districts (79.3%) with their governorate as context."""
+    rows = read_admin_rows(FIXTURES / "yemen_districts.csv")
+    truth = read_truth(FIXTURES / "yemen_governorates.csv")
+    gov, places = check_governorates({r[0] for r in rows}, truth, gaz, country="YE")
+    assert gov.accuracy >= 0.95, gov.failures
+    districts = check_names({(r[0], r[1]) for r in rows}, truth, gaz, country="YE",
+                            level="district", context=places)
+    assert districts.total == 294
+    assert districts.accuracy >= 0.79, districts.failures
+    assert all(f[2] for f in districts.failures)  # each failure has its reason
+
+
+# --------------------------------------------------------------------------- cost and shells
+
+
+def test_the_index_opens_fast_and_resolves_in_microseconds(gaz):
+    t = time.perf_counter()
+    fresh = Gazetteer(gaz.path)
+    assert time.perf_counter() - t < 0.5
+    names = ["Raqqa", "Hama province", "Deir al-Zour", "Idlib countryside", "Sa'ada", "Tabqa"]
+    t = time.perf_counter()
+    for name in names * 20:
+        fresh.resolve(name, country="SY")
+    per_call = (time.perf_counter() - t) / (len(names) * 20)
+    assert per_call < 0.002
+
+
+def test_the_gazetteer_pickles_for_process_pools(gaz):
+    clone = pickle.loads(pickle.dumps(gaz))
+    assert placed(clone.resolve("Raqqa", country="SY")).geonameid == RAQQA_CITY
+
+
+def test_geocode_json_is_what_the_cli_prints(gaz):
+    out = geocode_json("Hama province", "sy", gazetteer=gaz)
+    assert out["resolved"] and out["precision"] == "admin1" and out["geonameid"] == HAMA_CITY
+    assert json.loads(json.dumps(out)) == out
+    miss = geocode_json("Xyzzyville", None, gazetteer=gaz)
+    assert not miss["resolved"] and miss["reason"]
+
+
+def test_cli_geocode_command(gaz):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    res = CliRunner().invoke(app, ["geocode", "Tabqa military airport", "--country", "SY"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["source"] == "supplement"
+    assert CliRunner().invoke(app, ["geocode", "Xyzzyville"]).exit_code == 1
