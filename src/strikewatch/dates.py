@@ -1,0 +1,348 @@
+"""Dates in news about strikes: datelines, publication metadata, and "on Thursday".
+
+News dates its events relative to the day it was written, so every relative expression is
+resolved against a reference date (the article's own dateline when it has one, else its
+metadata). The rules, each tested in tests/test_dates.py:
+
+* A weekday in past-tense news is the most recent such day on or before the reference: a
+  Friday article's "on Friday" is that same Friday (FA-KES: "Friday 6 Feb 2015 ... Syrian air
+  force ... on Friday"; MEE: the leaders' Friday statement), "on Thursday" the day before.
+  "last Friday" in a Friday article is a week earlier; "next Friday" is after the reference.
+* A date without a year takes the year that puts it nearest the reference, with a day in the
+  future counted twice as far (news mostly reports the past): 2015-01-03 and "December 30"
+  give 2014-12-30. A weekday beside it ("Sunday, April 2") picks the year it fits.
+* Weeks are dated by their Monday and months by their first day, with precision "week" or
+  "month", as ACLED's time_precision and UCDP's date precision expect.
+* Numeric dates are day first (dd/mm/yyyy, the Yemen Data Project and Sputnik order) unless
+  that is impossible (02/13/2015 can only be month first).
+
+The words are in data/lexicons/dates.yaml; the regular expressions are compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from strikewatch.counts import parse_count
+from strikewatch.models import Range
+
+__all__ = ["DateMention", "find_dateline", "find_dateline_with_ref", "parse_published",
+           "resolve_date_expressions"]
+
+DATELINE_WINDOW = 300  # a dateline sits in the first few lines: title, byline, date
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a sentence and the day, week or month it stands for."""
+
+    date: date
+    precision: str  # "day" | "week" | "month" (the week's Monday, the month's first day)
+    text: str
+    start: int
+    end: int
+
+
+def _alt(words) -> str:
+    parts = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().rstrip("."))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    month: dict  # lower-case name -> 1..12
+    weekday: dict  # lower-case name -> 0..6
+    relative_days: dict
+    relative_weeks: dict
+    relative_months: dict
+    ago_units: dict
+    full: tuple  # dateline patterns with a year
+    cue: re.Pattern
+    narrative: re.Pattern
+    yearless: tuple
+    explicit: tuple
+    month_only: re.Pattern
+    weekday_re: re.Pattern
+    relative: re.Pattern
+    ago: re.Pattern
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    text = resources.files("strikewatch").joinpath("data/lexicons/dates.yaml").read_text()
+    lx = yaml.safe_load(text)
+    month = {n.lower(): int(k) for k, names in lx["months"].items() for n in names}
+    weekday = {n.lower(): int(k) for k, names in lx["weekdays"].items() for n in names}
+    mon = rf"(?P<month>{_alt(n for names in lx['months'].values() for n in names)})\.?"
+    full_mon = rf"(?P<month>{_alt(names[0] for names in lx['months'].values())})"
+    wd_any = rf"(?:(?P<wd>{_alt(weekday)})\.?,?\s+)"
+    wd_full = rf"(?:(?P<wd>{_alt(names[0] for names in lx['weekdays'].values())}),?\s+)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:)"
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    i = re.IGNORECASE
+    full = (
+        re.compile(rf"\b{wd_any}?{day}\s+(?:of\s+)?{mon},?\s+{year}", i),
+        re.compile(rf"\b{wd_any}?{mon}\s+{day},?\s+{year}", i),
+        re.compile(rf"\b{mon}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)(?!\d)", i),  # "Apr 092017"
+        re.compile(rf"(?<!\d){year}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
+                   r"(?P<year>(?:19|20)\d\d)(?!\d)"),
+    )
+    rel_days, rel_weeks, rel_months = (
+        {_key(k): v for k, v in lx[name].items()}
+        for name in ("relative_days", "relative_weeks", "relative_months"))
+    agencies = _alt(lx["agencies"])
+    tod = _alt(lx["times_of_day"])
+    return _Lexicon(
+        month=month, weekday=weekday, relative_days=rel_days, relative_weeks=rel_weeks,
+        relative_months=rel_months, ago_units=lx["ago_units"], full=full,
+        cue=re.compile(rf"\b(?:{_alt(lx['dateline_cues'])})\b[:\s]*$", i),
+        narrative=re.compile(rf"\b(?:{_alt(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
+        yearless=tuple(
+            re.compile(rf"{form}\s*(?:\((?:{agencies})\)|[-–—]\s)", i)
+            for form in (rf"\b{wd_any}?{mon}\s+{day}", rf"\b{wd_any}?{day}\s+{mon}")),
+        explicit=tuple(
+            re.compile(rf"{form}(?:,?\s+{year})?", i)
+            for form in (rf"\b{wd_full}?(?:the\s+)?{day}\s+(?:of\s+)?{mon}",
+                         rf"\b{wd_full}?{mon}\s+{day}")),
+        month_only=re.compile(
+            rf"(?:\b(?P<pre>in|since|during|early|late|mid|until|by|of)[\s-]+)?\b{full_mon}"
+            rf"(?:\s+{year})?\b", i),
+        weekday_re=re.compile(
+            rf"(?:\b(?P<pre>{_alt(lx['weekday_prefixes'])}|last|next|this\s+past)\s+)?"
+            rf"\b(?P<wd>{_alt(names[0] for names in lx['weekdays'].values())})\b"
+            rf"(?:\s+(?P<tod>{tod})\b)?", i),
+        relative=re.compile(rf"\b(?:{_alt([*rel_days, *rel_weeks, *rel_months])})\b", i),
+        ago=re.compile(rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{_alt(lx['ago_units'])})"
+                       rf"\s+ago\b", i),
+    )
+
+
+def _capitalised(m: re.Match, *groups: str) -> bool:
+    """Names must be capitalised: "may" is a verb, "March" a month."""
+    return all(m[g] is None or m[g][0].isupper() for g in groups)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(a: int, b: int, year: int, *, dayfirst: bool = True) -> date | None:
+    """dd/mm/yyyy unless impossible; mm/dd/yyyy when the first number cannot be a month."""
+    if a > 12 or (dayfirst and b <= 12):
+        return _safe_date(year, b, a)
+    return _safe_date(year, a, b)
+
+
+def _full_date(m: re.Match, *, dayfirst: bool = True) -> date | None:
+    g = m.groupdict()
+    year = int(g["year"])
+    if g.get("a"):
+        return _numeric(int(g["a"]), int(g["b"]), year, dayfirst=dayfirst)
+    if g.get("mnum"):
+        return _safe_date(year, int(g["mnum"]), int(g["day"]))
+    d = _safe_date(year, _lexicon().month[_key(g["month"])], int(g["day"]))
+    return d
+
+
+def _datelines(text: str):
+    """(position, date) of each dateline candidate: in the opening lines, or after a cue."""
+    lx = _lexicon()
+    for pattern in lx.full:
+        for m in pattern.finditer(text):
+            d = _full_date(m)
+            if d is None or (m.groupdict().get("month") and not _capitalised(m, "month")):
+                continue
+            before = text[max(0, m.start() - 40):m.start()]
+            if lx.cue.search(before):
+                yield m.start(), d
+            elif m.start() < DATELINE_WINDOW and not lx.narrative.search(before):
+                yield m.start(), d
+
+
+def find_dateline(text: str) -> date | None:
+    """The article's own date as its text prints it ("Published April 2 2017", "Wed 05 Apr 2017").
+
+    Only a date in the opening lines or after a publication cue counts; a date that follows a
+    preposition ("the attack on 4 April 2017") is narrative, not a dateline.
+    """
+    found = min(_datelines(text), default=None, key=lambda x: x[0])
+    return None if found is None else found[1]
+
+
+def _nearest(candidates, reference: date) -> date | None:
+    """The candidate nearest the reference, a future day weighing twice a past one."""
+    def cost(d: date) -> int:
+        delta = (reference - d).days
+        return delta if delta >= 0 else -2 * delta
+    return min((d for d in candidates if d is not None), key=cost, default=None)
+
+
+def _yearless(month: int, day: int, reference: date, weekday: int | None = None) -> date | None:
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    candidates = [d for y in years if (d := _safe_date(y, month, day))]
+    fitting = [d for d in candidates if weekday is None or d.weekday() == weekday]
+    return _nearest(fitting or candidates, reference)
+
+
+def find_dateline_with_ref(text: str, reference: date | None) -> date | None:
+    """Like find_dateline, and also reads a yearless dateline ("BEIRUT, Oct 2 (Reuters) -"),
+    taking the year that puts it nearest the reference date."""
+    found = find_dateline(text)
+    if found is not None or reference is None:
+        return found
+    lx = _lexicon()
+    matches = sorted((m for p in lx.yearless for m in p.finditer(text, 0, DATELINE_WINDOW + 40)),
+                     key=lambda m: m.start())
+    for m in matches:
+        if m.start() >= DATELINE_WINDOW or not _capitalised(m, "month"):
+            continue
+        if lx.narrative.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        wd = lx.weekday[_key(m["wd"])] if m["wd"] else None
+        d = _yearless(lx.month[_key(m["month"])], int(m["day"]), reference, wd)
+        if d is not None:
+            return d
+    return None
+
+
+def _weekday_date(m: re.Match, reference: date) -> date | None:
+    lx = _lexicon()
+    wd = lx.weekday[_key(m["wd"])]
+    pre = _key(m["pre"] or "")
+    if pre == "next":
+        return _before(reference, -((wd - reference.weekday()) % 7 or 7))
+    back = (reference.weekday() - wd) % 7
+    if back == 0 and pre in ("last", "this past"):
+        back = 7
+    return _before(reference, back)
+
+
+def _before(reference: date, days: int) -> date | None:
+    """reference minus days, or None beyond the calendar (a reference in year 1 or 9999)."""
+    try:
+        return reference - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _month_start(reference: date, months_back: int) -> date | None:
+    index = reference.year * 12 + reference.month - 1 - months_back
+    return _safe_date(index // 12, index % 12 + 1, 1)
+
+
+def _week_start(reference: date, weeks_back: int) -> date | None:
+    return _before(reference, reference.weekday() + 7 * weeks_back)
+
+
+def _candidates(sentence: str, reference: date):
+    """(rank, start, end, date, precision) of every reading of a date expression.
+
+    The rank says which reading wins where two overlap: an explicit date over a month, a month
+    or a relative phrase over a bare weekday ("on Sunday, April 2" is the date).
+    """
+    lx = _lexicon()
+    for m in (m for p in lx.explicit for m in p.finditer(sentence)):
+        if not _capitalised(m, "month", "wd"):
+            continue
+        month, day = lx.month[_key(m["month"])], int(m["day"])
+        wd = lx.weekday[_key(m["wd"])] if m["wd"] else None
+        d = (_safe_date(int(m["year"]), month, day) if m["year"]
+             else _yearless(month, day, reference, wd))
+        if d is not None:
+            yield 0, m.start(), m.end(), d, "day"
+    for m in lx.full[3].finditer(sentence):  # ISO 2017-04-05
+        if d := _full_date(m):
+            yield 0, m.start(), m.end(), d, "day"
+    for m in lx.month_only.finditer(sentence):
+        if not _capitalised(m, "month") or not (m["pre"] or m["year"]):
+            continue  # "March" alone may be the verb or a name; "in March" is the month
+        month = lx.month[_key(m["month"])]
+        if m["year"]:
+            d = date(int(m["year"]), month, 1)
+        else:
+            d = _nearest((_safe_date(reference.year + k, month, 1) for k in (-1, 0, 1)),
+                         reference.replace(day=1))
+        yield 1, m.start("month"), m.end(), d, "month"
+    for m in lx.relative.finditer(sentence):
+        key = _key(m.group())
+        if key in lx.relative_days:
+            yield 1, m.start(), m.end(), _before(reference, lx.relative_days[key]), "day"
+        elif key in lx.relative_weeks:
+            yield 1, m.start(), m.end(), _week_start(reference, lx.relative_weeks[key]), "week"
+        else:
+            yield 1, m.start(), m.end(), _month_start(reference, lx.relative_months[key]), "month"
+    for m in lx.ago.finditer(sentence):
+        word = m["n"].lower()
+        count = Range(1, 1) if word in ("a", "an") else parse_count(word)
+        if count is None or count.min is None or count.min != count.max:
+            continue
+        n, unit = count.min, lx.ago_units[m["unit"].lower()]
+        if unit == "day":
+            yield 1, m.start(), m.end(), _before(reference, n), "day"
+        elif unit == "week":
+            yield 1, m.start(), m.end(), _before(reference, 7 * n), "week"
+        else:
+            yield 1, m.start(), m.end(), _month_start(reference, n), "month"
+    for m in lx.weekday_re.finditer(sentence):
+        if _capitalised(m, "wd"):
+            yield 2, m.start(), m.end(), _weekday_date(m, reference), "day"
+
+
+def resolve_date_expressions(sentence: str, reference: date) -> list[DateMention]:
+    """Every date expression in a sentence, resolved against the reference (publication) date.
+
+    Where readings overlap the better-ranked one wins ("on Sunday, April 2" is one date);
+    separate expressions stay separate ("on Monday and Tuesday" gives two days).
+    """
+    kept: list[DateMention] = []
+    for _, start, end, d, precision in sorted(_candidates(sentence, reference),
+                                              key=lambda c: (c[0], c[1], -c[2])):
+        if d is None or any(start < k.end and k.start < end for k in kept):
+            continue
+        kept.append(DateMention(d, precision, sentence[start:end], start, end))
+    return sorted(kept, key=lambda k: k.start)
+
+
+def parse_published(value: str, *, dayfirst: bool = True) -> date | None:
+    """A publication date from metadata, as the day written there (no time-zone shift).
+
+    Reads ISO 8601 ("2015-10-02T19:41:00+01:00"), RFC 2822 feed dates ("Fri, 02 Oct 2015
+    19:41:00 +0100"), written dates ("2 October 2015", "Oct 2, 2015") and numeric ones
+    ("02/10/2015": day first unless impossible, or month first with ``dayfirst=False``).
+    Returns None for anything else, including impossible days.
+    """
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?!\d)", value)
+    if m:
+        return _safe_date(*map(int, m.groups()))
+    m = re.match(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)", value)
+    if m:
+        return _safe_date(*map(int, m.groups()))
+    m = re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:[ T].*)?", value)
+    if m:
+        return _numeric(int(m[1]), int(m[3]), int(m[4]), dayfirst=dayfirst)
+    if re.match(r"[A-Za-z]{3},\s", value):
+        try:
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+    for pattern in _lexicon().full[:3]:
+        m = pattern.match(value)
+        if m:
+            return _full_date(m)
+    return None
