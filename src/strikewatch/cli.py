@@ -106,6 +106,29 @@ def run(paths: PathsArgument, db: DbOption = None, published: PublishedOption = 
     if summary.nothing_read:
         raise typer.Exit(1)
     _extract_and_fuse(store, everything=False)
+    _closing_brief(store, [*summary.stored, *(doc_id for doc_id, _ in summary.duplicates)])
+
+
+def _closing_brief(store: Store, doc_ids: list[str]) -> None:
+    """The terminal briefing of the days the run's documents report, and the same as HTML
+    next to a SQLite database (``<db stem>-briefing.html``)."""
+    from . import brief
+
+    period = brief.period_of_documents(store, doc_ids)
+    if period is None:
+        return
+    options = brief.BriefOptions(end=period[1], days=(period[1] - period[0]).days + 1)
+    try:
+        result = brief.build_brief(store, options)
+    except StrikewatchError as exc:
+        console.print(f"no briefing: {exc}", markup=False, highlight=False)
+        return
+    brief.render(result, "terminal", options=options, console=Console())
+    database = store.engine.url.database if store.engine.dialect.name == "sqlite" else None
+    if database:
+        html_path = Path(database).with_name(f"{Path(database).stem}-briefing.html")
+        brief.render(result, "html", html_path, options=options)
+        console.print(f"briefing written to {html_path}", markup=False, highlight=False)
 
 
 @app.command()
@@ -150,4 +173,64 @@ def geocode(
         raise typer.Exit(2) from exc
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     if not result["resolved"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def brief(
+    day: Annotated[str | None, typer.Option(
+        "--date", help="Last day briefed, YYYY-MM-DD [default: the latest incident's day].")] = None,
+    days: Annotated[int, typer.Option("--days", help="Days in the period, ending on --date.")] = 7,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="Only incidents in this country (ISO alpha-2, e.g. SY).")] = None,
+    attacker: Annotated[str | None, typer.Option(
+        "--attacker", help="Only this attacker (ISO alpha-2 of a state's forces, or a name).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="terminal | markdown | html | pdf")] = "terminal",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout)")] = None,
+    db: DbOption = None,
+) -> None:
+    """The morning briefing: where strikes went, whom they hit, who says so, day by day."""
+    from . import brief as briefing
+
+    try:
+        end = date.fromisoformat(day) if day else None
+    except ValueError as exc:
+        raise typer.BadParameter(f"--date {day!r} is not YYYY-MM-DD") from exc
+    options = briefing.BriefOptions(end=end, days=days, country=country, attacker=attacker)
+    store = _open(db)
+    try:
+        result = briefing.build_brief(store, options)
+        text = briefing.render(result, fmt, out, options=options, console=Console())
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if text is not None:
+        sys.stdout.write(text)
+    if not result.incidents:
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="The CSV file to import.")],
+    fmt: Annotated[str, typer.Option(
+        "--format", help="acled | yemen-data-project (the YDP air-raid table)")] = "acled",
+    db: DbOption = None,
+) -> None:
+    """Import coded strike data (an ACLED export, the Yemen Data Project table) as incidents."""
+    from . import imports
+
+    readers = {imports.ACLED: imports.import_acled,
+               imports.YEMEN_DATA_PROJECT: imports.import_yemen_data_project}
+    if fmt not in readers:
+        raise typer.BadParameter(f"--format {fmt!r}: choose one of {', '.join(readers)}")
+    store = _open(db)
+    try:
+        summary = readers[fmt](path, store)
+    except (OSError, StrikewatchError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    for line in summary.lines():
+        console.print(line, markup=False, highlight=False)
+    if not summary.stored:
         raise typer.Exit(1)
