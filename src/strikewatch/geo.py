@@ -34,7 +34,7 @@ import sqlite3
 import threading
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from importlib.resources import files
@@ -427,6 +427,9 @@ def _build_index(path: Path, lex: _Lexicon, fingerprint: str) -> None:
         con.execute("VACUUM")
         con.close()
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.sqlite"):  # older versions' indexes
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except (OSError, sqlite3.Error, KeyError, ValueError) as e:
         tmp.unlink(missing_ok=True)
         raise GeocodeError(f"cannot build the gazetteer index at {path}: {e}") from e
@@ -554,6 +557,7 @@ class Gazetteer:
             raise GeocodeError(f"cannot open the gazetteer index {self.path}: {e}") from e
         self._lock = threading.Lock()
         self._memo: dict[tuple[str, str, str | None], list[Candidate]] = {}
+        self._resolved: dict[tuple, Place | Unresolved] = {}
 
     def __reduce__(self):
         return (Gazetteer, (self.path, self.settings))
@@ -597,15 +601,22 @@ class Gazetteer:
                    and (c.kind != CITY or c.population >= min_population)
                    for c in self._fetch("name", key, country))
 
-    def _skeleton_candidates(self, key: str, country: str | None) -> list[Candidate]:
+    def _skeleton_candidates(self, key: str, country: str | None,
+                             keep: Callable[[Candidate], bool] = lambda c: True,
+                             ) -> list[Candidate]:
+        """Transliteration matches that ``keep`` accepts (filtered before the costly
+        similarity check: a short skeleton can match dozens of places worldwide)."""
         skel = skeleton(key)
         if len(skel) < 2:
             return []
-        flat = key.replace(" ", "")
+        matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
         out = []
         for c in self._fetch("skel", skel, country):
-            sim = difflib.SequenceMatcher(None, flat, normalize(c.name).replace(" ", "")).ratio()
-            if sim >= self.settings.min_similarity:
+            if not keep(c):
+                continue
+            matcher.set_seq1(normalize(c.name).replace(" ", ""))
+            if matcher.quick_ratio() >= self.settings.min_similarity \
+                    and matcher.ratio() >= self.settings.min_similarity:
                 out.append(c)
         return out
 
@@ -620,12 +631,12 @@ class Gazetteer:
             found = self._fetch("name", key, country)
             if found and (not scope or any(c.country in scope for c in found)):
                 if regions and not any((c.country, c.admin1) in regions for c in found):
-                    found = found + [c for c in self._skeleton_candidates(key, country)
-                                     if (c.country, c.admin1) in regions]
+                    found = found + self._skeleton_candidates(
+                        key, country, lambda c: (c.country, c.admin1) in regions)
                 return found
         for key in keys:
-            found = [c for c in self._skeleton_candidates(key, country)
-                     if not scope or c.country in scope]
+            found = self._skeleton_candidates(key, country,
+                                              lambda c: not scope or c.country in scope)
             if found:
                 return found
         return self._fetch("name", q.core, country) if q.core else []
@@ -650,6 +661,17 @@ class Gazetteer:
         """Place one name. ``country`` is the document's country (ISO2), ``near`` the other
         places of the document, ``context`` the words around the name (its sentence), and
         ``level`` forces a kind ("admin1" for a table's governorate column)."""
+        key = (name, country, tuple(near), context, level)
+        if (hit := self._resolved.get(key)) is not None:
+            return hit
+        result = self._resolve(name, country, near, context, level)
+        if len(self._resolved) > 20_000:
+            self._resolved.clear()
+        self._resolved[key] = result
+        return result
+
+    def _resolve(self, name: str, country: str | None, near: Sequence[Place],
+                 context: str | None, level: str | None) -> Place | Unresolved:
         q = _parse(name, context, self._lex)
         if level is not None:
             q = dataclasses.replace(q, level=level)
