@@ -1,0 +1,717 @@
+"""Extraction: strike events and attributed claims from English documents.
+
+Three passes keep the expensive model off most of the text:
+1. a regex sentence split per segment (``nlp.split_sentences``);
+2. a keyword prefilter built from the lexicons: a sentence survives only if it can hold a
+   strike (a strike word) or a claim (a reporting word next to a strike, actor or victim word);
+3. the full spaCy pipeline, through ``nlp.pipe`` in batches, on the survivors only.
+
+On each parsed sentence the rules read the dependency tree: the attacker is an actor attached
+to the strike word (its modifier, or the subject of the strike verb), not the first nationality
+in the sentence; the places are those governed by the strike word, not the place a statement
+was made in or the speaker's capital; campaign-level, negated and hypothetical strikes are not
+events. Every field keeps the document id, the sentence and the character span it came from.
+Within a document, mentions of the same (attacker, place, day) merge into one, keeping every
+supporting sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from strikewatch import counts, dates
+from strikewatch.lexicons import ActorEntry, Lexicons, OrgEntry, load_lexicons
+from strikewatch.models import (
+    Actor,
+    Casualties,
+    ClaimMention,
+    Document,
+    Range,
+    Span,
+    StrikeMention,
+    Target,
+)
+from strikewatch.nlp import DEFAULT_MODEL, Sentence, load_pipeline, split_sentences
+
+__all__ = ["ExtractSettings", "Extraction", "Extractor"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractSettings:
+    model: str = DEFAULT_MODEL
+    lexicon_dir: str | None = None  # an analyst's copy of data/lexicons, else the packaged one
+    batch_size: int = 64  # sentences per nlp.pipe batch
+    # a "sentence" longer than this is unsplit page furniture or a table: it is not parsed
+    max_sentence_chars: int = 1200
+    # a name spaCy did not tag as a place counts as one when the gazetteer knows a town of at
+    # least this size by it: GeoNames names hamlets after common words ("Salvation", "Mayor")
+    place_min_population: int = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    strikes: tuple[StrikeMention, ...]
+    claims: tuple[ClaimMention, ...]
+
+
+_EMPTY = Extraction((), ())
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"}
+_KIND_ORDER = ("denial", "statistic", "casualties", "accusation", "target", "other")
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"\s+(?:province|governorate|countryside|city|town|village|district|region)$",
+                         re.IGNORECASE)
+
+
+class Extractor:
+    """The loaded spaCy pipeline, lexicons and gazetteer: built once per process."""
+
+    def __init__(self, *, settings: ExtractSettings | None = None, gazetteer=None):
+        self.settings = settings or ExtractSettings()
+        self.lex: Lexicons = load_lexicons(self.settings.lexicon_dir)
+        self.nlp = load_pipeline(self.settings.model)
+        if gazetteer is None:
+            from strikewatch.geo import load_gazetteer
+
+            gazetteer = load_gazetteer()
+        self.gazetteer = gazetteer
+
+    # ------------------------------------------------------------------------ public API
+
+    def extract(self, doc: Document) -> Extraction:
+        return next(self.extract_many([doc]))[1]
+
+    def extract_many(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[tuple[str, Extraction]]:
+        """Extract from many documents, parsing their prefiltered sentences together.
+
+        Documents are taken ``batch_size`` at a time so that memory stays flat on a corpus.
+        """
+        chunk: list[Document] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= batch_size:
+                yield from self._extract_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk)
+
+    # ------------------------------------------------------------------------ batching
+
+    def _extract_chunk(self, docs: list[Document]) -> Iterator[tuple[str, Extraction]]:
+        plans = []
+        texts: list[str] = []
+        owners: list[tuple[int, int]] = []
+        for di, doc in enumerate(docs):
+            if doc.language and not doc.language.lower().startswith("en"):
+                plans.append(None)
+                continue
+            sentences = split_sentences(doc)
+            keep = self._prefilter(sentences)
+            plans.append((sentences, keep))
+            for si in keep:
+                texts.append(sentences[si].text)
+                owners.append((di, si))
+        parsed: dict[tuple[int, int], object] = {}
+        for key, sdoc in zip(owners, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+            parsed[key] = sdoc
+        for di, doc in enumerate(docs):
+            plan = plans[di]
+            if plan is None:
+                yield doc.id, _EMPTY
+                continue
+            sentences, keep = plan
+            state = _DocState(doc, self._reference_date(doc))
+            for si in keep:
+                self._read_sentence(state, sentences[si], parsed[(di, si)])
+            yield doc.id, Extraction(_merge_strikes(state.strikes), _merge_claims(state.claims))
+
+    def _prefilter(self, sentences: list[Sentence]) -> list[int]:
+        """Indices of the sentences that can hold a strike or a claim (regex only)."""
+        lex, keep = self.lex, []
+        for i, s in enumerate(sentences):
+            if len(s.text) > self.settings.max_sentence_chars or len(s.text) < 12:
+                continue
+            if lex.prefilter_strike.search(s.text):
+                keep.append(i)
+            elif lex.prefilter_claim.search(s.text) and (
+                lex.actors.search(s.text) or lex.groups.search(s.text)
+                or any(m.search(s.text) for m in lex.claim_words.values())
+            ):
+                keep.append(i)
+        return keep
+
+    @staticmethod
+    def _reference_date(doc: Document) -> date | None:
+        return dates.find_dateline(doc.text) or doc.published
+
+    # ------------------------------------------------------------------------ one sentence
+
+    def _read_sentence(self, state: _DocState, sentence: Sentence, sdoc) -> None:
+        lex = self.lex
+        off = sentence.start
+        actors = self._actor_tokens(sdoc)
+        attributions = self._attributions(state, sdoc)
+        speaker_tokens = set().union(*(a.tokens for a in attributions)) if attributions else set()
+        main = attributions[0] if attributions else None
+        sent_span = Span(sentence.start, sentence.end, sentence.text)
+        hedged = bool(lex.hedges.find(sentence.text))
+
+        events: list[StrikeMention] = []
+        event_attackers: list[ActorEntry] = []
+        places = None
+        date_mentions = None
+        for tok in sdoc:
+            strength = self._trigger_strength(tok, sdoc)
+            if strength is None or tok.i in speaker_tokens or self._excluded(tok, sdoc):
+                continue
+            attached = self._attached_tokens(tok)
+            found = [(entry, toks) for entry, toks in actors
+                     if toks & attached and not toks & speaker_tokens]
+            supported = strength == "strong" or any(e.state for e, _ in found) or any(
+                t.lower_ in lex.aircraft_words or t.lemma_.lower() in lex.aircraft_words
+                for t in sdoc if t.i in attached)
+            claimed = main is not None and main.org is not None and main.org.role == "belligerent"
+            if not supported and not claimed:
+                continue
+            attackers = [e for e, _ in found if e.state or strength == "strong"]
+            attacker_span = None
+            if attackers:
+                toks = next(t for e, t in found if e is attackers[0])
+                attacker_span = _char_span(sdoc, toks, off)
+            elif claimed and main.org.country:
+                attackers = [e for e in lex.actor_entries if e.country == main.org.country][:1]
+            if not attackers:
+                carried = state.last_attacker.get(sentence.paragraph) or state.doc_attacker
+                attackers = [carried] if carried else [None]
+            if places is None:
+                places = self._places(sdoc, speaker_tokens, actors)
+            scope = self._scope(tok)
+            here = [p for p in places if p.tokens & scope]
+            if not here:
+                continue
+            if any(p.precision != "region" for p in here):
+                here = [p for p in here if p.precision != "region"]
+            if date_mentions is None:
+                date_mentions = self._dates(state, sentence)
+            when = _pick_date(date_mentions, sdoc, scope, off)
+            source = main.text if main else None
+            for attacker in attackers:
+                actor = Actor(attacker.name, attacker.country) if attacker else None
+                by_attacker = bool(main and main.org and attacker and main.org.country
+                                   and main.org.country == attacker.country
+                                   and main.org.role in ("belligerent", "government"))
+                for p in here:
+                    if any(e.attacker == actor and e.place_text == p.text for e in events):
+                        continue
+                    events.append(StrikeMention(
+                        doc_id=state.doc.id,
+                        sentence=sent_span,
+                        place_text=p.text,
+                        place_span=Span(p.start + off, p.end + off, p.text),
+                        attacker=actor,
+                        attacker_span=attacker_span,
+                        date=when[0] if when else state.reference,
+                        date_precision=when[1] if when else ("day" if state.reference else None),
+                        date_text=when[2] if when else None,
+                        weapon=self._weapon(sentence.text),
+                        source=source,
+                        claimed_by_attacker=by_attacker,
+                        hedged=hedged,
+                    ))
+                if attacker:
+                    event_attackers.append(attacker)
+        if events:
+            events = self._add_victims(events, sdoc, sentence, speaker_tokens, actors, source=main.text if main else None)
+            state.strikes.extend(events)
+        if event_attackers:
+            state.last_attacker[sentence.paragraph] = event_attackers[-1]
+            state.doc_attacker = event_attackers[-1]
+        for att in attributions:
+            claim = self._claim(state, sentence, sdoc, att, actors, event_attackers, hedged)
+            if claim:
+                state.claims.append((att.key, claim))
+
+    # ------------------------------------------------------------------------ triggers
+
+    def _trigger_strength(self, tok, sdoc) -> str | None:
+        lex = self.lex
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if low in lex.strong_nouns or lemma in lex.strong_nouns:
+                return "strong"
+            if low in lex.weak_nouns or lemma in lex.weak_nouns:
+                if any(c.lower_ in lex.strengthen or c.lemma_.lower() in lex.strengthen
+                       for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+                    return "strong"
+                return "weak"
+        elif tok.pos_ == "VERB":
+            if lemma in lex.strong_verbs:
+                return "strong"
+            if lemma in lex.weak_verbs:
+                return "weak"
+        for start, end, _, _ in lex.strong_phrases.find(sdoc.text):
+            if tok.idx < end and tok.idx + len(tok) == end:
+                return "strong"
+        return None
+
+    def _excluded(self, tok, sdoc) -> bool:
+        """Negated, hypothetical, campaign-level, or not a strike (car bomb, suicide attack)."""
+        lex = self.lex
+        if any(c.dep_ == "neg" for c in tok.children) or (
+                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)):
+            return True
+        # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
+        # to the verb of saying
+        node = tok
+        while True:
+            words = {node.lemma_.lower(), node.lower_} if node.i != tok.i else set()
+            words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
+            if words & lex.hypothetical:
+                return True
+            if node.head.i == node.i or node.head.lemma_.lower() in lex.report_verbs:
+                break
+            node = node.head
+        near = sdoc[max(tok.i - 3, 0): tok.i + 4]
+        if lex.not_strikes.find(near.text):
+            return True
+        # campaign: the words about the strike word, not the whole sentence
+        scope = {t.i for t in tok.subtree} | {tok.head.i} | {c.i for c in tok.head.children
+                                                               if c.dep_ in ("prep", "advmod", "npadvmod")}
+        if tok.dep_ in _SUBJ and tok.head.pos_ == "VERB":
+            scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod")
+                      for t in c.subtree}
+        words = " ".join(sdoc[i].text for i in sorted(scope))
+        if lex.campaign.find(words):
+            return True
+        return bool(lex.hypothetical_phrases.find(words))
+
+    def _attached_tokens(self, tok) -> set[int]:
+        """The tokens that can name who struck: modifiers of the strike word, the subject or
+        agent of a strike verb, the subject of the verb a strike noun is the object of."""
+        out: set[int] = set()
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "npadvmod"):
+                out |= {t.i for t in c.subtree}
+            if c.dep_ in ("nsubj", "agent"):
+                out |= {t.i for t in c.subtree}
+            if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+                out |= {t.i for t in c.subtree}
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "ADP") \
+                and head.lemma_.lower() not in self.lex.report_verbs:
+            verb = head.head if head.pos_ == "ADP" else head
+            if verb.lemma_.lower() not in self.lex.report_verbs:
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "agent"):
+                        out |= {t.i for t in c.subtree}
+        return out
+
+    def _scope(self, tok) -> set[int]:
+        """Tokens the strike word governs: where places and dates of this strike are."""
+        node = tok
+        if tok.pos_ != "VERB" and tok.dep_ in _SUBJ + ("dobj",) and tok.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lemma_.lower() not in self.lex.report_verbs:
+            node = tok.head
+        scope = {t.i for t in node.subtree}
+        # nested statements inside the strike clause are not part of it
+        for t in node.subtree:
+            if t.i != node.i and t.lemma_.lower() in self.lex.report_verbs and t.pos_ == "VERB":
+                scope -= {u.i for u in t.subtree if u.dep_ in _SUBJ}
+        return scope
+
+    # ------------------------------------------------------------------------ places
+
+    def _places(self, sdoc, speaker_tokens: set[int], actors) -> list[_PlaceCandidate]:
+        lex, gaz = self.lex, self.gazetteer
+        actor_toks = set().union(*(t for _, t in actors)) if actors else set()
+        cands: list[_PlaceCandidate] = []
+        taken: set[int] = set()
+
+        def add(first: int, last: int, precision: str | None) -> None:
+            toks = set(range(first, last + 1))
+            if toks & taken or toks & speaker_tokens:
+                return
+            # extend over a place head ("Homs province", "Tabqa military airport")
+            j = last + 1
+            while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN") \
+                    and not sdoc[j].ent_type_:
+                phrase = sdoc[last + 1: j + 1].text.lower()
+                if phrase in lex.place_heads:
+                    toks |= set(range(last + 1, j + 1))
+                    last, precision = j, lex.place_heads[phrase]
+                    break
+                j += 1
+            span = sdoc[first: last + 1]
+            if self._said_here(span) or _is_country(span.text.split(" ")[0] if precision else span.text):
+                if not precision or precision == "point":
+                    return
+            taken.update(toks)
+            cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision))
+
+        for ent in sdoc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                ok = True
+            elif ent.label_ in ("ORG", "PERSON", "NORP"):
+                ok = gaz.is_place(ent.text, min_population=self.settings.place_min_population) and not lex.orgs.find(ent.text) and not lex.groups.find(ent.text)
+            else:
+                ok = False
+            toks = set(range(ent.start, ent.end))
+            if ok and toks & actor_toks and not _is_place_ent(ent):
+                ok = False
+            if ok:
+                first = ent.start + (1 if sdoc[ent.start].lower_ == "the" else 0)
+                add(first, ent.end - 1, None)
+        for t in sdoc:
+            if t.i in taken or not t.is_title or t.pos_ != "PROPN" or t.ent_type_ in ("PERSON", "DATE"):
+                continue
+            if t.i in actor_toks:
+                continue
+            if gaz.is_place(t.text, min_population=self.settings.place_min_population):
+                add(t.i, t.i, None)
+        # regions: "in the northwest", "northern Syria"
+        for t in sdoc:
+            if t.lower_ in lex.regions and t.i not in taken:
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
+                    first = t.i - 1 if t.i > 0 and sdoc[t.i - 1].lower_ == "the" else t.i
+                    span = sdoc[first: t.i + 1]
+                    cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, {t.i}, "region"))
+                    taken.add(t.i)
+                elif t.dep_ == "amod" and t.head.ent_type_ in ("GPE", "LOC") and _is_country(t.head.text):
+                    span = sdoc[t.i: t.head.i + 1]
+                    cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char,
+                                                 {t.i, t.head.i}, "region"))
+        # countries are not strike locations: an event needs at least a province
+        return [c for c in cands if c.precision == "region" or not _is_country(c.text)]
+
+    def _said_here(self, span) -> bool:
+        """True for "a summit in Paris", "said in Moscow": where words were spoken."""
+        head = span.root.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            gov = head.head
+            return gov.lemma_.lower() in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
+                or gov.lemma_.lower() in self.lex.not_here
+        return False
+
+    # ------------------------------------------------------------------------ actors, speakers
+
+    def _actor_tokens(self, sdoc) -> list[tuple[ActorEntry, set[int]]]:
+        lex = self.lex
+        blocked = [(s, e) for s, e, _, _ in lex.not_actors.find(sdoc.text)]
+        out = []
+        for s, e, _, entry in lex.actors.find(sdoc.text):
+            if any(bs <= s and e <= be for bs, be in blocked):
+                continue
+            span = sdoc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.append((entry, set(range(span.start, span.end))))
+        return out
+
+    def _attributions(self, state: _DocState, sdoc) -> list[_Attribution]:
+        """Who says what in the sentence: subjects of reporting verbs and "according to X"."""
+        lex, out = self.lex, []
+        for tok in sdoc:
+            head_tok = None
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in lex.report_verbs:
+                if any(a.lemma_.lower() in lex.report_verbs and a.pos_ == "VERB"
+                       and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
+                    continue  # a statement reported inside another one
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+                if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.lemma_.lower() in lex.report_verbs:
+                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                head_tok, verb = subj, lemma
+            elif tok.lower_ == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
+                head_tok = next((c for c in sdoc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                verb = "according to"
+            elif tok.lower_ in ("citing",) and tok.dep_ in ("advcl", "acl", "prep", "xcomp"):
+                head_tok = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+                verb = "cite"
+            if head_tok is None:
+                continue
+            att = self._speaker(state, sdoc, head_tok, tok, verb)
+            if att and all(att.key != a.key for a in out):
+                out.append(att)
+        return out
+
+    def _speaker(self, state: _DocState, sdoc, head, verb_tok, verb: str) -> _Attribution | None:
+        lex = self.lex
+        if head.lower_ in _PRONOUNS:
+            antecedent = state.last_speaker.get("person" if head.lower_ in ("he", "she") else "any")
+            if head.lower_ in ("i", "we", "you", "who", "this", "that") or antecedent is None:
+                return None
+            return replace(antecedent, tokens={head.i}, verb=verb, verb_i=verb_tok.i)
+        toks = [head.i]
+        for c in head.children:
+            if c.i < head.i or c.dep_ in ("compound", "flat", "conj", "cc", "nmod", "poss") or (
+                    c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I"):
+                toks.extend(t.i for t in c.subtree)
+        first, last = min(toks), max(toks)
+        while last > first and sdoc[last].is_punct:
+            last -= 1
+        span = sdoc[first: last + 1]
+        text = span.text
+        person = next((e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1), None)
+        orgs = lex.orgs.find(text)
+        generic = lex.generic_speakers.find(text)
+        entity = any(e.label_ in ("ORG", "GPE", "NORP", "PERSON") for e in sdoc.ents
+                     if first <= e.start < last + 1)
+        if not (person or orgs or generic or entity):
+            return None
+        org = orgs[-1][3] if orgs else (generic[-1][3] if generic else None)
+        if person is not None:
+            name = person.text
+            key = person[-1].lower_
+            state.people.add(key)
+            kind = "person"
+            person_org = lex.orgs.find(person.text)
+            if person_org:
+                org = person_org[-1][3]
+        else:
+            name = text
+            if head.lower_ in state.people:  # "Fallon" after "Michael Fallon"
+                key = head.lower_
+            elif orgs and len(orgs[-1][2]) >= len(text) * 0.5:
+                key = (orgs[-1][3].org or orgs[-1][2]).lower()
+            else:
+                key = head.lemma_.lower() if not head.ent_type_ else _LEADING_DET.sub("", text).lower()
+            kind = "person" if generic and generic[-1][3].role in ("analyst", "belligerent") else "any"
+        att = _Attribution(name, key, org, set(range(first, last + 1)), verb, verb_tok.i,
+                           Span(span.start_char, span.end_char, text))
+        state.last_speaker["any"] = att
+        if kind == "person":
+            state.last_speaker["person"] = att
+        return att
+
+    # ------------------------------------------------------------------------ fields
+
+    def _dates(self, state: _DocState, sentence: Sentence):
+        if state.reference is None:
+            return []
+        return dates.resolve_date_expressions(sentence.text, state.reference)
+
+    def _weapon(self, text: str) -> str | None:
+        hits = self.lex.weapons.find(text)
+        return hits[0][2].lower() if hits else None
+
+    def _add_victims(self, events: list[StrikeMention], sdoc, sentence: Sentence, speaker_tokens,
+                     actors, *, source: str | None) -> list[StrikeMention]:
+        """Targets and casualties of the sentence. A toll is counted once: it goes to the first
+        place the sentence names, since the text does not split it between places."""
+        lex = self.lex
+        attacker_chars = [(a.attacker_span.start - sentence.start, a.attacker_span.end - sentence.start)
+                          for a in events if a.attacker_span]
+        speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
+        targets = []
+        for s, e, text, cat in lex.groups.find(sentence.text):
+            if any(s < b and a < e for a, b in attacker_chars + speaker_chars):
+                continue
+            if any(t.category == cat for t in targets):
+                continue
+            targets.append(Target(str(cat), text, source))
+        killed = wounded = civ = Range()
+        for c in counts.find_casualties(sentence.text):
+            if c.kind == "killed" and killed.empty:
+                killed = c.range
+                if c.civilian:
+                    civ = c.range
+            elif c.kind == "killed" and c.civilian and civ.empty:
+                civ = c.range
+            elif c.kind == "wounded" and wounded.empty:
+                wounded = c.range
+            if c.who:
+                for _, _, text, cat in lex.groups.find(c.who):
+                    if not any(t.category == cat for t in targets):
+                        targets.append(Target(str(cat), text, source))
+            if c.civilian and not any(t.category == "civilian" for t in targets):
+                targets.append(Target("civilian", c.who, source))
+        cas = Casualties(killed=killed, wounded=wounded, civilians_killed=civ)
+        out = []
+        for i, ev in enumerate(events):
+            first = i == 0 or events[i - 1].sentence != ev.sentence
+            out.append(replace(ev, targets=tuple(targets), casualties=cas if first else Casualties()))
+        return out
+
+    def _claim(self, state: _DocState, sentence: Sentence, sdoc, att: _Attribution, actors,
+               event_attackers, hedged: bool) -> ClaimMention | None:
+        lex = self.lex
+        content = " ".join(t.text_with_ws for t in sdoc if t.i not in att.tokens).strip()
+        kinds = set()
+        if att.verb in lex.verb_kinds:
+            kinds.add(lex.verb_kinds[att.verb])
+        for kind, matcher in lex.claim_words.items():
+            if matcher.find(content):
+                kinds.add(kind)
+        about_actor = next((e for e, toks in actors if not toks & att.tokens and e.state), None)
+        if not kinds and about_actor is None and not lex.groups.find(content):
+            return None
+        kind = next((k for k in _KIND_ORDER if k in kinds), "other")
+        if event_attackers:
+            about = event_attackers[0].code
+        elif about_actor is not None:
+            about = about_actor.code
+        elif att.org and att.org.role == "belligerent":
+            about = att.org.country
+        else:
+            about = None
+        quote = _quoted(sentence.text) or content
+        numbers = tuple(counts.find_numbers(content))
+        share = counts.parse_share(content)
+        if share is not None and not any(label == "share" for label, _ in numbers):
+            numbers += (("share", share),)
+        org = att.org
+        return ClaimMention(
+            doc_id=state.doc.id,
+            span=Span(sentence.start, sentence.end, sentence.text),
+            speaker=att.text,
+            kind=kind,
+            org=org.org if org else None,
+            role=org.role if org else None,
+            about=about,
+            quote=quote,
+            numbers=numbers,
+        )
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+@dataclass(slots=True)
+class _DocState:
+    doc: Document
+    reference: date | None
+    strikes: list[StrikeMention] = field(default_factory=list)
+    claims: list[tuple[str, ClaimMention]] = field(default_factory=list)
+    last_attacker: dict[int, ActorEntry] = field(default_factory=dict)
+    doc_attacker: ActorEntry | None = None
+    last_speaker: dict[str, _Attribution] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)  # surnames of the named speakers so far
+
+
+@dataclass(slots=True)
+class _Attribution:
+    text: str
+    key: str
+    org: OrgEntry | None
+    tokens: set[int]
+    verb: str
+    verb_i: int
+    span: Span
+
+
+@dataclass(slots=True)
+class _PlaceCandidate:
+    text: str
+    start: int
+    end: int
+    tokens: set[int]
+    precision: str | None
+
+
+def _char_span(sdoc, toks: set[int], off: int) -> Span:
+    span = sdoc[min(toks): max(toks) + 1]
+    return Span(span.start_char + off, span.end_char + off, span.text)
+
+
+def _is_place_ent(ent) -> bool:
+    return ent.label_ in ("GPE", "LOC", "FAC") and not ent.text.lower().startswith(("russia", "syria"))
+
+
+_COUNTRY_CACHE: dict[str, bool] = {}
+
+
+def _is_country(name: str) -> bool:
+    """Country names: a strike "in Syria" has no place finer than the country."""
+    key = _LEADING_DET.sub("", name).strip().lower()
+    if key not in _COUNTRY_CACHE:
+        import pycountry
+
+        try:
+            pycountry.countries.lookup(key)
+            found = True
+        except LookupError:
+            found = key in {"syria", "russia", "iran", "us", "u.s.", "the us", "america", "britain", "uk",
+                            "the united states", "united states", "turkey", "south korea", "north korea"}
+        _COUNTRY_CACHE[key] = found
+    return _COUNTRY_CACHE[key]
+
+
+def _pick_date(mentions, sdoc, scope: set[int], off: int):
+    """The date expression the strike word governs, else the sentence's only one."""
+    if not mentions:
+        return None
+    inside = [m for m in mentions
+              if any(sdoc[i].idx <= m.start < sdoc[i].idx + len(sdoc[i]) + 1 for i in scope)]
+    m = (inside or mentions)[0]
+    return (m.date, m.precision, m.text)
+
+
+_QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
+
+
+def _quoted(text: str) -> str | None:
+    parts = _QUOTE.findall(text)
+    return " … ".join(parts) if parts else None
+
+
+def _place_key(text: str | None) -> str:
+    t = _LEADING_DET.sub("", (text or "").strip()).lower()
+    return _PLACE_TAIL.sub("", t)
+
+
+def _merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
+    """One mention per (attacker, place, day) in a document, keeping every supporting sentence.
+
+    A re-mention without a date of its own (its date is the document's) joins a dated mention
+    of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
+    on Thursday" is the same strike said again.
+    """
+    merged: list[StrikeMention] = []
+    for m in sorted(mentions, key=lambda m: m.date_text is None):
+        key = (m.attacker, _place_key(m.place_text))
+        target = None
+        for i, k in enumerate(merged):
+            if (k.attacker, _place_key(k.place_text)) != key:
+                continue
+            if k.date == m.date or m.date_text is None:
+                target = i
+                break
+        if target is None:
+            merged.append(m)
+            continue
+        k = merged[target]
+        support = tuple(dict.fromkeys((*k.support, m.sentence)))
+        merged[target] = replace(
+            k,
+            support=support,
+            targets=k.targets + tuple(t for t in m.targets if t.category not in {x.category for x in k.targets}),
+            casualties=k.casualties if not k.casualties.killed.empty else m.casualties,
+            source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
+            claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
+        )
+    merged.sort(key=lambda m: m.sentence.start)
+    return tuple(merged)
+
+
+def _merge_claims(claims: list[tuple[str, ClaimMention]]) -> tuple[ClaimMention, ...]:
+    """One claim per speaker per document: quotes joined, the most specific kind kept."""
+    out: dict[str, ClaimMention] = {}
+    for key, c in claims:
+        k = out.get(key)
+        if k is None:
+            out[key] = c
+            continue
+        kind = min(k.kind, c.kind, key=_KIND_ORDER.index)
+        out[key] = replace(
+            k,
+            speaker=k.speaker if len(k.speaker) >= len(c.speaker) or c.speaker.lower() in ("he", "she") else c.speaker,
+            kind=kind,
+            org=k.org or c.org,
+            role=k.role or c.role,
+            about=k.about or c.about,
+            quote=f"{k.quote} … {c.quote}" if c.quote and c.quote != k.quote else k.quote,
+            numbers=k.numbers + tuple(n for n in c.numbers if n not in k.numbers),
+        )
+    return tuple(out.values())

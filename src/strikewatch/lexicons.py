@@ -1,0 +1,183 @@
+"""The analyst-editable word lists of extraction, loaded from ``data/lexicons/*.yaml``.
+
+Each list becomes a compiled matcher once per process. Matching is on word boundaries and the
+longest alias wins; aliases written in capitals ("IS", "US", "WHO") match only in capitals, so
+"is" and "who" in running text are not the Islamic State or the World Health Organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Lexicons", "PhraseMatcher", "load_lexicons"]
+
+
+class PhraseMatcher:
+    """Find phrases from a list in text: longest first, non-overlapping, with a value each."""
+
+    def __init__(self, phrases: dict[str, object]):
+        self._values = {}
+        exact, folded = [], []
+        for phrase, value in phrases.items():
+            phrase = str(phrase).strip()
+            if not phrase:
+                continue
+            if _all_caps(phrase):
+                exact.append(phrase)
+                self._values[_norm(phrase)] = value
+            else:
+                folded.append(phrase)
+                self._values[_norm(phrase.lower())] = value
+        self._exact = _alternation(exact, 0)
+        self._folded = _alternation(folded, re.IGNORECASE)
+
+    def find(self, text: str) -> list[tuple[int, int, str, object]]:
+        """(start, end, matched text, value) for every match, longest wins on overlap."""
+        hits = []
+        for rx, folded in ((self._exact, False), (self._folded, True)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                key = m.group().lower() if folded else m.group()
+                hits.append((m.start(), m.end(), m.group(), self._values[_norm(key)]))
+        out: list[tuple[int, int, str, object]] = []
+        for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+            if all(h[1] <= o[0] or h[0] >= o[1] for o in out):
+                out.append(h)
+        return sorted(out, key=lambda h: h[0])
+
+    def search(self, text: str) -> bool:
+        return any(rx is not None and rx.search(text) for rx in (self._exact, self._folded))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _all_caps(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _alternation(phrases: list[str], flags: int) -> re.Pattern | None:
+    if not phrases:
+        return None
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    country: str | None
+    state: bool
+    capitals: frozenset[str]
+
+    @property
+    def code(self) -> str:
+        return self.country or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    org: str | None
+    role: str
+    country: str | None
+
+
+class Lexicons:
+    """Every lexicon of extraction, compiled. Build with :func:`load_lexicons`."""
+
+    def __init__(self, data: dict[str, dict]):
+        actors = data["actors"]
+        alias_map: dict[str, ActorEntry] = {}
+        self.actor_entries: list[ActorEntry] = []
+        for a in actors["actors"]:
+            entry = ActorEntry(a["name"], a.get("country"), bool(a.get("state")),
+                               frozenset(c.lower() for c in a.get("capital") or ()))
+            self.actor_entries.append(entry)
+            for alias in a["aliases"]:
+                alias_map.setdefault(str(alias), entry)
+        self.actors = PhraseMatcher(alias_map)
+        self.not_actors = PhraseMatcher({p: True for p in actors.get("not_actors") or ()})
+        self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
+
+        self.groups = PhraseMatcher({p: cat for cat, ps in data["groups"]["groups"].items() for p in ps})
+
+        t = data["triggers"]
+        self.strong_nouns = frozenset(w.lower() for w in t["strong"]["nouns"] if " " not in w)
+        self.strong_verbs = frozenset(w.lower() for w in t["strong"]["verbs"])
+        self.weak_nouns = frozenset(w.lower() for w in t["weak"]["nouns"])
+        self.weak_verbs = frozenset(w.lower() for w in t["weak"]["verbs"])
+        self.strong_phrases = PhraseMatcher({w: True for w in t["strong"]["nouns"] if " " in w})
+        self.strengthen = frozenset(w.lower() for w in t["strengthen"])
+        self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
+        self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
+        self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
+        self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
+
+        w = data["weapons"]
+        self.weapons = PhraseMatcher({**{p: "aircraft" for p in w["aircraft"]}, **{p: "munition" for p in w["munitions"]}})
+        self.aircraft_words = frozenset(p.lower() for p in w["aircraft"] if " " not in p)
+
+        at = data["attribution"]
+        self.report_verbs = frozenset(v.lower() for v in at["verbs"])
+        self.verb_kinds = {v: k for k, vs in at["kinds"].items() for v in vs}
+        self.attribution_phrases = PhraseMatcher({p: True for p in at["phrases"]})
+        self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
+
+        self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
+
+        sp = data["speakers"]
+        orgs: dict[str, OrgEntry] = {}
+        for o in sp["organisations"]:
+            entry = OrgEntry(o["org"], o["role"], o.get("country"))
+            for name in o["names"]:
+                orgs.setdefault(str(name), entry)
+        self.orgs = PhraseMatcher(orgs)
+        self.generic_speakers = PhraseMatcher(
+            {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})
+
+        pl = data["places"]
+        self.place_heads = {w.lower(): prec for prec, ws in pl["heads"].items() for w in ws}
+        self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
+        self.regions = frozenset(w.lower() for w in pl["regions"])
+        self.not_here = frozenset(w.lower() for w in pl["not_here"])
+
+        self.prefilter_strike = self._prefilter(
+            [*t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
+             "struck", "shot", *w["aircraft"]])
+        self.prefilter_claim = self._prefilter(
+            [*at["verbs"], "said", "says", "told", "according", "cited", "quoted"])
+
+    @staticmethod
+    def _prefilter(words: list[str]) -> re.Pattern:
+        """A regex matching any inflection of the words: a superset test, so it may overmatch."""
+        stems = set()
+        for w in words:
+            w = str(w).lower()
+            if " " in w:
+                w = w.split()[-1]
+            stems.add(w[:-1] if len(w) > 4 and w.endswith(("e", "y")) else w)
+        return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")",
+                          re.IGNORECASE)
+
+
+_FILES = ("actors", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places")
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(directory: str | None = None) -> Lexicons:
+    """Read the packaged lexicons, or an analyst's copy of the whole directory."""
+    base = Path(directory) if directory else resources.files("strikewatch") / "data" / "lexicons"
+    data = {}
+    for name in _FILES:
+        with (base / f"{name}.yaml").open(encoding="utf-8") as fh:
+            data[name] = yaml.safe_load(fh)
+    return Lexicons(data)
