@@ -126,7 +126,11 @@ class Extractor:
             state = _DocState(doc, self._reference_date(doc))
             for si in keep:
                 self._read_sentence(state, sentences[si], parsed[(di, si)])
-            yield doc.id, Extraction(_merge_strikes(state.strikes), _merge_claims(state.claims))
+            # a headline sums up the body: its strikes count only when the body has none by the
+            # same attacker (the body names the place more exactly)
+            body = {m.attacker for m in state.strikes}
+            strikes = state.strikes + [m for m in state.headline if m.attacker not in body]
+            yield doc.id, Extraction(_merge_strikes(strikes), _merge_claims(state.claims))
 
     def _prefilter(self, sentences: list[Sentence]) -> list[int]:
         """Indices of the sentences that can hold a strike or a claim (regex only)."""
@@ -225,7 +229,7 @@ class Extractor:
                     event_attackers.append(attacker)
         if events:
             events = self._add_victims(events, sdoc, sentence, speaker_tokens, actors, source=main.text if main else None)
-            state.strikes.extend(events)
+            (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         if event_attackers:
             state.last_attacker[sentence.paragraph] = event_attackers[-1]
             state.doc_attacker = event_attackers[-1]
@@ -299,6 +303,10 @@ class Extractor:
                 out |= {t.i for t in c.subtree}
             if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
                 out |= {t.i for t in c.subtree}
+            if c.dep_ == "acl":  # "an attack carried out by government forces"
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        out |= {t.i for t in g.subtree}
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "ADP") \
                 and head.lemma_.lower() not in self.lex.report_verbs:
@@ -325,52 +333,73 @@ class Extractor:
     # ------------------------------------------------------------------------ places
 
     def _places(self, sdoc, speaker_tokens: set[int], actors) -> list[_PlaceCandidate]:
-        lex, gaz = self.lex, self.gazetteer
-        actor_toks = set().union(*(t for _, t in actors)) if actors else set()
+        """Place names in the sentence: spaCy's places, the names it mislabels that the
+        gazetteer knows, names with a place word ("Homs province") and regions."""
+        lex = self.lex
+        named = set().union(*(t for _, t in actors)) if actors else set()
+        for matcher in (lex.groups, lex.orgs):
+            for s, e, _, _ in matcher.find(sdoc.text):
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    named |= set(range(span.start, span.end))
         cands: list[_PlaceCandidate] = []
         taken: set[int] = set()
 
-        def add(first: int, last: int, precision: str | None) -> None:
+        def add(first: int, last: int, *, from_ent: bool) -> None:
+            while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"):
+                first += 1
+            if first > last:
+                return
             toks = set(range(first, last + 1))
             if toks & taken or toks & speaker_tokens:
                 return
-            # extend over a place head ("Homs province", "Tabqa military airport")
-            j = last + 1
-            while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN") \
-                    and not sdoc[j].ent_type_:
+            precision = None
+            j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
+            while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
                 phrase = sdoc[last + 1: j + 1].text.lower()
                 if phrase in lex.place_heads:
+                    precision = lex.place_heads[phrase]
                     toks |= set(range(last + 1, j + 1))
-                    last, precision = j, lex.place_heads[phrase]
                     break
                 j += 1
-            span = sdoc[first: last + 1]
-            if self._said_here(span) or _is_country(span.text.split(" ")[0] if precision else span.text):
-                if not precision or precision == "point":
-                    return
+            name = sdoc[first: last + 1]
+            if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name):
+                return
+            if precision is None and (toks & named or (from_ent and not self._known(name.text))):
+                pieces = self._segment(name) if from_ent and len(name) > 1 else []
+                for a, b in pieces:
+                    add(a, b, from_ent=False)
+                return
+            if self._said_here(name) or (precision in (None, "point") and _is_country(name.text)):
+                return
             taken.update(toks)
+            span = sdoc[first: max(toks) + 1]
             cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision))
 
+        # names spaCy missed or split ("Bustan" + "al-Qasr"): runs of proper nouns the
+        # gazetteer knows, longest first; a lone word must name a town of some size
+        i = 0
+        while i < len(sdoc):
+            t = sdoc[i]
+            if t.i in taken or t.i in named or t.pos_ != "PROPN":
+                i += 1
+                continue
+            for j in range(min(len(sdoc), i + 5), i, -1):
+                run = sdoc[i:j]
+                if any((u.pos_ != "PROPN" and u.text != "-") or u.i in taken or u.i in named for u in run) \
+                        or run[-1].text == "-" or (j < len(sdoc) and not run[-1].whitespace_
+                                                   and not sdoc[j].is_punct or sdoc[j].text == "-"):
+                    continue
+                known = self._known(run.text) if len(run) > 1 else (
+                    t.is_title and self.gazetteer.is_place(t.text, min_population=self.settings.place_min_population))
+                if known:
+                    add(i, j - 1, from_ent=False)
+                    i = j - 1
+                    break
+            i += 1
         for ent in sdoc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
-                ok = True
-            elif ent.label_ in ("ORG", "PERSON", "NORP"):
-                ok = gaz.is_place(ent.text, min_population=self.settings.place_min_population) and not lex.orgs.find(ent.text) and not lex.groups.find(ent.text)
-            else:
-                ok = False
-            toks = set(range(ent.start, ent.end))
-            if ok and toks & actor_toks and not _is_place_ent(ent):
-                ok = False
-            if ok:
-                first = ent.start + (1 if sdoc[ent.start].lower_ == "the" else 0)
-                add(first, ent.end - 1, None)
-        for t in sdoc:
-            if t.i in taken or not t.is_title or t.pos_ != "PROPN" or t.ent_type_ in ("PERSON", "DATE"):
-                continue
-            if t.i in actor_toks:
-                continue
-            if gaz.is_place(t.text, min_population=self.settings.place_min_population):
-                add(t.i, t.i, None)
+            if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+                add(ent.start, ent.end - 1, from_ent=True)
         # regions: "in the northwest", "northern Syria"
         for t in sdoc:
             if t.lower_ in lex.regions and t.i not in taken:
@@ -385,6 +414,27 @@ class Extractor:
                                                  {t.i, t.head.i}, "region"))
         # countries are not strike locations: an event needs at least a province
         return [c for c in cands if c.precision == "region" or not _is_country(c.text)]
+
+    def _known(self, name: str) -> bool:
+        return self.gazetteer.is_place(name, min_population=0)
+
+    def _segment(self, name) -> list[tuple[int, int]]:
+        """Split a run of names the text lost its commas in ("Rastan Talbeesah Ter Maaleh and
+        Zafarana") into the pieces the gazetteer knows; [] unless every word is placed."""
+        out, i, end = [], name.start, name.end
+        while i < end:
+            if name.doc[i].lower_ in ("and", ","):
+                i += 1
+                continue
+            for j in range(min(end, i + 3), i, -1):
+                piece = name.doc[i:j]
+                if piece.text.lower() not in self.lex.not_places and self._known(piece.text):
+                    out.append((i, j - 1))
+                    i = j
+                    break
+            else:
+                return []
+        return out if len(out) > 1 else []
 
     def _said_here(self, span) -> bool:
         """True for "a summit in Paris", "said in Moscow": where words were spoken."""
@@ -583,6 +633,7 @@ class _DocState:
     doc: Document
     reference: date | None
     strikes: list[StrikeMention] = field(default_factory=list)
+    headline: list[StrikeMention] = field(default_factory=list)
     claims: list[tuple[str, ClaimMention]] = field(default_factory=list)
     last_attacker: dict[int, ActorEntry] = field(default_factory=dict)
     doc_attacker: ActorEntry | None = None
@@ -613,10 +664,6 @@ class _PlaceCandidate:
 def _char_span(sdoc, toks: set[int], off: int) -> Span:
     span = sdoc[min(toks): max(toks) + 1]
     return Span(span.start_char + off, span.end_char + off, span.text)
-
-
-def _is_place_ent(ent) -> bool:
-    return ent.label_ in ("GPE", "LOC", "FAC") and not ent.text.lower().startswith(("russia", "syria"))
 
 
 _COUNTRY_CACHE: dict[str, bool] = {}
@@ -668,6 +715,8 @@ def _merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
     on Thursday" is the same strike said again.
     """
+    known = {(_place_key(m.place_text), m.date) for m in mentions if m.attacker is not None}
+    mentions = [m for m in mentions if m.attacker is not None or (_place_key(m.place_text), m.date) not in known]
     merged: list[StrikeMention] = []
     for m in sorted(mentions, key=lambda m: m.date_text is None):
         key = (m.attacker, _place_key(m.place_text))

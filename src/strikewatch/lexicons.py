@@ -149,6 +149,8 @@ class Lexicons:
         self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
+        self.not_places = frozenset(w.lower() for w in pl["not_places"])
+        self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
 
         self.prefilter_strike = self._prefilter(
             [*t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],

@@ -90,5 +90,25 @@ def split_sentences(doc: Document) -> list[Sentence]:
     sentences = []
     for index, (kind, start, end) in enumerate(parts):
         for a, b in _split_range(text, start, end):
+            # wire copy often repeats its headline at the top of the body with no full stop
+            # after it: the headline is a sentence of its own, and it is a title
+            cut = _title_end(doc.title, text, a, b) if kind != "title" and index <= 2 else None
+            if cut:
+                h0, h1 = cut
+                if text[a:h0].strip():
+                    sentences.append(Sentence(a, h0, text[a:h0].strip(), kind, index))
+                sentences.append(Sentence(h0, h1, text[h0:h1], "title", index))
+                a = h1 + len(text[h1:b]) - len(text[h1:b].lstrip())
+                if a >= b:
+                    continue
             sentences.append(Sentence(a, b, text[a:b], kind, index))
     return sentences
+
+
+def _title_end(title: str | None, text: str, start: int, end: int) -> tuple[int, int] | None:
+    if not title or len(title) < 15:
+        return None
+    pos = text.find(title.strip(), start, min(end, start + 300 + len(title)))
+    if pos < 0:
+        return None
+    return pos, pos + len(title.strip())
