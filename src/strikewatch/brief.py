@@ -70,6 +70,8 @@ class Tally:
     unknown: int = 0  # incidents that give no figure
 
     def text(self) -> str:
+        if self.unknown and self.min == 0 and self.max == 0:
+            return "no figure"
         if self.max is None:
             return f"at least {self.min}" if self.min else "unknown"
         return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
@@ -228,14 +230,16 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
             if key not in seen:
                 rows[key][basis] += 1
                 seen.add(key)
-    targets = [TargetRow(a, c, tuple(n for n, _ in v["names"].most_common(5)), v["reported"],
+    targets = [TargetRow(a, c, tuple(_words(n) for n, _ in v["names"].most_common(5)),
+                         v["reported"],
                          v["claimed"])
                for (a, c), v in rows.items()]
     targets.sort(key=lambda r: (r.attacker, -(r.reported + r.claimed), r.category))
     # who says so
     sources: Counter = Counter()
     for inc in current:
-        for s in {m.get("source") or m.get("outlet") for m in inc.get("mentions") or ()} - {None}:
+        for s in {_words(m.get("source") or m.get("outlet")) for m in
+                  inc.get("mentions") or ()} - {""}:
             sources[s] += 1
         if not inc.get("mentions") and inc.get("origin"):
             sources[inc.get("source_name") or inc["origin"]] += 1
@@ -261,6 +265,10 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
         regions=regions, targets=targets, shares=list(shares), sources=sources,
         claims=list(claims), daily=sorted(buckets.items()), chart_unit=unit, undated=undated,
         attributions=list(attributions))
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _fatality_range(inc: dict) -> tuple[int | None, int | None]:
@@ -352,7 +360,8 @@ def _shares(store: Store, attackers: Iterable[str], start: date, end: date) -> l
                       for s in report.statistics)
         if stated or stats:
             out.append(Share(attacker, stated.category if stated else None,
-                             stated.names if stated else (), hit, of, stats))
+                             tuple(_words(n) for n in stated.names) if stated else (), hit, of,
+                             stats))
     return out
 
 

@@ -83,7 +83,7 @@ def export_lines(store: Store, *, fmt: str, what: str) -> Iterator[str]:
     elif fmt == "geojson":
         yield dumps(geojson(records)) + "\n"
     else:
-        yield from acled_csv(records)
+        yield from acled_csv(with_sources(store, records))
 
 
 def geojson(incidents: Iterable[dict]) -> dict:
@@ -103,7 +103,8 @@ def geojson(incidents: Iterable[dict]) -> dict:
 
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 ACLED_GEO_PRECISION = {"point": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
-ACLED_INTER_STATE = 8  # ACLED's "External/Other forces"; a state's own air force is 1
+ACLED_INTER_STATE = 1  # ACLED's "State forces", at home or abroad
+ACLED_INTER_EXTERNAL = 8  # "External/Other forces": a named force that is no state's
 ACLED_WEAPON_SUBTYPE = {"shelling": "Shelling/artillery/missile attack",
                         "artillery": "Shelling/artillery/missile attack",
                         "rocket": "Shelling/artillery/missile attack",
@@ -112,22 +113,49 @@ ACLED_WEAPON_SUBTYPE = {"shelling": "Shelling/artillery/missile attack",
 
 
 def acled_row(inc: dict) -> dict:
-    """One incident as an ACLED row. ``fatalities`` is the lowest credible figure (ACLED's rule)."""
+    """One incident as an ACLED row. ``fatalities`` is the lowest credible figure (ACLED's rule).
+
+    An incident imported from ACLED gives back the row it was read from, so that an export of
+    imported ACLED data loads into ACLED tools unchanged. Names follow ACLED's conventions:
+    "Military Forces of Russia", countries by their short names, the interaction code made of
+    the two actors' inter codes, smaller first.
+    """
     import pycountry
 
+    from .imports import ACLED, acled_country_name, acled_inter_code, acled_region, attribution
+
+    if inc.get("origin") == ACLED and inc.get("source_record"):
+        return {c: inc["source_record"].get(c, "") for c in ACLED_COLUMNS}
     loc = inc.get("location") or {}
     attacker = inc.get("attacker") or {}
     iso2 = loc.get("country")
     country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
     day = inc.get("date")
     targets = inc.get("targets") or []
-    civilian = any(t.get("category") == "civilian" for t in targets)
+    categories = {t.get("category") for t in targets}
+    civilian = "civilian" in categories
     fatalities = (inc.get("fatalities") or {}).get("min")
-    sources = sorted({m.get("source") for m in inc.get("mentions") or () if m.get("source")})
-    notes = "; ".join(sorted({m.get("sentence", "") for m in inc.get("mentions") or ()}))
-    actor1 = attacker.get("name") or "Unidentified Armed Group"
-    actor2 = ", ".join(sorted({t.get("name") or t.get("category") for t in targets
-                               if t.get("name") or t.get("category")}))
+    mentions = inc.get("mentions") or ()
+    sources = sorted({m.get("source") for m in mentions if m.get("source")})
+    if not sources and attribution(inc.get("origin") or ""):
+        sources = [attribution(inc["origin"])]
+    notes = "; ".join(sorted({m.get("sentence", "") for m in mentions}))
+    if not notes:
+        notes = "; ".join(t["name"] for t in targets if t.get("name"))
+    if attacker.get("country"):
+        actor1 = f"Military Forces of {acled_country_name(attacker['country'])}"
+        inter1 = ACLED_INTER_STATE
+    else:
+        actor1 = attacker.get("name") or "Unidentified Armed Group"
+        inter1 = ACLED_INTER_EXTERNAL if attacker.get("name") else 2
+    actor2 = ", ".join(sorted({t.get("name") for t in targets if t.get("name")}))
+    if not actor2 and civilian:
+        actor2 = f"Civilians ({acled_country_name(iso2)})" if iso2 else "Civilians"
+    inter2 = next((code for cat in ("civilian", "government", "rebel", "jihadist", "kurdish",
+                                    "infrastructure")
+                   if cat in categories and (code := acled_inter_code(cat)) is not None), None)
+    interaction = (int("".join(str(c) for c in sorted((inter1, inter2)))) if inter2
+                   else inter1 * 10)
     return {
         "event_id_cnty": f"{iso2 or 'XX'}-{inc['id']}",
         "event_date": day or "",
@@ -136,14 +164,12 @@ def acled_row(inc: dict) -> dict:
         "disorder_type": "Political violence",
         "event_type": "Explosions/Remote violence",
         "sub_event_type": ACLED_WEAPON_SUBTYPE.get(inc.get("weapon") or "", "Air/drone strike"),
-        "actor1": actor1, "assoc_actor_1": "",
-        "inter1": ACLED_INTER_STATE if attacker.get("country") and attacker.get("country") != iso2 else 1,
-        "actor2": actor2, "assoc_actor_2": "",
-        "inter2": 7 if civilian else "",
-        "interaction": "",
+        "actor1": actor1, "assoc_actor_1": "", "inter1": inter1,
+        "actor2": actor2, "assoc_actor_2": "", "inter2": inter2 or "",
+        "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": country.numeric if country else "",
-        "region": "", "country": country.name if country else (iso2 or ""),
+        "iso": int(country.numeric) if country else "",
+        "region": acled_region(iso2), "country": acled_country_name(iso2),
         "admin1": loc.get("admin1") or "", "admin2": loc.get("admin2") or "", "admin3": "",
         "location": loc.get("name") or "",
         "latitude": loc.get("lat") if loc.get("lat") is not None else "",
@@ -154,6 +180,17 @@ def acled_row(inc: dict) -> dict:
         "tags": f"grade={inc.get('grade')}" if inc.get("grade") else "",
         "timestamp": "",
     }
+
+
+def with_sources(store: Store, records: Iterable[dict]) -> Iterator[dict]:
+    """Incident records with ``origin`` and, for imported ones, the row they were read from."""
+    from .imports import source_records
+
+    records = list(records)
+    imported = source_records(store)
+    for rec in records:
+        origin, row = imported.get(rec["id"], (rec.get("origin") or "text", None))
+        yield {**rec, "origin": origin, **({"source_record": row} if row else {})}
 
 
 def acled_csv(incidents: Iterable[dict]) -> Iterator[str]:

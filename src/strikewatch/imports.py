@@ -297,7 +297,7 @@ ACLED_REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type",
                   "country", "admin1", "admin2", "location", "latitude", "longitude",
                   "geo_precision", "fatalities", "tags")
 ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y")
-_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?)(?: \(\d{4}-\d{0,4}\))?(?: .*)?$")
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?)(?: \(\d{4}-\d{0,4}\).*)?$")
 TIME_PRECISION = {"1": "day", "2": "week", "3": "month"}
 GEO_PRECISION = {"1": "point", "2": "admin2", "3": "admin1"}
 INTER_CATEGORY = {"1": "government", "2": "rebel", "7": "civilian"}
