@@ -107,7 +107,7 @@ class FuseSettings:
         return _default_settings()
 
     def source(self, text: str | None) -> SourceName | None:
-        key = _norm(text or "")
+        key = _norm(re.sub(r"\([^)]*\)", " ", text or ""))  # "… Human Rights (SOHR)"
         return next((s for s in self.sources if key in s.aliases), None) if key else None
 
 
@@ -262,9 +262,16 @@ def _score(m: StoredMention, w: _Working, s: FuseSettings) -> tuple[int, int, in
     attacker = _attacker_relation(code, inc.attacker.code if inc.attacker else None, s)
     if attacker is None:
         return None
-    for other in w.members:  # one story naming two attackers reports two strikes
-        if other.story == m.story and _attacker_relation(
-                code, _attacker_code(other.mention, s), s) not in (0, 1):
+    for other in w.members:
+        if other.story != m.story:
+            continue
+        # one story naming two attackers, or two days in so many words, reports two strikes
+        if _attacker_relation(code, _attacker_code(other.mention, s), s) not in (0, 1):
+            return None
+        if (m.mention.date_text and other.mention.date_text
+                and m.mention.date_precision in ("day", None)
+                and other.mention.date_precision in ("day", None)
+                and m.mention.date != other.mention.date):
             return None
     if inc.date is None or inc.place is None:
         return None
@@ -425,16 +432,23 @@ class _Source:
     attacker_voice: bool
 
 
-def _source_of(m: StoredMention, s: FuseSettings) -> _Source:
-    """Named sources count once across outlets; an unnamed report counts once per story."""
-    named = s.source(m.mention.source)
+def _sources_of(m: StoredMention, s: FuseSettings) -> list[_Source]:
+    """Who reports a mention ("the statement; Russia's defence ministry" is two sources).
+
+    Named sources count once across outlets; an unnamed report counts once per story.
+    """
     code = _attacker_code(m.mention, s)
-    voice = m.mention.claimed_by_attacker or bool(named and named.attacker and named.attacker == code)
-    if named is not None:
-        return _Source(f"named:{named.name}", named.name, voice)
-    if m.mention.source and _norm(m.mention.source):
-        return _Source(f"named:{_norm(m.mention.source)}", m.mention.source, voice)
-    return _Source(f"story:{m.story}", m.outlet or m.story, voice)
+    out = []
+    for text in (m.mention.source or "").split(";"):
+        named = s.source(text)
+        voice = m.mention.claimed_by_attacker or bool(
+            named and named.attacker is not None and named.attacker == code)
+        if named is not None:
+            out.append(_Source(f"named:{named.name}", named.name, voice))
+        elif _norm(text):
+            out.append(_Source(f"named:{_norm(text)}", text.strip(), voice))
+    return out or [_Source(f"story:{m.story}", m.outlet or m.story,
+                           m.mention.claimed_by_attacker)]
 
 
 def _category_class(categories: set[str]) -> set[str]:
@@ -499,9 +513,9 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
     sources: dict[str, list[StoredMention]] = defaultdict(list)
     info: dict[str, _Source] = {}
     for m in members:
-        src = _source_of(m, s)
-        sources[src.key].append(m)
-        info[src.key] = info.get(src.key, src) if not src.attacker_voice else src
+        for src in _sources_of(m, s):
+            sources[src.key].append(m)
+            info[src.key] = info.get(src.key, src) if not src.attacker_voice else src
 
     attackers: dict[str, set[str]] = defaultdict(set)  # code -> source labels
     names: dict[str, str] = {}
@@ -618,7 +632,11 @@ def incident_records(store: Store, *, ids: Sequence[str] | None = None,
 
 def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) -> dict:
     p = inc.place
-    sources = list(dict.fromkeys(_source_of(m, s).label for m in members))
+    labels: dict[str, str] = {}
+    for m in members:
+        for src in _sources_of(m, s):
+            labels.setdefault(src.key, src.label)
+    sources = list(labels.values())
     return {
         "id": inc.id,
         "date": inc.date.isoformat() if inc.date else None,
@@ -786,13 +804,15 @@ def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
         place = (inc.place.admin1 or inc.place.name) if inc.place else None
         named = False
         for m in members[inc.id]:
-            src = _source_of(m, s)
-            book = claimed if src.attacker_voice else reported
+            srcs = _sources_of(m, s)
+            own = all(src.attacker_voice for src in srcs)
+            book = claimed if own else reported
+            label = "; ".join(src.label for src in srcs if src.attacker_voice == own)
             for t in m.mention.targets:
                 if t.category == "unknown":
                     continue
-                named = named or not src.attacker_voice
-                book.add(t.category, inc.id, name=t.name, place=place, source=src.label,
+                named = named or not own
+                book.add(t.category, inc.id, name=t.name, place=place, source=label,
                          sentence=m.mention.sentence.text)
         report.known_target_incidents += named
     report.claimed, report.reported = claimed.result(), reported.result()

@@ -339,7 +339,7 @@ class Store:
         query = (_stored_query().where(StrikeRow.incident_id.is_(None))
                  .where(StrikeRow.fuse_note.is_(None)))
         with self.sessions() as s:
-            return [_stored(r, d) for r, d in s.execute(query).tuples()]
+            return [_stored(r, d) for r, d in s.execute(query).all()]
 
     def stored_mentions(self, *, ids: Sequence[int] | None = None,
                         incident_ids: Sequence[str] | None = None) -> list[StoredMention]:
@@ -349,7 +349,7 @@ class Store:
         if incident_ids is not None:
             query = query.where(StrikeRow.incident_id.in_(list(incident_ids)))
         with self.sessions() as s:
-            return [_stored(r, d) for r, d in s.execute(query).tuples()]
+            return [_stored(r, d) for r, d in s.execute(query).all()]
 
     def incidents(self, *, ids: Sequence[str] | None = None, country: str | None = None,
                   attacker: str | None = None, start: date | None = None,
@@ -383,8 +383,9 @@ class Store:
         with self.sessions() as s:
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
-                out.update(s.execute(select(IncidentLinkRow.key, IncidentLinkRow.incident_id)
-                                     .where(IncidentLinkRow.key.in_(chunk))).tuples())
+                out.update((k, i) for k, i in s.execute(
+                    select(IncidentLinkRow.key, IncidentLinkRow.incident_id)
+                    .where(IncidentLinkRow.key.in_(chunk))))
         return out
 
     def incidents_of_documents(self, doc_ids: Iterable[str]) -> list[str]:
@@ -412,7 +413,7 @@ class Store:
             query = query.where(DocumentRow.published <= end)
         with self.sessions() as s:
             return [(_claim(r), published, outlet)
-                    for r, published, outlet in s.execute(query).tuples()]
+                    for r, published, outlet in s.execute(query).all()]
 
     def save_fusion(self, *, incidents: Sequence[Incident] = (),
                     links: Sequence[tuple[int, str, str]] = (),
@@ -459,7 +460,7 @@ class Store:
         has_mention = exists().where(StrikeRow.incident_id == IncidentRow.id)
         query = select(IncidentRow.id, IncidentRow.reviewed).where(~has_mention)
         with self.sessions() as s:
-            return [i for i, r in s.execute(query).tuples() if bool(r) == reviewed]
+            return [i for i, r in s.execute(query).all() if bool(r) == reviewed]
 
     def review_incident(self, incident_id: str, *, action: str, analyst: str,
                         reason: str | None, changes: dict[str, object] | None = None) -> None:

@@ -1,0 +1,543 @@
+"""Fusion, grading and the claims-versus-reports query.
+
+The logic tests build strike mentions by hand from real sentences (the founding example and
+two FA-KES reports of the Atareb market strike, see fixtures/fuse/README.md), so that each rule
+is tested apart from extraction; ``test_end_to_end_*`` runs the real pipeline on the articles.
+Every store test runs on SQLite and on PostgreSQL (tests/pg.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pg import db_url, postgres  # noqa: F401  (fixtures)
+
+from strikewatch.fuse import (
+    FuseSettings,
+    claims_vs_reports,
+    fuse_pending,
+    incident_records,
+    place_relation,
+)
+from strikewatch.models import (
+    Actor,
+    Casualties,
+    ClaimMention,
+    Document,
+    Place,
+    Range,
+    Segment,
+    Span,
+    StrikeMention,
+    Target,
+)
+from strikewatch.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "fuse"
+MEE = (FIXTURES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
+FAKES = {d["id"]: d for d in map(json.loads, (FIXTURES / "fakes-atareb-2017-11-13.jsonl")
+                                 .read_text(encoding="utf-8").splitlines())}
+AHRAM, TRT = FAKES["fakes-1923848251"], FAKES["fakes-1924058106"]
+
+RU = Actor("Russian Armed Forces", "RU")
+SY = Actor("Syrian Government Forces", "SY")
+HAMA = Place("Hama", 35.1318, 36.7578, "SY", "admin1", admin1="Hama", geonameid=170017)
+HOMS = Place("Homs", 34.7268, 36.7234, "SY", "admin1", admin1="Homs", geonameid=169577)
+IDLIB = Place("Idlib", 35.9306, 36.6339, "SY", "admin1", admin1="Idlib", geonameid=169389)
+ALEPPO = Place("Aleppo", 36.2021, 37.1343, "SY", "admin1", admin1="Aleppo", geonameid=170063)
+RAQQA = Place("Raqqa", 35.9528, 39.0079, "SY", "point", admin1="Ar-Raqqah", geonameid=163915)
+TABQA = Place("Tabqa military airport", 35.7547, 38.5667, "SY", "point", admin1="Ar-Raqqah")
+ATAREB = Place("Al Atarib", 36.1389, 36.83, "SY", "point", admin1="Aleppo", geonameid=173234)
+SYRIA = Place("Syria", 35.0, 38.0, "SY", "country")
+
+
+def sentence(text: str, words: str) -> Span:
+    """The sentence of a real article holding ``words`` (its offsets in the text)."""
+    at = text.index(words)
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    end = text.find(". ", at)
+    end = len(text) if end < 0 else end + 1
+    return Span(start, end, text[start:end])
+
+
+def strike(doc_id: str, text: str, words: str, place: Place | None, *, attacker=RU,
+           day: date | None = None, precision="day", place_words: str | None = None,
+           targets=(), killed=Range(), civilians=Range(), source=None, claimed=False):
+    span = sentence(text, words)
+    pw = place_words or (place.name if place else None)
+    pstart = text.find(pw, span.start) if pw else -1
+    return StrikeMention(
+        doc_id=doc_id, sentence=span, place_text=pw,
+        place_span=Span(pstart, pstart + len(pw), pw) if pw and pstart >= 0 else None,
+        attacker=attacker, date=day, date_precision=precision if day else None, place=place,
+        targets=tuple(Target(c, n) for c, n in targets),
+        casualties=Casualties(killed=killed, civilians_killed=civilians), source=source,
+        claimed_by_attacker=claimed)
+
+
+def document(doc_id: str, text: str, outlet: str, published: date, *, copy_of=None) -> Document:
+    return Document(id=doc_id, text=text, segments=(Segment("body", 0, len(text)),),
+                    content_hash=hashlib.sha256(text.encode()).hexdigest(), source=outlet,
+                    url=f"https://example.org/{doc_id}", published=published,
+                    near_duplicate_of=copy_of)
+
+
+def put(store: Store, doc: Document, strikes, claims=()) -> None:
+    if doc.id not in store.known_documents():
+        store.add_documents([(doc, None)])
+    store.replace_mentions(doc.id, list(strikes), list(claims))
+
+
+# -- the founding example, mentions by hand ------------------------------------------------------
+
+MEE_ID = "mee-2015-10-02-russia-syria"
+OCT1, OCT2 = date(2015, 10, 1), date(2015, 10, 2)
+JOINT = "joint statement of France, Germany, Qatar, Turkey, the UK and the US"
+
+
+def mee_strikes() -> list[StrikeMention]:
+    thursday = "Russian attacks on the Syrian provinces of Hama, Homs and Idlib on Thursday"
+    mod = "Russia's defence ministry in Moscow also said strikes were carried out"
+    sohr = "at least 12 IS members were killed when Russian warplanes hit Raqqa"
+    both = (("rebel", None), ("civilian", None))
+    return [
+        strike(MEE_ID, MEE, thursday, HAMA, day=OCT1, targets=both, source=JOINT),
+        strike(MEE_ID, MEE, thursday, HOMS, day=OCT1, targets=both, source=JOINT),
+        strike(MEE_ID, MEE, thursday, IDLIB, day=OCT1, targets=both, source=JOINT),
+        strike(MEE_ID, MEE, mod, IDLIB, day=OCT2, source="Russia's defence ministry",
+               claimed=True),
+        strike(MEE_ID, MEE, mod, ALEPPO, day=OCT2, source="Russia's defence ministry",
+               claimed=True),
+        strike(MEE_ID, MEE, sohr, RAQQA, day=OCT2, targets=(("jihadist", "Islamic State"),),
+               killed=Range(12, None), civilians=Range(0, 0),
+               source="Syrian Observatory for Human Rights"),
+        strike(MEE_ID, MEE, sohr, TABQA, day=OCT2, place_words="Tabqa",
+               targets=(("jihadist", "Islamic State"),),
+               source="Syrian Observatory for Human Rights"),
+        # "Russia began bombing on Wednesday": no place; a country-level report with no date
+        strike(MEE_ID, MEE, "Moscow insists the strikes it began in Syria", SYRIA,
+               place_words="Syria", day=None),
+    ]
+
+
+def mee_claims() -> list[ClaimMention]:
+    moscow = sentence(MEE, "Moscow insists the strikes it began in Syria")
+    fallon = sentence(MEE, "only one in 20 Russian air strikes")
+    return [ClaimMention(MEE_ID, moscow, "Moscow", "target", org="Government of Russia",
+                         role="belligerent", about="RU"),
+            ClaimMention(MEE_ID, fallon, "Michael Fallon", "statistic",
+                         org="UK Ministry of Defence", role="government", about="RU",
+                         numbers=(("share", 0.05),))]
+
+
+def atareb_strikes() -> list[list[StrikeMention]]:
+    ahram_day = trt_day = date(2017, 11, 13)
+    return [
+        [strike(AHRAM["id"], AHRAM["text"], "three air strikes hit the market in Atareb", ATAREB,
+                attacker=None, day=ahram_day, place_words="Atareb", killed=Range(61, None),
+                targets=(("infrastructure", "market"),),
+                source="British-based Syrian Observatory for Human Rights"),
+         strike(AHRAM["id"], AHRAM["text"], "Jihadist rebels blamed Russian warplanes", None,
+                day=ahram_day, source="Jihadist rebels")],
+        [strike(TRT["id"], TRT["text"], "Three strikes hit the northwestern town of Atareb",
+                ATAREB, attacker=SY, day=trt_day, place_words="Atareb", killed=Range(61, None),
+                civilians=Range(53, None), targets=(("civilian", None), ("infrastructure", "market")),
+                source="Syrian Observatory for Human Rights (SOHR)")],
+    ]
+
+
+@pytest.fixture
+def store(db_url):  # noqa: F811
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+def load_founding_example(store: Store) -> None:
+    put(store, document(MEE_ID, MEE, "Middle East Eye", OCT2), mee_strikes(), mee_claims())
+    (ahram, _), (trt,) = atareb_strikes()[0], atareb_strikes()[1]
+    put(store, document(AHRAM["id"], AHRAM["text"], "ahram", date(2017, 11, 14)), [ahram])
+    put(store, document(TRT["id"], TRT["text"], "trt", date(2017, 11, 14)), [trt])
+
+
+def by_place(records: list[dict]) -> dict[str, dict]:
+    out = {r["location"]["name"]: r for r in records}
+    assert len(out) == len(records), [r["location"]["name"] for r in records]
+    return out
+
+
+def test_founding_example_and_same_story_from_two_outlets(store):
+    load_founding_example(store)
+    report = fuse_pending(store)
+    assert report.mentions == 10
+    assert [why for _, why in report.set_aside] == [  # "the strikes it began in Syria"
+        "no date: the report gives no day, week or month"]
+    inc = by_place(incident_records(store))
+    assert set(inc) == {"Hama", "Homs", "Idlib", "Aleppo", "Raqqa", "Tabqa military airport",
+                        "Al Atarib"}
+    # Idlib: the six governments' statement (Thursday) and Russia's own ministry (reported
+    # on Friday, a day's tolerance) are one strike, acknowledged by the attacker
+    idlib = inc["Idlib"]
+    assert len(idlib["mentions"]) == 2
+    assert idlib["grade"] == "confirmed"
+    assert "Russian Ministry of Defence" in idlib["grade_reason"]
+    assert idlib["sources"] == [JOINT, "Russian Ministry of Defence"]
+    assert inc["Aleppo"]["grade"] == "confirmed"
+    assert [inc[p]["grade"] for p in ("Hama", "Homs")] == ["weak", "weak"]
+    assert inc["Hama"]["grade_reason"].startswith("Weak: a single source (joint statement")
+    raqqa = inc["Raqqa"]
+    assert raqqa["fatalities"] == {"min": 12, "max": None, "civilians_min": 0,
+                                   "civilians_max": 0}
+    assert raqqa["attacker"] == {"name": "Russian Armed Forces", "country": "RU"}
+    assert [t["category"] for t in raqqa["targets"]] == ["jihadist"]
+    # Tabqa airport is 50 km from Raqqa: another strike, not the same one
+    assert len(inc["Tabqa military airport"]["mentions"]) == 1
+    # Atareb: two outlets quoting the Syrian Observatory are one source
+    atareb = inc["Al Atarib"]
+    assert len(atareb["mentions"]) == 2
+    assert {m["doc_id"] for m in atareb["mentions"]} == {AHRAM["id"], TRT["id"]}
+    assert atareb["sources"] == ["Syrian Observatory for Human Rights"]
+    assert atareb["grade"] == "weak"
+    assert atareb["attacker"]["country"] == "SY"
+    assert atareb["fatalities"]["min"] == 61 and atareb["fatalities"]["civilians_min"] == 53
+
+
+def test_two_outlets_disagreeing_on_the_attacker_are_contested(store):
+    load_founding_example(store)
+    fuse_pending(store)
+    ahram_rebels = atareb_strikes()[0][1]
+    # the rebels' accusation, placed: now a second account of who struck Atareb
+    placed = StrikeMention(**{**{f: getattr(ahram_rebels, f) for f in StrikeMention.__slots__},
+                              "place": ATAREB})
+    ahram_sohr = atareb_strikes()[0][0]
+    put(store, document(AHRAM["id"], AHRAM["text"], "ahram", date(2017, 11, 14)),
+        [ahram_sohr, placed])
+    fuse_pending(store)
+    atareb = by_place(incident_records(store))["Al Atarib"]
+    assert len(atareb["mentions"]) == 3
+    assert atareb["grade"] == "contested"
+    assert "RU according to" in atareb["grade_reason"]
+    assert "SY according to Syrian Observatory" in atareb["grade_reason"]
+
+
+def test_export_follows_formats_md(store):
+    load_founding_example(store)
+    fuse_pending(store)
+    record = by_place(incident_records(store))["Raqqa"]
+    assert list(record)[:9] == ["id", "date", "date_precision", "attacker", "location",
+                                "targets", "fatalities", "grade", "grade_reason"]
+    assert set(record["location"]) == {"name", "admin1", "country", "lat", "lon", "precision",
+                                       "geonameid"}
+    assert set(record["fatalities"]) == {"min", "max", "civilians_min", "civilians_max"}
+    assert record["date"] == "2015-10-02" and record["date_precision"] == "day"
+    (m,) = record["mentions"]
+    assert {"doc_id", "url", "source", "sentence", "start", "end",
+            "claimed_by_attacker"} <= set(m)
+    assert MEE[m["start"]:m["end"]] == m["sentence"]
+    assert "Russian warplanes hit Raqqa" in m["sentence"]
+    json.dumps(record)  # JSON-ready as it is
+
+
+def test_claims_against_reports(store):
+    load_founding_example(store)
+    fuse_pending(store)
+    report = claims_vs_reports(store, attacker="RU", start=date(2015, 9, 30),
+                               end=date(2015, 10, 7))
+    claimed = {t.category: t for t in report.claimed}
+    reported = {t.category: t for t in report.reported}
+    assert "jihadist" in claimed and "Moscow" in claimed["jihadist"].sources
+    assert "Islamic State" in claimed["jihadist"].names
+    assert reported["rebel"].count == 3 and set(reported["rebel"].places) == {"Hama", "Homs", "Idlib"}
+    assert reported["civilian"].count == 3
+    assert reported["jihadist"].count == 2
+    assert reported["jihadist"].sources == ("Syrian Observatory for Human Rights",)
+    assert set(reported["jihadist"].places) == {"Ar-Raqqah"}
+    (stat,) = report.statistics
+    assert stat.speaker == "Michael Fallon" and stat.numbers == (("share", 0.05),)
+    assert report.share_reported("jihadist") == (2, 5)
+    text = "\n".join(report.lines())
+    assert "2 of 5 incidents with a reported target hit jihadist groups (40%)" in text
+    # the period is a filter: Atareb (2017) is not in it
+    assert report.incidents == 6
+
+
+# -- rules, with hand-built mentions ----------------------------------------------------------
+
+SOHR = "Syrian Observatory for Human Rights"
+
+
+def test_syndicated_copies_count_as_one_source(store):
+    text = AHRAM["text"]
+    words = "three air strikes hit the market in Atareb"
+    day = date(2017, 11, 13)
+    put(store, document("wire-1", text, "Reuters", day), [
+        strike("wire-1", text, words, ATAREB, day=day, place_words="Atareb")])
+    put(store, document("wire-2", text + " ", "ahram", day, copy_of="wire-1"), [
+        strike("wire-2", text, words, ATAREB, day=day, place_words="Atareb")])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert len(inc["mentions"]) == 2
+    assert inc["grade"] == "weak"
+    assert "1 syndicated copy" in inc["grade_reason"]
+    # an independent outlet's own report makes it fair
+    put(store, document("trt", TRT["text"], "trt", day), [
+        strike("trt", TRT["text"], "Three strikes hit the northwestern town", ATAREB,
+               day=day, place_words="Atareb")])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["grade"] == "fair" and len(inc["sources"]) == 2
+
+
+def test_one_story_naming_two_attackers_reports_two_strikes(store):
+    caption = "after Russian and Syrian government airstrikes in Homs province"
+    put(store, document(MEE_ID, MEE, "Middle East Eye", OCT2), [
+        strike(MEE_ID, MEE, caption, HOMS, day=date(2015, 9, 30), place_words="Homs"),
+        strike(MEE_ID, MEE, caption, HOMS, attacker=SY, day=date(2015, 9, 30),
+               place_words="Homs")])
+    fuse_pending(store)
+    records = incident_records(store)
+    assert sorted(r["attacker"]["country"] for r in records) == ["RU", "SY"]
+    assert all(r["grade"] == "weak" for r in records)
+
+
+def test_one_story_naming_two_days_reports_two_strikes(store):
+    caption = "after Russian and Syrian government airstrikes in Homs province"
+    thursday = "Russian attacks on the Syrian provinces of Hama, Homs and Idlib on Thursday"
+    wednesday = StrikeMention(**{**{f: getattr(strike(MEE_ID, MEE, caption, HOMS,
+                                                      day=date(2015, 9, 30), place_words="Homs"), f)
+                                    for f in StrikeMention.__slots__}, "date_text": "on Wednesday"})
+    on_thursday = StrikeMention(**{**{f: getattr(strike(MEE_ID, MEE, thursday, HOMS, day=OCT1), f)
+                                      for f in StrikeMention.__slots__}, "date_text": "on Thursday"})
+    put(store, document(MEE_ID, MEE, "Middle East Eye", OCT2), [wednesday, on_thursday])
+    fuse_pending(store)
+    assert sorted(r["date"] for r in incident_records(store)) == ["2015-09-30", "2015-10-01"]
+    # another outlet's report of Homs on the Wednesday, a day off, still joins one of them
+    put(store, document("other", TRT["text"], "trt", OCT2), [
+        strike("other", TRT["text"], "Three strikes hit", HOMS, day=date(2015, 9, 30),
+               place_words="Atareb", source="activists")])
+    fuse_pending(store)
+    counts = sorted((r["date"], len(r["mentions"])) for r in incident_records(store))
+    assert counts == [("2015-09-30", 2), ("2015-10-01", 1)]
+
+
+def test_vague_mentions_attach_to_nothing(store):
+    put(store, document(MEE_ID, MEE, "Middle East Eye", OCT2), [
+        strike(MEE_ID, MEE, "Russian attacks on the Syrian provinces", HAMA, day=OCT1),
+        strike(MEE_ID, MEE, "five percent of the strikes had attacked", SYRIA, day=OCT2,
+               place_words="Syria"),
+        strike(MEE_ID, MEE, "Moscow insists the strikes it began", HAMA, day=None,
+               place_words="Syria")])
+    report = fuse_pending(store)
+    assert len(incident_records(store)) == 1
+    assert sorted(why.split(":")[0] for _, why in report.set_aside) == [
+        "country-level place", "no date"]
+    (inc,) = incident_records(store)
+    assert len(inc["mentions"]) == 1
+    # set aside for good: the next run does not look at them again
+    assert fuse_pending(store).mentions == 0
+
+
+def test_a_province_report_between_two_towns_attaches_to_neither(store):
+    text = TRT["text"]
+    day = date(2017, 11, 13)
+    urum = Place("Urum al-Kubra", 36.1575, 36.9275, "SY", "point", admin1="Aleppo")
+    put(store, document("a", text, "trt", day), [
+        strike("a", text, "Three strikes hit the northwestern town", ATAREB, day=day,
+               place_words="Atareb")])
+    put(store, document("b", AHRAM["text"], "ahram", day), [
+        strike("b", AHRAM["text"], "three air strikes hit the market", urum, day=day,
+               place_words="Atareb")])
+    fuse_pending(store)
+    assert len(incident_records(store)) == 2  # 9 km apart: two towns
+    put(store, document(MEE_ID, MEE, "Middle East Eye", day), [
+        strike(MEE_ID, MEE, "strikes were carried out on Aleppo", ALEPPO, day=day,
+               place_words="Aleppo")])
+    report = fuse_pending(store)
+    assert report.set_aside and report.set_aside[0][1].startswith("ambiguous: fits 2")
+    assert all(len(r["mentions"]) == 1 for r in incident_records(store))
+
+
+def test_a_province_report_joins_the_one_strike_it_contains(store):
+    day = date(2017, 11, 13)
+    put(store, document("a", TRT["text"], "trt", day), [
+        strike("a", TRT["text"], "Three strikes hit the northwestern town", ATAREB, day=day,
+               place_words="Atareb", source=SOHR)])
+    put(store, document(MEE_ID, MEE, "Middle East Eye", day), [
+        strike(MEE_ID, MEE, "strikes were carried out on Aleppo", ALEPPO,
+               day=date(2017, 11, 14), place_words="Aleppo", source="activists")])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["location"]["name"] == "Al Atarib"  # the finer place wins
+    assert inc["date"] == "2017-11-13" and inc["grade"] == "fair"
+
+
+@pytest.mark.parametrize(("other_day", "precision", "same"), [
+    (date(2015, 10, 2), "day", True),
+    (date(2015, 10, 4), "day", False),
+    (date(2015, 10, 4), "week", True),
+    (date(2015, 10, 20), "month", True),
+    (date(2015, 11, 2), "month", False),
+])
+def test_dates_within_their_precision(store, other_day, precision, same):
+    put(store, document("a", MEE, "Middle East Eye", OCT2), [
+        strike("a", MEE, "Russian attacks on the Syrian provinces", HAMA, day=OCT1)])
+    put(store, document("b", MEE, "other", OCT2), [
+        strike("b", MEE, "Russian attacks on the Syrian provinces", HAMA, day=other_day,
+               precision=precision, source="activists")])
+    fuse_pending(store)
+    assert len(incident_records(store)) == (1 if same else 2)
+
+
+def test_fatalities_lowest_credible_figure_and_the_spread(store):
+    day = date(2017, 11, 13)
+    words = "Three strikes hit the northwestern town"
+    sources = [("a", SOHR, Range(61, None)), ("a2", SOHR, Range(53, None)),
+               ("b", "Syria Civil Defence", Range(70, 75)), ("c", "activists", Range(46, None))]
+    for doc_id, src, killed in sources:
+        put(store, document(doc_id, TRT["text"], doc_id, day), [
+            strike(doc_id, TRT["text"], words, ATAREB, day=day, place_words="Atareb",
+                   killed=killed, source=src)])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    # the Observatory's toll rose from 53 to 61: its latest figure counts, once
+    assert inc["fatalities"]["min"] == 46 and inc["fatalities"]["max"] == 75
+    assert inc["grade"] == "fair" and len(inc["sources"]) == 3
+
+
+def test_target_disagreement_is_contested(store):
+    day = date(2017, 11, 13)
+    put(store, document("mod", TRT["text"], "Sputnik", day), [
+        strike("mod", TRT["text"], "Three strikes hit the northwestern town", ATAREB, day=day,
+               place_words="Atareb", targets=(("jihadist", "terrorists"),),
+               source="Russian defence ministry", claimed=True)])
+    put(store, document("sohr", AHRAM["text"], "ahram", day), [
+        strike("sohr", AHRAM["text"], "three air strikes hit the market", ATAREB, day=day,
+               place_words="Atareb", targets=(("infrastructure", "market"),), source=SOHR)])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["grade"] == "contested"
+    assert "what was hit" in inc["grade_reason"]
+    assert "Russian Ministry of Defence: jihadist" in inc["grade_reason"]
+
+
+def test_fusion_is_incremental(store):
+    load_founding_example(store)
+    first = fuse_pending(store)
+    before = {i.id: i for i in store.incidents()}
+    stamps = dict(_updated_at(store))
+    # tomorrow's report of the Raqqa strike, by another outlet quoting the Observatory
+    text = TRT["text"]
+    put(store, document("next-day", text, "trt", date(2015, 10, 3)), [
+        strike("next-day", text, "Three strikes hit the northwestern town", RAQQA,
+               day=OCT2, place_words="Atareb", killed=Range(15, 15), source="activists")])
+    report = fuse_pending(store)
+    assert report.mentions == 1 and report.attached == 1 and not report.created
+    raqqa_id = next(i for i, inc in before.items() if inc.place.name == "Raqqa")
+    assert report.updated == [raqqa_id]
+    after = dict(_updated_at(store))
+    assert [i for i in after if after[i] != stamps[i]] == [raqqa_id]
+    assert store.incident(raqqa_id).fatalities == Range(12, 15)
+    assert set(after) == set(before) and first.created
+
+
+def _updated_at(store: Store):
+    from sqlalchemy import select
+
+    from strikewatch.store import IncidentRow
+
+    with store.sessions() as s:
+        return s.execute(select(IncidentRow.id, IncidentRow.updated_at)).all()
+
+
+def test_incident_ids_are_stable_across_runs(tmp_path):
+    ids = []
+    for n in (1, 2):
+        s = Store(str(tmp_path / f"run{n}.db"))
+        load_founding_example(s)
+        fuse_pending(s)
+        ids.append(sorted(i.id for i in s.incidents()))
+        s.close()
+    assert ids[0] == ids[1] and len(ids[0]) == 7
+
+
+def test_place_relation():
+    s = FuseSettings.default()
+    assert place_relation(RAQQA, RAQQA, s) == 0
+    assert place_relation(ATAREB, ALEPPO, s) == 1
+    assert place_relation(ALEPPO, ATAREB, s) == 1
+    assert place_relation(RAQQA, TABQA, s) is None  # 45 km apart
+    assert place_relation(HAMA, HOMS, s) is None
+    hamah = Place("Hamah Governorate", 35.2, 36.8, "SY", "admin1", admin1="Hamah")
+    assert place_relation(HAMA, hamah, s) == 0
+    northwest = Place("the northwest", 35.93, 36.63, "SY", "region")
+    assert place_relation(northwest, ATAREB, s) == 1
+    assert place_relation(northwest, RAQQA, s) is None
+    assert place_relation(SYRIA, HAMA, s) is None
+
+
+# -- end to end: the real articles through ingest, extraction, geocoding and fusion ------------
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """The founding example and the Atareb pair, ingested and extracted once (SQLite)."""
+    pytest.importorskip("strikewatch.extract", reason="extraction not in this tree yet")
+    from strikewatch import pipeline
+    from strikewatch.ingest import IngestOptions
+
+    path = tmp_path_factory.mktemp("e2e") / "strikewatch.db"
+    store = Store(str(path))
+    pipeline.ingest([str(FIXTURES / "mee-2015-10-02-russia-syria.txt")], store,
+                    options=IngestOptions(published=OCT2, source="Middle East Eye"))
+    pipeline.ingest([str(FIXTURES / "fakes-atareb-2017-11-13.jsonl")], store)
+    pipeline.extract_pending(store)
+    fuse_pending(store)
+    yield store
+    store.close()
+
+
+def test_end_to_end_founding_example(extracted):
+    records = [r for r in incident_records(extracted) if r["date"] < "2016"]
+    assert all(r["attacker"]["country"] in ("RU", "SY") for r in records)
+    by = {(r["location"]["admin1"], r["attacker"]["country"], r["date"]): r for r in records}
+    # Idlib on Thursday: the six governments' statement and Russia's defence ministry
+    idlib = by[("Idlib", "RU", "2015-10-01")]
+    assert idlib["grade"] == "confirmed"
+    assert "Russian Ministry of Defence" in idlib["sources"]
+    assert by[("Aleppo", "RU", "2015-10-02")]["grade"] == "confirmed"
+    raqqa = [r for r in records if r["location"]["admin1"] == "Ar-Raqqah"]
+    assert len(raqqa) == 2  # Raqqa and the Tabqa airport, 45 km apart
+    assert {r["fatalities"]["min"] for r in raqqa} == {12, None}
+    assert all(r["sources"] == ["Syrian Observatory for Human Rights"] for r in raqqa)
+    # the caption's Wednesday strikes (Russian and Syrian) are not Thursday's
+    assert ("Homs", "SY", "2015-09-30") in by and ("Homs", "RU", "2015-10-01") in by
+    # every mention is in exactly one incident or set aside with a reason
+    n_mentions = sum(len(r["mentions"]) for r in incident_records(extracted))
+    assert n_mentions + _set_aside(extracted) == len(extracted.strike_mentions())
+
+
+def test_end_to_end_same_story_from_two_outlets(extracted):
+    (atareb,) = [r for r in incident_records(extracted)
+                 if r["location"]["name"].startswith("Al At")]
+    assert {m["doc_id"] for m in atareb["mentions"]} == {AHRAM["id"], TRT["id"]}
+    assert "Syrian Observatory for Human Rights" in atareb["sources"]
+    assert atareb["grade"] == "fair"  # the Observatory, and TRT's own headline
+    # TRT's "kill dozens of civilians" (24) is the lowest credible figure of the two reports
+    assert atareb["fatalities"]["min"] == 24 and atareb["fatalities"]["civilians_min"] == 24
+    report = claims_vs_reports(extracted, attacker="RU", start=date(2015, 9, 30),
+                               end=date(2015, 10, 7))
+    assert any(t.category == "jihadist" and "Ar-Raqqah" in t.places for t in report.reported)
+    assert any(st.speaker == "Michael Fallon" for st in report.statistics)
+
+
+def _set_aside(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    from strikewatch.store import StrikeRow
+
+    with store.sessions() as s:
+        return s.scalar(select(func.count()).where(StrikeRow.fuse_note.is_not(None)))
