@@ -34,9 +34,9 @@ import numpy as np
 import trafilatura
 import yaml
 from datasketch import LeanMinHash, MinHash, MinHashLSH
-from dateutil import parser as dateparser
 
 from strikewatch._fetch import Fetched, Fetcher
+from strikewatch.dates import find_dateline, find_dateline_with_ref, parse_published
 from strikewatch.errors import (
     BinaryInput,
     EmptyInput,
@@ -52,7 +52,6 @@ __all__ = [
     "SyndicationIndex",
     "content_hash",
     "detect_language",
-    "find_dateline",
     "minhash_signature",
     "read_inputs",
 ]
@@ -346,7 +345,7 @@ def _jsonl_document(raw: bytes, where: str, fallback_id: str, options: IngestOpt
     parts = [("title", title)] if title else []
     parts += [("body", p) for p in _paragraphs(text)]
     given = _parse_date(record.get("published"))
-    published, published_from = _choose_date(text, given, "input", title=title)
+    published, published_from = _choose_date(text, given, "input")
     return _assemble(
         parts,
         doc_id=str(record.get("id") or fallback_id),
@@ -650,81 +649,16 @@ def _fragment_paragraphs(html: str) -> tuple[list[str], list[str]]:
 # ---------------------------------------------------------------------------------- dates
 
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-_DATELINE = re.compile(
-    r"(?P<wd>\b" + _WEEKDAY + r"\b,?\s*)?"
-    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format("m1") + r",?\s+(?P<y1>\d{4})"
-    r"|\b" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
-    r"|(?P<d3>\d{1,2})[./-](?P<m3>\d{1,2})[./-](?P<y3>\d{4})"
-    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
-    r"|\b" + _MONTH.format("m5") + r"\s+(?P<d5>[0-3]\d)(?P<y5>(?:19|20)\d\d))(?!\d)",
-    re.I,
-)
-_LEAD_IN = re.compile(r"(published|posted|updated|date of publication)(\s+(on|at))?:?\s*$", re.I)
-
-
-def find_dateline(text: str, *, title: str | None = None, window: int = 300) -> date | None:
-    """The article's own date near its start ("Published April 2 2017", "Wed 05 Apr 2017").
-
-    A date counts as a dateline only where datelines sit: at the start of the text or of a line,
-    right after the headline, after "Published"/"Last updated at", or with a weekday name; a
-    date inside a sentence of reporting ("on 12 August 2016 jets struck ...") is left to
-    extraction. Glued forms from scraped pages ("Aug 142016") need a lead-in word.
-    """
-    head = text[:window]
-    for m in _DATELINE.finditer(head):
-        before = head[: m.start()]
-        stripped = before.strip()
-        at_line_start = not stripped or before.endswith("\n") or (title and stripped == title)
-        numeric = m.group("d3") or m.group("y4")
-        lead_in = _LEAD_IN.search(before)
-        if m.group("y5") and not lead_in:
-            continue
-        if not (at_line_start or lead_in or (m.group("wd") and not numeric)):
-            continue
-        day, month, year = _date_parts(m)
-        if not 1990 <= year <= date.today().year + 1:
-            continue
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    return None
-
-
-def _date_parts(m: re.Match) -> tuple[int, int, int]:
-    if m.group("y1"):
-        return int(m.group("d1")), _MONTHS[m.group("m1").lower()], int(m.group("y1"))
-    if m.group("y2"):
-        return int(m.group("d2")), _MONTHS[m.group("m2").lower()], int(m.group("y2"))
-    if m.group("y3"):
-        return int(m.group("d3")), int(m.group("m3")), int(m.group("y3"))
-    if m.group("y5"):
-        return int(m.group("d5")), _MONTHS[m.group("m5").lower()], int(m.group("y5"))
-    return int(m.group("d4")), int(m.group("m4")), int(m.group("y4"))
-
-
 def _is_date_line(paragraph: str) -> bool:
-    m = _DATELINE.search(paragraph)
-    return bool(m) and len(paragraph) <= 60 and find_dateline(paragraph) is not None
+    return len(paragraph) <= 60 and find_dateline(paragraph) is not None
 
 
 def _choose_date(
-    text: str, fallback: date | None, fallback_from: str, *, title: str | None = None
+    text: str, fallback: date | None, fallback_from: str
 ) -> tuple[date | None, str | None]:
-    """The text's own dateline beats a date given from outside (the annotation guide's rule)."""
-    dateline = find_dateline(text, title=title)
+    """The text's own dateline beats a date given from outside (the annotation guide's rule);
+    a yearless dateline ("BEIRUT, Oct 2 (Reuters) -") takes its year from the given date."""
+    dateline = find_dateline_with_ref(text, fallback)
     if dateline is not None:
         return dateline, "dateline"
     if fallback is not None:
@@ -733,20 +667,11 @@ def _choose_date(
 
 
 def _parse_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
-        return value if not isinstance(value, datetime) else value.date()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    if re.match(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    try:
-        return dateparser.parse(value, fuzzy=False).date()
-    except (ValueError, OverflowError):
-        return None
+        return value
+    return parse_published(value) if isinstance(value, str) else None
 
 
 # ---------------------------------------------------------------------------------- assembly
