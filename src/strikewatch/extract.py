@@ -180,7 +180,11 @@ class Extractor:
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
             if not supported and not claimed:
                 continue
-            attackers = [e for e, _ in found if e.state or strength == "strong"]
+            # every state force named ("Russian and Syrian government airstrikes"), but one
+            # non-state name: "Jabhat al-Nusra terrorists" is one attacker
+            attackers = [e for e, _ in found if e.state]
+            if not attackers and strength == "strong" or not attackers and found:
+                attackers = [e for e, _ in found][:1]
             attacker_span = None
             if attackers:
                 toks = next(t for e, t in found if e is attackers[0])
@@ -198,6 +202,7 @@ class Extractor:
                 continue
             if any(p.precision != "region" for p in here):
                 here = [p for p in here if p.precision != "region"]
+            here = self._finest(here, sdoc)
             if date_mentions is None:
                 date_mentions = self._dates(state, sentence)
             when = _pick_date(date_mentions, sdoc, scope, off)
@@ -247,8 +252,9 @@ class Extractor:
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
                 return "strong"
             if low in lex.weak_nouns or lemma in lex.weak_nouns:
-                if any(c.lower_ in lex.strengthen or c.lemma_.lower() in lex.strengthen
-                       for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+                if any(t.lower_ in lex.strengthen or t.lemma_.lower() in lex.strengthen
+                       for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                       for t in c.subtree):  # "air strikes", "barrel bomb attacks"
                     return "strong"
                 return "weak"
         elif tok.pos_ == "VERB":
@@ -363,6 +369,8 @@ class Extractor:
                     break
                 j += 1
             name = sdoc[first: last + 1]
+            if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
+                return  # "Damascus-backed", "Aleppo-based": a modifier, not a place
             if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name):
                 return
             if precision is None and (toks & named or (from_ent and not self._known(name.text))):
@@ -374,7 +382,8 @@ class Extractor:
                 return
             taken.update(toks)
             span = sdoc[first: max(toks) + 1]
-            cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision))
+            cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision,
+                                         self._known(name.text)))
 
         # names spaCy missed or split ("Bustan" + "al-Qasr"): runs of proper nouns the
         # gazetteer knows, longest first; a lone word must name a town of some size
@@ -384,11 +393,14 @@ class Extractor:
             if t.i in taken or t.i in named or t.pos_ != "PROPN":
                 i += 1
                 continue
+            if _is_country(t.text):
+                i += 1
+                continue
             for j in range(min(len(sdoc), i + 5), i, -1):
                 run = sdoc[i:j]
                 if any((u.pos_ != "PROPN" and u.text != "-") or u.i in taken or u.i in named for u in run) \
                         or run[-1].text == "-" or (j < len(sdoc) and not run[-1].whitespace_
-                                                   and not sdoc[j].is_punct or sdoc[j].text == "-"):
+                                                   and (not sdoc[j].is_punct or sdoc[j].text == "-")):
                     continue
                 known = self._known(run.text) if len(run) > 1 else (
                     t.is_title and self.gazetteer.is_place(t.text, min_population=self.settings.place_min_population))
@@ -406,14 +418,24 @@ class Extractor:
                 if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
                     first = t.i - 1 if t.i > 0 and sdoc[t.i - 1].lower_ == "the" else t.i
                     span = sdoc[first: t.i + 1]
-                    cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, {t.i}, "region"))
+                    cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, {t.i}, "region", True))
                     taken.add(t.i)
                 elif t.dep_ == "amod" and t.head.ent_type_ in ("GPE", "LOC") and _is_country(t.head.text):
                     span = sdoc[t.i: t.head.i + 1]
                     cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char,
-                                                 {t.i, t.head.i}, "region"))
+                                                 {t.i, t.head.i}, "region", True))
         # countries are not strike locations: an event needs at least a province
         return [c for c in cands if c.precision == "region" or not _is_country(c.text)]
+
+    def _finest(self, places: list[_PlaceCandidate], sdoc) -> list[_PlaceCandidate]:
+        """ "X in Y" names one place: X, the finer, when the gazetteer can place it, else Y
+        ("the al-Furqan neighbourhood in Aleppo city" is in Aleppo, if al-Furqan is unknown)."""
+        drop: set[int] = set()
+        for a, b in zip(places, places[1:]):
+            between = sdoc.text[a.end:b.start]
+            if _CONTAINER.fullmatch(between):
+                drop.add(id(b) if a.known else id(a))
+        return [p for p in places if id(p) not in drop]
 
     def _known(self, name: str) -> bool:
         return self.gazetteer.is_place(name, min_population=0)
@@ -659,6 +681,7 @@ class _PlaceCandidate:
     end: int
     tokens: set[int]
     precision: str | None
+    known: bool = True  # the gazetteer knows the name
 
 
 def _char_span(sdoc, toks: set[int], off: int) -> Span:
@@ -666,6 +689,8 @@ def _char_span(sdoc, toks: set[int], off: int) -> Span:
     return Span(span.start_char + off, span.end_char + off, span.text)
 
 
+# the words between a place and the place that contains it: " in ", " in rural ", ", in the "
+_CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
 _COUNTRY_CACHE: dict[str, bool] = {}
 
 
