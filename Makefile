@@ -22,6 +22,7 @@ run: install  ## ingest the bundled founding example, extract, fuse and brief
 
 test: install  ## the whole test suite (installs PostgreSQL and chromium for their tests when missing)
 	@if [ -x scripts/ensure-postgres.sh ]; then scripts/ensure-postgres.sh || echo "PostgreSQL unavailable: its tests will be skipped"; fi
+	@if [ -x scripts/ensure-chromium.sh ]; then scripts/ensure-chromium.sh || echo "chromium unavailable: browser tests will be skipped"; fi
 	$(BIN)/python -m pytest -q
 
 eval: install  ## score extraction against the founding example and the fakes-dev gold set

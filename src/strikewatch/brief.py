@@ -320,8 +320,8 @@ def _origins(store: Store, ids: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     with store.sessions() as s:
         for i in range(0, len(ids), 500):
-            out.update(s.execute(select(IncidentRow.id, IncidentRow.origin)
-                                 .where(IncidentRow.id.in_(ids[i:i + 500]))).tuples().all())
+            out.update((k, o) for k, o in s.execute(
+                select(IncidentRow.id, IncidentRow.origin).where(IncidentRow.id.in_(ids[i:i + 500]))))
     return out
 
 
@@ -344,7 +344,7 @@ def _claims(store: Store, start: date, end: date, doc_ids: set[str],
         return [ClaimLine(c.speaker, c.org, c.role, c.kind, c.about,
                           ", ".join(f"{k} {v:g}" for k, v in c.numbers or ()), c.sentence,
                           url, outlet)
-                for c, url, outlet in s.execute(query).tuples()]
+                for c, url, outlet in s.execute(query)]
 
 
 def _shares(store: Store, attackers: Iterable[str], start: date, end: date) -> list[Share]:
