@@ -10,7 +10,8 @@
     │   └── FetchError       a URL that could not be fetched
     ├── StoreError          the database cannot be opened or migrated
     ├── GeocodeError        the gazetteer cannot be built or loaded
-    └── ReviewError         an analyst's action refers to something that is not there
+    ├── ReviewError         an analyst's action refers to something that is not there
+    └── UserError           a user cannot be added (bad name or role, name taken)
 
 Per-item failures (``InputError``) are recorded with their message and skipped; the others end
 the run. Messages are one line and name the input, so they can go straight into a summary.
@@ -60,4 +61,8 @@ class GeocodeError(StrikewatchError):
 
 
 class ReviewError(StrikewatchError):
+    pass
+
+
+class UserError(StrikewatchError):
     pass
