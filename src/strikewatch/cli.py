@@ -234,3 +234,52 @@ def import_(
         console.print(line, markup=False, highlight=False)
     if not summary.stored:
         raise typer.Exit(1)
+
+
+user_app = typer.Typer(no_args_is_help=True, help="Users of the web app and their tokens.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="The name the audit log records.")],
+    role: Annotated[str, typer.Option("--role", help="reader | analyst | admin")] = "analyst",
+    db: DbOption = None,
+) -> None:
+    """Create a user and print their token once (only its hash is stored)."""
+    from .users import add_user
+
+    store = _open(db)
+    try:
+        token = add_user(store, name, role=role)
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"user {name!r} ({role}) created; the token below is shown only now",
+                  markup=False, highlight=False)
+    sys.stdout.write(token + "\n")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    read_token: Annotated[bool, typer.Option(
+        "--read-token/--open-read", help="Require a token to read too.")] = False,
+) -> None:
+    """Serve the REST API (/api/v1, schema at /openapi.json) and the analysts' web pages."""
+    try:
+        import uvicorn
+
+        from .api import ApiSettings, create_app
+    except ImportError as exc:
+        console.print(f"[red]error:[/red] the web server needs the \\[web] extra ({exc.name} is "
+                      "missing); install it with:")
+        console.print("  pip install 'strikewatch[web]'", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+    store = _open(db)
+    console.print(f"strikewatch on http://{host}:{port}/ (database {store.url})",
+                  markup=False, highlight=False)
+    uvicorn.run(create_app(ApiSettings(read_requires_token=read_token), store=store),
+                host=host, port=port, log_level="info")

@@ -1,0 +1,682 @@
+"""The web application: the REST API under ``/api/v1`` and the analysts' pages, over one store.
+
+Analysts share one database; this app is how they read it together and how their reviews
+reach it with their names on them. Routes only parse and check input, call the stage
+functions (``pipeline``, ``fuse``, ``review``, ``brief``, ``export``) or the paged queries of
+``web.queries``, and turn named errors into JSON errors. Nothing here decides what an event is.
+
+Access: reads are open unless ``read_requires_token``; every write (ingest, review) needs a
+bearer token of an analyst or admin (``strikewatch user add``), and the review audit log
+records that user's name, never a name the client sends. Errors are always
+``{"error": "<one line>"}`` with a status code; a stack trace never reaches a client.
+
+The pages are static files (``web/pages``, ``web/static``) that call the API; Leaflet and the
+boundaries are bundled, so the app needs no network at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import date
+from pathlib import Path, PurePath
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    StreamingResponse,
+)
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import pipeline
+from .errors import InputError, ReviewError, StoreError, StrikewatchError, UserError
+from .ingest import IngestOptions
+from .models import CLAIM_KINDS, SPEAKER_ROLES
+from .store import Store
+from .users import ROLES, User, add_user, user_for_token
+from .web import queries
+from .web.queries import ClaimFilter, IncidentFilter
+
+log = logging.getLogger("strikewatch.api")
+
+WEB = Path(__file__).with_name("web")
+BOUNDARIES = Path(__file__).with_name("data") / "boundaries"
+API = "/api/v1"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiSettings:
+    """How the server behaves; the CLI's ``serve`` fills it from its options."""
+
+    db: str | None = None
+    read_requires_token: bool = False
+    max_upload_bytes: int = 20_000_000  # one ingest request, all files together
+    max_page_size: int = 500  # a page of incidents, claims, documents or reviews
+    process_ingest: bool = True  # extract and fuse what an ingest stored, before answering
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "request refused"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "no such page or endpoint"
+        return _error(exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "body"))
+            problems.append(f"{where or 'request'}: {e.get('msg', 'invalid')}")
+        return _error(422, "invalid request: " + "; ".join(problems), problems=problems)
+
+    @app.exception_handler(ReviewError)
+    async def review_error(_request: Request, exc: ReviewError) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.exception_handler(UserError)
+    async def user_error(_request: Request, exc: UserError) -> JSONResponse:
+        return _error(409 if "already exists" in str(exc) else 422, str(exc))
+
+    @app.exception_handler(InputError)
+    async def input_error(_request: Request, exc: InputError) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        log.error("store error: %s", exc)
+        return _error(503, "the database is unavailable")
+
+    @app.exception_handler(StrikewatchError)
+    async def other_error(_request: Request, exc: StrikewatchError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected failure on %s %s", request.method, request.url.path,
+                  exc_info=exc)
+        return _error(500, "internal error; the server log has the details")
+
+
+class BodyLimit:
+    """Refuse an ingest request larger than the limit, counting bytes as they arrive (a
+    chunked upload has no Content-Length to check up front)."""
+
+    def __init__(self, app, *, limit: int, prefix: str) -> None:  # noqa: ANN001 - ASGI app
+        self.app, self.limit, self.prefix = app, limit, prefix
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001 - ASGI
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send, int(declared))
+            return
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise HTTPException(413, self._message(seen))
+            return message
+
+        await self.app(scope, counted, send)
+
+    def _message(self, size: int) -> str:
+        return f"upload too large ({size} bytes > {self.limit}); split it into smaller requests"
+
+    async def _refuse(self, send, size: int) -> None:  # noqa: ANN001 - ASGI
+        body = JSONResponse({"error": self._message(size)}).body
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+# -- dependencies ---------------------------------------------------------------------------------
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def _settings(request: Request) -> ApiSettings:
+    return request.app.state.settings
+
+
+def _token_user(request: Request) -> User | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header:
+        return None
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(401, "the Authorization header must be 'Bearer <token>'")
+    user = user_for_token(_store(request), token.strip())
+    if user is None:
+        raise HTTPException(401, "unknown or revoked token")
+    return user
+
+
+def reader(request: Request) -> User | None:
+    user = _token_user(request)
+    if user is None and _settings(request).read_requires_token:
+        raise HTTPException(401, "this server requires a token to read; "
+                                 "send 'Authorization: Bearer <token>'")
+    return user
+
+
+def writer(request: Request) -> User:
+    user = _token_user(request)
+    if user is None:
+        raise HTTPException(401, "writing needs a token: send 'Authorization: Bearer <token>' "
+                                 "(an admin creates one with 'strikewatch user add')")
+    if not user.can_write:
+        raise HTTPException(403, f"user {user.name!r} has role {user.role!r}; "
+                                 "writing needs the analyst or admin role")
+    return user
+
+
+def admin(user: Annotated[User, Depends(writer)]) -> User:
+    if user.role != "admin":
+        raise HTTPException(403, f"user {user.name!r} is not an admin")
+    return user
+
+
+def known_params(*names: str):
+    """A query parameter the endpoint does not know is an error, not silently ignored: a
+    misspelt filter would otherwise return everything and look like an answer."""
+    allowed = frozenset(names)
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise HTTPException(400, f"unknown parameter {', '.join(map(repr, unknown))}; "
+                                     f"this endpoint takes: {', '.join(sorted(allowed)) or 'none'}")
+
+    return Depends(check)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    limit: int
+    offset: int
+
+
+def page(request: Request, limit: int = Query(50, description="items per page"),
+         offset: int = Query(0, description="items to skip")) -> Page:
+    cap = _settings(request).max_page_size
+    if not 1 <= limit <= cap:
+        raise HTTPException(400, f"limit must be between 1 and {cap}")
+    if offset < 0:
+        raise HTTPException(400, "offset must not be negative")
+    return Page(limit, offset)
+
+
+def _paged(total: int, items: list[dict], p: Page) -> dict:
+    following = p.offset + len(items)
+    return {"total": total, "limit": p.limit, "offset": p.offset, "items": items,
+            "next_offset": following if following < total else None}
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise HTTPException(400, "bbox must be four numbers: min_lon,min_lat,max_lon,max_lat"
+                            ) from None
+    return west, south, east, north
+
+
+INCIDENT_FILTERS = ("start", "end", "country", "region", "attacker", "target", "grade", "bbox",
+                    "reviewed")
+
+
+def incident_filter(
+    start: Annotated[date | None, Query(description="first day (YYYY-MM-DD)")] = None,
+    end: Annotated[date | None, Query(description="last day (YYYY-MM-DD)")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 of where")] = None,
+    region: Annotated[str | None, Query(description="province/governorate (admin1)")] = None,
+    attacker: Annotated[str | None, Query(description="ISO alpha-2 of a state's forces, "
+                                                      "or a non-state force's name")] = None,
+    target: Annotated[str | None, Query(description="target category")] = None,
+    grade: Annotated[str | None, Query(description="grade, or grades separated by commas")] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
+    reviewed: Annotated[bool | None, Query(description="touched by an analyst or not")] = None,
+) -> IncidentFilter:
+    grades = tuple(g.strip() for g in grade.split(",") if g.strip()) if grade else ()
+    f = IncidentFilter(start=start, end=end, country=country, region=region, attacker=attacker,
+                       target=target, grades=grades, bbox=_bbox(bbox), reviewed=reviewed)
+    problems = f.problems()
+    if problems:
+        raise HTTPException(400, "; ".join(problems))
+    return f
+
+
+# Route parameters: module-level so that FastAPI can resolve them under postponed annotations.
+Read = Annotated[User | None, Depends(reader)]
+Write = Annotated[User, Depends(writer)]
+Admin = Annotated[User, Depends(admin)]
+Db = Annotated[Store, Depends(_store)]
+Paging = Annotated[Page, Depends(page)]
+Filter = Annotated[IncidentFilter, Depends(incident_filter)]
+
+
+# -- request bodies (pydantic only at this boundary) ----------------------------------------------
+
+
+class Reason(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000, description="goes into the audit log")
+
+
+class ConfirmBody(Reason):
+    grade: str | None = Field(None, description="pin another grade than the computed one")
+
+
+class EditBody(Reason):
+    field: str = Field(description="date, date_precision, attacker, location, targets, "
+                                   "fatalities, civilians, grade, grade_reason")
+    value: Any = Field(description="the typed form (e.g. '12-46', 'RU', "
+                                   "'rebel:Free Syrian Army') or the stored JSON value")
+
+
+class MergeBody(Reason):
+    absorb: str = Field(description="the incident whose mentions join this one; it is deleted")
+
+
+class SplitBody(Reason):
+    mention_ids: list[int] = Field(min_length=1, description="mentions that form a new incident")
+
+
+class NewUser(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    role: str = Field(description="reader | analyst | admin")
+
+
+# -- the application ------------------------------------------------------------------------------
+
+
+def create_app(settings: ApiSettings | None = None, *, store: Store | None = None) -> FastAPI:
+    """The app over ``store`` (or the database ``settings.db`` names, migrated to head)."""
+    settings = settings or ApiSettings()
+    app = FastAPI(title="strikewatch", version="1", docs_url="/api/docs", redoc_url=None,
+                  openapi_url="/openapi.json",
+                  description="Airstrikes and the claims made about them, from the news: "
+                              "incidents with their sources, claims, briefings, review.")
+    app.state.store = store or Store(settings.db)
+    app.state.settings = settings
+    app.state.write_lock = threading.Lock()  # one pipeline run or review at a time
+    _install_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefix=f"{API}/ingest")
+    _api_routes(app)
+    _page_routes(app)
+    return app
+
+
+def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every endpoint
+    @app.get(f"{API}/me", tags=["access"],
+             dependencies=[known_params()])
+    def me(user: Read) -> dict:
+        """Who the token belongs to (``null`` without a token) and what they may do."""
+        if user is None:
+            return {"user": None, "role": None, "can_write": False}
+        return {"user": user.name, "role": user.role, "can_write": user.can_write}
+
+    @app.post(f"{API}/users", tags=["access"], status_code=201)
+    def create_user(body: NewUser, _admin: Admin, store: Db) -> dict:
+        """Create a user; the token is in this answer only and is stored hashed."""
+        if body.role not in ROLES:
+            raise HTTPException(422, f"unknown role {body.role!r}: one of {', '.join(ROLES)}")
+        token = add_user(store, body.name, role=body.role)
+        return {"user": body.name, "role": body.role, "token": token}
+
+    # documents
+    @app.get(f"{API}/documents", tags=["documents"],
+             dependencies=[known_params("start", "end", "source", "limit", "offset")])
+    def documents(_u: Read, store: Db, p: Paging, start: date | None = None,
+                  end: date | None = None, source: str | None = None) -> dict:
+        """Stored articles, newest first, without their text."""
+        total, items = queries.document_page(store, start=start, end=end, source=source,
+                                             limit=p.limit, offset=p.offset)
+        return _paged(total, items, p)
+
+    @app.get(f"{API}/documents/{{doc_id}}", tags=["documents"], dependencies=[known_params()])
+    def document(doc_id: str, _u: Read, store: Db) -> dict:
+        """One article: text, segments, and the strike and claim sentences found in it."""
+        found = queries.document_detail(store, doc_id)
+        if found is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return found
+
+    # incidents
+    @app.get(f"{API}/incidents", tags=["incidents"], dependencies=[known_params(
+        *INCIDENT_FILTERS, "sort", "limit", "offset")])
+    def incidents(_u: Read, store: Db, f: Filter, p: Paging,
+                  sort: Annotated[str, Query(description="date | fatalities | grade | country "
+                                             "| updated; prefix '-' for descending")] = "date",
+                  ) -> JSONResponse:
+        """Incident summaries (the export's fields, with ``mention_count`` instead of the
+        mentions), filtered, sorted and paged."""
+        key = sort.removeprefix("-")
+        if key not in queries.INCIDENT_SORTS:
+            raise HTTPException(400, f"unknown sort {sort!r}: one of "
+                                     f"{', '.join(queries.INCIDENT_SORTS)} (prefix - to reverse)")
+        total, items = queries.incident_page(store, f, sort=key, descending=sort.startswith("-"),
+                                             limit=p.limit, offset=p.offset)
+        return JSONResponse(_paged(total, items, p))
+
+    @app.get(f"{API}/incidents/facets", tags=["incidents"], dependencies=[known_params()])
+    def facets(_u: Read, store: Db) -> dict:
+        """The countries, regions and attackers present, and the date span, for filters."""
+        return queries.incident_facets(store)
+
+    @app.get(f"{API}/incidents/{{incident_id}}", tags=["incidents"],
+             dependencies=[known_params()])
+    def incident(incident_id: str, _u: Read, store: Db) -> dict:
+        """One incident as exported (every mention with its sentence), the full text of each
+        source with the reporting sentences' offsets, and its review history."""
+        from .fuse import incident_records
+
+        found = incident_records(store, ids=[incident_id])
+        if not found:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        record = found[0]
+        record["sources_text"] = queries.sources_of(store, incident_id)
+        record["history"] = queries.review_page(store, incident_id=incident_id,
+                                                limit=1000)[1]
+        return record
+
+    @app.get(f"{API}/review-queue", tags=["review"],
+             dependencies=[known_params(*INCIDENT_FILTERS, "limit", "offset")])
+    def review_queue(_u: Read, store: Db, f: Filter, p: Paging) -> JSONResponse:
+        """Weak and contested incidents no analyst has reviewed yet, oldest first."""
+        f = replace(f, grades=f.grades or ("weak", "contested"),
+                    reviewed=False if f.reviewed is None else f.reviewed)
+        total, items = queries.incident_page(store, f, limit=p.limit, offset=p.offset)
+        return JSONResponse(_paged(total, items, p))
+
+    # claims
+    @app.get(f"{API}/claims", tags=["claims"], dependencies=[known_params(
+        "start", "end", "attacker", "kind", "role", "speaker", "doc_id", "limit", "offset")])
+    def claims(_u: Read, store: Db, p: Paging, start: date | None = None,
+               end: date | None = None, attacker: str | None = None, kind: str | None = None,
+               role: str | None = None, speaker: str | None = None,
+               doc_id: str | None = None) -> dict:
+        """Attributed statements (who said what about which attacker), by article date."""
+        if kind is not None and kind not in CLAIM_KINDS:
+            raise HTTPException(400, f"unknown claim kind {kind!r}: one of {', '.join(CLAIM_KINDS)}")
+        if role is not None and role not in SPEAKER_ROLES:
+            raise HTTPException(400, f"unknown role {role!r}: one of {', '.join(SPEAKER_ROLES)}")
+        if start and end and start > end:
+            raise HTTPException(400, f"start {start} is after end {end}")
+        f = ClaimFilter(start=start, end=end, attacker=attacker, kind=kind, role=role,
+                        speaker=speaker, doc_id=doc_id)
+        total, items = queries.claim_page(store, f, limit=p.limit, offset=p.offset)
+        return _paged(total, items, p)
+
+    @app.get(f"{API}/claims/versus-reports", tags=["claims"],
+             dependencies=[known_params("attacker", "start", "end")])
+    def claims_versus_reports(_u: Read, store: Db, attacker: str, start: date,
+                              end: date) -> dict:
+        """What an attacker says it hits against what independent sources report was hit."""
+        from .fuse import claims_vs_reports
+
+        if start > end:
+            raise HTTPException(400, f"start {start} is after end {end}")
+        report = claims_vs_reports(store, attacker=attacker, start=start, end=end)
+        return {**_plain(report), "lines": report.lines()}
+
+    # briefing
+    @app.get(f"{API}/briefing", tags=["briefing"], response_model=None,
+             dependencies=[known_params("end", "days", "country", "attacker", "format")])
+    def briefing(_u: Read, store: Db,
+                 end: Annotated[date | None, Query(description="last day briefed (default: "
+                                                   "the latest dated incident)")] = None,
+                 days: Annotated[int, Query(ge=1, le=366, description="length of the period")] = 7,
+                 country: str | None = None, attacker: str | None = None,
+                 format: Annotated[str, Query(description="json | html | markdown")] = "json",  # noqa: A002
+                 ) -> JSONResponse | HTMLResponse | PlainTextResponse:
+        """The briefing data of a period, compared with the period before; ``html`` is the
+        self-contained page (inline SVG map and chart) the briefing command writes."""
+        from .brief import BriefOptions, build_brief, render_html, render_markdown
+
+        if format not in ("json", "html", "markdown"):
+            raise HTTPException(400, f"unknown format {format!r}: json, html or markdown")
+        brief = build_brief(store, BriefOptions(end=end, days=days, country=country,
+                                                attacker=attacker))
+        if format == "html":
+            return HTMLResponse(render_html(brief))
+        if format == "markdown":
+            return PlainTextResponse(render_markdown(brief), media_type="text/markdown")
+        return JSONResponse({"title": brief.title, **_plain(brief)})
+
+    # exports
+    media = {"jsonl": "application/x-ndjson", "geojson": "application/geo+json",
+             "acled": "text/csv"}
+    suffix = {"jsonl": "jsonl", "geojson": "geojson", "acled": "csv"}
+
+    @app.get(f"{API}/export", tags=["exports"], dependencies=[known_params("format", "what")],
+             response_class=StreamingResponse)
+    def export(_u: Read, store: Db,
+               format: Annotated[str, Query(description="jsonl | geojson | acled")] = "jsonl",  # noqa: A002
+               what: Annotated[str, Query(description="incidents | claims | documents")] = "incidents",
+               ) -> StreamingResponse:
+        """The whole store in an interchange format (docs/formats.md), streamed."""
+        from .export import export_lines
+
+        chunks = export_lines(store, fmt=format, what=what)
+        first = next(chunks, "")  # raises the ExportError of a bad choice before streaming
+        name = f"strikewatch-{what}.{suffix[format]}"
+
+        def body():
+            yield first
+            yield from chunks
+
+        return StreamingResponse(body(), media_type=media[format], headers={
+            "Content-Disposition": f'attachment; filename="{name}"'})
+
+    # ingest
+    def _run_ingest(store: Store, paths: list[str], options: IngestOptions,
+                    process: bool) -> dict:
+        with app.state.write_lock:
+            summary = pipeline.ingest(paths, store, options=options)
+            out: dict[str, Any] = {
+                "read": summary.read, "stored": summary.stored,
+                "duplicates": [{"id": i, "why": w} for i, w in summary.duplicates],
+                "syndicated": [{"id": i, "copy_of": c} for i, c in summary.syndicated],
+                "rejected": [{"input": _public_origin(r.origin, paths), "reason":
+                              _public_origin(r.reason, paths)} for r in summary.rejected],
+            }
+            if summary.nothing_read:
+                reasons = "; ".join(r["reason"] for r in out["rejected"]) or "nothing to read"
+                raise HTTPException(422, f"no article could be read: {reasons}")
+            if process and app.state.settings.process_ingest and summary.stored:
+                from .fuse import fuse_pending
+
+                extracted = pipeline.extract_pending(store)
+                fused = fuse_pending(store)
+                out["extracted"] = {"documents": extracted.documents,
+                                    "strikes": extracted.strikes, "claims": extracted.claims}
+                out["fused"] = {"created": fused.created, "updated": fused.updated,
+                                "set_aside": len(fused.set_aside)}
+        return out
+
+    @app.post(f"{API}/ingest", tags=["ingest"], dependencies=[known_params(
+        "published", "source", "process")])
+    def ingest_files(user: Write, store: Db,
+                     files: Annotated[list[UploadFile], File(description="HTML, text, JSON "
+                                                             "Lines or RSS/Atom files")],
+                     published: date | None = None, source: str | None = None,
+                     process: bool = True) -> dict:
+        """Store uploaded articles (each new one once), then extract and fuse them."""
+        with tempfile.TemporaryDirectory(prefix="strikewatch-upload-") as tmp:
+            paths = []
+            for i, upload in enumerate(files):
+                name = PurePath(upload.filename or f"upload-{i}.txt").name or f"upload-{i}.txt"
+                target = Path(tmp) / f"{i:03d}" / name
+                target.parent.mkdir()
+                with target.open("wb") as fh:
+                    while chunk := upload.file.read(1 << 20):
+                        fh.write(chunk)
+                paths.append(str(target))
+            out = _run_ingest(store, paths, IngestOptions(published=published, source=source),
+                              process)
+        log.info("%s ingested %d files", user.name, len(paths))
+        return out
+
+    @app.post(f"{API}/ingest/jsonl", tags=["ingest"],
+              dependencies=[known_params("source", "process")],
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/x-ndjson": {"schema": {"type": "string"}}}}})
+    async def ingest_jsonl(request: Request, user: Write, store: Db,
+                           source: str | None = None, process: bool = True) -> JSONResponse:
+        """Store articles posted as JSON Lines: one {"id", "title", "text", "published",
+        "source", "url"} object per line; a malformed line is rejected by number."""
+        from starlette.concurrency import run_in_threadpool
+
+        body = await request.body()
+        if not body.strip():
+            raise HTTPException(422, "empty body: post one JSON object per line")
+        with tempfile.TemporaryDirectory(prefix="strikewatch-upload-") as tmp:
+            path = Path(tmp) / "posted.jsonl"
+            path.write_bytes(body)
+            out = await run_in_threadpool(_run_ingest, store, [str(path)],
+                                          IngestOptions(source=source), process)
+        log.info("%s posted %d JSON lines", user.name, out["read"])
+        return JSONResponse(out)
+
+    # review
+    def _review(store: Store, incident_id: str, action) -> dict:  # noqa: ANN001
+        from .fuse import incident_records
+
+        if not queries.known_incident(store, incident_id):
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        with app.state.write_lock:
+            result = action()
+        return incident_records(store, ids=[result.id])[0]
+
+    @app.post(f"{API}/incidents/{{incident_id}}/confirm", tags=["review"])
+    def confirm(incident_id: str, body: ConfirmBody, user: Write, store: Db) -> dict:
+        """The analyst checked the incident: its grade (or the one given) is pinned."""
+        from . import review
+
+        return _review(store, incident_id, lambda: review.confirm(
+            store, incident_id, analyst=user.name, reason=body.reason, grade=body.grade))
+
+    @app.post(f"{API}/incidents/{{incident_id}}/reject", tags=["review"])
+    def reject(incident_id: str, body: Reason, user: Write, store: Db) -> dict:
+        """Discount the incident; it stays, with the reason, for the record."""
+        from . import review
+
+        return _review(store, incident_id, lambda: review.reject(
+            store, incident_id, analyst=user.name, reason=body.reason))
+
+    @app.post(f"{API}/incidents/{{incident_id}}/edit", tags=["review"])
+    def edit(incident_id: str, body: EditBody, user: Write, store: Db) -> dict:
+        """Set one field; fusion never overwrites it afterwards."""
+        from . import review
+
+        return _review(store, incident_id, lambda: review.edit(
+            store, incident_id, body.field, body.value, analyst=user.name, reason=body.reason))
+
+    @app.post(f"{API}/incidents/{{incident_id}}/merge", tags=["review"])
+    def merge(incident_id: str, body: MergeBody, user: Write, store: Db) -> dict:
+        """``absorb`` is the same strike: its mentions join this incident, which is re-graded."""
+        from . import review
+
+        if not queries.known_incident(store, body.absorb):
+            raise HTTPException(404, f"no incident {body.absorb!r}")
+        return _review(store, incident_id, lambda: review.merge(
+            store, incident_id, body.absorb, analyst=user.name, reason=body.reason))
+
+    @app.post(f"{API}/incidents/{{incident_id}}/split", tags=["review"])
+    def split(incident_id: str, body: SplitBody, user: Write, store: Db) -> dict:
+        """The given mentions report another strike: they become a new incident (returned)."""
+        from . import review
+
+        return _review(store, incident_id, lambda: review.split(
+            store, incident_id, body.mention_ids, analyst=user.name, reason=body.reason))
+
+    @app.get(f"{API}/reviews", tags=["review"], dependencies=[known_params(
+        "incident_id", "analyst", "action", "limit", "offset")])
+    def reviews(_u: Read, store: Db, p: Paging, incident_id: str | None = None,
+                analyst: str | None = None, action: str | None = None) -> dict:
+        """The audit log, newest first: who changed what, when, and why."""
+        total, items = queries.review_page(store, incident_id=incident_id, analyst=analyst,
+                                           action=action, limit=p.limit, offset=p.offset)
+        return _paged(total, items, p)
+
+    @app.get(f"{API}/boundaries", tags=["map"], dependencies=[known_params()])
+    def boundaries(_u: Read) -> dict:
+        """The bundled boundary layers (GeoJSON under /boundaries/) the map draws."""
+        return {"layers": [{"name": n, "url": f"/boundaries/{n}"} for n in boundary_files()]}
+
+
+def _plain(value: Any) -> Any:
+    """Records (dataclasses, Counters, tuples, dates) as JSON values. ``dataclasses.asdict``
+    cannot be used: it rebuilds a Counter from its items, which counts the pairs."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k.isoformat() if isinstance(k, date) else k): _plain(v)
+                for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _public_origin(text: str, paths: list[str]) -> str:
+    """Rejection reasons name the server's temporary file; a client knows its own name."""
+    for p in paths:
+        text = text.replace(p, PurePath(p).name)
+    return text
+
+
+def _page_routes(app: FastAPI) -> None:
+    pages = WEB / "pages"
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    if BOUNDARIES.is_dir():
+        app.mount("/boundaries", StaticFiles(directory=BOUNDARIES), name="boundaries")
+
+    def html(name: str):
+        def serve() -> FileResponse:
+            return FileResponse(pages / name, media_type="text/html")
+        return serve
+
+    app.get("/", include_in_schema=False)(lambda: RedirectResponse("/map"))
+    for route, name in (("/map", "map.html"), ("/briefing", "briefing.html"),
+                        ("/review", "review.html"), ("/audit", "audit.html"),
+                        ("/incident/{incident_id}", "incident.html")):
+        app.get(route, include_in_schema=False)(html(name))
+
+
+def boundary_files() -> list[str]:
+    """The bundled boundary layers the map draws (country outlines, then provinces)."""
+    if not BOUNDARIES.is_dir():
+        return []
+    return sorted(p.name for p in BOUNDARIES.glob("*.geojson"))
