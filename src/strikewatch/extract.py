@@ -239,7 +239,7 @@ class Extractor:
             state.last_attacker[sentence.paragraph] = event_attackers[-1]
             state.doc_attacker = event_attackers[-1]
         for att in attributions:
-            claim = self._claim(state, sentence, sdoc, att, actors, event_attackers, hedged)
+            claim = self._claim(state, sentence, sdoc, att, actors, event_attackers, attributions)
             if claim:
                 state.claims.append((att.key, claim))
 
@@ -488,9 +488,10 @@ class Extractor:
             head_tok = None
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") and lemma in lex.report_verbs:
-                if any(a.lemma_.lower() in lex.report_verbs and a.pos_ == "VERB"
-                       and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
-                    continue  # a statement reported inside another one
+                if lemma not in lex.verb_kinds and any(
+                        a.lemma_.lower() in lex.report_verbs and a.pos_ == "VERB"
+                        and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
+                    continue  # a statement reported inside another one (a denial still counts)
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
                 if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.lemma_.lower() in lex.report_verbs:
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -506,17 +507,47 @@ class Extractor:
             att = self._speaker(state, sdoc, head_tok, tok, verb)
             if att and all(att.key != a.key for a in out):
                 out.append(att)
+        if not out:
+            tail = self._trailing_speaker(state, sdoc)
+            if tail:
+                out.append(tail)
         return out
 
-    def _speaker(self, state: _DocState, sdoc, head, verb_tok, verb: str) -> _Attribution | None:
+    def _trailing_speaker(self, state: _DocState, sdoc) -> _Attribution | None:
+        """ "... in Aleppo the Syrian Observatory for Human Rights said." with the comma lost
+        (wire text stripped of punctuation) parses badly: take the body or person the lexicons
+        or the entity tagger find right before a closing verb of saying."""
+        end = len(sdoc) - 1
+        while end > 0 and sdoc[end].is_punct:
+            end -= 1
+        verb = sdoc[end]
+        if verb.lemma_.lower() not in self.lex.report_verbs or end < 2:
+            return None
+        before = sdoc[:end].text.rstrip()
+        best = None
+        for matcher in (self.lex.orgs, self.lex.generic_speakers):
+            for s, e, _, _ in matcher.find(before):
+                if e == len(before) and (best is None or s < best[0]):
+                    best = (s, e)
+        for ent in sdoc.ents:
+            if ent.end == end and ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (best is None or ent.start_char < best[0]):
+                best = (ent.start_char, ent.end_char)
+        if best is None:
+            return None
+        span = sdoc.char_span(*best, alignment_mode="expand")
+        if span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "a", "an"):
+            span = sdoc[span.start - 1: span.end]
+        return self._speaker(state, sdoc, span.root, verb, verb.lemma_.lower(), span=span)
+
+    def _speaker(self, state: _DocState, sdoc, head, verb_tok, verb: str, *, span=None) -> _Attribution | None:
         lex = self.lex
         if head.lower_ in _PRONOUNS:
             antecedent = state.last_speaker.get("person" if head.lower_ in ("he", "she") else "any")
             if head.lower_ in ("i", "we", "you", "who", "this", "that") or antecedent is None:
                 return None
             return replace(antecedent, tokens={head.i}, verb=verb, verb_i=verb_tok.i)
-        toks = [head.i]
-        for c in head.children:
+        toks = [head.i] if span is None else list(range(span.start, span.end))
+        for c in head.children if span is None else ():
             if c.i < head.i or c.dep_ in ("compound", "flat", "conj", "cc", "nmod", "poss") or (
                     c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I"):
                 toks.extend(t.i for t in c.subtree)
@@ -607,9 +638,11 @@ class Extractor:
         return out
 
     def _claim(self, state: _DocState, sentence: Sentence, sdoc, att: _Attribution, actors,
-               event_attackers, hedged: bool) -> ClaimMention | None:
+               event_attackers, others: list[_Attribution]) -> ClaimMention | None:
         lex = self.lex
-        content = " ".join(t.text_with_ws for t in sdoc if t.i not in att.tokens).strip()
+        nested = {t.i for o in others if o.verb_i != att.verb_i
+                  and att.verb_i in {a.i for a in sdoc[o.verb_i].ancestors} for t in sdoc[o.verb_i].subtree}
+        content = "".join(t.text_with_ws for t in sdoc if t.i not in att.tokens and t.i not in nested).strip()
         kinds = set()
         if att.verb in lex.verb_kinds:
             kinds.add(lex.verb_kinds[att.verb])
