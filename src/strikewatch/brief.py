@@ -238,8 +238,9 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
     # who says so
     sources: Counter = Counter()
     for inc in current:
-        for s in {_words(m.get("source") or m.get("outlet")) for m in
-                  inc.get("mentions") or ()} - {""}:
+        named = {_words(part) for m in inc.get("mentions") or ()
+                 for part in (m.get("source") or m.get("outlet") or "").split(";")}
+        for s in named - {""}:  # a mention may name several sources ("X; Y")
             sources[s] += 1
         if not inc.get("mentions") and inc.get("origin"):
             sources[inc.get("source_name") or inc["origin"]] += 1
