@@ -165,6 +165,7 @@ class Extractor:
 
         events: list[StrikeMention] = []
         event_attackers: list[ActorEntry] = []
+        named_attackers: list[ActorEntry] = []  # named in this sentence, placed or not
         places = None
         date_mentions = None
         for tok in sdoc:
@@ -191,21 +192,26 @@ class Extractor:
                 attacker_span = _char_span(sdoc, toks, off)
             elif claimed and main.org.country:
                 attackers = [e for e in lex.actor_entries if e.country == main.org.country][:1]
-            if not attackers:
-                carried = state.last_attacker.get(sentence.paragraph) or state.doc_attacker
-                attackers = [carried] if carried else [None]
+            if attackers:
+                named_attackers.extend(a for a in attackers if a not in named_attackers)
+            else:  # "The jets then struck...": the attackers named last in the paragraph
+                attackers = list(state.last_attackers.get(sentence.paragraph) or state.doc_attackers or [None])
             if places is None:
                 places = self._places(sdoc, speaker_tokens, actors)
             scope = self._scope(tok)
+            if date_mentions is None:
+                date_mentions = self._dates(state, sentence)
+            when = _pick_date(date_mentions, sdoc, scope, off)
+            if when:
+                state.last_date = (sentence.end, when)
+            elif state.last_date and 0 <= sentence.start - state.last_date[0] <= 2:
+                when = state.last_date[1]  # "Airstrikes also targeted..." right after "...on Friday"
             here = [p for p in places if p.tokens & scope]
             if not here:
                 continue
             if any(p.precision != "region" for p in here):
                 here = [p for p in here if p.precision != "region"]
             here = self._finest(here, sdoc)
-            if date_mentions is None:
-                date_mentions = self._dates(state, sentence)
-            when = _pick_date(date_mentions, sdoc, scope, off)
             source = main.text if main else None
             for attacker in attackers:
                 actor = Actor(attacker.name, attacker.country) if attacker else None
@@ -235,9 +241,9 @@ class Extractor:
         if events:
             events = self._add_victims(events, sdoc, sentence, speaker_tokens, actors, source=main.text if main else None)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
-        if event_attackers:
-            state.last_attacker[sentence.paragraph] = event_attackers[-1]
-            state.doc_attacker = event_attackers[-1]
+        if named_attackers:
+            state.last_attackers[sentence.paragraph] = tuple(named_attackers)
+            state.doc_attackers = tuple(named_attackers)
         for att in attributions:
             claim = self._claim(state, sentence, sdoc, att, actors, event_attackers, attributions)
             if claim:
@@ -690,8 +696,9 @@ class _DocState:
     strikes: list[StrikeMention] = field(default_factory=list)
     headline: list[StrikeMention] = field(default_factory=list)
     claims: list[tuple[str, ClaimMention]] = field(default_factory=list)
-    last_attacker: dict[int, ActorEntry] = field(default_factory=dict)
-    doc_attacker: ActorEntry | None = None
+    last_attackers: dict[int, tuple[ActorEntry, ...]] = field(default_factory=dict)
+    doc_attackers: tuple[ActorEntry, ...] = ()
+    last_date: tuple | None = None  # (end of its sentence, (date, precision, text))
     last_speaker: dict[str, _Attribution] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)  # surnames of the named speakers so far
 
