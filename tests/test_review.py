@@ -156,3 +156,55 @@ def test_edit_attacker_by_code_and_a_new_report_does_not_overwrite_it(store):
     assert inc.fatalities.max == 70  # not reviewed: follows the new report
     assert len(incident_records(store, ids=[atareb])[0]["mentions"]) == 3
     assert TRT["id"] in {m["doc_id"] for m in incident_records(store, ids=[atareb])[0]["mentions"]}
+
+
+def test_review_from_the_command_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "cli.db")
+    s = Store(db)
+    load_founding_example(s)
+    fuse_pending(s)
+    raqqa = place_id(s, "Raqqa")
+    s.close()
+    run = CliRunner().invoke
+    r = run(app, ["review", "edit", raqqa, "fatalities", "12-15", "--analyst", "amira",
+                  "--reason", "later toll", "--db", db])
+    assert r.exit_code == 0, r.output
+    r = run(app, ["review", "reject", raqqa, "--reason", "duplicate", "--db", db],
+            env={"STRIKEWATCH_ANALYST": "tom"})
+    assert r.exit_code == 0 and "discounted" in r.output
+    r = run(app, ["review", "edit", raqqa, "grade", "probable", "--analyst", "amira",
+                  "--reason", "x", "--db", db])
+    assert r.exit_code == 2 and "no grade 'probable'" in r.output
+    r = run(app, ["review", "log", raqqa, "--db", db])
+    lines = r.output.splitlines()
+    assert len(lines) == 3
+    assert "amira  edit" in lines[0] and '{"max": 15, "min": 12}' in lines[0]
+    assert "(later toll)" in lines[0] and "tom  reject" in lines[1]
+    r = run(app, ["review", "show", raqqa, "--db", db])
+    assert "discounted" in r.output and "Russian warplanes hit Raqqa" in r.output
+
+
+def test_claims_from_the_command_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "cli.db")
+    s = Store(db)
+    load_founding_example(s)
+    fuse_pending(s)
+    s.close()
+    r = CliRunner().invoke(app, ["claims", "--attacker", "RU", "--from", "2015-09-30",
+                                 "--to", "2015-10-07", "--db", db])
+    assert r.exit_code == 0, r.output
+    claimed, reported = r.output.split("Reported by independent sources:")
+    (jihadist,) = [line for line in claimed.splitlines() if line.startswith("  jihadist (")]
+    assert "Islamic State" in jihadist and jihadist.endswith("1 statement according to Moscow")
+    assert "rebel: 3 incidents in Hama, Homs, Idlib according to joint statement" in reported
+    assert "jihadist (Islamic State): 2 incidents in Ar-Raqqah according to Syrian Observatory" \
+        in reported
+    assert "Michael Fallon (UK Ministry of Defence): share 0.05" in reported

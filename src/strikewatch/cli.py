@@ -283,3 +283,131 @@ def serve(
                   markup=False, highlight=False)
     uvicorn.run(create_app(ApiSettings(read_requires_token=read_token), store=store),
                 host=host, port=port, log_level="info")
+
+
+# -- analyst review and the claims-versus-reports query (thin shells over review.py, fuse.py) --
+
+review_app = typer.Typer(no_args_is_help=True, help=(
+    "Confirm, reject, edit, merge or split incidents; every action is logged with the "
+    "analyst's name, the time and the reason, and survives re-extraction."))
+app.add_typer(review_app, name="review")
+AnalystOption = Annotated[str, typer.Option(
+    "--analyst", envvar="STRIKEWATCH_ANALYST", help="Your name, for the audit log [env STRIKEWATCH_ANALYST]")]
+ReasonOption = Annotated[str, typer.Option("--reason", help="Why (kept in the audit log).")]
+IncidentArgument = Annotated[str, typer.Argument(help="Incident id (as exported).")]
+
+
+def _reviewed(action, *args, **kwargs) -> None:
+    try:
+        inc = action(*args, **kwargs)
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    console.print(f"{inc.id}: {inc.grade} ({inc.grade_reason})", markup=False, highlight=False)
+
+
+@review_app.command("confirm")
+def review_confirm(incident: IncidentArgument, analyst: AnalystOption, reason: ReasonOption,
+                   grade: Annotated[str | None, typer.Option(
+                       "--grade", help="Pin this grade instead of the current one.")] = None,
+                   db: DbOption = None) -> None:
+    """Checked: pin the incident's grade (or the one given)."""
+    from . import review
+
+    _reviewed(review.confirm, _open(db), incident, analyst=analyst, reason=reason, grade=grade)
+
+
+@review_app.command("reject")
+def review_reject(incident: IncidentArgument, analyst: AnalystOption, reason: ReasonOption,
+                  db: DbOption = None) -> None:
+    """Rule the incident out: graded discounted, kept for the record."""
+    from . import review
+
+    _reviewed(review.reject, _open(db), incident, analyst=analyst, reason=reason)
+
+
+@review_app.command("edit")
+def review_edit(incident: IncidentArgument,
+                field: Annotated[str, typer.Argument(help=(
+                    "date | date_precision | attacker | location | targets | fatalities | "
+                    "civilians | grade | grade_reason"))],
+                value: Annotated[str, typer.Argument(help=(
+                    "e.g. 2015-10-01; RU; rebel:Free Syrian Army,civilian; 12-46; a JSON "
+                    "object for location"))],
+                analyst: AnalystOption, reason: ReasonOption, db: DbOption = None) -> None:
+    """Set one field; fusion and re-extraction will not overwrite it."""
+    from . import review
+
+    _reviewed(review.edit, _open(db), incident, field, value, analyst=analyst, reason=reason)
+
+
+@review_app.command("merge")
+def review_merge(keep: IncidentArgument,
+                 absorb: Annotated[str, typer.Argument(help="Incident merged into KEEP.")],
+                 analyst: AnalystOption, reason: ReasonOption, db: DbOption = None) -> None:
+    """Two incidents are one strike: ABSORB's mentions join KEEP."""
+    from . import review
+
+    _reviewed(review.merge, _open(db), keep, absorb, analyst=analyst, reason=reason)
+
+
+@review_app.command("split")
+def review_split(incident: IncidentArgument,
+                 mentions: Annotated[list[int], typer.Argument(
+                     help="Mention ids (see `review show`) that report another strike.")],
+                 analyst: AnalystOption, reason: ReasonOption, db: DbOption = None) -> None:
+    """Some mentions report another strike: they become a new incident."""
+    from . import review
+
+    _reviewed(review.split, _open(db), incident, mentions, analyst=analyst, reason=reason)
+
+
+@review_app.command("show")
+def review_show(incident: IncidentArgument, db: DbOption = None) -> None:
+    """An incident's fields, grade and mentions (with the ids `review split` takes)."""
+    store = _open(db)
+    inc = store.incident(incident)
+    if inc is None:
+        console.print(f"[red]error:[/red] no incident {incident!r}")
+        raise typer.Exit(2)
+    place = inc.place.name if inc.place else "?"
+    attacker = inc.attacker.code if inc.attacker else "?"
+    print(f"{inc.id}  {inc.date} ({inc.date_precision})  {attacker}  {place}  {inc.grade}")
+    print(f"  {inc.grade_reason}")
+    print(f"  fatalities {inc.fatalities.min}-{inc.fatalities.max}, civilians "
+          f"{inc.civilians.min}-{inc.civilians.max}; reviewed: "
+          f"{', '.join(k for k in inc.reviewed) or 'nothing'}")
+    for m in store.stored_mentions(incident_ids=[incident]):
+        print(f"  [{m.id}] {m.mention.doc_id} ({m.mention.source or m.outlet}): "
+              f"{' '.join(m.mention.sentence.text.split())}")
+
+
+@review_app.command("log")
+def review_log(incident: Annotated[str | None, typer.Argument(
+                   help="Incident id; all incidents when omitted.")] = None,
+               db: DbOption = None) -> None:
+    """The audit log: who did what to which incident, when and why."""
+    from . import review
+
+    for r in review.history(_open(db), incident):
+        change = f" {r.field}: {r.old_value} -> {r.new_value}" if r.field else ""
+        print(f"{r.at:%Y-%m-%d %H:%M:%S}  {r.analyst}  {r.action} {r.incident_id}{change}"
+              f"  ({r.reason})")
+
+
+@app.command()
+def claims(
+    attacker: Annotated[str, typer.Option("--attacker", help="ISO code (RU) or name.")],
+    start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")],
+    db: DbOption = None,
+) -> None:
+    """What the attacker says it hits, against what independent sources report was hit."""
+    from .fuse import claims_vs_reports
+
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--from/--to must be YYYY-MM-DD ({exc})") from exc
+    report = claims_vs_reports(_open(db), attacker=attacker, start=first, end=last)
+    print("\n".join(report.lines()))

@@ -325,6 +325,7 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
         else:
             to_match.append(m)
 
+    to_match = _one_pin_per_strike(to_match, notes, s)
     working: dict[str, _Working] = {}
 
     def load(ids: Iterable[str]) -> None:
@@ -397,6 +398,38 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     store.save_fusion(incidents=updated, links=links, notes=notes)
     report.dropped = _drop_empty(store)
     return report
+
+
+def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, str]],
+                        s: FuseSettings) -> list[StoredMention]:
+    """One sentence naming a town and the province around it ("Atareb, in the west of Aleppo
+    province") reports one strike, at the town: the coarser place and exact repeats are set
+    aside, so that an article does not pin every place it names."""
+    by_sentence: dict[tuple[str, int], list[StoredMention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[(m.mention.doc_id, m.mention.sentence.start)].append(m)
+    dropped: set[int] = set()
+    for group in by_sentence.values():
+        for i, m in enumerate(group):
+            for j, other in enumerate(group):
+                if i == j or other.id in dropped or _attacker_relation(
+                        _attacker_code(m.mention, s), _attacker_code(other.mention, s), s) != 0 \
+                        or m.mention.date != other.mention.date:
+                    continue
+                rel = place_relation(m.mention.place, other.mention.place, s)
+                finer = (FINENESS.get(other.mention.place.precision, 9)
+                         < FINENESS.get(m.mention.place.precision, 9))
+                if rel == 1 and finer:
+                    notes.append((m.id, f"contained: the same sentence names "
+                                        f"{other.mention.place.name}, within it"))
+                elif rel == 0 and j < i:
+                    notes.append((m.id, "repeated: the same sentence names the same place "
+                                        "for the same attacker"))
+                else:
+                    continue
+                dropped.add(m.id)
+                break
+    return [m for m in mentions if m.id not in dropped]
 
 
 def _drop_empty(store: Store) -> list[str]:
@@ -759,7 +792,8 @@ class _Tally:
     def result(self) -> list[TargetTally]:
         order = {c: i for i, c in enumerate(TARGET_CATEGORIES)}
         cats = sorted(self.counts, key=lambda c: (-len(self.counts[c]), order.get(c, 99)))
-        return [TargetTally(c, tuple(self.names[c]), len(self.counts[c]), tuple(self.places[c]),
+        return [TargetTally(c, tuple(self.names[c]), len(self.counts[c]),
+                            tuple(sorted(self.places[c])),
                             tuple(self.sources[c]), tuple(self.evidence[c])) for c in cats]
 
 
@@ -767,9 +801,9 @@ def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
                       settings: FuseSettings | None = None) -> ClaimsReport:
     """Set the attacker's own account of its targets against independent reports of them.
 
-    Claimed: target statements whose speaker is the attacker (its role is belligerent, or its
-    name is one of the attacker's in the actor lexicon: "Moscow", "Russia's defence
-    ministry"), and strike reports whose only source is the attacker. Reported: the incidents
+    Claimed: target statements whose speaker or organisation is one of the attacker's names
+    in the actor lexicon ("Moscow", "Russia's defence ministry"), and strike reports whose only
+    source is the attacker. Reported: the incidents
     of the period, by the targets independent sources name. Statistics: third parties' figures.
     """
     from .lexicons import load_lexicons
@@ -783,15 +817,20 @@ def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
                    for t in texts if t for _, _, _, v in lex.actors.find(t))
 
     claimed, reported = _Tally(), _Tally()
-    for claim, _published, _outlet in store.dated_claims(about=attacker, start=start, end=end):
-        own = claim.role == "belligerent" or is_attacker(claim.speaker, claim.org)
+    for claim, _published, _outlet in store.dated_claims(start=start, end=end):
+        # the speaker decides whose voice it is ("Moscow", "Russia's defence ministry"); a
+        # claim whose subject extraction could not tell is the attacker's when it speaks
+        own = is_attacker(claim.speaker, claim.org)
+        if claim.about not in (attacker, None) or (claim.about is None and not own):
+            continue
         if claim.kind == "statistic" and not own:
             report.statistics.append(Statistic(claim.speaker, claim.org, claim.numbers,
                                                claim.span.text, claim.doc_id))
         elif own and claim.kind in ("target", "denial"):
             for _, _, words, category in lex.groups.find(claim.quote or claim.span.text):
-                claimed.add(category, (claim.doc_id, claim.span.start), name=words, place=None,
-                            source=claim.speaker, sentence=claim.span.text)
+                claimed.add(category, (claim.doc_id, claim.span.start),
+                            name=" ".join(words.split()), place=None, source=claim.speaker,
+                            sentence=claim.span.text)
 
     incidents = store.incidents(attacker=attacker, start=start, end=end)
     report.incidents = len(incidents)
