@@ -98,6 +98,11 @@ class Extractor:
         if chunk:
             yield from self._extract_chunk(chunk)
 
+    def candidate_sentences(self, doc: Document) -> list[Sentence]:
+        """The sentences the full pipeline parses: what the keyword prefilter keeps."""
+        sentences = split_sentences(doc)
+        return [sentences[i] for i in self._prefilter(sentences)]
+
     # ------------------------------------------------------------------------ batching
 
     def _extract_chunk(self, docs: list[Document]) -> Iterator[tuple[str, Extraction]]:
@@ -312,21 +317,24 @@ class Extractor:
             if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "npadvmod"):
                 out |= {t.i for t in c.subtree}
             if c.dep_ in ("nsubj", "agent"):
-                out |= {t.i for t in c.subtree}
+                out |= _noun_phrase(c)
             if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-                out |= {t.i for t in c.subtree}
+                out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g)}
             if c.dep_ == "acl":  # "an attack carried out by government forces"
                 for g in c.children:
                     if g.dep_ == "agent":
-                        out |= {t.i for t in g.subtree}
-        head = tok.head
-        if tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "ADP") \
-                and head.lemma_.lower() not in self.lex.report_verbs:
-            verb = head.head if head.pos_ == "ADP" else head
-            if verb.lemma_.lower() not in self.lex.report_verbs:
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "agent"):
-                        out |= {t.i for t in c.subtree}
+                        out |= _noun_phrase(g)
+        verb = tok.head  # "X carried out strikes", "strikes were launched by X"
+        if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in self.lex.report_verbs:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "agent"):
+                    out |= _noun_phrase(c)
+        # "civilians were wounded in airstrikes by regime and Russian jets"
+        if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+            for c in verb.head.children:
+                if c.dep_ == "agent":
+                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g)}
         return out
 
     def _scope(self, tok) -> set[int]:
@@ -336,10 +344,13 @@ class Extractor:
                 and tok.head.lemma_.lower() not in self.lex.report_verbs:
             node = tok.head
         scope = {t.i for t in node.subtree}
-        # nested statements inside the strike clause are not part of it
+        # a statement nested in the strike clause ("...after Obama announced the US would
+        # intensify its campaign in northern Syria") is not part of it
+        above = {a.i for a in tok.ancestors} | {tok.i}
         for t in node.subtree:
-            if t.i != node.i and t.lemma_.lower() in self.lex.report_verbs and t.pos_ == "VERB":
-                scope -= {u.i for u in t.subtree if u.dep_ in _SUBJ}
+            if t.i != node.i and t.i not in above and t.lemma_.lower() in self.lex.report_verbs \
+                    and t.pos_ == "VERB":
+                scope -= {u.i for u in t.subtree}
         return scope
 
     # ------------------------------------------------------------------------ places
@@ -722,6 +733,16 @@ class _PlaceCandidate:
     tokens: set[int]
     precision: str | None
     known: bool = True  # the gazetteer knows the name
+
+
+def _noun_phrase(tok) -> set[int]:
+    """The words of a noun phrase without what follows it: "the militants" of "the militants
+    on the Turkish border town", so a nationality further on is not taken for the attacker."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ == "pobj" or c.i < tok.i or c.dep_ in ("compound", "flat", "conj", "cc", "appos"):
+            out |= _noun_phrase(c) if c.dep_ in ("pobj", "conj", "appos") else {t.i for t in c.subtree}
+    return out
 
 
 def _char_span(sdoc, toks: set[int], off: int) -> Span:
