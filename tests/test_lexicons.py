@@ -1,0 +1,133 @@
+"""The lexicons are data an analyst edits: they must load, stay within the shared vocabularies,
+and behave as their comments promise on real sentences (FA-KES development articles, Abu Salem
+et al., ICWSM 2019, CC BY 4.0; the Middle East Eye article of 2 October 2015)."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from strikewatch.lexicons import PhraseMatcher, load_lexicons
+from strikewatch.models import CLAIM_KINDS, SPEAKER_ROLES, TARGET_CATEGORIES
+
+LEX = load_lexicons()
+
+
+def actors_in(text: str) -> list[tuple[str, str]]:
+    blocked = [(s, e) for s, e, _, _ in LEX.not_actors.find(text)]
+    return [(t, a.code) for s, e, t, a in LEX.actors.find(text)
+            if not any(bs <= s and e <= be for bs, be in blocked)]
+
+
+def test_vocabularies_are_the_shared_ones():
+    assert {v for _, _, _, v in LEX.groups.find(" ".join(_all("groups")))} <= set(TARGET_CATEGORIES)
+    roles = {e.role for _, _, _, e in LEX.orgs.find(" | ".join(_all("speakers")))}
+    roles |= {e.role for _, _, _, e in LEX.generic_speakers.find(" | ".join(_all("speakers")))}
+    assert roles <= set(SPEAKER_ROLES)
+    assert set(LEX.verb_kinds.values()) <= set(CLAIM_KINDS)
+    assert set(LEX.claim_words) <= set(CLAIM_KINDS)
+    for entry in LEX.actor_entries:
+        assert entry.country is None or (len(entry.country) == 2 and entry.country.isupper())
+
+
+def _all(name: str) -> list[str]:
+    """Every string in a packaged lexicon file."""
+    data = yaml.safe_load((resources.files("strikewatch") / "data" / "lexicons" / f"{name}.yaml").read_text())
+    out: list[str] = []
+
+    def walk(x):
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(data)
+    return out
+
+
+def test_actor_aliases_on_real_sentences():
+    assert actors_in("Earlier, the Syrian Observatory for Human Rights reported that at least 12 IS "
+                     "members were killed when Russian warplanes hit Raqqa") == [("IS", "Islamic State"),
+                                                                    ("Russian warplanes", "RU")]
+    # capitals-only aliases: "is" is a verb, "IS" the group
+    assert actors_in("Mayadeen is one of the last bastions of Daesh in Syria.") == [("Daesh", "Islamic State")]
+    # the longest alias wins, and a name that merely contains an alias is not that actor
+    assert actors_in("The Syrian National Coalition issued a statement condemning the continued Russian "
+                     "attacks") == [("Russian", "RU")]
+    assert actors_in("An air strike on Tuesday by a U.S.-led coalition fighting Daesh mistakenly killed 18 "
+                     "members of the Syrian Democratic Forces")[0] == ("U.S.-led coalition", "US")
+    assert ("Army of Conquest", "Jaish al-Fatah") in actors_in(
+        "Russian air attacks also targeted the Army of Conquest, the most powerful Islamist coalition")
+    # the regime's names, including FA-KES's lost apostrophes
+    assert actors_in("Barrel bombs dropped by regimes helicopters also hit Alsabireen mosque") == [("regimes", "SY")]
+    assert actors_in("Intense bombardment by the Assad regime and its ally Russia killed over 80 civilians") == [
+        ("Assad regime", "SY"), ("Russia", "RU")]
+
+
+def test_groups_give_target_categories():
+    found = {t: c for _, _, t, c in LEX.groups.find(
+        "Air strikes on a market in the rebel-held northwestern city of Idlib Saturday killed 24 people "
+        "including women and children; the strikes hit IS members and the Free Syrian Army")}
+    assert found["market"] == "infrastructure" and found["rebel-held"] == "rebel"
+    assert found["IS members"] == "jihadist" and found["Free Syrian Army"] == "rebel"
+    assert found["children"] == "civilian"
+
+
+def test_speakers_and_roles():
+    orgs = {t: (e.org, e.role, e.country) for _, _, t, e in LEX.orgs.find(
+        "Russia's defence ministry in Moscow also said strikes were carried out; state news agency SANA "
+        "reported; the Britain-based Syrian Observatory for Human Rights said")}
+    assert orgs["Russia's defence ministry"] == ("Ministry of Defence of Russia", "belligerent", "RU")
+    assert orgs["state news agency SANA"][1:] == ("media", "SY")
+    assert orgs["Syrian Observatory for Human Rights"][1] == "monitor"
+    generic = {t: e.role for _, _, t, e in LEX.generic_speakers.find(
+        "Activists and residents in the city said; A security source on the ground told AFP")}
+    assert generic["Activists"] == "opposition" and generic["security source"] == "belligerent"
+
+
+def test_hedges_and_not_strikes():
+    assert LEX.hedges.find("Unverified reports indicate that hundreds of Iranian soldiers have arrived")
+    assert LEX.hedges.find("The strikes are believed to be the first against IS since Russian bombing began.")
+    assert not LEX.hedges.find("Russian warplanes hit Raqqa, the group's de facto capital")
+    assert LEX.not_strikes.find("one of its soldiers had been killed in a car bomb in al-Bab on Sunday")
+    assert not LEX.not_strikes.find("a barrel bomb attack carried out by government forces")
+
+
+def test_prefilter_catches_inflections_and_drops_plain_sentences():
+    strike = LEX.prefilter_strike
+    for s in ("Regime aircraft also bombed a medicine factory in the town of Mansoura in rural Aleppo.",
+              "Russian jets struck the towns of Anadan and Babees",
+              "were subject to intense regime shelling on Friday",
+              "Air raids kill 29 civilians in north Syria town"):
+        assert strike.search(s), s
+    for s in ("Muallem told the UN General Assembly that he understood the talks to be non-binding.",
+              "Sign up to get the latest alerts, insights and analysis"):
+        assert not strike.search(s), s
+
+
+def test_an_analyst_can_extend_a_lexicon(tmp_path: Path):
+    src = resources.files("strikewatch") / "data" / "lexicons"
+    for f in src.iterdir():
+        if f.name.endswith(".yaml"):
+            shutil.copy(str(f), tmp_path / f.name)
+    path = tmp_path / "actors.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["actors"].append({"name": "Wagner Group", "country": None, "state": False, "aliases": ["Wagner"]})
+    path.write_text(yaml.safe_dump(data))
+    lex = load_lexicons(str(tmp_path))
+    assert [(t, a.name) for _, _, t, a in lex.actors.find("Wagner fighters shelled the town")] == [
+        ("Wagner", "Wagner Group")]
+    assert not LEX.actors.find("Wagner fighters shelled the town")
+
+
+def test_phrase_matcher_longest_and_caps():
+    m = PhraseMatcher({"coalition": "US", "Saudi-led coalition": "SA", "IS": "IS"})
+    assert [(t, v) for _, _, t, v in m.find("the Saudi-led coalition said it is ready")] == [
+        ("Saudi-led coalition", "SA")]
+    assert [(t, v) for _, _, t, v in m.find("IS fighters; the coalition")] == [("IS", "IS"), ("coalition", "US")]
