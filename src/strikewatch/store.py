@@ -23,6 +23,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -153,6 +154,11 @@ class ClaimRow(Base):
 
 class IncidentRow(Base):
     __tablename__ = "incidents"
+    __table_args__ = (  # the web app's list pages, in date order (migration 0005)
+        Index("ix_incidents_date_id", "date", "id"),
+        Index("ix_incidents_country_date", "country", "date", "id"),
+        Index("ix_incidents_attacker_date", "attacker_country", "date", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     date: Mapped[date | None] = mapped_column(Date, index=True)
