@@ -1,0 +1,192 @@
+"""The analysts' pages in a real browser (Debian's chromium, headless, through Playwright) against
+the app served by uvicorn on loopback. Every request for a host other than this server is
+blocked and recorded, so the pages are shown to work with no network at all."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+from webapp_support import build_founding_db
+
+from strikewatch.api import API, ApiSettings, create_app
+from strikewatch.store import Store
+from strikewatch.users import add_user
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ANALYST = "Leila Haddad"
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The founding example served on 127.0.0.1 by uvicorn in a thread; yields its base URL,
+    the store and an analyst's token."""
+    import uvicorn
+
+    db = build_founding_db(tmp_path_factory.mktemp("webapp") / "founding.db")
+    store = Store(str(db))
+    token = add_user(store, ANALYST, role="analyst")
+    port = _free_port()
+    config = uvicorn.Config(create_app(ApiSettings(), store=store), host="127.0.0.1",
+                            port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start on loopback")
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "store": store, "token": token}
+    uv.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: run scripts/ensure-chromium.sh "
+                    "(apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.blocked = []
+    page.errors = []
+
+    def guard(route):
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    yield page
+    assert page.blocked == [], f"the page asked the network for {page.blocked}"
+    assert page.errors == [], page.errors
+    context.close()
+
+
+def api(server, path: str) -> dict:
+    return httpx.get(server["url"] + API + path, timeout=10).json()
+
+
+def open_page(page, server, path: str) -> None:
+    page.goto(server["url"] + path)
+    page.wait_for_selector("body[data-ready=true]", timeout=15_000)
+
+
+def test_map_shows_the_founding_examples_incidents_over_bundled_boundaries(page, server):
+    open_page(page, server, "/map")
+    incidents = api(server, "/incidents?limit=500")["items"]
+    assert len(incidents) >= 5
+    rows = page.locator("#incidents tbody tr")
+    assert rows.count() == len(incidents)
+    assert set(page.locator("#incidents td.region").all_inner_texts()) >= {"Hama", "Homs"}
+    placed = sum(1 for i in incidents if i["location"]["lat"] is not None)
+    assert page.locator("#map").get_attribute("data-markers") == str(placed)
+    page.wait_for_function(
+        "document.querySelectorAll('.leaflet-overlay-pane path').length > 30", timeout=10_000)
+    box = page.locator("#map").bounding_box()
+    assert box["width"] > 600 and box["height"] > 400
+    assert page.locator(".leaflet-tile").count() == 0  # no tile server
+
+
+def test_filter_by_province(page, server):
+    open_page(page, server, "/map")
+    page.select_option("select[name=region]", "Homs")
+    page.click("#filters button[type=submit]")
+    expected = api(server, "/incidents?region=Homs")["total"]
+    page.wait_for_function(
+        f"document.querySelectorAll('#incidents tbody tr').length === {expected}",
+        timeout=10_000)
+    regions = page.locator("#incidents td.region").all_inner_texts()
+    assert expected >= 2 and regions == ["Homs"] * expected
+    assert "region=Homs" in page.url
+    assert page.locator("#map").get_attribute("data-markers") == str(expected)
+
+
+def test_timeline_slider_shows_the_days_up_to_the_chosen_one(page, server):
+    open_page(page, server, "/map")
+    everything = page.locator("#incidents tbody tr").count()
+    page.locator("#timeline").fill("0")
+    first_day = api(server, "/incidents?sort=date&limit=1")["items"][0]["date"]
+    on_first_day = api(server, f"/incidents?start={first_day}&end={first_day}")["total"]
+    assert page.locator("#incidents tbody tr").count() == on_first_day < everything
+    assert first_day in page.locator("#timeline-label").inner_text()
+
+
+def test_open_an_incident_and_read_its_sources_side_by_side(page, server):
+    open_page(page, server, "/map?region=Hama")
+    page.locator("#incidents tbody tr a").first.click()
+    page.wait_for_selector("body[data-ready=true]", timeout=15_000)
+    assert "/incident/inc-" in page.url
+    incident = api(server, "/incidents/" + page.url.rsplit("/", 1)[1])
+    sources = page.locator("article.source")
+    assert sources.count() == len(incident["sources_text"]) >= 1
+    assert "Middle East Eye" in sources.first.inner_text()
+    marks = page.locator("article.source mark").all_inner_texts()
+    assert marks == [m["sentence"] for m in incident["mentions"]]
+    assert "Hama" in marks[0]
+    assert "Hama" in page.locator("h1").inner_text()
+
+
+def test_confirm_in_the_review_queue_then_find_it_in_the_audit_log(page, server):
+    open_page(page, server, "/review")
+    page.fill("#sw-token", server["token"])
+    page.click("#sw-login")
+    page.wait_for_function(f"document.getElementById('sw-user').textContent.includes('{ANALYST}')")
+    card = page.locator("#queue section.card").first
+    incident_id = card.get_attribute("data-id")
+    card.locator("input[name=reason]").fill("matches the ministry's strike list")
+    card.locator("button[data-action=confirm]").click()
+    card.locator(".result.ok").wait_for(timeout=10_000)
+    assert card.get_attribute("data-done") == "confirm"
+
+    open_page(page, server, "/review")
+    assert incident_id not in page.locator("#queue section.card").evaluate_all(
+        "cards => cards.map(c => c.dataset.id)")
+
+    open_page(page, server, "/audit")
+    row = page.locator("#log tbody tr", has_text=incident_id)
+    assert row.count() == 1
+    assert row.locator("td.analyst").inner_text() == ANALYST
+    assert row.locator("td.action").inner_text() == "confirm"
+    assert "matches the ministry's strike list" in row.inner_text()
+
+
+def test_review_without_signing_in_says_why(page, server):
+    open_page(page, server, "/review")
+    card = page.locator("#queue section.card").first
+    card.locator("input[name=reason]").fill("checked")
+    card.locator("button[data-action=reject]").click()
+    card.locator(".result.error").wait_for(timeout=10_000)
+    assert "token" in card.locator(".result").inner_text()
+    page.errors.clear()  # the browser logs the refused request (401) as a console error
