@@ -284,6 +284,33 @@ def _score(m: StoredMention, w: _Working, s: FuseSettings) -> tuple[int, int, in
     return where, attacker, gap
 
 
+class _Buckets:
+    """Incidents by (country, day), each under every day its date may stand for, so that a
+    mention is compared only with the incidents its own days (and the tolerance) can reach,
+    not with every incident of a bulk run."""
+
+    def __init__(self, settings: FuseSettings) -> None:
+        self.s = settings
+        self.ids: dict[tuple[str, int], set[str]] = defaultdict(set)
+
+    def _days(self, day: date, precision: str | None, pad: int = 0) -> range:
+        lo, hi = _interval(day, precision, self.s)
+        return range(lo.toordinal() - pad, hi.toordinal() + pad + 1)
+
+    def put(self, inc: Incident, *, remove: bool = False) -> None:
+        if inc.place is None or inc.date is None:
+            return
+        for d in self._days(inc.date, inc.date_precision):
+            if remove:
+                self.ids[(inc.place.country, d)].discard(inc.id)
+            else:
+                self.ids[(inc.place.country, d)].add(inc.id)
+
+    def near(self, m: StrikeMention) -> set[str]:
+        days = self._days(m.date, m.date_precision, self.s.day_tolerance_days)
+        return {i for d in days for i in self.ids.get((m.place.country, d), ())}
+
+
 def _windows(mentions: Sequence[StoredMention], margin: timedelta) -> list[tuple[date, date]]:
     """The date ranges a batch touches, merged where they overlap: the buckets to load."""
     spans = sorted((m.mention.date - margin, m.mention.date + margin) for m in mentions)
@@ -348,19 +375,16 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     by_country: dict[str, list[StoredMention]] = defaultdict(list)
     for m in to_match:
         by_country[m.mention.place.country].append(m)
-    in_country: dict[str, set[str]] = defaultdict(set)
+    buckets = _Buckets(s)
     for country, ms in by_country.items():
         for lo, hi in _windows(ms, margin):
             found = store.incidents(country=country, start=lo, end=hi)
             load(i.id for i in found)
-            in_country[country].update(i.id for i in found)
-    for incident_id, w in working.items():
-        if w.incident.place is not None:
-            in_country[w.incident.place.country].add(incident_id)
+    for w in working.values():
+        buckets.put(w.incident)
 
     for m in to_match:
-        country = m.mention.place.country
-        scored = sorted((sc, iid) for iid in in_country[country]
+        scored = sorted((sc, iid) for iid in buckets.near(m.mention)
                         if (sc := _score(m, working[iid], s)) is not None)
         if len(scored) > 1 and scored[0][0] == scored[1][0]:
             notes.append((m.id, f"ambiguous: fits {len(scored)} incidents equally "
@@ -376,11 +400,12 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
             w = working.setdefault(iid, _Working(
                 Incident(id=iid, date=None, date_precision=None, attacker=None, place=None),
                 [], new=True))
-            in_country[country].add(iid)
             if w.new and iid not in report.created:
                 report.created.append(iid)
         w.members.append(m)
+        buckets.put(w.incident, remove=True)
         w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s)
+        buckets.put(w.incident)
         links.append((m.id, keys[m.id], iid))
         touched.add(iid)
 

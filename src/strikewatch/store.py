@@ -430,33 +430,33 @@ class Store:
         why it is in no incident); ``drop`` incidents left without mentions. A field an analyst
         reviewed is never overwritten here, whatever the caller passes.
         """
-        with self.sessions.begin() as s:
+        with self.sessions.begin() as s, s.no_autoflush:
+            rows = _rows_by_key(s, IncidentRow, IncidentRow.id, [i.id for i in incidents])
             for inc in incidents:
-                row = s.get(IncidentRow, inc.id)
+                row = rows.get(inc.id)
                 if row is None:
                     row = IncidentRow(id=inc.id, origin=inc.origin, reviewed=dict(inc.reviewed))
                     s.add(row)
                 _fill_incident_row(row, inc, skip=set(row.reviewed or {}))
             s.flush()
+            strikes = _rows_by_key(s, StrikeRow, StrikeRow.id,
+                                   [m for m, _, _ in links] + [m for m, _ in notes])
+            known = _rows_by_key(s, IncidentLinkRow, IncidentLinkRow.key, [k for _, k, _ in links])
             for mention_id, key, incident_id in links:
-                strike = s.get(StrikeRow, mention_id)
-                if strike is not None:
+                if (strike := strikes.get(mention_id)) is not None:
                     strike.incident_id = incident_id
                     strike.fuse_note = None
-                link = s.get(IncidentLinkRow, key)
-                if link is None:
-                    s.add(IncidentLinkRow(key=key, doc_id=key.split("|", 1)[0],
-                                          incident_id=incident_id))
+                if (link := known.get(key)) is None:
+                    known[key] = IncidentLinkRow(key=key, doc_id=key.split("|", 1)[0],
+                                                 incident_id=incident_id)
+                    s.add(known[key])
                 else:
                     link.incident_id = incident_id
             for mention_id, note in notes:
-                strike = s.get(StrikeRow, mention_id)
-                if strike is not None:
+                if (strike := strikes.get(mention_id)) is not None:
                     strike.fuse_note = note
-            for incident_id in drop:
-                row = s.get(IncidentRow, incident_id)
-                if row is not None:
-                    s.delete(row)
+            for row in _rows_by_key(s, IncidentRow, IncidentRow.id, list(drop)).values():
+                s.delete(row)
 
     def empty_incidents(self, *, reviewed: bool = False) -> list[str]:
         """Incidents no stored mention supports any more (their documents were re-extracted or
@@ -547,6 +547,16 @@ class Store:
 
 
 # -- mapping between records and rows ----------------------------------------------------------
+
+
+def _rows_by_key(s: Session, table: type[Base], column, keys: list) -> dict:
+    """Rows of ``table`` by key, a few hundred per query (not one query per row)."""
+    out: dict = {}
+    keys = list(dict.fromkeys(keys))
+    for i in range(0, len(keys), 500):
+        out.update((getattr(r, column.key), r)
+                   for r in s.scalars(select(table).where(column.in_(keys[i:i + 500]))))
+    return out
 
 
 # Reviewable incident fields (the names analysts use, as in the export) -> their columns.
