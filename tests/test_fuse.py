@@ -560,3 +560,28 @@ def _set_aside(store: Store) -> int:
 
     with store.sessions() as s:
         return s.scalar(select(func.count()).where(StrikeRow.fuse_note.is_not(None)))
+
+
+def test_export_command_writes_formats_md_jsonl_with_mentions(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "export.db")
+    s = Store(db)
+    load_founding_example(s)
+    fuse_pending(s)
+    s.close()
+    r = CliRunner().invoke(app, ["export", "--format", "jsonl", "--db", db])
+    assert r.exit_code == 0, r.output
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(records) == 7
+    contract = {"id", "date", "date_precision", "attacker", "location", "targets",
+                "fatalities", "grade", "mentions"}
+    for rec in records:
+        assert contract <= set(rec)
+        assert rec["grade"] in ("confirmed", "fair", "weak", "contested", "discounted")
+        assert rec["mentions"] and all(
+            {"doc_id", "url", "source", "sentence", "start", "end", "claimed_by_attacker"}
+            <= set(m) for m in rec["mentions"])
+    assert sum(len(rec["mentions"]) for rec in records) == 9
