@@ -12,11 +12,14 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
+from pg import db_url, postgres  # noqa: F401  (fixtures)
 from webapp_support import FIXTURES, SAMPLE, build_founding_db, copy_db
 
+from strikewatch import pipeline
 from strikewatch.api import API, ApiSettings, create_app
 from strikewatch.cli import app as cli
 from strikewatch.export import ACLED_COLUMNS
+from strikewatch.fuse import fuse_pending
 from strikewatch.store import ReviewRow, Store
 from strikewatch.users import UserRow, add_user
 
@@ -37,6 +40,9 @@ def store(founding_db, tmp_path):
 def tokens(store):
     return {role: add_user(store, f"{role.capitalize()} User", role=role)
             for role in ("reader", "analyst", "admin")}
+
+
+CONFIRM = {"reason": "matches the MoD strike list"}
 
 
 def client(store, **settings) -> TestClient:
@@ -221,10 +227,26 @@ def test_pages_and_bundled_assets_are_served_with_no_outside_url(store):
     assert geo["type"] == "FeatureCollection"
 
 
+def test_filters_that_read_json_columns_work_on_postgresql_too(db_url):  # noqa: F811
+    store = Store(db_url)
+    pipeline.ingest([str(SAMPLE)], store)
+    pipeline.extract_pending(store)
+    fuse_pending(store)
+    token = add_user(store, "Analyst", role="analyst")
+    c = client(store)
+    everything = items(c.get(f"{API}/incidents"))
+    jihadist = items(c.get(f"{API}/incidents?target=jihadist"))
+    assert jihadist and [i["id"] for i in jihadist] == [
+        i["id"] for i in everything if "jihadist" in {t["category"] for t in i["targets"]}]
+    assert len(items(c.get(f"{API}/incidents?region=homs&attacker=RU"))) >= 2
+    assert len(items(c.get(f"{API}/incidents?reviewed=false"))) == len(everything)
+    c.post(f"{API}/incidents/{everything[0]['id']}/confirm", json=CONFIRM, headers=auth(token))
+    assert [i["id"] for i in items(c.get(f"{API}/incidents?reviewed=true"))] == [
+        everything[0]["id"]]
+    store.close()
+
+
 # -- access -----------------------------------------------------------------------------------
-
-
-CONFIRM = {"reason": "matches the MoD strike list"}
 
 
 def test_a_write_without_a_token_is_401_and_with_a_reader_token_403(store, tokens):

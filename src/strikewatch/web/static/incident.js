@@ -45,7 +45,7 @@ async function show() {
     ["Targets", SW.esc(inc.targets.map(t => t.name ? `${t.name} (${t.category})` : t.category).join(", ") || "not said")],
     ["Killed", SW.esc(SW.range({ min: f.min, max: f.max }))],
     ["Civilians killed", SW.esc(SW.range({ min: f.civilians_min, max: f.civilians_max }))],
-    ["Independent sources", SW.esc((inc.sources || []).join("; "))],
+    ["Sources", SW.esc((inc.sources || []).join("; "))],
     ["Set by analysts", SW.esc((inc.reviewed || []).join(", ") || "nothing")],
   ];
   document.getElementById("facts").innerHTML = facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("");
