@@ -217,6 +217,8 @@ def test_pages_and_bundled_assets_are_served_with_no_outside_url(store):
         r = c.get(page)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
         assert "http://" not in r.text and "https://" not in r.text
+        assert "default-src 'self'" in r.headers["content-security-policy"]
+        assert "<script>" not in r.text  # no inline script: the policy forbids it
         for asset in ("/static/common.js", "/static/app.css"):
             assert asset in r.text
     assert "/static/leaflet/leaflet.js" in c.get("/map").text

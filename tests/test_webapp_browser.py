@@ -26,6 +26,12 @@ ANALYST = "Leila Haddad"
 pytestmark = pytest.mark.browser
 
 
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -112,8 +118,9 @@ def test_map_shows_the_founding_examples_incidents_over_bundled_boundaries(page,
     assert set(page.locator("#incidents td.region").all_inner_texts()) >= {"Hama", "Homs"}
     placed = sum(1 for i in incidents if i["location"]["lat"] is not None)
     assert page.locator("#map").get_attribute("data-markers") == str(placed)
-    page.wait_for_function(
-        "document.querySelectorAll('.leaflet-overlay-pane path').length > 30", timeout=10_000)
+    # boundaries are drawn after the incidents; Playwright's locators, not page-side eval
+    # (which the pages' Content-Security-Policy forbids)
+    expect(page.locator(".leaflet-overlay-pane path").nth(30)).to_be_attached(timeout=10_000)
     box = page.locator("#map").bounding_box()
     assert box["width"] > 600 and box["height"] > 400
     assert page.locator(".leaflet-tile").count() == 0  # no tile server
@@ -124,9 +131,7 @@ def test_filter_by_province(page, server):
     page.select_option("select[name=region]", "Homs")
     page.click("#filters button[type=submit]")
     expected = api(server, "/incidents?region=Homs")["total"]
-    page.wait_for_function(
-        f"document.querySelectorAll('#incidents tbody tr').length === {expected}",
-        timeout=10_000)
+    expect(page.locator("#incidents tbody tr")).to_have_count(expected, timeout=10_000)
     regions = page.locator("#incidents td.region").all_inner_texts()
     assert expected >= 2 and regions == ["Homs"] * expected
     assert "region=Homs" in page.url
@@ -162,7 +167,7 @@ def test_confirm_in_the_review_queue_then_find_it_in_the_audit_log(page, server)
     open_page(page, server, "/review")
     page.fill("#sw-token", server["token"])
     page.click("#sw-login")
-    page.wait_for_function(f"document.getElementById('sw-user').textContent.includes('{ANALYST}')")
+    expect(page.locator("#sw-user")).to_contain_text(ANALYST)
     card = page.locator("#queue section.card").first
     incident_id = card.get_attribute("data-id")
     card.locator("input[name=reason]").fill("matches the ministry's strike list")
@@ -171,8 +176,8 @@ def test_confirm_in_the_review_queue_then_find_it_in_the_audit_log(page, server)
     assert card.get_attribute("data-done") == "confirm"
 
     open_page(page, server, "/review")
-    assert incident_id not in page.locator("#queue section.card").evaluate_all(
-        "cards => cards.map(c => c.dataset.id)")
+    ids = [c.get_attribute("data-id") for c in page.locator("#queue section.card").all()]
+    assert ids and incident_id not in ids
 
     open_page(page, server, "/audit")
     row = page.locator("#log tbody tr", has_text=incident_id)

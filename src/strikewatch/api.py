@@ -661,6 +661,13 @@ def _public_origin(text: str, paths: list[str]) -> str:
     return text
 
 
+# The pages may load nothing from anywhere but this server: the browser itself then enforces
+# that the app works offline, and injected markup in an ingested article cannot run script.
+PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; "
+               "form-action 'self'; object-src 'none'")
+
+
 def _page_routes(app: FastAPI) -> None:
     pages = WEB / "pages"
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
@@ -669,7 +676,8 @@ def _page_routes(app: FastAPI) -> None:
 
     def html(name: str):
         def serve() -> FileResponse:
-            return FileResponse(pages / name, media_type="text/html")
+            return FileResponse(pages / name, media_type="text/html",
+                                headers={"Content-Security-Policy": PAGE_POLICY})
         return serve
 
     app.get("/", include_in_schema=False)(lambda: RedirectResponse("/map"))

@@ -51,7 +51,7 @@ async function show() {
   document.getElementById("facts").innerHTML = facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("");
   document.getElementById("sources").innerHTML = inc.sources_text.map(d => `
     <article class="source" data-doc="${SW.esc(d.doc_id)}">
-      <h3>${d.url ? `<a href="${SW.esc(d.url)}" rel="noreferrer">${SW.esc(d.title || d.doc_id)}</a>` : SW.esc(d.title || d.doc_id)}</h3>
+      <h3>${/^https?:\/\//i.test(d.url || "") ? `<a href="${SW.esc(d.url)}" rel="noreferrer">${SW.esc(d.title || d.doc_id)}</a>` : SW.esc(d.title || d.doc_id)}</h3>
       <p class="muted">${SW.esc(d.source || "unknown outlet")} · ${SW.esc(d.published || "undated")}${d.near_duplicate_of ? ` · copy of ${SW.esc(d.near_duplicate_of)}` : ""}</p>
       <div class="text">${highlighted(d.text, d.highlights)}</div>
     </article>`).join("");
