@@ -494,3 +494,16 @@ def test_cli_serve_names_the_extra_when_it_is_missing(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2
     assert "pip install 'strikewatch[web]'" in result.output
+
+
+def test_cli_serve_runs_the_app_on_the_given_address(tmp_path, monkeypatch):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.db"), "--port", "8123",
+                                      "--read-token"])
+    assert result.exit_code == 0, result.output
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    assert seen["app"].state.settings.read_requires_token is True
+    assert "strikewatch user add" in result.output  # nobody can write yet: say how to fix it

@@ -278,9 +278,14 @@ def serve(
                       "missing); install it with:")
         console.print("  pip install 'strikewatch[web]'", markup=False, soft_wrap=True)
         raise typer.Exit(2) from exc
+    from .users import users
+
     store = _open(db)
     console.print(f"strikewatch on http://{host}:{port}/ (database {store.url})",
                   markup=False, highlight=False)
+    if not any(u.can_write for u in users(store)):
+        console.print("no analyst or admin yet, so nobody can review or ingest: create one with "
+                      "'strikewatch user add NAME --role admin'", markup=False, highlight=False)
     uvicorn.run(create_app(ApiSettings(read_requires_token=read_token), store=store),
                 host=host, port=port, log_level="info")
 
