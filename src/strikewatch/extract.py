@@ -143,12 +143,7 @@ class Extractor:
         for i, s in enumerate(sentences):
             if len(s.text) > self.settings.max_sentence_chars or len(s.text) < 12:
                 continue
-            if lex.prefilter_strike.search(s.text):
-                keep.append(i)
-            elif lex.prefilter_claim.search(s.text) and (
-                lex.actors.search(s.text) or lex.groups.search(s.text)
-                or any(m.search(s.text) for m in lex.claim_words.values())
-            ):
+            if lex.may_report_strike(s.text) or lex.may_hold_claim(s.text):
                 keep.append(i)
         return keep
 
@@ -173,15 +168,16 @@ class Extractor:
         named_attackers: list[ActorEntry] = []  # named in this sentence, placed or not
         places = None
         date_mentions = None
+        phrase_ends = {end for _, end, _, _ in lex.strong_phrases.find(sdoc.text)}  # "barrel bombs"
         for tok in sdoc:
-            strength = self._trigger_strength(tok, sdoc)
+            strength = self._trigger_strength(tok, phrase_ends)
             if strength is None or tok.i in speaker_tokens or self._excluded(tok, sdoc):
                 continue
             attached = self._attached_tokens(tok)
             found = [(entry, toks) for entry, toks in actors
                      if toks & attached and not toks & speaker_tokens]
             supported = strength == "strong" or any(e.state for e, _ in found) or any(
-                t.lower_ in lex.aircraft_words or t.lemma_.lower() in lex.aircraft_words
+                t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words
                 for t in sdoc if t.i in attached)
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
             if not supported and not claimed:
@@ -256,14 +252,14 @@ class Extractor:
 
     # ------------------------------------------------------------------------ triggers
 
-    def _trigger_strength(self, tok, sdoc) -> str | None:
+    def _trigger_strength(self, tok, phrase_ends: set[int]) -> str | None:
         lex = self.lex
-        low, lemma = tok.lower_, tok.lemma_.lower()
+        low, lemma = tok.lower_, self.lex.base(tok.lower_)
         if tok.pos_ in ("NOUN", "PROPN"):
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
                 return "strong"
             if low in lex.weak_nouns or lemma in lex.weak_nouns:
-                if any(t.lower_ in lex.strengthen or t.lemma_.lower() in lex.strengthen
+                if any(t.lower_ in lex.strengthen or self.lex.base(t.lower_) in lex.strengthen
                        for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                        for t in c.subtree):  # "air strikes", "barrel bomb attacks"
                     return "strong"
@@ -273,9 +269,8 @@ class Extractor:
                 return "strong"
             if lemma in lex.weak_verbs:
                 return "weak"
-        for start, end, _, _ in lex.strong_phrases.find(sdoc.text):
-            if tok.idx < end and tok.idx + len(tok) == end:
-                return "strong"
+        if tok.idx + len(tok) in phrase_ends:
+            return "strong"
         return None
 
     def _excluded(self, tok, sdoc) -> bool:
@@ -288,11 +283,11 @@ class Extractor:
         # to the verb of saying
         node = tok
         while True:
-            words = {node.lemma_.lower(), node.lower_} if node.i != tok.i else set()
+            words = {self.lex.base(node.lower_), node.lower_} if node.i != tok.i else set()
             words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
             if words & lex.hypothetical:
                 return True
-            if node.head.i == node.i or node.head.lemma_.lower() in lex.report_verbs:
+            if node.head.i == node.i or self.lex.base(node.head.lower_) in lex.report_verbs:
                 break
             node = node.head
         near = sdoc[max(tok.i - 3, 0): tok.i + 4]
@@ -326,7 +321,7 @@ class Extractor:
                         out |= _noun_phrase(g)
         verb = tok.head  # "X carried out strikes", "strikes were launched by X"
         if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
-                and verb.lemma_.lower() not in self.lex.report_verbs:
+                and self.lex.base(verb.lower_) not in self.lex.report_verbs:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
                     out |= _noun_phrase(c)
@@ -341,14 +336,14 @@ class Extractor:
         """Tokens the strike word governs: where places and dates of this strike are."""
         node = tok
         if tok.pos_ != "VERB" and tok.dep_ in _SUBJ + ("dobj",) and tok.head.pos_ in ("VERB", "AUX") \
-                and tok.head.lemma_.lower() not in self.lex.report_verbs:
+                and self.lex.base(tok.head.lower_) not in self.lex.report_verbs:
             node = tok.head
         scope = {t.i for t in node.subtree}
         # a statement nested in the strike clause ("...after Obama announced the US would
         # intensify its campaign in northern Syria") is not part of it
         above = {a.i for a in tok.ancestors} | {tok.i}
         for t in node.subtree:
-            if t.i != node.i and t.i not in above and t.lemma_.lower() in self.lex.report_verbs \
+            if t.i != node.i and t.i not in above and self.lex.base(t.lower_) in self.lex.report_verbs \
                     and t.pos_ == "VERB":
                 scope -= {u.i for u in t.subtree}
         return scope
@@ -480,8 +475,8 @@ class Extractor:
         head = span.root.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             gov = head.head
-            return gov.lemma_.lower() in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
-                or gov.lemma_.lower() in self.lex.not_here
+            return self.lex.base(gov.lower_) in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
+                or self.lex.base(gov.lower_) in self.lex.not_here
         return False
 
     # ------------------------------------------------------------------------ actors, speakers
@@ -503,14 +498,14 @@ class Extractor:
         lex, out = self.lex, []
         for tok in sdoc:
             head_tok = None
-            lemma = tok.lemma_.lower()
+            lemma = self.lex.base(tok.lower_)
             if tok.pos_ in ("VERB", "AUX") and lemma in lex.report_verbs:
                 if lemma not in lex.verb_kinds and any(
-                        a.lemma_.lower() in lex.report_verbs and a.pos_ == "VERB"
+                        self.lex.base(a.lower_) in lex.report_verbs and a.pos_ == "VERB"
                         and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
                     continue  # a statement reported inside another one (a denial still counts)
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
-                if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.lemma_.lower() in lex.report_verbs:
+                if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and self.lex.base(tok.head.lower_) in lex.report_verbs:
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 head_tok, verb = subj, lemma
             elif tok.lower_ == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
@@ -538,7 +533,7 @@ class Extractor:
         while end > 0 and sdoc[end].is_punct:
             end -= 1
         verb = sdoc[end]
-        if verb.lemma_.lower() not in self.lex.report_verbs or end < 2:
+        if self.lex.base(verb.lower_) not in self.lex.report_verbs or end < 2:
             return None
         before = sdoc[:end].text.rstrip()
         best = None
@@ -554,7 +549,7 @@ class Extractor:
         span = sdoc.char_span(*best, alignment_mode="expand")
         if span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "a", "an"):
             span = sdoc[span.start - 1: span.end]
-        return self._speaker(state, sdoc, span.root, verb, verb.lemma_.lower(), span=span)
+        return self._speaker(state, sdoc, span.root, verb, self.lex.base(verb.lower_), span=span)
 
     def _speaker(self, state: _DocState, sdoc, head, verb_tok, verb: str, *, span=None) -> _Attribution | None:
         lex = self.lex
@@ -596,7 +591,7 @@ class Extractor:
             elif orgs and len(orgs[-1][2]) >= len(text) * 0.5:
                 key = (orgs[-1][3].org or orgs[-1][2]).lower()
             else:
-                key = head.lemma_.lower() if not head.ent_type_ else _LEADING_DET.sub("", text).lower()
+                key = self.lex.base(head.lower_) if not head.ent_type_ else _LEADING_DET.sub("", text).lower()
             kind = "person" if generic and generic[-1][3].role in ("analyst", "belligerent") else "any"
         att = _Attribution(name, key, org, set(range(first, last + 1)), verb, verb_tok.i,
                            Span(span.start_char, span.end_char, text))

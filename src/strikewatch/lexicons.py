@@ -152,23 +152,64 @@ class Lexicons:
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
 
-        self.prefilter_strike = self._prefilter(
-            [*t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
-             "struck", "shot", *w["aircraft"]])
-        self.prefilter_claim = self._prefilter(
-            [*at["verbs"], "said", "says", "told", "according", "cited", "quoted"])
+        # Base forms of the lexicon's own words, so the pipeline runs without its lemmatizer:
+        # regular inflections are generated, irregular ones listed in triggers.yaml.
+        self._base: dict[str, str] = {}
+        for word in sorted({str(x).lower() for x in (
+                *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
+                *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"])
+                if " " not in str(x)}, key=len):
+            for form in _forms(word):
+                self._base.setdefault(form, word)
+        self._base.update({k.lower(): v.lower() for k, v in (t.get("irregular") or {}).items()})
 
-    @staticmethod
-    def _prefilter(words: list[str]) -> re.Pattern:
-        """A regex matching any inflection of the words: a superset test, so it may overmatch."""
-        stems = set()
-        for w in words:
-            w = str(w).lower()
-            if " " in w:
-                w = w.split()[-1]
-            stems.add(w[:-1] if len(w) > 4 and w.endswith(("e", "y")) else w)
-        return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")",
-                          re.IGNORECASE)
+        # The prefilter: regexes over raw sentences, so the parser sees only what can matter.
+        self.prefilter_strong = _inflections([*t["strong"]["nouns"], *t["strong"]["verbs"],
+                                              *w["aircraft"], *w["munitions"],
+                                              *(f"{a} {n}" for a in t["strengthen"] for n in t["weak"]["nouns"])])
+        self.state_actors = PhraseMatcher({a: e for a, e in alias_map.items() if e.state})
+        self.prefilter_weak = _inflections([*t["weak"]["nouns"], *t["weak"]["verbs"], "struck"])
+        self.prefilter_claim = _inflections([*at["verbs"], "said", "told", "according", "quoted"])
+        self.prefilter_claim_words = PhraseMatcher(
+            {p: True for k, ps in at["claim_words"].items() if k != "target" for p in ps})
+
+    def base(self, word: str) -> str:
+        """The lexicon word a lowercased form inflects ("said" -> "say"), else the form itself."""
+        return self._base.get(word, word)
+
+    def may_report_strike(self, text: str) -> bool:
+        """A strike word, or a weak one ("attack", "hit") with a state's forces named."""
+        if self.prefilter_strong.search(text):
+            return True
+        return bool(self.prefilter_weak.search(text)) and self.state_actors.search(text)
+
+    def may_hold_claim(self, text: str) -> bool:
+        """A verb of saying next to a strike, a toll, a denial, an accusation or a figure."""
+        return bool(self.prefilter_claim.search(text)) and (
+            bool(self.prefilter_weak.search(text)) or self.prefilter_claim_words.search(text))
+
+
+def _forms(w: str) -> set[str]:
+    """A word's regular English inflections: bomb, bombs, bombed, bombing; hit, hitting;
+    strike, striking; deny, denied. A superset: "strikeed" costs nothing."""
+    w = w.lower()
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        forms.add(w[:-1] + "ing")
+    if w.endswith("y"):
+        forms |= {w[:-1] + "ied", w[:-1] + "ies"}
+    if len(w) >= 3 and w[-1] not in "aeiouwy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # hit -> hitting, target -> targetted
+    return forms
+
+
+def _inflections(words: list[str]) -> re.Pattern:
+    """Match a word list with its inflections; multi-word entries match as phrases."""
+    forms: set[str] = set()
+    for w in words:
+        forms |= _forms(str(w))
+    alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
 
 
 _FILES = ("actors", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places")
