@@ -131,10 +131,9 @@ class Extractor:
             state = _DocState(doc, self._reference_date(doc))
             for si in keep:
                 self._read_sentence(state, sentences[si], parsed[(di, si)])
-            # a headline sums up the body: its strikes count only when the body has none by the
-            # same attacker (the body names the place more exactly)
-            body = {m.attacker for m in state.strikes}
-            strikes = state.strikes + [m for m in state.headline if m.attacker not in body]
+            # a headline sums up the body: its strikes count only when the body has none (the
+            # body names place, day and attacker more exactly)
+            strikes = state.strikes or state.headline
             yield doc.id, Extraction(_merge_strikes(strikes), _merge_claims(state.claims))
 
     def _prefilter(self, sentences: list[Sentence]) -> list[int]:
@@ -195,8 +194,10 @@ class Extractor:
                 attackers = [e for e in lex.actor_entries if e.country == main.org.country][:1]
             if attackers:
                 named_attackers.extend(a for a in attackers if a not in named_attackers)
-            else:  # "The jets then struck...": the attackers named last in the paragraph
-                attackers = list(state.last_attackers.get(sentence.paragraph) or state.doc_attackers or [None])
+            else:  # "The jets then struck...": the attackers of the sentence just before
+                last = state.last_attackers
+                near = last and last[0] == sentence.paragraph and sentence.start - last[1] <= _CARRY_CHARS
+                attackers = list(last[2]) if near else [None]
             if places is None:
                 places = self._places(sdoc, speaker_tokens, actors)
             scope = self._scope(tok)
@@ -243,8 +244,7 @@ class Extractor:
             events = self._add_victims(events, sdoc, sentence, speaker_tokens, actors, source=main.text if main else None)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         if named_attackers:
-            state.last_attackers[sentence.paragraph] = tuple(named_attackers)
-            state.doc_attackers = tuple(named_attackers)
+            state.last_attackers = (sentence.paragraph, sentence.end, tuple(named_attackers))
         for att in attributions:
             claim = self._claim(state, sentence, sdoc, att, actors, event_attackers, attributions)
             if claim:
@@ -405,8 +405,9 @@ class Extractor:
             if t.i in taken or t.i in named or t.pos_ != "PROPN":
                 i += 1
                 continue
-            if _is_country(t.text):
-                i += 1
+            if _is_country(t.text) or (i > 0 and not sdoc[i - 1].whitespace_ and not sdoc[i - 1].is_punct) \
+                    or t.text.startswith("-"):
+                i += 1  # a country, or the tail of a word the tokenizer split ("al" "-Bab")
                 continue
             for j in range(min(len(sdoc), i + 5), i, -1):
                 run = sdoc[i:j]
@@ -702,8 +703,7 @@ class _DocState:
     strikes: list[StrikeMention] = field(default_factory=list)
     headline: list[StrikeMention] = field(default_factory=list)
     claims: list[tuple[str, ClaimMention]] = field(default_factory=list)
-    last_attackers: dict[int, tuple[ActorEntry, ...]] = field(default_factory=dict)
-    doc_attackers: tuple[ActorEntry, ...] = ()
+    last_attackers: tuple | None = None  # (paragraph, end of sentence, attackers named there)
     last_date: tuple | None = None  # (end of its sentence, (date, precision, text))
     last_speaker: dict[str, _Attribution] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)  # surnames of the named speakers so far
@@ -746,6 +746,10 @@ def _char_span(sdoc, toks: set[int], off: int) -> Span:
 
 
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
+# How far back an attacker named earlier still governs a strike word with none of its own:
+# about one sentence of news prose (tuned on the FA-KES development articles, where
+# paragraphs are lost and a document-wide carry-over named the wrong group).
+_CARRY_CHARS = 250
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
 _COUNTRY_CACHE: dict[str, bool] = {}
 
