@@ -258,3 +258,19 @@ def test_settings_reach_the_prefilter():
     ex = Extractor(settings=ExtractSettings(max_sentence_chars=20))
     doc = document("Russian warplanes hit Raqqa on Thursday, killing at least 12 IS members.", "2015-10-02")
     assert ex.candidate_sentences(doc) == [] and ex.extract(doc).strikes == ()
+
+
+def test_a_place_the_text_introduces_by_its_kind(extractor):
+    # spaCy tags Raqa as an organisation; "the province of" says what it is
+    text = ("AFP Tuesday 23 Sep 2014 US-led strikes on the northern Syrian province of Raqa killed more "
+            "than 20 Islamic State (IS) jihadists in two positions along the Turkish border a monitoring "
+            "group said.")
+    (m,) = extractor.extract(document(text, "2014-10-21")).strikes
+    assert (m.attacker.code, m.place_text, m.date) == ("US", "Raqa", date(2014, 9, 23))
+    assert m.casualties.killed.min == 21 and m.source == "a monitoring group"
+    assert {t.category for t in m.targets} == {"jihadist"}
+
+
+def test_a_stepped_up_campaign_is_not_one_strike(extractor):
+    text = "The regime has stepped up air attacks in Aleppo province in recent days killing at least 57 civilians."
+    assert extractor.extract(document(text, "2015-07-15")).strikes == ()

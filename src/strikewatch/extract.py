@@ -294,11 +294,10 @@ class Extractor:
         if lex.not_strikes.find(near.text):
             return True
         # campaign: the words about the strike word, not the whole sentence
-        scope = {t.i for t in tok.subtree} | {tok.head.i} | {c.i for c in tok.head.children
-                                                               if c.dep_ in ("prep", "advmod", "npadvmod")}
-        if tok.dep_ in _SUBJ and tok.head.pos_ == "VERB":
-            scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod")
-                      for t in c.subtree}
+        scope = {t.i for t in tok.subtree} | {tok.head.i}
+        if tok.head.pos_ == "VERB":  # "stepped up air attacks ... in recent days"
+            scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
+                      and c.i != tok.i and tok.i not in {u.i for u in c.subtree} for t in c.subtree}
         words = " ".join(sdoc[i].text for i in sorted(scope))
         if lex.campaign.find(words):
             return True
@@ -363,7 +362,7 @@ class Extractor:
         cands: list[_PlaceCandidate] = []
         taken: set[int] = set()
 
-        def add(first: int, last: int, *, from_ent: bool) -> None:
+        def add(first: int, last: int, *, from_ent: bool, precision: str | None = None) -> None:
             while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"):
                 first += 1
             if first > last:
@@ -371,7 +370,6 @@ class Extractor:
             toks = set(range(first, last + 1))
             if toks & taken or toks & speaker_tokens:
                 return
-            precision = None
             j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
             while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
                 phrase = sdoc[last + 1: j + 1].text.lower()
@@ -417,8 +415,12 @@ class Extractor:
                     continue
                 known = self._known(run.text) if len(run) > 1 else (
                     t.is_title and self.gazetteer.is_place(t.text, min_population=self.settings.place_min_population))
-                if known:
-                    add(i, j - 1, from_ent=False)
+                # "the town of Saraqeb", "the province of Raqa": the text says it is a place
+                introduced = i >= 2 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in lex.of_phrases \
+                    and not sdoc[i - 2].lower_.endswith("s") and (j == len(sdoc) or sdoc[j].pos_ != "PROPN")
+                if known or introduced:
+                    head = sdoc[i - 2].lower_ if introduced else None
+                    add(i, j - 1, from_ent=False, precision=lex.place_heads.get(head) if head else None)
                     i = j - 1
                     break
             i += 1
