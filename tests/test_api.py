@@ -21,7 +21,8 @@ from strikewatch.cli import app as cli
 from strikewatch.export import ACLED_COLUMNS
 from strikewatch.fuse import fuse_pending
 from strikewatch.store import ReviewRow, Store
-from strikewatch.users import UserRow, add_user
+from strikewatch.store import UserRow
+from strikewatch.users import add_user
 
 
 @pytest.fixture(scope="session")

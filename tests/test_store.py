@@ -155,3 +155,22 @@ def test_store_opens_at_head_twice(db_url):  # noqa: F811
     store = Store(db_url)  # a second open finds nothing to upgrade
     assert store.incidents() == [] and fuse_pending(store).mentions == 0
     store.close()
+
+
+def test_models_and_migrations_agree(db_url):  # noqa: F811
+    """What ``alembic check`` does: a database upgraded to head, compared with the tables the
+    code declares. A column, index or table added on one side only (a model changed without a
+    migration, or a migration the models do not know) fails here, on SQLite and PostgreSQL."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from strikewatch.store import Base
+
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            drift = compare_metadata(context, Base.metadata)
+    finally:
+        store.close()
+    assert drift == [], f"models and migrations disagree: {drift}"

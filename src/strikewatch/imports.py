@@ -26,31 +26,15 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
-from sqlalchemy import JSON, ForeignKey, String, delete, insert, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import delete, insert, select
 
 from .errors import MalformedInput
 from .models import GRADES, Place
-from .store import Base, IncidentRow, Store
+from .store import IncidentRow, IncidentSourceRow, Store
 
 ACLED = "acled"
 YEMEN_DATA_PROJECT = "yemen-data-project"
 DATA = Path(__file__).with_name("data") / "imports"
-
-
-class IncidentSourceRow(Base):
-    """The row an imported incident was read from, column by column, as text.
-
-    Kept beside ``incidents`` (migration 0004) rather than in it: only imported incidents
-    have one, and its columns are the source's, not strikewatch's.
-    """
-
-    __tablename__ = "incident_sources"
-
-    incident_id: Mapped[str] = mapped_column(
-        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
-    origin: Mapped[str] = mapped_column(String(40), index=True)
-    record: Mapped[dict] = mapped_column(JSON)
 
 
 class Resolver(Protocol):

@@ -2,7 +2,9 @@
 
 The schema is owned by Alembic migrations (``strikewatch/migrations``), never by
 ``create_all``, so that a database written by an older version is upgraded in place and loses
-nothing. SQLite runs in WAL mode so that the web app can read while a batch writes.
+nothing. Every table is declared here, in one ``Base.metadata``, because that is what the
+migrations' autogenerate compares with; a table declared in another module would look absent
+to it (``tests/test_store.py`` checks that models and migrations agree). SQLite runs in WAL mode so that the web app can read while a batch writes.
 
 Analysts' corrections live on the incident rows (``reviewed`` lists the fields they set) and
 in the ``reviews`` audit table; re-extraction rewrites mentions, never those fields.
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-from .errors import StoreError
+from .errors import ReviewError, StoreError
 from .models import (
     Actor,
     Casualties,
@@ -211,13 +212,30 @@ class IncidentLinkRow(Base):
         ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
 
 
-@dataclass(slots=True)
-class StoreResult:
-    """What one write of documents did: the ids stored, and the inputs recognised as copies."""
+class IncidentSourceRow(Base):
+    """The row an imported incident was read from (``imports``), column by column, as text.
 
-    stored: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin or id, why)
-    syndicated: list[tuple[str, str]] = field(default_factory=list)  # (id, id of the earlier copy)
+    Kept beside ``incidents`` (migration 0004) rather than in it: only imported incidents
+    have one, and its columns are the source's, not strikewatch's.
+    """
+
+    __tablename__ = "incident_sources"
+
+    incident_id: Mapped[str] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(40), index=True)
+    record: Mapped[dict] = mapped_column(JSON)
+
+
+class UserRow(Base):
+    """A user of the web app (``users``; migration 0003); only the token's hash is kept."""
+
+    __tablename__ = "users"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    role: Mapped[str] = mapped_column(String(12))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -337,7 +355,6 @@ class Store:
         with self.sessions() as s:
             return [_claim(r) for r in s.scalars(query)]
 
-
     # -- incidents and reviews ------------------------------------------------------------
 
     def unfused_mentions(self) -> list[StoredMention]:
@@ -404,15 +421,13 @@ class Store:
                                      .where(IncidentLinkRow.doc_id.in_(doc_ids[i:i + 500]))))
         return sorted(out)
 
-    def dated_claims(self, *, about: str | None = None, start: date | None = None,
-                     end: date | None = None) -> list[tuple[ClaimMention, date | None, str | None]]:
+    def dated_claims(self, *, start: date | None = None, end: date | None = None
+                     ) -> list[tuple[ClaimMention, date | None, str | None]]:
         """Claims with their document's publication date and outlet (claims carry no date of
         their own: a statement is dated by the article that reports it)."""
         query = (select(ClaimRow, DocumentRow.published, DocumentRow.source)
                  .join(DocumentRow, DocumentRow.id == ClaimRow.doc_id)
                  .order_by(DocumentRow.published, ClaimRow.doc_id, ClaimRow.start))
-        if about is not None:
-            query = query.where(ClaimRow.about == about)
         if start is not None:
             query = query.where(DocumentRow.published >= start)
         if end is not None:
@@ -472,8 +487,6 @@ class Store:
                         reason: str | None, changes: dict[str, object] | None = None) -> None:
         """Set analyst values on an incident, lock them, and write one audit line per field
         (or one line for the action when nothing changes, as a confirmation)."""
-        from .errors import ReviewError
-
         changes = changes or {}
         with self.sessions.begin() as s:
             row = s.get(IncidentRow, incident_id)
@@ -509,8 +522,6 @@ class Store:
     def merge_incidents(self, keep: str, absorb: str, *, analyst: str, reason: str | None) -> None:
         """Move every mention and link of ``absorb`` to ``keep``, delete ``absorb``, and log
         the merge under both ids so either one's history tells it."""
-        from .errors import ReviewError
-
         with self.sessions.begin() as s:
             rows = {i: s.get(IncidentRow, i) for i in (keep, absorb)}
             for i, row in rows.items():
@@ -607,8 +618,7 @@ def _incident_values(inc: Incident) -> dict[str, object]:
         "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
         if inc.attacker else None,
         "location": place_to_dict(p),
-        "targets": [{"category": t.category, "name": t.name, "asserted_by": t.asserted_by}
-                    for t in inc.targets],
+        "targets": _target_dicts(inc.targets),
         "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max},
         "civilians": {"min": inc.civilians.min, "max": inc.civilians.max},
         "grade": inc.grade,
@@ -624,8 +634,6 @@ def _fill_incident_row(row: IncidentRow, inc: Incident, *, skip: set[str]) -> No
 
 
 def _set_incident_field(row: IncidentRow, name: str, value: object) -> None:
-    from .errors import ReviewError
-
     if name not in INCIDENT_FIELDS:
         raise ReviewError(f"no incident field {name!r} (fields: {', '.join(INCIDENT_FIELDS)})")
     if name == "date":
@@ -668,13 +676,11 @@ def _incident(r: IncidentRow) -> Incident:
         id=r.id, date=r.date, date_precision=r.date_precision,
         attacker=Actor(r.attacker_name, r.attacker_country) if r.attacker_name else None,
         place=place,
-        targets=tuple(Target(t["category"], t.get("name"), t.get("asserted_by"))
-                      for t in r.targets or ()),
+        targets=_targets(r.targets),
         fatalities=Range(r.fatalities_min, r.fatalities_max),
         civilians=Range(r.civilians_min, r.civilians_max),
         grade=r.grade, grade_reason=r.grade_reason, origin=r.origin,
         reviewed=dict(r.reviewed or {}))
-
 
 
 def _document_row(doc: Document, signature: bytes | None) -> DocumentRow:
@@ -692,6 +698,15 @@ def _document(row: DocumentRow) -> Document:
         content_hash=row.content_hash, title=row.title, source=row.source, url=row.url,
         published=row.published, published_from=row.published_from, language=row.language,
         byline=row.byline, origin=row.origin, near_duplicate_of=row.near_duplicate_of)
+
+
+def _target_dicts(targets: Iterable[Target]) -> list[dict]:
+    return [{"category": t.category, "name": t.name, "asserted_by": t.asserted_by}
+            for t in targets]
+
+
+def _targets(dicts: Iterable[dict] | None) -> tuple[Target, ...]:
+    return tuple(Target(t["category"], t.get("name"), t.get("asserted_by")) for t in dicts or ())
 
 
 def _range(d: dict | None) -> Range:
@@ -728,8 +743,7 @@ def _strike_row(m: StrikeMention) -> StrikeRow:
         place_start=m.place_span.start if m.place_span else None,
         place_end=m.place_span.end if m.place_span else None,
         place=place_to_dict(m.place),
-        targets=[{"category": t.category, "name": t.name, "asserted_by": t.asserted_by}
-                 for t in m.targets],
+        targets=_target_dicts(m.targets),
         casualties={k: {"min": r.min, "max": r.max} for k, r in
                     (("killed", c.killed), ("wounded", c.wounded),
                      ("civilians_killed", c.civilians_killed))},
@@ -747,8 +761,7 @@ def _strike(r: StrikeRow) -> StrikeMention:
         attacker=Actor(r.attacker_name, r.attacker_country) if r.attacker_name else None,
         date=r.date, date_precision=r.date_precision, date_text=r.date_text,
         place=place_from_dict(r.place),
-        targets=tuple(Target(t["category"], t.get("name"), t.get("asserted_by"))
-                      for t in r.targets or ()),
+        targets=_targets(r.targets),
         casualties=Casualties(_range(c.get("killed")), _range(c.get("wounded")),
                               _range(c.get("civilians_killed"))),
         weapon=r.weapon, source=r.source, claimed_by_attacker=r.claimed_by_attacker,

@@ -13,27 +13,16 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import DateTime, String, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
 
 from .errors import UserError
-from .store import Base, Store, now
+from .store import Store, UserRow
 
 ROLES = ("reader", "analyst", "admin")
 WRITE_ROLES = frozenset({"analyst", "admin"})
 _NAME = re.compile(r"^[\w.@' -]{1,100}$")
-
-
-class UserRow(Base):
-    __tablename__ = "users"
-
-    name: Mapped[str] = mapped_column(String(100), primary_key=True)
-    role: Mapped[str] = mapped_column(String(12))
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 
 
 @dataclass(frozen=True, slots=True)
