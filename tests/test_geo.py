@@ -186,7 +186,8 @@ def test_a_village_abroad_does_not_pass_for_a_place_in_the_country(gaz):
 
 @pytest.mark.parametrize("name,country,reason", [
     ("Xyzzyville", None, "not in the gazetteer"),
-    ("northern Syria", None, "no 'north' region"),
+    ("the West", "SY", "political bloc"),
+    ("the west", None, "needs the document's country"),
     ("province", "SY", "no place name left"),
     ("", None, "no place name left"),
 ])

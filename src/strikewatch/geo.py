@@ -83,6 +83,14 @@ class GeoSettings:
     # A candidate outside the document's country is accepted only if it is a country, a
     # province or a city at least this large ("Moscow" in a Syrian story; not a hamlet).
     foreign_min_population: int = 100_000
+    # A name the exact and skeleton keys miss may still match a place of a province the
+    # context names at this difflib ratio: 0.85 admits "wisab safi"~"wusab safil" (0.86) and
+    # "maghrin ans"~"maghirib ans" (0.87) and keeps out "radman"~"radfan" (0.83). Tuned on
+    # the Yemen Data Project district names.
+    province_similarity: float = 0.85
+    # A town named as a container or as a sentence's anchor must be at least this large:
+    # GeoNames names hamlets after common words ("Air", "Regime"), real containers are towns.
+    anchor_population: int = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +287,7 @@ class _Builder:
         counts.update(self._admin2())
         counts.update(self._supplement())
         con.execute("DROP INDEX name_entity")
+        con.execute("CREATE INDEX entity_province ON entity(country, admin1code)")
         return dict(counts)
 
     def _city_names(self, eid: int) -> list[str]:
@@ -451,6 +460,28 @@ class _Lexicon:
             tuple(normalize(w).split()): canon
             for canon, words in data["directions"].items() for w in words}
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
+        self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
+        self.vicinity_before = [tuple(normalize(w).split()) for w in data["vicinity_before"]]
+        relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
+        relations.sort(key=lambda r: -len(r[0]))
+        self.relation = {w.casefold(): rel for w, rel in relations}
+        nouns = "|".join(map(re.escape, sorted(data["container_nouns"], key=len, reverse=True)))
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in relations)
+        name = r"(?:(?:al|el|as|ash|ar|ad|az|at)-)?[A-Z][\w'’ʿ-]*"
+        # "X[, Y and Z] [neighbourhood] in|near <container>": the rest of a list, then a
+        # relation word; the container follows (see _containers).
+        self.container_re = re.compile(
+            rf"^(?P<list>(?:\s*(?:,|and|&)?\s*{name})*)[\s\x22\u201d]*,?\s*"
+            rf"(?P<noun>(?i:{nouns})[\s\x22\u201d]+)?"
+            rf"(?P<rel>(?i:{words}))\s+(?P<rest>.*)$", re.DOTALL)
+        self.container_head = re.compile(
+            rf"^(?:the\s+)?(?:[A-Z]\w+\s+(?=(?:{nouns})\s+of\b))?"
+            rf"(?:(?P<noun>(?i:{nouns}))\s+of\s+(?:the\s+)?)?"
+            rf"(?P<core>(?:[a-z-]+\s+){{0,2}}?{name}(?:\s+{name}){{0,2}})"
+            rf"(?P<tail>(?:['’]s)?\s+(?i:{nouns})\b)?")
+        self.relation_re = re.compile(rf"\s((?i:{words}))\s")
+        self.name_re = re.compile(rf"{name}(?:\s+{name}){{0,2}}")
+        self.nouns = {n.casefold() for n in data["container_nouns"]}
 
     @classmethod
     def load(cls) -> _Lexicon:
@@ -464,6 +495,7 @@ class _Query:
     level: str | None = None  # admin1 | admin2 | point | facility
     vicinity: bool = False
     direction: str | None = None
+    plain: str = ""  # the name without a leading direction: "Damascus countryside" is a name
 
 
 _LIST_BEFORE = re.compile(
@@ -473,10 +505,15 @@ _LIST_AFTER = re.compile(
     r"^((?:\s*(?:,\s*and|,|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)\s+(\w+(?:\s\w+)?)")
 
 
+_POSSESSIVE = re.compile(r"(\w)['’]s\b(?=\s+[a-z])")
+
+
 def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
-    tokens = normalize(name).split()
+    tokens = normalize(_POSSESSIVE.sub(r"\1", name)).split()  # "Aleppo's countryside"
     whole = " ".join(tokens)
     level, vicinity, direction = None, False, None
+    plain = next((" ".join(tokens[len(p):]) for p in lex.directions
+                  if len(tokens) > len(p) and tuple(tokens[:len(p)]) == p), "")
 
     def take(phrase_level: str) -> None:
         nonlocal level, vicinity
@@ -503,11 +540,16 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
             if len(tokens) > n and tuple(tokens[:n]) == phrase:
                 tokens, changed, direction = tokens[n:], True, canon
                 break
+        for phrase in lex.vicinity_before:
+            n = len(phrase)
+            if len(tokens) > n and tuple(tokens[:n]) == phrase:
+                tokens, changed, vicinity = tokens[n:], True, True
+                break
     if any(tuple(tokens) == phrase for phrase, _ in lex.levels):
         tokens = []  # "province" alone names no place
     if level is None and not vicinity and context:
         level, vicinity = _level_from_context(name, context, lex)
-    return _Query(whole, " ".join(tokens), level, vicinity, direction)
+    return _Query(whole, " ".join(tokens), level, vicinity, direction, plain)
 
 
 def _level_from_context(name: str, context: str, lex: _Lexicon) -> tuple[str | None, bool]:
@@ -538,6 +580,8 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+             "southwest": 225, "west": 270, "northwest": 315}
 _KIND_PRIOR = {COUNTRY: 8.0, FACILITY: 7.0, AREA: 7.0, REGION: 7.0, ADMIN1: 6.0, ADMIN2: 4.0}
 
 
@@ -557,7 +601,8 @@ class Gazetteer:
             raise GeocodeError(f"cannot open the gazetteer index {self.path}: {e}") from e
         self._lock = threading.Lock()
         self._memo: dict[tuple[str, str, str | None], list[Candidate]] = {}
-        self._resolved: dict[tuple, Place | Unresolved] = {}
+        self._resolved: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}
+        self._provinces: dict[tuple[str, str], list[tuple[Candidate, str]]] = {}
 
     def __reduce__(self):
         return (Gazetteer, (self.path, self.settings))
@@ -625,7 +670,7 @@ class Gazetteer:
         anywhere (a foreign capital named in the story). When the neighbours' provinces hold
         no exact match, spelling variants there are added: context beats spelling."""
         country = next(iter(scope)) if len(scope) == 1 else None
-        keys = [k for k in dict.fromkeys((q.whole, q.core)) if k]
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
         regions = {(p.country, p.admin1) for p in near if p.admin1}
         for key in keys:
             found = self._fetch("name", key, country)
@@ -639,7 +684,41 @@ class Gazetteer:
                                               lambda c: not scope or c.country in scope)
             if found:
                 return found
+        if regions and q.core and (found := self._fuzzy_in(q.core, regions)):
+            return found
         return self._fetch("name", q.core, country) if q.core else []
+
+    def _fuzzy_in(self, key: str, regions: set[tuple[str, str | None]]) -> list[Candidate]:
+        """Names of the neighbours' provinces that differ from the key by more than the
+        skeleton forgives: a dropped 'bin' or final letter, a swapped vowel ("Wisab Al-Safi"
+        for Wusab as Safil, "Maghrin Ans" for Maghirib Ans). Only inside the provinces the
+        context names, where a near miss is far likelier a spelling than another place."""
+        out, floor = [], self.settings.province_similarity
+        matcher = difflib.SequenceMatcher(None, b=key)
+        for country, admin1 in regions:
+            code = next((c for (cc, c), n in self._admin1.items()
+                         if cc == country and n == admin1), None)
+            if code is None:
+                continue
+            for cand, name in self._province_entities(country, code):
+                matcher.set_seq1(name)
+                if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor \
+                        and matcher.ratio() >= floor:
+                    out.append(cand)
+        return out
+
+    def _province_entities(self, country: str, code: str) -> list[tuple[Candidate, str]]:
+        if (hit := self._provinces.get((country, code))) is not None:
+            return hit
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT id, name, kind, country, admin1code, lat, lon, population, geonameid, "
+                "source FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
+                "('city', 'admin2', 'area', 'facility')", (country, code)).fetchall()
+        out = [(Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
+                          r[6], r[7], r[8], r[9], False), normalize(r[1])) for r in rows]
+        self._provinces[(country, code)] = out
+        return out
 
     def _score(self, c: Candidate, q: _Query, scope: set[str], near: Sequence[Place],
                capitals: set[int]) -> float:
@@ -661,17 +740,27 @@ class Gazetteer:
         """Place one name. ``country`` is the document's country (ISO2), ``near`` the other
         places of the document, ``context`` the words around the name (its sentence), and
         ``level`` forces a kind ("admin1" for a table's governorate column)."""
+        return self._resolve_full(name, country, near, context, level)[0]
+
+    def _resolve_full(self, name: str, country: str | None = None, near: Sequence[Place] = (),
+                      context: str | None = None, level: str | None = None,
+                      ) -> tuple[Place | Unresolved, Candidate | None]:
+        """``resolve`` with the candidate it chose, which says how sure it is (an exact
+        name or a spelling variant, a province or a hamlet) for the document's country vote."""
         key = (name, country, tuple(near), context, level)
         if (hit := self._resolved.get(key)) is not None:
             return hit
         result = self._resolve(name, country, near, context, level)
+        if not isinstance(result, tuple):
+            result = (result, None)
         if len(self._resolved) > 20_000:
             self._resolved.clear()
         self._resolved[key] = result
         return result
 
     def _resolve(self, name: str, country: str | None, near: Sequence[Place],
-                 context: str | None, level: str | None) -> Place | Unresolved:
+                 context: str | None, level: str | None,
+                 ) -> Place | Unresolved | tuple[Place | Unresolved, Candidate]:
         q = _parse(name, context, self._lex)
         if level is not None:
             q = dataclasses.replace(q, level=level)
@@ -679,6 +768,9 @@ class Gazetteer:
             return Unresolved(name, "no place name left after removing descriptor words")
         scope = {country} if country else {p.country for p in near}
         cands = self._candidates(q, scope, near)
+        if q.whole in self._lex.bare_directions and not any(c.country in scope for c in cands):
+            # "the west" is a part of the document's country, not Cameroon's West province
+            return self._bare_direction(name, q, scope)
         if not cands:
             return Unresolved(name, "not in the gazetteer (no exact or transliteration match)")
         capitals = {c.geonameid for c in cands if c.kind == ADMIN1}
@@ -700,7 +792,153 @@ class Gazetteer:
             promoted = self._province_of_capital(best)
             if promoted is not None:
                 best = promoted
-        return self._place(name, best, q, alternatives)
+        return self._place(name, best, q, alternatives), best
+
+    def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
+        """'the west', 'the north-east': a part of the document's country. Capitalised 'the
+        West' is the political West, not a compass point."""
+        if re.search(r"\b[A-Z][a-z]*(?:ern)?\b", name.removeprefix("the ").removeprefix("The ")):
+            return Unresolved(name, "capitalised: the political bloc, not a part of a country")
+        if len(scope) != 1:
+            return Unresolved(name, "a compass region needs the document's country")
+        (country,) = scope
+        return self._compass(name, country, self._lex.bare_directions[q.whole], ())
+
+    def _compass(self, name: str, country: str, direction: str,
+                 alternatives: tuple[str, ...]) -> Place | Unresolved:
+        """'northern Syria': the mean of the country's first-level capitals that lie in that
+        sector (within 67.5 degrees of the direction, seen from the mean of all of them;
+        'central': the half nearest that mean). Without polygons this is the representative
+        point an analyst would pick: for Syria's north it falls between Aleppo and Raqqa."""
+        rows = self._con.execute("SELECT lat, lon FROM entity WHERE kind = 'admin1' AND "
+                                 "country = ?", (country,)).fetchall()
+        if len(rows) < 3:
+            return Unresolved(name, f"{country} has too few provinces for a compass region")
+        clat = sum(r[0] for r in rows) / len(rows)
+        clon = sum(r[1] for r in rows) / len(rows)
+        if direction == "central":
+            dist = sorted(rows, key=lambda r: _distance_km((clat, clon), r))
+            chosen = dist[:max(1, len(dist) // 2)]
+        else:
+            want = _BEARINGS[direction]
+            def off(r: tuple[float, float]) -> float:
+                dy, dx = r[0] - clat, (r[1] - clon) * math.cos(math.radians(clat))
+                return abs((math.degrees(math.atan2(dx, dy)) - want + 180) % 360 - 180)
+            chosen = [r for r in rows if off(r) <= 67.5] or [min(rows, key=off)]
+        lat = sum(r[0] for r in chosen) / len(chosen)
+        lon = sum(r[1] for r in chosen) / len(chosen)
+        why = (f"computed: mean of {len(chosen)} of {country}'s {len(rows)} province capitals "
+               f"in its {direction}")
+        return Place(name=name, lat=round(lat, 5), lon=round(lon, 5), country=country,
+                     precision="region", admin1=None, geonameid=None, source="computed",
+                     alternatives=(why, *alternatives))
+
+    # ----------------------------------------------------------------- containers and anchors
+
+    def _contain(self, m: StrikeMention, result: Place | Unresolved | None,
+                 country: str | None) -> Place | Unresolved | None:
+        """Check a mention's place against the place the text puts it in or near, and code a
+        name the gazetteer lacks to that container (or, lacking one, to the nearest place its
+        sentence names) rather than leave it unplaced or put it abroad."""
+        x = m.place_text or ""
+        found = self._container_of(m, country)
+        if found is not None:
+            head, box, relation = found
+            if isinstance(result, Place) and _inside(result, box, relation):
+                return result
+            if box.precision == "country":
+                return result  # never code a place to a country's centroid
+            if isinstance(result, Place):  # a namesake elsewhere: look again inside the box
+                again = self.resolve(head or x, country=box.country, near=[box],
+                                     context=m.sentence.text if m.sentence else None)
+                if isinstance(again, Place) and _inside(again, box, relation):
+                    return again
+                why = (f"{x}: {result.name} ({result.admin1}, {result.country}) is not "
+                       f"{'in' if relation == 'inside' else 'near'} {box.name}; placed at "
+                       f"containing {box.name}")
+            else:
+                why = f"{x} not in gazetteer; placed at containing {box.name}"
+            return _placed_at(box, why, result)
+        if isinstance(result, Place) or country is None or not m.sentence:
+            return result
+        anchor = self._anchor(m, country)
+        if anchor is None:
+            return result
+        return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
+                                  f"nearest place its sentence names", result)
+
+    def _container_of(self, m: StrikeMention, country: str | None,
+                      ) -> tuple[str | None, Place, str] | None:
+        """(the name without its container, the container, inside|near) from the words of
+        the name itself ("al-Sabil neighborhood in Daraa city") or right after it in the
+        sentence ("Karam Alnozha and Tal Alzarazir in Aleppo")."""
+        lex, name = self._lex, m.place_text or ""
+        for hit in lex.relation_re.finditer(name):
+            head = name[:hit.start()].strip()
+            if head and (box := self._container_place(name[hit.end():], country)):
+                return head, box, lex.relation[" ".join(hit.group(1).casefold().split())]
+        if not (m.sentence and m.place_span):
+            return None
+        offset = m.place_span.end - m.sentence.start
+        hit = lex.container_re.match(m.sentence.text[offset:offset + 240])
+        if hit is None:
+            return None
+        relation = " ".join(hit.group("rel").casefold().split())
+        if relation == "of" and not hit.group("noun"):
+            return None  # "X of Y" without "neighbourhood" between is no containment
+        box = self._container_place(hit.group("rest"), country)
+        return (None, box, lex.relation[relation]) if box else None
+
+    def _container_place(self, text: str, country: str | None) -> Place | None:
+        hit = self._lex.container_head.match(text.strip())
+        if hit is None:
+            return None
+        core, tail = hit.group("core"), (hit.group("tail") or "").lstrip("'’s").strip()
+        words = core.split()
+        first = next(i for i, w in enumerate(words) if self._lex.name_re.match(w))
+        # "Aleppo Syrias largest city": drop trailing capitalised words, never the modifiers
+        tries = [f"{core} {tail}".strip(), core] + [" ".join(words[:k])
+                                                   for k in range(len(words) - 1, first, -1)]
+        if hit.group("noun"):  # "the city of Homs"
+            tries.insert(0, f"{hit.group('noun')} of {core}")
+        for t in dict.fromkeys(tries):
+            place, cand = self._resolve_full(t, country)
+            if not isinstance(place, Place) or (country and place.country != country):
+                continue
+            if place.source == "computed" or (
+                    cand is not None and cand.exact
+                    and (cand.kind != CITY or cand.population >= self.settings.anchor_population)):
+                return place  # "northern Syria" is computed
+        return None
+
+    def _sentence_places(self, text: str, country: str | None,
+                         ) -> list[tuple[int, int, Place, Candidate]]:
+        """The places a sentence names that can be trusted without a country: exact names of
+        provinces, districts, areas and towns of at least ``anchor_population``."""
+        out = []
+        for hit in self._lex.name_re.finditer(text):
+            for t in dict.fromkeys([hit.group(0), *hit.group(0).split()]):
+                place, cand = self._resolve_full(t, country)
+                if isinstance(place, Place) and cand is not None and cand.exact \
+                        and cand.kind != COUNTRY and (country is None or place.country == country) \
+                        and (cand.kind != CITY
+                             or cand.population >= self.settings.anchor_population):
+                    out.append((hit.start(), hit.end(), place, cand))
+                    break
+        return out
+
+    def _anchor(self, m: StrikeMention, country: str) -> Place | None:
+        """The place named nearest to the mention in its sentence, if any is a province or a
+        town large enough not to be a common word's namesake."""
+        here = m.place_span.start - m.sentence.start if m.place_span else 0
+        end = here + len(m.place_text or "")
+        best: tuple[int, Place] | None = None
+        for start, stop, place, _ in self._sentence_places(m.sentence.text, country):
+            if m.place_span and start < end and stop > here:
+                continue  # the mention itself
+            if best is None or abs(start - here) < best[0]:
+                best = (abs(start - here), place)
+        return best[1] if best else None
 
     def _province_of_capital(self, city: Candidate) -> Candidate | None:
         for c in self._fetch("name", normalize(city.admin1 or ""), city.country):
@@ -715,9 +953,8 @@ class Gazetteer:
             if best.kind == COUNTRY:
                 region = next((c for c in self._fetch("name", q.direction, best.country)
                                if c.kind == REGION and c.country == best.country), None)
-                if region is None:
-                    return Unresolved(name, f"the supplement defines no '{q.direction}' region "
-                                            f"of {best.country}", alternatives)
+                if region is None:  # no hand-kept region: computed from the provinces
+                    return self._compass(name, best.country, q.direction, alternatives)
                 best, precision = region, "region"
             elif precision in ("point", "admin1"):
                 precision = "admin2"  # "northern Hama": a part of the province
@@ -728,6 +965,43 @@ class Gazetteer:
                      admin2=best.name if best.kind == ADMIN2 else None,
                      geonameid=best.geonameid, source=best.source.split(":")[0],
                      alternatives=alternatives)
+
+
+def _vote_weight(c: Candidate | None) -> float:
+    """How much one resolved name says about the document's country: a province, area or
+    facility 3, a city log10(population)/2 (a million: 3, a hamlet of 500: 1.35), and a
+    spelling-variant match a third of that. Countries do not vote: a story about Syria names
+    Russia, the US and Turkey as often as Syria."""
+    if c is None or c.kind == COUNTRY:
+        return 0.0
+    w = math.log10(c.population + 10) / 2 if c.kind == CITY else 3.0
+    return w if c.exact else w * 0.3
+
+
+def _inside(p: Place, box: Place, relation: str) -> bool:
+    """Whether a resolved place agrees with the container the text gives it. 'In' a province
+    or a city named like its province: the same province; 'near' a town: within 60 km;
+    'in' a region: within 300 km of its representative point."""
+    if p.country != box.country:
+        return False
+    km = _distance_km((p.lat, p.lon), (box.lat, box.lon))
+    if box.precision in ("country",):
+        return True
+    if box.precision == "region":
+        return km <= 300
+    if relation == "near":
+        return km <= 60
+    return (box.admin1 is not None and p.admin1 == box.admin1) or km <= 25
+
+
+def _placed_at(box: Place, why: str, was: Place | Unresolved | None) -> Place:
+    """A name coded to its container: a town's part or surroundings is ACLED precision 2;
+    the reason, then what the name alone resolved to, lead the alternatives."""
+    before = (f"alone: {was.name} ({was.country}/{was.admin1})" if isinstance(was, Place)
+              else f"alone: {was.reason}" if isinstance(was, Unresolved) else None)
+    extra = tuple(a for a in (why, before) if a)
+    return dataclasses.replace(box, precision="admin2" if box.precision == "point"
+                               else box.precision, alternatives=extra + box.alternatives)
 
 
 # --------------------------------------------------------------------------- loading
@@ -767,31 +1041,46 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
                      country_hint: str | None = None) -> list[StrikeMention]:
     """Fill ``.place`` of each mention, using the document's other places as context.
 
-    Three passes, because a name's meaning depends on the rest of the document: (1) resolve
+    Four passes, because a name's meaning depends on the rest of the document: (1) resolve
     each place alone; (2) if no country was given, take the document's main country from what
-    resolved and resolve again with it and with the other places as neighbours; (3) a name the
-    document once called a province ("the provinces of Hama, Homs and Idlib") stays a province
-    later ("strikes on Aleppo, Idlib and Hama"), and so do the names listed with it."""
+    resolved — a vote weighted by how sure each answer is (a province or a city of a million
+    outweighs a hamlet that only shares a spelling) — and resolve again with it and with the
+    other places as neighbours; (3) a place the text puts inside or near another ("Mansoura in
+    rural Aleppo", "Bab al-Nayrab neighbourhood in southern Aleppo city") must lie there: when
+    the gazetteer has no such place, it is coded to the container at a coarser precision, and
+    a name with no container and no entry is coded to the nearest place its sentence names,
+    each time with the reason first among the alternatives; (4) a name the document once
+    called a province ("the provinces of Hama, Homs and Idlib") stays a province later
+    ("strikes on Aleppo, Idlib and Hama"), and so do the names listed with it."""
     def context_of(m: StrikeMention) -> str | None:
         return m.sentence.text if m.sentence else None
 
-    first: list[Place | Unresolved | None] = [
-        gazetteer.resolve(m.place_text, country=country_hint, context=context_of(m))
-        if m.place_text else None for m in mentions]
+    first = [gazetteer._resolve_full(m.place_text, country_hint, (), context_of(m))
+             if m.place_text else (None, None) for m in mentions]
     country = country_hint
     if country is None:
-        votes = Counter(p.country for p in first if isinstance(p, Place)
-                        and p.precision != "country")
+        votes: Counter = Counter()
+        for p, c in first:
+            if isinstance(p, Place) and p.precision != "country":
+                votes[p.country] += 3.0 if p.source == "computed" else _vote_weight(c)
+        # the places the strike sentences name around the mentions ("... told Reuters from
+        # Aleppo", "in rural Aleppo") vote too, each sentence once
+        for text in dict.fromkeys(m.sentence.text for m in mentions if m.sentence):
+            for _, _, p, c in gazetteer._sentence_places(text, None):
+                votes[p.country] += _vote_weight(c)
         country = votes.most_common(1)[0][0] if votes else None
-    placed = [p for p in first if isinstance(p, Place)]
+    placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
-    for m, p in zip(mentions, first):
+    for m, (p, _) in zip(mentions, first):
         if m.place_text is None:
             results.append(None)
             continue
         near = [o for o in placed if o is not p and o.precision != "country"]
         results.append(gazetteer.resolve(m.place_text, country=country, near=near,
                                          context=context_of(m)))
+    for i, m in enumerate(mentions):
+        if m.place_text is not None:
+            results[i] = gazetteer._contain(m, results[i], country)
     provinces = {normalize(m.place_text or "") for m, p in zip(mentions, results)
                  if isinstance(p, Place) and p.precision == "admin1"}
     def promote(i: int) -> None:
