@@ -333,10 +333,15 @@ class Extractor:
 
     def _scope(self, tok) -> set[int]:
         """Tokens the strike word governs: where places and dates of this strike are."""
+        # a strike noun governs the clause it is part of: the parser often hangs "on the town
+        # of X" on the agent or the victims ("killed in airstrikes by regime jets on X",
+        # "homes in X were subject to regime shelling"), not on the strike word
         node = tok
-        if tok.pos_ != "VERB" and tok.dep_ in _SUBJ + ("dobj",) and tok.head.pos_ in ("VERB", "AUX") \
-                and self.lex.base(tok.head.lower_) not in self.lex.report_verbs:
-            node = tok.head
+        if tok.pos_ != "VERB":
+            while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+                if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
+                    break
+                node = node.head
         scope = {t.i for t in node.subtree}
         # a statement nested in the strike clause ("...after Obama announced the US would
         # intensify its campaign in northern Syria") is not part of it
@@ -395,35 +400,65 @@ class Extractor:
             cands.append(_PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision,
                                          self._known(name.text)))
 
+        words = _words(sdoc)
+        # lists the text introduces as places, whether or not the gazetteer knows them: "the
+        # towns of Rastan Talbeesah Ter Maaleh and Zafarana", "districts including al-Kalaseh
+        # Bustan al-Qasr and al-Sakhour" (commas lost); a known name inside is taken whole
+        for w, (a, b, text) in enumerate(words):
+            opener = text.lower()
+            if opener == "as" and w > 0 and words[w - 1][2].lower() == "such":
+                w -= 1
+            if opener not in lex.list_openers or w == 0:
+                continue
+            head = words[w - 1][2].lower()
+            if head not in lex.of_phrases or not head.endswith("s"):
+                continue
+            names, v = [], w + 1
+            while v < len(words) and (_NAMELIKE.match(words[v][2]) or words[v][2].lower() in ("and", ",")):
+                if _NAMELIKE.match(words[v][2]):
+                    if any(i in named or i in taken for i in range(words[v][0], words[v][1])) \
+                            or words[v][2].lower() in lex.not_places - lex.name_heads:
+                        break
+                    names.append(v)
+                v += 1
+            precision = lex.place_heads.get(head[:-1]) or lex.place_heads.get(head)
+            for first, last in self._split_names(words, names):
+                add(words[first][0], words[last][1] - 1, from_ent=False, precision=precision or "point")
         # names spaCy missed or split ("Bustan" + "al-Qasr"): runs of proper nouns the
-        # gazetteer knows, longest first; a lone word must name a town of some size
-        i = 0
-        while i < len(sdoc):
-            t = sdoc[i]
-            if t.i in taken or t.i in named or t.pos_ != "PROPN":
-                i += 1
+        # gazetteer knows, longest first; a lone word must name a town of some size. A run
+        # never ends on a word that opens a longer name ("Bab" of "Bab al-Nayrab").
+        w = 0
+        while w < len(words):
+            a, b, text = words[w]
+            if not self._proper(sdoc, words[w], taken, named) or _is_country(text):
+                w += 1
                 continue
-            if _is_country(t.text) or (i > 0 and not sdoc[i - 1].whitespace_ and not sdoc[i - 1].is_punct) \
-                    or t.text.startswith("-"):
-                i += 1  # a country, or the tail of a word the tokenizer split ("al" "-Bab")
-                continue
-            for j in range(min(len(sdoc), i + 5), i, -1):
-                run = sdoc[i:j]
-                if any((u.pos_ != "PROPN" and u.text != "-") or u.i in taken or u.i in named for u in run) \
-                        or run[-1].text == "-" or (j < len(sdoc) and not run[-1].whitespace_
-                                                   and (not sdoc[j].is_punct or sdoc[j].text == "-")):
-                    continue
-                known = self._known(run.text) if len(run) > 1 else (
-                    t.is_title and self.gazetteer.is_place(t.text, min_population=self.settings.place_min_population))
-                # "the town of Saraqeb", "the province of Raqa": the text says it is a place
-                introduced = i >= 2 and sdoc[i - 1].lower_ == "of" and sdoc[i - 2].lower_ in lex.of_phrases \
-                    and not sdoc[i - 2].lower_.endswith("s") and (j == len(sdoc) or sdoc[j].pos_ != "PROPN")
+            k = w
+            while k < len(words) and k < w + 4 and self._proper(sdoc, words[k], taken, named):
+                k += 1
+            # the longest name the gazetteer knows; else the whole run, when the text says it is
+            # a place: "the neighborhood of Aleppo Syria Live Network" is Aleppo, not the run
+            known_ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
+                          and self._known_run(sdoc, words, w, j)]
+            for j in (known_ends[:1] or [k]):
+                first, last = words[w][0], words[j - 1][1]
+                known = bool(known_ends)
+                # "the town of Saraqeb", "the province of Raqa", "the neighborhood Alsaliheen",
+                # "the al-Furqan neighbourhood": the text says it is a place
+                before = words[w - 1][2].lower() if w > 0 else ""
+                after = sdoc[last].lower_ if last < len(sdoc) else ""
+                introduced = j == k and (
+                    (before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
+                     and not words[w - 2][2].lower().endswith("s"))
+                    or (before in lex.of_phrases and not before.endswith("s") and w >= 2
+                        and words[w - 2][2].lower() in ("the", "a"))
+                    or after in lex.place_heads)
                 if known or introduced:
-                    head = sdoc[i - 2].lower_ if introduced else None
-                    add(i, j - 1, from_ent=False, precision=lex.place_heads.get(head) if head else None)
-                    i = j - 1
+                    head = words[w - 2][2].lower() if introduced and before == "of" else before
+                    add(first, last - 1, from_ent=False, precision=lex.place_heads.get(head))
+                    w = j - 1
                     break
-            i += 1
+            w += 1
         for ent in sdoc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
                 add(ent.start, ent.end - 1, from_ent=True)
@@ -443,16 +478,58 @@ class Extractor:
         return [c for c in cands if c.precision == "region" or not _is_country(c.text)]
 
     def _finest(self, places: list[_PlaceCandidate], sdoc) -> list[_PlaceCandidate]:
-        """ "X in Y" names one place: X, the finer, when the gazetteer can place it, else Y
-        ("the al-Furqan neighbourhood in Aleppo city" is in Aleppo, if al-Furqan is unknown)."""
+        """ "X in Y" names one place, X, the finer: "the al-Furqan neighbourhood in Aleppo city"
+        is al-Furqan and "Karam Alnozha and Tal Alzarazir in Aleppo" two neighbourhoods (one
+        event per named neighbourhood); placing X inside Y is the geocoder's work. A name
+        neither the gazetteer nor the text's wording makes a place leaves Y standing."""
+        places = sorted(places, key=lambda p: p.start)
         drop: set[int] = set()
         for a, b in zip(places, places[1:]):
             between = sdoc.text[a.end:b.start]
             if _CONTAINER.fullmatch(between):
-                drop.add(id(b) if a.known else id(a))
+                drop.add(id(b) if a.known or a.precision == "point" else id(a))
         return [p for p in places if id(p) not in drop]
 
+    def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
+        """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
+        a, b, text = word
+        if any(i in taken or i in named for i in range(a, b)):
+            return False
+        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" for i in range(a, b)) or (
+            b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _known_run(self, sdoc, words, w: int, j: int) -> bool:
+        """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some
+        size, and an acronym ("SLN", "AFP") is never taken for the hamlet that shares it."""
+        first, last = words[w][0], words[j - 1][1]
+        if last - first > 1:
+            return self._known(sdoc[first:last].text)
+        tok = sdoc[first]
+        return tok.is_title and tok.lower_ not in self.lex.name_heads and self.gazetteer.is_place(
+            tok.text, min_population=self.settings.place_min_population)
+
+    def _split_names(self, words, idxs: list[int]) -> list[tuple[int, int]]:
+        """Cut a comma-less list of names into places: the longest piece the gazetteer knows,
+        else a word that opens a name ("Ter", "Bustan") with the word after it, else one word."""
+        out, n = [], 0
+        while n < len(idxs):
+            for m in range(min(len(idxs), n + 3), n, -1):
+                piece = idxs[n:m]
+                if piece != list(range(piece[0], piece[-1] + 1)):
+                    continue
+                text = " ".join(words[x][2] for x in piece)
+                if (m - n > 1 or words[piece[0]][2].lower() not in self.lex.name_heads) and self._known(text):
+                    break
+            else:
+                m = n + 2 if words[idxs[n]][2].lower() in self.lex.name_heads and n + 1 < len(idxs) \
+                    and idxs[n + 1] == idxs[n] + 1 else n + 1
+            out.append((idxs[n], idxs[m - 1]))
+            n = m
+        return out
+
     def _known(self, name: str) -> bool:
+        if name.isupper() and " " not in name:  # an acronym ("SLN", "AFP"), not the hamlet of that name
+            return False
         return self.gazetteer.is_place(name, min_population=0)
 
     def _segment(self, name) -> list[tuple[int, int]]:
@@ -730,6 +807,23 @@ class _PlaceCandidate:
     tokens: set[int]
     precision: str | None
     known: bool = True  # the gazetteer knows the name
+
+
+# a word that can be (part of) a place name: capitalised, or "al-"/"el-" before a capital
+_NAMELIKE = re.compile(r"^(?:[A-Z]|(?:al|el|as|ad|an|ar|ash|az|at|ad-d)-[A-Za-z])")
+
+
+def _words(sdoc) -> list[tuple[int, int, str]]:
+    """The sentence's words as the text writes them: tokens joined by a hyphen without spaces
+    ("al" "-" "Bab" is one word), as (first token, end token, text)."""
+    out, i = [], 0
+    while i < len(sdoc):
+        j = i + 1
+        while j < len(sdoc) and not sdoc[j - 1].whitespace_ and (sdoc[j].text == "-" or sdoc[j - 1].text == "-"):
+            j += 1
+        out.append((i, j, sdoc[i:j].text))
+        i = j
+    return out
 
 
 def _noun_phrase(tok) -> set[int]:

@@ -151,6 +151,8 @@ class Lexicons:
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
+        self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
+        self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
 
         # Base forms of the lexicon's own words, so the pipeline runs without its lemmatizer:
         # regular inflections are generated, irregular ones listed in triggers.yaml.
