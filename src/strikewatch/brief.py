@@ -27,7 +27,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import StrikewatchError
+from .errors import BriefError
+from .fuse import clip
 from .models import GRADES
 from .store import IncidentRow, Store
 
@@ -37,10 +38,6 @@ GRADE_COLOURS = {"confirmed": "#1b7837", "fair": "#5aae61", "weak": "#e08214",
                  "contested": "#b2182b", "discounted": "#8c8c8c"}
 BOUNDARIES = Path(__file__).with_name("data") / "boundaries"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser")
-
-
-class BriefError(StrikewatchError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,13 +455,8 @@ def _share_lines(b: Brief) -> list[str]:
                            "report of the period names what its strikes hit")
         for speaker, figures, sentence in s.statistics:
             out.append(f"{speaker} on {s.attacker}: {figures or 'no number parsed'}: "
-                       f"\u201c{_clip(sentence)}\u201d")
+                       f"\u201c{clip(sentence, 200)}\u201d")
     return out
-
-
-def _clip(text: str, n: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _place(inc: dict) -> str:
@@ -525,7 +517,7 @@ def render_terminal(b: Brief, console=None, *, top: int = 12, listed: int = 15) 
             t.add_column(col)
         for c in b.claims[:top * 2]:
             t.add_row(c.speaker + (f" ({c.org})" if c.org and c.org != c.speaker else ""),
-                      c.kind, c.about or "", c.numbers, _clip(c.sentence, 120))
+                      c.kind, c.about or "", c.numbers, clip(c.sentence, 120))
         console.print(t)
     console.print("Sources: " + ("; ".join(f"{s} ({n})" for s, n in b.sources.most_common(top))
                                  or "none"), highlight=False)
@@ -556,7 +548,7 @@ def render_markdown(b: Brief, *, top: int = 12, listed: int = 40) -> str:
                    + (f" ({inc['source_name']})" if inc.get("source_name") else ""))
         for m in inc.get("mentions") or ():
             link = _sentence_link(m.get("url"), m.get("sentence") or "")
-            quote_ = _clip(m.get("sentence") or "", 160)
+            quote_ = clip(m.get("sentence") or "", 160)
             out.append(f"  - {m.get('source') or m.get('outlet') or '?'}: "
                        + (f"[\u201c{quote_}\u201d]({link})" if link else f"\u201c{quote_}\u201d"))
     out.append("")
@@ -564,7 +556,7 @@ def render_markdown(b: Brief, *, top: int = 12, listed: int = 40) -> str:
         out += ["### Claims", ""] + table(
             ("speaker", "kind", "about", "figures", "sentence"),
             ((c.speaker + (f" ({c.org})" if c.org and c.org != c.speaker else ""), c.kind,
-              c.about or "", c.numbers, _clip(c.sentence, 160)) for c in b.claims))
+              c.about or "", c.numbers, clip(c.sentence, 160)) for c in b.claims))
     out += ["## Day by day", ""] + table(
         (b.chart_unit, "incidents", "by grade"),
         ((d.isoformat(), sum(c.values()), _grades_text(c)) for d, c in b.daily if sum(c.values())))
@@ -723,9 +715,9 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
         grade = inc.get("grade") or "weak"
         ms = "".join(
             f"<blockquote>{e(m.get('source') or m.get('outlet') or '?')}: "
-            + (f'<a href="{e(link)}">\u201c{e(_clip(m.get("sentence") or "", 240))}\u201d</a>'
+            + (f'<a href="{e(link)}">\u201c{e(clip(m.get("sentence") or "", 240))}\u201d</a>'
                if (link := _sentence_link(m.get("url"), m.get("sentence") or ""))
-               else f"\u201c{e(_clip(m.get('sentence') or '', 240))}\u201d")
+               else f"\u201c{e(clip(m.get('sentence') or '', 240))}\u201d")
             + (" <em>(the attacker's own claim)</em>" if m.get("claimed_by_attacker") else "")
             + "</blockquote>" for m in inc.get("mentions") or ())
         listed_html.append(
@@ -740,8 +732,8 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
     claims = "".join(
         f"<tr><td>{e(c.speaker)}{e(f' ({c.org})' if c.org and c.org != c.speaker else '')}</td>"
         f"<td>{e(c.kind)}</td><td>{e(c.about or '')}</td><td>{e(c.numbers)}</td><td>"
-        + (f'<a href="{e(link)}">{e(_clip(c.sentence, 240))}</a>'
-           if (link := _sentence_link(c.url, c.sentence)) else e(_clip(c.sentence, 240)))
+        + (f'<a href="{e(link)}">{e(clip(c.sentence, 240))}</a>'
+           if (link := _sentence_link(c.url, c.sentence)) else e(clip(c.sentence, 240)))
         + "</td></tr>" for c in b.claims)
     sources = ", ".join(f"{e(s)} ({n})" for s, n in b.sources.most_common())
     return f"""<!DOCTYPE html>

@@ -11,7 +11,10 @@
     ├── StoreError          the database cannot be opened or migrated
     ├── GeocodeError        the gazetteer cannot be built or loaded
     ├── ReviewError         an analyst's action refers to something that is not there
-    └── UserError           a user cannot be added (bad name or role, name taken)
+    ├── ExportError         an unknown export format, or one that cannot hold what is asked
+    ├── BriefError          no briefing can be made (no dated incident, no Chromium for a PDF)
+    └── UserError           a user cannot be added (bad name or role)
+        └── UserExists       the name is taken (HTTP 409, not 422)
 
 Per-item failures (``InputError``) are recorded with their message and skipped; the others end
 the run. Messages are one line and name the input, so they can go straight into a summary.
@@ -64,5 +67,17 @@ class ReviewError(StrikewatchError):
     pass
 
 
+class ExportError(StrikewatchError):
+    pass
+
+
+class BriefError(StrikewatchError):
+    pass
+
+
 class UserError(StrikewatchError):
+    pass
+
+
+class UserExists(UserError):
     pass

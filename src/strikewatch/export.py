@@ -13,7 +13,17 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from .errors import StrikewatchError
+from .errors import ExportError
+from .imports import (
+    ACLED,
+    ACLED_GEO_PRECISION,
+    ACLED_TIME_PRECISION,
+    acled_country_name,
+    acled_inter_code,
+    acled_region,
+    attribution,
+    source_records,
+)
 from .store import Store
 
 FORMATS = ("jsonl", "geojson", "acled")
@@ -26,10 +36,6 @@ ACLED_COLUMNS = (
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
 )
-
-
-class ExportError(StrikewatchError):
-    pass
 
 
 def _json_default(value: Any) -> Any:
@@ -101,8 +107,6 @@ def geojson(incidents: Iterable[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
-ACLED_GEO_PRECISION = {"point": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 ACLED_INTER_STATE = 1  # ACLED's "State forces", at home or abroad
 ACLED_INTER_EXTERNAL = 8  # "External/Other forces": a named force that is no state's
 ACLED_WEAPON_SUBTYPE = {"shelling": "Shelling/artillery/missile attack",
@@ -121,8 +125,6 @@ def acled_row(inc: dict) -> dict:
     the two actors' inter codes, smaller first.
     """
     import pycountry
-
-    from .imports import ACLED, acled_country_name, acled_inter_code, acled_region, attribution
 
     if inc.get("origin") == ACLED and inc.get("source_record"):
         return {c: inc["source_record"].get(c, "") for c in ACLED_COLUMNS}
@@ -184,8 +186,6 @@ def acled_row(inc: dict) -> dict:
 
 def with_sources(store: Store, records: Iterable[dict]) -> Iterator[dict]:
     """Incident records with ``origin`` and, for imported ones, the row they were read from."""
-    from .imports import source_records
-
     records = list(records)
     imported = source_records(store)
     for rec in records:

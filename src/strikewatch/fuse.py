@@ -50,6 +50,7 @@ __all__ = [
     "FuseReport",
     "FuseSettings",
     "claims_vs_reports",
+    "clip",
     "compute_incident",
     "fuse_pending",
     "incident_id_for",
@@ -774,7 +775,7 @@ class ClaimsReport:
         for st in self.statistics:
             who = st.speaker + (f" ({st.org})" if st.org else "")
             nums = ", ".join(f"{k} {v:g}" for k, v in st.numbers) or "no number parsed"
-            out.append(f"  {who}: {nums}: \"{_clip(st.sentence)}\"")
+            out.append(f"  {who}: {nums}: \"{clip(st.sentence)}\"")
         if self.statistics and self.known_target_incidents:
             hit, of = self.share_reported("jihadist")
             out.append(f"  against the reports: {hit} of {of} incidents with a reported target "
@@ -782,7 +783,8 @@ class ClaimsReport:
         return out
 
 
-def _clip(text: str, n: int = 160) -> str:
+def clip(text: str, n: int = 160) -> str:
+    """A sentence on one line, cut to ``n`` characters, for report lines (and the briefing)."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -794,7 +796,7 @@ def _tally_lines(tallies: Sequence[TargetTally], unit: str) -> list[str]:
         where = f" in {', '.join(t.places)}" if t.places else ""
         out.append(f"  {t.category}{names}: {t.count} {unit}{'s' * (t.count != 1)}{where} "
                    f"according to {'; '.join(t.sources)}")
-        out += [f"      \"{_clip(e)}\"" for e in t.evidence[:2]]
+        out += [f"      \"{clip(e)}\"" for e in t.evidence[:2]]
     return out
 
 

@@ -282,8 +282,11 @@ ACLED_REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type",
                   "geo_precision", "fatalities", "tags")
 ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y")
 _STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?)(?: \(\d{4}-\d{0,4}\).*)?$")
-TIME_PRECISION = {"1": "day", "2": "week", "3": "month"}
-GEO_PRECISION = {"1": "point", "2": "admin2", "3": "admin1"}
+# ACLED codebook codes, both ways: read by the import, written by ``export.acled_row``.
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+ACLED_GEO_PRECISION = {"point": 1, "admin2": 2, "admin1": 3}  # 3: a province or coarser
+TIME_PRECISION = {str(code): name for name, code in ACLED_TIME_PRECISION.items()}
+GEO_PRECISION = {str(code): name for name, code in ACLED_GEO_PRECISION.items()}
 INTER_CATEGORY = {"1": "government", "2": "rebel", "7": "civilian"}
 
 
@@ -398,3 +401,7 @@ def import_acled(path: Path, store: Store) -> ImportSummary:
         }, row))
     _store(store, summary, items)
     return summary
+
+
+# What ``strikewatch import --format`` accepts.
+READERS = {ACLED: import_acled, YEMEN_DATA_PROJECT: import_yemen_data_project}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from .errors import UserError
+from .errors import UserError, UserExists
 from .store import Store, UserRow
 
 ROLES = ("reader", "analyst", "admin")
@@ -51,7 +51,7 @@ def add_user(store: Store, name: str, *, role: str) -> str:
         with store.sessions.begin() as s:
             s.add(UserRow(name=name, role=role, token_hash=hash_token(token)))
     except IntegrityError as exc:
-        raise UserError(f"a user named {name!r} already exists") from exc
+        raise UserExists(f"a user named {name!r} already exists") from exc
     return token
 
 
