@@ -58,7 +58,7 @@ def _options(published: str | None, source: str | None) -> IngestOptions:
 
 
 def _ingest(paths: list[str], store: Store, options: IngestOptions) -> pipeline.IngestSummary:
-    tick, stop = pipeline.progress_printer()
+    tick, stop = pipeline.progress_printer("ingesting")
     try:
         summary = pipeline.ingest(paths, store, options=options, progress=tick)
     finally:
@@ -88,12 +88,13 @@ def extract(db: DbOption = None,
 
 
 def _extract_and_fuse(store: Store, *, everything: bool) -> None:
-    from .fuse import fuse_pending
-
-    summary = pipeline.extract_pending(store, everything=everything)
+    tick, stop = pipeline.progress_printer("extracting")
+    try:
+        summary, report = pipeline.process_pending(store, everything=everything, progress=tick)
+    finally:
+        stop()
     for line in summary.lines():
         console.print(line, markup=False, highlight=False)
-    report = fuse_pending(store)
     console.print(str(report), markup=False, highlight=False)
 
 
@@ -220,13 +221,11 @@ def import_(
     """Import coded strike data (an ACLED export, the Yemen Data Project table) as incidents."""
     from . import imports
 
-    readers = {imports.ACLED: imports.import_acled,
-               imports.YEMEN_DATA_PROJECT: imports.import_yemen_data_project}
-    if fmt not in readers:
-        raise typer.BadParameter(f"--format {fmt!r}: choose one of {', '.join(readers)}")
+    if fmt not in imports.READERS:
+        raise typer.BadParameter(f"--format {fmt!r}: choose one of {', '.join(imports.READERS)}")
     store = _open(db)
     try:
-        summary = readers[fmt](path, store)
+        summary = imports.READERS[fmt](path, store)
     except (OSError, StrikewatchError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -11,10 +11,14 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .ingest import IngestOptions, SyndicationIndex, minhash_signature, read_inputs
 from .models import Document, Rejection
 from .store import Store
+
+if TYPE_CHECKING:
+    from .fuse import FuseReport
 
 log = logging.getLogger("strikewatch")
 
@@ -99,16 +103,17 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
     return summary
 
 
-def progress_printer(total_hint: str = "documents") -> tuple[Progress | None, Callable[[], None]]:
-    """A rich progress bar on a terminal, plain log lines every 100 items otherwise."""
+def progress_printer(doing: str) -> tuple[Progress, Callable[[], None]]:
+    """A rich progress bar on a terminal, plain log lines every 100 documents otherwise;
+    ``doing`` names the stage ("ingesting", "extracting")."""
     if sys.stderr.isatty():
         from rich.progress import Progress as RichProgress
         from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
         bar = RichProgress(SpinnerColumn(), TextColumn("{task.description}"),
-                           TextColumn("{task.completed} " + total_hint), TimeElapsedColumn(),
+                           TextColumn("{task.completed} documents"), TimeElapsedColumn(),
                            transient=True)
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task(doing, total=None)
         bar.start()
         return (lambda _id: bar.advance(task)), bar.stop
     count = [0]
@@ -116,7 +121,7 @@ def progress_printer(total_hint: str = "documents") -> tuple[Progress | None, Ca
     def tick(doc_id: str) -> None:
         count[0] += 1
         if count[0] % 100 == 0:
-            log.info("%d %s read (last: %s)", count[0], total_hint, doc_id)
+            log.info("%s: %d documents (last: %s)", doing, count[0], doc_id)
 
     return tick, lambda: None
 
@@ -158,3 +163,14 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
         if progress:
             progress(doc_id)
     return summary
+
+
+def process_pending(store: Store, *, everything: bool = False,
+                    progress: Progress | None = None) -> tuple[ExtractSummary, FuseReport]:
+    """Extract and geocode what is new (or everything), then fuse it into incidents: what
+    ``strikewatch extract``, ``strikewatch run`` and the web app's ingest do once documents
+    are stored."""
+    from .fuse import fuse_pending
+
+    extracted = extract_pending(store, everything=everything, progress=progress)
+    return extracted, fuse_pending(store)
