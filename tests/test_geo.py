@@ -210,12 +210,98 @@ def test_lookup_and_is_place(gaz):
     assert {c.kind for c in gaz.lookup("Aleppo")} == {"city", "admin1"}
 
 
+# --------------------------------------------------------------------------- containers
+
+FAKES = {a["id"]: a for a in map(json.loads, (FIXTURES / "fakes-geo-articles.jsonl")
+                                 .read_text(encoding="utf-8").splitlines())}
+ALEPPO = (36.20124, 37.16117)
+
+
+def _fakes_mentions(doc_id: str, names: list[str]) -> list[StrikeMention]:
+    """Mentions of the names as an extractor gives them: the span and its sentence."""
+    text = FAKES[doc_id]["text"]
+    out = []
+    for name in names:
+        i = text.index(name)
+        start = max(text.rfind(". ", 0, i) + 2, 0)
+        end = text.find(". ", i) + 1 or len(text)
+        out.append(StrikeMention(doc_id=doc_id, sentence=Span(start, end, text[start:end]),
+                                 place_text=name, place_span=Span(i, i + len(name), name),
+                                 attacker=None))
+    return out
+
+
+def test_a_namesake_outside_the_container_gives_way_to_the_container(gaz):
+    # "the town of Mansoura in rural Aleppo": GeoNames' Mansouras are in Egypt and Raqqa.
+    names = ["Alsaliheen", "Ansari", "Almiyassar", "Karm Albeiq", "Marjah", "Mansoura"]
+    placed_ = {m.place_text: m.place for m in
+               geocode_mentions(_fakes_mentions("fakes-1926479088", names), gaz)}
+    mansoura = placed_["Mansoura"]
+    assert (mansoura.country, mansoura.admin1, mansoura.precision) == ("SY", "Aleppo", "admin2")
+    assert "placed at containing Aleppo" in mansoura.alternatives[0]
+    # "... on Aleppo and its countryside on Tuesday including 9 in the neighborhood
+    # Alsaliheen 8 in Ansari ...": no container, but the sentence names Aleppo
+    for name in ("Alsaliheen", "Ansari", "Almiyassar"):
+        p = placed_[name]
+        assert p is not None and (p.country, p.admin1) == ("SY", "Aleppo"), name
+        assert "not in gazetteer" in p.alternatives[0] and p.precision == "admin2"
+
+
+def test_a_neighbourhood_in_a_city_is_coded_to_the_city(gaz):
+    [m] = geocode_mentions(_fakes_mentions("fakes-1923848148", ["Bab al-Nayrab"]), gaz)
+    assert (m.place.lat, m.place.lon) == ALEPPO and m.place.precision == "admin2"
+    assert m.place.alternatives[0] == "Bab al-Nayrab not in gazetteer; placed at containing Aleppo"
+
+
+def test_a_place_inside_its_container_keeps_its_own_point(gaz):
+    [m] = geocode_mentions(_fakes_mentions("fakes-1923102878", ["Khan Sheikhun"]), gaz,
+                           country_hint="SY")
+    assert m.place.precision == "point" and m.place.name == "Khān Shaykhūn"
+
+
+def test_the_document_votes_for_syria_and_lists_share_their_container(gaz):
+    # Castello and Aleppo once landed at 40-42 N; the towns "in rural Aleppo" abroad.
+    names = ["Aleppo", "Castello road", "Anadan", "Khan Touman", "Kafarnaha", "Babees"]
+    out = geocode_mentions(_fakes_mentions("fakes-1926479133", names), gaz)
+    for m in out:
+        assert m.place is not None and (m.place.country, m.place.admin1) == ("SY", "Aleppo"), \
+            (m.place_text, m.place)
+
+
+@pytest.mark.parametrize("name,country,lat,lon", [
+    ("northern Syria", None, (35.5, 36.5), (37.0, 38.5)),
+    ("eastern Syria", None, (34.5, 36.5), (39.0, 41.0)),
+    ("southern Syria", None, (32.5, 33.5), (35.8, 36.8)),
+    ("the west", "SY", (34.0, 35.5), (35.7, 36.7)),
+])
+def test_compass_regions_are_computed_from_the_province_capitals(gaz, name, country, lat, lon):
+    p = placed(gaz.resolve(name, country=country))
+    assert p.precision == "region" and p.source == "computed" and p.country == "SY"
+    assert lat[0] < p.lat < lat[1] and lon[0] < p.lon < lon[1], p
+    assert "province capitals" in p.alternatives[0]
+
+
+@pytest.mark.parametrize("name,admin1,precision", [
+    ("rural Idlib", "Idlib", "admin2"), ("Aleppo's countryside", "Aleppo", "admin2"),
+    ("southern Damascus countryside", "Rif-dimashq", "admin2"),
+])
+def test_countryside_phrasings(gaz, name, admin1, precision):
+    p = placed(gaz.resolve(name, country="SY"))
+    assert (p.admin1, p.precision) == (admin1, precision)
+
+
+def test_a_near_miss_is_accepted_only_inside_the_context_province(gaz):
+    dhamar = placed(gaz.resolve("Dhamar", country="YE", level="admin1"))
+    assert placed(gaz.resolve("Wisab Al-Safi", country="YE", near=[dhamar])).admin1 == "Dhamar"
+    assert isinstance(gaz.resolve("Wisab Al-Safi", country="YE"), Unresolved)
+
+
 # --------------------------------------------------------------------------- Yemen
 
 
 def test_yemen_data_project_governorates_and_districts(gaz):
     """Floors pinned at the measured figures (see benchmarks/yemen_geocoding.py): 22/22
-    governorates; 233/294 districts (79.3%) with their governorate as context."""
+    governorates; 238/294 districts (81.0%) with their governorate as context."""
     rows = read_admin_rows(FIXTURES / "yemen_districts.csv")
     truth = read_truth(FIXTURES / "yemen_governorates.csv")
     gov, places = check_governorates({r[0] for r in rows}, truth, gaz, country="YE")
@@ -223,7 +309,7 @@ def test_yemen_data_project_governorates_and_districts(gaz):
     districts = check_names({(r[0], r[1]) for r in rows}, truth, gaz, country="YE",
                             level="district", context=places)
     assert districts.total == 294
-    assert districts.accuracy >= 0.79, districts.failures
+    assert districts.accuracy >= 0.809, districts.failures
     assert all(f[2] for f in districts.failures)  # each failure has its reason
 
 
