@@ -21,6 +21,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import calendar
 import csv
 import dataclasses
 import difflib
@@ -580,6 +581,8 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.month_name, *calendar.month_abbr,
+                                                   *calendar.day_name, *calendar.day_abbr) if w)
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
              "southwest": 225, "west": 270, "northwest": 315}
 _KIND_PRIOR = {COUNTRY: 8.0, FACILITY: 7.0, AREA: 7.0, REGION: 7.0, ADMIN1: 6.0, ADMIN2: 4.0}
@@ -674,6 +677,8 @@ class Gazetteer:
         regions = {(p.country, p.admin1) for p in near if p.admin1}
         for key in keys:
             found = self._fetch("name", key, country)
+            if any(c.kind == COUNTRY for c in found):
+                return found  # "Syria" names Syria, whatever the document's country
             if found and (not scope or any(c.country in scope for c in found)):
                 if regions and not any((c.country, c.admin1) in regions for c in found):
                     found = found + self._skeleton_candidates(
@@ -918,6 +923,8 @@ class Gazetteer:
         out = []
         for hit in self._lex.name_re.finditer(text):
             for t in dict.fromkeys([hit.group(0), *hit.group(0).split()]):
+                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
+                    continue  # "Sep" is an alternate name of Stephenville, Texas
                 place, cand = self._resolve_full(t, country)
                 if isinstance(place, Place) and cand is not None and cand.exact \
                         and cand.kind != COUNTRY and (country is None or place.country == country) \
@@ -1059,15 +1066,22 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
              if m.place_text else (None, None) for m in mentions]
     country = country_hint
     if country is None:
-        votes: Counter = Counter()
-        for p, c in first:
+        # each distinct name votes once, with the weight of its surest reading: the mentions'
+        # places and the places their sentences name ("... told Reuters from Aleppo")
+        ballots: dict[str, tuple[str, float]] = {}
+        def vote(name: str, p: Place, weight: float) -> None:
+            key = normalize(name)
+            if key not in ballots or ballots[key][1] < weight:
+                ballots[key] = (p.country, weight)
+        for m, (p, c) in zip(mentions, first):
             if isinstance(p, Place) and p.precision != "country":
-                votes[p.country] += 3.0 if p.source == "computed" else _vote_weight(c)
-        # the places the strike sentences name around the mentions ("... told Reuters from
-        # Aleppo", "in rural Aleppo") vote too, each sentence once
+                vote(m.place_text or "", p, 3.0 if p.source == "computed" else _vote_weight(c))
         for text in dict.fromkeys(m.sentence.text for m in mentions if m.sentence):
-            for _, _, p, c in gazetteer._sentence_places(text, None):
-                votes[p.country] += _vote_weight(c)
+            for start, end, p, c in gazetteer._sentence_places(text, None):
+                vote(text[start:end], p, _vote_weight(c))
+        votes: Counter = Counter()
+        for cc, weight in ballots.values():
+            votes[cc] += weight
         country = votes.most_common(1)[0][0] if votes else None
     placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
