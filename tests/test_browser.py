@@ -13,25 +13,9 @@ from strikewatch import brief
 from strikewatch.imports import import_yemen_data_project
 from strikewatch.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
 YEARS = Path(__file__).parent / "fixtures" / "brief" / "ydp-every-10th-raid.csv"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: run scripts/ensure-chromium.sh "
-                    "(apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def look(browser, page_path: Path, shot: Path) -> dict:

@@ -164,6 +164,15 @@ def load_founding_example(store: Store) -> None:
     put(store, document(TRT["id"], TRT["text"], "trt", date(2017, 11, 14)), [trt])
 
 
+def fused_founding_store(db: str) -> Store:
+    """A store (open: the caller closes it) holding the founding example and the Atareb
+    reports, fused, as the review and command-line tests start from."""
+    s = Store(db)
+    load_founding_example(s)
+    fuse_pending(s)
+    return s
+
+
 def by_place(records: list[dict]) -> dict[str, dict]:
     out = {r["location"]["name"]: r for r in records}
     assert len(out) == len(records), [r["location"]["name"] for r in records]
@@ -469,9 +478,7 @@ def _updated_at(store: Store):
 def test_incident_ids_are_stable_across_runs(tmp_path):
     ids = []
     for n in (1, 2):
-        s = Store(str(tmp_path / f"run{n}.db"))
-        load_founding_example(s)
-        fuse_pending(s)
+        s = fused_founding_store(str(tmp_path / f"run{n}.db"))
         ids.append(sorted(i.id for i in s.incidents()))
         s.close()
     assert ids[0] == ids[1] and len(ids[0]) == 7
@@ -568,9 +575,7 @@ def test_export_command_writes_formats_md_jsonl_with_mentions(tmp_path):
     from strikewatch.cli import app
 
     db = str(tmp_path / "export.db")
-    s = Store(db)
-    load_founding_example(s)
-    fuse_pending(s)
+    s = fused_founding_store(db)
     s.close()
     r = CliRunner().invoke(app, ["export", "--format", "jsonl", "--db", db])
     assert r.exit_code == 0, r.output

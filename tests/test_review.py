@@ -15,7 +15,7 @@ from test_fuse import (
     OCT2,
     TRT,
     document,
-    load_founding_example,
+    fused_founding_store,
     mee_strikes,
     put,
     strike,
@@ -30,9 +30,7 @@ from strikewatch.store import Store
 
 @pytest.fixture
 def store(db_url):  # noqa: F811
-    s = Store(db_url)
-    load_founding_example(s)
-    fuse_pending(s)
+    s = fused_founding_store(db_url)
     yield s
     s.close()
 
@@ -164,9 +162,7 @@ def test_review_from_the_command_line(tmp_path):
     from strikewatch.cli import app
 
     db = str(tmp_path / "cli.db")
-    s = Store(db)
-    load_founding_example(s)
-    fuse_pending(s)
+    s = fused_founding_store(db)
     raqqa = place_id(s, "Raqqa")
     s.close()
     run = CliRunner().invoke
@@ -194,9 +190,7 @@ def test_claims_from_the_command_line(tmp_path):
     from strikewatch.cli import app
 
     db = str(tmp_path / "cli.db")
-    s = Store(db)
-    load_founding_example(s)
-    fuse_pending(s)
+    s = fused_founding_store(db)
     s.close()
     r = CliRunner().invoke(app, ["claims", "--attacker", "RU", "--from", "2015-09-30",
                                  "--to", "2015-10-07", "--db", db])

@@ -1,0 +1,27 @@
+"""Fixtures shared by several test files. Helper modules that tests import by name
+(``founding_example``, ``pg``, ``webapp_support``) stay modules; what is a fixture lives here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium under Playwright, launched once for the briefing and web-app tests;
+    skipped, saying how to get it, where it is absent."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: run scripts/ensure-chromium.sh "
+                    "(apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
