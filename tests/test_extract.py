@@ -315,3 +315,23 @@ def test_the_town_hit_belongs_to_the_strike_however_the_parser_hangs_it(extracto
             "fighter jets on the town of Alghantou on Friday.")
     got = events(extractor.extract(document(text, "2016-08-20")))
     assert got == {("SY", "Alghantou", "2016-08-19"), ("RU", "Alghantou", "2016-08-19")}
+
+
+# ------------------------------------------------------------------------- open attribution
+
+
+def test_either_of_two_forces_leaves_the_attacker_open(extractor):
+    # fakes-1923102918
+    text = ("Syrian or Russian warplanes bombed aid trucks near Aleppo late on Monday after a fragile "
+            "week-long ceasefire ended the Syrian Observatory for Human Rights also reported.")
+    assert events(extractor.extract(document(text, "2016-09-20"))) == {(None, "Aleppo", "2016-09-19")}
+
+
+@pytest.mark.parametrize("doc_id, published, text, place", [
+    ("fakes-1924058205", "2016-09-17",
+     "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian "
+     "warplanes carried out the strikes on Al-Mayadin in the eastern province of Deir Ezzor.", "Al-Mayadin"),
+])
+def test_a_monitor_that_cannot_tell_who_struck_leaves_the_attacker_open(extractor, doc_id, published, text, place):
+    got = events(extractor.extract(document(text, published, doc_id=doc_id)))
+    assert {(a, p) for a, p, _ in got} == {(None, place)}

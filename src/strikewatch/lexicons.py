@@ -106,6 +106,7 @@ class Lexicons:
                 alias_map.setdefault(str(alias), entry)
         self.actors = PhraseMatcher(alias_map)
         self.not_actors = PhraseMatcher({p: True for p in actors.get("not_actors") or ()})
+        self.open_attacker = PhraseMatcher({p: True for p in actors.get("open_attacker") or ()})
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
 
         self.groups = PhraseMatcher({p: cat for cat, ps in data["groups"]["groups"].items() for p in ps})
