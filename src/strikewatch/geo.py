@@ -17,6 +17,11 @@ Why it is built this way:
   string similarity.
 * Explained. Every answer keeps the other candidates and their scores; a name that cannot be
   placed becomes ``Unresolved`` with the reason, never a country's centroid.
+* Read in its sentence. GeoNames' tables miss most Syrian neighbourhoods and villages, so the
+  words around a name count: "X neighbourhood of Aleppo", "X in rural Aleppo", "X near Y"
+  put X inside or near Y; X must then lie there, and when the gazetteer has no such X it is
+  coded to Y at a coarser precision, the reason first among its alternatives. "Northern
+  Syria" is computed from the country's province capitals (``Gazetteer._compass``).
 """
 
 from __future__ import annotations
