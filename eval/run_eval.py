@@ -23,7 +23,6 @@ from pathlib import Path
 
 from strikewatch import pipeline
 from strikewatch.export import export_lines
-from strikewatch.fuse import fuse_pending
 from strikewatch.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -33,8 +32,7 @@ ROOT = HERE.parent
 def build(inputs: list[str], workdir: Path, name: str) -> tuple[Path, Path, Store]:
     store = Store(str(workdir / f"{name}.db"))
     pipeline.ingest(inputs, store)
-    pipeline.extract_pending(store)
-    fuse_pending(store)
+    pipeline.process_pending(store)
     incidents, claims = workdir / f"{name}.incidents.jsonl", workdir / f"{name}.claims.jsonl"
     incidents.write_text("".join(export_lines(store, fmt="jsonl", what="incidents")))
     claims.write_text("".join(export_lines(store, fmt="jsonl", what="claims")))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-SEGMENT_KINDS = ("title", "standfirst", "caption", "body")
 DATE_PRECISIONS = ("day", "week", "month")
 GEO_PRECISIONS = ("point", "admin2", "admin1", "region", "country")
 TARGET_CATEGORIES = ("jihadist", "rebel", "kurdish", "government", "civilian", "infrastructure", "unknown")
