@@ -253,6 +253,18 @@ def test_a_neighbourhood_in_a_city_is_coded_to_the_city(gaz):
     assert m.place.alternatives[0] == "Bab al-Nayrab not in gazetteer; placed at containing Aleppo"
 
 
+def test_a_province_right_after_the_name_contains_it(gaz):
+    # fakes-1923102845 (FA-KES, CC BY 4.0): the commas are lost in the corpus
+    text = ("MSF said that the hospital in Millis Idlib province was hit directly by two "
+            "airstrikes that forced the closure of the facility.")
+    i = text.index("Millis")
+    [m] = geocode_mentions([StrikeMention(
+        doc_id="fakes-1923102845", sentence=Span(0, len(text), text), place_text="Millis",
+        place_span=Span(i, i + 6, "Millis"), attacker=None)], gaz, country_hint="SY")
+    assert (m.place.admin1, m.place.precision) == ("Idlib", "admin1")
+    assert "Millis not in gazetteer" in m.place.alternatives[0]
+
+
 def test_a_place_inside_its_container_keeps_its_own_point(gaz):
     [m] = geocode_mentions(_fakes_mentions("fakes-1923102878", ["Khan Sheikhun"]), gaz,
                            country_hint="SY")

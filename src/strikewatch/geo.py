@@ -485,6 +485,9 @@ class _Lexicon:
             rf"(?:(?P<noun>(?i:{nouns}))\s+of\s+(?:the\s+)?)?"
             rf"(?P<core>(?:[a-z-]+\s+){{0,2}}?{name}(?:\s+{name}){{0,2}})"
             rf"(?P<tail>(?:['’]s)?\s+(?i:{nouns})\b)?")
+        # "the hospital in Millis Idlib province": commas lost, the province right after
+        self.adjacent_re = re.compile(
+            rf"^[\s,]*(?P<rest>{name}(?:\s+{name})?\s+(?i:province|governorate|countryside))\b")
         self.relation_re = re.compile(rf"\s((?i:{words}))\s")
         self.name_re = re.compile(rf"{name}(?:\s+{name}){{0,2}}")
         self.nouns = {n.casefold() for n in data["container_nouns"]}
@@ -890,7 +893,12 @@ class Gazetteer:
         if not (m.sentence and m.place_span):
             return None
         offset = m.place_span.end - m.sentence.start
-        hit = lex.container_re.match(m.sentence.text[offset:offset + 240])
+        after = m.sentence.text[offset:offset + 240]
+        if (adjacent := lex.adjacent_re.match(after)) is not None:
+            box = self._container_place(adjacent.group("rest"), country)
+            if box is not None and box.precision == "admin1":
+                return None, box, "inside"
+        hit = lex.container_re.match(after)
         if hit is None:
             return None
         relation = " ".join(hit.group("rel").casefold().split())
