@@ -934,8 +934,12 @@ class Gazetteer:
         """The places a sentence names that can be trusted without a country: exact names of
         provinces, districts, areas and towns of at least ``anchor_population``."""
         out = []
+        opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
         for hit in self._lex.name_re.finditer(text):
-            for t in dict.fromkeys([hit.group(0), *hit.group(0).split()]):
+            words = hit.group(0).split()
+            if hit.start() == opening:  # capitalised by position: "More than 20 ..."
+                words = words[1:]
+            for t in dict.fromkeys([" ".join(words), *words]):
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
                     continue  # "Sep" is an alternate name of Stephenville, Texas
                 place, cand = self._resolve_full(t, country)
