@@ -362,3 +362,22 @@ def test_cli_geocode_command(gaz):
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["source"] == "supplement"
     assert CliRunner().invoke(app, ["geocode", "Xyzzyville"]).exit_code == 1
+
+
+def test_another_versions_index_in_use_is_kept(tmp_path):
+    """A work tree and a CI clone of another version share the cache: neither deletes the
+    other's index while it is in use; an index unused for weeks is removed."""
+    import os
+    import time
+
+    from strikewatch.geo import UNUSED_INDEX_DAYS, _remove_unused_indexes
+
+    current = tmp_path / "gazetteer-new.sqlite"
+    in_use = tmp_path / "gazetteer-other.sqlite"
+    abandoned = tmp_path / "gazetteer-old.sqlite"
+    for f in (current, in_use, abandoned):
+        f.write_bytes(b"")
+    old = time.time() - (UNUSED_INDEX_DAYS + 1) * 86400
+    os.utime(abandoned, (old, old))
+    _remove_unused_indexes(current)
+    assert current.exists() and in_use.exists() and not abandoned.exists()

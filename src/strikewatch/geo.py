@@ -27,6 +27,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import calendar
+import contextlib
 import csv
 import dataclasses
 import difflib
@@ -38,6 +39,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -442,12 +444,25 @@ def _build_index(path: Path, lex: _Lexicon, fingerprint: str) -> None:
         con.execute("VACUUM")
         con.close()
         os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-*.sqlite"):  # older versions' indexes
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _remove_unused_indexes(path)
     except (OSError, sqlite3.Error, KeyError, ValueError) as e:
         tmp.unlink(missing_ok=True)
         raise GeocodeError(f"cannot build the gazetteer index at {path}: {e}") from e
+
+
+UNUSED_INDEX_DAYS = 14  # an index no checkout has opened for two weeks is an old version's
+
+
+def _remove_unused_indexes(current: Path) -> None:
+    """Delete other versions' indexes, but only long-unused ones: two checkouts of different
+    versions (a work tree and a CI clone) share the cache and each needs its own index."""
+    cutoff = time.time() - UNUSED_INDEX_DAYS * 86400
+    for other in current.parent.glob("gazetteer-*.sqlite"):
+        try:
+            if other != current and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:  # removed by another process meanwhile
+            continue
 
 
 # --------------------------------------------------------------------------- descriptors
@@ -1053,6 +1068,9 @@ def load_gazetteer(*, cache_dir: Path | None = None,
             return g
         if not path.exists():
             _build_index(path, _Lexicon.load(), fingerprint)
+        else:
+            with contextlib.suppress(OSError):  # marks the index as in use (see above)
+                os.utime(path)
         g = Gazetteer(path, settings)
         _LOADED[path] = g
         return g
