@@ -70,6 +70,13 @@ def test_founding_example_fields(mee):
     assert "jihadist" in {t.category for t in raqqa.targets}
     assert raqqa.source == "the Syrian Observatory for Human Rights"
     assert by_place["Tabqa military airport"].casualties.killed.empty  # the toll is counted once
+    # the joint statement says the Thursday strikes did NOT target IS, and asks Russia to cease
+    # its strikes on rebels and civilians: those are the targets it asserts
+    for place in ("Hama", "Homs", "Idlib"):
+        assert {(t.category, t.asserted_by) for t in by_place[place].targets} == {
+            ("rebel", "joint statement"), ("civilian", "joint statement")}, place
+    assert {t.category for t in by_place["Tabqa military airport"].targets} == {"jihadist"}
+    assert {t.category for t in by_place["the northwest"].targets} == {"rebel"}
     aleppo = by_place["Aleppo"]
     assert aleppo.claimed_by_attacker and aleppo.source == "Russia's defence ministry"
     # Idlib said twice (the joint statement, then the ministry): one event, both sentences kept
@@ -335,3 +342,58 @@ def test_either_of_two_forces_leaves_the_attacker_open(extractor):
 def test_a_monitor_that_cannot_tell_who_struck_leaves_the_attacker_open(extractor, doc_id, published, text, place):
     got = events(extractor.extract(document(text, published, doc_id=doc_id)))
     assert {(a, p) for a, p, _ in got} == {(None, place)}
+
+
+# ------------------------------------------------------------------------- targets
+# Sentences from the Middle East Eye article of 2 October 2015 (tests/fixtures/extract/).
+
+
+def test_a_target_the_text_says_was_not_hit_is_not_a_target(extractor):
+    text = ("The leaders expressed particular concern with Russian attacks on the Syrian provinces of "
+            "Hama, Homs and Idlib on Thursday which the statement said did not target IS.")
+    ex = extractor.extract(document(text, "2015-10-02"))
+    assert {m.place_text for m in ex.strikes} == {"Hama", "Homs", "Idlib"}
+    assert all(m.targets == () for m in ex.strikes)
+
+
+def test_the_same_speaker_says_whom_the_same_forces_strikes_hit(extractor):
+    text = ("In a rare joint statement, leaders of France, Germany, Qatar, Turkey, the UK and the US "
+            "called on Friday for Russia to immediately cease its airstrikes on Syrian rebel fighters "
+            "and civilians and concentrate on hitting Islamic State (IS) group militants.\n\n"
+            "The leaders expressed particular concern with Russian attacks on the Syrian provinces of "
+            "Hama, Homs and Idlib on Thursday which the statement said did not target IS.")
+    ex = extractor.extract(document(text, "2015-10-02"))
+    # the call to cease is no event, and "hitting IS" is a wish, not an assertion
+    assert {m.place_text for m in ex.strikes} == {"Hama", "Homs", "Idlib"}
+    for m in ex.strikes:
+        assert {(t.category, t.asserted_by) for t in m.targets} == {
+            ("rebel", "joint statement"), ("civilian", "joint statement")}
+    (claim,) = ex.claims  # "In a joint statement" and "the statement said": one speaker
+    assert claim.about == "RU"
+
+
+def test_a_facility_is_not_a_target_group_when_the_sentence_names_who_was_hit(extractor):
+    text = ("Earlier, the Syrian Observatory for Human Rights reported that at least 12 IS members were "
+            "killed when Russian warplanes hit Raqqa, the group's de facto capital in northern Syria, "
+            "and the nearby Tabqa military airport.")
+    ex = extractor.extract(document(text, "2015-10-02"))
+    assert {m.place_text for m in ex.strikes} == {"Raqqa", "Tabqa military airport"}
+    assert all({t.category for t in m.targets} == {"jihadist"} for m in ex.strikes)
+
+
+def test_a_group_a_clause_only_describes_is_not_hit(extractor):
+    text = ("A security source on the ground told AFP that Russian air attacks also targeted the Army of "
+            "Conquest, the most powerful Islamist coalition battling Syrian government forces in the "
+            "northwest.")
+    (m,) = extractor.extract(document(text, "2015-10-02")).strikes
+    assert "government" not in {t.category for t in m.targets}
+
+
+def test_the_forces_hit_not_the_group_that_surrounds_them(extractor):
+    # fakes-1923848275 (FA-KES, not in the gold set)
+    text = ('"Warplanes from the international anti-jihadist coalition carried out four air strikes today '
+            'against Syrian forces surrounded by the Islamic State group in the Deir Ezzor air base" the '
+            'army said in a statement.')
+    ex = extractor.extract(document(text, "2016-09-18"))
+    assert ex.strikes
+    assert all({t.category for t in m.targets} == {"government"} for m in ex.strikes)

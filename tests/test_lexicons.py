@@ -137,3 +137,13 @@ def test_phrase_matcher_longest_and_caps():
     assert [(t, v) for _, _, t, v in m.find("the Saudi-led coalition said it is ready")] == [
         ("Saudi-led coalition", "SA")]
     assert [(t, v) for _, _, t, v in m.find("IS fighters; the coalition")] == [("IS", "IS"), ("coalition", "US")]
+
+
+def test_not_target_cues_and_facilities():
+    # MEE: "The vast majority are not against IS at all."
+    text = "The vast majority are not against IS at all."
+    start = text.index("IS at")
+    assert LEX.not_target_cue.search(text[:start])
+    assert not LEX.not_target_cue.search("Russian air attacks also targeted ")
+    assert {v for _, _, _, v in LEX.facilities.find("the nearby Tabqa military airport")} == {"government"}
+    assert {v for _, _, _, v in LEX.facilities.find(" ".join(_all("groups")))} <= set(TARGET_CATEGORIES)

@@ -133,7 +133,7 @@ class Extractor:
                 self._read_sentence(state, sentences[si], parsed[(di, si)])
             # a headline sums up the body: its strikes count only when the body has none (the
             # body names place, day and attacker more exactly)
-            strikes = state.strikes or state.headline
+            strikes = self._with_asserted(state, state.strikes or state.headline)
             yield doc.id, Extraction(_merge_strikes(strikes), _merge_claims(state.claims))
 
     def _prefilter(self, sentences: list[Sentence]) -> list[int]:
@@ -166,16 +166,25 @@ class Extractor:
         events: list[StrikeMention] = []
         event_attackers: list[ActorEntry] = []
         named_attackers: list[ActorEntry] = []  # named in this sentence, placed or not
+        strike_actors: list[ActorEntry] = []  # state forces attached to a strike word, event or not
         places = None
         date_mentions = None
         phrase_ends = {end for _, end, _, _ in lex.strong_phrases.find(sdoc.text)}  # "barrel bombs"
         for tok in sdoc:
             strength = self._trigger_strength(tok, phrase_ends)
-            if strength is None or tok.i in speaker_tokens or self._excluded(tok, sdoc):
+            if strength is None or tok.i in speaker_tokens:
                 continue
             attached = self._attached_tokens(tok)
             found = [(entry, toks) for entry, toks in actors
                      if toks & attached and not toks & speaker_tokens]
+            strike_actors.extend(e for e, _ in found if e.state and e not in strike_actors)
+            excluded = self._excluded(tok, sdoc)
+            if excluded and not (attributions and self._ongoing(tok)):
+                continue
+            if attributions:
+                self._record_assertion(state, sdoc, tok, found, attributions, speaker_tokens)
+            if excluded:
+                continue
             supported = strength == "strong" or any(e.state for e, _ in found) or any(
                 t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words
                 for t in sdoc if t.i in attached)
@@ -250,13 +259,57 @@ class Extractor:
                     event_attackers.append(attacker)
         if events:
             events = self._add_victims(events, sdoc, sentence, speaker_tokens, actors, source=main.text if main else None)
+            if attributions:
+                state.speakers[sentence.start] = tuple(a.key for a in attributions)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         if named_attackers:
             state.last_attackers = (sentence.paragraph, sentence.end, tuple(named_attackers))
         for att in attributions:
-            claim = self._claim(state, sentence, sdoc, att, actors, event_attackers, attributions)
+            claim = self._claim(state, sentence, sdoc, att, actors, event_attackers or strike_actors, attributions)
             if claim:
                 state.claims.append((att.key, claim))
+
+    # ------------------------------------------------------------------------ asserted targets
+
+    def _ongoing(self, tok) -> bool:
+        """The strike word is the object of a call to stop it ("cease its airstrikes on X"):
+        hypothetical as an event, but it says the strikes are hitting X."""
+        head = tok.head
+        return tok.dep_ == "dobj" and self.lex.base(head.lower_) in self.lex.ongoing
+
+    def _record_assertion(self, state: _DocState, sdoc, tok, found, attributions, speaker_tokens) -> None:
+        """Remember whom a speaker says a state force's strikes hit, from the words the strike
+        word governs, so that the same speaker's other report of that force's strikes can carry
+        it ("cease its airstrikes on Syrian rebel fighters and civilians" ... "attacks on Hama,
+        Homs and Idlib ... which the statement said did not target IS")."""
+        states = [e for e, _ in found if e.state]
+        if not states:
+            return
+        excluded = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for _, t in found for i in t]
+        excluded += [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
+        governed = {t.i for t in tok.subtree} - {tok.i}
+        targets = self._targets(sdoc, excluded, None, within=governed)
+        if not targets:
+            return
+        for att in attributions:
+            for actor in states:
+                have = state.asserted.setdefault((att.key, actor.code), [])
+                have.extend(replace(t, asserted_by=att.text) for t in targets
+                            if all(h.category != t.category for h in have))
+
+    @staticmethod
+    def _with_asserted(state: _DocState, strikes: list[StrikeMention]) -> list[StrikeMention]:
+        """A strike whose sentence names no target takes what the same speaker says the same
+        force's strikes hit elsewhere in the document, with the speaker as who asserts it."""
+        out = []
+        for m in strikes:
+            keys = state.speakers.get(m.sentence.start, ())
+            if not m.targets and m.attacker is not None and keys:
+                asserted = [t for k in keys for t in state.asserted.get((k, m.attacker.code), ())]
+                if asserted:
+                    m = replace(m, targets=tuple(asserted))
+            out.append(m)
+        return out
 
     # ------------------------------------------------------------------------ triggers
 
@@ -613,10 +666,27 @@ class Extractor:
             if att and all(att.key != a.key for a in out):
                 out.append(att)
         if not out:
-            tail = self._trailing_speaker(state, sdoc)
+            tail = self._trailing_speaker(state, sdoc) or self._statement_frame(state, sdoc)
             if tail:
                 out.append(tail)
         return out
+
+    def _statement_frame(self, state: _DocState, sdoc) -> _Attribution | None:
+        """ "In a rare joint statement, leaders of France ... called for Russia to cease its
+        airstrikes": the statement speaks, and "the statement said" later is the same speaker."""
+        for tok in sdoc:
+            if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ != "VERB":
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lower_ not in self.lex.statement_nouns:
+                continue
+            span = sdoc[min(t.i for t in obj.subtree): obj.i + 1]
+            named = self.lex.generic_speakers.find(span.text)  # "joint statement" of "a rare joint statement"
+            if named:
+                span = sdoc.char_span(span.start_char + named[-1][0], span.start_char + named[-1][1],
+                                      alignment_mode="expand") or span
+            return self._speaker(state, sdoc, obj, tok.head, "state", span=span)
+        return None
 
     def _trailing_speaker(self, state: _DocState, sdoc) -> _Attribution | None:
         """ "... in Aleppo the Syrian Observatory for Human Rights said." with the comma lost
@@ -712,13 +782,7 @@ class Extractor:
         attacker_chars = [(a.attacker_span.start - sentence.start, a.attacker_span.end - sentence.start)
                           for a in events if a.attacker_span]
         speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
-        targets = []
-        for s, e, text, cat in lex.groups.find(sentence.text):
-            if any(s < b and a < e for a, b in attacker_chars + speaker_chars):
-                continue
-            if any(t.category == cat for t in targets):
-                continue
-            targets.append(Target(str(cat), text, source))
+        targets = self._targets(sdoc, attacker_chars + speaker_chars, source)
         killed = wounded = civ = Range()
         for c in counts.find_casualties(sentence.text):
             if c.kind == "killed" and killed.empty:
@@ -741,6 +805,53 @@ class Extractor:
             first = i == 0 or events[i - 1].sentence != ev.sentence
             out.append(replace(ev, targets=tuple(targets), casualties=cas if first else Casualties()))
         return out
+
+    def _targets(self, sdoc, excluded: list[tuple[int, int]], source: str | None,
+                 within: set[int] | None = None) -> list[Target]:
+        """Whom the sentence says was hit: the groups it names, less the attacker and speaker,
+        the groups it says were NOT hit ("did not target IS"), and the groups a clause only
+        describes ("the Islamist coalition battling government forces"). A facility ("military
+        airport") counts only when no armed group or person is named: it belongs to its holder."""
+        lex = self.lex
+        found: list[Target] = []
+        for matcher in (lex.groups, lex.facilities):
+            if matcher is lex.facilities and found:
+                break
+            for s, e, text, cat in matcher.find(sdoc.text):
+                if any(s < b and a < e for a, b in excluded) or any(t.category == cat for t in found):
+                    continue
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                if span is None or within is not None and not set(range(span.start, span.end)) & within:
+                    continue
+                if self._not_hit(sdoc, span) or self._described(span):
+                    continue
+                found.append(Target(str(cat), text, source))
+        return found
+
+    def _not_hit(self, sdoc, span) -> bool:
+        """The text says the group was not hit: a negated verb above it, or "rather than X"."""
+        cue = self.lex.not_target_cue
+        if cue is not None and cue.search(sdoc.text[:span.start_char]):
+            return True
+        node = span.root
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return any(c.dep_ == "neg" for c in node.children)
+        return False
+
+    def _described(self, span) -> bool:
+        """A group named inside a clause that describes another group ("the most powerful
+        Islamist coalition battling Syrian government forces") is not whom the strike hit."""
+        lex = self.lex
+        for node in span.root.ancestors:
+            if node.dep_ in ("acl", "relcl") and node.pos_ == "VERB":
+                lemma = lex.base(node.lower_)
+                if lemma in lex.strong_verbs or lemma in lex.weak_verbs:
+                    return False
+                at = node.head.idx
+                return any(s <= at < e for s, e, _, _ in lex.groups.find(span.doc.text))
+        return False
 
     def _claim(self, state: _DocState, sentence: Sentence, sdoc, att: _Attribution, actors,
                event_attackers, others: list[_Attribution]) -> ClaimMention | None:
@@ -799,6 +910,9 @@ class _DocState:
     last_date: tuple | None = None  # (end of its sentence, (date, precision, text))
     last_speaker: dict[str, _Attribution] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)  # surnames of the named speakers so far
+    # (speaker key, attacker code) -> targets the speaker says that force's strikes hit
+    asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
+    speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
 
 
 @dataclass(slots=True)

@@ -109,7 +109,14 @@ class Lexicons:
         self.open_attacker = PhraseMatcher({p: True for p in actors.get("open_attacker") or ()})
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
 
-        self.groups = PhraseMatcher({p: cat for cat, ps in data["groups"]["groups"].items() for p in ps})
+        g = data["groups"]
+        self.groups = PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})
+        self.facilities = PhraseMatcher({p: cat for cat, ps in (g.get("facilities") or {}).items() for p in ps})
+        cues = sorted((str(c) for c in g.get("not_target_cues") or ()), key=len, reverse=True)
+        # a cue right before the group, allowing a determiner or "only": "rather than the IS"
+        self.not_target_cue = re.compile(
+            r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
+            + r")\s+(?:(?:the|a|an|only|just)\s+)?$", re.IGNORECASE) if cues else None
 
         t = data["triggers"]
         self.strong_nouns = frozenset(w.lower() for w in t["strong"]["nouns"] if " " not in w)
@@ -122,6 +129,7 @@ class Lexicons:
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
         self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
+        self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
 
         w = data["weapons"]
         self.weapons = PhraseMatcher({**{p: "aircraft" for p in w["aircraft"]}, **{p: "munition" for p in w["munitions"]}})
@@ -131,6 +139,7 @@ class Lexicons:
         self.report_verbs = frozenset(v.lower() for v in at["verbs"])
         self.verb_kinds = {v: k for k, vs in at["kinds"].items() for v in vs}
         self.attribution_phrases = PhraseMatcher({p: True for p in at["phrases"]})
+        self.statement_nouns = frozenset(w.lower() for w in at.get("statement_nouns") or ())
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
 
         self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
