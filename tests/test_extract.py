@@ -397,3 +397,41 @@ def test_the_forces_hit_not_the_group_that_surrounds_them(extractor):
     ex = extractor.extract(document(text, "2016-09-18"))
     assert ex.strikes
     assert all({t.category for t in m.targets} == {"government"} for m in ex.strikes)
+
+
+# ------------------------------------------------------------------------- speakers
+# FA-KES articles outside the fakes-dev gold set.
+
+
+def test_the_monitor_is_the_one_monitor_the_story_names(extractor):
+    # fakes-1923102842: the Observatory is named, then called "the monitor"
+    text = ("The Syrian Observatory for Human Rights said regime barrel bombs hit the Bab al-Nayrab "
+            "neighbourhood.\n\nAnother 42 people including 11 children have been killed in strikes on "
+            "eastern Aleppo the monitor said.")
+    (claim,) = extractor.extract(document(text, "2016-08-05")).claims
+    assert claim.org == "Syrian Observatory for Human Rights" and claim.kind == "casualties"
+
+
+def test_quoted_as_saying_gives_the_speaker(extractor):
+    # fakes-1965495384
+    text = ('"According to preliminary data five people were killed in the attack seven others injured" '
+            "Barazi was quoted as saying by Al Mayadeen TV channel.")
+    claims = extractor.extract(document(text, "2017-04-07")).claims
+    assert "Barazi" in {c.speaker for c in claims}
+
+
+def test_a_call_on_others_is_a_statement_of_its_speaker(extractor):
+    # fakes-1926479115
+    text = ("The Coalition called upon the international community to unequivocally condemn the Russian "
+            "aggression on Syria and the crimes committed by the Assad regime against the Syrian people.")
+    (claim,) = extractor.extract(document(text, "2016-06-02")).claims
+    assert claim.speaker == "The Coalition" and claim.kind == "accusation"
+
+
+def test_victims_before_a_speaker_whose_comma_was_lost_are_not_the_speaker(extractor):
+    # fakes-1923102845 (a gold article: the only FA-KES sentence of this shape with MSF)
+    text = ("A hospital funded by medical charity Medcins Sans Frontieres [MSF] in a rebel-held province of "
+            "northern Syria was destroyed by airstrikes over the weekend that killed 13 people MSF said on "
+            "Monday.")
+    claims = extractor.extract(document(text, "2016-08-08")).claims
+    assert {(c.speaker, c.org) for c in claims} == {("MSF", "Medecins Sans Frontieres")}

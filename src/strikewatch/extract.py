@@ -128,7 +128,7 @@ class Extractor:
                 yield doc.id, _EMPTY
                 continue
             sentences, keep = plan
-            state = _DocState(doc, self._reference_date(doc))
+            state = _DocState(doc, self._reference_date(doc), bodies=self._bodies(doc))
             for si in keep:
                 self._read_sentence(state, sentences[si], parsed[(di, si)])
             # a headline sums up the body: its strikes count only when the body has none (the
@@ -145,6 +145,14 @@ class Extractor:
             if lex.may_report_strike(s.text) or lex.may_hold_claim(s.text):
                 keep.append(i)
         return keep
+
+    def _bodies(self, doc: Document) -> dict[str, OrgEntry]:
+        """For each role, the one organisation of it the document names, if only one: what
+        "the monitor" and "the agency" refer to."""
+        seen: dict[str, set] = {}
+        for _, _, _, entry in self.lex.orgs.find(doc.text):
+            seen.setdefault(entry.role, set()).add(entry)
+        return {role: next(iter(es)) for role, es in seen.items() if len(es) == 1}
 
     @staticmethod
     def _reference_date(doc: Document) -> date | None:
@@ -641,11 +649,15 @@ class Extractor:
 
     def _attributions(self, state: _DocState, sdoc) -> list[_Attribution]:
         """Who says what in the sentence: subjects of reporting verbs and "according to X"."""
-        lex, out = self.lex, []
+        lex = self.lex
+        frame = self._statement_frame(state, sdoc)
+        out = [frame] if frame else []
         for tok in sdoc:
             head_tok = None
+            if frame and tok.i == frame.verb_i:
+                continue  # "In a joint statement, leaders ... called": the statement speaks
             lemma = self.lex.base(tok.lower_)
-            if tok.pos_ in ("VERB", "AUX") and lemma in lex.report_verbs:
+            if tok.pos_ in ("VERB", "AUX") and (lemma in lex.report_verbs or tok.lower_ in lex.demand_verbs):
                 if lemma not in lex.verb_kinds and any(
                         self.lex.base(a.lower_) in lex.report_verbs and a.pos_ == "VERB"
                         and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
@@ -653,6 +665,15 @@ class Extractor:
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
                 if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and self.lex.base(tok.head.lower_) in lex.report_verbs:
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is None and lemma in ("quote", "cite"):  # "X was quoted by AFP as saying"
+                    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if subj is None and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                    # the parse lost the subject ("... 11990 Russias Defense Ministry has reported",
+                    # "... Deir al-Zor Syrias SANA state news agency reported on Friday")
+                    att = self._speaker_before(state, sdoc, tok)
+                    if att and all(att.key != a.key for a in out):
+                        out.append(att)
+                    continue
                 head_tok, verb = subj, lemma
             elif tok.lower_ == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
                 head_tok = next((c for c in sdoc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -666,7 +687,7 @@ class Extractor:
             if att and all(att.key != a.key for a in out):
                 out.append(att)
         if not out:
-            tail = self._trailing_speaker(state, sdoc) or self._statement_frame(state, sdoc)
+            tail = self._trailing_speaker(state, sdoc)
             if tail:
                 out.append(tail)
         return out
@@ -698,6 +719,16 @@ class Extractor:
         verb = sdoc[end]
         if self.lex.base(verb.lower_) not in self.lex.report_verbs or end < 2:
             return None
+        return self._speaker_before(state, sdoc, verb)
+
+    def _speaker_before(self, state: _DocState, sdoc, verb) -> _Attribution | None:
+        """The body or person named right before a verb of saying (auxiliaries and "also"
+        between them), when the parse gives the verb no subject."""
+        end = verb.i
+        while end > 0 and sdoc[end - 1].lower_ in ("has", "have", "had", "also", "was", "were", "is", "later"):
+            end -= 1
+        if end < 1:
+            return None
         before = sdoc[:end].text.rstrip()
         best = None
         for matcher in (self.lex.orgs, self.lex.generic_speakers):
@@ -724,14 +755,36 @@ class Extractor:
         toks = [head.i] if span is None else list(range(span.start, span.end))
         for c in head.children if span is None else ():
             if c.i < head.i or c.dep_ in ("compound", "flat", "conj", "cc", "nmod", "poss") or (
-                    c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I"):
+                    c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I") or (
+                    # "the Syrian Obervatorty for Human Rights": a name with "for"/"of" inside
+                    c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
+                    and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)):
                 toks.extend(t.i for t in c.subtree)
         first, last = min(toks), max(toks)
         while last > first and sdoc[last].is_punct:
             last -= 1
+        lo, hi = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
+        for s, e, _, _ in lex.orgs.find(sdoc.text):  # a body's whole name, however the parse cut it
+            if s < hi and lo < e and (s < lo or e > hi):
+                whole = sdoc.char_span(min(s, lo), max(e, hi), alignment_mode="expand")
+                first, last = whole.start, whole.end - 1
+        nums = [i for i in range(first, last + 1) if sdoc[i].like_num]
+        if nums:  # "...that killed 13 people MSF said": the victims are not the speaker
+            named = [e.start for e in sdoc.ents if max(nums) < e.start <= last and e.label_ in ("ORG", "PERSON")]
+            tail = sdoc[max(nums) + 1: last + 1]
+            hit = lex.orgs.find(tail.text)
+            if hit:
+                named.append(sdoc.char_span(tail.start_char + hit[0][0], tail.start_char + hit[0][1],
+                                            alignment_mode="expand").start)
+            if named:
+                first = min(named)
         span = sdoc[first: last + 1]
         text = span.text
-        person = next((e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1), None)
+        # a person names the speaker when the name is its head or opens it ("Rami Abdel Rahman
+        # head of the Observatory"), not when it is a piece of a body's name
+        person = next((e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1
+                       and (e.start <= head.i < e.end or e.start == first)
+                       and not (e.end <= last and sdoc[e.end].lower_ in ("for", "of"))), None)
         orgs = lex.orgs.find(text)
         generic = lex.generic_speakers.find(text)
         entity = any(e.label_ in ("ORG", "GPE", "NORP", "PERSON") for e in sdoc.ents
@@ -756,6 +809,10 @@ class Extractor:
             else:
                 key = self.lex.base(head.lower_) if not head.ent_type_ else _LEADING_DET.sub("", text).lower()
             kind = "person" if generic and generic[-1][3].role in ("analyst", "belligerent") else "any"
+            if not orgs and generic:  # "the Britain-based monitor" is the Observatory named in the story
+                body = state.bodies.get(generic[-1][3].role)
+                if body is not None and generic[-1][2].lower() in lex.definite_speakers:
+                    org, key = body, body.org.lower()
         att = _Attribution(name, key, org, set(range(first, last + 1)), verb, verb_tok.i,
                            Span(span.start_char, span.end_char, text))
         state.last_speaker["any"] = att
@@ -913,6 +970,7 @@ class _DocState:
     # (speaker key, attacker code) -> targets the speaker says that force's strikes hit
     asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
     speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
+    bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
 
 
 @dataclass(slots=True)

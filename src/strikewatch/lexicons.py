@@ -140,6 +140,7 @@ class Lexicons:
         self.verb_kinds = {v: k for k, vs in at["kinds"].items() for v in vs}
         self.attribution_phrases = PhraseMatcher({p: True for p in at["phrases"]})
         self.statement_nouns = frozenset(w.lower() for w in at.get("statement_nouns") or ())
+        self.demand_verbs = frozenset(f for v in at.get("demand_verbs") or () for f in _forms(str(v)))
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
 
         self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
@@ -150,9 +151,14 @@ class Lexicons:
             entry = OrgEntry(o["org"], o["role"], o.get("country"))
             for name in o["names"]:
                 orgs.setdefault(str(name), entry)
+                # FA-KES text lost its apostrophes: "Russias Defense Ministry"
+                orgs.setdefault(str(name).replace("'s ", "s "), entry)
         self.orgs = PhraseMatcher(orgs)
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})
+
+        # generic names that refer back to the one body of their role the story names
+        self.definite_speakers = frozenset(str(p).lower() for ps in (sp.get("definite") or {}).values() for p in ps)
 
         pl = data["places"]
         self.place_heads = {w.lower(): prec for prec, ws in pl["heads"].items() for w in ws}
