@@ -120,6 +120,15 @@ def test_mee_weekdays():
         # fakes-1918150036 (published 2016-07-20)
         ("the bombing targeted the outskirts of the village of Tokhar at dawn yesterday",
          date(2016, 7, 20), [("yesterday", date(2016, 7, 19), "day")]),
+        # fakes-1923102898 (dateline Monday 17 October 2016): the weekend is Saturday the 15th
+        ("At least 45 people have been killed in Aleppo in the last 24 hours according to monitors "
+         "with high-level diplomatic talks over the weekend failing to curb the bloodshed.",
+         date(2016, 10, 17), [("the last 24 hours", date(2016, 10, 17), "day"),
+                              ("over the weekend", date(2016, 10, 15), "week")]),
+        # fakes-1923848287 (dateline Sunday 9 Oct 2016): a statement's "last 24 hours" is its day
+        ("-led coalition air strikes in northern Syria over the last 24 hours the Turkish military "
+         "said on Sunday", date(2016, 10, 9),
+         [("the last 24 hours", date(2016, 10, 9), "day"), ("on Sunday", date(2016, 10, 9), "day")]),
         # fakes-1914947530
         ("Hundreds of civilians died in a sarin gas attack in Ghouta in August 2013.",
          date(2017, 4, 5), [("August 2013", date(2013, 8, 1), "month")]),

@@ -435,3 +435,34 @@ def test_victims_before_a_speaker_whose_comma_was_lost_are_not_the_speaker(extra
             "Monday.")
     claims = extractor.extract(document(text, "2016-08-08")).claims
     assert {(c.speaker, c.org) for c in claims} == {("MSF", "Medecins Sans Frontieres")}
+
+
+# ------------------------------------------------------------------------- campaign or one day
+
+
+def test_a_statement_of_the_last_24_hours_reports_that_days_strikes(extractor):
+    # fakes-1923848287 (not in the gold set), dateline Sunday 9 Oct 2016
+    text = ("Turkish military says 31 IS group militants killed in northern Syria Reuters Sunday 9 Oct 2016 "
+            "Thirty one Islamic State (IS) group militants have been killed in clashes and U.S.-led "
+            "coalition air strikes in northern Syria over the last 24 hours the Turkish military said on "
+            "Sunday marking an escalation in violence in the area.")
+    assert ("US", "northern Syria", "2016-10-09") in events(extractor.extract(document(text, "2016-10-15")))
+
+
+def test_strikes_as_a_running_state_of_affairs_are_no_event(extractor):
+    # fakes-1923848276 (a gold article; no other FA-KES sentence has this shape)
+    text = ("UN investigators last week said aerial bombardment by Syrian forces and their Russian ally "
+            "namely in Idlib and Aleppo were causing huge civilian casualties and destroying vital "
+            "infrastructure.")
+    ex = extractor.extract(document(text, "2016-09-10"))
+    assert ex.strikes == ()
+    assert {(c.org, c.about) for c in ex.claims} == {("United Nations", "SY")}
+
+
+def test_a_ministry_named_by_its_capital(extractor):
+    # fakes-1924058070 (a gold article), the ministry's own claim
+    text = ("Some 120 Daesh terror group extremists and 60 foreign mercenaries were killed in a series of "
+            "Russian air strikes in Syria over the past 24 hours the defence ministry in Moscow said on "
+            "Saturday.")
+    (claim,) = extractor.extract(document(text, "2017-10-08")).claims
+    assert (claim.org, claim.role, claim.about) == ("Ministry of Defence of Russia", "belligerent", "RU")

@@ -66,6 +66,7 @@ class _Lexicon:
     relative_days: dict
     relative_weeks: dict
     relative_months: dict
+    weekends: dict
     ago_units: dict
     full: tuple  # dateline patterns with a year
     cue: re.Pattern
@@ -99,14 +100,14 @@ def _lexicon() -> _Lexicon:
         re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
                    r"(?P<year>(?:19|20)\d\d)(?!\d)"),
     )
-    rel_days, rel_weeks, rel_months = (
-        {_key(k): v for k, v in lx[name].items()}
-        for name in ("relative_days", "relative_weeks", "relative_months"))
+    rel_days, rel_weeks, rel_months, weekends = (
+        {_key(k): v for k, v in (lx.get(name) or {}).items()}
+        for name in ("relative_days", "relative_weeks", "relative_months", "weekends"))
     agencies = _alt(lx["agencies"])
     tod = _alt(lx["times_of_day"])
     return _Lexicon(
         month=month, weekday=weekday, relative_days=rel_days, relative_weeks=rel_weeks,
-        relative_months=rel_months, ago_units=lx["ago_units"], full=full,
+        relative_months=rel_months, weekends=weekends, ago_units=lx["ago_units"], full=full,
         cue=re.compile(rf"\b(?:{_alt(lx['dateline_cues'])})\b[:\s]*$", i),
         narrative=re.compile(rf"\b(?:{_alt(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
         yearless=tuple(
@@ -123,7 +124,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\b(?P<pre>{_alt(lx['weekday_prefixes'])}|last|next|this\s+past)\s+)?"
             rf"\b(?P<wd>{_alt(names[0] for names in lx['weekdays'].values())})\b"
             rf"(?:\s+(?P<tod>{tod})\b)?", i),
-        relative=re.compile(rf"\b(?:{_alt([*rel_days, *rel_weeks, *rel_months])})\b", i),
+        relative=re.compile(rf"\b(?:{_alt([*rel_days, *rel_weeks, *rel_months, *weekends])})\b", i),
         ago=re.compile(rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{_alt(lx['ago_units'])})"
                        rf"\s+ago\b", i),
     )
@@ -245,6 +246,12 @@ def _month_start(reference: date, months_back: int) -> date | None:
     return _safe_date(index // 12, index % 12 + 1, 1)
 
 
+def _saturday_before(reference: date, weeks_back: int) -> date | None:
+    """The Saturday of the weekend just past (the reference itself when it is a Saturday),
+    weeks_back weekends earlier: the annotation guide dates "over the weekend" to it."""
+    return _before(reference, (reference.weekday() - 5) % 7 + 7 * weeks_back)
+
+
 def _week_start(reference: date, weeks_back: int) -> date | None:
     return _before(reference, reference.weekday() + 7 * weeks_back)
 
@@ -284,6 +291,8 @@ def _candidates(sentence: str, reference: date):
             yield 1, m.start(), m.end(), _before(reference, lx.relative_days[key]), "day"
         elif key in lx.relative_weeks:
             yield 1, m.start(), m.end(), _week_start(reference, lx.relative_weeks[key]), "week"
+        elif key in lx.weekends:
+            yield 1, m.start(), m.end(), _saturday_before(reference, lx.weekends[key]), "week"
         else:
             yield 1, m.start(), m.end(), _month_start(reference, lx.relative_months[key]), "month"
     for m in lx.ago.finditer(sentence):

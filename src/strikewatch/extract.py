@@ -368,7 +368,16 @@ class Extractor:
             scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
                       and c.i != tok.i and tok.i not in {u.i for u in c.subtree} for t in c.subtree}
         words = " ".join(sdoc[i].text for i in sorted(scope))
+        for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
+            words = words[:s] + words[e:]
         if lex.campaign.find(words):
+            return True
+        # "aerial bombardment ... were causing huge civilian casualties": strikes as a running
+        # state of affairs, not one strike
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.tag_ == "VBG" and head.i != tok.i \
+                and any(c.dep_ == "aux" and c.lower_ in ("were", "are", "is", "was", "been") for c in head.children) \
+                and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs:
             return True
         return bool(lex.hypothetical_phrases.find(words))
 
@@ -763,6 +772,7 @@ class Extractor:
         first, last = min(toks), max(toks)
         while last > first and sdoc[last].is_punct:
             last -= 1
+        org_override = None
         lo, hi = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
         for s, e, _, _ in lex.orgs.find(sdoc.text):  # a body's whole name, however the parse cut it
             if s < hi and lo < e and (s < lo or e > hi):
@@ -782,6 +792,18 @@ class Extractor:
         text = span.text
         # a person names the speaker when the name is its head or opens it ("Rami Abdel Rahman
         # head of the Observatory"), not when it is a piece of a body's name
+        body = lex.country_bodies.find(sdoc[first: last + 1].text)
+        if body and not lex.orgs.find(sdoc[first: last + 1].text):
+            # "the defence ministry in Moscow": the state the name's place or people stand for
+            where = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                     for t in c.subtree}
+            near = [e for s, e_, _, e in lex.actors.find(sdoc.text) if e.state
+                    for t in [sdoc.char_span(s, e_, alignment_mode="expand")]
+                    if t is not None and (t.start in where or first <= t.start <= last)]
+            entry = lex.org_of.get((near[0].country, body[0][3])) if near else None
+            if entry is not None:
+                last = max([last, *where])
+                org_override = entry
         person = next((e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1
                        and (e.start <= head.i < e.end or e.start == first)
                        and not (e.end <= last and sdoc[e.end].lower_ in ("for", "of"))), None)
@@ -792,6 +814,8 @@ class Extractor:
         if not (person or orgs or generic or entity):
             return None
         org = orgs[-1][3] if orgs else (generic[-1][3] if generic else None)
+        if org_override is not None:
+            org, orgs = org_override, [(0, len(text), text, org_override)]
         if person is not None:
             name = person.text
             key = person[-1].lower_

@@ -127,6 +127,7 @@ class Lexicons:
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
+        self.campaign_exceptions = PhraseMatcher({w: True for w in t.get("campaign_exceptions") or ()})
         self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
@@ -157,6 +158,11 @@ class Lexicons:
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})
 
+        self.country_bodies = PhraseMatcher({str(k): v for k, v in (sp.get("country_bodies") or {}).items()})
+        self.org_of: dict[tuple[str, str], OrgEntry] = {}  # (country, role) -> its first body
+        for entry in orgs.values():
+            if entry.country:
+                self.org_of.setdefault((entry.country, entry.role), entry)
         # generic names that refer back to the one body of their role the story names
         self.definite_speakers = frozenset(str(p).lower() for ps in (sp.get("definite") or {}).values() for p in ps)
 
