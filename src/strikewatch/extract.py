@@ -946,7 +946,12 @@ class Extractor:
         for kind, matcher in lex.claim_words.items():
             if matcher.find(content):
                 kinds.add(kind)
-        about_actor = next((e for e, toks in actors if not toks & att.tokens and e.state), None)
+        # the force the words say acts ("crimes carried out by the Assad regime"), before the
+        # first one named ("called on ... the United States to stop crimes ...")
+        candidates = [(e, toks) for e, toks in actors if not toks & att.tokens and e.state]
+        about_actor = next((e for e, toks in candidates
+                            if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
+                           candidates[0][0] if candidates else None)
         if not kinds and about_actor is None and not lex.groups.find(content):
             return None
         kind = next((k for k in _KIND_ORDER if k in kinds), "other")
