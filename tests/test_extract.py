@@ -468,3 +468,18 @@ def test_a_ministry_named_by_its_capital(extractor):
             "Saturday.")
     (claim,) = extractor.extract(document(text, "2017-10-08")).claims
     assert (claim.org, claim.role, claim.about) == ("Ministry of Defence of Russia", "belligerent", "RU")
+
+
+def test_the_forces_of_the_lead_carry_to_warplanes_a_few_sentences_on(extractor):
+    # fakes-1924058098 (a gold article), three sentences between the lead and the strike
+    text = ("In fresh strikes Russian and Syrian regime jets pounded opposition-held parts of Aleppo early on "
+            "Thursday said the Syrian Observatory for Human Rights (SOHR). Severe bombardment on Syrias "
+            "biggest city has killed at least 84 civilians including children the monitor and a civil defence "
+            "official said. The fresh aerial assault was accompanied by the regimes advance on the "
+            "northeastern outskirts of Aleppo where its forces captured several hilltops overlooking the "
+            "opposition-held areas. Air strikes killed 13 people on Thursday when warplanes hit several "
+            "rebel-held districts including al-Kalaseh Bustan al-Qasr and al-Sakhour civil defense official "
+            "Ibrahim Abu al-Laith told Reuters from Aleppo.")
+    got = {(a, p) for a, p, _ in events(extractor.extract(document(text, "2016-10-13")))}
+    assert {("RU", "al-Sakhour"), ("SY", "al-Sakhour")} <= got
+
