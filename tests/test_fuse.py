@@ -590,3 +590,22 @@ def test_export_command_writes_formats_md_jsonl_with_mentions(tmp_path):
             {"doc_id", "url", "source", "sentence", "start", "end", "claimed_by_attacker"}
             <= set(m) for m in rec["mentions"])
     assert sum(len(rec["mentions"]) for rec in records) == 9
+
+
+KALASEH = ("Air strikes killed 13 people on Thursday when warplanes hit several rebel-held "
+           "districts including al-Kalaseh Bustan al-Qasr and al-Sakhour civil defense official "
+           "Ibrahim Abu al-Laith told Reuters from Aleppo.")  # FA-KES fakes-1924058098 (October 2016)
+
+
+def test_places_one_story_tells_apart_stay_apart_at_one_point(store):
+    """Neighbourhoods the gazetteer lacks are placed at their city; the story still reports
+    one strike on each, so they must not fuse into one incident because they share a point."""
+    aleppo_city = Place("Aleppo", 36.2021, 37.1343, "SY", "admin2", admin1="Aleppo")
+    day = date(2016, 10, 13)
+    mentions = [strike("reuters-kalaseh", KALASEH, "Air strikes killed 13", aleppo_city,
+                       attacker=None, day=day, place_words=name)
+                for name in ("al-Kalaseh", "Bustan al-Qasr", "al-Sakhour")]
+    put(store, document("reuters-kalaseh", KALASEH, "reuters", day), mentions)
+    report = fuse_pending(store)
+    assert len(report.created) == 3
+    assert not report.set_aside

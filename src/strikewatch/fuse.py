@@ -266,8 +266,14 @@ def _score(m: StoredMention, w: _Working, s: FuseSettings) -> tuple[int, int, in
     for other in w.members:
         if other.story != m.story:
             continue
-        # one story naming two attackers, or two days in so many words, reports two strikes
+        # one story naming two attackers, or two days in so many words, reports two strikes;
+        # and two places: extraction already merged a story's repeats of one (attacker,
+        # place, day), so what it kept apart are strikes the story tells apart, even where the
+        # gazetteer puts both at one point (two neighbourhoods placed at their city)
         if _attacker_relation(code, _attacker_code(other.mention, s), s) not in (0, 1):
+            return None
+        if (m.mention.place_text and other.mention.place_text
+                and _norm(m.mention.place_text) != _norm(other.mention.place_text)):
             return None
         if (m.mention.date_text and other.mention.date_text
                 and m.mention.date_precision in ("day", None)
