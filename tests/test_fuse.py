@@ -600,10 +600,10 @@ KALASEH = ("Air strikes killed 13 people on Thursday when warplanes hit several 
 def test_places_one_story_tells_apart_stay_apart_at_one_point(store):
     """Neighbourhoods the gazetteer lacks are placed at their city; the story still reports
     one strike on each, so they must not fuse into one incident because they share a point."""
-    aleppo_city = Place("Aleppo", 36.2021, 37.1343, "SY", "admin2", admin1="Aleppo")
+    aleppo_city = Place("Aleppo", 36.2021, 37.1343, "SY", "point", admin1="Aleppo")
     day = date(2016, 10, 13)
     mentions = [strike("reuters-kalaseh", KALASEH, "Air strikes killed 13", aleppo_city,
-                       attacker=None, day=day, place_words=name)
+                       attacker=SY, day=day, place_words=name)
                 for name in ("al-Kalaseh", "Bustan al-Qasr", "al-Sakhour")]
     put(store, document("reuters-kalaseh", KALASEH, "reuters", day), mentions)
     report = fuse_pending(store)

@@ -436,7 +436,8 @@ def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, st
                         s: FuseSettings) -> list[StoredMention]:
     """One sentence naming a town and the province around it ("Atareb, in the west of Aleppo
     province") reports one strike, at the town: the coarser place and exact repeats are set
-    aside, so that an article does not pin every place it names."""
+    aside, so that an article does not pin every place it names. Two names that merely share
+    a point (neighbourhoods placed at their city) are two strikes, not a repeat."""
     by_sentence: dict[tuple[str, int], list[StoredMention]] = defaultdict(list)
     for m in mentions:
         by_sentence[(m.mention.doc_id, m.mention.sentence.start)].append(m)
@@ -454,7 +455,8 @@ def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, st
                 if rel == 1 and finer:
                     notes.append((m.id, f"contained: the same sentence names "
                                         f"{other.mention.place.name}, within it"))
-                elif rel == 0 and j < i:
+                elif rel == 0 and j < i and _norm(m.mention.place_text or "") == _norm(
+                        other.mention.place_text or ""):
                     notes.append((m.id, "repeated: the same sentence names the same place "
                                         "for the same attacker"))
                 else:
