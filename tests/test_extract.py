@@ -483,3 +483,20 @@ def test_the_forces_of_the_lead_carry_to_warplanes_a_few_sentences_on(extractor)
     got = {(a, p) for a, p, _ in events(extractor.extract(document(text, "2016-10-13")))}
     assert {("RU", "al-Sakhour"), ("SY", "al-Sakhour")} <= got
 
+
+
+def test_a_tag_line_glued_to_the_lead_names_no_attacker_or_place(extractor):
+    # fakes-1923102835 (not in the gold set): "Assad" and "Russia" are the page's tags
+    text = ("Tags Aleppo Syria Assad Russia Attack Airstrikes At least 16 people were killed in airstrikes "
+            "and barrel bomb attacks on rebel-held parts of Syrias Aleppo province on Monday.")
+    got = events(extractor.extract(document(text, "2016-07-25")))
+    assert got and {a for a, _, _ in got} == {None}
+
+
+def test_a_toll_split_by_place_names_each_place(extractor):
+    # fakes-1926479088 (a gold article; the one FA-KES sentence of this shape about strikes)
+    text = ("A total 54 civilians were killed in airstrikes by the Assad regime and Russian air forces on "
+            "Aleppo and its countryside on Tuesday including 9 in the neighborhood Alsaliheen 8 in Ansari 5 "
+            "in Almiyassar 3 and Karm Albeiq and 1 in each of the districts of Marjah Alizaa and Salah Addin.")
+    places = {p for a, p, _ in events(extractor.extract(document(text, "2016-11-30"))) if a == "SY"}
+    assert {"Alsaliheen", "Ansari", "Almiyassar", "Marjah", "Alizaa", "Salah Addin"} <= places

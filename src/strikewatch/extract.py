@@ -163,9 +163,11 @@ class Extractor:
     def _read_sentence(self, state: _DocState, sentence: Sentence, sdoc) -> None:
         lex = self.lex
         off = sentence.start
-        actors = self._actor_tokens(sdoc)
+        furniture = _tag_line(sdoc)
+        actors = [(e, t) for e, t in self._actor_tokens(sdoc) if not t & furniture]
         attributions = self._attributions(state, sdoc)
-        speaker_tokens = set().union(*(a.tokens for a in attributions)) if attributions else set()
+        # page furniture is read like a speaker's words: no strike word, attacker, place or target
+        speaker_tokens = set().union(furniture, *(a.tokens for a in attributions))
         main = attributions[0] if attributions else None
         sent_span = Span(sentence.start, sentence.end, sentence.text)
         hedged = bool(lex.hedges.find(sentence.text))
@@ -507,6 +509,18 @@ class Extractor:
             precision = lex.place_heads.get(head[:-1]) or lex.place_heads.get(head)
             for first, last in self._split_names(words, names):
                 add(words[first][0], words[last][1] - 1, from_ent=False, precision=precision or "point")
+        # a toll split by place: "including 9 in the neighborhood Alsaliheen 8 in Ansari 5 in
+        # Almiyassar" names a place after each count, whether or not the gazetteer knows it
+        for w in range(len(words) - 2):
+            if not (sdoc[words[w][0]].like_num and words[w + 1][2].lower() == "in"
+                    and _NAMELIKE.match(words[w + 2][2])):
+                continue
+            v = w + 2
+            while v < len(words) and v < w + 5 and _NAMELIKE.match(words[v][2]) \
+                    and words[v][2].lower() not in lex.not_places:
+                v += 1
+            if v > w + 2:
+                add(words[w + 2][0], words[v - 1][1] - 1, from_ent=False, precision="point")
         # names spaCy missed or split ("Bustan" + "al-Qasr"): runs of proper nouns the
         # gazetteer knows, longest first; a lone word must name a town of some size. A run
         # never ends on a word that opens a longer name ("Bab" of "Bab al-Nayrab").
@@ -1060,6 +1074,18 @@ def _either_or(sdoc, groups: list[set[int]]) -> bool:
     spans = sorted((min(g), max(g)) for g in groups)
     return any(any(sdoc[i].lower_ == "or" for i in range(a_end + 1, b_start))
                and b_start - a_end <= 7 for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+def _tag_line(sdoc) -> set[int]:
+    """The tokens of a "Tags Syria Idlib Russia" line glued to the sentence after it (page
+    furniture the sentence splitter could not cut): up to the capitalised article or number that
+    opens the sentence ("... Russia A hospital funded by ..."); nothing when none is found."""
+    if len(sdoc) < 3 or sdoc[0].text != "Tags":
+        return set()
+    for t in sdoc[1:]:
+        if t.text in ("A", "An", "The", "At", "In", "On") or t.like_num or t.text.startswith('"'):
+            return set(range(t.i))
+    return set()
 
 
 def _char_span(sdoc, toks: set[int], off: int) -> Span:
