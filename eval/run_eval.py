@@ -85,14 +85,23 @@ def governorate_check(shared: Path, workdir: Path) -> None:
           f"({right['right'] / max(with_event, 1):.1%})")
 
 
+# FA-KES's location labels have no value for Rif Dimashq: Eastern Ghouta and Douma articles are
+# labelled "damascus", so that label stands for both governorates.
+LABEL_ALSO = {"dimashq": {"rifdimashq"}}
+
+
+def _key(admin1: str) -> str:
+    return "".join(ch for ch in admin1.lower() if ch.isalnum())
+
+
 def _same_governorate(admin1: str, label: str) -> bool:
-    """FA-KES labels are lower-case governorate names ("idlib", "rif dimashq", "deir ezzor")."""
+    """FA-KES labels are lower-case governorate names ("idlib", "deir ezzor", "damascus")."""
     from strikewatch.geo import load_gazetteer
 
     gazetteer = load_gazetteer()
     place = gazetteer.resolve(label, country="SY", context=f"{label} province")
-    target = getattr(place, "admin1", None)
-    return bool(target) and target == admin1
+    target = _key(getattr(place, "admin1", None) or "")
+    return bool(target) and _key(admin1) in {target} | LABEL_ALSO.get(target, set())
 
 
 def main() -> int:
