@@ -99,6 +99,8 @@ def test_founding_example_claims(mee):
                     "Hollande", "A security source"):
         assert speaker in claims, speaker
     assert "Fallon" not in claims  # "Fallon said" joins "UK Defence Secretary Michael Fallon"
+    # the headline's "Leaders call on Russia" are the leaders of the joint statement: one speaker
+    assert "Leaders" not in claims and "joint statement" in claims
     fallon = claims["Michael Fallon"]
     assert fallon.kind == "statistic" and fallon.about == "RU"
     assert fallon.org == "UK Ministry of Defence" and fallon.role == "government"
@@ -500,3 +502,12 @@ def test_a_toll_split_by_place_names_each_place(extractor):
             "in Almiyassar 3 and Karm Albeiq and 1 in each of the districts of Marjah Alizaa and Salah Addin.")
     places = {p for a, p, _ in events(extractor.extract(document(text, "2016-11-30"))) if a == "SY"}
     assert {"Alsaliheen", "Ansari", "Almiyassar", "Marjah", "Alizaa", "Salah Addin"} <= places
+
+
+def test_an_open_attacker_is_not_carried_as_a_state_force(extractor):
+    # fakes-1923102918: "Syrian or Russian warplanes" leaves the attacker open; later strikes
+    # without an attacker of their own do not inherit "nobody" as a state force
+    text = (FIXTURES / "fakes-1923102918.txt").read_text(encoding="utf-8")
+    ex = extractor.extract(document(text, "2016-09-19", doc_id="fakes-1923102918"))
+    assert (None, "Aleppo province", "2016-09-19") in events(ex)
+    assert not {"Red", "Crescent"} & {p for _, p, _ in events(ex)}  # the Red Crescent is no place

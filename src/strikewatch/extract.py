@@ -134,7 +134,8 @@ class Extractor:
             # a headline sums up the body: its strikes count only when the body has none (the
             # body names place, day and attacker more exactly)
             strikes = self._with_asserted(state, state.strikes or state.headline)
-            yield doc.id, Extraction(_merge_strikes(strikes), _merge_claims(state.claims))
+            yield doc.id, Extraction(_merge_strikes(strikes), _merge_claims(
+                [(state.aliases.get(k, k), c) for k, c in state.claims]))
 
     def _prefilter(self, sentences: list[Sentence]) -> list[int]:
         """Indices of the sentences that can hold a strike or a claim (regex only)."""
@@ -226,7 +227,7 @@ class Extractor:
                 gap = sentence.start - last[1] if last and last[0] == sentence.paragraph else None
                 if gap is not None and gap <= _CARRY_CHARS:
                     attackers = list(last[2])
-                elif gap is not None and gap <= _CARRY_STATE_CHARS and all(a.state for a in last[2]):
+                elif gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last[2]):
                     attackers = list(last[2])  # "Russian and Syrian regime jets pounded..." in the lead
                 else:
                     attackers = [None]
@@ -734,7 +735,11 @@ class Extractor:
             if named:
                 span = sdoc.char_span(span.start_char + named[-1][0], span.start_char + named[-1][1],
                                       alignment_mode="expand") or span
-            return self._speaker(state, sdoc, obj, tok.head, "state", span=span)
+            frame = self._speaker(state, sdoc, obj, tok.head, "state", span=span)
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if frame is not None and subj is not None:  # "leaders ... called" elsewhere is the statement
+                state.aliases[self.lex.base(subj.lower_)] = frame.key
+            return frame
         return None
 
     def _trailing_speaker(self, state: _DocState, sdoc) -> _Attribution | None:
@@ -1018,6 +1023,7 @@ class _DocState:
     # (speaker key, attacker code) -> targets the speaker says that force's strikes hit
     asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
     speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
+    aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
     bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
 
 
