@@ -150,6 +150,8 @@ def test_relative_date_across_a_week_boundary_and_two_attackers(extractor):
     ru = next(m for m in ex.strikes if m.attacker.code == "RU")
     assert ru.date_text == "on Saturday" and ru.date_precision == "day"
     assert (ru.casualties.killed.min, ru.casualties.civilians_killed.min) == (25, 25)
+    sy = next(m for m in ex.strikes if m.attacker.code == "SY")  # joint attackers: each carries the toll
+    assert sy.casualties.killed.min == 25
 
 
 def test_casualties_in_words_and_attacker_as_agent(extractor):

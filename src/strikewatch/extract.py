@@ -881,8 +881,8 @@ class Extractor:
 
     def _add_victims(self, events: list[StrikeMention], sdoc, sentence: Sentence, speaker_tokens,
                      actors, *, source: str | None) -> list[StrikeMention]:
-        """Targets and casualties of the sentence. A toll is counted once: it goes to the first
-        place the sentence names, since the text does not split it between places."""
+        """Targets and casualties of the sentence. A toll is counted once per attacker: it goes
+        to the first place the sentence names, since the text does not split it between places."""
         lex = self.lex
         attacker_chars = [(a.attacker_span.start - sentence.start, a.attacker_span.end - sentence.start)
                           for a in events if a.attacker_span]
@@ -906,8 +906,10 @@ class Extractor:
                 targets.append(Target("civilian", c.who, source))
         cas = Casualties(killed=killed, wounded=wounded, civilians_killed=civ)
         out = []
-        for i, ev in enumerate(events):
-            first = i == 0 or events[i - 1].sentence != ev.sentence
+        for ev in events:
+            # joint attackers of one place each carry its toll ("Russian and Syrian strikes on
+            # al-Quria killed 82" is the toll of both events, as the gold conventions say)
+            first = ev.place_text == events[0].place_text
             out.append(replace(ev, targets=tuple(targets), casualties=cas if first else Casualties()))
         return out
 
