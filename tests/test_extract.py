@@ -108,6 +108,7 @@ def test_founding_example_claims(mee):
     assert claims["the Syrian Observatory for Human Rights"].kind == "casualties"
     assert claims["the Syrian Observatory for Human Rights"].role == "monitor"
     assert claims["Barack Obama"].kind == "accusation"
+    assert claims["Moscow"].about == "RU"  # "Moscow maintains that it targets only IS"
     assert claims["Russia's defence ministry"].role == "belligerent"
 
 

@@ -985,7 +985,10 @@ class Extractor:
             about = event_attackers[0].code
         elif about_actor is not None:
             about = about_actor.code
-        elif att.org and att.org.role == "belligerent":
+        elif att.org and (att.org.role == "belligerent" or att.org.role == "government"
+                          and kind in ("target", "denial")):
+            # "Moscow maintains that it targets only IS", "Damascus denied": a state speaking of
+            # whom strikes hit, naming no other force, speaks of its own
             about = att.org.country
         else:
             about = None
