@@ -22,6 +22,12 @@ Why it is built this way:
   put X inside or near Y; X must then lie there, and when the gazetteer has no such X it is
   coded to Y at a coarser precision, the reason first among its alternatives. "Northern
   Syria" is computed from the country's province capitals (``Gazetteer._compass``).
+* Local names stay local. In a story about one country a name abroad must be a large place
+  named as itself, not through one of its alternate names ("Ariha" is also Jericho), not
+  written in lower case, not a word of a longer name ("Vladimir Putin", "Ahram Online"), and
+  not an Arabic name with its article or a neighbourhood, village or road, unless the
+  sentence names that country ("In neighbouring Iraq ... Ramadi"). Such names go to their
+  container or sentence anchor in the story's country, or stay unresolved with the reason.
 """
 
 from __future__ import annotations
@@ -99,6 +105,9 @@ class GeoSettings:
     # A town named as a container or as a sentence's anchor must be at least this large:
     # GeoNames names hamlets after common words ("Air", "Regime"), real containers are towns.
     anchor_population: int = 10_000
+    # A town abroad matched only through one of its alternate names must be at least this
+    # large ("Kiev" may still be Kyiv; "Castello" is not Castelló de la Plana in Aleppo news).
+    foreign_alternate_population: int = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +126,9 @@ class Candidate:
     geonameid: int | None
     source: str
     exact: bool = True  # False when found through the transliteration skeleton
+    # False when the name matched only one of the place's alternate names, not a spelling of
+    # its own: "Ariha" is an alternate name of Jericho, "Human" of Uman, "Khalil" of Hebron.
+    own: bool = True
 
     @property
     def precision(self) -> str:
@@ -172,6 +184,13 @@ def skeleton(key: str) -> str:
         head = "a" if tok[0] in "aeiou" else tok[0]
         parts.append(head + _INNER_VOWELS.sub("", tok[1:]))
     return "".join(parts)
+
+
+def _own_name(name: str, key: str, skel: str) -> bool:
+    """Whether a key spells the entity's own name (exactly or as a transliteration variant,
+    "Kiev" for Kyiv) rather than one of its alternate names (Jericho's "Ariha")."""
+    own = normalize(name)
+    return own == key or skeleton(own) == skel
 
 
 def _is_latin(key: str) -> bool:
@@ -471,7 +490,7 @@ def _remove_unused_indexes(current: Path) -> None:
 class _Lexicon:
     """descriptors.yaml, normalised like the names it is matched against."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, demonyms: dict[str, str]):
         self.levels: list[tuple[tuple[str, ...], str]] = []
         for level in ("admin1", "admin2", "point", "vicinity", "facility"):
             for phrase in data[level]:
@@ -506,10 +525,19 @@ class _Lexicon:
         self.relation_re = re.compile(rf"\s((?i:{words}))\s")
         self.name_re = re.compile(rf"{name}(?:\s+{name}){{0,2}}")
         self.nouns = {n.casefold() for n in data["container_nouns"]}
+        # words that may follow or precede a place name without making it part of a longer
+        # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"
+        self.name_neighbours = self.nouns | {w for phrase, _ in self.levels for w in phrase} \
+            | {w for phrase in self.directions for w in phrase} | {"the", "and"}
+        self.demonyms = demonyms
+        self.name_neighbours |= set(demonyms)
 
     @classmethod
     def load(cls) -> _Lexicon:
-        return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")))
+        demonyms = {normalize(w): row["country"] for row in _read_csv("demonyms.csv")
+                    for w in row["demonyms"].split("|") if w.strip()}
+        return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
+                   demonyms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,6 +636,16 @@ _CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.month_name, *calend
                                                    *calendar.day_name, *calendar.day_abbr) if w)
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
              "southwest": 225, "west": 270, "northwest": 315}
+# Cues that a name is local to the story's country (see Gazetteer._abroad_veto).
+_ARABIC_ARTICLE = re.compile(r"(?i:the\s+)?(?:[Aa][lr]|[Ee][ls]|[Aa][sdzt]h?|[Aa]n)[-\s]\S")
+_LOCAL_NOUNS = (r"neighbou?rhoods?|districts?|sub-?districts?|villages?|towns?|camps?|suburbs?"
+                r"|areas?|roads?|streets?|squares?|quarters?|countryside")
+_LOCAL_NOUN = re.compile(rf"\b(?i:{_LOCAL_NOUNS})\b")
+_LOCAL_BEFORE = re.compile(rf"\b(?i:{_LOCAL_NOUNS})\s+(?:of\s+)?(?:the\s+)?$")
+_LOCAL_AFTER = re.compile(rf"[\s,\x22\u201d]*(?i:{_LOCAL_NOUNS})\b")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
 _KIND_PRIOR = {COUNTRY: 8.0, FACILITY: 7.0, AREA: 7.0, REGION: 7.0, ADMIN1: 6.0, ADMIN2: 4.0}
 
 
@@ -648,8 +686,10 @@ class Gazetteer:
                 f"e.population, e.geonameid, e.source FROM {table} n JOIN entity e "
                 f"ON e.id = n.entity WHERE n.key = ? AND (n.scoped = 0 OR e.country = ?)",
                 (key, country or "")).fetchall()
+        skel = key if table == "skel" else skeleton(key)
         out = [Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
-                         r[6], r[7], r[8], r[9], table == "name") for r in rows]
+                         r[6], r[7], r[8], r[9], table == "name", _own_name(r[1], key, skel))
+               for r in rows]
         if len(self._memo) > 50_000:
             self._memo.clear()
         self._memo[memo_key] = out
@@ -811,6 +851,10 @@ class Gazetteer:
             if small or best.kind in (ADMIN2, AREA, REGION, FACILITY):
                 return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; only "
                                         f"{best.describe()} elsewhere", alternatives)
+            if (veto := self._abroad_veto(name, best, context)) is not None:
+                return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
+                                        f"{best.describe()} elsewhere, but {veto}",
+                                  alternatives)
         if not scope:
             rival = next((s for s, c in scored[1:] if c.country != best.country), None)
             if rival is not None and best_score - rival < self.settings.ambiguity_margin:
@@ -821,6 +865,61 @@ class Gazetteer:
             if promoted is not None:
                 best = promoted
         return self._place(name, best, q, alternatives), best
+
+    def _abroad_veto(self, name: str, best: Candidate, context: str | None) -> str | None:
+        """Why a name in a story about one country does not mean this place abroad, or None.
+        A story names foreign places (talks in Astana, "in neighbouring Iraq ... Mosul") but
+        its local names, persons and common words collide with towns worldwide: "al-Jora
+        neighbourhood" is not Jora in India, "Vladimir Putin" not the city of Vladimir."""
+        if not any(ch.isupper() for ch in name):
+            return "written in lower case: a common word, not a place abroad"
+        if best.kind == CITY and not best.own \
+                and best.population < self.settings.foreign_alternate_population:
+            return "the name is only one of its alternate names"
+        text = context or ""
+        i = text.find(name)
+        if i >= 0 and self._in_longer_name(text, i, i + len(name)):
+            return "the name is part of a longer proper name (a person, an outlet, a road)"
+        if best.country in self._countries_named(text):
+            return None  # "In neighbouring Iraq ...", "the Turkish border town of Kilis"
+        if _ARABIC_ARTICLE.match(name):
+            return "an Arabic name with its article is a local name, not a place abroad"
+        before, after = (text[max(0, i - 40):i], text[i + len(name):]) if i >= 0 else ("", "")
+        if _LOCAL_NOUN.search(name) or _LOCAL_BEFORE.search(before) \
+                or _LOCAL_AFTER.match(after):
+            return "named as a neighbourhood, village, road or area of the story's country"
+        return None
+
+    def _in_longer_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a capitalised word other than a descriptor, direction or demonym runs on
+        from the name: "Vladimir Putin", "Ahram Online", "William Hague", "Geneva Convention".
+        A word at the start of the sentence is capitalised by position, not as a name, and a
+        neighbour that is itself a place is a list that lost its commas ("the nearby towns
+        of Rastan Talbeesah Ter Maaleh and Zafarana")."""
+        def joins(word: str) -> bool:
+            return normalize(word) not in self._lex.name_neighbours \
+                and not isinstance(self._resolve_full(word)[0], Place)
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and joins(nxt.group(1)):
+            return True
+        prev = _PREV_WORD.search(text, 0, start)
+        opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
+        return bool(prev and prev.start(1) > opening and joins(prev.group(1)))
+
+    def _countries_named(self, text: str) -> set[str]:
+        """The countries a text names, by name ("Iraq", "the US") or nationality ("Iraqi")."""
+        out: set[str] = set()
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = run.group(0).split()
+            for n in range(len(words), 0, -1):
+                for k in range(len(words) - n + 1):
+                    key = normalize(" ".join(words[k:k + n]))
+                    if n == 1 and key in self._lex.demonyms:
+                        out.add(self._lex.demonyms[key])
+                    elif key:
+                        out.update(c.country for c in self._fetch("name", key, None)
+                                   if c.kind == COUNTRY)
+        return out
 
     def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
         """'the west', 'the north-east': a part of the document's country. Capitalised 'the
@@ -945,9 +1044,12 @@ class Gazetteer:
         return None
 
     def _sentence_places(self, text: str, country: str | None,
-                         ) -> list[tuple[int, int, Place, Candidate]]:
+                         ) -> list[tuple[int, int, Place, Candidate, bool]]:
         """The places a sentence names that can be trusted without a country: exact names of
-        provinces, districts, areas and towns of at least ``anchor_population``."""
+        provinces, districts, areas and towns of at least ``anchor_population``. The last
+        field says whether the place is the whole run of capitalised words: one word of a
+        longer name ("Russian President Vladimir", "State Poll US-Led") is weak evidence, and
+        one matching only a town's alternate name ("Human" of "Human Rights": Uman) none."""
         out = []
         opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
         for hit in self._lex.name_re.finditer(text):
@@ -957,12 +1059,14 @@ class Gazetteer:
             for t in dict.fromkeys([" ".join(words), *words]):
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
                     continue  # "Sep" is an alternate name of Stephenville, Texas
+                whole = len(t.split()) == len(words)
                 place, cand = self._resolve_full(t, country)
                 if isinstance(place, Place) and cand is not None and cand.exact \
                         and cand.kind != COUNTRY and (country is None or place.country == country) \
                         and (cand.kind != CITY
-                             or cand.population >= self.settings.anchor_population):
-                    out.append((hit.start(), hit.end(), place, cand))
+                             or (cand.population >= self.settings.anchor_population
+                                 and (whole or cand.own))):
+                    out.append((hit.start(), hit.end(), place, cand, whole))
                     break
         return out
 
@@ -972,7 +1076,7 @@ class Gazetteer:
         here = m.place_span.start - m.sentence.start if m.place_span else 0
         end = here + len(m.place_text or "")
         best: tuple[int, Place] | None = None
-        for start, stop, place, _ in self._sentence_places(m.sentence.text, country):
+        for start, stop, place, _, _ in self._sentence_places(m.sentence.text, country):
             if m.place_span and start < end and stop > here:
                 continue  # the mention itself
             if best is None or abs(start - here) < best[0]:
@@ -1006,15 +1110,36 @@ class Gazetteer:
                      alternatives=alternatives)
 
 
-def _vote_weight(c: Candidate | None) -> float:
+def _vote_weight(c: Candidate | None, written: str = "") -> float:
     """How much one resolved name says about the document's country: a province, area or
     facility 3, a city log10(population)/2 (a million: 3, a hamlet of 500: 1.35), and a
-    spelling-variant match a third of that. Countries do not vote: a story about Syria names
-    Russia, the US and Turkey as often as Syria."""
+    spelling-variant match, or a town matched by one of its alternate names only (Jericho's
+    "Ariha", Uman's "Human"), or a name written with the Arabic article matching a town whose
+    own name has none ("al-Jora": Jora, India; "al-Meridian": Meridian, Idaho), a third of
+    that. Countries do not vote here: a story about Syria names Russia, the US and Turkey too
+    (see ``_country_ballot``)."""
     if c is None or c.kind == COUNTRY:
         return 0.0
     w = math.log10(c.population + 10) / 2 if c.kind == CITY else 3.0
-    return w if c.exact else w * 0.3
+    if c.kind == CITY and _ARABIC_ARTICLE.match(written) and not _ARABIC_ARTICLE.match(c.name):
+        return w * 0.3
+    return w if c.exact and (c.own or c.kind != CITY) else w * 0.3
+
+
+def _country_ballot(gazetteer: Gazetteer, sentences: Sequence[str]) -> dict[str, float]:
+    """The country the story's strike sentences name most often ("the Syrian Observatory",
+    "in eastern Syria"), weighted by its lead over the next (1 a sentence, at most a
+    province's 3). A story about Syria names Russia and the US too, so one mention is weak
+    evidence; but a story whose only place is a village the gazetteer lacks, or shares with
+    Jordan ("Shajara"), or one known abroad by an alternate name ("Ariha"), keeps its country."""
+    named: Counter = Counter()
+    for text in sentences:
+        named.update(gazetteer._countries_named(text))
+    top = named.most_common(2)
+    if not top:
+        return {}
+    lead = top[0][1] - (top[1][1] if len(top) == 2 else 0)
+    return {top[0][0]: min(3.0, float(lead))} if lead else {}
 
 
 def _inside(p: Place, box: Place, relation: str) -> bool:
@@ -1079,6 +1204,42 @@ def load_gazetteer(*, cache_dir: Path | None = None,
 # --------------------------------------------------------------------------- stage functions
 
 
+def _document_country(mentions: Sequence[StrikeMention],
+                      first: Sequence[tuple[Place | Unresolved | None, Candidate | None]],
+                      gazetteer: Gazetteer) -> str | None:
+    """The document's main country: a vote of what resolved, weighted by how sure each answer
+    is (a province or a city of a million outweighs a hamlet that only shares a spelling),
+    plus one province's weight for the country its sentences name most."""
+    # each distinct name votes once, with the weight of its surest reading: the mentions'
+    # places and the places their sentences name ("... told Reuters from Aleppo")
+    ballots: dict[str, tuple[str, float]] = {}
+    def vote(name: str, p: Place, weight: float) -> None:
+        key = normalize(name)
+        if key not in ballots or ballots[key][1] < weight:
+            ballots[key] = (p.country, weight)
+    for m, (p, c) in zip(mentions, first):
+        if isinstance(p, Place) and p.precision != "country":
+            weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "")
+            if m.sentence and m.place_span and gazetteer._in_longer_name(
+                    m.sentence.text, m.place_span.start - m.sentence.start,
+                    m.place_span.end - m.sentence.start):
+                weight *= 0.3  # "Vladimir" of "Vladimir Putin"
+            vote(m.place_text or "", p, weight)
+    sentences = list(dict.fromkeys(m.sentence.text for m in mentions if m.sentence))
+    for text in sentences:
+        for start, end, p, c, whole in gazetteer._sentence_places(text, None):
+            weight = _vote_weight(c, text[start:end])
+            if not whole and c.kind == CITY and c.population < 1_000_000:
+                weight *= 0.3  # "Secretary William Hague", not "Aleppo Police Command"
+            vote(text[start:end], p, weight)
+    votes: Counter = Counter()
+    for cc, weight in ballots.values():
+        votes[cc] += weight
+    for cc, weight in _country_ballot(gazetteer, sentences).items():
+        votes[cc] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
                      country_hint: str | None = None) -> list[StrikeMention]:
     """Fill ``.place`` of each mention, using the document's other places as context.
@@ -1099,25 +1260,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
 
     first = [gazetteer._resolve_full(m.place_text, country_hint, (), context_of(m))
              if m.place_text else (None, None) for m in mentions]
-    country = country_hint
-    if country is None:
-        # each distinct name votes once, with the weight of its surest reading: the mentions'
-        # places and the places their sentences name ("... told Reuters from Aleppo")
-        ballots: dict[str, tuple[str, float]] = {}
-        def vote(name: str, p: Place, weight: float) -> None:
-            key = normalize(name)
-            if key not in ballots or ballots[key][1] < weight:
-                ballots[key] = (p.country, weight)
-        for m, (p, c) in zip(mentions, first):
-            if isinstance(p, Place) and p.precision != "country":
-                vote(m.place_text or "", p, 3.0 if p.source == "computed" else _vote_weight(c))
-        for text in dict.fromkeys(m.sentence.text for m in mentions if m.sentence):
-            for start, end, p, c in gazetteer._sentence_places(text, None):
-                vote(text[start:end], p, _vote_weight(c))
-        votes: Counter = Counter()
-        for cc, weight in ballots.values():
-            votes[cc] += weight
-        country = votes.most_common(1)[0][0] if votes else None
+    country = country_hint or _document_country(mentions, first, gazetteer)
     placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
     for m, (p, _) in zip(mentions, first):
