@@ -181,13 +181,19 @@ class Extractor:
         places = None
         date_mentions = None
         phrase_ends = {end for _, end, _, _ in lex.strong_phrases.find(sdoc.text)}  # "barrel bombs"
+        triggers = []
         for tok in sdoc:
             strength = self._trigger_strength(tok, phrase_ends)
             if strength is None or tok.i in speaker_tokens:
                 continue
             attached = self._attached_tokens(tok)
-            found = [(entry, toks) for entry, toks in actors
-                     if toks & attached and not toks & speaker_tokens]
+            triggers.append((tok, strength, attached, [(entry, toks) for entry, toks in actors
+                                                       if toks & attached and not toks & speaker_tokens]))
+        # who the sentence says struck, on any strike word: "injured in a terrorist attack with
+        # 13 rocket shells on Harfa village" names the attacker on "attack", the place on "shells"
+        own_attackers = sorted(dict.fromkeys(e for _, _, _, found in triggers for e, _ in found),
+                               key=lambda e: (not e.state, e.generic))
+        for tok, strength, attached, found in triggers:
             strike_actors.extend(e for e, _ in found if e.state and e not in strike_actors)
             excluded = self._excluded(tok, sdoc)
             if excluded and not (attributions and self._ongoing(tok)):
@@ -206,7 +212,9 @@ class Extractor:
             # non-state name: "Jabhat al-Nusra terrorists" is one attacker
             attackers = [e for e, _ in found if e.state]
             if not attackers and strength == "strong" or not attackers and found:
-                attackers = [e for e, _ in found][:1]
+                # a named group before the generic word: "terrorist mortar attack by the so
+                # called Jaish al-Fateh" is Jaish al-Fateh's
+                attackers = sorted((e for e, _ in found), key=lambda e: e.generic)[:1]
             attacker_span = None
             if open_attacker or any(min(t) > 0 and sdoc[min(t) - 1].lower_ == "or" for e, t in found) \
                     or len({e.code for e in attackers}) > 1 and _either_or(sdoc, [t for e, t in found if e in attackers]):
@@ -220,6 +228,8 @@ class Extractor:
                 attacker_span = _char_span(sdoc, toks, off)
             elif claimed and main.org.country:
                 attackers = [e for e in lex.actor_entries if e.country == main.org.country][:1]
+            if not attackers and own_attackers and not open_attacker:
+                attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
             if attackers:
                 named_attackers.extend(a for a in attackers if a not in named_attackers)
             else:  # "The jets then struck...": the attackers of the sentence just before
@@ -397,24 +407,24 @@ class Extractor:
             if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "npadvmod"):
                 out |= {t.i for t in c.subtree}
             if c.dep_ in ("nsubj", "agent"):
-                out |= _noun_phrase(c)
+                out |= _noun_phrase(c, self.lex.affiliation)
             if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-                out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g)}
+                out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
             if c.dep_ == "acl":  # "an attack carried out by government forces"
                 for g in c.children:
                     if g.dep_ == "agent":
-                        out |= _noun_phrase(g)
+                        out |= _noun_phrase(g, self.lex.affiliation)
         verb = tok.head  # "X carried out strikes", "strikes were launched by X"
         if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
                 and self.lex.base(verb.lower_) not in self.lex.report_verbs:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
-                    out |= _noun_phrase(c)
+                    out |= _noun_phrase(c, self.lex.affiliation)
         # "civilians were wounded in airstrikes by regime and Russian jets"
         if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
             for c in verb.head.children:
                 if c.dep_ == "agent":
-                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g)}
+                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
         return out
 
     def _scope(self, tok) -> set[int]:
@@ -598,6 +608,8 @@ class Extractor:
         a, b, text = word
         if any(i in taken or i in named for i in range(a, b)):
             return False
+        if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
+            return True  # "on Harfa village": the tagger calls "Harfa" an adjective
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
 
@@ -1070,13 +1082,19 @@ def _words(sdoc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _noun_phrase(tok) -> set[int]:
+def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
     """The words of a noun phrase without what follows it: "the militants" of "the militants
-    on the Turkish border town", so a nationality further on is not taken for the attacker."""
+    on the Turkish border town", so a nationality further on is not taken for the attacker.
+    A group the phrase says it is or belongs to is part of it: "the terrorists of Jabhat
+    al-Nusra", "terrorist organizations affiliated to Jabhat al-Nusra" (``links``: the words
+    of affiliation, from the actors lexicon)."""
     out = {tok.i}
     for c in tok.children:
         if c.dep_ == "pobj" or c.i < tok.i or c.dep_ in ("compound", "flat", "conj", "cc", "appos"):
-            out |= _noun_phrase(c) if c.dep_ in ("pobj", "conj", "appos") else {t.i for t in c.subtree}
+            out |= _noun_phrase(c, links) if c.dep_ in ("pobj", "conj", "appos") else {t.i for t in c.subtree}
+        elif c.i > tok.i and (c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "acl" and c.lower_ in links):
+            out |= {c.i} | {t for g in c.children for t in (_noun_phrase(g, links) if g.dep_ == "pobj" else
+                    {u.i for u in g.subtree} if g.dep_ == "prep" else ())}
     return out
 
 

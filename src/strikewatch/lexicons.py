@@ -78,6 +78,7 @@ class ActorEntry:
     country: str | None
     state: bool
     capitals: frozenset[str]
+    generic: bool = False  # a word for any armed opponent ("terrorists"), not a named group
 
     @property
     def code(self) -> str:
@@ -100,13 +101,15 @@ class Lexicons:
         self.actor_entries: list[ActorEntry] = []
         for a in actors["actors"]:
             entry = ActorEntry(a["name"], a.get("country"), bool(a.get("state")),
-                               frozenset(c.lower() for c in a.get("capital") or ()))
+                               frozenset(c.lower() for c in a.get("capital") or ()),
+                               bool(a.get("generic")))
             self.actor_entries.append(entry)
             for alias in a["aliases"]:
                 alias_map.setdefault(str(alias), entry)
         self.actors = PhraseMatcher(alias_map)
         self.not_actors = PhraseMatcher({p: True for p in actors.get("not_actors") or ()})
         self.open_attacker = PhraseMatcher({p: True for p in actors.get("open_attacker") or ()})
+        self.affiliation = frozenset(w.lower() for w in actors.get("affiliation") or ())
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
 
         g = data["groups"]
