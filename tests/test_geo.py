@@ -471,3 +471,34 @@ def test_an_unpunctuated_list_of_towns_is_not_one_long_name(gaz):
     assert not gaz._in_longer_name(s, i, i + len("Rastan"))
     placed_ = geocode_mentions(_in_sentence("fakes-1926479206", s, ["Rastan", "Talbeesah"]), gaz)
     assert [(m.place.country, m.place.admin1) for m in placed_] == [("SY", "Homs")] * 2
+
+
+# FA-KES fakes-1923848218 (AFP, 6 October 2014): the strike sentence names Kobane, Kurds and
+# Turkey; the article names Syria and Hasakeh around it.
+KOBANE_ARTICLE = (
+    "Twin blasts kill 30 Kurdish fighters in Syria Monitor AFP Monday 6 Oct 2014 \"At least 30 "
+    "members of the YPG and asayesh were killed when two Islamic State suicide bombers detonated "
+    "their trucks at the northern entrance to Hasakeh\" Syrian Observatory for Human Rights chief "
+    "Rami Abdel Rahman told AFP. The IS bombers targeted two YPG and asayesh positions including "
+    "a training camp in Hasakeh capital of the Kurdish-majority province of the same name. "
+    "Control of the town is split between Kurdish forces and those loyal to Syrian President "
+    "Bashar al-Assad. Mondays twin bombings came as IS fighters press their assault on the "
+    "embattled Kurdish town of Kobane on the border with Turkey. The jihadists have been trying "
+    "since September 16 to conquer the town which would complete their control over a lengthy "
+    "stretch of Syrias border with Turkey.")
+
+
+def test_the_whole_article_votes_for_the_documents_country(gaz):
+    """A strike sentence alone may name only a border town and its neighbour; the article
+    around it says which country the story is in."""
+    sentence = next(s for s in re.split(r"(?<=\.) ", KOBANE_ARTICLE) if "Kobane" in s)
+    start = KOBANE_ARTICLE.index(sentence)
+    at = KOBANE_ARTICLE.index("Kobane")
+    mention = StrikeMention(doc_id="fakes-1923848218",
+                            sentence=Span(start, start + len(sentence), sentence),
+                            place_text="Kobane", place_span=Span(at, at + 6, "Kobane"),
+                            attacker=None)
+    (placed_mention,) = geocode_mentions([mention], gaz, document_text=KOBANE_ARTICLE)
+    assert placed_mention.place is not None
+    assert placed_mention.place.country == "SY"
+    assert placed_mention.place.admin1 == "Aleppo"

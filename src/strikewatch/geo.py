@@ -1206,7 +1206,7 @@ def load_gazetteer(*, cache_dir: Path | None = None,
 
 def _document_country(mentions: Sequence[StrikeMention],
                       first: Sequence[tuple[Place | Unresolved | None, Candidate | None]],
-                      gazetteer: Gazetteer) -> str | None:
+                      gazetteer: Gazetteer, document_text: str | None = None) -> str | None:
     """The document's main country: a vote of what resolved, weighted by how sure each answer
     is (a province or a city of a million outweighs a hamlet that only shares a spelling),
     plus one province's weight for the country its sentences name most."""
@@ -1235,13 +1235,20 @@ def _document_country(mentions: Sequence[StrikeMention],
     votes: Counter = Counter()
     for cc, weight in ballots.values():
         votes[cc] += weight
-    for cc, weight in _country_ballot(gazetteer, sentences).items():
+    # the whole article, when given, says more about its country than its strike sentences:
+    # "Syria" leads a Syrian story even where each strike names only an unknown village
+    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
+    for cc, weight in _country_ballot(gazetteer, named_in).items():
         votes[cc] += weight
     return votes.most_common(1)[0][0] if votes else None
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
-                     country_hint: str | None = None) -> list[StrikeMention]:
+                     country_hint: str | None = None,
+                     document_text: str | None = None) -> list[StrikeMention]:
     """Fill ``.place`` of each mention, using the document's other places as context.
 
     Four passes, because a name's meaning depends on the rest of the document: (1) resolve
@@ -1260,7 +1267,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
 
     first = [gazetteer._resolve_full(m.place_text, country_hint, (), context_of(m))
              if m.place_text else (None, None) for m in mentions]
-    country = country_hint or _document_country(mentions, first, gazetteer)
+    country = country_hint or _document_country(mentions, first, gazetteer, document_text)
     placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
     for m, (p, _) in zip(mentions, first):

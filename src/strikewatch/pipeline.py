@@ -154,8 +154,9 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     for doc in docs:
         if doc.language and doc.language != "en":
             summary.skipped_language.append((doc.id, doc.language))
+    text_of = {d.id: d.text for d in docs}
     for doc_id, extraction in extractor.extract_many(docs, batch_size=batch_size):
-        strikes = geocode_mentions(extraction.strikes, gazetteer)
+        strikes = geocode_mentions(extraction.strikes, gazetteer, document_text=text_of[doc_id])
         store.replace_mentions(doc_id, strikes, extraction.claims)
         summary.documents += 1
         summary.strikes += len(strikes)
