@@ -258,6 +258,14 @@ def test_the_attacker_on_one_strike_word_and_the_place_on_another(extractor):
     assert events(ex) == {("terrorists (unnamed armed groups)", "Harfa village", "2016-11-17")}
 
 
+def test_a_nationality_before_city_is_no_place_name(extractor):
+    # fakes-1923848151: "the eastern Syrian city of Deir el-Zour" is Deir el-Zour
+    text = ("Russias military said six long-range Tu-22M3 bombers that took off from Russian territory "
+            "carried out strikes Sunday on IS near the eastern Syrian city of Deir el-Zour.")
+    ex = extractor.extract(document(text, "2016-08-14"))
+    assert {m.place_text for m in ex.strikes} == {"Deir el-Zour"}
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")
