@@ -192,11 +192,17 @@ class Lexicons:
 
         # The prefilter: word sets over a sentence's words, so the parser sees only what can
         # matter. One pass over the words replaces dozens of regex searches per sentence.
+        # It asks what extraction itself needs: a strike word that is strong, or weak with a
+        # state's forces or an aircraft to support it; a weapon without a strike word
+        # ("Russian warplanes flew over Idlib") makes no event, and a speaker's words about
+        # one are kept by the claim test. Measured on the founding example and fakes-dev:
+        # the same events and claims from 2% fewer parsed sentences.
         strengthened = [f"{a} {n}" for a in t["strengthen"] for n in t["weak"]["nouns"]]
         self.prefilter_strong = _WordIndex(_all_forms([*t["strong"]["nouns"], *t["strong"]["verbs"],
-                                                       *w["aircraft"], *w["munitions"], *strengthened]))
+                                                       *strengthened]))
         self.state_actors = PhraseMatcher({a: e for a, e in alias_map.items() if e.state})
-        self.prefilter_state = _WordIndex([a for a, e in alias_map.items() if e.state], caps=True)
+        self.prefilter_support = _WordIndex([*(a for a, e in alias_map.items() if e.state), *w["aircraft"]],
+                                            caps=True)
         self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"], "struck"]))
         self.prefilter_claim = _WordIndex(_all_forms([*at["verbs"], "said", "told", "according", "quoted"]))
         self.prefilter_claim_words = _WordIndex(
@@ -208,11 +214,12 @@ class Lexicons:
         return self._base.get(word, word)
 
     def may_report_strike(self, text: str) -> bool:
-        """A strike word, or a weak one ("attack", "hit") with a state's forces named."""
+        """A strike word, or a weak one ("attack", "hit") with a state's forces or an aircraft
+        named."""
         words = self._words(text)
         if self.prefilter_strong.hit(*words):
             return True
-        return self.prefilter_weak.hit(*words) and self.prefilter_state.hit(*words)
+        return self.prefilter_weak.hit(*words) and self.prefilter_support.hit(*words)
 
     def may_hold_claim(self, text: str) -> bool:
         """A verb of saying next to a strike, a toll, a denial, an accusation or a figure."""
