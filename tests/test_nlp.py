@@ -7,9 +7,12 @@ FA-KES articles (Abu Salem et al., ICWSM 2019, CC BY 4.0), as those texts write 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from strikewatch.nlp import ENTITY_COMPONENT, load_pipeline
+from strikewatch.nlp import DEFAULT_MODEL, ENTITY_COMPONENT, POS_COMPONENT, UNUSED_COMPONENTS, load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +76,39 @@ def test_a_capital_by_position_is_not_a_name(nlp):
     found = ents(nlp, "Footage showed the local civil defence unit attempting to put out a fire in "
                       "the rubble of a building in Idlib.")
     assert "Footage" not in found and found["Idlib"] == "GPE"
+
+
+def test_the_attribute_ruler_is_replaced_by_the_pos_mapper(nlp):
+    assert "attribute_ruler" not in nlp.pipe_names and "senter" not in nlp.pipe_names
+    assert nlp.pipe_names.index(POS_COMPONENT) == nlp.pipe_names.index("parser") + 1
+
+
+def test_the_pos_mapper_gives_the_attribute_rulers_parts_of_speech(nlp):
+    """On real parsed sentences that exercise every rule of the ruler that departs from the
+    plain tag map ("that" as SCONJ or PRON, auxiliaries, "there is", "but" as an adverb),
+    part of speech, tag and label are the model's attribute ruler's, token for token."""
+    import spacy
+
+    fixture = Path(__file__).parent / "fixtures" / "nlp" / "parsed_sentences.jsonl"
+    texts = [json.loads(line)["text"] for line in fixture.read_text(encoding="utf-8").splitlines()]
+    model = spacy.load(DEFAULT_MODEL, exclude=list(UNUSED_COMPONENTS))
+    ruler = model.get_pipe("attribute_ruler")
+    mapper = nlp.get_pipe(POS_COMPONENT)
+    with model.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = list(model.pipe(texts, batch_size=64))
+    differences = []
+    for doc in parsed:
+        ours = mapper(doc.copy())
+        theirs = ruler(doc)
+        differences += [(doc.text, t.text, t.pos_, u.pos_) for t, u in zip(theirs, ours)
+                        if (t.pos_, t.tag_, t.dep_) != (u.pos_, u.tag_, u.dep_)]
+    assert len(texts) > 150 and not differences, differences[:5]
+    # the sentences do reach the rules that read more than the tag
+    pos = {(t.lower_, t.pos_) for doc in parsed for t in doc}
+    assert {("that", "SCONJ"), ("that", "PRON"), ("has", "AUX"), ("not", "PART")} <= pos
+
+
+def test_a_space_token_is_tagged_as_the_ruler_tags_it(nlp):
+    doc = nlp("Russian jets struck the towns of  Anadan and Babees")  # a doubled space, as in wire copy
+    space = next(t for t in doc if t.is_space)
+    assert (space.pos_, space.tag_) == ("SPACE", "_SP")

