@@ -242,3 +242,14 @@ def test_references_at_the_ends_of_the_calendar(reference):
     s = "last month, last week, yesterday, next Sunday, on Monday, December 30, in March, 2 days ago"
     for m in resolve_date_expressions(s, reference):
         assert abs(m.date.year - reference.year) <= 1
+
+
+def test_dateline_prefix_glued_to_the_first_sentence():
+    # FA-KES openings (fakes-1924058070, fakes-1923102845): the publication line is cut off
+    from strikewatch.dates import dateline_prefix
+
+    text = "Last updated at Oct 082017 MOSCOW Some 120 Daesh terror group extremists were killed"
+    assert text[dateline_prefix(text):].startswith("MOSCOW Some 120")
+    text = "Date of publication 9 August 2016 Five children and four medical staff killed"
+    assert text[dateline_prefix(text):].startswith("Five children")
+    assert dateline_prefix("The attack on 4 April 2017 killed 87 people") == 0

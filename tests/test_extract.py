@@ -266,6 +266,15 @@ def test_a_nationality_before_city_is_no_place_name(extractor):
     assert {m.place_text for m in ex.strikes} == {"Deir el-Zour"}
 
 
+def test_a_glued_publication_line_is_not_the_main_verb(extractor):
+    # fakes-1924058148 opens with its publication line: "Published" is no verb of the strike
+    text = ("Published April 13 2017 An air strike on Tuesday by a U.S.-led coalition fighting Daesh "
+            "mistakenly killed 18 members of the Syrian Democratic Forces south of the city of Tabqa Syria "
+            "the Pentagon said on Thursday.")
+    ex = extractor.extract(document(text, "2017-04-06"))
+    assert events(ex) == {("US", "Tabqa", "2017-04-11")}
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

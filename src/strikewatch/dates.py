@@ -185,6 +185,24 @@ def find_dateline(text: str) -> date | None:
     return None if found is None else found[1]
 
 
+def dateline_prefix(sentence: str) -> int:
+    """Length of a publication line that opens a sentence ("Published April 13 2017 An air
+    strike on Tuesday ..."), 0 if none: the sentence splitter glues the line to the first
+    sentence, and the parser then takes "Published" for the sentence's main verb."""
+    lx = _lexicon()
+    for pattern in lx.full:
+        m = pattern.search(sentence, 0, 80)
+        if m is None or _full_date(m) is None:
+            continue
+        before = sentence[:m.start()]
+        if not lx.cue.search(before) or len(before) > 40:
+            continue
+        rest = len(sentence) - len(sentence[m.end():].lstrip())
+        if rest < len(sentence) and sentence[rest].isupper():
+            return rest
+    return 0
+
+
 def _nearest(candidates, reference: date) -> date | None:
     """The candidate nearest the reference, a future day weighing twice a past one."""
     def cost(d: date) -> int:

@@ -115,6 +115,11 @@ class Extractor:
                 continue
             sentences = split_sentences(doc)
             keep = self._prefilter(sentences)
+            for si in keep:  # "Published April 13 2017 An air strike ...": the line is no verb
+                cut = dates.dateline_prefix(sentences[si].text)
+                if cut:
+                    s = sentences[si]
+                    sentences[si] = replace(s, start=s.start + cut, text=s.text[cut:])
             plans.append((sentences, keep))
             for si in keep:
                 texts.append(sentences[si].text)
