@@ -275,6 +275,24 @@ def test_a_glued_publication_line_is_not_the_main_verb(extractor):
     assert events(ex) == {("US", "Tabqa", "2017-04-11")}
 
 
+def test_a_place_before_a_comma_lost_speaker_belongs_to_the_strike(extractor):
+    # fakes-1924058034: "... Syrian bastion Raqqa a monitor said": Raqqa is the place, "a
+    # monitor" the speaker
+    text = ("Last updated at Apr 092017 At least 15 civilians including four children were killed in a "
+            "suspected US-led coalition air strike on Saturday near the Daesh terror groups Syrian bastion "
+            "Raqqa a monitor said.")
+    ex = extractor.extract(document(text, "2017-04-09"))
+    assert events(ex) == {("US", "Raqqa", "2017-04-08")}
+    assert [c.speaker for c in ex.claims] == ["a monitor"]
+
+
+def test_a_capital_a_preposition_governs_is_a_place(extractor):
+    # fakes-1965495352: Damascus the place; "the Syrian regime in Damascus" stays the government
+    text = "A shelling of the central neighborhoods of Damascus left six people dead and more than 10 wounded."
+    ex = extractor.extract(document(text, "2016-07-24"))
+    assert events(ex) == {(None, "Damascus", "2016-07-24")}
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

@@ -444,6 +444,14 @@ class Extractor:
                     break
                 node = node.head
         scope = {t.i for t in node.subtree}
+        # "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
+        # hangs the end of the clause on the speaker, before the article that opens its name
+        verb = node.head
+        if verb.i != node.i and self.lex.base(verb.lower_) in self.lex.report_verbs:
+            for subj in verb.children:
+                det = next((c.i for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
+                if subj.dep_ in _SUBJ and det is not None and subj.i > node.i:
+                    scope |= {t.i for c in subj.children if c.i < det for t in c.subtree}
         # a statement nested in the strike clause ("...after Obama announced the US would
         # intensify its campaign in northern Syria") is not part of it
         above = {a.i for a in tok.ancestors} | {tok.i}
@@ -459,11 +467,21 @@ class Extractor:
         """Place names in the sentence: spaCy's places, the names it mislabels that the
         gazetteer knows, names with a place word ("Homs province") and regions."""
         lex = self.lex
-        named = set().union(*(t for _, t in actors)) if actors else set()
+        # a capital standing for its government ("Damascus denied") is no place, but one a
+        # preposition governs is: "the central neighborhoods of Damascus"
+        # ("the regime in Damascus" is still the government)
+        actor_toks = set().union(*(t for _, t in actors)) if actors else set()
+
+        def capital_here(toks) -> bool:
+            tok = sdoc[min(toks)]
+            return len(toks) == 1 and tok.lower_ in lex.capitals and tok.dep_ == "pobj" \
+                and tok.head.lower_ in lex.place_prepositions and tok.head.head.i not in actor_toks
+
+        named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
         for matcher in (lex.groups, lex.orgs):
             for s, e, _, _ in matcher.find(sdoc.text):
                 span = sdoc.char_span(s, e, alignment_mode="expand")
-                if span is not None:
+                if span is not None and not capital_here(set(range(span.start, span.end))):
                     named |= set(range(span.start, span.end))
         cands: list[_PlaceCandidate] = []
         taken: set[int] = set()
@@ -810,6 +828,9 @@ class Extractor:
                     c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
                     and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)):
                 toks.extend(t.i for t in c.subtree)
+        det = next((c.i for c in head.children if c.dep_ == "det" and c.i < head.i), None)
+        if span is None and det is not None:  # "... bastion Raqqa a monitor said": the article opens it
+            toks = [i for i in toks if i >= det]
         first, last = min(toks), max(toks)
         while last > first and sdoc[last].is_punct:
             last -= 1
