@@ -287,14 +287,13 @@ class EntityTagger:
     def __call__(self, doc: Doc) -> Doc:
         known = self._lexicon_names(doc)
         spans: list[Span] = []
-        i, n = 0, len(doc)
-        while i < n:
-            if not self._starts_name(doc, i, known):
-                i += 1
+        end = 0
+        # only a capitalised word starts a name, and most words are lower case
+        for i in [t.i for t in doc if t.text[:1].isupper()]:
+            if i < end or not self._starts_name(doc, i, known):
                 continue
-            j = self._run_end(doc, i, known)
-            spans.extend(self._label_run(doc, i, j, known))
-            i = j
+            end = self._run_end(doc, i, known)
+            spans.extend(self._label_run(doc, i, end, known))
         doc.set_ents(spans, default="outside")
         return doc
 
@@ -438,8 +437,9 @@ class EntityTagger:
         """First token -> end token of each capitalised name the actor and speaker lists know
         ("Syrian Observatory for Human Rights", "Russian", "Michael Fallon")."""
         out: dict[int, int] = {}
+        sentence = doc.text  # Doc.text joins every token each time it is read
         for matcher in (self.lex.actors, self.lex.orgs):
-            for s, e, text, _ in matcher.find(doc.text):
+            for s, e, text, _ in matcher.find(sentence):
                 if not text[:1].isupper():
                     continue
                 span = doc.char_span(s, e, alignment_mode="expand")
