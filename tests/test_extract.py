@@ -293,6 +293,16 @@ def test_a_capital_a_preposition_governs_is_a_place(extractor):
     assert events(ex) == {(None, "Damascus", "2016-07-24")}
 
 
+def test_a_source_at_a_body_is_its_own_speaker(extractor):
+    # fakes-1926478992 (SANA): "a source at Aleppo Police Command" speaks, not a bare "source";
+    # the attacker SANA calls "terrorists" is no state, so the claim is about no country
+    text = ("A girl child was killed and a woman was injured in a terrorist rocket attack on "
+            "al-Hamadaniyeh neighborhood in Aleppo city on Thursday according to a source at Aleppo "
+            "Police Command.")
+    ex = extractor.extract(document(text, "2016-10-20"))
+    assert [(c.speaker, c.about) for c in ex.claims] == [("a source at Aleppo Police Command", None)]
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

@@ -828,6 +828,13 @@ class Extractor:
                     c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
                     and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)):
                 toks.extend(t.i for t in c.subtree)
+        from_body = False
+        if span is None and head.lower_ in lex.from_body:
+            for c in head.children:  # "a source at Aleppo Police Command"
+                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with") and c.i == head.i + 1 \
+                        and any(t.ent_type_ == "ORG" for t in c.subtree):
+                    toks.extend(t.i for t in c.subtree)
+                    from_body = True
         det = next((c.i for c in head.children if c.dep_ == "det" and c.i < head.i), None)
         if span is None and det is not None:  # "... bastion Raqqa a monitor said": the article opens it
             toks = [i for i in toks if i >= det]
@@ -890,6 +897,8 @@ class Extractor:
             name = text
             if head.lower_ in state.people:  # "Fallon" after "Michael Fallon"
                 key = head.lower_
+            elif from_body and not orgs:  # each body's source is its own speaker
+                key = _LEADING_DET.sub("", text).lower()
             elif orgs and len(orgs[-1][2]) >= len(text) * 0.5:
                 key = (orgs[-1][3].org or orgs[-1][2]).lower()
             else:
@@ -1020,7 +1029,7 @@ class Extractor:
             return None
         kind = next((k for k in _KIND_ORDER if k in kinds), "other")
         if event_attackers:
-            about = event_attackers[0].code
+            about = event_attackers[0].country  # null for a non-state attacker (gold conventions)
         elif about_actor is not None:
             about = about_actor.code
         elif att.org and (att.org.role == "belligerent" or att.org.role == "government"

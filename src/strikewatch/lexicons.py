@@ -168,6 +168,7 @@ class Lexicons:
                 self.org_of.setdefault((entry.country, entry.role), entry)
         # generic names that refer back to the one body of their role the story names
         self.definite_speakers = frozenset(str(p).lower() for ps in (sp.get("definite") or {}).values() for p in ps)
+        self.from_body = frozenset(str(w).lower() for w in sp.get("from_body") or ())
 
         pl = data["places"]
         self.place_heads = {w.lower(): prec for prec, ws in pl["heads"].items() for w in ws}
