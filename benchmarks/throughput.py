@@ -74,6 +74,60 @@ def child_strikewatch(corpus: Path) -> dict:
             "peak_mb": peak_mb()}
 
 
+def child_stages(corpus: Path) -> dict:
+    """CPU seconds of each stage of ``pipeline.extract_pending`` on the corpus as given (no
+    copies, so no stage profits from what an earlier copy left in a cache): where the time of
+    an article goes, and so what is left to make faster."""
+    from strikewatch import pipeline
+    from strikewatch.extract import Extractor
+    from strikewatch.geo import geocode_mentions, load_gazetteer
+    from strikewatch.store import Store
+
+    gazetteer = load_gazetteer()
+    extractor = Extractor(gazetteer=gazetteer)
+    nlp, spent = extractor.nlp, {}
+
+    class TimedPipeline:  # nlp.pipe with each component timed, batch by batch
+        def pipe(self, texts, batch_size):
+            texts = list(texts)
+            for k in range(0, len(texts), batch_size):
+                c = time.process_time()
+                docs = [nlp.make_doc(t) for t in texts[k:k + batch_size]]
+                spent["tokenizer"] = spent.get("tokenizer", 0) + time.process_time() - c
+                for name, proc in nlp.pipeline:
+                    c = time.process_time()
+                    docs = (list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe")
+                            else [proc(d) for d in docs])
+                    spent[name] = spent.get(name, 0) + time.process_time() - c
+                yield from docs
+
+    extractor.nlp = TimedPipeline()
+    stages = dict.fromkeys(("ingest", "extract", "geocode", "store"), 0.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(str(Path(tmp) / "stages.db"))
+        c = time.process_time()
+        pipeline.ingest([str(corpus)], store)
+        stages["ingest"] = time.process_time() - c
+        docs = list(store.documents(unextracted=True))
+        text_of = {d.id: d.text for d in docs}
+        results = extractor.extract_many(docs)
+        while True:
+            c = time.process_time()
+            item = next(results, None)
+            stages["extract"] += time.process_time() - c
+            if item is None:
+                break
+            c = time.process_time()
+            strikes = geocode_mentions(item[1].strikes, gazetteer, document_text=text_of[item[0]])
+            stages["geocode"] += time.process_time() - c
+            c = time.process_time()
+            store.replace_mentions(item[0], strikes, item[1].claims)
+            stages["store"] += time.process_time() - c
+    stages["extraction rules"] = stages["extract"] - sum(spent.values())
+    return {"docs": len(docs), "stages": stages, "spacy": spent,
+            "parsed": sum(len(extractor.candidate_sentences(d)) for d in docs)}
+
+
 def child_baseline(corpus: Path, limit: int) -> dict:
     import spacy
 
@@ -98,11 +152,14 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=5000)
     parser.add_argument("--baseline-docs", type=int, default=480,
                         help="the baseline's rate is per article; a slice keeps the run short")
+    parser.add_argument("--stages", action="store_true",
+                        help="also print the CPU time of each stage on the corpus as given")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, corpus, *rest = args.child
         result = (child_strikewatch(Path(corpus)) if kind == "strikewatch"
+                  else child_stages(Path(corpus)) if kind == "stages"
                   else child_baseline(Path(corpus), int(rest[0])))
         print(json.dumps(result))
         return 0
@@ -127,6 +184,12 @@ def main() -> int:
           f"peak {ours['peak_mb']:.0f} MB, {ours['strikes']} strike mentions, "
           f"{ours['claims']} claims")
     print(f"ratio: {our_rate / base_rate:.2f}x the baseline (per CPU second; both in this run)")
+    if args.stages:
+        st = run_child("stages", str(source))
+        n, s = st["docs"], st["stages"]
+        print(f"stages over the {n} articles as given ({st['parsed']} sentences parsed), CPU ms per "
+              f"article: " + ", ".join(f"{k} {v / n * 1000:.1f}" for k, v in s.items() if k != "extract")
+              + "; spaCy: " + ", ".join(f"{k} {v / n * 1000:.1f}" for k, v in st["spacy"].items()))
     return 0
 
 
