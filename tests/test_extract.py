@@ -108,6 +108,9 @@ def test_founding_example_claims(mee):
     assert claims["the Syrian Observatory for Human Rights"].kind == "casualties"
     assert claims["the Syrian Observatory for Human Rights"].role == "monitor"
     assert claims["Barack Obama"].kind == "accusation"
+    # what al-Muallem said ("Syria is prepared to take part in UN talks") names no target; the
+    # "IS-only Russian strikes" before "as ... said" are not his words
+    assert claims["Walid al-Muallem"].kind == "other"
     assert claims["Moscow"].about == "RU"  # "Moscow maintains that it targets only IS"
     assert claims["Russia's defence ministry"].role == "belligerent"
 
