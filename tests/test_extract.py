@@ -306,6 +306,14 @@ def test_a_source_at_a_body_is_its_own_speaker(extractor):
     assert [(c.speaker, c.about) for c in ex.claims] == [("a source at Aleppo Police Command", None)]
 
 
+def test_ground_troops_with_no_weapon_named_are_no_strike(extractor):
+    # fakes-1965511149 (SANA): "An army unit targeted terrorist hideouts" names no weapon; the
+    # dev gold conventions leave such army operations out
+    text = ("An army unit targeted terrorist hideouts and concentrations in the village of al-Rahjan in "
+            "al-Salamiye area leaving many terrorists dead and injured.")
+    assert extractor.extract(document(text, "2015-02-24")).strikes == ()
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

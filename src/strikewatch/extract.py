@@ -208,9 +208,13 @@ class Extractor:
                 self._record_assertion(state, sdoc, tok, found, attributions, speaker_tokens)
             if excluded:
                 continue
-            supported = strength == "strong" or any(e.state for e, _ in found) or any(
-                t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words
-                for t in sdoc if t.i in attached)
+            aircraft = any(t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words
+                           for t in sdoc if t.i in attached)
+            # "an army unit targeted ISIS sites": ground troops with no weapon named are no
+            # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
+            ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
+                sdoc[i].lower_ in lex.ground_units for i in attached)
+            supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
             if not supported and not claimed:
                 continue
