@@ -314,6 +314,17 @@ def test_ground_troops_with_no_weapon_named_are_no_strike(extractor):
     assert extractor.extract(document(text, "2015-02-24")).strikes == ()
 
 
+def test_a_new_roundup_item_does_not_take_the_day_of_the_one_before(extractor):
+    # fakes-1926479313 (SANA roundup of 20 November 2016): the al-Fouaa item follows a Thursday
+    # item but says no day of its own, and nothing ties it to the one before
+    text = ("On Thursday two children were injured in a terrorist attack with 13 rocket shells on Harfa "
+            "village in Quneitra Countryside. A child injured in terrorist mortar attack on al-Fouaa Idleb "
+            "A girl child was injured in a terrorist mortar attack by the so called Jaish al-Fateh on the "
+            "terrorist-besieged al-Fouaa town in the northern countryside of Idleb.")
+    ex = extractor.extract(document(text, "2016-11-20"))
+    assert {m.date.isoformat() for m in ex.strikes if "Fouaa" in m.place_text} == {"2016-11-20"}
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

@@ -259,8 +259,12 @@ class Extractor:
             when = _pick_date(date_mentions, sdoc, scope, off)
             if when:
                 state.last_date = (sentence.end, when)
-            elif state.last_date and 0 <= sentence.start - state.last_date[0] <= 2:
-                when = state.last_date[1]  # "Airstrikes also targeted..." right after "...on Friday"
+            elif state.last_date and 0 <= sentence.start - state.last_date[0] <= 2 \
+                    and any(t.lower_ in lex.continuation for t in sdoc):
+                # "Airstrikes also targeted..." right after "...on Friday"; a new item of a news
+                # roundup ("A child injured in terrorist mortar attack on al-Fouaa ...") is the
+                # bulletin's day, not the day of the item before
+                when = state.last_date[1]
             here = [p for p in places if p.tokens & scope]
             if not here:
                 continue

@@ -129,6 +129,7 @@ class Lexicons:
         self.strong_phrases = PhraseMatcher({w: True for w in t["strong"]["nouns"] if " " in w})
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
+        self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
         self.campaign_exceptions = PhraseMatcher({w: True for w in t.get("campaign_exceptions") or ()})
