@@ -140,6 +140,8 @@ class PosMapper:
         for order, checks, attrs in self._lexical:
             if _fits(row, checks, self.vocab.strings):
                 found.update((attr, (order, value)) for attr, value in attrs)
+        if len(self._by_pair) > 200_000:  # a bound for a long run over an open vocabulary
+            self._by_pair.clear()
         self._by_pair[row[0], row[1]] = found
         return found
 
@@ -149,7 +151,8 @@ class PosMapper:
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         by_pair, strings, n = self._by_pair, self.vocab.strings, len(rows)
         by_tag, by_lower, by_dep, by_space = (self._index[a] for a in _MATCH_ATTRS)
-        best = [by_pair.get((row[0], row[1])) or self._pair(row) for row in rows]
+        best = [found if (found := by_pair.get((row[0], row[1]))) is not None else self._pair(row)
+                for row in rows]
         later: dict[tuple[int, str], tuple[int, int]] = {}  # (token, attr) -> (order, value)
         for i, (tag, lower, dep, space) in enumerate(rows):
             for entries in (by_lower.get(lower), by_dep.get(dep), by_tag.get(tag), by_space.get(space)):
