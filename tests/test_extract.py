@@ -325,6 +325,16 @@ def test_a_new_roundup_item_does_not_take_the_day_of_the_one_before(extractor):
     assert {m.date.isoformat() for m in ex.strikes if "Fouaa" in m.place_text} == {"2016-11-20"}
 
 
+def test_a_place_word_after_an_adjective_introduces_the_name(extractor):
+    # fakes-1965511189 (SANA): "al-Midan residential neighborhood" is a place though the
+    # gazetteer does not know al-Midan
+    text = ("A source at Aleppo Police Command told SANA that the terrorist groups on Saturday morning "
+            "fired a rocket shell on al-Midan residential neighborhood injuring a civilian and causing "
+            "material damage to 7 cars and to a number of houses.")
+    ex = extractor.extract(document(text, "2016-05-28"))
+    assert [m.place_text for m in ex.strikes] == ["al-Midan residential neighborhood"]
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

@@ -63,7 +63,8 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"}
 _KIND_ORDER = ("denial", "statistic", "casualties", "accusation", "target", "other")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s+(?:province|governorate|countryside|city|town|village|district|region)$",
+_PLACE_TAIL = re.compile(r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
+                         r"|neighbou?rhood|suburb)$",
                          re.IGNORECASE)
 
 
@@ -506,6 +507,8 @@ class Extractor:
             j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
             while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
                 phrase = sdoc[last + 1: j + 1].text.lower()
+                if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" for k in range(last + 1, j)):
+                    phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood"
                 if phrase in lex.place_heads:
                     precision = lex.place_heads[phrase]
                     toks |= set(range(last + 1, j + 1))
@@ -591,7 +594,10 @@ class Extractor:
                 # "the town of Saraqeb", "the province of Raqa", "the neighborhood Alsaliheen",
                 # "the al-Furqan neighbourhood": the text says it is a place
                 before = words[w - 1][2].lower() if w > 0 else ""
-                after = sdoc[last].lower_ if last < len(sdoc) else ""
+                k_after = last
+                while k_after < len(sdoc) - 1 and k_after < last + 2 and sdoc[k_after].pos_ == "ADJ":
+                    k_after += 1  # "the al-Furqan residential neighborhood"
+                after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
                 introduced = j == k and (
                     (before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
                      and not words[w - 2][2].lower().endswith("s"))
