@@ -509,9 +509,11 @@ class _Lexicon:
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in relations)
         name = r"(?:(?:al|el|as|ash|ar|ad|az|at)-)?[A-Z][\w'’ʿ-]*"
         # "X[, Y and Z] [neighbourhood] in|near <container>": the rest of a list, then a
-        # relation word; the container follows (see _containers).
+        # relation word; the container follows (see _containers). The spaces before and
+        # after a list's "and" are one run unless "and" is there: two optional runs side by
+        # side would let a failing match of a 20-name list try 2^20 ways of sharing them.
         self.container_re = re.compile(
-            rf"^(?P<list>(?:\s*(?:,|and|&)?\s*{name})*)[\s\x22\u201d]*,?\s*"
+            rf"^(?P<list>(?:\s*(?:(?:,|and|&)\s*)?{name})*)[\s\x22\u201d]*,?\s*"
             rf"(?P<noun>(?i:{nouns})[\s\x22\u201d]+)?"
             rf"(?P<rel>(?i:{words}))\s+(?P<rest>.*)$", re.DOTALL)
         self.container_head = re.compile(
@@ -666,7 +668,11 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._memo: dict[tuple[str, str, str | None], list[Candidate]] = {}
         self._resolved: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}
-        self._provinces: dict[tuple[str, str], list[tuple[Candidate, str]]] = {}
+        self._admin1_code: dict[tuple[str, str], str] = {}
+        for (cc, code), name in self._admin1.items():
+            self._admin1_code.setdefault((cc, name), code)  # the first, as a scan would find
+        self._provinces: dict[tuple[str, str], dict[int, list[tuple[int, Candidate, str]]]] = {}
+        self._fuzzy: dict[tuple[str, str, str], tuple[Candidate, ...]] = {}
 
     def __reduce__(self):
         return (Gazetteer, (self.path, self.settings))
@@ -761,21 +767,40 @@ class Gazetteer:
         skeleton forgives: a dropped 'bin' or final letter, a swapped vowel ("Wisab Al-Safi"
         for Wusab as Safil, "Maghrin Ans" for Maghirib Ans). Only inside the provinces the
         context names, where a near miss is far likelier a spelling than another place."""
-        out, floor = [], self.settings.province_similarity
-        matcher = difflib.SequenceMatcher(None, b=key)
+        out: list[Candidate] = []
         for country, admin1 in regions:
-            code = next((c for (cc, c), n in self._admin1.items()
-                         if cc == country and n == admin1), None)
-            if code is None:
-                continue
-            for cand, name in self._province_entities(country, code):
-                matcher.set_seq1(name)
-                if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor \
-                        and matcher.ratio() >= floor:
-                    out.append(cand)
+            code = self._admin1_code.get((country, admin1))
+            if code is not None:
+                out.extend(self._fuzzy_in_province(key, country, code))
         return out
 
-    def _province_entities(self, country: str, code: str) -> list[tuple[Candidate, str]]:
+    def _fuzzy_in_province(self, key: str, country: str, code: str) -> tuple[Candidate, ...]:
+        """``_fuzzy_in`` for one province, remembered: a province holds thousands of names
+        and the same unknown name comes back in every story about it. Names are compared by
+        length first, with difflib's own length bound, so only near lengths meet difflib."""
+        memo_key = (key, country, code)
+        if (hit := self._fuzzy.get(memo_key)) is not None:
+            return hit
+        floor, lb = self.settings.province_similarity, len(key)
+        matcher = difflib.SequenceMatcher(None, b=key)
+        keep = []
+        for la, entries in self._province_entities(country, code).items():
+            if 2.0 * min(la, lb) / (la + lb) < floor:  # SequenceMatcher.real_quick_ratio
+                continue
+            for i, cand, name in entries:
+                matcher.set_seq1(name)
+                if matcher.quick_ratio() >= floor and matcher.ratio() >= floor:
+                    keep.append((i, cand))
+        out = tuple(cand for _, cand in sorted(keep, key=lambda ic: ic[0]))
+        if len(self._fuzzy) > 20_000:
+            self._fuzzy.clear()
+        self._fuzzy[memo_key] = out
+        return out
+
+    def _province_entities(self, country: str, code: str,
+                           ) -> dict[int, list[tuple[int, Candidate, str]]]:
+        """A province's places by the length of their normalised name: (row order, place,
+        name)."""
         if (hit := self._provinces.get((country, code))) is not None:
             return hit
         with self._lock:
@@ -783,10 +808,14 @@ class Gazetteer:
                 "SELECT id, name, kind, country, admin1code, lat, lon, population, geonameid, "
                 "source FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
                 "('city', 'admin2', 'area', 'facility')", (country, code)).fetchall()
-        out = [(Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
-                          r[6], r[7], r[8], r[9], False), normalize(r[1])) for r in rows]
-        self._provinces[(country, code)] = out
-        return out
+        out: dict[int, list[tuple[int, Candidate, str]]] = defaultdict(list)
+        for i, r in enumerate(rows):
+            name = normalize(r[1])
+            out[len(name)].append((i, Candidate(
+                r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5], r[6], r[7],
+                r[8], r[9], False), name))
+        self._provinces[(country, code)] = dict(out)
+        return self._provinces[(country, code)]
 
     def _score(self, c: Candidate, q: _Query, scope: set[str], near: Sequence[Place],
                capitals: set[int]) -> float:
