@@ -335,6 +335,35 @@ def test_a_place_word_after_an_adjective_introduces_the_name(extractor):
     assert [m.place_text for m in ex.strikes] == ["al-Midan residential neighborhood"]
 
 
+def test_a_weak_strike_word_right_after_a_named_force_is_its_strike(extractor):
+    # fakes-1923848169: "raids" names no force, the sentence before does
+    text = ("Air strikes by the US-led coalition killed at least 21 civilians in and around a stronghold "
+            "of the Islamic State group in northern Syria on Monday a monitor said. At least 15 civilians "
+            "were killed in raids in a northern district of Manbij while six others were killed in a "
+            "village near the city according to the Syrian Observatory for Human Rights.")
+    ex = extractor.extract(document(text, "2016-07-18"))
+    assert ("US", "Manbij", "2016-07-18") in events(ex)
+
+
+def test_a_strike_word_after_a_named_force_takes_only_its_own_place(extractor):
+    # fakes-1965495384: "the attack" is the US strike, but Idlib is where the gas was used
+    text = ("DAMASCUS (Sputnik) The US launched 59 Tomahawk cruise missiles at the Syrian military airfield "
+            "in Ash Shairat near Homs late Thursday. US President Donald Trump said the attack was a response "
+            "to the alleged chemical weapon use in Idlib on Tuesday which Washington blames on Damascus.")
+    ex = extractor.extract(document(text, "2017-04-07"))
+    assert "Idlib" not in {m.place_text for m in ex.strikes}
+
+
+def test_an_unattributed_strike_in_a_region_is_the_placed_one_of_that_day(extractor):
+    # fakes-1923848252: the lead's "a town in northern Syria" is Atareb, named next; its toll goes there
+    text = ("Air strikes on a market killed at least 29 civilians including children in a town in northern "
+            "Syria on Monday despite a \"de-escalation zone\" in place there a monitor said. The Britain-based "
+            "Syrian Observatory for Human Rights said it was not immediately clear whether the strikes on "
+            "rebel-held Atareb had been carried out by Syrian warplanes or those of Damascuss ally Russia.")
+    ex = extractor.extract(document(text, "2017-11-13"))
+    assert [(m.place_text, m.casualties.killed.min) for m in ex.strikes] == [("Atareb", 29)]
+
+
 def test_car_bombs_are_not_strikes(extractor):
     text = ("Early on Monday the Turkish military said one of its soldiers had been killed in a car bomb "
             "in al-Bab on Sunday.")

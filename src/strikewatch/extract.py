@@ -140,7 +140,7 @@ class Extractor:
                 self._read_sentence(state, sentences[si], parsed[(di, si)])
             # a headline sums up the body: its strikes count only when the body has none (the
             # body names place, day and attacker more exactly)
-            strikes = self._with_asserted(state, state.strikes or state.headline)
+            strikes = self._without_vague(self._with_asserted(state, state.strikes or state.headline))
             yield doc.id, Extraction(_merge_strikes(strikes), _merge_claims(
                 [(state.aliases.get(k, k), c) for k, c in state.claims]))
 
@@ -217,7 +217,13 @@ class Extractor:
                 sdoc[i].lower_ in lex.ground_units for i in attached)
             supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
-            if not supported and not claimed:
+            # "Air strikes by the US-led coalition killed ... At least 15 civilians were killed in
+            # raids in a northern district of Manbij": the sentence right before names the force
+            last = state.last_attackers
+            follows = (not found and not ground and last is not None and last[0] == sentence.paragraph
+                       and 0 <= sentence.start - last[1] <= _CARRY_CHARS
+                       and all(a is not None and a.state for a in last[2]))
+            if not supported and not claimed and not follows:
                 continue
             # every state force named ("Russian and Syrian government airstrikes"), but one
             # non-state name: "Jabhat al-Nusra terrorists" is one attacker
@@ -266,6 +272,15 @@ class Extractor:
                 # roundup ("A child injured in terrorist mortar attack on al-Fouaa ...") is the
                 # bulletin's day, not the day of the item before
                 when = state.last_date[1]
+            if follows and not supported and not claimed:
+                # only where the word itself says ("raids in a northern district of Manbij"), not
+                # a place elsewhere in its clause ("the attack was a response to the chemical
+                # weapon use in Idlib")
+                own = {t.i for t in tok.subtree}
+                if tok.dep_ == "pobj":  # "killed in raids in a northern district of Manbij"
+                    verb = tok.head.head
+                    own |= {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+                scope = scope & own
             here = [p for p in places if p.tokens & scope]
             if not here:
                 continue
@@ -337,6 +352,27 @@ class Extractor:
                 have = state.asserted.setdefault((att.key, actor.code), [])
                 have.extend(replace(t, asserted_by=att.text) for t in targets
                             if all(h.category != t.category for h in have))
+
+    def _without_vague(self, strikes: list[StrikeMention]) -> list[StrikeMention]:
+        """A strike placed only in a region ("in a town in northern Syria on Monday") is the one
+        the story places exactly on the same day ("Air strikes on a market killed at least 29
+        civilians in a town in northern Syria" ... "the market in Atareb"): a vague mention with
+        no attacker goes when the same day has a placed one. A named force's strikes in a region
+        stay ("Russian jets also struck in the northwest", founding example)."""
+        def vague(m: StrikeMention) -> bool:
+            words = _LEADING_DET.sub("", m.place_text or "").lower().split()
+            return bool(words) and all(w in self.lex.regions or _is_country(w) for w in words)
+
+        out = [m for m in strikes if not vague(m)]
+        for m in strikes:
+            if not vague(m):
+                continue
+            i = next((i for i, p in enumerate(out) if p.date == m.date and m.attacker is None), None)
+            if i is None:
+                out.append(m)
+            elif out[i].casualties.killed.empty and not m.casualties.killed.empty:
+                out[i] = replace(out[i], casualties=m.casualties)  # the lead's toll is the strike's
+        return sorted(out, key=lambda m: m.sentence.start)
 
     @staticmethod
     def _with_asserted(state: _DocState, strikes: list[StrikeMention]) -> list[StrikeMention]:
