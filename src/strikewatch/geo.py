@@ -37,6 +37,7 @@ import contextlib
 import csv
 import dataclasses
 import difflib
+import functools
 import hashlib
 import json
 import logging
@@ -163,14 +164,17 @@ _REPEATS = re.compile(r"(.)\1+")
 _INNER_VOWELS = re.compile(r"[aeiouyw]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """The exact-match key: case, diacritics, apostrophes, hyphens and articles removed."""
+    """The exact-match key: case, diacritics, apostrophes, hyphens and articles removed.
+    Remembered: geocoding a story normalises the same few hundred names thousands of times."""
     s = unicodedata.normalize("NFKD", name.casefold())
     s = "".join(c for c in s if not unicodedata.combining(c)).translate(_FOLD)
     s = _APOSTROPHES.sub("", s)
     return " ".join(t for t in _NON_WORD.split(s) if t and t not in _ARTICLES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """The transliteration key of a normalised name: what survives the usual spelling choices
     for Arabic (vowels, w/y glides, doubled letters, final h, kh/k, q/k, dh/d)."""
@@ -673,6 +677,8 @@ class Gazetteer:
             self._admin1_code.setdefault((cc, name), code)  # the first, as a scan would find
         self._provinces: dict[tuple[str, str], dict[int, list[tuple[int, Candidate, str]]]] = {}
         self._fuzzy: dict[tuple[str, str, str], tuple[Candidate, ...]] = {}
+        self._alike: dict[tuple[str, int], bool] = {}  # (key, entity): a spelling variant
+        self._run_countries: dict[str, frozenset[str]] = {}
 
     def __reduce__(self):
         return (Gazetteer, (self.path, self.settings))
@@ -726,14 +732,20 @@ class Gazetteer:
         skel = skeleton(key)
         if len(skel) < 2:
             return []
-        matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
-        out = []
+        matcher, out = None, []
         for c in self._fetch("skel", skel, country):
             if not keep(c):
                 continue
-            matcher.set_seq1(normalize(c.name).replace(" ", ""))
-            if matcher.quick_ratio() >= self.settings.min_similarity \
-                    and matcher.ratio() >= self.settings.min_similarity:
+            if (alike := self._alike.get((key, c.id))) is None:
+                if matcher is None:
+                    matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
+                matcher.set_seq1(normalize(c.name).replace(" ", ""))
+                alike = matcher.quick_ratio() >= self.settings.min_similarity \
+                    and matcher.ratio() >= self.settings.min_similarity
+                if len(self._alike) > 200_000:
+                    self._alike.clear()
+                self._alike[(key, c.id)] = alike
+            if alike:
                 out.append(c)
         return out
 
@@ -939,16 +951,28 @@ class Gazetteer:
         """The countries a text names, by name ("Iraq", "the US") or nationality ("Iraqi")."""
         out: set[str] = set()
         for run in _CAPITALISED_RUN.finditer(text):
-            words = run.group(0).split()
-            for n in range(len(words), 0, -1):
-                for k in range(len(words) - n + 1):
-                    key = normalize(" ".join(words[k:k + n]))
-                    if n == 1 and key in self._lex.demonyms:
-                        out.add(self._lex.demonyms[key])
-                    elif key:
-                        out.update(c.country for c in self._fetch("name", key, None)
-                                   if c.kind == COUNTRY)
+            out |= self._countries_in_run(run.group(0))
         return out
+
+    def _countries_in_run(self, run: str) -> frozenset[str]:
+        """The countries one run of capitalised words names, remembered: a story repeats
+        "the Syrian Observatory for Human Rights" in every paragraph."""
+        if (hit := self._run_countries.get(run)) is not None:
+            return hit
+        out: set[str] = set()
+        words = run.split()
+        for n in range(len(words), 0, -1):
+            for k in range(len(words) - n + 1):
+                key = normalize(" ".join(words[k:k + n]))
+                if n == 1 and key in self._lex.demonyms:
+                    out.add(self._lex.demonyms[key])
+                elif key:
+                    out.update(c.country for c in self._fetch("name", key, None)
+                               if c.kind == COUNTRY)
+        if len(self._run_countries) > 50_000:
+            self._run_countries.clear()
+        self._run_countries[run] = frozen = frozenset(out)
+        return frozen
 
     def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
         """'the west', 'the north-east': a part of the document's country. Capitalised 'the
