@@ -352,6 +352,15 @@ def test_a_strike_word_after_a_named_force_takes_only_its_own_place(extractor):
             "to the alleged chemical weapon use in Idlib on Tuesday which Washington blames on Damascus.")
     ex = extractor.extract(document(text, "2017-04-07"))
     assert "Idlib" not in {m.place_text for m in ex.strikes}
+    # fakes-1965495383: nor is "an alleged chemical weapon attack" the next sentence names
+    text = ("HOMS (Sputnik) On Thursday night the United States launched 59 Tomahawk cruise missiles at the "
+            "Syrian military airfield in Ash Shairat located about 40 kilometers (25 miles) from the city of "
+            "Homs. US President Donald Trump said the attack was a response to the alleged chemical weapon use "
+            "in Syrias Idlib on Tuesday which Washington blames on the Syrian government. On Tuesday an "
+            "alleged chemical weapon attack in Syrias Idlib province claimed the lives of some 80 people "
+            "and inflicted harm on an additional 200 civilians.")
+    ex = extractor.extract(document(text, "2017-04-07"))
+    assert "Idlib province" not in {m.place_text for m in ex.strikes}
 
 
 def test_an_unattributed_strike_in_a_region_is_the_placed_one_of_that_day(extractor):

@@ -220,7 +220,9 @@ class Extractor:
             # "Air strikes by the US-led coalition killed ... At least 15 civilians were killed in
             # raids in a northern district of Manbij": the sentence right before names the force
             last = state.last_attackers
+            # a bare word: "an alleged chemical weapon attack in Idlib" is another attack
             follows = (not found and not ground and last is not None and last[0] == sentence.paragraph
+                       and not any(c.dep_ in ("compound", "amod") for c in tok.children)
                        and 0 <= sentence.start - last[1] <= _CARRY_CHARS
                        and all(a is not None and a.state for a in last[2]))
             if not supported and not claimed and not follows:
