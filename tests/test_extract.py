@@ -2,7 +2,7 @@
 
 Sentences come verbatim from the FA-KES development articles (Abu Salem et al., ICWSM 2019,
 CC BY 4.0; commas and apostrophes are missing in the original) and from the Middle East Eye
-article of 2 October 2015 (tests/fixtures/extract/). spaCy and the gazetteer load once.
+article of 2 October 2015 (samples/). spaCy and the gazetteer load once.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from strikewatch.models import Document, Segment
 from strikewatch.nlp import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
 MEE_ID = "mee-2015-10-02-russia-syria"
 
 
@@ -44,7 +45,7 @@ def events(extraction) -> set[tuple]:
 
 @pytest.fixture(scope="session")
 def mee(extractor):
-    text = (FIXTURES / f"{MEE_ID}.txt").read_text(encoding="utf-8")
+    text = (SAMPLES / f"{MEE_ID}.txt").read_text(encoding="utf-8")
     doc = document(text, "2015-10-02", doc_id=MEE_ID)
     return doc, extractor.extract(doc)
 
@@ -118,7 +119,7 @@ def test_founding_example_claims(mee):
 def test_founding_example_f1_gate(mee):
     """The issue's floor: events F1 >= 0.85, claims F1 >= 0.75 (names matched as the scorer does)."""
     _, ex = mee
-    gold = json.loads((FIXTURES / f"{MEE_ID}.gold.jsonl").read_text(encoding="utf-8"))
+    gold = json.loads((SAMPLES / f"{MEE_ID}.gold.jsonl").read_text(encoding="utf-8"))
     want = {(g["attacker"], g["place"].lower(), g["date"]) for g in gold["events"]}
     got = {(a, p.lower(), d) for a, p, d in events(ex)}
     tp = len(want & got)
@@ -487,7 +488,7 @@ def test_a_monitor_that_cannot_tell_who_struck_leaves_the_attacker_open(extracto
 
 
 # ------------------------------------------------------------------------- targets
-# Sentences from the Middle East Eye article of 2 October 2015 (tests/fixtures/extract/).
+# Sentences from the Middle East Eye article of 2 October 2015 (samples/).
 
 
 def test_a_target_the_text_says_was_not_hit_is_not_a_target(extractor):

@@ -38,7 +38,8 @@ from strikewatch.models import (
 from strikewatch.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fuse"
-MEE = (FIXTURES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
+SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
+MEE = (SAMPLES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
 FAKES = {d["id"]: d for d in map(json.loads, (FIXTURES / "fakes-atareb-2017-11-13.jsonl")
                                  .read_text(encoding="utf-8").splitlines())}
 AHRAM, TRT = FAKES["fakes-1923848251"], FAKES["fakes-1924058106"]
@@ -511,7 +512,7 @@ def extracted(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("e2e") / "strikewatch.db"
     store = Store(str(path))
-    pipeline.ingest([str(FIXTURES / "mee-2015-10-02-russia-syria.txt")], store,
+    pipeline.ingest([str(SAMPLES / "mee-2015-10-02-russia-syria.txt")], store,
                     options=IngestOptions(published=OCT2, source="Middle East Eye"))
     pipeline.ingest([str(FIXTURES / "fakes-atareb-2017-11-13.jsonl")], store)
     pipeline.extract_pending(store)

@@ -24,8 +24,9 @@ from strikewatch.geocheck import check_governorates, check_names, read_admin_row
 from strikewatch.models import Place, Span, StrikeMention
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
-MEE = (FIXTURES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
-GOLD = json.loads((FIXTURES / "mee-2015-10-02-russia-syria.gold.jsonl").read_text())
+SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
+MEE = (SAMPLES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
+GOLD = json.loads((SAMPLES / "mee-2015-10-02-russia-syria.gold.jsonl").read_text())
 HAMA_CITY, RAQQA_CITY, DEIR_CITY = 170017, 172955, 170794
 
 

@@ -30,6 +30,7 @@ from strikewatch.ingest import (
 from strikewatch.models import Document, Rejection
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
+SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
 MEE = "mee-2015-10-02-russia-syria"
 CAPTION = (
     "An image grab from a video released by the Homs Media Center on Wednesday after Russian "
@@ -45,8 +46,13 @@ FURNITURE = (
 )
 
 
+def fixture(name: str) -> Path:
+    """A file of tests/fixtures/ingest, or the bundled founding example the fixtures derive from."""
+    return FIX / name if (FIX / name).exists() else SAMPLES / name
+
+
 def read(*names: str, **options) -> list[Document | Rejection]:
-    return list(read_inputs([str(FIX / n) for n in names], IngestOptions(**options)))
+    return list(read_inputs([str(fixture(n)) for n in names], IngestOptions(**options)))
 
 
 def one_doc(name: str, **options) -> Document:
@@ -325,9 +331,9 @@ def test_arbitrary_bytes_never_raise_nor_hit_an_unexpected_error(tmp_path, caplo
 def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
     (tmp_path / "b" / "deeper").mkdir(parents=True)
     (tmp_path / ".cache").mkdir()
-    shutil.copy(FIX / f"{MEE}.html", tmp_path / "b" / "deeper" / "page.html")
+    shutil.copy(fixture(f"{MEE}.html"), tmp_path / "b" / "deeper" / "page.html")
     shutil.copy(FIX / "alarabiya-middle-east.atom", tmp_path / "a.atom")
-    shutil.copy(FIX / f"{MEE}.txt", tmp_path / ".cache" / "hidden.txt")
+    shutil.copy(fixture(f"{MEE}.txt"), tmp_path / ".cache" / "hidden.txt")
     shutil.copy(FIX / "empty.txt", tmp_path / "b" / "empty.txt")
     items = list(read_inputs([str(tmp_path)], IngestOptions()))
     origins = [Path(i.origin).name for i in items]
@@ -344,7 +350,7 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
     ],
 )
 def test_stdin_is_sniffed(monkeypatch, name, kind_check):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((FIX / name).read_bytes())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(fixture(name).read_bytes())))
     items = list(read_inputs(["-"], IngestOptions(source="Middle East Eye")))
     assert isinstance(items[0], Document) and kind_check(items[0])
     assert items[0].origin.startswith("<stdin>")
@@ -396,7 +402,7 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def server():
-    html = (FIX / f"{MEE}.html").read_bytes()
+    html = (fixture(f"{MEE}.html")).read_bytes()
     _Handler.routes = {
         "/news/mee": ("text/html; charset=utf-8", html),
         "/feed": ("application/rss+xml", (FIX / "reuters-world.rss").read_bytes()),
