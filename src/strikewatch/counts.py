@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share"]
@@ -37,10 +38,6 @@ class CasualtyMention:
     hedged: bool = False  # "reportedly", "may have been", "unverified reports"
 
 
-def _alt(words) -> str:
-    """An alternation that tries longer phrases first, with flexible inner whitespace."""
-    parts = sorted({w.strip() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,34 +68,34 @@ def _lexicon() -> _Lexicon:
     text = resources.files("strikewatch").joinpath("data/lexicons/quantities.yaml").read_text()
     lx = yaml.safe_load(text)
     units, tens, scales = lx["units"], lx["tens"], lx["scales"]
-    words = _alt([*units, *tens, *scales])
-    scale = _alt(scales)
+    words = alternation([*units, *tens, *scales])
+    scale = alternation(scales)
     joiner = "|".join(rf"(?<={s})\s+and\s+" for s in scales) + r"|[\s-]+"
     word_num = rf"(?:a\s+(?=(?:{scale})\b))?\b(?:{words})(?:(?:{joiner})(?:{words})\b)*"
     digits = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)"
     number = rf"(?:{digits}(?:\s+(?:{scale})\b)*|{word_num})"
     modifiers = {p: kind for kind, ps in lx["modifiers"].items() for p in ps}
-    single = _alt(lx["single_victims"])
+    single = alternation(lx["single_victims"])
     quantity = (
-        rf"(?:(?P<mod>{_alt(modifiers)})\s+)?(?:"
+        rf"(?:(?P<mod>{alternation(modifiers)})\s+)?(?:"
         rf"(?:between|from)\s+(?P<a>{number})\s+(?:and|to)\s+(?P<b>{number})"
         rf"|(?P<c>{number})(?:(?<=\d)\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+)(?P<d>{number})"
         rf"|(?:an?\s+)?(?P<fam>family)\s+of\s+(?P<fn>{number})"
-        rf"|(?P<vague>{_alt(lx['vague'])})(?:\s+of\b)?"
+        rf"|(?P<vague>{alternation(lx['vague'])})(?:\s+of\b)?"
         rf"|(?P<n>{number})"
-        rf"|(?P<single>\ban?)(?=\s+(?:(?:{_alt(lx['single_victim_adjectives'])})\s+)?"
+        rf"|(?P<single>\ban?)(?=\s+(?:(?:{alternation(lx['single_victim_adjectives'])})\s+)?"
         rf"(?:{single})\b))"
     )
-    fracs = _alt(lx["fractions"])
+    fracs = alternation(lx["fractions"])
     share = (
-        rf"(?P<pn>{number})\s*(?:{_alt(lx['percent_words'])})"
+        rf"(?P<pn>{number})\s*(?:{alternation(lx['percent_words'])})"
         rf"|(?P<a>{number})\s+(?:in|out\s+of)\s+(?P<b>{number})"
         rf"|(?:(?P<fn>{number}|\ban?\b)[\s-]+)?(?P<frac>{fracs})\b"
     )
-    killed_after, wounded_after = _alt(lx["killed_after"]), _alt(lx["wounded_after"])
-    aux = _alt(lx["auxiliaries"])
-    cues = _alt(lx["subcount_cues"])
-    stop = _alt(
+    killed_after, wounded_after = alternation(lx["killed_after"]), alternation(lx["wounded_after"])
+    aux = alternation(lx["auxiliaries"])
+    cues = alternation(lx["subcount_cues"])
+    stop = alternation(
         [*lx["auxiliaries"], *lx["killed_after"], *lx["wounded_after"], *lx["killed_before"],
          *lx["wounded_before"], *lx["subcount_cues"], *lx["not_people"], "and", "or", "but",
          "in", "on", "at", "by", "from", "for", "with", "near", "after", "during", "when",
@@ -107,7 +104,7 @@ def _lexicon() -> _Lexicon:
          "according", "said", "says", "say", "of", *units, *tens, *scales, *lx["vague"]]
     )
     acronyms = frozenset(lx["combatant_acronyms"])
-    token = rf"(?:(?-i:{_alt(acronyms)})\b|(?!(?:{stop})\b)[^\W\d_][\w'-]*)"
+    token = rf"(?:(?-i:{alternation(acronyms)})\b|(?!(?:{stop})\b)[^\W\d_][\w'-]*)"
     flags = re.IGNORECASE
     return _Lexicon(
         units=units, tens=tens, scales=scales, modifiers=modifiers,
@@ -123,18 +120,18 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+of(?:\s+the)?)?(?:(?:\s+{token}(?:\s+of(?:\s+the)?)?)"
             rf"(?:(?:\s+and)?\s+{token}(?:\s+of(?:\s+the)?)?){{0,5}})?", flags),
         relative=re.compile(
-            rf"\s+and\s+(?:their|his|her|a|the)\s+(?:{_alt(lx['relatives'])})\b", flags),
+            rf"\s+and\s+(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})\b", flags),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near)\s+[^.;:,\d]{{1,40}}?)?"
             rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
         left=re.compile(
-            rf"(?:\b(?P<killed>{_alt(lx['killed_before'])})|\b(?P<wounded>"
-            rf"{_alt(lx['wounded_before'])})|\b(?P<toll>{_alt(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)"
+            rf"(?:\b(?P<killed>{alternation(lx['killed_before'])})|\b(?P<wounded>"
+            rf"{alternation(lx['wounded_before'])})|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)"
             rf"\s+$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
-        not_people=re.compile(rf"\s*(?:%|(?:{_alt(lx['not_people'])})\b)", flags),
-        hedge=re.compile(rf"\b(?:{_alt(lx['hedges'])})\b", flags),
+        not_people=re.compile(rf"\s*(?:%|(?:{alternation(lx['not_people'])})\b)", flags),
+        hedge=re.compile(rf"\b(?:{alternation(lx['hedges'])})\b", flags),
     )
 
 

@@ -31,6 +31,7 @@ from importlib import resources
 import yaml
 
 from strikewatch.counts import parse_count
+from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["DateMention", "find_dateline", "find_dateline_with_ref", "parse_published",
@@ -50,9 +51,6 @@ class DateMention:
     end: int
 
 
-def _alt(words) -> str:
-    parts = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
 def _key(text: str) -> str:
@@ -85,10 +83,10 @@ def _lexicon() -> _Lexicon:
     lx = yaml.safe_load(text)
     month = {n.lower(): int(k) for k, names in lx["months"].items() for n in names}
     weekday = {n.lower(): int(k) for k, names in lx["weekdays"].items() for n in names}
-    mon = rf"(?P<month>{_alt(n for names in lx['months'].values() for n in names)})\.?"
-    full_mon = rf"(?P<month>{_alt(names[0] for names in lx['months'].values())})"
-    wd_any = rf"(?:(?P<wd>{_alt(weekday)})\.?,?\s+)"
-    wd_full = rf"(?:(?P<wd>{_alt(names[0] for names in lx['weekdays'].values())}),?\s+)"
+    mon = rf"(?P<month>{alternation(n for names in lx['months'].values() for n in names)})\.?"
+    full_mon = rf"(?P<month>{alternation(names[0] for names in lx['months'].values())})"
+    wd_any = rf"(?:(?P<wd>{alternation(weekday)})\.?,?\s+)"
+    wd_full = rf"(?:(?P<wd>{alternation(names[0] for names in lx['weekdays'].values())}),?\s+)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:)"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
     i = re.IGNORECASE
@@ -103,13 +101,13 @@ def _lexicon() -> _Lexicon:
     rel_days, rel_weeks, rel_months, weekends = (
         {_key(k): v for k, v in (lx.get(name) or {}).items()}
         for name in ("relative_days", "relative_weeks", "relative_months", "weekends"))
-    agencies = _alt(lx["agencies"])
-    tod = _alt(lx["times_of_day"])
+    agencies = alternation(lx["agencies"])
+    tod = alternation(lx["times_of_day"])
     return _Lexicon(
         month=month, weekday=weekday, relative_days=rel_days, relative_weeks=rel_weeks,
         relative_months=rel_months, weekends=weekends, ago_units=lx["ago_units"], full=full,
-        cue=re.compile(rf"\b(?:{_alt(lx['dateline_cues'])})\b[:\s]*$", i),
-        narrative=re.compile(rf"\b(?:{_alt(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
+        cue=re.compile(rf"\b(?:{alternation(lx['dateline_cues'])})\b[:\s]*$", i),
+        narrative=re.compile(rf"\b(?:{alternation(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
         yearless=tuple(
             re.compile(rf"{form}\s*(?:\((?:{agencies})\)|[-–—]\s)", i)
             for form in (rf"\b{wd_any}?{mon}\s+{day}", rf"\b{wd_any}?{day}\s+{mon}")),
@@ -121,11 +119,11 @@ def _lexicon() -> _Lexicon:
             rf"(?:\b(?P<pre>in|since|during|early|late|mid|until|by|of)[\s-]+)?\b{full_mon}"
             rf"(?:\s+{year})?\b", i),
         weekday_re=re.compile(
-            rf"(?:\b(?P<pre>{_alt(lx['weekday_prefixes'])}|last|next|this\s+past)\s+)?"
-            rf"\b(?P<wd>{_alt(names[0] for names in lx['weekdays'].values())})\b"
+            rf"(?:\b(?P<pre>{alternation(lx['weekday_prefixes'])}|last|next|this\s+past)\s+)?"
+            rf"\b(?P<wd>{alternation(names[0] for names in lx['weekdays'].values())})\b"
             rf"(?:\s+(?P<tod>{tod})\b)?", i),
-        relative=re.compile(rf"\b(?:{_alt([*rel_days, *rel_weeks, *rel_months, *weekends])})\b", i),
-        ago=re.compile(rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{_alt(lx['ago_units'])})"
+        relative=re.compile(rf"\b(?:{alternation([*rel_days, *rel_weeks, *rel_months, *weekends])})\b", i),
+        ago=re.compile(rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{alternation(lx['ago_units'])})"
                        rf"\s+ago\b", i),
     )
 

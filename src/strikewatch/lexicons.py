@@ -65,11 +65,17 @@ def _all_caps(phrase: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+def alternation(phrases) -> str:
+    """A regex alternation of lexicon phrases: longer phrases first (so "air strikes" wins over
+    "air"), any run of whitespace between their words. Shared by every lexicon-built pattern."""
+    parts = sorted({str(p).strip() for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
 def _alternation(phrases: list[str], flags: int) -> re.Pattern | None:
     if not phrases:
         return None
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+    return re.compile(r"(?<![\w-])(?:" + alternation(phrases) + r")(?![\w-])", flags)
 
 
 @dataclass(frozen=True, slots=True)
