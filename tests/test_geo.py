@@ -523,3 +523,17 @@ def test_a_long_list_with_no_container_fails_fast(gaz):
     hit = gaz._lex.container_re.match(" Salihiya and al-Fardos  in  eastern Aleppo")
     assert (hit.group("list"), hit.group("rel"), hit.group("rest")) == (
         " Salihiya and al-Fardos", "in", "eastern Aleppo")
+
+
+def test_a_provinces_own_name_is_no_misspelling_of_a_town_near_the_other_places(gaz):
+    # fakes-1962495701: the story's other places are in Rif Dimashq, where Darayya's skeleton
+    # matches "Daraa"; but Daraa names a province (and its capital), not a spelling variant
+    first = ("Terrorist rocket attacks have killed 10 civilians and injured 41 others most of "
+             "them women and children in Daraa city.")
+    second = ("In the same context terrorists from Jaish al-Islam fired rocket and mortar "
+              "shells on Harasta suburb near Damascus.")
+    mentions = (_in_sentence("fakes-1962495701", first, ["Daraa city"])
+                + _in_sentence("fakes-1962495701", second, ["Harasta", "Damascus"]))
+    daraa, harasta, damascus = geocode_mentions(mentions, gaz)
+    assert (daraa.place.admin1, daraa.place.precision) == ("Daraa", "point")
+    assert harasta.place.admin1 == "Rif-dimashq" and damascus.place.admin1 == "Dimashq"

@@ -761,7 +761,10 @@ class Gazetteer:
             if any(c.kind == COUNTRY for c in found):
                 return found  # "Syria" names Syria, whatever the document's country
             if found and (not scope or any(c.country in scope for c in found)):
-                if regions and not any((c.country, c.admin1) in regions for c in found):
+                # a province's own name ("Daraa city") is no misspelling of a town near the
+                # neighbours (Darayya)
+                if regions and not any((c.country, c.admin1) in regions for c in found) \
+                        and not any(c.kind == ADMIN1 for c in found):
                     found = found + self._skeleton_candidates(
                         key, country, lambda c: (c.country, c.admin1) in regions)
                 return found
