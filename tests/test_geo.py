@@ -537,3 +537,28 @@ def test_a_provinces_own_name_is_no_misspelling_of_a_town_near_the_other_places(
     daraa, harasta, damascus = geocode_mentions(mentions, gaz)
     assert (daraa.place.admin1, daraa.place.precision) == ("Daraa", "point")
     assert harasta.place.admin1 == "Rif-dimashq" and damascus.place.admin1 == "Dimashq"
+
+
+@pytest.mark.parametrize("doc_id,sentence,name,admin1", [
+    ("fakes-1923848262", "The Syrian Observatory for Human Rights said the raids hit the town "
+     "of Al-Quriyah controlled by the Islamic State (IS) group in Syrias oil-rich Deir Ezzor "
+     "province.", "Al-Quriyah", "Deir ez-Zor"),  # not Qarah, Rif Dimashq
+    ("fakes-1924058095", "A Syrian man checks the damage at a school after it was hit in an "
+     "air strike in the village of Hass in the south of Syrias opposition-held Idlib province "
+     "on October 26 2016.", "Hass", "Idlib"),  # not Al Hawash, Homs
+])
+def test_a_spelling_variant_outside_the_province_its_sentence_names_is_a_namesake(
+        gaz, doc_id, sentence, name, admin1):
+    [m] = geocode_mentions(_in_sentence(doc_id, sentence, [name]), gaz, country_hint="SY")
+    assert (m.place.admin1, m.place.precision) == (admin1, "admin2")
+    assert "only a spelling" in m.place.alternatives[0]
+
+
+def test_a_province_named_next_to_another_province_keeps_its_own(gaz):
+    # fakes-1923848226: "Deir Ezzor" is a spelling of Deir ez-Zor, not a namesake in Hasakeh
+    s = ("The Syrian Observatory for Human Rights said the militants were killed in strikes in "
+         "the eastern province of Deir Ezzor and the civilians died in raids in northeastern "
+         "Hasakeh.")
+    deir, hasakeh = geocode_mentions(_in_sentence("fakes-1923848226", s,
+                                                  ["Deir Ezzor", "Hasakeh"]), gaz)
+    assert (deir.place.admin1, hasakeh.place.admin1) == ("Deir ez-Zor", "Al-Hasakah")

@@ -1042,13 +1042,64 @@ class Gazetteer:
             else:
                 why = f"{x} not in gazetteer; placed at containing {box.name}"
             return _placed_at(box, why, result)
-        if isinstance(result, Place) or country is None or not m.sentence:
+        if country is None or not m.sentence:
             return result
+        if isinstance(result, Place):
+            return self._variant_in_its_province(m, result, country)
         anchor = self._anchor(m, country)
         if anchor is None:
             return result
         return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
                                   f"nearest place its sentence names", result)
+
+    def _variant_in_its_province(self, m: StrikeMention, result: Place, country: str,
+                                 ) -> Place:
+        """A place matched only as a spelling variant, in another province than the one its
+        sentence names, is a namesake: "the town of Al-Quriyah ... in Syrias oil-rich Deir
+        Ezzor province" is not Qarah (Rif Dimashq), whose skeleton it shares. It is coded to
+        that province. An exact name keeps its place: the sentence may name a second one."""
+        x = m.place_text or ""
+        if result.country != country or result.geonameid is None or not m.place_span \
+                or result.precision == "admin1" or any(
+                    c.kind == ADMIN1 and c.geonameid == result.geonameid
+                    for c in self._fetch("name", normalize(result.admin1 or ""), country)):
+            return result  # "Deir Ezzor" next to "Hasakeh" is a province of its own
+        named = self._provinces_named(m, country)
+        if len(named) != 1 or result.admin1 in named:
+            return result
+        q = _parse(x, m.sentence.text, self._lex)
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
+        if any(c.geonameid == result.geonameid for k in keys
+               for c in self._fetch("name", k, country)):
+            return result
+        province = self.resolve(next(iter(named)), country=country, level="admin1")
+        if not isinstance(province, Place) or province.precision != "admin1":
+            return result
+        # a part of the province, not the province: its sentence-mates stay what they are
+        return dataclasses.replace(_placed_at(province, (
+            f"{x}: {result.name} ({result.admin1}) is only a spelling like it, outside "
+            f"{province.name}, which its sentence names"), result), precision="admin2")
+
+    def _provinces_named(self, m: StrikeMention, country: str) -> set[str]:
+        """The provinces a mention's sentence names besides the mention, by the province's
+        name or its capital's, spelling variants included ("Deir Ezzor")."""
+        here = m.place_span.start - m.sentence.start
+        end = here + len(m.place_text or "")
+        out: set[str] = set()
+        for hit in self._lex.name_re.finditer(m.sentence.text):
+            if hit.start() < end and hit.end() > here:
+                continue  # the mention itself
+            words = hit.group(0).split()
+            for t in dict.fromkeys([" ".join(words), *words]):
+                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
+                    continue
+                place, cand = self._resolve_full(t, country)
+                if isinstance(place, Place) and cand is not None and place.country == country \
+                        and place.admin1 and (cand.kind == ADMIN1 or (
+                            cand.kind == CITY and self._province_of_capital(cand))):
+                    out.add(place.admin1)
+                    break
+        return out
 
     def _container_of(self, m: StrikeMention, country: str | None,
                       ) -> tuple[str | None, Place, str] | None:
