@@ -441,7 +441,7 @@ class Extractor:
         words = " ".join(sdoc[i].text for i in sorted(scope))
         for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
             words = words[:s] + words[e:]
-        if lex.campaign.find(words):
+        if lex.campaign.find(words) or lex.tallies.find(sdoc.text):
             return True
         # "aerial bombardment ... were causing huge civilian casualties": strikes as a running
         # state of affairs, not one strike
