@@ -1019,7 +1019,8 @@ class Gazetteer:
     # ----------------------------------------------------------------- containers and anchors
 
     def _contain(self, m: StrikeMention, result: Place | Unresolved | None,
-                 country: str | None) -> Place | Unresolved | None:
+                 country: str | None, story: frozenset[str] = frozenset(),
+                 ) -> Place | Unresolved | None:
         """Check a mention's place against the place the text puts it in or near, and code a
         name the gazetteer lacks to that container (or, lacking one, to the nearest place its
         sentence names) rather than leave it unplaced or put it abroad."""
@@ -1045,7 +1046,7 @@ class Gazetteer:
         if country is None or not m.sentence:
             return result
         if isinstance(result, Place):
-            return self._variant_in_its_province(m, result, country)
+            return self._variant_in_its_province(m, result, country, story)
         anchor = self._anchor(m, country)
         if anchor is None:
             return result
@@ -1053,18 +1054,22 @@ class Gazetteer:
                                   f"nearest place its sentence names", result)
 
     def _variant_in_its_province(self, m: StrikeMention, result: Place, country: str,
-                                 ) -> Place:
+                                 story: frozenset[str] = frozenset()) -> Place | Unresolved:
         """A place matched only as a spelling variant, in another province than the one its
         sentence names, is a namesake: "the town of Al-Quriyah ... in Syrias oil-rich Deir
-        Ezzor province" is not Qarah (Rif Dimashq), whose skeleton it shares. It is coded to
-        that province. An exact name keeps its place: the sentence may name a second one."""
+        Ezzor province" is not Qarah (Rif Dimashq), whose skeleton it shares. It is left
+        unplaced, with the reason: coded to the province's centre it would be a second strike
+        there, fused with other stories' strikes on the province. An exact name keeps its place: the sentence may name a second one.
+        A sentence naming no province has the story's: the one province of the places the
+        story names exactly (``story``): "the opposition-held towns of Hammuriyah and Saqba"
+        in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda)."""
         x = m.place_text or ""
         if result.country != country or result.geonameid is None or not m.place_span \
                 or result.precision == "admin1" or any(
                     c.kind == ADMIN1 and c.geonameid == result.geonameid
                     for c in self._fetch("name", normalize(result.admin1 or ""), country)):
             return result  # "Deir Ezzor" next to "Hasakeh" is a province of its own
-        named = self._provinces_named(m, country)
+        named = self._provinces_named(m, country) or set(story)
         if len(named) != 1 or result.admin1 in named:
             return result
         q = _parse(x, m.sentence.text, self._lex)
@@ -1072,13 +1077,9 @@ class Gazetteer:
         if any(c.geonameid == result.geonameid for k in keys
                for c in self._fetch("name", k, country)):
             return result
-        province = self.resolve(next(iter(named)), country=country, level="admin1")
-        if not isinstance(province, Place) or province.precision != "admin1":
-            return result
-        # a part of the province, not the province: its sentence-mates stay what they are
-        return dataclasses.replace(_placed_at(province, (
-            f"{x}: {result.name} ({result.admin1}) is only a spelling like it, outside "
-            f"{province.name}, which its sentence names"), result), precision="admin2")
+        return Unresolved(x, f"{result.name} ({result.admin1}) is only a spelling like it, "
+                             f"outside {next(iter(named))}, where the story is",
+                          (f"alone: {result.name} ({result.country}/{result.admin1})",))
 
     def _provinces_named(self, m: StrikeMention, country: str) -> set[str]:
         """The provinces a mention's sentence names besides the mention, by the province's
@@ -1377,16 +1378,20 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     country = country_hint or _document_country(mentions, first, gazetteer, document_text)
     placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
+    story: set[str] = set()  # the provinces of the places the story names exactly
     for m, (p, _) in zip(mentions, first):
         if m.place_text is None:
             results.append(None)
             continue
         near = [o for o in placed if o is not p and o.precision != "country"]
-        results.append(gazetteer.resolve(m.place_text, country=country, near=near,
-                                         context=context_of(m)))
+        here, cand = gazetteer._resolve_full(m.place_text, country, near, context_of(m))
+        results.append(here)
+        if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
+                and here.country == country and here.precision != "country":
+            story.add(here.admin1)
     for i, m in enumerate(mentions):
         if m.place_text is not None:
-            results[i] = gazetteer._contain(m, results[i], country)
+            results[i] = gazetteer._contain(m, results[i], country, frozenset(story))
     provinces = {normalize(m.place_text or "") for m, p in zip(mentions, results)
                  if isinstance(p, Place) and p.precision == "admin1"}
     def promote(i: int) -> None:
