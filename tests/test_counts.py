@@ -274,3 +274,14 @@ def test_nothing_raises_on_arbitrary_text(text):
 def test_casualty_ranges_are_ordered_on_casualty_like_text(words):
     for c in find_casualties(" ".join(words)):
         assert c.range.min is None or c.range.max is None or c.range.min <= c.range.max
+
+
+@pytest.mark.parametrize("sentence", [
+    # FA-KES fakes-1924058090 (Middle East Eye): dateline, then the headline
+    "26 Jun 2016 Russian and Syrian strikes death toll has risen while SDF fighters make gains in Manbij.",
+    # FA-KES fakes-1923848227 (AFP): headline, dateline, lead run together
+    "US strikes kill 50 Qaeda fighters in Syria Monitor AFP Tuesday 23 Sep 2014 US air strikes "
+    "killed 50 Al-Qaeda militants and eight civilians",
+])
+def test_a_year_in_a_dateline_is_no_death_toll(sentence):
+    assert all(c.range.min not in (2014, 2016) for c in find_casualties(sentence))

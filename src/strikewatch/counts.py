@@ -246,7 +246,7 @@ def find_casualties(sentence: str) -> list[CasualtyMention]:
     for qs, qe, rng, m in _quantities(sentence):
         if qs < taken_until or lx.subcount.search(sentence, max(0, qs - 30), qs):
             continue
-        if lx.not_people.match(sentence, qe):
+        if lx.not_people.match(sentence, qe) or _is_year_of_a_date(sentence, qs, m):
             continue
         np = lx.noun_phrase.match(sentence, qe)
         end = np.end()
@@ -335,6 +335,15 @@ _YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|of|from|by|during|early|la
                            re.IGNORECASE)
 
 
+def _is_year_of_a_date(text: str, qs: int, m: re.Match) -> bool:
+    """'Friday 17 June 2016 Civilians Killed by ...' (a headline after its dateline) and 'in 2016
+    killed 15': a year after a month or a preposition of time is a date, not a death toll."""
+    if not re.fullmatch(r"(?:19|20)\d\d", m.group()):
+        return False
+    before = text[max(0, qs - 12):qs]
+    return bool(_DATE_NEIGHBOUR.search(before) or _YEAR_CONTEXT.search(before))
+
+
 def find_numbers(text: str) -> list[tuple[str, float]]:
     """The figures a claim rests on, labelled, in text order.
 
@@ -367,8 +376,7 @@ def find_numbers(text: str) -> list[tuple[str, float]]:
                 or _DATE_NEIGHBOUR.search(text[qe:qe + 12]) or re.match(r"\s*:\d", text[qe:]):
             continue
         is_year = re.fullmatch(r"(?:19|20)\d\d", m.group())
-        if is_year and (_YEAR_CONTEXT.search(text[max(0, qs - 12):qs])
-                        or re.match(r"\s*(?:[^\w\s]|$)", text[qe:])):
+        if _is_year_of_a_date(text, qs, m) or (is_year and re.match(r"\s*(?:[^\w\s]|$)", text[qe:])):
             continue
         out.append((qs, "count", float(value)))
     return [(label, value) for _, label, value in sorted(out, key=lambda x: x[0])]
