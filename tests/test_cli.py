@@ -42,6 +42,8 @@ def test_nothing_readable_exits_non_zero_with_reasons(tmp_path):
     assert result.exit_code == 1
     assert "rejected 2" in result.output
     assert "empty" in result.output.lower() and "binary" in result.output.lower()
+    # each reason names its input, once: no duplicated paths, no second copy from the log
+    assert result.output.count(str(empty)) == 1 and result.output.count(str(binary)) == 1
 
 
 def test_bad_export_choice_is_a_usage_error(tmp_path):

@@ -45,7 +45,7 @@ class IngestSummary:
                f"duplicates {len(self.duplicates)}, rejected {len(self.rejected)}"]
         out += [f"  duplicate: {doc_id}: {why}" for doc_id, why in self.duplicates]
         out += [f"  syndicated: {doc_id} is a copy of {first}" for doc_id, first in self.syndicated]
-        out += [f"  rejected: {r.origin}: {r.reason}" for r in self.rejected]
+        out += [f"  rejected: {r.reason}" for r in self.rejected]  # a reason names its input
         return out
 
 
@@ -71,7 +71,7 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
     for item in read_inputs(sources, options or IngestOptions()):
         if isinstance(item, Rejection):
             summary.rejected.append(item)
-            log.warning("rejected %s: %s", item.origin, item.reason)
+            log.info("rejected: %s", item.reason)  # the summary lists every rejection once
             continue
         summary.read += 1
         doc = item
