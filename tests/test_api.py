@@ -68,7 +68,8 @@ def test_openapi_lists_every_endpoint_under_v1(store):
     expected = {"/documents", "/documents/{doc_id}", "/incidents", "/incidents/facets",
                 "/incidents/{incident_id}", "/claims", "/claims/versus-reports", "/briefing",
                 "/export", "/ingest", "/ingest/jsonl", "/reviews", "/review-queue", "/me",
-                "/users", "/boundaries"} | {f"/incidents/{{incident_id}}/{a}" for a in
+                "/users", "/users/{name}/revoke", "/boundaries"} | {
+                    f"/incidents/{{incident_id}}/{a}" for a in
                                             ("confirm", "reject", "edit", "merge", "split")}
     assert set(paths) == {API + p for p in expected}
 
@@ -295,6 +296,60 @@ def test_only_an_admin_creates_users(store, tokens):
     assert again.status_code == 409 and "already exists" in again.json()["error"]
 
 
+def test_only_an_admin_lists_users_and_sees_no_token(store, tokens):
+    c = client(store)
+    c.get(f"{API}/me", headers=auth(tokens["analyst"]))
+    listed = c.get(f"{API}/users", headers=auth(tokens["admin"]))
+    assert listed.status_code == 200, listed.text
+    body = listed.json()
+    by_name = {u["name"]: u for u in body["items"]}
+    assert body["total"] == 3
+    assert {n: u["role"] for n, u in by_name.items()} == {
+        "Reader User": "reader", "Analyst User": "analyst", "Admin User": "admin"}
+    assert set(by_name["Reader User"]) == {"name", "role", "active", "created_at",
+                                           "last_used_at", "revoked_at", "revoked_by"}
+    assert by_name["Analyst User"]["last_used_at"] and by_name["Reader User"]["last_used_at"] is None
+    assert all(u["created_at"] and u["active"] for u in body["items"])
+    with store.sessions() as s:
+        hashes = [r.token_hash for r in s.query(UserRow)]
+    assert not any(secret in listed.text for secret in [*tokens.values(), *hashes])
+    for role in ("reader", "analyst"):
+        refused = c.get(f"{API}/users", headers=auth(tokens[role]))
+        assert refused.status_code == 403
+        assert refused.json()["error"] == (f"user '{role.capitalize()} User' has role {role!r}; "
+                                           "managing users needs the admin role")
+    assert c.get(f"{API}/users").status_code == 401
+
+
+def test_a_revoked_token_stops_working_at_once_and_the_user_stays_on_record(store, tokens):
+    c = client(store)
+    h = auth(tokens["analyst"])
+    inc = items(c.get(f"{API}/review-queue"))[0]["id"]
+    assert c.post(f"{API}/incidents/{inc}/confirm", json=CONFIRM, headers=h).status_code == 200
+    refused = c.post(f"{API}/users/Analyst User/revoke", headers=h)
+    assert refused.status_code == 403 and "admin role" in refused.json()["error"]
+    done = c.post(f"{API}/users/Analyst%20User/revoke", headers=auth(tokens["admin"]))
+    assert done.status_code == 200, done.text
+    assert (done.json()["active"], done.json()["revoked_by"]) == (False, "Admin User")
+    again = c.post(f"{API}/incidents/{inc}/reject", json=CONFIRM, headers=h)
+    assert again.status_code == 401 and "revoked" in again.json()["error"]
+    assert c.get(f"{API}/me", headers=h).status_code == 401
+    listed = {u["name"]: u for u in c.get(f"{API}/users", headers=auth(tokens["admin"]))
+              .json()["items"]}
+    assert listed["Analyst User"]["revoked_at"] and not listed["Analyst User"]["active"]
+    (entry,) = items(c.get(f"{API}/reviews?incident_id={inc}"))
+    assert entry["analyst"] == "Analyst User"  # the audit log still names one known person
+    twice = c.post(f"{API}/users/Analyst User/revoke", headers=auth(tokens["admin"]))
+    assert twice.status_code == 422 and "already revoked" in twice.json()["error"]
+    missing = c.post(f"{API}/users/Nobody/revoke", headers=auth(tokens["admin"]))
+    assert missing.status_code == 404 and "no user named 'Nobody'" in missing.json()["error"]
+    last = c.post(f"{API}/users/Admin User/revoke", headers=auth(tokens["admin"]))
+    assert last.status_code == 422 and "last active admin" in last.json()["error"]
+    reuse = c.post(f"{API}/users", json={"name": "Analyst User", "role": "analyst"},
+                   headers=auth(tokens["admin"]))
+    assert reuse.status_code == 409
+
+
 # -- review -----------------------------------------------------------------------------------
 
 
@@ -393,6 +448,33 @@ def test_upload_files(store, tokens):
     assert "mee-copy" in {d["id"] for d in items(c.get(f"{API}/documents"))}
 
 
+def test_one_upload_of_stored_duplicate_and_broken_files(store, tokens):
+    """One broken file never stops the batch: each file is stored, a duplicate or rejected."""
+    c = client(store)
+    r = c.post(f"{API}/ingest?process=false", headers=auth(tokens["analyst"]), files=[
+        ("files", (SAMPLE.name, SAMPLE.read_bytes(), "text/html")),  # already stored
+        ("files", ("broken.jsonl", b'{"id": "x", "text": \n', "application/x-ndjson")),
+        ("files", ("fakes.jsonl", (FIXTURES / "fakes-two-strikes.jsonl").read_bytes(),
+                   "application/x-ndjson")),
+        ("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))])
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["stored"] == ["fakes-1923848163", "fakes-1924058205"]
+    assert len(out["duplicates"]) == 1 and out["duplicates"][0]["why"]
+    assert [x["input"] for x in out["rejected"]] == ["broken.jsonl:1", "scan.pdf"]
+    assert all(x["reason"] and "/tmp" not in x["reason"] for x in out["rejected"])
+
+
+def test_an_upload_with_nothing_readable_lists_each_rejected_file(store, tokens):
+    r = client(store).post(f"{API}/ingest", headers=auth(tokens["analyst"]), files=[
+        ("files", ("notes.docx", b"PK\x03\x04", "application/octet-stream")),
+        ("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))])
+    assert r.status_code == 422
+    body = r.json()
+    assert body["error"].startswith("no article could be read")
+    assert [x["input"] for x in body["rejected"]] == ["notes.docx", "scan.pdf"]
+
+
 def test_malformed_json_lines(store, tokens):
     c = client(store)
     h = auth(tokens["analyst"])
@@ -488,6 +570,34 @@ def test_cli_user_add_prints_a_token_once_and_stores_its_hash(tmp_path):
     assert c.get(f"{API}/me", headers=auth(token)).json()["user"] == "Rania Khalil"
     bad = CliRunner().invoke(cli, ["user", "add", "X", "--role", "boss", "--db", str(db)])
     assert bad.exit_code == 2 and "unknown role" in bad.output
+
+
+def test_cli_user_list_and_revoke(tmp_path):
+    db = str(tmp_path / "users.db")
+    run = CliRunner().invoke
+    tokens = [run(cli, ["user", "add", name, "--role", role, "--db", db]).stdout.strip()
+              for name, role in (("Amira Saleh", "admin"), ("Rania Khalil", "analyst"))]
+    listed = run(cli, ["user", "list", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert lines[0].split("\t") == ["name", "role", "created (UTC)", "last used (UTC)", "status"]
+    assert [ln.split("\t")[:2] for ln in lines[1:]] == [["Amira Saleh", "admin"],
+                                                       ["Rania Khalil", "analyst"]]
+    assert all(ln.endswith("\tactive") for ln in lines[1:])
+    assert not any(t in listed.output for t in tokens)
+    revoked = run(cli, ["user", "revoke", "Rania Khalil", "--by", "Amira Saleh", "--db", db])
+    assert revoked.exit_code == 0, revoked.output
+    assert "revoked" in revoked.output and "by Amira Saleh" in revoked.output
+    after = run(cli, ["user", "list", "--db", db]).stdout.splitlines()
+    assert "\trevoked " in after[2] and after[2].endswith("by Amira Saleh")
+    store = Store(db)
+    assert TestClient(create_app(store=store)).get(
+        f"{API}/me", headers=auth(tokens[1])).status_code == 401
+    store.close()
+    unknown = run(cli, ["user", "revoke", "Nobody", "--by", "x", "--db", db])
+    assert unknown.exit_code == 2 and "no user named 'Nobody'" in unknown.output
+    empty = run(cli, ["user", "list", "--db", str(tmp_path / "empty.db")])
+    assert empty.exit_code == 1 and "strikewatch user add" in empty.output
 
 
 def test_cli_serve_names_the_extra_when_it_is_missing(tmp_path, monkeypatch):

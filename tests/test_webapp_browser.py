@@ -4,6 +4,7 @@ blocked and recorded, so the pages are shown to work with no network at all."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -11,13 +12,14 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
-from webapp_support import build_founding_db
+from webapp_support import FIXTURES, SAMPLE, build_founding_db
 
 from strikewatch.api import API, ApiSettings, create_app
 from strikewatch.store import Store
 from strikewatch.users import add_user
 
 ANALYST = "Leila Haddad"
+ADMIN = "Amira Saleh"
 
 pytestmark = pytest.mark.browser
 
@@ -37,12 +39,13 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The founding example served on 127.0.0.1 by uvicorn in a thread; yields its base URL,
-    the store and an analyst's token."""
+    the store, an analyst's token and an admin's."""
     import uvicorn
 
     db = build_founding_db(tmp_path_factory.mktemp("webapp") / "founding.db")
     store = Store(str(db))
     token = add_user(store, ANALYST, role="analyst")
+    admin_token = add_user(store, ADMIN, role="admin")
     port = _free_port()
     config = uvicorn.Config(create_app(ApiSettings(), store=store), host="127.0.0.1",
                             port=port, log_level="warning")
@@ -54,7 +57,8 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start on loopback")
         time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "token": token}
+    yield {"url": f"http://127.0.0.1:{port}", "store": store, "token": token,
+           "admin_token": admin_token}
     uv.should_exit = True
     thread.join(10)
     store.close()
@@ -178,3 +182,106 @@ def test_review_without_signing_in_says_why(page, server):
     card.locator(".result.error").wait_for(timeout=10_000)
     assert "token" in card.locator(".result").inner_text()
     page.errors.clear()  # the browser logs the refused request (401) as a console error
+
+
+def sign_in(page, token: str, name: str) -> None:
+    page.fill("#sw-token", token)
+    page.click("#sw-login")
+    expect(page.locator("#sw-user")).to_contain_text(name)
+
+
+def test_upload_files_and_see_what_was_stored_the_duplicates_and_each_rejected_file(
+        page, server, tmp_path):
+    broken = tmp_path / "notes.docx"
+    broken.write_bytes(b"PK\x03\x04 not an article")
+    open_page(page, server, "/upload")
+    sign_in(page, server["token"], ANALYST)
+    page.set_input_files("input[name=files]", [str(SAMPLE), str(broken),
+                                              str(FIXTURES / "fakes-two-strikes.jsonl")])
+    page.click("#upload button[type=submit]")
+    expect(page.locator("#status")).to_have_text("Done.", timeout=60_000)
+    stored = [li.get_attribute("data-id") for li in page.locator("#stored li").all()]
+    assert stored == ["fakes-1923848163", "fakes-1924058205"]
+    assert page.locator("#duplicates td.id").all_inner_texts() == [SAMPLE.stem]
+    assert page.locator("#rejected td.input").all_inner_texts() == ["notes.docx"]
+    assert page.locator("#rejected td.reason").inner_text().strip()
+    assert re.search(r"Incidents: [1-9]\d* new, \d+ updated\.$",
+                     page.locator("#summary").inner_text())  # extracted and fused
+    aleppo = api(server, "/incidents?start=2016-07-27&end=2016-07-27")["items"]
+    assert aleppo and {i["id"] for i in aleppo} <= set(page.locator("#created a").all_inner_texts())
+
+
+def test_an_upload_with_nothing_readable_lists_the_file_and_why(page, server, tmp_path):
+    broken = tmp_path / "scan.pdf"
+    broken.write_bytes(b"%PDF-1.4")
+    open_page(page, server, "/upload")
+    sign_in(page, server["token"], ANALYST)
+    page.set_input_files("input[name=files]", str(broken))
+    page.click("#upload button[type=submit]")
+    expect(page.locator("#status")).to_contain_text("no article could be read", timeout=10_000)
+    assert page.locator("#rejected td.input").all_inner_texts() == ["scan.pdf"]
+    page.errors.clear()  # the browser logs the refused request (422) as a console error
+
+
+def test_admin_adds_a_user_then_revokes_them_and_their_token_stops_working(page, server):
+    open_page(page, server, "/users")
+    sign_in(page, server["token"], ANALYST)
+    expect(page.locator("#status")).to_contain_text("managing users needs the admin role")
+    assert page.locator("#admin").is_hidden()
+    sign_in(page, server["admin_token"], ADMIN)
+    expect(page.locator("#users tbody tr")).to_have_count(2)
+    assert page.locator("#users td.token, #users td.hash").count() == 0
+    page.fill("#add-user input[name=name]", "Omar Nasser")
+    page.select_option("#add-user select[name=role]", "reader")
+    page.click("#add-user button[type=submit]")
+    token = page.locator("#new-token").inner_text()
+    row = page.locator("#users tbody tr[data-name='Omar Nasser']")
+    expect(row.locator("td.role")).to_have_text("reader")
+    assert token not in page.locator("#users").inner_text()
+    me = httpx.get(server["url"] + API + "/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json()["user"] == "Omar Nasser"
+    row.locator("button[data-action=revoke]").click()
+    expect(row.locator("button[data-action=revoke]")).to_contain_text("Really revoke")
+    row.locator("button[data-action=revoke]").click()
+    expect(row.locator("td.status")).to_contain_text("revoked", timeout=10_000)
+    assert row.locator("td.status").inner_text().endswith(f"by {ADMIN}")
+    assert row.locator("button").count() == 0
+    refused = httpx.get(server["url"] + API + "/me",
+                        headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 401 and "revoked" in refused.json()["error"]
+    page.errors.clear()  # the analyst's refused request (403) is logged as a console error
+
+
+def test_merge_then_split_the_reports_off_again_in_the_review_page(page, server):
+    queue = api(server, "/review-queue?region=Homs")["items"]
+    assert len(queue) >= 2
+    keep, absorb = queue[0]["id"], queue[1]["id"]
+    open_page(page, server, "/review")
+    sign_in(page, server["token"], ANALYST)
+    card = page.locator(f"#queue section.card[data-id='{keep}']")
+    assert card.locator("button[data-action=choose-split]").is_disabled()  # one report
+    card.locator("input[name=reason]").fill("the same strike on Homs")
+    card.locator("input[name=absorb]").fill(absorb)
+    card.locator("button[data-action=merge]").click()
+    card.locator(".result.ok").wait_for(timeout=10_000)
+    card.locator(".result a", has_text="review it again").click()
+    page.wait_for_selector("body[data-ready=true]", timeout=15_000)
+    assert page.url.endswith(f"/review?incident={keep}")
+
+    card = page.locator(f"#queue section.card[data-id='{keep}']")
+    card.locator("button[data-action=choose-split]").click()
+    reports = card.locator("fieldset.split input[name=mention]")
+    expect(reports).to_have_count(2)
+    moved = int(reports.first.get_attribute("value"))
+    reports.first.check()
+    card.locator("input[name=reason]").fill("two raids on Homs after all")
+    card.locator("button[data-action=split]").click()
+    card.locator(".result.ok").wait_for(timeout=10_000)
+    assert card.get_attribute("data-done") == "split"
+    new_id = card.locator(".result a").inner_text()
+    assert new_id != keep
+    new = api(server, f"/incidents/{new_id}")
+    assert [h["mention_id"] for d in new["sources_text"] for h in d["highlights"]] == [moved]
+    assert len(api(server, f"/incidents/{keep}")["mentions"]) == 1
+    splits = api(server, f"/reviews?action=split&incident_id={keep}")["items"]
+    assert [(r["analyst"], r["new_value"]) for r in splits] == [(ANALYST, new_id)]

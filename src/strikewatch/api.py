@@ -44,7 +44,7 @@ from .errors import InputError, ReviewError, StoreError, StrikewatchError, UserE
 from .ingest import IngestOptions
 from .models import CLAIM_KINDS, SPEAKER_ROLES
 from .store import Store
-from .users import User, add_user, user_for_token
+from .users import User, add_user, revoke_user, user_for_token, user_named, users
 from .web import queries
 from .web.queries import ClaimFilter, IncidentFilter
 
@@ -77,6 +77,9 @@ def _error(status: int, message: str, **extra: Any) -> JSONResponse:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc.detail, dict) and "error" in exc.detail:  # a message with details
+            extra = {k: v for k, v in exc.detail.items() if k != "error"}
+            return _error(exc.status_code, exc.detail["error"], **extra)
         message = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and message == "Not Found":
             message = "no such page or endpoint"
@@ -204,9 +207,14 @@ async def writer(request: Request) -> User:
     return user
 
 
-async def admin(user: Annotated[User, Depends(writer)]) -> User:
+async def admin(request: Request) -> User:
+    user = await _token_user(request)
+    if user is None:
+        raise HTTPException(401, "managing users needs an admin's token: send "
+                                 "'Authorization: Bearer <token>'")
     if user.role != "admin":
-        raise HTTPException(403, f"user {user.name!r} is not an admin")
+        raise HTTPException(403, f"user {user.name!r} has role {user.role!r}; "
+                                 "managing users needs the admin role")
     return user
 
 
@@ -322,6 +330,16 @@ class NewUser(BaseModel):
     role: str = Field(description="reader | analyst | admin")
 
 
+def _user_record(u: User) -> dict:
+    """What an admin sees of a user: never the token, nor its hash."""
+    def when(t):  # noqa: ANN001, ANN202 - a datetime or None
+        return t.isoformat(timespec="seconds") if t else None
+
+    return {"name": u.name, "role": u.role, "active": u.active,
+            "created_at": when(u.created_at), "last_used_at": when(u.last_used_at),
+            "revoked_at": when(u.revoked_at), "revoked_by": u.revoked_by}
+
+
 # -- the application ------------------------------------------------------------------------------
 
 
@@ -356,6 +374,19 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         """Create a user; the token is in this answer only and is stored hashed."""
         token = add_user(store, body.name, role=body.role)
         return {"user": body.name, "role": body.role, "token": token}
+
+    @app.get(f"{API}/users", tags=["access"], dependencies=[known_params()])
+    def list_users(_admin: Admin, store: Db) -> dict:
+        """Every user with role, creation, last use and revocation; no token or hash."""
+        everyone = [_user_record(u) for u in users(store)]
+        return {"total": len(everyone), "items": everyone}
+
+    @app.post(f"{API}/users/{{name}}/revoke", tags=["access"], dependencies=[known_params()])
+    def revoke(name: str, user: Admin, store: Db) -> dict:
+        """The user's token stops working at once; the row stays, marked revoked by you."""
+        if user_named(store, name) is None:
+            raise HTTPException(404, f"no user named {name!r}")
+        return _user_record(revoke_user(store, name, by=user.name))
 
     # documents
     @app.get(f"{API}/documents", tags=["documents"],
@@ -516,7 +547,8 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
             }
             if summary.nothing_read:
                 reasons = "; ".join(r["reason"] for r in out["rejected"]) or "nothing to read"
-                raise HTTPException(422, f"no article could be read: {reasons}")
+                raise HTTPException(422, {"error": f"no article could be read: {reasons}",
+                                          "rejected": out["rejected"]})
             if process and app.state.settings.process_ingest and summary.stored:
                 extracted, fused = pipeline.process_pending(store)
                 out["extracted"] = {"documents": extracted.documents,
@@ -678,6 +710,7 @@ def _page_routes(app: FastAPI) -> None:
     app.get("/", include_in_schema=False)(lambda: RedirectResponse("/map"))
     for route, name in (("/map", "map.html"), ("/briefing", "briefing.html"),
                         ("/review", "review.html"), ("/audit", "audit.html"),
+                        ("/upload", "upload.html"), ("/users", "users.html"),
                         ("/incident/{incident_id}", "incident.html")):
         app.get(route, include_in_schema=False)(html(name))
 

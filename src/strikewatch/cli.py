@@ -259,6 +259,48 @@ def user_add(
     sys.stdout.write(token + "\n")
 
 
+@user_app.command("list")
+def user_list(db: DbOption = None) -> None:
+    """Every user: role, created, last used, and who revoked them when (never a token)."""
+    from .users import users
+
+    def when(t) -> str:  # noqa: ANN001 - a datetime or None
+        return f"{t:%Y-%m-%d %H:%M}" if t else "-"
+
+    everyone = users(_open(db))
+    if not everyone:
+        console.print("no users yet: create one with 'strikewatch user add NAME --role admin'",
+                      markup=False, highlight=False)
+        raise typer.Exit(1)
+    print("name\trole\tcreated (UTC)\tlast used (UTC)\tstatus")
+    for u in everyone:
+        status = "active" if u.active else f"revoked {when(u.revoked_at)} by {u.revoked_by}"
+        print(f"{u.name}\t{u.role}\t{when(u.created_at)}\t{when(u.last_used_at)}\t{status}")
+
+
+@user_app.command("revoke")
+def user_revoke(
+    name: Annotated[str, typer.Argument(help="The user whose token stops working now.")],
+    by: Annotated[str | None, typer.Option(
+        "--by", envvar="STRIKEWATCH_ANALYST",
+        help="Who revokes, for the record [env STRIKEWATCH_ANALYST; default: your login]")] = None,
+    db: DbOption = None,
+) -> None:
+    """Revoke a user's token at once; the user stays listed, marked revoked (for the audit)."""
+    import getpass
+
+    from .users import revoke_user
+
+    store = _open(db)
+    try:
+        user = revoke_user(store, name, by=by or getpass.getuser())
+    except StrikewatchError as exc:
+        console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    console.print(f"user {user.name!r} revoked at {user.revoked_at:%Y-%m-%d %H:%M} UTC by "
+                  f"{user.revoked_by}", markup=False, highlight=False)
+
+
 @app.command()
 def serve(
     db: DbOption = None,

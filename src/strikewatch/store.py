@@ -236,6 +236,11 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(12))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    # migration 0006: when the token last opened a request (to within users.LAST_USED_EVERY),
+    # and who revoked it when; a revoked user's row stays (users.revoke_user says why)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(100))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -5,6 +5,10 @@ it, and the review audit log records that name. Tokens are random (256 bits) and
 SHA-256 is stored: with that much entropy a slow password hash (scrypt) adds nothing against
 guessing, while a plain digest keeps authentication to one indexed lookup per request, which
 the incident list's latency budget needs.
+
+Revoking a user keeps their row, marked with when and by whom (``revoke_user`` says why), and
+the time a token was last used is kept to within ``LAST_USED_EVERY`` so that an admin can tell
+live tokens from forgotten ones without a write on every request.
 """
 
 from __future__ import annotations
@@ -13,26 +17,38 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import UserError, UserExists
-from .store import Store, UserRow
+from .store import Store, UserRow, now
 
 ROLES = ("reader", "analyst", "admin")
 WRITE_ROLES = frozenset({"analyst", "admin"})
 _NAME = re.compile(r"^[\w.@' -]{1,100}$")
+# A token's last use is written when the stored time is older than this: a write per request
+# would put a write (on SQLite, the database lock) in the path of every read.
+LAST_USED_EVERY = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
 class User:
     name: str
     role: str
+    created_at: datetime | None = None
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+    revoked_by: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
 
     @property
     def can_write(self) -> bool:
-        return self.role in WRITE_ROLES
+        return self.active and self.role in WRITE_ROLES
 
 
 def hash_token(token: str) -> str:
@@ -56,13 +72,63 @@ def add_user(store: Store, name: str, *, role: str) -> str:
 
 
 def user_for_token(store: Store, token: str) -> User | None:
+    """The active user the token belongs to; a revoked token is refused on its next request,
+    since every request looks its token up (nothing is cached)."""
     with store.sessions() as s:
-        row = s.execute(select(UserRow.name, UserRow.role)
-                        .where(UserRow.token_hash == hash_token(token))).first()
-    return User(row.name, row.role) if row else None
+        row = s.execute(select(UserRow.name, UserRow.role, UserRow.last_used_at)
+                        .where(UserRow.token_hash == hash_token(token),
+                               UserRow.revoked_at.is_(None))).first()
+    if row is None:
+        return None
+    moment = now()
+    if row.last_used_at is None or moment - row.last_used_at >= LAST_USED_EVERY:
+        with store.sessions.begin() as s:
+            s.execute(update(UserRow).where(UserRow.name == row.name)
+                      .values(last_used_at=moment))
+    return User(row.name, row.role)
+
+
+def _user(row: UserRow) -> User:
+    return User(row.name, row.role, created_at=row.created_at, last_used_at=row.last_used_at,
+                revoked_at=row.revoked_at, revoked_by=row.revoked_by)
 
 
 def users(store: Store) -> list[User]:
+    """Every user, revoked ones included, by name; tokens are not stored, so none is here."""
     with store.sessions() as s:
-        return [User(n, r) for n, r in s.execute(select(UserRow.name, UserRow.role)
-                                                   .order_by(UserRow.name))]
+        return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+
+
+def user_named(store: Store, name: str) -> User | None:
+    with store.sessions() as s:
+        row = s.get(UserRow, name.strip())
+        return _user(row) if row else None
+
+
+def revoke_user(store: Store, name: str, *, by: str) -> User:
+    """Stop ``name``'s token working from its next request, and return the user as revoked.
+
+    The row is kept, marked with when and by whom, not deleted: the review audit log records
+    analysts by name, so the name must go on meaning that one person (a deleted name could be
+    given to someone else, and their reviews would read as one analyst's), and an auditor can
+    see whose access ended when, and who ended it. The last active admin cannot be revoked:
+    nobody could then manage users through the web app.
+    """
+    name, by = name.strip(), by.strip()
+    if not by:
+        raise UserError("say who revokes the user: the user list records it")
+    with store.sessions.begin() as s:
+        row = s.get(UserRow, name)
+        if row is None:
+            raise UserError(f"no user named {name!r}")
+        if row.revoked_at is not None:
+            raise UserError(f"user {name!r} was already revoked on "
+                            f"{row.revoked_at:%Y-%m-%d %H:%M} UTC by {row.revoked_by}")
+        if row.role == "admin":
+            admins = s.scalar(select(func.count()).select_from(UserRow).where(
+                UserRow.role == "admin", UserRow.revoked_at.is_(None))) or 0
+            if admins <= 1:
+                raise UserError(f"{name!r} is the last active admin; add another admin "
+                                "before revoking this one")
+        row.revoked_at, row.revoked_by = now(), by
+        return _user(row)

@@ -1,4 +1,6 @@
 // Shared by every page: the API call with the analyst's token, escaping, and the header.
+// A refused call throws an Error whose message is the API's one-line reason and whose ``body``
+// is the whole JSON answer (the ingest endpoint's refusal lists every rejected file).
 "use strict";
 const SW = {
   API: "/api/v1",
@@ -12,7 +14,11 @@ const SW = {
     }
     const response = await fetch(SW.API + path, Object.assign({}, options, { headers }));
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error || ("HTTP " + response.status));
+    if (!response.ok) {
+      const error = new Error(body.error || ("HTTP " + response.status));
+      error.body = body;
+      throw error;
+    }
     return body;
   },
   query(params) {
@@ -37,7 +43,7 @@ const SW = {
   attacker(a) { return a ? (a.country ? `${a.name} (${a.country})` : a.name) : "unknown"; },
   async header(here) {
     const el = document.getElementById("sw-header");
-    const links = [["/map", "Map"], ["/review", "Review queue"], ["/briefing", "Briefing"], ["/audit", "Audit log"]];
+    const links = [["/map", "Map"], ["/review", "Review queue"], ["/briefing", "Briefing"], ["/audit", "Audit log"], ["/upload", "Upload"], ["/users", "Users"]];
     el.className = "sw";
     el.innerHTML = `<span class="brand">strikewatch</span>` +
       links.map(([href, label]) => `<a href="${href}" class="${href === here ? "here" : ""}">${label}</a>`).join("") +

@@ -35,6 +35,7 @@ async function show() {
   const loc = inc.location || {};
   document.title = `strikewatch · ${inc.date || "undated"} ${loc.name || ""}`;
   document.getElementById("title").textContent = `${inc.date || "Undated"} · ${SW.place(loc)}`;
+  document.getElementById("review-link").href = "/review?incident=" + encodeURIComponent(inc.id);
   const f = inc.fatalities || {};
   const facts = [
     ["Incident", SW.esc(inc.id)],

@@ -1,12 +1,17 @@
-// The review queue: confirm, reject, edit one field, or merge another incident into this one.
+// The review queue: confirm, reject, edit one field, merge another incident into this one, or
+// split the reports that tell of another strike off into a new incident. ``?incident=<id>``
+// reviews that one incident, whatever its grade (a merged incident leaves the queue, and may
+// still need a split).
 "use strict";
 const FIELDS = ["date", "date_precision", "attacker", "targets", "fatalities", "civilians", "grade", "grade_reason", "location"];
+const ONE = new URLSearchParams(location.search).get("incident");
 
 function card(inc) {
   const loc = inc.location || {};
+  const reports = inc.mention_count ?? (inc.mentions || []).length;
   return `<section class="card" data-id="${SW.esc(inc.id)}">
     <div><b>${SW.esc(inc.date || "undated")}</b> · <a href="/incident/${encodeURIComponent(inc.id)}">${SW.esc(SW.place(loc))}</a>
-      · ${SW.esc(SW.attacker(inc.attacker))} · ${SW.grade(inc.grade)} · ${inc.mention_count} report(s)</div>
+      · ${SW.esc(SW.attacker(inc.attacker))} · ${SW.grade(inc.grade)} · ${reports} report(s)</div>
     <div class="muted">${SW.esc(inc.grade_reason || "")}</div>
     <div class="actions">
       <input name="reason" placeholder="reason (required)" size="32">
@@ -17,9 +22,39 @@ function card(inc) {
       <button data-action="edit">Edit</button>
       <input name="absorb" placeholder="incident id to merge in" size="22">
       <button data-action="merge">Merge</button>
+      <button data-action="choose-split" ${reports < 2 ? 'disabled title="one report: nothing to split"' : ""}>Split…</button>
       <span class="result"></span>
     </div>
+    <fieldset class="split" hidden></fieldset>
   </section>`;
+}
+
+// The reports to choose from are the highlighted sentences of the incident's sources, which
+// carry the mention ids the split endpoint takes.
+async function chooseSplit(section) {
+  const box = section.querySelector("fieldset.split"), result = section.querySelector(".result");
+  try {
+    const inc = await SW.api("/incidents/" + encodeURIComponent(section.dataset.id));
+    const reports = inc.sources_text.flatMap(d => d.highlights.map(h => ({
+      id: h.mention_id, source: d.source || d.doc_id, sentence: d.text.slice(h.start, h.end),
+      place: h.place_start != null ? d.text.slice(h.place_start, h.place_end) : null })));
+    box.innerHTML = `<legend>Tick the reports of another strike; they become a new incident (at least one must stay)</legend>` +
+      reports.map(r => `<label class="report"><input type="checkbox" name="mention" value="${r.id}">
+        <span class="muted">${SW.esc(r.source)} · report ${r.id}${r.place ? ` · place “${SW.esc(r.place)}”` : ""}:</span> ${SW.esc(r.sentence)}</label>`).join("") +
+      `<button data-action="split">Split off the ticked reports</button>`;
+    box.hidden = false;
+  } catch (e) {
+    result.className = "result error";
+    result.textContent = e.message;
+  }
+}
+
+function done(action, inc) {
+  if (action === "split") {
+    return `split off into <a href="/incident/${encodeURIComponent(inc.id)}">${SW.esc(inc.id)}</a> (${inc.mentions.length} report(s), ${SW.esc(inc.grade)})`;
+  }
+  const verb = { confirm: "confirmed", reject: "rejected", edit: "edited", merge: "merged" }[action];
+  return `${verb}: now ${SW.esc(inc.grade)}, ${inc.mentions.length} report(s) · <a href="/review?incident=${encodeURIComponent(inc.id)}">review it again</a>`;
 }
 
 async function act(section, action) {
@@ -28,12 +63,20 @@ async function act(section, action) {
   const body = { reason: get("reason") };
   if (action === "edit") Object.assign(body, { field: get("field"), value: get("value") });
   if (action === "merge") body.absorb = get("absorb");
+  if (action === "split") {
+    body.mention_ids = [...section.querySelectorAll("input[name=mention]:checked")].map(c => Number(c.value));
+    if (!body.mention_ids.length) {
+      result.className = "result error";
+      result.textContent = "tick the reports that move to a new incident";
+      return;
+    }
+  }
   try {
     const inc = await SW.api(`/incidents/${encodeURIComponent(section.dataset.id)}/${action}`, { method: "POST", json: body });
     result.className = "result ok";
-    result.textContent = `${action}ed: now ${inc.grade}`.replace("eed", "ed");
+    result.innerHTML = done(action, inc);
     section.dataset.done = action;
-    section.querySelectorAll("button").forEach(b => b.disabled = true);
+    section.querySelectorAll("button, fieldset.split input").forEach(b => b.disabled = true);
   } catch (e) {
     result.className = "result error";
     result.textContent = e.message;
@@ -43,9 +86,15 @@ async function act(section, action) {
 async function load() {
   const status = document.getElementById("status");
   try {
-    const page = await SW.api("/review-queue?limit=200");
-    status.textContent = `${page.total} incidents to review` + (page.total > page.items.length ? ` (the first ${page.items.length} shown)` : "");
-    document.getElementById("queue").innerHTML = page.items.map(card).join("");
+    if (ONE) {
+      const inc = await SW.api("/incidents/" + encodeURIComponent(ONE));
+      status.innerHTML = `Reviewing one incident · <a href="/review">the whole queue</a>`;
+      document.getElementById("queue").innerHTML = card(inc);
+    } else {
+      const page = await SW.api("/review-queue?limit=200");
+      status.textContent = `${page.total} incidents to review` + (page.total > page.items.length ? ` (the first ${page.items.length} shown)` : "");
+      document.getElementById("queue").innerHTML = page.items.map(card).join("");
+    }
   } catch (e) {
     status.textContent = e.message; status.className = "error";
   }
@@ -54,7 +103,10 @@ async function load() {
 
 document.getElementById("queue").addEventListener("click", e => {
   const button = e.target.closest("button[data-action]");
-  if (button) act(button.closest("section"), button.dataset.action);
+  if (!button) return;
+  const section = button.closest("section");
+  if (button.dataset.action === "choose-split") chooseSplit(section);
+  else act(section, button.dataset.action);
 });
 SW.header("/review");
 load();
