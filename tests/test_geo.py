@@ -149,6 +149,23 @@ def test_supplement_places_carry_their_source(gaz):
     assert placed(gaz.resolve("Hmeimim", country="SY")).admin1 == "Latakia"
 
 
+@pytest.mark.parametrize("doc_id,sentence,name,placed_as,admin1,precision", [
+    # FA-KES (fakes-dev, CC BY 4.0): an Eastern Ghouta town GeoNames' city tables lack was
+    # coded to Damascus; a Kurdish district of Aleppo was unplaced
+    ("fakes-1926479038", "Rockets fired from multiple launchers and heavy mortar rounds hit the "
+     "neighborhoods of Jobar and Zamalka which are on the eastern outskirts of the capital.",
+     "Zamalka", "Zamalka", "Rif-dimashq", "point"),
+    ("fakes-1965511186", "Local sources told SANA reporter that rocket shells fell on "
+     "al-Sheikh Maqsoud neighborhood injuring three civilians.",
+     "al-Sheikh Maqsoud neighborhood", "Sheikh Maqsood", "Aleppo", "admin2"),
+])
+def test_supplement_towns_and_districts(gaz, doc_id, sentence, name, placed_as, admin1,
+                                        precision):
+    [m] = geocode_mentions(_in_sentence(doc_id, sentence, [name]), gaz)
+    assert (m.place.name, m.place.admin1, m.place.precision) == (placed_as, admin1, precision)
+    assert m.place.source == "supplement"
+
+
 # --------------------------------------------------------------------------- ambiguity
 
 
@@ -577,5 +594,7 @@ def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplac
     mentions = (_in_sentence("fakes-1923848145", first, ["Hammuriyah", "Saqba"])
                 + _in_sentence("fakes-1923848145", second, ["Eastern Ghouta"]))
     hammuriyah, saqba, ghouta = geocode_mentions(mentions, gaz, country_hint="SY")
-    assert hammuriyah.place is None and saqba.place is None
+    assert hammuriyah.place is None
+    # Saqba now has its own (supplement) entry: its own name wins over a skeleton namesake
+    assert (saqba.place.name, saqba.place.admin1) == ("Saqba", "Rif-dimashq")
     assert ghouta.place.admin1 == "Rif-dimashq"
