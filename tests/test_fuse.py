@@ -22,6 +22,7 @@ from strikewatch.fuse import (
     fuse_pending,
     incident_records,
     place_relation,
+    retry_set_aside,
 )
 from strikewatch.models import (
     Actor,
@@ -707,3 +708,26 @@ def test_a_report_standing_apart_survives_reextraction_and_review(store):
     (ru,) = incident_records(store, ids=[by_attacker["RU"]])
     assert "may be the same strike" not in ru["grade_reason"]
     assert len(ru["mentions"]) == 3
+
+
+def test_retry_gives_set_aside_mentions_another_pass(store):
+    """A database fused by a version that set reports fitting several incidents aside: the
+    retry makes them stand apart; a mention still too vague is set aside again."""
+    day = date(2016, 9, 6)
+    _russian_and_government_at_aleppo(store, day)
+    put(store, document("medics", MEDICS, "afp", day), [
+        strike("medics", MEDICS, "Five medics", ALEPPO_CITY, attacker=None, day=day,
+               place_words="Aleppo"),
+        strike("medics", MEDICS, "the aid group", ALEPPO_CITY, attacker=None, day=None,
+               place_words="Aleppo")])
+    old = [(m.id, "ambiguous: fits 2 incidents equally (…)" if m.mention.date
+            else "no date: the report gives no day, week or month")
+           for m in store.unfused_mentions()]
+    store.save_fusion(notes=old)
+    assert fuse_pending(store).mentions == 0  # a note is final for the ordinary run
+    report = retry_set_aside(store, reason="no date")
+    assert report.mentions == 1 and not report.created and len(report.set_aside) == 1
+    report = retry_set_aside(store)
+    assert report.mentions == 2 and len(report.created) == 1 and len(report.apart) == 1
+    assert [why.split(":")[0] for _, why in report.set_aside] == ["no date"]
+    assert "stand apart" in str(report)

@@ -56,6 +56,7 @@ __all__ = [
     "incident_id_for",
     "incident_records",
     "refresh_incidents",
+    "retry_set_aside",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -444,6 +445,31 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     store.save_fusion(incidents=updated, links=links, notes=notes)
     report.dropped = _drop_empty(store)
     return report
+
+
+def retry_set_aside(store: Store, *, reason: str | None = None,
+                    settings: FuseSettings | None = None) -> FuseReport:
+    """Give the mentions fusion set aside another pass, and fuse them with whatever is new.
+
+    A note is final for ``fuse_pending``, so that a bulk run does not weigh the same vague
+    reports again and again; but the rules and the data change under it. A database fused
+    before reports fitting several incidents stood apart holds them set aside as "ambiguous";
+    an analyst's merge or split can undo a "contained" or "repeated" reason. ``reason``
+    limits the pass to notes that start with it ("ambiguous"). Mentions still too vague are
+    set aside again, each with its reason. A place the gazetteer has learnt since needs the
+    mention geocoded again, which ``strikewatch extract --all`` does (and fuses).
+    """
+    from sqlalchemy import select
+
+    from .store import StrikeRow
+
+    with store.sessions.begin() as s:
+        rows = s.scalars(select(StrikeRow).where(StrikeRow.incident_id.is_(None))
+                         .where(StrikeRow.fuse_note.is_not(None))).all()
+        for row in rows:
+            if reason is None or row.fuse_note.startswith(reason):
+                row.fuse_note = None
+    return fuse_pending(store, settings=settings)
 
 
 def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, str]],
