@@ -166,6 +166,18 @@ def test_supplement_towns_and_districts(gaz, doc_id, sentence, name, placed_as, 
     assert m.place.source == "supplement"
 
 
+def test_a_compass_word_is_no_spelling_of_another(gaz):
+    # fakes-1962495704 (FA-KES, CC BY 4.0): "Northeast" shares its consonant skeleton with
+    # the supplement's "northwest", which is coded to Idlib, 300 km from the village meant
+    s = ("According to the Arabic-language desk of Sputnik news agency the US warplanes "
+         "targeted the residential areas in the village 50km Northeast of Aleppo city and "
+         "killed over 60 civilians among them several children.")
+    [m] = geocode_mentions(_in_sentence("fakes-1962495704", s, ["Northeast"]), gaz)
+    assert m.place is None or m.place.admin1 != "Idlib", m.place
+    assert placed(gaz.resolve("the northeast", country="SY")).name != "northwest"
+    assert placed(gaz.resolve("the north-west", country="SY")).admin1 == "Idlib"
+
+
 # --------------------------------------------------------------------------- ambiguity
 
 

@@ -771,7 +771,9 @@ class Gazetteer:
                     found = found + self._skeleton_candidates(
                         key, country, lambda c: (c.country, c.admin1) in regions)
                 return found
-        for key in keys:
+        # a compass word is a word, not a spelling: "Northeast" shares its skeleton with the
+        # supplement's "northwest" (Idlib), 300 km from the "50km Northeast of Aleppo" it meant
+        for key in keys if q.whole not in self._lex.bare_directions else ():
             found = self._skeleton_candidates(key, country,
                                               lambda c: not scope or c.country in scope)
             if found:
