@@ -11,7 +11,10 @@ them with the incidents of the same country and days (the bucket), and recompute
 incidents it touches. A mention that a re-extraction wrote again goes back to the incident
 its key was linked to (so analysts' merges, splits and edits hold), and a mention too vague to
 place (no date, or only a country) is set aside with the reason rather than attached to the
-wrong incident. Fields an analyst reviewed are never overwritten.
+wrong incident (``strikewatch fuse --retry`` gives such mentions another pass). A report that
+fits several incidents equally stands apart as an incident of its own, graded no better than
+weak and naming the incidents it may be (``_maybe_reason``). Fields an analyst reviewed are
+never overwritten.
 
 The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
 against what independent sources report was hit, and the statistics third parties give.
