@@ -682,6 +682,31 @@ def test_a_report_fitting_several_incidents_stands_apart_and_is_not_lost(store):
     assert sorted(m["doc_id"] for m in ru["mentions"]) == ["khan", "sana"]
 
 
+def test_a_report_fitting_one_incident_and_one_standing_apart_is_that_incidents(store):
+    """The incident standing apart is no strike of its own: a report that cannot be the
+    government strike (its story reports that one apart) is the Russian one."""
+    day = date(2016, 9, 6)
+    by_attacker = _russian_and_government_at_aleppo(store, day)
+    put(store, document("medics", MEDICS, "afp", day), [
+        strike("medics", MEDICS, "Five medics", ALEPPO_CITY, attacker=None, day=day,
+               place_words="Aleppo")])
+    (apart_id,) = fuse_pending(store).created
+    # a story that reports the government strike at "Marjeh" and an unattributed one at
+    # "Aleppo": the latter is not the government strike the same story tells apart
+    put(store, document("marjeh", MARJEH, "aljazeera", day), [
+        strike("marjeh", MARJEH, "At least 12 civilians", ALEPPO_CITY, attacker=SY, day=day,
+               place_words="Marjeh"),
+        strike("marjeh", MARJEH, "bringing the number killed", ALEPPO_CITY, attacker=None,
+               day=day, place_words="Aleppo")])
+    report = fuse_pending(store)
+    assert not report.created and not report.apart
+    (ru,) = incident_records(store, ids=[by_attacker["RU"]])
+    (sy,) = incident_records(store, ids=[by_attacker["SY"]])
+    assert sorted(m["doc_id"] for m in ru["mentions"]) == ["marjeh", "sana"]
+    assert sorted(m["doc_id"] for m in sy["mentions"]) == ["marjeh", "sana"]
+    assert len(incident_records(store, ids=[apart_id])[0]["mentions"]) == 1
+
+
 def test_a_report_standing_apart_survives_reextraction_and_review(store):
     from strikewatch import review
 

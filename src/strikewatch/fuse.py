@@ -405,10 +405,14 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
                         if (sc := _score(m, working[iid], s)) is not None)
         tied = [iid for sc, iid in scored if sc == scored[0][0]]
         # A report that fits several incidents equally (an unknown attacker at Aleppo on a day
-        # with a Russian and a government strike there) stands apart: see _maybe_reason.
-        apart = [i for i in tied if working[i].maybe] if len(tied) > 1 else []
-        if len(tied) == 1 or apart:
-            iid = min(apart or tied, key=lambda i: (-len(working[i].members), i))
+        # with a Russian and a government strike there) stands apart: see _maybe_reason. One
+        # that fits one incident and one standing apart is that incident's: the incident
+        # standing apart is no strike of its own, only reports that could not be told.
+        determined = [i for i in tied if not working[i].maybe]
+        ambiguous = len(determined) > 1
+        apart = [i for i in tied if working[i].maybe] if ambiguous or not determined else []
+        if tied and (not ambiguous or apart):
+            iid = min(apart or determined, key=lambda i: (-len(working[i].members), i))
             w = working[iid]
             if not w.new:
                 report.attached += 1
@@ -419,7 +423,7 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
                 [], new=True))
             if w.new and iid not in report.created:
                 report.created.append(iid)
-        if len(tied) > 1:
+        if ambiguous:
             w.maybe |= set(tied) - {iid}
             report.apart.append((m.id, iid))
         w.members.append(m)
