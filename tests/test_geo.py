@@ -166,6 +166,14 @@ def test_supplement_towns_and_districts(gaz, doc_id, sentence, name, placed_as, 
     assert m.place.source == "supplement"
 
 
+def test_a_place_named_as_a_region_is_its_vicinity(gaz):
+    # fakes-1919191746 (FA-KES, CC BY 4.0): "the Homs region" was no place at all
+    s = ("The Russian pilots were attacking DAESH in the Homs region on Friday on the request "
+         "of the Syrian government.")
+    [m] = geocode_mentions(_in_sentence("fakes-1919191746", s, ["Homs region"]), gaz)
+    assert (m.place.admin1, m.place.precision) == ("Homs", "admin2")
+
+
 def test_a_compass_word_is_no_spelling_of_another(gaz):
     # fakes-1962495704 (FA-KES, CC BY 4.0): "Northeast" shares its consonant skeleton with
     # the supplement's "northwest", which is coded to Idlib, 300 km from the village meant
