@@ -57,3 +57,19 @@ def test_bad_database_url_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["ingest", str(SAMPLE), "--db", "nosuchdriver://x"])
     assert result.exit_code == 2
     assert "database" in result.output.lower()
+
+
+
+def test_fuse_retry_reports_what_it_set_aside_again(tmp_path):
+    from test_fuse import fused_founding_store
+
+    db = tmp_path / "fuse.db"
+    fused_founding_store(str(db)).close()  # the founding example's mentions, fused by hand
+    again = runner.invoke(app, ["fuse", "--db", str(db)])
+    assert again.exit_code == 0 and "fused 0 new strike mentions" in again.output
+    retried = runner.invoke(app, ["fuse", "--retry", "--db", str(db)])
+    assert retried.exit_code == 0, retried.output
+    # the vague mention ("the strikes it began in Syria": no date) comes back and is set
+    # aside again with its reason; nothing else changes
+    assert "fused 1 new strike mentions: 0 new incidents" in retried.output
+    assert "set aside: 1 no date" in retried.output

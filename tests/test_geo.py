@@ -149,6 +149,43 @@ def test_supplement_places_carry_their_source(gaz):
     assert placed(gaz.resolve("Hmeimim", country="SY")).admin1 == "Latakia"
 
 
+@pytest.mark.parametrize("doc_id,sentence,name,placed_as,admin1,precision", [
+    # FA-KES (fakes-dev, CC BY 4.0): an Eastern Ghouta town GeoNames' city tables lack was
+    # coded to Damascus; a Kurdish district of Aleppo was unplaced
+    ("fakes-1926479038", "Rockets fired from multiple launchers and heavy mortar rounds hit the "
+     "neighborhoods of Jobar and Zamalka which are on the eastern outskirts of the capital.",
+     "Zamalka", "Zamalka", "Rif-dimashq", "point"),
+    ("fakes-1965511186", "Local sources told SANA reporter that rocket shells fell on "
+     "al-Sheikh Maqsoud neighborhood injuring three civilians.",
+     "al-Sheikh Maqsoud neighborhood", "Sheikh Maqsood", "Aleppo", "admin2"),
+])
+def test_supplement_towns_and_districts(gaz, doc_id, sentence, name, placed_as, admin1,
+                                        precision):
+    [m] = geocode_mentions(_in_sentence(doc_id, sentence, [name]), gaz)
+    assert (m.place.name, m.place.admin1, m.place.precision) == (placed_as, admin1, precision)
+    assert m.place.source == "supplement"
+
+
+def test_a_place_named_as_a_region_is_its_vicinity(gaz):
+    # fakes-1919191746 (FA-KES, CC BY 4.0): "the Homs region" was no place at all
+    s = ("The Russian pilots were attacking DAESH in the Homs region on Friday on the request "
+         "of the Syrian government.")
+    [m] = geocode_mentions(_in_sentence("fakes-1919191746", s, ["Homs region"]), gaz)
+    assert (m.place.admin1, m.place.precision) == ("Homs", "admin2")
+
+
+def test_a_compass_word_is_no_spelling_of_another(gaz):
+    # fakes-1962495704 (FA-KES, CC BY 4.0): "Northeast" shares its consonant skeleton with
+    # the supplement's "northwest", which is coded to Idlib, 300 km from the village meant
+    s = ("According to the Arabic-language desk of Sputnik news agency the US warplanes "
+         "targeted the residential areas in the village 50km Northeast of Aleppo city and "
+         "killed over 60 civilians among them several children.")
+    [m] = geocode_mentions(_in_sentence("fakes-1962495704", s, ["Northeast"]), gaz)
+    assert m.place is None or m.place.admin1 != "Idlib", m.place
+    assert placed(gaz.resolve("the northeast", country="SY")).name != "northwest"
+    assert placed(gaz.resolve("the north-west", country="SY")).admin1 == "Idlib"
+
+
 # --------------------------------------------------------------------------- ambiguity
 
 
@@ -577,5 +614,7 @@ def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplac
     mentions = (_in_sentence("fakes-1923848145", first, ["Hammuriyah", "Saqba"])
                 + _in_sentence("fakes-1923848145", second, ["Eastern Ghouta"]))
     hammuriyah, saqba, ghouta = geocode_mentions(mentions, gaz, country_hint="SY")
-    assert hammuriyah.place is None and saqba.place is None
+    assert hammuriyah.place is None
+    # Saqba now has its own (supplement) entry: its own name wins over a skeleton namesake
+    assert (saqba.place.name, saqba.place.admin1) == ("Saqba", "Rif-dimashq")
     assert ghouta.place.admin1 == "Rif-dimashq"

@@ -87,6 +87,21 @@ def extract(db: DbOption = None,
     _extract_and_fuse(store, everything=everything)
 
 
+@app.command()
+def fuse(db: DbOption = None,
+         retry: Annotated[bool, typer.Option(
+             "--retry", help="Also give the mentions fusion set aside another pass.")] = False,
+         reason: Annotated[str | None, typer.Option(
+             "--reason", help="With --retry: only the notes that start with this, e.g. "
+             "'ambiguous'.")] = None) -> None:
+    """Fuse the strike mentions in no incident yet (--retry: and those set aside before)."""
+    from .fuse import fuse_pending, retry_set_aside
+
+    store = _open(db)
+    report = retry_set_aside(store, reason=reason) if retry else fuse_pending(store)
+    console.print(str(report), markup=False, highlight=False)
+
+
 def _extract_and_fuse(store: Store, *, everything: bool) -> None:
     tick, stop = pipeline.progress_printer("extracting")
     try:

@@ -11,7 +11,10 @@ them with the incidents of the same country and days (the bucket), and recompute
 incidents it touches. A mention that a re-extraction wrote again goes back to the incident
 its key was linked to (so analysts' merges, splits and edits hold), and a mention too vague to
 place (no date, or only a country) is set aside with the reason rather than attached to the
-wrong incident. Fields an analyst reviewed are never overwritten.
+wrong incident (``strikewatch fuse --retry`` gives such mentions another pass). A report that
+fits several incidents equally stands apart as an incident of its own, graded no better than
+weak and naming the incidents it may be (``_maybe_reason``). Fields an analyst reviewed are
+never overwritten.
 
 The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
 against what independent sources report was hit, and the statistics third parties give.
@@ -56,6 +59,7 @@ __all__ = [
     "incident_id_for",
     "incident_records",
     "refresh_incidents",
+    "retry_set_aside",
 ]
 
 DATA = Path(__file__).with_name("data")
@@ -138,12 +142,17 @@ class FuseReport:
     updated: list[str] = field(default_factory=list)
     set_aside: list[tuple[int, str]] = field(default_factory=list)  # (mention id, why)
     dropped: list[str] = field(default_factory=list)
+    apart: list[tuple[int, str]] = field(default_factory=list)  # (mention id, incident id)
 
     def __str__(self) -> str:
         lines = [f"fused {self.mentions} new strike mentions: {len(self.created)} new incidents, "
                  f"{len(self.updated)} updated ({self.relinked} mentions re-linked after "
                  f"re-extraction, {self.attached} attached to existing incidents), "
                  f"{len(self.set_aside)} set aside, {len(self.dropped)} emptied incidents dropped"]
+        if self.apart:
+            lines.append(f"  {len(self.apart)} mentions fit several incidents equally: they "
+                         f"stand apart in {len({i for _, i in self.apart})} incidents graded "
+                         f"no better than weak, each naming the incidents it may duplicate")
         reasons = Counter(why.split(":")[0] for _, why in self.set_aside)
         lines += [f"  set aside: {n} {why}" for why, n in reasons.most_common()]
         return "\n".join(lines)
@@ -244,6 +253,7 @@ class _Working:
     incident: Incident
     members: list[StoredMention]
     new: bool = False
+    maybe: set[str] = field(default_factory=set)  # the incidents it may duplicate (see below)
 
 
 def _vagueness(m: StrikeMention) -> str | None:
@@ -370,7 +380,7 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
         for sm in store.stored_mentions(incident_ids=ids):
             members[sm.incident_id].append(sm)
         for inc in store.incidents(ids=ids):
-            working[inc.id] = _Working(inc, members[inc.id])
+            working[inc.id] = _Working(inc, members[inc.id], maybe=set(_maybe_of(inc)))
 
     load(relink)
     for incident_id, ms in relink.items():
@@ -393,12 +403,16 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     for m in to_match:
         scored = sorted((sc, iid) for iid in buckets.near(m.mention)
                         if (sc := _score(m, working[iid], s)) is not None)
-        if len(scored) > 1 and scored[0][0] == scored[1][0]:
-            notes.append((m.id, f"ambiguous: fits {len(scored)} incidents equally "
-                                f"({', '.join(i for _, i in scored[:4])})"))
-            continue
-        if scored:
-            iid = scored[0][1]
+        tied = [iid for sc, iid in scored if sc == scored[0][0]]
+        # A report that fits several incidents equally (an unknown attacker at Aleppo on a day
+        # with a Russian and a government strike there) stands apart: see _maybe_reason. One
+        # that fits one incident and one standing apart is that incident's: the incident
+        # standing apart is no strike of its own, only reports that could not be told.
+        determined = [i for i in tied if not working[i].maybe]
+        ambiguous = len(determined) > 1
+        apart = [i for i in tied if working[i].maybe] if ambiguous or not determined else []
+        if tied and (not ambiguous or apart):
+            iid = min(apart or determined, key=lambda i: (-len(working[i].members), i))
             w = working[iid]
             if not w.new:
                 report.attached += 1
@@ -409,20 +423,28 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
                 [], new=True))
             if w.new and iid not in report.created:
                 report.created.append(iid)
+        if ambiguous:
+            w.maybe |= set(tied) - {iid}
+            report.apart.append((m.id, iid))
         w.members.append(m)
         buckets.put(w.incident, remove=True)
-        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s)
+        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s,
+                                      maybe=sorted(w.maybe))
         buckets.put(w.incident)
         links.append((m.id, keys[m.id], iid))
         touched.add(iid)
 
     load(touched)
+    known = _existing(store, {i for iid in touched if iid in working for i in working[iid].maybe},
+                      also=working)
     updated = []
     for iid in sorted(touched):
         w = working.get(iid)
         if w is None or not w.members:
             continue
-        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s)
+        w.maybe &= known
+        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s,
+                                      maybe=sorted(w.maybe))
         updated.append(w.incident)
         if not w.new:
             report.updated.append(iid)
@@ -430,6 +452,31 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     store.save_fusion(incidents=updated, links=links, notes=notes)
     report.dropped = _drop_empty(store)
     return report
+
+
+def retry_set_aside(store: Store, *, reason: str | None = None,
+                    settings: FuseSettings | None = None) -> FuseReport:
+    """Give the mentions fusion set aside another pass, and fuse them with whatever is new.
+
+    A note is final for ``fuse_pending``, so that a bulk run does not weigh the same vague
+    reports again and again; but the rules and the data change under it. A database fused
+    before reports fitting several incidents stood apart holds them set aside as "ambiguous";
+    an analyst's merge or split can undo a "contained" or "repeated" reason. ``reason``
+    limits the pass to notes that start with it ("ambiguous"). Mentions still too vague are
+    set aside again, each with its reason. A place the gazetteer has learnt since needs the
+    mention geocoded again, which ``strikewatch extract --all`` does (and fuses).
+    """
+    from sqlalchemy import select
+
+    from .store import StrikeRow
+
+    with store.sessions.begin() as s:
+        rows = s.scalars(select(StrikeRow).where(StrikeRow.incident_id.is_(None))
+                         .where(StrikeRow.fuse_note.is_not(None))).all()
+        for row in rows:
+            if reason is None or row.fuse_note.startswith(reason):
+                row.fuse_note = None
+    return fuse_pending(store, settings=settings)
 
 
 def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, str]],
@@ -466,6 +513,49 @@ def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, st
     return [m for m in mentions if m.id not in dropped]
 
 
+_MAYBE = "may be the same strike as "
+
+
+def _maybe_reason(grade: str, reason: str, maybe: Sequence[str]) -> tuple[str, str]:
+    """The grade of an incident whose reports fit other incidents just as well.
+
+    A report that fits several incidents equally (no attacker named, at Aleppo, on a day with
+    a Russian and a government strike there; or "Aleppo province" on a day with strikes on two
+    of its towns) cannot be told to be either. Setting it aside dropped it from every output,
+    although it is a report of a strike; attaching it by a tie-break would lend its source to
+    one incident (a second source makes a strike "fair") and, when it names no attacker, let
+    it vouch for an attribution it never made. Monitors do neither: Airwars records such a
+    strike with the belligerent as reported (unknown, or "contested") and ACLED codes the
+    report as its own event, to be merged by an analyst who can tell. So the report becomes an
+    incident of its own, its attacker as it was reported, and later reports that fit the same
+    incidents as equally join it rather than each standing apart again. It may duplicate one of
+    them, so it is graded no better than weak, and its reason names them, so an analyst can
+    merge it (``strikewatch review merge``). The reason is where the names are kept: it is
+    stored with the incident, read back by ``_maybe_of`` when the incident is recomputed, and
+    an incident an analyst merged away is dropped from it."""
+    ids = list(dict.fromkeys(maybe))
+    names = ", ".join(ids[:-1]) + " or " + ids[-1] if len(ids) > 1 else ids[0]
+    why = f"{_MAYBE}{names} (its reports fit each of them as well as this one)"
+    if grade == "contested":
+        return grade, f"{reason.rstrip('.')}; {why}."
+    rest = reason.split(": ", 1)[-1]
+    return "weak", f"Weak: {why}; {rest}"
+
+
+def _maybe_of(inc: Incident | None) -> list[str]:
+    """The incidents ``_maybe_reason`` named in an incident's grade reason."""
+    reason = (inc.grade_reason if inc is not None else None) or ""
+    found = re.search(re.escape(_MAYBE) + r"(.+?) \(its reports fit", reason)
+    return re.split(r", | or ", found.group(1)) if found else []
+
+
+def _existing(store: Store, ids: set[str], also: Iterable[str] = ()) -> set[str]:
+    """Those of ``ids`` that are still incidents (an analyst may have merged one away)."""
+    known = ids & set(also)
+    rest = ids - known
+    return known | ({i.id for i in store.incidents(ids=sorted(rest))} if rest else set())
+
+
 def _drop_empty(store: Store) -> list[str]:
     """Incidents no mention supports any more, unless an analyst reviewed them (those stay,
     with their reviewed values, until the analyst rejects or merges them)."""
@@ -483,8 +573,11 @@ def refresh_incidents(store: Store, ids: Iterable[str], *,
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for sm in store.stored_mentions(incident_ids=ids):
         members[sm.incident_id].append(sm)
-    out = [compute_incident(inc.id, members[inc.id], previous=inc, settings=s)
-           for inc in store.incidents(ids=ids) if members[inc.id]]
+    incidents = store.incidents(ids=ids)
+    known = _existing(store, {i for inc in incidents for i in _maybe_of(inc)})
+    out = [compute_incident(inc.id, members[inc.id], previous=inc, settings=s,
+                            maybe=[i for i in _maybe_of(inc) if i in known and i not in ids])
+           for inc in incidents if members[inc.id]]
     store.save_fusion(incidents=out)
     return out
 
@@ -571,12 +664,17 @@ def _choose_place(members: Sequence[StoredMention]) -> Place | None:
 
 def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                      previous: Incident | None = None,
-                     settings: FuseSettings | None = None) -> Incident:
+                     settings: FuseSettings | None = None,
+                     maybe: Sequence[str] | None = None) -> Incident:
     """An incident's fields, grade and the grade's reason, from its mentions.
 
-    Fields an analyst reviewed keep the analyst's value (from ``previous``).
+    Fields an analyst reviewed keep the analyst's value (from ``previous``). ``maybe`` names
+    the incidents its reports fit as well as this one (``_maybe_reason``); left out, it is
+    read back from ``previous``.
     """
     s = settings or FuseSettings.default()
+    if maybe is None:
+        maybe = _maybe_of(previous) if previous is not None else ()
     sources: dict[str, list[StoredMention]] = defaultdict(list)
     info: dict[str, _Source] = {}
     for m in members:
@@ -621,6 +719,8 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                                for ms in sources.values()])
     day, precision = _choose_date(members)
     grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members)
+    if maybe:
+        grade, reason = _maybe_reason(grade, reason, maybe)
 
     inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
                    place=_choose_place(members), targets=tuple(targets), fatalities=fatalities,

@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 
 CITY, ADMIN2, ADMIN1, COUNTRY = "city", "admin2", "admin1", "country"
 FACILITY, AREA, REGION = "facility", "area", "region"
+TOWN = "town"  # a supplement kind only: stored as a CITY
 PRECISION = {CITY: "point", FACILITY: "point", ADMIN2: "admin2", AREA: "admin2",
              ADMIN1: "admin1", REGION: "region", COUNTRY: "country"}
 # Which kinds a descriptor in the text ("Hama province", "the city of Homs") asks for.
@@ -434,7 +435,7 @@ class _Builder:
                 self.names(target[0], names, scoped)
                 counts["supplement_alias"] += 1
                 continue
-            if kind not in (FACILITY, AREA, REGION):
+            if kind not in (FACILITY, AREA, REGION, TOWN):
                 raise GeocodeError(f"supplement row {row['name']!r}: unknown kind {kind!r}")
             if row["anchor_geonameid"]:
                 anchor = self.con.execute(
@@ -445,8 +446,10 @@ class _Builder:
                 lat, lon = anchor
             else:
                 lat, lon = float(row["lat"]), float(row["lon"])
-            eid = self.add(name=row["name"], kind=kind, country=cc, admin1code=code, lat=lat,
-                           lon=lon, population=0, geonameid=None,
+            # a town GeoNames' city tables lack is a town like theirs (a point, "the town of
+            # Saqba"); it has no population there, so it never outranks a namesake that has one
+            eid = self.add(name=row["name"], kind=CITY if kind == TOWN else kind, country=cc,
+                           admin1code=code, lat=lat, lon=lon, population=0, geonameid=None,
                            source=f"supplement: {row['source']}")
             self.names(eid, names, scoped)
             counts[f"supplement_{kind}"] += 1
@@ -768,7 +771,9 @@ class Gazetteer:
                     found = found + self._skeleton_candidates(
                         key, country, lambda c: (c.country, c.admin1) in regions)
                 return found
-        for key in keys:
+        # a compass word is a word, not a spelling: "Northeast" shares its skeleton with the
+        # supplement's "northwest" (Idlib), 300 km from the "50km Northeast of Aleppo" it meant
+        for key in keys if q.whole not in self._lex.bare_directions else ():
             found = self._skeleton_candidates(key, country,
                                               lambda c: not scope or c.country in scope)
             if found:
