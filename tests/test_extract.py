@@ -668,3 +668,36 @@ def test_an_open_attacker_is_not_carried_as_a_state_force(extractor):
     ex = extractor.extract(document(text, "2016-09-19", doc_id="fakes-1923102918"))
     assert (None, "Aleppo province", "2016-09-19") in events(ex)
     assert not {"Red", "Crescent"} & {p for _, p, _ in events(ex)}  # the Red Crescent is no place
+
+
+def test_government_strikes_are_the_syrian_governments(extractor):
+    # fakes-1923848282 and fakes-1924058046 (not in the gold set): "government" on the strike
+    # word itself names the Syrian government's forces
+    for text, published, place in (
+        ("Outside Damascus meanwhile at least eight people were killed on Thursday in government shelling "
+         "on Douma in the rebel-held Eastern Ghouta region the British-based Observatory said.",
+         "2016-10-27", "Douma"),
+        ("In Aleppo city at least 18 people were killed in government air strikes and artillery fire on "
+         "Wednesday on rebel-held neighbourhoods in the east of the city the observatory said.",
+         "2016-07-19", "Aleppo"),
+    ):
+        got = events(extractor.extract(document(text, published)))
+        assert got and {a for a, _, _ in got} == {"SY"}, text
+        assert any(p.startswith(place) or place in p for _, p, _ in got), got
+
+
+def test_where_the_attacker_is_positioned_is_not_where_its_shells_fell(extractor):
+    # fakes-1965511198 and fakes-1965511197 (not in the gold set): SANA's "terrorists
+    # positioned in X fired ... on Y" strikes Y, not X
+    for text, published, origin, hit in (
+        ("Earlier the source said three rocket shells fired by terrorists positioned in Bani Zaid neighborhood "
+         "landed in the neighborhoods of al-Jamiliyeh Mogambo and al-Ashrafiyeh leaving a woman dead and five "
+         "people injured.", "2016-04-25", "Bani Zaid", "al-Jamiliyeh"),
+        ("A source at Aleppo Police Command told SANA that the terrorists positioned in Bustan al-Qaser "
+         "neighborhood fired rocket shells on al-Meridian neighborhood in Aleppo city claiming the lives of "
+         "a man and his wife as their house was destroyed while they were inside and injuring four other "
+         "civilians.", "2016-04-28", "Bustan", "Meridian"),
+    ):
+        places = {p for _, p, _ in events(extractor.extract(document(text, published)))}
+        assert any(hit in p for p in places), places
+        assert not any(origin in p for p in places), places

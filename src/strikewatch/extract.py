@@ -194,8 +194,10 @@ class Extractor:
             if strength is None or tok.i in speaker_tokens:
                 continue
             attached = self._attached_tokens(tok)
+            # an alias that holds the strike word ("government shelling", which the parser may
+            # split into a noun and a verb) names its attacker
             triggers.append((tok, strength, attached, [(entry, toks) for entry, toks in actors
-                                                       if toks & attached and not toks & speaker_tokens]))
+                                                       if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
         # who the sentence says struck, on any strike word: "injured in a terrorist attack with
         # 13 rocket shells on Harfa village" names the attacker on "attack", the place on "shells"
         own_attackers = sorted(dict.fromkeys(e for _, _, _, found in triggers for e, _ in found),
@@ -742,8 +744,12 @@ class Extractor:
         return out if len(out) > 1 else []
 
     def _said_here(self, span) -> bool:
-        """True for "a summit in Paris", "said in Moscow": where words were spoken."""
-        head = span.root.head
+        """True for "a summit in Paris", "said in Moscow": where words were spoken; also where
+        the attacker stood ("positioned in Binnish town"), the name a modifier of its place word."""
+        node = span.root
+        while node.dep_ in ("compound", "amod") and node.head.i != node.i and node.head.i not in range(span.start, span.end):
+            node = node.head
+        head = node.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             gov = head.head
             return self.lex.base(gov.lower_) in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
