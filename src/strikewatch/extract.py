@@ -679,7 +679,11 @@ class Extractor:
             between = sdoc.text[a.end:b.start]
             if _CONTAINER.fullmatch(between):
                 drop.add(id(b) if a.known or a.precision == "point" else id(a))
-        return [p for p in places if id(p) not in drop]
+        # the container named again in the words of the same strike ("a terrorist mortar
+        # attack by the so called Jaish al-Fateh on ... al-Fouaa town in the northern countryside
+        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either
+        containers = {_place_key(p.text) for p in places if id(p) in drop}
+        return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
