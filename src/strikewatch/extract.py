@@ -794,6 +794,15 @@ class Extractor:
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if subj is None and lemma in ("quote", "cite"):  # "X was quoted by AFP as saying"
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                inverted = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
+                if subj is None and lemma == "say" and inverted is not None:
+                    # "... on the village of Taduf said the Syrian Observatory": the speaker comes
+                    # after the verb, not the place before it
+                    att = self._speaker(state, sdoc, inverted, tok, lemma)
+                    if att and att.org is not None:
+                        if all(att.key != a.key for a in out):
+                            out.append(att)
+                        continue
                 if subj is None and not any(c.dep_ == "nsubjpass" for c in tok.children):
                     # the parse lost the subject ("... 11990 Russias Defense Ministry has reported",
                     # "... Deir al-Zor Syrias SANA state news agency reported on Friday")
