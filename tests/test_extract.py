@@ -760,3 +760,32 @@ def test_a_tv_channel_named_after_a_town_is_a_speaker_not_a_place(extractor):
     ex = extractor.extract(document(text, "2016-04-24"))
     assert not any("Mayadeen" in p for _, p, _ in events(ex)), events(ex)
     assert [c.org for c in ex.claims] == ["Al Mayadeen"]
+
+
+def test_a_strike_word_modifying_another_is_one_strike_of_the_named_force(extractor):
+    # fakes-1965495371 (a gold article; no other FA-KES sentence of this shape): "missile" of
+    # "a missile strike" is no second strike that the Syrian military source would own
+    text = ("On Friday the Israeli combat planes delivered a missile strike on Syrian army positions in the "
+            "Khan-Arnab area in Quneitra province causing material damage a Syrian military source told Sputnik.")
+    got = events(extractor.extract(document(text, "2017-04-23")))
+    assert got and {a for a, _, _ in got} == {"IL"}, got
+
+
+def test_a_weak_strike_word_inside_a_campaign_clause_is_no_strike(extractor):
+    # fakes-1924058070 (a gold article; the one FA-KES sentence of this shape)
+    text = ("The observatory said Russian air strikes on Thursday night killed 14 people including three children "
+            "fleeing across the Euphrates on rafts near Mayadeen. Since it intervened in Syria in 2015 Russia has "
+            "not acknowledged any civilian deaths from its strikes and it dismisses the observatorys reporting as "
+            "biased. Moscow has been staging air strikes in support of its ally Damascus targeting both Daesh in "
+            "Deir Ezzor province and rival extremists led by Al Qaedas former Syria affiliate in Idlib province "
+            "in the northwest.")
+    assert {p for _, p, _ in events(extractor.extract(document(text, "2017-10-08")))} == {"Mayadeen"}
+
+
+def test_a_quotation_over_two_sentences_speaks_for_the_body_named_after_it(extractor):
+    # fakes-1965495344 (a gold article; the other FA-KES quotations of the ministry name no strike)
+    text = ("The ministry added that there were nine people from the North Caucasus among the terrorists killed. "
+            "\"To the south of Deir ez-Zor in the valley of the Euphrates river a group of over 60 foreign "
+            "mercenaries originating from CIS countries Tunisia and the Arab Republic of Egypt were killed in an "
+            "airstrike. A total of 12 trucks with heavy weapons were also destroyed\" Konashenkov said.")
+    assert ("RU", "Deir ez-Zor", "2017-10-07") in events(extractor.extract(document(text, "2017-10-07")))

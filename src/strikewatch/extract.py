@@ -193,6 +193,9 @@ class Extractor:
             strength = self._trigger_strength(tok, phrase_ends)
             if strength is None or tok.i in speaker_tokens:
                 continue
+            if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i \
+                    and self._trigger_strength(tok.head, phrase_ends) is not None:
+                continue  # "a missile strike", "rocket shells": one strike word, the head
             attached = self._attached_tokens(tok)
             # an alias that holds the strike word ("government shelling", which the parser may
             # split into a noun and a verb) names its attacker
@@ -200,10 +203,21 @@ class Extractor:
                                                        if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
         # who the sentence says struck, on any strike word: "injured in a terrorist attack with
         # 13 rocket shells on Harfa village" names the attacker on "attack", the place on "shells"
-        own_attackers = sorted(dict.fromkeys(e for _, _, _, found in triggers for e, _ in found),
+        # (not on a campaign's: "Moscow has been staging air strikes ... targeting both Daesh in
+        # Deir Ezzor province and ... in Idlib province" is no strike of Moscow's on either)
+        own_attackers = sorted(dict.fromkeys(e for t, _, _, found in triggers
+                                             if not self._excluded(t, sdoc) or self._not_a_strike(t, sdoc)
+                                             for e, _ in found),
                                key=lambda e: (not e.state, e.generic))
+        # the clause of a campaign ("Moscow has been staging air strikes in support of its ally
+        # targeting both Daesh in Deir Ezzor province and ...") holds no strike of its own on a
+        # weak word ("targeting")
+        campaign = {t.i for tok, *_ in triggers if tok.head.pos_ == "VERB" and self._excluded(tok, sdoc)
+                    and not self._not_a_strike(tok, sdoc) for t in tok.head.subtree}
         for tok, strength, attached, found in triggers:
             strike_actors.extend(e for e, _ in found if e.state and e not in strike_actors)
+            if strength == "weak" and tok.i in campaign:
+                continue
             excluded = self._excluded(tok, sdoc)
             if excluded and not (attributions and self._ongoing(tok)):
                 continue
@@ -219,6 +233,10 @@ class Extractor:
                 sdoc[i].lower_ in lex.ground_units for i in attached)
             supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
+            voice = main.org if claimed else None
+            if main is None and voice is None:
+                voice = self._quote_speaker(state, sentence)
+                claimed = voice is not None and voice.role == "belligerent"
             # "Air strikes by the US-led coalition killed ... At least 15 civilians were killed in
             # raids in a northern district of Manbij": the sentence right before names the force
             last = state.last_attackers
@@ -247,8 +265,8 @@ class Extractor:
             elif attackers:
                 toks = next(t for e, t in found if e is attackers[0])
                 attacker_span = _char_span(sdoc, toks, off)
-            elif claimed and main.org.country:
-                attackers = [e for e in lex.actor_entries if e.country == main.org.country][:1]
+            elif claimed and voice.country:
+                attackers = [e for e in lex.actor_entries if e.country == voice.country][:1]
             if not attackers and own_attackers and not open_attacker:
                 attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
             if attackers:
@@ -453,6 +471,27 @@ class Extractor:
                 and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs:
             return True
         return bool(lex.hypothetical_phrases.find(words))
+
+    def _quote_speaker(self, state: _DocState, sentence: Sentence) -> OrgEntry | None:
+        """The body of the speaker named after a quotation that opens in this sentence and closes
+        in a later one ('"To the south of Deir ez-Zor ... were killed in an airstrike. A total of
+        12 trucks ... were also destroyed" Konashenkov said.')."""
+        text = sentence.text.lstrip()
+        if not text.startswith(('"', "“")) or text.count('"') + text.count("“") + text.count("”") != 1:
+            return None
+        rest = state.doc.text[sentence.end:]
+        close = re.search(r'["”]', rest)
+        if close is None or close.start() > _QUOTE_SPAN_CHARS:
+            return None
+        after = rest[close.end():close.end() + 80]
+        said = re.match(r"\s*([^.\"“”]{2,60}?)\s+(?:said|says|added|stated|told)\b", after)
+        found = self.lex.orgs.find(said.group(1)) if said else []
+        return found[-1][3] if found else None
+
+    def _not_a_strike(self, tok, sdoc) -> bool:
+        """The words next to the strike word make it no strike ("terrorist attack", "car bomb");
+        its attacker may still be the one of the sentence's other strike words."""
+        return bool(self.lex.not_strikes.find(sdoc[max(tok.i - 3, 0): tok.i + 4].text))
 
     def _attached_tokens(self, tok) -> set[int]:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
@@ -1248,6 +1287,8 @@ _CARRY_CHARS = 250
 # of Aleppo") carry a few sentences further, to "warplanes hit several rebel-held districts"
 # three sentences on (dev events F1 0.415 -> 0.47); a non-state name ("terrorists") does not.
 _CARRY_STATE_CHARS = 600
+# How far a quotation that opens in one sentence may run before its closing mark and speaker.
+_QUOTE_SPAN_CHARS = 600
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 _COUNTRY_CACHE: dict[str, bool] = {}
 
