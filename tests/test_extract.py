@@ -789,3 +789,26 @@ def test_a_quotation_over_two_sentences_speaks_for_the_body_named_after_it(extra
             "mercenaries originating from CIS countries Tunisia and the Arab Republic of Egypt were killed in an "
             "airstrike. A total of 12 trucks with heavy weapons were also destroyed\" Konashenkov said.")
     assert ("RU", "Deir ez-Zor", "2017-10-07") in events(extractor.extract(document(text, "2017-10-07")))
+
+
+def test_a_shelling_the_parser_hangs_on_its_attacker_as_a_participle(extractor):
+    # fakes-1965495353 (not in the gold set) and fakes-1926479206 (a gold article; the one FA-KES
+    # sentence of its shape): "terrorists shelling", "regime shelling" parsed as a noun with a
+    # participle after it name the attacker, and the places of the clause are the strike's
+    text = ("At least four people were killed and seven injured by terrorists shelling of Syrian cities of Aleppo "
+            "and al-Baath on Saturday local media reported.")
+    got = events(extractor.extract(document(text, "2016-07-24")))
+    assert {a for a, _, _ in got} == {"terrorists (unnamed armed groups)"} and "Aleppo" in {p for _, p, _ in got}
+    text = ("Meanwhile Albir hospital and civilian homes in the district of Alwaer in Homs were subject to intense "
+            "regime shelling on Friday with reports of civilian casualties.")
+    assert ("SY", "Alwaer", "2016-08-19") in events(extractor.extract(document(text, "2016-08-20")))
+
+
+def test_a_total_of_rockets_is_one_strike_not_a_campaign_clause(extractor):
+    # fakes-1926479005 (not in the gold set): "A total of" makes "hit" look like a tally, but the
+    # rockets fired by Russian jets are still a strike
+    text = ("A total of 20 rockets fired by Russian jets hit the National Hospital of Idlib residential buildings "
+            "surrounding Aljalaa Park Alkastanaa roundabout area Alrawda mosque and other areas in the city late "
+            "on Monday.")
+    got = events(extractor.extract(document(text, "2016-05-31")))
+    assert ("RU", "National Hospital") in {(a, p) for a, p, _ in got}, got

@@ -212,7 +212,8 @@ class Extractor:
         # the clause of a campaign ("Moscow has been staging air strikes in support of its ally
         # targeting both Daesh in Deir Ezzor province and ...") holds no strike of its own on a
         # weak word ("targeting")
-        campaign = {t.i for tok, *_ in triggers if tok.head.pos_ == "VERB" and self._excluded(tok, sdoc)
+        campaign = {t.i for tok, *_ in triggers if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB"
+                    and self._excluded(tok, sdoc)
                     and not self._not_a_strike(tok, sdoc) for t in tok.head.subtree}
         for tok, strength, attached, found in triggers:
             strike_actors.extend(e for e, _ in found if e.state and e not in strike_actors)
@@ -508,6 +509,8 @@ class Extractor:
                 for g in c.children:
                     if g.dep_ == "agent":
                         out |= _noun_phrase(g, self.lex.affiliation)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            out |= _noun_phrase(tok.head, self.lex.affiliation)  # "regime shelling", "warplanes bombing X"
         verb = tok.head  # "X carried out strikes", "strikes were launched by X"
         if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
                 and self.lex.base(verb.lower_) not in self.lex.report_verbs:
@@ -527,7 +530,9 @@ class Extractor:
         # of X" on the agent or the victims ("killed in airstrikes by regime jets on X",
         # "homes in X were subject to regime shelling"), not on the strike word
         node = tok
-        if tok.pos_ != "VERB":
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
+            node = tok.head
+        if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
                 if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
                     break
