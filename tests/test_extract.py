@@ -812,3 +812,14 @@ def test_a_total_of_rockets_is_one_strike_not_a_campaign_clause(extractor):
             "on Monday.")
     got = events(extractor.extract(document(text, "2016-05-31")))
     assert ("RU", "National Hospital") in {(a, p) for a, p, _ in got}, got
+
+
+def test_an_unattributed_mention_of_the_same_place_spelt_otherwise_is_the_same_strike(extractor):
+    # fakes-1918398796 (a gold article; no other FA-KES article spells one place two ways): the
+    # photo caption's "Tariq al-Bab" is the text's "Tareeq al-Bab", struck by the regime that day
+    text = ("Syrians inspect the damage on a street following a reported airstrike at a market in the rebel-held "
+            "district of Tariq al-Bab in the northern city of Aleppo on July 1 2016. (AFP Photo) At least 16 "
+            "civilians including women and children were killed Friday during an air raid by the Syrian regime "
+            "army on the opposition-held neighborhood of Tareeq al-Bab in Aleppo Syrias largest city according to "
+            "a pro-opposition civil defense source on the ground.")
+    assert events(extractor.extract(document(text, "2016-07-02"))) == {("SY", "Tareeq al-Bab", "2016-07-01")}

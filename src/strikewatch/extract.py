@@ -1337,6 +1337,15 @@ def _place_key(text: str | None) -> str:
     return _PLACE_TAIL.sub("", t)
 
 
+def _place_skeleton(text: str | None) -> str:
+    """A place name without its article, vowels and doubled letters: the transliterations of one
+    Arabic name ("Tariq al-Bab", "Tareeq al-Bab") share it."""
+    key = re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-\s]", "", _place_key(text))
+    key = re.sub(r"[^a-z]", "", key)
+    key = key[:1] + re.sub(r"[aeiouy]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 def _merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     """One mention per (attacker, place, day) in a document, keeping every supporting sentence.
 
@@ -1344,8 +1353,10 @@ def _merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
     on Thursday" is the same strike said again.
     """
-    known = {(_place_key(m.place_text), m.date) for m in mentions if m.attacker is not None}
-    mentions = [m for m in mentions if m.attacker is not None or (_place_key(m.place_text), m.date) not in known]
+    # an unattributed mention of a place the story gives an attacker for that day is the same
+    # strike, however its name is spelt ("Tariq al-Bab" in a caption, "Tareeq al-Bab" in the text)
+    known = {(_place_skeleton(m.place_text), m.date) for m in mentions if m.attacker is not None}
+    mentions = [m for m in mentions if m.attacker is not None or (_place_skeleton(m.place_text), m.date) not in known]
     merged: list[StrikeMention] = []
     for m in sorted(mentions, key=lambda m: m.date_text is None):
         key = (m.attacker, _place_key(m.place_text))
