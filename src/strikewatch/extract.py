@@ -193,15 +193,32 @@ class Extractor:
             strength = self._trigger_strength(tok, phrase_ends)
             if strength is None or tok.i in speaker_tokens:
                 continue
+            if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i \
+                    and self._trigger_strength(tok.head, phrase_ends) is not None:
+                continue  # "a missile strike", "rocket shells": one strike word, the head
             attached = self._attached_tokens(tok)
+            # an alias that holds the strike word ("government shelling", which the parser may
+            # split into a noun and a verb) names its attacker
             triggers.append((tok, strength, attached, [(entry, toks) for entry, toks in actors
-                                                       if toks & attached and not toks & speaker_tokens]))
+                                                       if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
         # who the sentence says struck, on any strike word: "injured in a terrorist attack with
         # 13 rocket shells on Harfa village" names the attacker on "attack", the place on "shells"
-        own_attackers = sorted(dict.fromkeys(e for _, _, _, found in triggers for e, _ in found),
+        # (not on a campaign's: "Moscow has been staging air strikes ... targeting both Daesh in
+        # Deir Ezzor province and ... in Idlib province" is no strike of Moscow's on either)
+        own_attackers = sorted(dict.fromkeys(e for t, _, _, found in triggers
+                                             if not self._excluded(t, sdoc) or self._not_a_strike(t, sdoc)
+                                             for e, _ in found),
                                key=lambda e: (not e.state, e.generic))
+        # the clause of a campaign ("Moscow has been staging air strikes in support of its ally
+        # targeting both Daesh in Deir Ezzor province and ...") holds no strike of its own on a
+        # weak word ("targeting")
+        campaign = {t.i for tok, *_ in triggers if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB"
+                    and self._excluded(tok, sdoc)
+                    and not self._not_a_strike(tok, sdoc) for t in tok.head.subtree}
         for tok, strength, attached, found in triggers:
             strike_actors.extend(e for e, _ in found if e.state and e not in strike_actors)
+            if strength == "weak" and tok.i in campaign:
+                continue
             excluded = self._excluded(tok, sdoc)
             if excluded and not (attributions and self._ongoing(tok)):
                 continue
@@ -217,6 +234,10 @@ class Extractor:
                 sdoc[i].lower_ in lex.ground_units for i in attached)
             supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
+            voice = main.org if claimed else None
+            if main is None and voice is None:
+                voice = self._quote_speaker(state, sentence)
+                claimed = voice is not None and voice.role == "belligerent"
             # "Air strikes by the US-led coalition killed ... At least 15 civilians were killed in
             # raids in a northern district of Manbij": the sentence right before names the force
             last = state.last_attackers
@@ -245,8 +266,8 @@ class Extractor:
             elif attackers:
                 toks = next(t for e, t in found if e is attackers[0])
                 attacker_span = _char_span(sdoc, toks, off)
-            elif claimed and main.org.country:
-                attackers = [e for e in lex.actor_entries if e.country == main.org.country][:1]
+            elif claimed and voice.country:
+                attackers = [e for e in lex.actor_entries if e.country == voice.country][:1]
             if not attackers and own_attackers and not open_attacker:
                 attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
             if attackers:
@@ -452,6 +473,27 @@ class Extractor:
             return True
         return bool(lex.hypothetical_phrases.find(words))
 
+    def _quote_speaker(self, state: _DocState, sentence: Sentence) -> OrgEntry | None:
+        """The body of the speaker named after a quotation that opens in this sentence and closes
+        in a later one ('"To the south of Deir ez-Zor ... were killed in an airstrike. A total of
+        12 trucks ... were also destroyed" Konashenkov said.')."""
+        text = sentence.text.lstrip()
+        if not text.startswith(('"', "“")) or text.count('"') + text.count("“") + text.count("”") != 1:
+            return None
+        rest = state.doc.text[sentence.end:]
+        close = re.search(r'["”]', rest)
+        if close is None or close.start() > _QUOTE_SPAN_CHARS:
+            return None
+        after = rest[close.end():close.end() + 80]
+        said = re.match(r"\s*([^.\"“”]{2,60}?)\s+(?:said|says|added|stated|told)\b", after)
+        found = self.lex.orgs.find(said.group(1)) if said else []
+        return found[-1][3] if found else None
+
+    def _not_a_strike(self, tok, sdoc) -> bool:
+        """The words next to the strike word make it no strike ("terrorist attack", "car bomb");
+        its attacker may still be the one of the sentence's other strike words."""
+        return bool(self.lex.not_strikes.find(sdoc[max(tok.i - 3, 0): tok.i + 4].text))
+
     def _attached_tokens(self, tok) -> set[int]:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
         agent of a strike verb, the subject of the verb a strike noun is the object of."""
@@ -467,6 +509,8 @@ class Extractor:
                 for g in c.children:
                     if g.dep_ == "agent":
                         out |= _noun_phrase(g, self.lex.affiliation)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            out |= _noun_phrase(tok.head, self.lex.affiliation)  # "regime shelling", "warplanes bombing X"
         verb = tok.head  # "X carried out strikes", "strikes were launched by X"
         if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
                 and self.lex.base(verb.lower_) not in self.lex.report_verbs:
@@ -486,7 +530,9 @@ class Extractor:
         # of X" on the agent or the victims ("killed in airstrikes by regime jets on X",
         # "homes in X were subject to regime shelling"), not on the strike word
         node = tok
-        if tok.pos_ != "VERB":
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
+            node = tok.head
+        if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
                 if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
                     break
@@ -677,7 +723,11 @@ class Extractor:
             between = sdoc.text[a.end:b.start]
             if _CONTAINER.fullmatch(between):
                 drop.add(id(b) if a.known or a.precision == "point" else id(a))
-        return [p for p in places if id(p) not in drop]
+        # the container named again in the words of the same strike ("a terrorist mortar
+        # attack by the so called Jaish al-Fateh on ... al-Fouaa town in the northern countryside
+        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either
+        containers = {_place_key(p.text) for p in places if id(p) in drop}
+        return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
@@ -742,8 +792,12 @@ class Extractor:
         return out if len(out) > 1 else []
 
     def _said_here(self, span) -> bool:
-        """True for "a summit in Paris", "said in Moscow": where words were spoken."""
-        head = span.root.head
+        """True for "a summit in Paris", "said in Moscow": where words were spoken; also where
+        the attacker stood ("positioned in Binnish town"), the name a modifier of its place word."""
+        node = span.root
+        while node.dep_ in ("compound", "amod") and node.head.i != node.i and node.head.i not in range(span.start, span.end):
+            node = node.head
+        head = node.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             gov = head.head
             return self.lex.base(gov.lower_) in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
@@ -784,6 +838,15 @@ class Extractor:
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if subj is None and lemma in ("quote", "cite"):  # "X was quoted by AFP as saying"
                     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                inverted = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
+                if subj is None and lemma == "say" and inverted is not None:
+                    # "... on the village of Taduf said the Syrian Observatory": the speaker comes
+                    # after the verb, not the place before it
+                    att = self._speaker(state, sdoc, inverted, tok, lemma)
+                    if att and att.org is not None:
+                        if all(att.key != a.key for a in out):
+                            out.append(att)
+                        continue
                 if subj is None and not any(c.dep_ == "nsubjpass" for c in tok.children):
                     # the parse lost the subject ("... 11990 Russias Defense Ministry has reported",
                     # "... Deir al-Zor Syrias SANA state news agency reported on Friday")
@@ -1229,6 +1292,8 @@ _CARRY_CHARS = 250
 # of Aleppo") carry a few sentences further, to "warplanes hit several rebel-held districts"
 # three sentences on (dev events F1 0.415 -> 0.47); a non-state name ("terrorists") does not.
 _CARRY_STATE_CHARS = 600
+# How far a quotation that opens in one sentence may run before its closing mark and speaker.
+_QUOTE_SPAN_CHARS = 600
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 _COUNTRY_CACHE: dict[str, bool] = {}
 
@@ -1272,6 +1337,15 @@ def _place_key(text: str | None) -> str:
     return _PLACE_TAIL.sub("", t)
 
 
+def _place_skeleton(text: str | None) -> str:
+    """A place name without its article, vowels and doubled letters: the transliterations of one
+    Arabic name ("Tariq al-Bab", "Tareeq al-Bab") share it."""
+    key = re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-\s]", "", _place_key(text))
+    key = re.sub(r"[^a-z]", "", key)
+    key = key[:1] + re.sub(r"[aeiouy]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 def _merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     """One mention per (attacker, place, day) in a document, keeping every supporting sentence.
 
@@ -1279,8 +1353,10 @@ def _merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
     on Thursday" is the same strike said again.
     """
-    known = {(_place_key(m.place_text), m.date) for m in mentions if m.attacker is not None}
-    mentions = [m for m in mentions if m.attacker is not None or (_place_key(m.place_text), m.date) not in known]
+    # an unattributed mention of a place the story gives an attacker for that day is the same
+    # strike, however its name is spelt ("Tariq al-Bab" in a caption, "Tareeq al-Bab" in the text)
+    known = {(_place_skeleton(m.place_text), m.date) for m in mentions if m.attacker is not None}
+    mentions = [m for m in mentions if m.attacker is not None or (_place_skeleton(m.place_text), m.date) not in known]
     merged: list[StrikeMention] = []
     for m in sorted(mentions, key=lambda m: m.date_text is None):
         key = (m.attacker, _place_key(m.place_text))
