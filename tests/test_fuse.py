@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pg import db_url, postgres  # noqa: F401  (fixtures)
 
+from strikewatch.export import acled_row
 from strikewatch.fuse import (
     FuseSettings,
     claims_vs_reports,
@@ -37,6 +38,7 @@ from strikewatch.models import (
     Target,
 )
 from strikewatch.store import Store
+from strikewatch.web.queries import IncidentFilter, incident_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fuse"
 SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
@@ -658,8 +660,14 @@ def test_a_report_fitting_several_incidents_stands_apart_and_is_not_lost(store):
     report = fuse_pending(store)
     assert not report.set_aside and len(report.created) == 1
     apart = incident_records(store, ids=report.created)[0]
-    assert apart["attacker"] is None and apart["grade"] == "weak"
+    assert apart["attacker"] == {"name": "unknown", "country": None} and apart["grade"] == "weak"
     assert apart["fatalities"]["min"] == 5
+    # readers see the guide's "unknown": ACLED's unidentified group, and a filter that finds it
+    row = acled_row(apart)
+    assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group", 2)
+    _, page = incident_page(store, IncidentFilter(attacker="Unknown"))
+    assert [i["id"] for i in page] == report.created
+    assert page[0]["attacker"] == apart["attacker"]
     assert (f"may be the same strike as {' or '.join(sorted(by_attacker.values()))} ("
             in apart["grade_reason"])
     # the Russian and government incidents are as they were: the report vouches for neither

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .errors import ExportError
+from .models import UNKNOWN_ATTACKER
 from .imports import (
     ACLED,
     ACLED_GEO_PRECISION,
@@ -148,8 +149,9 @@ def acled_row(inc: dict) -> dict:
         actor1 = f"Military Forces of {acled_country_name(attacker['country'])}"
         inter1 = ACLED_INTER_STATE
     else:
-        actor1 = attacker.get("name") or "Unidentified Armed Group"
-        inter1 = ACLED_INTER_EXTERNAL if attacker.get("name") else 2
+        named = attacker.get("name") not in (None, "", UNKNOWN_ATTACKER)
+        actor1 = attacker["name"] if named else "Unidentified Armed Group"
+        inter1 = ACLED_INTER_EXTERNAL if named else 2
     actor2 = ", ".join(sorted({t.get("name") for t in targets if t.get("name")}))
     if not actor2 and civilian:
         actor2 = f"Civilians ({acled_country_name(iso2)})" if iso2 else "Civilians"

@@ -38,6 +38,7 @@ import yaml
 from .models import (
     GEO_PRECISIONS,
     TARGET_CATEGORIES,
+    UNKNOWN_ATTACKER,
     Actor,
     Incident,
     Place,
@@ -809,7 +810,7 @@ def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) ->
         "date": inc.date.isoformat() if inc.date else None,
         "date_precision": inc.date_precision,
         "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
-        if inc.attacker else None,
+        if inc.attacker else {"name": UNKNOWN_ATTACKER, "country": None},
         "location": {"name": p.name, "admin1": p.admin1, "country": p.country, "lat": p.lat,
                      "lon": p.lon, "precision": p.precision, "geonameid": p.geonameid}
         if p else None,

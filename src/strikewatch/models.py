@@ -17,6 +17,9 @@ TARGET_CATEGORIES = ("jihadist", "rebel", "kurdish", "government", "civilian", "
 CLAIM_KINDS = ("target", "casualties", "denial", "accusation", "statistic", "other")
 SPEAKER_ROLES = ("belligerent", "government", "monitor", "opposition", "analyst", "media", "other")
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
+# How records for readers (exports, API) name an attacker no report identifies: the annotation
+# guide's word, so that gold files, exports and filters all spell "nobody said who" the same way.
+UNKNOWN_ATTACKER = "unknown"
 
 
 @dataclass(frozen=True, slots=True)

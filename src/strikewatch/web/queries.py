@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlalchemy import String, cast, func, select
 
-from ..models import GRADES, TARGET_CATEGORIES
+from ..models import GRADES, TARGET_CATEGORIES, UNKNOWN_ATTACKER
 from ..store import ClaimRow, DocumentRow, IncidentRow, ReviewRow, Store, StrikeRow
 
 
@@ -76,6 +76,8 @@ def _apply(query, f: IncidentFilter):
         # a two-letter code is a state's forces: the indexed column, no scan of every name
         if len(f.attacker) == 2 and f.attacker.isalpha():
             query = query.where(IncidentRow.attacker_country == f.attacker.upper())
+        elif f.attacker.lower() == UNKNOWN_ATTACKER:
+            query = query.where(IncidentRow.attacker_name.is_(None))
         else:
             query = query.where(func.lower(IncidentRow.attacker_name) == f.attacker.lower())
     if f.target:
@@ -123,7 +125,7 @@ def incident_summary(r, mention_count: int) -> dict:  # noqa: ANN001 - an Incide
         "date": r.date.isoformat() if r.date else None,
         "date_precision": r.date_precision,
         "attacker": {"name": r.attacker_name, "country": r.attacker_country}
-        if r.attacker_name else None,
+        if r.attacker_name else {"name": UNKNOWN_ATTACKER, "country": None},
         "location": {"name": r.place_name, "admin1": r.admin1, "admin2": r.admin2,
                      "country": r.country, "lat": r.lat, "lon": r.lon,
                      "precision": r.geo_precision, "geonameid": r.geonameid},
