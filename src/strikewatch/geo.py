@@ -433,6 +433,15 @@ class _Builder:
                 if target is None:
                     raise GeocodeError(f"supplement alias {row['name']!r}: no target in {cc}")
                 self.names(target[0], names, scoped)
+                if row["anchor_geonameid"]:
+                    # a province named after its capital: the spelling names the city too, so
+                    # that "Deir Ezzor" reads exactly as GeoNames' "Deir al-Zor" does
+                    city = self.con.execute(
+                        "SELECT id FROM entity WHERE geonameid = ? AND kind = 'city'",
+                        (int(row["anchor_geonameid"]),)).fetchone()
+                    if city is None:
+                        raise GeocodeError(f"supplement alias {row['name']!r}: unknown anchor")
+                    self.names(city[0], names, scoped)
                 counts["supplement_alias"] += 1
                 continue
             if kind not in (FACILITY, AREA, REGION, TOWN):
