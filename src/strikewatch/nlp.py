@@ -441,8 +441,12 @@ class EntityTagger:
     def _headline(doc: Doc) -> bool:
         """Title Case: most words capitalised, so a capital says nothing about a name."""
         if "headline" not in doc.user_data:
-            words = [t for t in doc if t.is_alpha and len(t) > 3]
-            doc.user_data["headline"] = len(words) >= 4 and sum(t.is_title for t in words) > 0.6 * len(words)
+            from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH
+
+            # the lexeme flags in one array: a Token object per word cost more than the test
+            words = [title for alpha, length, title in doc.to_array([IS_ALPHA, LENGTH, IS_TITLE]).tolist()
+                     if alpha and length > 3]
+            doc.user_data["headline"] = len(words) >= 4 and sum(words) > 0.6 * len(words)
         return doc.user_data["headline"]
 
     def _is_place(self, text: str, *, single: bool) -> bool:
