@@ -15,6 +15,7 @@ words around a run of proper nouns ("Defence Secretary ...", "... said") tell th
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,6 +72,10 @@ def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_
         nlp.add_pipe(POS_COMPONENT, after="parser").set_patterns(ruler.patterns)
     if "ner" in disable:
         nlp.add_pipe(ENTITY_COMPONENT, config={"lexicon_dir": lexicon_dir})
+    # the model, like everything loaded before it, lives as long as the process: the cyclic
+    # garbage collector need not walk its objects again at every collection (half of the
+    # collector's time extracting fakes-dev)
+    gc.freeze()
     return nlp
 
 
