@@ -210,7 +210,7 @@ class Extractor:
             if excluded:
                 continue
             aircraft = any(t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words
-                           for t in sdoc if t.i in attached)
+                           for t in map(sdoc.__getitem__, attached))
             # "an army unit targeted ISIS sites": ground troops with no weapon named are no
             # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
             ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
@@ -1075,9 +1075,10 @@ class Extractor:
         said = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
         clause = {t.i for t in said.subtree} if said is not None and said.pos_ in ("VERB", "AUX") else set()
         says = said is not None and any(c.dep_ in ("ccomp", "xcomp") for c in said.children)
+        pieces = _pieces(sdoc)
         for words in (clause, set(range(len(sdoc)))):
-            content = "".join(t.text_with_ws for t in sdoc if t.i in words and t.i not in att.tokens
-                              and t.i not in nested).strip()
+            content = "".join(w for i, w in enumerate(pieces) if i in words and i not in att.tokens
+                              and i not in nested).strip()
             found = {kind for kind, matcher in lex.claim_words.items() if matcher.find(content)}
             if found or says and words is clause:
                 kinds |= found
@@ -1222,6 +1223,14 @@ def _text(sdoc) -> str:
     if text is None:
         text = sdoc.user_data["strikewatch.text"] = sdoc.text
     return text
+
+
+def _pieces(sdoc) -> list[str]:
+    """Each token's text with its trailing space, read once per sentence (see ``_text``)."""
+    pieces = sdoc.user_data.get("strikewatch.pieces")
+    if pieces is None:
+        pieces = sdoc.user_data["strikewatch.pieces"] = [t.text_with_ws for t in sdoc]
+    return pieces
 
 
 def _char_span(sdoc, toks: set[int], off: int) -> Span:
