@@ -74,6 +74,7 @@ class Extractor:
     def __init__(self, *, settings: ExtractSettings | None = None, gazetteer=None):
         self.settings = settings or ExtractSettings()
         self.lex: Lexicons = load_lexicons(self.settings.lexicon_dir)
+        self._trigger_words = self.lex.strong_nouns | self.lex.weak_nouns | self.lex.strong_verbs | self.lex.weak_verbs
         self.nlp = load_pipeline(self.settings.model, lexicon_dir=self.settings.lexicon_dir)
         if gazetteer is None:
             from strikewatch.geo import load_gazetteer
@@ -394,8 +395,11 @@ class Extractor:
 
     def _trigger_strength(self, tok, phrase_ends: set[int]) -> str | None:
         lex = self.lex
-        low, lemma = tok.lower_, self.lex.base(tok.lower_)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        low = tok.lower_
+        lemma = self.lex.base(low)
+        if low not in self._trigger_words and lemma not in self._trigger_words:
+            pass  # most words: no part of speech to look up
+        elif tok.pos_ in ("NOUN", "PROPN"):
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
                 return "strong"
             if low in lex.weak_nouns or lemma in lex.weak_nouns:

@@ -37,6 +37,7 @@ class PhraseMatcher:
         self._exact = _alternation(exact, 0)
         self._folded = _alternation(folded, re.IGNORECASE)
         self._recent: dict[str, tuple] = {}
+        self._older: dict[str, tuple] = {}
 
     def find(self, text: str) -> list[tuple[int, int, str, object]]:
         """(start, end, matched text, value) for every match, longest wins on overlap."""
@@ -45,9 +46,11 @@ class PhraseMatcher:
         # are kept, for a bounded number of recent texts (about a hundred articles' worth).
         found = self._recent.get(text)
         if found is None:
-            found = tuple(self._find(text))
-            if len(self._recent) >= _RECENT:
-                del self._recent[next(iter(self._recent))]
+            found = self._older.get(text)
+            if found is None:
+                found = tuple(self._find(text))
+            if len(self._recent) >= _RECENT:  # two generations: no per-text bookkeeping
+                self._older, self._recent = self._recent, {}
             self._recent[text] = found
         return list(found)
 
