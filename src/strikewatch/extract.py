@@ -1175,12 +1175,20 @@ _NAMELIKE = re.compile(r"^(?:[A-Z]|(?:al|el|as|ad|an|ar|ash|az|at|ad-d)-[A-Za-z]
 def _words(sdoc) -> list[tuple[int, int, str]]:
     """The sentence's words as the text writes them: tokens joined by a hyphen without spaces
     ("al" "-" "Bab" is one word), as (first token, end token, text)."""
-    out, i = [], 0
-    while i < len(sdoc):
+    from spacy.attrs import IDX, LENGTH
+
+    # read from the text at the tokens' offsets: a Token and a Span per word cost more
+    text = _text(sdoc)
+    starts, lengths = sdoc.to_array([IDX, LENGTH]).T.tolist() if len(sdoc) else ([], [])
+    ends = [a + n for a, n in zip(starts, lengths)]
+    out, i, n = [], 0, len(starts)
+    while i < n:
         j = i + 1
-        while j < len(sdoc) and not sdoc[j - 1].whitespace_ and (sdoc[j].text == "-" or sdoc[j - 1].text == "-"):
+        # no space between two tokens, one of them a hyphen
+        while j < n and ends[j - 1] == starts[j] and (
+                text[starts[j]:ends[j]] == "-" or text[starts[j - 1]:ends[j - 1]] == "-"):
             j += 1
-        out.append((i, j, sdoc[i:j].text))
+        out.append((i, j, text[starts[i]:ends[j - 1]]))
         i = j
     return out
 
