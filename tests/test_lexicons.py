@@ -178,3 +178,14 @@ def test_a_remembered_answer_is_a_fresh_list():
     first = matcher.find("Two air strikes hit the town")
     first.clear()
     assert matcher.find("Two air strikes hit the town") == [(4, 15, "air strikes", 2)]
+
+
+def test_forgetting_drops_every_remembered_answer():
+    """Extraction forgets the matchers' answers at each batch of documents, so that no article
+    is read faster because an earlier one had the same sentences."""
+    lex = load_lexicons()
+    lex.actors.find("Russian warplanes struck Idlib")
+    lex.claim_words["denial"].find("The ministry denied the report")
+    lex.forget()
+    assert not lex.actors._recent and not lex.actors._older
+    assert not lex.claim_words["denial"]._recent

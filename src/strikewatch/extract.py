@@ -109,6 +109,7 @@ class Extractor:
     # ------------------------------------------------------------------------ batching
 
     def _extract_chunk(self, docs: list[Document]) -> Iterator[tuple[str, Extraction]]:
+        self.lex.forget()  # the phrase matchers remember this batch's sentences only
         plans = []
         texts: list[str] = []
         owners: list[tuple[int, int]] = []

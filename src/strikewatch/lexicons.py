@@ -43,7 +43,8 @@ class PhraseMatcher:
         """(start, end, matched text, value) for every match, longest wins on overlap."""
         # The entity tagger and several rules ask the same list of the same sentence (the
         # actors and the bodies up to four times each): the answers for the last texts asked
-        # are kept, for a bounded number of recent texts (about a hundred articles' worth).
+        # are kept, a bounded number, until ``forget`` (extraction forgets them at each batch
+        # of documents, so no article profits from an earlier one)
         found = self._recent.get(text)
         if found is None:
             found = self._older.get(text)
@@ -53,6 +54,9 @@ class PhraseMatcher:
                 self._older, self._recent = self._recent, {}
             self._recent[text] = found
         return list(found)
+
+    def forget(self) -> None:
+        self._recent, self._older = {}, {}
 
     def _find(self, text: str) -> list[tuple[int, int, str, object]]:
         hits = []
@@ -73,7 +77,7 @@ class PhraseMatcher:
 
 
 # how many recent texts each matcher remembers its answer for: the sentences of one parse
-# batch of articles (the tagger reads them all before the rules do), not a corpus's
+# batch of articles (the tagger reads them all before the rules do)
 _RECENT = 1024
 
 
@@ -255,6 +259,13 @@ class Lexicons:
         self.prefilter_claim_words = _WordIndex(
             [p for k, ps in at["claim_words"].items() if k != "target" for p in ps], caps=True)
         self._last_words: tuple[str, tuple[list[str], list[str]]] = ("", ([], []))
+
+    def forget(self) -> None:
+        """Drop every matcher's remembered answers (:meth:`PhraseMatcher.find`)."""
+        for value in vars(self).values():
+            for matcher in value.values() if isinstance(value, dict) else (value,):
+                if isinstance(matcher, PhraseMatcher):
+                    matcher.forget()
 
     def base(self, word: str) -> str:
         """The lexicon word a lowercased form inflects ("said" -> "say"), else the form itself."""
