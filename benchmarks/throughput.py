@@ -111,18 +111,22 @@ def child_stages(corpus: Path) -> dict:
         docs = list(store.documents(unextracted=True))
         text_of = {d.id: d.text for d in docs}
         results = extractor.extract_many(docs)
+        done = []  # stored a batch at a time, as extract_pending does
         while True:
             c = time.process_time()
             item = next(results, None)
             stages["extract"] += time.process_time() - c
+            if item is None or len(done) >= 64:
+                c = time.process_time()
+                store.replace_many_mentions(done)
+                stages["store"] += time.process_time() - c
+                done = []
             if item is None:
                 break
             c = time.process_time()
             strikes = geocode_mentions(item[1].strikes, gazetteer, document_text=text_of[item[0]])
             stages["geocode"] += time.process_time() - c
-            c = time.process_time()
-            store.replace_mentions(item[0], strikes, item[1].claims)
-            stages["store"] += time.process_time() - c
+            done.append((item[0], strikes, item[1].claims))
     stages["extraction rules"] = stages["extract"] - sum(spent.values())
     return {"docs": len(docs), "stages": stages, "spacy": spent,
             "parsed": sum(len(extractor.candidate_sentences(d)) for d in docs)}

@@ -147,3 +147,45 @@ def test_not_target_cues_and_facilities():
     assert not LEX.not_target_cue.search("Russian air attacks also targeted ")
     assert {v for _, _, _, v in LEX.facilities.find("the nearby Tabqa military airport")} == {"government"}
     assert {v for _, _, _, v in LEX.facilities.find(" ".join(_all("groups")))} <= set(TARGET_CATEGORIES)
+
+
+def test_phrases_grouped_by_first_character_match_as_the_plain_alternation():
+    """PhraseMatcher groups its phrases under their first character so that ``re`` tries only
+    those that can start at a word; every match must be the plain longest-first alternation's,
+    on real articles and on their lower- and upper-cased forms (case decides the capitals-only
+    aliases). The FA-KES articles: Abu Salem et al., ICWSM 2019, CC BY 4.0."""
+    import json
+    import re
+
+    from strikewatch.lexicons import _all_caps, alternation
+
+    fakes = Path(__file__).parent / "fixtures" / "corpora" / "fakes-dev-articles.jsonl"
+    texts = [json.loads(line)["text"] for line in fakes.read_text(encoding="utf-8").splitlines()[:80]]
+    texts += [t.lower() for t in texts] + [t.upper() for t in texts]
+    phrases = sorted({p.strip() for name in ("actors", "speakers", "groups") for p in _all(name) if p.strip()})
+    matcher = PhraseMatcher({p: True for p in phrases})
+    for grouped, flags, subset in ((matcher._exact, 0, [p for p in phrases if _all_caps(p)]),
+                                   (matcher._folded, re.IGNORECASE, [p for p in phrases if not _all_caps(p)])):
+        plain = re.compile(r"(?<![\w-])(?:" + alternation(subset) + r")(?![\w-])", flags)
+        assert grouped.pattern != plain.pattern
+        for text in texts:
+            assert [(m.span(), m.group()) for m in grouped.finditer(text)] == \
+                [(m.span(), m.group()) for m in plain.finditer(text)]
+
+
+def test_a_remembered_answer_is_a_fresh_list():
+    matcher = PhraseMatcher({"air strike": 1, "air strikes": 2})
+    first = matcher.find("Two air strikes hit the town")
+    first.clear()
+    assert matcher.find("Two air strikes hit the town") == [(4, 15, "air strikes", 2)]
+
+
+def test_forgetting_drops_every_remembered_answer():
+    """Extraction forgets the matchers' answers at each batch of documents, so that no article
+    is read faster because an earlier one had the same sentences."""
+    lex = load_lexicons()
+    lex.actors.find("Russian warplanes struck Idlib")
+    lex.claim_words["denial"].find("The ministry denied the report")
+    lex.forget()
+    assert not lex.actors._recent and not lex.actors._older
+    assert not lex.claim_words["denial"]._recent

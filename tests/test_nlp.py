@@ -112,3 +112,13 @@ def test_a_space_token_is_tagged_as_the_ruler_tags_it(nlp):
     doc = nlp("Russian jets struck the towns of  Anadan and Babees")  # a doubled space, as in wire copy
     space = next(t for t in doc if t.is_space)
     assert (space.pos_, space.tag_) == ("SPACE", "_SP")
+
+
+def test_the_models_multiply_through_numpy_on_one_blas_thread(nlp):
+    """tok2vec's and the parser's matrix products go through numpy's BLAS (not thinc's blis,
+    which cost them twice the CPU), on one thread (a second one only spins on these sizes)."""
+    from threadpoolctl import threadpool_info
+
+    for name in ("tok2vec", "tagger", "parser"):
+        assert {getattr(node.ops, "use_blis", None) for node in nlp.get_pipe(name).model.walk()} == {False}
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}

@@ -174,3 +174,34 @@ def test_models_and_migrations_agree(db_url):  # noqa: F811
     finally:
         store.close()
     assert drift == [], f"models and migrations disagree: {drift}"
+
+
+def test_a_batch_of_extractions_replaces_each_documents_mentions(db_url):  # noqa: F811
+    """The batch runner stores many documents' extractions in one transaction: each document
+    loses its earlier mentions and claims, gets the new ones in order, and is marked extracted;
+    the other stored documents are left as they were."""
+    from dataclasses import replace
+
+    from strikewatch.models import ClaimMention, Span
+
+    store = Store(db_url)
+    docs = [document(MEE_ID, MEE, "Middle East Eye", OCT2), document("mee-copy", MEE, "Wire", OCT2),
+            document("mee-later", MEE, "Wire", OCT2)]
+    store.add_documents([(d, None) for d in docs])
+    strikes = mee_strikes()
+    copy = [replace(m, doc_id="mee-copy") for m in strikes[:2]]
+    said = strikes[0].sentence
+    claim = ClaimMention("mee-copy", Span(said.start, said.end, said.text), "the joint statement",
+                         "accusation", numbers=(("killed_min", 12.0),))
+    store.replace_many_mentions([(MEE_ID, strikes, []), ("mee-copy", copy, [claim])])
+    store.replace_many_mentions([(MEE_ID, strikes[2:4], []), ("mee-copy", copy[:1], [claim])])
+    store.replace_many_mentions([])
+
+    def where(ms):
+        return [(m.doc_id, m.sentence.start, m.place_text, m.attacker) for m in ms]
+
+    assert where(store.strike_mentions(doc_ids=[MEE_ID])) == where(strikes[2:4])
+    assert where(store.strike_mentions(doc_ids=["mee-copy"])) == where(copy[:1])
+    assert store.claim_mentions() == [claim]
+    assert [d.id for d in store.documents(unextracted=True)] == ["mee-later"]
+    store.close()

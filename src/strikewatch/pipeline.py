@@ -155,14 +155,19 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
         if doc.language and doc.language != "en":
             summary.skipped_language.append((doc.id, doc.language))
     text_of = {d.id: d.text for d in docs}
+    done: list[tuple] = []  # stored a batch at a time: one transaction per document cost more
     for doc_id, extraction in extractor.extract_many(docs, batch_size=batch_size):
         strikes = geocode_mentions(extraction.strikes, gazetteer, document_text=text_of[doc_id])
-        store.replace_mentions(doc_id, strikes, extraction.claims)
+        done.append((doc_id, strikes, extraction.claims))
         summary.documents += 1
         summary.strikes += len(strikes)
         summary.claims += len(extraction.claims)
+        if len(done) >= batch_size:
+            store.replace_many_mentions(done)
+            done.clear()
         if progress:
             progress(doc_id)
+    store.replace_many_mentions(done)
     return summary
 
 
