@@ -68,7 +68,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_
     import spacy
 
     nlp = spacy.load(model, exclude=list(disable))
-    _use_numpy_blas(nlp)
+    use_numpy_blas(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         _, ruler = nlp.remove_pipe("attribute_ruler")
         nlp.add_pipe(POS_COMPONENT, after="parser").set_patterns(ruler.patterns)
@@ -86,7 +86,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_
     return nlp
 
 
-def _use_numpy_blas(nlp) -> None:
+def use_numpy_blas(nlp) -> None:
     """Run the models' matrix products through numpy's BLAS on one thread instead of thinc's
     bundled blis: on this machine's CPUs OpenBLAS does tok2vec's and the parser's products in
     well under half the CPU time (the whole parse of the 480 fakes-dev articles' prefiltered
