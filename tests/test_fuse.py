@@ -845,3 +845,28 @@ def test_the_attackers_claim_is_no_summary_of_a_witness_report(store):
     fuse_pending(store)
     assert sorted(r["location"]["name"] for r in incident_records(store)) == [
         "Aleppo", "northwest"]
+
+
+def test_a_summary_dated_in_words_goes_with_its_detail_dated_by_inference(store):
+    """'53 civilians … perished early Sunday morning when Russian air strikes hit … a village
+    … in eastern Syria', then 'the strikes hit the village of Al-Shafah in Deir az-Zour
+    province', undated and so given the article's Monday: one strike, in Deir ez-Zor."""
+    from dataclasses import replace
+
+    doc = SUMMARIES["fakes-1923102976"]
+    text, sunday, monday = doc["text"], date(2017, 11, 26), date(2017, 11, 27)
+    east = Place("eastern Syria", 35.93036, 39.96548, "SY", "region")
+    deir = Place("Deir ez-Zor", 35.33588, 40.14084, "SY", "admin1", admin1="Deir ez-Zor",
+                 geonameid=170794)
+    put(store, document(doc["id"], text, "alaraby", monday), [
+        replace(strike(doc["id"], text, "perished early Sunday morning", east, day=sunday,
+                       place_words="eastern Syria", killed=Range(53, None),
+                       civilians=Range(53, None), source="a monitor"),
+                date_text="early Sunday morning"),
+        strike(doc["id"], text, "the strikes hit the village of Al-Shafah", deir, day=monday,
+               place_words="Al-Shafah", source="The Britain-based Syrian Observatory for "
+                                               "Human Rights")])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["location"]["admin1"] == "Deir ez-Zor" and inc["fatalities"]["min"] == 53
+    assert len(inc["mentions"]) == 2

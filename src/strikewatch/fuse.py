@@ -544,11 +544,21 @@ def _summed_up(m: StoredMention, other: StoredMention, s: FuseSettings) -> bool:
     matcher's business, not a summary's."""
     a, b = m.mention, other.mention
     return (m.story == other.story and m.id != other.id and a.place is not None
-            and b.place is not None and a.date == b.date
+            and b.place is not None and _same_day(a, b, s)
             and _attacker_code(a, s) == _attacker_code(b, s)
             and FINENESS.get(b.place.precision, 9) < FINENESS.get(a.place.precision, 9)
             and place_relation(a.place, b.place, s) == 1
             and _voiced(m, s) == _voiced(other, s))
+
+
+def _same_day(a: StrikeMention, b: StrikeMention, s: FuseSettings) -> bool:
+    """One day, or a day apart where one of the two dates is no day the story names but one
+    extraction inferred ("early Sunday morning" in the lead, the article's date further on)."""
+    if a.date == b.date:
+        return True
+    if a.date is None or b.date is None or (a.date_text and b.date_text):
+        return False
+    return _date_gap((a.date, a.date_precision), (b.date, b.date_precision), s) is not None
 
 
 def _voiced(m: StoredMention, s: FuseSettings) -> bool:
