@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -778,6 +779,10 @@ IDLIB_CITY = Place("Idlib", 35.93062, 36.63393, "SY", "point", admin1="Idlib", g
 NORTHWEST = Place("northwest", 35.93062, 36.63393, "SY", "region", admin1="Idlib")
 
 
+def store_mentions(store: Store, doc_id: str) -> list[StrikeMention]:
+    return [m.mention for m in store.stored_mentions() if m.mention.doc_id == doc_id]
+
+
 def test_a_province_summary_goes_with_the_villages_it_sums_up(store):
     """'Thirteen civilians … were killed in aerial attacks … on the northern province of
     Aleppo', then five at Taduf and eight at Daret Izza: two strikes, not three, and 13 dead."""
@@ -803,6 +808,13 @@ def test_a_province_summary_goes_with_the_villages_it_sums_up(store):
     (taduf,) = [r for r in records if r["location"]["name"] == "Tādif"]
     assert sorted("Thirteen civilians" in m["sentence"] for m in taduf["mentions"]) == [
         False, True]
+    # a syndicated copy fused later joins the same two strikes, the summary no bar to it
+    copy = document("copy", text, "other outlet", day, copy_of=doc["id"])
+    put(store, copy, [replace(m, doc_id="copy") for m in store_mentions(store, doc["id"])])
+    fuse_pending(store)
+    records = incident_records(store)
+    assert sorted(len(r["mentions"]) for r in records) == [2, 4]
+    assert sorted(r["fatalities"]["min"] for r in records) == [5, 8]
 
 
 def test_a_region_report_goes_with_its_own_storys_strike_not_another_storys(store):
@@ -851,8 +863,6 @@ def test_a_summary_dated_in_words_goes_with_its_detail_dated_by_inference(store)
     """'53 civilians … perished early Sunday morning when Russian air strikes hit … a village
     … in eastern Syria', then 'the strikes hit the village of Al-Shafah in Deir az-Zour
     province', undated and so given the article's Monday: one strike, in Deir ez-Zor."""
-    from dataclasses import replace
-
     doc = SUMMARIES["fakes-1923102976"]
     text, sunday, monday = doc["text"], date(2017, 11, 26), date(2017, 11, 27)
     east = Place("eastern Syria", 35.93036, 39.96548, "SY", "region")

@@ -386,7 +386,8 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     placed = {m.id: iid for iid, ms in relink.items() for m in ms}
     # summaries after the strikes they sum up, the coarsest last (a region's may be a province's)
     to_match = [m for m in to_match if m.id not in follow] + sorted(
-        (m for m in to_match if m.id in follow), key=lambda m: FINENESS[m.mention.place.precision])
+        (m for m in to_match if m.id in follow),
+        key=lambda m: FINENESS.get(m.mention.place.precision, 9))
     working: dict[str, _Working] = {}
 
     def load(ids: Iterable[str]) -> None:
