@@ -794,7 +794,7 @@ def test_a_province_summary_goes_with_the_villages_it_sums_up(store):
                civilians=Range(13, 13), source="a monitoring group"),
         strike(doc["id"], text, "dropped a barrel bomb on the village of Taduf", TADUF,
                attacker=SY, day=day, place_words="Taduf", killed=Range(5, 5),
-               civilians=Range(5, 5), source="the Syrian Observatory for Human Rights"),
+               source="the Syrian Observatory for Human Rights"),
         strike(doc["id"], text, "regime warplanes struck the village of Daret Izza", DARET_IZZA,
                attacker=SY, day=day, place_words="Daret Izza", killed=Range(8, 8),
                civilians=Range(8, 8))])
@@ -808,6 +808,8 @@ def test_a_province_summary_goes_with_the_villages_it_sums_up(store):
     (taduf,) = [r for r in records if r["location"]["name"] == "Tādif"]
     assert sorted("Thirteen civilians" in m["sentence"] for m in taduf["mentions"]) == [
         False, True]
+    # nor are its 13 civilians Taduf's, where five were killed
+    assert taduf["fatalities"]["civilians_min"] is None
     # a syndicated copy fused later joins the same two strikes, the summary no bar to it
     copy = document("copy", text, "other outlet", day, copy_of=doc["id"])
     put(store, copy, [replace(m, doc_id="copy") for m in store_mentions(store, doc["id"])])

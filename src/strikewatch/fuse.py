@@ -584,11 +584,13 @@ def _summaries(mentions: Sequence[StoredMention], s: FuseSettings) -> dict[int, 
     return out
 
 
-def _summary_toll(m: StoredMention, members: Sequence[StoredMention], pick,
-                  s: FuseSettings) -> bool:
-    """Whether ``m``'s toll is a summary's that a finer report of its story in the same
-    incident already gives on its own terms (so it is not this strike's alone)."""
-    return any(_summed_up(m, o, s) and not pick(o.mention.casualties).empty for o in members)
+def _summary_toll(m: StoredMention, members: Sequence[StoredMention], s: FuseSettings) -> bool:
+    """Whether ``m``'s toll is a summary's where a finer report of its story in the same
+    incident gives a toll of its own (killed or civilians: either makes the summary's figures
+    those of more than this strike, and mixing them would give it more civilians than dead)."""
+    return any(_summed_up(m, o, s) and not (o.mention.casualties.killed.empty
+                                            and o.mention.casualties.civilians_killed.empty)
+               for o in members)
 
 
 _MAYBE = "may be the same strike as "
@@ -791,10 +793,11 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
         by_source_cats[key] = cats
     targets.sort(key=lambda t: (order.get(t.category, 99), t.name or ""))
 
+    summaries = {m.id for m in members if _summary_toll(m, members, s)}
+
     def toll(pick) -> Range:
-        return _merge_counts([_per_source_count(
-            [m for m in ms if not _summary_toll(m, members, pick, s)], pick)
-            for ms in sources.values()])
+        return _merge_counts([_per_source_count([m for m in ms if m.id not in summaries], pick)
+                              for ms in sources.values()])
 
     fatalities = toll(lambda c: c.killed)
     civilians = toll(lambda c: c.civilians_killed)
