@@ -21,11 +21,13 @@ that day at finer places inside it ("aerial attacks on the northern province of 
 13, then the villages and their tolls; "northwestern Syria", then "the city of Idlib") tells
 one set of strikes twice. By the annotation guide the coarse report is no strike of its own,
 and left to the matcher it either stood as one or joined another story's incident in another
-province. So it goes with a finer strike of its own story (``_summaries``): the incident of one
-that has a toll, else of the first named, so the sentence stays traceable in the export. Its
-toll counts there only when no finer report of the story in that incident gives a toll of its
-own (``_summary_toll``): otherwise it is the sum of several strikes, or of more than this one,
-and counting it would give this village the province's dead and count them twice.
+province. So it goes with a finer strike of its own story (``_summed_up``, ``_summaries``): the
+incident of one that has a toll, else of the first named. It is attached, not set aside, so
+that its sentence and source stay traceable in the export; but its toll counts there only when
+no finer report of the story in that incident gives a toll of its own (``_summary_toll``):
+otherwise it is the sum of several strikes, or of more than this one, and counting it would
+give this village the province's dead and count them twice. The attacker's own claim and a
+witness's report are two accounts, never a summary and its detail.
 
 The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
 against what independent sources report was hit, and the statistics third parties give.
