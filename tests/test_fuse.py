@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -764,3 +765,120 @@ def test_retry_gives_set_aside_mentions_another_pass(store):
     assert report.mentions == 2 and len(report.created) == 1 and len(report.apart) == 1
     assert [why.split(":")[0] for _, why in report.set_aside] == ["no date"]
     assert "stand apart" in str(report)
+
+
+# -- a story's summary at a coarse place and the finer strikes it sums up ------------------------
+
+SUMMARIES = {d["id"]: d for d in map(json.loads, (FIXTURES / "fakes-summaries.jsonl")
+                                     .read_text(encoding="utf-8").splitlines())}
+US = Actor("United States", "US")
+TADUF = Place("Tādif", 36.34814, 37.5309, "SY", "point", admin1="Aleppo", geonameid=163811)
+DARET_IZZA = Place("Dārat ‘Izzah", 36.28247, 36.85216, "SY", "point", admin1="Aleppo",
+                   geonameid=170857)
+IDLIB_CITY = Place("Idlib", 35.93062, 36.63393, "SY", "point", admin1="Idlib", geonameid=169389)
+NORTHWEST = Place("northwest", 35.93062, 36.63393, "SY", "region", admin1="Idlib")
+
+
+def store_mentions(store: Store, doc_id: str) -> list[StrikeMention]:
+    return [m.mention for m in store.stored_mentions() if m.mention.doc_id == doc_id]
+
+
+def test_a_province_summary_goes_with_the_villages_it_sums_up(store):
+    """'Thirteen civilians … were killed in aerial attacks … on the northern province of
+    Aleppo', then five at Taduf and eight at Daret Izza: two strikes, not three, and 13 dead."""
+    doc = SUMMARIES["fakes-1924058050"]
+    day, text = date(2015, 7, 15), doc["text"]
+    put(store, document(doc["id"], text, "jordantimes", day), [
+        strike(doc["id"], text, "Thirteen civilians among them seven children", ALEPPO,
+               attacker=SY, day=day, place_words="Aleppo", killed=Range(13, 13),
+               civilians=Range(13, 13), source="a monitoring group"),
+        strike(doc["id"], text, "dropped a barrel bomb on the village of Taduf", TADUF,
+               attacker=SY, day=day, place_words="Taduf", killed=Range(5, 5),
+               source="the Syrian Observatory for Human Rights"),
+        strike(doc["id"], text, "regime warplanes struck the village of Daret Izza", DARET_IZZA,
+               attacker=SY, day=day, place_words="Daret Izza", killed=Range(8, 8),
+               civilians=Range(8, 8))])
+    report = fuse_pending(store)
+    records = incident_records(store)
+    assert sorted(r["location"]["name"] for r in records) == ["Dārat ‘Izzah", "Tādif"]
+    assert not report.set_aside  # every sentence stays in the export, with its incident
+    assert sum(len(r["mentions"]) for r in records) == 3
+    # the province's 13 is the villages' 5 and 8: counted once, not again at either village
+    assert sorted(r["fatalities"]["min"] for r in records) == [5, 8]
+    (taduf,) = [r for r in records if r["location"]["name"] == "Tādif"]
+    assert sorted("Thirteen civilians" in m["sentence"] for m in taduf["mentions"]) == [
+        False, True]
+    # nor are its 13 civilians Taduf's, where five were killed
+    assert taduf["fatalities"]["civilians_min"] is None
+    # a syndicated copy fused later joins the same two strikes, the summary no bar to it
+    copy = document("copy", text, "other outlet", day, copy_of=doc["id"])
+    put(store, copy, [replace(m, doc_id="copy") for m in store_mentions(store, doc["id"])])
+    fuse_pending(store)
+    records = incident_records(store)
+    assert sorted(len(r["mentions"]) for r in records) == [2, 4]
+    assert sorted(r["fatalities"]["min"] for r in records) == [5, 8]
+
+
+def test_a_region_report_goes_with_its_own_storys_strike_not_another_storys(store):
+    """'Airstrikes carried out by the United States … in northwestern Syria have killed 11
+    civilians', then 'US aircraft hit a residential building in the city of Idlib': one strike
+    at Idlib with 11 dead, not a join with another story's strikes in Aleppo province."""
+    pentagon = SUMMARIES["fakes-1923848227"]
+    put(store, document(pentagon["id"], pentagon["text"], "ahram", date(2014, 9, 23)), [
+        strike(pentagon["id"], pentagon["text"], "the Pentagon confirmed eight US strikes",
+               ALEPPO, attacker=US, day=date(2014, 9, 23), place_words="Aleppo province",
+               source="the Pentagon", claimed=True)])
+    fuse_pending(store)
+    doc = SUMMARIES["fakes-1965495331"]
+    day, text = date(2014, 9, 24), doc["text"]
+    put(store, document(doc["id"], text, "sputnik", day), [
+        strike(doc["id"], text, "Airstrikes carried out by the United States", NORTHWEST,
+               attacker=US, day=day, place_words="northwestern Syria", killed=Range(11, 11),
+               civilians=Range(11, 11), source="Al Jazeera"),
+        strike(doc["id"], text, "hit a residential building in the city of Idlib", IDLIB_CITY,
+               attacker=US, day=day, place_words="Idlib", source="Al Jazeera")])
+    fuse_pending(store)
+    inc = {r["location"]["admin1"]: r for r in incident_records(store)}
+    assert sorted(inc) == ["Aleppo", "Idlib"]
+    assert [m["doc_id"] for m in inc["Aleppo"]["mentions"]] == [pentagon["id"]]
+    assert len(inc["Idlib"]["mentions"]) == 2
+    # the story gives the Idlib strike no toll of its own: the region's 11 is its toll
+    assert inc["Idlib"]["fatalities"]["min"] == 11
+
+
+def test_the_attackers_claim_is_no_summary_of_a_witness_report(store):
+    """In the founding example a security source's 'Russian air attacks also targeted the Army
+    of Conquest … in the northwest' and the ministry's 'strikes were carried out on Aleppo' are
+    two accounts of two strikes (the gold has both), not a region report and its detail."""
+    put(store, document(MEE_ID, MEE, "Middle East Eye", OCT2), [
+        strike(MEE_ID, MEE, "targeted the Army of Conquest", NORTHWEST, day=OCT2,
+               place_words="the northwest", targets=(("rebel", "Army of Conquest"),),
+               source="A security source"),
+        strike(MEE_ID, MEE, "strikes were carried out on Aleppo", ALEPPO, day=OCT2,
+               place_words="Aleppo", source="Russia's defence ministry", claimed=True)])
+    fuse_pending(store)
+    assert sorted(r["location"]["name"] for r in incident_records(store)) == [
+        "Aleppo", "northwest"]
+
+
+def test_a_summary_dated_in_words_goes_with_its_detail_dated_by_inference(store):
+    """'53 civilians … perished early Sunday morning when Russian air strikes hit … a village
+    … in eastern Syria', then 'the strikes hit the village of Al-Shafah in Deir az-Zour
+    province', undated and so given the article's Monday: one strike, in Deir ez-Zor."""
+    doc = SUMMARIES["fakes-1923102976"]
+    text, sunday, monday = doc["text"], date(2017, 11, 26), date(2017, 11, 27)
+    east = Place("eastern Syria", 35.93036, 39.96548, "SY", "region")
+    deir = Place("Deir ez-Zor", 35.33588, 40.14084, "SY", "admin1", admin1="Deir ez-Zor",
+                 geonameid=170794)
+    put(store, document(doc["id"], text, "alaraby", monday), [
+        replace(strike(doc["id"], text, "perished early Sunday morning", east, day=sunday,
+                       place_words="eastern Syria", killed=Range(53, None),
+                       civilians=Range(53, None), source="a monitor"),
+                date_text="early Sunday morning"),
+        strike(doc["id"], text, "the strikes hit the village of Al-Shafah", deir, day=monday,
+               place_words="Al-Shafah", source="The Britain-based Syrian Observatory for "
+                                               "Human Rights")])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["location"]["admin1"] == "Deir ez-Zor" and inc["fatalities"]["min"] == 53
+    assert len(inc["mentions"]) == 2

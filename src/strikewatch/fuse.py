@@ -16,6 +16,19 @@ fits several incidents equally stands apart as an incident of its own, graded no
 weak and naming the incidents it may be (``_maybe_reason``). Fields an analyst reviewed are
 never overwritten.
 
+A story that reports a strike at a coarse place and, elsewhere, the same attacker's strikes of
+that day at finer places inside it ("aerial attacks on the northern province of Aleppo" killing
+13, then the villages and their tolls; "northwestern Syria", then "the city of Idlib") tells
+one set of strikes twice. By the annotation guide the coarse report is no strike of its own,
+and left to the matcher it either stood as one or joined another story's incident in another
+province. So it goes with a finer strike of its own story (``_summed_up``, ``_summaries``): the
+incident of one that has a toll, else of the first named. It is attached, not set aside, so
+that its sentence and source stay traceable in the export; but its toll counts there only when
+no finer report of the story in that incident gives a toll of its own (``_summary_toll``):
+otherwise it is the sum of several strikes, or of more than this one, and counting it would
+give this village the province's dead and count them twice. The attacker's own claim and a
+witness's report are two accounts, never a summary and its detail.
+
 The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
 against what independent sources report was hit, and the statistics third parties give.
 """
@@ -275,7 +288,7 @@ def _score(m: StoredMention, w: _Working, s: FuseSettings) -> tuple[int, int, in
     if attacker is None:
         return None
     for other in w.members:
-        if other.story != m.story:
+        if other.story != m.story or _summed_up(m, other, s) or _summed_up(other, m, s):
             continue
         # one story naming two attackers, or two days in so many words, reports two strikes;
         # and two places: extraction already merged a story's repeats of one (attacker,
@@ -371,6 +384,12 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
             to_match.append(m)
 
     to_match = _one_pin_per_strike(to_match, notes, s)
+    follow = _summaries(to_match + [m for ms in relink.values() for m in ms], s)
+    placed = {m.id: iid for iid, ms in relink.items() for m in ms}
+    # summaries after the strikes they sum up, the coarsest last (a region's may be a province's)
+    to_match = [m for m in to_match if m.id not in follow] + sorted(
+        (m for m in to_match if m.id in follow),
+        key=lambda m: FINENESS.get(m.mention.place.precision, 9))
     working: dict[str, _Working] = {}
 
     def load(ids: Iterable[str]) -> None:
@@ -402,9 +421,13 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
         buckets.put(w.incident)
 
     for m in to_match:
-        scored = sorted((sc, iid) for iid in buckets.near(m.mention)
-                        if (sc := _score(m, working[iid], s)) is not None)
-        tied = [iid for sc, iid in scored if sc == scored[0][0]]
+        lead = placed.get(follow[m.id].id) if m.id in follow else None
+        if lead in working:  # a story's summary goes with a strike it sums up (_summaries)
+            tied = [lead]
+        else:
+            scored = sorted((sc, iid) for iid in buckets.near(m.mention)
+                            if (sc := _score(m, working[iid], s)) is not None)
+            tied = [iid for sc, iid in scored if sc == scored[0][0]]
         # A report that fits several incidents equally (an unknown attacker at Aleppo on a day
         # with a Russian and a government strike there) stands apart: see _maybe_reason. One
         # that fits one incident and one standing apart is that incident's: the incident
@@ -433,6 +456,7 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
                                       maybe=sorted(w.maybe))
         buckets.put(w.incident)
         links.append((m.id, keys[m.id], iid))
+        placed[m.id] = iid
         touched.add(iid)
 
     load(touched)
@@ -512,6 +536,63 @@ def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, st
                 dropped.add(m.id)
                 break
     return [m for m in mentions if m.id not in dropped]
+
+
+def _summed_up(m: StoredMention, other: StoredMention, s: FuseSettings) -> bool:
+    """Whether ``m`` is its story's report, at a coarser place, of the same attacker's strikes
+    of the same day that ``other`` places inside it (see the module docstring). The attacker's
+    own claim of where it struck and a witness's report are two accounts, even in one story
+    ("Russian air attacks also targeted the Army of Conquest in the northwest", a security
+    source; "strikes were carried out on Aleppo", the ministry): matching them is the
+    matcher's business, not a summary's."""
+    a, b = m.mention, other.mention
+    return (m.story == other.story and m.id != other.id and a.place is not None
+            and b.place is not None and _same_day(a, b, s)
+            and _attacker_code(a, s) == _attacker_code(b, s)
+            and FINENESS.get(b.place.precision, 9) < FINENESS.get(a.place.precision, 9)
+            and place_relation(a.place, b.place, s) == 1
+            and _voiced(m, s) == _voiced(other, s))
+
+
+def _same_day(a: StrikeMention, b: StrikeMention, s: FuseSettings) -> bool:
+    """One day, or a day apart where one of the two dates is no day the story names but one
+    extraction inferred ("early Sunday morning" in the lead, the article's date further on)."""
+    if a.date == b.date:
+        return True
+    if a.date is None or b.date is None or (a.date_text and b.date_text):
+        return False
+    return _date_gap((a.date, a.date_precision), (b.date, b.date_precision), s) is not None
+
+
+def _voiced(m: StoredMention, s: FuseSettings) -> bool:
+    return any(src.attacker_voice for src in _sources_of(m, s))
+
+
+def _summaries(mentions: Sequence[StoredMention], s: FuseSettings) -> dict[int, StoredMention]:
+    """Each coarse report that sums up finer strikes of its own story, with the one it goes
+    with: of its own document before a syndicated copy's, one with a toll before one without
+    (its toll then does not count, ``_summary_toll``), then the first the story names."""
+    by_story: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in mentions:
+        by_story[m.story].append(m)
+    out = {}
+    for group in by_story.values():
+        for m in group:
+            inside = [o for o in group if _summed_up(m, o, s)]
+            if inside:
+                out[m.id] = min(inside, key=lambda o: (
+                    o.mention.doc_id != m.mention.doc_id, o.mention.casualties.killed.empty,
+                    o.mention.sentence.start, o.id))
+    return out
+
+
+def _summary_toll(m: StoredMention, members: Sequence[StoredMention], s: FuseSettings) -> bool:
+    """Whether ``m``'s toll is a summary's where a finer report of its story in the same
+    incident gives a toll of its own (killed or civilians: either makes the summary's figures
+    those of more than this strike, and mixing them would give it more civilians than dead)."""
+    return any(_summed_up(m, o, s) and not (o.mention.casualties.killed.empty
+                                            and o.mention.casualties.civilians_killed.empty)
+               for o in members)
 
 
 _MAYBE = "may be the same strike as "
@@ -714,10 +795,14 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
         by_source_cats[key] = cats
     targets.sort(key=lambda t: (order.get(t.category, 99), t.name or ""))
 
-    fatalities = _merge_counts([_per_source_count(ms, lambda c: c.killed)
-                                for ms in sources.values()])
-    civilians = _merge_counts([_per_source_count(ms, lambda c: c.civilians_killed)
-                               for ms in sources.values()])
+    summaries = {m.id for m in members if _summary_toll(m, members, s)}
+
+    def toll(pick) -> Range:
+        return _merge_counts([_per_source_count([m for m in ms if m.id not in summaries], pick)
+                              for ms in sources.values()])
+
+    fatalities = toll(lambda c: c.killed)
+    civilians = toll(lambda c: c.civilians_killed)
     day, precision = _choose_date(members)
     grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members)
     if maybe:
