@@ -823,3 +823,13 @@ def test_an_unattributed_mention_of_the_same_place_spelt_otherwise_is_the_same_s
             "army on the opposition-held neighborhood of Tareeq al-Bab in Aleppo Syrias largest city according to "
             "a pro-opposition civil defense source on the ground.")
     assert events(extractor.extract(document(text, "2016-07-02"))) == {("SY", "Tareeq al-Bab", "2016-07-01")}
+
+
+def test_a_glued_headline_names_no_strike_at_the_container_of_the_story(extractor):
+    # fakes-1926479297 (not in the gold set): a SANA roundup item whose headline is glued to its
+    # first sentence; "in Quneitra" of the headline is the province the body puts Hadar village in
+    text = ("A person injured in a terrorist rocket attack in Quneitra A person was injured due to a terrorist "
+            "rocket attack by the terrorists of Jabhat al-Nusra on Hadar village in the countryside of Quneitra "
+            "province.")
+    got = events(extractor.extract(document(text, "2016-11-07")))
+    assert {p for _, p, _ in got} == {"Hadar village"}, got

@@ -63,7 +63,8 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"}
 _KIND_ORDER = ("denial", "statistic", "casualties", "accusation", "target", "other")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
+_PLACE_TAIL = re.compile(r"(?:\s+(?:northern|southern|eastern|western|central|north|south|east|west))?"
+                         r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
                          r"|neighbou?rhood|suburb)$",
                          re.IGNORECASE)
 
@@ -309,7 +310,7 @@ class Extractor:
                 continue
             if any(p.precision != "region" for p in here):
                 here = [p for p in here if p.precision != "region"]
-            here = self._finest(here, sdoc)
+            here = self._finest(here, sdoc, places)
             source = main.text if main else None
             for attacker in attackers:
                 actor = Actor(attacker.name, attacker.country) if attacker else None
@@ -712,21 +713,30 @@ class Extractor:
         # countries are not strike locations: an event needs at least a province
         return [c for c in cands if c.precision == "region" or not _is_country(c.text)]
 
-    def _finest(self, places: list[_PlaceCandidate], sdoc) -> list[_PlaceCandidate]:
+    def _finest(self, places: list[_PlaceCandidate], sdoc,
+                sentence_places: list[_PlaceCandidate] = ()) -> list[_PlaceCandidate]:
         """ "X in Y" names one place, X, the finer: "the al-Furqan neighbourhood in Aleppo city"
         is al-Furqan and "Karam Alnozha and Tal Alzarazir in Aleppo" two neighbourhoods (one
         event per named neighbourhood); placing X inside Y is the geocoder's work. A name
         neither the gazetteer nor the text's wording makes a place leaves Y standing."""
-        places = sorted(places, key=lambda p: p.start)
-        drop: set[int] = set()
-        for a, b in zip(places, places[1:]):
-            between = sdoc.text[a.end:b.start]
-            if _CONTAINER.fullmatch(between):
-                drop.add(id(b) if a.known or a.precision == "point" else id(a))
+        def contained(cands: list[_PlaceCandidate]) -> set[int]:
+            cands = sorted(cands, key=lambda p: p.start)
+            out: set[int] = set()
+            for a, b in zip(cands, cands[1:]):
+                if _CONTAINER.fullmatch(sdoc.text[a.end:b.start]):
+                    out.add(id(b) if a.known or a.precision == "point" else id(a))
+            return out
+
+        drop = contained(places)
         # the container named again in the words of the same strike ("a terrorist mortar
         # attack by the so called Jaish al-Fateh on ... al-Fouaa town in the northern countryside
-        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either
-        containers = {_place_key(p.text) for p in places if id(p) in drop}
+        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either,
+        # nor is it on another strike word of the sentence: the glued headline "A person injured
+        # in a terrorist rocket attack in Quneitra" before "... a terrorist rocket attack by the
+        # terrorists of Jabhat al-Nusra on Hadar village in the countryside of Quneitra province"
+        everywhere = [p for p in sentence_places if p.precision != "region"] or places
+        containers = {_place_key(p.text) for p in places if id(p) in drop} | {
+            _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
         return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
