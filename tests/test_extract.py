@@ -833,3 +833,16 @@ def test_a_glued_headline_names_no_strike_at_the_container_of_the_story(extracto
             "province.")
     got = events(extractor.extract(document(text, "2016-11-07")))
     assert {p for _, p, _ in got} == {"Hadar village"}, got
+
+
+
+def test_a_town_in_a_region_is_the_town_the_story_names_next(extractor):
+    # fakes-1923848262 (not in the gold set): "a militant-held town in eastern Syria" is the town
+    # of Al-Quriyah the next sentence says the raids hit; that mention takes the lead's toll
+    text = ("Russian and regime air strikes killed 47 people most of them civilians and wounded dozens more on "
+            "Saturday in a militant-held town in eastern Syria a monitor said. The Syrian Observatory for Human "
+            "Rights said the raids hit the town of Al-Quriyah controlled by the Islamic State (IS) group in Syrias "
+            "oil-rich Deir Ezzor province.")
+    got = extractor.extract(document(text, "2016-06-25"))
+    assert "eastern Syria" not in {m.place_text for m in got.strikes}
+    assert {m.casualties.killed.min for m in got.strikes if m.place_text == "Al-Quriyah"} == {47}

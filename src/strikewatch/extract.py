@@ -387,6 +387,27 @@ class Extractor:
             words = _LEADING_DET.sub("", m.place_text or "").lower().split()
             return bool(words) and all(w in self.lex.regions or _is_country(w) for w in words)
 
+        # "a missile ... slammed into a residential area in a rebel-held town in the north" ...
+        # "the attack on the town of Marea": the region or province stands for the one place the
+        # story names next for the same force's strike; that mention takes its day and toll
+        strikes = sorted(strikes, key=lambda m: m.sentence.start)
+        for m in list(strikes):
+            if m.place_span is None or not (vague(m) or _PROVINCE.search(m.place_text or "")) \
+                    or not _ONE_PLACE_IN.search(m.sentence.text[:m.place_span.start - m.sentence.start]):
+                continue
+            i = next((i for i, p in enumerate(strikes) if p.attacker == m.attacker
+                      and p.sentence.start > m.sentence.start and not vague(p)
+                      and not _PROVINCE.search(p.place_text or "")
+                      and (p.date == m.date or p.date_text is None)), None)
+            if i is None:
+                continue
+            p = strikes[i]
+            if p.date_text is None:
+                p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
+            if p.casualties.killed.empty:
+                p = replace(p, casualties=m.casualties)
+            strikes[i] = p
+            strikes.remove(m)
         out = [m for m in strikes if not vague(m)]
         for m in strikes:
             if not vague(m):
@@ -1342,8 +1363,17 @@ def _quoted(text: str) -> str | None:
     return " … ".join(parts) if parts else None
 
 
+# "in a rebel-held town in", "in a village held by the Islamic State group in": the text speaks of
+# one place it has not named yet
+_ONE_PLACE_IN = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|neighbou?rhood|district|camp)"
+                           r"(?:\s+[\w()-]+){0,6}?\s+in(?:side)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PROVINCE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
+
+
 def _place_key(text: str | None) -> str:
     t = _LEADING_DET.sub("", (text or "").strip()).lower()
+    t = re.sub(r"^(?:northern|southern|eastern|western|central)\s+(?=\S+\s+(?:province|governorate|countryside))",
+               "", t)  # "southern Idlib province" is the province of "Idlib province"
     return _PLACE_TAIL.sub("", t)
 
 
