@@ -233,7 +233,12 @@ class Extractor:
             # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
             ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
                 sdoc[i].lower_ in lex.ground_units for i in attached)
-            supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft
+            # "a missile slammed into a ... neighborhood": a munition that lands is a strike
+            impact = strength == "weak" and tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words) \
+                and lex.base(tok.head.lower_) in lex.impact_verbs
+            supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
+                or impact
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
             voice = main.org if claimed else None
             if main is None and voice is None:
@@ -391,9 +396,13 @@ class Extractor:
         # "the attack on the town of Marea": the region or province stands for the one place the
         # story names next for the same force's strike; that mention takes its day and toll
         strikes = sorted(strikes, key=lambda m: m.sentence.start)
+        resolved = set()  # the same region or province said again of the same strike goes too
         for m in list(strikes):
-            if m.place_span is None or not (vague(m) or _PROVINCE.search(m.place_text or "")) \
-                    or not _ONE_PLACE_IN.search(m.sentence.text[:m.place_span.start - m.sentence.start]):
+            if m.place_span is None or not (vague(m) or _PROVINCE.search(m.place_text or "")):
+                continue
+            said = (m.attacker, _place_key(m.place_text), m.date)
+            if said not in resolved and not _ONE_PLACE_IN.search(
+                    m.sentence.text[:m.place_span.start - m.sentence.start]):
                 continue
             i = next((i for i, p in enumerate(strikes) if p.attacker == m.attacker
                       and p.sentence.start > m.sentence.start and not vague(p)
@@ -408,6 +417,7 @@ class Extractor:
                 p = replace(p, casualties=m.casualties)
             strikes[i] = p
             strikes.remove(m)
+            resolved.add(said)
         out = [m for m in strikes if not vague(m)]
         for m in strikes:
             if not vague(m):
@@ -746,6 +756,8 @@ class Extractor:
             for a, b in zip(cands, cands[1:]):
                 if _CONTAINER.fullmatch(sdoc.text[a.end:b.start]):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
+                elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(sdoc.text[a.end:b.start]):
+                    out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
             return out
 
         drop = contained(places)
@@ -1326,6 +1338,8 @@ _CARRY_STATE_CHARS = 600
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# the words between a province and a place the strike is near inside it: " close to the village of "
+_NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 _COUNTRY_CACHE: dict[str, bool] = {}
 
 
