@@ -549,6 +549,10 @@ class Extractor:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
                     out |= _noun_phrase(c, self.lex.affiliation)
+        if tok.dep_ == "nsubj" and verb.pos_ == "VERB":  # "Barrel bombs dropped by regimes helicopters
+            for c in verb.children:                       # also hit": a passive parsed as active
+                if c.dep_ == "agent":
+                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
         # "civilians were wounded in airstrikes by regime and Russian jets"
         if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
             for c in verb.head.children:
