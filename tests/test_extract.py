@@ -881,3 +881,22 @@ def test_the_agent_of_a_passive_parsed_as_active_is_the_attacker(extractor):
     text = ("Barrel bombs dropped by regimes helicopters also hit Alsabireen mosque in Jisr Alhaj district causing "
             "huge fire inside the mosque.")
     assert {a for a, _, _ in events(extractor.extract(document(text, "2016-06-17")))} == {"SY"}
+
+
+def test_a_belligerents_statement_of_what_it_destroyed_is_its_strike(extractor):
+    # fakes-1965495344 (a gold article; the other FA-KES "were destroyed in" sentences name no
+    # belligerent speaker): after its air strikes, the ministry's "we destroyed" at a place is one
+    # of them, claimed by the attacker; "natives from the North Caucasus" is no strike place
+    text = ("\"To the south of Deir ez-Zor in the valley of the Euphrates river a group of over 60 foreign "
+            "mercenaries originating from CIS countries Tunisia and the Arab Republic of Egypt were killed in an "
+            "airstrike. A total of 12 trucks with heavy weapons were also destroyed\" Konashenkov said. "
+            "\"After additional reconnaissance and confirmation of the objectives by the Russian command in Syria we "
+            "planned an operation to destroy Daesh command posts manpower and armored vehicles of in this area by "
+            "the missile and airstrikes In the area of the city of Al Mayadin we destroyed a terrorist command post "
+            "and up to 80 militants including 9 natives from the North Caucasus. In the same place we destroyed 18 "
+            "off-road vehicles with large-caliber weapons and three ammunition depots\" Konashenkov said.")
+    got = extractor.extract(document(text, "2017-10-07"))
+    places = {m.place_text: m for m in got.strikes}
+    assert "North" not in places and "North Caucasus" not in places, places.keys()
+    mayadin = next(m for p, m in places.items() if "Mayadin" in p)
+    assert mayadin.attacker.code == "RU" and mayadin.claimed_by_attacker

@@ -198,6 +198,9 @@ class Extractor:
                     and self._trigger_strength(tok.head, phrase_ends) is not None:
                 continue  # "a missile strike", "rocket shells": one strike word, the head
             attached = self._attached_tokens(tok)
+            if strength == "claimed":  # the fighters "destroyed" are no attacker of the claim
+                triggers.append((tok, strength, attached, []))
+                continue
             # an alias that holds the strike word ("government shelling", which the parser may
             # split into a noun and a verb) names its attacker
             triggers.append((tok, strength, attached, [(entry, toks) for entry, toks in actors
@@ -254,6 +257,9 @@ class Extractor:
                        and all(a is not None and a.state for a in last[2]))
             if not supported and not claimed and not follows:
                 continue
+            if strength == "claimed" and not (
+                    claimed and voice.country in state.striking and not ground and self._own_act(tok, sdoc, actors, voice)):
+                continue
             # every state force named ("Russian and Syrian government airstrikes"), but one
             # non-state name: "Jabhat al-Nusra terrorists" is one attacker
             attackers = [e for e, _ in found if e.state]
@@ -290,6 +296,8 @@ class Extractor:
             if places is None:
                 places = self._places(sdoc, speaker_tokens, actors)
             scope = self._scope(tok)
+            if strength == "claimed":  # where, not what: "... natives of the North Caucasus were destroyed in X"
+                scope = {tok.i} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
             if date_mentions is None:
                 date_mentions = self._dates(state, sentence)
             when = _pick_date(date_mentions, sdoc, scope, off)
@@ -321,7 +329,8 @@ class Extractor:
                 actor = Actor(attacker.name, attacker.country) if attacker else None
                 by_attacker = bool(main and main.org and attacker and main.org.country
                                    and main.org.country == attacker.country
-                                   and main.org.role in ("belligerent", "government"))
+                                   and main.org.role in ("belligerent", "government")) or bool(
+                    main is None and claimed and attacker and voice.country == attacker.country)  # its quote
                 for p in here:
                     if any(e.attacker == actor and e.place_text == p.text for e in events):
                         continue
@@ -349,12 +358,25 @@ class Extractor:
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         if named_attackers:
             state.last_attackers = (sentence.paragraph, sentence.end, tuple(named_attackers))
+        state.striking.update(e.country for e in (*strike_actors, *event_attackers) if e.country)
         for att in attributions:
             claim = self._claim(state, sentence, sdoc, att, actors, event_attackers or strike_actors, attributions)
             if claim:
                 state.claims.append((att.key, claim))
 
     # ------------------------------------------------------------------------ asserted targets
+
+    @staticmethod
+    def _own_act(tok, sdoc, actors, voice: OrgEntry) -> bool:
+        """A claimed verb tells the speaker's own act: passive ("were destroyed"), first person
+        ("we destroyed") or with the speaker's forces as subject, not "IS fighters killed ..."."""
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return True
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        own = {t.i for t in subj.subtree}
+        return subj.lower_ == "we" or any(e.country == voice.country and toks & own for e, toks in actors)
 
     def _ongoing(self, tok) -> bool:
         """The strike word is the object of a call to stop it ("cease its airstrikes on X"):
@@ -462,6 +484,8 @@ class Extractor:
                 return "strong"
             if lemma in lex.weak_verbs:
                 return "weak"
+            if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
+                return "claimed"
         if tok.idx + len(tok) in phrase_ends:
             return "strong"
         return None
@@ -1249,6 +1273,7 @@ class _DocState:
     asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
     speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
     aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
+    striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
     bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
 
 
