@@ -285,3 +285,10 @@ def test_casualty_ranges_are_ordered_on_casualty_like_text(words):
 ])
 def test_a_year_in_a_dateline_is_no_death_toll(sentence):
     assert all(c.range.min not in (2014, 2016) for c in find_casualties(sentence))
+
+
+def test_a_count_and_one_more_victim_is_one_count():
+    # FA-KES fakes-1923848245 (AFP; its headline says "kills 18"): "17 militants and a child"
+    got = find_casualties("A Syrian air strike on an Islamic State (IS) training camp in the jihadist-held east "
+                          "killed 17 militants and a child a monitoring group said in a new toll Sunday.")
+    assert [(c.kind, c.range.min, c.range.max) for c in got] == [("killed", 18, 18)]

@@ -119,8 +119,10 @@ def _lexicon() -> _Lexicon:
         noun_phrase=re.compile(
             rf"(?:\s+of(?:\s+the)?)?(?:(?:\s+{token}(?:\s+of(?:\s+the)?)?)"
             rf"(?:(?:\s+and)?\s+{token}(?:\s+of(?:\s+the)?)?){{0,5}})?", flags),
+        # "a woman and her son", "five women and a child": one victim more than the count
         relative=re.compile(
-            rf"\s+and\s+(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})\b", flags),
+            rf"\s+and\s+(?:(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
+            rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near)\s+[^.;:,\d]{{1,40}}?)?"
             rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
@@ -253,7 +255,7 @@ def find_casualties(sentence: str) -> list[CasualtyMention]:
         rel = lx.relative.match(sentence, end)
         if rel:
             rng = Range(*(None if v is None else v + 1 for v in (rng.min, rng.max)))
-            end = rel.end()
+            end = taken_until = rel.end()  # "a child" of "five women and a child" is counted here
         who = sentence[np.start():end].strip() or (m["fam"] if m["fam"] else None)
         if m["single"]:
             who = sentence[qe:end].strip() or None

@@ -63,7 +63,8 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"}
 _KIND_ORDER = ("denial", "statistic", "casualties", "accusation", "target", "other")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
+_PLACE_TAIL = re.compile(r"(?:\s+(?:northern|southern|eastern|western|central|north|south|east|west))?"
+                         r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
                          r"|neighbou?rhood|suburb)$",
                          re.IGNORECASE)
 
@@ -74,7 +75,9 @@ class Extractor:
     def __init__(self, *, settings: ExtractSettings | None = None, gazetteer=None):
         self.settings = settings or ExtractSettings()
         self.lex: Lexicons = load_lexicons(self.settings.lexicon_dir)
-        self._trigger_words = self.lex.strong_nouns | self.lex.weak_nouns | self.lex.strong_verbs | self.lex.weak_verbs
+        # every word _trigger_strength can answer for: the others skip the part-of-speech lookup
+        self._trigger_words = (self.lex.strong_nouns | self.lex.weak_nouns | self.lex.strong_verbs
+                               | self.lex.weak_verbs | self.lex.claimed_verbs)
         self.nlp = load_pipeline(self.settings.model, lexicon_dir=self.settings.lexicon_dir)
         if gazetteer is None:
             from strikewatch.geo import load_gazetteer
@@ -199,6 +202,9 @@ class Extractor:
                     and self._trigger_strength(tok.head, phrase_ends) is not None:
                 continue  # "a missile strike", "rocket shells": one strike word, the head
             attached = self._attached_tokens(tok)
+            if strength == "claimed":  # the fighters "destroyed" are no attacker of the claim
+                triggers.append((tok, strength, attached, []))
+                continue
             # an alias that holds the strike word ("government shelling", which the parser may
             # split into a noun and a verb) names its attacker
             triggers.append((tok, strength, attached, [(entry, toks) for entry, toks in actors
@@ -234,7 +240,12 @@ class Extractor:
             # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
             ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
                 sdoc[i].lower_ in lex.ground_units for i in attached)
-            supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft
+            # "a missile slammed into a ... neighborhood": a munition that lands is a strike
+            impact = strength == "weak" and tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words) \
+                and lex.base(tok.head.lower_) in lex.impact_verbs
+            supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
+                or impact
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"
             voice = main.org if claimed else None
             if main is None and voice is None:
@@ -249,6 +260,9 @@ class Extractor:
                        and 0 <= sentence.start - last[1] <= _CARRY_CHARS
                        and all(a is not None and a.state for a in last[2]))
             if not supported and not claimed and not follows:
+                continue
+            if strength == "claimed" and not (
+                    claimed and voice.country in state.striking and not ground and self._own_act(tok, sdoc, actors, voice)):
                 continue
             # every state force named ("Russian and Syrian government airstrikes"), but one
             # non-state name: "Jabhat al-Nusra terrorists" is one attacker
@@ -286,6 +300,8 @@ class Extractor:
             if places is None:
                 places = self._places(sdoc, speaker_tokens, actors)
             scope = self._scope(tok)
+            if strength == "claimed":  # where, not what: "... natives of the North Caucasus were destroyed in X"
+                scope = {tok.i} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
             if date_mentions is None:
                 date_mentions = self._dates(state, sentence)
             when = _pick_date(date_mentions, sdoc, scope, off)
@@ -311,13 +327,14 @@ class Extractor:
                 continue
             if any(p.precision != "region" for p in here):
                 here = [p for p in here if p.precision != "region"]
-            here = self._finest(here, sdoc)
+            here = self._finest(here, sdoc, places)
             source = main.text if main else None
             for attacker in attackers:
                 actor = Actor(attacker.name, attacker.country) if attacker else None
                 by_attacker = bool(main and main.org and attacker and main.org.country
                                    and main.org.country == attacker.country
-                                   and main.org.role in ("belligerent", "government"))
+                                   and main.org.role in ("belligerent", "government")) or bool(
+                    main is None and claimed and attacker and voice.country == attacker.country)  # its quote
                 for p in here:
                     if any(e.attacker == actor and e.place_text == p.text for e in events):
                         continue
@@ -345,12 +362,25 @@ class Extractor:
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         if named_attackers:
             state.last_attackers = (sentence.paragraph, sentence.end, tuple(named_attackers))
+        state.striking.update(e.country for e in (*strike_actors, *event_attackers) if e.country)
         for att in attributions:
             claim = self._claim(state, sentence, sdoc, att, actors, event_attackers or strike_actors, attributions)
             if claim:
                 state.claims.append((att.key, claim))
 
     # ------------------------------------------------------------------------ asserted targets
+
+    @staticmethod
+    def _own_act(tok, sdoc, actors, voice: OrgEntry) -> bool:
+        """A claimed verb tells the speaker's own act: passive ("were destroyed"), first person
+        ("we destroyed") or with the speaker's forces as subject, not "IS fighters killed ..."."""
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return True
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        own = {t.i for t in subj.subtree}
+        return subj.lower_ == "we" or any(e.country == voice.country and toks & own for e, toks in actors)
 
     def _ongoing(self, tok) -> bool:
         """The strike word is the object of a call to stop it ("cease its airstrikes on X"):
@@ -388,6 +418,32 @@ class Extractor:
             words = _LEADING_DET.sub("", m.place_text or "").lower().split()
             return bool(words) and all(w in self.lex.regions or _is_country(w) for w in words)
 
+        # "a missile ... slammed into a residential area in a rebel-held town in the north" ...
+        # "the attack on the town of Marea": the region or province stands for the one place the
+        # story names next for the same force's strike; that mention takes its day and toll
+        strikes = sorted(strikes, key=lambda m: m.sentence.start)
+        resolved = set()  # the same region or province said again of the same strike goes too
+        for m in list(strikes):
+            if m.place_span is None or not (vague(m) or _PROVINCE.search(m.place_text or "")):
+                continue
+            said = (m.attacker, _place_key(m.place_text), m.date)
+            if said not in resolved and not _ONE_PLACE_IN.search(
+                    m.sentence.text[:m.place_span.start - m.sentence.start]):
+                continue
+            i = next((i for i, p in enumerate(strikes) if p.attacker == m.attacker
+                      and p.sentence.start > m.sentence.start and not vague(p)
+                      and not _PROVINCE.search(p.place_text or "")
+                      and (p.date == m.date or p.date_text is None)), None)
+            if i is None:
+                continue
+            p = strikes[i]
+            if p.date_text is None:
+                p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
+            if p.casualties.killed.empty:
+                p = replace(p, casualties=m.casualties)
+            strikes[i] = p
+            strikes.remove(m)
+            resolved.add(said)
         out = [m for m in strikes if not vague(m)]
         for m in strikes:
             if not vague(m):
@@ -435,6 +491,8 @@ class Extractor:
                 return "strong"
             if lemma in lex.weak_verbs:
                 return "weak"
+            if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
+                return "claimed"
         if tok.idx + len(tok) in phrase_ends:
             return "strong"
         return None
@@ -522,6 +580,10 @@ class Extractor:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
                     out |= _noun_phrase(c, self.lex.affiliation)
+        if tok.dep_ == "nsubj" and verb.pos_ == "VERB":  # "Barrel bombs dropped by regimes helicopters
+            for c in verb.children:                       # also hit": a passive parsed as active
+                if c.dep_ == "agent":
+                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
         # "civilians were wounded in airstrikes by regime and Russian jets"
         if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
             for c in verb.head.children:
@@ -717,21 +779,34 @@ class Extractor:
         # countries are not strike locations: an event needs at least a province
         return [c for c in cands if c.precision == "region" or not _is_country(c.text)]
 
-    def _finest(self, places: list[_PlaceCandidate], sdoc) -> list[_PlaceCandidate]:
+    def _finest(self, places: list[_PlaceCandidate], sdoc,
+                sentence_places: list[_PlaceCandidate] = ()) -> list[_PlaceCandidate]:
         """ "X in Y" names one place, X, the finer: "the al-Furqan neighbourhood in Aleppo city"
         is al-Furqan and "Karam Alnozha and Tal Alzarazir in Aleppo" two neighbourhoods (one
         event per named neighbourhood); placing X inside Y is the geocoder's work. A name
         neither the gazetteer nor the text's wording makes a place leaves Y standing."""
-        places = sorted(places, key=lambda p: p.start)
-        drop: set[int] = set()
-        for a, b in zip(places, places[1:]):
-            between = _text(sdoc)[a.end:b.start]
-            if _CONTAINER.fullmatch(between):
-                drop.add(id(b) if a.known or a.precision == "point" else id(a))
+        def contained(cands: list[_PlaceCandidate]) -> set[int]:
+            cands = sorted(cands, key=lambda p: p.start)
+            text = _text(sdoc)
+            out: set[int] = set()
+            for a, b in zip(cands, cands[1:]):
+                between = text[a.end:b.start]
+                if _CONTAINER.fullmatch(between):
+                    out.add(id(b) if a.known or a.precision == "point" else id(a))
+                elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
+                    out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
+            return out
+
+        drop = contained(places)
         # the container named again in the words of the same strike ("a terrorist mortar
         # attack by the so called Jaish al-Fateh on ... al-Fouaa town in the northern countryside
-        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either
-        containers = {_place_key(p.text) for p in places if id(p) in drop}
+        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either,
+        # nor is it on another strike word of the sentence: the glued headline "A person injured
+        # in a terrorist rocket attack in Quneitra" before "... a terrorist rocket attack by the
+        # terrorists of Jabhat al-Nusra on Hadar village in the countryside of Quneitra province"
+        everywhere = [p for p in sentence_places if p.precision != "region"] or places
+        containers = {_place_key(p.text) for p in places if id(p) in drop} | {
+            _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
         return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
@@ -1208,6 +1283,7 @@ class _DocState:
     asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
     speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
     aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
+    striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
     bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
 
 
@@ -1326,6 +1402,8 @@ _CARRY_STATE_CHARS = 600
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# the words between a province and a place the strike is near inside it: " close to the village of "
+_NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 _COUNTRY_CACHE: dict[str, bool] = {}
 
 
@@ -1363,8 +1441,17 @@ def _quoted(text: str) -> str | None:
     return " … ".join(parts) if parts else None
 
 
+# "in a rebel-held town in", "in a village held by the Islamic State group in": the text speaks of
+# one place it has not named yet
+_ONE_PLACE_IN = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|neighbou?rhood|district|camp)"
+                           r"(?:\s+[\w()-]+){0,6}?\s+in(?:side)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PROVINCE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
+
+
 def _place_key(text: str | None) -> str:
     t = _LEADING_DET.sub("", (text or "").strip()).lower()
+    t = re.sub(r"^(?:northern|southern|eastern|western|central)\s+(?=\S+\s+(?:province|governorate|countryside))",
+               "", t)  # "southern Idlib province" is the province of "Idlib province"
     return _PLACE_TAIL.sub("", t)
 
 

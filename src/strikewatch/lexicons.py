@@ -183,10 +183,13 @@ class Lexicons:
         self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
+        self.impact_verbs = frozenset(w.lower() for w in t.get("impact_verbs") or ())
+        self.claimed_verbs = frozenset(w.lower() for w in t.get("claimed_verbs") or ())
 
         w = data["weapons"]
         self.weapons = PhraseMatcher({**{p: "aircraft" for p in w["aircraft"]}, **{p: "munition" for p in w["munitions"]}})
         self.aircraft_words = frozenset(p.lower() for p in w["aircraft"] if " " not in p)
+        self.munition_words = frozenset(p.lower() for p in w["munitions"] if " " not in p)
 
         at = data["attribution"]
         self.report_verbs = frozenset(v.lower() for v in at["verbs"])
@@ -235,7 +238,8 @@ class Lexicons:
         self._base: dict[str, str] = {}
         for word in sorted({str(x).lower() for x in (
                 *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
-                *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"])
+                *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"],
+                *(t.get("impact_verbs") or ()), *(t.get("claimed_verbs") or ()))
                 if " " not in str(x)}, key=len):
             for form in _forms(word):
                 self._base.setdefault(form, word)
