@@ -22,7 +22,6 @@ The words are in data/lexicons/dates.yaml; the regular expressions are compiled 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from email.utils import parsedate_to_datetime
@@ -166,43 +165,65 @@ def _full_date(m: re.Match, *, dayfirst: bool = True) -> date | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # what every ``full`` pattern's year group matches
-_CHUNK = re.compile(r"\S+")
+_NON_SPACE = re.compile(r"\S")
 
 
-def _full_finditer(pattern: re.Pattern, text: str, chunks: list[int], reach: int):
+def _year_anchors(text: str, reach: int) -> list[tuple[int, int, int]]:
+    """(start, end, earliest start of a ``full`` match holding it) of each year-like number:
+    a match starts at most ``reach`` runs of whitespace before its year, so no earlier than
+    the run of non-space ``reach`` runs back (read on the text before the year, reversed)."""
+    back = _reach_back(reach)
+    out = []
+    for y in _YEAR.finditer(text):
+        lo = max(0, y.start() - 200)
+        n = back.match(text[lo:y.start()][::-1]).end()
+        if lo and not _NON_SPACE.search(text, lo, y.start() - n):
+            # all the window held was read, not ``reach`` runs: read the whole prefix
+            n = back.match(text[:y.start()][::-1]).end()
+        out.append((y.start(), y.end(), y.start() - n))
+    return out
+
+
+@cache
+def _reach_back(reach: int) -> re.Pattern:
+    return re.compile(rf"\S*(?:\s+\S+){{0,{reach}}}")
+
+
+def _full_finditer(pattern: re.Pattern, text: str, years: list[tuple[int, int, int]]):
     """``pattern.finditer(text)`` for a ``full`` pattern, the same matches, without trying the
     month and weekday alternations at every word of an article: finding the datelines of each
     article twice (ingest and extraction) was a tenth of the whole run.
 
-    Every match holds a year, and starts at most ``reach`` runs of whitespace before it, i.e.
-    no earlier than the chunk (``chunks``: start of each run of non-space) ``reach`` chunks
-    before the year's. So the next match after ``pos`` starts no earlier than that bound for
-    the first year after ``pos``; a search that ends just past that year (the longest tail after
-    a year is ISO's "-mm-dd", and one character more for its look-ahead) and finds nothing
-    proves no match holds that year, and the scan moves to the next year. A search cut short
-    can succeed where the whole text would not, so each success is searched again uncut.
+    Every match holds a year (``years``, from ``_year_anchors``) and starts no earlier than its
+    bound, so the next match after ``pos`` starts no earlier than the bound of the first year
+    after ``pos``. A search that ends just past that year (the longest tail after a year is
+    ISO's "-mm-dd", and one character more for its look-ahead) and finds nothing proves no
+    match holds that year, and the scan moves to the next year. A search cut short can succeed
+    where the whole text would not, so each success is searched again uncut.
     """
-    pos, year = 0, _YEAR.search(text)
-    while year is not None:
-        chunk = bisect_right(chunks, year.start()) - 1 - reach
-        start = max(pos, chunks[chunk] if chunk >= 0 else 0)
-        if pattern.search(text, start, year.end() + 7) is None:
-            year = _YEAR.search(text, year.end())
+    pos, i = 0, 0
+    while i < len(years):
+        y_start, y_end, bound = years[i]
+        if y_start < pos:
+            i += 1
+            continue
+        start = max(pos, bound)
+        if pattern.search(text, start, y_end + 7) is None:
+            i += 1
             continue
         m = pattern.search(text, start)
         if m is None:
             return
         yield m
         pos = m.end()
-        year = _YEAR.search(text, pos)
 
 
 def _datelines(text: str):
     """(position, date) of each dateline candidate: in the opening lines, or after a cue."""
     lx = _lexicon()
-    chunks = [m.start() for m in _CHUNK.finditer(text)]
+    years = _year_anchors(text, lx.full_reach)
     for pattern in lx.full:
-        for m in _full_finditer(pattern, text, chunks, lx.full_reach):
+        for m in _full_finditer(pattern, text, years):
             d = _full_date(m)
             if d is None or (m.groupdict().get("month") and not _capitalised(m, "month")):
                 continue
