@@ -7,6 +7,8 @@ texts come without commas, as the dataset ships them.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -292,3 +294,35 @@ def test_a_count_and_one_more_victim_is_one_count():
     got = find_casualties("A Syrian air strike on an Islamic State (IS) training camp in the jihadist-held east "
                           "killed 17 militants and a child a monitoring group said in a new toll Sunday.")
     assert [(c.kind, c.range.min, c.range.max) for c in got] == [("killed", 18, 18)]
+
+
+def _pattern_words() -> list[str]:
+    # every word the count and share patterns spell, so that a new way to open a count (a
+    # lexicon entry or a branch written in counts.py) is generated below
+    from strikewatch.counts import _lexicon
+
+    lx = _lexicon()
+    words = {w for rx in (lx.quantity, lx.share) for w in re.findall(r"[A-Za-z]{2,}", rx.pattern)}
+    return sorted(words) + ["a", "an", "A", "An", "12", "3,000", "1.5", "2015", "-", "–", "%",
+                            ",", ".", "half-", "a-"]
+
+
+def test_opening_lookaheads_change_no_match():
+    # the count and share patterns first test the word they open with; without that test
+    # they must find exactly the same matches: every two words they spell, before figures
+    from importlib import resources
+
+    from strikewatch.counts import _lexicon, _openings
+
+    raw = yaml.safe_load(resources.files("strikewatch").joinpath(
+        "data/lexicons/quantities.yaml").read_text())
+    lx = _lexicon()
+    words = _pattern_words()
+    texts = [f"{a} {b} 5 and 8 of the 12, a half" for a in words for b in words]
+    texts += [t.title() for t in texts[::7]]
+    for rx, opening in zip((lx.quantity, lx.share), _openings(raw)):
+        plain = re.compile(rx.pattern.replace(opening, "", 1), rx.flags)
+        assert plain.pattern != rx.pattern
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in rx.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from strikewatch.dates import (
@@ -253,3 +253,28 @@ def test_dateline_prefix_glued_to_the_first_sentence():
     text = "Date of publication 9 August 2016 Five children and four medical staff killed"
     assert text[dateline_prefix(text):].startswith("Five children")
     assert dateline_prefix("The attack on 4 April 2017 killed 87 people") == 0
+
+
+# pieces of datelines, whitespace runs and near-misses, so that generated texts hold many
+# matches, overlapping candidates and years that belong to no date
+_PIECES = ["Wed", "Wednesday", "Fri.,", "Sept.", "April", "May", "of", "the", "5th", "05", "19",
+           "2017", "1999", "20170", "092015", "2015-04-05", "27-09-2013", "02.10.2017", "3",
+           " ", "  ", "\n\n", "\t ", ",", ".", ":", "(", "-", "4 April 2017", "Apr 2 2016",
+           " " * 190, "x" * 190]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.booleans())
+@example(["Published 5 April", " " * 190, " " * 190, "2017 air strikes"], False)
+@example(["x" * 190, "4 April", "\n" * 190, "2017"], True)
+def test_year_anchored_scan_finds_what_finditer_finds(pieces, spaced):
+    # the dateline scan jumps from year to year; it must give exactly the regex's matches,
+    # also where the words of a date lie far apart
+    from strikewatch.dates import _full_finditer, _lexicon, _year_anchors
+
+    text = (" " if spaced else "").join(pieces)
+    lx = _lexicon()
+    years = _year_anchors(text, lx.full_reach)
+    for pattern in lx.full:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in _full_finditer(pattern, text, years)]
+        assert got == expected

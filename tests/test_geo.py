@@ -346,6 +346,24 @@ def test_a_near_miss_is_accepted_only_inside_the_context_province(gaz):
     assert isinstance(gaz.resolve("Wisab Al-Safi", country="YE"), Unresolved)
 
 
+@pytest.mark.parametrize("key", ["wisab safi", "maghrin ans", "dhamar", "jahran", "z", "utmah"])
+def test_near_misses_in_a_province_are_difflibs_own(gaz, key):
+    # the province-wide letter counts stand in for difflib's length and letter bounds: the
+    # same names must pass as when each name meets difflib in turn
+    import difflib
+
+    code = gaz._admin1_code[("YE", "Dhamar")]
+    floor = gaz.settings.province_similarity
+    expected = sorted(
+        (i, cand) for entries in gaz._province_entities("YE", code).values()
+        for i, cand, name in entries
+        if (m := difflib.SequenceMatcher(None, name, key)).real_quick_ratio() >= floor
+        and m.quick_ratio() >= floor and m.ratio() >= floor)
+    got = gaz._fuzzy_in_province(key, "YE", code)
+    assert got == tuple(cand for _, cand in expected)
+    assert key != "wisab safi" or got
+
+
 # --------------------------------------------------------------------------- Yemen
 
 

@@ -70,6 +70,7 @@ class _Lexicon:
     cue: re.Pattern
     narrative: re.Pattern
     yearless: tuple
+    full_reach: int  # runs of whitespace a ``full`` match may have before its year
     explicit: tuple
     month_only: re.Pattern
     weekday_re: re.Pattern
@@ -103,9 +104,14 @@ def _lexicon() -> _Lexicon:
         for name in ("relative_days", "relative_weeks", "relative_months", "weekends"))
     agencies = alternation(lx["agencies"])
     tod = alternation(lx["times_of_day"])
+    # the widest of ``full`` (day, "of", month, weekday before it) has four runs of whitespace
+    # before its year, plus those inside a multi-word month or weekday name
+    inner = [len(str(n).split()) - 1 for key in ("months", "weekdays")
+             for names in lx[key].values() for n in names]
     return _Lexicon(
         month=month, weekday=weekday, relative_days=rel_days, relative_weeks=rel_weeks,
         relative_months=rel_months, weekends=weekends, ago_units=lx["ago_units"], full=full,
+        full_reach=4 + 2 * max(inner, default=0),
         cue=re.compile(rf"\b(?:{alternation(lx['dateline_cues'])})\b[:\s]*$", i),
         narrative=re.compile(rf"\b(?:{alternation(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
         yearless=tuple(
@@ -158,11 +164,66 @@ def _full_date(m: re.Match, *, dayfirst: bool = True) -> date | None:
     return d
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # what every ``full`` pattern's year group matches
+_NON_SPACE = re.compile(r"\S")
+
+
+def _year_anchors(text: str, reach: int) -> list[tuple[int, int, int]]:
+    """(start, end, earliest start of a ``full`` match holding it) of each year-like number:
+    a match starts at most ``reach`` runs of whitespace before its year, so no earlier than
+    the run of non-space ``reach`` runs back (read on the text before the year, reversed)."""
+    back = _reach_back(reach)
+    out = []
+    for y in _YEAR.finditer(text):
+        lo = max(0, y.start() - 200)
+        n = back.match(text[lo:y.start()][::-1]).end()
+        if lo and not _NON_SPACE.search(text, lo, y.start() - n):
+            # all the window held was read, not ``reach`` runs: read the whole prefix
+            n = back.match(text[:y.start()][::-1]).end()
+        out.append((y.start(), y.end(), y.start() - n))
+    return out
+
+
+@cache
+def _reach_back(reach: int) -> re.Pattern:
+    return re.compile(rf"\S*(?:\s+\S+){{0,{reach}}}")
+
+
+def _full_finditer(pattern: re.Pattern, text: str, years: list[tuple[int, int, int]]):
+    """``pattern.finditer(text)`` for a ``full`` pattern, the same matches, without trying the
+    month and weekday alternations at every word of an article: finding the datelines of each
+    article twice (ingest and extraction) was a tenth of the whole run.
+
+    Every match holds a year (``years``, from ``_year_anchors``) and starts no earlier than its
+    bound, so the next match after ``pos`` starts no earlier than the bound of the first year
+    after ``pos``. A search that ends just past that year (the longest tail after a year is
+    ISO's "-mm-dd", and one character more for its look-ahead) and finds nothing proves no
+    match holds that year, and the scan moves to the next year. A search cut short can succeed
+    where the whole text would not, so each success is searched again uncut.
+    """
+    pos, i = 0, 0
+    while i < len(years):
+        y_start, y_end, bound = years[i]
+        if y_start < pos:
+            i += 1
+            continue
+        start = max(pos, bound)
+        if pattern.search(text, start, y_end + 7) is None:
+            i += 1
+            continue
+        m = pattern.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _datelines(text: str):
     """(position, date) of each dateline candidate: in the opening lines, or after a cue."""
     lx = _lexicon()
+    years = _year_anchors(text, lx.full_reach)
     for pattern in lx.full:
-        for m in pattern.finditer(text):
+        for m in _full_finditer(pattern, text, years):
             d = _full_date(m)
             if d is None or (m.groupdict().get("month") and not _capitalised(m, "month")):
                 continue
@@ -188,6 +249,8 @@ def dateline_prefix(sentence: str) -> int:
     strike on Tuesday ..."), 0 if none: the sentence splitter glues the line to the first
     sentence, and the parser then takes "Published" for the sentence's main verb."""
     lx = _lexicon()
+    if _YEAR.search(sentence, 0, 80) is None:
+        return 0  # every ``full`` match holds a year: most sentences end here, unsearched
     for pattern in lx.full:
         m = pattern.search(sentence, 0, 80)
         if m is None or _full_date(m) is None:

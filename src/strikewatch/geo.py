@@ -55,6 +55,7 @@ from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from .errors import GeocodeError
@@ -689,6 +690,7 @@ class Gazetteer:
             self._admin1_code.setdefault((cc, name), code)  # the first, as a scan would find
         self._provinces: dict[tuple[str, str], dict[int, list[tuple[int, Candidate, str]]]] = {}
         self._fuzzy: dict[tuple[str, str, str], tuple[Candidate, ...]] = {}
+        self._letters: dict[tuple[str, str], tuple] = {}  # see _province_letters
         self._alike: dict[tuple[str, int], bool] = {}  # (key, entity): a spelling variant
         self._run_countries: dict[str, frozenset[str]] = {}
 
@@ -813,18 +815,41 @@ class Gazetteer:
         floor, lb = self.settings.province_similarity, len(key)
         matcher = difflib.SequenceMatcher(None, b=key)
         keep = []
-        for la, entries in self._province_entities(country, code).items():
-            if 2.0 * min(la, lb) / (la + lb) < floor:  # SequenceMatcher.real_quick_ratio
-                continue
-            for i, cand, name in entries:
-                matcher.set_seq1(name)
-                if matcher.quick_ratio() >= floor and matcher.ratio() >= floor:
-                    keep.append((i, cand))
+        # difflib's length bound (real_quick_ratio) and shared-letter bound (quick_ratio),
+        # the same figures computed for the whole province at once: a loop over its names
+        # was a quarter of geocoding a story; only the names that pass meet ratio()
+        entries, alphabet, letters, lengths = self._province_letters(country, code)
+        wanted = np.zeros(len(alphabet), dtype=np.int64)
+        for ch, n in Counter(key).items():
+            if (j := alphabet.get(ch)) is not None:
+                wanted[j] = n
+        near = 2.0 * np.minimum(lengths, lb) / (lengths + lb) >= floor
+        quick = 2.0 * np.minimum(letters, wanted).sum(axis=1) / (lengths + lb) >= floor
+        for k in np.flatnonzero(near & quick):
+            i, cand, name = entries[k]
+            matcher.set_seq1(name)
+            if matcher.ratio() >= floor:
+                keep.append((i, cand))
         out = tuple(cand for _, cand in sorted(keep, key=lambda ic: ic[0]))
         if len(self._fuzzy) > 20_000:
             self._fuzzy.clear()
         self._fuzzy[memo_key] = out
         return out
+
+    def _province_letters(self, country: str, code: str) -> tuple:
+        """A province's places (row order, place, name), the index of each letter of their
+        names, each name's count of each letter, and each name's length."""
+        if (hit := self._letters.get((country, code))) is not None:
+            return hit
+        entries = [e for group in self._province_entities(country, code).values() for e in group]
+        alphabet = {ch: j for j, ch in enumerate(sorted({ch for _, _, n in entries for ch in n}))}
+        letters = np.zeros((len(entries), len(alphabet)), dtype=np.int64)
+        for k, (_, _, name) in enumerate(entries):
+            for ch, n in Counter(name).items():
+                letters[k, alphabet[ch]] = n
+        lengths = np.array([len(name) for _, _, name in entries], dtype=np.int64)
+        self._letters[(country, code)] = hit = (entries, alphabet, letters, lengths)
+        return hit
 
     def _province_entities(self, country: str, code: str,
                            ) -> dict[int, list[tuple[int, Candidate, str]]]:
