@@ -542,6 +542,37 @@ def test_the_whole_article_votes_for_the_documents_country(gaz):
     assert placed_mention.place.admin1 == "Aleppo"
 
 
+# FA-KES fakes-1962495727 (29 August 2016), as the corpus gives it: Turkey's strikes in Syria
+JARABLUS_ARTICLE = (
+    "Mon Aug 29 2016 40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus. In "
+    "Turkish airstrikes and artilleries attacks on two villages near Jerablus 40 civilian killed "
+    "and more than 110 others wounded. Also Turkish Army killed 25 Kurdish YPG fighters calling "
+    "them Terrorist. On Sunday Turkish forces ramped up their offensive with Turkish warplanes "
+    "and artillery pounding areas held by pro-Kurdish forces close to Jarablus liberated from "
+    "ISIS this week. Turkish President Recep Tayyip Erdogan vowed Sunday to devote equal energy "
+    "to combatting Islamic State terrorists and Syrian Kurdish fighters on the fifth day of a "
+    "major offensive that has left dozens dead. Britain-based Syrian Observatory for Human "
+    "Rights said at least 40 civilians were killed in strikes on two areas in Jarabulus the "
+    "first report of significant civilian casualties since the start of operation Euphrates "
+    "Shield. At least 110 others injured in the attacks. Also as part of ongoing Turkish "
+    "military operations in northern Syria two US-backed groups on opposing sides of the "
+    "operation have clashed near the city of Jarabulus in northern Aleppo province.")
+
+
+def test_the_articles_places_outvote_the_attackers_nationality(gaz):
+    """Turkey is named in every sentence as the attacker; the article's places are Syrian.
+    Counting only country names, the article voted Turkey and left Jerablus unplaced."""
+    sentence = next(s for s in re.split(r"(?<=\.) ", JARABLUS_ARTICLE) if "Jerablus" in s)
+    start, at = JARABLUS_ARTICLE.index(sentence), JARABLUS_ARTICLE.index("Jerablus")
+    mention = StrikeMention(doc_id="fakes-1962495727",
+                            sentence=Span(start, start + len(sentence), sentence),
+                            place_text="Jerablus", place_span=Span(at, at + 8, "Jerablus"),
+                            attacker=None)
+    (placed_mention,) = geocode_mentions([mention], gaz, document_text=JARABLUS_ARTICLE)
+    assert placed_mention.place is not None
+    assert (placed_mention.place.country, placed_mention.place.admin1) == ("SY", "Aleppo")
+
+
 # FA-KES fakes-1924058201 (Anadolu, 24 September 2016), as the corpus gives it: commas lost
 ALEPPO_DISTRICTS = (
     "Speaking to Anadolu Agency Najib Ansari said the warplanes targeted the districts of "

@@ -1348,7 +1348,11 @@ def _document_country(mentions: Sequence[StrikeMention],
                 weight *= 0.3  # "Vladimir" of "Vladimir Putin"
             vote(m.place_text or "", p, weight)
     sentences = list(dict.fromkeys(m.sentence.text for m in mentions if m.sentence))
-    for text in sentences:
+    # the whole article, when given, names the places around the strikes too: "Turkish
+    # airstrikes ... near Jerablus" is in Syria because the article names Jarabulus four times
+    # and "northern Aleppo province", though it names Turkey in every sentence
+    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
+    for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
             weight = _vote_weight(c, text[start:end])
             if not whole and c.kind == CITY and c.population < 1_000_000:
@@ -1359,7 +1363,6 @@ def _document_country(mentions: Sequence[StrikeMention],
         votes[cc] += weight
     # the whole article, when given, says more about its country than its strike sentences:
     # "Syria" leads a Syrian story even where each strike names only an unknown village
-    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
     for cc, weight in _country_ballot(gazetteer, named_in).items():
         votes[cc] += weight
     return votes.most_common(1)[0][0] if votes else None
