@@ -691,3 +691,35 @@ def test_a_provincial_capitals_corpus_spelling_names_the_city_and_the_province(
     assert gaz.is_place(name, country="SY")
     place = gaz.resolve(name, country="SY", context=sentence)
     assert (place.name, place.precision) == (expected, precision)
+
+
+# FA-KES fakes-1926478941 (SANA, 30 May 2017), as the corpus gives it. The strike sentence names
+# three Deir Ezzor neighbourhoods and no province; the article names Deir Ezzor three times.
+DEIR_EZZOR_ARTICLE = (
+    "May 30 2017 Syrian Army Kills 11 ISIL Terrorists Destroy Their Posits in Deir Ezzor. Syrian "
+    "army killed 11 terrorists in an attack on their positions in Deir Ezzor SANA news agency "
+    "reported on Tuesday. SANA said Syrian army units launched an intensive strike on the "
+    "terrorist groups movement axes while attacking military posts in the vicinity of the gas "
+    "plant west of the regiment 137 at the southern axis of Deir Ezzor. Clashes followed by "
+    "artillery fire at the terrorists supply routes and their centers in al-Reshidiya "
+    "al-Hamidiya and Sheikh Yassin according to SANA reporter who said that the clashes ended "
+    "up with killing and injuring a number of terrorists and destroying their fortified "
+    "positions and weapons.")
+
+
+def test_a_hamlet_namesake_outside_the_one_province_the_article_names_is_left_unplaced(gaz):
+    """GeoNames' only "al-Hamidiya" is a hamlet in Tartus. It once counted as the story's own
+    province, and with no strike place known exactly the article's Deir Ezzor did not count."""
+    sentence = next(s for s in re.split(r"(?<=\.) ", DEIR_EZZOR_ARTICLE) if "Hamidiya" in s)
+    start, at = DEIR_EZZOR_ARTICLE.index(sentence), DEIR_EZZOR_ARTICLE.index("al-Hamidiya")
+    mention = StrikeMention(doc_id="fakes-1926478941",
+                            sentence=Span(start, start + len(sentence), sentence),
+                            place_text="al-Hamidiya",
+                            place_span=Span(at, at + 11, "al-Hamidiya"), attacker=None)
+    assert placed(gaz.resolve("al-Hamidiya", country="SY", context=sentence)).admin1 == "Tartus"
+    (out,) = geocode_mentions([mention], gaz, document_text=DEIR_EZZOR_ARTICLE)
+    assert out.place is None
+    assert gaz._provinces_in_text(DEIR_EZZOR_ARTICLE, "SY") == {"Deir ez-Zor"}
+    why = gaz._contain(mention, gaz.resolve("al-Hamidiya", country="SY", context=sentence),
+                       "SY", frozenset({"Deir ez-Zor"}))
+    assert isinstance(why, Unresolved) and "hamlet of the same name" in why.reason

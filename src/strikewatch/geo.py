@@ -1076,24 +1076,38 @@ class Gazetteer:
         there, fused with other stories' strikes on the province. An exact name keeps its place: the sentence may name a second one.
         A sentence naming no province has the story's: the one province of the places the
         story names exactly (``story``): "the opposition-held towns of Hammuriyah and Saqba"
-        in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda)."""
+        in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda). There
+        a hamlet's exact name is a namesake too: Syria has an al-Hamidiyah in four provinces,
+        and the one in Tartus is not the Deir Ezzor neighbourhood of a story about Deir Ezzor."""
         x = m.place_text or ""
         if result.country != country or result.geonameid is None or not m.place_span \
                 or result.precision == "admin1" or any(
                     c.kind == ADMIN1 and c.geonameid == result.geonameid
                     for c in self._fetch("name", normalize(result.admin1 or ""), country)):
             return result  # "Deir Ezzor" next to "Hasakeh" is a province of its own
-        named = self._provinces_named(m, country) or set(story)
+        in_sentence = self._provinces_named(m, country)
+        named = in_sentence or set(story)
         if len(named) != 1 or result.admin1 in named:
             return result
         q = _parse(x, m.sentence.text, self._lex)
         keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
-        if any(c.geonameid == result.geonameid for k in keys
-               for c in self._fetch("name", k, country)):
+        exact = [c for k in keys for c in self._fetch("name", k, country)
+                 if c.geonameid == result.geonameid]
+        if exact and (in_sentence or max(c.population for c in exact)
+                      >= self.settings.anchor_population):
             return result
-        return Unresolved(x, f"{result.name} ({result.admin1}) is only a spelling like it, "
+        what = "a hamlet of the same name" if exact else "only a spelling like it"
+        return Unresolved(x, f"{result.name} ({result.admin1}) is {what}, "
                              f"outside {next(iter(named))}, where the story is",
                           (f"alone: {result.name} ({result.country}/{result.admin1})",))
+
+    def _provinces_in_text(self, text: str, country: str) -> frozenset[str]:
+        """The provinces a text names, by the province's name or its capital's."""
+        return frozenset(
+            p.admin1 for sentence in _SENTENCE_BREAK.split(text)
+            for _, _, p, c, _ in self._sentence_places(sentence, country)
+            if p.admin1 and (c.kind == ADMIN1 or (c.kind == CITY
+                                                  and self._province_of_capital(c))))
 
     def _provinces_named(self, m: StrikeMention, country: str) -> set[str]:
         """The provinces a mention's sentence names besides the mention, by the province's
@@ -1404,8 +1418,13 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
         here, cand = gazetteer._resolve_full(m.place_text, country, near, context_of(m))
         results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
-                and here.country == country and here.precision != "country":
-            story.add(here.admin1)
+                and here.country == country and here.precision != "country" \
+                and (cand.kind != CITY or cand.population >= gazetteer.settings.anchor_population):
+            story.add(here.admin1)  # a hamlet's name is shared by others: it says little
+    if not story and document_text and country:
+        # no strike place is known exactly: the provinces the article names stand in ("the
+        # southern axis of Deir Ezzor" around "al-Reshidiya al-Hamidiya and Sheikh Yassin")
+        story = gazetteer._provinces_in_text(document_text, country)
     for i, m in enumerate(mentions):
         if m.place_text is not None:
             results[i] = gazetteer._contain(m, results[i], country, frozenset(story))
