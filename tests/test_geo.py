@@ -723,3 +723,18 @@ def test_a_hamlet_namesake_outside_the_one_province_the_article_names_is_left_un
     why = gaz._contain(mention, gaz.resolve("al-Hamidiya", country="SY", context=sentence),
                        "SY", frozenset({"Deir ez-Zor"}))
     assert isinstance(why, Unresolved) and "hamlet of the same name" in why.reason
+
+
+@pytest.mark.parametrize("doc_id,sentence,name", [
+    ("fakes-1926479313", "The terrorists also fired rocket shells on the Faculty of Law and the "
+     "neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan killing two persons and "
+     "injuring 32 others.", "al-Midan"),
+    ("fakes-1965511189", "On Friday the terrorist groups fired more than 10 rocket shells on "
+     "al-Midan neighborhood leaving an elderly woman killed and 9 other people injured and "
+     "causing huge damage.", "al-Midan neighborhood"),
+])
+def test_a_neighbourhood_is_not_a_town_spelt_like_it(gaz, doc_id, sentence, name):
+    # FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0): Aleppo's al-Midan, not Ma'dan (Raqqa)
+    assert placed(gaz.resolve(name, country="SY", context=sentence)).admin1 == "Ar-Raqqah"
+    [m] = geocode_mentions(_in_sentence(doc_id, sentence, [name]), gaz, country_hint="SY")
+    assert m.place is None or m.place.admin1 != "Ar-Raqqah", m.place

@@ -661,6 +661,12 @@ _LOCAL_NOUNS = (r"neighbou?rhoods?|districts?|sub-?districts?|villages?|towns?|c
 _LOCAL_NOUN = re.compile(rf"\b(?i:{_LOCAL_NOUNS})\b")
 _LOCAL_BEFORE = re.compile(rf"\b(?i:{_LOCAL_NOUNS})\s+(?:of\s+)?(?:the\s+)?$")
 _LOCAL_AFTER = re.compile(rf"[\s,\x22\u201d]*(?i:{_LOCAL_NOUNS})\b")
+# A city's quarter: named so, it is no town of the same skeleton elsewhere (a list of them,
+# "the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan", may run 60 characters).
+_QUARTERS = r"neighbou?rhoods?|quarters?"
+_QUARTER = re.compile(rf"\b(?i:{_QUARTERS})\b")
+_QUARTER_BEFORE = re.compile(rf"\b(?i:{_QUARTERS})\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,6}}$")
+_QUARTER_AFTER = re.compile(rf"(?:\s+(?:and|&)\s+[\w'’-]+)?[\s,\x22\u201d]*(?:\w+\s+)?(?i:{_QUARTERS})\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
@@ -1059,6 +1065,9 @@ class Gazetteer:
             return _placed_at(box, why, result)
         if country is None or not m.sentence:
             return result
+        if isinstance(result, Place) and (why := self._quarter_not_town(m, result, country)):
+            result = Unresolved(x, why, (f"alone: {result.name} ({result.country}/"
+                                         f"{result.admin1})",))
         if isinstance(result, Place):
             return self._variant_in_its_province(m, result, country, story)
         anchor = self._anchor(m, country)
@@ -1100,6 +1109,25 @@ class Gazetteer:
         return Unresolved(x, f"{result.name} ({result.admin1}) is {what}, "
                              f"outside {next(iter(named))}, where the story is",
                           (f"alone: {result.name} ({result.country}/{result.admin1})",))
+
+    def _quarter_not_town(self, m: StrikeMention, result: Place, country: str) -> str | None:
+        """Why a name the text calls a neighbourhood is not the town it matched only as a
+        spelling variant, or None: "the neighborhoods of ... al-Midan" (Aleppo, Damascus) is
+        not Ma'dan, a town in Raqqa that shares its skeleton."""
+        if result.precision != "point" or result.geonameid is None or not m.place_span:
+            return None
+        x, text = m.place_text or "", m.sentence.text
+        here = m.place_span.start - m.sentence.start
+        before, after = text[max(0, here - 60):here], text[here + len(x):]
+        if not (_QUARTER.search(x) or _QUARTER_BEFORE.search(before)
+                or _QUARTER_AFTER.match(after)):
+            return None
+        q = _parse(x, text, self._lex)
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
+        if any(c.geonameid == result.geonameid for k in keys
+               for c in self._fetch("name", k, country)):
+            return None
+        return f"named as a neighbourhood; {result.name} ({result.admin1}) is a town only spelt like it"
 
     def _provinces_in_text(self, text: str, country: str) -> frozenset[str]:
         """The provinces a text names, by the province's name or its capital's."""
