@@ -738,3 +738,27 @@ def test_a_neighbourhood_is_not_a_town_spelt_like_it(gaz, doc_id, sentence, name
     assert placed(gaz.resolve(name, country="SY", context=sentence)).admin1 == "Ar-Raqqah"
     [m] = geocode_mentions(_in_sentence(doc_id, sentence, [name]), gaz, country_hint="SY")
     assert m.place is None or m.place.admin1 != "Ar-Raqqah", m.place
+
+
+# FA-KES fakes-1926479161 (15 February 2016), the title, the strike and the asides on Munich
+MAARET_ARTICLE = (
+    "Monday 15 February 2016 Russian Airstrikes Hit MSF Hospital in Idlib. A hospital supported "
+    "by Doctors Without Borders (MSF) in the town of Maaret al-Nouman in rural Idlib was hit "
+    "earlier today by Russian air airstrikes. The Syrian Coalition called upon the ceasefire "
+    "task force formed as part of the Munich agreement not to ignore the horrible crimes Russia "
+    "continues to commit against the Syrian people. The continued silence over Russias behavior "
+    "in Syria undoubtedly represents complicity in these crimes and would ruin what has been "
+    "achieved in Munich the Coalition said.")
+
+
+def test_a_place_named_only_in_an_aside_votes_less_than_the_strikes_own(gaz):
+    """Munich (the agreement, the talks) is a city of 1.5 million; Idlib, named in the strike
+    sentence, a province capital of 130,000. Counted alike, Munich made the story German."""
+    sentence = next(s for s in re.split(r"(?<=\.) ", MAARET_ARTICLE) if "Maaret" in s)
+    start, at = MAARET_ARTICLE.index(sentence), MAARET_ARTICLE.index("Maaret al-Nouman")
+    mention = StrikeMention(doc_id="fakes-1926479161",
+                            sentence=Span(start, start + len(sentence), sentence),
+                            place_text="Maaret al-Nouman",
+                            place_span=Span(at, at + 16, "Maaret al-Nouman"), attacker=None)
+    (out,) = geocode_mentions([mention], gaz, document_text=MAARET_ARTICLE)
+    assert out.place is not None and (out.place.country, out.place.admin1) == ("SY", "Idlib")

@@ -1394,9 +1394,12 @@ def _document_country(mentions: Sequence[StrikeMention],
     # airstrikes ... near Jerablus" is in Syria because the article names Jarabulus four times
     # and "northern Aleppo province", though it names Turkey in every sentence
     named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
+    strike_sentences = set(sentences)
     for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
             weight = _vote_weight(c, text[start:end])
+            if text not in strike_sentences:
+                weight *= 0.5  # an aside ("at the Munich Security Conference") is weaker
             if not whole and c.kind == CITY and c.population < 1_000_000:
                 weight *= 0.3  # "Secretary William Hague", not "Aleppo Police Command"
             vote(text[start:end], p, weight)
