@@ -664,9 +664,21 @@ def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplac
     ("The source added that other shells hit the neighborhoods of al-Mazzeh and Ruken Eddin "
      "and al-Mazra area causing material damage to private and public properties.",
      "al-Mazzeh", "Mezzeh", "Dimashq", "admin2"),
+    ("Quoting reports from its local partners in Syria UNICEF said health workers were reported "
+     "to have pulled bodies of children from under rubble in the town of al-Quria in Deir ez-Zor "
+     "province which is mostly under DAESH control.",  # fakes-1924058178
+     "al-Quria", "Al-Quriyah", "Deir ez-Zor", "point"),
+    ("In another air strike more than 60 foreign mercenaries from the former Soviet Union "
+     "Tunisia and Egypt were killed in the Euphrates Valley south of Deir Ezzor.",
+     "Euphrates Valley", "Euphrates valley", "Deir ez-Zor", "region"),  # fakes-1965495341
+    ("To the south of Deir ez-Zor in the valley of the Euphrates river a group of over 60 "
+     "foreign mercenaries originating from CIS countries Tunisia and the Arab Republic of Egypt "
+     "were killed in an airstrike.",  # fakes-1965495344
+     "the valley of the Euphrates river", "Euphrates valley", "Deir ez-Zor", "region"),
 ])
 def test_a_sourced_supplement_place_resolves_from_its_corpus_spelling(
         gaz, sentence, name, expected, admin1, precision):
+    assert gaz.is_place(name, country="SY")  # text recognition finds it
     place = gaz.resolve(name, country="SY", context=sentence)
     assert isinstance(place, Place)
     assert (place.name, place.admin1, place.precision) == (expected, admin1, precision)
