@@ -774,3 +774,13 @@ def test_a_place_named_only_in_an_aside_votes_less_than_the_strikes_own(gaz):
                             place_span=Span(at, at + 16, "Maaret al-Nouman"), attacker=None)
     (out,) = geocode_mentions([mention], gaz, document_text=MAARET_ARTICLE)
     assert out.place is not None and (out.place.country, out.place.admin1) == ("SY", "Idlib")
+
+
+def test_a_name_called_a_neighbourhood_of_a_city_lies_in_that_city(gaz):
+    # FA-KES fakes-1923848282 (AFP, 27 October 2016): Aleppo's Shahba, not Shahba (As-Suwayda)
+    s = ("\"Three children were killed and 14 students were injured in a terrorist rocket attack "
+         "on the national school in the Shahba neighbourhood of Aleppo\" state news agency SANA "
+         "reported.")
+    [m] = geocode_mentions(_in_sentence("fakes-1923848282", s, ["Shahba neighbourhood"]), gaz,
+                           country_hint="SY")
+    assert (m.place.admin1, m.place.precision) == ("Aleppo", "admin2")

@@ -1180,8 +1180,10 @@ class Gazetteer:
         if hit is None:
             return None
         relation = " ".join(hit.group("rel").casefold().split())
-        if relation == "of" and not hit.group("noun"):
-            return None  # "X of Y" without "neighbourhood" between is no containment
+        named_as = name.split()[-1].casefold() if name.split() else ""
+        if relation == "of" and not hit.group("noun") and named_as not in lex.nouns:
+            return None  # "X of Y" without "neighbourhood" between ("Shahba neighbourhood
+            # of Aleppo") is no containment
         box = self._container_place(hit.group("rest"), country)
         return (None, box, lex.relation[relation]) if box else None
 
