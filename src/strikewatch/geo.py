@@ -666,7 +666,8 @@ _LOCAL_AFTER = re.compile(rf"[\s,\x22\u201d]*(?i:{_LOCAL_NOUNS})\b")
 _QUARTERS = r"neighbou?rhoods?|quarters?"
 _QUARTER = re.compile(rf"\b(?i:{_QUARTERS})\b")
 _QUARTER_BEFORE = re.compile(rf"\b(?i:{_QUARTERS})\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,6}}$")
-_QUARTER_AFTER = re.compile(rf"(?:\s+(?:and|&)\s+[\w'’-]+)?[\s,\x22\u201d]*(?:\w+\s+)?(?i:{_QUARTERS})\b")
+_QUARTER_AFTER = re.compile(
+    rf"(?:\s+(?:and|&)\s+[\w'’-]+)?[\s,\x22\u201d]*(?:\w+\s+)?(?i:{_QUARTERS})\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
@@ -1127,7 +1128,8 @@ class Gazetteer:
         if any(c.geonameid == result.geonameid for k in keys
                for c in self._fetch("name", k, country)):
             return None
-        return f"named as a neighbourhood; {result.name} ({result.admin1}) is a town only spelt like it"
+        return (f"named as a neighbourhood; {result.name} ({result.admin1}) is a town only "
+                f"spelt like it")
 
     def _provinces_in_text(self, text: str, country: str) -> frozenset[str]:
         """The provinces a text names, by the province's name or its capital's."""
