@@ -662,6 +662,13 @@ _LOCAL_NOUNS = (r"neighbou?rhoods?|districts?|sub-?districts?|villages?|towns?|c
 _LOCAL_NOUN = re.compile(rf"\b(?i:{_LOCAL_NOUNS})\b")
 _LOCAL_BEFORE = re.compile(rf"\b(?i:{_LOCAL_NOUNS})\s+(?:of\s+)?(?:the\s+)?$")
 _LOCAL_AFTER = re.compile(rf"[\s,\x22\u201d]*(?i:{_LOCAL_NOUNS})\b")
+# A city's quarter: named so, it is no town of the same skeleton elsewhere (a list of them,
+# "the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan", may run 60 characters).
+_QUARTERS = r"neighbou?rhoods?|quarters?"
+_QUARTER = re.compile(rf"\b(?i:{_QUARTERS})\b")
+_QUARTER_BEFORE = re.compile(rf"\b(?i:{_QUARTERS})\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,6}}$")
+_QUARTER_AFTER = re.compile(
+    rf"(?:\s+(?:and|&)\s+[\w'’-]+)?[\s,\x22\u201d]*(?:\w+\s+)?(?i:{_QUARTERS})\b")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
@@ -1084,6 +1091,9 @@ class Gazetteer:
             return _placed_at(box, why, result)
         if country is None or not m.sentence:
             return result
+        if isinstance(result, Place) and (why := self._quarter_not_town(m, result, country)):
+            result = Unresolved(x, why, (f"alone: {result.name} ({result.country}/"
+                                         f"{result.admin1})",))
         if isinstance(result, Place):
             return self._variant_in_its_province(m, result, country, story)
         anchor = self._anchor(m, country)
@@ -1101,24 +1111,58 @@ class Gazetteer:
         there, fused with other stories' strikes on the province. An exact name keeps its place: the sentence may name a second one.
         A sentence naming no province has the story's: the one province of the places the
         story names exactly (``story``): "the opposition-held towns of Hammuriyah and Saqba"
-        in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda)."""
+        in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda). There
+        a hamlet's exact name is a namesake too: Syria has an al-Hamidiyah in four provinces,
+        and the one in Tartus is not the Deir Ezzor neighbourhood of a story about Deir Ezzor."""
         x = m.place_text or ""
         if result.country != country or result.geonameid is None or not m.place_span \
                 or result.precision == "admin1" or any(
                     c.kind == ADMIN1 and c.geonameid == result.geonameid
                     for c in self._fetch("name", normalize(result.admin1 or ""), country)):
             return result  # "Deir Ezzor" next to "Hasakeh" is a province of its own
-        named = self._provinces_named(m, country) or set(story)
+        in_sentence = self._provinces_named(m, country)
+        named = in_sentence or set(story)
         if len(named) != 1 or result.admin1 in named:
             return result
         q = _parse(x, m.sentence.text, self._lex)
         keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
-        if any(c.geonameid == result.geonameid for k in keys
-               for c in self._fetch("name", k, country)):
+        exact = [c for k in keys for c in self._fetch("name", k, country)
+                 if c.geonameid == result.geonameid]
+        if exact and (in_sentence or max(c.population for c in exact)
+                      >= self.settings.anchor_population):
             return result
-        return Unresolved(x, f"{result.name} ({result.admin1}) is only a spelling like it, "
+        what = "a hamlet of the same name" if exact else "only a spelling like it"
+        return Unresolved(x, f"{result.name} ({result.admin1}) is {what}, "
                              f"outside {next(iter(named))}, where the story is",
                           (f"alone: {result.name} ({result.country}/{result.admin1})",))
+
+    def _quarter_not_town(self, m: StrikeMention, result: Place, country: str) -> str | None:
+        """Why a name the text calls a neighbourhood is not the town it matched only as a
+        spelling variant, or None: "the neighborhoods of ... al-Midan" (Aleppo, Damascus) is
+        not Ma'dan, a town in Raqqa that shares its skeleton."""
+        if result.precision != "point" or result.geonameid is None or not m.place_span:
+            return None
+        x, text = m.place_text or "", m.sentence.text
+        here = m.place_span.start - m.sentence.start
+        before, after = text[max(0, here - 60):here], text[here + len(x):]
+        if not (_QUARTER.search(x) or _QUARTER_BEFORE.search(before)
+                or _QUARTER_AFTER.match(after)):
+            return None
+        q = _parse(x, text, self._lex)
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
+        if any(c.geonameid == result.geonameid for k in keys
+               for c in self._fetch("name", k, country)):
+            return None
+        return (f"named as a neighbourhood; {result.name} ({result.admin1}) is a town only "
+                f"spelt like it")
+
+    def _provinces_in_text(self, text: str, country: str) -> frozenset[str]:
+        """The provinces a text names, by the province's name or its capital's."""
+        return frozenset(
+            p.admin1 for sentence in _SENTENCE_BREAK.split(text)
+            for _, _, p, c, _ in self._sentence_places(sentence, country)
+            if p.admin1 and (c.kind == ADMIN1 or (c.kind == CITY
+                                                  and self._province_of_capital(c))))
 
     def _provinces_named(self, m: StrikeMention, country: str) -> set[str]:
         """The provinces a mention's sentence names besides the mention, by the province's
@@ -1163,8 +1207,10 @@ class Gazetteer:
         if hit is None:
             return None
         relation = " ".join(hit.group("rel").casefold().split())
-        if relation == "of" and not hit.group("noun"):
-            return None  # "X of Y" without "neighbourhood" between is no containment
+        named_as = name.split()[-1].casefold() if name.split() else ""
+        if relation == "of" and not hit.group("noun") and named_as not in lex.nouns:
+            return None  # "X of Y" without "neighbourhood" between ("Shahba neighbourhood
+            # of Aleppo") is no containment
         box = self._container_place(hit.group("rest"), country)
         return (None, box, lex.relation[relation]) if box else None
 
@@ -1373,9 +1419,16 @@ def _document_country(mentions: Sequence[StrikeMention],
                 weight *= 0.3  # "Vladimir" of "Vladimir Putin"
             vote(m.place_text or "", p, weight)
     sentences = list(dict.fromkeys(m.sentence.text for m in mentions if m.sentence))
-    for text in sentences:
+    # the whole article, when given, names the places around the strikes too: "Turkish
+    # airstrikes ... near Jerablus" is in Syria because the article names Jarabulus four times
+    # and "northern Aleppo province", though it names Turkey in every sentence
+    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
+    strike_sentences = set(sentences)
+    for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
             weight = _vote_weight(c, text[start:end])
+            if text not in strike_sentences:
+                weight *= 0.5  # an aside ("at the Munich Security Conference") is weaker
             if not whole and c.kind == CITY and c.population < 1_000_000:
                 weight *= 0.3  # "Secretary William Hague", not "Aleppo Police Command"
             vote(text[start:end], p, weight)
@@ -1384,7 +1437,6 @@ def _document_country(mentions: Sequence[StrikeMention],
         votes[cc] += weight
     # the whole article, when given, says more about its country than its strike sentences:
     # "Syria" leads a Syrian story even where each strike names only an unknown village
-    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
     for cc, weight in _country_ballot(gazetteer, named_in).items():
         votes[cc] += weight
     return votes.most_common(1)[0][0] if votes else None
@@ -1426,8 +1478,13 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
         here, cand = gazetteer._resolve_full(m.place_text, country, near, context_of(m))
         results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
-                and here.country == country and here.precision != "country":
-            story.add(here.admin1)
+                and here.country == country and here.precision != "country" \
+                and (cand.kind != CITY or cand.population >= gazetteer.settings.anchor_population):
+            story.add(here.admin1)  # a hamlet's name is shared by others: it says little
+    if not story and document_text and country:
+        # no strike place is known exactly: the provinces the article names stand in ("the
+        # southern axis of Deir Ezzor" around "al-Reshidiya al-Hamidiya and Sheikh Yassin")
+        story = gazetteer._provinces_in_text(document_text, country)
     for i, m in enumerate(mentions):
         if m.place_text is not None:
             results[i] = gazetteer._contain(m, results[i], country, frozenset(story))
