@@ -83,6 +83,19 @@ def test_every_place_of_the_founding_example_resolves_as_the_gold_says(gaz):
             (m.place_text, m.place)
 
 
+def test_answers_given_in_a_sentences_context_do_not_outlive_their_document(gaz):
+    """A later document holding the same sentence (a syndicated copy, or the benchmark's
+    replicas) is geocoded afresh, not served from the earlier document's answers."""
+    first = geocode_mentions(_mentions(), gaz)
+    asked = set(gaz._resolved_in_document)
+    assert asked and all(key[3] for key in asked)  # each answer was given in a sentence
+    other = [m for m in _mentions() if m.place_text == "Hama"][:1]
+    again = geocode_mentions(other, gaz)
+    assert {k[0] for k in gaz._resolved_in_document} == {"Hama"}
+    hama = next(m.place for m in first if m.place_text == "Hama")
+    assert (again[0].place.name, again[0].place.admin1) == (hama.name, hama.admin1)
+
+
 @pytest.mark.parametrize("name,iso", [
     ("Syria", "SY"), ("Russia", "RU"), ("Iraq", "IQ"), ("Turkey", "TR"), ("Qatar", "QA"),
     ("France", "FR"), ("Germany", "DE"), ("Saudi Arabia", "SA"), ("the UK", "GB"),
