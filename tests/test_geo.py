@@ -815,3 +815,11 @@ def test_a_name_called_a_neighbourhood_of_a_city_lies_in_that_city(gaz):
     [m] = geocode_mentions(_in_sentence("fakes-1923848282", s, ["Shahba neighbourhood"]), gaz,
                            country_hint="SY")
     assert (m.place.admin1, m.place.precision) == ("Aleppo", "admin2")
+
+
+def test_a_school_named_after_its_town_is_in_that_town(gaz):
+    # FA-KES fakes-1965511130 (al-Manar, 5 November 2014; CC BY 4.0), its headline: the only
+    # sentence naming the strike's place was unplaced, "Damascus School" being no gazetteer name
+    s = "Mortar Attack Targets Damascus School Claims 11 Children"
+    p = placed(gaz.resolve("Damascus School", country="SY", context=s))
+    assert (p.name, p.admin1, p.precision) == ("Damascus", "Dimashq", "point")
