@@ -823,3 +823,36 @@ def test_a_school_named_after_its_town_is_in_that_town(gaz):
     s = "Mortar Attack Targets Damascus School Claims 11 Children"
     p = placed(gaz.resolve("Damascus School", country="SY", context=s))
     assert (p.name, p.admin1, p.precision) == ("Damascus", "Dimashq", "point")
+
+
+# FA-KES fakes-1962495650 (al-Alam, 29 July 2015; CC BY 4.0), its first four sentences
+HADER_ARTICLE = (
+    "Wed Jul 29 2015 Israeli Strike on Syrian Town Kills 5 Soldiers. An Israeli air strike on a "
+    "government-held village on the Syrian side of the Golan Heights ceasefire line killed five "
+    "Syrian forces on Wednesday a monitoring group said. \"An Israeli plane hit a car inside the "
+    "town of Hader killing two men 5 popular committee forces in the town\" said Rami Abdel "
+    "Rahman director of the Syrian Observatory for Human Rights. Hader is a Druze village that "
+    "lies along the ceasefire line with the Israeli-occupied portion of the Golan Heights plateau "
+    "to the west and the border with Damascus province to the northeast. According to Hezbollahs "
+    "official television station Al-Manar \"two members of Syrias National Defence Forces were "
+    "killed when an Israeli drone targeted their car at the entrance of Hader in Quneitra "
+    "province.\"")
+
+
+@pytest.mark.parametrize("doc_id,text,sentence_start,name,admin1", [
+    ("fakes-1962495650", HADER_ARTICLE, "\"An Israeli plane hit a car", "Hader", "Quneitra"),
+    # fakes-1926479098 (SANA, 12 August 2016; CC BY 4.0): the namesake the other way round
+    ("fakes-1926479098", "A child and a woman were killed and seven others were injured by "
+     "terrorist rocket and sniper attacks that targeted Aleppo city and al-Hader town in Aleppos "
+     "southern countryside on Friday.", "A child", "al-Hader town", "Aleppo"),
+])
+def test_a_town_the_country_repeats_is_the_one_in_the_province_the_article_names(
+        gaz, doc_id, text, sentence_start, name, admin1):
+    start = text.index(sentence_start)
+    sentence = text[start:]
+    sentence = sentence[:sentence.index("\" said") + 1] if "\" said" in sentence else sentence
+    at = text.index(name, start)
+    m = StrikeMention(doc_id=doc_id, sentence=Span(start, start + len(sentence), sentence),
+                      place_text=name, place_span=Span(at, at + len(name), name), attacker=None)
+    [out] = geocode_mentions([m], gaz, country_hint="SY", document_text=text)
+    assert (out.place.country, out.place.admin1) == ("SY", admin1)

@@ -1455,6 +1455,29 @@ def _document_country(mentions: Sequence[StrikeMention],
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+def _homonym_in_named_province(gazetteer: Gazetteer, m: StrikeMention, here: Place,
+                               cand: Candidate | None, country: str, near: list[Place],
+                               document_text: str, named: dict[str, frozenset[str]],
+                               ) -> tuple[Place | Unresolved, Candidate | None]:
+    """A town whose name the country repeats in another province is the one in a province
+    the article names, when it names none of the first one's: "the town of Hader" in a story
+    that places Hader "in Quneitra province" is not Al Hadir (Aleppo), the larger namesake
+    that outscored it. Only another exact name is taken, never a spelling variant."""
+    if "text" not in named:
+        named["text"] = gazetteer._provinces_in_text(document_text, country)
+    provinces = named["text"]
+    if not provinces or here.admin1 in provinces:
+        return here, cand
+    seats = [p for p in (gazetteer.resolve(a, country=country, level="admin1")
+                         for a in sorted(provinces)) if isinstance(p, Place)]
+    other, other_cand = gazetteer._resolve_full(m.place_text or "", country, [*near, *seats],
+                                                m.sentence.text if m.sentence else None)
+    if isinstance(other, Place) and other.admin1 in provinces and other.precision == "point" \
+            and other_cand is not None and other_cand.exact:
+        return other, other_cand
+    return here, cand
+
+
 def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
                      country_hint: str | None = None,
                      document_text: str | None = None) -> list[StrikeMention]:
@@ -1481,12 +1504,17 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
     story: set[str] = set()  # the provinces of the places the story names exactly
+    named_provinces: dict[str, frozenset[str]] = {}  # the article's, computed when first asked
     for m, (p, _) in zip(mentions, first):
         if m.place_text is None:
             results.append(None)
             continue
         near = [o for o in placed if o is not p and o.precision != "country"]
         here, cand = gazetteer._resolve_full(m.place_text, country, near, context_of(m))
+        if isinstance(here, Place) and here.precision == "point" and here.country == country \
+                and document_text and here.admin1:
+            here, cand = _homonym_in_named_province(gazetteer, m, here, cand, country, near,
+                                                    document_text, named_provinces)
         results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
                 and here.country == country and here.precision != "country" \
