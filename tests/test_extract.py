@@ -900,3 +900,22 @@ def test_a_belligerents_statement_of_what_it_destroyed_is_its_strike(extractor):
     assert "North" not in places and "North Caucasus" not in places, places.keys()
     mayadin = next(m for p, m in places.items() if "Mayadin" in p)
     assert mayadin.attacker.code == "RU" and mayadin.claimed_by_attacker
+
+
+@pytest.mark.parametrize("doc_id,text,expected", [
+    # FA-KES fakes-1962495640 (al-Alam, 17 August 2014; CC BY 4.0): the article's lead strike;
+    # "bombers" near the strike word made it no strike, as if a suicide bomber
+    ("fakes-1962495640", "Syrian air force bombers have pounded a major stronghold of the ISIL "
+     "terrorist group in northern Syiran town of Raqqa reportedly killing at least 19 "
+     "terrorists on the ground.", {("SY", "Syiran town of Raqqa")}),
+    # FA-KES fakes-1923848218 (AFP, 2014; CC BY 4.0): an armed group's bombers are its suicide
+    # bombers, no aircraft
+    ("fakes-1923848218", "The IS bombers targeted two YPG and asayesh positions including a "
+     "training camp in Hasakeh capital of the Kurdish-majority province of the same name.",
+     set()),
+])
+def test_bombers_are_aircraft_unless_an_armed_group_owns_them(extractor, doc_id, text, expected):
+    out = extractor.extract(document(text, "2014-08-17", doc_id=doc_id))
+    got = {(m.attacker.code if m.attacker else None, m.place_text) for m in out.strikes}
+    assert {a for a, _ in got} == {a for a, _ in expected}
+    assert all(any(p in q or q in p for _, q in expected) for _, p in got)

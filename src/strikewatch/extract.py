@@ -234,7 +234,12 @@ class Extractor:
                 self._record_assertion(state, sdoc, tok, found, attributions, speaker_tokens)
             if excluded:
                 continue
-            aircraft = any(t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words
+            # an armed group flies no bombers: "The IS bombers targeted two YPG ... positions"
+            # are suicide bombers, "Syrian air force bombers have pounded" aircraft
+            group_toks = set().union(set(), *(t for e, t in actors if not e.state))
+            aircraft = any((t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words)
+                           and not any(c.i in group_toks for c in t.children
+                                       if c.dep_ in ("compound", "amod", "nmod", "poss"))
                            for t in map(sdoc.__getitem__, attached))
             # "an army unit targeted ISIS sites": ground troops with no weapon named are no
             # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
