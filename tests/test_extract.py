@@ -919,3 +919,21 @@ def test_bombers_are_aircraft_unless_an_armed_group_owns_them(extractor, doc_id,
     got = {(m.attacker.code if m.attacker else None, m.place_text) for m in out.strikes}
     assert {a for a, _ in got} == {a for a, _ in expected}
     assert all(any(p in q or q in p for _, q in expected) for _, p in got)
+
+
+@pytest.mark.parametrize("doc_id,text,place,killed", [
+    # FA-KES fakes-1923848281 (AFP, 28 October 2016; CC BY 4.0): rebel rocket fire on Aleppo,
+    # the article's deadliest strike, was no strike: no state force, no aircraft, and the
+    # rockets were the object of "fired", not a subject that "landed"
+    ("fakes-1923848281", "Rebel groups including the powerful Ahrar al-Sham faction and former "
+     "Al-Qaeda affiliate Fateh al-Sham Front fired waves of rockets into government-held western "
+     "Aleppo killing at least 15 civilians a monitor said.", "Aleppo", 15),
+    # FA-KES fakes-1962495682 (CC BY 4.0)
+    ("fakes-1962495682", "At least ten people have been killed and dozens injured after "
+     "terrorists launched a rocket on Dabbit hospital in Aleppo a source in the Syrian militia "
+     "said.", "Dabbit hospital", 10),
+])
+def test_a_munition_fired_at_a_place_is_a_strike_whoever_fired_it(extractor, doc_id, text,
+                                                                  place, killed):
+    out = extractor.extract(document(text, "2016-10-28", doc_id=doc_id))
+    assert [(m.place_text, m.casualties.killed.min) for m in out.strikes] == [(place, killed)]

@@ -246,9 +246,14 @@ class Extractor:
             ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
                 sdoc[i].lower_ in lex.ground_units for i in attached)
             # "a missile slammed into a ... neighborhood": a munition that lands is a strike
-            impact = strength == "weak" and tok.dep_ in ("nsubj", "nsubjpass") and (
-                tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words) \
-                and lex.base(tok.head.lower_) in lex.impact_verbs
+            # and so is one fired at a place: "fired waves of rockets into ... western Aleppo"
+            munition = tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words
+            fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
+            impact = strength == "weak" and munition and (
+                (tok.dep_ in ("nsubj", "nsubjpass") and lex.base(tok.head.lower_) in lex.impact_verbs)
+                or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
+                    and lex.base(fired.head.lower_) in lex.firing_verbs))
             supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
                 or impact
             claimed = main is not None and main.org is not None and main.org.role == "belligerent"

@@ -184,6 +184,7 @@ class Lexicons:
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
         self.impact_verbs = frozenset(w.lower() for w in t.get("impact_verbs") or ())
+        self.firing_verbs = frozenset(w.lower() for w in t.get("firing_verbs") or ())
         self.claimed_verbs = frozenset(w.lower() for w in t.get("claimed_verbs") or ())
 
         w = data["weapons"]
@@ -239,7 +240,8 @@ class Lexicons:
         for word in sorted({str(x).lower() for x in (
                 *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
                 *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"],
-                *(t.get("impact_verbs") or ()), *(t.get("claimed_verbs") or ()))
+                *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
+                *(t.get("claimed_verbs") or ()))
                 if " " not in str(x)}, key=len):
             for form in _forms(word):
                 self._base.setdefault(form, word)
