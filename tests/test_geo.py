@@ -856,3 +856,40 @@ def test_a_town_the_country_repeats_is_the_one_in_the_province_the_article_names
                       place_text=name, place_span=Span(at, at + len(name), name), attacker=None)
     [out] = geocode_mentions([m], gaz, country_hint="SY", document_text=text)
     assert (out.place.country, out.place.admin1) == ("SY", admin1)
+
+
+# FA-KES fakes-1926479155 (Syrian Coalition, 25 August 2016; CC BY 4.0), its first sentences
+ALOMMAL_ARTICLE = (
+    "Thursday 25 August 2016 Deir Ezzor Civilians Stuck between the Regimes Hammer and ISISs "
+    "Anvil. Activists in Deir Ezzor said that nearly 58 people including women and children were "
+    "killed in mutual shelling between regime forces and ISIS militants on the city and its "
+    "countryside on Wednesday. The plight of civilians in Deir Ezzor is further aggravated as a "
+    "result of the lack of basic needs including food and medicine. Recent airstrikes by the "
+    "Assad regime jets targeted civilians queuing at a bakery in the neighborhood of Alommal "
+    "causing dozens of casualties.")
+
+
+def _mention_in(doc_id: str, text: str, sentence_start: str, name: str) -> StrikeMention:
+    start = text.index(sentence_start)
+    end = text.index(".", start) + 1
+    at = text.index(name, start)
+    return StrikeMention(doc_id=doc_id, sentence=Span(start, end, text[start:end]),
+                         place_text=name, place_span=Span(at, at + len(name), name),
+                         attacker=None)
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_in_the_one_province_of_its_story(gaz):
+    m = _mention_in("fakes-1926479155", ALOMMAL_ARTICLE, "Recent airstrikes", "Alommal")
+    [out] = geocode_mentions([m], gaz, country_hint="SY", document_text=ALOMMAL_ARTICLE)
+    assert (out.place.admin1, out.place.precision) == ("Deir ez-Zor", "admin1")
+    assert "not in gazetteer" in out.place.alternatives[0]
+
+
+def test_the_first_word_of_a_longer_name_is_not_placed_in_the_story_province(gaz):
+    # FA-KES fakes-1923848256 (AFP, 15 October 2017; CC BY 4.0): "Old" of "Old Damascus"
+    text = ("AFP Sunday 15 Oct 2017 Shelling on the central district of Old Damascus killed four "
+            "civilians and wounded seven others the Britain-based Syrian Observatory for Human "
+            "Rights monitor said.")
+    old, damascus = (_mention_in("fakes-1923848256", text, "AFP", n) for n in ("Old", "Damascus"))
+    out = geocode_mentions([old, damascus], gaz, country_hint="SY", document_text=text)
+    assert out[0].place is None and out[1].place.precision == "point"

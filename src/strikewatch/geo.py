@@ -669,6 +669,9 @@ _QUARTER = re.compile(rf"\b(?i:{_QUARTERS})\b")
 _QUARTER_BEFORE = re.compile(rf"\b(?i:{_QUARTERS})\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,6}}$")
 _QUARTER_AFTER = re.compile(
     rf"(?:\s+(?:and|&)\s+[\w'’-]+)?[\s,\x22\u201d]*(?:\w+\s+)?(?i:{_QUARTERS})\b")
+# "the neighborhood of Alommal", "the district of Al Mashhad", "the village of Ghareebeh"
+_CALLED_A_PLACE = re.compile(r"\b(?i:neighbou?rhood|quarter|district|village|town)\s+of\s+"
+                             r"(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _PREV_WORD = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
@@ -1076,7 +1079,7 @@ class Gazetteer:
 
     def _contain(self, m: StrikeMention, result: Place | Unresolved | None,
                  country: str | None, story: frozenset[str] = frozenset(),
-                 ) -> Place | Unresolved | None:
+                 told: bool = False) -> Place | Unresolved | None:
         """Check a mention's place against the place the text puts it in or near, and code a
         name the gazetteer lacks to that container (or, lacking one, to the nearest place its
         sentence names) rather than leave it unplaced or put it abroad."""
@@ -1108,9 +1111,38 @@ class Gazetteer:
             return self._variant_in_its_province(m, result, country, story)
         anchor = self._anchor(m, country)
         if anchor is None:
-            return result
+            return self._in_the_story_province(m, result, country, story, told)
         return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
                                   f"nearest place its sentence names", result)
+
+    def _in_the_story_province(self, m: StrikeMention, result: Place | Unresolved | None,
+                               country: str, story: frozenset[str], told: bool,
+                               ) -> Place | Unresolved | None:
+        """A name the gazetteer lacks, which its sentence calls a neighbourhood, district or
+        village ("a bakery in the neighborhood of Alommal"), in a story about one province, is
+        in that province: coded to the province (its precision says no more is known), with
+        the reason. A bare unknown name (a person, an outlet) stays unplaced, and so does the
+        first word of a longer name ("the central district of Old Damascus"). When no strike
+        place gives the story its province (``told`` False) and only the article's text names
+        one, a sentence naming a country ("the town of al-Rai near the Turkish border") may lie
+        at a border or abroad, and the name stays unplaced."""
+        if not isinstance(result, Unresolved) or len(story) != 1 or not m.place_span:
+            return result
+        text = m.sentence.text
+        here = m.place_span.start - m.sentence.start
+        if not _CALLED_A_PLACE.search(text[max(0, here - 40):here]):
+            return result
+        after = _NEXT_WORD.match(text, here + len(m.place_text or ""))
+        if after and self.is_place(after.group(1), country=country):
+            return result
+        if not told and self._countries_named(text):
+            return result
+        (name,) = story
+        box = self.resolve(name, country=country, level="admin1")
+        if not isinstance(box, Place) or box.precision != "admin1":
+            return result
+        return _placed_at(box, f"{m.place_text} not in gazetteer; called a place in a story "
+                               f"about {box.name} alone, placed at the province", result)
 
     def _variant_in_its_province(self, m: StrikeMention, result: Place, country: str,
                                  story: frozenset[str] = frozenset()) -> Place | Unresolved:
@@ -1520,13 +1552,14 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
                 and here.country == country and here.precision != "country" \
                 and (cand.kind != CITY or cand.population >= gazetteer.settings.anchor_population):
             story.add(here.admin1)  # a hamlet's name is shared by others: it says little
+    told = bool(story)  # the story's province is where its strikes are, not only named
     if not story and document_text and country:
         # no strike place is known exactly: the provinces the article names stand in ("the
         # southern axis of Deir Ezzor" around "al-Reshidiya al-Hamidiya and Sheikh Yassin")
         story = gazetteer._provinces_in_text(document_text, country)
     for i, m in enumerate(mentions):
         if m.place_text is not None:
-            results[i] = gazetteer._contain(m, results[i], country, frozenset(story))
+            results[i] = gazetteer._contain(m, results[i], country, frozenset(story), told)
     provinces = {normalize(m.place_text or "") for m, p in zip(mentions, results)
                  if isinstance(p, Place) and p.precision == "admin1"}
     def promote(i: int) -> None:
