@@ -585,7 +585,13 @@ class Extractor:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             out |= _noun_phrase(tok.head, self.lex.affiliation)  # "regime shelling", "warplanes bombing X"
         verb = tok.head  # "X carried out strikes", "strikes were launched by X"
-        if tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+        # "Rebel groups ... fired waves of rockets", "rebels had also fired dozens of rockets":
+        # the quantity is the verb's object, the munition hangs on its "of"
+        obj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.dep_ in ("dobj", "nsubjpass") else tok
+        if obj is not tok:
+            verb = obj.head
+        if obj.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
                 and self.lex.base(verb.lower_) not in self.lex.report_verbs:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
