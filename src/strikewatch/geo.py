@@ -1489,15 +1489,13 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def _homonym_in_named_province(gazetteer: Gazetteer, m: StrikeMention, here: Place,
                                cand: Candidate | None, country: str, near: list[Place],
-                               document_text: str, named: dict[str, frozenset[str]],
+                               article_provinces: Callable[[], frozenset[str]],
                                ) -> tuple[Place | Unresolved, Candidate | None]:
     """A town whose name the country repeats in another province is the one in a province
     the article names, when it names none of the first one's: "the town of Hader" in a story
     that places Hader "in Quneitra province" is not Al Hadir (Aleppo), the larger namesake
     that outscored it. Only another exact name is taken, never a spelling variant."""
-    if "text" not in named:
-        named["text"] = gazetteer._provinces_in_text(document_text, country)
-    provinces = named["text"]
+    provinces = article_provinces()
     if not provinces or here.admin1 in provinces:
         return here, cand
     seats = [p for p in (gazetteer.resolve(a, country=country, level="admin1")
@@ -1536,7 +1534,14 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     placed = [p for p, _ in first if isinstance(p, Place)]
     results: list[Place | Unresolved | None] = []
     story: set[str] = set()  # the provinces of the places the story names exactly
-    named_provinces: dict[str, frozenset[str]] = {}  # the article's, computed when first asked
+    named_provinces: list[frozenset[str]] = []
+
+    def article_provinces() -> frozenset[str]:
+        """The provinces the article names: a scan of its whole text, done once if asked."""
+        if not named_provinces:
+            named_provinces.append(gazetteer._provinces_in_text(document_text, country))
+        return named_provinces[0]
+
     for m, (p, _) in zip(mentions, first):
         if m.place_text is None:
             results.append(None)
@@ -1546,7 +1551,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
         if isinstance(here, Place) and here.precision == "point" and here.country == country \
                 and document_text and here.admin1:
             here, cand = _homonym_in_named_province(gazetteer, m, here, cand, country, near,
-                                                    document_text, named_provinces)
+                                                    article_provinces)
         results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
                 and here.country == country and here.precision != "country" \
@@ -1556,7 +1561,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     if not story and document_text and country:
         # no strike place is known exactly: the provinces the article names stand in ("the
         # southern axis of Deir Ezzor" around "al-Reshidiya al-Hamidiya and Sheikh Yassin")
-        story = gazetteer._provinces_in_text(document_text, country)
+        story = set(article_provinces())
     for i, m in enumerate(mentions):
         if m.place_text is not None:
             results[i] = gazetteer._contain(m, results[i], country, frozenset(story), told)
