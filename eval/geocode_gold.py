@@ -12,7 +12,7 @@ miss with where it landed, the distance and the gazetteer's reason.
 ``--crowd`` adds a rough held-out signal on the 480 FA-KES articles (needs ../shared): for the
 articles whose crowd label says the cause of death was shelling, the share of extracted place
 mentions that resolve into the labelled governorate. Extraction runs once and is cached in
-the system temp directory, keyed by extract.py's hash, so geocoding changes are compared on
+the system temp directory, keyed by the hash of the extract package's sources, so geocoding changes are compared on
 the same mentions (``--mentions FILE`` pins one cached extraction).
 """
 
@@ -123,9 +123,11 @@ def crowd_signal(shared: Path, cache: Path | None = None) -> None:
         row = json.loads(line)
         if row["cause_of_death"] == "shelling":
             labels.setdefault(row["id"], row["location"])
-    src = ROOT / "src/strikewatch/extract.py"
+    sources = hashlib.sha256()
+    for src in sorted((ROOT / "src/strikewatch/extract").glob("*.py")):
+        sources.update(src.name.encode() + b"\0" + src.read_bytes())
     cache = cache or Path(tempfile.gettempdir()) / (
-        f"strikewatch-crowd-mentions-{hashlib.sha256(src.read_bytes()).hexdigest()[:12]}.pkl")
+        f"strikewatch-crowd-mentions-{sources.hexdigest()[:12]}.pkl")
     gaz = load_gazetteer()
     if cache.exists():
         extracted = pickle.loads(cache.read_bytes())
@@ -170,7 +172,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--crowd", action="store_true", help="also the crowd-label signal")
     ap.add_argument("--mentions", type=Path, help="the cached extraction to geocode (to "
-                    "compare geocoding versions on the same mentions while extract.py changes)")
+                    "compare geocoding versions on the same mentions while extraction changes)")
     ap.add_argument("-q", "--quiet", action="store_true", help="figures only, no misses")
     args = ap.parse_args()
     run_gold(args.shared, use_country=True, verbose=not args.quiet)

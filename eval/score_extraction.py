@@ -1,4 +1,4 @@
-"""Score the extraction stage alone against gold annotations (the dev loop of extract.py).
+"""Score the extraction stage alone against gold annotations (the dev loop of strikewatch.extract).
 
     score_extraction.py ARTICLES [ARTICLES ...] --gold GOLD.jsonl [--out DIR] [--json]
 

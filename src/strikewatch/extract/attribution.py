@@ -1,0 +1,307 @@
+"""Attribution: who says what in a sentence. The subjects of reporting verbs, "according to X",
+a statement that speaks ("In a joint statement, leaders ... called"), a speaker the parse lost
+("... the Syrian Observatory for Human Rights said" with its comma gone), pronouns that stand
+for the last speaker, and the speaker of a quotation that closes in a later sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from strikewatch.lexicons import Lexicons, OrgEntry
+from strikewatch.models import Span
+from strikewatch.nlp import Sentence
+
+from .state import Attribution, DocState
+from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text
+
+# How far a quotation that opens in one sentence may run before its closing mark and speaker.
+_QUOTE_SPAN_CHARS = 600
+
+
+@dataclass(slots=True)
+class _SpeakerWords:
+    """The tokens first..last that name a speaker, whether a body's source names it ("a source
+    at Aleppo Police Command"), and the body a country's name makes of it ("the defence ministry
+    in Moscow")."""
+    first: int
+    last: int
+    from_body: bool
+    org_override: OrgEntry | None = None
+
+
+@dataclass(slots=True)
+class _Voice:
+    """Who a speaker's words name: the name shown, the key that joins a speaker's sentences,
+    the body it speaks for, and whether "he"/"she" may stand for it later ("person")."""
+    name: str
+    key: str
+    org: OrgEntry | None
+    kind: str
+
+
+class SpeakerFinder:
+    """The attribution rules; the speakers met so far live in the document's state."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+
+    def attributions(self, state: DocState, sdoc) -> list[Attribution]:
+        """Who says what in the sentence: subjects of reporting verbs and "according to X"."""
+        frame = self._statement_frame(state, sdoc)
+        out = [frame] if frame else []
+        for tok in sdoc:
+            if frame and tok.i == frame.verb_i:
+                continue  # "In a joint statement, leaders ... called": the statement speaks
+            att = self._attribution_at(state, sdoc, tok)
+            if att and all(att.key != a.key for a in out):
+                out.append(att)
+        if not out:
+            tail = self._trailing_speaker(state, sdoc)
+            if tail:
+                out.append(tail)
+        return out
+
+    def _attribution_at(self, state: DocState, sdoc, tok) -> Attribution | None:
+        """The speaker a word introduces: a reporting verb's, "according to X", "citing X"."""
+        lex = self.lex
+        head_tok = None
+        lemma = self.lex.base(tok.lower_)
+        if tok.pos_ in ("VERB", "AUX") and (lemma in lex.report_verbs or tok.lower_ in lex.demand_verbs):
+            return self._reporting_verb(state, sdoc, tok, lemma)
+        elif tok.lower_ == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
+            head_tok = next((c for c in sdoc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            verb = "according to"
+        elif tok.lower_ in ("citing",) and tok.dep_ in ("advcl", "acl", "prep", "xcomp"):
+            head_tok = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+            verb = "cite"
+        if head_tok is None:
+            return None
+        return self._speaker(state, sdoc, head_tok, tok, verb)
+
+    def _reporting_verb(self, state: DocState, sdoc, tok, lemma: str) -> Attribution | None:
+        """The speaker of a reporting verb: its subject, the subject of the verb it extends, the
+        name after "said" in an inverted sentence, or the name right before it."""
+        lex = self.lex
+        if lemma not in lex.verb_kinds and any(
+                self.lex.base(a.lower_) in lex.report_verbs and a.pos_ == "VERB"
+                and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
+            return None  # a statement reported inside another one (a denial still counts)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and self.lex.base(tok.head.lower_) in lex.report_verbs:
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and lemma in ("quote", "cite"):  # "X was quoted by AFP as saying"
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        inverted = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
+        if subj is None and lemma == "say" and inverted is not None:
+            # "... on the village of Taduf said the Syrian Observatory": the speaker comes
+            # after the verb, not the place before it
+            att = self._speaker(state, sdoc, inverted, tok, lemma)
+            if att and att.org is not None:
+                return att
+        if subj is None and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            # the parse lost the subject ("... 11990 Russias Defense Ministry has reported",
+            # "... Deir al-Zor Syrias SANA state news agency reported on Friday")
+            return self._speaker_before(state, sdoc, tok)
+        if subj is None:
+            return None
+        return self._speaker(state, sdoc, subj, tok, lemma)
+
+    def _statement_frame(self, state: DocState, sdoc) -> Attribution | None:
+        """ "In a rare joint statement, leaders of France ... called for Russia to cease its
+        airstrikes": the statement speaks, and "the statement said" later is the same speaker."""
+        for tok in sdoc:
+            if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ != "VERB":
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lower_ not in self.lex.statement_nouns:
+                continue
+            span = sdoc[min(t.i for t in obj.subtree): obj.i + 1]
+            named = self.lex.generic_speakers.find(span.text)  # "joint statement" of "a rare joint statement"
+            if named:
+                span = sdoc.char_span(span.start_char + named[-1][0], span.start_char + named[-1][1],
+                                      alignment_mode="expand") or span
+            frame = self._speaker(state, sdoc, obj, tok.head, "state", span=span)
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if frame is not None and subj is not None:  # "leaders ... called" elsewhere is the statement
+                state.aliases[self.lex.base(subj.lower_)] = frame.key
+            return frame
+        return None
+
+    def _trailing_speaker(self, state: DocState, sdoc) -> Attribution | None:
+        """ "... in Aleppo the Syrian Observatory for Human Rights said." with the comma lost
+        (wire text stripped of punctuation) parses badly: take the body or person the lexicons
+        or the entity tagger find right before a closing verb of saying."""
+        end = len(sdoc) - 1
+        while end > 0 and sdoc[end].is_punct:
+            end -= 1
+        verb = sdoc[end]
+        if self.lex.base(verb.lower_) not in self.lex.report_verbs or end < 2:
+            return None
+        return self._speaker_before(state, sdoc, verb)
+
+    def _speaker_before(self, state: DocState, sdoc, verb) -> Attribution | None:
+        """The body or person named right before a verb of saying (auxiliaries and "also"
+        between them), when the parse gives the verb no subject."""
+        end = verb.i
+        while end > 0 and sdoc[end - 1].lower_ in ("has", "have", "had", "also", "was", "were", "is", "later"):
+            end -= 1
+        if end < 1:
+            return None
+        before = sdoc[:end].text.rstrip()
+        best = None
+        for matcher in (self.lex.orgs, self.lex.generic_speakers):
+            for s, e, _, _ in matcher.find(before):
+                if e == len(before) and (best is None or s < best[0]):
+                    best = (s, e)
+        for ent in sdoc.ents:
+            if ent.end == end and ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (best is None or ent.start_char < best[0]):
+                best = (ent.start_char, ent.end_char)
+        if best is None:
+            return None
+        span = sdoc.char_span(*best, alignment_mode="expand")
+        if span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "a", "an"):
+            span = sdoc[span.start - 1: span.end]
+        return self._speaker(state, sdoc, span.root, verb, self.lex.base(verb.lower_), span=span)
+
+    def quote_speaker(self, state: DocState, sentence: Sentence) -> OrgEntry | None:
+        """The body of the speaker named after a quotation that opens in this sentence and closes
+        in a later one ('"To the south of Deir ez-Zor ... were killed in an airstrike. A total of
+        12 trucks ... were also destroyed" Konashenkov said.')."""
+        text = sentence.text.lstrip()
+        if not text.startswith(('"', "“")) or text.count('"') + text.count("“") + text.count("”") != 1:
+            return None
+        rest = state.doc.text[sentence.end:]
+        close = re.search(r'["”]', rest)
+        if close is None or close.start() > _QUOTE_SPAN_CHARS:
+            return None
+        after = rest[close.end():close.end() + 80]
+        said = re.match(r"\s*([^.\"“”]{2,60}?)\s+(?:said|says|added|stated|told)\b", after)
+        found = self.lex.orgs.find(said.group(1)) if said else []
+        return found[-1][3] if found else None
+
+    def _speaker(self, state: DocState, sdoc, head, verb_tok, verb: str, *, span=None) -> Attribution | None:
+        """The speaker whose name has ``head`` as its head (or is ``span``), remembered as the
+        last speaker so that "he" and "the monitor" later stand for it."""
+        if head.lower_ in _PRONOUNS:
+            return self._pronoun(state, head, verb_tok, verb)
+        words = self._speaker_words(sdoc, head, span)
+        span = sdoc[words.first: words.last + 1]
+        text = span.text
+        self._country_body(sdoc, head, words)
+        voice = self._voice(state, sdoc, head, text, words)
+        if voice is None:
+            return None
+        att = Attribution(voice.name, voice.key, voice.org, set(range(words.first, words.last + 1)), verb, verb_tok.i,
+                          Span(span.start_char, span.end_char, text))
+        state.last_speaker["any"] = att
+        if voice.kind == "person":
+            state.last_speaker["person"] = att
+        return att
+
+    @staticmethod
+    def _pronoun(state: DocState, head, verb_tok, verb: str) -> Attribution | None:
+        """ "he said", "they said": the last speaker (the last person for "he" and "she")."""
+        antecedent = state.last_speaker.get("person" if head.lower_ in ("he", "she") else "any")
+        if head.lower_ in ("i", "we", "you", "who", "this", "that") or antecedent is None:
+            return None
+        return replace(antecedent, tokens={head.i}, verb=verb, verb_i=verb_tok.i)
+
+    def _speaker_words(self, sdoc, head, span) -> _SpeakerWords:
+        """The tokens of the speaker's name: the head's modifiers, a body's source's body, a
+        body's whole name however the parse cut it, and not the victims counted before it."""
+        lex = self.lex
+        toks = [head.i] if span is None else list(range(span.start, span.end))
+        for c in head.children if span is None else ():
+            if c.i < head.i or c.dep_ in ("compound", "flat", "conj", "cc", "nmod", "poss") or (
+                    c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I") or (
+                    # "the Syrian Obervatorty for Human Rights": a name with "for"/"of" inside
+                    c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
+                    and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)):
+                toks.extend(t.i for t in c.subtree)
+        from_body = False
+        if span is None and head.lower_ in lex.from_body:
+            for c in head.children:  # "a source at Aleppo Police Command"
+                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with") and c.i == head.i + 1 \
+                        and any(t.ent_type_ == "ORG" for t in c.subtree):
+                    toks.extend(t.i for t in c.subtree)
+                    from_body = True
+        det = next((c.i for c in head.children if c.dep_ == "det" and c.i < head.i), None)
+        if span is None and det is not None:  # "... bastion Raqqa a monitor said": the article opens it
+            toks = [i for i in toks if i >= det]
+        first, last = min(toks), max(toks)
+        while last > first and sdoc[last].is_punct:
+            last -= 1
+        lo, hi = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
+        for s, e, _, _ in lex.orgs.find(_text(sdoc)):  # a body's whole name, however the parse cut it
+            if s < hi and lo < e and (s < lo or e > hi):
+                whole = sdoc.char_span(min(s, lo), max(e, hi), alignment_mode="expand")
+                first, last = whole.start, whole.end - 1
+        nums = [i for i in range(first, last + 1) if sdoc[i].like_num]
+        if nums:  # "...that killed 13 people MSF said": the victims are not the speaker
+            named = [e.start for e in sdoc.ents if max(nums) < e.start <= last and e.label_ in ("ORG", "PERSON")]
+            tail = sdoc[max(nums) + 1: last + 1]
+            hit = lex.orgs.find(tail.text)
+            if hit:
+                named.append(sdoc.char_span(tail.start_char + hit[0][0], tail.start_char + hit[0][1],
+                                            alignment_mode="expand").start)
+            if named:
+                first = min(named)
+        return _SpeakerWords(first, last, from_body)
+
+    def _country_body(self, sdoc, head, words: _SpeakerWords) -> None:
+        """ "the defence ministry in Moscow": the state the name's place or people stand for makes
+        the body that state's (its words then run to the place)."""
+        lex, first, last = self.lex, words.first, words.last
+        # a person names the speaker when the name is its head or opens it ("Rami Abdel Rahman
+        # head of the Observatory"), not when it is a piece of a body's name
+        body = lex.country_bodies.find(sdoc[first: last + 1].text)
+        if body and not lex.orgs.find(sdoc[first: last + 1].text):
+            # "the defence ministry in Moscow": the state the name's place or people stand for
+            where = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                     for t in c.subtree}
+            near = [e for s, e_, _, e in lex.actors.find(_text(sdoc)) if e.state
+                    for t in [sdoc.char_span(s, e_, alignment_mode="expand")]
+                    if t is not None and (t.start in where or first <= t.start <= last)]
+            entry = lex.org_of.get((near[0].country, body[0][3])) if near else None
+            if entry is not None:
+                words.last = max([last, *where])
+                words.org_override = entry
+
+    def _voice(self, state: DocState, sdoc, head, text: str, words: _SpeakerWords) -> _Voice | None:
+        """The speaker's name, key (one per speaker in a document), body and kind, when the
+        words name a person, a body, a generic speaker or an entity at all."""
+        lex, first, last = self.lex, words.first, words.last
+        person = next((e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1
+                       and (e.start <= head.i < e.end or e.start == first)
+                       and not (e.end <= last and sdoc[e.end].lower_ in ("for", "of"))), None)
+        orgs = lex.orgs.find(text)
+        generic = lex.generic_speakers.find(text)
+        entity = any(e.label_ in ("ORG", "GPE", "NORP", "PERSON") for e in sdoc.ents
+                     if first <= e.start < last + 1)
+        if not (person or orgs or generic or entity):
+            return None
+        org = orgs[-1][3] if orgs else (generic[-1][3] if generic else None)
+        if words.org_override is not None:
+            org, orgs = words.org_override, [(0, len(text), text, words.org_override)]
+        if person is not None:
+            key = person[-1].lower_
+            state.people.add(key)
+            person_org = lex.orgs.find(person.text)
+            if person_org:
+                org = person_org[-1][3]
+            return _Voice(person.text, key, org, "person")
+        if head.lower_ in state.people:  # "Fallon" after "Michael Fallon"
+            key = head.lower_
+        elif words.from_body and not orgs:  # each body's source is its own speaker
+            key = _LEADING_DET.sub("", text).lower()
+        elif orgs and len(orgs[-1][2]) >= len(text) * 0.5:
+            key = (orgs[-1][3].org or orgs[-1][2]).lower()
+        else:
+            key = self.lex.base(head.lower_) if not head.ent_type_ else _LEADING_DET.sub("", text).lower()
+        kind = "person" if generic and generic[-1][3].role in ("analyst", "belligerent") else "any"
+        if not orgs and generic:  # "the Britain-based monitor" is the Observatory named in the story
+            body = state.bodies.get(generic[-1][3].role)
+            if body is not None and generic[-1][2].lower() in lex.definite_speakers:
+                org, key = body, body.org.lower()
+        return _Voice(text, key, org, kind)

@@ -1,0 +1,139 @@
+"""Victims: whom a strike hit and how many it killed and wounded. Targets are the groups a
+sentence names, less the attacker and speaker and the groups it says were not hit; tolls come
+from ``strikewatch.counts``, counted once per attacker at the first place the sentence names.
+A speaker's word on whom a force's strikes hit ("did not target IS") carries to that speaker's
+other reports of the same force's strikes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from strikewatch import counts
+from strikewatch.lexicons import Lexicons
+from strikewatch.models import Casualties, Range, StrikeMention, Target
+from strikewatch.nlp import Sentence
+
+from .state import DocState
+from .words import _text
+
+
+class VictimFinder:
+    """The target and toll rules, with the groups and facilities lexicons."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+
+    def add_victims(self, events: list[StrikeMention], sdoc, sentence: Sentence, speaker_tokens,
+                     actors, *, source: str | None) -> list[StrikeMention]:
+        """Targets and casualties of the sentence. A toll is counted once per attacker: it goes
+        to the first place the sentence names, since the text does not split it between places."""
+        lex = self.lex
+        attacker_chars = [(a.attacker_span.start - sentence.start, a.attacker_span.end - sentence.start)
+                          for a in events if a.attacker_span]
+        speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
+        targets = self.targets(sdoc, attacker_chars + speaker_chars, source)
+        killed = wounded = civ = Range()
+        for c in counts.find_casualties(sentence.text):
+            if c.kind == "killed" and killed.empty:
+                killed = c.range
+                if c.civilian:
+                    civ = c.range
+            elif c.kind == "killed" and c.civilian and civ.empty:
+                civ = c.range
+            elif c.kind == "wounded" and wounded.empty:
+                wounded = c.range
+            if c.who:
+                for _, _, text, cat in lex.groups.find(c.who):
+                    if not any(t.category == cat for t in targets):
+                        targets.append(Target(str(cat), text, source))
+            if c.civilian and not any(t.category == "civilian" for t in targets):
+                targets.append(Target("civilian", c.who, source))
+        cas = Casualties(killed=killed, wounded=wounded, civilians_killed=civ)
+        out = []
+        for ev in events:
+            # joint attackers of one place each carry its toll ("Russian and Syrian strikes on
+            # al-Quria killed 82" is the toll of both events, as the gold conventions say)
+            first = ev.place_text == events[0].place_text
+            out.append(replace(ev, targets=tuple(targets), casualties=cas if first else Casualties()))
+        return out
+
+    def targets(self, sdoc, excluded: list[tuple[int, int]], source: str | None,
+                 within: set[int] | None = None) -> list[Target]:
+        """Whom the sentence says was hit: the groups it names, less the attacker and speaker,
+        the groups it says were NOT hit ("did not target IS"), and the groups a clause only
+        describes ("the Islamist coalition battling government forces"). A facility ("military
+        airport") counts only when no armed group or person is named: it belongs to its holder."""
+        lex = self.lex
+        found: list[Target] = []
+        for matcher in (lex.groups, lex.facilities):
+            if matcher is lex.facilities and found:
+                break
+            for s, e, text, cat in matcher.find(_text(sdoc)):
+                if any(s < b and a < e for a, b in excluded) or any(t.category == cat for t in found):
+                    continue
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                if span is None or within is not None and not set(range(span.start, span.end)) & within:
+                    continue
+                if self._not_hit(sdoc, span) or self._described(span):
+                    continue
+                found.append(Target(str(cat), text, source))
+        return found
+
+    def _not_hit(self, sdoc, span) -> bool:
+        """The text says the group was not hit: a negated verb above it, or "rather than X"."""
+        cue = self.lex.not_target_cue
+        if cue is not None and cue.search(_text(sdoc)[:span.start_char]):
+            return True
+        node = span.root
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return any(c.dep_ == "neg" for c in node.children)
+        return False
+
+    def _described(self, span) -> bool:
+        """A group named inside a clause that describes another group ("the most powerful
+        Islamist coalition battling Syrian government forces") is not whom the strike hit."""
+        lex = self.lex
+        for node in span.root.ancestors:
+            if node.dep_ in ("acl", "relcl") and node.pos_ == "VERB":
+                lemma = lex.base(node.lower_)
+                if lemma in lex.strong_verbs or lemma in lex.weak_verbs:
+                    return False
+                at = node.head.idx
+                return any(s <= at < e for s, e, _, _ in lex.groups.find(_text(span.doc)))
+        return False
+
+    def record_assertion(self, state: DocState, sdoc, tok, found, attributions, speaker_tokens) -> None:
+        """Remember whom a speaker says a state force's strikes hit, from the words the strike
+        word governs, so that the same speaker's other report of that force's strikes can carry
+        it ("cease its airstrikes on Syrian rebel fighters and civilians" ... "attacks on Hama,
+        Homs and Idlib ... which the statement said did not target IS")."""
+        states = [e for e, _ in found if e.state]
+        if not states:
+            return
+        excluded = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for _, t in found for i in t]
+        excluded += [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
+        governed = {t.i for t in tok.subtree} - {tok.i}
+        targets = self.targets(sdoc, excluded, None, within=governed)
+        if not targets:
+            return
+        for att in attributions:
+            for actor in states:
+                have = state.asserted.setdefault((att.key, actor.code), [])
+                have.extend(replace(t, asserted_by=att.text) for t in targets
+                            if all(h.category != t.category for h in have))
+
+    @staticmethod
+    def with_asserted(state: DocState, strikes: list[StrikeMention]) -> list[StrikeMention]:
+        """A strike whose sentence names no target takes what the same speaker says the same
+        force's strikes hit elsewhere in the document, with the speaker as who asserts it."""
+        out = []
+        for m in strikes:
+            keys = state.speakers.get(m.sentence.start, ())
+            if not m.targets and m.attacker is not None and keys:
+                asserted = [t for k in keys for t in state.asserted.get((k, m.attacker.code), ())]
+                if asserted:
+                    m = replace(m, targets=tuple(asserted))
+            out.append(m)
+        return out

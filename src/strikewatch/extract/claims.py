@@ -1,0 +1,118 @@
+"""Claims: what a speaker says about strikes, of what kind (denial, statistic, casualties,
+accusation, target), about whose strikes, with the quote and the numbers in it. A speaker's
+words are the clause of its verb of saying, else the whole sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strikewatch import counts
+from strikewatch.lexicons import ActorEntry, Lexicons
+from strikewatch.models import ClaimMention, Span
+from strikewatch.nlp import Sentence
+
+from .state import _KIND_ORDER, Attribution, DocState
+from .words import _pieces
+
+_QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
+
+
+@dataclass(slots=True)
+class _Said:
+    """What a speaker says in a sentence: the kinds of claim its words hold, and the words."""
+    kinds: set[str]
+    content: str
+
+
+class ClaimReader:
+    """The claim rules, with the claim-word lexicons."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+
+    def claim(self, state: DocState, sentence: Sentence, sdoc, att: Attribution, actors,
+              event_attackers, others: list[Attribution]) -> ClaimMention | None:
+        """The claim ``att`` makes in the sentence, if its words are about strikes or a force."""
+        lex = self.lex
+        said = self._said(sdoc, att, others)
+        kinds, content = said.kinds, said.content
+        about_actor = self._about_actor(sdoc, att, actors)
+        if not kinds and about_actor is None and not lex.groups.find(content):
+            return None
+        kind = next((k for k in _KIND_ORDER if k in kinds), "other")
+        about = self._about(att, kind, event_attackers, about_actor)
+        quote = _quoted(sentence.text) or content
+        numbers = tuple(counts.find_numbers(content))
+        share = counts.parse_share(content)
+        if share is not None and not any(label == "share" for label, _ in numbers):
+            numbers += (("share", share),)
+        org = att.org
+        return ClaimMention(
+            doc_id=state.doc.id,
+            span=Span(sentence.start, sentence.end, sentence.text),
+            speaker=att.text,
+            kind=kind,
+            org=org.org if org else None,
+            role=org.role if org else None,
+            about=about,
+            quote=quote,
+            numbers=numbers,
+        )
+
+    def _said(self, sdoc, att: Attribution, others: list[Attribution]) -> _Said:
+        """The speaker's words, less its own name and the statements it reports of others."""
+        lex = self.lex
+        nested = {t.i for o in others if o.verb_i != att.verb_i
+                  and att.verb_i in {a.i for a in sdoc[o.verb_i].ancestors} for t in sdoc[o.verb_i].subtree}
+        kinds = set()
+        if att.verb in lex.verb_kinds:
+            kinds.add(lex.verb_kinds[att.verb])
+        # what the speaker says: the clause of the verb of saying ("The calls for IS-only Russian
+        # strikes come as Muallem said ... that Syria is prepared to take part in UN talks" says
+        # nothing of targets), else, when that clause has no claim words ("... killed 13 people
+        # official Ibrahim Abu al-Laith told Reuters"), the whole sentence
+        said = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
+        clause = {t.i for t in said.subtree} if said is not None and said.pos_ in ("VERB", "AUX") else set()
+        says = said is not None and any(c.dep_ in ("ccomp", "xcomp") for c in said.children)
+        pieces = _pieces(sdoc)
+        for words in (clause, set(range(len(sdoc)))):
+            content = "".join(w for i, w in enumerate(pieces) if i in words and i not in att.tokens
+                              and i not in nested).strip()
+            found = {kind for kind, matcher in lex.claim_words.items() if matcher.find(content)}
+            if found or says and words is clause:
+                kinds |= found
+                break
+        return _Said(kinds, content)
+
+    @staticmethod
+    def _about_actor(sdoc, att: Attribution, actors) -> ActorEntry | None:
+        """The force the words say acts ("crimes carried out by the Assad regime"), before the
+        first one named ("called on ... the United States to stop crimes ...")."""
+        candidates = [(e, toks) for e, toks in actors if not toks & att.tokens and e.state]
+        return next((e for e, toks in candidates
+                     if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
+                    candidates[0][0] if candidates else None)
+
+    @staticmethod
+    def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None) -> str | None:
+        """Whose strikes the claim is about: the sentence's attacker, else the force its words
+        say acts, else a state speaking of its own."""
+        if event_attackers:
+            about = event_attackers[0].country  # null for a non-state attacker (gold conventions)
+        elif about_actor is not None:
+            about = about_actor.code
+        elif att.org and (att.org.role == "belligerent" or att.org.role == "government"
+                          and kind in ("target", "denial")):
+            # "Moscow maintains that it targets only IS", "Damascus denied": a state speaking of
+            # whom strikes hit, naming no other force, speaks of its own
+            about = att.org.country
+        else:
+            about = None
+        return about
+
+
+def _quoted(text: str) -> str | None:
+    """The words the sentence quotes, joined: the claim's own wording."""
+    parts = _QUOTE.findall(text)
+    return " … ".join(parts) if parts else None

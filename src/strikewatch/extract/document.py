@@ -1,0 +1,113 @@
+"""The chain over documents: gate each document's sentences, parse the survivors of many
+documents together, run every parsed sentence through the stages, then merge the document's
+mentions. Documents not in English yield nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from strikewatch.lexicons import Lexicons, OrgEntry, load_lexicons
+from strikewatch.models import Document
+from strikewatch.nlp import Sentence, load_pipeline, split_sentences
+
+from .gate import SentenceGate
+from .merge import merge_claims, merge_strikes, without_vague
+from .sentence import SentenceReader
+from .settings import ExtractSettings
+from .state import EMPTY, DocState, Extraction
+from .when import reference_date
+
+
+@dataclass(slots=True)
+class _DocPlan:
+    """A document's sentences, the indices the gate kept, and their parses once made."""
+    sentences: list[Sentence]
+    keep: list[int]
+    parsed: dict[int, object] = field(default_factory=dict)
+
+
+class Extractor:
+    """The loaded spaCy pipeline, lexicons and gazetteer: built once per process."""
+
+    def __init__(self, *, settings: ExtractSettings | None = None, gazetteer=None):
+        self.settings = settings or ExtractSettings()
+        self.lex: Lexicons = load_lexicons(self.settings.lexicon_dir)
+        self.nlp = load_pipeline(self.settings.model, lexicon_dir=self.settings.lexicon_dir)
+        if gazetteer is None:
+            from strikewatch.geo import load_gazetteer
+
+            gazetteer = load_gazetteer()
+        self.gazetteer = gazetteer
+        self.gate = SentenceGate(self.lex, self.settings)
+        self.reader = SentenceReader(self.lex, gazetteer, self.settings)
+
+    def extract(self, doc: Document) -> Extraction:
+        """One document's strikes and claims."""
+        return next(self.extract_many([doc]))[1]
+
+    def extract_many(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[tuple[str, Extraction]]:
+        """Extract from many documents, parsing their prefiltered sentences together.
+
+        Documents are taken ``batch_size`` at a time so that memory stays flat on a corpus.
+        """
+        chunk: list[Document] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= batch_size:
+                yield from self._extract_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk)
+
+    def candidate_sentences(self, doc: Document) -> list[Sentence]:
+        """The sentences the full pipeline parses: what the keyword prefilter keeps."""
+        sentences = split_sentences(doc)
+        return [sentences[i] for i in self.gate.keep(sentences)]
+
+    def _extract_chunk(self, docs: list[Document]) -> Iterator[tuple[str, Extraction]]:
+        """Gate every document of the chunk, parse all the survivors in one stream, then read each
+        document: the parser runs fastest on long streams of sentences."""
+        self.lex.forget()  # the phrase matchers remember this batch's sentences only
+        plans = [self._plan(doc) for doc in docs]
+        self._parse([plan for plan in plans if plan is not None])
+        for doc, plan in zip(docs, plans):
+            if plan is None:
+                yield doc.id, EMPTY
+                continue
+            yield doc.id, self._read_document(doc, plan)
+
+    def _plan(self, doc: Document) -> _DocPlan | None:
+        """The sentences of an English document the gate keeps, datelines cut off."""
+        if doc.language and not doc.language.lower().startswith("en"):
+            return None
+        sentences = split_sentences(doc)
+        keep = self.gate.keep(sentences)
+        self.gate.trim_datelines(sentences, keep)
+        return _DocPlan(sentences, keep)
+
+    def _parse(self, plans: list[_DocPlan]) -> None:
+        """Parse the kept sentences of all the plans in one stream of batches."""
+        texts = [plan.sentences[si].text for plan in plans for si in plan.keep]
+        owners = [(plan, si) for plan in plans for si in plan.keep]
+        for (plan, si), sdoc in zip(owners, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+            plan.parsed[si] = sdoc
+
+    def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
+        """Run the parsed sentences through the stages, then merge the document's mentions."""
+        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc))
+        for si in plan.keep:
+            self.reader.read(state, plan.sentences[si], plan.parsed[si])
+        # a headline sums up the body: its strikes count only when the body has none (the
+        # body names place, day and attacker more exactly)
+        strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, state.strikes or state.headline))
+        return Extraction(merge_strikes(strikes), merge_claims(
+            [(state.aliases.get(k, k), c) for k, c in state.claims]))
+
+    def _bodies(self, doc: Document) -> dict[str, OrgEntry]:
+        """For each role, the one organisation of it the document names, if only one: what
+        "the monitor" and "the agency" refer to."""
+        seen: dict[str, set] = {}
+        for _, _, _, entry in self.lex.orgs.find(doc.text):
+            seen.setdefault(entry.role, set()).add(entry)
+        return {role: next(iter(es)) for role, es in seen.items() if len(es) == 1}

@@ -1,0 +1,137 @@
+"""Merging a document's mentions: a strike placed only in a region stands for the place the
+story names next for it; one mention per (attacker, place, day), keeping every supporting
+sentence; one claim per speaker."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from strikewatch.lexicons import Lexicons
+from strikewatch.models import ClaimMention, StrikeMention
+
+from .state import _KIND_ORDER
+from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
+
+# "in a rebel-held town in", "in a village held by the Islamic State group in": the text speaks of
+# one place it has not named yet
+_ONE_PLACE_IN = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|neighbou?rhood|district|camp)"
+                           r"(?:\s+[\w()-]+){0,6}?\s+in(?:side)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PROVINCE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
+
+
+def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMention]:
+    """A strike placed only in a region ("in a town in northern Syria on Monday") is the one
+    the story places exactly on the same day ("Air strikes on a market killed at least 29
+    civilians in a town in northern Syria" ... "the market in Atareb"): a vague mention with
+    no attacker goes when the same day has a placed one. A named force's strikes in a region
+    stay ("Russian jets also struck in the northwest", founding example)."""
+    def vague(m: StrikeMention) -> bool:
+        words = _LEADING_DET.sub("", m.place_text or "").lower().split()
+        return bool(words) and all(w in lex.regions or _is_country(w) for w in words)
+
+    strikes = _resolve_vague(strikes, vague)
+    out = [m for m in strikes if not vague(m)]
+    for m in strikes:
+        if not vague(m):
+            continue
+        i = next((i for i, p in enumerate(out) if p.date == m.date and m.attacker is None), None)
+        if i is None:
+            out.append(m)
+        elif out[i].casualties.killed.empty and not m.casualties.killed.empty:
+            out[i] = replace(out[i], casualties=m.casualties)  # the lead's toll is the strike's
+    return sorted(out, key=lambda m: m.sentence.start)
+
+
+def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
+    """ "a missile ... slammed into a residential area in a rebel-held town in the north" ...
+    "the attack on the town of Marea": the region or province stands for the one place the
+    story names next for the same force's strike; that mention takes its day and toll."""
+    strikes = sorted(strikes, key=lambda m: m.sentence.start)
+    resolved = set()  # the same region or province said again of the same strike goes too
+    for m in list(strikes):
+        if m.place_span is None or not (vague(m) or _PROVINCE.search(m.place_text or "")):
+            continue
+        said = (m.attacker, _place_key(m.place_text), m.date)
+        if said not in resolved and not _ONE_PLACE_IN.search(
+                m.sentence.text[:m.place_span.start - m.sentence.start]):
+            continue
+        i = next((i for i, p in enumerate(strikes) if p.attacker == m.attacker
+                  and p.sentence.start > m.sentence.start and not vague(p)
+                  and not _PROVINCE.search(p.place_text or "")
+                  and (p.date == m.date or p.date_text is None)), None)
+        if i is None:
+            continue
+        p = strikes[i]
+        if p.date_text is None:
+            p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
+        if p.casualties.killed.empty:
+            p = replace(p, casualties=m.casualties)
+        strikes[i] = p
+        strikes.remove(m)
+        resolved.add(said)
+    return strikes
+
+
+def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
+    """One mention per (attacker, place, day) in a document, keeping every supporting sentence.
+
+    A re-mention without a date of its own (its date is the document's) joins a dated mention
+    of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
+    on Thursday" is the same strike said again.
+    """
+    # an unattributed mention of a place the story gives an attacker for that day is the same
+    # strike, however its name is spelt ("Tariq al-Bab" in a caption, "Tareeq al-Bab" in the text)
+    known = {(_place_skeleton(m.place_text), m.date) for m in mentions if m.attacker is not None}
+    mentions = [m for m in mentions if m.attacker is not None or (_place_skeleton(m.place_text), m.date) not in known]
+    merged: list[StrikeMention] = []
+    for m in sorted(mentions, key=lambda m: m.date_text is None):
+        key = (m.attacker, _place_key(m.place_text))
+        target = None
+        for i, k in enumerate(merged):
+            if (k.attacker, _place_key(k.place_text)) != key:
+                continue
+            if k.date == m.date or m.date_text is None:
+                target = i
+                break
+        if target is None:
+            merged.append(m)
+            continue
+        k = merged[target]
+        support = tuple(dict.fromkeys((*k.support, m.sentence)))
+        merged[target] = replace(
+            k,
+            support=support,
+            targets=k.targets + tuple(t for t in m.targets if t.category not in {x.category for x in k.targets}),
+            casualties=k.casualties if not k.casualties.killed.empty else m.casualties,
+            source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
+            claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
+        )
+    merged.sort(key=lambda m: m.sentence.start)
+    return tuple(merged)
+
+
+def merge_claims(claims: list[tuple[str, ClaimMention]]) -> tuple[ClaimMention, ...]:
+    """One claim per speaker per document: quotes joined, and the kind the speaker's statements
+    have most often (their main thrust, as the gold conventions say), the most specific on a tie."""
+    out: dict[str, ClaimMention] = {}
+    votes: dict[str, Counter] = {}
+    for key, c in claims:
+        votes.setdefault(key, Counter())[c.kind] += 1
+        k = out.get(key)
+        if k is None:
+            out[key] = c
+            continue
+        kind = min(votes[key], key=lambda x: (-votes[key][x], _KIND_ORDER.index(x)))
+        out[key] = replace(
+            k,
+            speaker=k.speaker if len(k.speaker) >= len(c.speaker) or c.speaker.lower() in ("he", "she") else c.speaker,
+            kind=kind,
+            org=k.org or c.org,
+            role=k.role or c.role,
+            about=k.about or c.about,
+            quote=f"{k.quote} … {c.quote}" if c.quote and c.quote != k.quote else k.quote,
+            numbers=k.numbers + tuple(n for n in c.numbers if n not in k.numbers),
+        )
+    return tuple(out.values())

@@ -1,0 +1,334 @@
+"""Places: the place names a parsed sentence holds (spaCy's places, the names it mislabels that
+the gazetteer knows, names the text introduces as places, regions), and of those named in one
+strike's words the finest ("the al-Furqan neighbourhood in Aleppo city" is al-Furqan). Where a
+name lies is the geocoder's work; here only whether it is a place and which one the strike hit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from strikewatch.lexicons import Lexicons
+
+from .settings import ExtractSettings
+from .state import PlaceCandidate
+from .words import _NAMELIKE, _is_country, _place_key, _text, _words
+
+# the words between a place and the place that contains it: " in ", " in rural ", ", in the "
+_CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# the words between a province and a place the strike is near inside it: " close to the village of "
+_NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _PlaceScan:
+    """One sentence's search for places: the tokens no place may take (speakers, names of
+    actors, groups and bodies) and the candidates found so far, each token taken once."""
+    sdoc: object
+    speaker_tokens: set[int]
+    named: set[int]
+    taken: set[int] = field(default_factory=set)
+    cands: list[PlaceCandidate] = field(default_factory=list)
+
+
+class PlaceFinder:
+    """The place rules, with the gazetteer that says which names are places."""
+
+    def __init__(self, lex: Lexicons, gazetteer, settings: ExtractSettings):
+        self.lex = lex
+        self.gazetteer = gazetteer
+        self.settings = settings
+
+    def find(self, sdoc, speaker_tokens: set[int], actors) -> list[PlaceCandidate]:
+        """Place names in the sentence: spaCy's places, the names it mislabels that the
+        gazetteer knows, names with a place word ("Homs province") and regions."""
+        scan = _PlaceScan(sdoc, speaker_tokens, self._named_tokens(sdoc, actors))
+        words = _words(sdoc)
+        self._listed_places(scan, words)
+        self._toll_places(scan, words)
+        self._gazetteer_runs(scan, words)
+        for ent in sdoc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
+                self._add(scan, ent.start, ent.end - 1, from_ent=True)
+        self._regions(scan)
+        # countries are not strike locations: an event needs at least a province
+        return [c for c in scan.cands if c.precision == "region" or not _is_country(c.text)]
+
+    def _named_tokens(self, sdoc, actors) -> set[int]:
+        """The tokens of actors, groups and bodies: no place, except a capital a preposition
+        governs."""
+        lex = self.lex
+        # a capital standing for its government ("Damascus denied") is no place, but one a
+        # preposition governs is: "the central neighborhoods of Damascus"
+        # ("the regime in Damascus" is still the government)
+        actor_toks = set().union(*(t for _, t in actors)) if actors else set()
+
+        def capital_here(toks) -> bool:
+            tok = sdoc[min(toks)]
+            return len(toks) == 1 and tok.lower_ in lex.capitals and tok.dep_ == "pobj" \
+                and tok.head.lower_ in lex.place_prepositions and tok.head.head.i not in actor_toks
+
+        named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
+        for matcher in (lex.groups, lex.orgs):
+            for s, e, _, _ in matcher.find(_text(sdoc)):
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                if span is not None and not capital_here(set(range(span.start, span.end))):
+                    named |= set(range(span.start, span.end))
+        return named
+
+    def _add(self, scan: _PlaceScan, first: int, last: int, *, from_ent: bool, precision: str | None = None) -> None:
+        """Take tokens first..last as a place, with the place word after them ("Homs province"),
+        unless they are taken, a modifier, no place, or a run of names to split."""
+        lex, sdoc = self.lex, scan.sdoc
+        while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"):
+            first += 1
+        if first > last:
+            return
+        toks = set(range(first, last + 1))
+        if toks & scan.taken or toks & scan.speaker_tokens:
+            return
+        precision = self._place_word(sdoc, last, toks, precision)
+        name = sdoc[first: last + 1]
+        if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
+            return  # "Damascus-backed", "Aleppo-based": a modifier, not a place
+        if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name):
+            return
+        if precision is None and (toks & scan.named or (from_ent and not self._known(name.text))):
+            pieces = self._segment(name) if from_ent and len(name) > 1 else []
+            for a, b in pieces:
+                self._add(scan, a, b, from_ent=False)
+            return
+        if self._said_here(name) or (precision in (None, "point") and _is_country(name.text)):
+            return
+        scan.taken.update(toks)
+        span = sdoc[first: max(toks) + 1]
+        scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision,
+                                         self._known(name.text)))
+
+    def _place_word(self, sdoc, last: int, toks: set[int], precision: str | None) -> str | None:
+        """The precision a place word after the name gives it, its tokens added to ``toks``:
+        "Homs province", "Tabqa military airport"; else ``precision`` unchanged."""
+        lex = self.lex
+        j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
+        while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
+            phrase = sdoc[last + 1: j + 1].text.lower()
+            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" for k in range(last + 1, j)):
+                phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood"
+            if phrase in lex.place_heads:
+                precision = lex.place_heads[phrase]
+                toks |= set(range(last + 1, j + 1))
+                break
+            j += 1
+        return precision
+
+    def _listed_places(self, scan: _PlaceScan, words) -> None:
+        """Lists the text introduces as places, whether or not the gazetteer knows them: "the
+        towns of Rastan Talbeesah Ter Maaleh and Zafarana", "districts including al-Kalaseh
+        Bustan al-Qasr and al-Sakhour" (commas lost); a known name inside is taken whole."""
+        lex, named, taken = self.lex, scan.named, scan.taken
+        for w, (a, b, text) in enumerate(words):
+            opener = text.lower()
+            if opener == "as" and w > 0 and words[w - 1][2].lower() == "such":
+                w -= 1
+            if opener not in lex.list_openers or w == 0:
+                continue
+            head = words[w - 1][2].lower()
+            if head not in lex.of_phrases or not head.endswith("s"):
+                continue
+            names, v = [], w + 1
+            while v < len(words) and (_NAMELIKE.match(words[v][2]) or words[v][2].lower() in ("and", ",")):
+                if _NAMELIKE.match(words[v][2]):
+                    if any(i in named or i in taken for i in range(words[v][0], words[v][1])) \
+                            or words[v][2].lower() in lex.not_places - lex.name_heads:
+                        break
+                    names.append(v)
+                v += 1
+            precision = lex.place_heads.get(head[:-1]) or lex.place_heads.get(head)
+            for first, last in self._split_names(words, names):
+                self._add(scan, words[first][0], words[last][1] - 1, from_ent=False, precision=precision or "point")
+
+    def _toll_places(self, scan: _PlaceScan, words) -> None:
+        """A toll split by place: "including 9 in the neighborhood Alsaliheen 8 in Ansari 5 in
+        Almiyassar" names a place after each count, whether or not the gazetteer knows it."""
+        lex, sdoc = self.lex, scan.sdoc
+        for w in range(len(words) - 2):
+            if not (sdoc[words[w][0]].like_num and words[w + 1][2].lower() == "in"
+                    and _NAMELIKE.match(words[w + 2][2])):
+                continue
+            v = w + 2
+            while v < len(words) and v < w + 5 and _NAMELIKE.match(words[v][2]) \
+                    and words[v][2].lower() not in lex.not_places:
+                v += 1
+            if v > w + 2:
+                self._add(scan, words[w + 2][0], words[v - 1][1] - 1, from_ent=False, precision="point")
+
+    def _gazetteer_runs(self, scan: _PlaceScan, words) -> None:
+        """Names spaCy missed or split ("Bustan" + "al-Qasr"): runs of proper nouns the
+        gazetteer knows, longest first; a lone word must name a town of some size. A run
+        never ends on a word that opens a longer name ("Bab" of "Bab al-Nayrab")."""
+        lex, sdoc, taken, named = self.lex, scan.sdoc, scan.taken, scan.named
+        w = 0
+        while w < len(words):
+            a, b, text = words[w]
+            if not self._proper(sdoc, words[w], taken, named) or _is_country(text):
+                w += 1
+                continue
+            if w + 1 < len(words) and text.endswith("s") and _NAMELIKE.match(words[w + 1][2]) \
+                    and b - a == 1 and sdoc[a].is_title and len(text) > 4 \
+                    and self.gazetteer.is_place(text[:-1], min_population=self.settings.place_min_population):
+                w += 1  # "Aleppos Marjeh district": a possessive that lost its apostrophe
+                continue
+            k = w
+            while k < len(words) and k < w + 4 and self._proper(sdoc, words[k], taken, named):
+                k += 1
+            # the longest name the gazetteer knows; else the whole run, when the text says it is
+            # a place: "the neighborhood of Aleppo Syria Live Network" is Aleppo, not the run
+            known_ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
+                          and self._known_run(sdoc, words, w, j)]
+            for j in (known_ends[:1] or [k]):
+                first, last = words[w][0], words[j - 1][1]
+                known = bool(known_ends)
+                before = words[w - 1][2].lower() if w > 0 else ""
+                introduced = j == k and self._introduced(sdoc, words, w, last)
+                if known or introduced:
+                    head = words[w - 2][2].lower() if introduced and before == "of" else before
+                    self._add(scan, first, last - 1, from_ent=False, precision=lex.place_heads.get(head))
+                    w = j - 1
+                    break
+            w += 1
+
+    def _introduced(self, sdoc, words, w: int, last: int) -> bool:
+        """ "the town of Saraqeb", "the province of Raqa", "the neighborhood Alsaliheen",
+        "the al-Furqan neighbourhood": the text says the run of names from word w is a place."""
+        lex = self.lex
+        before = words[w - 1][2].lower() if w > 0 else ""
+        k_after = last
+        while k_after < len(sdoc) - 1 and k_after < last + 2 and sdoc[k_after].pos_ == "ADJ":
+            k_after += 1  # "the al-Furqan residential neighborhood"
+        after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
+        return ((before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
+                 and not words[w - 2][2].lower().endswith("s"))
+                or (before in lex.of_phrases and not before.endswith("s") and w >= 2
+                    and words[w - 2][2].lower() in ("the", "a"))
+                or after in lex.place_heads)
+
+    def _regions(self, scan: _PlaceScan) -> None:
+        """Regions: "in the northwest", "northern Syria"."""
+        lex, sdoc, taken, cands = self.lex, scan.sdoc, scan.taken, scan.cands
+        for t in sdoc:
+            if t.lower_ in lex.regions and t.i not in taken:
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
+                    first = t.i - 1 if t.i > 0 and sdoc[t.i - 1].lower_ == "the" else t.i
+                    span = sdoc[first: t.i + 1]
+                    cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, {t.i}, "region", True))
+                    taken.add(t.i)
+                elif t.dep_ == "amod" and t.head.ent_type_ in ("GPE", "LOC") and _is_country(t.head.text):
+                    span = sdoc[t.i: t.head.i + 1]
+                    cands.append(PlaceCandidate(span.text, span.start_char, span.end_char,
+                                                {t.i, t.head.i}, "region", True))
+
+    def finest(self, places: list[PlaceCandidate], sdoc,
+                sentence_places: list[PlaceCandidate] = ()) -> list[PlaceCandidate]:
+        """ "X in Y" names one place, X, the finer: "the al-Furqan neighbourhood in Aleppo city"
+        is al-Furqan and "Karam Alnozha and Tal Alzarazir in Aleppo" two neighbourhoods (one
+        event per named neighbourhood); placing X inside Y is the geocoder's work. A name
+        neither the gazetteer nor the text's wording makes a place leaves Y standing."""
+        def contained(cands: list[PlaceCandidate]) -> set[int]:
+            cands = sorted(cands, key=lambda p: p.start)
+            text = _text(sdoc)
+            out: set[int] = set()
+            for a, b in zip(cands, cands[1:]):
+                between = text[a.end:b.start]
+                if _CONTAINER.fullmatch(between):
+                    out.add(id(b) if a.known or a.precision == "point" else id(a))
+                elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
+                    out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
+            return out
+
+        drop = contained(places)
+        # the container named again in the words of the same strike ("a terrorist mortar
+        # attack by the so called Jaish al-Fateh on ... al-Fouaa town in the northern countryside
+        # of Idleb" after the glued headline's "on al-Fouaa Idleb") is no strike place either,
+        # nor is it on another strike word of the sentence: the glued headline "A person injured
+        # in a terrorist rocket attack in Quneitra" before "... a terrorist rocket attack by the
+        # terrorists of Jabhat al-Nusra on Hadar village in the countryside of Quneitra province"
+        everywhere = [p for p in sentence_places if p.precision != "region"] or places
+        containers = {_place_key(p.text) for p in places if id(p) in drop} | {
+            _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
+        return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
+
+    def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
+        """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
+        a, b, text = word
+        if any(i in taken or i in named for i in range(a, b)):
+            return False
+        if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
+            return True  # "on Harfa village": the tagger calls "Harfa" an adjective
+        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" for i in range(a, b)) or (
+            b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _known_run(self, sdoc, words, w: int, j: int) -> bool:
+        """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some
+        size, and an acronym ("SLN", "AFP") is never taken for the hamlet that shares it."""
+        first, last = words[w][0], words[j - 1][1]
+        if last - first > 1:
+            return self._known(sdoc[first:last].text)
+        tok = sdoc[first]
+        return tok.is_title and tok.lower_ not in self.lex.name_heads and self.gazetteer.is_place(
+            tok.text, min_population=self.settings.place_min_population)
+
+    def _split_names(self, words, idxs: list[int]) -> list[tuple[int, int]]:
+        """Cut a comma-less list of names into places: the longest piece the gazetteer knows,
+        else a word that opens a name ("Ter", "Bustan") with the word after it, else one word."""
+        out, n = [], 0
+        while n < len(idxs):
+            for m in range(min(len(idxs), n + 3), n, -1):
+                piece = idxs[n:m]
+                if piece != list(range(piece[0], piece[-1] + 1)):
+                    continue
+                text = " ".join(words[x][2] for x in piece)
+                if (m - n > 1 or words[piece[0]][2].lower() not in self.lex.name_heads) and self._known(text):
+                    break
+            else:
+                m = n + 2 if words[idxs[n]][2].lower() in self.lex.name_heads and n + 1 < len(idxs) \
+                    and idxs[n + 1] == idxs[n] + 1 else n + 1
+            out.append((idxs[n], idxs[m - 1]))
+            n = m
+        return out
+
+    def _known(self, name: str) -> bool:
+        """The gazetteer knows a place by this name, of any size."""
+        if name.isupper() and " " not in name:  # an acronym ("SLN", "AFP"), not the hamlet of that name
+            return False
+        return self.gazetteer.is_place(name, min_population=0)
+
+    def _segment(self, name) -> list[tuple[int, int]]:
+        """Split a run of names the text lost its commas in ("Rastan Talbeesah Ter Maaleh and
+        Zafarana") into the pieces the gazetteer knows; [] unless every word is placed."""
+        out, i, end = [], name.start, name.end
+        while i < end:
+            if name.doc[i].lower_ in ("and", ","):
+                i += 1
+                continue
+            for j in range(min(end, i + 3), i, -1):
+                piece = name.doc[i:j]
+                if piece.text.lower() not in self.lex.not_places and self._known(piece.text):
+                    out.append((i, j - 1))
+                    i = j
+                    break
+            else:
+                return []
+        return out if len(out) > 1 else []
+
+    def _said_here(self, span) -> bool:
+        """True for "a summit in Paris", "said in Moscow": where words were spoken; also where
+        the attacker stood ("positioned in Binnish town"), the name a modifier of its place word."""
+        node = span.root
+        while node.dep_ in ("compound", "amod") and node.head.i != node.i and node.head.i not in range(span.start, span.end):
+            node = node.head
+        head = node.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            gov = head.head
+            return self.lex.base(gov.lower_) in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
+                or self.lex.base(gov.lower_) in self.lex.not_here
+        return False

@@ -1,0 +1,226 @@
+"""One parsed sentence through the stages, in order: speakers and actors (attribution,
+attacker), strike words (triggers), whether each is an event and whose, its places and date,
+then victims (casualties) and claims. Each stage's result is a named record; what the
+document has said so far (the last attackers, date and speakers) lives in its DocState."""
+
+from __future__ import annotations
+
+from strikewatch.lexicons import Lexicons
+from strikewatch.models import Actor, Span, StrikeMention
+from strikewatch.nlp import Sentence
+
+from .attacker import AttackerRules
+from .attribution import SpeakerFinder
+from .casualties import VictimFinder
+from .claims import ClaimReader
+from .places import PlaceFinder
+from .settings import ExtractSettings
+from .state import (
+    AttackerChoice,
+    DateChoice,
+    DocState,
+    LastAttackers,
+    PlaceCandidate,
+    SentenceContext,
+    StrikeEvidence,
+    Trigger,
+)
+from .triggers import TriggerRules
+from .when import strike_date
+from .words import _tag_line
+
+
+class SentenceReader:
+    """The stages, built once per extractor, run over each sentence a document's gate kept."""
+
+    def __init__(self, lex: Lexicons, gazetteer, settings: ExtractSettings):
+        self.lex = lex
+        self.triggers = TriggerRules(lex)
+        self.attackers = AttackerRules(lex)
+        self.speakers = SpeakerFinder(lex)
+        self.places = PlaceFinder(lex, gazetteer, settings)
+        self.victims = VictimFinder(lex)
+        self.claims = ClaimReader(lex)
+
+    def read(self, state: DocState, sentence: Sentence, sdoc) -> None:
+        """Add the sentence's strikes and claims to the document's state."""
+        ctx = self._context(state, sentence, sdoc)
+        triggers = self.triggers.find(sdoc, ctx.speaker_tokens, ctx.actors)
+        ctx.own_attackers = self.triggers.own_attackers(triggers, sdoc)
+        ctx.campaign = self.triggers.campaign_clause(triggers, sdoc)
+        for trigger in triggers:
+            self._read_trigger(state, ctx, trigger)
+        self._finish(state, ctx)
+
+    def _context(self, state: DocState, sentence: Sentence, sdoc) -> SentenceContext:
+        """Who is named and who speaks in the sentence, before any strike word is read."""
+        lex = self.lex
+        furniture = _tag_line(sdoc)
+        actors = [(e, t) for e, t in self.attackers.actor_tokens(sdoc) if not t & furniture]
+        attributions = self.speakers.attributions(state, sdoc)
+        # page furniture is read like a speaker's words: no strike word, attacker, place or target
+        speaker_tokens = set().union(furniture, *(a.tokens for a in attributions))
+        return SentenceContext(
+            sentence=sentence,
+            sdoc=sdoc,
+            actors=actors,
+            attributions=attributions,
+            speaker_tokens=speaker_tokens,
+            sent_span=Span(sentence.start, sentence.end, sentence.text),
+            hedged=bool(lex.hedges.find(sentence.text)),
+            open_attacker=lex.open_attacker.search(sentence.text),
+        )
+
+    def _read_trigger(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> None:
+        """One strike word: an event when it is no campaign, negation or hypothesis, something
+        supports it, and the words it governs name a place."""
+        tok, strength, found, sdoc = trigger.tok, trigger.strength, trigger.found, ctx.sdoc
+        ctx.strike_actors.extend(e for e, _ in found if e.state and e not in ctx.strike_actors)
+        if strength == "weak" and tok.i in ctx.campaign:
+            return
+        excluded = self.triggers.excluded(tok, sdoc)
+        if excluded and not (ctx.attributions and self.triggers.ongoing(tok)):
+            return
+        if ctx.attributions:
+            self.victims.record_assertion(state, sdoc, tok, found, ctx.attributions, ctx.speaker_tokens)
+        if excluded:
+            return
+        evidence = self._evidence(state, ctx, trigger)
+        if not evidence.supported and not evidence.claimed and not evidence.follows:
+            return
+        voice = evidence.voice
+        if strength == "claimed" and not (
+                evidence.claimed and voice.country in state.striking and not evidence.ground
+                and self.triggers.own_act(tok, sdoc, ctx.actors, voice)):
+            return
+        choice = self.attackers.named(ctx, trigger, evidence)
+        if choice.attackers:
+            ctx.named_attackers.extend(a for a in choice.attackers if a not in ctx.named_attackers)
+        else:
+            choice.attackers = self.attackers.carried(state, ctx)
+        if ctx.places is None:
+            ctx.places = self.places.find(sdoc, ctx.speaker_tokens, ctx.actors)
+        scope = self._strike_scope(trigger)
+        when = strike_date(self.lex, state, ctx, scope)
+        if evidence.follows and not evidence.supported and not evidence.claimed:
+            scope = scope & self._own_words(tok)
+        here = self._strike_places(ctx, scope)
+        if here:
+            self._add_events(state, ctx, here, choice, when, evidence)
+
+    def _evidence(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> StrikeEvidence:
+        """What supports the strike word as an event (see StrikeEvidence)."""
+        lex, sdoc, sentence, main = self.lex, ctx.sdoc, ctx.sentence, ctx.main
+        strength, attached, found = trigger.strength, trigger.attached, trigger.found
+        # an armed group flies no bombers: "The IS bombers targeted two YPG ... positions"
+        # are suicide bombers, "Syrian air force bombers have pounded" aircraft
+        group_toks = set().union(set(), *(t for e, t in ctx.actors if not e.state))
+        aircraft = any((t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words)
+                       and not any(c.i in group_toks for c in t.children
+                                   if c.dep_ in ("compound", "amod", "nmod", "poss"))
+                       for t in map(sdoc.__getitem__, attached))
+        # "an army unit targeted ISIS sites": ground troops with no weapon named are no
+        # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
+        ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
+            sdoc[i].lower_ in lex.ground_units for i in attached)
+        supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
+            or self._impact(trigger)
+        claimed = main is not None and main.org is not None and main.org.role == "belligerent"
+        voice = main.org if claimed else None
+        if main is None and voice is None:
+            voice = self.speakers.quote_speaker(state, sentence)
+            claimed = voice is not None and voice.role == "belligerent"
+        follows = self.attackers.follows(state, ctx, trigger, ground)
+        return StrikeEvidence(supported, ground, claimed, voice, follows)
+
+    def _impact(self, trigger: Trigger) -> bool:
+        """ "a missile slammed into a ... neighborhood": a munition that lands is a strike
+        and so is one fired at a place: "fired waves of rockets into ... western Aleppo"."""
+        lex, tok = self.lex, trigger.tok
+        munition = tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words
+        fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
+        return trigger.strength == "weak" and munition and (
+            (tok.dep_ in ("nsubj", "nsubjpass") and lex.base(tok.head.lower_) in lex.impact_verbs)
+            or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
+                and lex.base(fired.head.lower_) in lex.firing_verbs))
+
+    def _strike_scope(self, trigger: Trigger) -> set[int]:
+        """The tokens that say where and when the strike word's strike was."""
+        tok = trigger.tok
+        scope = self.triggers.scope(tok)
+        if trigger.strength == "claimed":  # where, not what: "... natives of the North Caucasus were destroyed in X"
+            scope = {tok.i} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+        return scope
+
+    @staticmethod
+    def _own_words(tok) -> set[int]:
+        """Only where the word itself says ("raids in a northern district of Manbij"), not
+        a place elsewhere in its clause ("the attack was a response to the chemical
+        weapon use in Idlib")."""
+        own = {t.i for t in tok.subtree}
+        if tok.dep_ == "pobj":  # "killed in raids in a northern district of Manbij"
+            verb = tok.head.head
+            own |= {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+        return own
+
+    def _strike_places(self, ctx: SentenceContext, scope: set[int]) -> list[PlaceCandidate]:
+        """The finest places among those the strike word governs; a region only when no finer."""
+        here = [p for p in ctx.places if p.tokens & scope]
+        if not here:
+            return here
+        if any(p.precision != "region" for p in here):
+            here = [p for p in here if p.precision != "region"]
+        return self.places.finest(here, ctx.sdoc, ctx.places)
+
+    def _add_events(self, state: DocState, ctx: SentenceContext, here: list[PlaceCandidate],
+                    choice: AttackerChoice, when: DateChoice | None, evidence: StrikeEvidence) -> None:
+        """One strike mention per attacker and place, each keeping the sentence it came from."""
+        main, sentence, off = ctx.main, ctx.sentence, ctx.sentence.start
+        claimed, voice, events = evidence.claimed, evidence.voice, ctx.events
+        source = main.text if main else None
+        for attacker in choice.attackers:
+            actor = Actor(attacker.name, attacker.country) if attacker else None
+            by_attacker = bool(main and main.org and attacker and main.org.country
+                               and main.org.country == attacker.country
+                               and main.org.role in ("belligerent", "government")) or bool(
+                main is None and claimed and attacker and voice.country == attacker.country)  # its quote
+            for p in here:
+                if any(e.attacker == actor and e.place_text == p.text for e in events):
+                    continue
+                events.append(StrikeMention(
+                    doc_id=state.doc.id,
+                    sentence=ctx.sent_span,
+                    place_text=p.text,
+                    place_span=Span(p.start + off, p.end + off, p.text),
+                    attacker=actor,
+                    attacker_span=choice.span,
+                    date=when.date if when else state.reference,
+                    date_precision=when.precision if when else ("day" if state.reference else None),
+                    date_text=when.text if when else None,
+                    weapon=self.triggers.weapon(sentence.text),
+                    source=source,
+                    claimed_by_attacker=by_attacker,
+                    hedged=ctx.hedged,
+                ))
+            if attacker:
+                ctx.event_attackers.append(attacker)
+
+    def _finish(self, state: DocState, ctx: SentenceContext) -> None:
+        """Victims of the sentence's strikes, what it leaves the sentences after, and its claims."""
+        sentence, sdoc, attributions, main = ctx.sentence, ctx.sdoc, ctx.attributions, ctx.main
+        events = ctx.events
+        if events:
+            events = self.victims.add_victims(events, sdoc, sentence, ctx.speaker_tokens, ctx.actors,
+                                              source=main.text if main else None)
+            if attributions:
+                state.speakers[sentence.start] = tuple(a.key for a in attributions)
+            (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
+        if ctx.named_attackers:
+            state.last_attackers = LastAttackers(sentence.paragraph, sentence.end, tuple(ctx.named_attackers))
+        state.striking.update(e.country for e in (*ctx.strike_actors, *ctx.event_attackers) if e.country)
+        for att in attributions:
+            claim = self.claims.claim(state, sentence, sdoc, att, ctx.actors,
+                                      ctx.event_attackers or ctx.strike_actors, attributions)
+            if claim:
+                state.claims.append((att.key, claim))

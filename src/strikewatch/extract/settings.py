@@ -1,0 +1,20 @@
+"""The one settings object of extraction: frozen, built once per process, shared by every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strikewatch.nlp import DEFAULT_MODEL
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractSettings:
+    """The knobs of extraction, built once; a stage reads what it needs."""
+    model: str = DEFAULT_MODEL
+    lexicon_dir: str | None = None  # an analyst's copy of data/lexicons, else the packaged one
+    batch_size: int = 64  # sentences per nlp.pipe batch
+    # a "sentence" longer than this is unsplit page furniture or a table: it is not parsed
+    max_sentence_chars: int = 1200
+    # a name spaCy did not tag as a place counts as one when the gazetteer knows a town of at
+    # least this size by it: GeoNames names hamlets after common words ("Salvation", "Mayor")
+    place_min_population: int = 5000

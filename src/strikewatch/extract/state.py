@@ -1,0 +1,154 @@
+"""The records the stages pass on: what a document has said so far, who speaks in a sentence,
+the place names found, the strike words and the date a strike takes. Named records, not
+tuples, so that a stage reads ``when.date`` rather than ``when[0]``; every stage imports them
+from here and none from another stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from strikewatch.lexicons import ActorEntry, OrgEntry
+from strikewatch.models import ClaimMention, Document, Span, StrikeMention, Target
+from strikewatch.nlp import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A document's strike mentions and claims, merged."""
+    strikes: tuple[StrikeMention, ...]
+    claims: tuple[ClaimMention, ...]
+
+
+EMPTY = Extraction((), ())
+# claim kinds, the most specific first: a speaker's tie between two kinds goes to the first
+_KIND_ORDER = ("denial", "statistic", "casualties", "accusation", "target", "other")
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A strike word of a sentence: how strongly it reports a strike ("strong", "weak",
+    "claimed"), the tokens that can name who struck, and the actors named on them."""
+    tok: Any
+    strength: str
+    attached: set[int]
+    found: list[tuple[ActorEntry, set[int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class DateChoice:
+    """The date a strike takes: the day (or month), how precise it is and the words that say it."""
+    date: date
+    precision: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LastDate:
+    """The date the text last gave a strike, and where its sentence ended: "Airstrikes also
+    targeted ..." right after takes it."""
+    end: int
+    when: DateChoice
+
+
+@dataclass(frozen=True, slots=True)
+class LastAttackers:
+    """The attackers the text last named and where: a strike word with none of its own may take
+    them when it follows closely in the same paragraph."""
+    paragraph: int
+    end: int
+    attackers: tuple[ActorEntry | None, ...]
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speaker in a sentence: its name, the key that joins its statements across the
+    document, its body, its tokens, and the verb of saying."""
+    text: str
+    key: str
+    org: OrgEntry | None
+    tokens: set[int]
+    verb: str
+    verb_i: int
+    span: Span
+
+
+@dataclass(slots=True)
+class PlaceCandidate:
+    """A place name in a sentence: its text, characters within the sentence, tokens, and the
+    precision its place word gives it ("province": admin1)."""
+    text: str
+    start: int
+    end: int
+    tokens: set[int]
+    precision: str | None
+    known: bool = True  # the gazetteer knows the name
+
+
+@dataclass(slots=True)
+class DocState:
+    """What a document has said so far: the strikes and claims found, and what later
+    sentences lean on (the last attackers, date and speakers, the bodies it names)."""
+    doc: Document
+    reference: date | None
+    strikes: list[StrikeMention] = field(default_factory=list)
+    headline: list[StrikeMention] = field(default_factory=list)
+    claims: list[tuple[str, ClaimMention]] = field(default_factory=list)
+    last_attackers: LastAttackers | None = None
+    last_date: LastDate | None = None
+    last_speaker: dict[str, Attribution] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)  # surnames of the named speakers so far
+    # (speaker key, attacker code) -> targets the speaker says that force's strikes hit
+    asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
+    speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
+    aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
+    striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
+    bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """One parsed sentence as the stages see it, and what its strike words have found so far."""
+    sentence: Sentence
+    sdoc: Any
+    actors: list[tuple[ActorEntry, set[int]]]  # actor names, off page furniture
+    attributions: list[Attribution]
+    speaker_tokens: set[int]  # speakers' names and page furniture: no strike word, place or target
+    sent_span: Span
+    hedged: bool
+    open_attacker: Any  # the match of words that leave the attacker open ("not clear who ...")
+    own_attackers: list[ActorEntry] = field(default_factory=list)
+    campaign: set[int] = field(default_factory=set)  # the clause of a campaign's strike word
+    events: list[StrikeMention] = field(default_factory=list)
+    event_attackers: list[ActorEntry] = field(default_factory=list)
+    named_attackers: list[ActorEntry | None] = field(default_factory=list)  # named in this sentence, placed or not
+    strike_actors: list[ActorEntry] = field(default_factory=list)  # state forces attached to a strike word, event or not
+    places: list[PlaceCandidate] | None = None  # found when a strike word first needs them
+    date_mentions: list | None = None  # likewise
+
+    @property
+    def main(self) -> Attribution | None:
+        """The sentence's first speaker: whose words the strikes are."""
+        return self.attributions[0] if self.attributions else None
+
+
+@dataclass(slots=True)
+class StrikeEvidence:
+    """Why a strike word may be an event: a strong word, a state force, aircraft or a munition
+    that lands (``supported``); a belligerent's own claim (``claimed``, by ``voice``); or a bare
+    word right after a sentence that named the state forces (``follows``). ``ground`` marks
+    ground troops with no weapon named."""
+    supported: bool
+    ground: bool
+    claimed: bool
+    voice: OrgEntry | None
+    follows: bool
+
+
+@dataclass(slots=True)
+class AttackerChoice:
+    """The attackers of one strike word (``[None]`` when the text leaves it open) and the
+    characters that name the first."""
+    attackers: list[ActorEntry | None]
+    span: Span | None = None

@@ -1,0 +1,226 @@
+"""Strike words: which words of a parsed sentence report a strike, how strongly, which of
+them are no event (negated, hypothetical, campaign-level, a car bomb), the tokens that can
+name who struck, and the tokens a strike word governs (where its place and date are)."""
+
+from __future__ import annotations
+
+from strikewatch.lexicons import Lexicons, OrgEntry
+
+from .state import Trigger
+from .words import _SUBJ, _noun_phrase, _text
+
+
+class TriggerRules:
+    """The strike-word rules over one sentence's parse, read from the lexicons."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        # every word strength() can answer for: the others skip the part-of-speech lookup
+        self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
+                               | lex.weak_verbs | lex.claimed_verbs)
+
+    def find(self, sdoc, speaker_tokens: set[int], actors) -> list[Trigger]:
+        """The sentence's strike words, each with the tokens that can name who struck and the
+        actors named on them; a modifier of another strike word is part of that one."""
+        phrase_ends = {end for _, end, _, _ in self.lex.strong_phrases.find(_text(sdoc))}  # "barrel bombs"
+        triggers = []
+        for tok in sdoc:
+            strength = self.strength(tok, phrase_ends)
+            if strength is None or tok.i in speaker_tokens:
+                continue
+            if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i \
+                    and self.strength(tok.head, phrase_ends) is not None:
+                continue  # "a missile strike", "rocket shells": one strike word, the head
+            attached = self.attached_tokens(tok)
+            if strength == "claimed":  # the fighters "destroyed" are no attacker of the claim
+                triggers.append(Trigger(tok, strength, attached, []))
+                continue
+            # an alias that holds the strike word ("government shelling", which the parser may
+            # split into a noun and a verb) names its attacker
+            triggers.append(Trigger(tok, strength, attached, [(entry, toks) for entry, toks in actors
+                                                              if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
+        return triggers
+
+    def own_attackers(self, triggers: list[Trigger], sdoc) -> list:
+        """Who the sentence says struck, on any strike word: "injured in a terrorist attack with
+        13 rocket shells on Harfa village" names the attacker on "attack", the place on "shells"
+        (not on a campaign's: "Moscow has been staging air strikes ... targeting both Daesh in
+        Deir Ezzor province and ... in Idlib province" is no strike of Moscow's on either)."""
+        return sorted(dict.fromkeys(e for t in triggers
+                                    if not self.excluded(t.tok, sdoc) or self.not_a_strike(t.tok, sdoc)
+                                    for e, _ in t.found),
+                      key=lambda e: (not e.state, e.generic))
+
+    def campaign_clause(self, triggers: list[Trigger], sdoc) -> set[int]:
+        """The clause of a campaign ("Moscow has been staging air strikes in support of its ally
+        targeting both Daesh in Deir Ezzor province and ..."): it holds no strike of its own on
+        a weak word ("targeting")."""
+        return {t.i for tok in (tr.tok for tr in triggers) if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB"
+                and self.excluded(tok, sdoc)
+                and not self.not_a_strike(tok, sdoc) for t in tok.head.subtree}
+
+    def strength(self, tok, phrase_ends: set[int]) -> str | None:
+        """How strongly a word reports a strike: "strong" ("airstrike", "bombed"), "weak"
+        ("attack", "targeted"), "claimed" ("destroyed", in a belligerent's report), else None."""
+        lex = self.lex
+        low = tok.lower_
+        lemma = self.lex.base(low)
+        if low not in self._trigger_words and lemma not in self._trigger_words:
+            pass  # most words: no part of speech to look up
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            if low in lex.strong_nouns or lemma in lex.strong_nouns:
+                return "strong"
+            if low in lex.weak_nouns or lemma in lex.weak_nouns:
+                if any(t.lower_ in lex.strengthen or self.lex.base(t.lower_) in lex.strengthen
+                       for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                       for t in c.subtree):  # "air strikes", "barrel bomb attacks"
+                    return "strong"
+                return "weak"
+        elif tok.pos_ == "VERB":
+            if lemma in lex.strong_verbs:
+                return "strong"
+            if lemma in lex.weak_verbs:
+                return "weak"
+            if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
+                return "claimed"
+        if tok.idx + len(tok) in phrase_ends:
+            return "strong"
+        return None
+
+    def excluded(self, tok, sdoc) -> bool:
+        """Negated, hypothetical, campaign-level, or not a strike (car bomb, suicide attack)."""
+        lex = self.lex
+        if any(c.dep_ == "neg" for c in tok.children) or (
+                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)):
+            return True
+        # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
+        # to the verb of saying
+        node = tok
+        while True:
+            words = {self.lex.base(node.lower_), node.lower_} if node.i != tok.i else set()
+            words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
+            if words & lex.hypothetical:
+                return True
+            if node.head.i == node.i or self.lex.base(node.head.lower_) in lex.report_verbs:
+                break
+            node = node.head
+        near = sdoc[max(tok.i - 3, 0): tok.i + 4]
+        if lex.not_strikes.find(near.text):
+            return True
+        # campaign: the words about the strike word, not the whole sentence
+        scope = {t.i for t in tok.subtree} | {tok.head.i}
+        if tok.head.pos_ == "VERB":  # "stepped up air attacks ... in recent days"
+            scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
+                      and c.i != tok.i and tok.i not in {u.i for u in c.subtree} for t in c.subtree}
+        words = " ".join(sdoc[i].text for i in sorted(scope))
+        for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
+            words = words[:s] + words[e:]
+        if lex.campaign.find(words) or lex.tallies.find(_text(sdoc)):
+            return True
+        # "aerial bombardment ... were causing huge civilian casualties": strikes as a running
+        # state of affairs, not one strike
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.tag_ == "VBG" and head.i != tok.i \
+                and any(c.dep_ == "aux" and c.lower_ in ("were", "are", "is", "was", "been") for c in head.children) \
+                and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs:
+            return True
+        return bool(lex.hypothetical_phrases.find(words))
+
+    def not_a_strike(self, tok, sdoc) -> bool:
+        """The words next to the strike word make it no strike ("terrorist attack", "car bomb");
+        its attacker may still be the one of the sentence's other strike words."""
+        return bool(self.lex.not_strikes.find(sdoc[max(tok.i - 3, 0): tok.i + 4].text))
+
+    def ongoing(self, tok) -> bool:
+        """The strike word is the object of a call to stop it ("cease its airstrikes on X"):
+        hypothetical as an event, but it says the strikes are hitting X."""
+        head = tok.head
+        return tok.dep_ == "dobj" and self.lex.base(head.lower_) in self.lex.ongoing
+
+    @staticmethod
+    def own_act(tok, sdoc, actors, voice: OrgEntry) -> bool:
+        """A claimed verb tells the speaker's own act: passive ("were destroyed"), first person
+        ("we destroyed") or with the speaker's forces as subject, not "IS fighters killed ..."."""
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return True
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        own = {t.i for t in subj.subtree}
+        return subj.lower_ == "we" or any(e.country == voice.country and toks & own for e, toks in actors)
+
+    def attached_tokens(self, tok) -> set[int]:
+        """The tokens that can name who struck: modifiers of the strike word, the subject or
+        agent of a strike verb, the subject of the verb a strike noun is the object of."""
+        out: set[int] = set()
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "npadvmod"):
+                out |= {t.i for t in c.subtree}
+            if c.dep_ in ("nsubj", "agent"):
+                out |= _noun_phrase(c, self.lex.affiliation)
+            if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+                out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
+            if c.dep_ == "acl":  # "an attack carried out by government forces"
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        out |= _noun_phrase(g, self.lex.affiliation)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            out |= _noun_phrase(tok.head, self.lex.affiliation)  # "regime shelling", "warplanes bombing X"
+        verb = tok.head  # "X carried out strikes", "strikes were launched by X"
+        # "Rebel groups ... fired waves of rockets", "rebels had also fired dozens of rockets":
+        # the quantity is the verb's object, the munition hangs on its "of"
+        obj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.dep_ in ("dobj", "nsubjpass") else tok
+        if obj is not tok:
+            verb = obj.head
+        if obj.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+                and self.lex.base(verb.lower_) not in self.lex.report_verbs:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "agent"):
+                    out |= _noun_phrase(c, self.lex.affiliation)
+        if tok.dep_ == "nsubj" and verb.pos_ == "VERB":  # "Barrel bombs dropped by regimes helicopters
+            for c in verb.children:                       # also hit": a passive parsed as active
+                if c.dep_ == "agent":
+                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
+        # "civilians were wounded in airstrikes by regime and Russian jets"
+        if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+            for c in verb.head.children:
+                if c.dep_ == "agent":
+                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
+        return out
+
+    def scope(self, tok) -> set[int]:
+        """Tokens the strike word governs: where places and dates of this strike are."""
+        # a strike noun governs the clause it is part of: the parser often hangs "on the town
+        # of X" on the agent or the victims ("killed in airstrikes by regime jets on X",
+        # "homes in X were subject to regime shelling"), not on the strike word
+        node = tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
+            node = tok.head
+        if node.pos_ != "VERB":
+            while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+                if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
+                    break
+                node = node.head
+        scope = {t.i for t in node.subtree}
+        # "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
+        # hangs the end of the clause on the speaker, before the article that opens its name
+        verb = node.head
+        if verb.i != node.i and self.lex.base(verb.lower_) in self.lex.report_verbs:
+            for subj in verb.children:
+                det = next((c.i for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
+                if subj.dep_ in _SUBJ and det is not None and subj.i > node.i:
+                    scope |= {t.i for c in subj.children if c.i < det for t in c.subtree}
+        # a statement nested in the strike clause ("...after Obama announced the US would
+        # intensify its campaign in northern Syria") is not part of it
+        above = {a.i for a in tok.ancestors} | {tok.i}
+        for t in node.subtree:
+            if t.i != node.i and t.i not in above and self.lex.base(t.lower_) in self.lex.report_verbs \
+                    and t.pos_ == "VERB":
+                scope -= {u.i for u in t.subtree}
+        return scope
+
+    def weapon(self, text: str) -> str | None:
+        """The first weapon the sentence names, as the strike's weapon."""
+        hits = self.lex.weapons.find(text)
+        return hits[0][2].lower() if hits else None

@@ -1,0 +1,137 @@
+"""Word helpers every stage uses: the sentence's text and words read once, noun phrases, and
+the keys that tell two spellings of one place apart or together. No rules of what a strike is."""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.models import Span
+from strikewatch.nlp import TEXT_KEY
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"}
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"(?:\s+(?:northern|southern|eastern|western|central|north|south|east|west))?"
+                         r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
+                         r"|neighbou?rhood|suburb)$",
+                         re.IGNORECASE)
+
+
+# a word that can be (part of) a place name: capitalised, or "al-"/"el-" before a capital
+_NAMELIKE = re.compile(r"^(?:[A-Z]|(?:al|el|as|ad|an|ar|ash|az|at|ad-d)-[A-Za-z])")
+
+
+def _words(sdoc) -> list[tuple[int, int, str]]:
+    """The sentence's words as the text writes them: tokens joined by a hyphen without spaces
+    ("al" "-" "Bab" is one word), as (first token, end token, text)."""
+    from spacy.attrs import IDX, LENGTH
+
+    # read from the text at the tokens' offsets: a Token and a Span per word cost more
+    text = _text(sdoc)
+    starts, lengths = sdoc.to_array([IDX, LENGTH]).T.tolist() if len(sdoc) else ([], [])
+    ends = [a + n for a, n in zip(starts, lengths)]
+    out, i, n = [], 0, len(starts)
+    while i < n:
+        j = i + 1
+        # no space between two tokens, one of them a hyphen
+        while j < n and ends[j - 1] == starts[j] and (
+                text[starts[j]:ends[j]] == "-" or text[starts[j - 1]:ends[j - 1]] == "-"):
+            j += 1
+        out.append((i, j, text[starts[i]:ends[j - 1]]))
+        i = j
+    return out
+
+
+def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
+    """The words of a noun phrase without what follows it: "the militants" of "the militants
+    on the Turkish border town", so a nationality further on is not taken for the attacker.
+    A group the phrase says it is or belongs to is part of it: "the terrorists of Jabhat
+    al-Nusra", "terrorist organizations affiliated to Jabhat al-Nusra" (``links``: the words
+    of affiliation, from the actors lexicon)."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ == "pobj" or c.i < tok.i or c.dep_ in ("compound", "flat", "conj", "cc", "appos"):
+            out |= _noun_phrase(c, links) if c.dep_ in ("pobj", "conj", "appos") else {t.i for t in c.subtree}
+        elif c.i > tok.i and (c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "acl" and c.lower_ in links):
+            out |= {c.i} | {t for g in c.children for t in (_noun_phrase(g, links) if g.dep_ == "pobj" else
+                    {u.i for u in g.subtree} if g.dep_ == "prep" else ())}
+    return out
+
+
+def _either_or(sdoc, groups: list[set[int]]) -> bool:
+    """Two attackers joined by "or" ("Russian or Syrian jets", "Syrian or Russian warplanes")."""
+    spans = sorted((min(g), max(g)) for g in groups)
+    return any(any(sdoc[i].lower_ == "or" for i in range(a_end + 1, b_start))
+               and b_start - a_end <= 7 for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+def _tag_line(sdoc) -> set[int]:
+    """The tokens of a "Tags Syria Idlib Russia" line glued to the sentence after it (page
+    furniture the sentence splitter could not cut): up to the capitalised article or number that
+    opens the sentence ("... Russia A hospital funded by ..."); nothing when none is found."""
+    if len(sdoc) < 3 or sdoc[0].text != "Tags":
+        return set()
+    for t in sdoc[1:]:
+        if t.text in ("A", "An", "The", "At", "In", "On") or t.like_num or t.text.startswith('"'):
+            return set(range(t.i))
+    return set()
+
+
+def _text(sdoc) -> str:
+    """The sentence's text: ``Doc.text`` joins every token each time it is read, and the rules
+    read it a dozen times a sentence (a tenth of their time on fakes-dev)."""
+    text = sdoc.user_data.get(TEXT_KEY)  # the entity tagger leaves it there
+    if text is None:
+        text = sdoc.user_data[TEXT_KEY] = sdoc.text
+    return text
+
+
+def _pieces(sdoc) -> list[str]:
+    """Each token's text with its trailing space, read once per sentence (see ``_text``)."""
+    pieces = sdoc.user_data.get("strikewatch.pieces")
+    if pieces is None:
+        pieces = sdoc.user_data["strikewatch.pieces"] = [t.text_with_ws for t in sdoc]
+    return pieces
+
+
+def _char_span(sdoc, toks: set[int], off: int) -> Span:
+    """The document characters of a run of tokens (``off``: where the sentence starts)."""
+    span = sdoc[min(toks): max(toks) + 1]
+    return Span(span.start_char + off, span.end_char + off, span.text)
+
+_COUNTRY_CACHE: dict[str, bool] = {}
+
+
+def _is_country(name: str) -> bool:
+    """Country names: a strike "in Syria" has no place finer than the country."""
+    key = _LEADING_DET.sub("", name).strip().lower()
+    if key not in _COUNTRY_CACHE:
+        import pycountry
+
+        try:
+            pycountry.countries.lookup(key)
+            found = True
+        except LookupError:
+            found = key in {"syria", "russia", "iran", "us", "u.s.", "the us", "america", "britain", "uk",
+                            "the united states", "united states", "turkey", "south korea", "north korea"}
+        _COUNTRY_CACHE[key] = found
+    return _COUNTRY_CACHE[key]
+
+
+def _place_key(text: str | None) -> str:
+    """A place name without its article, compass word and place word: "the Idlib province"
+    and "Idlib" are one place when merging."""
+    t = _LEADING_DET.sub("", (text or "").strip()).lower()
+    t = re.sub(r"^(?:northern|southern|eastern|western|central)\s+(?=\S+\s+(?:province|governorate|countryside))",
+               "", t)  # "southern Idlib province" is the province of "Idlib province"
+    return _PLACE_TAIL.sub("", t)
+
+
+def _place_skeleton(text: str | None) -> str:
+    """A place name without its article, vowels and doubled letters: the transliterations of one
+    Arabic name ("Tariq al-Bab", "Tareeq al-Bab") share it."""
+    key = re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-\s]", "", _place_key(text))
+    key = re.sub(r"[^a-z]", "", key)
+    key = key[:1] + re.sub(r"[aeiouy]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
