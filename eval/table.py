@@ -41,7 +41,7 @@ def render(results: list[RowResult]) -> str:
     """The table as text, with a heading over each system's columns."""
     left = sum(WIDTHS[:3]) + 2 * 3
     ours = sum(WIDTHS[3:8]) + 2 * 4
-    heading = " " * left + "strikewatch".center(ours) + "  " + "naive baseline".center(ours)
+    heading = (" " * left + "strikewatch".center(ours) + "  " + "naive baseline".center(ours)).rstrip()
     rows = [heading, line(HEADER), "-" * len(line(HEADER))]
     for r in results:
         rows.append(line([r.row.name, r.row.part, r.documents, *events_cells(r.ours),
