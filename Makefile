@@ -25,7 +25,7 @@ test: install  ## the whole test suite (installs PostgreSQL and chromium for the
 	@if [ -x scripts/ensure-chromium.sh ]; then scripts/ensure-chromium.sh || echo "chromium unavailable: browser tests will be skipped"; fi
 	$(BIN)/python -m pytest -q
 
-eval: install  ## score extraction against the founding example and the fakes-dev gold set
+eval: install  ## one table: every gold set and corpus part, strikewatch beside a naive baseline
 	$(BIN)/python eval/run_eval.py --shared $(SHARED)
 
 bench: install  ## throughput and memory, against the naive baseline in the same run
