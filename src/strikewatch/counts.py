@@ -36,6 +36,9 @@ class CasualtyMention:
     start: int  # character offsets of the whole mention in the sentence
     end: int
     hedged: bool = False  # "reportedly", "may have been", "unverified reports"
+    # the civilians among the count when a sub-count names them ("seven members of the family,
+    # including two children" is 7 killed, 2 of them children): not added to the count
+    civilians: Range = Range()
 
 
 
@@ -61,6 +64,9 @@ class _Lexicon:
     subcount: re.Pattern
     not_people: re.Pattern
     hedge: re.Pattern
+    part: re.Pattern  # a sub-count after a count's noun: ", including two children"
+    designation_before: re.Pattern  # "aged 14", "house number 45", "Brigade 53"
+    address_after: re.Pattern  # "12 Omar Mukhtar Street"
 
 
 @cache
@@ -106,6 +112,7 @@ def _lexicon() -> _Lexicon:
     acronyms = frozenset(lx["combatant_acronyms"])
     opens_count, opens_share = _openings(lx)
     token = rf"(?:(?-i:{alternation(acronyms)})\b|(?!(?:{stop})\b)[^\W\d_][\w'-]*)"
+    of_the = r"\s+of(?:\s+(?:the|a|an|his|her|their|one))?"  # "seven members of a family"
     flags = re.IGNORECASE
     return _Lexicon(
         units=units, tens=tens, scales=scales, modifiers=modifiers,
@@ -115,18 +122,19 @@ def _lexicon() -> _Lexicon:
         combatant=frozenset(w.lower() for w in lx["combatant_words"]),
         acronyms=acronyms,
         number=re.compile(number, flags),
-        quantity=re.compile(rf"(?<![\w-]){opens_count}(?:{quantity})(?![\w-])", flags),
+        # a figure inside a time ("10:30") or after a currency sign ("$2 million") is no count
+        quantity=re.compile(rf"(?<![\w:$€£-]){opens_count}(?:{quantity})(?![\w-]|:\d)", flags),
         share=re.compile(rf"(?<![\w-]){opens_share}(?:{share})", flags),
         noun_phrase=re.compile(
-            rf"(?:\s+of(?:\s+the)?)?(?:(?:\s+{token}(?:\s+of(?:\s+the)?)?)"
-            rf"(?:(?:\s+and)?\s+{token}(?:\s+of(?:\s+the)?)?){{0,5}})?", flags),
+            rf"(?:{of_the})?(?:(?:\s+{token}(?:{of_the})?)"
+            rf"(?:(?:\s+and)?\s+{token}(?:{of_the})?){{0,5}})?", flags),
         # "a woman and her son", "five women and a child": one victim more than the count
         relative=re.compile(
             rf"\s+and\s+(?:(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
             rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near)\s+[^.;:,\d]{{1,40}}?)?"
-            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
+            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{alternation(lx['killed_before'])})|\b(?P<wounded>"
@@ -135,6 +143,13 @@ def _lexicon() -> _Lexicon:
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         not_people=re.compile(rf"\s*(?:%|(?:{alternation(lx['not_people'])})\b)", flags),
         hedge=re.compile(rf"\b(?:{alternation(lx['hedges'])})\b", flags),
+        part=re.compile(
+            rf"\s*,?\s*(?:(?:{cues})\s+(?P<q>{number})|(?P<of>{number})\s+of\s+(?:them|whom))"
+            rf"(?P<who>(?:\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,2}})", flags),
+        designation_before=re.compile(
+            rf"\b(?:{alternation(lx['not_a_toll_before'])})\s*$", flags),
+        address_after=re.compile(
+            rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
     )
 
 
@@ -199,6 +214,14 @@ def _range_of(m: re.Match) -> Range | None:
         lo = hi = _int(m["fn"] or m["n"])
         if lo is None:
             return None
+    r = _modified(lo, hi, m)
+    # "dozens" is a floor by convention, not a figure the text states
+    return Range(r.min, r.max, vague=True) if m["vague"] and hi is None and lo is not None else r
+
+
+def _modified(lo: int | None, hi: int | None, m: re.Match) -> Range:
+    """The figure as its modifier bounds it: "at least 12" is a floor, "up to 30" a ceiling."""
+    lx = _lexicon()
     kind = lx.modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
     if kind == "min":
         return Range(lo, None)
@@ -265,12 +288,12 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
     """``find_casualties`` on the sentence's counts, read once by the caller: the count pattern
     was a third of this module's time, read three times for each claim (``find_numbers``)."""
     lx = _lexicon()
-    found: list[tuple[int, int, Range, str | None, str | None, int, bool]] = []
+    found: list[tuple[int, int, Range, str | None, str | None, Range, bool]] = []
     taken_until = 0
     for qs, qe, rng, m in quantities:
         if qs < taken_until or lx.subcount.search(sentence, max(0, qs - 30), qs):
             continue
-        if lx.not_people.match(sentence, qe) or _is_year_of_a_date(sentence, qs, m):
+        if _not_a_toll(sentence, qs, qe, rng, m):
             continue
         np = lx.noun_phrase.match(sentence, qe)
         end = np.end()
@@ -299,8 +322,34 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
             stop = rel.end() if rel else sentence.index(head, np.start()) + len(head) if head else qe
         if right and right["sub"] and not left:
             taken_until = right.end()
-        found.append((start, stop, rng, kind, who, qe, tight))
+        found.append((start, stop, rng, kind, who, _civilian_part(sentence, end), tight))
     return [_mention(sentence, *f) for f in _coordinated(sentence, found, quantities)]
+
+
+def _not_a_toll(sentence: str, qs: int, qe: int, rng: Range, m: re.Match) -> bool:
+    """A figure that counts no people: a year ("2023" is never a toll, written without a comma
+    as a toll of 2,023 would be), a time, a calibre, a storey, a share, money (``not_people``
+    after it), an age, address or unit number ("aged 14", "house number 45", "Brigade 53") or a
+    street number ("12 Omar Mukhtar Street")."""
+    lx = _lexicon()
+    if lx.not_people.match(sentence, qe) or _is_year_of_a_date(sentence, qs, m):
+        return True
+    digits = re.search(r"\d[\d,.]*", sentence[qs:qe])
+    if digits and re.fullmatch(r"(?:19|20)\d\d", digits.group()) and rng.min == rng.max:
+        return True
+    return bool(lx.designation_before.search(sentence, max(0, qs - 20), qs)
+                or lx.address_after.match(sentence, qe))
+
+
+def _civilian_part(sentence: str, pos: int) -> Range:
+    """The civilians a sub-count after a count's noun names: ", including two children",
+    ", among them three women", ", five of them civilians"; an empty Range otherwise."""
+    lx = _lexicon()
+    part = lx.part.match(sentence, pos)
+    if part is None or not _civilian(part["who"]):
+        return Range()
+    value = _int(part["q"] or part["of"])
+    return Range() if value is None else Range(value, value)
 
 
 def _coordinated(sentence: str, found: list, quantities: list) -> list:
@@ -308,21 +357,21 @@ def _coordinated(sentence: str, found: list, quantities: list) -> list:
     lx = _lexicon()
     extra = []
     for qs, qe, rng, m in quantities:
-        if any(f[0] <= qs < f[1] for f in found) or lx.not_people.match(sentence, qe) \
+        if any(f[0] <= qs < f[1] for f in found) or _not_a_toll(sentence, qs, qe, rng, m) \
                 or lx.subcount.search(sentence, max(0, qs - 30), qs):
             continue
         np = lx.noun_phrase.match(sentence, qe)
         for f in found:
             if f[6] and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[np.end():f[0]]):
                 who = sentence[qe:np.end()].strip() or None
-                extra.append((qs, np.end(), rng, f[3], who, qe, False))
+                extra.append((qs, np.end(), rng, f[3], who, Range(), False))
     return sorted(found + extra)
 
 
-def _mention(sentence, start, end, rng, kind, who, _qe, _tight) -> CasualtyMention:
+def _mention(sentence, start, end, rng, kind, who, civilians, _tight) -> CasualtyMention:
     lx = _lexicon()
     hedged = bool(lx.hedge.search(sentence, max(0, start - 60), end))
-    return CasualtyMention(kind, rng, _civilian(who), who, start, end, hedged)
+    return CasualtyMention(kind, rng, _civilian(who), who, start, end, hedged, civilians)
 
 
 def parse_share(phrase: str) -> float | None:
