@@ -9,7 +9,7 @@ support it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 DATE_PRECISIONS = ("day", "week", "month")
 GEO_PRECISIONS = ("point", "admin2", "admin1", "region", "country")
@@ -205,3 +205,6 @@ class Incident:
     origin: str = "text"
     reviewed: dict = field(default_factory=dict)
     event_type: str = "unknown"  # one of EVENT_TYPES, from its mentions (fuse.incident_event_type)
+    # when the stored record last changed (UTC; the ACLED export's timestamp); not compared:
+    # the same incident read back later is the same incident
+    updated_at: datetime | None = field(default=None, compare=False)
