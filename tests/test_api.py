@@ -524,6 +524,7 @@ def test_oversized_upload_is_refused(store, tokens):
     ("bbox=40,30,35,36", 400, "west before east"),
     ("sort=colour", 400, "unknown sort"),
     ("reviewed=maybe", 422, "reviewed"),
+    ("event_type=naval", 400, "unknown event type 'naval'"),
 ])
 def test_bad_filters_are_refused_with_a_clear_message(store, query, status, words):
     r = client(store).get(f"{API}/incidents?{query}")
