@@ -133,5 +133,6 @@ def merge_claims(claims: list[tuple[str, ClaimMention]]) -> tuple[ClaimMention, 
             about=k.about or c.about,
             quote=f"{k.quote} … {c.quote}" if c.quote and c.quote != k.quote else k.quote,
             numbers=k.numbers + tuple(n for n in c.numbers if n not in k.numbers),
+            period=k.period or c.period,
         )
     return tuple(out.values())
