@@ -109,6 +109,7 @@ def test_pagination_pages_through_without_gaps(store):
     ("target=jihadist", lambda i: "jihadist" in {t["category"] for t in i["targets"]}),
     ("start=2015-10-01&end=2015-10-01", lambda i: i["date"] == "2015-10-01"),
     ("bbox=36.5,35.0,37.0,35.3", lambda i: i["location"]["name"] == "Hama"),
+    ("event_type=air", lambda i: i["event_type"] == "air"),
 ])
 def test_each_filter_keeps_only_matching_incidents(store, query, check):
     c = client(store)

@@ -23,7 +23,7 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share",
-           "period_of", "tolls_by_place"]
+           "is_toll_update", "period_of", "tolls_by_place"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,7 @@ class _Lexicon:
     designation_before: re.Pattern  # "aged 14", "house number 45", "Brigade 53"
     address_after: re.Pattern  # "12 Omar Mukhtar Street"
     period: re.Pattern  # "since Sept. 19", "so far", "over ten days"
+    toll_update: re.Pattern  # "the death toll rose to", "a revised toll"
     place_share: re.Pattern  # "9 in the neighborhood " before a place's name
 
 
@@ -156,6 +157,7 @@ def _lexicon() -> _Lexicon:
         address_after=re.compile(
             rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
         period=_period_pattern(lx, number),
+        toll_update=re.compile(rf"\b(?:{alternation(lx['toll_updates'])})\b", flags),
         place_share=re.compile(
             rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
             rf"in\s+(?P<each>each\s+of\s+)?(?:the\s+)?"
@@ -347,6 +349,11 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
     return _coordinated(sentence, found, quantities)
 
 
+def is_toll_update(sentence: str) -> bool:
+    """Whether the sentence gives a toll as replacing an earlier one ("the toll rose to 15")."""
+    return bool(_lexicon().toll_update.search(sentence))
+
+
 def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     """The period a toll covers when the words about it name one ("Since Sept. 19 ... at least
     359 civilians have been killed" -> "Since Sept. 19"), None for one strike's toll. Looked
@@ -367,7 +374,7 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
     each: Range | None = None
     last_end = -1
     for i, (start, end) in sorted(enumerate(places), key=lambda p: p[1][0]):
-        m = lx.place_share.search(sentence, max(0, start - 80), start)
+        m = _place_share(sentence, start, end)
         value = _int(m["n"]) if m else None
         if m and value is not None and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
             out[i] = Range(value, value)
@@ -378,6 +385,19 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
             each = None
         last_end = end
     return out
+
+
+def _place_share(sentence: str, start: int, end: int) -> re.Match | None:
+    """The figure before a place's name, at the place or at a later naming of the same place
+    ("shelled Kherson and Bilozerka, killing two people in Kherson and one in Bilozerka")."""
+    lx = _lexicon()
+    name, at = sentence[start:end], start
+    while at >= 0:
+        m = lx.place_share.search(sentence, max(0, at - 80), at)
+        if m:
+            return m
+        at = sentence.find(name, at + len(name))
+    return None
 
 
 def _not_a_toll(sentence: str, qs: int, qe: int, rng: Range, m: re.Match) -> bool:

@@ -37,9 +37,11 @@ class VictimFinder:
         speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
         targets = self.targets(sdoc, attacker_chars + speaker_chars, source)
         killed = wounded = civ = Range()
+        period_tolls = 0
         for c in counts.find_casualties(sentence.text):
             if counts.period_of(sentence.text, c):
-                continue  # a running total is a statistic, never one strike's toll
+                period_tolls += 1  # a running total is a statistic, never one strike's toll
+                continue
             if c.kind == "killed" and killed.empty:
                 killed = c.range
                 civ = c.range if c.civilian else c.civilians  # "7, including two children"
@@ -53,6 +55,10 @@ class VictimFinder:
                         targets.append(Target(str(cat), text, source))
             if c.civilian and not any(t.category == "civilian" for t in targets):
                 targets.append(Target("civilian", c.who, source))
+        if period_tolls and killed.empty:
+            # "Russian missile and drone attacks killed 41 civilians in Kharkiv region this
+            # month": the strike words are the period's strikes, no one strike (claims keep it)
+            return []
         cas = Casualties(killed=killed, wounded=wounded, civilians_killed=civ)
         tolls = self._tolls(events, sentence, cas)
         return [replace(ev, targets=tuple(targets), casualties=toll,
@@ -159,6 +165,23 @@ class VictimFinder:
                     m = replace(m, targets=tuple(asserted))
             out.append(m)
         return out
+
+
+def told_apart(a: StrikeMention, b: StrikeMention) -> bool:
+    """Two mentions of one attacker, place and day that are still two strikes: one an air
+    strike, the other shelling ("A Russian missile hit a printing house in Kharkiv ... A
+    Russian drone struck a residential building in Kharkiv")."""
+    return "unknown" not in (a.event_type, b.event_type) and a.event_type != b.event_type
+
+
+def later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
+    """The toll of one strike said twice in a document: the first stated, unless the later
+    sentence gives its figure as an update ("the death toll rose to 15", "a revised toll"),
+    which replaces the earlier one: one strike, its latest figure."""
+    later = max((kept, other), key=lambda m: m.sentence.start)
+    if not later.casualties.killed.empty and counts.is_toll_update(later.sentence.text):
+        return later.casualties
+    return kept.casualties if not kept.casualties.killed.empty else other.casualties
 
 
 def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -> int | None:

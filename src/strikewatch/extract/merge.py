@@ -11,6 +11,7 @@ from dataclasses import replace
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import ClaimMention, StrikeMention
 
+from .casualties import later_toll, told_apart
 from .state import _KIND_ORDER
 from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
 
@@ -90,7 +91,7 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
         key = (m.attacker, _place_key(m.place_text))
         target = None
         for i, k in enumerate(merged):
-            if (k.attacker, _place_key(k.place_text)) != key:
+            if (k.attacker, _place_key(k.place_text)) != key or told_apart(k, m):
                 continue
             if k.date == m.date or m.date_text is None:
                 target = i
@@ -104,7 +105,7 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
             k,
             support=support,
             targets=k.targets + tuple(t for t in m.targets if t.category not in {x.category for x in k.targets}),
-            casualties=k.casualties if not k.casualties.killed.empty else m.casualties,
+            casualties=later_toll(k, m),
             source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
             claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
         )
