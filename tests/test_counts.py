@@ -472,3 +472,12 @@ def test_tolls_counted_place_by_place(sentence, names, expected):
     got = tolls_by_place(sentence, _places(sentence, names))
     assert {i: r.min for i, r in got.items()} == expected
     assert all(r.min == r.max for r in got.values())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian jets struck a hospital that had served the town for years, killing 5 people.",
+    "Shelling throughout the night killed 4 people in Kherson, the governor said.",
+])
+def test_words_of_time_that_are_no_period_leave_the_toll_to_the_strike(sentence):
+    (c,) = find_casualties(sentence)
+    assert period_of(sentence, c) is None

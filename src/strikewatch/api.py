@@ -314,7 +314,7 @@ class ConfirmBody(Reason):
 
 class EditBody(Reason):
     field: str = Field(description="date, date_precision, attacker, location, targets, "
-                                   "fatalities, civilians, grade, grade_reason")
+                                   "fatalities, civilians, event_type, grade, grade_reason")
     value: Any = Field(description="the typed form (e.g. '12-46', 'RU', "
                                    "'rebel:Free Syrian Army') or the stored JSON value")
 

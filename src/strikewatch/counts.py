@@ -170,7 +170,8 @@ def _period_pattern(lx: dict, number: str) -> re.Pattern:
     it up to a comma or verb) or a duration ("over the past ten days")."""
     units = alternation(lx["period_units"])
     since = r"since(?:\s+(?!(?:at|more|over|some|about)\b)[\w.'-]+){1,3}"
-    duration = (rf"(?:over|in|during|within|for)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?"
+    # not "for": "a hospital that had served the town for years, killing 5" is one strike
+    duration = (rf"(?:over|in|during|within)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?"
                 rf"(?:(?:{number}|several|few|a\s+few)\s+)?(?:{units})")
     cues = alternation(c for c in lx["period_cues"] if c != "since")
     return re.compile(rf"\b(?:{since}|{duration}|{cues})\b", re.IGNORECASE)

@@ -167,23 +167,6 @@ class VictimFinder:
         return out
 
 
-def told_apart(a: StrikeMention, b: StrikeMention) -> bool:
-    """Two mentions of one attacker, place and day that are still two strikes: one an air
-    strike, the other shelling ("A Russian missile hit a printing house in Kharkiv ... A
-    Russian drone struck a residential building in Kharkiv")."""
-    return "unknown" not in (a.event_type, b.event_type) and a.event_type != b.event_type
-
-
-def later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
-    """The toll of one strike said twice in a document: the first stated, unless the later
-    sentence gives its figure as an update ("the death toll rose to 15", "a revised toll"),
-    which replaces the earlier one: one strike, its latest figure."""
-    later = max((kept, other), key=lambda m: m.sentence.start)
-    if not later.casualties.killed.empty and counts.is_toll_update(later.sentence.text):
-        return later.casualties
-    return kept.casualties if not kept.casualties.killed.empty else other.casualties
-
-
 def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -> int | None:
     """Where the strike's place is named in its sentence (its start, or end), if it is."""
     if ev.place_span is None or not sentence.start <= ev.place_span.start < sentence.end:
