@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pg import db_url, postgres  # noqa: F401  (fixtures)
 
-from strikewatch.export import acled_row
+from strikewatch.export import acled_row, geojson
 from strikewatch.fuse import (
     FuseSettings,
     claims_vs_reports,
@@ -920,3 +920,5 @@ def test_incident_event_type_and_vague_toll_from_its_mentions(store):
     assert row["admin2"] == "Khersonskyi raion"
     assert row["source_scale"] == "National-International"
     assert isinstance(row["timestamp"], int) and row["timestamp"] > 1_600_000_000
+    (feature,) = geojson([inc])["features"]
+    assert feature["properties"]["event_type"] == "shelling"

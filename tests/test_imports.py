@@ -268,10 +268,18 @@ def test_acled_round_trip_of_text_incidents_keeps_type_admin2_scale_and_timestam
 
     path = tmp_path / "acled.csv"
     path.write_text(exported, encoding="utf-8")
-    second = Store(str(tmp_path / "second.db"))
-    assert import_acled(path, second).stored == 2
-    again = "".join(export_lines(second, fmt="acled", what="incidents"))
-    assert sorted(again.splitlines()) == sorted(exported.splitlines())
+    # back in through the command line, as a user would
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    runner, db = CliRunner(), str(tmp_path / "second.db")
+    imported = runner.invoke(app, ["import", str(path), "--format", "acled", "--db", db])
+    assert imported.exit_code == 0, imported.output
+    again = runner.invoke(app, ["export", "--format", "acled", "--db", db])
+    assert again.exit_code == 0, again.output
+    assert sorted(again.stdout.splitlines()) == sorted(exported.splitlines())
+    second = Store(db)
     back = {inc["location"]["name"]: inc for inc in incidents(second).values()}
     assert back["Marib"]["event_type"] == "shelling" and back["Saada"]["event_type"] == "air"
     assert back["Marib"]["location"]["admin2"] == "Marib city"
