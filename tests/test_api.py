@@ -109,6 +109,7 @@ def test_pagination_pages_through_without_gaps(store):
     ("target=jihadist", lambda i: "jihadist" in {t["category"] for t in i["targets"]}),
     ("start=2015-10-01&end=2015-10-01", lambda i: i["date"] == "2015-10-01"),
     ("bbox=36.5,35.0,37.0,35.3", lambda i: i["location"]["name"] == "Hama"),
+    ("event_type=air", lambda i: i["event_type"] == "air"),
 ])
 def test_each_filter_keeps_only_matching_incidents(store, query, check):
     c = client(store)
@@ -524,6 +525,7 @@ def test_oversized_upload_is_refused(store, tokens):
     ("bbox=40,30,35,36", 400, "west before east"),
     ("sort=colour", 400, "unknown sort"),
     ("reviewed=maybe", 422, "reviewed"),
+    ("event_type=naval", 400, "unknown event type 'naval'"),
 ])
 def test_bad_filters_are_refused_with_a_clear_message(store, query, status, words):
     r = client(store).get(f"{API}/incidents?{query}")

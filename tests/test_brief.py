@@ -164,3 +164,15 @@ def test_pdf_comes_from_the_html(tmp_path):
     out = tmp_path / "brief.pdf"
     brief.render(b, "pdf", out)
     assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 5000
+
+
+def test_briefing_counts_air_strikes_and_shelling_apart():
+    incidents = [dict(inc("a", "2015-10-01", "Hama", fmin=4, fmax=4), event_type="air"),
+                 dict(inc("b", "2015-10-01", "Idlib", fmin=2, fmax=3), event_type="air"),
+                 dict(inc("c", "2015-10-01", "Aleppo", fmin=7, fmax=7), event_type="shelling"),
+                 inc("d", "2015-10-01", "Homs")]
+    b = brief.summarise(incidents, start=date(2015, 10, 1), end=date(2015, 10, 1), days=1)
+    assert [(k, n, t.text()) for k, n, t in b.event_types] == [
+        ("air", 2, "6–7"), ("shelling", 1, "7"), ("unknown", 1, "no figure")]
+    assert ("by type: air/drone strikes 2 (killed 6–7); shelling/artillery/missile attacks 1 "
+            "(killed 7); delivery not reported 1") in brief.render_markdown(b)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pg import db_url, postgres  # noqa: F401  (fixtures)
 
-from strikewatch.export import acled_row
+from strikewatch.export import acled_row, geojson
 from strikewatch.fuse import (
     FuseSettings,
     claims_vs_reports,
@@ -204,7 +204,7 @@ def test_founding_example_and_same_story_from_two_outlets(store):
     assert [inc[p]["grade"] for p in ("Hama", "Homs")] == ["weak", "weak"]
     assert inc["Hama"]["grade_reason"].startswith("Weak: a single source (joint statement")
     raqqa = inc["Raqqa"]
-    assert raqqa["fatalities"] == {"min": 12, "max": None, "civilians_min": 0,
+    assert raqqa["fatalities"] == {"min": 12, "max": None, "vague": False, "civilians_min": 0,
                                    "civilians_max": 0}
     assert raqqa["attacker"] == {"name": "Russian Armed Forces", "country": "RU"}
     assert [t["category"] for t in raqqa["targets"]] == ["jihadist"]
@@ -242,11 +242,12 @@ def test_export_follows_formats_md(store):
     load_founding_example(store)
     fuse_pending(store)
     record = by_place(incident_records(store))["Raqqa"]
-    assert list(record)[:9] == ["id", "date", "date_precision", "attacker", "location",
-                                "targets", "fatalities", "grade", "grade_reason"]
-    assert set(record["location"]) == {"name", "admin1", "country", "lat", "lon", "precision",
-                                       "geonameid"}
-    assert set(record["fatalities"]) == {"min", "max", "civilians_min", "civilians_max"}
+    assert list(record)[:10] == ["id", "date", "date_precision", "attacker", "location",
+                                 "targets", "fatalities", "event_type", "grade", "grade_reason"]
+    assert set(record["location"]) == {"name", "admin1", "admin2", "country", "lat", "lon",
+                                       "precision", "geonameid"}
+    assert set(record["fatalities"]) == {"min", "max", "vague", "civilians_min", "civilians_max"}
+    assert record["event_type"] in ("air", "shelling", "unknown")
     assert record["date"] == "2015-10-02" and record["date_precision"] == "day"
     (m,) = record["mentions"]
     assert {"doc_id", "url", "source", "sentence", "start", "end",
@@ -882,3 +883,42 @@ def test_a_summary_dated_in_words_goes_with_its_detail_dated_by_inference(store)
     (inc,) = incident_records(store)
     assert inc["location"]["admin1"] == "Deir ez-Zor" and inc["fatalities"]["min"] == 53
     assert len(inc["mentions"]) == 2
+
+
+# -- event type and vague tolls (issue 12) --------------------------------------------------------
+
+UA = Actor("Russian Armed Forces", "RU")
+KHERSON = Place("Kherson", 46.6354, 32.6169, "UA", "point", admin1="Kherson",
+                admin2="Khersonskyi raion", geonameid=706448)
+KHERSON_TEXT = ("Russian artillery shelled a market in Kherson on Monday, killing dozens of "
+                "people, regional officials said. Ukrainian officials said the shelling of "
+                "Kherson killed at least 30 people.")
+
+
+def test_incident_event_type_and_vague_toll_from_its_mentions(store):
+    day = date(2023, 11, 6)
+    shelled = replace(strike("k1", KHERSON_TEXT, "Russian artillery shelled", KHERSON, day=day,
+                             attacker=UA, killed=Range(24, None, vague=True)),
+                      event_type="shelling")
+    put(store, document("k1", KHERSON_TEXT, "Ukrinform", day), [shelled])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["event_type"] == "shelling"
+    assert inc["fatalities"]["min"] == 24 and inc["fatalities"]["vague"] is True
+    assert inc["location"]["admin2"] == "Khersonskyi raion"
+    # a second outlet states a figure: the toll is no longer a vague word's floor
+    stated = replace(strike("k2", KHERSON_TEXT, "Ukrainian officials said", KHERSON, day=day,
+                            attacker=UA, killed=Range(30, None)), event_type="unknown")
+    put(store, document("k2", KHERSON_TEXT, "Reuters", day), [stated])
+    fuse_pending(store)
+    (inc,) = incident_records(store)
+    assert inc["event_type"] == "shelling" and inc["fatalities"]["vague"] is False
+    assert incident_records(store, event_type="air") == []
+    assert len(incident_records(store, event_type="shelling")) == 1
+    row = acled_row(inc)
+    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert row["admin2"] == "Khersonskyi raion"
+    assert row["source_scale"] == "National-International"
+    assert isinstance(row["timestamp"], int) and row["timestamp"] > 1_600_000_000
+    (feature,) = geojson([inc])["features"]
+    assert feature["properties"]["event_type"] == "shelling"

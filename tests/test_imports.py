@@ -225,3 +225,62 @@ def test_acled_rows_that_are_not_strikes_are_skipped(store, tmp_path):
     assert inc["location"]["precision"] == "point"
     assert inc["fatalities"]["min"] == 4 and inc["fatalities"]["max"] is None
     assert {t["category"] for t in inc["targets"]} == {"civilian"}
+
+
+def test_acled_round_trip_of_text_incidents_keeps_type_admin2_scale_and_timestamp(tmp_path):
+    """Strikes read from text, exported as ACLED rows, imported back: what the row carries
+    (sub-event type, admin2, source scale, timestamp, fatalities, place) survives both ways."""
+    import hashlib
+    from datetime import date
+
+    from strikewatch.fuse import fuse_pending
+    from strikewatch.models import Actor, Casualties, Document, Range, Segment, Span, StrikeMention
+
+    text = ("Saudi-led coalition jets struck a market in Saada on Tuesday, killing 12 people. "
+            "Houthi rockets hit Marib city on Tuesday, killing 3 civilians.")
+    places = {"Saada": Place("Saada", 16.9402, 43.7639, "YE", "point", admin1="Sa'dah",
+                             admin2="Sa'dah city"),
+              "Marib": Place("Marib", 15.4627, 45.3220, "YE", "point", admin1="Ma'rib",
+                             admin2="Marib city")}
+    first = Store(str(tmp_path / "first.db"))
+    doc = Document("ye-1", text, (Segment("body", 0, len(text)),),
+                   hashlib.sha256(text.encode()).hexdigest(), source="Reuters",
+                   published=date(2016, 8, 16))
+    first.add_documents([(doc, None)])
+    mentions = []
+    for name, attacker, kind, killed in (("Saada", Actor("Saudi-led coalition", "SA"), "air", 12),
+                                         ("Marib", Actor("Houthis"), "shelling", 3)):
+        at = text.index(name)
+        start = text.rfind(". ", 0, at) + 2 if text.rfind(". ", 0, at) > 0 else 0
+        end = text.index(".", at) + 1
+        mentions.append(StrikeMention(
+            "ye-1", Span(start, end, text[start:end]), name, Span(at, at + len(name), name),
+            attacker, date=date(2016, 8, 16), date_precision="day", place=places[name],
+            casualties=Casualties(killed=Range(killed, killed)), event_type=kind))
+    first.replace_mentions("ye-1", mentions, [])
+    fuse_pending(first)
+    exported = "".join(export_lines(first, fmt="acled", what="incidents"))
+    rows = {r["location"]: r for r in csv.DictReader(io.StringIO(exported))}
+    assert rows["Saada"]["sub_event_type"] == "Air/drone strike"
+    assert rows["Marib"]["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert rows["Marib"]["admin2"] == "Marib city" and rows["Saada"]["source_scale"] == "International"
+    assert all(r["timestamp"].isdigit() for r in rows.values())
+
+    path = tmp_path / "acled.csv"
+    path.write_text(exported, encoding="utf-8")
+    # back in through the command line, as a user would
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    runner, db = CliRunner(), str(tmp_path / "second.db")
+    imported = runner.invoke(app, ["import", str(path), "--format", "acled", "--db", db])
+    assert imported.exit_code == 0, imported.output
+    again = runner.invoke(app, ["export", "--format", "acled", "--db", db])
+    assert again.exit_code == 0, again.output
+    assert sorted(again.stdout.splitlines()) == sorted(exported.splitlines())
+    second = Store(db)
+    back = {inc["location"]["name"]: inc for inc in incidents(second).values()}
+    assert back["Marib"]["event_type"] == "shelling" and back["Saada"]["event_type"] == "air"
+    assert back["Marib"]["location"]["admin2"] == "Marib city"
+    assert back["Saada"]["fatalities"]["min"] == 12 and back["Saada"]["date"] == "2016-08-16"

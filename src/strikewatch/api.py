@@ -266,7 +266,7 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 INCIDENT_FILTERS = ("start", "end", "country", "region", "attacker", "target", "grade", "bbox",
-                    "reviewed")
+                    "reviewed", "event_type")
 
 
 async def incident_filter(
@@ -280,10 +280,12 @@ async def incident_filter(
     grade: Annotated[str | None, Query(description="grade, or grades separated by commas")] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
     reviewed: Annotated[bool | None, Query(description="touched by an analyst or not")] = None,
+    event_type: Annotated[str | None, Query(description="air | shelling | unknown")] = None,
 ) -> IncidentFilter:
     grades = tuple(g.strip() for g in grade.split(",") if g.strip()) if grade else ()
     f = IncidentFilter(start=start, end=end, country=country, region=region, attacker=attacker,
-                       target=target, grades=grades, bbox=_bbox(bbox), reviewed=reviewed)
+                       target=target, grades=grades, bbox=_bbox(bbox), reviewed=reviewed,
+                       event_type=event_type)
     problems = f.problems()
     if problems:
         raise HTTPException(400, "; ".join(problems))
@@ -312,7 +314,7 @@ class ConfirmBody(Reason):
 
 class EditBody(Reason):
     field: str = Field(description="date, date_precision, attacker, location, targets, "
-                                   "fatalities, civilians, grade, grade_reason")
+                                   "fatalities, civilians, event_type, grade, grade_reason")
     value: Any = Field(description="the typed form (e.g. '12-46', 'RU', "
                                    "'rebel:Free Syrian Army') or the stored JSON value")
 

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from .errors import BriefError
 from .fuse import clip
-from .models import GRADES
+from .models import EVENT_TYPES, GRADES
 from .store import IncidentRow, Store
 
 FORMATS = ("terminal", "markdown", "html", "pdf")
@@ -37,6 +37,8 @@ GRADE_ORDER = ("contested", "confirmed", "fair", "weak", "discounted")  # "conte
 GRADE_COLOURS = {"confirmed": "#1b7837", "fair": "#5aae61", "weak": "#e08214",
                  "contested": "#b2182b", "discounted": "#8c8c8c"}
 BOUNDARIES = Path(__file__).with_name("data") / "boundaries"
+EVENT_TYPE_LABELS = {"air": "air/drone strikes", "shelling": "shelling/artillery/missile attacks",
+                     "unknown": "delivery not reported"}
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser")
 
 
@@ -147,6 +149,8 @@ class Brief:
     chart_unit: str  # day | week
     undated: int = 0
     attributions: list[str] = field(default_factory=list)
+    # (event type, incidents, killed) of the period, in EVENT_TYPES order, types with none left out
+    event_types: list[tuple[str, int, Tally]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -262,7 +266,17 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
                          (i.get("fatalities") or {}).get("civilians_max")) for i in current),
         regions=regions, targets=targets, shares=list(shares), sources=sources,
         claims=list(claims), daily=sorted(buckets.items()), chart_unit=unit, undated=undated,
-        attributions=list(attributions))
+        attributions=list(attributions), event_types=_by_event_type(current))
+
+
+def _by_event_type(incidents: Sequence[dict]) -> list[tuple[str, int, Tally]]:
+    """Air strikes and shelling counted apart: they are different weapons, often of different
+    forces, and a reader weighing a week's violence asks which it was."""
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for inc in incidents:
+        by_type[inc.get("event_type") or "unknown"].append(inc)
+    return [(kind, len(by_type[kind]), tally(_fatality_range(i) for i in by_type[kind]))
+            for kind in EVENT_TYPES if by_type.get(kind)]
 
 
 def _words(text: str | None) -> str:
@@ -436,6 +450,11 @@ def _headline(b: Brief) -> list[str]:
              + (f" (no figure for {b.fatalities.unknown})" if b.fatalities.unknown else ""),
              f"civilians killed: {b.civilians.text()}"
              + (f" (no figure for {b.civilians.unknown})" if b.civilians.unknown else "")]
+    if b.event_types:
+        lines.append("by type: " + "; ".join(
+            f"{EVENT_TYPE_LABELS[kind]} {n}"
+            + (f" (killed {killed.text()})" if killed.unknown < n else "")
+            for kind, n, killed in b.event_types))
     if b.undated:
         lines.append(f"{b.undated} incidents with no date are in no briefing until dated")
     return lines

@@ -22,7 +22,8 @@ import yaml
 from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
-__all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share"]
+__all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share",
+           "is_toll_update", "period_of", "tolls_by_place"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,9 @@ class CasualtyMention:
     start: int  # character offsets of the whole mention in the sentence
     end: int
     hedged: bool = False  # "reportedly", "may have been", "unverified reports"
+    # the civilians among the count when a sub-count names them ("seven members of the family,
+    # including two children" is 7 killed, 2 of them children): not added to the count
+    civilians: Range = Range()
 
 
 
@@ -61,6 +65,12 @@ class _Lexicon:
     subcount: re.Pattern
     not_people: re.Pattern
     hedge: re.Pattern
+    part: re.Pattern  # a sub-count after a count's noun: ", including two children"
+    designation_before: re.Pattern  # "aged 14", "house number 45", "Brigade 53"
+    address_after: re.Pattern  # "12 Omar Mukhtar Street"
+    period: re.Pattern  # "since Sept. 19", "so far", "over ten days"
+    toll_update: re.Pattern  # "the death toll rose to", "a revised toll"
+    place_share: re.Pattern  # "9 in the neighborhood " before a place's name
 
 
 @cache
@@ -83,7 +93,7 @@ def _lexicon() -> _Lexicon:
         rf"|(?:an?\s+)?(?P<fam>family)\s+of\s+(?P<fn>{number})"
         rf"|(?P<vague>{alternation(lx['vague'])})(?:\s+of\b)?"
         rf"|(?P<n>{number})"
-        rf"|(?P<single>\ban?)(?=\s+(?:(?:{alternation(lx['single_victim_adjectives'])})\s+)?"
+        rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{alternation(lx['single_victim_adjectives'])})\s+)?"
         rf"(?:{single})\b))"
     )
     fracs = alternation(lx["fractions"])
@@ -105,7 +115,10 @@ def _lexicon() -> _Lexicon:
     )
     acronyms = frozenset(lx["combatant_acronyms"])
     opens_count, opens_share = _openings(lx)
-    token = rf"(?:(?-i:{alternation(acronyms)})\b|(?!(?:{stop})\b)[^\W\d_][\w'-]*)"
+    # a word of the victims' noun phrase; "(Daesh)" after a name is part of it
+    token = (rf"(?:(?-i:{alternation(acronyms)})\b|\([^()\d]{{1,30}}\)"
+             rf"|(?!(?:{stop})\b)[^\W\d_][\w'-]*)")
+    of_the = r"\s+of(?:\s+(?:the|a|an|his|her|their|one))?"  # "seven members of a family"
     flags = re.IGNORECASE
     return _Lexicon(
         units=units, tens=tens, scales=scales, modifiers=modifiers,
@@ -115,18 +128,19 @@ def _lexicon() -> _Lexicon:
         combatant=frozenset(w.lower() for w in lx["combatant_words"]),
         acronyms=acronyms,
         number=re.compile(number, flags),
-        quantity=re.compile(rf"(?<![\w-]){opens_count}(?:{quantity})(?![\w-])", flags),
+        # a figure inside a time ("10:30") or after a currency sign ("$2 million") is no count
+        quantity=re.compile(rf"(?<![\w:$€£-]){opens_count}(?:{quantity})(?![\w-]|:\d)", flags),
         share=re.compile(rf"(?<![\w-]){opens_share}(?:{share})", flags),
         noun_phrase=re.compile(
-            rf"(?:\s+of(?:\s+the)?)?(?:(?:\s+{token}(?:\s+of(?:\s+the)?)?)"
-            rf"(?:(?:\s+and)?\s+{token}(?:\s+of(?:\s+the)?)?){{0,5}})?", flags),
+            rf"(?:{of_the})?(?:(?:\s+{token}(?:{of_the})?)"
+            rf"(?:(?:\s+and)?\s+{token}(?:{of_the})?){{0,5}})?", flags),
         # "a woman and her son", "five women and a child": one victim more than the count
         relative=re.compile(
             rf"\s+and\s+(?:(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
             rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
         right=re.compile(
-            rf"(?P<loc>\s+(?:in|near)\s+[^.;:,\d]{{1,40}}?)?"
-            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
+            rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
+            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{alternation(lx['killed_before'])})|\b(?P<wounded>"
@@ -135,7 +149,32 @@ def _lexicon() -> _Lexicon:
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         not_people=re.compile(rf"\s*(?:%|(?:{alternation(lx['not_people'])})\b)", flags),
         hedge=re.compile(rf"\b(?:{alternation(lx['hedges'])})\b", flags),
+        part=re.compile(
+            rf"\s*,?\s*(?:(?:{cues})\s+(?P<q>{number})|(?P<of>{number})\s+of\s+(?:them|whom))"
+            rf"(?P<who>(?:\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,2}})", flags),
+        designation_before=re.compile(
+            rf"\b(?:{alternation(lx['not_a_toll_before'])})\s*$", flags),
+        address_after=re.compile(
+            rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
+        period=_period_pattern(lx, number),
+        toll_update=re.compile(rf"\b(?:{alternation(lx['toll_updates'])})\b", flags),
+        place_share=re.compile(
+            rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
+            rf"in\s+(?P<each>each\s+of\s+)?(?:the\s+)?"
+            rf"(?:(?:{alternation(lx['place_kinds'])})\s+(?:of\s+)?)?$", flags),
     )
+
+
+def _period_pattern(lx: dict, number: str) -> re.Pattern:
+    """The words that make a toll a period's: a cue ("so far", "since" and the words after
+    it up to a comma or verb) or a duration ("over the past ten days")."""
+    units = alternation(lx["period_units"])
+    since = r"since(?:\s+(?!(?:at|more|over|some|about)\b)[\w.'-]+){1,3}"
+    # not "for": "a hospital that had served the town for years, killing 5" is one strike
+    duration = (rf"(?:over|in|during|within)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?"
+                rf"(?:(?:{number}|several|few|a\s+few)\s+)?(?:{units})")
+    cues = alternation(c for c in lx["period_cues"] if c != "since")
+    return re.compile(rf"\b(?:{since}|{duration}|{cues})\b", re.IGNORECASE)
 
 
 def _openings(lx: dict) -> tuple[str, str]:
@@ -199,6 +238,14 @@ def _range_of(m: re.Match) -> Range | None:
         lo = hi = _int(m["fn"] or m["n"])
         if lo is None:
             return None
+    r = _modified(lo, hi, m)
+    # "dozens" is a floor by convention, not a figure the text states
+    return Range(r.min, r.max, vague=True) if m["vague"] and hi is None and lo is not None else r
+
+
+def _modified(lo: int | None, hi: int | None, m: re.Match) -> Range:
+    """The figure as its modifier bounds it: "at least 12" is a floor, "up to 30" a ceiling."""
+    lx = _lexicon()
     kind = lx.modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
     if kind == "min":
         return Range(lo, None)
@@ -265,12 +312,12 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
     """``find_casualties`` on the sentence's counts, read once by the caller: the count pattern
     was a third of this module's time, read three times for each claim (``find_numbers``)."""
     lx = _lexicon()
-    found: list[tuple[int, int, Range, str | None, str | None, int, bool]] = []
+    found: list[tuple[int, int, Range, str | None, str | None, Range, bool | str]] = []
     taken_until = 0
     for qs, qe, rng, m in quantities:
         if qs < taken_until or lx.subcount.search(sentence, max(0, qs - 30), qs):
             continue
-        if lx.not_people.match(sentence, qe) or _is_year_of_a_date(sentence, qs, m):
+        if _not_a_toll(sentence, qs, qe, rng, m):
             continue
         np = lx.noun_phrase.match(sentence, qe)
         end = np.end()
@@ -299,30 +346,145 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
             stop = rel.end() if rel else sentence.index(head, np.start()) + len(head) if head else qe
         if right and right["sub"] and not left:
             taken_until = right.end()
-        found.append((start, stop, rng, kind, who, qe, tight))
-    return [_mention(sentence, *f) for f in _coordinated(sentence, found, quantities)]
+        found.append((start, stop, rng, kind, who, _civilian_part(sentence, end), tight))
+    return _coordinated(sentence, found, quantities)
 
 
-def _coordinated(sentence: str, found: list, quantities: list) -> list:
-    """ "Five children and four medical staff killed": the verb covers both counts."""
+def is_toll_update(sentence: str) -> bool:
+    """Whether the sentence gives a toll as replacing an earlier one ("the toll rose to 15")."""
+    return bool(_lexicon().toll_update.search(sentence))
+
+
+def period_of(sentence: str, mention: CasualtyMention) -> str | None:
+    """The period a toll covers when the words about it name one ("Since Sept. 19 ... at least
+    359 civilians have been killed" -> "Since Sept. 19"), None for one strike's toll. Looked
+    for from 50 characters before the count to 40 after it, within the sentence, so that a
+    strike's own toll in a sentence that goes on to a running total stays the strike's."""
+    found = _lexicon().period.search(sentence[max(0, mention.start - 50):mention.end + 40])
+    return found.group().strip() if found else None
+
+
+def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Range]:
+    """The dead a sentence counts at each of its places: "including 9 in the neighborhood
+    Alsaliheen, 8 in Ansari", "killed 10 people in Damascus", "1 in each of the districts of
+    Marjah, Alizaa and Salah Addin" (the places listed after "each of" share the figure).
+    ``places`` are (start, end) character offsets in the sentence; returns place index -> Range
+    for the places that have a figure of their own."""
     lx = _lexicon()
+    out: dict[int, Range] = {}
+    each: Range | None = None
+    last_end = -1
+    for i, (start, end) in sorted(enumerate(places), key=lambda p: p[1][0]):
+        m = _place_share(sentence, start, end)
+        value = _int(m["n"]) if m else None
+        if m and value is not None and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+            out[i] = Range(value, value)
+            each = out[i] if m["each"] else None
+        elif each is not None and re.fullmatch(r"[\s,]*(?:and\s+)?", sentence[last_end:start]):
+            out[i] = each
+        else:
+            each = None
+        last_end = end
+    return out
+
+
+def _place_share(sentence: str, start: int, end: int) -> re.Match | None:
+    """The figure before a place's name, at the place or at a later naming of the same place
+    ("shelled Kherson and Bilozerka, killing two people in Kherson and one in Bilozerka")."""
+    lx = _lexicon()
+    name, at = sentence[start:end], start
+    while at >= 0:
+        m = lx.place_share.search(sentence, max(0, at - 80), at)
+        if m:
+            return m
+        at = sentence.find(name, at + len(name))
+    return None
+
+
+def _not_a_toll(sentence: str, qs: int, qe: int, rng: Range, m: re.Match) -> bool:
+    """A figure that counts no people: a year ("2023" is never a toll, written without a comma
+    as a toll of 2,023 would be), a time, a calibre, a storey, a share, money (``not_people``
+    after it), an age, address or unit number ("aged 14", "house number 45", "Brigade 53") or a
+    street number ("12 Omar Mukhtar Street")."""
+    lx = _lexicon()
+    if lx.not_people.match(sentence, qe) or _is_year_of_a_date(sentence, qs, m):
+        return True
+    digits = re.search(r"\d[\d,.]*", sentence[qs:qe])
+    if digits and re.fullmatch(r"(?:19|20)\d\d", digits.group()) and rng.min == rng.max:
+        return True
+    return bool(lx.designation_before.search(sentence, max(0, qs - 20), qs)
+                or lx.address_after.match(sentence, qe))
+
+
+def _civilian_part(sentence: str, pos: int) -> Range:
+    """The civilians a sub-count after a count's noun names: ", including two children",
+    ", among them three women", ", five of them civilians"; an empty Range otherwise."""
+    lx = _lexicon()
+    part = lx.part.match(sentence, pos)
+    if part is None or not _civilian(part["who"]):
+        return Range()
+    value = _int(part["q"] or part["of"])
+    return Range() if value is None else Range(value, value)
+
+
+_JOINER = re.compile(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*(?:(?:her|his|their)\s+)?",
+                     re.IGNORECASE)
+
+
+def _coordinated(sentence: str, found: list, quantities: list) -> list[CasualtyMention]:
+    """ "Five children and four medical staff killed", "A woman and her three children as well
+    as another child were killed": the verb covers every count joined to the one before it,
+    and they are one toll (9; 5), its civilians those of the parts that say so."""
+    lx = _lexicon()
+    heads = [f for f in found if f[6] is True]  # counts the casualty word follows directly
     extra = []
-    for qs, qe, rng, m in quantities:
-        if any(f[0] <= qs < f[1] for f in found) or lx.not_people.match(sentence, qe) \
+    for qs, qe, rng, m in reversed(quantities):
+        if any(f[0] <= qs < f[1] for f in found) or _not_a_toll(sentence, qs, qe, rng, m) \
                 or lx.subcount.search(sentence, max(0, qs - 30), qs):
             continue
         np = lx.noun_phrase.match(sentence, qe)
-        for f in found:
-            if f[6] and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[np.end():f[0]]):
-                who = sentence[qe:np.end()].strip() or None
-                extra.append((qs, np.end(), rng, f[3], who, qe, False))
-    return sorted(found + extra)
+        head = next((h for h in heads if _JOINER.fullmatch(sentence, np.end(), h[0])), None)
+        if head is not None:
+            who = sentence[qe:np.end()].strip() or None
+            part = (qs, np.end(), rng, head[3], who, Range(), "part")
+            extra.append(part)
+            heads.append(part)
+    return _joined(sentence, sorted(found + extra))
 
 
-def _mention(sentence, start, end, rng, kind, who, _qe, _tight) -> CasualtyMention:
+def _joined(sentence: str, entries: list) -> list[CasualtyMention]:
+    """The entries as mentions, each coordinated part summed into the count it is joined to
+    (a part always comes right before it)."""
+    out: list[CasualtyMention] = []
+    run: list[CasualtyMention] = []
+    for start, end, rng, kind, who, civilians, role in entries:
+        run.append(_mention(sentence, start, end, rng, kind, who, civilians))
+        if role != "part":
+            out.append(_sum(run) if len(run) > 1 else run[0])
+            run = []
+    return out
+
+
+def _sum(parts: list[CasualtyMention]) -> CasualtyMention:
+    """Coordinated counts as one: bounds added (open when one is), civilians those of the
+    civilian parts and of each part's own sub-count."""
+    def add(values):
+        return None if any(v is None for v in values) else sum(values)
+    lo, hi = add([p.range.min for p in parts]), add([p.range.max for p in parts])
+    civ = [p.range if p.civilian else p.civilians for p in parts]
+    civ = [c for c in civ if not c.empty]
+    civilians = Range(add([c.min for c in civ]), add([c.max for c in civ])) if civ else Range()
+    kinds = {p.civilian for p in parts}
+    last = parts[-1]
+    return CasualtyMention(last.kind, Range(lo, hi), kinds.pop() if len(kinds) == 1 else None,
+                           " and ".join(p.who for p in parts if p.who) or None, parts[0].start,
+                           last.end, any(p.hedged for p in parts), civilians)
+
+
+def _mention(sentence, start, end, rng, kind, who, civilians) -> CasualtyMention:
     lx = _lexicon()
     hedged = bool(lx.hedge.search(sentence, max(0, start - 60), end))
-    return CasualtyMention(kind, rng, _civilian(who), who, start, end, hedged)
+    return CasualtyMention(kind, rng, _civilian(who), who, start, end, hedged, civilians)
 
 
 def parse_share(phrase: str) -> float | None:

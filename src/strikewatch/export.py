@@ -10,13 +10,15 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .errors import ExportError
 from .models import UNKNOWN_ATTACKER
 from .imports import (
     ACLED,
+    ACLED_SUB_EVENT,
+    acled_source_scale,
     ACLED_GEO_PRECISION,
     ACLED_TIME_PRECISION,
     acled_country_name,
@@ -110,11 +112,6 @@ def geojson(incidents: Iterable[dict]) -> dict:
 
 ACLED_INTER_STATE = 1  # ACLED's "State forces", at home or abroad
 ACLED_INTER_EXTERNAL = 8  # "External/Other forces": a named force that is no state's
-ACLED_WEAPON_SUBTYPE = {"shelling": "Shelling/artillery/missile attack",
-                        "artillery": "Shelling/artillery/missile attack",
-                        "rocket": "Shelling/artillery/missile attack",
-                        "mortar": "Shelling/artillery/missile attack",
-                        "missile": "Shelling/artillery/missile attack"}
 
 
 def acled_row(inc: dict) -> dict:
@@ -167,7 +164,7 @@ def acled_row(inc: dict) -> dict:
         "time_precision": ACLED_TIME_PRECISION.get(inc.get("date_precision") or "", 3),
         "disorder_type": "Political violence",
         "event_type": "Explosions/Remote violence",
-        "sub_event_type": ACLED_WEAPON_SUBTYPE.get(inc.get("weapon") or "", "Air/drone strike"),
+        "sub_event_type": ACLED_SUB_EVENT[inc.get("event_type") or "unknown"],
         "actor1": actor1, "assoc_actor_1": "", "inter1": inter1,
         "actor2": actor2, "assoc_actor_2": "", "inter2": inter2 or "",
         "interaction": interaction,
@@ -179,11 +176,18 @@ def acled_row(inc: dict) -> dict:
         "latitude": loc.get("lat") if loc.get("lat") is not None else "",
         "longitude": loc.get("lon") if loc.get("lon") is not None else "",
         "geo_precision": ACLED_GEO_PRECISION.get(loc.get("precision") or "", 3),
-        "source": "; ".join(sources), "source_scale": "",
+        "source": "; ".join(sources), "source_scale": acled_source_scale(sources),
         "notes": notes, "fatalities": fatalities if fatalities is not None else 0,
         "tags": f"grade={inc.get('grade')}" if inc.get("grade") else "",
-        "timestamp": "",
+        "timestamp": _unix_time(inc.get("updated_at")),
     }
+
+
+def _unix_time(stamp: str | None) -> int | str:
+    """ACLED's ``timestamp``: when the record was last changed, in seconds since 1970 (UTC)."""
+    if not stamp:
+        return ""
+    return int(datetime.fromisoformat(stamp).replace(tzinfo=UTC).timestamp())
 
 
 def with_sources(store: Store, records: Iterable[dict]) -> Iterator[dict]:

@@ -60,6 +60,7 @@ from .models import (
     StrikeMention,
     Target,
 )
+from .event_types import incident_event_type
 from .store import Store, mention_key
 
 __all__ = [
@@ -709,7 +710,9 @@ def _merge_counts(ranges: Sequence[Range]) -> Range:
     low = min(mins) if mins else min(figures)
     stated_max = any(r.max is not None for r in ranges)
     high = max(figures) if stated_max or len(set(figures)) > 1 else None
-    return Range(low, high)
+    # the low end is a vague word's floor ("dozens") only when no report states that figure
+    vague = high is None and all(r.vague for r in ranges if low in (r.min, r.max))
+    return Range(low, high, vague=vague)
 
 
 def _per_source_count(ms: Sequence[StoredMention], pick) -> Range:
@@ -812,13 +815,15 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                    place=_choose_place(members), targets=tuple(targets), fatalities=fatalities,
                    civilians=civilians, grade=grade, grade_reason=reason,
                    origin=previous.origin if previous else "text",
-                   reviewed=dict(previous.reviewed) if previous else {})
+                   reviewed=dict(previous.reviewed) if previous else {},
+                   event_type=incident_event_type(m.mention.event_type for m in members))
     return _keep_reviewed(inc, previous)
 
 
 _REVIEWED_ATTRS = {"date": ("date",), "date_precision": ("date_precision",),
                    "attacker": ("attacker",), "location": ("place",), "targets": ("targets",),
                    "fatalities": ("fatalities",), "civilians": ("civilians",),
+                   "event_type": ("event_type",),
                    "grade": ("grade",), "grade_reason": ("grade_reason",)}
 
 
@@ -871,12 +876,13 @@ def _grade(sources, info, attackers, cats, attacker, members) -> tuple[str, str]
 def incident_records(store: Store, *, ids: Sequence[str] | None = None,
                      country: str | None = None, attacker: str | None = None,
                      start: date | None = None, end: date | None = None,
-                     grade: str | None = None, settings: FuseSettings | None = None) -> list[dict]:
+                     grade: str | None = None, event_type: str | None = None,
+                     settings: FuseSettings | None = None) -> list[dict]:
     """Incidents as the export dicts of docs/formats.md, each with every mention it was built
     from; ``grade_reason``, ``sources`` and ``reviewed`` are added fields."""
     s = settings or FuseSettings.default()
     incidents = store.incidents(ids=ids, country=country, attacker=attacker, start=start,
-                                end=end, grade=grade)
+                                end=end, grade=grade, event_type=event_type)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for sm in store.stored_mentions(incident_ids=[i.id for i in incidents]):
         members[sm.incident_id].append(sm)
@@ -896,16 +902,20 @@ def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) ->
         "date_precision": inc.date_precision,
         "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
         if inc.attacker else {"name": UNKNOWN_ATTACKER, "country": None},
-        "location": {"name": p.name, "admin1": p.admin1, "country": p.country, "lat": p.lat,
+        "location": {"name": p.name, "admin1": p.admin1, "admin2": p.admin2,
+                     "country": p.country, "lat": p.lat,
                      "lon": p.lon, "precision": p.precision, "geonameid": p.geonameid}
         if p else None,
         "targets": [{"name": t.name, "category": t.category} for t in inc.targets],
         "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max,
+                       "vague": inc.fatalities.vague,
                        "civilians_min": inc.civilians.min, "civilians_max": inc.civilians.max},
+        "event_type": inc.event_type,
         "grade": inc.grade,
         "grade_reason": inc.grade_reason,
         "sources": sources,
         "reviewed": sorted(k for k in inc.reviewed if k in _REVIEWED_ATTRS),
+        "updated_at": inc.updated_at.isoformat() if inc.updated_at else None,
         "mentions": [{"doc_id": m.mention.doc_id, "url": m.url,
                       "source": m.mention.source or m.outlet, "outlet": m.outlet,
                       "sentence": m.mention.sentence.text, "start": m.mention.sentence.start,

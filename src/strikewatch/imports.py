@@ -269,6 +269,7 @@ def import_yemen_data_project(path: Path, store: Store, *,
             "civilians_min": killed, "civilians_max": killed,
             "grade": "weak", "grade_reason": f"one coded source: {cfg['source']} raid {rid}",
             "origin": YEMEN_DATA_PROJECT, "reviewed": {},
+            "event_type": "air",  # the project records air raids only
         }, {name: row[i] for name, i in col.items()}))
     _store(store, summary, items)
     return summary
@@ -286,6 +287,10 @@ _STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?)(?: \(\d{4}-\d{
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 ACLED_GEO_PRECISION = {"point": 1, "admin2": 2, "admin1": 3}  # 3: a province or coarser
 TIME_PRECISION = {str(code): name for name, code in ACLED_TIME_PRECISION.items()}
+# strikewatch's event type -> ACLED's sub_event_type (acled.yaml strike_sub_events, inverted)
+ACLED_SUB_EVENT = {kind: sub for sub, kind in _config("acled.yaml")["strike_sub_events"].items()}
+# ACLED's source scales from the narrowest reach to the widest ("Other": NGOs, monitors)
+ACLED_SCALE_ORDER = ("Local", "Subnational", "National", "Regional", "International", "Other")
 GEO_PRECISION = {str(code): name for name, code in ACLED_GEO_PRECISION.items()}
 INTER_CATEGORY = {"1": "government", "2": "rebel", "7": "civilian"}
 
@@ -308,6 +313,18 @@ def acled_region(iso2: str | None) -> str:
         if iso2 in codes:
             return region
     return ""
+
+
+def acled_source_scale(sources: list[str]) -> str:
+    """ACLED's source_scale of a row's sources: the one scale they share, "National-
+    International" when two differ (lowest then widest), "" when no source's scale is known."""
+    table = _config("acled.yaml")["source_scales"]
+    known = {k.casefold(): v for k, v in table.items()}
+    scales = {known[s.casefold()] for s in sources if s.casefold() in known}
+    ranked = sorted(scales, key=lambda v: ACLED_SCALE_ORDER.index(v))
+    if not ranked:
+        return ""
+    return ranked[0] if len(ranked) == 1 else f"{ranked[0]}-{ranked[-1]}"
 
 
 def acled_inter_code(category: str | None) -> int | None:
@@ -398,6 +415,7 @@ def import_acled(path: Path, store: Store) -> ImportSummary:
             "grade": _acled_grade(row["tags"]),
             "grade_reason": f"one coded source: ACLED event {rid}",
             "origin": ACLED, "reviewed": {},
+            "event_type": cfg["strike_sub_events"][row["sub_event_type"]],
         }, row))
     _store(store, summary, items)
     return summary

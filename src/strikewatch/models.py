@@ -9,12 +9,16 @@ support it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 DATE_PRECISIONS = ("day", "week", "month")
 GEO_PRECISIONS = ("point", "admin2", "admin1", "region", "country")
 TARGET_CATEGORIES = ("jihadist", "rebel", "kurdish", "government", "civilian", "infrastructure", "unknown")
 CLAIM_KINDS = ("target", "casualties", "denial", "accusation", "statistic", "other")
+# What delivered a strike, in ACLED's split of "Explosions/Remote violence": an air or drone
+# strike, or shelling/artillery/missile fire from the ground; "unknown" when the text names
+# neither (event_types.yaml holds the words).
+EVENT_TYPES = ("air", "shelling", "unknown")
 SPEAKER_ROLES = ("belligerent", "government", "monitor", "opposition", "analyst", "media", "other")
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 # How records for readers (exports, API) name an attacker no report identifies: the annotation
@@ -68,10 +72,16 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Range:
-    """A count as the text gives it: ``at least 12`` is Range(12, None)."""
+    """A count as the text gives it: ``at least 12`` is Range(12, None).
+
+    ``vague`` marks a figure the text never states: "dozens" is Range(24, None, vague=True),
+    the floor the annotation guide fixes for the word. It does not take part in equality (two
+    ranges with the same bounds are the same count); readers show it as "dozens", not "24+".
+    """
 
     min: int | None = None
     max: int | None = None
+    vague: bool = field(default=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -141,6 +151,7 @@ class StrikeMention:
     claimed_by_attacker: bool = False
     hedged: bool = False
     support: tuple[Span, ...] = ()  # further sentences of the same document that report it
+    event_type: str = "unknown"  # one of EVENT_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +167,7 @@ class ClaimMention:
     about: str | None = None  # Actor.code of the attacker the claim concerns
     quote: str | None = None
     numbers: tuple[tuple[str, float], ...] = ()  # ("share", 0.05), ("killed_min", 12)
+    period: str | None = None  # a statistic's period as written ("since Sept. 19", "this year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,3 +204,7 @@ class Incident:
     grade_reason: str | None = None
     origin: str = "text"
     reviewed: dict = field(default_factory=dict)
+    event_type: str = "unknown"  # one of EVENT_TYPES, from its mentions (fuse.incident_event_type)
+    # when the stored record last changed (UTC; the ACLED export's timestamp); not compared:
+    # the same incident read back later is the same incident
+    updated_at: datetime | None = field(default=None, compare=False)

@@ -32,6 +32,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     insert,
     select,
     update,
@@ -45,6 +46,7 @@ from .models import (
     Actor,
     Casualties,
     ClaimMention,
+    EVENT_TYPES,
     Document,
     Incident,
     Place,
@@ -134,6 +136,8 @@ class StrikeRow(Base):
     source: Mapped[str | None] = mapped_column(Text)
     claimed_by_attacker: Mapped[bool] = mapped_column(Boolean, default=False)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    event_type: Mapped[str] = mapped_column(String(10), default="unknown",  # 0008
+                                            server_default="unknown")
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
     fuse_note: Mapped[str | None] = mapped_column(Text)  # why fusion left it out (0002)
@@ -154,6 +158,7 @@ class ClaimRow(Base):
     about: Mapped[str | None] = mapped_column(String(200), index=True)
     quote: Mapped[str | None] = mapped_column(Text)
     numbers: Mapped[list] = mapped_column(JSON, default=list)
+    period: Mapped[str | None] = mapped_column(Text)  # a statistic's period (0008)
 
 
 class IncidentRow(Base):
@@ -162,6 +167,7 @@ class IncidentRow(Base):
         Index("ix_incidents_date_id", "date", "id"),
         Index("ix_incidents_country_date", "country", "date", "id"),
         Index("ix_incidents_attacker_date", "attacker_country", "date", "id"),
+        Index("ix_incidents_event_type_date", "event_type", "date", "id"),  # 0008
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -182,6 +188,11 @@ class IncidentRow(Base):
     fatalities_max: Mapped[int | None] = mapped_column(Integer)
     civilians_min: Mapped[int | None] = mapped_column(Integer)
     civilians_max: Mapped[int | None] = mapped_column(Integer)
+    # 0008: the toll is a vague word's floor ("dozens"); air | shelling | unknown
+    fatalities_vague: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                   server_default=false())
+    event_type: Mapped[str] = mapped_column(String(10), default="unknown",
+                                            server_default="unknown")
     grade: Mapped[str] = mapped_column(String(12), index=True, default="weak")
     grade_reason: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(40), default="text")  # text | acled | yemen-data-project
@@ -401,8 +412,10 @@ class Store:
 
     def incidents(self, *, ids: Sequence[str] | None = None, country: str | None = None,
                   attacker: str | None = None, start: date | None = None,
-                  end: date | None = None, grade: str | None = None) -> list[Incident]:
-        """Incidents by id, or those of one country/attacker/grade dated within [start, end]."""
+                  end: date | None = None, grade: str | None = None,
+                  event_type: str | None = None) -> list[Incident]:
+        """Incidents by id, or those of one country/attacker/grade/event type dated within
+        [start, end]."""
         query = select(IncidentRow).order_by(IncidentRow.date, IncidentRow.id)
         if ids is not None:
             query = query.where(IncidentRow.id.in_(list(ids)))
@@ -417,6 +430,8 @@ class Store:
             query = query.where(IncidentRow.date <= end)
         if grade is not None:
             query = query.where(IncidentRow.grade == grade)
+        if event_type is not None:
+            query = query.where(IncidentRow.event_type == event_type)
         with self.sessions() as s:
             return [_incident(r) for r in s.scalars(query)]
 
@@ -603,8 +618,9 @@ INCIDENT_FIELDS: dict[str, tuple[str, ...]] = {
     "location": ("place_name", "lat", "lon", "admin1", "admin2", "country", "geo_precision",
                  "geonameid"),
     "targets": ("targets",),
-    "fatalities": ("fatalities_min", "fatalities_max"),
+    "fatalities": ("fatalities_min", "fatalities_max", "fatalities_vague"),
     "civilians": ("civilians_min", "civilians_max"),
+    "event_type": ("event_type",),
     "grade": ("grade",),
     "grade_reason": ("grade_reason",),
 }
@@ -644,8 +660,10 @@ def _incident_values(inc: Incident) -> dict[str, object]:
         if inc.attacker else None,
         "location": place_to_dict(p),
         "targets": _target_dicts(inc.targets),
-        "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max},
+        "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max,
+                       "vague": inc.fatalities.vague},
         "civilians": {"min": inc.civilians.min, "max": inc.civilians.max},
+        "event_type": inc.event_type,
         "grade": inc.grade,
         "grade_reason": inc.grade_reason,
     }
@@ -675,6 +693,12 @@ def _set_incident_field(row: IncidentRow, name: str, value: object) -> None:
         r = value or {}
         setattr(row, f"{name}_min", r.get("min"))
         setattr(row, f"{name}_max", r.get("max"))
+        if name == "fatalities":
+            row.fatalities_vague = bool(r.get("vague"))
+    elif name == "event_type":
+        if value not in EVENT_TYPES:
+            raise ReviewError(f"event_type {value!r} is none of {', '.join(EVENT_TYPES)}")
+        row.event_type = value
     elif name == "targets":
         row.targets = list(value or [])
     else:
@@ -702,10 +726,11 @@ def _incident(r: IncidentRow) -> Incident:
         attacker=Actor(r.attacker_name, r.attacker_country) if r.attacker_name else None,
         place=place,
         targets=_targets(r.targets),
-        fatalities=Range(r.fatalities_min, r.fatalities_max),
+        fatalities=Range(r.fatalities_min, r.fatalities_max, vague=bool(r.fatalities_vague)),
         civilians=Range(r.civilians_min, r.civilians_max),
         grade=r.grade, grade_reason=r.grade_reason, origin=r.origin,
-        reviewed=dict(r.reviewed or {}))
+        reviewed=dict(r.reviewed or {}), event_type=r.event_type or "unknown",
+        updated_at=r.updated_at)
 
 
 def _document_row(doc: Document, signature: bytes | None) -> DocumentRow:
@@ -736,7 +761,7 @@ def _targets(dicts: Iterable[dict] | None) -> tuple[Target, ...]:
 
 def _range(d: dict | None) -> Range:
     d = d or {}
-    return Range(d.get("min"), d.get("max"))
+    return Range(d.get("min"), d.get("max"), vague=bool(d.get("vague")))
 
 
 def place_to_dict(p: Place | None) -> dict | None:
@@ -769,11 +794,12 @@ def _strike_row(m: StrikeMention) -> dict:
         place_end=m.place_span.end if m.place_span else None,
         place=place_to_dict(m.place),
         targets=_target_dicts(m.targets),
-        casualties={k: {"min": r.min, "max": r.max} for k, r in
+        casualties={k: {"min": r.min, "max": r.max, **({"vague": True} if r.vague else {})}
+                    for k, r in
                     (("killed", c.killed), ("wounded", c.wounded),
                      ("civilians_killed", c.civilians_killed))},
         weapon=m.weapon, source=m.source, claimed_by_attacker=m.claimed_by_attacker,
-        hedged=m.hedged)
+        hedged=m.hedged, event_type=m.event_type)
 
 
 def _strike(r: StrikeRow) -> StrikeMention:
@@ -790,16 +816,17 @@ def _strike(r: StrikeRow) -> StrikeMention:
         casualties=Casualties(_range(c.get("killed")), _range(c.get("wounded")),
                               _range(c.get("civilians_killed"))),
         weapon=r.weapon, source=r.source, claimed_by_attacker=r.claimed_by_attacker,
-        hedged=r.hedged)
+        hedged=r.hedged, event_type=r.event_type or "unknown")
 
 
 def _claim_row(c: ClaimMention) -> dict:
     return dict(doc_id=c.doc_id, sentence=c.span.text, start=c.span.start, end=c.span.end,
                     speaker=c.speaker, org=c.org, role=c.role, kind=c.kind, about=c.about,
-                    quote=c.quote, numbers=[list(n) for n in c.numbers])
+                    quote=c.quote, numbers=[list(n) for n in c.numbers], period=c.period)
 
 
 def _claim(r: ClaimRow) -> ClaimMention:
     return ClaimMention(doc_id=r.doc_id, span=Span(r.start, r.end, r.sentence),
                         speaker=r.speaker, kind=r.kind, org=r.org, role=r.role, about=r.about,
-                        quote=r.quote, numbers=tuple((n[0], n[1]) for n in r.numbers or ()))
+                        quote=r.quote, numbers=tuple((n[0], n[1]) for n in r.numbers or ()),
+                        period=r.period)

@@ -1,14 +1,18 @@
 """Victims: whom a strike hit and how many it killed and wounded. Targets are the groups a
 sentence names, less the attacker and speaker and the groups it says were not hit; tolls come
-from ``strikewatch.counts``, counted once per attacker at the first place the sentence names.
-A speaker's word on whom a force's strikes hit ("did not target IS") carries to that speaker's
-other reports of the same force's strikes."""
+from ``strikewatch.counts``, counted once per attacker at the first place the sentence names,
+unless the sentence counts the dead place by place ("including 9 in Alsaliheen, 8 in Ansari").
+A toll over a period ("since Sept. 19", "over ten days") is no strike's (claims keep it as a
+statistic). A speaker's word on whom a force's strikes hit ("did not target IS") carries to
+that speaker's other reports of the same force's strikes. The event type (air strike or
+shelling) is read from the sentence's delivery words nearest each strike's place."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from strikewatch import counts
+from strikewatch.event_types import event_type_of
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Casualties, Range, StrikeMention, Target
 from strikewatch.nlp import Sentence
@@ -33,11 +37,14 @@ class VictimFinder:
         speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
         targets = self.targets(sdoc, attacker_chars + speaker_chars, source)
         killed = wounded = civ = Range()
+        period_tolls = 0
         for c in counts.find_casualties(sentence.text):
+            if counts.period_of(sentence.text, c):
+                period_tolls += 1  # a running total is a statistic, never one strike's toll
+                continue
             if c.kind == "killed" and killed.empty:
                 killed = c.range
-                if c.civilian:
-                    civ = c.range
+                civ = c.range if c.civilian else c.civilians  # "7, including two children"
             elif c.kind == "killed" and c.civilian and civ.empty:
                 civ = c.range
             elif c.kind == "wounded" and wounded.empty:
@@ -48,13 +55,34 @@ class VictimFinder:
                         targets.append(Target(str(cat), text, source))
             if c.civilian and not any(t.category == "civilian" for t in targets):
                 targets.append(Target("civilian", c.who, source))
+        if period_tolls and killed.empty:
+            # "Russian missile and drone attacks killed 41 civilians in Kharkiv region this
+            # month": the strike words are the period's strikes, no one strike (claims keep it)
+            return []
         cas = Casualties(killed=killed, wounded=wounded, civilians_killed=civ)
-        out = []
-        for ev in events:
-            # joint attackers of one place each carry its toll ("Russian and Syrian strikes on
-            # al-Quria killed 82" is the toll of both events, as the gold conventions say)
-            first = ev.place_text == events[0].place_text
-            out.append(replace(ev, targets=tuple(targets), casualties=cas if first else Casualties()))
+        tolls = self._tolls(events, sentence, cas)
+        return [replace(ev, targets=tuple(targets), casualties=toll,
+                        event_type=event_type_of(sentence.text, near=_place_offset(ev, sentence)))
+                for ev, toll in zip(events, tolls)]
+
+    @staticmethod
+    def _tolls(events: list[StrikeMention], sentence: Sentence, cas: Casualties) -> list[Casualties]:
+        """Each event's share of the sentence's toll. When the sentence counts the dead place
+        by place, each place has its own figure and the sum is nobody's; otherwise the toll
+        goes to the first place named: joint attackers of one place each carry it ("Russian
+        and Syrian strikes on al-Quria killed 82" is the toll of both, as the gold conventions
+        say), since the text does not split it between places."""
+        offsets = [(_place_offset(ev, sentence), _place_offset(ev, sentence, end=True))
+                   for ev in events]
+        shares = {} if cas.killed.empty else counts.tolls_by_place(
+            sentence.text, [(a, b) for a, b in offsets if a is not None and b is not None])
+        if not shares:
+            return [cas if ev.place_text == events[0].place_text else Casualties() for ev in events]
+        placed = [i for i, (a, _) in enumerate(offsets) if a is not None]
+        civilian = not cas.civilians_killed.empty and cas.civilians_killed == cas.killed
+        out = [Casualties() for _ in events]
+        for k, share in shares.items():
+            out[placed[k]] = Casualties(killed=share, civilians_killed=share if civilian else Range())
         return out
 
     def targets(self, sdoc, excluded: list[tuple[int, int]], source: str | None,
@@ -137,3 +165,10 @@ class VictimFinder:
                     m = replace(m, targets=tuple(asserted))
             out.append(m)
         return out
+
+
+def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -> int | None:
+    """Where the strike's place is named in its sentence (its start, or end), if it is."""
+    if ev.place_span is None or not sentence.start <= ev.place_span.start < sentence.end:
+        return None
+    return (ev.place_span.end if end else ev.place_span.start) - sentence.start

@@ -41,6 +41,9 @@ class ClaimReader:
         if not kinds and about_actor is None and not lex.groups.find(content):
             return None
         kind = next((k for k in _KIND_ORDER if k in kinds), "other")
+        period = _toll_period(content)
+        if period is not None and kind != "denial":
+            kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
         about = self._about(att, kind, event_attackers, about_actor)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
@@ -58,6 +61,7 @@ class ClaimReader:
             about=about,
             quote=quote,
             numbers=numbers,
+            period=period,
         )
 
     def _said(self, sdoc, att: Attribution, others: list[Attribution]) -> _Said:
@@ -110,6 +114,13 @@ class ClaimReader:
         else:
             about = None
         return about
+
+
+def _toll_period(content: str) -> str | None:
+    """The period of the first toll in the speaker's words that covers one ("since Sept. 19",
+    "over the past ten days"): such a toll is a statistic, not a strike's casualties."""
+    return next((p for c in counts.find_casualties(content)
+                 if (p := counts.period_of(content, c)) is not None), None)
 
 
 def _quoted(text: str) -> str | None:

@@ -1,6 +1,7 @@
 """Merging a document's mentions: a strike placed only in a region stands for the place the
 story names next for it; one mention per (attacker, place, day), keeping every supporting
-sentence; one claim per speaker."""
+sentence, unless air strike and shelling tell them apart; a later toll given as an update is the
+strike's; one claim per speaker."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from strikewatch import counts
 from strikewatch.lexicons import Lexicons
-from strikewatch.models import ClaimMention, StrikeMention
+from strikewatch.models import Casualties, ClaimMention, StrikeMention
 
 from .state import _KIND_ORDER
 from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
@@ -75,7 +77,9 @@ def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
 
 
 def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
-    """One mention per (attacker, place, day) in a document, keeping every supporting sentence.
+    """One mention per (attacker, place, day) in a document, keeping every supporting sentence,
+    unless their delivery tells them apart (an air strike and shelling, ``_told_apart``); a
+    later toll given as an update replaces the earlier one (``_later_toll``).
 
     A re-mention without a date of its own (its date is the document's) joins a dated mention
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
@@ -90,7 +94,7 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
         key = (m.attacker, _place_key(m.place_text))
         target = None
         for i, k in enumerate(merged):
-            if (k.attacker, _place_key(k.place_text)) != key:
+            if (k.attacker, _place_key(k.place_text)) != key or _told_apart(k, m):
                 continue
             if k.date == m.date or m.date_text is None:
                 target = i
@@ -104,12 +108,29 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
             k,
             support=support,
             targets=k.targets + tuple(t for t in m.targets if t.category not in {x.category for x in k.targets}),
-            casualties=k.casualties if not k.casualties.killed.empty else m.casualties,
+            casualties=_later_toll(k, m),
             source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
             claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
         )
     merged.sort(key=lambda m: m.sentence.start)
     return tuple(merged)
+
+
+def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:
+    """Two mentions of one attacker, place and day that are still two strikes: one an air
+    strike, the other shelling ("A Russian missile hit a printing house in Kharkiv ... A
+    Russian drone struck a residential building in Kharkiv")."""
+    return "unknown" not in (a.event_type, b.event_type) and a.event_type != b.event_type
+
+
+def _later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
+    """The toll of one strike said twice in a document: the first stated, unless the later
+    sentence gives its figure as an update ("the death toll rose to 15", "a revised toll"),
+    which replaces the earlier one: one strike, its latest figure."""
+    later = max((kept, other), key=lambda m: m.sentence.start)
+    if not later.casualties.killed.empty and counts.is_toll_update(later.sentence.text):
+        return later.casualties
+    return kept.casualties if not kept.casualties.killed.empty else other.casualties
 
 
 def merge_claims(claims: list[tuple[str, ClaimMention]]) -> tuple[ClaimMention, ...]:
@@ -133,5 +154,6 @@ def merge_claims(claims: list[tuple[str, ClaimMention]]) -> tuple[ClaimMention, 
             about=k.about or c.about,
             quote=f"{k.quote} … {c.quote}" if c.quote and c.quote != k.quote else k.quote,
             numbers=k.numbers + tuple(n for n in c.numbers if n not in k.numbers),
+            period=k.period or c.period,
         )
     return tuple(out.values())

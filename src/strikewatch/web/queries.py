@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlalchemy import String, cast, func, select
 
-from ..models import GRADES, TARGET_CATEGORIES, UNKNOWN_ATTACKER
+from ..models import EVENT_TYPES, GRADES, TARGET_CATEGORIES, UNKNOWN_ATTACKER
 from ..store import ClaimRow, DocumentRow, IncidentRow, ReviewRow, Store, StrikeRow
 
 
@@ -31,6 +31,7 @@ class IncidentFilter:
     grades: tuple[str, ...] = ()  # any of GRADES
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     reviewed: bool | None = None  # only incidents an analyst has (True) or has not (False) set
+    event_type: str | None = None  # one of EVENT_TYPES: air strikes, shelling, or unknown
 
     def problems(self) -> list[str]:
         out = []
@@ -41,6 +42,8 @@ class IncidentFilter:
                        f"(one of {', '.join(TARGET_CATEGORIES)})")
         out += [f"unknown grade {g!r} (one of {', '.join(GRADES)})"
                 for g in self.grades if g not in GRADES]
+        if self.event_type is not None and self.event_type not in EVENT_TYPES:
+            out.append(f"unknown event type {self.event_type!r} (one of {', '.join(EVENT_TYPES)})")
         if self.bbox is not None:
             west, south, east, north = self.bbox
             if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
@@ -87,6 +90,8 @@ def _apply(query, f: IncidentFilter):
                             .like(f'%"category": "{f.target}"%'))
     if f.grades:
         query = query.where(IncidentRow.grade.in_(f.grades))
+    if f.event_type:
+        query = query.where(IncidentRow.event_type == f.event_type)
     if f.bbox is not None:
         west, south, east, north = f.bbox
         query = query.where(IncidentRow.lon.between(west, east),
@@ -116,7 +121,7 @@ _SUMMARY_COLUMNS = tuple(IncidentRow.__table__.c[name] for name in (
     "id", "date", "date_precision", "attacker_name", "attacker_country", "place_name", "admin1",
     "admin2", "country", "lat", "lon", "geo_precision", "geonameid", "targets",
     "fatalities_min", "fatalities_max", "civilians_min", "civilians_max", "grade",
-    "grade_reason", "origin", "reviewed"))
+    "grade_reason", "origin", "reviewed", "event_type", "fatalities_vague"))
 
 
 def incident_summary(r, mention_count: int) -> dict:  # noqa: ANN001 - an IncidentRow or a Row
@@ -132,7 +137,9 @@ def incident_summary(r, mention_count: int) -> dict:  # noqa: ANN001 - an Incide
         "targets": [{"name": t.get("name"), "category": t.get("category")}
                     for t in r.targets or ()],
         "fatalities": {"min": r.fatalities_min, "max": r.fatalities_max,
+                       "vague": bool(r.fatalities_vague),
                        "civilians_min": r.civilians_min, "civilians_max": r.civilians_max},
+        "event_type": r.event_type,
         "grade": r.grade,
         "grade_reason": r.grade_reason,
         "origin": r.origin,
@@ -155,6 +162,7 @@ def incident_facets(store: Store) -> dict:
             "attackers": distinct(IncidentRow.attacker_country, IncidentRow.attacker_name),
             "grades": list(GRADES),
             "targets": list(TARGET_CATEGORIES),
+            "event_types": list(EVENT_TYPES),
             "first": span[0].isoformat() if span[0] else None,
             "last": span[1].isoformat() if span[1] else None,
         }

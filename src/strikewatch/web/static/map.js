@@ -35,6 +35,7 @@ async function fillChoices() {
   f.attackers.forEach(([code, name]) => option(form.attacker, code || name, code ? `${name} (${code})` : name));
   f.targets.forEach(t => option(form.target, t, t));
   f.grades.forEach(g => option(form.grade, g, g));
+  f.event_types.forEach(t => option(form.event_type, t, t));
   form.region.dataset.all = JSON.stringify(f.regions);
   fillRegions();
 }
