@@ -539,12 +539,10 @@ def test_unknown_parameters_are_refused_on_other_endpoints_too(store):
 
 
 def test_an_unexpected_failure_is_a_json_500_without_a_trace(store, monkeypatch):
-    from strikewatch.web import queries
-
     def broken(*_args, **_kwargs):
         raise RuntimeError("secret internals at /srv/strikewatch/db.py line 12")
 
-    monkeypatch.setattr(queries, "incident_page", broken)
+    monkeypatch.setattr(Store, "incident_page", broken)
     r = client(store).get(f"{API}/incidents")
     assert r.status_code == 500
     assert r.json() == {"error": "internal error; the server log has the details"}

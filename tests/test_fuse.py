@@ -38,8 +38,7 @@ from strikewatch.models import (
     StrikeMention,
     Target,
 )
-from strikewatch.store import Store
-from strikewatch.web.queries import IncidentFilter, incident_page
+from strikewatch.store import IncidentFilter, Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fuse"
 SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
@@ -245,7 +244,7 @@ def test_export_follows_formats_md(store):
     assert list(record)[:9] == ["id", "date", "date_precision", "attacker", "location",
                                 "targets", "fatalities", "grade", "grade_reason"]
     assert set(record["location"]) == {"name", "admin1", "country", "lat", "lon", "precision",
-                                       "geonameid"}
+                                       "geonameid", "admin2"}  # admin2: an added field
     assert set(record["fatalities"]) == {"min", "max", "civilians_min", "civilians_max"}
     assert record["date"] == "2015-10-02" and record["date_precision"] == "day"
     (m,) = record["mentions"]
@@ -666,7 +665,7 @@ def test_a_report_fitting_several_incidents_stands_apart_and_is_not_lost(store):
     # readers see the guide's "unknown": ACLED's unidentified group, and a filter that finds it
     row = acled_row(apart)
     assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group", 2)
-    _, page = incident_page(store, IncidentFilter(attacker="Unknown"))
+    _, page = store.incident_page(IncidentFilter(attacker="Unknown"))
     assert [i["id"] for i in page] == report.created
     assert page[0]["attacker"] == apart["attacker"]
     assert (f"may be the same strike as {' or '.join(sorted(by_attacker.values()))} ("

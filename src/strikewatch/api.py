@@ -43,10 +43,10 @@ from . import pipeline
 from .errors import InputError, ReviewError, StoreError, StrikewatchError, UserError, UserExists
 from .ingest import IngestOptions
 from .models import CLAIM_KINDS, SPEAKER_ROLES
-from .store import Store
+from .store import INCIDENT_SORTS, IncidentFilter, Store
 from .users import User, add_user, revoke_user, user_for_token, user_named, users
 from .web import queries
-from .web.queries import ClaimFilter, IncidentFilter
+from .web.queries import ClaimFilter
 
 log = logging.getLogger("strikewatch.api")
 
@@ -416,11 +416,11 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         """Incident summaries (the export's fields, with ``mention_count`` instead of the
         mentions), filtered, sorted and paged."""
         key = sort.removeprefix("-")
-        if key not in queries.INCIDENT_SORTS:
+        if key not in INCIDENT_SORTS:
             raise HTTPException(400, f"unknown sort {sort!r}: one of "
-                                     f"{', '.join(queries.INCIDENT_SORTS)} (prefix - to reverse)")
-        total, items = queries.incident_page(store, f, sort=key, descending=sort.startswith("-"),
-                                             limit=p.limit, offset=p.offset)
+                                     f"{', '.join(INCIDENT_SORTS)} (prefix - to reverse)")
+        total, items = store.incident_page(f, sort=key, descending=sort.startswith("-"),
+                                           limit=p.limit, offset=p.offset)
         return JSONResponse(_paged(total, items, p))
 
     @app.get(f"{API}/incidents/facets", tags=["incidents"], dependencies=[known_params()])
@@ -450,7 +450,7 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         """Weak and contested incidents no analyst has reviewed yet, oldest first."""
         f = replace(f, grades=f.grades or ("weak", "contested"),
                     reviewed=False if f.reviewed is None else f.reviewed)
-        total, items = queries.incident_page(store, f, limit=p.limit, offset=p.offset)
+        total, items = store.incident_page(f, limit=p.limit, offset=p.offset)
         return JSONResponse(_paged(total, items, p))
 
     # claims
@@ -513,16 +513,18 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
              "acled": "text/csv"}
     suffix = {"jsonl": "jsonl", "geojson": "geojson", "acled": "csv"}
 
-    @app.get(f"{API}/export", tags=["exports"], dependencies=[known_params("format", "what")],
-             response_class=StreamingResponse)
-    def export(_u: Read, store: Db,
+    @app.get(f"{API}/export", tags=["exports"], dependencies=[known_params(
+        "format", "what", *INCIDENT_FILTERS)], response_class=StreamingResponse)
+    def export(_u: Read, store: Db, f: Filter,
                format: Annotated[str, Query(description="jsonl | geojson | acled")] = "jsonl",  # noqa: A002
                what: Annotated[str, Query(description="incidents | claims | documents")] = "incidents",
                ) -> StreamingResponse:
-        """The whole store in an interchange format (docs/formats.md), streamed."""
+        """The store in an interchange format (docs/formats.md), streamed; the incident
+        filters of ``/incidents`` narrow an export of incidents."""
         from .export import export_lines
 
-        chunks = export_lines(store, fmt=format, what=what)
+        chunks = export_lines(store, fmt=format, what=what,
+                              where=None if f == IncidentFilter() else f)
         first = next(chunks, "")  # raises the ExportError of a bad choice before streaming
         name = f"strikewatch-{what}.{suffix[format]}"
 

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from .errors import BriefError
 from .fuse import clip
 from .models import GRADES
-from .store import IncidentRow, Store
+from .store import IncidentFilter, IncidentRow, Store
 
 FORMATS = ("terminal", "markdown", "html", "pdf")
 GRADE_ORDER = ("contested", "confirmed", "fair", "weak", "discounted")  # "contested first"
@@ -285,44 +285,6 @@ def listed_incidents(brief: Brief, limit: int) -> list[dict]:
 # -- gathering from the store ---------------------------------------------------------------------
 
 
-def latest_date(store: Store, *, country: str | None = None,
-                attacker: str | None = None) -> date | None:
-    from sqlalchemy import func, select
-
-    query = select(func.max(IncidentRow.date))
-    if country:
-        query = query.where(IncidentRow.country == country)
-    if attacker:
-        query = query.where((IncidentRow.attacker_country == attacker)
-                            | (IncidentRow.attacker_name == attacker))
-    with store.sessions() as s:
-        return s.scalar(query)
-
-
-def _undated(store: Store, options: BriefOptions) -> int:
-    from sqlalchemy import func, select
-
-    query = select(func.count()).select_from(IncidentRow).where(IncidentRow.date.is_(None))
-    if options.country:
-        query = query.where(IncidentRow.country == options.country)
-    if options.attacker:
-        query = query.where((IncidentRow.attacker_country == options.attacker)
-                            | (IncidentRow.attacker_name == options.attacker))
-    with store.sessions() as s:
-        return s.scalar(query) or 0
-
-
-def _origins(store: Store, ids: Sequence[str]) -> dict[str, str]:
-    from sqlalchemy import select
-
-    out: dict[str, str] = {}
-    with store.sessions() as s:
-        for i in range(0, len(ids), 500):
-            out.update((k, o) for k, o in s.execute(
-                select(IncidentRow.id, IncidentRow.origin).where(IncidentRow.id.in_(ids[i:i + 500]))))
-    return out
-
-
 def _claims(store: Store, start: date, end: date, doc_ids: set[str],
             attacker: str | None) -> list[ClaimLine]:
     """Claims published in the period, and those of the documents behind its incidents
@@ -371,7 +333,8 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
     o = options or BriefOptions()
     if o.days < 1:
         raise BriefError(f"--days must be at least 1, not {o.days}")
-    end = o.end or latest_date(store, country=o.country, attacker=o.attacker)
+    chosen = IncidentFilter(country=o.country, attacker=o.attacker)
+    end = o.end or store.latest_incident_date(chosen)
     if end is None:
         raise BriefError("no dated incident in the database"
                          + (" for these filters" if o.country or o.attacker else "")
@@ -380,9 +343,7 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
     first = min(start - timedelta(days=o.days), end - timedelta(days=max(o.chart_days, o.days) - 1))
     incidents = incident_records(store, country=o.country, attacker=o.attacker, start=first,
                                  end=end)
-    origins = _origins(store, [i["id"] for i in incidents])
     for inc in incidents:
-        inc["origin"] = origins.get(inc["id"], "text")
         if inc["origin"] != "text":
             inc["source_name"] = {"acled": "ACLED",
                                   "yemen-data-project": "Yemen Data Project"}.get(
@@ -395,7 +356,8 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
         incidents, start=start, end=end, days=o.days,
         claims=_claims(store, start, end, doc_ids, o.attacker),
         shares=_shares(store, attackers, start, end), chart_days=o.chart_days,
-        filters={"country": o.country, "attacker": o.attacker}, undated=_undated(store, o),
+        filters={"country": o.country, "attacker": o.attacker},
+        undated=store.count_incidents(chosen, undated=True),
         attributions=sorted({a for i in in_period if (a := attribution(i["origin"]))}))
 
 
