@@ -8,6 +8,7 @@ import asyncio
 import base64
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -191,7 +192,8 @@ def _send_unread(app, path: str, headers: dict[str, str]) -> tuple[int, bool]:
              "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1",
              "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 5000),
              "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
-    asyncio.run(app(scope, receive, send))
+    with ThreadPoolExecutor(1) as pool:  # its own loop: Playwright may run one in this thread
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return messages[0]["status"], bool(read)
 
 

@@ -2,16 +2,20 @@
 
 Analysts share one database; this app is how they read it together and how their reviews
 reach it with their names on them. Routes only parse and check input, call the stage
-functions (``pipeline``, ``fuse``, ``review``, ``brief``, ``export``) or the paged queries of
-``web.queries``, and turn named errors into JSON errors. Nothing here decides what an event is.
+functions (``pipeline``, ``fuse``, ``review``, ``brief``, ``export``), the store's incident
+queries (``Store.incident_page``) or the other paged queries of ``web.queries``, and turn named
+errors into JSON errors. Nothing here decides what an event is.
 
-Access: reads are open unless ``read_requires_token``; every write (ingest, review) needs a
-bearer token of an analyst or admin (``strikewatch user add``), and the review audit log
-records that user's name, never a name the client sends. Errors are always
-``{"error": "<one line>"}`` with a status code; a stack trace never reaches a client.
+Access: reads are open unless ``read_requires_token`` (``strikewatch serve`` insists on it off
+loopback unless ``--public-read``); every write (ingest, review) needs a bearer token of an
+analyst or admin (``strikewatch user add``), and the review audit log records that user's name,
+never a name the client sends. Errors are always ``{"error": "<one line>"}`` with a status
+code; a stack trace never reaches a client.
 
-The pages are static files (``web/pages``, ``web/static``) that call the API; Leaflet and the
-boundaries are bundled, so the app needs no network at all.
+The pages are static files (``web/pages``, ``web/static``) that call the API; Leaflet, the
+boundaries and the API docs' Swagger UI and ReDoc are bundled, so the app needs no network at
+all. Every response carries a Content-Security-Policy and the anti-framing, no-sniffing and
+no-referrer headers; every request body is capped before it is read.
 """
 
 from __future__ import annotations
