@@ -2,20 +2,31 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LOCK := requirements.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 DB ?= strikewatch.db
 SHARED ?= ../shared
 
-.PHONY: install run test eval bench clean
+.PHONY: install lock run test eval bench clean
 
-$(STAMP): pyproject.toml
+# Every dependency (extras web, postgres and dev included) is installed at the version and
+# with the hashes of requirements.lock, so that a re-uploaded package (the spaCy model's
+# re-upload among them) cannot change what runs; strikewatch itself goes in without deps.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[web,postgres,dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 install: $(STAMP)
+
+lock:  ## regenerate requirements.lock after a change to pyproject.toml's dependencies (network)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra web --extra postgres --extra dev \
+	  --generate-hashes --universal --python-version 3.11 \
+	  --custom-compile-command "make lock" -o $(LOCK)
 
 run: install  ## ingest the bundled founding example, extract, fuse and brief
 	$(BIN)/strikewatch run samples/mee-2015-10-02-russia-syria.html --db $(DB)

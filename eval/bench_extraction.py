@@ -36,7 +36,7 @@ def run(mode: str, path: str, repeat: int) -> dict:
     import spacy
 
     from strikewatch.extract import Extractor
-    from strikewatch.nlp import DEFAULT_MODEL, split_sentences
+    from strikewatch.nlp import DEFAULT_MODEL, batch_settings, split_sentences
 
     ex = Extractor()  # loads spaCy, lexicons and gazetteer before the clock starts
     ex.extract(docs[0])
@@ -44,18 +44,19 @@ def run(mode: str, path: str, repeat: int) -> dict:
     full = spacy.load(DEFAULT_MODEL) if mode == "baseline" else None
     start = time.perf_counter()
     sentences = parsed = 0
-    for _ in range(repeat):
-        if mode == "extract":
-            for _doc_id, _ in ex.extract_many(docs):
-                pass
-            sentences += sum(len(split_sentences(d)) for d in docs)
-            parsed += sum(len(ex.candidate_sentences(d)) for d in docs)
-        else:
-            texts = [s.text for d in docs for s in split_sentences(d)]
-            for _ in full.pipe(texts, batch_size=64):
-                pass
-            sentences += len(texts)
-            parsed += len(texts)
+    with batch_settings():  # as pipeline.extract_pending runs its batches
+        for _ in range(repeat):
+            if mode == "extract":
+                for _doc_id, _ in ex.extract_many(docs):
+                    pass
+                sentences += sum(len(split_sentences(d)) for d in docs)
+                parsed += sum(len(ex.candidate_sentences(d)) for d in docs)
+            else:
+                texts = [s.text for d in docs for s in split_sentences(d)]
+                for _ in full.pipe(texts, batch_size=64):
+                    pass
+                sentences += len(texts)
+                parsed += len(texts)
     seconds = time.perf_counter() - start
     return {"mode": mode, "docs": len(docs) * repeat, "seconds": round(seconds, 2),
             "docs_per_s": round(len(docs) * repeat / seconds, 1), "sentences": sentences,

@@ -216,12 +216,14 @@ def test_exports_in_the_three_formats(store):
 def test_pages_and_bundled_assets_are_served_with_no_outside_url(store):
     c = client(store)
     assert c.get("/", follow_redirects=False).headers["location"] == "/map"
-    for page in ("/map", "/incident/x", "/review", "/briefing", "/audit"):
+    for page in ("/map", "/incident/x", "/review", "/briefing", "/audit", "/upload", "/users"):
         r = c.get(page)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
         assert "http://" not in r.text and "https://" not in r.text
-        assert "default-src 'self'" in r.headers["content-security-policy"]
-        assert "<script>" not in r.text  # no inline script: the policy forbids it
+        policy = r.headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "script-src 'self';" in policy
+        assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
+        assert "<script>" not in r.text and "<style>" not in r.text  # none inline
         for asset in ("/static/common.js", "/static/app.css"):
             assert asset in r.text
     assert "/static/leaflet/leaflet.js" in c.get("/map").text
@@ -541,12 +543,10 @@ def test_unknown_parameters_are_refused_on_other_endpoints_too(store):
 
 
 def test_an_unexpected_failure_is_a_json_500_without_a_trace(store, monkeypatch):
-    from strikewatch.web import queries
-
     def broken(*_args, **_kwargs):
         raise RuntimeError("secret internals at /srv/strikewatch/db.py line 12")
 
-    monkeypatch.setattr(queries, "incident_page", broken)
+    monkeypatch.setattr(Store, "incident_page", broken)
     r = client(store).get(f"{API}/incidents")
     assert r.status_code == 500
     assert r.json() == {"error": "internal error; the server log has the details"}

@@ -38,8 +38,7 @@ from strikewatch.models import (
     StrikeMention,
     Target,
 )
-from strikewatch.store import Store
-from strikewatch.web.queries import IncidentFilter, incident_page
+from strikewatch.store import IncidentFilter, Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fuse"
 SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
@@ -667,7 +666,7 @@ def test_a_report_fitting_several_incidents_stands_apart_and_is_not_lost(store):
     # readers see the guide's "unknown": ACLED's unidentified group, and a filter that finds it
     row = acled_row(apart)
     assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group", 2)
-    _, page = incident_page(store, IncidentFilter(attacker="Unknown"))
+    _, page = store.incident_page(IncidentFilter(attacker="Unknown"))
     assert [i["id"] for i in page] == report.created
     assert page[0]["attacker"] == apart["attacker"]
     assert (f"may be the same strike as {' or '.join(sorted(by_attacker.values()))} ("

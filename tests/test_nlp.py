@@ -114,11 +114,35 @@ def test_a_space_token_is_tagged_as_the_ruler_tags_it(nlp):
     assert (space.pos_, space.tag_) == ("SPACE", "_SP")
 
 
-def test_the_models_multiply_through_numpy_on_one_blas_thread(nlp):
+def test_the_models_multiply_through_numpy_on_one_blas_thread_during_a_batch(nlp):
     """tok2vec's and the parser's matrix products go through numpy's BLAS (not thinc's blis,
-    which cost them twice the CPU), on one thread (a second one only spins on these sizes)."""
+    which cost them twice the CPU), on one thread (a second one only spins on these sizes)
+    while a batch runs."""
     from threadpoolctl import threadpool_info
+
+    from strikewatch.nlp import batch_settings
 
     for name in ("tok2vec", "tagger", "parser"):
         assert {getattr(node.ops, "use_blis", None) for node in nlp.get_pipe(name).model.walk()} == {False}
-    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+    with batch_settings():
+        assert {p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"} == {1}
+
+
+def test_loading_and_running_the_pipeline_leave_the_processs_settings_as_they_were():
+    """A server importing strikewatch keeps its own collector and BLAS threads: the batch
+    settings hold during a batch and are undone after it, even when the batch fails."""
+    import gc
+
+    from threadpoolctl import threadpool_info
+
+    from strikewatch.nlp import batch_settings
+
+    def blas_threads():
+        return sorted(p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas")
+
+    load_pipeline()  # loading alone changes nothing
+    before = (gc.get_threshold(), gc.get_freeze_count(), blas_threads())
+    with pytest.raises(RuntimeError), batch_settings():
+        assert gc.get_threshold()[0] >= 10_000 and gc.get_freeze_count() > 0
+        raise RuntimeError("a batch that fails half way")
+    assert (gc.get_threshold(), gc.get_freeze_count(), blas_threads()) == before

@@ -2,20 +2,25 @@
 
 Analysts share one database; this app is how they read it together and how their reviews
 reach it with their names on them. Routes only parse and check input, call the stage
-functions (``pipeline``, ``fuse``, ``review``, ``brief``, ``export``) or the paged queries of
-``web.queries``, and turn named errors into JSON errors. Nothing here decides what an event is.
+functions (``pipeline``, ``fuse``, ``review``, ``brief``, ``export``), the store's incident
+queries (``Store.incident_page``) or the other paged queries of ``web.queries``, and turn named
+errors into JSON errors. Nothing here decides what an event is.
 
-Access: reads are open unless ``read_requires_token``; every write (ingest, review) needs a
-bearer token of an analyst or admin (``strikewatch user add``), and the review audit log
-records that user's name, never a name the client sends. Errors are always
-``{"error": "<one line>"}`` with a status code; a stack trace never reaches a client.
+Access: reads are open unless ``read_requires_token`` (``strikewatch serve`` insists on it off
+loopback unless ``--public-read``); every write (ingest, review) needs a bearer token of an
+analyst or admin (``strikewatch user add``), and the review audit log records that user's name,
+never a name the client sends. Errors are always ``{"error": "<one line>"}`` with a status
+code; a stack trace never reaches a client.
 
-The pages are static files (``web/pages``, ``web/static``) that call the API; Leaflet and the
-boundaries are bundled, so the app needs no network at all.
+The pages are static files (``web/pages``, ``web/static``) that call the API; Leaflet, the
+boundaries and the API docs' Swagger UI and ReDoc are bundled, so the app needs no network at
+all. Every response carries a Content-Security-Policy and the anti-framing, no-sniffing and
+no-referrer headers; every request body is capped before it is read.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import tempfile
 import threading
@@ -35,18 +40,20 @@ from fastapi.responses import (
     StreamingResponse,
 )
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
+from .brief import BRIEF_POLICY, BRIEF_STYLE_HASH
 from .errors import InputError, ReviewError, StoreError, StrikewatchError, UserError, UserExists
 from .ingest import IngestOptions
 from .models import CLAIM_KINDS, SPEAKER_ROLES
-from .store import Store
+from .store import INCIDENT_SORTS, IncidentFilter, Store
 from .users import User, add_user, revoke_user, user_for_token, user_named, users
 from .web import queries
-from .web.queries import ClaimFilter, IncidentFilter
+from .web.queries import ClaimFilter
 
 log = logging.getLogger("strikewatch.api")
 
@@ -62,11 +69,33 @@ class ApiSettings:
     db: str | None = None
     read_requires_token: bool = False
     max_upload_bytes: int = 20_000_000  # one ingest request, all files together
+    max_body_bytes: int = 1_000_000  # any other request (a review, a new user)
     max_page_size: int = 500  # a page of incidents, claims, documents or reviews
     process_ingest: bool = True  # extract and fuse what an ingest stored, before answering
 
 
 # -- errors -------------------------------------------------------------------------------------
+
+
+class ErrorBody(BaseModel):
+    """Every error answer: one line a user understands, and details where there are some."""
+
+    model_config = ConfigDict(extra="allow")
+    error: str
+
+
+# The error answers every endpoint may give, declared in the schema so that a client (and the
+# fuzz test) knows them: 401/403 on a missing or weak token, 413 on a body over the cap.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": why} for status, why in (
+        (400, "a parameter the endpoint does not know or cannot use"),
+        (401, "no token, or an unknown or revoked one, where one is needed"),
+        (403, "the token's role may not do this"),
+        (404, "no such incident, document, user or page"),
+        (409, "a user of that name exists"),
+        (413, "the request body is over the cap"),
+        (422, "the body or a parameter is invalid, or nothing in it could be read"),
+        (503, "the database is unavailable"))}
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -122,19 +151,28 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 class BodyLimit:
-    """Refuse an ingest request larger than the limit, counting bytes as they arrive (a
-    chunked upload has no Content-Length to check up front)."""
+    """Refuse a request body over its endpoint's cap before the app reads it: the declared
+    Content-Length first, then the bytes as they arrive (a chunked body declares none).
 
-    def __init__(self, app, *, limit: int, prefix: str) -> None:  # noqa: ANN001 - ASGI app
-        self.app, self.limit, self.prefix = app, limit, prefix
+    Only the ingest endpoints take large bodies (``upload_limit``), and only from a writer:
+    an ingest without a writer's token is held to ``body_limit`` like every other request,
+    so that unauthenticated 200 MB posts are refused before a byte of them is read."""
+
+    def __init__(self, app, *, upload_limit: int, body_limit: int,  # noqa: ANN001 - ASGI app
+                 upload_prefix: str) -> None:
+        self.app, self.upload_limit, self.body_limit = app, upload_limit, body_limit
+        self.upload_prefix = upload_prefix
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001 - ASGI
-        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send, int(declared))
+        headers = dict(scope.get("headers") or ())
+        declared = headers.get(b"content-length", b"")
+        declared = int(declared) if declared.isdigit() else None
+        limit, why = await self._limit(scope, headers, declared)
+        if declared is not None and declared > limit:
+            await _refuse(send, 401 if why else 413, why or self._message(declared, limit))
             return
         seen = 0
 
@@ -142,21 +180,78 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise HTTPException(413, self._message(seen))
+            if seen > limit:
+                raise HTTPException(401 if why else 413, why or self._message(seen, limit))
             return message
 
         await self.app(scope, counted, send)
 
-    def _message(self, size: int) -> str:
-        return f"upload too large ({size} bytes > {self.limit}); split it into smaller requests"
+    async def _limit(self, scope, headers: dict, declared: int | None) -> tuple[int, str | None]:  # noqa: ANN001
+        """The cap for this request, and why a larger body is refused when the cause is the
+        missing token rather than the size."""
+        small = min(self.body_limit, self.upload_limit)
+        if not scope["path"].startswith(self.upload_prefix):
+            return small, None
+        if declared is not None and declared <= small:
+            return small, None  # small enough: the endpoint checks the token itself
+        if await _writer_token(scope["app"].state.store, headers.get(b"authorization", b"")):
+            return self.upload_limit, None
+        return small, ("writing needs a token of an analyst or admin: send "
+                       "'Authorization: Bearer <token>'")
 
-    async def _refuse(self, send, size: int) -> None:  # noqa: ANN001 - ASGI
-        body = JSONResponse({"error": self._message(size)}).body
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+    @staticmethod
+    def _message(size: int, limit: int) -> str:
+        return f"request too large ({size} bytes > {limit}); split it into smaller requests"
+
+
+async def _writer_token(store: Store, header: bytes) -> bool:
+    scheme, _, token = header.decode("latin-1").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return False
+    user = await run_in_threadpool(user_for_token, store, token.strip())
+    return user is not None and user.can_write
+
+
+async def _refuse(send, status: int, message: str) -> None:  # noqa: ANN001 - ASGI
+    body = JSONResponse({"error": message}).body
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]
+    if status == 401:
+        headers.append((b"www-authenticate", b"Bearer"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+# Every response: no other site may frame a page (clickjacking), no browser may sniff an
+# article's text into script, and no link followed to a publisher tells it which incident an
+# analyst was reading. A response without its own Content-Security-Policy (the API's JSON, the
+# static files) gets one that allows nothing at all.
+SECURITY_HEADERS = (("x-frame-options", "DENY"), ("x-content-type-options", "nosniff"),
+                    ("referrer-policy", "no-referrer"),
+                    ("cross-origin-opener-policy", "same-origin"),
+                    ("content-security-policy", "default-src 'none'; frame-ancestors 'none'; "
+                                                "base-uri 'none'; form-action 'none'"))
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response that does not set its own."""
+
+    def __init__(self, app) -> None:  # noqa: ANN001 - ASGI app
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001 - ASGI
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message) -> None:  # noqa: ANN001 - ASGI
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 # -- dependencies ---------------------------------------------------------------------------------
@@ -232,6 +327,9 @@ def known_params(*names: str):
     return Depends(check)
 
 
+MAX_OFFSET = 1_000_000_000  # beyond any store; larger ones overflow a database's integers
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     limit: int
@@ -243,8 +341,8 @@ async def page(request: Request, limit: int = Query(50, description="items per p
     cap = _settings(request).max_page_size
     if not 1 <= limit <= cap:
         raise HTTPException(400, f"limit must be between 1 and {cap}")
-    if offset < 0:
-        raise HTTPException(400, "offset must not be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise HTTPException(400, f"offset must be between 0 and {MAX_OFFSET}")
     return Page(limit, offset)
 
 
@@ -348,17 +446,20 @@ def _user_record(u: User) -> dict:
 def create_app(settings: ApiSettings | None = None, *, store: Store | None = None) -> FastAPI:
     """The app over ``store`` (or the database ``settings.db`` names, migrated to head)."""
     settings = settings or ApiSettings()
-    app = FastAPI(title="strikewatch", version="1", docs_url="/api/docs", redoc_url=None,
-                  openapi_url="/openapi.json",
+    app = FastAPI(title="strikewatch", version="1", docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json", responses=ERROR_RESPONSES,
                   description="Airstrikes and the claims made about them, from the news: "
                               "incidents with their sources, claims, briefings, review.")
     app.state.store = store or Store(settings.db)
     app.state.settings = settings
     app.state.write_lock = threading.Lock()  # one pipeline run or review at a time
     _install_error_handlers(app)
-    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefix=f"{API}/ingest")
+    app.add_middleware(BodyLimit, upload_limit=settings.max_upload_bytes,
+                       body_limit=settings.max_body_bytes, upload_prefix=f"{API}/ingest")
+    app.add_middleware(SecurityHeaders)  # outermost: the refusals above get the headers too
     _api_routes(app)
     _page_routes(app)
+    _docs_routes(app)
     return app
 
 
@@ -418,11 +519,11 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         """Incident summaries (the export's fields, with ``mention_count`` instead of the
         mentions), filtered, sorted and paged."""
         key = sort.removeprefix("-")
-        if key not in queries.INCIDENT_SORTS:
+        if key not in INCIDENT_SORTS:
             raise HTTPException(400, f"unknown sort {sort!r}: one of "
-                                     f"{', '.join(queries.INCIDENT_SORTS)} (prefix - to reverse)")
-        total, items = queries.incident_page(store, f, sort=key, descending=sort.startswith("-"),
-                                             limit=p.limit, offset=p.offset)
+                                     f"{', '.join(INCIDENT_SORTS)} (prefix - to reverse)")
+        total, items = store.incident_page(f, sort=key, descending=sort.startswith("-"),
+                                           limit=p.limit, offset=p.offset)
         return JSONResponse(_paged(total, items, p))
 
     @app.get(f"{API}/incidents/facets", tags=["incidents"], dependencies=[known_params()])
@@ -452,7 +553,7 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         """Weak and contested incidents no analyst has reviewed yet, oldest first."""
         f = replace(f, grades=f.grades or ("weak", "contested"),
                     reviewed=False if f.reviewed is None else f.reviewed)
-        total, items = queries.incident_page(store, f, limit=p.limit, offset=p.offset)
+        total, items = store.incident_page(f, limit=p.limit, offset=p.offset)
         return JSONResponse(_paged(total, items, p))
 
     # claims
@@ -505,7 +606,8 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         brief = build_brief(store, BriefOptions(end=end, days=days, country=country,
                                                 attacker=attacker))
         if format == "html":
-            return HTMLResponse(render_html(brief))
+            return HTMLResponse(render_html(brief), headers={
+                "Content-Security-Policy": BRIEF_POLICY + "; frame-ancestors 'none'"})
         if format == "markdown":
             return PlainTextResponse(render_markdown(brief), media_type="text/markdown")
         return JSONResponse({"title": brief.title, **_plain(brief)})
@@ -515,16 +617,18 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
              "acled": "text/csv"}
     suffix = {"jsonl": "jsonl", "geojson": "geojson", "acled": "csv"}
 
-    @app.get(f"{API}/export", tags=["exports"], dependencies=[known_params("format", "what")],
-             response_class=StreamingResponse)
-    def export(_u: Read, store: Db,
+    @app.get(f"{API}/export", tags=["exports"], dependencies=[known_params(
+        "format", "what", *INCIDENT_FILTERS)], response_class=StreamingResponse)
+    def export(_u: Read, store: Db, f: Filter,
                format: Annotated[str, Query(description="jsonl | geojson | acled")] = "jsonl",  # noqa: A002
                what: Annotated[str, Query(description="incidents | claims | documents")] = "incidents",
                ) -> StreamingResponse:
-        """The whole store in an interchange format (docs/formats.md), streamed."""
+        """The store in an interchange format (docs/formats.md), streamed; the incident
+        filters of ``/incidents`` narrow an export of incidents."""
         from .export import export_lines
 
-        chunks = export_lines(store, fmt=format, what=what)
+        chunks = export_lines(store, fmt=format, what=what,
+                              where=None if f == IncidentFilter() else f)
         first = next(chunks, "")  # raises the ExportError of a bad choice before streaming
         name = f"strikewatch-{what}.{suffix[format]}"
 
@@ -692,9 +796,18 @@ def _public_origin(text: str, paths: list[str]) -> str:
 
 # The pages may load nothing from anywhere but this server: the browser itself then enforces
 # that the app works offline, and injected markup in an ingested article cannot run script.
-PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-               "img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; "
-               "form-action 'self'; object-src 'none'")
+# No inline script or style; the one inline style sheet allowed is the briefing's (by its
+# hash), which the briefing page shows in a frame that inherits this policy.
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; "
+               f"style-src 'self' {BRIEF_STYLE_HASH}; img-src 'self' data:; "
+               "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; "
+               "frame-ancestors 'none'")
+# Swagger UI and ReDoc build their styles in the browser (inline style elements): the docs
+# pages allow inline style, never inline or foreign script.
+DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+               "worker-src 'self' blob:; base-uri 'none'; form-action 'none'; "
+               "frame-ancestors 'none'")
 
 
 def _page_routes(app: FastAPI) -> None:
@@ -704,10 +817,7 @@ def _page_routes(app: FastAPI) -> None:
         app.mount("/boundaries", StaticFiles(directory=BOUNDARIES), name="boundaries")
 
     def html(name: str):
-        def serve() -> FileResponse:
-            return FileResponse(pages / name, media_type="text/html",
-                                headers={"Content-Security-Policy": PAGE_POLICY})
-        return serve
+        return _html_page(pages / name, PAGE_POLICY)
 
     app.get("/", include_in_schema=False)(lambda: RedirectResponse("/map"))
     for route, name in (("/map", "map.html"), ("/briefing", "briefing.html"),
@@ -715,6 +825,48 @@ def _page_routes(app: FastAPI) -> None:
                         ("/upload", "upload.html"), ("/users", "users.html"),
                         ("/incident/{incident_id}", "incident.html")):
         app.get(route, include_in_schema=False)(html(name))
+
+
+def _html_page(path: Path, policy: str):
+    def serve() -> FileResponse:
+        return FileResponse(path, media_type="text/html",
+                            headers={"Content-Security-Policy": policy})
+    return serve
+
+
+def _docs_routes(app: FastAPI) -> None:
+    """Swagger UI at /api/docs and ReDoc at /api/redoc, from the copies the fastapi-offline
+    package ships: the docs work offline and put no third party's script on the origin that
+    holds the readers' tokens."""
+    from importlib.resources import files
+
+    assets = Path(str(files("fastapi_offline") / "static"))
+    app.mount("/api/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+    app.get("/api/docs", include_in_schema=False)(
+        _html_page(WEB / "pages" / "docs.html", DOCS_POLICY))
+    app.get("/api/redoc", include_in_schema=False)(
+        _html_page(WEB / "pages" / "redoc.html", DOCS_POLICY))
+
+
+def exposure_problem(host: str, *, read_token: bool, public_read: bool) -> str | None:
+    """Why serving on ``host`` as configured would expose the reads, or None. Full texts and
+    the audit log are readable by anyone who reaches the server unless reading needs a token:
+    on a loopback address that is only this machine, anywhere else the team's whole network."""
+    if read_token or public_read or _is_loopback(host):
+        return None
+    return (f"{host} is reachable from other machines, and without --read-token anyone there "
+            "reads every article and the audit log: add --read-token (readers then sign in with "
+            "a token from 'strikewatch user add NAME --role reader'), or --public-read if the "
+            "data is meant to be public")
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
 
 
 def boundary_files() -> list[str]:

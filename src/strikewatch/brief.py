@@ -13,6 +13,8 @@ be mailed and opened anywhere; the PDF is that page printed by headless Chromium
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import math
@@ -25,12 +27,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from .errors import BriefError
 from .fuse import clip
 from .models import EVENT_TYPES, GRADES
-from .store import IncidentRow, Store
+from .store import IncidentFilter, IncidentRow, Store
 
 FORMATS = ("terminal", "markdown", "html", "pdf")
 GRADE_ORDER = ("contested", "confirmed", "fair", "weak", "discounted")  # "contested first"
@@ -299,44 +301,6 @@ def listed_incidents(brief: Brief, limit: int) -> list[dict]:
 # -- gathering from the store ---------------------------------------------------------------------
 
 
-def latest_date(store: Store, *, country: str | None = None,
-                attacker: str | None = None) -> date | None:
-    from sqlalchemy import func, select
-
-    query = select(func.max(IncidentRow.date))
-    if country:
-        query = query.where(IncidentRow.country == country)
-    if attacker:
-        query = query.where((IncidentRow.attacker_country == attacker)
-                            | (IncidentRow.attacker_name == attacker))
-    with store.sessions() as s:
-        return s.scalar(query)
-
-
-def _undated(store: Store, options: BriefOptions) -> int:
-    from sqlalchemy import func, select
-
-    query = select(func.count()).select_from(IncidentRow).where(IncidentRow.date.is_(None))
-    if options.country:
-        query = query.where(IncidentRow.country == options.country)
-    if options.attacker:
-        query = query.where((IncidentRow.attacker_country == options.attacker)
-                            | (IncidentRow.attacker_name == options.attacker))
-    with store.sessions() as s:
-        return s.scalar(query) or 0
-
-
-def _origins(store: Store, ids: Sequence[str]) -> dict[str, str]:
-    from sqlalchemy import select
-
-    out: dict[str, str] = {}
-    with store.sessions() as s:
-        for i in range(0, len(ids), 500):
-            out.update((k, o) for k, o in s.execute(
-                select(IncidentRow.id, IncidentRow.origin).where(IncidentRow.id.in_(ids[i:i + 500]))))
-    return out
-
-
 def _claims(store: Store, start: date, end: date, doc_ids: set[str],
             attacker: str | None) -> list[ClaimLine]:
     """Claims published in the period, and those of the documents behind its incidents
@@ -385,18 +349,22 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
     o = options or BriefOptions()
     if o.days < 1:
         raise BriefError(f"--days must be at least 1, not {o.days}")
-    end = o.end or latest_date(store, country=o.country, attacker=o.attacker)
+    chosen = IncidentFilter(country=o.country, attacker=o.attacker)
+    end = o.end or store.latest_incident_date(chosen)
     if end is None:
         raise BriefError("no dated incident in the database"
                          + (" for these filters" if o.country or o.attacker else "")
                          + ": run `strikewatch run` or `strikewatch import` first")
-    start = end - timedelta(days=o.days - 1)
-    first = min(start - timedelta(days=o.days), end - timedelta(days=max(o.chart_days, o.days) - 1))
+    try:  # the period, the one before it and the chart's weeks all lie after year 1
+        start = end - timedelta(days=o.days - 1)
+        first = min(start - timedelta(days=o.days),
+                    end - timedelta(days=max(o.chart_days, o.days) - 1))
+    except OverflowError:
+        raise BriefError(f"a briefing ending {end} would reach back before year 1: "
+                         "choose a later --date") from None
     incidents = incident_records(store, country=o.country, attacker=o.attacker, start=first,
                                  end=end)
-    origins = _origins(store, [i["id"] for i in incidents])
     for inc in incidents:
-        inc["origin"] = origins.get(inc["id"], "text")
         if inc["origin"] != "text":
             inc["source_name"] = {"acled": "ACLED",
                                   "yemen-data-project": "Yemen Data Project"}.get(
@@ -409,7 +377,8 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
         incidents, start=start, end=end, days=o.days,
         claims=_claims(store, start, end, doc_ids, o.attacker),
         shares=_shares(store, attackers, start, end), chart_days=o.chart_days,
-        filters={"country": o.country, "attacker": o.attacker}, undated=_undated(store, o),
+        filters={"country": o.country, "attacker": o.attacker},
+        undated=store.count_incidents(chosen, undated=True),
         attributions=sorted({a for i in in_period if (a := attribution(i["origin"]))}))
 
 
@@ -546,11 +515,10 @@ def render_terminal(b: Brief, console=None, *, top: int = 12, listed: int = 15) 
 
 def render_markdown(b: Brief, *, top: int = 12, listed: int = 40) -> str:
     def table(head: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-        esc = lambda v: str(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
         return (["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-                + ["| " + " | ".join(esc(v) for v in r) + " |" for r in rows] + [""])
+                + ["| " + " | ".join(_md(v) for v in r) + " |" for r in rows] + [""])
 
-    out = [f"# {b.title}", ""] + [f"- {line}" for line in _headline(b)] + [""]
+    out = [f"# {_md(b.title)}", ""] + [f"- {_md(line)}" for line in _headline(b)] + [""]
     out += ["## Where", ""] + table(
         ("region", "country", "incidents", "change", "killed"),
         ((r.name, r.country or "", r.incidents, _change(r.change),
@@ -559,17 +527,18 @@ def render_markdown(b: Brief, *, top: int = 12, listed: int = 40) -> str:
         ("attacker", "target", "named", "reported", "attacker claims"),
         ((r.attacker, r.category, ", ".join(r.names[:3]), r.reported, r.claimed)
          for r in b.targets[:top * 2]))
-    out += [f"- {line}" for line in _share_lines(b)] + [""]
+    out += [f"- {_md(line)}" for line in _share_lines(b)] + [""]
     out += ["## Who says so", ""]
     for inc in listed_incidents(b, listed):
-        out.append(f"- **{inc.get('grade')}** {inc.get('date')} {_place(inc)}, "
-                   f"{_attacker_label(inc)}, killed {_fatal(inc)}"
-                   + (f" ({inc['source_name']})" if inc.get("source_name") else ""))
+        what = (f"{inc.get('date')} {_place(inc)}, {_attacker_label(inc)}, killed {_fatal(inc)}"
+                + (f" ({inc['source_name']})" if inc.get("source_name") else ""))
+        out.append(f"- **{_md(inc.get('grade'))}** {_md(what)}")
         for m in inc.get("mentions") or ():
             link = _sentence_link(m.get("url"), m.get("sentence") or "")
-            quote_ = clip(m.get("sentence") or "", 160)
-            out.append(f"  - {m.get('source') or m.get('outlet') or '?'}: "
-                       + (f"[\u201c{quote_}\u201d]({link})" if link else f"\u201c{quote_}\u201d"))
+            quote_ = _md(clip(m.get("sentence") or "", 160))
+            out.append(f"  - {_md(m.get('source') or m.get('outlet') or '?')}: "
+                       + (f"[\u201c{quote_}\u201d]({_md_url(link)})" if link
+                          else f"\u201c{quote_}\u201d"))
     out.append("")
     if b.claims:
         out += ["### Claims", ""] + table(
@@ -579,17 +548,46 @@ def render_markdown(b: Brief, *, top: int = 12, listed: int = 40) -> str:
     out += ["## Day by day", ""] + table(
         (b.chart_unit, "incidents", "by grade"),
         ((d.isoformat(), sum(c.values()), _grades_text(c)) for d, c in b.daily if sum(c.values())))
-    out += [f"Data: {a}" for a in b.attributions]
+    out += [f"Data: {_md(a)}" for a in b.attributions]
     return "\n".join(out) + "\n"
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address, else None. An article's url (or its page's
+    canonical link) is the publisher's word: a ``javascript:`` or ``data:`` one would run
+    script in the reader's browser when clicked, so no other scheme ever becomes a link."""
+    if not url or any(ord(ch) < 33 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def _sentence_link(url: str | None, sentence: str) -> str | None:
     """A link that opens the article scrolled to the sentence (a text fragment, which
     Chromium-based browsers and Safari follow; others open the article)."""
-    if not url:
+    url = web_url(url)
+    if url is None:
         return None
     words = " ".join(sentence.split()[:8])
     return f"{url.split('#')[0]}#:~:text={quote(words, safe='')}" if words else url
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
+
+
+def _md(value: object) -> str:
+    """Text from articles as Markdown that shows it as written: its brackets, angle brackets
+    and emphasis marks cannot make a link, an autolink, raw HTML or a table cell."""
+    return str(value).translate(_MARKDOWN_SPECIAL).replace("\n", " ")
+
+
+def _md_url(url: str) -> str:
+    """A link target that cannot close the Markdown link early (no space, quote, parenthesis
+    or bracket left unencoded)."""
+    return quote(url, safe="%:/?#@!$&*+,;=~-._")
 
 
 # -- HTML with inline SVG -----------------------------------------------------------------------
@@ -714,14 +712,22 @@ stroke-width:.5}.axis{font-size:10px;fill:#666}.base{stroke:#999}.bar{opacity:.5
 .legend i{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
 blockquote{margin:.2em 0 .4em 1em;color:#444}.grade{font-weight:600}
 .small{color:#666;font-size:.9em}
+""" + "".join(f".grade-{g}{{color:{c}}}.legend i.grade-{g}{{background:{c}}}"
+              for g, c in GRADE_COLOURS.items()) + """
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
 """
+
+# The briefing is a file that is mailed and opened anywhere, and the API serves it from the
+# app's origin, where a reader's token lives: it runs no script at all, loads nothing, and its
+# one style sheet is allowed by its hash (no inline style attribute either).
+BRIEF_STYLE_HASH = "'sha256-%s'" % base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+BRIEF_POLICY = (f"default-src 'none'; style-src {BRIEF_STYLE_HASH}; img-src data:; "
+                "base-uri 'none'; form-action 'none'")
 
 
 def render_html(b: Brief, *, listed: int = 40) -> str:
     e = html.escape
-    legend = "".join(f'<span><i style="background:{GRADE_COLOURS[g]}"></i>{g}</span>'
-                     for g in GRADES)
+    legend = "".join(f'<span><i class="grade-{g}"></i>{g}</span>' for g in GRADES)
     rows = "".join(f"<tr><td>{e(r.name)}</td><td>{e(r.country or '')}</td>"
                    f'<td class="n">{r.incidents}</td><td class="n">{_change(r.change)}</td>'
                    f"<td>{e(r.fatalities.text()) if r.incidents else ''}</td></tr>"
@@ -740,8 +746,8 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
             + (" <em>(the attacker's own claim)</em>" if m.get("claimed_by_attacker") else "")
             + "</blockquote>" for m in inc.get("mentions") or ())
         listed_html.append(
-            f'<li id="incident-{e(inc["id"])}"><span class="grade" style="color:'
-            f'{GRADE_COLOURS.get(grade, "#555")}">{grade}</span> {e(inc.get("date") or "")} '
+            f'<li id="incident-{e(inc["id"])}"><span class="grade grade-{e(grade)}">{e(grade)}'
+            f'</span> {e(inc.get("date") or "")} '
             f"{e(_place(inc))}, {e(_attacker_label(inc))}, killed {e(_fatal(inc))}"
             + (f' <span class="small">({e(inc["source_name"])})</span>'
                if inc.get("source_name") else "")
@@ -758,6 +764,7 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{BRIEF_POLICY}">
 <title>{e(b.title)} — strikewatch briefing</title><style>{CSS}</style></head>
 <body>
 <h1>{e(b.title)}</h1>

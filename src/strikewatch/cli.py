@@ -323,17 +323,25 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     read_token: Annotated[bool, typer.Option(
         "--read-token/--open-read", help="Require a token to read too.")] = False,
+    public_read: Annotated[bool, typer.Option(
+        "--public-read", help="Serve reads without a token on a non-loopback address (the "
+                              "data is meant to be public).")] = False,
 ) -> None:
-    """Serve the REST API (/api/v1, schema at /openapi.json) and the analysts' web pages."""
+    """Serve the REST API (/api/v1, schema at /openapi.json) and the analysts' web pages.
+    On an address other machines reach, reading needs a token unless --public-read."""
     try:
         import uvicorn
 
-        from .api import ApiSettings, create_app
+        from .api import ApiSettings, create_app, exposure_problem
     except ImportError as exc:
         console.print(f"[red]error:[/red] the web server needs the \\[web] extra ({exc.name} is "
                       "missing); install it with:")
         console.print("  pip install 'strikewatch[web]'", markup=False, soft_wrap=True)
         raise typer.Exit(2) from exc
+    problem = exposure_problem(host, read_token=read_token, public_read=public_read)
+    if problem:
+        console.print(f"[red]error:[/red] {problem}")
+        raise typer.Exit(2)
     from .users import users
 
     store = _open(db)

@@ -27,7 +27,7 @@ from .imports import (
     attribution,
     source_records,
 )
-from .store import Store
+from .store import IncidentFilter, Store
 
 FORMATS = ("jsonl", "geojson", "acled")
 WHATS = ("incidents", "claims", "documents")
@@ -70,14 +70,18 @@ def claim_records(store: Store) -> Iterator[dict]:
                "sentence": c.span.text, "start": c.span.start, "end": c.span.end}
 
 
-def export_lines(store: Store, *, fmt: str, what: str) -> Iterator[str]:
-    """The export as text chunks, so that large exports stream to a file or a response."""
+def export_lines(store: Store, *, fmt: str, what: str,
+                 where: IncidentFilter | None = None) -> Iterator[str]:
+    """The export as text chunks, so that large exports stream to a file or a response;
+    ``where`` narrows the incidents as the briefing and the API's lists narrow them."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if what not in WHATS:
         raise ExportError(f"unknown --what {what!r}: choose one of {', '.join(WHATS)}")
     if fmt != "jsonl" and what != "incidents":
         raise ExportError(f"{fmt} exports incidents only; use --format jsonl for {what}")
+    if where is not None and what != "incidents":
+        raise ExportError(f"filters narrow incidents only, not {what}")
     if what == "documents":
         records: Iterable[dict] = document_records(store)
     elif what == "claims":
@@ -85,7 +89,7 @@ def export_lines(store: Store, *, fmt: str, what: str) -> Iterator[str]:
     else:
         from .fuse import incident_records
 
-        records = incident_records(store)
+        records = incident_records(store, where=where)
     if fmt == "jsonl":
         for record in records:
             yield dumps(record) + "\n"

@@ -51,7 +51,6 @@ import yaml
 from .models import (
     GEO_PRECISIONS,
     TARGET_CATEGORIES,
-    UNKNOWN_ATTACKER,
     Actor,
     Incident,
     Place,
@@ -61,7 +60,7 @@ from .models import (
     Target,
 )
 from .event_types import incident_event_type
-from .store import Store, mention_key
+from .store import IncidentFilter, Store, incident_summary, mention_key
 
 __all__ = [
     "ClaimsReport",
@@ -874,15 +873,17 @@ def _grade(sources, info, attackers, cats, attacker, members) -> tuple[str, str]
 
 
 def incident_records(store: Store, *, ids: Sequence[str] | None = None,
+                     where: IncidentFilter | None = None,
                      country: str | None = None, attacker: str | None = None,
                      start: date | None = None, end: date | None = None,
                      grade: str | None = None, event_type: str | None = None,
                      settings: FuseSettings | None = None) -> list[dict]:
-    """Incidents as the export dicts of docs/formats.md, each with every mention it was built
-    from; ``grade_reason``, ``sources`` and ``reviewed`` are added fields."""
+    """Incidents (as ``Store.incidents`` selects them) as the export dicts of docs/formats.md,
+    each with every mention it was built from; ``grade_reason``, ``origin``, ``sources``,
+    ``reviewed`` and the location's ``admin2`` are added fields."""
     s = settings or FuseSettings.default()
-    incidents = store.incidents(ids=ids, country=country, attacker=attacker, start=start,
-                                end=end, grade=grade, event_type=event_type)
+    incidents = store.incidents(ids=ids, where=where, country=country, attacker=attacker,
+                                start=start, end=end, grade=grade, event_type=event_type)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for sm in store.stored_mentions(incident_ids=[i.id for i in incidents]):
         members[sm.incident_id].append(sm)
@@ -890,32 +891,15 @@ def incident_records(store: Store, *, ids: Sequence[str] | None = None,
 
 
 def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) -> dict:
-    p = inc.place
+    """``store.incident_summary`` (the fields every reader shares) with the incident's sources
+    and every mention it was built from."""
     labels: dict[str, str] = {}
     for m in members:
         for src in _sources_of(m, s):
             labels.setdefault(src.key, src.label)
-    sources = list(labels.values())
     return {
-        "id": inc.id,
-        "date": inc.date.isoformat() if inc.date else None,
-        "date_precision": inc.date_precision,
-        "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
-        if inc.attacker else {"name": UNKNOWN_ATTACKER, "country": None},
-        "location": {"name": p.name, "admin1": p.admin1, "admin2": p.admin2,
-                     "country": p.country, "lat": p.lat,
-                     "lon": p.lon, "precision": p.precision, "geonameid": p.geonameid}
-        if p else None,
-        "targets": [{"name": t.name, "category": t.category} for t in inc.targets],
-        "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max,
-                       "vague": inc.fatalities.vague,
-                       "civilians_min": inc.civilians.min, "civilians_max": inc.civilians.max},
-        "event_type": inc.event_type,
-        "grade": inc.grade,
-        "grade_reason": inc.grade_reason,
-        "sources": sources,
-        "reviewed": sorted(k for k in inc.reviewed if k in _REVIEWED_ATTRS),
-        "updated_at": inc.updated_at.isoformat() if inc.updated_at else None,
+        **incident_summary(inc),
+        "sources": list(labels.values()),
         "mentions": [{"doc_id": m.mention.doc_id, "url": m.url,
                       "source": m.mention.source or m.outlet, "outlet": m.outlet,
                       "sentence": m.mention.sentence.text, "start": m.mention.sentence.start,

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -74,29 +76,47 @@ def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_
         nlp.add_pipe(POS_COMPONENT, after="parser").set_patterns(ruler.patterns)
     if "ner" in disable:
         nlp.add_pipe(ENTITY_COMPONENT, config={"lexicon_dir": lexicon_dir})
-    # the model, like everything loaded before it, lives as long as the process: the cyclic
-    # garbage collector need not walk its objects again at every collection (half of the
-    # collector's time extracting fakes-dev). Extraction allocates objects by the million
-    # (a Token each time a rule reads a word), few of them in cycles: the youngest generation
-    # is collected every 10,000 allocations, not 700 (collector time ingesting and
-    # extracting 1,440 articles 0.75 -> 0.25 CPU s).
-    gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
     return nlp
 
 
-def use_numpy_blas(nlp) -> None:
-    """Run the models' matrix products through numpy's BLAS on one thread instead of thinc's
-    bundled blis: on this machine's CPUs OpenBLAS does tok2vec's and the parser's products in
-    well under half the CPU time (the whole parse of the 480 fakes-dev articles' prefiltered
-    sentences: 6.0 -> 3.5 CPU s, every tag, label and head the same). One thread, because the
-    products are small and a second BLAS thread only spins: with two, the parse cost 11 CPU s.
-    The limit is the process's: nothing else in strikewatch does linear algebra."""
-    from thinc.api import NumpyOps
+@contextmanager
+def batch_settings() -> Iterator[None]:
+    """The process-wide settings a batch of extraction runs fastest under, applied for the
+    batch only and restored after it, so that a server (or a notebook) importing strikewatch
+    keeps its own collector and BLAS threads between batches.
+
+    BLAS on one thread: the models' products are small and a second thread only spins (the
+    parse of the 480 fakes-dev articles' prefiltered sentences cost 11 CPU s with two, 3.5 s
+    with one). The collector: the model and the lexicons, loaded before the batch, live as
+    long as the process, so they are frozen out of its walks (half of the collector's time
+    extracting fakes-dev); and extraction allocates objects by the million (a Token each time
+    a rule reads a word), few of them in cycles, so the youngest generation is collected
+    every 10,000 allocations, not 700 (collector time ingesting and extracting 1,440 articles
+    0.75 -> 0.25 CPU s). A caller that froze objects itself keeps its own freeze."""
     from threadpoolctl import threadpool_limits
 
-    threadpool_limits(limits=1, user_api="blas")
+    threshold = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    gc.set_threshold(max(threshold[0], 10_000), *threshold[1:])
+    if freeze:
+        gc.freeze()
+    try:
+        with threadpool_limits(limits=1, user_api="blas"):
+            yield
+    finally:
+        if freeze:
+            gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def use_numpy_blas(nlp) -> None:
+    """Run the models' matrix products through numpy's BLAS instead of thinc's bundled blis:
+    on this machine's CPUs OpenBLAS does tok2vec's and the parser's products in well under
+    half the CPU time (the whole parse of the 480 fakes-dev articles' prefiltered sentences:
+    6.0 -> 3.5 CPU s, every tag, label and head the same) when it runs on one thread, as
+    ``batch_settings`` has it. This changes the loaded model only, not the process."""
+    from thinc.api import NumpyOps
+
     ops = NumpyOps(use_blis=False)
     for _, proc in nlp.pipeline:
         model = getattr(proc, "model", None)

@@ -145,10 +145,20 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
                     progress: Progress | None = None, batch_size: int = 64) -> ExtractSummary:
     """Extract and geocode the documents not yet extracted (or all, for a re-extraction)."""
     from .extract import Extractor
-    from .geo import geocode_mentions, load_gazetteer
+    from .geo import load_gazetteer
+    from .nlp import batch_settings
 
     gazetteer = gazetteer or load_gazetteer()
     extractor = extractor or Extractor(gazetteer=gazetteer)
+    with batch_settings():  # after loading: the model is among what the collector skips
+        return _extract_batches(store, extractor, gazetteer, everything=everything,
+                                progress=progress, batch_size=batch_size)
+
+
+def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  # noqa: ANN001
+                     progress: Progress | None, batch_size: int) -> ExtractSummary:
+    from .geo import geocode_mentions
+
     summary = ExtractSummary()
     docs = list(store.documents(unextracted=not everything))
     for doc in docs:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    cast,
     create_engine,
     delete,
     event,
     false,
+    func,
     insert,
     select,
     update,
@@ -43,6 +46,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 
 from .errors import ReviewError, StoreError
 from .models import (
+    GRADES,
+    TARGET_CATEGORIES,
+    UNKNOWN_ATTACKER,
     Actor,
     Casualties,
     ClaimMention,
@@ -410,30 +416,54 @@ class Store:
         with self.sessions() as s:
             return [_stored(r, d) for r, d in s.execute(query).all()]
 
-    def incidents(self, *, ids: Sequence[str] | None = None, country: str | None = None,
-                  attacker: str | None = None, start: date | None = None,
-                  end: date | None = None, grade: str | None = None,
-                  event_type: str | None = None) -> list[Incident]:
-        """Incidents by id, or those of one country/attacker/grade/event type dated within
-        [start, end]."""
-        query = select(IncidentRow).order_by(IncidentRow.date, IncidentRow.id)
+    def incidents(self, *, ids: Sequence[str] | None = None, where: IncidentFilter | None = None,
+                  country: str | None = None, attacker: str | None = None,
+                  start: date | None = None, end: date | None = None,
+                  grade: str | None = None, event_type: str | None = None) -> list[Incident]:
+        """Incidents by id, or those matching ``where`` and of one country/attacker/grade/event
+        type dated within [start, end] (each read as ``IncidentFilter`` reads it), by date."""
+        also = IncidentFilter(country=country, attacker=attacker, start=start, end=end,
+                              grades=(grade,) if grade else (), event_type=event_type)
+        query = (select(IncidentRow)
+                 .where(*also.conditions(), *(where.conditions() if where else ()))
+                 .order_by(IncidentRow.date, IncidentRow.id))
         if ids is not None:
             query = query.where(IncidentRow.id.in_(list(ids)))
-        if country is not None:
-            query = query.where(IncidentRow.country == country)
-        if attacker is not None:
-            query = query.where((IncidentRow.attacker_country == attacker)
-                                | (IncidentRow.attacker_name == attacker))
-        if start is not None:
-            query = query.where(IncidentRow.date >= start)
-        if end is not None:
-            query = query.where(IncidentRow.date <= end)
-        if grade is not None:
-            query = query.where(IncidentRow.grade == grade)
-        if event_type is not None:
-            query = query.where(IncidentRow.event_type == event_type)
         with self.sessions() as s:
             return [_incident(r) for r in s.scalars(query)]
+
+    def incident_page(self, where: IncidentFilter, *, sort: str = "date",
+                      descending: bool = False, limit: int = 50, offset: int = 0
+                      ) -> tuple[int, list[dict]]:
+        """The number of incidents matching ``where`` and one page of their summaries (the
+        export's fields with ``mention_count`` in place of the mentions), filtered, sorted
+        and paged in one indexed query: a list page needs fifty of tens of thousands."""
+        order = [c.desc() if descending else c.asc() for c in INCIDENT_SORTS[sort]]
+        order.append(IncidentRow.id.desc() if descending else IncidentRow.id.asc())
+        # plain columns, not ORM entities: a list page never writes, and loading entities
+        # costs more than the query (measured with benchmarks/api_load.py)
+        mention_count = (select(func.count(StrikeRow.id))
+                         .where(StrikeRow.incident_id == IncidentRow.id)
+                         .correlate(IncidentRow).scalar_subquery().label("mention_count"))
+        rows_query = select(*_SUMMARY_COLUMNS, mention_count).where(*where.conditions())
+        with self.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(IncidentRow)
+                                .where(*where.conditions())) or 0
+            rows = conn.execute(rows_query.order_by(*order).limit(limit).offset(offset)).all()
+        return total, [{**incident_summary(_incident(r)), "mention_count": r.mention_count}
+                       for r in rows]
+
+    def count_incidents(self, where: IncidentFilter, *, undated: bool = False) -> int:
+        """How many incidents match ``where`` (only the undated ones with ``undated``)."""
+        query = select(func.count()).select_from(IncidentRow).where(*where.conditions())
+        if undated:
+            query = query.where(IncidentRow.date.is_(None))
+        with self.sessions() as s:
+            return s.scalar(query) or 0
+
+    def latest_incident_date(self, where: IncidentFilter) -> date | None:
+        with self.sessions() as s:
+            return s.scalar(select(func.max(IncidentRow.date)).where(*where.conditions()))
 
     def incident(self, incident_id: str) -> Incident | None:
         found = self.incidents(ids=[incident_id])
@@ -830,3 +860,126 @@ def _claim(r: ClaimRow) -> ClaimMention:
                         speaker=r.speaker, kind=r.kind, org=r.org, role=r.role, about=r.about,
                         quote=r.quote, numbers=tuple((n[0], n[1]) for n in r.numbers or ()),
                         period=r.period)
+
+
+# -- the incident queries every reader shares (brief, export, API, web pages) ---------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IncidentFilter:
+    """What a reader narrows the incidents to; every field is optional. The briefing, the
+    exports, the API and the web pages all filter through ``conditions``, so that one
+    ``attacker`` means one thing everywhere."""
+
+    start: date | None = None
+    end: date | None = None
+    country: str | None = None  # ISO alpha-2 of where it happened
+    region: str | None = None  # first-level division (governorate, province), any case
+    attacker: str | None = None  # see attacker_condition
+    target: str | None = None  # one of TARGET_CATEGORIES
+    grades: tuple[str, ...] = ()  # any of GRADES
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    reviewed: bool | None = None  # only incidents an analyst has (True) or has not (False) set
+    event_type: str | None = None  # one of EVENT_TYPES: air strikes, shelling, or unknown
+
+    def problems(self) -> list[str]:
+        """What makes the filter unanswerable, each as a sentence (empty when it is fine)."""
+        out = []
+        if self.start and self.end and self.start > self.end:
+            out.append(f"start {self.start} is after end {self.end}")
+        if self.target is not None and self.target not in TARGET_CATEGORIES:
+            out.append(f"unknown target category {self.target!r} "
+                       f"(one of {', '.join(TARGET_CATEGORIES)})")
+        out += [f"unknown grade {g!r} (one of {', '.join(GRADES)})"
+                for g in self.grades if g not in GRADES]
+        if self.event_type is not None and self.event_type not in EVENT_TYPES:
+            out.append(f"unknown event type {self.event_type!r} (one of {', '.join(EVENT_TYPES)})")
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+                out.append("bbox must be min_lon,min_lat,max_lon,max_lat within the globe, "
+                           "west before east and south before north")
+        return out
+
+    def conditions(self) -> list:
+        """The SQL conditions on IncidentRow, for ``select(...).where(*conditions)``."""
+        out = []
+        if self.start is not None:
+            out.append(IncidentRow.date >= self.start)
+        if self.end is not None:
+            out.append(IncidentRow.date <= self.end)
+        if self.country:
+            out.append(IncidentRow.country == self.country.upper())
+        if self.region:
+            out.append(func.lower(IncidentRow.admin1) == self.region.lower())
+        if self.attacker:
+            out.append(attacker_condition(self.attacker))
+        if self.target:
+            # targets is a JSON list of objects; both SQLite (json.dumps) and PostgreSQL's
+            # text rendering of JSON write a key as "category": "value"
+            out.append(cast(IncidentRow.targets, String).like(f'%"category": "{self.target}"%'))
+        if self.grades:
+            out.append(IncidentRow.grade.in_(self.grades))
+        if self.event_type:
+            out.append(IncidentRow.event_type == self.event_type)
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            out += [IncidentRow.lon.between(west, east), IncidentRow.lat.between(south, north)]
+        if self.reviewed is not None:
+            unreviewed = cast(IncidentRow.reviewed, String).in_(["{}", "null"])
+            out.append(~unreviewed if self.reviewed else unreviewed)
+        return out
+
+
+def attacker_condition(attacker: str):
+    """Who struck, as readers name it: two letters are a state's forces (ISO alpha-2, any
+    case; the indexed column, no scan of every name), ``unknown`` is an incident whose reports
+    name no attacker (the export's and the annotation guide's word), anything else a
+    non-state force's name in any case."""
+    if len(attacker) == 2 and attacker.isalpha() and attacker.isascii():
+        return IncidentRow.attacker_country == attacker.upper()
+    if attacker.lower() == UNKNOWN_ATTACKER:
+        return IncidentRow.attacker_name.is_(None)
+    return func.lower(IncidentRow.attacker_name) == attacker.lower()
+
+
+INCIDENT_SORTS = {
+    "date": (IncidentRow.date,),
+    "fatalities": (IncidentRow.fatalities_min,),
+    "grade": (IncidentRow.grade,),
+    "country": (IncidentRow.country, IncidentRow.admin1),
+    "updated": (IncidentRow.updated_at,),
+}
+
+_SUMMARY_COLUMNS = tuple(IncidentRow.__table__.c[name] for name in (
+    "id", "date", "date_precision", "attacker_name", "attacker_country", "place_name", "admin1",
+    "admin2", "country", "lat", "lon", "geo_precision", "geonameid", "targets",
+    "fatalities_min", "fatalities_max", "fatalities_vague", "civilians_min", "civilians_max",
+    "event_type", "grade", "grade_reason", "origin", "reviewed", "updated_at"))
+
+
+def incident_summary(inc: Incident) -> dict:
+    """An incident in the export's shape (docs/formats.md) without its mentions. The one place
+    that names and nests an incident's fields: ``fuse.incident_records`` adds the sources and
+    mentions, the list pages the number of mentions, so a client reads both the same way."""
+    p = inc.place
+    return {
+        "id": inc.id,
+        "date": inc.date.isoformat() if inc.date else None,
+        "date_precision": inc.date_precision,
+        "attacker": {"name": inc.attacker.name, "country": inc.attacker.country}
+        if inc.attacker else {"name": UNKNOWN_ATTACKER, "country": None},
+        "location": {"name": p.name, "admin1": p.admin1, "admin2": p.admin2,
+                     "country": p.country, "lat": p.lat, "lon": p.lon,
+                     "precision": p.precision, "geonameid": p.geonameid} if p else None,
+        "targets": [{"name": t.name, "category": t.category} for t in inc.targets],
+        "fatalities": {"min": inc.fatalities.min, "max": inc.fatalities.max,
+                       "vague": inc.fatalities.vague,
+                       "civilians_min": inc.civilians.min, "civilians_max": inc.civilians.max},
+        "event_type": inc.event_type,
+        "grade": inc.grade,
+        "grade_reason": inc.grade_reason,
+        "origin": inc.origin,
+        "reviewed": sorted(k for k in inc.reviewed if k in INCIDENT_FIELDS),
+        "updated_at": inc.updated_at.isoformat() if inc.updated_at else None,
+    }

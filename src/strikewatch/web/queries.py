@@ -1,151 +1,19 @@
-"""The read queries behind the web app's lists: filtered, sorted and paged in SQL.
+"""The read queries behind the web app's other lists (claims, documents, the audit log, the
+filters' choices), filtered, sorted and paged in SQL.
 
-The export (``fuse.incident_records``) builds whole records with every mention; a list page
-needs fifty summaries out of tens of thousands in a few milliseconds, so the filters, the
-order and the page are pushed into one indexed query here, and the summary fields use the
-names and nesting of the export so that a client reads both the same way.
+Incidents are read through the store (``Store.incident_page``, ``IncidentFilter``), as the
+briefing and the exports read them, so that a filter and a summary mean one thing everywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import func, select
 
-from ..models import EVENT_TYPES, GRADES, TARGET_CATEGORIES, UNKNOWN_ATTACKER
+from ..models import EVENT_TYPES, GRADES, TARGET_CATEGORIES
 from ..store import ClaimRow, DocumentRow, IncidentRow, ReviewRow, Store, StrikeRow
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IncidentFilter:
-    """What an analyst narrows the incident list to; every field is optional."""
-
-    start: date | None = None
-    end: date | None = None
-    country: str | None = None  # ISO alpha-2 of where it happened
-    region: str | None = None  # first-level division (governorate, province), any case
-    attacker: str | None = None  # ISO alpha-2 of a state's forces, or a non-state force's name
-    target: str | None = None  # one of TARGET_CATEGORIES
-    grades: tuple[str, ...] = ()  # any of GRADES
-    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
-    reviewed: bool | None = None  # only incidents an analyst has (True) or has not (False) set
-    event_type: str | None = None  # one of EVENT_TYPES: air strikes, shelling, or unknown
-
-    def problems(self) -> list[str]:
-        out = []
-        if self.start and self.end and self.start > self.end:
-            out.append(f"start {self.start} is after end {self.end}")
-        if self.target is not None and self.target not in TARGET_CATEGORIES:
-            out.append(f"unknown target category {self.target!r} "
-                       f"(one of {', '.join(TARGET_CATEGORIES)})")
-        out += [f"unknown grade {g!r} (one of {', '.join(GRADES)})"
-                for g in self.grades if g not in GRADES]
-        if self.event_type is not None and self.event_type not in EVENT_TYPES:
-            out.append(f"unknown event type {self.event_type!r} (one of {', '.join(EVENT_TYPES)})")
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-                out.append("bbox must be min_lon,min_lat,max_lon,max_lat within the globe, "
-                           "west before east and south before north")
-        return out
-
-
-INCIDENT_SORTS = {
-    "date": (IncidentRow.date,),
-    "fatalities": (IncidentRow.fatalities_min,),
-    "grade": (IncidentRow.grade,),
-    "country": (IncidentRow.country, IncidentRow.admin1),
-    "updated": (IncidentRow.updated_at,),
-}
-
-
-def _mention_count():
-    return (select(func.count(StrikeRow.id)).where(StrikeRow.incident_id == IncidentRow.id)
-            .correlate(IncidentRow).scalar_subquery())
-
-
-def _apply(query, f: IncidentFilter):
-    if f.start is not None:
-        query = query.where(IncidentRow.date >= f.start)
-    if f.end is not None:
-        query = query.where(IncidentRow.date <= f.end)
-    if f.country:
-        query = query.where(IncidentRow.country == f.country.upper())
-    if f.region:
-        query = query.where(func.lower(IncidentRow.admin1) == f.region.lower())
-    if f.attacker:
-        # a two-letter code is a state's forces: the indexed column, no scan of every name
-        if len(f.attacker) == 2 and f.attacker.isalpha():
-            query = query.where(IncidentRow.attacker_country == f.attacker.upper())
-        elif f.attacker.lower() == UNKNOWN_ATTACKER:
-            query = query.where(IncidentRow.attacker_name.is_(None))
-        else:
-            query = query.where(func.lower(IncidentRow.attacker_name) == f.attacker.lower())
-    if f.target:
-        # targets is a JSON list of objects; both SQLite (json.dumps) and PostgreSQL's text
-        # rendering of JSON write a key as "category": "value"
-        query = query.where(cast(IncidentRow.targets, String)
-                            .like(f'%"category": "{f.target}"%'))
-    if f.grades:
-        query = query.where(IncidentRow.grade.in_(f.grades))
-    if f.event_type:
-        query = query.where(IncidentRow.event_type == f.event_type)
-    if f.bbox is not None:
-        west, south, east, north = f.bbox
-        query = query.where(IncidentRow.lon.between(west, east),
-                            IncidentRow.lat.between(south, north))
-    if f.reviewed is not None:
-        unreviewed = cast(IncidentRow.reviewed, String).in_(["{}", "null"])
-        query = query.where(~unreviewed if f.reviewed else unreviewed)
-    return query
-
-
-def incident_page(store: Store, f: IncidentFilter, *, sort: str = "date", descending: bool = False,
-                  limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """The total matching ``f`` and one page of incident summaries in the export's shape."""
-    order = [c.desc() if descending else c.asc() for c in INCIDENT_SORTS[sort]]
-    order.append(IncidentRow.id.desc() if descending else IncidentRow.id.asc())
-    # plain columns, not ORM entities: a list page never writes, and loading entities costs
-    # more than the query (measured with benchmarks/api_load.py)
-    rows_query = _apply(select(*_SUMMARY_COLUMNS, _mention_count().label("mention_count")), f)
-    total_query = _apply(select(func.count()).select_from(IncidentRow), f)
-    with store.engine.connect() as conn:
-        total = conn.scalar(total_query) or 0
-        rows = conn.execute(rows_query.order_by(*order).limit(limit).offset(offset)).all()
-    return total, [incident_summary(row, row.mention_count) for row in rows]
-
-
-_SUMMARY_COLUMNS = tuple(IncidentRow.__table__.c[name] for name in (
-    "id", "date", "date_precision", "attacker_name", "attacker_country", "place_name", "admin1",
-    "admin2", "country", "lat", "lon", "geo_precision", "geonameid", "targets",
-    "fatalities_min", "fatalities_max", "civilians_min", "civilians_max", "grade",
-    "grade_reason", "origin", "reviewed", "event_type", "fatalities_vague"))
-
-
-def incident_summary(r, mention_count: int) -> dict:  # noqa: ANN001 - an IncidentRow or a Row
-    return {
-        "id": r.id,
-        "date": r.date.isoformat() if r.date else None,
-        "date_precision": r.date_precision,
-        "attacker": {"name": r.attacker_name, "country": r.attacker_country}
-        if r.attacker_name else {"name": UNKNOWN_ATTACKER, "country": None},
-        "location": {"name": r.place_name, "admin1": r.admin1, "admin2": r.admin2,
-                     "country": r.country, "lat": r.lat, "lon": r.lon,
-                     "precision": r.geo_precision, "geonameid": r.geonameid},
-        "targets": [{"name": t.get("name"), "category": t.get("category")}
-                    for t in r.targets or ()],
-        "fatalities": {"min": r.fatalities_min, "max": r.fatalities_max,
-                       "vague": bool(r.fatalities_vague),
-                       "civilians_min": r.civilians_min, "civilians_max": r.civilians_max},
-        "event_type": r.event_type,
-        "grade": r.grade,
-        "grade_reason": r.grade_reason,
-        "origin": r.origin,
-        "reviewed": sorted(r.reviewed or {}),
-        "mention_count": mention_count,
-    }
 
 
 def incident_facets(store: Store) -> dict:
