@@ -35,6 +35,7 @@ class Fetcher:
         timeout: float,
         retries: int,
         max_bytes: int,
+        deadline: float = 60.0,
         backoff: float = 0.5,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -46,24 +47,31 @@ class Fetcher:
         )
         self._retries = retries
         self._max_bytes = max_bytes
+        self._deadline = deadline
         self._backoff = backoff
 
     def close(self) -> None:
         self._client.close()
 
     def fetch(self, url: str) -> Fetched:
-        """Retry connection errors, timeouts and 5xx with exponential backoff; fail on the rest."""
+        """Retry connection errors, timeouts and 5xx with exponential backoff; fail on the rest.
+
+        The timeout bounds each read, so a server that sends a byte now and then would keep
+        a fetch alive for ever: the deadline bounds the whole URL, every attempt included.
+        """
         attempt = 0
+        give_up_at = time.monotonic() + self._deadline
         while True:
             try:
-                return self._fetch_once(url)
+                return self._fetch_once(url, give_up_at)
             except _Retryable as exc:
-                if attempt >= self._retries:
+                wait = self._backoff * (2**attempt)
+                if attempt >= self._retries or time.monotonic() + wait >= give_up_at:
                     raise FetchError(f"{url}: {exc} (after {attempt + 1} attempts)") from None
-                time.sleep(self._backoff * (2**attempt))
+                time.sleep(wait)
                 attempt += 1
 
-    def _fetch_once(self, url: str) -> Fetched:
+    def _fetch_once(self, url: str, give_up_at: float) -> Fetched:
         try:
             with self._client.stream("GET", url) as response:
                 if response.status_code in _RETRY_STATUS:
@@ -78,6 +86,9 @@ class Fetcher:
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
+                    if time.monotonic() > give_up_at:
+                        raise FetchError(f"{url}: still downloading after {self._deadline:g} s "
+                                         "(the deadline for one URL)")
                     size += len(chunk)
                     if size > self._max_bytes:
                         raise FetchError(f"{url}: response too large (> {self._max_bytes} bytes)")
