@@ -7,6 +7,8 @@ bytes directly; the fetcher is the only piece that needs a live (local) HTTP ser
 from __future__ import annotations
 
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -85,7 +87,7 @@ class Fetcher:
                     )
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
+                for chunk in _decoded(response, self._max_bytes):
                     if time.monotonic() > give_up_at:
                         raise FetchError(f"{url}: still downloading after {self._deadline:g} s "
                                          "(the deadline for one URL)")
@@ -106,6 +108,28 @@ class Fetcher:
             raise _Retryable(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # too many redirects, bad URL, ...
             raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+
+
+def _decoded(response: httpx.Response, limit: int) -> Iterator[bytes]:
+    """The body, decompressed at most ``limit + 1`` bytes at a time.
+
+    httpx inflates each network chunk whole, and 64 KB of a gzip bomb inflate to 64 MB before
+    the size check sees them; gzip and deflate are therefore inflated here with a bound (any
+    other coding is left to httpx, which asks only for those it can decode).
+    """
+    coding = response.headers.get("content-encoding", "").strip().lower()
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        yield from response.iter_bytes()
+        return
+    inflate = zlib.decompressobj(wbits=47 if coding != "deflate" else zlib.MAX_WBITS)
+    try:
+        for raw in response.iter_raw():
+            pending = raw
+            while pending:
+                yield inflate.decompress(pending, limit + 1)
+                pending = inflate.unconsumed_tail
+    except zlib.error as exc:
+        raise FetchError(f"{response.request.url}: corrupt {coding} body ({exc})") from None
 
 
 class _Retryable(Exception):

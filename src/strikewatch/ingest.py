@@ -209,6 +209,7 @@ def _read_bytes(
     url: str | None,
 ) -> Iterator[Document | Rejection]:
     _check_not_empty_or_binary(data, origin)
+    _check_no_entity_declarations(data, origin)
     if kind == "feed" or (kind is None and _looks_like_feed(data[:2048])):
         yield from _feed_documents(data, origin, options)
         return
@@ -252,8 +253,37 @@ def _check_not_empty_or_binary(data: bytes, origin: str) -> None:
         raise EmptyInput(f"{origin}: empty file" if data == b"" else f"{origin}: only whitespace")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return  # UTF-16 with a byte-order mark: NULs are expected
+    kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise BinaryInput(f"{origin}: binary content ({kind}), not text")
     if b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            raise EncodingError(f"{origin}: UTF-16 without a byte-order mark; save it as UTF-8 "
+                                "(or UTF-16 with its BOM)")
         raise BinaryInput(f"{origin}: binary content (NUL bytes), not text")
+
+
+# The first bytes of the binary files most often saved or served in place of an article.
+_MAGIC = {
+    b"\x1f\x8b": "gzip-compressed data", b"PK\x03\x04": "a ZIP archive", b"%PDF-": "a PDF",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+}
+
+
+def _check_no_entity_declarations(data: bytes, origin: str) -> None:
+    """Refuse a page or feed that declares XML entities: no news page or feed needs one, and
+    they are how billion-laughs and external-entity (XXE) attacks work; refusing names the
+    problem where silently not expanding them would store "&lol9;" as a title."""
+    if re.search(rb"<!ENTITY", data[:65536], re.I):
+        raise MalformedInput(f"{origin}: declares XML entities (<!ENTITY>), as billion-laughs "
+                             "and external-entity attacks do; strikewatch does not expand them")
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte (ASCII letters, digits, punctuation)."""
+    pairs = len(head) // 2
+    return pairs >= 8 and any(
+        head[start::2][:pairs].count(0) >= 0.9 * pairs for start in (0, 1))
 
 
 def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[str, str]:
@@ -269,6 +299,10 @@ def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[s
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (damaged := _damaged_utf8(data)) is not None:
+        log.warning("%s: %d bytes are not UTF-8 (a damaged copy); each is replaced by U+FFFD",
+                    origin, damaged)
+        return data.decode("utf-8", errors="replace"), "utf-8"
     candidates = [declared] if declared else []
     meta = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
     if meta:
@@ -293,6 +327,19 @@ def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[s
     if printable < 0.95 * len(text[:4000]):
         raise BinaryInput(f"{origin}: binary content (decodes only as {encoding} garble)")
     return text, encoding
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _damaged_utf8(data: bytes) -> int | None:
+    """The number of bytes that are not UTF-8, when most of the non-ASCII is UTF-8 (a file cut
+    or spliced mid-character); None for a legacy code page, whose accented letters are never
+    UTF-8 sequences, so that it is decoded as what it is rather than into U+FFFD."""
+    non_ascii = sum(byte >= 0x80 for byte in data)
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    invalid = non_ascii - in_sequences
+    return invalid if in_sequences >= 2 * invalid > 0 else None
 
 
 def _looks_like_feed(head: bytes) -> bool:
@@ -380,7 +427,7 @@ def _json_object(line: str, where: str) -> dict:
         raise MalformedInput(f"{where}: a number in the JSON line is too long to read "
                              "(over 4,300 digits)") from None
     if not isinstance(record, dict):
-        raise MalformedInput(f"{where}: a JSON line must be an object, not {type(record).__name__}")
+        raise MalformedInput(f"{where}: a JSON line must be an object, not {_json_kind(record)}")
     return record
 
 
@@ -421,7 +468,7 @@ def _jsonl_fields(record: dict, where: str) -> dict[str, str]:
 
 def _json_kind(value: object) -> str:
     kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list",
-             dict: "an object"}
+             dict: "an object", str: "a string", type(None): "null"}
     return kinds.get(type(value), type(value).__name__)
 
 
@@ -437,6 +484,19 @@ def _check_storable_text(value: str, what: str) -> None:
     if _SURROGATE.search(value):
         raise EncodingError(f"{what} contains a lone surrogate (a broken \\u escape), "
                             "not a character")
+
+
+# Unicode's explicit embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI
+# PDI): in a one-line field they make "gpj.exe" read "exe.jpg" and a source look like another.
+# Right-to-left text needs none of them (the marks U+200E/U+200F stay allowed), and an
+# article's body keeps them: it is shown as paragraphs, each isolated by the page.
+_DIRECTION_OVERRIDE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_no_direction_override(value: str, what: str) -> None:
+    if _DIRECTION_OVERRIDE.search(value):
+        raise MalformedInput(f"{what} holds a right-to-left override or isolate character, "
+                             "which can disguise what it shows")
 
 
 def _is_web_address(url: str) -> bool:
@@ -530,6 +590,7 @@ def _html_document(
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"{origin}: unparseable HTML ({exc})") from None
+    _check_depth(tree, origin)
     meta = _html_metadata(tree, origin)
     result = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
@@ -575,6 +636,21 @@ def _html_document(
         encoding=None if encoding == "utf-8" else encoding,
         options=options,
     )
+
+
+# libxml2 stops building the tree at 256 levels; a real article page is nested a few dozen
+# deep. A page past the limit is a decoy (100,000 nested <div>) or lost its text at the cut.
+_DEEPEST_HTML = 255
+
+
+def _check_depth(tree: lxml.html.HtmlElement, origin: str) -> None:
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest >= _DEEPEST_HTML:
+        raise MalformedInput(f"{origin}: HTML nested more than {_DEEPEST_HTML} elements deep, "
+                             "not an article page")
 
 
 _DATE_META = (
@@ -661,51 +737,66 @@ def _first_text(tree: lxml.html.HtmlElement, xpath: str) -> str | None:
 
 
 def _feed_documents(data: bytes, origin: str, options: IngestOptions) -> Iterator[Document | Rejection]:
+    """A document or a rejection per entry: one bad entry never stops the feed."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.bozo:
             raise MalformedInput(f"{origin}: broken feed ({_bozo_reason(parsed)})")
         raise NoArticleText(f"{origin}: feed has no entries")
-    outlet = _clean(parsed.feed.get("title", "")) or options.source
-    feed_language = parsed.feed.get("language")
+    feed = _FeedContext(outlet=_clean(parsed.feed.get("title", "")) or options.source,
+                        language=parsed.feed.get("language"), origin=origin, options=options)
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}#entry-{number}"
-        key = entry.get("id") or entry.get("link") or f"{origin}#{entry.get('title', number)}"
-        bodies = [c for c in entry.get("content", []) if c.get("value")]
-        best = max(bodies, key=lambda c: len(c["value"]), default=None)
-        raw = best["value"] if best else entry.get("summary", "")
-        is_html = (best.get("type") if best else entry.get("summary_detail", {}).get("type")) != "text/plain"
-        captions, paragraphs = _fragment_paragraphs(raw) if is_html else ([], _paragraphs(raw))
-        paragraphs = [p for p in paragraphs if not _is_furniture(p)]
-        title = _clean(entry.get("title", "")) or None
-        parts = [("title", title)] if title else []
-        parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
         try:
-            _require_article_text(parts, where)
+            yield _feed_entry_document(entry, where, number, feed)
         except InputError as exc:
             broken = f"broken feed ({_bozo_reason(parsed)}); " if parsed.bozo else ""
             yield Rejection(where, f"{where}: {broken}{str(exc).removeprefix(where + ': ')}")
-            continue
-        published = _feed_entry_date(entry, where)
-        published_from = "metadata" if published else None
-        if published is None:
-            published, published_from = _choose_date("\n".join(paragraphs[:3]), options.published,
-                                                      "option", where)
-        language = (best or {}).get("language") or feed_language
-        yield _assemble(
-            parts,
-            doc_id="feed-" + _short_hash(key.encode()),
-            title=title,
-            source=outlet,
-            url=link if (link := entry.get("link")) and _is_web_address(link) else None,
-            published=published,
-            published_from=published_from,
-            language=language if isinstance(language, str) else None,
-            byline=entry.get("author"),
-            origin=where,
-            encoding=None,
-            options=options,
-        )
+
+
+@dataclass(frozen=True, slots=True)
+class _FeedContext:
+    """What every entry of one feed shares."""
+
+    outlet: str | None
+    language: str | None
+    origin: str
+    options: IngestOptions
+
+
+def _feed_entry_document(entry: feedparser.FeedParserDict, where: str, number: int,
+                         feed: _FeedContext) -> Document:
+    key = entry.get("id") or entry.get("link") or f"{feed.origin}#{entry.get('title', number)}"
+    bodies = [c for c in entry.get("content", []) if c.get("value")]
+    best = max(bodies, key=lambda c: len(c["value"]), default=None)
+    raw = best["value"] if best else entry.get("summary", "")
+    is_html = (best.get("type") if best else entry.get("summary_detail", {}).get("type")) != "text/plain"
+    captions, paragraphs = _fragment_paragraphs(raw) if is_html else ([], _paragraphs(raw))
+    paragraphs = [p for p in paragraphs if not _is_furniture(p)]
+    title = _clean(entry.get("title", "")) or None
+    parts = [("title", title)] if title else []
+    parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
+    _require_article_text(parts, where)
+    published = _feed_entry_date(entry, where)
+    published_from = "metadata" if published else None
+    if published is None:
+        published, published_from = _choose_date("\n".join(paragraphs[:3]),
+                                                  feed.options.published, "option", where)
+    language = (best or {}).get("language") or feed.language
+    return _assemble(
+        parts,
+        doc_id="feed-" + _short_hash(key.encode("utf-8", "replace")),
+        title=title,
+        source=feed.outlet,
+        url=link if (link := entry.get("link")) and _is_web_address(link) else None,
+        published=published,
+        published_from=published_from,
+        language=language if isinstance(language, str) else None,
+        byline=entry.get("author"),
+        origin=where,
+        encoding=None,
+        options=feed.options,
+    )
 
 
 def _feed_entry_date(entry: feedparser.FeedParserDict, where: str) -> date | None:
@@ -807,9 +898,11 @@ def _assemble(
         offset += len(paragraph)
     text = "\n\n".join(chunks)
     for what, value in (("text", text), ("title", title), ("source", source), ("url", url),
-                        ("byline", byline)):
+                        ("byline", byline), ("id", doc_id)):
         if isinstance(value, str):
             _check_storable_text(value, f"{origin}: the {what}")
+            if what != "text":
+                _check_no_direction_override(value, f"{origin}: the {what}")
     if language is not None:
         language = _language_code(language)
     if language is None and options.detect_language:
