@@ -816,11 +816,17 @@ def _bozo_reason(parsed: feedparser.FeedParserDict) -> str:
     return _clean(str(parsed.get("bozo_exception", "not well-formed")))[:160]
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br")
 
 
 def _fragment_paragraphs(html: str) -> tuple[list[str], list[str]]:
-    """An HTML fragment (feed content) as (captions, paragraphs), block elements as breaks."""
+    """An HTML fragment (feed content) as (captions, paragraphs), block elements as breaks.
+
+    Characters XML cannot hold (C0 controls but tab and line breaks, lone surrogates) become
+    spaces first: lxml refuses to set them as text, and a feed can carry them in CDATA.
+    """
+    html = _NOT_XML.sub(" ", html)
     if not html.strip():
         return [], []
     try:
