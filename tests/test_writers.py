@@ -206,3 +206,71 @@ def test_a_file_that_is_not_a_strikewatch_database_is_named_as_such(tmp_path):
         con.execute("CREATE TABLE birds (name TEXT)")
     with pytest.raises(StoreError, match="not a strikewatch database .*birds"):
         Store(str(other))
+
+
+# -- kill -9 ---------------------------------------------------------------------------------------
+
+# One process: ingest in batches of 4 (a commit each), then extract in batches of 4 and fuse,
+# so that a kill lands between commits, inside a transaction, or while spaCy loads.
+_PIPELINE = """
+import sys
+from strikewatch import pipeline
+from strikewatch.store import Store
+store = Store(sys.argv[1])
+print("opened", flush=True)
+pipeline.ingest(sys.argv[2:], store, batch_size=4)
+extracted = pipeline.extract_pending(store, batch_size=4)
+from strikewatch.fuse import fuse_pending
+fuse_pending(store)
+print("done", flush=True)
+"""
+
+
+def _pipeline(db: str, inputs: list[str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", _PIPELINE, db, *inputs], env=_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(db: str, inputs: list[str]) -> None:
+    run = _pipeline(db, inputs)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 0 and "done" in out, err[-800:]
+
+
+def _export(db: str) -> dict[str, str]:
+    from strikewatch.export import export_lines
+
+    store = Store(db)
+    try:
+        return {what: "".join(export_lines(store, fmt="jsonl", what=what))
+                for what in ("documents", "incidents", "claims")}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_kill_9_at_random_moments_then_rerun_gives_the_uninterrupted_export(tmp_path):
+    import random
+    import signal
+    import time
+
+    subset = write(tmp_path / "subset.jsonl", FAKES.read_text(encoding="utf-8").splitlines()[:12])
+    inputs = [str(subset), str(Path(__file__).parent.parent / "samples"
+                               / "mee-2015-10-02-russia-syria.html")]
+    whole = _pipeline(str(tmp_path / "whole.db"), inputs)
+    assert whole.stdout.readline().strip() == "opened"
+    opened = time.monotonic()
+    out, err = whole.communicate(timeout=120)
+    assert whole.returncode == 0 and "done" in out, err[-800:]
+    working_seconds = time.monotonic() - opened  # from the open database to the end
+    reference = _export(str(tmp_path / "whole.db"))
+    assert reference["incidents"] and reference["claims"]
+    for seed in (1, 2, 3):
+        db = str(tmp_path / f"killed-{seed}.db")
+        victim = _pipeline(db, inputs)
+        assert victim.stdout.readline().strip() == "opened"
+        time.sleep(random.Random(seed).uniform(0, working_seconds * 0.95))
+        victim.send_signal(signal.SIGKILL)
+        victim.wait()
+        _finish(db, inputs)
+        assert _export(db) == reference, f"seed {seed}: the export differs after kill -9"
