@@ -274,3 +274,24 @@ def test_kill_9_at_random_moments_then_rerun_gives_the_uninterrupted_export(tmp_
         victim.wait()
         _finish(db, inputs)
         assert _export(db) == reference, f"seed {seed}: the export differs after kill -9"
+
+
+def test_an_upload_extracts_its_own_documents_not_everybody_pending(tmp_path):
+    """Another analyst's ingest left a document unextracted (their `extract` runs tonight):
+    an upload extracts what it stored, and leaves theirs pending."""
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import API, create_app
+    from strikewatch.users import add_user
+
+    store = Store(str(tmp_path / "team.db"))
+    lines = FAKES.read_text(encoding="utf-8").splitlines()
+    theirs = pipeline.ingest([str(write(tmp_path / "theirs.jsonl", lines[:1]))], store).stored
+    token = add_user(store, "Amira Saleh", role="analyst")
+    answer = TestClient(create_app(store=store)).post(
+        f"{API}/ingest/jsonl", content="\n".join(lines[1:3]).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/x-ndjson"})
+    assert answer.status_code == 200, answer.text[:300]
+    assert answer.json()["extracted"]["documents"] == 2
+    assert [d.id for d in store.documents(unextracted=True)] == theirs
+    store.close()
