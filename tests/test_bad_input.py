@@ -118,20 +118,32 @@ def check_stored(key: str, expected: dict, docs: dict[str, Document]) -> None:
             assert getattr(doc, field) == value, (key, field, getattr(doc, field))
 
 
-def test_a_zero_time_never_reaches_fusion(tmp_path):
-    """The dates Go and .NET write for "no date" are dropped at ingest; and a year-1 row
-    already stored (by an older version) no longer stops fusion."""
-    from strikewatch.fuse import _interval, _windows, FuseSettings
-
+def test_a_zero_time_never_reaches_fusion():
+    """The dates Go and .NET write for "no date" are dropped at ingest."""
     for key in ("files/zero-date.rss", "files/zero-date.html"):
         (doc,) = read_inputs([str(BAD / key)], IngestOptions())
         assert doc.published is None or doc.published.year >= 1900
-    s = FuseSettings.default()
-    for day in (date.min, date.max):
-        for precision in ("day", "week", "month"):
-            lo, hi = _interval(day, precision, s)
-            assert lo <= day <= hi
-    assert _windows([], timedelta(days=40)) == []
+
+
+@pytest.mark.parametrize("precision", ["day", "week", "month"])
+def test_stored_dates_at_the_calendars_ends_do_not_stop_fusion(db_url, precision):  # noqa: F811
+    """Rows an older version stored with year 1 or 9999 (the founding example's strikes,
+    re-dated) fuse, and so does a real strike reported after them."""
+    from dataclasses import replace as change
+
+    from test_fuse import MEE, MEE_ID, OCT2, document, mee_strikes, put
+
+    from strikewatch.fuse import fuse_pending
+
+    store = Store(db_url)
+    strikes = mee_strikes()
+    odd = [change(m, date=day, date_precision=precision)
+           for m, day in zip(strikes[:4], (date.min, date.min, date.max, date.max), strict=True)]
+    put(store, document(MEE_ID, MEE, "Middle East Eye", OCT2), odd + strikes[4:])
+    report = fuse_pending(store)
+    assert report.mentions == len(strikes)
+    assert {i.date for i in store.incidents()} >= {date.min, date.max}
+    store.close()
 
 
 # -- the same corpus through the web app's upload -------------------------------------------------
