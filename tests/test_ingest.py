@@ -380,6 +380,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/trickle":
             self._trickle()
             return
+        if self.path == "/trickle-status":
+            for byte in b"HTTP/1.1 200 OK\r\n" * 20:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+            return
         if self.path not in self.routes:
             self.send_error(404)
             return
@@ -476,6 +482,13 @@ def test_a_server_trickling_bytes_is_cut_off_at_the_deadline(server):
     (trickled,) = fetch(f"{server}/trickle", timeout=2.0, deadline=1.5, retries=2)
     assert isinstance(trickled, Rejection)
     assert "deadline" in trickled.reason and trickled.reason.startswith(f"{server}/trickle")
+    assert time.monotonic() - started < 5
+
+
+def test_a_server_trickling_its_status_line_is_cut_off_at_the_deadline(server):
+    started = time.monotonic()
+    (trickled,) = fetch(f"{server}/trickle-status", timeout=2.0, deadline=1.5, retries=2)
+    assert isinstance(trickled, Rejection) and "deadline" in trickled.reason
     assert time.monotonic() - started < 5
 
 
