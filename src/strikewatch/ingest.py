@@ -332,11 +332,14 @@ def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[s
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def _damaged_utf8(data: bytes) -> int | None:
     """The number of bytes that are not UTF-8, when most of the non-ASCII is UTF-8 (a file cut
     or spliced mid-character); None for a legacy code page, whose accented letters are never
     UTF-8 sequences, so that it is decoded as what it is rather than into U+FFFD."""
-    non_ascii = sum(byte >= 0x80 for byte in data)
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
     in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
     invalid = non_ascii - in_sequences
     return invalid if in_sequences >= 2 * invalid > 0 else None
