@@ -60,11 +60,14 @@ def _open(db: str | None, *, create: bool = False) -> Store:
 
 def _create(db: str | None) -> Store:
     """Open the database, creating it (and saying so on stderr) when the file is new."""
+    from sqlalchemy.engine import make_url
+
     from .store import database_url
 
     try:
-        url = database_url(db)
-        database = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+        url = make_url(database_url(db))
+        file = url.database if url.get_backend_name() == "sqlite" else None
+        database = Path(file) if file and file != ":memory:" else None
         new = database is not None and not database.exists()
         store = Store(db, create=True)
     except StrikewatchError as exc:
@@ -74,11 +77,11 @@ def _create(db: str | None) -> Store:
     return store
 
 
-def _fail(exc: Exception, code: int = 2) -> NoReturn:
+def _fail(exc: Exception) -> NoReturn:
     """A named error: one line on stderr, no traceback, exit 2 (README: bad usage or a named
     error)."""
     console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code) from exc
+    raise typer.Exit(2) from exc
 
 
 def _say(line: str) -> None:
