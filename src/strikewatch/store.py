@@ -38,7 +38,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -304,7 +304,7 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _require_strikewatch_schema(connection: Connection, url: object) -> None:
+def _require_strikewatch_schema(connection: Connection, url: URL) -> None:
     """Refuse a database that holds tables but no strikewatch schema version: migrating it
     would add strikewatch's tables to somebody else's data."""
     from sqlalchemy import inspect
@@ -315,9 +315,8 @@ def _require_strikewatch_schema(connection: Connection, url: object) -> None:
                          f"tables: {', '.join(sorted(tables)[:5])})")
 
 
-def _display(url: object) -> str:
+def _display(url: URL) -> str:
     """A database as a user named it: the file for SQLite, the URL without password else."""
-    url = make_url(str(url)) if not hasattr(url, "render_as_string") else url
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
     return url.render_as_string(hide_password=True)
@@ -336,7 +335,7 @@ def _check_sqlite_path(database: str | None, *, create: bool) -> None:
                          "creates one)")
 
 
-def _open_failure(url: object, exc: DatabaseError) -> str:
+def _open_failure(url: URL, exc: DatabaseError) -> str:
     """One line naming what is wrong with the database, without the driver's traceback."""
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
     if "file is not a database" in detail:
