@@ -598,6 +598,7 @@ def test_cli_user_list_and_revoke(tmp_path):
     store.close()
     unknown = run(cli, ["user", "revoke", "Nobody", "--by", "x", "--db", db])
     assert unknown.exit_code == 2 and "no user named 'Nobody'" in unknown.output
+    Store(str(tmp_path / "empty.db")).close()  # a database with no user yet
     empty = run(cli, ["user", "list", "--db", str(tmp_path / "empty.db")])
     assert empty.exit_code == 1 and "strikewatch user add" in empty.output
 
@@ -614,6 +615,7 @@ def test_cli_serve_runs_the_app_on_the_given_address(tmp_path, monkeypatch):
 
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    Store(str(tmp_path / "s.db")).close()  # serve opens a database, it does not create one
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.db"), "--port", "8123",
                                       "--read-token"])
     assert result.exit_code == 0, result.output

@@ -377,6 +377,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if self.path == "/slow":
             time.sleep(1.0)
+        if self.path == "/trickle":
+            self._trickle()
+            return
+        if self.path == "/trickle-status":
+            for byte in b"HTTP/1.1 200 OK\r\n" * 20:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+            return
         if self.path not in self.routes:
             self.send_error(404)
             return
@@ -386,6 +395,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self):
+        """A page sent one byte at a time, each well within the read timeout: only an overall
+        deadline stops it (a real one sent a byte every 5 s; here every 0.2 s for 60 s)."""
+        body = self.routes["/news/mee"][1]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for i in range(300):
+            self.wfile.write(body[i : i + 1])
+            self.wfile.flush()
+            time.sleep(0.2)
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -453,6 +475,21 @@ def test_url_failures_become_rejections(server):
     assert "Timeout" in slow.reason
     (image,) = fetch(f"{server}/image")
     assert "unsupported content type 'image/png'" in image.reason
+
+
+def test_a_server_trickling_bytes_is_cut_off_at_the_deadline(server):
+    started = time.monotonic()
+    (trickled,) = fetch(f"{server}/trickle", timeout=2.0, deadline=1.5, retries=2)
+    assert isinstance(trickled, Rejection)
+    assert "deadline" in trickled.reason and trickled.reason.startswith(f"{server}/trickle")
+    assert time.monotonic() - started < 5
+
+
+def test_a_server_trickling_its_status_line_is_cut_off_at_the_deadline(server):
+    started = time.monotonic()
+    (trickled,) = fetch(f"{server}/trickle-status", timeout=2.0, deadline=1.5, retries=2)
+    assert isinstance(trickled, Rejection) and "deadline" in trickled.reason
+    assert time.monotonic() - started < 5
 
 
 def test_unreachable_host_is_rejected_after_retries():

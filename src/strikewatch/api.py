@@ -648,6 +648,7 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
                 "read": summary.read, "stored": summary.stored,
                 "duplicates": [{"id": i, "why": w} for i, w in summary.duplicates],
                 "syndicated": [{"id": i, "copy_of": c} for i, c in summary.syndicated],
+                "renamed": [{"id": i, "stored_as": n} for i, n in summary.renamed],
                 "rejected": [{"input": _public_origin(r.origin, paths), "reason":
                               _public_origin(r.reason, paths)} for r in summary.rejected],
             }
@@ -656,7 +657,7 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
                 raise HTTPException(422, {"error": f"no article could be read: {reasons}",
                                           "rejected": out["rejected"]})
             if process and app.state.settings.process_ingest and summary.stored:
-                extracted, fused = pipeline.process_pending(store)
+                extracted, fused = pipeline.process_pending(store, ids=summary.stored)
                 out["extracted"] = {"documents": extracted.documents,
                                     "strikes": extracted.strikes, "claims": extracted.claims}
                 out["fused"] = {"created": fused.created, "updated": fused.updated,

@@ -1,8 +1,14 @@
 """The ``strikewatch`` command: thin shells over the library's stage functions.
 
-Commands only parse arguments, call the stages and turn named errors into exit codes: 1 for
-a run that could do nothing, 2 for bad usage. Command names are a contract (evaluation
-scripts call them).
+Commands only parse arguments, call the stages and turn named errors into exit codes: 0 done,
+1 for a run that had nothing to do or found nothing, 2 for bad usage or a named error.
+Results go to standard output, errors and progress to standard error. Command names are a
+contract (evaluation scripts call them).
+
+Only the commands that put data in (``ingest``, ``run``, ``import`` and ``user add``, which
+sets up a server before its first upload) create a SQLite database that does not exist yet,
+and say so; every other command names a missing file as an error, so a mistyped ``--db``
+never answers from a new, empty database.
 """
 
 from __future__ import annotations
@@ -11,13 +17,14 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import pipeline
-from .errors import StrikewatchError
+from .errors import ReviewError, StrikewatchError
 from .ingest import IngestOptions
 from .store import Store
 
@@ -41,39 +48,86 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> N
                         format="%(levelname)s %(message)s", stream=sys.stderr)
 
 
-def _open(db: str | None) -> Store:
+def _open(db: str | None, *, create: bool = False) -> Store:
+    """The database of ``--db``; a command that does not put data in needs it to exist."""
+    if create:
+        return _create(db)
     try:
-        return Store(db)
+        return Store(db, create=False)
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(exc)
+
+
+def _create(db: str | None) -> Store:
+    """Open the database, creating it (and saying so on stderr) when the file is new."""
+    from sqlalchemy.engine import make_url
+
+    from .store import database_url
+
+    try:
+        url = make_url(database_url(db))
+        file = url.database if url.get_backend_name() == "sqlite" else None
+        database = Path(file) if file and file != ":memory:" else None
+        new = database is not None and not database.exists()
+        store = Store(db, create=True)
+    except StrikewatchError as exc:
+        _fail(exc)
+    if new:
+        _say(f"created a new database {database}")
+    return store
+
+
+def _fail(exc: Exception) -> NoReturn:
+    """A named error: one line on stderr, no traceback, exit 2 (README: bad usage or a named
+    error)."""
+    console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2) from exc
+
+
+def _say(line: str) -> None:
+    """Progress and notes, on stderr so that stdout carries only results."""
+    console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _options(published: str | None, source: str | None) -> IngestOptions:
+    from .dates import plausible_publication
+
     try:
         day = date.fromisoformat(published) if published else None
     except ValueError as exc:
         raise typer.BadParameter(f"--published {published!r} is not YYYY-MM-DD") from exc
+    if day is not None and plausible_publication(day, "--published") is None:
+        raise typer.BadParameter(f"--published {published}: not between 1900 and a year from now")
     return IngestOptions(published=day, source=source)
 
 
-def _ingest(paths: list[str], store: Store, options: IngestOptions) -> pipeline.IngestSummary:
+def _ingest(paths: list[str], store: Store, options: IngestOptions, *,
+            report: bool) -> pipeline.IngestSummary:
+    """Ingest, then the summary: the command's result on stdout when ``report``, a stage's
+    progress on stderr otherwise (``run``, whose result is the briefing)."""
     tick, stop = pipeline.progress_printer("ingesting")
     try:
         summary = pipeline.ingest(paths, store, options=options, progress=tick)
     finally:
         stop()
-    for line in summary.lines():
-        console.print(line, markup=False, highlight=False)
+    _lines(summary.lines(), report=report)
     return summary
+
+
+def _lines(lines: list[str], *, report: bool) -> None:
+    for line in lines:
+        if report:
+            print(line)
+        else:
+            _say(line)
 
 
 @app.command()
 def ingest(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
            source: SourceOption = None) -> None:
     """Read articles (HTML, text, JSON Lines, RSS/Atom, URLs) and store each new one once."""
-    store = _open(db)
-    summary = _ingest(paths, store, _options(published, source))
+    options = _options(published, source)
+    summary = _ingest(paths, _open(db, create=True), options, report=True)
     if summary.nothing_read:
         raise typer.Exit(1)
 
@@ -83,8 +137,8 @@ def extract(db: DbOption = None,
             everything: Annotated[bool, typer.Option(
                 "--all", help="Re-extract every document, not only new ones.")] = False) -> None:
     """Extract strikes and claims from stored documents not yet extracted, then fuse them."""
-    store = _open(db)
-    _extract_and_fuse(store, everything=everything)
+    if not _extract_and_fuse(_open(db), everything=everything, report=True):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -99,29 +153,33 @@ def fuse(db: DbOption = None,
 
     store = _open(db)
     report = retry_set_aside(store, reason=reason) if retry else fuse_pending(store)
-    console.print(str(report), markup=False, highlight=False)
+    print(report)
+    if not report.mentions and not report.dropped:
+        raise typer.Exit(1)  # nothing to fuse
 
 
-def _extract_and_fuse(store: Store, *, everything: bool) -> None:
+def _extract_and_fuse(store: Store, *, everything: bool, report: bool) -> bool:
+    """Extract and fuse, print both summaries (see ``_ingest`` for where); False when there
+    was nothing to do (no document to extract, no mention left unfused)."""
     tick, stop = pipeline.progress_printer("extracting")
     try:
-        summary, report = pipeline.process_pending(store, everything=everything, progress=tick)
+        summary, fused = pipeline.process_pending(store, everything=everything, progress=tick)
     finally:
         stop()
-    for line in summary.lines():
-        console.print(line, markup=False, highlight=False)
-    console.print(str(report), markup=False, highlight=False)
+    _lines([*summary.lines(), str(fused)], report=report)
+    return bool(summary.documents or fused.mentions or fused.dropped)
 
 
 @app.command()
 def run(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
         source: SourceOption = None) -> None:
     """Ingest, extract, geocode, fuse, then print the morning briefing."""
-    store = _open(db)
-    summary = _ingest(paths, store, _options(published, source))
+    options = _options(published, source)
+    store = _open(db, create=True)
+    summary = _ingest(paths, store, options, report=False)
     if summary.nothing_read:
         raise typer.Exit(1)
-    _extract_and_fuse(store, everything=False)
+    _extract_and_fuse(store, everything=False, report=False)
     _closing_brief(store, [*summary.stored, *(doc_id for doc_id, _ in summary.duplicates)])
 
 
@@ -167,8 +225,7 @@ def export(
             with out.open("w", encoding="utf-8", newline="") as fh:
                 fh.writelines(chunks)
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(exc)
 
 
 @app.command()
@@ -185,8 +242,7 @@ def geocode(
     try:
         result = geocode_json(name, country)
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(exc)
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     if not result["resolved"]:
         raise typer.Exit(1)
@@ -218,8 +274,7 @@ def brief(
         result = briefing.build_brief(store, options)
         text = briefing.render(result, fmt, out, options=options, console=Console())
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(exc)
     if text is not None:
         sys.stdout.write(text)
     if not result.incidents:
@@ -238,14 +293,12 @@ def import_(
 
     if fmt not in imports.READERS:
         raise typer.BadParameter(f"--format {fmt!r}: choose one of {', '.join(imports.READERS)}")
-    store = _open(db)
+    store = _open(db, create=True)
     try:
         summary = imports.READERS[fmt](path, store)
     except (OSError, StrikewatchError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    for line in summary.lines():
-        console.print(line, markup=False, highlight=False)
+        _fail(exc)
+    _lines(summary.lines(), report=True)
     if not summary.stored:
         raise typer.Exit(1)
 
@@ -263,12 +316,11 @@ def user_add(
     """Create a user and print their token once (only its hash is stored)."""
     from .users import add_user
 
-    store = _open(db)
+    store = _open(db, create=True)
     try:
         token = add_user(store, name, role=role)
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(exc)
     console.print(f"user {name!r} ({role}) created; the token below is shown only now",
                   markup=False, highlight=False)
     sys.stdout.write(token + "\n")
@@ -310,10 +362,9 @@ def user_revoke(
     try:
         user = revoke_user(store, name, by=by or getpass.getuser())
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
-    console.print(f"user {user.name!r} revoked at {user.revoked_at:%Y-%m-%d %H:%M} UTC by "
-                  f"{user.revoked_by}", markup=False, highlight=False)
+        _fail(exc)
+    print(f"user {user.name!r} revoked at {user.revoked_at:%Y-%m-%d %H:%M} UTC by "
+          f"{user.revoked_by}")
 
 
 @app.command()
@@ -370,9 +421,8 @@ def _reviewed(action, *args, **kwargs) -> None:
     try:
         inc = action(*args, **kwargs)
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
-    console.print(f"{inc.id}: {inc.grade} ({inc.grade_reason})", markup=False, highlight=False)
+        _fail(exc)
+    print(f"{inc.id}: {inc.grade} ({inc.grade_reason})")
 
 
 @review_app.command("confirm")
@@ -437,8 +487,7 @@ def review_show(incident: IncidentArgument, db: DbOption = None) -> None:
     store = _open(db)
     inc = store.incident(incident)
     if inc is None:
-        console.print(f"[red]error:[/red] no incident {incident!r}")
-        raise typer.Exit(2)
+        _fail(ReviewError(f"no incident {incident!r}"))
     place = inc.place.name if inc.place else "?"
     attacker = inc.attacker.code if inc.attacker else "?"
     print(f"{inc.id}  {inc.date} ({inc.date_precision})  {attacker}  {place}  {inc.grade}")
@@ -458,7 +507,11 @@ def review_log(incident: Annotated[str | None, typer.Argument(
     """The audit log: who did what to which incident, when and why."""
     from . import review
 
-    for r in review.history(_open(db), incident):
+    entries = review.history(_open(db), incident)
+    if not entries:
+        _say(f"no review of {incident} yet" if incident else "no review yet")
+        raise typer.Exit(1)
+    for r in entries:
         change = f" {r.field}: {r.old_value} -> {r.new_value}" if r.field else ""
         print(f"{r.at:%Y-%m-%d %H:%M:%S}  {r.analyst}  {r.action} {r.incident_id}{change}"
               f"  ({r.reason})")
@@ -478,5 +531,27 @@ def claims(
         first, last = date.fromisoformat(start), date.fromisoformat(end)
     except ValueError as exc:
         raise typer.BadParameter(f"--from/--to must be YYYY-MM-DD ({exc})") from exc
-    report = claims_vs_reports(_open(db), attacker=attacker, start=first, end=last)
+    if last < first:
+        raise typer.BadParameter(f"--to {end} is before --from {start}")
+    code = _attacker_code(attacker)
+    report = claims_vs_reports(_open(db), attacker=code, start=first, end=last)
     print("\n".join(report.lines()))
+    if not (report.incidents or report.claimed or report.statistics):
+        raise typer.Exit(1)
+
+
+def _attacker_code(attacker: str) -> str:
+    """The actor lexicon's code for ``--attacker``: a code as given ("RU"), or the code of
+    the one actor a name stands for ("Russia", "Russian air force"); anything else is bad
+    usage, not an empty report."""
+    from .lexicons import load_lexicons
+
+    lex = load_lexicons()
+    if attacker in {e.code for e in lex.actor_entries}:
+        return attacker
+    whole = {v.code for start, end, _, v in lex.actors.find(attacker.strip())
+             if start == 0 and end == len(attacker.strip())}
+    if len(whole) == 1:
+        return whole.pop()
+    raise typer.BadParameter(f"--attacker {attacker!r}: not an actor of the lexicon "
+                             "(data/lexicons/actors.yaml); give its code, e.g. RU")

@@ -21,9 +21,10 @@ The words are in data/lexicons/dates.yaml; the regular expressions are compiled 
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cache
 from importlib import resources
@@ -35,7 +36,9 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["DateMention", "find_dateline", "find_dateline_with_ref", "parse_published",
-           "resolve_date_expressions"]
+           "plausible_publication", "resolve_date_expressions"]
+
+log = logging.getLogger(__name__)
 
 DATELINE_WINDOW = 300  # a dateline sits in the first few lines: title, byline, date
 
@@ -404,6 +407,28 @@ def resolve_date_expressions(sentence: str, reference: date) -> list[DateMention
             continue
         kept.append(DateMention(d, precision, sentence[start:end], start, end))
     return sorted(kept, key=lambda k: k.start)
+
+
+# The window a publication date must fall in. CMSs emit Go's and .NET's zero time
+# ("0001-01-01T00:00:00Z", an RSS pubDate of "01 Jan 0001") for "no date", and a date near the
+# calendar's ends overflows every later window (relative dates, fusion's tolerance); no news
+# strikewatch reads predates 1900, and a date more than a year ahead is a typo or a placeholder.
+EARLIEST_PUBLICATION = date(1900, 1, 1)
+LATEST_PUBLICATION_AHEAD = timedelta(days=366)
+
+
+def plausible_publication(day: date | None, origin: str, *, today: date | None = None,
+                          ) -> date | None:
+    """The day when it lies in 1900-01-01 .. today + 1 year, else None with a warning that
+    names the input, so an impossible date is dropped rather than stored."""
+    if day is None:
+        return None
+    today = today or datetime.now(UTC).date()
+    if EARLIEST_PUBLICATION <= day <= today + LATEST_PUBLICATION_AHEAD:
+        return day
+    log.warning("%s: publication date %s ignored (outside %s .. one year from today)",
+                origin, day.isoformat(), EARLIEST_PUBLICATION.isoformat())
+    return None
 
 
 def parse_published(value: str, *, dayfirst: bool = True) -> date | None:

@@ -35,6 +35,7 @@ against what independent sources report was hit, and the statistics third partie
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
 import re
@@ -180,14 +181,18 @@ def incident_id_for(m: StrikeMention) -> str:
     return "inc-" + hashlib.sha1(mention_key(m).encode()).hexdigest()[:16]
 
 
+def _shift(day: date, days: int) -> date:
+    """day plus days, held at the calendar's ends: a stored date in year 1 or 9999 (a CMS's
+    zero time that got past ingest in an older version) must not stop every later fusion."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
+
+
 def _interval(day: date, precision: str | None, s: FuseSettings) -> tuple[date, date]:
     if precision == "month":
-        first = day.replace(day=1)
-        nxt = (first + timedelta(days=32)).replace(day=1)
-        return first, nxt - timedelta(days=1)
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
     if precision == "week":
-        w = timedelta(days=s.week_half_width_days)
-        return day - w, day + w
+        return _shift(day, -s.week_half_width_days), _shift(day, s.week_half_width_days)
     return day, day
 
 
@@ -344,7 +349,8 @@ class _Buckets:
 
 def _windows(mentions: Sequence[StoredMention], margin: timedelta) -> list[tuple[date, date]]:
     """The date ranges a batch touches, merged where they overlap: the buckets to load."""
-    spans = sorted((m.mention.date - margin, m.mention.date + margin) for m in mentions)
+    spans = sorted((_shift(m.mention.date, -margin.days), _shift(m.mention.date, margin.days))
+                   for m in mentions)
     out: list[tuple[date, date]] = []
     for lo, hi in spans:
         if out and lo <= out[-1][1]:

@@ -36,7 +36,12 @@ import yaml
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from strikewatch._fetch import Fetched, Fetcher
-from strikewatch.dates import find_dateline, find_dateline_with_ref, parse_published
+from strikewatch.dates import (
+    find_dateline,
+    find_dateline_with_ref,
+    parse_published,
+    plausible_publication,
+)
 from strikewatch.errors import (
     BinaryInput,
     EmptyInput,
@@ -64,7 +69,8 @@ class IngestOptions:
     published: date | None = None  # date for .txt files and stdin that carry no dateline
     source: str | None = None  # outlet for inputs that do not name one (.txt, stdin)
     max_bytes: int = 10_000_000  # per file, per URL response; per line for JSON Lines
-    timeout: float = 20.0  # seconds, per URL fetch attempt
+    timeout: float = 20.0  # seconds, per read of a URL fetch attempt
+    deadline: float = 60.0  # seconds, per URL in all (a server trickling bytes is cut off)
     retries: int = 2  # extra attempts on connection errors and 5xx
     detect_language: bool = True  # py3langid when the input does not say
 
@@ -95,9 +101,8 @@ def read_inputs(paths: Iterable[str], options: IngestOptions) -> Iterator[Docume
                 yield from _guard("<stdin>", _read_stdin, sys.stdin.buffer, options)
             elif raw.startswith(("http://", "https://")):
                 if fetcher is None:
-                    fetcher = Fetcher(
-                        timeout=options.timeout, retries=options.retries, max_bytes=options.max_bytes
-                    )
+                    fetcher = Fetcher(timeout=options.timeout, retries=options.retries,
+                                      max_bytes=options.max_bytes, deadline=options.deadline)
                 yield from _guard(raw, _read_url, raw, fetcher, options)
             else:
                 path = Path(raw)
@@ -204,6 +209,7 @@ def _read_bytes(
     url: str | None,
 ) -> Iterator[Document | Rejection]:
     _check_not_empty_or_binary(data, origin)
+    _check_no_entity_declarations(data, origin)
     if kind == "feed" or (kind is None and _looks_like_feed(data[:2048])):
         yield from _feed_documents(data, origin, options)
         return
@@ -247,8 +253,37 @@ def _check_not_empty_or_binary(data: bytes, origin: str) -> None:
         raise EmptyInput(f"{origin}: empty file" if data == b"" else f"{origin}: only whitespace")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return  # UTF-16 with a byte-order mark: NULs are expected
+    kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
+    if kind is not None:
+        raise BinaryInput(f"{origin}: binary content ({kind}), not text")
     if b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            raise EncodingError(f"{origin}: UTF-16 without a byte-order mark; save it as UTF-8 "
+                                "(or UTF-16 with its BOM)")
         raise BinaryInput(f"{origin}: binary content (NUL bytes), not text")
+
+
+# The first bytes of the binary files most often saved or served in place of an article.
+_MAGIC = {
+    b"\x1f\x8b": "gzip-compressed data", b"PK\x03\x04": "a ZIP archive", b"%PDF-": "a PDF",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+}
+
+
+def _check_no_entity_declarations(data: bytes, origin: str) -> None:
+    """Refuse a page or feed that declares XML entities: no news page or feed needs one, and
+    they are how billion-laughs and external-entity (XXE) attacks work; refusing names the
+    problem where silently not expanding them would store "&lol9;" as a title."""
+    if re.search(rb"<!ENTITY", data[:65536], re.I):
+        raise MalformedInput(f"{origin}: declares XML entities (<!ENTITY>), as billion-laughs "
+                             "and external-entity attacks do; strikewatch does not expand them")
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte (ASCII letters, digits, punctuation)."""
+    pairs = len(head) // 2
+    return pairs >= 8 and any(
+        head[start::2][:pairs].count(0) >= 0.9 * pairs for start in (0, 1))
 
 
 def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[str, str]:
@@ -264,6 +299,10 @@ def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[s
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (damaged := _damaged_utf8(data)) is not None:
+        log.warning("%s: %d bytes are not UTF-8 (a damaged copy); each is replaced by U+FFFD",
+                    origin, damaged)
+        return data.decode("utf-8", errors="replace"), "utf-8"
     candidates = [declared] if declared else []
     meta = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
     if meta:
@@ -288,6 +327,22 @@ def _decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[s
     if printable < 0.95 * len(text[:4000]):
         raise BinaryInput(f"{origin}: binary content (decodes only as {encoding} garble)")
     return text, encoding
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _damaged_utf8(data: bytes) -> int | None:
+    """The number of bytes that are not UTF-8, when most of the non-ASCII is UTF-8 (a file cut
+    or spliced mid-character); None for a legacy code page, whose accented letters are never
+    UTF-8 sequences, so that it is decoded as what it is rather than into U+FFFD."""
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    invalid = non_ascii - in_sequences
+    return invalid if in_sequences >= 2 * invalid > 0 else None
 
 
 def _looks_like_feed(head: bytes) -> bool:
@@ -331,35 +386,131 @@ def _jsonl_document(raw: bytes, where: str, fallback_id: str, options: IngestOpt
     if b"\x00" in raw:
         raise BinaryInput(f"{where}: binary content (NUL bytes) in a JSON line")
     line, encoding = _decode(raw, where)
+    record = _json_object(line, where)
+    fields = _jsonl_fields(record, where)
+    text = fields.get("text")
+    if not text or not text.strip():
+        raise NoArticleText(f"{where}: no 'text' in the JSON line")
+    title = _clean(fields.get("title") or "") or None
+    parts = [("title", title)] if title else []
+    parts += [("body", p) for p in _paragraphs(text)]
+    given = _parse_date(fields.get("published"), where)
+    published, published_from = _choose_date(text, given, "input", where)
+    return _assemble(
+        parts,
+        doc_id=fields.get("id") or fallback_id,
+        title=title,
+        source=fields.get("source") or options.source,
+        url=fields.get("url"),
+        published=published,
+        published_from=published_from,
+        language=fields.get("language"),
+        byline=fields.get("byline") or fields.get("author"),
+        origin=where,
+        encoding=None if encoding == "utf-8" else encoding,
+        options=options,
+    )
+
+
+def _json_object(line: str, where: str) -> dict:
+    """The line's JSON object, or a MalformedInput that says what is wrong with it in words.
+
+    Python's parser refuses integers over 4,300 digits (ValueError) and recurses once per
+    nesting level (RecursionError at ~1,000 on some builds, a deeper stack on others): both
+    are a broken line, not a broken batch.
+    """
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         reason = re.sub(r"\s+at$", "", exc.msg)
         raise MalformedInput(f"{where}: malformed JSON line ({reason} at column {exc.colno})") from None
+    except RecursionError:
+        raise MalformedInput(f"{where}: JSON nested too deeply to be an article") from None
+    except ValueError:
+        raise MalformedInput(f"{where}: a number in the JSON line is too long to read "
+                             "(over 4,300 digits)") from None
     if not isinstance(record, dict):
-        raise MalformedInput(f"{where}: a JSON line must be an object, not {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise NoArticleText(f"{where}: no 'text' in the JSON line")
-    title = _clean(record.get("title") or "") or None
-    parts = [("title", title)] if title else []
-    parts += [("body", p) for p in _paragraphs(text)]
-    given = _parse_date(record.get("published"))
-    published, published_from = _choose_date(text, given, "input")
-    return _assemble(
-        parts,
-        doc_id=str(record.get("id") or fallback_id),
-        title=title,
-        source=record.get("source") or options.source,
-        url=record.get("url"),
-        published=published,
-        published_from=published_from,
-        language=record.get("language"),
-        byline=record.get("byline") or record.get("author"),
-        origin=where,
-        encoding=None if encoding == "utf-8" else encoding,
-        options=options,
-    )
+        raise MalformedInput(f"{where}: a JSON line must be an object, not {_json_kind(record)}")
+    return record
+
+
+# The fields strikewatch reads from a JSON line and their longest sensible value, in
+# characters: id and source fit the store's 200-character columns; the rest are generous
+# bounds on what a news article's metadata can be (a longer "title" is a misplaced body).
+_JSONL_FIELDS = {"id": 200, "text": None, "title": 1000, "source": 200, "url": 4000,
+                 "published": 100, "language": 35, "byline": 500, "author": 500}
+
+
+def _jsonl_fields(record: dict, where: str) -> dict[str, str]:
+    """The article fields of a JSON line, each a string or absent; anything else is named.
+
+    An id may be written as a whole number; every other field must be a string (or null), so
+    that a number where a title belongs is refused here and not deep inside the store.
+    """
+    fields: dict[str, str] = {}
+    for name, longest in _JSONL_FIELDS.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise MalformedInput(f"{where}: '{name}' must be text, not {_json_kind(value)}")
+        if longest is not None and len(value) > longest:
+            raise MalformedInput(f"{where}: '{name}' is {len(value)} characters long "
+                                 f"(at most {longest})")
+        _check_storable_text(value, f"{where}: '{name}'")
+        fields[name] = value
+    if "id" in fields and (not fields["id"].strip() or _CONTROL.search(fields["id"])):
+        raise MalformedInput(f"{where}: 'id' must be printable text")
+    if "url" in fields and not _is_web_address(fields["url"]):
+        raise MalformedInput(f"{where}: 'url' must be an http(s) address, not "
+                             f"{fields['url'][:60]!r}")
+    return fields
+
+
+def _json_kind(value: object) -> str:
+    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list",
+             dict: "an object", str: "a string", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_storable_text(value: str, what: str) -> None:
+    """Refuse what no database can store: NUL (PostgreSQL text) and lone surrogates (JSON's
+    "\\ud800" escape decodes to one; it has no UTF-8 form)."""
+    if "\x00" in value:
+        raise MalformedInput(f"{what} contains a NUL character")
+    if _SURROGATE.search(value):
+        raise EncodingError(f"{what} contains a lone surrogate (a broken \\u escape), "
+                            "not a character")
+
+
+# Unicode's explicit embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI
+# PDI): in a one-line field they make "gpj.exe" read "exe.jpg" and a source look like another.
+# Right-to-left text needs none of them (the marks U+200E/U+200F stay allowed), and an
+# article's body keeps them: it is shown as paragraphs, each isolated by the page.
+_DIRECTION_OVERRIDE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_no_direction_override(value: str, what: str) -> None:
+    if _DIRECTION_OVERRIDE.search(value):
+        raise MalformedInput(f"{what} holds a right-to-left override or isolate character, "
+                             "which can disguise what it shows")
+
+
+def _is_web_address(url: str) -> bool:
+    return re.match(r"https?://[^\s/]+", url.strip(), re.I) is not None
+
+
+def _language_code(value: str | None) -> str | None:
+    """ISO 639 code of a language tag ("en-GB" -> "en"); None for anything not shaped like one."""
+    if value is None or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", value.strip()):
+        return None
+    return re.split(r"[-_]", value.strip())[0].lower()
 
 
 # ---------------------------------------------------------------------------------- plain text
@@ -387,7 +538,7 @@ def _text_document(
         kind = "caption" if i < 3 and _CREDIT.search(paragraph) and len(paragraph) < 400 else "body"
         parts.append((kind, paragraph))
     _require_article_text(parts, origin)
-    published, published_from = _choose_date(text, options.published, "option")
+    published, published_from = _choose_date(text, options.published, "option", origin)
     return _assemble(
         parts, doc_id=doc_id, title=title, source=options.source, url=url, published=published,
         published_from=published_from, language=None, byline=None, origin=origin,
@@ -442,7 +593,8 @@ def _html_document(
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"{origin}: unparseable HTML ({exc})") from None
-    meta = _html_metadata(tree)
+    _check_depth(tree, origin)
+    meta = _html_metadata(tree, origin)
     result = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, date_extraction_params={"extensive_search": False},
@@ -466,9 +618,10 @@ def _html_document(
     parts += [("body", p) for p in body]
     published, published_from = meta.get("published"), "metadata"
     if published is None and result is not None and result.date:
-        published = _parse_date(result.date)
+        published = _parse_date(result.date, origin)
     if published is None:
-        published, published_from = _choose_date("\n".join(body[:3]), options.published, "option")
+        published, published_from = _choose_date("\n".join(body[:3]), options.published, "option",
+                                                  origin)
     if truncated:
         log.info("%s: truncated HTML, kept the %d paragraphs before the cut", origin, len(body))
     return _assemble(
@@ -476,7 +629,8 @@ def _html_document(
         doc_id=doc_id,
         title=title,
         source=meta.get("outlet") or (result.sitename if result else None) or options.source,
-        url=meta.get("canonical") or (result.url if result else None) or url,
+        url=next((u for u in (meta.get("canonical"), result.url if result else None, url)
+                  if u and _is_web_address(u)), None),
         published=published,
         published_from=published_from if published else None,
         language=meta.get("language"),
@@ -487,13 +641,28 @@ def _html_document(
     )
 
 
+# libxml2 stops building the tree at 256 levels; a real article page is nested a few dozen
+# deep. A page past the limit is a decoy (100,000 nested <div>) or lost its text at the cut.
+_DEEPEST_HTML = 255
+
+
+def _check_depth(tree: lxml.html.HtmlElement, origin: str) -> None:
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest >= _DEEPEST_HTML:
+        raise MalformedInput(f"{origin}: HTML nested more than {_DEEPEST_HTML} elements deep, "
+                             "not an article page")
+
+
 _DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "date",
 )
 
 
-def _html_metadata(tree: lxml.html.HtmlElement) -> dict:
+def _html_metadata(tree: lxml.html.HtmlElement, origin: str) -> dict:
     """What the page says about itself: meta tags, JSON-LD, <time>, <html lang>, figcaptions.
 
     Read before trafilatura runs because trafilatura drops figcaptions of lead images and does
@@ -506,22 +675,23 @@ def _html_metadata(tree: lxml.html.HtmlElement) -> dict:
         if key and el.get("content") and key not in tags:
             tags[key] = el.get("content").strip()
     ld = _json_ld_article(tree)
-    meta["title"] = tags.get("og:title") or ld.get("headline")
+    meta["title"] = tags.get("og:title") or _name(ld.get("headline"))
     meta["standfirst"] = _first_text(tree, "//*[contains(@class,'subtitle') or contains(@class,"
                                      "'standfirst') or contains(@class,'dek')]") or tags.get(
         "og:description") or tags.get("description")
     meta["outlet"] = tags.get("og:site_name") or _name(ld.get("publisher"))
     meta["byline"] = _name(ld.get("author")) or _first_text(tree, "//*[contains(@class,'byline')]")
     canonical = tree.xpath("//link[@rel='canonical']/@href")
-    meta["canonical"] = canonical[0].strip() if canonical else tags.get("og:url")
+    meta["canonical"] = next((u.strip() for u in (*canonical, tags.get("og:url"))
+                              if u and _is_web_address(u)), None)
     when = next((tags[k] for k in _DATE_META if k in tags), None) or ld.get("datePublished")
     if not when:
         times = tree.xpath("//article//time/@datetime | //time/@datetime")
         when = times[0] if times else None
-    meta["published"] = _parse_date(when)
+    meta["published"] = _parse_date(when, origin)
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     lang = lang or tags.get("content-language") or tags.get("og:locale")
-    meta["language"] = re.split(r"[-_]", lang.strip())[0].lower() if lang and lang.strip() else None
+    meta["language"] = lang  # _assemble keeps it only when it is shaped like a language tag
     scope = tree.xpath("//article") or tree.xpath("//main") or [tree]
     captions: list[str] = []
     for el in scope[0].iter("figcaption"):
@@ -570,63 +740,96 @@ def _first_text(tree: lxml.html.HtmlElement, xpath: str) -> str | None:
 
 
 def _feed_documents(data: bytes, origin: str, options: IngestOptions) -> Iterator[Document | Rejection]:
+    """A document or a rejection per entry: one bad entry never stops the feed."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.bozo:
             raise MalformedInput(f"{origin}: broken feed ({_bozo_reason(parsed)})")
         raise NoArticleText(f"{origin}: feed has no entries")
-    outlet = _clean(parsed.feed.get("title", "")) or options.source
-    feed_language = parsed.feed.get("language")
+    feed = _FeedContext(outlet=_clean(parsed.feed.get("title", "")) or options.source,
+                        language=parsed.feed.get("language"), origin=origin, options=options)
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}#entry-{number}"
-        key = entry.get("id") or entry.get("link") or f"{origin}#{entry.get('title', number)}"
-        bodies = [c for c in entry.get("content", []) if c.get("value")]
-        best = max(bodies, key=lambda c: len(c["value"]), default=None)
-        raw = best["value"] if best else entry.get("summary", "")
-        is_html = (best.get("type") if best else entry.get("summary_detail", {}).get("type")) != "text/plain"
-        captions, paragraphs = _fragment_paragraphs(raw) if is_html else ([], _paragraphs(raw))
-        paragraphs = [p for p in paragraphs if not _is_furniture(p)]
-        title = _clean(entry.get("title", "")) or None
-        parts = [("title", title)] if title else []
-        parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
         try:
-            _require_article_text(parts, where)
+            yield _feed_entry_document(entry, where, number, feed)
         except InputError as exc:
             broken = f"broken feed ({_bozo_reason(parsed)}); " if parsed.bozo else ""
             yield Rejection(where, f"{where}: {broken}{str(exc).removeprefix(where + ': ')}")
-            continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = date(*stamp[:3]) if stamp else None
-        published_from = "metadata" if published else None
-        if published is None:
-            published, published_from = _choose_date("\n".join(paragraphs[:3]), options.published,
-                                                      "option")
-        language = (best or {}).get("language") or feed_language
-        yield _assemble(
-            parts,
-            doc_id="feed-" + _short_hash(key.encode()),
-            title=title,
-            source=outlet,
-            url=entry.get("link"),
-            published=published,
-            published_from=published_from,
-            language=re.split(r"[-_]", language)[0].lower() if language else None,
-            byline=entry.get("author"),
-            origin=where,
-            encoding=None,
-            options=options,
-        )
+
+
+@dataclass(frozen=True, slots=True)
+class _FeedContext:
+    """What every entry of one feed shares."""
+
+    outlet: str | None
+    language: str | None
+    origin: str
+    options: IngestOptions
+
+
+def _feed_entry_document(entry: feedparser.FeedParserDict, where: str, number: int,
+                         feed: _FeedContext) -> Document:
+    key = entry.get("id") or entry.get("link") or f"{feed.origin}#{entry.get('title', number)}"
+    bodies = [c for c in entry.get("content", []) if c.get("value")]
+    best = max(bodies, key=lambda c: len(c["value"]), default=None)
+    raw = best["value"] if best else entry.get("summary", "")
+    is_html = (best.get("type") if best else entry.get("summary_detail", {}).get("type")) != "text/plain"
+    captions, paragraphs = _fragment_paragraphs(raw) if is_html else ([], _paragraphs(raw))
+    paragraphs = [p for p in paragraphs if not _is_furniture(p)]
+    title = _clean(entry.get("title", "")) or None
+    parts = [("title", title)] if title else []
+    parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
+    _require_article_text(parts, where)
+    published = _feed_entry_date(entry, where)
+    published_from = "metadata" if published else None
+    if published is None:
+        published, published_from = _choose_date("\n".join(paragraphs[:3]),
+                                                  feed.options.published, "option", where)
+    language = (best or {}).get("language") or feed.language
+    return _assemble(
+        parts,
+        doc_id="feed-" + _short_hash(key.encode("utf-8", "replace")),
+        title=title,
+        source=feed.outlet,
+        url=link if (link := entry.get("link")) and _is_web_address(link) else None,
+        published=published,
+        published_from=published_from,
+        language=language if isinstance(language, str) else None,
+        byline=entry.get("author"),
+        origin=where,
+        encoding=None,
+        options=feed.options,
+    )
+
+
+def _feed_entry_date(entry: feedparser.FeedParserDict, where: str) -> date | None:
+    """The entry's publication day; feedparser turns "01 Jan 0001" (a CMS's zero time) into
+    a real year-1 date, which the publication window drops."""
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not stamp:
+        return None
+    try:
+        day = date(*stamp[:3])
+    except (TypeError, ValueError):
+        return None
+    return plausible_publication(day, where)
 
 
 def _bozo_reason(parsed: feedparser.FeedParserDict) -> str:
     return _clean(str(parsed.get("bozo_exception", "not well-formed")))[:160]
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = ("p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br")
 
 
 def _fragment_paragraphs(html: str) -> tuple[list[str], list[str]]:
-    """An HTML fragment (feed content) as (captions, paragraphs), block elements as breaks."""
+    """An HTML fragment (feed content) as (captions, paragraphs), block elements as breaks.
+
+    Characters XML cannot hold (C0 controls but tab and line breaks, lone surrogates) become
+    spaces first: lxml refuses to set them as text, and a feed can carry them in CDATA.
+    """
+    html = _NOT_XML.sub(" ", html)
     if not html.strip():
         return [], []
     try:
@@ -654,11 +857,11 @@ def _is_date_line(paragraph: str) -> bool:
 
 
 def _choose_date(
-    text: str, fallback: date | None, fallback_from: str
+    text: str, fallback: date | None, fallback_from: str, origin: str
 ) -> tuple[date | None, str | None]:
     """The text's own dateline beats a date given from outside (the annotation guide's rule);
     a yearless dateline ("BEIRUT, Oct 2 (Reuters) -") takes its year from the given date."""
-    dateline = find_dateline_with_ref(text, fallback)
+    dateline = plausible_publication(find_dateline_with_ref(text, fallback), origin)
     if dateline is not None:
         return dateline, "dateline"
     if fallback is not None:
@@ -666,12 +869,13 @@ def _choose_date(
     return None, None
 
 
-def _parse_date(value: object) -> date | None:
+def _parse_date(value: object, origin: str) -> date | None:
+    """A metadata date within the publication window (dates.plausible_publication), or None."""
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return parse_published(value) if isinstance(value, str) else None
+        value = value.date()
+    if not isinstance(value, date):
+        value = parse_published(value) if isinstance(value, str) else None
+    return plausible_publication(value, origin)
 
 
 # ---------------------------------------------------------------------------------- assembly
@@ -702,15 +906,23 @@ def _assemble(
         chunks.append(paragraph)
         offset += len(paragraph)
     text = "\n\n".join(chunks)
+    for what, value in (("text", text), ("title", title), ("source", source), ("url", url),
+                        ("byline", byline), ("id", doc_id)):
+        if isinstance(value, str):
+            _check_storable_text(value, f"{origin}: the {what}")
+            if what != "text":
+                _check_no_direction_override(value, f"{origin}: the {what}")
+    if language is not None:
+        language = _language_code(language)
     if language is None and options.detect_language:
         language = detect_language(text)
     return Document(
-        id=doc_id,
+        id=_fitting_id(doc_id),
         text=text,
         segments=tuple(segments),
         content_hash=content_hash(text),
         title=title,
-        source=_clean(source) if isinstance(source, str) else None,
+        source=_clean(source)[:_LONGEST_ID] or None if isinstance(source, str) else None,
         url=url,
         published=published,
         published_from=published_from,
@@ -719,6 +931,16 @@ def _assemble(
         origin=origin,
         encoding=encoding,
     )
+
+
+_LONGEST_ID = 200  # the store's id and source columns
+
+
+def _fitting_id(doc_id: str) -> str:
+    """The id, shortened to fit the store when a file name is longer (a hash keeps it unique)."""
+    if len(doc_id) <= _LONGEST_ID:
+        return doc_id
+    return f"{doc_id[:_LONGEST_ID - 13]}-{_short_hash(doc_id.encode('utf-8', 'replace'))}"
 
 
 def content_hash(text: str) -> str:

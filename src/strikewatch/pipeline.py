@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import DBAPIError
 
 from .ingest import IngestOptions, SyndicationIndex, minhash_signature, read_inputs
 from .models import Document, Rejection
@@ -33,6 +35,7 @@ class IngestSummary:
     stored: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
     syndicated: list[tuple[str, str]] = field(default_factory=list)  # (id, earlier copy)
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (id asked for, id stored)
     rejected: list[Rejection] = field(default_factory=list)
 
     @property
@@ -45,6 +48,8 @@ class IngestSummary:
                f"duplicates {len(self.duplicates)}, rejected {len(self.rejected)}"]
         out += [f"  duplicate: {doc_id}: {why}" for doc_id, why in self.duplicates]
         out += [f"  syndicated: {doc_id} is a copy of {first}" for doc_id, first in self.syndicated]
+        out += [f"  renamed: {asked} already holds another text, so this one is stored as {given}"
+                for asked, given in self.renamed]
         out += [f"  rejected: {r.reason}" for r in self.rejected]  # a reason names its input
         return out
 
@@ -55,7 +60,9 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
 
     An input is a duplicate when its id is already stored with the same text. The same or a
     near-identical text under another id (a syndicated wire copy, a re-publication) is stored
-    but linked to the first copy, so that fusion counts the story as one source.
+    but linked to the first copy, so that fusion counts the story as one source. An id that
+    already holds another text stays with the document stored first; the later one is stored
+    under the id with a suffix from its own text, and the summary says so (``renamed``).
     """
     summary = IngestSummary()
     known_hash = store.known_documents()
@@ -65,7 +72,7 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
 
     def flush() -> None:
         if pending:
-            summary.stored += store.add_documents(pending)
+            _store_batch(store, pending, summary)
             pending.clear()
 
     for item in read_inputs(sources, options or IngestOptions()):
@@ -81,10 +88,11 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
             summary.duplicates.append((doc.id, "already stored with the same text"))
             continue
         if doc.id in known_hash:  # same id, new text: keep both, the new one under a derived id
-            doc = replace(doc, id=f"{doc.id}~{doc.content_hash[:8]}")
+            asked, doc = doc.id, _renamed(doc)
             if doc.id in known_hash:
                 summary.duplicates.append((doc.id, "already stored with the same text"))
                 continue
+            summary.renamed.append((asked, doc.id))
         signature = minhash_signature(doc.text)
         # the same text under another id is a copy an outlet re-published: stored, but linked
         earlier = by_hash.get(doc.content_hash) or syndication.find(signature)
@@ -101,6 +109,59 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
     flush()
     store.add_rejections(summary.rejected)
     return summary
+
+
+def _renamed(doc: Document) -> Document:
+    return replace(doc, id=f"{doc.id}~{doc.content_hash[:8]}")
+
+
+def _store_batch(store: Store, batch: list[tuple[Document, bytes]], summary: IngestSummary,
+                 ) -> None:
+    """Insert a batch, then account for the documents another writer stored first.
+
+    Another ``ingest`` (or the web app) may store the same id between our reading the known
+    ids and this insert: the same text is then a duplicate, another text is renamed as if it
+    had been there from the start. A row the database refuses is retried alone so that it
+    is rejected by itself (``_store_one_by_one``), never with its whole batch.
+    """
+    refused: set[str] = set()
+    try:
+        inserted = store.add_documents(batch)
+    except DBAPIError:
+        log.warning("the database refused a batch of %d documents; storing them one by one",
+                    len(batch))
+        inserted, refused = _store_one_by_one(store, batch, summary)
+    summary.stored += inserted
+    done = set(inserted) | refused
+    raced = [(doc, sig) for doc, sig in batch if doc.id not in done]
+    if not raced:
+        return
+    stored_hash = store.document_hashes([doc.id for doc, _ in raced])
+    retry = []
+    for doc, sig in raced:
+        if stored_hash.get(doc.id) == doc.content_hash:
+            summary.duplicates.append((doc.id, "stored meanwhile by another ingest"))
+        else:
+            summary.renamed.append((doc.id, _renamed(doc).id))
+            retry.append((_renamed(doc), sig))
+    if retry:
+        _store_batch(store, retry, summary)
+
+
+def _store_one_by_one(store: Store, batch: list[tuple[Document, bytes]],
+                      summary: IngestSummary) -> tuple[list[str], set[str]]:
+    """(ids inserted, ids refused); each refusal becomes a rejection naming its input."""
+    inserted: list[str] = []
+    refused: set[str] = set()
+    for doc, sig in batch:
+        try:
+            inserted += store.add_documents([(doc, sig)])
+        except DBAPIError as exc:
+            where = doc.origin or doc.id
+            detail = (str(exc.orig).strip().splitlines() or [type(exc).__name__])[0]
+            summary.rejected.append(Rejection(where, f"{where}: the database refused it ({detail})"))
+            refused.add(doc.id)
+    return inserted, refused
 
 
 def progress_printer(doing: str) -> tuple[Progress, Callable[[], None]]:
@@ -142,8 +203,11 @@ class ExtractSummary:
 
 
 def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything: bool = False,
-                    progress: Progress | None = None, batch_size: int = 64) -> ExtractSummary:
-    """Extract and geocode the documents not yet extracted (or all, for a re-extraction)."""
+                    ids: Sequence[str] | None = None, progress: Progress | None = None,
+                    batch_size: int = 64) -> ExtractSummary:
+    """Extract and geocode the documents not yet extracted (or all, for a re-extraction);
+    ``ids`` limits it to those documents (an upload processes what it stored, not what
+    another writer's ingest has left pending)."""
     from .extract import Extractor
     from .geo import load_gazetteer
     from .nlp import batch_settings
@@ -160,7 +224,7 @@ def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  #
     from .geo import geocode_mentions
 
     summary = ExtractSummary()
-    docs = list(store.documents(unextracted=not everything))
+    docs = list(store.documents(ids=ids, unextracted=not everything))
     for doc in docs:
         if doc.language and doc.language != "en":
             summary.skipped_language.append((doc.id, doc.language))
@@ -181,12 +245,12 @@ def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  #
     return summary
 
 
-def process_pending(store: Store, *, everything: bool = False,
+def process_pending(store: Store, *, everything: bool = False, ids: Sequence[str] | None = None,
                     progress: Progress | None = None) -> tuple[ExtractSummary, FuseReport]:
     """Extract and geocode what is new (or everything), then fuse it into incidents: what
     ``strikewatch extract``, ``strikewatch run`` and the web app's ingest do once documents
     are stored."""
     from .fuse import fuse_pending
 
-    extracted = extract_pending(store, everything=everything, progress=progress)
+    extracted = extract_pending(store, everything=everything, ids=ids, progress=progress)
     return extracted, fuse_pending(store)

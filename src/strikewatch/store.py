@@ -12,6 +12,7 @@ in the ``reviews`` audit table; re-extraction rewrites mentions, never those fie
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,8 +41,9 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from .errors import ReviewError, StoreError
@@ -271,22 +273,100 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# Any 64-bit number both processes agree on; this is "strikewatch" in ASCII, truncated.
+_MIGRATION_LOCK_KEY = int.from_bytes(b"strikewa", "big") >> 1
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` with the packaged Alembic scripts."""
+    """Bring the schema to ``revision`` with the packaged Alembic scripts, one process at a
+    time: two commands opening a brand-new database together would otherwise both create
+    ``documents`` and one would die on "table documents already exists"."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
-    with engine.begin() as connection:
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # released when the transaction ends
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+        _require_strikewatch_schema(connection, engine.url)
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """For SQLite, an exclusive ``flock`` on the database file itself while migrations run.
+
+    SQLite's own locks are POSIX record locks, which ``flock`` does not interact with on
+    Linux, so this serialises migrating processes without blocking readers and writers of
+    an up-to-date database. (PostgreSQL takes an advisory lock in ``migrate``.)
+    """
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:":
+        yield
+        return
+    import fcntl
+
+    try:
+        handle = open(path, "ab")  # noqa: SIM115 - creates the (empty, valid) file if new
+    except PermissionError:
+        yield  # a read-only database: nobody can migrate it, so nothing to serialise
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _require_strikewatch_schema(connection: Connection, url: URL) -> None:
+    """Refuse a database that holds tables but no strikewatch schema version: migrating it
+    would add strikewatch's tables to somebody else's data."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(connection).get_table_names())
+    if tables and "alembic_version" not in tables:
+        raise StoreError(f"{_display(url)} is not a strikewatch database (it holds other "
+                         f"tables: {', '.join(sorted(tables)[:5])})")
+
+
+def _display(url: URL) -> str:
+    """A database as a user named it: the file for SQLite, the URL without password else."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)
+
+
+def _check_sqlite_path(database: str | None, *, create: bool) -> None:
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no such database (check the path; 'strikewatch ingest' "
+                         "creates one)")
+
+
+def _open_failure(url: URL, exc: DatabaseError) -> str:
+    """One line naming what is wrong with the database, without the driver's traceback."""
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    if "file is not a database" in detail:
+        return f"{_display(url)} is not a strikewatch database (not an SQLite file)"
+    return f"cannot open database {_display(url)}: {detail}"
 
 
 class Store:
     """A database of strikewatch records; one per run, shared by every stage."""
 
-    def __init__(self, db: str | None = None, *, upgrade: bool = True) -> None:
+    def __init__(self, db: str | None = None, *, upgrade: bool = True,
+                 create: bool = True) -> None:
+        """Open (and migrate) the database; ``create=False`` refuses a SQLite file that does
+        not exist yet, so that a mistyped path is named rather than created empty."""
         self.url = database_url(db)
         try:
             self.engine = create_engine(self.url)
@@ -294,13 +374,13 @@ class Store:
             raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            Path(self.engine.url.database or ".").parent.mkdir(parents=True, exist_ok=True)
+            _check_sqlite_path(self.engine.url.database, create=create)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         if upgrade:
             try:
                 migrate(self.engine)
-            except OperationalError as exc:
-                raise StoreError(f"cannot open database {self.url!r}: {exc.orig}") from exc
+            except DatabaseError as exc:
+                raise StoreError(_open_failure(self.engine.url, exc)) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -321,13 +401,29 @@ class Store:
             yield from rows
 
     def add_documents(self, docs: Iterable[tuple[Document, bytes | None]]) -> list[str]:
-        """Insert new documents (already checked for duplicates by the caller)."""
-        ids = []
+        """Insert new documents and return the ids actually inserted, in order.
+
+        The caller has checked for duplicates against what it read at the start, but another
+        process may have stored the same id since: such a row is skipped (ON CONFLICT DO
+        NOTHING) rather than failing the whole batch, and is missing from the ids returned.
+        """
+        rows = [_document_values(doc, signature) for doc, signature in docs]
+        if not rows:
+            return []
+        dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(self.engine.dialect.name)
+        if dialect is None:
+            raise StoreError(f"unsupported database {self.engine.dialect.name!r}")
+        statement = (dialect.insert(DocumentRow).on_conflict_do_nothing(index_elements=["id"])
+                     .returning(DocumentRow.id))
         with self.sessions.begin() as s:
-            for doc, signature in docs:
-                s.add(_document_row(doc, signature))
-                ids.append(doc.id)
-        return ids
+            inserted = {row_id for (row_id,) in s.execute(statement, rows)}
+        return [row["id"] for row in rows if row["id"] in inserted]
+
+    def document_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """id -> content hash of those of ``ids`` that are stored."""
+        with self.sessions() as s:
+            return dict(s.execute(select(DocumentRow.id, DocumentRow.content_hash)
+                                  .where(DocumentRow.id.in_(list(ids)))).all())
 
     def add_rejections(self, rejections: Sequence[Rejection]) -> None:
         if not rejections:
@@ -763,13 +859,13 @@ def _incident(r: IncidentRow) -> Incident:
         updated_at=r.updated_at)
 
 
-def _document_row(doc: Document, signature: bytes | None) -> DocumentRow:
-    return DocumentRow(
+def _document_values(doc: Document, signature: bytes | None) -> dict[str, object]:
+    return dict(
         id=doc.id, content_hash=doc.content_hash, title=doc.title, source=doc.source, url=doc.url,
         published=doc.published, published_from=doc.published_from, language=doc.language,
         byline=doc.byline, origin=doc.origin, text=doc.text,
         segments=[[s.kind, s.start, s.end] for s in doc.segments],
-        near_duplicate_of=doc.near_duplicate_of, minhash=signature)
+        near_duplicate_of=doc.near_duplicate_of, minhash=signature, ingested_at=now())
 
 
 def _document(row: DocumentRow) -> Document:
