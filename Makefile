@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DB ?= strikewatch.db
 SHARED ?= ../shared
 
-.PHONY: install run test eval bench clean
+.PHONY: install run test eval train bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: install  ## the whole test suite (installs PostgreSQL and chromium for the
 
 eval: install  ## one table: every gold set and corpus part, strikewatch beside a naive baseline
 	$(BIN)/python eval/run_eval.py --shared $(SHARED)
+
+train: install  ## rebuild the packaged strike classifier from the corpora's developer parts
+	$(BIN)/python scripts/train_strike_classifier.py --shared $(SHARED)
 
 bench: install  ## throughput and memory, against the naive baseline in the same run
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
