@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 DB ?= strikewatch.db
 SHARED ?= ../shared
 
-.PHONY: install lock run test eval bench clean
+.PHONY: install lock run test eval train bench clean
 
 # Every dependency (extras web, postgres and dev included) is installed at the version and
 # with the hashes of requirements.lock, so that a re-uploaded package (the spaCy model's
@@ -38,6 +38,9 @@ test: install  ## the whole test suite (installs PostgreSQL and chromium for the
 
 eval: install  ## one table: every gold set and corpus part, strikewatch beside a naive baseline
 	$(BIN)/python eval/run_eval.py --shared $(SHARED)
+
+train: install  ## rebuild the packaged strike classifier from the corpora's developer parts
+	$(BIN)/python scripts/train_strike_classifier.py --shared $(SHARED)
 
 bench: install  ## throughput and memory, against the naive baseline in the same run
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)

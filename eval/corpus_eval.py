@@ -1,7 +1,7 @@
 """Score strikewatch on one shared development corpus, its developer part or its fixed slice.
 
     python eval/corpus_eval.py bellingcat-ukraine [--part dev|slice|all] [--shared DIR]
-                               [--keep DIR] [--limit N]
+                               [--keep DIR] [--limit N] [--strike-classifier rules|model|both]
 
 The fixed slice of every corpus is the documents whose 0-based line number in
 ``articles.jsonl`` is 4 modulo 5 (every fifth document, starting with the fifth). It is scored
@@ -21,6 +21,9 @@ from pathlib import Path
 
 from strikewatch import pipeline
 from strikewatch.export import export_lines
+from strikewatch.extract import Extractor, ExtractSettings
+from strikewatch.fuse import fuse_pending
+from strikewatch.geo import load_gazetteer
 from strikewatch.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -44,11 +47,16 @@ def write_part(corpus: Path, part: str, workdir: Path, limit: int | None) -> tup
     return art_out, gold_out
 
 
-def run(corpus: Path, part: str, scorer: Path, workdir: Path, limit: int | None) -> dict:
+def run(corpus: Path, part: str, scorer: Path, workdir: Path, limit: int | None,
+        strike_classifier: str = "rules") -> dict:
     articles, gold = write_part(corpus, part, workdir, limit)
     store = Store(str(workdir / "eval.db"))
     pipeline.ingest([str(articles)], store)
-    pipeline.process_pending(store)
+    gazetteer = load_gazetteer()
+    extractor = Extractor(settings=ExtractSettings(strike_classifier=strike_classifier),
+                          gazetteer=gazetteer)
+    pipeline.extract_pending(store, extractor=extractor, gazetteer=gazetteer)
+    fuse_pending(store)
     incidents, claims = workdir / "incidents.jsonl", workdir / "claims.jsonl"
     incidents.write_text("".join(export_lines(store, fmt="jsonl", what="incidents")))
     claims.write_text("".join(export_lines(store, fmt="jsonl", what="claims")))
@@ -64,6 +72,8 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--keep", type=Path, help="keep the database and exports in this folder")
     parser.add_argument("--limit", type=int, help="only the first N documents of the part")
+    parser.add_argument("--strike-classifier", choices=("rules", "model", "both"), default="rules",
+                        help="how the sentence gate finds strike sentences (ExtractSettings)")
     args = parser.parse_args()
     scorer, corpus = args.shared / "tools/score_events.py", args.shared / "corpora" / args.corpus
     if not (corpus / "gold.jsonl").exists():
@@ -73,9 +83,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        result = run(corpus, args.part, scorer, workdir, args.limit)
+        result = run(corpus, args.part, scorer, workdir, args.limit, args.strike_classifier)
     e = result["events"]
-    print(f"{args.corpus} [{args.part}] events P={e['precision']:.3f} R={e['recall']:.3f} "
+    print(f"{args.corpus} [{args.part}, {args.strike_classifier}] events P={e['precision']:.3f} R={e['recall']:.3f} "
           f"F1={e['f1']:.3f} (gold {e['gold']}, predicted {e['predicted']}, matched "
           f"{e['matched']}); fatalities {result['fatalities_accuracy']}, exact dates "
           f"{result['dates_exact']} ({time.perf_counter() - started:.0f} s)")

@@ -16,6 +16,7 @@ from .merge import merge_claims, merge_strikes, without_vague
 from .sentence import SentenceReader
 from .settings import ExtractSettings
 from .state import EMPTY, DocState, Extraction
+from .strike_model import classifier_for
 from .when import reference_date
 
 
@@ -39,7 +40,7 @@ class Extractor:
 
             gazetteer = load_gazetteer()
         self.gazetteer = gazetteer
-        self.gate = SentenceGate(self.lex, self.settings)
+        self.gate = SentenceGate(self.lex, self.settings, classifier_for(self.settings))
         self.reader = SentenceReader(self.lex, gazetteer, self.settings)
 
     def extract(self, doc: Document) -> Extraction:

@@ -17,19 +17,34 @@ from .settings import ExtractSettings
 class SentenceGate:
     """The prefilter, with the lexicons' strike and claim patterns."""
 
-    def __init__(self, lex: Lexicons, settings: ExtractSettings):
+    def __init__(self, lex: Lexicons, settings: ExtractSettings, classifier=None):
+        """``classifier`` (a strike_model.StrikeClassifier) is needed unless the setting is
+        "rules"; the extractor loads it once and hands it in."""
+        if settings.strike_classifier != "rules" and classifier is None:
+            raise ValueError(f"strike_classifier={settings.strike_classifier!r} needs a classifier")
         self.lex = lex
         self.settings = settings
+        self.classifier = classifier
 
     def keep(self, sentences: list[Sentence]) -> list[int]:
-        """Indices of the sentences that can hold a strike or a claim (regex only)."""
-        lex, keep = self.lex, []
-        for i, s in enumerate(sentences):
-            if len(s.text) > self.settings.max_sentence_chars or len(s.text) < 12:
-                continue
-            if lex.may_report_strike(s.text) or lex.may_hold_claim(s.text):
-                keep.append(i)
-        return keep
+        """Indices of the sentences that can hold a strike or a claim."""
+        sized = [i for i, s in enumerate(sentences)
+                 if 12 <= len(s.text) <= self.settings.max_sentence_chars]
+        strikes = self._strike_sentences([sentences[i].text for i in sized])
+        return [i for i, strike in zip(sized, strikes)
+                if strike or self.lex.may_hold_claim(sentences[i].text)]
+
+    def _strike_sentences(self, texts: list[str]) -> list[bool]:
+        """Which texts may report a strike, by the setting's rules, model or both; "both"
+        scores only the sentences with a strike word, the cheapest way to ask the model."""
+        mode = self.settings.strike_classifier
+        if mode == "model":
+            return self.classifier.reports_strike(texts)
+        worded = [self.lex.may_report_strike(t) for t in texts]
+        if mode == "rules":
+            return worded
+        agreed = iter(self.classifier.reports_strike([t for t, w in zip(texts, worded) if w]))
+        return [w and next(agreed) for w in worded]
 
     @staticmethod
     def trim_datelines(sentences: list[Sentence], keep: list[int]) -> None:

@@ -18,3 +18,14 @@ class ExtractSettings:
     # a name spaCy did not tag as a place counts as one when the gazetteer knows a town of at
     # least this size by it: GeoNames names hamlets after common words ("Salvation", "Mayor")
     place_min_population: int = 5000
+    # which sentences may report a strike: "rules" (a strike word), "model" (the trained
+    # classifier of strike_model.py), or "both" (a strike word and the classifier's yes).
+    # eval/README, "The strike classifier", gives the measurement that chose the default.
+    strike_classifier: str = "rules"
+    strike_classifier_path: str | None = None  # a model built by `make train`, else the packaged one
+    strike_threshold: float = 0.5  # the classifier's probability from which a sentence is a strike
+
+    def __post_init__(self):
+        if self.strike_classifier not in ("rules", "model", "both"):
+            raise ValueError(f"strike_classifier must be 'rules', 'model' or 'both', "
+                             f"not {self.strike_classifier!r}")
