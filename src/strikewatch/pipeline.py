@@ -215,12 +215,13 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     gazetteer = gazetteer or load_gazetteer()
     extractor = extractor or Extractor(gazetteer=gazetteer)
     with batch_settings():  # after loading: the model is among what the collector skips
-        return _extract_batches(store, extractor, gazetteer, everything=everything,
+        return _extract_batches(store, extractor, gazetteer, everything=everything, ids=ids,
                                 progress=progress, batch_size=batch_size)
 
 
 def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  # noqa: ANN001
-                     progress: Progress | None, batch_size: int) -> ExtractSummary:
+                     ids: Sequence[str] | None, progress: Progress | None,
+                     batch_size: int) -> ExtractSummary:
     from .geo import geocode_mentions
 
     summary = ExtractSummary()
