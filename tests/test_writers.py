@@ -238,11 +238,19 @@ def _finish(db: str, inputs: list[str]) -> None:
 
 
 def _export(db: str) -> dict[str, str]:
+    """The exports as text, without each incident's ``updated_at``: that is when the record was
+    last computed, which a rerun after a crash rightly changes."""
     from strikewatch.export import export_lines
+
+    def stable(line: str) -> str:
+        record = json.loads(line)
+        record.pop("updated_at", None)
+        return json.dumps(record, sort_keys=True)
 
     store = Store(db)
     try:
-        return {what: "".join(export_lines(store, fmt="jsonl", what=what))
+        return {what: "\n".join(stable(line) for line in
+                                "".join(export_lines(store, fmt="jsonl", what=what)).splitlines())
                 for what in ("documents", "incidents", "claims")}
     finally:
         store.close()
