@@ -472,3 +472,38 @@ def claims(
         raise typer.BadParameter(f"--from/--to must be YYYY-MM-DD ({exc})") from exc
     report = claims_vs_reports(_open(db), attacker=attacker, start=first, end=last)
     print("\n".join(report.lines()))
+
+
+# -- control maps: who held the ground (thin shell over strikewatch.ground) --
+
+control_app = typer.Typer(no_args_is_help=True, help=(
+    "Dated maps of who held the ground, for setting strikes against (issue 16)."))
+app.add_typer(control_app, name="control")
+
+
+@control_app.command("import")
+def control_import(
+    path: Annotated[str, typer.Argument(help="A GeoJSON control map, or a folder of them.")],
+    source: Annotated[str, typer.Option("--source", help="The maps' publisher (DeepStateMap).")],
+    mapping: Annotated[str, typer.Option("--mapping", help=(
+        "YAML from the layer's labels to controllers, or the name of a bundled one "
+        "(deepstate)."))] = "deepstate",
+    db: DbOption = None,
+) -> None:
+    """Import dated control maps; a bad file is reported and nothing is imported."""
+    from .ground import bundled_mapping, import_control_maps, mapping_from_yaml
+
+    store = _open(db)
+    try:
+        labels = (mapping_from_yaml(mapping) if Path(mapping).suffix in (".yaml", ".yml")
+                  else bundled_mapping(mapping))
+        summary = import_control_maps(store, path, source=source, mapping=labels)
+    except StrikewatchError as exc:
+        console.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
+    for warning in summary.warnings:
+        console.print(f"repaired: {warning}", markup=False, highlight=False)
+    days = sorted(d for _, d, _ in summary.maps)
+    console.print(f"{len(days)} map(s) of {source} imported, {days[0]} to {days[-1]}"
+                  f"{f' ({summary.replaced} replaced)' if summary.replaced else ''}",
+                  markup=False, highlight=False)

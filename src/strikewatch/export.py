@@ -84,8 +84,9 @@ def export_lines(store: Store, *, fmt: str, what: str) -> Iterator[str]:
         records = claim_records(store)
     else:
         from .fuse import incident_records
+        from .ground import with_ground
 
-        records = incident_records(store)
+        records = with_ground(store, incident_records(store))
     if fmt == "jsonl":
         for record in records:
             yield dumps(record) + "\n"

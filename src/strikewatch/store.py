@@ -286,6 +286,7 @@ class ControlAreaRow(Base):
                                         index=True)
     controller: Mapped[str] = mapped_column(String(40))
     labels: Mapped[str] = mapped_column(Text)  # the map's own labels merged into it
+    category: Mapped[str | None] = mapped_column(String(20))  # its holders' target category
     geometry: Mapped[str] = mapped_column(Text)
 
 

@@ -32,6 +32,7 @@ import yaml
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import ControlMapError
+from ..models import TARGET_CATEGORIES
 
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON_AT_EQUATOR = 111.320
@@ -56,6 +57,7 @@ class LabelMapping:
     labels: tuple[tuple[str, str], ...]  # (label, controller), first listed wins on overlap
     default_controller: str | None = None
     default_country: str | None = None  # ISO alpha-2: the outline the default fills
+    categories: tuple[tuple[str, str], ...] = ()  # controller -> target category of its holders
 
     def controller(self, label: str) -> str | None:
         return dict(self.labels).get(label)
@@ -72,6 +74,7 @@ class ControlMap:
     area_labels: dict[str, list[str]]
     front: BaseGeometry  # in the local km plane (see ``km_plane``)
     km_scale: float  # km per degree of longitude at the map's middle latitude
+    categories: dict[str, str] = field(default_factory=dict)  # controller -> target category
     warnings: list[str] = field(default_factory=list)
 
 
@@ -89,10 +92,16 @@ def mapping_from_yaml(path: str | Path) -> LabelMapping:
     default = raw.get("default") or {}
     if default and not (default.get("controller") and default.get("country")):
         raise ControlMapError(f"{path}: 'default' needs both 'controller' and 'country'")
+    categories = raw.get("categories") or {}
+    unknown = sorted(set(map(str, categories.values())) - set(TARGET_CATEGORIES))
+    if unknown:
+        raise ControlMapError(f"{path}: categories not among {', '.join(TARGET_CATEGORIES)}: "
+                              f"{', '.join(unknown)}")
     return LabelMapping(label_property=str(raw.get("label_property") or "status"),
                         labels=tuple((str(k), str(v)) for k, v in raw["labels"].items()),
                         default_controller=default.get("controller"),
-                        default_country=default.get("country"))
+                        default_country=default.get("country"),
+                        categories=tuple((str(k), str(v)) for k, v in categories.items()))
 
 
 def bundled_mapping(name: str) -> LabelMapping:
@@ -122,6 +131,7 @@ def read_control_map(path: Path, mapping: LabelMapping, *, source: str) -> Contr
     scale = _km_scale(areas)
     return ControlMap(source=source, map_date=map_date, origin=str(path), areas=areas,
                       area_labels=labels, front=front_line(areas, scale), km_scale=scale,
+                      categories=dict(mapping.categories),
                       warnings=[f"{path}: {w}" for w in warnings])
 
 

@@ -9,7 +9,7 @@ A place known only to its province, region or country (precision ``admin1``, ``r
 by the front. It is flagged ``too_coarse`` so that tallies can say how many could not be told.
 
 Lookups are vectorised: an STRtree over each map's polygons gives the candidates by bounding
-box and ``shapely.contains_xy`` on prepared polygons decides; a second STRtree over pieces of
+box and ``shapely.intersects_xy`` on prepared polygons decides; a second STRtree over pieces of
 the front line gives the nearest distance. Trees are built once per map and process.
 """
 
@@ -81,8 +81,14 @@ class IndexedMap:
         """The controller of each point, or None where the map does not cover it."""
         found = np.full(len(lons), None, dtype=object)
         points_idx, part_idx = self.tree.query(shapely.points(lons, lats))
-        inside = shapely.contains_xy(self.parts[part_idx], lons[points_idx], lats[points_idx])
-        found[points_idx[inside]] = self.owners[part_idx[inside]]
+        inside = shapely.intersects_xy(self.parts[part_idx], lons[points_idx], lats[points_idx])
+        points_idx, part_idx = points_idx[inside], part_idx[inside]
+        # a point on the edge between two areas touches both: the area listed first in the
+        # mapping wins, as where polygons overlap (parts are kept in that order)
+        order = np.lexsort((part_idx, points_idx))
+        points_idx, part_idx = points_idx[order], part_idx[order]
+        first = np.unique(points_idx, return_index=True)[1]
+        found[points_idx[first]] = self.owners[part_idx[first]]
         return found
 
     def front_km(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:

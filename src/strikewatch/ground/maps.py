@@ -85,6 +85,7 @@ def _add_map(session, control_map: ControlMap) -> None:
     session.flush()
     session.add_all(ControlAreaRow(map_id=row.id, controller=controller,
                                    labels=",".join(control_map.area_labels.get(controller, [])),
+                                   category=control_map.categories.get(controller),
                                    geometry=shapely.to_wkb(area, hex=True))
                     for controller, area in control_map.areas.items())
 
@@ -106,6 +107,15 @@ def map_geometry(store: Store, map_id: int) -> tuple[dict[str, shapely.Geometry]
         if row is None:
             raise ControlMapError(f"no control map {map_id} in the database")
         areas = session.execute(select(ControlAreaRow.controller, ControlAreaRow.geometry)
-                                .where(ControlAreaRow.map_id == map_id)).all()
+                                .where(ControlAreaRow.map_id == map_id)
+                                .order_by(ControlAreaRow.id)).all()  # the mapping's order
         return ({c: shapely.from_wkb(g) for c, g in areas}, shapely.from_wkb(row.front),
                 row.km_scale)
+
+
+def controller_categories(store: Store) -> dict[str, str]:
+    """Controller -> the target category of its holders, as the imported mappings say."""
+    with store.sessions() as session:
+        rows = session.execute(select(ControlAreaRow.controller, ControlAreaRow.category)
+                               .where(ControlAreaRow.category.is_not(None)).distinct()).all()
+    return dict(rows)

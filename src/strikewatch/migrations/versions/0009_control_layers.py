@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column('map_id', sa.Integer(), nullable=False),
         sa.Column('controller', sa.String(length=40), nullable=False),
         sa.Column('labels', sa.Text(), nullable=False),
+        sa.Column('category', sa.String(length=20), nullable=True),
         sa.Column('geometry', sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(['map_id'], ['control_maps.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id'),

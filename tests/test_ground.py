@@ -1,0 +1,183 @@
+"""Whose ground (issue 16): control maps imported, strikes placed on them, bad input refused.
+
+The frontline maps are made up for the tests (fixtures/ground/README.md): two controllers and a
+contested strip 0.1 degrees wide, the front at 47.9–48.0°N on 2024-01-01 and at 48.4–48.5°N
+from 2024-02-01. The Syria map, also made up, stands for a second war.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from strikewatch.errors import ControlMapError
+from strikewatch.ground import (
+    ControlLayers,
+    Spot,
+    bundled_mapping,
+    import_control_maps,
+    mapping_from_yaml,
+    with_ground,
+)
+from strikewatch.store import ControlMapRow, Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ground"
+KM_PER_DEGREE_LAT = 110.574
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = Store(str(tmp_path / "ground.db"))
+    yield s
+    s.close()
+
+
+@pytest.fixture()
+def frontline(store):
+    import_control_maps(store, FIXTURES / "frontline", source="Test maps",
+                        mapping=mapping_from_yaml(FIXTURES / "frontline.yaml"))
+    return ControlLayers(store)
+
+
+def ground_at(layers, lat, lon, day, precision="point"):
+    return layers.grounds([Spot(lat=lat, lon=lon, day=day, precision=precision)])[0]
+
+
+def test_dates_come_from_the_published_member_or_the_file_name(store, frontline):
+    assert [e.map_date for e in frontline.by_source["Test maps"]] == [date(2024, 1, 1),
+                                                                      date(2024, 2, 1)]
+
+
+def test_strikes_on_each_side_get_their_controller_and_distance_to_the_front(frontline):
+    north = ground_at(frontline, 49.0, 31.0, date(2024, 1, 15))
+    south = ground_at(frontline, 47.0, 31.0, date(2024, 1, 15))
+    strip = ground_at(frontline, 47.95, 31.0, date(2024, 1, 15))
+    assert (north.controller, south.controller, strip.controller) == ("UA", "RU", "contested")
+    assert north.front_km == pytest.approx(1.0 * KM_PER_DEGREE_LAT, rel=0.01)
+    assert south.front_km == pytest.approx(0.9 * KM_PER_DEGREE_LAT, rel=0.01)
+    assert strip.front_km == pytest.approx(0.05 * KM_PER_DEGREE_LAT, rel=0.05)
+    assert not north.too_coarse
+
+
+def test_a_strike_on_the_line_is_on_the_front_and_not_called_held(frontline):
+    on_line = ground_at(frontline, 48.0, 31.0, date(2024, 1, 15))
+    assert on_line.controller == "contested"  # the label listed first wins on an edge
+    assert on_line.front_km == pytest.approx(0.0, abs=0.01)
+
+
+def test_the_map_in_force_is_the_latest_on_or_before_the_strike(frontline):
+    january = ground_at(frontline, 48.2, 31.0, date(2024, 1, 31))
+    february = ground_at(frontline, 48.2, 31.0, date(2024, 2, 15))
+    assert (january.controller, january.map_date) == ("UA", date(2024, 1, 1))
+    assert (february.controller, february.map_date) == ("RU", date(2024, 2, 1))
+    assert february.map_age_days == 14
+    assert ground_at(frontline, 48.2, 31.0, date(2023, 12, 31)) is None  # before any map
+    assert ground_at(frontline, 40.0, 31.0, date(2024, 1, 15)) is None  # off the map
+
+
+def test_a_province_level_place_is_too_coarse_to_say(frontline):
+    coarse = ground_at(frontline, 49.0, 31.0, date(2024, 1, 15), precision="admin1")
+    assert coarse.too_coarse and coarse.controller is None and coarse.front_km is None
+    assert coarse.source == "Test maps"
+
+
+def test_a_second_war_syria_places_fall_on_the_made_up_map(store):
+    import_control_maps(store, FIXTURES / "syria", source="Test Syria map",
+                        mapping=mapping_from_yaml(FIXTURES / "syria.yaml"))
+    layers = ControlLayers(store)
+    day = date(2015, 10, 2)
+    raqqa = ground_at(layers, 35.95283, 39.00788, day)
+    idlib = ground_at(layers, 35.93, 36.63, day)
+    latakia = ground_at(layers, 35.52, 35.79, day)  # no polygon: the default, government
+    assert (raqqa.controller, idlib.controller, latakia.controller) == ("IS", "opposition", "SY")
+    assert raqqa.map_age_days == 4
+
+
+def test_exports_carry_ground_and_null_without_a_layer(store):
+    record = {"id": "x", "date": "2024-01-15",
+              "location": {"lat": 49.0, "lon": 31.0, "precision": "point"}}
+    assert next(with_ground(store, [record]))["ground"] is None
+    import_control_maps(store, FIXTURES / "frontline", source="Test maps",
+                        mapping=mapping_from_yaml(FIXTURES / "frontline.yaml"))
+    ground = next(with_ground(store, [record]))["ground"]
+    assert ground["controller"] == "UA" and ground["map_date"] == "2024-01-01"
+    assert set(ground) >= {"controller", "source", "map_date", "front_km", "too_coarse"}
+
+
+# -- bad input: reported with file and feature, nothing imported changes --
+
+def write_map(folder: Path, name: str, features: list[dict], **members) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps({"type": "FeatureCollection", **members, "features": features}))
+    return path
+
+
+def box_feature(side: str, w: float = 30, s: float = 46, e: float = 32, n: float = 50) -> dict:
+    return {"type": "Feature", "properties": {"side": side},
+            "geometry": {"type": "Polygon",
+                         "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}}
+
+
+def frontline_mapping():
+    return mapping_from_yaml(FIXTURES / "frontline.yaml")
+
+
+def test_a_file_without_a_date_is_refused(store, tmp_path):
+    path = write_map(tmp_path / "m", "undated.geojson", [box_feature("red")])
+    with pytest.raises(ControlMapError, match="undated.geojson: no date"):
+        import_control_maps(store, path, source="T", mapping=frontline_mapping())
+
+
+def test_points_and_unmapped_labels_are_named_by_feature(store, tmp_path):
+    point = {"type": "Feature", "properties": {"side": "red"},
+             "geometry": {"type": "Point", "coordinates": [31, 47]}}
+    path = write_map(tmp_path / "m", "2024-03-01.geojson",
+                     [box_feature("red"), point, box_feature("purple")])
+    with pytest.raises(ControlMapError) as err:
+        import_control_maps(store, path, source="T", mapping=frontline_mapping())
+    assert "feature 1: geometry is 'Point', not a polygon" in str(err.value)
+    assert "feature 2: label side='purple' is not in the mapping" in str(err.value)
+    assert "2024-03-01.geojson" in str(err.value)
+
+
+def test_an_invalid_ring_is_repaired_and_reported(store, tmp_path):
+    bowtie = {"type": "Feature", "properties": {"side": "red"},
+              "geometry": {"type": "Polygon",
+                           "coordinates": [[[30, 46], [32, 48], [32, 46], [30, 48], [30, 46]]]}}
+    path = write_map(tmp_path / "m", "2024-03-01.geojson", [bowtie])
+    summary = import_control_maps(store, path, source="T", mapping=frontline_mapping())
+    assert any("feature 0: invalid ring repaired (Self-intersection" in w
+               for w in summary.warnings)
+    layers = ControlLayers(store)
+    assert ground_at(layers, 47.0, 30.5, date(2024, 3, 2)).controller == "RU"  # a lobe
+
+
+def test_a_bad_file_in_a_folder_leaves_what_was_imported_unchanged(store, tmp_path):
+    import_control_maps(store, FIXTURES / "frontline", source="Test maps",
+                        mapping=frontline_mapping())
+    folder = tmp_path / "more"
+    shutil.copy(FIXTURES / "frontline" / "second.geojson", folder.parent / "x.geojson")
+    write_map(folder, "2024-02-01.geojson", [box_feature("red")], published="2024-02-01")
+    write_map(folder, "2024-03-01.geojson", [box_feature("purple")])
+    with pytest.raises(ControlMapError, match="2024-03-01.geojson: feature 0"):
+        import_control_maps(store, folder, source="Test maps", mapping=frontline_mapping())
+    assert store.count(ControlMapRow) == 2
+    still = ground_at(ControlLayers(store), 49.0, 31.0, date(2024, 2, 15))
+    assert still.controller == "UA"  # the February map was not replaced by the all-red one
+
+
+def test_a_mapping_with_an_empty_label_is_refused(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("labels:\n  occupied: RU\n  unknown:\n")
+    with pytest.raises(ControlMapError, match="labels without a controller: unknown"):
+        mapping_from_yaml(bad)
+
+
+def test_the_bundled_deepstate_mapping_reads():
+    mapping = bundled_mapping("deepstate")
+    assert mapping.controller("occupied") == "RU" and mapping.default_country == "UA"
