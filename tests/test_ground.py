@@ -181,3 +181,41 @@ def test_a_mapping_with_an_empty_label_is_refused(tmp_path):
 def test_the_bundled_deepstate_mapping_reads():
     mapping = bundled_mapping("deepstate")
     assert mapping.controller("occupied") == "RU" and mapping.default_country == "UA"
+
+
+# -- end to end: three DeepStateMap months, the Bellingcat incidents of those months --
+
+def bellingcat_spots() -> list[tuple[str, Spot]]:
+    spots = []
+    for line in (FIXTURES / "bellingcat-2022-04-06.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        for event in record["events"]:
+            if event["lat"] is not None and event["date"]:
+                spots.append((event["place"], Spot(lat=event["lat"], lon=event["lon"],
+                                                   day=date.fromisoformat(event["date"]))))
+    return spots
+
+
+def test_deepstate_months_place_the_bellingcat_incidents(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = tmp_path / "ukraine.db"
+    result = CliRunner().invoke(app, ["control", "import", str(FIXTURES / "deepstate"),
+                                      "--source", "DeepStateMap", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "3 map(s) of DeepStateMap imported, 2022-04-03 to 2022-06-01" in result.output
+    store = Store(str(db))
+    spots = bellingcat_spots()
+    grounds = ControlLayers(store).grounds([s for _, s in spots])
+    by_place = {place: g for (place, _), g in zip(spots, grounds, strict=True)}
+    assert all(g is not None for g in grounds)
+    assert all(g.map_date.month == s.day.month for (_, s), g in zip(spots, grounds, strict=True))
+    assert by_place["Kharkiv"].controller == "UA"  # held throughout, shelled from the north
+    assert by_place["Lviv"].front_km > 400  # the far west
+    assert by_place["Severodonetsk"].front_km < 10  # fought over street by street in June
+    counts = {c: sum(g.controller == c for g in grounds) for c in ("UA", "RU", "contested")}
+    assert counts["UA"] > counts["RU"] > 0
+    assert sum(counts.values()) == len(grounds)
+    store.close()

@@ -217,6 +217,7 @@ def _resolve_areas(shapes: dict[str, list[BaseGeometry]], mapping: LabelMapping
         controller = mapping.default_controller
         areas[controller] = areas[controller].union(rest) if controller in areas else rest
         labels.setdefault(controller, []).append("default")
+    areas = {c: _polygonal_part(a) for c, a in areas.items()}  # no slivers of lines or points
     return {c: a for c, a in areas.items() if not a.is_empty}, labels
 
 
@@ -249,7 +250,8 @@ def km_plane(geometry: BaseGeometry, km_scale: float) -> BaseGeometry:
 
 def front_line(areas: dict[str, BaseGeometry], km_scale: float) -> BaseGeometry:
     """Edges between two controllers' areas, in km, without the map's outer rim."""
-    planar = [shapely.make_valid(km_plane(a, km_scale)) for a in areas.values()]
+    planar = [_polygonal_part(shapely.make_valid(km_plane(a, km_scale)))
+              for a in areas.values()]
     if len(planar) < 2:
         return shapely.LineString()
     edges = shapely.union_all([shapely.boundary(a) for a in planar], grid_size=SNAP_KM)
