@@ -219,3 +219,51 @@ def test_deepstate_months_place_the_bellingcat_incidents(tmp_path):
     assert counts["UA"] > counts["RU"] > 0
     assert sum(counts.values()) == len(grounds)
     store.close()
+
+
+# -- claims against the ground --
+
+def test_tally_counts_an_attackers_strikes_per_controller_with_the_coarse_apart(store):
+    from strikewatch.ground.tally import held_line, tally_ground
+
+    import_control_maps(store, FIXTURES / "frontline", source="Test maps",
+                        mapping=frontline_mapping())
+
+    def record(lat, precision="point", attacker="RU"):
+        return {"id": f"{lat}-{precision}", "date": "2024-01-15", "grade": "weak",
+                "attacker": {"country": attacker},
+                "location": {"lat": lat, "lon": 31.0, "precision": precision}}
+
+    incidents = [record(49.0), record(49.5), record(47.0), record(48.0), record(49.0, "admin1"),
+                 record(30.0), record(49.0, attacker="UA")]
+    tally = tally_ground(store, incidents, "RU")
+    assert tally.held == {"UA": 2, "RU": 1, "contested": 1}
+    assert (tally.too_coarse, tally.unmapped, tally.total) == (1, 1, 6)
+    line = held_line(tally)
+    assert "2 of 4 (50%) on UA-held ground" in line and "1 too coarse to say" in line
+
+
+def test_founding_example_briefing_sets_russian_strikes_against_a_syria_map(tmp_path):
+    import sqlite3
+
+    from founding_example import founding_run
+
+    from strikewatch.brief import BriefOptions, build_brief, render_markdown
+
+    run = founding_run()
+    assert run.exit_code == 0, run.output
+    db = tmp_path / "mee.db"
+    with sqlite3.connect(run.db) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)  # the shared run stays without a control map
+    store = Store(str(db))
+    import_control_maps(store, FIXTURES / "syria", source="Test Syria map",
+                        mapping=mapping_from_yaml(FIXTURES / "syria.yaml"))
+    brief = build_brief(store, BriefOptions(end=date(2015, 10, 2), days=7))
+    russian = next(line for line in brief.ground if " RU incidents" in line)
+    assert "on IS-held ground" in russian
+    assert "too coarse to say" in russian  # the article's places are mostly provinces
+    assert any(line.startswith("RU's own statements claim jihadist") for line in brief.ground)
+    fallon = next(line for line in brief.ground if "Michael Fallon" in line)
+    assert "share 0.05 (5%)" in fallon and "strikewatch:" in fallon and "IS-held" in fallon
+    assert russian in render_markdown(brief)
+    store.close()

@@ -470,8 +470,19 @@ def claims(
         first, last = date.fromisoformat(start), date.fromisoformat(end)
     except ValueError as exc:
         raise typer.BadParameter(f"--from/--to must be YYYY-MM-DD ({exc})") from exc
-    report = claims_vs_reports(_open(db), attacker=attacker, start=first, end=last)
-    print("\n".join(report.lines()))
+    store = _open(db)
+    report = claims_vs_reports(store, attacker=attacker, start=first, end=last)
+    print("\n".join(report.lines() + _ground_of_claims(store, attacker, first, last)))
+
+
+def _ground_of_claims(store: Store, attacker: str, first: date, last: date) -> list[str]:
+    """The ground section (strikewatch.ground.tally): nothing when no control map is loaded."""
+    from .fuse import incident_records
+    from .ground.tally import ground_lines
+
+    incidents = incident_records(store, attacker=attacker, start=first, end=last)
+    lines = ground_lines(store, incidents, [attacker], first, last)
+    return ["Whose ground:"] + [f"  {line}" for line in lines] if lines else []
 
 
 # -- control maps: who held the ground (thin shell over strikewatch.ground) --

@@ -72,7 +72,7 @@ def _share(n: int, of: int) -> str:
 def held_line(t: GroundTally) -> str:
     """One line: the attacker's incidents by controller, with what could not be told."""
     maps = sorted(t.maps)
-    where = (f"{maps[0][0]} maps of {maps[0][1]}" + (f" to {maps[-1][1]}" if len(maps) > 1
+    where = (f"{maps[0][0]}, map of {maps[0][1]}" + (f" to {maps[-1][1]}" if len(maps) > 1
                                                        else "")) if maps else "no map in force"
     held = ", ".join(f"{_share(n, t.told)} on {c}-held ground" for c, n in t.held.most_common())
     return (f"Whose ground ({where}): {t.total} {t.attacker} incidents; "
@@ -104,7 +104,8 @@ def _statistic_line(t: GroundTally, st) -> str:
     from ..lexicons import load_lexicons
 
     who = st.speaker + (f" ({st.org})" if st.org else "")
-    figures = ", ".join(f"{k} {v:g}" for k, v in st.numbers) or "no number parsed"
+    figures = ", ".join(f"{k} {v:g}" + (f" ({v:.0%})" if k == "share" else "")
+                        for k, v in st.numbers) or "no number parsed"
     categories = [cat for *_, cat in load_lexicons().groups.find(st.sentence)]
     counted = next(((cat, *t.on_category(cat)) for cat in categories if t.on_category(cat)[1]),
                    None)
