@@ -243,12 +243,11 @@ def test_tally_counts_an_attackers_strikes_per_controller_with_the_coarse_apart(
     assert "2 of 4 (50%) on UA-held ground" in line and "1 too coarse to say" in line
 
 
-def test_founding_example_briefing_sets_russian_strikes_against_a_syria_map(tmp_path):
+def founding_with_syria_map(tmp_path) -> Store:
+    """A copy of the founding example's database with the made-up Syria map imported."""
     import sqlite3
 
     from founding_example import founding_run
-
-    from strikewatch.brief import BriefOptions, build_brief, render_markdown
 
     run = founding_run()
     assert run.exit_code == 0, run.output
@@ -258,6 +257,13 @@ def test_founding_example_briefing_sets_russian_strikes_against_a_syria_map(tmp_
     store = Store(str(db))
     import_control_maps(store, FIXTURES / "syria", source="Test Syria map",
                         mapping=mapping_from_yaml(FIXTURES / "syria.yaml"))
+    return store
+
+
+def test_founding_example_briefing_sets_russian_strikes_against_a_syria_map(tmp_path):
+    from strikewatch.brief import BriefOptions, build_brief, render_markdown
+
+    store = founding_with_syria_map(tmp_path)
     brief = build_brief(store, BriefOptions(end=date(2015, 10, 2), days=7))
     russian = next(line for line in brief.ground if " RU incidents" in line)
     assert "on IS-held ground" in russian
@@ -266,4 +272,23 @@ def test_founding_example_briefing_sets_russian_strikes_against_a_syria_map(tmp_
     fallon = next(line for line in brief.ground if "Michael Fallon" in line)
     assert "share 0.05 (5%)" in fallon and "strikewatch:" in fallon and "IS-held" in fallon
     assert russian in render_markdown(brief)
+    store.close()
+
+
+def test_the_api_filters_incidents_by_who_held_the_ground(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import API, ApiSettings, create_app
+
+    store = founding_with_syria_map(tmp_path)
+    client = TestClient(create_app(ApiSettings(), store=store))
+    held = client.get(f"{API}/incidents", params={"controller": "IS"}).json()
+    places = sorted(i["location"]["name"] for i in held["items"])
+    assert held["total"] == 2 and places == ["Ar Raqqah", "Tabqa military airport"]
+    assert all(i["ground"]["controller"] == "IS" for i in held["items"])
+    every = client.get(f"{API}/incidents", params={"limit": 100}).json()["items"]
+    coarse = [i for i in every if i["location"]["precision"] == "admin1"]
+    assert coarse and all(i["ground"]["too_coarse"] for i in coarse)
+    one = client.get(f"{API}/incidents/{held['items'][0]['id']}").json()
+    assert one["ground"]["source"] == "Test Syria map"
     store.close()
