@@ -292,3 +292,23 @@ def test_the_api_filters_incidents_by_who_held_the_ground(tmp_path):
     one = client.get(f"{API}/incidents/{held['items'][0]['id']}").json()
     assert one["ground"]["source"] == "Test Syria map"
     store.close()
+
+
+def test_the_web_map_gets_the_control_layer_in_force_on_a_day(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import API, ApiSettings, create_app
+
+    store = Store(str(tmp_path / "layer.db"))
+    import_control_maps(store, FIXTURES / "frontline", source="Test maps",
+                        mapping=frontline_mapping())
+    client = TestClient(create_app(ApiSettings(), store=store))
+    layer = client.get(f"{API}/control/layer", params={"date": "2024-02-10"}).json()
+    assert {f["properties"]["controller"] for f in layer["features"]} == {"UA", "RU", "contested"}
+    assert {f["properties"]["map_date"] for f in layer["features"]} == {"2024-02-01"}
+    before = client.get(f"{API}/control/layer", params={"date": "2023-12-31"}).json()
+    assert before["features"] == []
+    assert client.get(f"{API}/control/layer", params={"date": "soon"}).status_code == 422
+    page = client.get("/map").text
+    assert "/static/ground.js" in page and 'id="ground-layer"' in page
+    store.close()

@@ -666,6 +666,18 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
                                            action=action, limit=p.limit, offset=p.offset)
         return _paged(total, items, p)
 
+    @app.get(f"{API}/control/layer", tags=["map"],
+             dependencies=[known_params("date", "source")])
+    def control_layer(_u: Read, store: Db,
+                      day: Annotated[date, Query(alias="date", description="the day (YYYY-MM-DD)")],
+                      source: Annotated[str | None, Query(description="one source only")] = None,
+                      ) -> dict:
+        """Who held the ground on a day: each source's control map in force (GeoJSON areas
+        with controller, source and map date), simplified to about 500 m for drawing."""
+        from .ground.listing import layer_geojson
+
+        return layer_geojson(store, day, source)
+
     @app.get(f"{API}/boundaries", tags=["map"], dependencies=[known_params()])
     def boundaries(_u: Read) -> dict:
         """The bundled boundary layers (GeoJSON under /boundaries/) the map draws."""
