@@ -145,6 +145,20 @@ class ControlLayers:
         at = bisect.bisect_right([e.map_date for e in entries], day)
         return entries[at - 1] if at else None
 
+    def controllers_on(self, source: str, lons: np.ndarray, lats: np.ndarray,
+                       days: np.ndarray) -> np.ndarray:
+        """Controllers of many points of one source at once (``days``: datetime64[D]); None
+        where no map is in force or it does not cover the point. For bulk work."""
+        entries = self.by_source.get(source, [])
+        starts = np.array([e.map_date for e in entries], dtype="datetime64[D]")
+        which = np.searchsorted(starts, days, side="right") - 1
+        found = np.full(len(lons), None, dtype=object)
+        for index in np.unique(which[which >= 0]):
+            chosen = np.flatnonzero(which == index)
+            found[chosen] = indexed_map(self.store, entries[index]).controllers_at(
+                lons[chosen], lats[chosen])
+        return found
+
     def grounds(self, spots: Sequence[Spot | None]) -> list[Ground | None]:
         """The ground of each spot (None: no map in force covers it, or no spot)."""
         chosen: list[tuple[MapEntry, str | None] | None] = [None] * len(spots)
