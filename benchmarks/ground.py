@@ -96,7 +96,8 @@ def bench_section(layers: ControlLayers, n: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--maps", type=Path, default=ROOT.parent / "shared/corpora/deepstate-ukraine")
+    parser.add_argument("--maps", type=Path,
+                        default=ROOT.parent / "shared/corpora/deepstate-ukraine")
     parser.add_argument("--db", type=Path, default=Path("ground-bench.db"))
     parser.add_argument("--points", type=int, default=1_000_000)
     parser.add_argument("--incidents", type=int, default=10_000)

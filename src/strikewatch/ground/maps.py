@@ -79,8 +79,8 @@ def _replace_same_map(session, control_map: ControlMap) -> int:
 
 def _add_map(session, control_map: ControlMap) -> None:
     row = ControlMapRow(source=control_map.source, map_date=control_map.map_date,
-                        origin=control_map.origin, front=shapely.to_wkb(control_map.front, hex=True),
-                        km_scale=control_map.km_scale)
+                        origin=control_map.origin, km_scale=control_map.km_scale,
+                        front=shapely.to_wkb(control_map.front, hex=True))
     session.add(row)
     session.flush()
     session.add_all(ControlAreaRow(map_id=row.id, controller=controller,

@@ -69,15 +69,20 @@ def _share(n: int, of: int) -> str:
     return f"{n} of {of} ({n / of:.0%})" if of else f"{n} of 0"
 
 
+def ground_name(controller: str) -> str:
+    return "contested ground" if controller == "contested" else f"{controller}-held ground"
+
+
 def held_line(t: GroundTally) -> str:
     """One line: the attacker's incidents by controller, with what could not be told."""
     maps = sorted(t.maps)
     where = (f"{maps[0][0]}, map of {maps[0][1]}" + (f" to {maps[-1][1]}" if len(maps) > 1
                                                        else "")) if maps else "no map in force"
-    held = ", ".join(f"{_share(n, t.told)} on {c}-held ground" for c, n in t.held.most_common())
+    held = ", ".join(f"{_share(n, t.told)} on {ground_name(c)}" for c, n in t.held.most_common())
     return (f"Whose ground ({where}): {t.total} {t.attacker} incidents; "
             f"{held or 'none placed to a point'}; {t.too_coarse} too coarse to say (place known "
-            f"only to its province, region or country); {t.unmapped} with no map in force")
+            f"only to its province, region or country); {t.unmapped} off the maps (no place or "
+            "date, or no map in force covers it)")
 
 
 def against_claims(t: GroundTally, report) -> list[str]:
