@@ -14,7 +14,8 @@ from datetime import date
 import shapely
 
 from ..store import Store
-from ..web.queries import IncidentFilter, incident_page
+from ..web import queries
+from ..web.queries import IncidentFilter
 from . import with_ground
 
 
@@ -23,11 +24,12 @@ def incident_page_with_ground(store: Store, f: IncidentFilter, controller: str |
                               ) -> tuple[int, list[dict]]:
     """(total, page) as ``queries.incident_page``, each item with its ``ground``."""
     if controller is None:
-        total, items = incident_page(store, f, sort=sort, descending=descending, limit=limit,
-                                     offset=offset)
+        total, items = queries.incident_page(store, f, sort=sort, descending=descending,
+                                             limit=limit, offset=offset)
         return total, list(with_ground(store, items))
-    matching, _ = incident_page(store, f, sort=sort, descending=descending, limit=0)
-    _, everything = incident_page(store, f, sort=sort, descending=descending, limit=matching)
+    order = {"sort": sort, "descending": descending}
+    matching, _ = queries.incident_page(store, f, **order, limit=0)
+    _, everything = queries.incident_page(store, f, **order, limit=matching)
     held = [item for item in with_ground(store, everything)
             if (item["ground"] or {}).get("controller") == controller]
     return len(held), held[offset:offset + limit]
