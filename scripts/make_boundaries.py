@@ -25,7 +25,8 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "strikewatch" / "data" / "bo
 # Governorates are drawn for the countries the corpora report strikes in; the rest give context.
 ADMIN1 = ("SY", "IQ", "YE", "LB")
 ADMIN0 = ("SY", "IQ", "YE", "LB", "JO", "IL", "PS", "TR", "SA", "OM", "AE", "QA", "BH", "KW",
-          "IR", "EG", "CY", "ER", "DJ", "SO", "ET", "SD", "LY", "GE", "AM", "AZ")
+          "IR", "EG", "CY", "ER", "DJ", "SO", "ET", "SD", "LY", "GE", "AM", "AZ",
+          "UA")  # Ukraine: the outline control maps fill by default (strikewatch.ground)
 TOLERANCE_DEG = 0.01  # ~1 km: below the precision of any place resolved by name
 DIGITS = 3
 

@@ -68,7 +68,7 @@ def test_openapi_lists_every_endpoint_under_v1(store):
     expected = {"/documents", "/documents/{doc_id}", "/incidents", "/incidents/facets",
                 "/incidents/{incident_id}", "/claims", "/claims/versus-reports", "/briefing",
                 "/export", "/ingest", "/ingest/jsonl", "/reviews", "/review-queue", "/me",
-                "/users", "/users/{name}/revoke", "/boundaries"} | {
+                "/users", "/users/{name}/revoke", "/boundaries", "/control/layer"} | {
                     f"/incidents/{{incident_id}}/{a}" for a in
                                             ("confirm", "reject", "edit", "merge", "split")}
     assert set(paths) == {API + p for p in expected}

@@ -511,10 +511,13 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
 
     # incidents
     @app.get(f"{API}/incidents", tags=["incidents"], dependencies=[known_params(
-        *INCIDENT_FILTERS, "sort", "limit", "offset")])
+        *INCIDENT_FILTERS, "controller", "sort", "limit", "offset")])
     def incidents(_u: Read, store: Db, f: Filter, p: Paging,
                   sort: Annotated[str, Query(description="date | fatalities | grade | country "
                                              "| updated; prefix '-' for descending")] = "date",
+                  controller: Annotated[str | None, Query(description=(
+                      "who held the ground on the control map in force (RU, UA, contested, "
+                      "as the imported maps' mapping names them)"))] = None,
                   ) -> JSONResponse:
         """Incident summaries (the export's fields, with ``mention_count`` instead of the
         mentions), filtered, sorted and paged."""
@@ -522,8 +525,9 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         if key not in INCIDENT_SORTS:
             raise HTTPException(400, f"unknown sort {sort!r}: one of "
                                      f"{', '.join(INCIDENT_SORTS)} (prefix - to reverse)")
-        total, items = store.incident_page(f, sort=key, descending=sort.startswith("-"),
-                                           limit=p.limit, offset=p.offset)
+        total, items = _incident_page_with_ground(store, f, controller, sort=key,
+                                                  descending=sort.startswith("-"),
+                                                  limit=p.limit, offset=p.offset)
         return JSONResponse(_paged(total, items, p))
 
     @app.get(f"{API}/incidents/facets", tags=["incidents"], dependencies=[known_params()])
@@ -541,7 +545,7 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
         found = incident_records(store, ids=[incident_id])
         if not found:
             raise HTTPException(404, f"no incident {incident_id!r}")
-        record = found[0]
+        record = _with_ground(store, found[0])
         record["sources_text"] = queries.sources_of(store, incident_id)
         record["history"] = queries.review_page(store, incident_id=incident_id,
                                                 limit=1000)[1]
@@ -767,10 +771,37 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
                                            action=action, limit=p.limit, offset=p.offset)
         return _paged(total, items, p)
 
+    @app.get(f"{API}/control/layer", tags=["map"],
+             dependencies=[known_params("date", "source")])
+    def control_layer(_u: Read, store: Db,
+                      day: Annotated[date, Query(alias="date", description="the day (YYYY-MM-DD)")],
+                      source: Annotated[str | None, Query(description="one source only")] = None,
+                      ) -> dict:
+        """Who held the ground on a day: each source's control map in force (GeoJSON areas
+        with controller, source and map date), simplified to about 500 m for drawing."""
+        from .ground.listing import layer_geojson
+
+        return layer_geojson(store, day, source)
+
     @app.get(f"{API}/boundaries", tags=["map"], dependencies=[known_params()])
     def boundaries(_u: Read) -> dict:
         """The bundled boundary layers (GeoJSON under /boundaries/) the map draws."""
         return {"layers": [{"name": n, "url": f"/boundaries/{n}"} for n in boundary_files()]}
+
+
+def _incident_page_with_ground(store: Store, f: IncidentFilter, controller: str | None,
+                               **page_args: Any) -> tuple[int, list[dict]]:
+    """The incident list with each incident's ground and the ``controller`` filter (issue 16)."""
+    from .ground.listing import incident_page_with_ground
+
+    return incident_page_with_ground(store, f, controller, **page_args)
+
+
+def _with_ground(store: Store, record: dict) -> dict:
+    """One incident record with its ``ground`` (null when no control map covers it)."""
+    from .ground import with_ground
+
+    return next(with_ground(store, [record]))
 
 
 def _plain(value: Any) -> Any:

@@ -153,6 +153,9 @@ class Brief:
     attributions: list[str] = field(default_factory=list)
     # (event type, incidents, killed) of the period, in EVENT_TYPES order, types with none left out
     event_types: list[tuple[str, int, Tally]] = field(default_factory=list)
+    # whose ground the attackers' strikes fell on, beside the claims (ground.tally); empty
+    # when no control map is loaded
+    ground: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -373,13 +376,22 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
     doc_ids = {m["doc_id"] for i in in_period for m in i.get("mentions") or ()}
     attackers = {(i.get("attacker") or {}).get("country") for i in in_period if
                  i["origin"] == "text"} - {None}
-    return summarise(
+    brief = summarise(
         incidents, start=start, end=end, days=o.days,
         claims=_claims(store, start, end, doc_ids, o.attacker),
         shares=_shares(store, attackers, start, end), chart_days=o.chart_days,
         filters={"country": o.country, "attacker": o.attacker},
         undated=store.count_incidents(chosen, undated=True),
         attributions=sorted({a for i in in_period if (a := attribution(i["origin"]))}))
+    brief.ground = _ground_lines(store, in_period, attackers, start, end)
+    return brief
+
+
+def _ground_lines(store: Store, incidents: list[dict], attackers: set[str], start: date,
+                  end: date) -> list[str]:
+    from .ground.tally import ground_lines
+
+    return ground_lines(store, incidents, sorted(attackers), start, end)
 
 
 def period_of_documents(store: Store, doc_ids: Sequence[str]) -> tuple[date, date] | None:
@@ -444,7 +456,7 @@ def _share_lines(b: Brief) -> list[str]:
         for speaker, figures, sentence in s.statistics:
             out.append(f"{speaker} on {s.attacker}: {figures or 'no number parsed'}: "
                        f"\u201c{clip(sentence, 200)}\u201d")
-    return out
+    return out + b.ground
 
 
 def _place(inc: dict) -> str:

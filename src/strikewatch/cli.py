@@ -534,8 +534,9 @@ def claims(
     if last < first:
         raise typer.BadParameter(f"--to {end} is before --from {start}")
     code = _attacker_code(attacker)
-    report = claims_vs_reports(_open(db), attacker=code, start=first, end=last)
-    print("\n".join(report.lines()))
+    store = _open(db)
+    report = claims_vs_reports(store, attacker=code, start=first, end=last)
+    print("\n".join(report.lines() + _ground_of_claims(store, code, first, last)))
     if not (report.incidents or report.claimed or report.statistics):
         raise typer.Exit(1)
 
@@ -555,3 +556,46 @@ def _attacker_code(attacker: str) -> str:
         return whole.pop()
     raise typer.BadParameter(f"--attacker {attacker!r}: not an actor of the lexicon "
                              "(data/lexicons/actors.yaml); give its code, e.g. RU")
+
+
+def _ground_of_claims(store: Store, attacker: str, first: date, last: date) -> list[str]:
+    """The ground section (strikewatch.ground.tally): nothing when no control map is loaded."""
+    from .fuse import incident_records
+    from .ground.tally import ground_lines
+
+    incidents = incident_records(store, attacker=attacker, start=first, end=last)
+    lines = ground_lines(store, incidents, [attacker], first, last)
+    return ["Whose ground:"] + [f"  {line}" for line in lines] if lines else []
+
+
+# -- control maps: who held the ground (thin shell over strikewatch.ground) --
+
+control_app = typer.Typer(no_args_is_help=True, help=(
+    "Dated maps of who held the ground, for setting strikes against (issue 16)."))
+app.add_typer(control_app, name="control")
+
+
+@control_app.command("import")
+def control_import(
+    path: Annotated[str, typer.Argument(help="A GeoJSON control map, or a folder of them.")],
+    source: Annotated[str, typer.Option("--source", help="The maps' publisher (DeepStateMap).")],
+    mapping: Annotated[str, typer.Option("--mapping", help=(
+        "YAML from the layer's labels to controllers, or the name of a bundled one "
+        "(deepstate)."))] = "deepstate",
+    db: DbOption = None,
+) -> None:
+    """Import dated control maps; a bad file is reported and nothing is imported."""
+    from .ground import bundled_mapping, import_control_maps, mapping_from_yaml
+
+    store = _open(db, create=True)
+    try:
+        labels = (mapping_from_yaml(mapping) if Path(mapping).suffix in (".yaml", ".yml")
+                  else bundled_mapping(mapping))
+        summary = import_control_maps(store, path, source=source, mapping=labels)
+    except StrikewatchError as exc:
+        _fail(exc)
+    for warning in summary.warnings:
+        console.print(f"repaired: {warning}", markup=False, highlight=False)
+    days = sorted(d for _, d, _ in summary.maps)
+    print(f"{len(days)} map(s) of {source} imported, {days[0]} to {days[-1]}"
+          f"{f' ({summary.replaced} replaced)' if summary.replaced else ''}")

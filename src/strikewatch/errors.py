@@ -13,6 +13,7 @@
     ├── ReviewError         an analyst's action refers to something that is not there
     ├── ExportError         an unknown export format, or one that cannot hold what is asked
     ├── BriefError          no briefing can be made (no dated incident, no Chromium for a PDF)
+    ├── ControlMapError     a control map or its label mapping cannot be imported (file, feature)
     └── UserError           a user cannot be added (bad name or role)
         └── UserExists       the name is taken (HTTP 409, not 422)
 
@@ -72,6 +73,10 @@ class ExportError(StrikewatchError):
 
 
 class BriefError(StrikewatchError):
+    pass
+
+
+class ControlMapError(StrikewatchError):
     pass
 
 

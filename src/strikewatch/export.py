@@ -88,8 +88,9 @@ def export_lines(store: Store, *, fmt: str, what: str,
         records = claim_records(store)
     else:
         from .fuse import incident_records
+        from .ground import with_ground
 
-        records = incident_records(store, where=where)
+        records = with_ground(store, incident_records(store, where=where))
     if fmt == "jsonl":
         for record in records:
             yield dumps(record) + "\n"

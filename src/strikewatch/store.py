@@ -265,6 +265,39 @@ class UserRow(Base):
     revoked_by: Mapped[str | None] = mapped_column(String(100))
 
 
+class ControlMapRow(Base):
+    """One dated map of who held the ground, from one source (``ground``; migration 0009).
+
+    ``front`` is the boundary between controllers (WKB hex, in the map's local km plane: see
+    ``ground.layers``), worked out once at import so that lookups need no geometry algebra.
+    """
+
+    __tablename__ = "control_maps"
+    __table_args__ = (Index("ix_control_maps_source_date", "source", "map_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(100))
+    map_date: Mapped[date] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(Text)  # the file it was read from
+    front: Mapped[str] = mapped_column(Text)
+    km_scale: Mapped[float] = mapped_column(Float)  # km per degree of longitude at its latitude
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class ControlAreaRow(Base):
+    """The ground one controller held on one map: its polygons merged (WKB hex, lon/lat)."""
+
+    __tablename__ = "control_areas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    map_id: Mapped[int] = mapped_column(ForeignKey("control_maps.id", ondelete="CASCADE"),
+                                        index=True)
+    controller: Mapped[str] = mapped_column(String(40))
+    labels: Mapped[str] = mapped_column(Text)  # the map's own labels merged into it
+    category: Mapped[str | None] = mapped_column(String(20))  # its holders' target category
+    geometry: Mapped[str] = mapped_column(Text)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -43,6 +43,7 @@ async function show() {
     ["Date", SW.esc(`${inc.date || "unknown"} (${inc.date_precision || "no precision"})`)],
     ["Attacker", SW.esc(SW.attacker(inc.attacker))],
     ["Place", SW.esc(`${SW.place(loc)} · ${loc.precision || ""}` + (loc.lat != null ? ` · ${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}` : ""))],
+    ["Whose ground", SW.esc(groundText(inc.ground))],
     ["Targets", SW.esc(inc.targets.map(t => t.name ? `${t.name} (${t.category})` : t.category).join(", ") || "not said")],
     ["Killed", SW.esc(SW.range({ min: f.min, max: f.max }))],
     ["Civilians killed", SW.esc(SW.range({ min: f.civilians_min, max: f.civilians_max }))],
@@ -72,3 +73,12 @@ async function show() {
 
 SW.header("");
 show();
+
+// Who held the ground on the control map in force (issue 16): the controller, or why not said.
+function groundText(g) {
+  if (!g) return "no control map covers it";
+  const map = `${g.source}, map of ${g.map_date} (${g.map_age_days} days before)`;
+  if (g.too_coarse) return `too coarse to say: the place is known only to its province or region · ${map}`;
+  const front = g.front_km != null ? ` · ${g.front_km} km from the front` : "";
+  return `${g.controller}-held${front} · ${map}`;
+}

@@ -93,6 +93,7 @@ function visible() {
     from = d.toISOString().slice(0, 10);
   }
   document.getElementById("timeline-label").textContent = (from && from !== day ? `${from} to ` : windowDays === "all" ? "up to " : "") + day;
+  if (window.SWGround) SWGround.day(day);
   return incidents.filter(i => !i.date || (i.date <= day && (!from || i.date >= from)));
 }
 
@@ -105,7 +106,7 @@ function render() {
     if (loc.lat != null && loc.lon != null) {
       const circle = L.circleMarker([loc.lat, loc.lon], {
         radius: 5 + Math.min(10, Math.sqrt(inc.mention_count || 1) * 2),
-        color: "#1d2327", weight: 1, fillColor: GRADE_COLOURS[inc.grade] || "#000", fillOpacity: 0.8,
+        color: "#1d2327", weight: 1, fillColor: (window.SWGround && SWGround.colour(inc)) || GRADE_COLOURS[inc.grade] || "#000", fillOpacity: 0.8,
       });
       circle.bindPopup(`<b>${SW.esc(inc.date || "undated")}</b> ${SW.esc(SW.place(loc))}<br>` +
         `${SW.esc(SW.attacker(inc.attacker))} · ${SW.grade(inc.grade)}<br>` +
