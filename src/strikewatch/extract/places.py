@@ -20,6 +20,14 @@ _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 
 
+def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str) -> bool:
+    """'Kupiansk, Kharkiv', 'Horlivka, Donetsk': a name set after a place by a comma, in
+    apposition to it, is the region that holds it, not a second strike place (a list,
+    'Kupiansk, Izium and Balakliia', is conjoined)."""
+    return between.strip() == "," and any(
+        sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
 @dataclass(slots=True)
 class _PlaceScan:
     """One sentence's search for places: the tokens no place may take (speakers, names of
@@ -239,7 +247,7 @@ class PlaceFinder:
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
                 between = text[a.end:b.start]
-                if _CONTAINER.fullmatch(between):
+                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
                 elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
                     out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
@@ -264,7 +272,10 @@ class PlaceFinder:
             return False
         if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
-        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" for i in range(a, b)) or (
+        # a capitalised word inside a clipped caption is a name though the tagger, lacking a
+        # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
+        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
+                   or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN") for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:

@@ -1,0 +1,57 @@
+"""What kind of document this is, before any sentence is read: a short item (a caption, a feed
+line, a coder's note), whose clipped wording reports a strike in fewer words than an article
+does, and a title that is only a place, which incident logs and geolocation sites give an entry
+while its text names none ("Sloviansk, Donetsk Oblast" over "Civilian homes hit by
+artillery.")."""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.lexicons import Lexicons
+from strikewatch.models import Document
+
+from .settings import ExtractSettings
+from .state import PlaceCandidate
+
+# a word of a title: letters with inner apostrophes, dots and hyphens ("Lysychans'k"), or a digit
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
+# lowercase words a place title may hold besides place words: "Mashhad of Kharkiv", "Bab al-Hawa"
+_TITLE_LINKS = frozenset({"of", "al", "el", "de", "the"})
+
+
+def is_short_item(doc: Document, settings: ExtractSettings) -> bool:
+    """A caption, a feed line or a coder's note: its text, less its title, is short."""
+    title = sum(s.end - s.start for s in doc.segments if s.kind == "title")
+    return len(doc.text) - title <= settings.short_item_chars
+
+
+def title_place(doc: Document, lex: Lexicons) -> PlaceCandidate | None:
+    """The title when it is nothing but a place, as written, its container kept for the
+    geocoder ("Markhalivka, Kyiv Region", "Kharkiv (Saltivka district)"); its characters are
+    the document's (a sentence's candidate counts from the sentence start)."""
+    title = next((s for s in doc.segments if s.kind == "title"), None)
+    if title is None:
+        return None
+    text = doc.text[title.start:title.end].strip()
+    if not is_place_title(text, lex):
+        return None
+    start = doc.text.index(text, title.start)
+    return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
+
+
+def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
+    """A few capitalised names and place words ("Saada, Sahar district", "Rzhavets (Kharkiv
+    region)"), with no digit and no strike, weapon or actor word: a headline in title case
+    ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib") is not a place."""
+    words = _TITLE_WORD.findall(title)
+    if not 1 <= len(words) <= max_words or len(title) > 80:
+        return False
+    for word in words:
+        low = word.lower()
+        if word.isdigit() or low in lex.title_stop_words:
+            return False
+        if not (word[0].isupper() or low in lex.place_heads or low in _TITLE_LINKS):
+            return False
+    return not lex.weapons.find(title) and not any(
+        title[s:e].lower() not in lex.capitals for s, e, _, _ in lex.actors.find(title))
