@@ -162,3 +162,21 @@ def test_a_region_after_a_comma_is_the_container_not_a_second_strike(extractor, 
 def test_a_coders_note_is_dated_by_its_published_day(extractor):
     doc = item("Sudanese aircraft bombed Kadugli. 2 farmers died.", published="2016-06-29")
     assert [m.date for m in extractor.extract(doc).strikes] == [date(2016, 6, 29)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Children's hospital in Kharkiv damaged after shelling", "Kharkiv"),
+    ("A school in Taiz damaged after shelling", "Taiz"),
+    ("Post office building in Kherson damaged in reported overnight shelling.", "Kherson"),
+])
+def test_a_gerund_governs_its_clause(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Shebekino, Belgorod Oblast, Russia", "Damaged residential buildings after reported shelling."),
+    ("Kharkiv", "Damage to Saltivskyi Market following a shelling."),
+    ("Rafah, Gaza", "Damage to a tent camp following a shelling."),
+])
+def test_a_place_title_places_a_strike_whose_words_name_no_place(extractor, title, text):
+    assert places(extractor, text, title=title) == [title]

@@ -13,6 +13,7 @@ from strikewatch.models import Document
 
 from .settings import ExtractSettings
 from .state import PlaceCandidate
+from .words import _is_country
 
 # a word of a title: letters with inner apostrophes, dots and hyphens ("Lysychans'k"), or a digit
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
@@ -53,5 +54,8 @@ def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
             return False
         if not (word[0].isupper() or low in lex.place_heads or low in _TITLE_LINKS):
             return False
+    # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,
+    # Russia"), though the actor lexicon lists them for "Moscow said", "Russia struck"
     return not lex.weapons.find(title) and not any(
-        title[s:e].lower() not in lex.capitals for s, e, _, _ in lex.actors.find(title))
+        title[s:e].lower() not in lex.capitals and not _is_country(title[s:e])
+        for s, e, _, _ in lex.actors.find(title))

@@ -106,7 +106,7 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._strike_places(ctx, scope) or self._title_place(state, ctx)
+        here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
 
@@ -177,13 +177,14 @@ class SentenceReader:
         return self.places.finest(here, ctx.sdoc, ctx.places)
 
     @staticmethod
-    def _title_place(state: DocState, ctx: SentenceContext) -> list[PlaceCandidate]:
-        """A sentence that names no place at all is about the place the title names, when the
-        title is only a place ("Novoselivka Druha" over "Civilian homes hit by artillery.")."""
+    def _title_place(state: DocState, sentence: Sentence) -> list[PlaceCandidate]:
+        """A strike word whose words name no place is about the place the title names, when
+        the title is only a place ("Novoselivka Druha" over "Civilian homes hit by artillery.",
+        "Kharkiv" over "Damage to Saltivskyi Market following a shelling.")."""
         place = state.title_place
-        if place is None or ctx.places:
+        if place is None:
             return []
-        off = ctx.sentence.start  # a candidate's characters count from its sentence
+        off = sentence.start  # a candidate's characters count from its sentence
         return [replace(place, start=place.start - off, end=place.end - off)]
 
     def _add_events(self, state: DocState, ctx: SentenceContext, here: list[PlaceCandidate],

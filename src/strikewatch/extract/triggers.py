@@ -10,6 +10,12 @@ from .state import Trigger
 from .words import _SUBJ, _noun_phrase, _text
 
 
+def _gerund(tok) -> bool:
+    """A verb's -ing form used as a noun ("damaged after shelling", "damaged by shelling"):
+    it governs the clause it is part of, as a strike noun does."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "xcomp", "dobj", "nsubj")
+
+
 class TriggerRules:
     """The strike-word rules over one sentence's parse, read from the lexicons."""
 
@@ -242,6 +248,8 @@ class TriggerRules:
         node = tok
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
             node = tok.head
+        if _gerund(node):
+            node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
                 if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
