@@ -180,3 +180,51 @@ def test_a_gerund_governs_its_clause(extractor, text, place):
 ])
 def test_a_place_title_places_a_strike_whose_words_name_no_place(extractor, title, text):
     assert places(extractor, text, title=title) == [title]
+
+
+# ---------------------------------------------------------------- headline lists and summaries
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Shelling kills two in centre of rebel city Donetsk: AFP", "Donetsk"),
+    ("Shelling kills three in Taiz: hospital", "Taiz"),
+])
+def test_a_gerund_subject_governs_its_headline(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The invaders hit Pavlohrad with rockets: a woman was killed", "Pavlohrad"),
+    ("Militants hit Kismayo with mortars overnight", "Kismayo"),
+])
+def test_a_place_hit_with_a_munition_is_a_strike(extractor, text, place):
+    assert place in places(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In the Kharkiv region, one person was killed, eight wounded from the shelling", "Kharkiv region"),
+    ("In Hodeidah, two children died when shells hit their school", "Hodeidah"),
+])
+def test_a_place_opening_the_sentence_sets_its_scene(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Hospital shelled in east Ukraine as calls mount for truce", "east Ukraine"),
+    ("Market shelled in north Yemen as talks stall", "north Yemen"),
+])
+def test_a_direction_compounded_with_a_country_is_a_region(extractor, text, region):
+    assert places(extractor, text) == [region]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("DPR serviceman killed in shelling by Kiev's forces", "Kiev"),
+    ("Three militiamen wounded in shelling by Kiev troops", "Kiev"),
+    ("Idlib rebels fired rockets at Hama.", "Idlib"),
+])
+def test_a_place_naming_a_force_is_no_strike_place(extractor, text, absent):
+    assert absent not in places(extractor, text)
+
+
+def test_a_civil_body_named_after_a_place_keeps_it(extractor):
+    assert places(extractor, "Missile strike on Mykolaiv Regional State Administration building") == ["Mykolaiv"]

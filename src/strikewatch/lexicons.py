@@ -231,6 +231,7 @@ class Lexicons:
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
+        self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])

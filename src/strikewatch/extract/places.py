@@ -60,7 +60,18 @@ class PlaceFinder:
                 self._add(scan, ent.start, ent.end - 1, from_ent=True)
         self._regions(scan)
         # countries are not strike locations: an event needs at least a province
-        return [c for c in scan.cands if c.precision == "region" or not _is_country(c.text)]
+        return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
+                and not self._names_a_force(sdoc, c)]
+
+    def _names_a_force(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A place name that qualifies an armed force stands for who fired, not where a strike
+        fell: "shelling by Kiev forces", "Kiev's troops", "Idlib rebels" (places.yaml
+        force_nouns)."""
+        if not cand.tokens:
+            return False
+        root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
+        return root is not None and root.dep_ in ("compound", "poss", "nmod", "amod") \
+            and root.head.lower_ in self.lex.force_nouns
 
     def _named_tokens(self, sdoc, actors) -> set[int]:
         """The tokens of actors, groups and bodies: no place, except a capital a preposition
@@ -221,7 +232,7 @@ class PlaceFinder:
                 or after in lex.place_heads)
 
     def _regions(self, scan: _PlaceScan) -> None:
-        """Regions: "in the northwest", "northern Syria"."""
+        """Regions: "in the northwest", "northern Syria", "east Ukraine"."""
         lex, sdoc, taken, cands = self.lex, scan.sdoc, scan.taken, scan.cands
         for t in sdoc:
             if t.lower_ in lex.regions and t.i not in taken:
@@ -230,7 +241,8 @@ class PlaceFinder:
                     span = sdoc[first: t.i + 1]
                     cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, {t.i}, "region", True))
                     taken.add(t.i)
-                elif t.dep_ == "amod" and t.head.ent_type_ in ("GPE", "LOC") and _is_country(t.head.text):
+                elif t.dep_ in ("amod", "compound") and t.head.ent_type_ in ("GPE", "LOC") \
+                        and _is_country(t.head.text):  # "northern Syria", "east Ukraine"
                     span = sdoc[t.i: t.head.i + 1]
                     cands.append(PlaceCandidate(span.text, span.start_char, span.end_char,
                                                 {t.i, t.head.i}, "region", True))

@@ -13,7 +13,7 @@ from .words import _SUBJ, _noun_phrase, _text
 def _gerund(tok) -> bool:
     """A verb's -ing form used as a noun ("damaged after shelling", "damaged by shelling"):
     it governs the clause it is part of, as a strike noun does."""
-    return tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "xcomp", "dobj", "nsubj")
+    return tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "xcomp", "dobj", "nsubj", "csubj")
 
 
 class TriggerRules:
@@ -117,13 +117,14 @@ class TriggerRules:
             fired.dep_ in ("nsubj", "nsubjpass") and verb in lex.impact_verbs)
 
     def munition_hit(self, trigger: Trigger, sdoc) -> bool:
-        """A verb of impact whose subject or agent is a munition: "Civilian homes hit by
-        artillery", "the hospital struck by what appears to be cluster munitions", "Grad
-        rockets hit the market"."""
+        """A verb of impact whose subject, agent or instrument is a munition: "Civilian homes
+        hit by artillery", "the hospital struck by what appears to be cluster munitions", "Grad
+        rockets hit the market", "the invaders hit Pavlohrad with rockets"."""
         tok = trigger.tok
         if tok.pos_ != "VERB" or self.lex.base(tok.lower_) not in self.lex.impact_verbs:
             return False
-        agents = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        agents = [t for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+                  for t in c.subtree]
         return any(self.is_munition(t) for t in (*map(sdoc.__getitem__, trigger.attached), *agents))
 
     def place_was_hit(self, trigger: Trigger) -> bool:
@@ -259,7 +260,7 @@ class TriggerRules:
         # clause says where through the noun it describes
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
-        scope = {t.i for t in node.subtree}
+        scope = {t.i for t in node.subtree} | self._scene(tok)
         # "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
         # hangs the end of the clause on the speaker, before the article that opens its name
         verb = node.head
@@ -276,6 +277,16 @@ class TriggerRules:
                     and t.pos_ == "VERB":
                 scope -= {u.i for u in t.subtree}
         return scope
+
+    def _scene(self, tok) -> set[int]:
+        """A place phrase that opens the sentence sets the scene of all of it: "In the Kharkiv
+        region, one person was killed, eight wounded from the shelling", "In Taiz, two children
+        died when shells hit their school"."""
+        first = tok.doc[0]
+        if first.dep_ != "prep" or first.lower_ not in self.lex.place_prepositions \
+                or first.head.head.i != first.head.i or first.head not in (tok, *tok.ancestors):
+            return set()
+        return {t.i for t in first.subtree}
 
     def weapon(self, text: str) -> str | None:
         """The first weapon the sentence names, as the strike's weapon."""
