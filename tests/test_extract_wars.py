@@ -228,3 +228,14 @@ def test_a_place_naming_a_force_is_no_strike_place(extractor, text, absent):
 
 def test_a_civil_body_named_after_a_place_keeps_it(extractor):
     assert places(extractor, "Missile strike on Mykolaiv Regional State Administration building") == ["Mykolaiv"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital agents went on strike in Bir El Hafey to protest against an assault on a colleague.",
+    "Students at a secondary school in Arua district staged a violent strike protesting the closure of dormitories.",
+    "Teachers went on strike in Aden over unpaid salaries.",
+    "A man was injured following the explosion of a mine in a house in Ben Gardane.",
+    "Two shepherds were killed by a mine explosion near Marib.",
+])
+def test_labour_strikes_and_mines_are_no_strike(extractor, text):
+    assert places(extractor, text) == []
