@@ -239,3 +239,38 @@ def test_a_civil_body_named_after_a_place_keeps_it(extractor):
 ])
 def test_labour_strikes_and_mines_are_no_strike(extractor, text):
     assert places(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Bombed residential area in Vrubivka, Luhansk Oblast", "Vrubivka"),   # a village, its oblast
+    ("Shelled playground in Druzhkivka", "Druzhkivka"),
+    ("Shelled market in Kafr Nabl", "Kafr Nabl"),                          # Syria
+])
+def test_a_strike_participle_places_the_noun_it_describes(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Damaged bus stop after shelling in Kharkiv", "Kharkiv"),
+    ("Damaged bus stop after shelling in Hodeidah", "Hodeidah"),
+])
+def test_a_bus_stop_is_no_call_to_stop(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_call_for_an_end_to_the_bombings_is_no_strike(extractor):
+    text = ("Russia last week vetoed a UN resolution drafted by France calling for an end to the "
+            "bombings in Aleppo. " + "Diplomats said the talks would go on. " * 10)
+    assert places(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Aftermath of suicide drone strike in Kyiv", "Kyiv"),
+    ("Suicide drone strike on a fuel depot in Sevastopol", "Sevastopol"),
+])
+def test_a_suicide_drone_is_a_munition(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_suicide_bombing_stays_no_strike(extractor):
+    assert places(extractor, "A suicide bombing struck a market in Mogadishu.") == []

@@ -292,13 +292,16 @@ class PlaceFinder:
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:
         """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some
-        size, and an acronym ("SLN", "AFP") is never taken for the hamlet that shares it."""
+        size, unless a place preposition governs it ("Bombed residential area in Vrubivka"), and
+        an acronym ("SLN", "AFP") is never taken for the hamlet that shares it."""
         first, last = words[w][0], words[j - 1][1]
         if last - first > 1:
             return self._known(sdoc[first:last].text)
         tok = sdoc[first]
-        return tok.is_title and tok.lower_ not in self.lex.name_heads and self.gazetteer.is_place(
-            tok.text, min_population=self.settings.place_min_population)
+        governed = tok.i > 0 and tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_prepositions \
+            and not tok.ent_type_  # "In May": a month, not the hamlet
+        return tok.is_title and tok.lower_ not in self.lex.name_heads and not tok.text.isupper() \
+            and self.gazetteer.is_place(tok.text, min_population=0 if governed else self.settings.place_min_population)
 
     def _split_names(self, words, idxs: list[int]) -> list[tuple[int, int]]:
         """Cut a comma-less list of names into places: the longest piece the gazetteer knows,

@@ -90,6 +90,8 @@ class TriggerRules:
                 return "weak"
             if self.fired_or_landed(tok):
                 return "weak"
+        elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and low.endswith("ed") and lemma in lex.strong_verbs:
+            return "strong"  # "Shelled playground in Druzhkivka", "Bombed residences"
         elif tok.pos_ == "VERB":
             if lemma in lex.strong_verbs:
                 return "strong"
@@ -149,7 +151,9 @@ class TriggerRules:
         # to the verb of saying
         node = tok
         while True:
-            words = {self.lex.base(node.lower_), node.lower_} if node.i != tok.i else set()
+            # a compound noun above names a thing, no wish: "bus stop" (but "an end to the bombings")
+            own = node.i != tok.i and not (node.pos_ == "NOUN" and any(c.dep_ == "compound" for c in node.children))
+            words = {self.lex.base(node.lower_), node.lower_} if own else set()
             words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
             if words & lex.hypothetical:
                 return True
@@ -248,6 +252,8 @@ class TriggerRules:
         # "homes in X were subject to regime shelling"), not on the strike word
         node = tok
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
+            node = tok.head
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):  # "Bombed residential area in Vrubivka"
             node = tok.head
         if _gerund(node):
             node = node.head
