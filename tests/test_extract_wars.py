@@ -274,3 +274,24 @@ def test_a_suicide_drone_is_a_munition(extractor, text, place):
 
 def test_a_suicide_bombing_stays_no_strike(extractor):
     assert places(extractor, "A suicide bombing struck a market in Mogadishu.") == []
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Belgorod", "Impact in car park caught on CCTV."),
+    ("Khan Younis", "Large detonation near the hospital."),
+])
+def test_impacts_and_detonations_in_short_items(extractor, title, text):
+    assert places(extractor, text, title=title) == [title]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("An UAV strikes what appears to be a multistory apartment building in Kyiv", "Kyiv"),
+    ("A Bayraktar struck a convoy near Tarhuna", "Tarhuna"),
+])
+def test_drones_by_their_names_are_aircraft(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_place_title_may_say_where_in_a_region(extractor):
+    assert places(extractor, "Strike damaged residential buildings.", title="Dnipriany in Kherson") \
+        == ["Dnipriany in Kherson"]

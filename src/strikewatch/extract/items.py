@@ -17,8 +17,8 @@ from .words import _is_country
 
 # a word of a title: letters with inner apostrophes, dots and hyphens ("Lysychans'k"), or a digit
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
-# lowercase words a place title may hold besides place words: "Mashhad of Kharkiv", "Bab al-Hawa"
-_TITLE_LINKS = frozenset({"of", "al", "el", "de", "the"})
+# lowercase words a place title may hold besides place words: "Bab al-Hawa", "Dnipriany in Kherson"
+_TITLE_LINKS = frozenset({"of", "al", "el", "de", "the", "in", "near"})
 
 
 def is_short_item(doc: Document, settings: ExtractSettings) -> bool:

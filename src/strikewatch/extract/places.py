@@ -61,7 +61,11 @@ class PlaceFinder:
         self._regions(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
-                and not self._names_a_force(sdoc, c)]
+                and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)]
+
+    def _is_weapon(self, text: str) -> bool:
+        """A weapon's name the tagger took for a place ("A Bayraktar struck a convoy")."""
+        return any(s == 0 and e == len(text) for s, e, _, _ in self.lex.weapons.find(text))
 
     def _names_a_force(self, sdoc, cand: PlaceCandidate) -> bool:
         """A place name that qualifies an armed force stands for who fired, not where a strike
