@@ -295,3 +295,23 @@ def test_drones_by_their_names_are_aircraft(extractor, text, place):
 def test_a_place_title_may_say_where_in_a_region(extractor):
     assert places(extractor, "Strike damaged residential buildings.", title="Dnipriany in Kherson") \
         == ["Dnipriany in Kherson"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Strike on a moving BMP near Yaremivka, Kharkiv Oblast", "Yaremivka, Kharkiv Oblast"),
+    ("Shelling in Al-Husainiyah, Deir ez-Zor governorate", "Al-Husainiyah, Deir ez-Zor governorate"),
+])
+def test_a_village_the_gazetteer_lacks_keeps_its_container(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Heavy shelling in Donetsk, Donetsk Oblast", "Donetsk"),
+    ("Heavy shelling in Idlib, Idlib province", "Idlib"),
+])
+def test_a_named_region_after_its_town_is_its_container(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_province_in_a_list_is_a_strike_place_of_its_own(extractor):
+    assert places(extractor, "Airstrikes hit Aleppo, Idlib province and Hama.") == ["Aleppo", "Hama", "Idlib province"]

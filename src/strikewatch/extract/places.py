@@ -21,11 +21,15 @@ _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-
 
 
 def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str) -> bool:
-    """'Kupiansk, Kharkiv', 'Horlivka, Donetsk': a name set after a place by a comma, in
-    apposition to it, is the region that holds it, not a second strike place (a list,
-    'Kupiansk, Izium and Balakliia', is conjoined)."""
-    return between.strip() == "," and any(
-        sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+    """'Kupiansk, Kharkiv', 'Horlivka, Donetsk', 'Donetsk, Donetsk Oblast': a name set after a
+    place by a comma, in apposition to it or named a region by its place word, is the region
+    that holds it, not a second strike place (a list, 'Kupiansk, Izium and Balakliia', is
+    conjoined)."""
+    if between.strip() != ",":
+        return False
+    if after.precision in ("admin1", "admin2") and place.precision not in ("admin1", "admin2"):
+        return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
+    return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
 
 
 @dataclass(slots=True)
@@ -59,9 +63,33 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
                 self._add(scan, ent.start, ent.end - 1, from_ent=True)
         self._regions(scan)
+        scan.cands = [self._with_village(scan, c) for c in scan.cands]
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)]
+
+    def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
+        """An oblast, province or district written after a name the gazetteer lacks ("near
+        Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate") is that name's
+        container: the place is the name with it, as written, for the geocoder to resolve inside
+        it or to it, rather than the whole region."""
+        sdoc = scan.sdoc
+        if cand.precision not in ("admin1", "admin2") or not cand.tokens:
+            return cand
+        first = min(cand.tokens)
+        if first < 2 or sdoc[first - 1].text != ",":
+            return cand
+        start = first - 1
+        while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-") \
+                and sdoc[start - 1].i not in scan.taken | scan.named:  # "Al-Husainiyah"
+            start -= 1
+        while start < first - 1 and sdoc[start].text == "-":
+            start += 1
+        village = sdoc[first - 2]
+        if start == first - 1 or village.dep_ != "pobj" or village.head.lower_ not in self.lex.place_prepositions:
+            return cand
+        span = sdoc[start: max(cand.tokens) + 1]
+        return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
 
     def _is_weapon(self, text: str) -> bool:
         """A weapon's name the tagger took for a place ("A Bayraktar struck a convoy")."""
@@ -257,6 +285,8 @@ class PlaceFinder:
         is al-Furqan and "Karam Alnozha and Tal Alzarazir in Aleppo" two neighbourhoods (one
         event per named neighbourhood); placing X inside Y is the geocoder's work. A name
         neither the gazetteer nor the text's wording makes a place leaves Y standing."""
+        holders: set[int] = set()  # the places kept inside a container: "Idlib, Idlib province"
+
         def contained(cands: list[PlaceCandidate]) -> set[int]:
             cands = sorted(cands, key=lambda p: p.start)
             text = _text(sdoc)
@@ -265,6 +295,7 @@ class PlaceFinder:
                 between = text[a.end:b.start]
                 if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
+                    holders.add(id(a) if a.known or a.precision == "point" else id(b))
                 elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
                     out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
             return out
@@ -279,7 +310,8 @@ class PlaceFinder:
         everywhere = [p for p in sentence_places if p.precision != "region"] or places
         containers = {_place_key(p.text) for p in places if id(p) in drop} | {
             _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
-        return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
+        return [p for p in places if id(p) not in drop
+                and (id(p) in holders or _place_key(p.text) not in containers)]
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
