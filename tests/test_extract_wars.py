@@ -175,7 +175,7 @@ def test_a_gerund_governs_its_clause(extractor, text, place):
 
 @pytest.mark.parametrize(("title", "text"), [
     ("Shebekino, Belgorod Oblast, Russia", "Damaged residential buildings after reported shelling."),
-    ("Kharkiv", "Damage to Saltivskyi Market following a shelling."),
+    ("Kharkiv", "Damage to a school following a shelling."),
     ("Rafah, Gaza", "Damage to a tent camp following a shelling."),
 ])
 def test_a_place_title_places_a_strike_whose_words_name_no_place(extractor, title, text):
@@ -315,3 +315,20 @@ def test_a_named_region_after_its_town_is_its_container(extractor, text, place):
 
 def test_a_province_in_a_list_is_a_strike_place_of_its_own(extractor):
     assert places(extractor, "Airstrikes hit Aleppo, Idlib province and Hama.") == ["Aleppo", "Hama", "Idlib province"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Residential destruction in Odesa following shelling", "Odesa"),
+    ("Destroyed homes in Saada following airstrikes", "Saada"),
+])
+def test_following_is_a_preposition_of_time(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Artillery craters in Kharkiv", "Kharkiv"),
+    ("Shell craters in Deir al-Balah", "Deir al-Balah"),
+    ("Shelled train station in Zaporizhzhia", "Zaporizhzhia"),
+])
+def test_craters_and_shelled_things_in_captions(extractor, text, place):
+    assert places(extractor, text) == [place]

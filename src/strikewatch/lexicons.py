@@ -173,6 +173,8 @@ class Lexicons:
         self.weak_nouns = frozenset(w.lower() for w in t["weak"]["nouns"])
         self.weak_verbs = frozenset(w.lower() for w in t["weak"]["verbs"])
         self.strong_phrases = PhraseMatcher({w: True for w in t["strong"]["nouns"] if " " in w})
+        # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
+        self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
@@ -243,7 +245,7 @@ class Lexicons:
                 *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
                 *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"],
                 *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
-                *(t.get("claimed_verbs") or ()))
+                *(t.get("claimed_verbs") or ()), *(t.get("sequels") or ()))
                 if " " not in str(x)}, key=len):
             for form in _forms(word):
                 self._base.setdefault(form, word)

@@ -253,7 +253,7 @@ class TriggerRules:
         node = tok
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
             node = tok.head
-        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ"):  # "Bombed residential area in Vrubivka"
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):  # "Bombed residential area in Vrubivka"
             node = tok.head
         if _gerund(node):
             node = node.head
@@ -262,6 +262,10 @@ class TriggerRules:
                 if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
                     break
                 node = node.head
+        # "Residential destruction in Odesa following shelling": "following" is a preposition
+        if node.i != tok.i and node.tag_ == "VBG" and node.dep_ in ("prep", "acl") \
+                and self.lex.base(node.lower_) in self.lex.sequels and node.head.i != node.i:
+            node = node.head
         # "Vasylkiv technical college heavily damaged by a rocket strike": a participle's
         # clause says where through the noun it describes
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
