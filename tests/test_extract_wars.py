@@ -332,3 +332,13 @@ def test_following_is_a_preposition_of_time(extractor, text, place):
 ])
 def test_craters_and_shelled_things_in_captions(extractor, text, place):
     assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Hundreds protested in Khartoum against the RSF shelling of El Fasher.", "El Fasher"),
+    ("Demonstrators rallied in Istanbul against Russian airstrikes on Idlib.", "Idlib"),
+    ("A protest in London denounced the bombing of Gaza.", "Gaza"),
+    ("At talks in Geneva, delegates discussed the shelling of Ghouta.", "Ghouta"),
+])
+def test_venues_of_protests_and_talks_are_no_strike_places(extractor, text, place):
+    assert places(extractor, text) == [place]
