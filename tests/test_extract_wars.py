@@ -342,3 +342,15 @@ def test_craters_and_shelled_things_in_captions(extractor, text, place):
 ])
 def test_venues_of_protests_and_talks_are_no_strike_places(extractor, text, place):
     assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Kharkiv — Aftermath of a strike on the veterinary university", "Kharkiv"),
+    ("Aden – Houses damaged after shelling overnight", "Aden"),
+])
+def test_a_feed_items_lead_place_before_a_dash_places_it(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_lead_headline_before_a_dash_is_no_place(extractor):
+    assert places(extractor, "Airstrikes continue — no word yet from the ministry") == []

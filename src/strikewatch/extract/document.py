@@ -97,8 +97,9 @@ class Extractor:
 
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
-        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc),
-                         short_item=is_short_item(doc, self.settings), title_place=title_place(doc, self.lex))
+        short = is_short_item(doc, self.settings)
+        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc), short_item=short,
+                         title_place=title_place(doc, self.lex, short_item=short))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the

@@ -18,6 +18,8 @@ from .words import _is_country
 # a word of a title: letters with inner apostrophes, dots and hyphens ("Lysychans'k"), or a digit
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
 # lowercase words a place title may hold besides place words: "Bab al-Hawa", "Dnipriany in Kherson"
+# a feed item's lead place, set off by a dash: "Kharkiv — Aftermath of a strike on ..."
+_LEAD_PLACE = re.compile(r"\s*([^\W\d][^—–\n]{1,60}?)\s+[—–]\s+\S")
 _TITLE_LINKS = frozenset({"of", "al", "el", "de", "the", "in", "near"})
 
 
@@ -27,17 +29,22 @@ def is_short_item(doc: Document, settings: ExtractSettings) -> bool:
     return len(doc.text) - title <= settings.short_item_chars
 
 
-def title_place(doc: Document, lex: Lexicons) -> PlaceCandidate | None:
+def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False) -> PlaceCandidate | None:
     """The title when it is nothing but a place, as written, its container kept for the
-    geocoder ("Markhalivka, Kyiv Region", "Kharkiv (Saltivka district)"); its characters are
-    the document's (a sentence's candidate counts from the sentence start)."""
+    geocoder ("Markhalivka, Kyiv Region", "Kharkiv (Saltivka district)"), or a short item's
+    lead place before a dash ("Kharkiv — Aftermath of a strike on the veterinary
+    university"); its characters are the document's (a sentence's candidate counts from the
+    sentence start)."""
     title = next((s for s in doc.segments if s.kind == "title"), None)
-    if title is None:
+    if title is not None:
+        text = doc.text[title.start:title.end].strip()
+        start = doc.text.index(text, title.start) if text else 0
+    elif short_item and (lead := _LEAD_PLACE.match(doc.text)):
+        text, start = lead.group(1), lead.start(1)
+    else:
         return None
-    text = doc.text[title.start:title.end].strip()
     if not is_place_title(text, lex):
         return None
-    start = doc.text.index(text, title.start)
     return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
 
 
