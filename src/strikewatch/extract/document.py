@@ -12,6 +12,7 @@ from strikewatch.models import Document
 from strikewatch.nlp import Sentence, load_pipeline, split_sentences
 
 from .gate import SentenceGate
+from .items import is_short_item, title_place
 from .merge import merge_claims, merge_strikes, without_vague
 from .sentence import SentenceReader
 from .settings import ExtractSettings
@@ -64,7 +65,7 @@ class Extractor:
     def candidate_sentences(self, doc: Document) -> list[Sentence]:
         """The sentences the full pipeline parses: what the keyword prefilter keeps."""
         sentences = split_sentences(doc)
-        return [sentences[i] for i in self.gate.keep(sentences)]
+        return [sentences[i] for i in self.gate.keep(sentences, short_item=is_short_item(doc, self.settings))]
 
     def _extract_chunk(self, docs: list[Document]) -> Iterator[tuple[str, Extraction]]:
         """Gate every document of the chunk, parse all the survivors in one stream, then read each
@@ -83,7 +84,7 @@ class Extractor:
         if doc.language and not doc.language.lower().startswith("en"):
             return None
         sentences = split_sentences(doc)
-        keep = self.gate.keep(sentences)
+        keep = self.gate.keep(sentences, short_item=is_short_item(doc, self.settings))
         self.gate.trim_datelines(sentences, keep)
         return _DocPlan(sentences, keep)
 
@@ -96,7 +97,9 @@ class Extractor:
 
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
-        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc))
+        short = is_short_item(doc, self.settings)
+        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc), short_item=short,
+                         title_place=title_place(doc, self.lex, short_item=short))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the

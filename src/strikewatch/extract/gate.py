@@ -26,21 +26,22 @@ class SentenceGate:
         self.settings = settings
         self.classifier = classifier
 
-    def keep(self, sentences: list[Sentence]) -> list[int]:
-        """Indices of the sentences that can hold a strike or a claim."""
+    def keep(self, sentences: list[Sentence], *, short_item: bool = False) -> list[int]:
+        """Indices of the sentences that can hold a strike or a claim; a short item's
+        ("Kharkiv tram depot struck.") pass on fewer words."""
         sized = [i for i, s in enumerate(sentences)
                  if 12 <= len(s.text) <= self.settings.max_sentence_chars]
-        strikes = self._strike_sentences([sentences[i].text for i in sized])
+        strikes = self._strike_sentences([sentences[i].text for i in sized], short_item)
         return [i for i, strike in zip(sized, strikes)
                 if strike or self.lex.may_hold_claim(sentences[i].text)]
 
-    def _strike_sentences(self, texts: list[str]) -> list[bool]:
+    def _strike_sentences(self, texts: list[str], short_item: bool = False) -> list[bool]:
         """Which texts may report a strike, by the setting's rules, model or both; "both"
         scores only the sentences with a strike word, the cheapest way to ask the model."""
         mode = self.settings.strike_classifier
         if mode == "model":
             return self.classifier.reports_strike(texts)
-        worded = [self.lex.may_report_strike(t) for t in texts]
+        worded = [self.lex.may_report_strike(t, short_item=short_item) for t in texts]
         if mode == "rules":
             return worded
         agreed = iter(self.classifier.reports_strike([t for t, w in zip(texts, worded) if w]))
