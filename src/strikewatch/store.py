@@ -926,9 +926,12 @@ def _range(d: dict | None) -> Range:
 def place_to_dict(p: Place | None) -> dict | None:
     if p is None:
         return None
-    return {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-            "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2,
-            "geonameid": p.geonameid, "source": p.source, "alternatives": list(p.alternatives)}
+    out = {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+           "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2,
+           "geonameid": p.geonameid, "source": p.source, "alternatives": list(p.alternatives)}
+    if p.unresolved_name:  # only when the place is a container of the name as written
+        out["unresolved_name"] = p.unresolved_name
+    return out
 
 
 def place_from_dict(d: dict | None) -> Place | None:
@@ -937,7 +940,8 @@ def place_from_dict(d: dict | None) -> Place | None:
     return Place(name=d["name"], lat=d["lat"], lon=d["lon"], country=d["country"],
                  precision=d["precision"], admin1=d.get("admin1"), admin2=d.get("admin2"),
                  geonameid=d.get("geonameid"), source=d.get("source", "geonames"),
-                 alternatives=tuple(d.get("alternatives") or ()))
+                 alternatives=tuple(d.get("alternatives") or ()),
+                 unresolved_name=d.get("unresolved_name"))
 
 
 def _strike_row(m: StrikeMention) -> dict:

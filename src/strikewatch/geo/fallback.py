@@ -42,7 +42,9 @@ class _Containers:
                        f"containing {box.name}")
             else:
                 why = f"{x} not in gazetteer; placed at containing {box.name}"
-            return _placed_at(box, why, result)
+            return _placed_at(box, why, result, self._bare_name(head or x))
+        if (written := self._written_after(m, result, country)) is not None:
+            return written
         if country is None or not m.sentence:
             return result
         if isinstance(result, Place) and (why := self._quarter_not_town(m, result, country)):
@@ -54,7 +56,19 @@ class _Containers:
         if anchor is None:
             return self._in_the_story_province(m, result, country, story, told)
         return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
-                                  f"nearest place its sentence names", result)
+                                  f"nearest place its sentence names", result,
+                          self._bare_name(x))
+
+    def _bare_name(self, written: str) -> str:
+        """The name as written without its descriptor words: "Al-Hussainiyah village" ->
+        "Al-Hussainiyah", the name a later gazetteer would hold."""
+        words = written.split()
+        descriptor = {w for phrase, _ in self._lex.levels for w in phrase} | {"the", "of"}
+        while len(words) > 1 and normalize(words[-1]) in descriptor:
+            words.pop()
+        while len(words) > 1 and normalize(words[0]) in descriptor:
+            words.pop(0)
+        return " ".join(words)
 
     def _in_the_story_province(self, m: StrikeMention, result: Place | Unresolved | None,
                                country: str, story: frozenset[str], told: bool,
@@ -83,7 +97,8 @@ class _Containers:
         if not isinstance(box, Place) or box.precision != "admin1":
             return result
         return _placed_at(box, f"{m.place_text} not in gazetteer; called a place in a story "
-                               f"about {box.name} alone, placed at the province", result)
+                               f"about {box.name} alone, placed at the province", result,
+                          self._bare_name(m.place_text or ""))
 
     def _variant_in_its_province(self, m: StrikeMention, result: Place, country: str,
                                  story: frozenset[str] = frozenset()) -> Place | Unresolved:
@@ -276,12 +291,14 @@ def _inside(p: Place, box: Place, relation: str) -> bool:
     return (box.admin1 is not None and p.admin1 == box.admin1) or km <= 25
 
 
-def _placed_at(box: Place, why: str, was: Place | Unresolved | None) -> Place:
+def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: str) -> Place:
     """A name coded to its container: a town's part or surroundings is ACLED precision 2;
-    the reason, then what the name alone resolved to, lead the alternatives."""
+    the reason, then what the name alone resolved to, lead the alternatives, and the name as
+    written is kept for a later gazetteer to resolve."""
     before = (f"alone: {was.name} ({was.country}/{was.admin1})" if isinstance(was, Place)
               else f"alone: {was.reason}" if isinstance(was, Unresolved) else None)
     extra = tuple(a for a in (why, before) if a)
     return dataclasses.replace(box, precision="admin2" if box.precision == "point"
-                               else box.precision, alternatives=extra + box.alternatives)
+                               else box.precision, alternatives=extra + box.alternatives,
+                               unresolved_name=written)
 

@@ -10,16 +10,17 @@ import threading
 from pathlib import Path
 
 from ..errors import GeocodeError
+from ..models import Place
 from .disambiguate import _Namesakes
 from .fallback import _Containers
 from .index import _build_index, _fingerprint
 from .lexicon import _Lexicon
 from .lookup import _Lookup
-from ..models import Place
 from .names import Candidate, GeoSettings, Unresolved
+from .written import _WrittenContainers
 
 
-class Gazetteer(_Containers, _Namesakes, _Lookup):
+class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
     """Read-only access to the cached index. Cheap to open; picklable for process pools."""
 
     def __init__(self, path: Path, settings: GeoSettings | None = None):

@@ -21,9 +21,10 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 
 def _strip_admin_words(name: str, lex: _Lexicon) -> str:
-    """'Muhafazat al Hudaydah' -> 'Hudaydah', 'Basra Governorate' -> 'Basra' (display and key)."""
+    """'Muhafazat al Hudaydah' -> 'Hudaydah', 'Basra Governorate' -> 'Basra' (display and key).
+    'State' is part of a state's official name ("Northern State", "Orange Free State")."""
     tokens = name.split()
-    words = lex.admin1_words | {"mayorality", "of"}
+    words = (lex.admin1_words - {"state", "states"}) | {"mayorality", "of"}
     prefixed = False
     while len(tokens) > 1 and normalize(tokens[0]) in words:
         tokens, prefixed = tokens[1:], True
@@ -49,13 +50,14 @@ class _Lexicon:
             for canon, words in data["directions"].items() for w in words}
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
         self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
+        self.region_is_admin1 = frozenset(data["region_is_admin1"])
         self.vicinity_before = [tuple(normalize(w).split()) for w in data["vicinity_before"]]
         relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
         relations.sort(key=lambda r: -len(r[0]))
         self.relation = {w.casefold(): rel for w, rel in relations}
         nouns = "|".join(map(re.escape, sorted(data["container_nouns"], key=len, reverse=True)))
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in relations)
-        name = r"(?:(?:al|el|as|ash|ar|ad|az|at)-)?[A-Z][\w'’ʿ-]*"
+        name = r"(?:(?:al|el|as|ash|ar|ad|adh|az|at|ath|an|ed|er|es|ez|et|en|ul)-)?[A-Z][\w'’ʿ-]*"
         # "X[, Y and Z] [neighbourhood] in|near <container>": the rest of a list, then a
         # relation word; the container follows (see _containers). The spaces before and
         # after a list's "and" are one run unless "and" is there: two optional runs side by

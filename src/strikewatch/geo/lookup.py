@@ -242,7 +242,10 @@ class _Lookup:
     def _resolve(self, name: str, country: str | None, near: Sequence[Place],
                  context: str | None, level: str | None,
                  ) -> Place | Unresolved | tuple[Place | Unresolved, Candidate]:
-        q = _parse(name, context, self._lex)
+        if ("," in name or "(" in name) and level is None \
+                and (written := self._resolve_written(name, country)) is not None:
+            return written
+        q = self._region_as_unit(_parse(name, context, self._lex), country)
         if level is not None:
             q = dataclasses.replace(q, level=level)
         if not q.core:
@@ -324,9 +327,25 @@ class _Lookup:
                 return c
         return None
 
+    def _region_as_unit(self, q: _Query, country: str | None) -> _Query:
+        """'Kharkiv region', 'Mopti region': where the first-level units are called regions,
+        the unit itself, not the area around its capital."""
+        if country in self._lex.region_is_admin1 and q.vicinity and q.level is None \
+                and q.whole.split()[-1] in ("region", "regions") and q.core:
+            return dataclasses.replace(q, level="admin1", vicinity=False)
+        return q
+
+    def _named_with_its_compass_word(self, q: _Query, best: Candidate) -> bool:
+        """Whether a direction or vicinity word belongs to the place's own name: "West Bank",
+        "North Darfur", "South Lebanon" name units, not a part of Bank, Darfur or Lebanon."""
+        return (bool(q.direction) or q.vicinity) and q.whole != q.core and any(
+            c.id == best.id for c in self._fetch("name", q.whole, best.country))
+
     def _place(self, name: str, best: Candidate, q: _Query,
                alternatives: tuple[str, ...]) -> Place | Unresolved:
         precision = best.precision
+        if self._named_with_its_compass_word(q, best):
+            q = dataclasses.replace(q, direction=None, vicinity=False)
         if q.direction:
             if best.kind == COUNTRY:
                 region = next((c for c in self._fetch("name", q.direction, best.country)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..models import Place, StrikeMention
+from ..models import Place, Span, StrikeMention
 from .disambiguate import _document_country, _homonym_in_named_province
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import CITY, Unresolved, normalize
@@ -139,9 +139,17 @@ def _promote(doc: _Document, i: int) -> None:
 
 def geocode_json(name: str, country: str | None = None, *,
                  gazetteer: Gazetteer | None = None) -> dict:
-    """What ``strikewatch geocode NAME [--country CC]`` prints, so analysts can check a match."""
+    """What ``strikewatch geocode NAME [--country CC]`` prints, so analysts can check a match:
+    the name read as the pipeline reads a strike place that is its whole sentence, so that
+    "X in Deir ez-Zor governorate" answers as it would in a report."""
     g = gazetteer or load_gazetteer()
-    result = g.resolve(name, country=country.upper() if country else None)
+    cc = country.upper() if country else None
+    result = g.resolve(name, country=cc)
+    alone = Span(0, len(name), name)
+    mention = StrikeMention(doc_id="geocode", sentence=alone, place_text=name, place_span=alone,
+                            attacker=None)
+    result = g._contain(mention, result, cc or (result.country if isinstance(result, Place)
+                                                 else None)) or result
     if isinstance(result, Unresolved):
         return {"query": name, "resolved": False, "reason": result.reason,
                 "alternatives": list(result.alternatives)}
