@@ -13,6 +13,7 @@ from ..errors import GeocodeError
 from ..models import Place
 from .disambiguate import _Namesakes
 from .fallback import _Containers
+from .imported import ImportedNames
 from .index import _build_index, _fingerprint
 from .lexicon import _Lexicon
 from .lookup import _Lookup
@@ -23,9 +24,11 @@ from .written import _WrittenContainers
 class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
     """Read-only access to the cached index. Cheap to open; picklable for process pools."""
 
-    def __init__(self, path: Path, settings: GeoSettings | None = None):
+    def __init__(self, path: Path, settings: GeoSettings | None = None,
+                 imported: ImportedNames | None = None):
         self.path = Path(path)
         self.settings = settings or GeoSettings()
+        self.imported = imported  # a database's imported gazetteer (see with_imported)
         self._lex = _Lexicon.load()
         try:
             self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
@@ -49,7 +52,12 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
         self._run_countries: dict[str, frozenset[str]] = {}
 
     def __reduce__(self):
-        return (Gazetteer, (self.path, self.settings))
+        return (Gazetteer, (self.path, self.settings, self.imported))
+
+    def with_imported(self, database_url: str) -> Gazetteer:
+        """This gazetteer with the places imported into a database (``strikewatch gazetteer
+        import``): a new view with its own memos, the index shared."""
+        return Gazetteer(self.path, self.settings, ImportedNames(database_url))
 
     @property
     def counts(self) -> dict[str, int]:

@@ -38,6 +38,12 @@ class _Lookup:
         out = [Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
                          r[6], r[7], r[8], r[9], table == "name", _own_name(r[1], key, skel))
                for r in rows]
+        if table == "name" and country and self.imported is not None:
+            # a team's imported gazetteer of the story's country: its villages join the
+            # candidates, a place the index already holds (same GeoNames id) only once
+            known = {c.geonameid for c in out if c.geonameid}
+            out += [c for c in self.imported.candidates(key, country, self._admin1)
+                    if c.geonameid is None or c.geonameid not in known]
         if len(self._memo) > 50_000:
             self._memo.clear()
         self._memo[memo_key] = out
