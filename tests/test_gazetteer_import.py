@@ -134,6 +134,8 @@ def test_the_gazetteer_commands_import_list_and_refuse(tmp_path):
     assert done.exit_code == 0 and "imported 6 places of SY" in done.output
     listed = runner.invoke(app, ["gazetteer", "list", "--db", db])
     assert listed.exit_code == 0 and "SY-pcodes.csv\tpcode\tSY\t6\t" in listed.output
+    placed = runner.invoke(app, ["geocode", "Susat", "--country", "SY", "--db", db])
+    assert placed.exit_code == 0 and '"source": "imported"' in placed.output
     bad = tmp_path / "notes.txt"
     bad.write_text("Kupiansk was shelled\n")
     refused = runner.invoke(app, ["gazetteer", "import", str(bad), "--db", db])

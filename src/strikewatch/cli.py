@@ -233,14 +233,23 @@ def geocode(
     name: Annotated[str, typer.Argument(help="A place name as written, e.g. 'Hama province'.")],
     country: Annotated[str | None, typer.Option(
         "--country", help="ISO 3166-1 alpha-2 of the document's country, e.g. SY.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also use the places imported into this database (gazetteer import) "
+                     "[env STRIKEWATCH_DB]")] = None,
 ) -> None:
     """Print the gazetteer's match for NAME as JSON, with the alternatives it considered."""
     import json
+    import os
 
-    from .geo import geocode_json
+    from .geo import geocode_json, load_gazetteer
 
     try:
-        result = geocode_json(name, country)
+        gazetteer = load_gazetteer()
+        if db or os.environ.get("STRIKEWATCH_DB"):
+            store = _open(db)
+            if store.gazetteer_imports():
+                gazetteer = gazetteer.with_imported(store.url)
+        result = geocode_json(name, country, gazetteer=gazetteer)
     except StrikewatchError as exc:
         _fail(exc)
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
