@@ -4,6 +4,7 @@ countries and provinces its text names, and the cues that a name is local or a p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -11,9 +12,12 @@ from typing import TYPE_CHECKING
 from ..models import Place, StrikeMention
 from .cues import (
     _ARABIC_ARTICLE, _CAPITALISED_RUN, _LOCAL_AFTER, _LOCAL_BEFORE, _LOCAL_NOUN, _NEXT_WORD,
-    _PREV_WORD, _SENTENCE_BREAK,
+    _PREV_WORD, _SENTENCE_BREAK, _distance_km,
 )
 from .names import CITY, COUNTRY, Candidate, Unresolved, normalize
+
+# a name running on with an Arabic-article word: "Mashhad al-Kallasa", "Deir al-Asafir"
+_ARTICLE_NAME_NEXT = re.compile(r"[ \t]+(?:al|el|as|ash|ar|ad|az|at|an)-[A-Z]")
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -48,19 +52,36 @@ class _Namesakes:
 
     def _in_longer_name(self, text: str, start: int, end: int) -> bool:
         """Whether a capitalised word other than a descriptor, direction or demonym runs on
-        from the name: "Vladimir Putin", "Ahram Online", "William Hague", "Geneva Convention".
+        from the name, or a word with the Arabic article: "Vladimir Putin", "Ahram Online",
+        "William Hague", "Geneva Convention", "Mashhad al-Kallasa".
         A word at the start of the sentence is capitalised by position, not as a name, and a
         neighbour that is itself a place is a list that lost its commas ("the nearby towns
         of Rastan Talbeesah Ter Maaleh and Zafarana")."""
         def joins(word: str) -> bool:
             return normalize(word) not in self._lex.name_neighbours \
-                and not isinstance(self._resolve_full(word)[0], Place)
+                and not self._list_mate(word)
         nxt = _NEXT_WORD.match(text, end)
-        if nxt and joins(nxt.group(1)):
-            return True
+        if nxt and joins(nxt.group(1)) or _ARTICLE_NAME_NEXT.match(text, end):
+            return True  # "Mashhad al-Kallasa", an Aleppo district, is not Mashhad
         prev = _PREV_WORD.search(text, 0, start)
         opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
         return bool(prev and prev.start(1) > opening and joins(prev.group(1)))
+
+    def _near_country(self, p: Place, country: str, km: float) -> bool:
+        """Whether a place lies within ``km`` of one of the country's province capitals."""
+        if (points := self._capitals_of.get(country)) is None:
+            points = self._capitals_of[country] = self._con.execute(
+                "SELECT lat, lon FROM entity WHERE kind = 'admin1' AND country = ?",
+                (country,)).fetchall()
+        return any(_distance_km((p.lat, p.lon), q) <= km for q in points)
+
+    def _list_mate(self, word: str) -> bool:
+        """Whether a capitalised neighbour is a place of its own (a list that lost its
+        commas): one a hamlet's name does not make, "Academy" of "State Maritime Academy"."""
+        place, cand = self._resolve_full(word)
+        return isinstance(place, Place) and (
+            cand is None or cand.kind != CITY
+            or cand.population >= self.settings.anchor_population)
 
     def _countries_named(self, text: str) -> set[str]:
         """The countries a text names, by name ("Iraq", "the US") or nationality ("Iraqi")."""

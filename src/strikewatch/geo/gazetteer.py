@@ -50,6 +50,7 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
         self._letters: dict[tuple[str, str], tuple] = {}  # see _province_letters
         self._alike: dict[tuple[str, int], bool] = {}  # (key, entity): a spelling variant
         self._run_countries: dict[str, frozenset[str]] = {}
+        self._capitals_of: dict[str, list[tuple[float, float]]] = {}  # see _near_country
 
     def __reduce__(self):
         return (Gazetteer, (self.path, self.settings, self.imported))

@@ -15,6 +15,10 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .names import CITY, Unresolved, normalize
 
 log = logging.getLogger("strikewatch.geo")
+# A place abroad this close to one of the story country's province capitals may be a strike
+# across its border (Belgorod is 70 km from Kharkiv, Kilis 60 km from Aleppo, Beirut 85 km
+# from Damascus); a venue of talks rarely is (Geneva, Astana, London are thousands away).
+ABROAD_NEAR_KM = 250
 
 
 def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
@@ -41,6 +45,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     _resolve_in_context(doc, [p for p, _ in first])
     _contain_all(doc)
     _promote_provinces(doc)
+    _abroad_only_with_cause(doc)
     for m, p in zip(mentions, doc.results):
         if isinstance(p, Unresolved):  # per-item failure: recorded, the mention kept unplaced
             log.info("%s: place %r unresolved: %s", m.doc_id, p.name, p.reason)
@@ -66,6 +71,11 @@ class _Document:
     story: set[str] = field(default_factory=set)
     told: bool = False
     _article_provinces: frozenset[str] | None = None
+
+    def countries_named(self, m: StrikeMention) -> set[str]:
+        """The countries the mention's sentence or the article names."""
+        texts = [m.sentence.text if m.sentence else "", self.text or ""]
+        return {cc for t in texts if t for cc in self.gazetteer._countries_named(t)}
 
     def article_provinces(self) -> frozenset[str]:
         """The provinces the article names: a scan of its whole text, done once if asked."""
@@ -125,6 +135,32 @@ def _promote_provinces(doc: _Document) -> None:
                for i in idxs):
             for i in idxs:
                 _promote(doc, i)
+
+
+def _abroad_only_with_cause(doc: _Document) -> None:
+    """Pass 5: a strike is placed in a country other than the story's only with a cause: the
+    sentence or the article names that country, as it names the war's belligerents ("in
+    neighbouring Iraq", "the Turkish town of Kilis", "Russian officials said ... Novorossiysk"),
+    or the place lies near the story's country (a border town across the front: Belgorod in
+    a Ukrainian story). Otherwise it is
+    a venue of talks, a statement or a protest ("peace talks in Geneva"), or a person's or a
+    local name's namesake abroad ("Hassan" is not Hassan, Karnataka), and the mention stays
+    unplaced, with the reason."""
+    if doc.country is None:
+        return
+    g = doc.gazetteer
+    for i, (m, p) in enumerate(zip(doc.mentions, doc.results)):
+        if not isinstance(p, Place) or p.country == doc.country or p.precision == "country":
+            continue
+        if g._near_country(p, doc.country, ABROAD_NEAR_KM) \
+                or p.country in doc.countries_named(m):
+            continue
+        doc.results[i] = Unresolved(
+            m.place_text or p.name,
+            f"{p.name} lies in {p.country}, far from the story's country ({doc.country}), "
+            f"and the article does not name {p.country}: a venue or a namesake, not a "
+            f"strike place",
+            (f"alone: {p.name} ({p.country}/{p.admin1})",))
 
 
 def _promote(doc: _Document, i: int) -> None:
