@@ -129,7 +129,9 @@ def test_importing_the_same_file_again_replaces_it(store, tmp_path):
 def test_the_gazetteer_commands_import_list_and_refuse(tmp_path):
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
-    assert runner.invoke(app, ["gazetteer", "list", "--db", db]).exit_code == 1
+    assert runner.invoke(app, ["gazetteer", "list", "--db", db]).exit_code == 2  # no database
+    Store(db).close()
+    assert runner.invoke(app, ["gazetteer", "list", "--db", db]).exit_code == 1  # nothing yet
     done = runner.invoke(app, ["gazetteer", "import", str(SY_PCODES), "--db", db])
     assert done.exit_code == 0 and "imported 6 places of SY" in done.output
     listed = runner.invoke(app, ["gazetteer", "list", "--db", db])

@@ -328,12 +328,11 @@ def gazetteer_import(
     """Import a country's places; a file read before is replaced, a bad one changes nothing."""
     from .geo.importing import import_gazetteer
 
-    store = _open(db)
+    store = _open(db, create=True)
     try:
         done = import_gazetteer(file, store, country=country)
     except StrikewatchError as exc:
-        console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        _fail(exc)
     print(f"imported {done['rows']} places of {done['country']} from {done['source_file']} "
           f"({done['format']})")
 
