@@ -213,6 +213,8 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     from .nlp import batch_settings
 
     gazetteer = gazetteer or load_gazetteer()
+    if getattr(gazetteer, "imported", 1) is None and store.gazetteer_imports():
+        gazetteer = gazetteer.with_imported(store.url)  # the team's imported villages
     extractor = extractor or Extractor(gazetteer=gazetteer)
     with batch_settings():  # after loading: the model is among what the collector skips
         return _extract_batches(store, extractor, gazetteer, everything=everything, ids=ids,

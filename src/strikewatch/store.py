@@ -298,6 +298,49 @@ class ControlAreaRow(Base):
     geometry: Mapped[str] = mapped_column(Text)
 
 
+class GazetteerImportRow(Base):
+    """One imported gazetteer file (migration 0007): what ``strikewatch gazetteer list`` shows."""
+
+    __tablename__ = "gazetteer_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_file: Mapped[str] = mapped_column(String(500))
+    format: Mapped[str] = mapped_column(String(20))  # geonames | pcode
+    country: Mapped[str] = mapped_column(String(2))
+    rows: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class GazetteerEntryRow(Base):
+    """One imported place (0007); its names are in ``gazetteer_names``."""
+
+    __tablename__ = "gazetteer_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("gazetteer_imports.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12))  # city | admin2 (geo's kinds)
+    country: Mapped[str] = mapped_column(String(2))
+    admin1code: Mapped[str | None] = mapped_column(String(20))
+    admin2: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    population: Mapped[int] = mapped_column(Integer)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+
+
+class GazetteerNameRow(Base):
+    """A normalised name of an imported place (0007), keyed for one indexed lookup."""
+
+    __tablename__ = "gazetteer_names"
+
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("gazetteer_entries.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -417,6 +460,38 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    # -- imported gazetteer ---------------------------------------------------------------
+
+    def replace_gazetteer_import(self, source_file: str, fmt: str, country: str,
+                                 entries: Sequence) -> int:
+        """Store one gazetteer file's places in one transaction, replacing an earlier import
+        of the same file for the same country; returns the import's id. ``entries`` are
+        ``geo.importing.ImportedEntry`` rows (fields named like the columns, plus ``keys``)."""
+        with self.sessions.begin() as s:
+            s.execute(delete(GazetteerImportRow).where(
+                GazetteerImportRow.source_file == source_file,
+                GazetteerImportRow.country == country))
+            imp = GazetteerImportRow(source_file=source_file, format=fmt, country=country,
+                                     rows=len(entries), imported_at=now())
+            s.add(imp)
+            s.flush()
+            first = (s.execute(select(func.max(GazetteerEntryRow.id))).scalar() or 0) + 1
+            for i in range(0, len(entries), 5000):  # bounded batches: a dump is 30k+ rows
+                chunk = list(enumerate(entries[i:i + 5000], start=first + i))
+                s.execute(insert(GazetteerEntryRow), [
+                    {"id": eid, "import_id": imp.id, **e.columns()} for eid, e in chunk])
+                s.execute(insert(GazetteerNameRow), [
+                    {"country": e.country, "key": k, "entry_id": eid}
+                    for eid, e in chunk for k in e.keys])
+            return imp.id
+
+    def gazetteer_imports(self) -> list[dict]:
+        """What was imported: file, format, country, rows and when, oldest first."""
+        with self.sessions() as s:
+            rows = s.execute(select(GazetteerImportRow).order_by(GazetteerImportRow.id)).scalars()
+            return [{"source_file": r.source_file, "format": r.format, "country": r.country,
+                     "rows": r.rows, "imported_at": r.imported_at} for r in rows]
 
     # -- documents ------------------------------------------------------------------------
 
@@ -926,9 +1001,12 @@ def _range(d: dict | None) -> Range:
 def place_to_dict(p: Place | None) -> dict | None:
     if p is None:
         return None
-    return {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-            "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2,
-            "geonameid": p.geonameid, "source": p.source, "alternatives": list(p.alternatives)}
+    out = {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+           "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2,
+           "geonameid": p.geonameid, "source": p.source, "alternatives": list(p.alternatives)}
+    if p.unresolved_name:  # only when the place is a container of the name as written
+        out["unresolved_name"] = p.unresolved_name
+    return out
 
 
 def place_from_dict(d: dict | None) -> Place | None:
@@ -937,7 +1015,8 @@ def place_from_dict(d: dict | None) -> Place | None:
     return Place(name=d["name"], lat=d["lat"], lon=d["lon"], country=d["country"],
                  precision=d["precision"], admin1=d.get("admin1"), admin2=d.get("admin2"),
                  geonameid=d.get("geonameid"), source=d.get("source", "geonames"),
-                 alternatives=tuple(d.get("alternatives") or ()))
+                 alternatives=tuple(d.get("alternatives") or ()),
+                 unresolved_name=d.get("unresolved_name"))
 
 
 def _strike_row(m: StrikeMention) -> dict:
