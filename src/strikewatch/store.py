@@ -442,6 +442,25 @@ class Store:
             for row in s.scalars(query.execution_options(yield_per=500)):
                 yield _document(row)
 
+    def document_page(self, *, after: str | None, limit: int, unextracted: bool = False,
+                      ) -> list[Document]:
+        """The next ``limit`` documents by id after ``after`` (keyset pagination: each page
+        costs the same however far into the store it is, and nothing holds the rest)."""
+        query = select(DocumentRow).order_by(DocumentRow.id).limit(limit)
+        if after is not None:
+            query = query.where(DocumentRow.id > after)
+        if unextracted:
+            query = query.where(DocumentRow.extracted_at.is_(None))
+        with self.sessions() as s:
+            return [_document(row) for row in s.scalars(query)]
+
+    def count_documents(self, *, unextracted: bool = False) -> int:
+        query = select(func.count()).select_from(DocumentRow)
+        if unextracted:
+            query = query.where(DocumentRow.extracted_at.is_(None))
+        with self.sessions() as s:
+            return s.scalar(query) or 0
+
     def count(self, table: type[Base]) -> int:
         from sqlalchemy import func
 
