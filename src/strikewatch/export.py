@@ -87,9 +87,9 @@ def export_lines(store: Store, *, fmt: str, what: str,
     elif what == "claims":
         records = claim_records(store)
     else:
-        from .fuse import incident_records
+        from .fuse import stream_incident_records
 
-        records = incident_records(store, where=where)
+        records = stream_incident_records(store, where)
     if fmt == "jsonl":
         for record in records:
             yield dumps(record) + "\n"
