@@ -132,3 +132,48 @@ def test_claims_by_pages_of_three_are_the_same_report(fused_store, monkeypatch):
     assert whole.incidents > 3
     monkeypatch.setattr(store_module, "IN_CHUNK", 3)
     assert claims_vs_reports(fused_store, **period) == whole
+
+
+@pytest.fixture(scope="module")
+def gate():
+    from strikewatch.extract.gate import SentenceGate
+    from strikewatch.extract.settings import ExtractSettings
+    from strikewatch.lexicons import load_lexicons
+
+    return SentenceGate(load_lexicons(), ExtractSettings())
+
+
+@pytest.mark.parametrize("text", [
+    # Syria, as the wire reports it
+    "Russian warplanes carried out air strikes on the town of Talbiseh in Homs province on "
+    "Wednesday, killing at least 12 people, a monitor said.",
+    # Yemen
+    "Saudi-led coalition jets bombed a wedding hall in Hajjah, medics said on Sunday.",
+    # Ukraine
+    "A Russian drone strike hit an apartment block in Odesa overnight, the governor said.",
+])
+def test_a_strike_report_passes_the_document_gate(gate, text):
+    assert gate.may_keep_any(f"Reporters' notebook.\n\n{text}\n\nMore follows.")
+
+
+@pytest.mark.parametrize("text", [
+    "The orchestra opened its winter season in Kyiv with Brahms and a new piece by a young "
+    "composer from Lviv.",
+    "Nigeria beat Ghana 2-1 in Accra on Saturday to reach the final of the regional cup.",
+])
+def test_news_without_strike_words_is_dropped_by_the_document_gate(gate, text):
+    assert not gate.may_keep_any(text)
+
+
+def test_a_document_the_gate_drops_has_no_sentence_the_sentence_gate_keeps(gate):
+    """The document test is the sentence test asked of the whole text: it may keep more,
+    never less. Checked over every fakes-dev fixture article and its paragraphs."""
+    from strikewatch.models import Document
+    from strikewatch.nlp import split_sentences
+
+    rows = [json.loads(line) for line in FAKES.read_text(encoding="utf-8").splitlines()]
+    docs = [Document(id=f"{r['id']}-{i}", text=part, segments=(), content_hash="")
+            for r in rows for i, part in enumerate(r["text"].split(". ")[::4])]
+    dropped = [d for d in docs if not gate.may_keep_any(d.text)]
+    assert len(dropped) > 100, "few texts dropped: the check would prove little"
+    assert all(not gate.keep(split_sentences(d)) for d in dropped)

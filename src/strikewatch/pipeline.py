@@ -264,16 +264,21 @@ def _pages_pending(store: Store, *, everything: bool, ids: Sequence[str] | None,
 
 
 def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # noqa: ANN001
-    """Extract and geocode one page of documents (in the caller's process)."""
+    """Extract and geocode one page of documents (in the caller's process). A document with
+    no strike or claim vocabulary at all (``SentenceGate.may_keep_any``) is recorded as
+    extracted with nothing found, without being split or parsed."""
     from .geo import geocode_mentions
 
     text_of = {d.id: d.text for d in docs}
     skipped = [(d.id, d.language) for d in docs if d.language and d.language != "en"]
-    extractions = []
-    for doc_id, extraction in extractor.extract_many(docs, batch_size=len(docs)):
-        strikes = geocode_mentions(extraction.strikes, gazetteer, document_text=text_of[doc_id])
-        extractions.append((doc_id, strikes, list(extraction.claims)))
-    return PageResult(extractions, skipped)
+    worded = [d for d in docs if extractor.gate.may_keep_any(d.text)]
+    found = {}
+    for doc_id, extraction in extractor.extract_many(worded, batch_size=len(docs)):
+        # a document with no strike has nothing to place: its country vote would be wasted
+        strikes = geocode_mentions(extraction.strikes, gazetteer,
+                                   document_text=text_of[doc_id]) if extraction.strikes else []
+        found[doc_id] = (doc_id, strikes, list(extraction.claims))
+    return PageResult([found.get(d.id, (d.id, [], [])) for d in docs], skipped)
 
 
 def _write_in_order(store: Store, results: Iterable[PageResult],
