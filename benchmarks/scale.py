@@ -8,9 +8,10 @@ real work and the copies are not stored as syndicated repeats. Then each stage r
 process: ingest, extract (``--workers``), fuse, brief (30 days), export (jsonl), claims (the
 whole period) and the API incident list (uvicorn on loopback, p99 of --requests requests).
 
-For each size and stage it prints the time per document (wall), the stage's peak RSS (each
-stage is the child of a small wrapper that reads ``resource.getrusage(RUSAGE_CHILDREN)``
-after it), and the database size; then, between consecutive sizes, the fitted growth exponent
+For each size and stage it prints the time per document (wall, and CPU of all the stage's
+processes: the figure that means something on a shared machine), the stage's peak RSS (the
+largest of its processes: each stage is the child of a small wrapper that reads
+``resource.getrusage(RUSAGE_CHILDREN)`` after it), and the database size; then, between consecutive sizes, the fitted growth exponent
 of each stage's total time (log time ratio / log size ratio: 1 is linear).
 
     .venv/bin/python benchmarks/scale.py [--sizes 2400 24000] [--huge] [--workers 2]
@@ -75,18 +76,20 @@ def write_corpus(target: Path, n_docs: int) -> None:
 
 _WRAPPER = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
             "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-            "print(time.perf_counter() - t, "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)")
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+            "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, "
+            "done.returncode)")
 
 
-def measured(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of ``command`` run as a grandchild."""
+def measured(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of every process, peak RSS in MB of the largest one) of
+    ``command`` run as a grandchild, so that nothing else counts."""
     out = subprocess.run([sys.executable, "-c", _WRAPPER, *command], check=True,
                          capture_output=True, text=True).stdout.split()
-    seconds, peak_kb, code = float(out[0]), int(out[1]), int(out[2])
+    seconds, cpu, peak_kb, code = float(out[0]), float(out[1]), int(out[2]), int(out[3])
     if code not in (0, 1):  # 1: nothing to do, a valid answer at some stages
         raise SystemExit(f"{command[:4]} failed with exit code {code}")
-    return seconds, peak_kb / 1024
+    return seconds, cpu, peak_kb / 1024
 
 
 def stage_commands(db: Path, corpus: Path, workers: int, workdir: Path) -> dict[str, list[str]]:
@@ -128,23 +131,25 @@ def run_size(n_docs: int, workers: int, requests: int, workdir: Path) -> dict[st
     write_corpus(corpus, n_docs)
     results = {}
     for stage, command in stage_commands(db, corpus, workers, workdir).items():
-        seconds, peak = measured(command)
-        results[stage] = (seconds, peak)
-        print(f"{n_docs:>8} {stage:<14} {1000 * seconds / n_docs:9.2f} ms/doc "
-              f"{seconds:9.1f} s {peak:8.0f} MB  db {db.stat().st_size / 2**20:8.1f} MB",
-              flush=True)
+        seconds, cpu, peak = measured(command)
+        results[stage] = (seconds, cpu)
+        print(f"{n_docs:>8} {stage:<14} {1000 * seconds / n_docs:8.2f} ms/doc wall "
+              f"{1000 * cpu / n_docs:8.2f} ms/doc CPU {seconds:8.1f} s {peak:7.0f} MB peak  "
+              f"db {db.stat().st_size / 2**20:7.1f} MB", flush=True)
     p99 = api_p99(db, requests)
-    results["API list p99"] = (p99 / 1000, None)
+    results["API list p99"] = (p99 / 1000, p99 / 1000)
     print(f"{n_docs:>8} {'API list p99':<14} {p99:9.1f} ms", flush=True)
     return results
 
 
 def exponents(sizes: list[int], by_size: dict[int, dict[str, tuple]]) -> None:
     for small, large in zip(sizes, sizes[1:]):
-        print(f"growth exponent of total time, {small} -> {large} documents:")
+        print(f"growth exponent of total time, {small} -> {large} documents (wall, CPU):")
         for stage in by_size[small]:
-            a, b = by_size[small][stage][0], by_size[large][stage][0]
-            print(f"  {stage:<14} {math.log(b / a) / math.log(large / small):5.2f}")
+            (wall_a, cpu_a), (wall_b, cpu_b) = by_size[small][stage], by_size[large][stage]
+            ratio = math.log(large / small)
+            print(f"  {stage:<14} {math.log(wall_b / wall_a) / ratio:5.2f} "
+                  f"{math.log(cpu_b / cpu_a) / ratio:5.2f}")
 
 
 def main() -> None:
