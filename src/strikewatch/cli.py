@@ -14,6 +14,7 @@ never answers from a new, empty database.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,8 @@ PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for plain-text inputs without one.")]
 SourceOption = Annotated[str | None, typer.Option(
     "--source", help="Outlet name for plain-text inputs.")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", min=1, help="Processes extracting at once (default: the machine's cores).")]
 
 
 @app.callback()
@@ -135,9 +138,10 @@ def ingest(paths: PathsArgument, db: DbOption = None, published: PublishedOption
 @app.command()
 def extract(db: DbOption = None,
             everything: Annotated[bool, typer.Option(
-                "--all", help="Re-extract every document, not only new ones.")] = False) -> None:
+                "--all", help="Re-extract every document, not only new ones.")] = False,
+            workers: WorkersOption = os.cpu_count() or 1) -> None:
     """Extract strikes and claims from stored documents not yet extracted, then fuse them."""
-    if not _extract_and_fuse(_open(db), everything=everything, report=True):
+    if not _extract_and_fuse(_open(db), everything=everything, workers=workers, report=True):
         raise typer.Exit(1)
 
 
@@ -158,12 +162,13 @@ def fuse(db: DbOption = None,
         raise typer.Exit(1)  # nothing to fuse
 
 
-def _extract_and_fuse(store: Store, *, everything: bool, report: bool) -> bool:
+def _extract_and_fuse(store: Store, *, everything: bool, workers: int, report: bool) -> bool:
     """Extract and fuse, print both summaries (see ``_ingest`` for where); False when there
     was nothing to do (no document to extract, no mention left unfused)."""
     tick, stop = pipeline.progress_printer("extracting")
     try:
-        summary, fused = pipeline.process_pending(store, everything=everything, progress=tick)
+        summary, fused = pipeline.process_pending(store, everything=everything, progress=tick,
+                                                  workers=workers)
     finally:
         stop()
     _lines([*summary.lines(), str(fused)], report=report)
@@ -172,14 +177,14 @@ def _extract_and_fuse(store: Store, *, everything: bool, report: bool) -> bool:
 
 @app.command()
 def run(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
-        source: SourceOption = None) -> None:
+        source: SourceOption = None, workers: WorkersOption = os.cpu_count() or 1) -> None:
     """Ingest, extract, geocode, fuse, then print the morning briefing."""
     options = _options(published, source)
     store = _open(db, create=True)
     summary = _ingest(paths, store, options, report=False)
     if summary.nothing_read:
         raise typer.Exit(1)
-    _extract_and_fuse(store, everything=False, report=False)
+    _extract_and_fuse(store, everything=False, workers=workers, report=False)
     _closing_brief(store, [*summary.stored, *(doc_id for doc_id, _ in summary.duplicates)])
 
 

@@ -550,6 +550,25 @@ class Store:
             for row in s.scalars(query.execution_options(yield_per=500)):
                 yield _document(row)
 
+    def document_page(self, *, after: str | None, limit: int, unextracted: bool = False,
+                      ) -> list[Document]:
+        """The next ``limit`` documents by id after ``after`` (keyset pagination: each page
+        costs the same however far into the store it is, and nothing holds the rest)."""
+        query = select(DocumentRow).order_by(DocumentRow.id).limit(limit)
+        if after is not None:
+            query = query.where(DocumentRow.id > after)
+        if unextracted:
+            query = query.where(DocumentRow.extracted_at.is_(None))
+        with self.sessions() as s:
+            return [_document(row) for row in s.scalars(query)]
+
+    def count_documents(self, *, unextracted: bool = False) -> int:
+        query = select(func.count()).select_from(DocumentRow)
+        if unextracted:
+            query = query.where(DocumentRow.extracted_at.is_(None))
+        with self.sessions() as s:
+            return s.scalar(query) or 0
+
     def count(self, table: type[Base]) -> int:
         from sqlalchemy import func
 
@@ -612,13 +631,21 @@ class Store:
 
     def stored_mentions(self, *, ids: Sequence[int] | None = None,
                         incident_ids: Sequence[str] | None = None) -> list[StoredMention]:
+        """Mentions by id or by incident, ``IN_CHUNK`` keys per query (a database refuses
+        one ``IN`` over hundreds of thousands): each incident's mentions come in the query's
+        order, chunk after chunk."""
         query = _stored_query()
-        if ids is not None:
-            query = query.where(StrikeRow.id.in_(list(ids)))
-        if incident_ids is not None:
-            query = query.where(StrikeRow.incident_id.in_(list(incident_ids)))
+        if incident_ids is not None and ids is not None:
+            wanted = set(ids)
+            return [m for m in self.stored_mentions(incident_ids=incident_ids)
+                    if m.id in wanted]
+        column, keys = ((StrikeRow.incident_id, incident_ids) if incident_ids is not None
+                        else (StrikeRow.id, ids))
         with self.sessions() as s:
-            return [_stored(r, d) for r, d in s.execute(query).all()]
+            if keys is None:
+                return [_stored(r, d) for r, d in s.execute(query).all()]
+            return [_stored(r, d) for chunk in _chunks(keys)
+                    for r, d in s.execute(query.where(column.in_(chunk))).all()]
 
     def incidents(self, *, ids: Sequence[str] | None = None, where: IncidentFilter | None = None,
                   country: str | None = None, attacker: str | None = None,
@@ -631,10 +658,40 @@ class Store:
         query = (select(IncidentRow)
                  .where(*also.conditions(), *(where.conditions() if where else ()))
                  .order_by(IncidentRow.date, IncidentRow.id))
-        if ids is not None:
-            query = query.where(IncidentRow.id.in_(list(ids)))
         with self.sessions() as s:
-            return [_incident(r) for r in s.scalars(query)]
+            if ids is None:
+                return [_incident(r) for r in s.scalars(query)]
+            found = [_incident(r) for chunk in _chunks(ids)
+                     for r in s.scalars(query.where(IncidentRow.id.in_(chunk)))]
+        return found if len(ids) <= IN_CHUNK else sorted(found, key=self._incident_order)
+
+    def _incident_order(self, inc: Incident) -> tuple:
+        """The SQL order (date, id) in Python, undated first as SQLite sorts NULL and last
+        as PostgreSQL does."""
+        undated_first = self.engine.dialect.name == "sqlite"
+        return ((inc.date is None) != undated_first, inc.date or date.min, inc.id)
+
+    def incident_pages(self, where: IncidentFilter, *, size: int | None = None,
+                       ) -> Iterator[list[Incident]]:
+        """The incidents ``incidents(where=...)`` lists, in its order, ``size`` at a time:
+        keyset pages on (date, id), the undated ones where the dialect sorts NULL, so that
+        an export of every incident holds one page, not the table."""
+        base = (select(IncidentRow).where(*where.conditions())
+                .order_by(IncidentRow.date, IncidentRow.id).limit(size or IN_CHUNK))
+        undated = base.where(IncidentRow.date.is_(None))
+        dated = base.where(IncidentRow.date.is_not(None))
+        parts = ((undated, dated) if self.engine.dialect.name == "sqlite"
+                 else (dated, undated))
+        for query in parts:
+            after: Incident | None = None
+            while True:
+                page_query = query if after is None else query.where(_after_incident(after))
+                with self.sessions() as s:
+                    page = [_incident(r) for r in s.scalars(page_query)]
+                if not page:
+                    break
+                yield page
+                after = page[-1]
 
     def incident_page(self, where: IncidentFilter, *, sort: str = "date",
                       descending: bool = False, limit: int = 50, offset: int = 0
@@ -832,6 +889,27 @@ class Store:
 
 
 # -- mapping between records and rows ----------------------------------------------------------
+
+
+IN_CHUNK = 500  # keys per IN (...): PostgreSQL takes 65,535 parameters, SQLite ~250,000
+
+
+def _chunks(keys: Iterable) -> Iterator[list]:
+    """``keys`` (duplicates dropped) ``IN_CHUNK`` at a time."""
+    keys = list(dict.fromkeys(keys))
+    for i in range(0, len(keys), IN_CHUNK):
+        yield keys[i:i + IN_CHUNK]
+
+
+def _after_incident(last: Incident):
+    """The keyset condition: incidents after ``last`` in (date, id) order, within its part
+    (dated or undated)."""
+    from sqlalchemy import and_, or_
+
+    if last.date is None:
+        return IncidentRow.id > last.id
+    return or_(IncidentRow.date > last.date,
+               and_(IncidentRow.date == last.date, IncidentRow.id > last.id))
 
 
 def _rows_by_key(s: Session, table: type[Base], column, keys: list) -> dict:

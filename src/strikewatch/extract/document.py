@@ -48,6 +48,11 @@ class Extractor:
         """One document's strikes and claims."""
         return next(self.extract_many([doc]))[1]
 
+    def worth_reading(self, doc: Document) -> bool:
+        """Whether any sentence of ``doc`` could pass the gate (``SentenceGate.may_keep_any``,
+        with a short item's fewer words): a document that fails is never split or parsed."""
+        return self.gate.may_keep_any(doc.text, short_item=is_short_item(doc, self.settings))
+
     def extract_many(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[tuple[str, Extraction]]:
         """Extract from many documents, parsing their prefiltered sentences together.
 

@@ -35,6 +35,17 @@ class SentenceGate:
         return [i for i, strike in zip(sized, strikes)
                 if strike or self.lex.may_hold_claim(sentences[i].text)]
 
+    def may_keep_any(self, text: str, *, short_item: bool = False) -> bool:
+        """Whether ``keep`` could keep any sentence of ``text``: its word tests asked once of
+        the whole text, which holds every word of each of its sentences, so a text that
+        fails has no sentence that passes. A general news stream is mostly such texts; they
+        are dropped before they are split or parsed. The model alone ("model") reads
+        sentences with no strike word, so under it nothing is dropped."""
+        if self.settings.strike_classifier == "model":
+            return True
+        return (self.lex.may_report_strike(text, short_item=short_item)
+                or self.lex.may_hold_claim(text))
+
     def _strike_sentences(self, texts: list[str], short_item: bool = False) -> list[bool]:
         """Which texts may report a strike, by the setting's rules, model or both; "both"
         scores only the sentences with a strike word, the cheapest way to ask the model."""
