@@ -207,7 +207,8 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
                     batch_size: int = 64) -> ExtractSummary:
     """Extract and geocode the documents not yet extracted (or all, for a re-extraction);
     ``ids`` limits it to those documents (an upload processes what it stored, not what
-    another writer's ingest has left pending)."""
+    another writer's ingest has left pending). The attackers that only the strike's country
+    names ("the army") are settled once it is geocoded (strikewatch.actors)."""
     from .extract import Extractor
     from .geo import load_gazetteer
     from .nlp import batch_settings
@@ -222,6 +223,7 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
 def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  # noqa: ANN001
                      ids: Sequence[str] | None, progress: Progress | None,
                      batch_size: int) -> ExtractSummary:
+    from .actors import settle_attackers
     from .geo import geocode_mentions
 
     summary = ExtractSummary()
@@ -233,6 +235,7 @@ def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  #
     done: list[tuple] = []  # stored a batch at a time: one transaction per document cost more
     for doc_id, extraction in extractor.extract_many(docs, batch_size=batch_size):
         strikes = geocode_mentions(extraction.strikes, gazetteer, document_text=text_of[doc_id])
+        strikes = settle_attackers(strikes)  # "the army" is the state the strike falls in
         done.append((doc_id, strikes, extraction.claims))
         summary.documents += 1
         summary.strikes += len(strikes)

@@ -38,7 +38,9 @@ class AttackerRules:
             span = sdoc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 out.append((entry, set(range(span.start, span.end))))
-        return out
+        groups = set().union(set(), *(t for e, t in out if not e.state))
+        return [(entry, toks) for entry, toks in out
+                if entry.resolve != "territory" or not _owned(sdoc, toks, groups)]
 
     @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
@@ -92,3 +94,17 @@ class AttackerRules:
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
         return [None]
+
+
+def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:
+    """A bare force word ("air force", "warplanes", "army") with an owner before it is the
+    owner's, not the territory's state: "its warplanes", "the alliance's air force" (FA-KES
+    text loses the apostrophe: "the alliances Air Force"), "the Houthi army" (a named armed
+    group: the attacker). A state named before it does not own it: "the Russian regime and
+    PYD forces" in an opposition statement is Russia and the regime."""
+    first = min(toks)
+    if first == 0:
+        return False
+    before = sdoc[first - 1]
+    return (before.i in groups or before.dep_ in ("poss", "case") or before.tag_ in ("PRP$", "POS")
+            or (before.pos_ == "NOUN" and before.text.islower()))
