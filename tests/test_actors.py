@@ -285,10 +285,6 @@ def test_a_sides_word_keeps_the_wording_and_names_whom_it_designates(read):
     assert read("The militants shelled Kilis on Monday.") == [(TERRORISTS, "militants", "Kilis")]
 
 
-
-
-
-
 def test_a_force_word_with_an_owner_is_not_the_territorys(read):
     assert read("The Houthi army shelled Taiz on Monday, killing two civilians.") == [("Houthis", "Houthi", "Taiz")]
     assert [c for c, _, _ in read("Its jets bombed Nyala on Monday.")] == [None]
@@ -312,3 +308,25 @@ def test_the_pipeline_stores_the_settled_attacker(tmp_path: Path):
     pipeline.extract_pending(store)
     got = {m.mention.doc_id: m.mention.attacker.code for m in store.unfused_mentions()}
     assert got == {"ye-1": "YE", "sd-1": "SD"}
+
+
+def test_fusion_hears_the_attackers_own_voice_from_the_registry():
+    from datetime import date
+
+    from strikewatch.fuse import compute_incident
+    from strikewatch.models import Place, Span, StoredMention, StrikeMention
+
+    marib = Place("Marib", 15.46, 45.32, "YE", "point")
+    kyiv = Place("Kyiv", 50.45, 30.52, "UA", "point")
+
+    def grade(attacker: Actor, place: Place, source: str) -> str:
+        m = StrikeMention(doc_id="d", sentence=Span(0, 10, "x"), place_text=place.name, place_span=None,
+                          attacker=attacker, date=date(2024, 1, 2), place=place, source=source)
+        return compute_incident("i", [StoredMention(id=1, mention=m, story="d")]).grade
+
+    # a group's spokesman (Yemen) and a state's general staff (Ukraine) acknowledge their strikes
+    assert grade(Actor("Houthis"), marib, "Houthi military spokesman Yahya Saree") == "confirmed"
+    assert grade(Actor("Armed Forces of Ukraine", "UA"), kyiv, "Ukrainian General Staff") == "confirmed"
+    # a monitor, or the other side, is a report, not an acknowledgement
+    assert grade(Actor("Houthis"), marib, "Mwatana for Human Rights") == "weak"
+    assert grade(Actor("Armed Forces of Ukraine", "UA"), kyiv, "Russian Defence Ministry") == "weak"
