@@ -285,6 +285,16 @@ def test_a_sides_word_keeps_the_wording_and_names_whom_it_designates(read):
     assert read("The militants shelled Kilis on Monday.") == [(TERRORISTS, "militants", "Kilis")]
 
 
+def test_the_attacker_is_never_the_target_or_the_place(read):
+    # the parser reads a sentence-initial "IS" as the verb "is"; a name right before the strike
+    # noun still names who struck, and an actor's name is never the place
+    assert read("IS rocket attacks on Kilis killed two people on Monday.") == [("Islamic State", "IS", "Kilis")]
+    assert read("A Hamas rocket attack on Ashkelon killed two people on Monday.") == [("Hamas", "Hamas", "Ashkelon")]
+    assert read("Houthi drone strikes on Marib killed two people on Monday.") == [("Houthis", "Houthi", "Marib")]
+    assert read("Al Shabaab mortar attacks on Baidoa killed two people on Monday.") == [
+        ("Al Shabaab", "Al Shabaab", "Baidoa")]
+
+
 def test_a_force_word_with_an_owner_is_not_the_territorys(read):
     assert read("The Houthi army shelled Taiz on Monday, killing two civilians.") == [("Houthis", "Houthi", "Taiz")]
     assert [c for c, _, _ in read("Its jets bombed Nyala on Monday.")] == [None]

@@ -43,6 +43,20 @@ class AttackerRules:
                 if entry.resolve != "territory" or not _owned(sdoc, toks, groups)]
 
     @staticmethod
+    def named_before(triggers: list[Trigger], ctx: SentenceContext) -> None:
+        """A force named right before a strike noun and its modifiers modifies it, whatever the
+        parse: "IS rocket attacks on Kilis" (read as the verb "is" at a sentence's start),
+        "a Hamas rocket attack on Ashkelon", "Houthi drone strikes". Only for a strike word
+        that names no attacker otherwise."""
+        for trigger in triggers:
+            tok = trigger.tok
+            if trigger.found or trigger.strength == "claimed" or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+            trigger.found = [(e, toks) for e, toks in ctx.actors
+                             if max(toks) == start - 1 and not toks & ctx.speaker_tokens]
+
+    @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
         """ "Air strikes by the US-led coalition killed ... At least 15 civilians were killed in
         raids in a northern district of Manbij": the sentence right before names the force."""
