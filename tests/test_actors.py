@@ -340,3 +340,17 @@ def test_fusion_hears_the_attackers_own_voice_from_the_registry():
     # a monitor, or the other side, is a report, not an acknowledgement
     assert grade(Actor("Houthis"), marib, "Mwatana for Human Rights") == "weak"
     assert grade(Actor("Armed Forces of Ukraine", "UA"), kyiv, "Russian Defence Ministry") == "weak"
+
+
+def test_the_force_held_responsible_next_is_the_attacker(read):
+    # a coders' note (Somalia) and wire copy (Yemen): the sentence after names who is held
+    # responsible for a strike that named no attacker
+    assert read("Two people were killed in a mortar attack against several neighbourhoods of Baidoa on "
+                "Monday. Al Shabaab suspected.") == [("Al Shabaab", "Al Shabaab", "Baidoa")]
+    assert read("A drone hit a market in Marib on Monday, killing three people. The Houthis claimed "
+                "responsibility.") == [("Houthis", "Houthis", "Marib")]
+    # two forces, or no word of responsibility: still unknown
+    assert read("A drone hit a market in Marib on Monday, killing three people. The Houthis and the "
+                "coalition were suspected.") == [(None, None, "Marib")]
+    assert read("Two people were killed in a mortar attack on Baidoa on Monday. Al Shabaab fighters were "
+                "seen in the area.") == [(None, None, "Baidoa")]

@@ -5,7 +5,11 @@ just before named, when it follows closely; "Russian or Syrian jets" leave the a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from strikewatch.lexicons import ActorEntry, Lexicons
+from strikewatch.models import Actor, Span, StrikeMention
+from strikewatch.nlp import Sentence
 
 from .state import AttackerChoice, DocState, SentenceContext, StrikeEvidence, Trigger
 from .words import _char_span, _either_or, _text
@@ -55,6 +59,31 @@ class AttackerRules:
             start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
             trigger.found = [(e, toks) for e, toks in ctx.actors
                              if max(toks) == start - 1 and not toks & ctx.speaker_tokens]
+
+    def held_responsible(self, strikes: list[StrikeMention], sentences: list[Sentence]) -> list[StrikeMention]:
+        """A strike with no attacker takes the one force the next sentence of its paragraph
+        holds responsible, when that sentence reports no strike of its own: "... a mortar
+        attack against several neighbourhoods of Baidoa. Al Shabaab suspected.", "... a drone
+        hit a market in Marib. The Houthis claimed responsibility." """
+        struck = {m.sentence.start for m in strikes}
+        out = []
+        for m in strikes:
+            after = next((s for s in sentences if s.start >= m.sentence.end), None)
+            named = self._responsible(after) if m.attacker is None and after is not None \
+                and after.paragraph == _paragraph_of(m, sentences) and after.start not in struck else None
+            out.append(m if named is None else replace(m, attacker=Actor(named[0].name, named[0].country),
+                                                       attacker_span=named[1]))
+        return out
+
+    def _responsible(self, sentence: Sentence) -> tuple[ActorEntry, Span] | None:
+        """The one force a sentence holds responsible, with its words; None for none or two."""
+        if not self.lex.responsibility.search(sentence.text):
+            return None
+        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(sentence.text)]
+        found = [(e, Span(sentence.start + s, sentence.start + end, t))
+                 for s, end, t, e in self.lex.actors.find(sentence.text)
+                 if not any(bs <= s and end <= be for bs, be in blocked)]
+        return found[0] if len({e.code for e, _ in found}) == 1 else None
 
     @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
@@ -122,3 +151,7 @@ def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:
     before = sdoc[first - 1]
     return (before.i in groups or before.dep_ in ("poss", "case") or before.tag_ in ("PRP$", "POS")
             or (before.pos_ == "NOUN" and before.text.islower()))
+
+
+def _paragraph_of(m: StrikeMention, sentences: list[Sentence]) -> int | None:
+    return next((s.paragraph for s in sentences if s.start <= m.sentence.start < s.end), None)
