@@ -197,8 +197,8 @@ def test_founding_example_and_same_story_from_two_outlets(store):
     idlib = inc["Idlib"]
     assert len(idlib["mentions"]) == 2
     assert idlib["grade"] == "confirmed"
-    assert "Russian Ministry of Defence" in idlib["grade_reason"]
-    assert idlib["sources"] == [JOINT, "Russian Ministry of Defence"]
+    assert "Ministry of Defence of Russia" in idlib["grade_reason"]
+    assert idlib["sources"] == [JOINT, "Ministry of Defence of Russia"]
     assert inc["Aleppo"]["grade"] == "confirmed"
     assert [inc[p]["grade"] for p in ("Hama", "Homs")] == ["weak", "weak"]
     assert inc["Hama"]["grade_reason"].startswith("Weak: a single source (joint statement")
@@ -454,7 +454,7 @@ def test_target_disagreement_is_contested(store):
     (inc,) = incident_records(store)
     assert inc["grade"] == "contested"
     assert "what was hit" in inc["grade_reason"]
-    assert "Russian Ministry of Defence: jihadist" in inc["grade_reason"]
+    assert "Ministry of Defence of Russia: jihadist" in inc["grade_reason"]
 
 
 def test_fusion_is_incremental(store):
@@ -538,7 +538,7 @@ def test_end_to_end_founding_example(extracted):
     # Idlib on Thursday: the six governments' statement and Russia's defence ministry
     idlib = by[("Idlib", "RU", "2015-10-01")]
     assert idlib["grade"] == "confirmed"
-    assert "Russian Ministry of Defence" in idlib["sources"]
+    assert "Ministry of Defence of Russia" in idlib["sources"]
     assert by[("Aleppo", "RU", "2015-10-02")]["grade"] == "confirmed"
     raqqa = [r for r in records if r["location"]["admin1"] == "Ar-Raqqah"]
     assert len(raqqa) == 2  # Raqqa and the Tabqa airport, 45 km apart

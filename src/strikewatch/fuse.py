@@ -49,6 +49,7 @@ from pathlib import Path
 
 import yaml
 
+from .actors import load_registry
 from .models import (
     GEO_PRECISIONS,
     TARGET_CATEGORIES,
@@ -86,17 +87,9 @@ NONCOMBATANT = {"civilian", "infrastructure"}
 
 
 @dataclass(frozen=True, slots=True)
-class SourceName:
-    """A reporting source under its several names; ``attacker`` marks a belligerent's voice."""
-
-    name: str
-    aliases: frozenset[str]
-    attacker: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class FuseSettings:
-    """What counts as the same strike and the same source; defaults in ``data/fuse.yaml``."""
+    """What counts as the same strike; defaults in ``data/fuse.yaml``. Who a source is (its
+    several names, whose voice it is) comes from the actor registry (strikewatch.actors)."""
 
     day_tolerance_days: int = 1
     week_half_width_days: int = 3
@@ -104,31 +97,21 @@ class FuseSettings:
     region_radius_km: float = 120.0
     confusable_attackers: tuple[frozenset[str], ...] = ()
     unknown_attackers: frozenset[str] = frozenset({"unknown"})
-    sources: tuple[SourceName, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> FuseSettings:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        sources = tuple(
-            SourceName(name=s["name"], attacker=s.get("attacker"),
-                       aliases=frozenset(_norm(a) for a in [s["name"], *s.get("aliases", [])]))
-            for s in raw.get("sources", []))
         return cls(
             day_tolerance_days=int(raw.get("day_tolerance_days", 1)),
             week_half_width_days=int(raw.get("week_half_width_days", 3)),
             same_point_km=float(raw.get("same_point_km", 6)),
             region_radius_km=float(raw.get("region_radius_km", 120)),
             confusable_attackers=tuple(frozenset(g) for g in raw.get("confusable_attackers", [])),
-            unknown_attackers=frozenset(raw.get("unknown_attackers", ["unknown"])),
-            sources=sources)
+            unknown_attackers=frozenset(raw.get("unknown_attackers", ["unknown"])))
 
     @classmethod
     def default(cls) -> FuseSettings:
         return _default_settings()
-
-    def source(self, text: str | None) -> SourceName | None:
-        key = _norm(re.sub(r"\([^)]*\)", " ", text or ""))  # "… Human Rights (SOHR)"
-        return next((s for s in self.sources if key in s.aliases), None) if key else None
 
 
 @cache
@@ -683,18 +666,20 @@ class _Source:
 def _sources_of(m: StoredMention, s: FuseSettings) -> list[_Source]:
     """Who reports a mention ("the statement; Russia's defence ministry" is two sources).
 
-    Named sources count once across outlets; an unnamed report counts once per story.
+    Named sources count once across outlets, and the bodies of one state (its defence ministry,
+    its president) are one voice; an unnamed report counts once per story. A source speaks
+    with the attacker's own voice when the registry says it speaks for the attacker.
     """
     code = _attacker_code(m.mention, s)
+    registry = load_registry()
     out = []
     for text in (m.mention.source or "").split(";"):
-        named = s.source(text)
-        voice = m.mention.claimed_by_attacker or bool(
-            named and named.attacker is not None and named.attacker == code)
+        named = registry.source_entry(text)
         if named is not None:
-            out.append(_Source(f"named:{named.name}", named.name, voice))
+            voice = m.mention.claimed_by_attacker or registry.speaks_for(named, code)
+            out.append(_Source(f"named:{registry.voice_key(named)}", named.name, voice))
         elif _norm(text):
-            out.append(_Source(f"named:{_norm(text)}", text.strip(), voice))
+            out.append(_Source(f"named:{_norm(text)}", text.strip(), m.mention.claimed_by_attacker))
     return out or [_Source(f"story:{m.story}", m.outlet or m.story,
                            m.mention.claimed_by_attacker)]
 

@@ -48,6 +48,7 @@ class SentenceReader:
         """Add the sentence's strikes and claims to the document's state."""
         ctx = self._context(state, sentence, sdoc)
         triggers = self.triggers.find(sdoc, ctx.speaker_tokens, ctx.actors, short_item=state.short_item)
+        self.attackers.named_before(triggers, ctx)
         ctx.own_attackers = self.triggers.own_attackers(triggers, sdoc)
         ctx.campaign = self.triggers.campaign_clause(triggers, sdoc)
         for trigger in triggers:
