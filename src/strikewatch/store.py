@@ -149,6 +149,7 @@ class StrikeRow(Base):
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
     fuse_note: Mapped[str | None] = mapped_column(Text)  # why fusion left it out (0002)
+    site: Mapped[str | None] = mapped_column(Text)  # the named house, family, facility (0009)
 
 
 class ClaimRow(Base):
@@ -958,7 +959,7 @@ def _strike_row(m: StrikeMention) -> dict:
                     (("killed", c.killed), ("wounded", c.wounded),
                      ("civilians_killed", c.civilians_killed))},
         weapon=m.weapon, source=m.source, claimed_by_attacker=m.claimed_by_attacker,
-        hedged=m.hedged, event_type=m.event_type)
+        hedged=m.hedged, event_type=m.event_type, site=m.site)
 
 
 def _strike(r: StrikeRow) -> StrikeMention:
@@ -975,7 +976,7 @@ def _strike(r: StrikeRow) -> StrikeMention:
         casualties=Casualties(_range(c.get("killed")), _range(c.get("wounded")),
                               _range(c.get("civilians_killed"))),
         weapon=r.weapon, source=r.source, claimed_by_attacker=r.claimed_by_attacker,
-        hedged=r.hedged, event_type=r.event_type or "unknown")
+        hedged=r.hedged, event_type=r.event_type or "unknown", site=r.site)
 
 
 def _claim_row(c: ClaimMention) -> dict:
