@@ -319,7 +319,8 @@ class _Keys:
     voiced: set[str] = field(default_factory=set)
     sites: set[str] = field(default_factory=set)
     localities: set[str] = field(default_factory=set)
-    killed: tuple[int, int] | None = None  # (lowest, highest) figure its reports give
+    killed: tuple[int, int] | None = None  # (lowest, highest) figure its reports at a point give
+    pinned: bool = False  # whether a report places it at a point
 
     def add(self, sm: StoredMention, s: FuseSettings) -> None:
         m = sm.mention
@@ -339,7 +340,8 @@ class _Keys:
                 self.voiced.add(code)
         self.sites |= {site} if (site := _site(m)) else set()
         self.localities |= {loc} if (loc := _locality(m)) else set()
-        if (figure := _figure(m.casualties.killed)) is not None:
+        self.pinned |= m.place is not None and m.place.precision == "point"
+        if (figure := _figure(m.casualties.killed)) is not None and self.pinned:
             lo, hi = self.killed or figure
             self.killed = (min(lo, figure[0]), max(hi, figure[1]))
 
@@ -417,9 +419,12 @@ def _site(m: StrikeMention) -> str | None:
 
 
 def _figure(r: Range) -> tuple[int, int] | None:
-    """(lowest, highest) of a toll: 'at least 12' is (12, 12)."""
-    values = [v for v in (r.min, r.max) if v is not None]
-    return (min(values), max(values)) if values else None
+    """(lowest, highest) of a toll the text states as a count ("nine", "12 to 15"), or None.
+    An open figure ("at least 300", "more than 100") is left out: it is how running totals
+    and statistics are worded, and a report's floor tells no strike from another."""
+    if r.min is None or r.max is None:
+        return None
+    return r.min, r.max
 
 
 def _similar(a: str, b: str, s: FuseSettings) -> bool:
@@ -429,8 +434,9 @@ def _similar(a: str, b: str, s: FuseSettings) -> bool:
 def _told_apart(m: StrikeMention, keys: _Keys, s: FuseSettings) -> str | None:
     """Why a report is not the strike whose keys are given, although day, attacker and place
     agree: it names another site or sub-place, or a toll no rise explains ("2 killed" and
-    "40 killed"). A report naming neither attaches (a town's report to one of its strikes,
-    when nothing finer disagrees)."""
+    "40 killed") where both are placed at a point (a province's or a district's toll may sum
+    up several strikes). A report naming neither attaches (a town's report to one of its
+    strikes, when nothing finer disagrees)."""
     site, where = _site(m), _locality(m)
     if site and keys.sites and not any(_similar(site, o, s) for o in keys.sites):
         return f"another site ({m.site}; the incident's: {', '.join(sorted(keys.sites))})"
@@ -438,7 +444,7 @@ def _told_apart(m: StrikeMention, keys: _Keys, s: FuseSettings) -> str | None:
         return (f"another place within {m.place.name} ({m.place_text}; the incident's: "
                 f"{', '.join(sorted(keys.localities))})")
     figure = _figure(m.casualties.killed)
-    if figure and keys.killed:
+    if figure and keys.killed and m.place.precision == "point" and keys.pinned:
         (lo, hi), (klo, khi) = figure, keys.killed
         if lo > s.toll_ratio * khi + s.toll_gap or klo > s.toll_ratio * hi + s.toll_gap:
             return f"a toll no later count explains ({lo}-{hi} killed; the incident's {klo}-{khi})"
