@@ -279,3 +279,17 @@ def test_extracting_unchanged_data_again_gives_the_same_incidents(
     assert [len(r["mentions"]) for r in first] == [1]
     assert extract_and_fuse() == first
     assert extract_and_fuse() == first
+
+
+def test_two_named_gazetteer_places_a_km_apart_are_two_places():
+    from strikewatch.fuse import place_relation
+
+    s = FuseSettings.default()
+    rimal = Place("Rimal", 31.5230, 34.4470, "PS", "point", geonameid=9001)  # ids: any two
+    tel_al_hawa = Place("Tel al-Hawa", 31.5140, 34.4460, "PS", "point", geonameid=9002)  # ~1 km
+    assert place_relation(rimal, tel_al_hawa, s) is None
+    douma = Place("Douma", 33.5711, 36.4050, "SY", "point", geonameid=9003)
+    duma_seat = Place("Duma", 33.5740, 36.4020, "SY", "point", geonameid=9004)  # one town
+    harasta = Place("Harasta", 33.5580, 36.3650, "SY", "point", geonameid=9005)  # ~4 km
+    assert place_relation(douma, duma_seat, s) == 0
+    assert place_relation(douma, harasta, s) is None

@@ -272,6 +272,8 @@ def place_relation(a: Place, b: Place, s: FuseSettings) -> int | None:
     if cp == "country":
         return None
     if fp == cp == "point":
+        if _two_gazetteer_places(a, b, s):
+            return None
         return 0 if _km(fine, coarse) <= s.same_point_km else None
     if cp == "region":
         within = _km(fine, coarse) <= s.region_radius_km
@@ -284,6 +286,14 @@ def place_relation(a: Place, b: Place, s: FuseSettings) -> int | None:
     if fp == cp:
         return 0 if _km(fine, coarse) <= s.same_point_km else None
     return None
+
+
+def _two_gazetteer_places(a: Place, b: Place, s: FuseSettings) -> bool:
+    """Two gazetteer entries of different names are two places however close ("Rimal" and
+    "Tel al-Hawa" in Gaza City, a village beside its town); one town's two entries (GeoNames
+    often has a city and its seat a few hundred metres apart) bear one name."""
+    return (a.geonameid is not None and b.geonameid is not None and a.geonameid != b.geonameid
+            and not _similar(_admin_norm(a.name), _admin_norm(b.name), s))
 
 
 def _attacker_code(m: StrikeMention, s: FuseSettings) -> str | None:
