@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -167,6 +167,7 @@ def _default_settings() -> FuseSettings:
     return FuseSettings.from_file(DATA / "fuse.yaml")
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[\u2019']s\b", "s", text)
@@ -251,6 +252,7 @@ def _km(a: Place, b: Place) -> float:
 _ADMIN_WORDS = re.compile(r"\b(governorate|province|muhafazat|district|countryside|city|of)\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def _admin_norm(name: str | None) -> str:
     """Hama, Hamah, Hama Governorate, Ar-Raqqah and Raqqa province compare equal."""
     if not name:
@@ -327,7 +329,7 @@ class _Keys:
     attackers: dict[str, set[str]] = field(default_factory=dict)  # code -> source labels
     names: dict[str, str] = field(default_factory=dict)
     voiced: set[str] = field(default_factory=set)
-    sites: set[str] = field(default_factory=set)
+    sites: set[tuple[str, ...]] = field(default_factory=set)
     localities: set[str] = field(default_factory=set)
     killed: tuple[int, int] | None = None  # (lowest, highest) figure its reports at a point give
     pinned: bool = False  # whether a report places it at a point
@@ -420,12 +422,45 @@ def _locality(m: StrikeMention) -> str | None:
     head = next((p for p in pieces if p), "")
     if not head or head == _admin_norm(m.place.name) or head == _admin_norm(m.place.admin1):
         return None
-    return head
+    return _fold(head)
 
 
-def _site(m: StrikeMention) -> str | None:
-    """The named house, family, facility or vehicle hit, normalised for comparison."""
-    return _admin_norm(m.site) or None if m.site else None
+# words of a site's name that tell no site from another ("the Abu Daqqa family's home" and
+# "the house of the Abu Daka family" are one site), Arabic articles in their spellings, and
+# the words for a home, which are one kind of site ("a house" is not "the mosque")
+_SITE_FILLER = frozenset("the of a an in at family familys s al el an ar as ash ad at az".split())
+_HOME = frozenset("home homes house houses residence apartment flat building".split())
+
+
+def _site(m: StrikeMention) -> tuple[str, ...] | None:
+    """The named house, family, facility or vehicle hit, as the words that name it, each
+    folded over the usual variants of romanised Arabic (``_fold``)."""
+    words = tuple(dict.fromkeys("house" if w in _HOME else _fold(w)
+                                for w in _norm(m.site or "").split() if w not in _SITE_FILLER))
+    return words or None
+
+
+_FOLDS = ((re.compile(r"(.)\1+"), r"\1"), (re.compile(r"ou|o"), "u"), (re.compile(r"ee|ie"), "i"),
+          (re.compile(r"q"), "k"), (re.compile(r"e"), "a"), (re.compile(r"(?<=.)h$"), ""))
+
+
+def _fold(word: str) -> str:
+    """One spelling of a romanised Arabic word: doubled letters single, o/ou as u, ee as i,
+    q as k, e as a, no final h ("Daqqa", "Daka"; "Abou", "Abu"; "Saleh", "Salah")."""
+    for pattern, repl in _FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _site_relation(a: tuple[str, ...], b: tuple[str, ...], s: FuseSettings) -> int | None:
+    """0 one site spelt two ways ("Abu Daqqa", "Abou Daqa"), 1 one naming part of the other
+    ("a school", "the Rimal school"), None two sites ("the Rimal school", "the Rimal bakery").
+    Word by word, so that a long shared neighbourhood name does not hide another noun."""
+    short, long = sorted((a, b), key=len)
+    matched = [any(_similar(w, v, s) for v in long) for w in short]
+    if not all(matched):
+        return None
+    return 0 if len(short) == len(long) else 1
 
 
 def _figure(r: Range) -> tuple[int, int] | None:
@@ -438,27 +473,60 @@ def _figure(r: Range) -> tuple[int, int] | None:
 
 
 def _similar(a: str, b: str, s: FuseSettings) -> bool:
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= s.same_name_ratio
+    return a == b or _similar_names(a, b, s.same_name_ratio)
 
 
-def _told_apart(m: StrikeMention, keys: _Keys, s: FuseSettings) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def _similar_names(a: str, b: str, ratio: float) -> bool:
+    """difflib's ratio, after its length bound (two names of very different lengths are not
+    one name), cached: a busy day compares the same few hundred names again and again."""
+    if 2 * min(len(a), len(b)) < ratio * (len(a) + len(b)):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What tells a report's strike from another at the same place, computed once a report."""
+
+    site: tuple[str, ...] | None
+    locality: str | None
+    figure: tuple[int, int] | None
+
+    @classmethod
+    def of(cls, m: StrikeMention) -> _Traits:
+        return cls(_site(m), _locality(m), _figure(m.casualties.killed))
+
+
+def _told_apart(m: StrikeMention, t: _Traits, keys: _Keys, s: FuseSettings) -> str | None:
     """Why a report is not the strike whose keys are given, although day, attacker and place
     agree: it names another site or sub-place, or a toll no rise explains ("2 killed" and
     "40 killed") where both are placed at a point (a province's or a district's toll may sum
     up several strikes). A report naming neither attaches (a town's report to one of its
     strikes, when nothing finer disagrees)."""
-    site, where = _site(m), _locality(m)
-    if site and keys.sites and not any(_similar(site, o, s) for o in keys.sites):
-        return f"another site ({m.site}; the incident's: {', '.join(sorted(keys.sites))})"
-    if where and keys.localities and not any(_similar(where, o, s) for o in keys.localities):
+    if t.site and keys.sites and all(_site_relation(t.site, o, s) is None for o in keys.sites):
+        return (f"another site ({m.site}; the incident's: "
+                f"{', '.join(sorted(' '.join(o) for o in keys.sites))})")
+    if t.locality and keys.localities and not any(_similar(t.locality, o, s)
+                                                  for o in keys.localities):
         return (f"another place within {m.place.name} ({m.place_text}; the incident's: "
                 f"{', '.join(sorted(keys.localities))})")
-    figure = _figure(m.casualties.killed)
-    if figure and keys.killed and m.place.precision == "point" and keys.pinned:
-        (lo, hi), (klo, khi) = figure, keys.killed
+    if t.figure and keys.killed and m.place.precision == "point" and keys.pinned:
+        (lo, hi), (klo, khi) = t.figure, keys.killed
         if lo > s.toll_ratio * khi + s.toll_gap or klo > s.toll_ratio * hi + s.toll_gap:
             return f"a toll no later count explains ({lo}-{hi} killed; the incident's {klo}-{khi})"
     return None
+
+
+def _unmatched_detail(t: _Traits, keys: _Keys, s: FuseSettings) -> int:
+    """How many of site, sub-place and toll the report and the incident do not both give
+    alike (0: all three agree): a report naming a family's home goes to the incident of that
+    home, and one naming only its street and its toll to the strike of that toll, not to a
+    report of the same street that named neither."""
+    site = t.site and any(_site_relation(t.site, o, s) == 0 for o in keys.sites)
+    where = t.locality and t.locality in keys.localities
+    toll = t.figure and keys.killed and keys.killed[0] <= t.figure[0] <= keys.killed[1]
+    return (not site) + (not where) + (not toll)
 
 
 def _same_story_apart(m: StoredMention, w: _Working, code: str | None, s: FuseSettings) -> bool:
@@ -484,8 +552,8 @@ def _same_story_apart(m: StoredMention, w: _Working, code: str | None, s: FuseSe
     return False
 
 
-def _score(m: StoredMention, w: _Working, s: FuseSettings
-           ) -> tuple[tuple[int, int, int] | None, str | None]:
+def _score(m: StoredMention, t: _Traits, w: _Working, s: FuseSettings
+           ) -> tuple[tuple[int, int, int, int] | None, str | None]:
     """How well a mention fits an incident (lower is better; None when it cannot be it) and,
     when day, attacker and place agree but the reports tell two strikes apart, why."""
     inc = w.incident
@@ -501,23 +569,26 @@ def _score(m: StoredMention, w: _Working, s: FuseSettings
     where = place_relation(m.mention.place, inc.place, s)
     if where is None:
         return None, None
-    if (why := _told_apart(m.mention, w.keys, s)) is not None:
+    if (why := _told_apart(m.mention, t, w.keys, s)) is not None:
         return None, why
-    return (where, attacker, gap), None
+    return (where, _unmatched_detail(t, w.keys, s), attacker, gap), None
 
 
 class _Buckets:
     """Incidents by (country, day), each under every day its date may stand for, so that a
     mention is compared only with the incidents its own days (and the tolerance) can reach,
     not with every incident of a bulk run; and, for incidents placed at a point, by a grid
-    cell of ``same_point_km``, so that a report from one neighbourhood of a city struck 300
-    times a day is compared with the strikes near it, not with all 300."""
+    cell of ``same_point_km`` and the sub-places their reports name, so that a report from one
+    neighbourhood of a city struck 300 times a day is compared with the strikes there (and
+    those no report places more finely), not with all 300."""
 
     def __init__(self, settings: FuseSettings) -> None:
         self.s = settings
         self.ids: dict[tuple[str, int], set[str]] = defaultdict(set)  # every incident
         self.coarse: dict[tuple[str, int], set[str]] = defaultdict(set)  # not at a point
-        self.cells: dict[tuple[str, int, int, int], set[str]] = defaultdict(set)
+        # (country, day, cell) -> sub-place (None: none named) -> incidents
+        self.cells: dict[tuple[str, int, int, int], dict[str | None, set[str]]] = defaultdict(
+            lambda: defaultdict(set))
         self.step = max(settings.same_point_km, 0.1) / 111.0  # degrees of latitude per cell
 
     def _days(self, day: date, precision: str | None, pad: int = 0) -> range:
@@ -527,18 +598,22 @@ class _Buckets:
     def _cell(self, p: Place) -> tuple[int, int]:
         return math.floor(p.lat / self.step), math.floor(p.lon / self.step)
 
-    def put(self, inc: Incident, *, remove: bool = False) -> None:
+    def put(self, w: _Working, *, remove: bool = False) -> None:
+        inc = w.incident
         if inc.place is None or inc.date is None:
             return
         country, point = inc.place.country, inc.place.precision == "point"
         for d in self._days(inc.date, inc.date_precision):
-            books = [self.ids[(country, d)],
-                     self.cells[(country, d, *self._cell(inc.place))] if point
-                     else self.coarse[(country, d)]]
+            books = [self.ids[(country, d)]]
+            if point:
+                cell = self.cells[(country, d, *self._cell(inc.place))]
+                books += [cell[loc] for loc in (w.keys.localities or {None})]
+            else:
+                books.append(self.coarse[(country, d)])
             for book in books:
                 book.discard(inc.id) if remove else book.add(inc.id)
 
-    def near(self, m: StrikeMention) -> set[str]:
+    def near(self, m: StrikeMention, locality: str | None) -> set[str]:
         days = self._days(m.date, m.date_precision, self.s.day_tolerance_days)
         country = m.place.country
         if m.place.precision != "point":
@@ -550,8 +625,17 @@ class _Buckets:
             out |= self.coarse.get((country, d), set())
             for dy in (-1, 0, 1):
                 for dx in range(-wide, wide + 1):
-                    out |= self.cells.get((country, d, y + dy, x + dx), set())
+                    if (cell := self.cells.get((country, d, y + dy, x + dx))) is not None:
+                        out |= self._named(cell, locality)
         return out
+
+    def _named(self, cell: dict[str | None, set[str]], locality: str | None) -> set[str]:
+        """A cell's incidents a report naming ``locality`` may be: those naming no sub-place
+        and those naming one like it (all, for a report naming none)."""
+        if locality is None:
+            return set().union(*cell.values())
+        return set().union(*(ids for loc, ids in cell.items()
+                             if loc is None or _similar(loc, locality, self.s)))
 
 
 def _windows(mentions: Sequence[StoredMention], margin: timedelta) -> list[tuple[date, date]]:
@@ -646,7 +730,11 @@ class _Batch:
                 self.touched.add(iid)
         # summaries after the strikes they sum up, the coarsest last (a region's may be a
         # province's)
-        return [m for m in to_match if m.id not in self.follow] + sorted(
+        # reports naming a site first: a report that names none then meets every strike of
+        # its street, not only the first, and stands apart rather than joining one
+        strikes = sorted((m for m in to_match if m.id not in self.follow),
+                         key=lambda m: -len(_site(m.mention) or ()))
+        return strikes + sorted(
             (m for m in to_match if m.id in self.follow),
             key=lambda m: FINENESS.get(m.mention.place.precision, 9))
 
@@ -673,7 +761,7 @@ class _Batch:
             for lo, hi in _windows(ms, margin):
                 self.load(i.id for i in self.store.incidents(country=country, start=lo, end=hi))
         for w in self.working.values():
-            self.buckets.put(w.incident)
+            self.buckets.put(w)
 
     def candidates(self, m: StoredMention) -> list[str]:
         """The incidents ``m`` fits best (ties all given); refusals of close ones noted."""
@@ -681,8 +769,9 @@ class _Batch:
         if lead in self.working:  # a story's summary goes with a strike it sums up
             return [lead]
         scored, refused = [], []
-        for iid in self.buckets.near(m.mention):
-            score, why = _score(m, self.working[iid], self.s)
+        traits = _Traits.of(m.mention)
+        for iid in self.buckets.near(m.mention, traits.locality):
+            score, why = _score(m, traits, self.working[iid], self.s)
             if score is not None:
                 scored.append((score, iid))
             elif why is not None:
@@ -717,10 +806,10 @@ class _Batch:
         if ambiguous:
             w.maybe |= set(tied) - {iid}
             self.report.apart.append((m.id, iid))
-        self.buckets.put(w.incident, remove=True)
+        self.buckets.put(w, remove=True)
         w.add(m, self.s)
         w.incident = w.keys.incident(w.incident)
-        self.buckets.put(w.incident)
+        self.buckets.put(w)
         self.links.append((m.id, self.keys[m.id], iid))
         self.placed[m.id] = iid
         self.touched.add(iid)
