@@ -730,10 +730,10 @@ class _Batch:
                 self.touched.add(iid)
         # summaries after the strikes they sum up, the coarsest last (a region's may be a
         # province's)
-        # reports naming a site first: a report that names none then meets every strike of
-        # its street, not only the first, and stands apart rather than joining one
+        # of each day, reports naming a site first: a report that names none then meets every
+        # strike of its street, not only the first, and stands apart rather than joining one
         strikes = sorted((m for m in to_match if m.id not in self.follow),
-                         key=lambda m: -len(_site(m.mention) or ()))
+                         key=lambda m: (m.mention.date, -len(_site(m.mention) or ())))
         return strikes + sorted(
             (m for m in to_match if m.id in self.follow),
             key=lambda m: FINENESS.get(m.mention.place.precision, 9))
