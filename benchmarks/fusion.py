@@ -110,8 +110,9 @@ def reports(rng: random.Random, strike: Strike) -> list[StrikeMention]:
         kind = "house" if strike.site.endswith("home") else strike.site.split()[-1]
         site = spelling(rng, strike.site) if rng.random() < 0.85 else None
         killed = Range(strike.killed, strike.killed) if rng.random() < 0.7 else Range()
-        text = (f"An Israeli strike hit {'the ' + site if site else 'a ' + kind} in {strike.hood}, killing "
-                f"{strike.killed if not killed.empty else 'several'}.")
+        what = f"the {site}" if site else f"a {kind}"
+        told = strike.killed if not killed.empty else "several"
+        text = f"An Israeli strike hit {what} in {strike.hood}, killing {told}."
         mentions.append(_mention(f"{outlet}|{strike.number}", text, strike.day, strike.hood,
                                  strike.place, site or kind, killed))
     return mentions

@@ -29,6 +29,21 @@ otherwise it is the sum of several strikes, or of more than this one, and counti
 give this village the province's dead and count them twice. The attacker's own claim and a
 witness's report are two accounts, never a summary and its detail.
 
+Two reports are one strike only when day, attacker and place agree at the precision both give
+(points within ``same_point_km``, about 2 km; two gazetteer places of different names are two
+places) and nothing tells them apart (``_told_apart``): another named site (a family's home,
+a hospital, an ambulance), another sub-place of the town the gazetteer puts at one point
+(Shujaiya and Zeitoun placed at Gaza City), or a stated toll no later count explains. In Gaza
+dozens of strikes hit one town on one day; without these, they fused into one incident per town
+and day. A report naming neither site nor sub-place attaches when only one strike fits, and
+stands apart when several do. A refusal next to an incident of the same day, attacker and place
+is kept as the mention's note ("kept apart from inc-…: why").
+
+Grades (``_grade``): ``confirmed`` on the attacker's own acknowledgement; ``fair`` on two
+sources independent of each other and of the attacker, where ``data/alignment.yaml`` (sourced)
+lists the voices aligned with each attacker (SANA, TASS, RT for Russian and Syrian strikes);
+one outlet counts once, whatever its stories or syndicated copies.
+
 The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
 against what independent sources report was hit, and the statistics third parties give.
 """
@@ -1166,7 +1181,8 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
         grade, reason = _maybe_reason(grade, reason, maybe)
     inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
                    place=_choose_place(members), targets=targets,
-                   fatalities=toll(lambda c: c.killed), civilians=toll(lambda c: c.civilians_killed),
+                   fatalities=toll(lambda c: c.killed),
+                   civilians=toll(lambda c: c.civilians_killed),
                    grade=grade, grade_reason=reason,
                    origin=previous.origin if previous else "text",
                    reviewed=dict(previous.reviewed) if previous else {},

@@ -4,8 +4,8 @@ In Gaza dozens of distinct strikes hit one town on one day, and reports tell the
 the family whose home was hit, the hospital, the school or the ambulance; fusion keeps two
 reports naming different sites apart (``strikewatch.fuse``). The words are in
 ``data/lexicons/sites.yaml``. A sentence gives one site: a family first ("the home of the
-Abu Daqqa family": its home), then a named facility ("al-Quds hospital"), then a facility's kind alone
-("a school", "an ambulance"), which still tells a school from a bakery.
+Abu Daqqa family": its home), then a named facility ("al-Quds hospital"), then a facility's
+kind alone ("a school", "an ambulance"), which still tells a school from a bakery.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from strikewatch.models import StrikeMention
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "sites.yaml"
 # a capitalised name of up to four words, each possibly after an Arabic article or "Abu"
-_NAME = (r"(?:(?:al|el|an|ar|as|ash|ad|az)-|(?:Abu|Abou|Bin|Ibn|Al|El)[\s-])?[A-Z][\w'’-]*"
-         r"(?:\s+(?:(?:al|el|an|ar|as|ash|ad|az)-|(?:Abu|Abou|Bin|Ibn|Al|El)[\s-])?[A-Z][\w'’-]*){0,3}")
+_WORD = r"(?:(?:al|el|an|ar|as|ash|ad|az)-|(?:Abu|Abou|Bin|Ibn|Al|El)[\s-])?[A-Z][\w'’-]*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 
 
 class SiteFinder:
