@@ -830,10 +830,17 @@ def _incident_values(inc: Incident) -> dict[str, object]:
 
 
 def _fill_incident_row(row: IncidentRow, inc: Incident, *, skip: set[str]) -> None:
+    """Set a row's fields; its update time moves only when one of them changed, so that fusing
+    unchanged data again (``extract --all`` twice) leaves every incident as it was."""
+    from sqlalchemy import inspect as sa_inspect
+
     for name, value in _incident_values(inc).items():
         if name not in skip:
             _set_incident_field(row, name, value)
-    row.updated_at = now()
+    state = sa_inspect(row)
+    if state.transient or state.pending or any(
+            attr.history.has_changes() for attr in state.attrs if attr.key != "updated_at"):
+        row.updated_at = now()
 
 
 def _set_incident_field(row: IncidentRow, name: str, value: object) -> None:
