@@ -149,7 +149,7 @@ class StrikeRow(Base):
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
     fuse_note: Mapped[str | None] = mapped_column(Text)  # why fusion left it out (0002)
-    site: Mapped[str | None] = mapped_column(Text)  # the named house, family, facility (0009)
+    site: Mapped[str | None] = mapped_column(Text)  # the named house, family, facility (0010)
 
 
 class ClaimRow(Base):

@@ -4,15 +4,15 @@ In Gaza dozens of distinct strikes hit one town on one day; what tells them apar
 reports is the family, the house, the hospital or the ambulance hit. Fusion keeps two mentions
 naming different sites apart, so the mention keeps the site it names.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
