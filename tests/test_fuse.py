@@ -70,7 +70,8 @@ def sentence(text: str, words: str) -> Span:
 
 def strike(doc_id: str, text: str, words: str, place: Place | None, *, attacker=RU,
            day: date | None = None, precision="day", place_words: str | None = None,
-           targets=(), killed=Range(), civilians=Range(), source=None, claimed=False):
+           targets=(), killed=Range(), civilians=Range(), source=None, claimed=False,
+           site=None):
     span = sentence(text, words)
     pw = place_words or (place.name if place else None)
     pstart = text.find(pw, span.start) if pw else -1
@@ -80,7 +81,7 @@ def strike(doc_id: str, text: str, words: str, place: Place | None, *, attacker=
         attacker=attacker, date=day, date_precision=precision if day else None, place=place,
         targets=tuple(Target(c, n) for c, n in targets),
         casualties=Casualties(killed=killed, civilians_killed=civilians), source=source,
-        claimed_by_attacker=claimed)
+        claimed_by_attacker=claimed, site=site)
 
 
 def document(doc_id: str, text: str, outlet: str, published: date, *, copy_of=None) -> Document:

@@ -17,6 +17,7 @@ from .casualties import VictimFinder
 from .claims import ClaimReader
 from .places import PlaceFinder
 from .settings import ExtractSettings
+from .sites import with_site
 from .state import (
     AttackerChoice,
     DateChoice,
@@ -228,6 +229,7 @@ class SentenceReader:
         if events:
             events = self.victims.add_victims(events, sdoc, sentence, ctx.speaker_tokens, ctx.actors,
                                               source=main.text if main else None)
+            events = with_site(events, sentence.text)
             if attributions:
                 state.speakers[sentence.start] = tuple(a.key for a in attributions)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
