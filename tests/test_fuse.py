@@ -606,7 +606,7 @@ def test_export_command_writes_formats_md_jsonl_with_mentions(tmp_path):
 
 KALASEH = ("Air strikes killed 13 people on Thursday when warplanes hit several rebel-held "
            "districts including al-Kalaseh Bustan al-Qasr and al-Sakhour civil defense official "
-           "Ibrahim Abu al-Laith told Reuters from Aleppo.")  # FA-KES fakes-1924058098 (October 2016)
+           "Ibrahim Abu al-Laith told Reuters from Aleppo.")  # from an FA-KES article (October 2016)
 
 
 def test_places_one_story_tells_apart_stay_apart_at_one_point(store):
@@ -627,16 +627,16 @@ def test_places_one_story_tells_apart_stay_apart_at_one_point(store):
 # attackers at Aleppo, two that name none, one Russian. The days are set by hand to one day.
 SANA = ('SANA said Russian and government planes targeted "terrorist" positions in the citys '
         "south as an AFP journalist in Aleppo said intense air strikes and artillery fire could "
-        "be heard.")  # fakes-1923848153
+        "be heard.")  # from an FA-KES article
 MEDICS = ("Five medics were killed and a nurse critically wounded when an air strike hit a "
           "clinic in a village near Syrias second city Aleppo late Tuesday the aid group that "
-          "supports it said.")  # fakes-1924058204
+          "supports it said.")  # from an FA-KES article
 MARJEH = ("At least 12 civilians were killed by airstrikes in the rebel-held east Aleppo district "
           "of Marjeh on Monday bringing the number killed in 24 hours of bombardment on the "
-          "battleground city to 45.")  # fakes-1923102898
+          "battleground city to 45.")  # from an FA-KES article
 KHAN_TUMAN = ("Russian jets bombed a medical center in the town of Khan Tuman in southern rural "
               "Aleppo earlier on Wednesday killing 15 members of medical staff activists in the "
-              "town reported.")  # fakes-1926479056
+              "town reported.")  # from an FA-KES article
 ALEPPO_CITY = Place("Aleppo", 36.2021, 37.1343, "SY", "point", admin1="Aleppo", geonameid=170063)
 
 
