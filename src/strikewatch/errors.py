@@ -86,3 +86,7 @@ class UserError(StrikewatchError):
 
 class UserExists(UserError):
     pass
+
+
+class WatchlistError(StrikewatchError):
+    """A watch-list that cannot be checked (unknown attacker, negative radius, bad polygon)."""

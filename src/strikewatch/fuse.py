@@ -49,6 +49,7 @@ from pathlib import Path
 
 import yaml
 
+from .alerts import check_incidents as check_alerts
 from .models import (
     GEO_PRECISIONS,
     TARGET_CATEGORIES,
@@ -482,6 +483,7 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     report.set_aside = notes
     store.save_fusion(incidents=updated, links=links, notes=notes)
     report.dropped = _drop_empty(store)
+    check_alerts(store, [inc.id for inc in updated])  # issue 15: stores alerts, sends nothing
     return report
 
 

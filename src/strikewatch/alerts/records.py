@@ -1,0 +1,145 @@
+"""Watch-lists and alerts in the database: write, list, remove, and check incidents.
+
+``check_incidents`` is the one call fusion and review make after they save incidents: it
+stores an alert once per incident and watch-list (the unique constraint makes a second check,
+or a concurrent one, add nothing), withdraws one whose incident was edited out of the
+watch-list (the row stays, for the record) and raises it again when edited back in. It only
+writes rows; sending is ``delivery.deliver_due``'s, so fusion never waits on a webhook.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import WatchlistError
+from ..models import Incident
+from ..store import AlertRow, Store, WatchlistRow, now
+from .matching import why_matched
+from .watchlists import Watchlist, parse_watchlist
+
+log = logging.getLogger(__name__)
+
+
+def add_watchlist(store: Store, w: Watchlist, *, by: str | None = None) -> Watchlist:
+    """Store a checked watch-list; a name already taken is refused."""
+    with store.sessions() as s:
+        if s.scalar(select(WatchlistRow.id).where(WatchlistRow.name == w.name)) is not None:
+            raise WatchlistError(f"a watch-list named {w.name!r} exists already")
+        row = WatchlistRow(name=w.name, criteria=w.criteria, notify=w.notify, created_by=by)
+        s.add(row)
+        try:
+            s.commit()
+        except IntegrityError:
+            raise WatchlistError(f"a watch-list named {w.name!r} exists already") from None
+        return parse_watchlist(row.name, row.criteria, row.notify, id=row.id)
+
+
+def watchlists(store: Store) -> list[Watchlist]:
+    with store.sessions() as s:
+        return [parse_watchlist(r.name, r.criteria, r.notify, id=r.id)
+                for r in s.scalars(select(WatchlistRow).order_by(WatchlistRow.name))]
+
+
+def remove_watchlist(store: Store, name: str) -> None:
+    """Delete a watch-list and its alerts (they answered a question nobody asks any more)."""
+    with store.sessions.begin() as s:
+        row = s.scalar(select(WatchlistRow).where(WatchlistRow.name == name))
+        if row is None:
+            raise WatchlistError(f"no watch-list named {name!r}")
+        for alert in s.scalars(select(AlertRow).where(AlertRow.watchlist_id == row.id)):
+            s.delete(alert)
+        s.delete(row)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one check did: ``raised`` (new or raised again) or ``withdrawn``."""
+
+    watchlist: str
+    incident_id: str
+    what: str
+
+
+def check_incidents(store: Store, ids: Iterable[str]) -> list[Change]:
+    """Check these incidents against every watch-list; store what changed."""
+    ids = sorted(set(ids))
+    lists = watchlists(store) if ids else []
+    if not lists:
+        return []
+    incidents = store.incidents(ids=ids)
+    sentences = _sentences_of(store, [inc.id for inc in incidents])
+    changes = []
+    for w in lists:
+        for inc in incidents:
+            reasons = None if inc.grade == "discounted" else why_matched(
+                w, inc, sentences[inc.id])
+            try:
+                change = _record(store, w, inc, reasons)
+            except IntegrityError:  # another process stored this alert a moment ago
+                change = None
+            if change:
+                changes.append(change)
+    return changes
+
+
+def _sentences_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
+    """The sentences of every mention of each incident, where facility words are looked for."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for sm in store.stored_mentions(incident_ids=ids):
+        out[sm.incident_id] += [sm.mention.sentence.text, *(s.text for s in sm.mention.support)]
+    return out
+
+
+def _record(store: Store, w: Watchlist, inc: Incident, reasons: list[str] | None
+            ) -> Change | None:
+    with store.sessions.begin() as s:
+        row = s.scalar(select(AlertRow).where(AlertRow.watchlist_id == w.id,
+                                              AlertRow.incident_id == inc.id))
+        if reasons is None:
+            if row is None or row.withdrawn_at is not None:
+                return None
+            row.withdrawn_at = now()
+            return Change(w.name, inc.id, "withdrawn")
+        if row is not None and row.withdrawn_at is None:
+            row.matched = reasons  # still in: the reasons may have changed, nothing to send
+            return None
+        if row is None:
+            row = AlertRow(watchlist_id=w.id, incident_id=inc.id, attempts=[])
+            s.add(row)
+        row.matched, row.raised_at, row.withdrawn_at = reasons, now(), None
+        row.delivery = "pending" if w.notify else "none"
+        row.next_attempt_at = now() if w.notify else None
+    return Change(w.name, inc.id, "raised")
+
+
+def alerts(store: Store, *, watchlist: str | None = None, incident_id: str | None = None,
+           withdrawn: bool = True, limit: int | None = None, offset: int = 0
+           ) -> list[dict]:
+    """Alerts newest first, as readers see them (API, CLI, web page)."""
+    query = (select(AlertRow, WatchlistRow.name).join(WatchlistRow)
+             .order_by(AlertRow.raised_at.desc(), AlertRow.id.desc()))
+    if watchlist:
+        query = query.where(WatchlistRow.name == watchlist)
+    if incident_id:
+        query = query.where(AlertRow.incident_id == incident_id)
+    if not withdrawn:
+        query = query.where(AlertRow.withdrawn_at.is_(None))
+    query = query.offset(offset).limit(limit)
+    with store.sessions() as s:
+        return [alert_record(row, name) for row, name in s.execute(query).all()]
+
+
+def alert_record(row: AlertRow, watchlist: str) -> dict:
+    def when(t):  # noqa: ANN001, ANN202 - a datetime or None
+        return t.isoformat(timespec="seconds") if t else None
+
+    return {"id": row.id, "watchlist": watchlist, "incident_id": row.incident_id,
+            "matched": row.matched, "raised_at": when(row.raised_at),
+            "withdrawn_at": when(row.withdrawn_at), "delivery": row.delivery,
+            "attempts": row.attempts, "next_attempt_at": when(row.next_attempt_at)}
