@@ -253,3 +253,73 @@ def test_watchlists_from_yaml_name_the_bad_entry():
     with pytest.raises(WatchlistError, match="#2: radius_km must be positive"):
         read_yaml("watchlists:\n  - {name: a, attacker: RU}\n"
                   "  - {name: b, area: {lat: 1, lon: 2, radius_km: 0}}\n")
+
+
+# -- the API and the command line ---------------------------------------------------------------
+
+
+def test_watchlists_over_the_api_need_an_analyst_and_alerts_are_listed(store):
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import ApiSettings, create_app
+    from strikewatch.users import add_user
+
+    reader = {"Authorization": f"Bearer {add_user(store, 'Reader', role='reader')}"}
+    analyst = {"Authorization": f"Bearer {add_user(store, 'Analyst', role='analyst')}"}
+    c = TestClient(create_app(ApiSettings(), store=store), raise_server_exceptions=False)
+    body = {"name": "idlib", "criteria": {"area": {"admin1": "Idlib", "country": "SY"}}}
+    assert c.post("/api/v1/watchlists", json=body).status_code == 401
+    assert c.post("/api/v1/watchlists", json=body, headers=reader).status_code == 403
+    assert c.post("/api/v1/watchlists", json=body, headers=analyst).status_code == 201
+    assert c.post("/api/v1/watchlists", json=body, headers=analyst).status_code == 409
+    bad = {"name": "far", "criteria": {"area": {"lat": 1, "lon": 2, "radius_km": -3}}}
+    refused = c.post("/api/v1/watchlists", json=bad, headers=analyst)
+    assert refused.status_code == 422 and "radius_km must be positive" in refused.text
+    changed = dict(body, criteria={"attacker": "RU"})
+    assert c.put("/api/v1/watchlists/idlib", json=changed,
+                 headers=analyst).json()["criteria"] == {"attacker": "RU"}
+    assert [w["name"] for w in items(c.get("/api/v1/watchlists", headers=analyst))] == ["idlib"]
+    fuse_reports(store)
+    listed = c.get("/api/v1/alerts?watchlist=idlib&limit=1", headers=reader).json()
+    assert listed["total"] == 2 and len(listed["items"]) == 1 and listed["next_offset"] == 1
+    assert c.get("/alerts").status_code == 200
+    assert c.delete("/api/v1/watchlists/idlib", headers=analyst).status_code == 200
+    assert c.delete("/api/v1/watchlists/idlib", headers=analyst).status_code == 404
+    assert c.get("/api/v1/alerts", headers=reader).json()["total"] == 0
+
+
+def items(response) -> list[dict]:
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+def test_watchlists_and_alerts_from_the_command_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "cli.db")
+    Store(db).close()
+    run = CliRunner().invoke
+    ok = run(app, ["watchlist", "add", "kherson", "--near", "46.64,32.62", "--radius-km", "10",
+                   "--db", db])
+    assert ok.exit_code == 0, ok.output
+    refused = run(app, ["watchlist", "add", "far", "--near", "1,2", "--radius-km", "-1",
+                        "--db", db])
+    assert refused.exit_code == 2 and "radius_km must be positive" in refused.output
+    unknown = run(app, ["watchlist", "add", "who", "--attacker", "Martians", "--db", db])
+    assert unknown.exit_code == 2 and "unknown attacker" in unknown.output
+    (tmp_path / "lists.yaml").write_text("watchlists:\n  - {name: schools, facilities: [school]}\n")
+    assert run(app, ["watchlist", "import", str(tmp_path / "lists.yaml"), "--db", db]).exit_code == 0
+    listed = run(app, ["watchlist", "list", "--db", db]).stdout.splitlines()
+    assert [json.loads(line)["name"] for line in listed] == ["kherson", "schools"]
+    assert run(app, ["alerts", "--db", db]).exit_code == 1  # none yet
+    s = Store(db)
+    fuse_reports(s)
+    s.close()
+    shown = run(app, ["alerts", "--db", db])
+    assert shown.exit_code == 0
+    assert {json.loads(line)["watchlist"] for line in shown.stdout.splitlines()} == {
+        "kherson", "schools"}
+    assert run(app, ["watchlist", "remove", "kherson", "--db", db]).exit_code == 0
+    assert run(app, ["watchlist", "remove", "kherson", "--db", db]).exit_code == 2

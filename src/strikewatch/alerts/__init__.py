@@ -11,10 +11,14 @@ from .records import (
     add_watchlist,
     alerts,
     check_incidents,
+    count_alerts,
     remove_watchlist,
+    replace_watchlist,
     watchlists,
 )
 from .watchlists import Watchlist, parse_watchlist, read_yaml
 
-__all__ = ["Watchlist", "add_watchlist", "alerts", "check_incidents", "deliver_due",
-           "parse_watchlist", "read_yaml", "remove_watchlist", "watchlists"]
+__all__ = ["Watchlist", "add_watchlist", "alerts", "check_incidents", "count_alerts",
+           "deliver_due",
+           "parse_watchlist", "read_yaml", "remove_watchlist", "replace_watchlist",
+           "watchlists"]

@@ -18,6 +18,7 @@ import os
 import smtplib
 import threading
 import time
+from collections import Counter
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -73,17 +74,18 @@ def _deliver_one(store: Store, alert_id: int, at: datetime, send: Sender) -> boo
 
 
 def _schedule(row: AlertRow, attempts: list[dict], at: datetime) -> None:
-    """Sent when every channel succeeded; else the next try after a doubling wait."""
+    """Sent when every channel succeeded; else the next try after a doubling wait, counted
+    in the failures of the channel that failed most; failed after MAX_ATTEMPTS of them."""
     row.attempts = attempts
-    failed = [a for a in attempts if not a["ok"]]
     ok = {a["channel"] for a in attempts if a["ok"]}
-    wanted = {a["channel"] for a in attempts}
-    if wanted <= ok:
+    failures = Counter(a["channel"] for a in attempts if not a["ok"] and a["channel"] not in ok)
+    worst = max(failures.values(), default=0)
+    if not worst:
         row.delivery, row.next_attempt_at = "sent", None
-    elif len(failed) >= MAX_ATTEMPTS:
+    elif worst >= MAX_ATTEMPTS:
         row.delivery, row.next_attempt_at = "failed", None
     else:
-        row.next_attempt_at = at + backoff(len(failed))
+        row.next_attempt_at = at + backoff(worst)
 
 
 def backoff(failures: int) -> timedelta:

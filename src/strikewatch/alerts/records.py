@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import WatchlistError
@@ -44,6 +44,17 @@ def watchlists(store: Store) -> list[Watchlist]:
     with store.sessions() as s:
         return [parse_watchlist(r.name, r.criteria, r.notify, id=r.id)
                 for r in s.scalars(select(WatchlistRow).order_by(WatchlistRow.name))]
+
+
+def replace_watchlist(store: Store, name: str, w: Watchlist) -> Watchlist:
+    """Change a watch-list's criteria and where it sends; its alerts so far stay as raised
+    (the incidents edited or fused from now on are checked against the new criteria)."""
+    with store.sessions.begin() as s:
+        row = s.scalar(select(WatchlistRow).where(WatchlistRow.name == name))
+        if row is None:
+            raise WatchlistError(f"no watch-list named {name!r}")
+        row.criteria, row.notify = w.criteria, w.notify
+        return parse_watchlist(row.name, row.criteria, row.notify, id=row.id)
 
 
 def remove_watchlist(store: Store, name: str) -> None:
@@ -118,19 +129,30 @@ def _record(store: Store, w: Watchlist, inc: Incident, reasons: list[str] | None
     return Change(w.name, inc.id, "raised")
 
 
-def alerts(store: Store, *, watchlist: str | None = None, incident_id: str | None = None,
-           withdrawn: bool = True, limit: int | None = None, offset: int = 0
-           ) -> list[dict]:
-    """Alerts newest first, as readers see them (API, CLI, web page)."""
-    query = (select(AlertRow, WatchlistRow.name).join(WatchlistRow)
-             .order_by(AlertRow.raised_at.desc(), AlertRow.id.desc()))
+def _alert_query(query, watchlist: str | None, incident_id: str | None, withdrawn: bool):
     if watchlist:
         query = query.where(WatchlistRow.name == watchlist)
     if incident_id:
         query = query.where(AlertRow.incident_id == incident_id)
     if not withdrawn:
         query = query.where(AlertRow.withdrawn_at.is_(None))
-    query = query.offset(offset).limit(limit)
+    return query
+
+
+def count_alerts(store: Store, *, watchlist: str | None = None, incident_id: str | None = None,
+                 withdrawn: bool = True) -> int:
+    query = select(func.count(AlertRow.id)).join(WatchlistRow)
+    with store.sessions() as s:
+        return s.scalar(_alert_query(query, watchlist, incident_id, withdrawn))
+
+
+def alerts(store: Store, *, watchlist: str | None = None, incident_id: str | None = None,
+           withdrawn: bool = True, limit: int | None = None, offset: int = 0
+           ) -> list[dict]:
+    """Alerts newest first, as readers see them (API, CLI, web page)."""
+    query = (select(AlertRow, WatchlistRow.name).join(WatchlistRow)
+             .order_by(AlertRow.raised_at.desc(), AlertRow.id.desc()))
+    query = _alert_query(query, watchlist, incident_id, withdrawn).offset(offset).limit(limit)
     with store.sessions() as s:
         return [alert_record(row, name) for row, name in s.execute(query).all()]
 
