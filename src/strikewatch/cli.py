@@ -14,6 +14,7 @@ never answers from a new, empty database.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -393,9 +394,14 @@ def serve(
     if problem:
         console.print(f"[red]error:[/red] {problem}")
         raise typer.Exit(2)
-    from .users import users
+    from .users import provision_read_token, users
 
     store = _open(db)
+    if os.environ.get("STRIKEWATCH_READ_TOKEN"):  # a deployment's env file (docs/deploy.md)
+        try:
+            provision_read_token(store, os.environ["STRIKEWATCH_READ_TOKEN"])
+        except StrikewatchError as exc:
+            _fail(exc)
     console.print(f"strikewatch on http://{host}:{port}/ (database {store.url})",
                   markup=False, highlight=False)
     if not any(u.can_write for u in users(store)):
