@@ -5,6 +5,7 @@ succeeds; bad watch-lists refused with the reason. Runs on SQLite and PostgreSQL
 from __future__ import annotations
 
 import json
+import socketserver
 import threading
 import time
 from dataclasses import replace
@@ -323,3 +324,45 @@ def test_watchlists_and_alerts_from_the_command_line(tmp_path):
         "kherson", "schools"}
     assert run(app, ["watchlist", "remove", "kherson", "--db", db]).exit_code == 0
     assert run(app, ["watchlist", "remove", "kherson", "--db", db]).exit_code == 2
+
+
+class _SmtpSink(socketserver.StreamRequestHandler):
+    """Just enough SMTP (RFC 5321) for smtplib to hand over one message, kept in ``messages``."""
+
+    messages: list[str] = []
+
+    def handle(self):
+        self.wfile.write(b"220 sink ready\r\n")
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb == b"DATA":
+                self.wfile.write(b"354 go on\r\n")
+                data = b"".join(iter(self.rfile.readline, b".\r\n"))
+                self.messages.append(data.decode())
+                self.wfile.write(b"250 kept\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"250 ok\r\n")
+
+
+def test_an_alert_by_mail_reaches_a_local_smtp_server(store, monkeypatch):
+    _SmtpSink.messages = []
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SmtpSink)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("STRIKEWATCH_SMTP", f"127.0.0.1:{server.server_address[1]}")
+    try:
+        add_watchlist(store, parse_watchlist("yemen-markets", {
+            "area": {"admin1": "Hajjah", "country": "YE"}, "facilities": ["market"]},
+            {"email": ["desk@example.org"]}))
+        fuse_reports(store)
+        assert deliver_due(store) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    (message,) = _SmtpSink.messages
+    assert "Subject: strikewatch alert (yemen-markets)" in message
+    assert "To: desk@example.org" in message and "Mastaba" in message
+    (alert,) = alerts(store, watchlist="yemen-markets")
+    assert alert["delivery"] == "sent" and alert["attempts"][0]["channel"] == "email"
