@@ -9,7 +9,6 @@ writes rows; sending is ``delivery.deliver_due``'s, so fusion never waits on a w
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,12 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import WatchlistError
-from ..models import Incident
 from ..store import AlertRow, Store, WatchlistRow, now
 from .matching import why_matched
 from .watchlists import Watchlist, parse_watchlist
-
-log = logging.getLogger(__name__)
 
 
 def add_watchlist(store: Store, w: Watchlist, *, by: str | None = None) -> Watchlist:
@@ -78,24 +74,28 @@ class Change:
 
 
 def check_incidents(store: Store, ids: Iterable[str]) -> list[Change]:
-    """Check these incidents against every watch-list; store what changed."""
+    """Check these incidents against every watch-list; store what changed. The alerts they
+    already have are read in one query, so a large fusion batch writes only its changes."""
     ids = sorted(set(ids))
     lists = watchlists(store) if ids else []
     if not lists:
         return []
     incidents = store.incidents(ids=ids)
     sentences = _sentences_of(store, [inc.id for inc in incidents])
+    standing = _standing_alerts(store, ids)
     changes = []
     for w in lists:
         for inc in incidents:
             reasons = None if inc.grade == "discounted" else why_matched(
                 w, inc, sentences[inc.id])
+            change = _change(w, inc.id, reasons, standing.get((w.id, inc.id)))
+            if change is None:
+                continue
             try:
-                change = _record(store, w, inc, reasons)
+                _record(store, w, inc.id, reasons)
             except IntegrityError:  # another process stored this alert a moment ago
-                change = None
-            if change:
-                changes.append(change)
+                continue
+            changes.append(change)
     return changes
 
 
@@ -107,26 +107,41 @@ def _sentences_of(store: Store, ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _record(store: Store, w: Watchlist, inc: Incident, reasons: list[str] | None
-            ) -> Change | None:
+def _standing_alerts(store: Store, ids: list[str]) -> dict[tuple[int, str], bool]:
+    """(watch-list id, incident id) -> whether its alert is in force (False: withdrawn)."""
+    out = {}
+    with store.sessions() as s:
+        for i in range(0, len(ids), 500):
+            query = select(AlertRow.watchlist_id, AlertRow.incident_id, AlertRow.withdrawn_at
+                           ).where(AlertRow.incident_id.in_(ids[i:i + 500]))
+            out.update({(w, inc): withdrawn is None for w, inc, withdrawn in s.execute(query)})
+    return out
+
+
+def _change(w: Watchlist, incident_id: str, reasons: list[str] | None,
+            in_force: bool | None) -> Change | None:
+    """What a check changes: raise (new, or back in), withdraw (edited out), or nothing (a
+    standing alert whose incident still matches keeps the reasons it was raised for)."""
+    if reasons is not None and not in_force:
+        return Change(w.name, incident_id, "raised")
+    if reasons is None and in_force:
+        return Change(w.name, incident_id, "withdrawn")
+    return None
+
+
+def _record(store: Store, w: Watchlist, incident_id: str, reasons: list[str] | None) -> None:
     with store.sessions.begin() as s:
         row = s.scalar(select(AlertRow).where(AlertRow.watchlist_id == w.id,
-                                              AlertRow.incident_id == inc.id))
+                                              AlertRow.incident_id == incident_id))
         if reasons is None:
-            if row is None or row.withdrawn_at is not None:
-                return None
             row.withdrawn_at = now()
-            return Change(w.name, inc.id, "withdrawn")
-        if row is not None and row.withdrawn_at is None:
-            row.matched = reasons  # still in: the reasons may have changed, nothing to send
-            return None
+            return
         if row is None:
-            row = AlertRow(watchlist_id=w.id, incident_id=inc.id, attempts=[])
+            row = AlertRow(watchlist_id=w.id, incident_id=incident_id, attempts=[])
             s.add(row)
         row.matched, row.raised_at, row.withdrawn_at = reasons, now(), None
         row.delivery = "pending" if w.notify else "none"
         row.next_attempt_at = now() if w.notify else None
-    return Change(w.name, inc.id, "raised")
 
 
 def _alert_query(query, watchlist: str | None, incident_id: str | None, withdrawn: bool):
