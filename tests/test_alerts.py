@@ -5,6 +5,7 @@ succeeds; bad watch-lists refused with the reason. Runs on SQLite and PostgreSQL
 from __future__ import annotations
 
 import json
+import re
 import socketserver
 import threading
 import time
@@ -223,6 +224,7 @@ def test_a_dead_webhook_ends_failed_with_every_error_recorded(store):
     ({"area": {"polygon": {"type": "Polygon", "coordinates": [
         [[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}}}, "invalid polygon: Self-intersection"),
     ({"area": {"polygon": {"type": "Point", "coordinates": [1, 2]}}}, "Polygon or MultiPolygon"),
+    ({"area": {"polygon": {"type": "Polygon"}}}, "not valid GeoJSON (KeyError: 'coordinates')"),
     ({"event_type": "naval"}, "event_type 'naval' is none of air, shelling, unknown"),
     ({"target": "hospital"}, "target 'hospital' is none of"),
     ({"min_fatalities": -1}, "min_fatalities must be a whole number"),
@@ -230,13 +232,15 @@ def test_a_dead_webhook_ends_failed_with_every_error_recorded(store):
     ({}, "give at least one of"),
 ])
 def test_bad_watchlists_are_refused_with_the_reason(criteria, reason):
-    with pytest.raises(WatchlistError, match=reason.replace("(", r"\(")):
+    with pytest.raises(WatchlistError, match=re.escape(reason)):
         parse_watchlist("bad", criteria)
 
 
 def test_bad_notify_and_duplicate_names_are_refused(store):
     with pytest.raises(WatchlistError, match="webhook must be an http"):
         parse_watchlist("x", {"attacker": "RU"}, {"webhook": "file:///etc/passwd"})
+    with pytest.raises(WatchlistError, match="email must be an address or a list"):
+        parse_watchlist("x", {"attacker": "RU"}, {"email": 5})
     with pytest.raises(WatchlistError, match="not a mail address"):
         parse_watchlist("x", {"attacker": "RU"}, {"email": ["desk"]})
     watch(store, "russia", attacker="RU")
@@ -310,8 +314,10 @@ def test_watchlists_and_alerts_from_the_command_line(tmp_path):
     assert refused.exit_code == 2 and "radius_km must be positive" in refused.output
     unknown = run(app, ["watchlist", "add", "who", "--attacker", "Martians", "--db", db])
     assert unknown.exit_code == 2 and "unknown attacker" in unknown.output
-    (tmp_path / "lists.yaml").write_text("watchlists:\n  - {name: schools, facilities: [school]}\n")
-    assert run(app, ["watchlist", "import", str(tmp_path / "lists.yaml"), "--db", db]).exit_code == 0
+    (tmp_path / "lists.yaml").write_text(
+        "watchlists:\n  - {name: schools, facilities: [school]}\n")
+    imported = run(app, ["watchlist", "import", str(tmp_path / "lists.yaml"), "--db", db])
+    assert imported.exit_code == 0, imported.output
     listed = run(app, ["watchlist", "list", "--db", db]).stdout.splitlines()
     assert [json.loads(line)["name"] for line in listed] == ["kherson", "schools"]
     assert run(app, ["alerts", "--db", db]).exit_code == 1  # none yet

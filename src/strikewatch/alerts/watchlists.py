@@ -97,7 +97,8 @@ def _circle(area: dict) -> dict:
     try:
         lat, lon, km = (float(area[k]) for k in ("lat", "lon", "radius_km"))
     except KeyError as exc:
-        raise WatchlistError(f"a radius area needs lat, lon and radius_km (missing {exc})") from None
+        raise WatchlistError(
+            f"a radius area needs lat, lon and radius_km (missing {exc})") from None
     except (TypeError, ValueError):
         raise WatchlistError("lat, lon and radius_km must be numbers") from None
     if not km > 0:
@@ -115,8 +116,10 @@ def _polygon(geojson: object) -> BaseGeometry:
         raise WatchlistError("polygon must be a GeoJSON Polygon or MultiPolygon")
     try:
         geometry = shape(geojson)
-    except (ValueError, TypeError, AttributeError, IndexError, shapely.errors.GEOSException) as exc:
-        raise WatchlistError(f"polygon is not valid GeoJSON: {exc}") from None
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError,
+            shapely.errors.GEOSException) as exc:
+        raise WatchlistError(
+            f"polygon is not valid GeoJSON ({type(exc).__name__}: {exc})") from None
     if geometry.is_empty or not geometry.is_valid:
         raise WatchlistError(f"invalid polygon: {shapely.is_valid_reason(geometry)}")
     return geometry
@@ -163,6 +166,8 @@ def _notify(notify: object) -> dict:
         out["webhook"] = url
     emails = notify.get("email") or []
     emails = [emails] if isinstance(emails, str) else emails
+    if not isinstance(emails, list):
+        raise WatchlistError("email must be an address or a list of addresses")
     bad = [e for e in emails if not isinstance(e, str) or not _EMAIL.match(e)]
     if bad:
         raise WatchlistError(f"not a mail address: {bad[0]!r}")
