@@ -68,7 +68,8 @@ def test_openapi_lists_every_endpoint_under_v1(store):
     expected = {"/documents", "/documents/{doc_id}", "/incidents", "/incidents/facets",
                 "/incidents/{incident_id}", "/claims", "/claims/versus-reports", "/briefing",
                 "/export", "/ingest", "/ingest/jsonl", "/reviews", "/review-queue", "/me",
-                "/users", "/users/{name}/revoke", "/boundaries", "/control/layer"} | {
+                "/users", "/users/{name}/revoke", "/boundaries", "/control/layer",
+                "/alerts", "/watchlists", "/watchlists/{name}"} | {
                     f"/incidents/{{incident_id}}/{a}" for a in
                                             ("confirm", "reject", "edit", "merge", "split")}
     assert set(paths) == {API + p for p in expected}
@@ -216,7 +217,7 @@ def test_exports_in_the_three_formats(store):
 def test_pages_and_bundled_assets_are_served_with_no_outside_url(store):
     c = client(store)
     assert c.get("/", follow_redirects=False).headers["location"] == "/map"
-    for page in ("/map", "/incident/x", "/review", "/briefing", "/audit", "/upload", "/users"):
+    for page in ("/map", "/incident/x", "/review", "/briefing", "/audit", "/alerts", "/upload", "/users"):
         r = c.get(page)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
         assert "http://" not in r.text and "https://" not in r.text

@@ -136,7 +136,7 @@ def test_every_response_carries_the_security_headers(store):
     token = add_user(store, "Analyst", role="analyst")
     incident = c.get(f"{API}/incidents?limit=1").json()["items"][0]["id"]
     responses = [c.get(path) for path in (
-        "/map", "/briefing", "/review", "/audit", "/upload", "/users", f"/incident/{incident}",
+        "/map", "/briefing", "/review", "/audit", "/alerts", "/upload", "/users", f"/incident/{incident}",
         "/static/common.js", "/static/app.css", "/static/leaflet/leaflet.js",
         "/boundaries/admin0.geojson", "/openapi.json", "/api/docs", "/api/redoc",
         "/api/docs-assets/swagger-ui-bundle.js", f"{API}/incidents", f"{API}/incidents/facets",

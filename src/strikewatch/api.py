@@ -459,6 +459,7 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
     app.add_middleware(SecurityHeaders)  # outermost: the refusals above get the headers too
     _api_routes(app)
     _page_routes(app)
+    _alert_routes(app)
     _docs_routes(app)
     return app
 
@@ -840,6 +841,88 @@ DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-
                "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
                "worker-src 'self' blob:; base-uri 'none'; form-action 'none'; "
                "frame-ancestors 'none'")
+
+
+# -- watch-lists and alerts (issue 15) --------------------------------------------------------
+
+
+class WatchlistBody(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    criteria: dict = Field(description="area ({admin1, country} | {lat, lon, radius_km} | "
+                                       "{polygon}), attacker, target, event_type, "
+                                       "min_fatalities, facilities: every one given must hold")
+    notify: dict = Field(default_factory=dict, description="webhook URL and/or email list")
+
+
+def _watchlist_record(w) -> dict:  # noqa: ANN001 - an alerts.Watchlist
+    return {"name": w.name, "criteria": w.criteria, "notify": w.notify}
+
+
+def _alert_routes(app: FastAPI) -> None:
+    """Watch-lists are managed by analysts and admins (their criteria and webhook addresses
+    are not for readers); alerts are read like incidents. A bad watch-list is a 422 with the
+    reason; a name taken or missing a 409 or 404."""
+    from . import alerts as al
+    from .errors import WatchlistError
+
+    def checked(body: WatchlistBody):  # noqa: ANN202 - an alerts.Watchlist
+        try:
+            return al.parse_watchlist(body.name, body.criteria, body.notify)
+        except WatchlistError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    def named(store: Store, name: str):  # noqa: ANN202 - an alerts.Watchlist
+        found = [w for w in al.watchlists(store) if w.name == name]
+        if not found:
+            raise HTTPException(404, f"no watch-list named {name!r}")
+        return found[0]
+
+    @app.get(f"{API}/watchlists", tags=["alerts"], dependencies=[known_params()])
+    def list_watchlists(_u: Write, store: Db) -> dict:
+        """Every watch-list: its criteria and where its alerts go."""
+        items = [_watchlist_record(w) for w in al.watchlists(store)]
+        return {"total": len(items), "items": items}
+
+    @app.post(f"{API}/watchlists", tags=["alerts"], status_code=201)
+    def create_watchlist(body: WatchlistBody, user: Write, store: Db) -> dict:
+        """Add a watch-list; incidents fused or reviewed from now on are checked against it."""
+        w = checked(body)
+        try:
+            return _watchlist_record(al.add_watchlist(store, w, by=user.name))
+        except WatchlistError as exc:
+            raise HTTPException(409, str(exc)) from None
+
+    @app.get(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
+    def get_watchlist(name: str, _u: Write, store: Db) -> dict:
+        return _watchlist_record(named(store, name))
+
+    @app.put(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
+    def put_watchlist(name: str, body: WatchlistBody, _u: Write, store: Db) -> dict:
+        """Replace a watch-list's criteria and notify (the name in the body must be ``name``)."""
+        if body.name != name:
+            raise HTTPException(422, "a watch-list keeps its name: remove it and add another")
+        named(store, name)
+        return _watchlist_record(al.replace_watchlist(store, name, checked(body)))
+
+    @app.delete(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
+    def delete_watchlist(name: str, _u: Write, store: Db) -> dict:
+        """Remove a watch-list and its alerts."""
+        named(store, name)
+        al.remove_watchlist(store, name)
+        return {"removed": name}
+
+    @app.get(f"{API}/alerts", tags=["alerts"], dependencies=[known_params(
+        "watchlist", "incident_id", "active", "limit", "offset")])
+    def list_alerts(_u: Read, store: Db, p: Paging, watchlist: str | None = None,
+                    incident_id: str | None = None, active: bool = False) -> dict:
+        """Alerts newest first: the watch-list, the incident, why it matched, whether it was
+        withdrawn (an edit took the incident out) and how its sending went."""
+        where = {"watchlist": watchlist, "incident_id": incident_id, "withdrawn": not active}
+        items = al.alerts(store, **where, limit=p.limit, offset=p.offset)
+        return _paged(al.count_alerts(store, **where), items, p)
+
+    app.get("/alerts", include_in_schema=False)(
+        _html_page(WEB / "pages" / "alerts.html", PAGE_POLICY))
 
 
 def _page_routes(app: FastAPI) -> None:

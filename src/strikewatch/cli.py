@@ -447,14 +447,22 @@ def serve(
     if problem:
         console.print(f"[red]error:[/red] {problem}")
         raise typer.Exit(2)
-    from .users import users
+    from .users import provision_read_token, users
 
     store = _open(db)
+    if os.environ.get("STRIKEWATCH_READ_TOKEN"):  # a deployment's env file (docs/deploy.md)
+        try:
+            provision_read_token(store, os.environ["STRIKEWATCH_READ_TOKEN"])
+        except StrikewatchError as exc:
+            _fail(exc)
     console.print(f"strikewatch on http://{host}:{port}/ (database {store.url})",
                   markup=False, highlight=False)
     if not any(u.can_write for u in users(store)):
         console.print("no analyst or admin yet, so nobody can review or ingest: create one with "
                       "'strikewatch user add NAME --role admin'", markup=False, highlight=False)
+    from .alerts.delivery import start_sender
+
+    start_sender(store)  # issue 15: alerts go out from here, never from fusion
     uvicorn.run(create_app(ApiSettings(read_requires_token=read_token), store=store),
                 host=host, port=port, log_level="info")
 
@@ -653,3 +661,128 @@ def control_import(
     days = sorted(d for _, d, _ in summary.maps)
     print(f"{len(days)} map(s) of {source} imported, {days[0]} to {days[-1]}"
           f"{f' ({summary.replaced} replaced)' if summary.replaced else ''}")
+
+
+# -- watch-lists and alerts (issue 15; thin shells over alerts/) ------------------------------
+
+watchlist_app = typer.Typer(no_args_is_help=True, help=(
+    "What to be alerted about: an area, an attacker, a target, an event type, a toll or "
+    "facility words; every incident fused or reviewed afterwards is checked."))
+app.add_typer(watchlist_app, name="watchlist")
+
+
+@watchlist_app.command("add")
+def watchlist_add(
+    name: Annotated[str, typer.Argument(help="The watch-list's name.")],
+    admin1: Annotated[str | None, typer.Option("--admin1", help="A province (admin1).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO code for --admin1.")] = None,
+    near: Annotated[str | None, typer.Option("--near", help="LAT,LON of a radius area.")] = None,
+    radius_km: Annotated[float | None, typer.Option("--radius-km")] = None,
+    polygon: Annotated[Path | None, typer.Option("--polygon", help="A GeoJSON polygon file.")] = None,
+    attacker: Annotated[str | None, typer.Option("--attacker", help="RU, an actor, unknown.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="A target category.")] = None,
+    event_type: Annotated[str | None, typer.Option("--event-type", help="air|shelling|unknown")] = None,
+    min_fatalities: Annotated[int | None, typer.Option("--min-fatalities")] = None,
+    facility: Annotated[list[str] | None, typer.Option("--facility", help="hospital, school…")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="http(s) URL to POST to.")] = None,
+    email: Annotated[list[str] | None, typer.Option("--email", help="A mail address.")] = None,
+    by: Annotated[str | None, typer.Option("--by", envvar="STRIKEWATCH_ANALYST")] = None,
+    db: DbOption = None,
+) -> None:
+    """Add a watch-list; a bad one is refused with the reason."""
+    from .alerts import add_watchlist, parse_watchlist
+
+    store = _open(db)
+    try:
+        area = _watch_area(admin1, country, near, radius_km, polygon)
+        given = {"area": area, "attacker": attacker, "target": target,
+                 "event_type": event_type, "min_fatalities": min_fatalities,
+                 "facilities": facility or None}
+        criteria = {k: v for k, v in given.items() if v is not None}
+        notify = {k: v for k, v in {"webhook": webhook, "email": email}.items() if v}
+        w = add_watchlist(store, parse_watchlist(name, criteria, notify), by=by)
+    except StrikewatchError as exc:
+        _fail(exc)
+    print(f"watch-list {w.name!r} added: {w.criteria}")
+
+
+def _watch_area(admin1, country, near, radius_km, polygon) -> dict | None:
+    """The one area the options give (parse_watchlist checks its values)."""
+    import json
+
+    from .errors import WatchlistError
+
+    if sum(x is not None for x in (admin1, near, polygon)) > 1:
+        raise WatchlistError("give one area: --admin1, --near with --radius-km, or --polygon")
+    if near is not None or radius_km is not None:
+        lat, _, lon = (near or "").partition(",")
+        if not lon or radius_km is None:
+            raise WatchlistError("a radius area needs --near LAT,LON and --radius-km")
+        return {"lat": lat.strip(), "lon": lon.strip(), "radius_km": radius_km}
+    if polygon is not None:
+        try:
+            return {"polygon": json.loads(polygon.read_text(encoding="utf-8"))}
+        except (OSError, ValueError) as exc:
+            raise WatchlistError(f"cannot read polygon {polygon}: {exc}") from None
+    return {"admin1": admin1, "country": country} if admin1 is not None else None
+
+
+@watchlist_app.command("import")
+def watchlist_import(path: Annotated[Path, typer.Argument(help="YAML: watchlists: [...]")],
+                     db: DbOption = None) -> None:
+    """Add every watch-list of a YAML file; none is added if one is invalid."""
+    from .alerts import add_watchlist, read_yaml
+
+    store = _open(db)
+    try:
+        lists = read_yaml(path.read_text(encoding="utf-8"))
+        for w in lists:
+            add_watchlist(store, w)
+    except (OSError, StrikewatchError) as exc:
+        _fail(exc)
+    print(f"{len(lists)} watch-list(s) added")
+
+
+@watchlist_app.command("list")
+def watchlist_list(db: DbOption = None) -> None:
+    """Every watch-list with its criteria and where its alerts go."""
+    import json
+
+    from .alerts import watchlists
+
+    for w in watchlists(_open(db)):
+        print(json.dumps({"name": w.name, "criteria": w.criteria, "notify": w.notify}))
+
+
+@watchlist_app.command("remove")
+def watchlist_remove(name: Annotated[str, typer.Argument()], db: DbOption = None) -> None:
+    """Remove a watch-list and its alerts."""
+    from .alerts import remove_watchlist
+
+    try:
+        remove_watchlist(_open(db), name)
+    except StrikewatchError as exc:
+        _fail(exc)
+    print(f"watch-list {name!r} removed")
+
+
+@app.command("alerts")
+def alerts_(
+    watchlist: Annotated[str | None, typer.Option("--watchlist")] = None,
+    active: Annotated[bool, typer.Option("--active", help="Leave out withdrawn alerts.")] = False,
+    send: Annotated[bool, typer.Option("--send", help="First send the alerts due.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Alerts raised by the watch-lists, newest first, as JSON Lines (exit 1: none)."""
+    import json
+
+    from .alerts import alerts, deliver_due
+
+    store = _open(db)
+    if send:
+        _say(f"{deliver_due(store)} alert(s) sent")
+    found = alerts(store, watchlist=watchlist, withdrawn=not active)
+    for record in found:
+        print(json.dumps(record, ensure_ascii=False))
+    if not found:
+        raise typer.Exit(1)

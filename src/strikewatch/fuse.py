@@ -66,6 +66,7 @@ from pathlib import Path
 import yaml
 
 from .actors import load_registry
+from .alerts import check_incidents as check_alerts
 from .models import (
     GEO_PRECISIONS,
     TARGET_CATEGORIES,
@@ -670,6 +671,7 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
         batch.assign(m)
     batch.save()
     report.dropped = _drop_empty(store)
+    check_alerts(store, report.created + report.updated)  # issue 15: stores alerts, sends nothing
     return report
 
 

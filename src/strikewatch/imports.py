@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import yaml
 from sqlalchemy import delete, insert, select
 
+from .alerts import check_incidents as check_alerts
 from .errors import MalformedInput
 from .models import GRADES, Place
 from .store import IncidentRow, IncidentSourceRow, Store
@@ -130,6 +131,7 @@ def _store(store: Store, summary: ImportSummary,
                    for inc, src in items])
     summary.stored = len(fresh)
     summary.precision.update(inc["geo_precision"] for inc, _ in fresh)
+    check_alerts(store, [inc["id"] for inc, _ in fresh])  # issue 15: watch-lists
 
 
 def source_records(store: Store, ids: Iterable[str] | None = None) -> dict[str, tuple[str, dict]]:

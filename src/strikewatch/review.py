@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .alerts import check_incidents as check_alerts
 from .errors import ReviewError
 from .fuse import compute_incident, incident_id_for, refresh_incidents
 from .models import DATE_PRECISIONS, GRADES, GEO_PRECISIONS, TARGET_CATEGORIES, Incident
@@ -39,6 +40,13 @@ def _get(store: Store, incident_id: str) -> Incident:
     return inc
 
 
+def _rechecked(store: Store, incident_id: str) -> Incident:
+    """The reviewed incident, checked again against the watch-lists: an edit may take it into
+    an area (an alert is raised) or out of it (its alert is withdrawn)."""
+    check_alerts(store, [incident_id])
+    return _get(store, incident_id)
+
+
 def confirm(store: Store, incident_id: str, *, analyst: str, reason: str,
             grade: str | None = None) -> Incident:
     """The analyst has checked the incident: its grade (or the one given) is pinned."""
@@ -52,7 +60,7 @@ def confirm(store: Store, incident_id: str, *, analyst: str, reason: str,
         changes["grade_reason"] = f"{grade.capitalize()}: set by {analyst}: {reason}"
     store.review_incident(incident_id, action="confirm", analyst=analyst, reason=reason,
                           changes=changes)
-    return _get(store, incident_id)
+    return _rechecked(store, incident_id)
 
 
 def reject(store: Store, incident_id: str, *, analyst: str, reason: str) -> Incident:
@@ -62,7 +70,7 @@ def reject(store: Store, incident_id: str, *, analyst: str, reason: str) -> Inci
     store.review_incident(incident_id, action="reject", analyst=analyst, reason=reason,
                           changes={"grade": "discounted",
                                    "grade_reason": f"Discounted by {analyst}: {reason}"})
-    return _get(store, incident_id)
+    return _rechecked(store, incident_id)
 
 
 def edit(store: Store, incident_id: str, field: str, value: object, *, analyst: str,
@@ -75,7 +83,7 @@ def edit(store: Store, incident_id: str, field: str, value: object, *, analyst: 
     _validate(field, value)
     store.review_incident(incident_id, action="edit", analyst=analyst, reason=reason,
                           changes={field: value})
-    return _get(store, incident_id)
+    return _rechecked(store, incident_id)
 
 
 def merge(store: Store, keep: str, absorb: str, *, analyst: str, reason: str) -> Incident:
@@ -85,6 +93,7 @@ def merge(store: Store, keep: str, absorb: str, *, analyst: str, reason: str) ->
         raise ReviewError(f"cannot merge {keep!r} into itself")
     store.merge_incidents(keep, absorb, analyst=analyst, reason=reason)
     refresh_incidents(store, [keep])
+    check_alerts(store, [keep])
     return _get(store, keep)
 
 
@@ -112,6 +121,7 @@ def split(store: Store, incident_id: str, mention_ids: Sequence[int], *, analyst
     store.save_fusion(incidents=[new])
     store.move_mentions([m.id for m in moved], new_id)
     refresh_incidents(store, [incident_id, new_id])
+    check_alerts(store, [incident_id, new_id])
     ids = json.dumps(sorted(wanted))
     store.add_review(incident_id, action="split", field="mentions", old_value=ids,
                      new_value=new_id, analyst=analyst, reason=reason)

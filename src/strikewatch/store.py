@@ -31,6 +31,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
     cast,
     create_engine,
     delete,
@@ -435,6 +436,43 @@ def _open_failure(url: URL, exc: DatabaseError) -> str:
     if "file is not a database" in detail:
         return f"{_display(url)} is not a strikewatch database (not an SQLite file)"
     return f"cannot open database {_display(url)}: {detail}"
+
+
+# -- alerts (issue 15): watch-lists and the alerts they raised; migration 0011 --------------
+
+
+class WatchlistRow(Base):
+    """What an analyst watches for (``alerts.watchlists`` reads ``criteria``) and where the
+    alerts go (``notify``: a webhook URL and/or mail addresses)."""
+
+    __tablename__ = "watchlists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    criteria: Mapped[dict] = mapped_column(JSON)
+    notify: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class AlertRow(Base):
+    """One incident matching one watch-list, stored once (the unique constraint); withdrawn
+    (kept for the record) when an edit takes the incident out of it; its deliveries' state."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (UniqueConstraint("watchlist_id", "incident_id",
+                                       name="uq_alerts_watchlist_incident"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    watchlist_id: Mapped[int] = mapped_column(
+        ForeignKey("watchlists.id", ondelete="CASCADE"), index=True)
+    incident_id: Mapped[str] = mapped_column(String(64), index=True)
+    matched: Mapped[list] = mapped_column(JSON, default=list)  # why: one line per criterion
+    raised_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    delivery: Mapped[str] = mapped_column(String(10), default="pending")  # pending|sent|failed|none
+    attempts: Mapped[list] = mapped_column(JSON, default=list)  # {at, channel, error}
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
 
 class Store:

@@ -132,3 +132,28 @@ def revoke_user(store: Store, name: str, *, by: str) -> User:
                                 "before revoking this one")
         row.revoked_at, row.revoked_by = now(), by
         return _user(row)
+
+
+# -- a deployment's read token (issue 15: compose reads it from an env file) ------------------
+
+ENV_READER = "reader (STRIKEWATCH_READ_TOKEN)"
+MIN_TOKEN_CHARS = 32
+
+
+def provision_read_token(store: Store, token: str) -> None:
+    """Make ``token`` a reader's token, as a deployment's env file gives it, so that the
+    dashboards a compose file starts can read without anyone running ``user add`` by hand.
+    The user ``ENV_READER`` holds it (its hash only); a changed token replaces the old one;
+    a revoked one stays revoked (an admin's revocation outranks the env file)."""
+    if "change-me" in token:
+        raise UserError("STRIKEWATCH_READ_TOKEN is still the example's: set a random one")
+    if len(token) < MIN_TOKEN_CHARS or not token.isprintable() or " " in token:
+        raise UserError(f"STRIKEWATCH_READ_TOKEN must be at least {MIN_TOKEN_CHARS} printable "
+                        "characters without spaces (e.g. python -c 'import secrets; "
+                        "print(secrets.token_urlsafe(32))')")
+    with store.sessions.begin() as s:
+        row = s.get(UserRow, ENV_READER)
+        if row is None:
+            s.add(UserRow(name=ENV_READER, role="reader", token_hash=hash_token(token)))
+        elif row.revoked_at is None:
+            row.token_hash = hash_token(token)

@@ -43,7 +43,7 @@ const SW = {
   attacker(a) { return a ? (a.country ? `${a.name} (${a.country})` : a.name) : "unknown"; },
   async header(here) {
     const el = document.getElementById("sw-header");
-    const links = [["/map", "Map"], ["/review", "Review queue"], ["/briefing", "Briefing"], ["/audit", "Audit log"], ["/upload", "Upload"], ["/users", "Users"]];
+    const links = [["/map", "Map"], ["/review", "Review queue"], ["/briefing", "Briefing"], ["/audit", "Audit log"], ["/alerts", "Alerts"], ["/upload", "Upload"], ["/users", "Users"]];
     el.className = "sw";
     el.innerHTML = `<span class="brand">strikewatch</span>` +
       links.map(([href, label]) => `<a href="${href}" class="${href === here ? "here" : ""}">${label}</a>`).join("") +
