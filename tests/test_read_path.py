@@ -12,7 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 from pg import db_url, postgres  # noqa: F401 - fixtures
 
+from typer.testing import CliRunner
+
 from strikewatch.api import API, ApiSettings, create_app
+from strikewatch.cli import app
 from strikewatch.brief import BriefOptions, build_brief
 from strikewatch.errors import ExportError
 from strikewatch.export import export_lines
@@ -81,9 +84,12 @@ def test_an_attacker_filter_selects_the_same_incidents_everywhere(store, attacke
     lines = "".join(export_lines(store, fmt="jsonl", what="incidents",
                                  where=IncidentFilter(attacker=attacker))).splitlines()
     briefed = build_brief(store, BriefOptions(attacker=attacker, days=60)).incidents
+    command = CliRunner().invoke(app, ["export", "--attacker", attacker, "--db", store.url])
+    assert command.exit_code == 0, command.output
     assert [i["id"] for i in listed] == wanted
     assert [json.loads(x)["id"] for x in exported] == wanted
     assert [json.loads(x)["id"] for x in lines] == wanted
+    assert [json.loads(x)["id"] for x in command.stdout.splitlines()] == wanted
     assert [i["id"] for i in briefed] == wanted
 
 

@@ -215,14 +215,34 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl | geojson | acled")] = "jsonl",
     what: Annotated[str, typer.Option("--what", help="incidents | claims | documents")] = "incidents",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout)")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="Incidents from this day, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Incidents up to this day, YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="Only incidents in this country (ISO alpha-2, e.g. SY).")] = None,
+    attacker: Annotated[str | None, typer.Option(
+        "--attacker", help="Only this attacker: ISO alpha-2 of a state's forces, a name, or "
+                           "unknown.")] = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--event-type", help="Only air | shelling | unknown.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Write incidents, claims or documents as JSON Lines, GeoJSON or ACLED CSV."""
+    """Write incidents, claims or documents as JSON Lines, GeoJSON or ACLED CSV; the incident
+    filters mean what they mean in the API, the web app and the briefing (store.IncidentFilter)."""
     from .export import export_lines
+    from .store import IncidentFilter
 
+    try:
+        where = IncidentFilter(start=date.fromisoformat(start) if start else None,
+                               end=date.fromisoformat(end) if end else None,
+                               country=country, attacker=attacker, event_type=event_type)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--from/--to must be YYYY-MM-DD ({exc})") from exc
+    if where.problems():
+        raise typer.BadParameter("; ".join(where.problems()))
     store = _open(db)
     try:
-        chunks = export_lines(store, fmt=fmt, what=what)
+        chunks = export_lines(store, fmt=fmt, what=what,
+                              where=None if where == IncidentFilter() else where)
         if out is None:
             for chunk in chunks:
                 sys.stdout.write(chunk)
