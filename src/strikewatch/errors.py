@@ -86,3 +86,11 @@ class UserError(StrikewatchError):
 
 class UserExists(UserError):
     pass
+
+
+class ConfigError(StrikewatchError):
+    """A sources or delivery file that cannot be used; the message names the file and line."""
+
+
+class DeliveryError(StrikewatchError):
+    """A briefing that could not be written or sent (a channel's failure is recorded too)."""
