@@ -204,3 +204,22 @@ def test_a_good_sources_file_reads_every_kind(tmp_path):
         ("https://www.aljazeera.com/xml/rss/all.xml", False, 600.0), ("drop", True, 30.0)]
     assert sources[0].outlet == "Al Jazeera" and delivery is None
     assert Path(sources[1].location).is_absolute()
+
+
+def test_the_commands_watch_a_folder_show_its_status_and_refuse_a_bad_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    runner = CliRunner()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(f"Strike on Kharkiv\n\nKHARKIV, March 1 2022 - {KHARKIV}\n")
+    good, bad, db = tmp_path / "s.yaml", tmp_path / "bad.yaml", str(tmp_path / "w.db")
+    good.write_text(f"sources:\n  - name: inbox\n    folder: {inbox}\n    interval: 60\n")
+    bad.write_text("sources:\n  - name: inbox\n    folder: /tmp\n    interval: 0\n")
+    assert runner.invoke(app, ["watch", "--sources", str(good), "--once", "--db", db]).exit_code == 0
+    status = runner.invoke(app, ["sources", "--db", db])
+    assert status.exit_code == 0 and status.stdout.splitlines()[1].split("\t")[::3] == ["inbox", "1"]
+    refused = runner.invoke(app, ["watch", "--sources", str(bad), "--once", "--db", db])
+    assert refused.exit_code == 2 and f"{bad}:4: interval (seconds) must be at least 1" in refused.stderr
