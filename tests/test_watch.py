@@ -223,3 +223,12 @@ def test_the_commands_watch_a_folder_show_its_status_and_refuse_a_bad_file(tmp_p
     assert status.exit_code == 0 and status.stdout.splitlines()[1].split("\t")[::3] == ["inbox", "1"]
     refused = runner.invoke(app, ["watch", "--sources", str(bad), "--once", "--db", db])
     assert refused.exit_code == 2 and f"{bad}:4: interval (seconds) must be at least 1" in refused.stderr
+
+
+def test_the_sample_sources_file_is_valid():
+    from strikewatch.deliver import load_delivery
+
+    example = Path(__file__).parent.parent / "samples" / "sources.yaml"
+    sources, _ = load_sources(example)
+    assert {s.is_folder for s in sources} == {True, False}
+    assert load_delivery(example).hour == 7
