@@ -215,3 +215,24 @@ def test_a_bad_delivery_file_is_refused_with_its_line_and_reason(tmp_path, body,
     with pytest.raises(ConfigError) as refused:
         load_delivery(path)
     assert f"{path}:{line}:" in str(refused.value) and reason in str(refused.value)
+
+
+def test_a_briefing_that_cannot_be_written_is_tried_again_later_without_raising(tmp_path):
+    store = Store(str(tmp_path / "d.db"))
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    deliverer = Deliverer(store, DeliveryConfig(hour=6, timezone=ZoneInfo("Africa/Khartoum"),
+                                                folder=blocked))
+    at = datetime(2023, 5, 1, 4, 0)  # 06:00 in Khartoum (UTC+2)
+    assert deliverer.tick(at) is None and store.last_delivery() is None
+    blocked.unlink()
+    assert deliverer.tick(at + RETRY_FIRST / 2) is None  # waiting out its backoff
+    assert deliverer.tick(at + RETRY_FIRST) is not None
+    assert (blocked / "briefing-2023-05-01.md").exists()
+
+
+def test_a_sources_file_without_a_delivery_section_is_named(tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - folder: /tmp\n    interval: 60\n")
+    with pytest.raises(ConfigError, match="without a 'delivery:' section"):
+        load_delivery(path)

@@ -69,9 +69,13 @@ class DeliveryConfig:
 def load_delivery(path: Path) -> DeliveryConfig:
     """A delivery file: the ``delivery:`` section of a sources file, or that section alone."""
     root = conf.compose(path)
-    keys = {k.value for k, _ in root.value}
-    node = dict((k.value, v) for k, v in root.value)["delivery"] if "delivery" in keys else root
-    return parse_delivery(path, node)
+    sections = {k.value: v for k, v in root.value}
+    if "delivery" in sections:
+        return parse_delivery(path, sections["delivery"])
+    if "sources" in sections:
+        raise ConfigError(f"{conf.where(path, root)}: a sources file without a 'delivery:' "
+                          "section")
+    return parse_delivery(path, root)
 
 
 def parse_delivery(path: Path, node) -> DeliveryConfig:  # noqa: ANN001 - a yaml node
@@ -305,14 +309,30 @@ class Deliverer:
         self.config = config
         self._retries: list[_Retry] = []
         self._senders: dict[tuple[int, str], object] = {}
+        self._failed_writes = 0
+        self._write_again_at: datetime | None = None
 
     def tick(self, now: datetime) -> int | None:
-        """Deliver if due (returning the delivery's id), and retry what is waiting."""
+        """Deliver if due (returning the delivery's id), and retry what is waiting.
+
+        A briefing that cannot be written (a full disk, no Chromium for the PDF) is logged
+        and tried again with the same backoff as a channel; the watcher calling this goes on.
+        """
         self._retry_due(now)
         last = self.store.last_delivery()
-        if not is_due(self.config, last.delivered_at if last else None, now):
+        if not is_due(self.config, last.delivered_at if last else None, now) or (
+                self._write_again_at is not None and now < self._write_again_at):
             return None
-        return self.deliver(now)
+        try:
+            delivered = self.deliver(now)
+        except (BriefError, OSError) as exc:
+            self._write_again_at = now + RETRY_FIRST * 2 ** min(self._failed_writes, 8)
+            self._failed_writes += 1
+            log.error("the briefing could not be written: %s; next try at %s UTC", exc,
+                      f"{self._write_again_at:%H:%M}")
+            return None
+        self._failed_writes, self._write_again_at = 0, None
+        return delivered
 
     def deliver(self, now: datetime) -> int:
         last = self.store.last_delivery()
