@@ -25,7 +25,7 @@ import logging
 import tempfile
 import threading
 from dataclasses import dataclass, fields, is_dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePath
 from typing import Annotated, Any
 
@@ -921,6 +921,7 @@ def _source_record(row) -> dict:  # noqa: ANN001 - a WatchedSourceRow
 
     return {"name": row.name, "location": row.location, "last_success": when(row.last_success),
             "last_error": row.last_error, "last_error_at": when(row.last_error_at),
-            "failures": row.failures, "items_today": row.items_today,
+            "failures": row.failures,
+            "items_today": row.items_on(datetime.now(UTC).date()),
             "items_day": row.items_day.isoformat() if row.items_day else None,
             "items_total": row.items_total, "next_poll": when(row.next_poll)}

@@ -647,15 +647,18 @@ def watch(
 @app.command("sources")
 def sources_status(db: DbOption = None) -> None:
     """Each watched source's status: last success, last error, items today, next poll (UTC)."""
+    from datetime import UTC, datetime
+
     store = _open(db)
 
     def when(t) -> str:  # noqa: ANN001 - a datetime or None
         return f"{t:%Y-%m-%d %H:%M}" if t else "-"
 
+    today = datetime.now(UTC).date()
     print("name\tlast success\tlast error\titems today\tnext poll\terror")
     for row in store.watched_sources():
         print(f"{row.name}\t{when(row.last_success)}\t{when(row.last_error_at)}\t"
-              f"{row.items_today}\t{when(row.next_poll)}\t{row.last_error or ''}")
+              f"{row.items_on(today)}\t{when(row.next_poll)}\t{row.last_error or ''}")
 
 
 @app.command()

@@ -317,6 +317,10 @@ class WatchedSourceRow(Base):
     items_today: Mapped[int] = mapped_column(Integer, default=0)
     items_total: Mapped[int] = mapped_column(Integer, default=0)
 
+    def items_on(self, day: date) -> int:
+        """Items stored on ``day`` (UTC): a source not polled since yesterday brought none."""
+        return self.items_today if self.items_day == day else 0
+
 
 class DeliveryRow(Base):
     """A delivered briefing (``deliver``; migration 0010): when, what it showed (incident id
