@@ -232,3 +232,24 @@ def test_the_sample_sources_file_is_valid():
     sources, _ = load_sources(example)
     assert {s.is_folder for s in sources} == {True, False}
     assert load_delivery(example).hour == 7
+
+
+def test_one_watcher_also_delivers_the_briefing_once_its_hour_has_come(tmp_path, server):
+    from zoneinfo import ZoneInfo
+
+    from strikewatch.deliver import Deliverer, DeliveryConfig
+
+    store, clock = Store(str(tmp_path / "w.db")), _Clock()  # 09:00 UTC, 11:00 in Kyiv
+    out = tmp_path / "briefings"
+    deliverer = Deliverer(store, DeliveryConfig(hour=12, timezone=ZoneInfo("Europe/Kyiv"),
+                                                folder=out))
+    watcher = Watcher(store, [WatchedSource(name="wire", location=f"{server}/wire",
+                                            is_folder=False, interval=timedelta(minutes=30))],
+                      now=clock, after_cycle=deliverer.tick)
+    watcher.cycle()
+    assert not out.exists() and len(_stored_ids(store)) == 1
+    clock.at += timedelta(hours=1)
+    watcher.cycle()
+    assert [f.name for f in sorted(out.iterdir())] == [
+        "briefing-2022-03-02-week.html", "briefing-2022-03-02.html", "briefing-2022-03-02.md"]
+    watcher.close()
