@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 DB ?= strikewatch.db
 SHARED ?= ../shared
 
-.PHONY: install lock run test eval train bench clean
+.PHONY: install lock run test eval train bench bench-scale clean
 
 # Every dependency (extras web, postgres and dev included) is installed at the version and
 # with the hashes of requirements.lock, so that a re-uploaded package (the spaCy model's
@@ -44,6 +44,9 @@ train: install  ## rebuild the packaged strike classifier from the corpora's dev
 
 bench: install  ## throughput and memory, against the naive baseline in the same run
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+
+bench-scale: install  ## each stage's time, peak memory and growth at 2,400 and 24,000 documents
+	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

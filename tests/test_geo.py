@@ -439,7 +439,7 @@ def test_another_versions_index_in_use_is_kept(tmp_path):
     import os
     import time
 
-    from strikewatch.geo import UNUSED_INDEX_DAYS, _remove_unused_indexes
+    from strikewatch.geo.index import UNUSED_INDEX_DAYS, _remove_unused_indexes
 
     current = tmp_path / "gazetteer-new.sqlite"
     in_use = tmp_path / "gazetteer-other.sqlite"

@@ -531,3 +531,30 @@ def test_signature_is_compact_stable_and_checked():
     assert minhash_signature(" ".join(text.split())) == signature  # whitespace does not matter
     with pytest.raises(ValueError, match="not a strikewatch MinHash"):
         SyndicationIndex().add("x", signature[:-4])
+
+
+# Short items: feed lines, coders' notes and captions written in the shape such reports take.
+@pytest.mark.parametrize("text", [
+    "Kharkiv tram depot struck.",                                   # Ukraine, a caption
+    "Strike on Kyiv TV tower",                                      # Ukraine, a headline
+    "Novoselivka Druha\n\nCivilian homes hit by artillery.",        # Ukraine, title + note
+    "Kindergarten #109 in Kyiv District, Kharkiv damaged.",
+    "Jisr al-Shughur market struck, Idlib.",                        # Syria
+    "Sirte port hit by air strikes.",                               # Libya
+])
+def test_short_english_item_is_read_as_english(text):
+    from strikewatch.ingest import detect_language
+
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Frappe sur une école à Kharkiv", "fr"),
+    ("Raketenangriff auf Kiew: drei Tote", "de"),
+    ("Bombardeo en Alepo deja tres muertos", "es"),
+    ("Удар по Харкову", "uk"),
+])
+def test_short_item_in_another_language_keeps_its_language(text, language):
+    from strikewatch.ingest import detect_language
+
+    assert detect_language(text) == language

@@ -89,10 +89,13 @@ def test_an_attacker_filter_selects_the_same_incidents_everywhere(store, attacke
 
 def test_a_list_summary_is_the_export_record_without_its_mentions(store):
     """The list page's summaries and the export's records come from one function: the same
-    fields with the same values (admin2 and origin included), mentions counted, not listed."""
+    fields with the same values (admin2, origin and ground included), mentions counted, not
+    listed."""
+    from strikewatch.ground import with_ground
+
     api = TestClient(create_app(ApiSettings(), store=store))
     listed = {i["id"]: i for i in api.get(f"{API}/incidents").json()["items"]}
-    records = incident_records(store)
+    records = list(with_ground(store, incident_records(store)))
     assert len(records) == len(listed) == 3
     for record in records:
         summary = listed[record["id"]]

@@ -14,6 +14,7 @@ never answers from a new, empty database.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,8 @@ PublishedOption = Annotated[str | None, typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for plain-text inputs without one.")]
 SourceOption = Annotated[str | None, typer.Option(
     "--source", help="Outlet name for plain-text inputs.")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", min=1, help="Processes extracting at once (default: the machine's cores).")]
 
 
 @app.callback()
@@ -135,9 +138,10 @@ def ingest(paths: PathsArgument, db: DbOption = None, published: PublishedOption
 @app.command()
 def extract(db: DbOption = None,
             everything: Annotated[bool, typer.Option(
-                "--all", help="Re-extract every document, not only new ones.")] = False) -> None:
+                "--all", help="Re-extract every document, not only new ones.")] = False,
+            workers: WorkersOption = os.cpu_count() or 1) -> None:
     """Extract strikes and claims from stored documents not yet extracted, then fuse them."""
-    if not _extract_and_fuse(_open(db), everything=everything, report=True):
+    if not _extract_and_fuse(_open(db), everything=everything, workers=workers, report=True):
         raise typer.Exit(1)
 
 
@@ -158,12 +162,13 @@ def fuse(db: DbOption = None,
         raise typer.Exit(1)  # nothing to fuse
 
 
-def _extract_and_fuse(store: Store, *, everything: bool, report: bool) -> bool:
+def _extract_and_fuse(store: Store, *, everything: bool, workers: int, report: bool) -> bool:
     """Extract and fuse, print both summaries (see ``_ingest`` for where); False when there
     was nothing to do (no document to extract, no mention left unfused)."""
     tick, stop = pipeline.progress_printer("extracting")
     try:
-        summary, fused = pipeline.process_pending(store, everything=everything, progress=tick)
+        summary, fused = pipeline.process_pending(store, everything=everything, progress=tick,
+                                                  workers=workers)
     finally:
         stop()
     _lines([*summary.lines(), str(fused)], report=report)
@@ -172,14 +177,14 @@ def _extract_and_fuse(store: Store, *, everything: bool, report: bool) -> bool:
 
 @app.command()
 def run(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
-        source: SourceOption = None) -> None:
+        source: SourceOption = None, workers: WorkersOption = os.cpu_count() or 1) -> None:
     """Ingest, extract, geocode, fuse, then print the morning briefing."""
     options = _options(published, source)
     store = _open(db, create=True)
     summary = _ingest(paths, store, options, report=False)
     if summary.nothing_read:
         raise typer.Exit(1)
-    _extract_and_fuse(store, everything=False, report=False)
+    _extract_and_fuse(store, everything=False, workers=workers, report=False)
     _closing_brief(store, [*summary.stored, *(doc_id for doc_id, _ in summary.duplicates)])
 
 
@@ -233,14 +238,23 @@ def geocode(
     name: Annotated[str, typer.Argument(help="A place name as written, e.g. 'Hama province'.")],
     country: Annotated[str | None, typer.Option(
         "--country", help="ISO 3166-1 alpha-2 of the document's country, e.g. SY.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also use the places imported into this database (gazetteer import) "
+                     "[env STRIKEWATCH_DB]")] = None,
 ) -> None:
     """Print the gazetteer's match for NAME as JSON, with the alternatives it considered."""
     import json
+    import os
 
-    from .geo import geocode_json
+    from .geo import geocode_json, load_gazetteer
 
     try:
-        result = geocode_json(name, country)
+        gazetteer = load_gazetteer()
+        if db or os.environ.get("STRIKEWATCH_DB"):
+            store = _open(db)
+            if store.gazetteer_imports():
+                gazetteer = gazetteer.with_imported(store.url)
+        result = geocode_json(name, country, gazetteer=gazetteer)
     except StrikewatchError as exc:
         _fail(exc)
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -301,6 +315,46 @@ def import_(
     _lines(summary.lines(), report=True)
     if not summary.stored:
         raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- gazetteer
+gazetteer_app = typer.Typer(no_args_is_help=True, help=(
+    "Places a team adds to the embedded gazetteer: a GeoNames country dump or a P-code table."))
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    file: Annotated[Path, typer.Argument(help="A GeoNames dump (UA.zip, UA.txt) or a P-code CSV.")],
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO2 of the file's country (read from the file when omitted).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Import a country's places; a file read before is replaced, a bad one changes nothing."""
+    from .geo.importing import import_gazetteer
+
+    store = _open(db, create=True)
+    try:
+        done = import_gazetteer(file, store, country=country)
+    except StrikewatchError as exc:
+        _fail(exc)
+    print(f"imported {done['rows']} places of {done['country']} from {done['source_file']} "
+          f"({done['format']})")
+
+
+@gazetteer_app.command("list")
+def gazetteer_list(db: DbOption = None) -> None:
+    """What was imported: source file, format, country, rows, when."""
+    imports = _open(db).gazetteer_imports()
+    if not imports:
+        console.print("nothing imported yet: 'strikewatch gazetteer import UA.zip'",
+                      markup=False, highlight=False)
+        raise typer.Exit(1)
+    print("source file\tformat\tcountry\trows\timported (UTC)")
+    for i in imports:
+        print(f"{i['source_file']}\t{i['format']}\t{i['country']}\t{i['rows']}\t"
+              f"{i['imported_at']:%Y-%m-%d %H:%M}")
+# --------------------------------------------------------------------------- end gazetteer
 
 
 user_app = typer.Typer(no_args_is_help=True, help="Users of the web app and their tokens.")

@@ -87,10 +87,10 @@ def export_lines(store: Store, *, fmt: str, what: str,
     elif what == "claims":
         records = claim_records(store)
     else:
-        from .fuse import incident_records
+        from .fuse import stream_incident_records
         from .ground import with_ground
 
-        records = with_ground(store, incident_records(store, where=where))
+        records = with_ground(store, stream_incident_records(store, where))
     if fmt == "jsonl":
         for record in records:
             yield dumps(record) + "\n"

@@ -41,7 +41,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -896,6 +896,26 @@ def incident_records(store: Store, *, ids: Sequence[str] | None = None,
     return [_record(inc, members[inc.id], s) for inc in incidents]
 
 
+def incidents_with_members(store: Store, where: IncidentFilter,
+                           ) -> Iterator[tuple[Incident, list[StoredMention]]]:
+    """Every incident ``where`` selects with its mentions, a page at a time: a whole-period
+    export or claims report holds one page, and never asks one ``IN`` over every id."""
+    for page in store.incident_pages(where):
+        members: dict[str, list[StoredMention]] = defaultdict(list)
+        for sm in store.stored_mentions(incident_ids=[i.id for i in page]):
+            members[sm.incident_id].append(sm)
+        for inc in page:
+            yield inc, members[inc.id]
+
+
+def stream_incident_records(store: Store, where: IncidentFilter | None = None,
+                            settings: FuseSettings | None = None) -> Iterator[dict]:
+    """``incident_records(store, where=where)`` record by record, for an export of any size."""
+    s = settings or FuseSettings.default()
+    for inc, members in incidents_with_members(store, where or IncidentFilter()):
+        yield _record(inc, members, s)
+
+
 def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) -> dict:
     """``store.incident_summary`` (the fields every reader shares) with the incident's sources
     and every mention it was built from."""
@@ -1053,17 +1073,14 @@ def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
                             name=" ".join(words.split()), place=None, source=claim.speaker,
                             sentence=claim.span.text)
 
-    incidents = store.incidents(attacker=attacker, start=start, end=end)
-    report.incidents = len(incidents)
-    members: dict[str, list[StoredMention]] = defaultdict(list)
-    for sm in store.stored_mentions(incident_ids=[i.id for i in incidents]):
-        members[sm.incident_id].append(sm)
-    for inc in incidents:
+    period = IncidentFilter(attacker=attacker, start=start, end=end)
+    for inc, members in incidents_with_members(store, period):
+        report.incidents += 1
         if inc.grade == "discounted":
             continue
         place = (inc.place.admin1 or inc.place.name) if inc.place else None
         named = False
-        for m in members[inc.id]:
+        for m in members:
             srcs = _sources_of(m, s)
             own = all(src.attacker_voice for src in srcs)
             book = claimed if own else reported

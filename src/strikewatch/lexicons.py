@@ -173,6 +173,9 @@ class Lexicons:
         self.weak_nouns = frozenset(w.lower() for w in t["weak"]["nouns"])
         self.weak_verbs = frozenset(w.lower() for w in t["weak"]["verbs"])
         self.strong_phrases = PhraseMatcher({w: True for w in t["strong"]["nouns"] if " " in w})
+        # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
+        self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
+        self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -230,6 +233,7 @@ class Lexicons:
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
+        self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
@@ -241,7 +245,7 @@ class Lexicons:
                 *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
                 *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"],
                 *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
-                *(t.get("claimed_verbs") or ()))
+                *(t.get("claimed_verbs") or ()), *(t.get("sequels") or ()))
                 if " " not in str(x)}, key=len):
             for form in _forms(word):
                 self._base.setdefault(form, word)
@@ -260,7 +264,22 @@ class Lexicons:
         self.state_actors = PhraseMatcher({a: e for a, e in alias_map.items() if e.state})
         self.prefilter_support = _WordIndex([*(a for a, e in alias_map.items() if e.state), *w["aircraft"]],
                                             caps=True)
+        # every form of a strike word: a title holding one is a headline, not a place name
+        self.title_stop_words = frozenset(_all_forms([
+            *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
+            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck"]))
         self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"], "struck"]))
+        # a munition with a verb of landing, firing or hitting: "Civilian homes hit by
+        # artillery", "A missile landed outside the hospital", "Rocket motor impacted in ..."
+        self.passive_hit_verbs = frozenset(w.lower() for w in t.get("passive_hit_verbs") or ())
+        self.prefilter_munition = _WordIndex(w["munitions"])
+        hit = sorted(_all_forms([*(t.get("passive_hit_verbs") or ()), "struck"]))
+        self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
+                                                for verb in hit)
+        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns])
+        self.prefilter_munition_verbs = _WordIndex(_all_forms([
+            *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
+            "struck", "fell"]))
         self.prefilter_claim = _WordIndex(_all_forms([*at["verbs"], "said", "told", "according", "quoted"]))
         self.prefilter_claim_words = _WordIndex(
             [p for k, ps in at["claim_words"].items() if k != "target" for p in ps], caps=True)
@@ -277,11 +296,15 @@ class Lexicons:
         """The lexicon word a lowercased form inflects ("said" -> "say"), else the form itself."""
         return self._base.get(word, word)
 
-    def may_report_strike(self, text: str) -> bool:
-        """A strike word, or a weak one ("attack", "hit") with a state's forces or an aircraft
-        named."""
+    def may_report_strike(self, text: str, *, short_item: bool = False) -> bool:
+        """A strike word, a passive "was hit" or "were struck" (in a short item: "hit",
+        "struck", "strike", "explosion"), a munition with a verb of hitting, landing or firing,
+        or a weak strike word ("attack", "hit") with a state's forces or an aircraft named."""
         words = self._words(text)
         if self.prefilter_strong.hit(*words):
+            return True
+        if self.prefilter_passive_hit.hit(*words) or (short_item and self.prefilter_short_item.hit(*words)) or (
+                self.prefilter_munition.hit(*words) and self.prefilter_munition_verbs.hit(*words)):
             return True
         return self.prefilter_weak.hit(*words) and self.prefilter_support.hit(*words)
 

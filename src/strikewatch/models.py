@@ -128,6 +128,9 @@ class Place:
     geonameid: int | None = None
     source: str = "geonames"  # geonames | supplement | pycountry
     alternatives: tuple[str, ...] = ()
+    # the name as written when the gazetteer lacks it and the place is its container
+    # ("Nova Dmytrivka" of "Nova Dmytrivka, Kharkiv"), for a later gazetteer to resolve
+    unresolved_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -209,56 +209,162 @@ class ExtractSummary:
         return out
 
 
+@dataclass(slots=True)
+class PageResult:
+    """One page of documents extracted: what the parent writes, in document order."""
+
+    extractions: list[tuple[str, list, list]]  # (doc id, strike mentions, claims)
+    skipped_language: list[tuple[str, str]]
+
+
 def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything: bool = False,
                     ids: Sequence[str] | None = None, progress: Progress | None = None,
-                    batch_size: int = 64) -> ExtractSummary:
+                    batch_size: int = 64, workers: int = 1) -> ExtractSummary:
     """Extract and geocode the documents not yet extracted (or all, for a re-extraction);
     ``ids`` limits it to those documents (an upload processes what it stored, not what
-    another writer's ingest has left pending)."""
+    another writer's ingest has left pending).
+
+    Documents are read a page of ``batch_size`` at a time, so memory does not grow with the
+    store. With ``workers`` > 1 each page is extracted in one of that many processes, each
+    with its own pipeline loaded once; this process alone writes, page after page in id
+    order, so the database ends the same as with one worker. A caller's own ``extractor``
+    or ``gazetteer`` lives in this process and is used here, on one core."""
+    pages = document_pages(store, everything=everything, ids=ids, size=batch_size)
+    workers = min(workers, _pages_pending(store, everything=everything, ids=ids,
+                                          size=batch_size))
+    if workers > 1 and extractor is None and gazetteer is None:
+        imported_from = store.url if store.gazetteer_imports() else None
+        return _write_in_order(store, _pages_in_workers(pages, workers, imported_from), progress)
     from .extract import Extractor
     from .geo import load_gazetteer
     from .nlp import batch_settings
 
     gazetteer = gazetteer or load_gazetteer()
+    if getattr(gazetteer, "imported", 1) is None and store.gazetteer_imports():
+        gazetteer = gazetteer.with_imported(store.url)  # the team's imported villages
     extractor = extractor or Extractor(gazetteer=gazetteer)
     with batch_settings():  # after loading: the model is among what the collector skips
-        return _extract_batches(store, extractor, gazetteer, everything=everything, ids=ids,
-                                progress=progress, batch_size=batch_size)
+        results = (extract_page(extractor, gazetteer, page) for page in pages)
+        return _write_in_order(store, results, progress)
 
 
-def _extract_batches(store: Store, extractor, gazetteer, *, everything: bool,  # noqa: ANN001
-                     ids: Sequence[str] | None, progress: Progress | None,
-                     batch_size: int) -> ExtractSummary:
+def document_pages(store: Store, *, everything: bool, ids: Sequence[str] | None,
+                   size: int) -> Iterator[list[Document]]:
+    """The documents to extract, ``size`` at a time in id order: a keyset page each (the
+    ids after the last page's), never the whole pending list in memory."""
+    if ids is not None:
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), size):
+            page = list(store.documents(ids=wanted[i:i + size], unextracted=not everything))
+            if page:
+                yield page
+        return
+    after: str | None = None
+    while page := store.document_page(after=after, limit=size, unextracted=not everything):
+        yield page
+        after = page[-1].id
+
+
+def _pages_pending(store: Store, *, everything: bool, ids: Sequence[str] | None,
+                   size: int) -> int:
+    """How many pages there are to extract: no more worker processes than that."""
+    count = len(set(ids)) if ids is not None else store.count_documents(
+        unextracted=not everything)
+    return -(-count // size)
+
+
+def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # noqa: ANN001
+    """Extract and geocode one page of documents (in the caller's process). A document with
+    no strike or claim vocabulary at all (``SentenceGate.may_keep_any``) is recorded as
+    extracted with nothing found, without being split or parsed."""
     from .geo import geocode_mentions
 
-    summary = ExtractSummary()
-    docs = list(store.documents(ids=ids, unextracted=not everything))
-    for doc in docs:
-        if doc.language and doc.language != "en":
-            summary.skipped_language.append((doc.id, doc.language))
     text_of = {d.id: d.text for d in docs}
-    done: list[tuple] = []  # stored a batch at a time: one transaction per document cost more
-    for doc_id, extraction in extractor.extract_many(docs, batch_size=batch_size):
-        strikes = geocode_mentions(extraction.strikes, gazetteer, document_text=text_of[doc_id])
-        done.append((doc_id, strikes, extraction.claims))
-        summary.documents += 1
-        summary.strikes += len(strikes)
-        summary.claims += len(extraction.claims)
-        if len(done) >= batch_size:
-            store.replace_many_mentions(done)
-            done.clear()
-        if progress:
-            progress(doc_id)
-    store.replace_many_mentions(done)
+    skipped = [(d.id, d.language) for d in docs if d.language and d.language != "en"]
+    worded = [d for d in docs if extractor.worth_reading(d)]
+    found = {}
+    for doc_id, extraction in extractor.extract_many(worded, batch_size=len(docs)):
+        # a document with no strike has nothing to place: its country vote would be wasted
+        strikes = geocode_mentions(extraction.strikes, gazetteer,
+                                   document_text=text_of[doc_id]) if extraction.strikes else []
+        found[doc_id] = (doc_id, strikes, list(extraction.claims))
+    return PageResult([found.get(d.id, (d.id, [], [])) for d in docs], skipped)
+
+
+def _write_in_order(store: Store, results: Iterable[PageResult],
+                    progress: Progress | None) -> ExtractSummary:
+    """Store each page's extraction in one transaction (one per document cost more), in
+    the order the pages come."""
+    summary = ExtractSummary()
+    for result in results:
+        store.replace_many_mentions(result.extractions)
+        summary.skipped_language += result.skipped_language
+        for doc_id, strikes, claims in result.extractions:
+            summary.documents += 1
+            summary.strikes += len(strikes)
+            summary.claims += len(claims)
+            if progress:
+                progress(doc_id)
     return summary
 
 
+_worker_pipeline: tuple | None = None  # (extractor, gazetteer) of a worker process
+
+
+def _load_worker_pipeline(imported_from: str | None) -> None:
+    """A worker process's initializer: load the gazetteer (with the team's imported places of
+    the database at ``imported_from``, as the parent would use them) and the extractor once."""
+    global _worker_pipeline
+    from .extract import Extractor
+    from .geo import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if imported_from is not None:
+        gazetteer = gazetteer.with_imported(imported_from)
+    _worker_pipeline = (Extractor(gazetteer=gazetteer), gazetteer)
+
+
+def _extract_page_in_worker(docs: list[Document]) -> PageResult:
+    """One page in a worker, under the batch's process-wide settings for this page only."""
+    from .nlp import batch_settings
+
+    assert _worker_pipeline is not None, "the pool's initializer loads the pipeline"
+    with batch_settings():
+        return extract_page(*_worker_pipeline, docs)
+
+
+def _pages_in_workers(pages: Iterable[list[Document]], workers: int,
+                      imported_from: str | None) -> Iterator[PageResult]:
+    """The pages' results in the pages' order, ``workers`` processes extracting; at most two
+    pages per worker are in flight, so memory stays flat however many are pending.
+
+    Worker processes are spawned, not forked: a fork would copy this process's open
+    database connections and BLAS threads."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_load_worker_pipeline,
+                             initargs=(imported_from,)) as pool:
+        in_flight: deque = deque()
+        for page in pages:
+            in_flight.append(pool.submit(_extract_page_in_worker, page))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+
 def process_pending(store: Store, *, everything: bool = False, ids: Sequence[str] | None = None,
-                    progress: Progress | None = None) -> tuple[ExtractSummary, FuseReport]:
+                    progress: Progress | None = None, workers: int = 1,
+                    ) -> tuple[ExtractSummary, FuseReport]:
     """Extract and geocode what is new (or everything), then fuse it into incidents: what
     ``strikewatch extract``, ``strikewatch run`` and the web app's ingest do once documents
     are stored."""
     from .fuse import fuse_pending
 
-    extracted = extract_pending(store, everything=everything, ids=ids, progress=progress)
+    extracted = extract_pending(store, everything=everything, ids=ids, progress=progress,
+                                workers=workers)
     return extracted, fuse_pending(store)

@@ -298,8 +298,51 @@ class ControlAreaRow(Base):
     geometry: Mapped[str] = mapped_column(Text)
 
 
+class GazetteerImportRow(Base):
+    """One imported gazetteer file (migration 0007): what ``strikewatch gazetteer list`` shows."""
+
+    __tablename__ = "gazetteer_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_file: Mapped[str] = mapped_column(String(500))
+    format: Mapped[str] = mapped_column(String(20))  # geonames | pcode
+    country: Mapped[str] = mapped_column(String(2))
+    rows: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class GazetteerEntryRow(Base):
+    """One imported place (0007); its names are in ``gazetteer_names``."""
+
+    __tablename__ = "gazetteer_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("gazetteer_imports.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12))  # city | admin2 (geo's kinds)
+    country: Mapped[str] = mapped_column(String(2))
+    admin1code: Mapped[str | None] = mapped_column(String(20))
+    admin2: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    population: Mapped[int] = mapped_column(Integer)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+
+
+class GazetteerNameRow(Base):
+    """A normalised name of an imported place (0007), keyed for one indexed lookup."""
+
+    __tablename__ = "gazetteer_names"
+
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("gazetteer_entries.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 class WatchedSourceRow(Base):
-    """A polled source's state (``watch``; migration 0010): its HTTP validators, so that a
+    """A polled source's state (``watch``; migration 0011): its HTTP validators, so that a
     restarted watcher asks conditionally again, and the status an analyst checks."""
 
     __tablename__ = "watched_sources"
@@ -323,7 +366,7 @@ class WatchedSourceRow(Base):
 
 
 class DeliveryRow(Base):
-    """A delivered briefing (``deliver``; migration 0010): when, what it showed (incident id
+    """A delivered briefing (``deliver``; migration 0011): when, what it showed (incident id
     -> toll and grade, the sources then alive) for the next one to diff against, and how each
     channel fared."""
 
@@ -455,6 +498,38 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    # -- imported gazetteer ---------------------------------------------------------------
+
+    def replace_gazetteer_import(self, source_file: str, fmt: str, country: str,
+                                 entries: Sequence) -> int:
+        """Store one gazetteer file's places in one transaction, replacing an earlier import
+        of the same file for the same country; returns the import's id. ``entries`` are
+        ``geo.importing.ImportedEntry`` rows (fields named like the columns, plus ``keys``)."""
+        with self.sessions.begin() as s:
+            s.execute(delete(GazetteerImportRow).where(
+                GazetteerImportRow.source_file == source_file,
+                GazetteerImportRow.country == country))
+            imp = GazetteerImportRow(source_file=source_file, format=fmt, country=country,
+                                     rows=len(entries), imported_at=now())
+            s.add(imp)
+            s.flush()
+            first = (s.execute(select(func.max(GazetteerEntryRow.id))).scalar() or 0) + 1
+            for i in range(0, len(entries), 5000):  # bounded batches: a dump is 30k+ rows
+                chunk = list(enumerate(entries[i:i + 5000], start=first + i))
+                s.execute(insert(GazetteerEntryRow), [
+                    {"id": eid, "import_id": imp.id, **e.columns()} for eid, e in chunk])
+                s.execute(insert(GazetteerNameRow), [
+                    {"country": e.country, "key": k, "entry_id": eid}
+                    for eid, e in chunk for k in e.keys])
+            return imp.id
+
+    def gazetteer_imports(self) -> list[dict]:
+        """What was imported: file, format, country, rows and when, oldest first."""
+        with self.sessions() as s:
+            rows = s.execute(select(GazetteerImportRow).order_by(GazetteerImportRow.id)).scalars()
+            return [{"source_file": r.source_file, "format": r.format, "country": r.country,
+                     "rows": r.rows, "imported_at": r.imported_at} for r in rows]
+
     # -- documents ------------------------------------------------------------------------
 
     def known_documents(self) -> dict[str, str]:
@@ -511,6 +586,25 @@ class Store:
         with self.sessions() as s:
             for row in s.scalars(query.execution_options(yield_per=500)):
                 yield _document(row)
+
+    def document_page(self, *, after: str | None, limit: int, unextracted: bool = False,
+                      ) -> list[Document]:
+        """The next ``limit`` documents by id after ``after`` (keyset pagination: each page
+        costs the same however far into the store it is, and nothing holds the rest)."""
+        query = select(DocumentRow).order_by(DocumentRow.id).limit(limit)
+        if after is not None:
+            query = query.where(DocumentRow.id > after)
+        if unextracted:
+            query = query.where(DocumentRow.extracted_at.is_(None))
+        with self.sessions() as s:
+            return [_document(row) for row in s.scalars(query)]
+
+    def count_documents(self, *, unextracted: bool = False) -> int:
+        query = select(func.count()).select_from(DocumentRow)
+        if unextracted:
+            query = query.where(DocumentRow.extracted_at.is_(None))
+        with self.sessions() as s:
+            return s.scalar(query) or 0
 
     def count(self, table: type[Base]) -> int:
         from sqlalchemy import func
@@ -574,13 +668,21 @@ class Store:
 
     def stored_mentions(self, *, ids: Sequence[int] | None = None,
                         incident_ids: Sequence[str] | None = None) -> list[StoredMention]:
+        """Mentions by id or by incident, ``IN_CHUNK`` keys per query (a database refuses
+        one ``IN`` over hundreds of thousands): each incident's mentions come in the query's
+        order, chunk after chunk."""
         query = _stored_query()
-        if ids is not None:
-            query = query.where(StrikeRow.id.in_(list(ids)))
-        if incident_ids is not None:
-            query = query.where(StrikeRow.incident_id.in_(list(incident_ids)))
+        if incident_ids is not None and ids is not None:
+            wanted = set(ids)
+            return [m for m in self.stored_mentions(incident_ids=incident_ids)
+                    if m.id in wanted]
+        column, keys = ((StrikeRow.incident_id, incident_ids) if incident_ids is not None
+                        else (StrikeRow.id, ids))
         with self.sessions() as s:
-            return [_stored(r, d) for r, d in s.execute(query).all()]
+            if keys is None:
+                return [_stored(r, d) for r, d in s.execute(query).all()]
+            return [_stored(r, d) for chunk in _chunks(keys)
+                    for r, d in s.execute(query.where(column.in_(chunk))).all()]
 
     def incidents(self, *, ids: Sequence[str] | None = None, where: IncidentFilter | None = None,
                   country: str | None = None, attacker: str | None = None,
@@ -593,10 +695,40 @@ class Store:
         query = (select(IncidentRow)
                  .where(*also.conditions(), *(where.conditions() if where else ()))
                  .order_by(IncidentRow.date, IncidentRow.id))
-        if ids is not None:
-            query = query.where(IncidentRow.id.in_(list(ids)))
         with self.sessions() as s:
-            return [_incident(r) for r in s.scalars(query)]
+            if ids is None:
+                return [_incident(r) for r in s.scalars(query)]
+            found = [_incident(r) for chunk in _chunks(ids)
+                     for r in s.scalars(query.where(IncidentRow.id.in_(chunk)))]
+        return found if len(ids) <= IN_CHUNK else sorted(found, key=self._incident_order)
+
+    def _incident_order(self, inc: Incident) -> tuple:
+        """The SQL order (date, id) in Python, undated first as SQLite sorts NULL and last
+        as PostgreSQL does."""
+        undated_first = self.engine.dialect.name == "sqlite"
+        return ((inc.date is None) != undated_first, inc.date or date.min, inc.id)
+
+    def incident_pages(self, where: IncidentFilter, *, size: int | None = None,
+                       ) -> Iterator[list[Incident]]:
+        """The incidents ``incidents(where=...)`` lists, in its order, ``size`` at a time:
+        keyset pages on (date, id), the undated ones where the dialect sorts NULL, so that
+        an export of every incident holds one page, not the table."""
+        base = (select(IncidentRow).where(*where.conditions())
+                .order_by(IncidentRow.date, IncidentRow.id).limit(size or IN_CHUNK))
+        undated = base.where(IncidentRow.date.is_(None))
+        dated = base.where(IncidentRow.date.is_not(None))
+        parts = ((undated, dated) if self.engine.dialect.name == "sqlite"
+                 else (dated, undated))
+        for query in parts:
+            after: Incident | None = None
+            while True:
+                page_query = query if after is None else query.where(_after_incident(after))
+                with self.sessions() as s:
+                    page = [_incident(r) for r in s.scalars(page_query)]
+                if not page:
+                    break
+                yield page
+                after = page[-1]
 
     def incident_page(self, where: IncidentFilter, *, sort: str = "date",
                       descending: bool = False, limit: int = 50, offset: int = 0
@@ -828,6 +960,27 @@ class Store:
 # -- mapping between records and rows ----------------------------------------------------------
 
 
+IN_CHUNK = 500  # keys per IN (...): PostgreSQL takes 65,535 parameters, SQLite ~250,000
+
+
+def _chunks(keys: Iterable) -> Iterator[list]:
+    """``keys`` (duplicates dropped) ``IN_CHUNK`` at a time."""
+    keys = list(dict.fromkeys(keys))
+    for i in range(0, len(keys), IN_CHUNK):
+        yield keys[i:i + IN_CHUNK]
+
+
+def _after_incident(last: Incident):
+    """The keyset condition: incidents after ``last`` in (date, id) order, within its part
+    (dated or undated)."""
+    from sqlalchemy import and_, or_
+
+    if last.date is None:
+        return IncidentRow.id > last.id
+    return or_(IncidentRow.date > last.date,
+               and_(IncidentRow.date == last.date, IncidentRow.id > last.id))
+
+
 def _rows_by_key(s: Session, table: type[Base], column, keys: list) -> dict:
     """Rows of ``table`` by key, a few hundred per query (not one query per row)."""
     out: dict = {}
@@ -995,9 +1148,12 @@ def _range(d: dict | None) -> Range:
 def place_to_dict(p: Place | None) -> dict | None:
     if p is None:
         return None
-    return {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-            "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2,
-            "geonameid": p.geonameid, "source": p.source, "alternatives": list(p.alternatives)}
+    out = {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+           "precision": p.precision, "admin1": p.admin1, "admin2": p.admin2,
+           "geonameid": p.geonameid, "source": p.source, "alternatives": list(p.alternatives)}
+    if p.unresolved_name:  # only when the place is a container of the name as written
+        out["unresolved_name"] = p.unresolved_name
+    return out
 
 
 def place_from_dict(d: dict | None) -> Place | None:
@@ -1006,7 +1162,8 @@ def place_from_dict(d: dict | None) -> Place | None:
     return Place(name=d["name"], lat=d["lat"], lon=d["lon"], country=d["country"],
                  precision=d["precision"], admin1=d.get("admin1"), admin2=d.get("admin2"),
                  geonameid=d.get("geonameid"), source=d.get("source", "geonames"),
-                 alternatives=tuple(d.get("alternatives") or ()))
+                 alternatives=tuple(d.get("alternatives") or ()),
+                 unresolved_name=d.get("unresolved_name"))
 
 
 def _strike_row(m: StrikeMention) -> dict:

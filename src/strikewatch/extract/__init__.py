@@ -17,7 +17,8 @@ document, mentions of the same (attacker, place, day) merge into one, keeping ev
 sentence (``merge``).
 
 The modules, ground floor first: ``settings`` and ``state`` (the records the stages pass on)
-and ``words`` (word helpers); the stages ``gate``, ``triggers``, ``attacker``, ``attribution``,
+and ``words`` (word helpers); ``items`` (a short item, a title that is only a place); the
+stages ``gate``, ``triggers``, ``attacker``, ``attribution``,
 ``places``, ``when``, ``casualties``, ``claims``, ``merge``; ``sentence`` runs the stages over a
 sentence and ``document`` runs documents through it. No stage imports another.
 """

@@ -12,6 +12,7 @@ from strikewatch.models import Document
 from strikewatch.nlp import Sentence, load_pipeline, split_sentences
 
 from .gate import SentenceGate
+from .items import is_short_item, title_place
 from .merge import merge_claims, merge_strikes, without_vague
 from .sentence import SentenceReader
 from .settings import ExtractSettings
@@ -47,6 +48,11 @@ class Extractor:
         """One document's strikes and claims."""
         return next(self.extract_many([doc]))[1]
 
+    def worth_reading(self, doc: Document) -> bool:
+        """Whether any sentence of ``doc`` could pass the gate (``SentenceGate.may_keep_any``,
+        with a short item's fewer words): a document that fails is never split or parsed."""
+        return self.gate.may_keep_any(doc.text, short_item=is_short_item(doc, self.settings))
+
     def extract_many(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[tuple[str, Extraction]]:
         """Extract from many documents, parsing their prefiltered sentences together.
 
@@ -64,7 +70,7 @@ class Extractor:
     def candidate_sentences(self, doc: Document) -> list[Sentence]:
         """The sentences the full pipeline parses: what the keyword prefilter keeps."""
         sentences = split_sentences(doc)
-        return [sentences[i] for i in self.gate.keep(sentences)]
+        return [sentences[i] for i in self.gate.keep(sentences, short_item=is_short_item(doc, self.settings))]
 
     def _extract_chunk(self, docs: list[Document]) -> Iterator[tuple[str, Extraction]]:
         """Gate every document of the chunk, parse all the survivors in one stream, then read each
@@ -83,7 +89,7 @@ class Extractor:
         if doc.language and not doc.language.lower().startswith("en"):
             return None
         sentences = split_sentences(doc)
-        keep = self.gate.keep(sentences)
+        keep = self.gate.keep(sentences, short_item=is_short_item(doc, self.settings))
         self.gate.trim_datelines(sentences, keep)
         return _DocPlan(sentences, keep)
 
@@ -96,7 +102,9 @@ class Extractor:
 
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
-        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc))
+        short = is_short_item(doc, self.settings)
+        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc), short_item=short,
+                         title_place=title_place(doc, self.lex, short_item=short))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the

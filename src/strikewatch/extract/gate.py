@@ -26,21 +26,33 @@ class SentenceGate:
         self.settings = settings
         self.classifier = classifier
 
-    def keep(self, sentences: list[Sentence]) -> list[int]:
-        """Indices of the sentences that can hold a strike or a claim."""
+    def keep(self, sentences: list[Sentence], *, short_item: bool = False) -> list[int]:
+        """Indices of the sentences that can hold a strike or a claim; a short item's
+        ("Kharkiv tram depot struck.") pass on fewer words."""
         sized = [i for i, s in enumerate(sentences)
                  if 12 <= len(s.text) <= self.settings.max_sentence_chars]
-        strikes = self._strike_sentences([sentences[i].text for i in sized])
+        strikes = self._strike_sentences([sentences[i].text for i in sized], short_item)
         return [i for i, strike in zip(sized, strikes)
                 if strike or self.lex.may_hold_claim(sentences[i].text)]
 
-    def _strike_sentences(self, texts: list[str]) -> list[bool]:
+    def may_keep_any(self, text: str, *, short_item: bool = False) -> bool:
+        """Whether ``keep`` could keep any sentence of ``text``: its word tests asked once of
+        the whole text, which holds every word of each of its sentences, so a text that
+        fails has no sentence that passes. A general news stream is mostly such texts; they
+        are dropped before they are split or parsed. The model alone ("model") reads
+        sentences with no strike word, so under it nothing is dropped."""
+        if self.settings.strike_classifier == "model":
+            return True
+        return (self.lex.may_report_strike(text, short_item=short_item)
+                or self.lex.may_hold_claim(text))
+
+    def _strike_sentences(self, texts: list[str], short_item: bool = False) -> list[bool]:
         """Which texts may report a strike, by the setting's rules, model or both; "both"
         scores only the sentences with a strike word, the cheapest way to ask the model."""
         mode = self.settings.strike_classifier
         if mode == "model":
             return self.classifier.reports_strike(texts)
-        worded = [self.lex.may_report_strike(t) for t in texts]
+        worded = [self.lex.may_report_strike(t, short_item=short_item) for t in texts]
         if mode == "rules":
             return worded
         agreed = iter(self.classifier.reports_strike([t for t, w in zip(texts, worded) if w]))

@@ -20,6 +20,18 @@ _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 
 
+def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str) -> bool:
+    """'Kupiansk, Kharkiv', 'Horlivka, Donetsk', 'Donetsk, Donetsk Oblast': a name set after a
+    place by a comma, in apposition to it or named a region by its place word, is the region
+    that holds it, not a second strike place (a list, 'Kupiansk, Izium and Balakliia', is
+    conjoined)."""
+    if between.strip() != ",":
+        return False
+    if after.precision in ("admin1", "admin2") and place.precision not in ("admin1", "admin2"):
+        return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
+    return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
 @dataclass(slots=True)
 class _PlaceScan:
     """One sentence's search for places: the tokens no place may take (speakers, names of
@@ -51,8 +63,47 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
                 self._add(scan, ent.start, ent.end - 1, from_ent=True)
         self._regions(scan)
+        scan.cands = [self._with_village(scan, c) for c in scan.cands]
         # countries are not strike locations: an event needs at least a province
-        return [c for c in scan.cands if c.precision == "region" or not _is_country(c.text)]
+        return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
+                and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)]
+
+    def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
+        """An oblast, province or district written after a name the gazetteer lacks ("near
+        Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate") is that name's
+        container: the place is the name with it, as written, for the geocoder to resolve inside
+        it or to it, rather than the whole region."""
+        sdoc = scan.sdoc
+        if cand.precision not in ("admin1", "admin2") or not cand.tokens:
+            return cand
+        first = min(cand.tokens)
+        if first < 2 or sdoc[first - 1].text != ",":
+            return cand
+        start = first - 1
+        while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-") \
+                and sdoc[start - 1].i not in scan.taken | scan.named:  # "Al-Husainiyah"
+            start -= 1
+        while start < first - 1 and sdoc[start].text == "-":
+            start += 1
+        village = sdoc[first - 2]
+        if start == first - 1 or village.dep_ != "pobj" or village.head.lower_ not in self.lex.place_prepositions:
+            return cand
+        span = sdoc[start: max(cand.tokens) + 1]
+        return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _is_weapon(self, text: str) -> bool:
+        """A weapon's name the tagger took for a place ("A Bayraktar struck a convoy")."""
+        return any(s == 0 and e == len(text) for s, e, _, _ in self.lex.weapons.find(text))
+
+    def _names_a_force(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A place name that qualifies an armed force stands for who fired, not where a strike
+        fell: "shelling by Kiev forces", "Kiev's troops", "Idlib rebels" (places.yaml
+        force_nouns)."""
+        if not cand.tokens:
+            return False
+        root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
+        return root is not None and root.dep_ in ("compound", "poss", "nmod", "amod") \
+            and root.head.lower_ in self.lex.force_nouns
 
     def _named_tokens(self, sdoc, actors) -> set[int]:
         """The tokens of actors, groups and bodies: no place, except a capital a preposition
@@ -213,7 +264,7 @@ class PlaceFinder:
                 or after in lex.place_heads)
 
     def _regions(self, scan: _PlaceScan) -> None:
-        """Regions: "in the northwest", "northern Syria"."""
+        """Regions: "in the northwest", "northern Syria", "east Ukraine"."""
         lex, sdoc, taken, cands = self.lex, scan.sdoc, scan.taken, scan.cands
         for t in sdoc:
             if t.lower_ in lex.regions and t.i not in taken:
@@ -222,7 +273,8 @@ class PlaceFinder:
                     span = sdoc[first: t.i + 1]
                     cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, {t.i}, "region", True))
                     taken.add(t.i)
-                elif t.dep_ == "amod" and t.head.ent_type_ in ("GPE", "LOC") and _is_country(t.head.text):
+                elif t.dep_ in ("amod", "compound") and t.head.ent_type_ in ("GPE", "LOC") \
+                        and _is_country(t.head.text):  # "northern Syria", "east Ukraine"
                     span = sdoc[t.i: t.head.i + 1]
                     cands.append(PlaceCandidate(span.text, span.start_char, span.end_char,
                                                 {t.i, t.head.i}, "region", True))
@@ -233,14 +285,17 @@ class PlaceFinder:
         is al-Furqan and "Karam Alnozha and Tal Alzarazir in Aleppo" two neighbourhoods (one
         event per named neighbourhood); placing X inside Y is the geocoder's work. A name
         neither the gazetteer nor the text's wording makes a place leaves Y standing."""
+        holders: set[int] = set()  # the places kept inside a container: "Idlib, Idlib province"
+
         def contained(cands: list[PlaceCandidate]) -> set[int]:
             cands = sorted(cands, key=lambda p: p.start)
             text = _text(sdoc)
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
                 between = text[a.end:b.start]
-                if _CONTAINER.fullmatch(between):
+                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
+                    holders.add(id(a) if a.known or a.precision == "point" else id(b))
                 elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
                     out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
             return out
@@ -255,7 +310,8 @@ class PlaceFinder:
         everywhere = [p for p in sentence_places if p.precision != "region"] or places
         containers = {_place_key(p.text) for p in places if id(p) in drop} | {
             _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
-        return [p for p in places if id(p) not in drop and _place_key(p.text) not in containers]
+        return [p for p in places if id(p) not in drop
+                and (id(p) in holders or _place_key(p.text) not in containers)]
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
@@ -264,18 +320,24 @@ class PlaceFinder:
             return False
         if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
-        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" for i in range(a, b)) or (
+        # a capitalised word inside a clipped caption is a name though the tagger, lacking a
+        # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
+        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
+                   or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN") for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:
         """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some
-        size, and an acronym ("SLN", "AFP") is never taken for the hamlet that shares it."""
+        size, unless a place preposition governs it ("Bombed residential area in Vrubivka"), and
+        an acronym ("SLN", "AFP") is never taken for the hamlet that shares it."""
         first, last = words[w][0], words[j - 1][1]
         if last - first > 1:
             return self._known(sdoc[first:last].text)
         tok = sdoc[first]
-        return tok.is_title and tok.lower_ not in self.lex.name_heads and self.gazetteer.is_place(
-            tok.text, min_population=self.settings.place_min_population)
+        governed = tok.i > 0 and tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_prepositions \
+            and not tok.ent_type_  # "In May": a month, not the hamlet
+        return tok.is_title and tok.lower_ not in self.lex.name_heads and not tok.text.isupper() \
+            and self.gazetteer.is_place(tok.text, min_population=0 if governed else self.settings.place_min_population)
 
     def _split_names(self, words, idxs: list[int]) -> list[tuple[int, int]]:
         """Cut a comma-less list of names into places: the longest piece the gazetteer knows,

@@ -5,6 +5,8 @@ document has said so far (the last attackers, date and speakers) lives in its Do
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
@@ -45,7 +47,7 @@ class SentenceReader:
     def read(self, state: DocState, sentence: Sentence, sdoc) -> None:
         """Add the sentence's strikes and claims to the document's state."""
         ctx = self._context(state, sentence, sdoc)
-        triggers = self.triggers.find(sdoc, ctx.speaker_tokens, ctx.actors)
+        triggers = self.triggers.find(sdoc, ctx.speaker_tokens, ctx.actors, short_item=state.short_item)
         ctx.own_attackers = self.triggers.own_attackers(triggers, sdoc)
         ctx.campaign = self.triggers.campaign_clause(triggers, sdoc)
         for trigger in triggers:
@@ -104,7 +106,7 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._strike_places(ctx, scope)
+        here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
 
@@ -124,7 +126,8 @@ class SentenceReader:
         ground = strength == "weak" and not aircraft and not lex.weapons.search(sentence.text) and any(
             sdoc[i].lower_ in lex.ground_units for i in attached)
         supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
-            or self._impact(trigger)
+            or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
+            or self.triggers.place_was_hit(trigger)
         claimed = main is not None and main.org is not None and main.org.role == "belligerent"
         voice = main.org if claimed else None
         if main is None and voice is None:
@@ -172,6 +175,17 @@ class SentenceReader:
         if any(p.precision != "region" for p in here):
             here = [p for p in here if p.precision != "region"]
         return self.places.finest(here, ctx.sdoc, ctx.places)
+
+    @staticmethod
+    def _title_place(state: DocState, sentence: Sentence) -> list[PlaceCandidate]:
+        """A strike word whose words name no place is about the place the title names, when
+        the title is only a place ("Novoselivka Druha" over "Civilian homes hit by artillery.",
+        "Kharkiv" over "Damage to Saltivskyi Market following a shelling.")."""
+        place = state.title_place
+        if place is None:
+            return []
+        off = sentence.start  # a candidate's characters count from its sentence
+        return [replace(place, start=place.start - off, end=place.end - off)]
 
     def _add_events(self, state: DocState, ctx: SentenceContext, here: list[PlaceCandidate],
                     choice: AttackerChoice, when: DateChoice | None, evidence: StrikeEvidence) -> None:

@@ -105,6 +105,8 @@ class DocState:
     aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
     striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
     bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
+    short_item: bool = False  # a caption, feed line or coder's note, not an article
+    title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,12 @@ from .state import Trigger
 from .words import _SUBJ, _noun_phrase, _text
 
 
+def _gerund(tok) -> bool:
+    """A verb's -ing form used as a noun ("damaged after shelling", "damaged by shelling"):
+    it governs the clause it is part of, as a strike noun does."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "xcomp", "dobj", "nsubj", "csubj")
+
+
 class TriggerRules:
     """The strike-word rules over one sentence's parse, read from the lexicons."""
 
@@ -17,19 +23,20 @@ class TriggerRules:
         self.lex = lex
         # every word strength() can answer for: the others skip the part-of-speech lookup
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
-                               | lex.weak_verbs | lex.claimed_verbs)
+                               | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
+                               | lex.short_item_nouns)
 
-    def find(self, sdoc, speaker_tokens: set[int], actors) -> list[Trigger]:
+    def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
         actors named on them; a modifier of another strike word is part of that one."""
         phrase_ends = {end for _, end, _, _ in self.lex.strong_phrases.find(_text(sdoc))}  # "barrel bombs"
         triggers = []
         for tok in sdoc:
-            strength = self.strength(tok, phrase_ends)
+            strength = self.strength(tok, phrase_ends, short_item)
             if strength is None or tok.i in speaker_tokens:
                 continue
             if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i \
-                    and self.strength(tok.head, phrase_ends) is not None:
+                    and self.strength(tok.head, phrase_ends, short_item) is not None:
                 continue  # "a missile strike", "rocket shells": one strike word, the head
             attached = self.attached_tokens(tok)
             if strength == "claimed":  # the fighters "destroyed" are no attacker of the claim
@@ -59,16 +66,21 @@ class TriggerRules:
                 and self.excluded(tok, sdoc)
                 and not self.not_a_strike(tok, sdoc) for t in tok.head.subtree}
 
-    def strength(self, tok, phrase_ends: set[int]) -> str | None:
-        """How strongly a word reports a strike: "strong" ("airstrike", "bombed"), "weak"
-        ("attack", "targeted"), "claimed" ("destroyed", in a belligerent's report), else None."""
+    def strength(self, tok, phrase_ends: set[int], short_item: bool = False) -> str | None:
+        """How strongly a word reports a strike: "strong" ("airstrike", "bombed"; in a short
+        item also "strike", "explosions"), "weak" ("attack", "targeted", a munition fired or
+        landing), "claimed" ("destroyed", in a belligerent's report), else None."""
         lex = self.lex
         low = tok.lower_
         lemma = self.lex.base(low)
         if low not in self._trigger_words and lemma not in self._trigger_words:
             pass  # most words: no part of speech to look up
+        elif short_item and tok.i == 0 and tok.tag_ == "VB" and low in lex.short_item_nouns:
+            return "strong"  # "Strike on a school in Rafah": the tagger reads a command
         elif tok.pos_ in ("NOUN", "PROPN"):
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
+                return "strong"
+            if short_item and (low in lex.short_item_nouns or lemma in lex.short_item_nouns):
                 return "strong"
             if low in lex.weak_nouns or lemma in lex.weak_nouns:
                 if any(t.lower_ in lex.strengthen or self.lex.base(t.lower_) in lex.strengthen
@@ -76,6 +88,10 @@ class TriggerRules:
                        for t in c.subtree):  # "air strikes", "barrel bomb attacks"
                     return "strong"
                 return "weak"
+            if self.fired_or_landed(tok):
+                return "weak"
+        elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and low.endswith("ed") and lemma in lex.strong_verbs:
+            return "strong"  # "Shelled playground in Druzhkivka", "Bombed residences"
         elif tok.pos_ == "VERB":
             if lemma in lex.strong_verbs:
                 return "strong"
@@ -87,6 +103,44 @@ class TriggerRules:
             return "strong"
         return None
 
+    def is_munition(self, tok) -> bool:
+        """A munition of weapons.yaml: "artillery", "shells", "warheads"."""
+        return tok.lower_ in self.lex.munition_words or self.lex.base(tok.lower_) in self.lex.munition_words
+
+    def fired_or_landed(self, tok) -> bool:
+        """A munition fired at something or landing somewhere is a strike word: "Russian forces
+        fired artillery at Kupiansk", "a barrage of Grad rockets fell on the market"."""
+        lex = self.lex
+        if not self.is_munition(tok):
+            return False
+        fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        verb = lex.base(fired.head.lower_)
+        return (fired.dep_ == "dobj" and verb in lex.firing_verbs) or (
+            fired.dep_ in ("nsubj", "nsubjpass") and verb in lex.impact_verbs)
+
+    def munition_hit(self, trigger: Trigger, sdoc) -> bool:
+        """A verb of impact whose subject, agent or instrument is a munition: "Civilian homes
+        hit by artillery", "the hospital struck by what appears to be cluster munitions", "Grad
+        rockets hit the market", "the invaders hit Pavlohrad with rockets"."""
+        tok = trigger.tok
+        if tok.pos_ != "VERB" or self.lex.base(tok.lower_) not in self.lex.impact_verbs:
+            return False
+        agents = [t for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+                  for t in c.subtree]
+        return any(self.is_munition(t) for t in (*map(sdoc.__getitem__, trigger.attached), *agents))
+
+    def place_was_hit(self, trigger: Trigger) -> bool:
+        """A verb of impact said of what it hit, with no one named as hitting: the passive ("the
+        hospital was hit") and the clipped passive of captions and feed items ("Kharkiv tram
+        depot struck.", "fire station hit in Sviatohirsk", which has no object). An attack verb
+        ("the checkpoint was attacked") stays ground fighting, and an armed group as subject
+        ("gunmen struck") is no strike."""
+        tok, lex = trigger.tok, self.lex
+        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.passive_hit_verbs or trigger.found:
+            return False
+        kids = {c.dep_ for c in tok.children}
+        return not kids & {"agent", "dobj"} and ("auxpass" in kids or tok.tag_ in ("VBN", "VBD"))
+
     def excluded(self, tok, sdoc) -> bool:
         """Negated, hypothetical, campaign-level, or not a strike (car bomb, suicide attack)."""
         lex = self.lex
@@ -97,7 +151,9 @@ class TriggerRules:
         # to the verb of saying
         node = tok
         while True:
-            words = {self.lex.base(node.lower_), node.lower_} if node.i != tok.i else set()
+            # a compound noun above names a thing, no wish: "bus stop" (but "an end to the bombings")
+            own = node.i != tok.i and not (node.pos_ == "NOUN" and any(c.dep_ == "compound" for c in node.children))
+            words = {self.lex.base(node.lower_), node.lower_} if own else set()
             words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
             if words & lex.hypothetical:
                 return True
@@ -197,12 +253,24 @@ class TriggerRules:
         node = tok
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
             node = tok.head
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):  # "Bombed residential area in Vrubivka"
+            node = tok.head
+        if _gerund(node):
+            node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
                 if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
                     break
                 node = node.head
-        scope = {t.i for t in node.subtree}
+        # "Residential destruction in Odesa following shelling": "following" is a preposition
+        if node.i != tok.i and node.tag_ == "VBG" and node.dep_ in ("prep", "acl") \
+                and self.lex.base(node.lower_) in self.lex.sequels and node.head.i != node.i:
+            node = node.head
+        # "Vasylkiv technical college heavily damaged by a rocket strike": a participle's
+        # clause says where through the noun it describes
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+        scope = {t.i for t in node.subtree} | self._scene(tok)
         # "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
         # hangs the end of the clause on the speaker, before the article that opens its name
         verb = node.head
@@ -219,6 +287,16 @@ class TriggerRules:
                     and t.pos_ == "VERB":
                 scope -= {u.i for u in t.subtree}
         return scope
+
+    def _scene(self, tok) -> set[int]:
+        """A place phrase that opens the sentence sets the scene of all of it: "In the Kharkiv
+        region, one person was killed, eight wounded from the shelling", "In Taiz, two children
+        died when shells hit their school"."""
+        first = tok.doc[0]
+        if first.dep_ != "prep" or first.lower_ not in self.lex.place_prepositions \
+                or first.head.head.i != first.head.i or first.head not in (tok, *tok.ancestors):
+            return set()
+        return {t.i for t in first.subtree}
 
     def weapon(self, text: str) -> str | None:
         """The first weapon the sentence names, as the strike's weapon."""

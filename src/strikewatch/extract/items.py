@@ -1,0 +1,68 @@
+"""What kind of document this is, before any sentence is read: a short item (a caption, a feed
+line, a coder's note), whose clipped wording reports a strike in fewer words than an article
+does, and a title that is only a place, which incident logs and geolocation sites give an entry
+while its text names none ("Sloviansk, Donetsk Oblast" over "Civilian homes hit by
+artillery.")."""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.lexicons import Lexicons
+from strikewatch.models import Document
+
+from .settings import ExtractSettings
+from .state import PlaceCandidate
+from .words import _is_country
+
+# a word of a title: letters with inner apostrophes, dots and hyphens ("Lysychans'k"), or a digit
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
+# lowercase words a place title may hold besides place words: "Bab al-Hawa", "Dnipriany in Kherson"
+# a feed item's lead place, set off by a dash: "Kharkiv — Aftermath of a strike on ..."
+_LEAD_PLACE = re.compile(r"\s*([^\W\d][^—–\n]{1,60}?)\s+[—–]\s+\S")
+_TITLE_LINKS = frozenset({"of", "al", "el", "de", "the", "in", "near"})
+
+
+def is_short_item(doc: Document, settings: ExtractSettings) -> bool:
+    """A caption, a feed line or a coder's note: its text, less its title, is short."""
+    title = sum(s.end - s.start for s in doc.segments if s.kind == "title")
+    return len(doc.text) - title <= settings.short_item_chars
+
+
+def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False) -> PlaceCandidate | None:
+    """The title when it is nothing but a place, as written, its container kept for the
+    geocoder ("Markhalivka, Kyiv Region", "Kharkiv (Saltivka district)"), or a short item's
+    lead place before a dash ("Kharkiv — Aftermath of a strike on the veterinary
+    university"); its characters are the document's (a sentence's candidate counts from the
+    sentence start)."""
+    title = next((s for s in doc.segments if s.kind == "title"), None)
+    if title is not None:
+        text = doc.text[title.start:title.end].strip()
+        start = doc.text.index(text, title.start) if text else 0
+    elif short_item and (lead := _LEAD_PLACE.match(doc.text)):
+        text, start = lead.group(1), lead.start(1)
+    else:
+        return None
+    if not is_place_title(text, lex):
+        return None
+    return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
+
+
+def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
+    """A few capitalised names and place words ("Saada, Sahar district", "Rzhavets (Kharkiv
+    region)"), with no digit and no strike, weapon or actor word: a headline in title case
+    ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib") is not a place."""
+    words = _TITLE_WORD.findall(title)
+    if not 1 <= len(words) <= max_words or len(title) > 80:
+        return False
+    for word in words:
+        low = word.lower()
+        if word.isdigit() or low in lex.title_stop_words:
+            return False
+        if not (word[0].isupper() or low in lex.place_heads or low in _TITLE_LINKS):
+            return False
+    # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,
+    # Russia"), though the actor lexicon lists them for "Moscow said", "Russia struck"
+    return not lex.weapons.find(title) and not any(
+        title[s:e].lower() not in lex.capitals and not _is_country(title[s:e])
+        for s, e, _, _ in lex.actors.find(title))

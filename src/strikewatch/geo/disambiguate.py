@@ -1,0 +1,211 @@
+"""Disambiguation: which of a name's namesakes the story means, from its country, the
+countries and provinces its text names, and the cues that a name is local or a person's."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..models import Place, StrikeMention
+from .cues import (
+    _ARABIC_ARTICLE, _CAPITALISED_RUN, _LOCAL_AFTER, _LOCAL_BEFORE, _LOCAL_NOUN, _NEXT_WORD,
+    _PREV_WORD, _SENTENCE_BREAK, _distance_km,
+)
+from .names import CITY, COUNTRY, Candidate, Unresolved, normalize
+
+# a name running on with an Arabic-article word: "Mashhad al-Kallasa", "Deir al-Asafir"
+_ARTICLE_NAME_NEXT = re.compile(r"[ \t]+(?:al|el|as|ash|ar|ad|az|at|an)-[A-Z]")
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+
+class _Namesakes:
+    """The Gazetteer's checks that a name abroad is not a local name, a person or an outlet."""
+
+    def _abroad_veto(self, name: str, best: Candidate, context: str | None) -> str | None:
+        """Why a name in a story about one country does not mean this place abroad, or None.
+        A story names foreign places (talks in Astana, "in neighbouring Iraq ... Mosul") but
+        its local names, persons and common words collide with towns worldwide: "al-Jora
+        neighbourhood" is not Jora in India, "Vladimir Putin" not the city of Vladimir."""
+        if not any(ch.isupper() for ch in name):
+            return "written in lower case: a common word, not a place abroad"
+        if best.kind == CITY and not best.own \
+                and best.population < self.settings.foreign_alternate_population:
+            return "the name is only one of its alternate names"
+        text = context or ""
+        i = text.find(name)
+        if i >= 0 and self._in_longer_name(text, i, i + len(name)):
+            return "the name is part of a longer proper name (a person, an outlet, a road)"
+        if best.country in self._countries_named(text):
+            return None  # "In neighbouring Iraq ...", "the Turkish border town of Kilis"
+        if _ARABIC_ARTICLE.match(name):
+            return "an Arabic name with its article is a local name, not a place abroad"
+        before, after = (text[max(0, i - 40):i], text[i + len(name):]) if i >= 0 else ("", "")
+        if _LOCAL_NOUN.search(name) or _LOCAL_BEFORE.search(before) \
+                or _LOCAL_AFTER.match(after):
+            return "named as a neighbourhood, village, road or area of the story's country"
+        return None
+
+    def _in_longer_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a capitalised word other than a descriptor, direction or demonym runs on
+        from the name, or a word with the Arabic article: "Vladimir Putin", "Ahram Online",
+        "William Hague", "Geneva Convention", "Mashhad al-Kallasa".
+        A word at the start of the sentence is capitalised by position, not as a name, and a
+        neighbour that is itself a place is a list that lost its commas ("the nearby towns
+        of Rastan Talbeesah Ter Maaleh and Zafarana")."""
+        def joins(word: str) -> bool:
+            return normalize(word) not in self._lex.name_neighbours \
+                and not self._list_mate(word)
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt and joins(nxt.group(1)) or _ARTICLE_NAME_NEXT.match(text, end):
+            return True  # "Mashhad al-Kallasa", an Aleppo district, is not Mashhad
+        prev = _PREV_WORD.search(text, 0, start)
+        opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
+        return bool(prev and prev.start(1) > opening and joins(prev.group(1)))
+
+    def _near_country(self, p: Place, country: str, km: float) -> bool:
+        """Whether a place lies within ``km`` of one of the country's province capitals."""
+        if (points := self._capitals_of.get(country)) is None:
+            points = self._capitals_of[country] = self._con.execute(
+                "SELECT lat, lon FROM entity WHERE kind = 'admin1' AND country = ?",
+                (country,)).fetchall()
+        return any(_distance_km((p.lat, p.lon), q) <= km for q in points)
+
+    def _list_mate(self, word: str) -> bool:
+        """Whether a capitalised neighbour is a place of its own (a list that lost its
+        commas): one a hamlet's name does not make, "Academy" of "State Maritime Academy"."""
+        place, cand = self._resolve_full(word)
+        return isinstance(place, Place) and (
+            cand is None or cand.kind != CITY
+            or cand.population >= self.settings.anchor_population)
+
+    def _countries_named(self, text: str) -> set[str]:
+        """The countries a text names, by name ("Iraq", "the US") or nationality ("Iraqi")."""
+        out: set[str] = set()
+        for run in _CAPITALISED_RUN.finditer(text):
+            out |= self._countries_in_run(run.group(0))
+        return out
+
+    def _countries_in_run(self, run: str) -> frozenset[str]:
+        """The countries one run of capitalised words names, remembered: a story repeats
+        "the Syrian Observatory for Human Rights" in every paragraph."""
+        if (hit := self._run_countries.get(run)) is not None:
+            return hit
+        out: set[str] = set()
+        words = run.split()
+        for n in range(len(words), 0, -1):
+            for k in range(len(words) - n + 1):
+                key = normalize(" ".join(words[k:k + n]))
+                if n == 1 and key in self._lex.demonyms:
+                    out.add(self._lex.demonyms[key])
+                elif key:
+                    out.update(c.country for c in self._fetch("name", key, None)
+                               if c.kind == COUNTRY)
+        if len(self._run_countries) > 50_000:
+            self._run_countries.clear()
+        self._run_countries[run] = frozen = frozenset(out)
+        return frozen
+
+
+def _vote_weight(c: Candidate | None, written: str = "") -> float:
+    """How much one resolved name says about the document's country: a province, area or
+    facility 3, a city log10(population)/2 (a million: 3, a hamlet of 500: 1.35), and a
+    spelling-variant match, or a town matched by one of its alternate names only (Jericho's
+    "Ariha", Uman's "Human"), or a name written with the Arabic article matching a town whose
+    own name has none ("al-Jora": Jora, India; "al-Meridian": Meridian, Idaho), a third of
+    that. Countries do not vote here: a story about Syria names Russia, the US and Turkey too
+    (see ``_country_ballot``)."""
+    if c is None or c.kind == COUNTRY:
+        return 0.0
+    w = math.log10(c.population + 10) / 2 if c.kind == CITY else 3.0
+    if c.kind == CITY and _ARABIC_ARTICLE.match(written) and not _ARABIC_ARTICLE.match(c.name):
+        return w * 0.3
+    return w if c.exact and (c.own or c.kind != CITY) else w * 0.3
+
+
+def _country_ballot(gazetteer: Gazetteer, sentences: Sequence[str]) -> dict[str, float]:
+    """The country the story's strike sentences name most often ("the Syrian Observatory",
+    "in eastern Syria"), weighted by its lead over the next (1 a sentence, at most a
+    province's 3). A story about Syria names Russia and the US too, so one mention is weak
+    evidence; but a story whose only place is a village the gazetteer lacks, or shares with
+    Jordan ("Shajara"), or one known abroad by an alternate name ("Ariha"), keeps its country."""
+    named: Counter = Counter()
+    for text in sentences:
+        named.update(gazetteer._countries_named(text))
+    top = named.most_common(2)
+    if not top:
+        return {}
+    lead = top[0][1] - (top[1][1] if len(top) == 2 else 0)
+    return {top[0][0]: min(3.0, float(lead))} if lead else {}
+
+
+
+def _document_country(mentions: Sequence[StrikeMention],
+                      first: Sequence[tuple[Place | Unresolved | None, Candidate | None]],
+                      gazetteer: Gazetteer, document_text: str | None = None) -> str | None:
+    """The document's main country: a vote of what resolved, weighted by how sure each answer
+    is (a province or a city of a million outweighs a hamlet that only shares a spelling),
+    plus one province's weight for the country its sentences name most."""
+    # each distinct name votes once, with the weight of its surest reading: the mentions'
+    # places and the places their sentences name ("... told Reuters from Aleppo")
+    ballots: dict[str, tuple[str, float]] = {}
+    def vote(name: str, p: Place, weight: float) -> None:
+        key = normalize(name)
+        if key not in ballots or ballots[key][1] < weight:
+            ballots[key] = (p.country, weight)
+    for m, (p, c) in zip(mentions, first):
+        if isinstance(p, Place) and p.precision != "country":
+            weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "")
+            if m.sentence and m.place_span and gazetteer._in_longer_name(
+                    m.sentence.text, m.place_span.start - m.sentence.start,
+                    m.place_span.end - m.sentence.start):
+                weight *= 0.3  # "Vladimir" of "Vladimir Putin"
+            vote(m.place_text or "", p, weight)
+    sentences = list(dict.fromkeys(m.sentence.text for m in mentions if m.sentence))
+    # the whole article, when given, names the places around the strikes too: "Turkish
+    # airstrikes ... near Jerablus" is in Syria because the article names Jarabulus four times
+    # and "northern Aleppo province", though it names Turkey in every sentence
+    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
+    strike_sentences = set(sentences)
+    for text in named_in:
+        for start, end, p, c, whole in gazetteer._sentence_places(text, None):
+            weight = _vote_weight(c, text[start:end])
+            if text not in strike_sentences:
+                weight *= 0.5  # an aside ("at the Munich Security Conference") is weaker
+            if not whole and c.kind == CITY and c.population < 1_000_000:
+                weight *= 0.3  # "Secretary William Hague", not "Aleppo Police Command"
+            vote(text[start:end], p, weight)
+    votes: Counter = Counter()
+    for cc, weight in ballots.values():
+        votes[cc] += weight
+    # the whole article, when given, says more about its country than its strike sentences:
+    # "Syria" leads a Syrian story even where each strike names only an unknown village
+    for cc, weight in _country_ballot(gazetteer, named_in).items():
+        votes[cc] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _homonym_in_named_province(gazetteer: Gazetteer, m: StrikeMention, here: Place,
+                               cand: Candidate | None, country: str, near: list[Place],
+                               article_provinces: Callable[[], frozenset[str]],
+                               ) -> tuple[Place | Unresolved, Candidate | None]:
+    """A town whose name the country repeats in another province is the one in a province
+    the article names, when it names none of the first one's: "the town of Hader" in a story
+    that places Hader "in Quneitra province" is not Al Hadir (Aleppo), the larger namesake
+    that outscored it. Only another exact name is taken, never a spelling variant."""
+    provinces = article_provinces()
+    if not provinces or here.admin1 in provinces:
+        return here, cand
+    seats = [p for p in (gazetteer.resolve(a, country=country, level="admin1")
+                         for a in sorted(provinces)) if isinstance(p, Place)]
+    other, other_cand = gazetteer._resolve_full(m.place_text or "", country, [*near, *seats],
+                                                m.sentence.text if m.sentence else None)
+    if isinstance(other, Place) and other.admin1 in provinces and other.precision == "point" \
+            and other_cand is not None and other_cand.exact:
+        return other, other_cand
+    return here, cand
+

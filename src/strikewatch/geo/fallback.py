@@ -1,0 +1,304 @@
+"""Fallback: a name checked against the container its text gives it ("X in rural Aleppo"),
+and a name the gazetteer lacks coded to that container, its sentence's anchor or the story's
+province, at the coarser precision, with the reason."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..models import Place, StrikeMention
+from .cues import (
+    _CALENDAR_WORDS, _CALLED_A_PLACE, _NEXT_WORD, _QUARTER, _QUARTER_AFTER, _QUARTER_BEFORE,
+    _SENTENCE_BREAK, _distance_km,
+)
+from .lexicon import _parse
+from .names import ADMIN1, CITY, COUNTRY, Candidate, Unresolved, normalize
+
+
+class _Containers:
+    """The Gazetteer's containers, anchors and province fallbacks."""
+
+    def _contain(self, m: StrikeMention, result: Place | Unresolved | None,
+                 country: str | None, story: frozenset[str] = frozenset(),
+                 told: bool = False) -> Place | Unresolved | None:
+        """Check a mention's place against the place the text puts it in or near, and code a
+        name the gazetteer lacks to that container (or, lacking one, to the nearest place its
+        sentence names) rather than leave it unplaced or put it abroad."""
+        x = m.place_text or ""
+        found = self._container_of(m, country)
+        if found is not None:
+            head, box, relation = found
+            if isinstance(result, Place) and _inside(result, box, relation):
+                return result
+            if box.precision == "country":
+                return result  # never code a place to a country's centroid
+            if isinstance(result, Place):  # a namesake elsewhere: look again inside the box
+                again = self.resolve(head or x, country=box.country, near=[box],
+                                     context=m.sentence.text if m.sentence else None)
+                if isinstance(again, Place) and _inside(again, box, relation):
+                    return again
+                why = (f"{x}: {result.name} ({result.admin1}, {result.country}) is not "
+                       f"{'in' if relation == 'inside' else 'near'} {box.name}; placed at "
+                       f"containing {box.name}")
+            else:
+                why = f"{x} not in gazetteer; placed at containing {box.name}"
+            return _placed_at(box, why, result, self._bare_name(head or x))
+        if (written := self._written_after(m, result, country)) is not None:
+            return written
+        if country is None or not m.sentence:
+            return result
+        if isinstance(result, Place) and (why := self._quarter_not_town(m, result, country)):
+            result = Unresolved(x, why, (f"alone: {result.name} ({result.country}/"
+                                         f"{result.admin1})",))
+        if isinstance(result, Place):
+            return self._variant_in_its_province(m, result, country, story)
+        anchor = self._anchor(m, country)
+        if anchor is None:
+            return self._in_the_story_province(m, result, country, story, told)
+        return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
+                                  f"nearest place its sentence names", result,
+                          self._bare_name(x))
+
+    def _bare_name(self, written: str) -> str:
+        """The name as written without its descriptor words: "Al-Hussainiyah village" ->
+        "Al-Hussainiyah", the name a later gazetteer would hold."""
+        words = written.split()
+        descriptor = {w for phrase, _ in self._lex.levels for w in phrase} | {"the", "of"}
+        while len(words) > 1 and normalize(words[-1]) in descriptor:
+            words.pop()
+        while len(words) > 1 and normalize(words[0]) in descriptor:
+            words.pop(0)
+        return " ".join(words)
+
+    def _in_the_story_province(self, m: StrikeMention, result: Place | Unresolved | None,
+                               country: str, story: frozenset[str], told: bool,
+                               ) -> Place | Unresolved | None:
+        """A name the gazetteer lacks, which its sentence calls a neighbourhood, district or
+        village ("a bakery in the neighborhood of Alommal"), in a story about one province, is
+        in that province: coded to the province (its precision says no more is known), with
+        the reason. A bare unknown name (a person, an outlet) stays unplaced, and so does the
+        first word of a longer name ("the central district of Old Damascus"). When no strike
+        place gives the story its province (``told`` False) and only the article's text names
+        one, a sentence naming a country ("the town of al-Rai near the Turkish border") may lie
+        at a border or abroad, and the name stays unplaced."""
+        if not isinstance(result, Unresolved) or len(story) != 1 or not m.place_span:
+            return result
+        text = m.sentence.text
+        here = m.place_span.start - m.sentence.start
+        if not _CALLED_A_PLACE.search(text[max(0, here - 40):here]):
+            return result
+        after = _NEXT_WORD.match(text, here + len(m.place_text or ""))
+        if after and self.is_place(after.group(1), country=country):
+            return result
+        if not told and self._countries_named(text):
+            return result
+        (name,) = story
+        box = self.resolve(name, country=country, level="admin1")
+        if not isinstance(box, Place) or box.precision != "admin1":
+            return result
+        return _placed_at(box, f"{m.place_text} not in gazetteer; called a place in a story "
+                               f"about {box.name} alone, placed at the province", result,
+                          self._bare_name(m.place_text or ""))
+
+    def _variant_in_its_province(self, m: StrikeMention, result: Place, country: str,
+                                 story: frozenset[str] = frozenset()) -> Place | Unresolved:
+        """A place matched only as a spelling variant, in another province than the one its
+        sentence names, is a namesake: "the town of Al-Quriyah ... in Syrias oil-rich Deir
+        Ezzor province" is not Qarah (Rif Dimashq), whose skeleton it shares. It is left
+        unplaced, with the reason: coded to the province's centre it would be a second strike
+        there, fused with other stories' strikes on the province. An exact name keeps its place: the sentence may name a second one.
+        A sentence naming no province has the story's: the one province of the places the
+        story names exactly (``story``): "the opposition-held towns of Hammuriyah and Saqba"
+        in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda). There
+        a hamlet's exact name is a namesake too: Syria has an al-Hamidiyah in four provinces,
+        and the one in Tartus is not the Deir Ezzor neighbourhood of a story about Deir Ezzor."""
+        x = m.place_text or ""
+        if result.country != country or result.geonameid is None or not m.place_span \
+                or result.precision == "admin1" or any(
+                    c.kind == ADMIN1 and c.geonameid == result.geonameid
+                    for c in self._fetch("name", normalize(result.admin1 or ""), country)):
+            return result  # "Deir Ezzor" next to "Hasakeh" is a province of its own
+        in_sentence = self._provinces_named(m, country)
+        named = in_sentence or set(story)
+        if len(named) != 1 or result.admin1 in named:
+            return result
+        q = _parse(x, m.sentence.text, self._lex)
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
+        exact = [c for k in keys for c in self._fetch("name", k, country)
+                 if c.geonameid == result.geonameid]
+        if exact and (in_sentence or max(c.population for c in exact)
+                      >= self.settings.anchor_population):
+            return result
+        what = "a hamlet of the same name" if exact else "only a spelling like it"
+        return Unresolved(x, f"{result.name} ({result.admin1}) is {what}, "
+                             f"outside {next(iter(named))}, where the story is",
+                          (f"alone: {result.name} ({result.country}/{result.admin1})",))
+
+    def _quarter_not_town(self, m: StrikeMention, result: Place, country: str) -> str | None:
+        """Why a name the text calls a neighbourhood is not the town it matched only as a
+        spelling variant, or None: "the neighborhoods of ... al-Midan" (Aleppo, Damascus) is
+        not Ma'dan, a town in Raqqa that shares its skeleton."""
+        if result.precision != "point" or result.geonameid is None or not m.place_span:
+            return None
+        x, text = m.place_text or "", m.sentence.text
+        here = m.place_span.start - m.sentence.start
+        before, after = text[max(0, here - 60):here], text[here + len(x):]
+        if not (_QUARTER.search(x) or _QUARTER_BEFORE.search(before)
+                or _QUARTER_AFTER.match(after)):
+            return None
+        q = _parse(x, text, self._lex)
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
+        if any(c.geonameid == result.geonameid for k in keys
+               for c in self._fetch("name", k, country)):
+            return None
+        return (f"named as a neighbourhood; {result.name} ({result.admin1}) is a town only "
+                f"spelt like it")
+
+    def _provinces_in_text(self, text: str, country: str) -> frozenset[str]:
+        """The provinces a text names, by the province's name or its capital's."""
+        return frozenset(
+            p.admin1 for sentence in _SENTENCE_BREAK.split(text)
+            for _, _, p, c, _ in self._sentence_places(sentence, country)
+            if p.admin1 and (c.kind == ADMIN1 or (c.kind == CITY
+                                                  and self._province_of_capital(c))))
+
+    def _provinces_named(self, m: StrikeMention, country: str) -> set[str]:
+        """The provinces a mention's sentence names besides the mention, by the province's
+        name or its capital's, spelling variants included ("Deir Ezzor")."""
+        here = m.place_span.start - m.sentence.start
+        end = here + len(m.place_text or "")
+        out: set[str] = set()
+        for hit in self._lex.name_re.finditer(m.sentence.text):
+            if hit.start() < end and hit.end() > here:
+                continue  # the mention itself
+            words = hit.group(0).split()
+            for t in dict.fromkeys([" ".join(words), *words]):
+                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
+                    continue
+                place, cand = self._resolve_full(t, country)
+                if isinstance(place, Place) and cand is not None and place.country == country \
+                        and place.admin1 and (cand.kind == ADMIN1 or (
+                            cand.kind == CITY and self._province_of_capital(cand))):
+                    out.add(place.admin1)
+                    break
+        return out
+
+    def _container_of(self, m: StrikeMention, country: str | None,
+                      ) -> tuple[str | None, Place, str] | None:
+        """(the name without its container, the container, inside|near) from the words of
+        the name itself ("al-Sabil neighborhood in Daraa city") or right after it in the
+        sentence ("Karam Alnozha and Tal Alzarazir in Aleppo")."""
+        lex, name = self._lex, m.place_text or ""
+        for hit in lex.relation_re.finditer(name):
+            head = name[:hit.start()].strip()
+            if head and (box := self._container_place(name[hit.end():], country)):
+                return head, box, lex.relation[" ".join(hit.group(1).casefold().split())]
+        if not (m.sentence and m.place_span):
+            return None
+        offset = m.place_span.end - m.sentence.start
+        after = m.sentence.text[offset:offset + 240]
+        if (adjacent := lex.adjacent_re.match(after)) is not None:
+            box = self._container_place(adjacent.group("rest"), country)
+            if box is not None and box.precision == "admin1":
+                return None, box, "inside"
+        hit = lex.container_re.match(after)
+        if hit is None:
+            return None
+        relation = " ".join(hit.group("rel").casefold().split())
+        named_as = name.split()[-1].casefold() if name.split() else ""
+        if relation == "of" and not hit.group("noun") and named_as not in lex.nouns:
+            return None  # "X of Y" without "neighbourhood" between ("Shahba neighbourhood
+            # of Aleppo") is no containment
+        box = self._container_place(hit.group("rest"), country)
+        return (None, box, lex.relation[relation]) if box else None
+
+    def _container_place(self, text: str, country: str | None) -> Place | None:
+        hit = self._lex.container_head.match(text.strip())
+        if hit is None:
+            return None
+        core, tail = hit.group("core"), (hit.group("tail") or "").lstrip("'’s").strip()
+        words = core.split()
+        first = next(i for i, w in enumerate(words) if self._lex.name_re.match(w))
+        # "Aleppo Syrias largest city": drop trailing capitalised words, never the modifiers
+        tries = [f"{core} {tail}".strip(), core] + [" ".join(words[:k])
+                                                   for k in range(len(words) - 1, first, -1)]
+        if hit.group("noun"):  # "the city of Homs"
+            tries.insert(0, f"{hit.group('noun')} of {core}")
+        for t in dict.fromkeys(tries):
+            place, cand = self._resolve_full(t, country)
+            if not isinstance(place, Place) or (country and place.country != country):
+                continue
+            if place.source == "computed" or (
+                    cand is not None and cand.exact
+                    and (cand.kind != CITY or cand.population >= self.settings.anchor_population)):
+                return place  # "northern Syria" is computed
+        return None
+
+    def _sentence_places(self, text: str, country: str | None,
+                         ) -> list[tuple[int, int, Place, Candidate, bool]]:
+        """The places a sentence names that can be trusted without a country: exact names of
+        provinces, districts, areas and towns of at least ``anchor_population``. The last
+        field says whether the place is the whole run of capitalised words: one word of a
+        longer name ("Russian President Vladimir", "State Poll US-Led") is weak evidence, and
+        one matching only a town's alternate name ("Human" of "Human Rights": Uman) none."""
+        out = []
+        opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
+        for hit in self._lex.name_re.finditer(text):
+            words = hit.group(0).split()
+            if hit.start() == opening:  # capitalised by position: "More than 20 ..."
+                words = words[1:]
+            for t in dict.fromkeys([" ".join(words), *words]):
+                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
+                    continue  # "Sep" is an alternate name of Stephenville, Texas
+                whole = len(t.split()) == len(words)
+                place, cand = self._resolve_full(t, country)
+                if isinstance(place, Place) and cand is not None and cand.exact \
+                        and cand.kind != COUNTRY and (country is None or place.country == country) \
+                        and (cand.kind != CITY
+                             or (cand.population >= self.settings.anchor_population
+                                 and (whole or cand.own))):
+                    out.append((hit.start(), hit.end(), place, cand, whole))
+                    break
+        return out
+
+    def _anchor(self, m: StrikeMention, country: str) -> Place | None:
+        """The place named nearest to the mention in its sentence, if any is a province or a
+        town large enough not to be a common word's namesake."""
+        here = m.place_span.start - m.sentence.start if m.place_span else 0
+        end = here + len(m.place_text or "")
+        best: tuple[int, Place] | None = None
+        for start, stop, place, _, _ in self._sentence_places(m.sentence.text, country):
+            if m.place_span and start < end and stop > here:
+                continue  # the mention itself
+            if best is None or abs(start - here) < best[0]:
+                best = (abs(start - here), place)
+        return best[1] if best else None
+
+
+def _inside(p: Place, box: Place, relation: str) -> bool:
+    """Whether a resolved place agrees with the container the text gives it. 'In' a province
+    or a city named like its province: the same province; 'near' a town: within 60 km;
+    'in' a region: within 300 km of its representative point."""
+    if p.country != box.country:
+        return False
+    km = _distance_km((p.lat, p.lon), (box.lat, box.lon))
+    if box.precision in ("country",):
+        return True
+    if box.precision == "region":
+        return km <= 300
+    if relation == "near":
+        return km <= 60
+    return (box.admin1 is not None and p.admin1 == box.admin1) or km <= 25
+
+
+def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: str) -> Place:
+    """A name coded to its container: a town's part or surroundings is ACLED precision 2;
+    the reason, then what the name alone resolved to, lead the alternatives, and the name as
+    written is kept for a later gazetteer to resolve."""
+    before = (f"alone: {was.name} ({was.country}/{was.admin1})" if isinstance(was, Place)
+              else f"alone: {was.reason}" if isinstance(was, Unresolved) else None)
+    extra = tuple(a for a in (why, before) if a)
+    return dataclasses.replace(box, precision="admin2" if box.precision == "point"
+                               else box.precision, alternatives=extra + box.alternatives,
+                               unresolved_name=written)
+

@@ -1,0 +1,175 @@
+"""The descriptor words around a name ("Hama province", "the city of Homs", "rural Aleppo")
+from descriptors.yaml and demonyms.csv, and the parse of a name into its core and level."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+import yaml
+
+from .names import _ARTICLES, normalize
+
+DATA = files("strikewatch") / "data" / "gazetteer"
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _strip_admin_words(name: str, lex: _Lexicon) -> str:
+    """'Muhafazat al Hudaydah' -> 'Hudaydah', 'Basra Governorate' -> 'Basra' (display and key).
+    'State' is part of a state's official name ("Northern State", "Orange Free State")."""
+    tokens = name.split()
+    words = (lex.admin1_words - {"state", "states"}) | {"mayorality", "of"}
+    prefixed = False
+    while len(tokens) > 1 and normalize(tokens[0]) in words:
+        tokens, prefixed = tokens[1:], True
+    while len(tokens) > 1 and normalize(tokens[-1]) in words:
+        tokens = tokens[:-1]
+    if prefixed and len(tokens) > 1 and tokens[0].casefold() in _ARTICLES:
+        tokens = tokens[1:]  # "Muhafazat al Bayda'" -> "Bayda'", but "Al Jawf" stays
+    return " ".join(tokens)
+
+
+
+class _Lexicon:
+    """descriptors.yaml, normalised like the names it is matched against."""
+
+    def __init__(self, data: dict, demonyms: dict[str, str]):
+        self.levels: list[tuple[tuple[str, ...], str]] = []
+        for level in ("admin1", "admin2", "point", "vicinity", "facility"):
+            for phrase in data[level]:
+                self.levels.append((tuple(normalize(phrase).split()), level))
+        self.levels.sort(key=lambda p: -len(p[0]))
+        self.directions: dict[tuple[str, ...], str] = {
+            tuple(normalize(w).split()): canon
+            for canon, words in data["directions"].items() for w in words}
+        self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
+        self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
+        self.region_is_admin1 = frozenset(data["region_is_admin1"])
+        self.vicinity_before = [tuple(normalize(w).split()) for w in data["vicinity_before"]]
+        relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
+        relations.sort(key=lambda r: -len(r[0]))
+        self.relation = {w.casefold(): rel for w, rel in relations}
+        nouns = "|".join(map(re.escape, sorted(data["container_nouns"], key=len, reverse=True)))
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in relations)
+        name = r"(?:(?:al|el|as|ash|ar|ad|adh|az|at|ath|an|ed|er|es|ez|et|en|ul)-)?[A-Z][\w'’ʿ-]*"
+        # "X[, Y and Z] [neighbourhood] in|near <container>": the rest of a list, then a
+        # relation word; the container follows (see _containers). The spaces before and
+        # after a list's "and" are one run unless "and" is there: two optional runs side by
+        # side would let a failing match of a 20-name list try 2^20 ways of sharing them.
+        self.container_re = re.compile(
+            rf"^(?P<list>(?:\s*(?:(?:,|and|&)\s*)?{name})*)[\s\x22\u201d]*,?\s*"
+            rf"(?P<noun>(?i:{nouns})[\s\x22\u201d]+)?"
+            rf"(?P<rel>(?i:{words}))\s+(?P<rest>.*)$", re.DOTALL)
+        self.container_head = re.compile(
+            rf"^(?:the\s+)?(?:[A-Z]\w+\s+(?=(?:{nouns})\s+of\b))?"
+            rf"(?:(?P<noun>(?i:{nouns}))\s+of\s+(?:the\s+)?)?"
+            rf"(?P<core>(?:[a-z-]+\s+){{0,2}}?{name}(?:\s+{name}){{0,2}})"
+            rf"(?P<tail>(?:['’]s)?\s+(?i:{nouns})\b)?")
+        # "the hospital in Millis Idlib province": commas lost, the province right after
+        self.adjacent_re = re.compile(
+            rf"^[\s,]*(?P<rest>{name}(?:\s+{name})?\s+(?i:province|governorate|countryside))\b")
+        self.relation_re = re.compile(rf"\s((?i:{words}))\s")
+        self.name_re = re.compile(rf"{name}(?:\s+{name}){{0,2}}")
+        self.nouns = {n.casefold() for n in data["container_nouns"]}
+        # words that may follow or precede a place name without making it part of a longer
+        # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"
+        self.name_neighbours = self.nouns | {w for phrase, _ in self.levels for w in phrase} \
+            | {w for phrase in self.directions for w in phrase} | {"the", "and"}
+        self.demonyms = demonyms
+        self.name_neighbours |= set(demonyms)
+
+    @classmethod
+    def load(cls) -> _Lexicon:
+        demonyms = {normalize(w): row["country"] for row in _read_csv("demonyms.csv")
+                    for w in row["demonyms"].split("|") if w.strip()}
+        return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
+                   demonyms)
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    whole: str  # the normalised name as written
+    core: str  # the name with descriptor words removed
+    level: str | None = None  # admin1 | admin2 | point | facility
+    vicinity: bool = False
+    direction: str | None = None
+    plain: str = ""  # the name without a leading direction: "Damascus countryside" is a name
+
+
+_LIST_BEFORE = re.compile(
+    r"\b(\w+)\s+of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*and|,|and)\s*)*)$")
+_LIST_AFTER = re.compile(
+    r"^((?:\s*(?:,\s*and|,|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)\s+(\w+(?:\s\w+)?)")
+
+
+_POSSESSIVE = re.compile(r"(\w)['’]s\b(?=\s+[a-z])")
+
+
+def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
+    tokens = normalize(_POSSESSIVE.sub(r"\1", name)).split()  # "Aleppo's countryside"
+    whole = " ".join(tokens)
+    level, vicinity, direction = None, False, None
+    plain = next((" ".join(tokens[len(p):]) for p in lex.directions
+                  if len(tokens) > len(p) and tuple(tokens[:len(p)]) == p), "")
+
+    def take(phrase_level: str) -> None:
+        nonlocal level, vicinity
+        if phrase_level == "vicinity":
+            vicinity = True
+        elif level is None:
+            level = phrase_level
+
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for phrase, plevel in lex.levels:
+            n = len(phrase)
+            if len(tokens) > n and tuple(tokens[-n:]) == phrase:
+                tokens, changed = tokens[:-n], True
+                take(plevel)
+                break
+            if len(tokens) > n + 1 and tuple(tokens[:n]) == phrase and tokens[n] == "of":
+                tokens, changed = tokens[n + 1:], True
+                take(plevel)
+                break
+        for phrase, canon in lex.directions.items():
+            n = len(phrase)
+            if len(tokens) > n and tuple(tokens[:n]) == phrase:
+                tokens, changed, direction = tokens[n:], True, canon
+                break
+        for phrase in lex.vicinity_before:
+            n = len(phrase)
+            if len(tokens) > n and tuple(tokens[:n]) == phrase:
+                tokens, changed, vicinity = tokens[n:], True, True
+                break
+    if any(tuple(tokens) == phrase for phrase, _ in lex.levels):
+        tokens = []  # "province" alone names no place
+    if level is None and not vicinity and context:
+        level, vicinity = _level_from_context(name, context, lex)
+    return _Query(whole, " ".join(tokens), level, vicinity, direction, plain)
+
+
+def _level_from_context(name: str, context: str, lex: _Lexicon) -> tuple[str | None, bool]:
+    """'the provinces of Hama, Homs and Idlib', 'Hama and Homs provinces', 'city of Homs'."""
+    i = context.find(name)
+    if i < 0:
+        return None, False
+    found: list[str] = []
+    if m := _LIST_BEFORE.search(context[max(0, i - 120):i]):
+        found.append(m.group(1))
+    if m := _LIST_AFTER.match(context[i + len(name):]):
+        found.extend([m.group(2), m.group(2).split()[0]])
+    for word in found:
+        key = tuple(normalize(word).split())
+        for phrase, plevel in lex.levels:
+            if key == phrase:
+                return (None, True) if plevel == "vicinity" else (plevel, False)
+    return None, False
+

@@ -1,0 +1,370 @@
+"""Lookup: the candidates a name can mean (exact key, transliteration skeleton, near
+spellings inside a named province), their scores, and the place chosen."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..models import Place
+from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
+from .lexicon import _parse, _Query
+from .names import (
+    ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, Unresolved,
+    _own_name, normalize, skeleton,
+)
+
+
+class _Lookup:
+    """The Gazetteer's lookup half: names to scored candidates to one place."""
+
+    def _fetch(self, table: str, key: str, country: str | None) -> list[Candidate]:
+        memo_key = (table, key, country)
+        if (hit := self._memo.get(memo_key)) is not None:
+            return hit
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT e.id, e.name, e.kind, e.country, e.admin1code, e.lat, e.lon, "
+                f"e.population, e.geonameid, e.source FROM {table} n JOIN entity e "
+                f"ON e.id = n.entity WHERE n.key = ? AND (n.scoped = 0 OR e.country = ?)",
+                (key, country or "")).fetchall()
+        skel = key if table == "skel" else skeleton(key)
+        out = [Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
+                         r[6], r[7], r[8], r[9], table == "name", _own_name(r[1], key, skel))
+               for r in rows]
+        if table == "name" and country and self.imported is not None:
+            # a team's imported gazetteer of the story's country: its villages join the
+            # candidates, a place the index already holds (same GeoNames id) only once
+            known = {c.geonameid for c in out if c.geonameid}
+            out += [c for c in self.imported.candidates(key, country, self._admin1)
+                    if c.geonameid is None or c.geonameid not in known]
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[memo_key] = out
+        return out
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every entity this surface form names exactly (after normalisation); [] if none.
+        Entries valid only inside one country (the YDP's "Capital") are left out."""
+        key = normalize(name)
+        return self._fetch("name", key, None) if key else []
+
+    def is_place(self, name: str, *, country: str | None = None, min_population: int = 0) -> bool:
+        """Whether the name is a known place. GeoNames names many hamlets after common words,
+        so callers recognising names in free text should pass a country or a population floor;
+        provinces, countries and supplement entries always count."""
+        key = normalize(name)
+        if not key:
+            return False
+        return any((country is None or c.country == country)
+                   and (c.kind != CITY or c.population >= min_population)
+                   for c in self._fetch("name", key, country))
+
+    def _skeleton_candidates(self, key: str, country: str | None,
+                             keep: Callable[[Candidate], bool] = lambda c: True,
+                             ) -> list[Candidate]:
+        """Transliteration matches that ``keep`` accepts (filtered before the costly
+        similarity check: a short skeleton can match dozens of places worldwide)."""
+        skel = skeleton(key)
+        if len(skel) < 2:
+            return []
+        matcher, out = None, []
+        for c in self._fetch("skel", skel, country):
+            if not keep(c):
+                continue
+            if (alike := self._alike.get((key, c.id))) is None:
+                if matcher is None:
+                    matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
+                matcher.set_seq1(normalize(c.name).replace(" ", ""))
+                alike = matcher.quick_ratio() >= self.settings.min_similarity \
+                    and matcher.ratio() >= self.settings.min_similarity
+                if len(self._alike) > 200_000:
+                    self._alike.clear()
+                self._alike[(key, c.id)] = alike
+            if alike:
+                out.append(c)
+        return out
+
+    def _candidates(self, q: _Query, scope: set[str], near: Sequence[Place]) -> list[Candidate]:
+        """Exact matches in scope; else transliteration matches in scope; else exact matches
+        anywhere (a foreign capital named in the story). When the neighbours' provinces hold
+        no exact match, spelling variants there are added: context beats spelling."""
+        country = next(iter(scope)) if len(scope) == 1 else None
+        keys = [k for k in dict.fromkeys((q.whole, q.plain, q.core)) if k]
+        regions = {(p.country, p.admin1) for p in near if p.admin1}
+        for key in keys:
+            found = self._fetch("name", key, country)
+            if any(c.kind == COUNTRY for c in found):
+                return found  # "Syria" names Syria, whatever the document's country
+            if found and (not scope or any(c.country in scope for c in found)):
+                # a province's own name ("Daraa city") is no misspelling of a town near the
+                # neighbours (Darayya)
+                if regions and not any((c.country, c.admin1) in regions for c in found) \
+                        and not any(c.kind == ADMIN1 for c in found):
+                    found = found + self._skeleton_candidates(
+                        key, country, lambda c: (c.country, c.admin1) in regions)
+                return found
+        # a compass word is a word, not a spelling: "Northeast" shares its skeleton with the
+        # supplement's "northwest" (Idlib), 300 km from the "50km Northeast of Aleppo" it meant
+        for key in keys if q.whole not in self._lex.bare_directions else ():
+            found = self._skeleton_candidates(key, country,
+                                              lambda c: not scope or c.country in scope)
+            if found:
+                return found
+        if regions and q.core and (found := self._fuzzy_in(q.core, regions)):
+            return found
+        return self._fetch("name", q.core, country) if q.core else []
+
+    def _fuzzy_in(self, key: str, regions: set[tuple[str, str | None]]) -> list[Candidate]:
+        """Names of the neighbours' provinces that differ from the key by more than the
+        skeleton forgives: a dropped 'bin' or final letter, a swapped vowel ("Wisab Al-Safi"
+        for Wusab as Safil, "Maghrin Ans" for Maghirib Ans). Only inside the provinces the
+        context names, where a near miss is far likelier a spelling than another place."""
+        out: list[Candidate] = []
+        for country, admin1 in regions:
+            code = self._admin1_code.get((country, admin1))
+            if code is not None:
+                out.extend(self._fuzzy_in_province(key, country, code))
+        return out
+
+    def _fuzzy_in_province(self, key: str, country: str, code: str) -> tuple[Candidate, ...]:
+        """``_fuzzy_in`` for one province, remembered: a province holds thousands of names
+        and the same unknown name comes back in every story about it. Names are compared by
+        length first, with difflib's own length bound, so only near lengths meet difflib."""
+        memo_key = (key, country, code)
+        if (hit := self._fuzzy.get(memo_key)) is not None:
+            return hit
+        floor, lb = self.settings.province_similarity, len(key)
+        matcher = difflib.SequenceMatcher(None, b=key)
+        keep = []
+        # difflib's length bound (real_quick_ratio) and shared-letter bound (quick_ratio),
+        # the same figures computed for the whole province at once: a loop over its names
+        # was a quarter of geocoding a story; only the names that pass meet ratio()
+        entries, alphabet, letters, lengths = self._province_letters(country, code)
+        wanted = np.zeros(len(alphabet), dtype=np.int64)
+        for ch, n in Counter(key).items():
+            if (j := alphabet.get(ch)) is not None:
+                wanted[j] = n
+        near = 2.0 * np.minimum(lengths, lb) / (lengths + lb) >= floor
+        quick = 2.0 * np.minimum(letters, wanted).sum(axis=1) / (lengths + lb) >= floor
+        for k in np.flatnonzero(near & quick):
+            i, cand, name = entries[k]
+            matcher.set_seq1(name)
+            if matcher.ratio() >= floor:
+                keep.append((i, cand))
+        out = tuple(cand for _, cand in sorted(keep, key=lambda ic: ic[0]))
+        if len(self._fuzzy) > 20_000:
+            self._fuzzy.clear()
+        self._fuzzy[memo_key] = out
+        return out
+
+    def _province_letters(self, country: str, code: str) -> tuple:
+        """A province's places (row order, place, name), the index of each letter of their
+        names, each name's count of each letter, and each name's length."""
+        if (hit := self._letters.get((country, code))) is not None:
+            return hit
+        entries = [e for group in self._province_entities(country, code).values() for e in group]
+        alphabet = {ch: j for j, ch in enumerate(sorted({ch for _, _, n in entries for ch in n}))}
+        letters = np.zeros((len(entries), len(alphabet)), dtype=np.int64)
+        for k, (_, _, name) in enumerate(entries):
+            for ch, n in Counter(name).items():
+                letters[k, alphabet[ch]] = n
+        lengths = np.array([len(name) for _, _, name in entries], dtype=np.int64)
+        self._letters[(country, code)] = hit = (entries, alphabet, letters, lengths)
+        return hit
+
+    def _province_entities(self, country: str, code: str,
+                           ) -> dict[int, list[tuple[int, Candidate, str]]]:
+        """A province's places by the length of their normalised name: (row order, place,
+        name)."""
+        if (hit := self._provinces.get((country, code))) is not None:
+            return hit
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT id, name, kind, country, admin1code, lat, lon, population, geonameid, "
+                "source FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
+                "('city', 'admin2', 'area', 'facility')", (country, code)).fetchall()
+        out: dict[int, list[tuple[int, Candidate, str]]] = defaultdict(list)
+        for i, r in enumerate(rows):
+            name = normalize(r[1])
+            out[len(name)].append((i, Candidate(
+                r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5], r[6], r[7],
+                r[8], r[9], False), name))
+        self._provinces[(country, code)] = dict(out)
+        return self._provinces[(country, code)]
+
+    def _score(self, c: Candidate, q: _Query, scope: set[str], near: Sequence[Place],
+               capitals: set[int]) -> float:
+        s = _KIND_PRIOR.get(c.kind, min(7.0, math.log10(c.population + 10)))
+        if c.kind == CITY and c.geonameid in capitals and q.level is None:
+            s = max(s, _KIND_PRIOR[ADMIN1] + 1.0)  # "strikes hit Hama": the city
+        if q.level and c.kind in LEVEL_KINDS[q.level]:
+            s += 5.0
+        if scope and c.country in scope:
+            s += 10.0
+        if near:
+            if any(p.country == c.country and p.admin1 and p.admin1 == c.admin1 for p in near):
+                s += 3.0
+            s -= min(3.0, min(_distance_km((c.lat, c.lon), (p.lat, p.lon)) for p in near) / 250)
+        return s + (2.0 if c.exact else 0.0)
+
+    def resolve(self, name: str, *, country: str | None = None, near: Sequence[Place] = (),
+                context: str | None = None, level: str | None = None) -> Place | Unresolved:
+        """Place one name. ``country`` is the document's country (ISO2), ``near`` the other
+        places of the document, ``context`` the words around the name (its sentence), and
+        ``level`` forces a kind ("admin1" for a table's governorate column)."""
+        return self._resolve_full(name, country, near, context, level)[0]
+
+    def _resolve_full(self, name: str, country: str | None = None, near: Sequence[Place] = (),
+                      context: str | None = None, level: str | None = None,
+                      ) -> tuple[Place | Unresolved, Candidate | None]:
+        """``resolve`` with the candidate it chose, which says how sure it is (an exact
+        name or a spelling variant, a province or a hamlet) for the document's country vote."""
+        key = (name, country, tuple(near), context, level)
+        memo = self._resolved if context is None else self._resolved_in_document
+        if (hit := memo.get(key)) is not None:
+            return hit
+        result = self._resolve(name, country, near, context, level)
+        if not isinstance(result, tuple):
+            result = (result, None)
+        if len(memo) > 20_000:
+            memo.clear()
+        memo[key] = result
+        return result
+
+    def start_document(self) -> None:
+        """Forget the answers given in a sentence's context. Within a document the same name
+        in the same sentence is asked for several times (each pass of geocode_mentions); across
+        documents such a hit only comes from a repeated text, which real news rarely holds and
+        a replicated benchmark always does, so keeping them would flatter the benchmark."""
+        self._resolved_in_document.clear()
+
+    def _resolve(self, name: str, country: str | None, near: Sequence[Place],
+                 context: str | None, level: str | None,
+                 ) -> Place | Unresolved | tuple[Place | Unresolved, Candidate]:
+        if ("," in name or "(" in name) and level is None \
+                and (written := self._resolve_written(name, country)) is not None:
+            return written
+        q = self._region_as_unit(_parse(name, context, self._lex), country)
+        if level is not None:
+            q = dataclasses.replace(q, level=level)
+        if not q.core:
+            return Unresolved(name, "no place name left after removing descriptor words")
+        scope = {country} if country else {p.country for p in near}
+        cands = self._candidates(q, scope, near)
+        if q.whole in self._lex.bare_directions and not any(c.country in scope for c in cands):
+            # "the west" is a part of the document's country, not Cameroon's West province
+            return self._bare_direction(name, q, scope)
+        if not cands:
+            return Unresolved(name, "not in the gazetteer (no exact or transliteration match)")
+        capitals = {c.geonameid for c in cands if c.kind == ADMIN1}
+        scored = sorted(((self._score(c, q, scope, near, capitals), c) for c in cands),
+                        key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
+        best_score, best = scored[0]
+        alternatives = tuple(f"{c.describe()} score {s:.1f}" for s, c in scored[1:6])
+        if scope and best.country not in scope:
+            small = best.kind == CITY and best.population < self.settings.foreign_min_population
+            if small or best.kind in (ADMIN2, AREA, REGION, FACILITY):
+                return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; only "
+                                        f"{best.describe()} elsewhere", alternatives)
+            if (veto := self._abroad_veto(name, best, context)) is not None:
+                return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
+                                        f"{best.describe()} elsewhere, but {veto}",
+                                  alternatives)
+        if not scope:
+            rival = next((s for s, c in scored[1:] if c.country != best.country), None)
+            if rival is not None and best_score - rival < self.settings.ambiguity_margin:
+                return Unresolved(name, "ambiguous between countries; give a country",
+                                  (best.describe(), *alternatives))
+        if q.level == "admin1" and best.kind == CITY:
+            promoted = self._province_of_capital(best)
+            if promoted is not None:
+                best = promoted
+        return self._place(name, best, q, alternatives), best
+
+    def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
+        """'the west', 'the north-east': a part of the document's country. Capitalised 'the
+        West' is the political West, not a compass point."""
+        if re.search(r"\b[A-Z][a-z]*(?:ern)?\b", name.removeprefix("the ").removeprefix("The ")):
+            return Unresolved(name, "capitalised: the political bloc, not a part of a country")
+        if len(scope) != 1:
+            return Unresolved(name, "a compass region needs the document's country")
+        (country,) = scope
+        return self._compass(name, country, self._lex.bare_directions[q.whole], ())
+
+    def _compass(self, name: str, country: str, direction: str,
+                 alternatives: tuple[str, ...]) -> Place | Unresolved:
+        """'northern Syria': the mean of the country's first-level capitals that lie in that
+        sector (within 67.5 degrees of the direction, seen from the mean of all of them;
+        'central': the half nearest that mean). Without polygons this is the representative
+        point an analyst would pick: for Syria's north it falls between Aleppo and Raqqa."""
+        rows = self._con.execute("SELECT lat, lon FROM entity WHERE kind = 'admin1' AND "
+                                 "country = ?", (country,)).fetchall()
+        if len(rows) < 3:
+            return Unresolved(name, f"{country} has too few provinces for a compass region")
+        clat = sum(r[0] for r in rows) / len(rows)
+        clon = sum(r[1] for r in rows) / len(rows)
+        if direction == "central":
+            dist = sorted(rows, key=lambda r: _distance_km((clat, clon), r))
+            chosen = dist[:max(1, len(dist) // 2)]
+        else:
+            want = _BEARINGS[direction]
+            def off(r: tuple[float, float]) -> float:
+                dy, dx = r[0] - clat, (r[1] - clon) * math.cos(math.radians(clat))
+                return abs((math.degrees(math.atan2(dx, dy)) - want + 180) % 360 - 180)
+            chosen = [r for r in rows if off(r) <= 67.5] or [min(rows, key=off)]
+        lat = sum(r[0] for r in chosen) / len(chosen)
+        lon = sum(r[1] for r in chosen) / len(chosen)
+        why = (f"computed: mean of {len(chosen)} of {country}'s {len(rows)} province capitals "
+               f"in its {direction}")
+        return Place(name=name, lat=round(lat, 5), lon=round(lon, 5), country=country,
+                     precision="region", admin1=None, geonameid=None, source="computed",
+                     alternatives=(why, *alternatives))
+
+    def _province_of_capital(self, city: Candidate) -> Candidate | None:
+        for c in self._fetch("name", normalize(city.admin1 or ""), city.country):
+            if c.kind == ADMIN1 and c.geonameid == city.geonameid:
+                return c
+        return None
+
+    def _region_as_unit(self, q: _Query, country: str | None) -> _Query:
+        """'Kharkiv region', 'Mopti region': where the first-level units are called regions,
+        the unit itself, not the area around its capital."""
+        if country in self._lex.region_is_admin1 and q.vicinity and q.level is None \
+                and q.whole.split()[-1] in ("region", "regions") and q.core:
+            return dataclasses.replace(q, level="admin1", vicinity=False)
+        return q
+
+    def _named_with_its_compass_word(self, q: _Query, best: Candidate) -> bool:
+        """Whether a direction or vicinity word belongs to the place's own name: "West Bank",
+        "North Darfur", "South Lebanon" name units, not a part of Bank, Darfur or Lebanon."""
+        return (bool(q.direction) or q.vicinity) and q.whole != q.core and any(
+            c.id == best.id for c in self._fetch("name", q.whole, best.country))
+
+    def _place(self, name: str, best: Candidate, q: _Query,
+               alternatives: tuple[str, ...]) -> Place | Unresolved:
+        precision = best.precision
+        if self._named_with_its_compass_word(q, best):
+            q = dataclasses.replace(q, direction=None, vicinity=False)
+        if q.direction:
+            if best.kind == COUNTRY:
+                region = next((c for c in self._fetch("name", q.direction, best.country)
+                               if c.kind == REGION and c.country == best.country), None)
+                if region is None:  # no hand-kept region: computed from the provinces
+                    return self._compass(name, best.country, q.direction, alternatives)
+                best, precision = region, "region"
+            elif precision in ("point", "admin1"):
+                precision = "admin2"  # "northern Hama": a part of the province
+        elif q.vicinity and precision in ("point", "admin1"):
+            precision = "admin2"  # "Idlib countryside": around the town (ACLED precision 2)
+        return Place(name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
+                     country=best.country, precision=precision, admin1=best.admin1,
+                     admin2=best.name if best.kind == ADMIN2 else None,
+                     geonameid=best.geonameid, source=best.source.split(":")[0],
+                     alternatives=alternatives)

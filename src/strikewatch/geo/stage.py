@@ -1,0 +1,194 @@
+"""The pipeline stage: geocode a document's strike mentions together, and the `geocode`
+command's answer for one name."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import Place, Span, StrikeMention
+from .disambiguate import _document_country, _homonym_in_named_province
+from .gazetteer import Gazetteer, load_gazetteer
+from .names import CITY, Unresolved, normalize
+
+log = logging.getLogger("strikewatch.geo")
+# A place abroad this close to one of the story country's province capitals may be a strike
+# across its border (Belgorod is 70 km from Kharkiv, Kilis 60 km from Aleppo, Beirut 85 km
+# from Damascus); a venue of talks rarely is (Geneva, Astana, London are thousands away).
+ABROAD_NEAR_KM = 250
+
+
+def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
+                     country_hint: str | None = None,
+                     document_text: str | None = None) -> list[StrikeMention]:
+    """Fill ``.place`` of each mention, using the document's other places as context.
+
+    Four passes, because a name's meaning depends on the rest of the document: (1) resolve
+    each place alone; (2) if no country was given, take the document's main country from what
+    resolved — a vote weighted by how sure each answer is (a province or a city of a million
+    outweighs a hamlet that only shares a spelling) — and resolve again with it and with the
+    other places as neighbours; (3) a place the text puts inside or near another ("Mansoura in
+    rural Aleppo", "Bab al-Nayrab neighbourhood in southern Aleppo city") must lie there: when
+    the gazetteer has no such place, it is coded to the container at a coarser precision, and
+    a name with no container and no entry is coded to the nearest place its sentence names,
+    each time with the reason first among the alternatives; (4) a name the document once
+    called a province ("the provinces of Hama, Homs and Idlib") stays a province later
+    ("strikes on Aleppo, Idlib and Hama"), and so do the names listed with it."""
+    gazetteer.start_document()
+    first = [gazetteer._resolve_full(m.place_text, country_hint, (), _context_of(m))
+             if m.place_text else (None, None) for m in mentions]
+    country = country_hint or _document_country(mentions, first, gazetteer, document_text)
+    doc = _Document(mentions, gazetteer, country, document_text)
+    _resolve_in_context(doc, [p for p, _ in first])
+    _contain_all(doc)
+    _promote_provinces(doc)
+    _abroad_only_with_cause(doc)
+    for m, p in zip(mentions, doc.results):
+        if isinstance(p, Unresolved):  # per-item failure: recorded, the mention kept unplaced
+            log.info("%s: place %r unresolved: %s", m.doc_id, p.name, p.reason)
+    return [dataclasses.replace(m, place=p) if isinstance(p, Place) else m
+            for m, p in zip(mentions, doc.results)]
+
+
+def _context_of(m: StrikeMention) -> str | None:
+    return m.sentence.text if m.sentence else None
+
+
+@dataclass
+class _Document:
+    """One document being geocoded: its mentions, its country, each mention's answer so far,
+    and the provinces of the places the story names exactly (``story``; ``told`` when a strike
+    place gave them, not only the article's text)."""
+
+    mentions: Sequence[StrikeMention]
+    gazetteer: Gazetteer
+    country: str | None
+    text: str | None
+    results: list[Place | Unresolved | None] = field(default_factory=list)
+    story: set[str] = field(default_factory=set)
+    told: bool = False
+    _article_provinces: frozenset[str] | None = None
+
+    def countries_named(self, m: StrikeMention) -> set[str]:
+        """The countries the mention's sentence or the article names."""
+        texts = [m.sentence.text if m.sentence else "", self.text or ""]
+        return {cc for t in texts if t for cc in self.gazetteer._countries_named(t)}
+
+    def article_provinces(self) -> frozenset[str]:
+        """The provinces the article names: a scan of its whole text, done once if asked."""
+        if self._article_provinces is None:
+            self._article_provinces = self.gazetteer._provinces_in_text(self.text, self.country)
+        return self._article_provinces
+
+
+def _resolve_in_context(doc: _Document, first: list[Place | Unresolved | None]) -> None:
+    """Pass 2: each name again, with the document's country and its other places as
+    neighbours; an exactly named place of the country gives the story its province."""
+    g, country = doc.gazetteer, doc.country
+    placed = [p for p in first if isinstance(p, Place)]
+    for m, p in zip(doc.mentions, first):
+        if m.place_text is None:
+            doc.results.append(None)
+            continue
+        near = [o for o in placed if o is not p and o.precision != "country"]
+        here, cand = g._resolve_full(m.place_text, country, near, _context_of(m))
+        if isinstance(here, Place) and here.precision == "point" and here.country == country \
+                and doc.text and here.admin1:
+            here, cand = _homonym_in_named_province(g, m, here, cand, country, near,
+                                                    doc.article_provinces)
+        doc.results.append(here)
+        if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
+                and here.country == country and here.precision != "country" \
+                and (cand.kind != CITY or cand.population >= g.settings.anchor_population):
+            doc.story.add(here.admin1)  # a hamlet's name is shared by others: it says little
+
+
+def _contain_all(doc: _Document) -> None:
+    """Pass 3: each place checked against its container, anchor or the story's province."""
+    doc.told = bool(doc.story)  # the story's province is where its strikes are, not only named
+    if not doc.story and doc.text and doc.country:
+        # no strike place is known exactly: the provinces the article names stand in ("the
+        # southern axis of Deir Ezzor" around "al-Reshidiya al-Hamidiya and Sheikh Yassin")
+        doc.story = set(doc.article_provinces())
+    for i, m in enumerate(doc.mentions):
+        if m.place_text is not None:
+            doc.results[i] = doc.gazetteer._contain(m, doc.results[i], doc.country,
+                                                    frozenset(doc.story), doc.told)
+
+
+def _promote_provinces(doc: _Document) -> None:
+    """Pass 4: a name once called a province stays one, and so do the names of its sentence."""
+    results, mentions = doc.results, doc.mentions
+    provinces = {normalize(m.place_text or "") for m, p in zip(mentions, results)
+                 if isinstance(p, Place) and p.precision == "admin1"}
+    for i, m in enumerate(mentions):
+        if normalize(m.place_text or "") in provinces:
+            _promote(doc, i)
+    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_sentence[(m.sentence.start, m.sentence.end)].append(i)
+    for idxs in by_sentence.values():
+        if any(isinstance(results[i], Place) and results[i].precision == "admin1"
+               for i in idxs):
+            for i in idxs:
+                _promote(doc, i)
+
+
+def _abroad_only_with_cause(doc: _Document) -> None:
+    """Pass 5: a strike is placed in a country other than the story's only with a cause: the
+    sentence or the article names that country, as it names the war's belligerents ("in
+    neighbouring Iraq", "the Turkish town of Kilis", "Russian officials said ... Novorossiysk"),
+    or the place lies near the story's country (a border town across the front: Belgorod in
+    a Ukrainian story). Otherwise it is
+    a venue of talks, a statement or a protest ("peace talks in Geneva"), or a person's or a
+    local name's namesake abroad ("Hassan" is not Hassan, Karnataka), and the mention stays
+    unplaced, with the reason."""
+    if doc.country is None:
+        return
+    g = doc.gazetteer
+    for i, (m, p) in enumerate(zip(doc.mentions, doc.results)):
+        if not isinstance(p, Place) or p.country == doc.country or p.precision == "country":
+            continue
+        if g._near_country(p, doc.country, ABROAD_NEAR_KM) \
+                or p.country in doc.countries_named(m):
+            continue
+        doc.results[i] = Unresolved(
+            m.place_text or p.name,
+            f"{p.name} lies in {p.country}, far from the story's country ({doc.country}), "
+            f"and the article does not name {p.country}: a venue or a namesake, not a "
+            f"strike place",
+            (f"alone: {p.name} ({p.country}/{p.admin1})",))
+
+
+def _promote(doc: _Document, i: int) -> None:
+    """Only a province whose capital is this very town: "Hama" -> Hama province."""
+    p, text = doc.results[i], doc.mentions[i].place_text
+    if isinstance(p, Place) and p.precision == "point" and text:
+        province = doc.gazetteer.resolve(text, country=doc.country, level="admin1")
+        if isinstance(province, Place) and province.precision == "admin1" \
+                and province.geonameid == p.geonameid:
+            doc.results[i] = province
+
+
+def geocode_json(name: str, country: str | None = None, *,
+                 gazetteer: Gazetteer | None = None) -> dict:
+    """What ``strikewatch geocode NAME [--country CC]`` prints, so analysts can check a match:
+    the name read as the pipeline reads a strike place that is its whole sentence, so that
+    "X in Deir ez-Zor governorate" answers as it would in a report."""
+    g = gazetteer or load_gazetteer()
+    cc = country.upper() if country else None
+    result = g.resolve(name, country=cc)
+    alone = Span(0, len(name), name)
+    mention = StrikeMention(doc_id="geocode", sentence=alone, place_text=name, place_span=alone,
+                            attacker=None)
+    result = g._contain(mention, result, cc or (result.country if isinstance(result, Place)
+                                                 else None)) or result
+    if isinstance(result, Unresolved):
+        return {"query": name, "resolved": False, "reason": result.reason,
+                "alternatives": list(result.alternatives)}
+    return {"query": name, "resolved": True, **{
+        f.name: (list(getattr(result, f.name)) if f.name == "alternatives"
+                 else getattr(result, f.name)) for f in dataclasses.fields(result)}}

@@ -1,0 +1,138 @@
+"""A name written with its container: "Sloviansk, Donetsk Oblast", "Nova Dmytrivka, Kharkiv",
+"Al-Hussainiyah (Qaatabah, Ad Dali)". Incident tables, captions and coders' notes give a place
+this way, the narrowest unit first. The head must lie in the container; when the gazetteer
+lacks the head (most villages), the strike keeps the narrowest unit the text names, at that
+unit's precision, and the head as written (``Place.unresolved_name``) for a later gazetteer."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..models import Place, StrikeMention
+from .names import ADMIN1, Candidate, Unresolved
+
+# head, then ", container[, wider]" or " (container[, wider])"
+_WRITTEN = re.compile(r"^\s*(?P<head>[^,()]+?)\s*(?:,\s*(?P<comma>[^()]+?)|\((?P<paren>[^()]+)\))"
+                      r"\s*$")
+# in a sentence, what follows a name: " (Qaatabah, Ad Dali)" or ", Kharkiv" up to the next
+# punctuation or a preposition ("Nova Dmytrivka, Kharkiv, on Tuesday")
+_AFTER_NAME = re.compile(r"\s*(?:\((?P<paren>[^()]{2,80})\)|,\s*(?P<comma>[A-Z][^,.;:()\n]{1,60}?))"
+                         r"(?=\s*(?:[,.;:()\n]|$|\s(?:on|in|at|and|near|by|when|where|after)\b))")
+_CHECKED = "checked to lie in"
+# a container names a province or district, never a point: "Kharkiv" after a comma is the
+# oblast, as in "Nova Dmytrivka, Kharkiv"
+_UNIT_LEVELS = ("admin1", "admin2")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WrittenContainer:
+    """The parts of "head, narrow, wide": the head as written and the narrowest unit found."""
+
+    head: str
+    box: Place
+    box_candidate: Candidate | None
+
+
+class _WrittenContainers:
+    """The Gazetteer's reading of a name written with its container."""
+
+    def _written_container(self, name: str, country: str | None) -> WrittenContainer | None:
+        """The head and the narrowest container its comma or brackets name, or None when the
+        name has no such form or its container is not a place (of ``country``, if given)."""
+        hit = _WRITTEN.match(name)
+        if hit is None:
+            return None
+        tail = hit.group("comma") or hit.group("paren")
+        parts = [p.strip() for p in tail.split(",") if p.strip()]
+        found: WrittenContainer | None = None
+        for part in reversed(parts):  # the widest unit first, then the narrower inside it
+            inner = self._unit_inside(part, country, found.box if found else None)
+            if inner is None:
+                break
+            found = WrittenContainer(hit.group("head"), *inner)
+        return found
+
+    def _unit_inside(self, part: str, country: str | None, box: Place | None,
+                     ) -> tuple[Place, Candidate | None] | None:
+        """One written unit as a province, a district or a country, inside ``box`` if given."""
+        where = box.country if box else country
+        for level in (*_UNIT_LEVELS, None):
+            p, cand = self._resolve_full(part, where, [box] if box else (), None, level)
+            if not isinstance(p, Place) or (where and p.country != where):
+                continue
+            if box is not None and not _within(p, box):
+                continue
+            if level is None and p.precision not in (*_UNIT_LEVELS, "country", "region"):
+                return None  # a town is no container of a village: "Aleppo, Idlib" is a list
+            if level is None or p.precision == level:
+                return p, cand
+        return None
+
+    def _written_after(self, m: StrikeMention, result: Place | Unresolved | None,
+                       country: str | None) -> Place | None:
+        """A name followed in its sentence by its container, read as if written with it:
+        "shelled Nova Dmytrivka, Kharkiv, on Tuesday" (not the Nova Dmytrivka of Cherkasy),
+        "Al-Hussainiyah (Qaatabah, Ad Dali)"."""
+        if not (m.sentence and m.place_span and m.place_text):
+            return None
+        end = m.place_span.end - m.sentence.start
+        hit = _AFTER_NAME.match(m.sentence.text, end)
+        if hit is None:
+            return None
+        tail = hit.group("paren") or hit.group("comma")
+        written = self._resolve_written(f"{m.place_text}, {tail}", country)
+        place = written[0] if written else None
+        if not isinstance(place, Place):
+            return None
+        if place.unresolved_name:
+            return place  # coded to the container
+        if isinstance(result, Place) and (result.country, result.admin1) \
+                == (place.country, place.admin1):
+            return None  # the sentence's own reading agrees, and knows more ("provinces of")
+        return place if _CHECKED in place.alternatives[0] else None  # else a list
+
+    def _resolve_written(self, name: str, country: str | None,
+                         ) -> tuple[Place | Unresolved, Candidate | None] | None:
+        """The head if it lies in its container; else the container, keeping the head's name;
+        None when the name is not written with a container. With the candidate chosen."""
+        found = self._written_container(name, country)
+        if found is None and country is not None:
+            # "Sloviansk, Donetsk Oblast" in a story a vote put in Russia: the oblast says where
+            found = self._written_container(name, None)
+        if found is None:
+            return None
+        head, box = found.head, found.box
+        alone, cand = self._resolve_full(head, box.country, (box,))
+        if isinstance(alone, Place) and _within(alone, box):
+            why = f"{head}: {_CHECKED} {box.name}, the container written with it"
+            return dataclasses.replace(alone, alternatives=(why, *alone.alternatives)), cand
+        if isinstance(alone, Place) and cand is not None and cand.exact \
+                and (cand.kind == ADMIN1 or self._province_of_capital(cand)):
+            return alone, cand  # a list of provinces, "Aleppo, Idlib": each is its own place
+        if box.precision == "country":
+            return Unresolved(name, f"{head} not in the gazetteer in {box.name}; a country's "
+                                    f"centroid is no place", (f"alone: {_said(alone)}",)), None
+        why = (f"{head} not in gazetteer; placed at containing {box.name}"
+               if isinstance(alone, Unresolved) else
+               f"{head}: {alone.name} ({alone.admin1}, {alone.country}) is not in {box.name}; "
+               f"placed at containing {box.name}")
+        return dataclasses.replace(box, unresolved_name=head,
+                                   alternatives=(why, f"alone: {_said(alone)}",
+                                                 *box.alternatives)), found.box_candidate
+
+
+def _within(p: Place, box: Place) -> bool:
+    """Whether a place lies in a written container: the same country, and the same province
+    (and district, when the container is one)."""
+    if p.country != box.country:
+        return False
+    if box.precision in ("country", "region"):
+        return True
+    if box.precision == "admin2" and box.admin2 and p.admin2 and p.admin2 != box.admin2:
+        return False
+    return box.admin1 is not None and p.admin1 == box.admin1
+
+
+def _said(p: Place | Unresolved) -> str:
+    return p.reason if isinstance(p, Unresolved) else f"{p.name} ({p.country}/{p.admin1})"

@@ -1,0 +1,78 @@
+"""Namesakes: a namesake abroad never beats the story's country, a person's name is not a
+city abroad, and a venue of talks or protests far from the war is no strike place. Each rule
+on two wars; the sentences are written for these tests in the shape such reports take."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.geo import Gazetteer, geocode_mentions, load_gazetteer
+from strikewatch.models import Actor, Span, StrikeMention
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _placed(gaz: Gazetteer, sentence: str, place: str, *, country: str | None = None,
+            text: str | None = None, attacker: Actor | None = None):
+    text = text or sentence
+    start = text.index(sentence)
+    i = start + sentence.index(place)
+    m = StrikeMention(doc_id="t", sentence=Span(start, start + len(sentence), sentence),
+                      place_text=place, place_span=Span(i, i + len(place), place),
+                      attacker=attacker)
+    [out] = geocode_mentions([m], gaz, country_hint=country, document_text=text)
+    return out.place
+
+
+@pytest.mark.parametrize("sentence,place,country,abroad", [
+    ("Regime helicopters dropped barrel bombs on the Mashhad al-Kallasa district of Aleppo.",
+     "Mashhad", "SY", "IR"),
+    ("RSF artillery shelled Medina al-Arab village east of El Fasher.", "Medina", "SD", "SA"),
+])
+def test_a_word_of_a_local_arabic_name_is_not_its_namesake_abroad(gaz, sentence, place,
+                                                                   country, abroad):
+    p = _placed(gaz, sentence, place, country=country)
+    assert p is None or p.country == country, p
+
+
+@pytest.mark.parametrize("sentence,place,country", [
+    ("Hassan said the strike on the market killed twelve people.", "Hassan", "SY"),
+    ("Jackson said Russian drones hit the port overnight.", "Jackson", "UA"),
+])
+def test_a_person_named_like_a_city_abroad_places_no_strike(gaz, sentence, place, country):
+    assert _placed(gaz, sentence, place, country=country) is None
+
+
+@pytest.mark.parametrize("text,sentence,place,country,attacker", [
+    ("Syrian warplanes bombed Idlib. Peace talks in Geneva were suspended after the strikes.",
+     "Peace talks in Geneva were suspended after the strikes.", "Geneva", "SY",
+     Actor("Syrian Arab Air Force", "SY")),
+    ("Russian missiles hit Kharkiv. The delegations met in Istanbul after the strikes.",
+     "The delegations met in Istanbul after the strikes.", "Istanbul", "UA",
+     Actor("Russian Armed Forces", "RU")),
+])
+def test_a_venue_far_from_the_war_in_a_country_nobody_names_is_no_strike_place(
+        gaz, text, sentence, place, country, attacker):
+    assert _placed(gaz, sentence, place, country=country, text=text, attacker=attacker) is None
+
+
+@pytest.mark.parametrize("sentence,place,country,attacker,want", [
+    # the article names the country, as it names the war's belligerents
+    ("Russian officials said Ukrainian drones struck an oil refinery in Ryazan.",
+     "Ryazan", "UA", Actor("Armed Forces of Ukraine", "UA"), "RU"),
+    # near the story's country: across the border
+    ("Ukrainian drones struck an oil depot in Belgorod.", "Belgorod", "RU",
+     Actor("Armed Forces of Ukraine", "UA"), "RU"),
+    # the sentence names the country
+    ("Israeli jets struck a convoy near Qusayr, then hit Beirut.",
+     "Beirut", "SY", Actor("Israel Defense Forces", "IL"), "LB"),
+    ("In neighbouring Iraq, coalition aircraft hit Mosul.", "Mosul", "SY",
+     Actor("US-led coalition", "US"), "IQ"),
+])
+def test_a_strike_abroad_with_a_cause_keeps_its_place(gaz, sentence, place, country,
+                                                      attacker, want):
+    p = _placed(gaz, sentence, place, country=country, attacker=attacker)
+    assert p is not None and p.country == want, p
