@@ -42,8 +42,9 @@ eval: install  ## one table: every gold set and corpus part, strikewatch beside 
 train: install  ## rebuild the packaged strike classifier from the corpora's developer parts
 	$(BIN)/python scripts/train_strike_classifier.py --shared $(SHARED)
 
-bench: install  ## throughput and memory, against the naive baseline in the same run
+bench: install  ## throughput and memory, against the naive baseline in the same run; fusion
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+	$(BIN)/python benchmarks/fusion.py
 
 bench-scale: install  ## each stage's time, peak memory and growth at 2,400 and 24,000 documents
 	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)

@@ -76,7 +76,7 @@ def test_parse_count_without_a_figure(phrase):
         ("5 per cent", 0.05),
         ("90 percent", 0.9),
         ("a third", 1 / 3),
-        ("around two-thirds of the population", 2 / 3),  # fakes-1923102976
+        ("around two-thirds of the population", 2 / 3),  # from an FA-KES article
         ("nine out of ten", 0.9),
         ("half of them", 0.5),
     ],
@@ -105,59 +105,59 @@ CASES = [
     ('The Syrian National Coalition issued a statement condemning the continued Russian attacks, '
      'saying: "Numerous independent reports have cited tens of civilian deaths as a result of '
      'these airstrikes."', [("killed", 20, None, True)]),
-    # fakes-1923848184
+    # from an FA-KES article
     ('It killed 18 civilians including one child and wounded dozens of others" said Rami Abdel '
      'Rahman director of the Syrian Observatory for Human Rights.',
      [("killed", 18, 18, True), ("wounded", 24, None, None)]),
-    # fakes-1924058196
+    # from an FA-KES article
     ("Published October 3 2016 At least 14 people were killed 25 were wounded in suicide attack on "
      "a wedding in Hasakeh", [("killed", 14, None, None), ("wounded", 25, 25, None)]),
-    # fakes-1926478910
+    # from an FA-KES article
     ("8 persons killed 58 others injured in terrorist rocket attacks on Aleppo city",
      [("killed", 8, 8, None), ("wounded", 58, 58, None)]),
-    # fakes-1926479221
+    # from an FA-KES article
     ("Three killed over 70 injured in terrorist attacks including with chemical weapons in Aleppo.",
      [("killed", 3, 3, None), ("wounded", 71, None, None)]),
-    # fakes-1923102863
+    # from an FA-KES article
     ("Date of publication 29 August 2016 Airstrikes kill seven and wound dozens more in the last "
      "rebel-held area", [("killed", 7, 7, None), ("wounded", 24, None, None)]),
-    # fakes-1915433687
+    # from an FA-KES article
     ("16 July 2015 At least 11 civilians including three children were killed in regime barrel "
      "bomb attacks", [("killed", 11, None, True)]),
-    # fakes-1914947530
+    # from an FA-KES article
     ('"Some cases appear to show additional signs consistent with exposure to organophosphorus '
      'chemicals a category of chemicals that includes nerve agents" WHO said in a statement '
      'putting the death toll at at least 70.', [("killed", 70, None, None)]),
-    # fakes-1965495382
+    # from an FA-KES article
     ("Unverified reports estimated up to 33 people may have been killed in the strike.",
      [("killed", None, 33, None)]),
-    # fakes-1918150026
+    # from an FA-KES article
     ("Meanwhile the National Coalition for Syrian Revolution and Opposition Forces said the attack "
      "killed more than 100 people including 25 children and 15 women and injured 400 others.",
      [("killed", 101, None, None), ("wounded", 400, 400, None)]),
-    # fakes-1923102845
+    # from an FA-KES article
     ("Date of publication 9 August 2016 Five children and four medical staff killed by regime "
      "airstrikes on a hospital", [("killed", 9, 9, None)]),  # 5 of them children
-    # fakes-1924058042
+    # from an FA-KES article
     ("Last updated at Jul 012016 BEIRUT At least 70 regime and rebel fighters have been killed in "
      "24 hours in a government assault", [("killed", 70, None, False)]),
-    # fakes-1924058201
+    # from an FA-KES article
     ("Published September 24 2016 Ninety-two civilians were killed and 273 others injured Saturday "
      "by Assad regime airstrikes", [("killed", 92, 92, True), ("wounded", 273, 273, None)]),
-    # fakes-1923848302
+    # from an FA-KES article
     ("He says that among the 23 killed was a family of 10 people including eight children.",
      [("killed", 23, 23, None)]),
-    # fakes-1965495328
+    # from an FA-KES article
     ("26.11.2014 Some 50 civilians in Syria have been killed in airstrikes conducted by a US-led "
      "coalition", [("killed", 50, 50, True)]),
-    # fakes-1926479313
+    # from an FA-KES article
     ("A medical source at Aleppo Health Directorate told SANA reporter that eight students between "
      "7 and 12 years old were killed and another 27 students and a female teacher were injured.",
      [("wounded", 28, 28, True)]),  # one verb, one toll: 27 students and a teacher
-    # fakes-1965511224
+    # from an FA-KES article
     ("At least five Syrians have been killed and a number of others injured in a chemical attack",
      [("killed", 5, None, None), ("wounded", None, None, None)]),
-    # fakes-1924058275 (title)
+    # from an FA-KES article (title)
     ("More than 60 Syrian government soldiers were killed in US-led strikes.",
      [("killed", 61, None, False)]),
     # no casualties: a figure of time and a campaign without a count
@@ -199,7 +199,7 @@ def test_find_numbers_for_claims():
     s = ("Later on Friday, UK Defence Secretary Michael Fallon said that only one in 20 Russian air "
          "strikes in Syria have targetted IS.")
     assert find_numbers(s) == [("share", pytest.approx(0.05))]
-    # fakes-1923848268: a campaign toll, a year and a duration
+    # from an FA-KES article: a campaign toll, a year and a duration
     s = ("The Observatory relies on a network of sources inside Syria to gather its information on "
          "the five-year-old conflict which has killed more than 280000 people and displaced millions.")
     assert find_numbers(s) == [("killed_min", 280001.0)]
@@ -286,9 +286,9 @@ def test_casualty_ranges_are_ordered_on_casualty_like_text(words):
 
 
 @pytest.mark.parametrize("sentence", [
-    # FA-KES fakes-1924058090 (Middle East Eye): dateline, then the headline
+    # from an FA-KES article (Middle East Eye): dateline, then the headline
     "26 Jun 2016 Russian and Syrian strikes death toll has risen while SDF fighters make gains in Manbij.",
-    # FA-KES fakes-1923848227 (AFP): headline, dateline, lead run together
+    # from an FA-KES article (AFP): headline, dateline, lead run together
     "US strikes kill 50 Qaeda fighters in Syria Monitor AFP Tuesday 23 Sep 2014 US air strikes "
     "killed 50 Al-Qaeda militants and eight civilians",
 ])
@@ -297,7 +297,7 @@ def test_a_year_in_a_dateline_is_no_death_toll(sentence):
 
 
 def test_a_count_and_one_more_victim_is_one_count():
-    # FA-KES fakes-1923848245 (AFP; its headline says "kills 18"): "17 militants and a child"
+    # from an FA-KES article (AFP; its headline says "kills 18"): "17 militants and a child"
     got = find_casualties("A Syrian air strike on an Islamic State (IS) training camp in the jihadist-held east "
                           "killed 17 militants and a child a monitoring group said in a new toll Sunday.")
     assert [(c.kind, c.range.min, c.range.max) for c in got] == [("killed", 18, 18)]

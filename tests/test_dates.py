@@ -25,30 +25,30 @@ MEE = date(2015, 10, 2)  # a Friday
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # fakes-1914947530
+        # from an FA-KES article
         ("Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent use WHO.", date(2017, 4, 5)),
-        # fakes-1918398785
+        # from an FA-KES article
         ("Published July 21 2015 A young Syrian boy cries as he sits on the rubble", date(2015, 7, 21)),
-        # fakes-1923102934
+        # from an FA-KES article
         ("Date of publication 1 September 2016 At least 25 civilians have been killed", date(2016, 9, 1)),
-        # fakes-1918150030
+        # from an FA-KES article
         ("Posted on April 4 2017 by Asharq Al-Awsat English 58 Killed in Suspected Gas Attack",
          date(2017, 4, 4)),
-        # fakes-1924058055: Jordan Times glues the day to the year
+        # from an FA-KES article: Jordan Times glues the day to the year
         ("Last updated at Feb 092015 BEIRUT At least 15 people were killed and dozens wounded on "
          "Monday", date(2015, 2, 9)),
-        # fakes-1923848194: the dateline follows the title and the agency
+        # from an FA-KES article: the dateline follows the title and the agency
         ("Syrian air strikes kill 70 people after rebel rocket attack Monitor Reuters Friday 6 Feb "
          "2015 Syrian air force strikes killed at least 70 people", date(2015, 2, 6)),
-        # fakes-1924058219
+        # from an FA-KES article
         ("August 13 2016 2037 UTC+3 A representative of the Syrian Armed Forces told SANA",
          date(2016, 8, 13)),
-        # fakes-1926479165
+        # from an FA-KES article
         ("Print this page Tuesday 19 July 2016 16:45 Russian Airstrikes Disrupt Last Remaining "
          "Ambulance Service in Rural Aleppo.", date(2016, 7, 19)),
-        # fakes-1965495339: Sputnik, day first, glued to the next word
+        # from an FA-KES article: Sputnik, day first, glued to the next word
         ("02.10.2017Get short URL 191 A total of 24 Daesh terrorists were killed", date(2017, 10, 2)),
-        # fakes-1965511114: Al-Manar, day first
+        # from an FA-KES article: Al-Manar, day first
         ("27-09-2013 Damascus Car Bomb Kills 70 People at Least.", date(2013, 9, 27)),
         ("Friday 2 October 2015 19:41 BST Leaders call on Russia", date(2015, 10, 2)),
         ("2017-04-05 Syria attack", date(2017, 4, 5)),
@@ -62,7 +62,7 @@ def test_a_published_line_counts_anywhere_but_a_narrative_date_never():
     body = "x " * 400
     assert find_dateline(body + "Published April 2 2017 by staff") == date(2017, 4, 2)
     assert find_dateline(body + "The attack on 4 April 2017 killed dozens.") is None
-    # fakes-1923848121: no dateline, only narrative weekdays
+    # from an FA-KES article: no dateline, only narrative weekdays
     assert find_dateline("10 dead after strikes on rebel-held hospitals in Syria Air strikes on two "
                          "hospitals in rebel-held northwestern Syria on Thursday left 10 people "
                          "dead including two babies in incubators a monitor said.") is None
@@ -98,38 +98,38 @@ def test_mee_weekdays():
 @pytest.mark.parametrize(
     ("sentence", "reference", "expected"),
     [
-        # fakes-1923848311: dateline Thursday 24 Apr 2014, "on Thursday" is that day
+        # from an FA-KES article: dateline Thursday 24 Apr 2014, "on Thursday" is that day
         ("An air strike on a market on Thursday killed at least 21 people including three children",
          date(2014, 4, 24), [("on Thursday", date(2014, 4, 24), "day")]),
-        # fakes-1924058055: dateline Monday 9 Feb 2015
+        # from an FA-KES article: dateline Monday 9 Feb 2015
         ("At least 15 people were killed and dozens wounded on Monday in government air strikes",
          date(2015, 2, 9), [("on Monday", date(2015, 2, 9), "day")]),
-        # fakes-1924058070 (published 2017-10-08, a Sunday)
+        # from an FA-KES article (published 2017-10-08, a Sunday)
         ("The observatory said Russian air strikes on Thursday night killed 14 people including "
          "three children fleeing across the Euphrates on rafts near Mayadeen.",
          date(2017, 10, 8), [("on Thursday night", date(2017, 10, 5), "day")]),
-        # fakes-1926479371 (published 2016-11-04)
+        # from an FA-KES article (published 2016-11-04)
         ("Damascus and Moscow declared a unilateral four-day pause in strikes on Oct. 18",
          date(2016, 11, 4), [("Oct. 18", date(2016, 10, 18), "day")]),
-        # fakes-1962495692 (published 2016-04-07)
+        # from an FA-KES article (published 2016-04-07)
         ("Two days ago the same neighborhood was shelled by terrorist organizations",
          date(2016, 4, 7), [("Two days ago", date(2016, 4, 5), "day")]),
-        # fakes-1924058098 (published 2016-10-13, a Thursday): last week is the week of 3 October
+        # from an FA-KES article (published 2016-10-13, a Thursday): last week is the week of 3 October
         ("Russia last week vetoed a UN Security Council resolution", date(2016, 10, 13),
          [("last week", date(2016, 10, 3), "week")]),
-        # fakes-1918150036 (published 2016-07-20)
+        # from an FA-KES article (published 2016-07-20)
         ("the bombing targeted the outskirts of the village of Tokhar at dawn yesterday",
          date(2016, 7, 20), [("yesterday", date(2016, 7, 19), "day")]),
-        # fakes-1923102898 (dateline Monday 17 October 2016): the weekend is Saturday the 15th
+        # from an FA-KES article (dateline Monday 17 October 2016): the weekend is Saturday the 15th
         ("At least 45 people have been killed in Aleppo in the last 24 hours according to monitors "
          "with high-level diplomatic talks over the weekend failing to curb the bloodshed.",
          date(2016, 10, 17), [("the last 24 hours", date(2016, 10, 17), "day"),
                               ("over the weekend", date(2016, 10, 15), "week")]),
-        # fakes-1923848287 (dateline Sunday 9 Oct 2016): a statement's "last 24 hours" is its day
+        # from an FA-KES article (dateline Sunday 9 Oct 2016): a statement's "last 24 hours" is its day
         ("-led coalition air strikes in northern Syria over the last 24 hours the Turkish military "
          "said on Sunday", date(2016, 10, 9),
          [("the last 24 hours", date(2016, 10, 9), "day"), ("on Sunday", date(2016, 10, 9), "day")]),
-        # fakes-1914947530
+        # from an FA-KES article
         ("Hundreds of civilians died in a sarin gas attack in Ghouta in August 2013.",
          date(2017, 4, 5), [("August 2013", date(2013, 8, 1), "month")]),
     ],
@@ -245,7 +245,7 @@ def test_references_at_the_ends_of_the_calendar(reference):
 
 
 def test_dateline_prefix_glued_to_the_first_sentence():
-    # FA-KES openings (fakes-1924058070, fakes-1923102845): the publication line is cut off
+    # FA-KES openings (from an FA-KES article, from an FA-KES article): the publication line is cut off
     from strikewatch.dates import dateline_prefix
 
     text = "Last updated at Oct 082017 MOSCOW Some 120 Daesh terror group extremists were killed"

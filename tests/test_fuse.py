@@ -70,7 +70,8 @@ def sentence(text: str, words: str) -> Span:
 
 def strike(doc_id: str, text: str, words: str, place: Place | None, *, attacker=RU,
            day: date | None = None, precision="day", place_words: str | None = None,
-           targets=(), killed=Range(), civilians=Range(), source=None, claimed=False):
+           targets=(), killed=Range(), civilians=Range(), source=None, claimed=False,
+           site=None):
     span = sentence(text, words)
     pw = place_words or (place.name if place else None)
     pstart = text.find(pw, span.start) if pw else -1
@@ -80,7 +81,7 @@ def strike(doc_id: str, text: str, words: str, place: Place | None, *, attacker=
         attacker=attacker, date=day, date_precision=precision if day else None, place=place,
         targets=tuple(Target(c, n) for c, n in targets),
         casualties=Casualties(killed=killed, civilians_killed=civilians), source=source,
-        claimed_by_attacker=claimed)
+        claimed_by_attacker=claimed, site=site)
 
 
 def document(doc_id: str, text: str, outlet: str, published: date, *, copy_of=None) -> Document:
@@ -197,8 +198,8 @@ def test_founding_example_and_same_story_from_two_outlets(store):
     idlib = inc["Idlib"]
     assert len(idlib["mentions"]) == 2
     assert idlib["grade"] == "confirmed"
-    assert "Russian Ministry of Defence" in idlib["grade_reason"]
-    assert idlib["sources"] == [JOINT, "Russian Ministry of Defence"]
+    assert "Ministry of Defence of Russia" in idlib["grade_reason"]
+    assert idlib["sources"] == [JOINT, "Ministry of Defence of Russia"]
     assert inc["Aleppo"]["grade"] == "confirmed"
     assert [inc[p]["grade"] for p in ("Hama", "Homs")] == ["weak", "weak"]
     assert inc["Hama"]["grade_reason"].startswith("Weak: a single source (joint statement")
@@ -454,7 +455,7 @@ def test_target_disagreement_is_contested(store):
     (inc,) = incident_records(store)
     assert inc["grade"] == "contested"
     assert "what was hit" in inc["grade_reason"]
-    assert "Russian Ministry of Defence: jihadist" in inc["grade_reason"]
+    assert "Ministry of Defence of Russia: jihadist" in inc["grade_reason"]
 
 
 def test_fusion_is_incremental(store):
@@ -538,7 +539,7 @@ def test_end_to_end_founding_example(extracted):
     # Idlib on Thursday: the six governments' statement and Russia's defence ministry
     idlib = by[("Idlib", "RU", "2015-10-01")]
     assert idlib["grade"] == "confirmed"
-    assert "Russian Ministry of Defence" in idlib["sources"]
+    assert "Ministry of Defence of Russia" in idlib["sources"]
     assert by[("Aleppo", "RU", "2015-10-02")]["grade"] == "confirmed"
     raqqa = [r for r in records if r["location"]["admin1"] == "Ar-Raqqah"]
     assert len(raqqa) == 2  # Raqqa and the Tabqa airport, 45 km apart
@@ -605,7 +606,7 @@ def test_export_command_writes_formats_md_jsonl_with_mentions(tmp_path):
 
 KALASEH = ("Air strikes killed 13 people on Thursday when warplanes hit several rebel-held "
            "districts including al-Kalaseh Bustan al-Qasr and al-Sakhour civil defense official "
-           "Ibrahim Abu al-Laith told Reuters from Aleppo.")  # FA-KES fakes-1924058098 (October 2016)
+           "Ibrahim Abu al-Laith told Reuters from Aleppo.")  # from an FA-KES article (October 2016)
 
 
 def test_places_one_story_tells_apart_stay_apart_at_one_point(store):
@@ -626,16 +627,16 @@ def test_places_one_story_tells_apart_stay_apart_at_one_point(store):
 # attackers at Aleppo, two that name none, one Russian. The days are set by hand to one day.
 SANA = ('SANA said Russian and government planes targeted "terrorist" positions in the citys '
         "south as an AFP journalist in Aleppo said intense air strikes and artillery fire could "
-        "be heard.")  # fakes-1923848153
+        "be heard.")  # from an FA-KES article
 MEDICS = ("Five medics were killed and a nurse critically wounded when an air strike hit a "
           "clinic in a village near Syrias second city Aleppo late Tuesday the aid group that "
-          "supports it said.")  # fakes-1924058204
+          "supports it said.")  # from an FA-KES article
 MARJEH = ("At least 12 civilians were killed by airstrikes in the rebel-held east Aleppo district "
           "of Marjeh on Monday bringing the number killed in 24 hours of bombardment on the "
-          "battleground city to 45.")  # fakes-1923102898
+          "battleground city to 45.")  # from an FA-KES article
 KHAN_TUMAN = ("Russian jets bombed a medical center in the town of Khan Tuman in southern rural "
               "Aleppo earlier on Wednesday killing 15 members of medical staff activists in the "
-              "town reported.")  # fakes-1926479056
+              "town reported.")  # from an FA-KES article
 ALEPPO_CITY = Place("Aleppo", 36.2021, 37.1343, "SY", "point", admin1="Aleppo", geonameid=170063)
 
 

@@ -180,7 +180,7 @@ def test_supplement_towns_and_districts(gaz, doc_id, sentence, name, placed_as, 
 
 
 def test_a_place_named_as_a_region_is_its_vicinity(gaz):
-    # fakes-1919191746 (FA-KES, CC BY 4.0): "the Homs region" was no place at all
+    # from an FA-KES article (FA-KES, CC BY 4.0): "the Homs region" was no place at all
     s = ("The Russian pilots were attacking DAESH in the Homs region on Friday on the request "
          "of the Syrian government.")
     [m] = geocode_mentions(_in_sentence("fakes-1919191746", s, ["Homs region"]), gaz)
@@ -188,7 +188,7 @@ def test_a_place_named_as_a_region_is_its_vicinity(gaz):
 
 
 def test_a_compass_word_is_no_spelling_of_another(gaz):
-    # fakes-1962495704 (FA-KES, CC BY 4.0): "Northeast" shares its consonant skeleton with
+    # from an FA-KES article (FA-KES, CC BY 4.0): "Northeast" shares its consonant skeleton with
     # the supplement's "northwest", which is coded to Idlib, 300 km from the village meant
     s = ("According to the Arabic-language desk of Sputnik news agency the US warplanes "
          "targeted the residential areas in the village 50km Northeast of Aleppo city and "
@@ -305,7 +305,7 @@ def test_a_neighbourhood_in_a_city_is_coded_to_the_city(gaz):
 
 
 def test_a_province_right_after_the_name_contains_it(gaz):
-    # fakes-1923102845 (FA-KES, CC BY 4.0): the commas are lost in the corpus
+    # from an FA-KES article (FA-KES, CC BY 4.0): the commas are lost in the corpus
     text = ("MSF said that the hospital in Millis Idlib province was hit directly by two "
             "airstrikes that forced the closure of the facility.")
     i = text.index("Millis")
@@ -397,16 +397,14 @@ def test_yemen_data_project_governorates_and_districts(gaz):
 # --------------------------------------------------------------------------- cost and shells
 
 
-def test_the_index_opens_fast_and_resolves_in_microseconds(gaz):
-    t = time.perf_counter()
+def test_a_reopened_index_answers_as_the_one_built(gaz):
+    """The cached index file is the gazetteer: opening it again gives the same answers. (How
+    fast it opens and resolves is measured by the benchmarks, not asserted here: these
+    machines are shared and a timed unit test fails on load, not on a regression.)"""
     fresh = Gazetteer(gaz.path)
-    assert time.perf_counter() - t < 0.5
-    names = ["Raqqa", "Hama province", "Deir al-Zour", "Idlib countryside", "Sa'ada", "Tabqa"]
-    t = time.perf_counter()
-    for name in names * 20:
-        fresh.resolve(name, country="SY")
-    per_call = (time.perf_counter() - t) / (len(names) * 20)
-    assert per_call < 0.002
+    for name in ["Raqqa", "Hama province", "Deir al-Zour", "Idlib countryside", "Sa'ada", "Tabqa"]:
+        got, want = fresh.resolve(name, country="SY"), gaz.resolve(name, country="SY")
+        assert getattr(got, "geonameid", None) == getattr(want, "geonameid", None), name
 
 
 def test_the_gazetteer_pickles_for_process_pools(gaz):
@@ -468,7 +466,7 @@ def _in_sentence(doc_id: str, sentence: str, names: list[str]) -> list[StrikeMen
 
 
 def test_a_story_whose_only_town_is_a_foreign_alternate_name_stays_in_its_country(gaz):
-    # fakes-1915433694: "Ariha" is an alternate name of Jericho; the sentence says "Syrian"
+    # from an FA-KES article: "Ariha" is an alternate name of Jericho; the sentence says "Syrian"
     s = ("3 August 2015 A Syrian military aircraft crashed while on a bombing run over the "
          "rebel-held northwestern town of Ariha on Monday leaving at least 27 people dead a "
          "monitoring group said.")
@@ -512,7 +510,7 @@ def test_local_names_of_a_syrian_story_do_not_land_abroad(gaz, doc_id, sentence,
 
 
 def test_a_given_name_is_not_a_city_abroad(gaz):
-    # fakes-1926479363: extraction handed over "Vladimir" of "Vladimir Putin"
+    # from an FA-KES article: extraction handed over "Vladimir" of "Vladimir Putin"
     s = ("Turkish President Tay yip Eroding and Russian President Vladimir Putin discussed the "
          "suspected attack Turkish presidential sources said.")
     r = gaz.resolve("Vladimir", country="SY", context=s)
@@ -523,7 +521,7 @@ def test_a_given_name_is_not_a_city_abroad(gaz):
 
 
 def test_foreign_places_named_as_such_still_resolve_abroad(gaz):
-    # fakes-1918398799: a Syrian story's aside on Iraq
+    # from an FA-KES article: a Syrian story's aside on Iraq
     s = ("In neighboring Iraq meanwhile Daesh has been beaten back on several fronts with "
          "Iraqi forces aided by U.S.-led coalition airstrikes having retaken the cities of "
          "Ramadi and Fallujah in western Anbar province.")
@@ -534,7 +532,7 @@ def test_foreign_places_named_as_such_still_resolve_abroad(gaz):
 
 
 def test_an_unpunctuated_list_of_towns_is_not_one_long_name(gaz):
-    # fakes-1926479206: each town of the list votes for Syria in full
+    # from an FA-KES article: each town of the list votes for Syria in full
     s = "Airstrikes also targeted the nearby towns of Rastan Talbeesah Ter Maaleh and Zafarana."
     i = s.index("Rastan")
     assert not gaz._in_longer_name(s, i, i + len("Rastan"))
@@ -542,7 +540,7 @@ def test_an_unpunctuated_list_of_towns_is_not_one_long_name(gaz):
     assert [(m.place.country, m.place.admin1) for m in placed_] == [("SY", "Homs")] * 2
 
 
-# FA-KES fakes-1923848218 (AFP, 6 October 2014): the strike sentence names Kobane, Kurds and
+# from an FA-KES article (AFP, 6 October 2014): the strike sentence names Kobane, Kurds and
 # Turkey; the article names Syria and Hasakeh around it.
 KOBANE_ARTICLE = (
     "Twin blasts kill 30 Kurdish fighters in Syria Monitor AFP Monday 6 Oct 2014 \"At least 30 "
@@ -573,7 +571,7 @@ def test_the_whole_article_votes_for_the_documents_country(gaz):
     assert placed_mention.place.admin1 == "Aleppo"
 
 
-# FA-KES fakes-1962495727 (29 August 2016), as the corpus gives it: Turkey's strikes in Syria
+# from an FA-KES article (29 August 2016), as the corpus gives it: Turkey's strikes in Syria
 JARABLUS_ARTICLE = (
     "Mon Aug 29 2016 40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus. In "
     "Turkish airstrikes and artilleries attacks on two villages near Jerablus 40 civilian killed "
@@ -604,7 +602,7 @@ def test_the_articles_places_outvote_the_attackers_nationality(gaz):
     assert (placed_mention.place.country, placed_mention.place.admin1) == ("SY", "Aleppo")
 
 
-# FA-KES fakes-1924058201 (Anadolu, 24 September 2016), as the corpus gives it: commas lost
+# from an FA-KES article (Anadolu, 24 September 2016), as the corpus gives it: commas lost
 ALEPPO_DISTRICTS = (
     "Speaking to Anadolu Agency Najib Ansari said the warplanes targeted the districts of "
     "Bustan al-Qasr Mashhad al-Kallasa Salihiya and al-Fardos Sheikh Haider Ansar Bustan "
@@ -625,7 +623,7 @@ def test_a_long_list_with_no_container_fails_fast(gaz):
 
 
 def test_a_provinces_own_name_is_no_misspelling_of_a_town_near_the_other_places(gaz):
-    # fakes-1962495701: the story's other places are in Rif Dimashq, where Darayya's skeleton
+    # from an FA-KES article: the story's other places are in Rif Dimashq, where Darayya's skeleton
     # matches "Daraa"; but Daraa names a province (and its capital), not a spelling variant
     first = ("Terrorist rocket attacks have killed 10 civilians and injured 41 others most of "
              "them women and children in Daraa city.")
@@ -654,7 +652,7 @@ def test_a_spelling_variant_outside_the_province_its_sentence_names_is_left_unpl
 
 
 def test_a_province_named_next_to_another_province_keeps_its_own(gaz):
-    # fakes-1923848226: "Deir Ezzor" is a spelling of Deir ez-Zor, not a namesake in Hasakeh
+    # from an FA-KES article: "Deir Ezzor" is a spelling of Deir ez-Zor, not a namesake in Hasakeh
     s = ("The Syrian Observatory for Human Rights said the militants were killed in strikes in "
          "the eastern province of Deir Ezzor and the civilians died in raids in northeastern "
          "Hasakeh.")
@@ -664,7 +662,7 @@ def test_a_province_named_next_to_another_province_keeps_its_own(gaz):
 
 
 def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplaced(gaz):
-    # fakes-1923848145: Hammuriyah and Saqba are towns of Eastern Ghouta, not Al Hamra (Hama)
+    # from an FA-KES article: Hammuriyah and Saqba are towns of Eastern Ghouta, not Al Hamra (Hama)
     # and Shahba (As-Suwayda), which only share their skeletons
     first = ("But most of the victims - 14 - died in air strikes on an area between the "
              "opposition-held towns of Hammuriyah and Saqba.")
@@ -697,14 +695,14 @@ def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplac
      "al-Mazzeh", "Mezzeh", "Dimashq", "admin2"),
     ("Quoting reports from its local partners in Syria UNICEF said health workers were reported "
      "to have pulled bodies of children from under rubble in the town of al-Quria in Deir ez-Zor "
-     "province which is mostly under DAESH control.",  # fakes-1924058178
+     "province which is mostly under DAESH control.",  # from an FA-KES article
      "al-Quria", "Al-Quriyah", "Deir ez-Zor", "point"),
     ("In another air strike more than 60 foreign mercenaries from the former Soviet Union "
      "Tunisia and Egypt were killed in the Euphrates Valley south of Deir Ezzor.",
-     "Euphrates Valley", "Euphrates valley", "Deir ez-Zor", "region"),  # fakes-1965495341
+     "Euphrates Valley", "Euphrates valley", "Deir ez-Zor", "region"),  # from an FA-KES article
     ("To the south of Deir ez-Zor in the valley of the Euphrates river a group of over 60 "
      "foreign mercenaries originating from CIS countries Tunisia and the Arab Republic of Egypt "
-     "were killed in an airstrike.",  # fakes-1965495344
+     "were killed in an airstrike.",  # from an FA-KES article
      "the valley of the Euphrates river", "Euphrates valley", "Deir ez-Zor", "region"),
 ])
 def test_a_sourced_supplement_place_resolves_from_its_corpus_spelling(
@@ -716,7 +714,7 @@ def test_a_sourced_supplement_place_resolves_from_its_corpus_spelling(
     assert place.source == "supplement"
 
 
-# FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0): fakes-1923848237, 1914947537, 1923848226.
+# FA-KES (Abu Salem et al., ICWSM 2019, CC BY 4.0): from an FA-KES article, 1914947537, 1923848226.
 @pytest.mark.parametrize(("sentence", "name", "expected", "precision"), [
     ("The Syrian Observatory for Human Rights said Wednesdays strike destroyed a building being "
      "used as a headquarters and a prison by IS militants in Deir Ezzor province.",
@@ -736,7 +734,7 @@ def test_a_provincial_capitals_corpus_spelling_names_the_city_and_the_province(
     assert (place.name, place.precision) == (expected, precision)
 
 
-# FA-KES fakes-1926478941 (SANA, 30 May 2017), as the corpus gives it. The strike sentence names
+# from an FA-KES article (SANA, 30 May 2017), as the corpus gives it. The strike sentence names
 # three Deir Ezzor neighbourhoods and no province; the article names Deir Ezzor three times.
 DEIR_EZZOR_ARTICLE = (
     "May 30 2017 Syrian Army Kills 11 ISIL Terrorists Destroy Their Posits in Deir Ezzor. Syrian "
@@ -783,7 +781,7 @@ def test_a_neighbourhood_is_not_a_town_spelt_like_it(gaz, doc_id, sentence, name
     assert m.place is None or m.place.admin1 != "Ar-Raqqah", m.place
 
 
-# FA-KES fakes-1926479161 (15 February 2016), the title, the strike and the asides on Munich
+# from an FA-KES article (15 February 2016), the title, the strike and the asides on Munich
 MAARET_ARTICLE = (
     "Monday 15 February 2016 Russian Airstrikes Hit MSF Hospital in Idlib. A hospital supported "
     "by Doctors Without Borders (MSF) in the town of Maaret al-Nouman in rural Idlib was hit "
@@ -808,7 +806,7 @@ def test_a_place_named_only_in_an_aside_votes_less_than_the_strikes_own(gaz):
 
 
 def test_a_name_called_a_neighbourhood_of_a_city_lies_in_that_city(gaz):
-    # FA-KES fakes-1923848282 (AFP, 27 October 2016): Aleppo's Shahba, not Shahba (As-Suwayda)
+    # from an FA-KES article (AFP, 27 October 2016): Aleppo's Shahba, not Shahba (As-Suwayda)
     s = ("\"Three children were killed and 14 students were injured in a terrorist rocket attack "
          "on the national school in the Shahba neighbourhood of Aleppo\" state news agency SANA "
          "reported.")
@@ -818,14 +816,14 @@ def test_a_name_called_a_neighbourhood_of_a_city_lies_in_that_city(gaz):
 
 
 def test_a_school_named_after_its_town_is_in_that_town(gaz):
-    # FA-KES fakes-1965511130 (al-Manar, 5 November 2014; CC BY 4.0), its headline: the only
+    # from an FA-KES article (al-Manar, 5 November 2014; CC BY 4.0), its headline: the only
     # sentence naming the strike's place was unplaced, "Damascus School" being no gazetteer name
     s = "Mortar Attack Targets Damascus School Claims 11 Children"
     p = placed(gaz.resolve("Damascus School", country="SY", context=s))
     assert (p.name, p.admin1, p.precision) == ("Damascus", "Dimashq", "point")
 
 
-# FA-KES fakes-1962495650 (al-Alam, 29 July 2015; CC BY 4.0), its first four sentences
+# from an FA-KES article (al-Alam, 29 July 2015; CC BY 4.0), its first four sentences
 HADER_ARTICLE = (
     "Wed Jul 29 2015 Israeli Strike on Syrian Town Kills 5 Soldiers. An Israeli air strike on a "
     "government-held village on the Syrian side of the Golan Heights ceasefire line killed five "
@@ -841,7 +839,7 @@ HADER_ARTICLE = (
 
 @pytest.mark.parametrize("doc_id,text,sentence_start,name,admin1", [
     ("fakes-1962495650", HADER_ARTICLE, "\"An Israeli plane hit a car", "Hader", "Quneitra"),
-    # fakes-1926479098 (SANA, 12 August 2016; CC BY 4.0): the namesake the other way round
+    # from an FA-KES article (SANA, 12 August 2016; CC BY 4.0): the namesake the other way round
     ("fakes-1926479098", "A child and a woman were killed and seven others were injured by "
      "terrorist rocket and sniper attacks that targeted Aleppo city and al-Hader town in Aleppos "
      "southern countryside on Friday.", "A child", "al-Hader town", "Aleppo"),
@@ -858,7 +856,7 @@ def test_a_town_the_country_repeats_is_the_one_in_the_province_the_article_names
     assert (out.place.country, out.place.admin1) == ("SY", admin1)
 
 
-# FA-KES fakes-1926479155 (Syrian Coalition, 25 August 2016; CC BY 4.0), its first sentences
+# from an FA-KES article (Syrian Coalition, 25 August 2016; CC BY 4.0), its first sentences
 ALOMMAL_ARTICLE = (
     "Thursday 25 August 2016 Deir Ezzor Civilians Stuck between the Regimes Hammer and ISISs "
     "Anvil. Activists in Deir Ezzor said that nearly 58 people including women and children were "
@@ -886,7 +884,7 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_in_the_one_province_of_its_story
 
 
 def test_the_first_word_of_a_longer_name_is_not_placed_in_the_story_province(gaz):
-    # FA-KES fakes-1923848256 (AFP, 15 October 2017; CC BY 4.0): "Old" of "Old Damascus"
+    # from an FA-KES article (AFP, 15 October 2017; CC BY 4.0): "Old" of "Old Damascus"
     text = ("AFP Sunday 15 Oct 2017 Shelling on the central district of Old Damascus killed four "
             "civilians and wounded seven others the Britain-based Syrian Observatory for Human "
             "Rights monitor said.")

@@ -596,20 +596,20 @@ def claims(
 
 
 def _attacker_code(attacker: str) -> str:
-    """The actor lexicon's code for ``--attacker``: a code as given ("RU"), or the code of
-    the one actor a name stands for ("Russia", "Russian air force"); anything else is bad
-    usage, not an empty report."""
+    """The actor registry's code for ``--attacker``: a code as given ("RU"), or the code of
+    the one actor a name stands for ("Russia", "Russian air force"); a word for no one force
+    ("the army") and anything else is bad usage, not an empty report."""
     from .lexicons import load_lexicons
 
     lex = load_lexicons()
     if attacker in {e.code for e in lex.actor_entries}:
         return attacker
     whole = {v.code for start, end, _, v in lex.actors.find(attacker.strip())
-             if start == 0 and end == len(attacker.strip())}
+             if start == 0 and end == len(attacker.strip()) and v.resolve is None}
     if len(whole) == 1:
         return whole.pop()
-    raise typer.BadParameter(f"--attacker {attacker!r}: not an actor of the lexicon "
-                             "(data/lexicons/actors.yaml); give its code, e.g. RU")
+    raise typer.BadParameter(f"--attacker {attacker!r}: not an actor of the registry "
+                             "(data/actors); give its code, e.g. RU")
 
 
 def _ground_of_claims(store: Store, attacker: str, first: date, last: date) -> list[str]:

@@ -10,6 +10,7 @@
     │   └── FetchError       a URL that could not be fetched
     ├── StoreError          the database cannot be opened or migrated
     ├── GeocodeError        the gazetteer cannot be built or loaded
+    ├── RegistryError       the actor registry (data/actors) cannot be read or breaks its schema
     ├── ReviewError         an analyst's action refers to something that is not there
     ├── ExportError         an unknown export format, or one that cannot hold what is asked
     ├── BriefError          no briefing can be made (no dated incident, no Chromium for a PDF)
@@ -88,9 +89,10 @@ class UserExists(UserError):
     pass
 
 
+class RegistryError(StrikewatchError):
+    """An actor registry file that cannot be read or breaks the schema; the message names the
+    file and the entry."""
+
+
 class ConfigError(StrikewatchError):
     """A sources or delivery file that cannot be used; the message names the file and line."""
-
-
-class DeliveryError(StrikewatchError):
-    """A briefing that could not be written or sent (a channel's failure is recorded too)."""

@@ -29,6 +29,21 @@ otherwise it is the sum of several strikes, or of more than this one, and counti
 give this village the province's dead and count them twice. The attacker's own claim and a
 witness's report are two accounts, never a summary and its detail.
 
+Two reports are one strike only when day, attacker and place agree at the precision both give
+(points within ``same_point_km``, about 2 km; two gazetteer places of different names are two
+places) and nothing tells them apart (``_told_apart``): another named site (a family's home,
+a hospital, an ambulance), another sub-place of the town the gazetteer puts at one point
+(Shujaiya and Zeitoun placed at Gaza City), or a stated toll no later count explains. In Gaza
+dozens of strikes hit one town on one day; without these, they fused into one incident per town
+and day. A report naming neither site nor sub-place attaches when only one strike fits, and
+stands apart when several do. A refusal next to an incident of the same day, attacker and place
+is kept as the mention's note ("kept apart from inc-…: why").
+
+Grades (``_grade``): ``confirmed`` on the attacker's own acknowledgement; ``fair`` on two
+sources independent of each other and of the attacker, where ``data/alignment.yaml`` (sourced)
+lists the voices aligned with each attacker (SANA, TASS, RT for Russian and Syrian strikes);
+one outlet counts once, whatever its stories or syndicated copies.
+
 The claims-versus-reports query (``claims_vs_reports``) sets what an attacker says it hits
 against what independent sources report was hit, and the statistics third parties give.
 """
@@ -36,6 +51,7 @@ against what independent sources report was hit, and the statistics third partie
 from __future__ import annotations
 
 import calendar
+import difflib
 import hashlib
 import math
 import re
@@ -44,11 +60,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
+from .actors import load_registry
 from .models import (
     GEO_PRECISIONS,
     TARGET_CATEGORIES,
@@ -86,49 +103,66 @@ NONCOMBATANT = {"civilian", "infrastructure"}
 
 
 @dataclass(frozen=True, slots=True)
-class SourceName:
-    """A reporting source under its several names; ``attacker`` marks a belligerent's voice."""
-
-    name: str
-    aliases: frozenset[str]
-    attacker: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class FuseSettings:
-    """What counts as the same strike and the same source; defaults in ``data/fuse.yaml``."""
+    """What counts as the same strike; defaults in ``data/fuse.yaml``. Who a source is (its
+    several names, whose voice it is) comes from the actor registry (strikewatch.actors); the
+    voices aligned with each attacker, which are not independent of it, from
+    ``data/alignment.yaml``."""
 
     day_tolerance_days: int = 1
     week_half_width_days: int = 3
-    same_point_km: float = 6.0
+    same_point_km: float = 2.0
     region_radius_km: float = 120.0
+    toll_ratio: float = 3.0
+    toll_gap: int = 10
+    same_name_ratio: float = 0.8
     confusable_attackers: tuple[frozenset[str], ...] = ()
     unknown_attackers: frozenset[str] = frozenset({"unknown"})
-    sources: tuple[SourceName, ...] = ()
+    aligned: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> FuseSettings:
+    def from_file(cls, path: str | Path, alignment: str | Path | None = None) -> FuseSettings:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        sources = tuple(
-            SourceName(name=s["name"], attacker=s.get("attacker"),
-                       aliases=frozenset(_norm(a) for a in [s["name"], *s.get("aliases", [])]))
-            for s in raw.get("sources", []))
         return cls(
             day_tolerance_days=int(raw.get("day_tolerance_days", 1)),
             week_half_width_days=int(raw.get("week_half_width_days", 3)),
-            same_point_km=float(raw.get("same_point_km", 6)),
+            same_point_km=float(raw.get("same_point_km", 2)),
             region_radius_km=float(raw.get("region_radius_km", 120)),
+            toll_ratio=float(raw.get("toll_ratio", 3)),
+            toll_gap=int(raw.get("toll_gap", 10)),
+            same_name_ratio=float(raw.get("same_name_ratio", 0.8)),
             confusable_attackers=tuple(frozenset(g) for g in raw.get("confusable_attackers", [])),
             unknown_attackers=frozenset(raw.get("unknown_attackers", ["unknown"])),
-            sources=sources)
+            aligned=_alignment(alignment or DATA / "alignment.yaml"))
 
     @classmethod
     def default(cls) -> FuseSettings:
         return _default_settings()
 
-    def source(self, text: str | None) -> SourceName | None:
-        key = _norm(re.sub(r"\([^)]*\)", " ", text or ""))  # "… Human Rights (SOHR)"
-        return next((s for s in self.sources if key in s.aliases), None) if key else None
+    def aligned_with(self, attacker: str | None, label: str) -> bool:
+        """Whether the voice ``label`` speaks for ``attacker`` or its allies (alignment.yaml)."""
+        return attacker is not None and _norm(label) in self.aligned.get(attacker, ())
+
+
+def _alignment(path: str | Path) -> dict[str, frozenset[str]]:
+    """attacker code -> the normalised names of the voices aligned with it.
+
+    The one reader of the alignment table. A voice the actor registry knows brings its
+    registry name, the label ``_sources_of`` gives it ("SANA" is the Syrian Arab News
+    Agency)."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    registry = load_registry()
+    out: dict[str, set[str]] = defaultdict(set)
+    for entry in raw.get("alignments", []):
+        if not entry.get("source"):
+            raise ValueError(f"{path}: the alignment of {entry.get('attackers')} gives no source")
+        voices: set[str] = set()
+        for name in entry["voices"]:
+            known = registry.source_entry(name)
+            voices |= {_norm(name)} | ({_norm(known.name)} if known else set())
+        for attacker in entry["attackers"]:
+            out[attacker] |= voices
+    return {a: frozenset(v) for a, v in out.items()}
 
 
 @cache
@@ -136,6 +170,7 @@ def _default_settings() -> FuseSettings:
     return FuseSettings.from_file(DATA / "fuse.yaml")
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[\u2019']s\b", "s", text)
@@ -158,6 +193,7 @@ class FuseReport:
     set_aside: list[tuple[int, str]] = field(default_factory=list)  # (mention id, why)
     dropped: list[str] = field(default_factory=list)
     apart: list[tuple[int, str]] = field(default_factory=list)  # (mention id, incident id)
+    refused: list[tuple[int, str]] = field(default_factory=list)  # (mention id, why not merged)
 
     def __str__(self) -> str:
         lines = [f"fused {self.mentions} new strike mentions: {len(self.created)} new incidents, "
@@ -168,6 +204,10 @@ class FuseReport:
             lines.append(f"  {len(self.apart)} mentions fit several incidents equally: they "
                          f"stand apart in {len({i for _, i in self.apart})} incidents graded "
                          f"no better than weak, each naming the incidents it may duplicate")
+        if self.refused:
+            lines.append(f"  {len(self.refused)} mentions kept apart from an incident of the "
+                         f"same day, attacker and place that another site, sub-place or toll "
+                         f"tells apart (the reason is kept with each mention)")
         reasons = Counter(why.split(":")[0] for _, why in self.set_aside)
         lines += [f"  set aside: {n} {why}" for why, n in reasons.most_common()]
         return "\n".join(lines)
@@ -176,9 +216,10 @@ class FuseReport:
 # -- matching -----------------------------------------------------------------------------------
 
 
-def incident_id_for(m: StrikeMention) -> str:
-    """Stable across re-runs: the same first report of a strike gives the same id."""
-    return "inc-" + hashlib.sha1(mention_key(m).encode()).hexdigest()[:16]
+def incident_id_for(m: StrikeMention, key: str | None = None) -> str:
+    """Stable across re-runs: the same first report of a strike gives the same id (``key``:
+    its link key, when several mentions share ``mention_key``; see ``_link_keys``)."""
+    return "inc-" + hashlib.sha1((key or mention_key(m)).encode()).hexdigest()[:16]
 
 
 def _shift(day: date, days: int) -> date:
@@ -214,6 +255,7 @@ def _km(a: Place, b: Place) -> float:
 _ADMIN_WORDS = re.compile(r"\b(governorate|province|muhafazat|district|countryside|city|of)\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def _admin_norm(name: str | None) -> str:
     """Hama, Hamah, Hama Governorate, Ar-Raqqah and Raqqa province compare equal."""
     if not name:
@@ -235,6 +277,8 @@ def place_relation(a: Place, b: Place, s: FuseSettings) -> int | None:
     if cp == "country":
         return None
     if fp == cp == "point":
+        if _two_gazetteer_places(a, b, s):
+            return None
         return 0 if _km(fine, coarse) <= s.same_point_km else None
     if cp == "region":
         within = _km(fine, coarse) <= s.region_radius_km
@@ -247,6 +291,14 @@ def place_relation(a: Place, b: Place, s: FuseSettings) -> int | None:
     if fp == cp:
         return 0 if _km(fine, coarse) <= s.same_point_km else None
     return None
+
+
+def _two_gazetteer_places(a: Place, b: Place, s: FuseSettings) -> bool:
+    """Two gazetteer entries of different names are two places however close ("Rimal" and
+    "Tel al-Hawa" in Gaza City, a village beside its town); one town's two entries (GeoNames
+    often has a city and its seat a few hundred metres apart) bear one name."""
+    return (a.geonameid is not None and b.geonameid is not None and a.geonameid != b.geonameid
+            and not _similar(_admin_norm(a.name), _admin_norm(b.name), s))
 
 
 def _attacker_code(m: StrikeMention, s: FuseSettings) -> str | None:
@@ -266,13 +318,87 @@ def _attacker_relation(a: str | None, b: str | None, s: FuseSettings) -> int | N
 
 
 @dataclass(slots=True)
+class _Keys:
+    """The fields matching reads from an incident while a batch is fused (date, place,
+    attacker) and what tells its strike from another at the same place (sites, sub-places,
+    toll), kept up to date as members join. They are what ``compute_incident`` would choose,
+    without recomputing the whole incident after every mention: a city hit 300 times a day,
+    each strike reported by several outlets, made that the cost of the run."""
+
+    dates: dict[int, Counter] = field(default_factory=dict)  # date rank -> day -> members
+    precision: dict[date, str] = field(default_factory=dict)  # first precision of each day
+    places: dict[int, Counter] = field(default_factory=dict)  # fineness -> place key -> n
+    place_of: dict[object, Place] = field(default_factory=dict)  # place key -> first Place
+    attackers: dict[str, set[str]] = field(default_factory=dict)  # code -> source labels
+    names: dict[str, str] = field(default_factory=dict)
+    voiced: set[str] = field(default_factory=set)
+    sites: set[tuple[str, ...]] = field(default_factory=set)
+    localities: set[str] = field(default_factory=set)
+    killed: tuple[int, int] | None = None  # (lowest, highest) figure its reports at a point give
+    pinned: bool = False  # whether a report places it at a point
+
+    def add(self, sm: StoredMention, s: FuseSettings) -> None:
+        m = sm.mention
+        if m.date is not None:
+            rank = _DATE_RANK.get(m.date_precision, 3)
+            self.dates.setdefault(rank, Counter())[m.date] += 1
+            self.precision.setdefault(m.date, m.date_precision or "day")
+        if m.place is not None:
+            key = m.place.geonameid or m.place.name
+            self.places.setdefault(FINENESS.get(m.place.precision, 9), Counter())[key] += 1
+            self.place_of.setdefault(key, m.place)
+        if (code := _attacker_code(m, s)) is not None:
+            sources = _sources_of(sm, s)
+            self.attackers.setdefault(code, set()).update(src.label for src in sources)
+            self.names.setdefault(code, m.attacker.name)
+            if any(src.attacker_voice for src in sources):
+                self.voiced.add(code)
+        self.sites |= {site} if (site := _site(m)) else set()
+        self.localities |= {loc} if (loc := _locality(m)) else set()
+        self.pinned |= m.place is not None and m.place.precision == "point"
+        if (figure := _figure(m.casualties.killed)) is not None and self.pinned:
+            lo, hi = self.killed or figure
+            self.killed = (min(lo, figure[0]), max(hi, figure[1]))
+
+    def incident(self, inc: Incident) -> Incident:
+        """``inc`` with the date, place and attacker its members give so far."""
+        day = precision = place = attacker = None
+        if self.dates:
+            counts = self.dates[min(self.dates)]
+            day = min(counts, key=lambda d: (-counts[d], d))
+            precision = self.precision[day]
+        if self.places:
+            counts = self.places[min(self.places)]
+            top = max(counts.values())
+            place = self.place_of[next(k for k, n in counts.items() if n == top)]
+        if self.attackers:
+            code = max(self.attackers, key=lambda c: (len(self.attackers[c]), c in self.voiced))
+            attacker = Actor(self.names[code], code if len(code) == 2 and code.isupper() else None)
+        return replace(inc, date=day, date_precision=precision, place=place, attacker=attacker)
+
+
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, None: 0}
+
+
+@dataclass(slots=True)
 class _Working:
-    """An incident while a batch is being fused: its record and every member mention."""
+    """An incident while a batch is being fused: its record, every member mention (by story
+    too, for the checks within one story) and the keys matching reads."""
 
     incident: Incident
     members: list[StoredMention]
     new: bool = False
     maybe: set[str] = field(default_factory=set)  # the incidents it may duplicate (see below)
+    keys: _Keys = field(default_factory=_Keys)
+    by_story: dict[str, list[StoredMention]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, m: StoredMention, s: FuseSettings) -> None:
+        self.members.append(m)
+        self.index(m, s)
+
+    def index(self, m: StoredMention, s: FuseSettings) -> None:
+        self.keys.add(m, s)
+        self.by_story[m.story].append(m)
 
 
 def _vagueness(m: StrikeMention) -> str | None:
@@ -285,66 +411,234 @@ def _vagueness(m: StrikeMention) -> str | None:
     return None
 
 
-def _score(m: StoredMention, w: _Working, s: FuseSettings) -> tuple[int, int, int] | None:
-    """How well a mention fits an incident (lower is better), or None when it cannot be it."""
-    inc = w.incident
-    code = _attacker_code(m.mention, s)
-    attacker = _attacker_relation(code, inc.attacker.code if inc.attacker else None, s)
-    if attacker is None:
+_PLACE_HEAD = re.compile(r",|\b(?:in|of|near|neighbou?rhood|quarter|area|camp|street|road)\b")
+
+
+def _locality(m: StrikeMention) -> str | None:
+    """The sub-place a report names below the gazetteer's place ("Shujaiya" placed at Gaza
+    City, "al-Sabil neighborhood in Daraa city" at Daraa), or None when it names the place
+    itself (or a spelling of it). Two reports naming different sub-places of one town are
+    two strikes, even where the gazetteer puts both at one point."""
+    if not m.place_text or m.place is None:
         return None
-    for other in w.members:
-        if other.story != m.story or _summed_up(m, other, s) or _summed_up(other, m, s):
+    pieces = (_admin_norm(p) for p in _PLACE_HEAD.split(_norm(m.place_text)))
+    head = next((p for p in pieces if p), "")
+    if not head or head == _admin_norm(m.place.name) or head == _admin_norm(m.place.admin1):
+        return None
+    return _fold(head)
+
+
+# words of a site's name that tell no site from another ("the Abu Daqqa family's home" and
+# "the house of the Abu Daka family" are one site), Arabic articles in their spellings, and
+# the words for a home, which are one kind of site ("a house" is not "the mosque")
+_SITE_FILLER = frozenset("the of a an in at family familys s al el an ar as ash ad at az".split())
+_HOME = frozenset("home homes house houses residence apartment flat building".split())
+
+
+def _site(m: StrikeMention) -> tuple[str, ...] | None:
+    """The named house, family, facility or vehicle hit, as the words that name it, each
+    folded over the usual variants of romanised Arabic (``_fold``)."""
+    words = tuple(dict.fromkeys("house" if w in _HOME else _fold(w)
+                                for w in _norm(m.site or "").split() if w not in _SITE_FILLER))
+    return words or None
+
+
+_FOLDS = ((re.compile(r"(.)\1+"), r"\1"), (re.compile(r"ou|o"), "u"), (re.compile(r"ee|ie"), "i"),
+          (re.compile(r"q"), "k"), (re.compile(r"e"), "a"), (re.compile(r"(?<=.)h$"), ""))
+
+
+def _fold(word: str) -> str:
+    """One spelling of a romanised Arabic word: doubled letters single, o/ou as u, ee as i,
+    q as k, e as a, no final h ("Daqqa", "Daka"; "Abou", "Abu"; "Saleh", "Salah")."""
+    for pattern, repl in _FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _site_relation(a: tuple[str, ...], b: tuple[str, ...], s: FuseSettings) -> int | None:
+    """0 one site spelt two ways ("Abu Daqqa", "Abou Daqa"), 1 one naming part of the other
+    ("a school", "the Rimal school"), None two sites ("the Rimal school", "the Rimal bakery").
+    Word by word, so that a long shared neighbourhood name does not hide another noun."""
+    short, long = sorted((a, b), key=len)
+    matched = [any(_similar(w, v, s) for v in long) for w in short]
+    if not all(matched):
+        return None
+    return 0 if len(short) == len(long) else 1
+
+
+def _figure(r: Range) -> tuple[int, int] | None:
+    """(lowest, highest) of a toll the text states as a count ("nine", "12 to 15"), or None.
+    An open figure ("at least 300", "more than 100") is left out: it is how running totals
+    and statistics are worded, and a report's floor tells no strike from another."""
+    if r.min is None or r.max is None:
+        return None
+    return r.min, r.max
+
+
+def _similar(a: str, b: str, s: FuseSettings) -> bool:
+    return a == b or _similar_names(a, b, s.same_name_ratio)
+
+
+@lru_cache(maxsize=1 << 16)
+def _similar_names(a: str, b: str, ratio: float) -> bool:
+    """difflib's ratio, after its length bound (two names of very different lengths are not
+    one name), cached: a busy day compares the same few hundred names again and again."""
+    if 2 * min(len(a), len(b)) < ratio * (len(a) + len(b)):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What tells a report's strike from another at the same place, computed once a report."""
+
+    site: tuple[str, ...] | None
+    locality: str | None
+    figure: tuple[int, int] | None
+
+    @classmethod
+    def of(cls, m: StrikeMention) -> _Traits:
+        return cls(_site(m), _locality(m), _figure(m.casualties.killed))
+
+
+def _told_apart(m: StrikeMention, t: _Traits, keys: _Keys, s: FuseSettings) -> str | None:
+    """Why a report is not the strike whose keys are given, although day, attacker and place
+    agree: it names another site or sub-place, or a toll no rise explains ("2 killed" and
+    "40 killed") where both are placed at a point (a province's or a district's toll may sum
+    up several strikes). A report naming neither attaches (a town's report to one of its
+    strikes, when nothing finer disagrees)."""
+    if t.site and keys.sites and all(_site_relation(t.site, o, s) is None for o in keys.sites):
+        return (f"another site ({m.site}; the incident's: "
+                f"{', '.join(sorted(' '.join(o) for o in keys.sites))})")
+    if t.locality and keys.localities and not any(_similar(t.locality, o, s)
+                                                  for o in keys.localities):
+        return (f"another place within {m.place.name} ({m.place_text}; the incident's: "
+                f"{', '.join(sorted(keys.localities))})")
+    if t.figure and keys.killed and m.place.precision == "point" and keys.pinned:
+        (lo, hi), (klo, khi) = t.figure, keys.killed
+        if lo > s.toll_ratio * khi + s.toll_gap or klo > s.toll_ratio * hi + s.toll_gap:
+            return f"a toll no later count explains ({lo}-{hi} killed; the incident's {klo}-{khi})"
+    return None
+
+
+def _unmatched_detail(t: _Traits, keys: _Keys, s: FuseSettings) -> int:
+    """How many of site, sub-place and toll the report and the incident do not both give
+    alike (0: all three agree): a report naming a family's home goes to the incident of that
+    home, and one naming only its street and its toll to the strike of that toll, not to a
+    report of the same street that named neither."""
+    site = t.site and any(_site_relation(t.site, o, s) == 0 for o in keys.sites)
+    where = t.locality and t.locality in keys.localities
+    toll = t.figure and keys.killed and keys.killed[0] <= t.figure[0] <= keys.killed[1]
+    return (not site) + (not where) + (not toll)
+
+
+def _same_story_apart(m: StoredMention, w: _Working, code: str | None, s: FuseSettings) -> bool:
+    """Whether the incident holds a report of ``m``'s own story that the story tells apart.
+
+    One story naming two attackers, or two days in so many words, reports two strikes; and
+    two places: extraction already merged a story's repeats of one (attacker, place, day), so
+    what it kept apart are strikes the story tells apart, even where the gazetteer puts both
+    at one point (two neighbourhoods placed at their city)."""
+    for other in w.by_story.get(m.story, ()):
+        if _summed_up(m, other, s) or _summed_up(other, m, s):
             continue
-        # one story naming two attackers, or two days in so many words, reports two strikes;
-        # and two places: extraction already merged a story's repeats of one (attacker,
-        # place, day), so what it kept apart are strikes the story tells apart, even where the
-        # gazetteer puts both at one point (two neighbourhoods placed at their city)
         if _attacker_relation(code, _attacker_code(other.mention, s), s) not in (0, 1):
-            return None
+            return True
         if (m.mention.place_text and other.mention.place_text
                 and _norm(m.mention.place_text) != _norm(other.mention.place_text)):
-            return None
+            return True
         if (m.mention.date_text and other.mention.date_text
                 and m.mention.date_precision in ("day", None)
                 and other.mention.date_precision in ("day", None)
                 and m.mention.date != other.mention.date):
-            return None
-    if inc.date is None or inc.place is None:
-        return None
+            return True
+    return False
+
+
+def _score(m: StoredMention, t: _Traits, w: _Working, s: FuseSettings
+           ) -> tuple[tuple[int, int, int, int] | None, str | None]:
+    """How well a mention fits an incident (lower is better; None when it cannot be it) and,
+    when day, attacker and place agree but the reports tell two strikes apart, why."""
+    inc = w.incident
+    code = _attacker_code(m.mention, s)
+    attacker = _attacker_relation(code, inc.attacker.code if inc.attacker else None, s)
+    if attacker is None or inc.date is None or inc.place is None:
+        return None, None
+    if _same_story_apart(m, w, code, s):
+        return None, None
     gap = _date_gap((m.mention.date, m.mention.date_precision), (inc.date, inc.date_precision), s)
     if gap is None:
-        return None
+        return None, None
     where = place_relation(m.mention.place, inc.place, s)
     if where is None:
-        return None
-    return where, attacker, gap
+        return None, None
+    if (why := _told_apart(m.mention, t, w.keys, s)) is not None:
+        return None, why
+    return (where, _unmatched_detail(t, w.keys, s), attacker, gap), None
 
 
 class _Buckets:
     """Incidents by (country, day), each under every day its date may stand for, so that a
     mention is compared only with the incidents its own days (and the tolerance) can reach,
-    not with every incident of a bulk run."""
+    not with every incident of a bulk run; and, for incidents placed at a point, by a grid
+    cell of ``same_point_km`` and the sub-places their reports name, so that a report from one
+    neighbourhood of a city struck 300 times a day is compared with the strikes there (and
+    those no report places more finely), not with all 300."""
 
     def __init__(self, settings: FuseSettings) -> None:
         self.s = settings
-        self.ids: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.ids: dict[tuple[str, int], set[str]] = defaultdict(set)  # every incident
+        self.coarse: dict[tuple[str, int], set[str]] = defaultdict(set)  # not at a point
+        # (country, day, cell) -> sub-place (None: none named) -> incidents
+        self.cells: dict[tuple[str, int, int, int], dict[str | None, set[str]]] = defaultdict(
+            lambda: defaultdict(set))
+        self.step = max(settings.same_point_km, 0.1) / 111.0  # degrees of latitude per cell
 
     def _days(self, day: date, precision: str | None, pad: int = 0) -> range:
         lo, hi = _interval(day, precision, self.s)
         return range(lo.toordinal() - pad, hi.toordinal() + pad + 1)
 
-    def put(self, inc: Incident, *, remove: bool = False) -> None:
+    def _cell(self, p: Place) -> tuple[int, int]:
+        return math.floor(p.lat / self.step), math.floor(p.lon / self.step)
+
+    def put(self, w: _Working, *, remove: bool = False) -> None:
+        inc = w.incident
         if inc.place is None or inc.date is None:
             return
+        country, point = inc.place.country, inc.place.precision == "point"
         for d in self._days(inc.date, inc.date_precision):
-            if remove:
-                self.ids[(inc.place.country, d)].discard(inc.id)
+            books = [self.ids[(country, d)]]
+            if point:
+                cell = self.cells[(country, d, *self._cell(inc.place))]
+                books += [cell[loc] for loc in (w.keys.localities or {None})]
             else:
-                self.ids[(inc.place.country, d)].add(inc.id)
+                books.append(self.coarse[(country, d)])
+            for book in books:
+                book.discard(inc.id) if remove else book.add(inc.id)
 
-    def near(self, m: StrikeMention) -> set[str]:
+    def near(self, m: StrikeMention, locality: str | None) -> set[str]:
         days = self._days(m.date, m.date_precision, self.s.day_tolerance_days)
-        return {i for d in days for i in self.ids.get((m.place.country, d), ())}
+        country = m.place.country
+        if m.place.precision != "point":
+            return {i for d in days for i in self.ids.get((country, d), ())}
+        y, x = self._cell(m.place)
+        wide = math.ceil(1 / max(math.cos(math.radians(m.place.lat)), 0.05))
+        out: set[str] = set()
+        for d in days:
+            out |= self.coarse.get((country, d), set())
+            for dy in (-1, 0, 1):
+                for dx in range(-wide, wide + 1):
+                    if (cell := self.cells.get((country, d, y + dy, x + dx))) is not None:
+                        out |= self._named(cell, locality)
+        return out
+
+    def _named(self, cell: dict[str | None, set[str]], locality: str | None) -> set[str]:
+        """A cell's incidents a report naming ``locality`` may be: those naming no sub-place
+        and those naming one like it (all, for a report naming none)."""
+        if locality is None:
+            return set().union(*cell.values())
+        return set().union(*(ids for loc, ids in cell.items()
+                             if loc is None or _similar(loc, locality, self.s)))
 
 
 def _windows(mentions: Sequence[StoredMention], margin: timedelta) -> list[tuple[date, date]]:
@@ -369,120 +663,180 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None) -> FuseR
     if not pending:
         report.dropped = _drop_empty(store)
         return report
+    batch = _Batch(store, s, report)
+    to_match = batch.triage(pending)
+    batch.open_buckets(to_match)
+    for m in to_match:
+        batch.assign(m)
+    batch.save()
+    report.dropped = _drop_empty(store)
+    return report
 
-    keys = {m.id: mention_key(m.mention) for m in pending}
-    linked = store.linked_incidents(list(keys.values()))
-    # incidents that held mentions of the re-extracted documents must be re-graded even when
-    # the new extraction no longer finds those mentions
-    touched: set[str] = set(store.incidents_of_documents({m.mention.doc_id for m in pending}))
-    links: list[tuple[int, str, str]] = []
-    notes: list[tuple[int, str]] = []
-    relink: dict[str, list[StoredMention]] = defaultdict(list)
-    to_match: list[StoredMention] = []
+
+def _link_keys(pending: Sequence[StoredMention]) -> dict[int, str]:
+    """Each pending mention's link key: ``mention_key``, numbered from the second mention on
+    that shares it (one sentence may give two strikes with no place span, or the same place
+    span for two days). Shared, the key sent every such mention back to the one incident it
+    was last linked to, so ``extract --all`` on unchanged data counted a mention twice there.
+    Mentions come in document order, so the numbering is the same on every run."""
+    seen: Counter = Counter()
+    out = {}
     for m in pending:
-        if keys[m.id] in linked:
-            relink[linked[keys[m.id]]].append(m)
-            links.append((m.id, keys[m.id], linked[keys[m.id]]))
-            report.relinked += 1
-        elif (why := _vagueness(m.mention)) is not None:
-            notes.append((m.id, why))
-        else:
-            to_match.append(m)
+        key = mention_key(m.mention)
+        out[m.id] = key if not seen[key] else f"{key}#{seen[key]}"
+        seen[key] += 1
+    return out
 
-    to_match = _one_pin_per_strike(to_match, notes, s)
-    follow = _summaries(to_match + [m for ms in relink.values() for m in ms], s)
-    placed = {m.id: iid for iid, ms in relink.items() for m in ms}
-    # summaries after the strikes they sum up, the coarsest last (a region's may be a province's)
-    to_match = [m for m in to_match if m.id not in follow] + sorted(
-        (m for m in to_match if m.id in follow),
-        key=lambda m: FINENESS.get(m.mention.place.precision, 9))
-    working: dict[str, _Working] = {}
 
-    def load(ids: Iterable[str]) -> None:
-        ids = [i for i in ids if i not in working]
+class _Batch:
+    """One run of ``fuse_pending``: the incidents it works on and what it will write."""
+
+    def __init__(self, store: Store, s: FuseSettings, report: FuseReport) -> None:
+        self.store, self.s, self.report = store, s, report
+        self.working: dict[str, _Working] = {}
+        self.links: list[tuple[int, str, str]] = []
+        self.notes: list[tuple[int, str]] = []  # set aside: in no incident, and why
+        self.refusals: dict[int, str] = {}  # attached or alone, and why not with a close one
+        self.placed: dict[int, str] = {}  # mention id -> incident id
+        self.follow: dict[int, StoredMention] = {}  # a story's summary -> what it sums up
+        self.touched: set[str] = set()
+        self.keys: dict[int, str] = {}
+        self.buckets = _Buckets(s)
+
+    def triage(self, pending: Sequence[StoredMention]) -> list[StoredMention]:
+        """Re-link re-extracted mentions, set aside vague ones; the rest, in matching order."""
+        self.keys = _link_keys(pending)
+        linked = self.store.linked_incidents(list(self.keys.values()))
+        # incidents that held mentions of the re-extracted documents must be re-graded even
+        # when the new extraction no longer finds those mentions
+        self.touched |= set(self.store.incidents_of_documents({m.mention.doc_id for m in pending}))
+        relink: dict[str, list[StoredMention]] = defaultdict(list)
+        to_match = []
+        for m in pending:
+            if (iid := linked.get(self.keys[m.id])) is not None:
+                relink[iid].append(m)
+                self.links.append((m.id, self.keys[m.id], iid))
+                self.report.relinked += 1
+            elif (why := _vagueness(m.mention)) is not None:
+                self.notes.append((m.id, why))
+            else:
+                to_match.append(m)
+        to_match = _one_pin_per_strike(to_match, self.notes, self.s,
+                                       settled=[m for ms in relink.values() for m in ms])
+        self.follow = _summaries(to_match + [m for ms in relink.values() for m in ms], self.s)
+        self.placed = {m.id: iid for iid, ms in relink.items() for m in ms}
+        self.load(relink)
+        for iid, ms in relink.items():
+            if iid in self.working:
+                for m in ms:
+                    self.working[iid].add(m, self.s)
+                self.touched.add(iid)
+        # summaries after the strikes they sum up, the coarsest last (a region's may be a
+        # province's)
+        # of each day, reports naming a site first: a report that names none then meets every
+        # strike of its street, not only the first, and stands apart rather than joining one
+        strikes = sorted((m for m in to_match if m.id not in self.follow),
+                         key=lambda m: (m.mention.date, -len(_site(m.mention) or ())))
+        return strikes + sorted(
+            (m for m in to_match if m.id in self.follow),
+            key=lambda m: FINENESS.get(m.mention.place.precision, 9))
+
+    def load(self, ids: Iterable[str]) -> None:
+        ids = [i for i in ids if i not in self.working]
         if not ids:
             return
         members: dict[str, list[StoredMention]] = defaultdict(list)
-        for sm in store.stored_mentions(incident_ids=ids):
+        for sm in self.store.stored_mentions(incident_ids=ids):
             members[sm.incident_id].append(sm)
-        for inc in store.incidents(ids=ids):
-            working[inc.id] = _Working(inc, members[inc.id], maybe=set(_maybe_of(inc)))
+        for inc in self.store.incidents(ids=ids):
+            w = _Working(inc, members[inc.id], maybe=set(_maybe_of(inc)))
+            for m in w.members:
+                w.index(m, self.s)
+            self.working[inc.id] = w
 
-    load(relink)
-    for incident_id, ms in relink.items():
-        if incident_id in working:
-            working[incident_id].members.extend(ms)
-            touched.add(incident_id)
+    def open_buckets(self, to_match: Sequence[StoredMention]) -> None:
+        """Load the stored incidents of the countries and days the batch reaches."""
+        margin = timedelta(days=31 + self.s.day_tolerance_days)
+        by_country: dict[str, list[StoredMention]] = defaultdict(list)
+        for m in to_match:
+            by_country[m.mention.place.country].append(m)
+        for country, ms in by_country.items():
+            for lo, hi in _windows(ms, margin):
+                self.load(i.id for i in self.store.incidents(country=country, start=lo, end=hi))
+        for w in self.working.values():
+            self.buckets.put(w)
 
-    margin = timedelta(days=31 + s.day_tolerance_days)
-    by_country: dict[str, list[StoredMention]] = defaultdict(list)
-    for m in to_match:
-        by_country[m.mention.place.country].append(m)
-    buckets = _Buckets(s)
-    for country, ms in by_country.items():
-        for lo, hi in _windows(ms, margin):
-            found = store.incidents(country=country, start=lo, end=hi)
-            load(i.id for i in found)
-    for w in working.values():
-        buckets.put(w.incident)
+    def candidates(self, m: StoredMention) -> list[str]:
+        """The incidents ``m`` fits best (ties all given); refusals of close ones noted."""
+        lead = self.placed.get(self.follow[m.id].id) if m.id in self.follow else None
+        if lead in self.working:  # a story's summary goes with a strike it sums up
+            return [lead]
+        scored, refused = [], []
+        traits = _Traits.of(m.mention)
+        for iid in self.buckets.near(m.mention, traits.locality):
+            score, why = _score(m, traits, self.working[iid], self.s)
+            if score is not None:
+                scored.append((score, iid))
+            elif why is not None:
+                refused.append((iid, why))
+        if refused:
+            iid, why = min(refused)
+            self.refusals[m.id] = f"kept apart from {iid}: {why}"
+        scored.sort()
+        return [iid for sc, iid in scored if sc == scored[0][0]]
 
-    for m in to_match:
-        lead = placed.get(follow[m.id].id) if m.id in follow else None
-        if lead in working:  # a story's summary goes with a strike it sums up (_summaries)
-            tied = [lead]
-        else:
-            scored = sorted((sc, iid) for iid in buckets.near(m.mention)
-                            if (sc := _score(m, working[iid], s)) is not None)
-            tied = [iid for sc, iid in scored if sc == scored[0][0]]
-        # A report that fits several incidents equally (an unknown attacker at Aleppo on a day
-        # with a Russian and a government strike there) stands apart: see _maybe_reason. One
-        # that fits one incident and one standing apart is that incident's: the incident
+    def assign(self, m: StoredMention) -> None:
+        """Put ``m`` into the incident it fits, or a new one (see ``_maybe_reason`` for
+        reports that fit several equally)."""
+        tied = self.candidates(m)
+        # One that fits one incident and one standing apart is that incident's: the incident
         # standing apart is no strike of its own, only reports that could not be told.
-        determined = [i for i in tied if not working[i].maybe]
+        determined = [i for i in tied if not self.working[i].maybe]
         ambiguous = len(determined) > 1
-        apart = [i for i in tied if working[i].maybe] if ambiguous or not determined else []
+        apart = [i for i in tied if self.working[i].maybe] if ambiguous or not determined else []
         if tied and (not ambiguous or apart):
-            iid = min(apart or determined, key=lambda i: (-len(working[i].members), i))
-            w = working[iid]
+            iid = min(apart or determined, key=lambda i: (-len(self.working[i].members), i))
+            w = self.working[iid]
             if not w.new:
-                report.attached += 1
+                self.report.attached += 1
         else:
-            iid = incident_id_for(m.mention)
-            w = working.setdefault(iid, _Working(
+            iid = incident_id_for(m.mention, self.keys[m.id])
+            w = self.working.setdefault(iid, _Working(
                 Incident(id=iid, date=None, date_precision=None, attacker=None, place=None),
                 [], new=True))
-            if w.new and iid not in report.created:
-                report.created.append(iid)
+            if w.new and iid not in self.report.created:
+                self.report.created.append(iid)
         if ambiguous:
             w.maybe |= set(tied) - {iid}
-            report.apart.append((m.id, iid))
-        w.members.append(m)
-        buckets.put(w.incident, remove=True)
-        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s,
-                                      maybe=sorted(w.maybe))
-        buckets.put(w.incident)
-        links.append((m.id, keys[m.id], iid))
-        placed[m.id] = iid
-        touched.add(iid)
+            self.report.apart.append((m.id, iid))
+        self.buckets.put(w, remove=True)
+        w.add(m, self.s)
+        w.incident = w.keys.incident(w.incident)
+        self.buckets.put(w)
+        self.links.append((m.id, self.keys[m.id], iid))
+        self.placed[m.id] = iid
+        self.touched.add(iid)
 
-    load(touched)
-    known = _existing(store, {i for iid in touched if iid in working for i in working[iid].maybe},
-                      also=working)
-    updated = []
-    for iid in sorted(touched):
-        w = working.get(iid)
-        if w is None or not w.members:
-            continue
-        w.maybe &= known
-        w.incident = compute_incident(iid, w.members, previous=w.incident, settings=s,
-                                      maybe=sorted(w.maybe))
-        updated.append(w.incident)
-        if not w.new:
-            report.updated.append(iid)
-    report.set_aside = notes
-    store.save_fusion(incidents=updated, links=links, notes=notes)
-    report.dropped = _drop_empty(store)
-    return report
+    def save(self) -> None:
+        """Compute every touched incident once, in full, and write the batch."""
+        self.load(self.touched)
+        known = _existing(self.store, {i for iid in self.touched if iid in self.working
+                                       for i in self.working[iid].maybe}, also=self.working)
+        updated = []
+        for iid in sorted(self.touched):
+            w = self.working.get(iid)
+            if w is None or not w.members:
+                continue
+            w.maybe &= known
+            w.incident = compute_incident(iid, w.members, previous=w.incident, settings=self.s,
+                                          maybe=sorted(w.maybe))
+            updated.append(w.incident)
+            if not w.new:
+                self.report.updated.append(iid)
+        self.report.set_aside = self.notes
+        self.report.refused = sorted(self.refusals.items())
+        self.store.save_fusion(incidents=updated, links=self.links,
+                               notes=self.notes + sorted(self.refusals.items()))
 
 
 def retry_set_aside(store: Store, *, reason: str | None = None,
@@ -511,17 +865,25 @@ def retry_set_aside(store: Store, *, reason: str | None = None,
 
 
 def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, str]],
-                        s: FuseSettings) -> list[StoredMention]:
+                        s: FuseSettings, settled: Sequence[StoredMention] = ()
+                        ) -> list[StoredMention]:
     """One sentence naming a town and the province around it ("Atareb, in the west of Aleppo
     province") reports one strike, at the town: the coarser place and exact repeats are set
     aside, so that an article does not pin every place it names. Two names that merely share
-    a point (neighbourhoods placed at their city) are two strikes, not a repeat."""
+    a point (neighbourhoods placed at their city) are two strikes, not a repeat. ``settled``
+    are mentions a re-extraction re-linked: they count as the sentence's places but stay
+    where they are (without them, the province of "near Lyman, Donetsk Oblast" was set aside
+    on the first run and, its town re-linked, attached to the town's incident on the next)."""
     by_sentence: dict[tuple[str, int], list[StoredMention]] = defaultdict(list)
-    for m in mentions:
-        by_sentence[(m.mention.doc_id, m.mention.sentence.start)].append(m)
+    for m in [*settled, *mentions]:
+        if m.mention.place is not None and m.mention.date is not None:
+            by_sentence[(m.mention.doc_id, m.mention.sentence.start)].append(m)
+    kept = {m.id for m in settled}
     dropped: set[int] = set()
     for group in by_sentence.values():
         for i, m in enumerate(group):
+            if m.id in kept:
+                continue
             for j, other in enumerate(group):
                 if i == j or other.id in dropped or _attacker_relation(
                         _attacker_code(m.mention, s), _attacker_code(other.mention, s), s) != 0 \
@@ -683,20 +1045,37 @@ class _Source:
 def _sources_of(m: StoredMention, s: FuseSettings) -> list[_Source]:
     """Who reports a mention ("the statement; Russia's defence ministry" is two sources).
 
-    Named sources count once across outlets; an unnamed report counts once per story.
+    Named sources count once across outlets, and the bodies of one state (its defence ministry,
+    its president) are one voice; an unnamed report counts once per story. A source speaks
+    with the attacker's own voice when the registry says it speaks for the attacker.
     """
     code = _attacker_code(m.mention, s)
+    registry = load_registry()
     out = []
     for text in (m.mention.source or "").split(";"):
-        named = s.source(text)
-        voice = m.mention.claimed_by_attacker or bool(
-            named and named.attacker is not None and named.attacker == code)
+        named = registry.source_entry(text)
         if named is not None:
-            out.append(_Source(f"named:{named.name}", named.name, voice))
+            voice = m.mention.claimed_by_attacker or registry.speaks_for(named, code)
+            out.append(_Source(f"named:{registry.voice_key(named)}", named.name, voice))
         elif _norm(text):
-            out.append(_Source(f"named:{_norm(text)}", text.strip(), voice))
+            out.append(_Source(f"named:{_norm(text)}", text.strip(), m.mention.claimed_by_attacker))
     return out or [_Source(f"story:{m.story}", m.outlet or m.story,
                            m.mention.claimed_by_attacker)]
+
+
+def _one_per_outlet(sources: dict[str, list[StoredMention]], info: dict[str, _Source]) -> None:
+    """One outlet counts once, whatever its stories: the unnamed sources (``story:`` keys)
+    whose outlet is the same are merged into the first, in place."""
+    first: dict[str, str] = {}
+    for key in list(sources):
+        outlet = _norm(info[key].label) if key.startswith("story:") else ""
+        if not outlet:
+            continue
+        if (kept := first.setdefault(outlet, key)) != key:
+            sources[kept].extend(sources.pop(key))
+            voice = info.pop(key).attacker_voice
+            if voice and not info[kept].attacker_voice:
+                info[kept] = replace(info[kept], attacker_voice=True)
 
 
 def _category_class(categories: set[str]) -> set[str]:
@@ -771,23 +1150,58 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
         for src in _sources_of(m, s):
             sources[src.key].append(m)
             info[src.key] = info.get(src.key, src) if not src.attacker_voice else src
+    _one_per_outlet(sources, info)
+    attackers, attacker = _incident_attacker(sources, info, s)
+    targets, by_source_cats = _incident_targets(sources)
 
-    attackers: dict[str, set[str]] = defaultdict(set)  # code -> source labels
+    by_story: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in members:  # a summary sums up its own story's reports: compared within a story
+        by_story[m.story].append(m)
+    summaries = {m.id for m in members if _summary_toll(m, by_story[m.story], s)}
+
+    def toll(pick) -> Range:
+        return _merge_counts([_per_source_count([m for m in ms if m.id not in summaries], pick)
+                              for ms in sources.values()])
+
+    day, precision = _choose_date(members)
+    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s)
+    if maybe:
+        grade, reason = _maybe_reason(grade, reason, maybe)
+    inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
+                   place=_choose_place(members), targets=targets,
+                   fatalities=toll(lambda c: c.killed),
+                   civilians=toll(lambda c: c.civilians_killed),
+                   grade=grade, grade_reason=reason,
+                   origin=previous.origin if previous else "text",
+                   reviewed=dict(previous.reviewed) if previous else {},
+                   event_type=incident_event_type(m.mention.event_type for m in members))
+    return _keep_reviewed(inc, previous)
+
+
+def _incident_attacker(sources: dict[str, list[StoredMention]], info: dict[str, _Source],
+                       s: FuseSettings) -> tuple[dict[str, set[str]], Actor | None]:
+    """The attacker most sources name (the attacker's own voice breaks a tie), with every
+    attacker named and by whom (code -> source labels), which the grade weighs."""
+    attackers: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
+    voiced = set()
     for key, ms in sources.items():
         for m in ms:
             code = _attacker_code(m.mention, s)
             if code is not None:
                 attackers[code].add(info[key].label)
                 names.setdefault(code, m.mention.attacker.name)
-    voiced = {_attacker_code(m.mention, s) for key, ms in sources.items() if info[key].attacker_voice
-              for m in ms}
-    attacker = None
-    if attackers:
-        code = max(attackers, key=lambda c: (len(attackers[c]), c in voiced))
-        country = code if len(code) == 2 and code.isupper() else None
-        attacker = Actor(names[code], country)
+                if info[key].attacker_voice:
+                    voiced.add(code)
+    if not attackers:
+        return attackers, None
+    code = max(attackers, key=lambda c: (len(attackers[c]), c in voiced))
+    return attackers, Actor(names[code], code if len(code) == 2 and code.isupper() else None)
 
+
+def _incident_targets(sources: dict[str, list[StoredMention]]
+                      ) -> tuple[tuple[Target, ...], dict[str, set[str]]]:
+    """Every target named, in category order, and the categories each source names."""
     targets: list[Target] = []
     seen = set()
     by_source_cats: dict[str, set[str]] = {}
@@ -802,27 +1216,7 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                     targets.append(Target(t.category, t.name))
         by_source_cats[key] = cats
     targets.sort(key=lambda t: (order.get(t.category, 99), t.name or ""))
-
-    summaries = {m.id for m in members if _summary_toll(m, members, s)}
-
-    def toll(pick) -> Range:
-        return _merge_counts([_per_source_count([m for m in ms if m.id not in summaries], pick)
-                              for ms in sources.values()])
-
-    fatalities = toll(lambda c: c.killed)
-    civilians = toll(lambda c: c.civilians_killed)
-    day, precision = _choose_date(members)
-    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members)
-    if maybe:
-        grade, reason = _maybe_reason(grade, reason, maybe)
-
-    inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
-                   place=_choose_place(members), targets=tuple(targets), fatalities=fatalities,
-                   civilians=civilians, grade=grade, grade_reason=reason,
-                   origin=previous.origin if previous else "text",
-                   reviewed=dict(previous.reviewed) if previous else {},
-                   event_type=incident_event_type(m.mention.event_type for m in members))
-    return _keep_reviewed(inc, previous)
+    return tuple(targets), by_source_cats
 
 
 _REVIEWED_ATTRS = {"date": ("date",), "date_precision": ("date_precision",),
@@ -842,19 +1236,50 @@ def _keep_reviewed(inc: Incident, previous: Incident | None) -> Incident:
     return replace(inc, **keep)
 
 
-def _grade(sources, info, attackers, cats, attacker, members) -> tuple[str, str]:
-    labels = [info[k].label for k in sources]
+def _grade(sources, info, attackers, cats, attacker, members, s: FuseSettings
+           ) -> tuple[str, str]:
+    """The monitoring grade and its reason in words: contested when sources disagree on who
+    struck or what was hit; confirmed on the attacker's own acknowledgement; fair on two
+    sources independent of each other and of the attacker (alignment.yaml: the attacker's
+    state media and its allies' do not count); weak otherwise."""
+    tally = _tally_words(members)
+    if (why := _contested(info, attackers, cats)) is not None:
+        return "contested", f"Contested: {why}; {tally}."
+    voices = sorted(info[k].label for k in sources if info[k].attacker_voice)
+    others = sorted(info[k].label for k in sources if not info[k].attacker_voice)
+    if voices and attacker is not None:
+        extra = f", also reported by {', '.join(others)}" if others else ""
+        return "confirmed", (f"Confirmed: the attacker acknowledged the strike "
+                             f"({', '.join(voices)}){extra}; {tally}.")
+    code = attacker.code if attacker else None
+    aligned = [lb for lb in others if s.aligned_with(code, lb)]
+    independent = [lb for lb in others if lb not in aligned]
+    also = (f"; also reported by {', '.join(aligned)}, which speak for the attacker or its "
+            f"allies" if aligned else "")
+    if len(independent) >= 2:
+        return "fair", (f"Fair: {len(independent)} independent sources "
+                        f"({', '.join(independent)}){also}; {tally}.")
+    if independent:
+        single = "a single independent source" if aligned else "a single source"
+        return "weak", f"Weak: {single} ({independent[0]}){also}; {tally}."
+    return "weak", f"Weak: no independent source{also or f' ({others[0]})'}; {tally}."
+
+
+def _tally_words(members: Sequence[StoredMention]) -> str:
     stories = {m.story for m in members}
     docs = {m.mention.doc_id for m in members}
-    tally = (f"{len(members)} mention{'s' * (len(members) != 1)} in {len(docs)} "
-             f"document{'s' * (len(docs) != 1)}"
-             + (f" ({len(docs) - len(stories)} syndicated cop"
-                f"{'ies' if len(docs) - len(stories) != 1 else 'y'})" if len(docs) > len(stories)
-                else ""))
+    copies = len(docs) - len(stories)
+    return (f"{len(members)} mention{'s' * (len(members) != 1)} in {len(docs)} "
+            f"document{'s' * (len(docs) != 1)}"
+            + (f" ({copies} syndicated cop{'ies' if copies != 1 else 'y'})" if copies else ""))
+
+
+def _contested(info, attackers, cats) -> str | None:
+    """Why the sources disagree on who struck or what was hit, or None."""
     if len(attackers) > 1:
         who = "; ".join(f"{code} according to {', '.join(sorted(srcs))}"
                         for code, srcs in sorted(attackers.items()))
-        return "contested", f"Contested: sources disagree on who struck ({who}); {tally}."
+        return f"sources disagree on who struck ({who})"
     classes = {k: _category_class(c) for k, c in cats.items() if _category_class(c)}
     keys = list(classes)
     for i, a in enumerate(keys):
@@ -862,17 +1287,8 @@ def _grade(sources, info, attackers, cats, attacker, members) -> tuple[str, str]
             if not classes[a] & classes[b]:
                 what = "; ".join(f"{info[k].label}: {', '.join(sorted(cats[k] - {'unknown'}))}"
                                  for k in (a, b))
-                return "contested", f"Contested: sources disagree on what was hit ({what}); {tally}."
-    voices = sorted(info[k].label for k in sources if info[k].attacker_voice)
-    if voices and attacker is not None:
-        others = [lb for k, lb in zip(sources, labels) if not info[k].attacker_voice]
-        extra = f", also reported by {', '.join(sorted(others))}" if others else ""
-        return "confirmed", (f"Confirmed: the attacker acknowledged the strike "
-                             f"({', '.join(voices)}){extra}; {tally}.")
-    if len(sources) >= 2:
-        return "fair", (f"Fair: {len(sources)} independent sources "
-                        f"({', '.join(sorted(labels))}); {tally}.")
-    return "weak", f"Weak: a single source ({labels[0]}); {tally}."
+                return f"sources disagree on what was hit ({what})"
+    return None
 
 
 # -- the read side: export records and the claims-versus-reports query -------------------------
@@ -925,7 +1341,7 @@ def _record(inc: Incident, members: Sequence[StoredMention], s: FuseSettings) ->
             labels.setdefault(src.key, src.label)
     return {
         **incident_summary(inc),
-        "sources": list(labels.values()),
+        "sources": list(dict.fromkeys(labels.values())),  # one outlet once, as graded
         "mentions": [{"doc_id": m.mention.doc_id, "url": m.url,
                       "source": m.mention.source or m.outlet, "outlet": m.outlet,
                       "sentence": m.mention.sentence.text, "start": m.mention.sentence.start,

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Lexicons", "PhraseMatcher", "load_lexicons"]
+from .actors import AttackerWord as ActorEntry
+from .actors import Registry, load_registry
+
+__all__ = ["ActorEntry", "Lexicons", "OrgEntry", "PhraseMatcher", "load_lexicons"]
 
 
 class PhraseMatcher:
@@ -119,20 +122,10 @@ def _by_first_char(phrases: list[str], flags: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorEntry:
-    name: str
-    country: str | None
-    state: bool
-    capitals: frozenset[str]
-    generic: bool = False  # a word for any armed opponent ("terrorists"), not a named group
-
-    @property
-    def code(self) -> str:
-        return self.country or self.name
-
-
-@dataclass(frozen=True, slots=True)
 class OrgEntry:
+    """A speaking body as the claim speakers see it: its name, its role, and the state it
+    speaks for (None for monitors, independent media, armed groups and unnamed speakers)."""
+
     org: str | None
     role: str
     country: str | None
@@ -141,21 +134,17 @@ class OrgEntry:
 class Lexicons:
     """Every lexicon of extraction, compiled. Build with :func:`load_lexicons`."""
 
-    def __init__(self, data: dict[str, dict]):
-        actors = data["actors"]
-        alias_map: dict[str, ActorEntry] = {}
-        self.actor_entries: list[ActorEntry] = []
-        for a in actors["actors"]:
-            entry = ActorEntry(a["name"], a.get("country"), bool(a.get("state")),
-                               frozenset(c.lower() for c in a.get("capital") or ()),
-                               bool(a.get("generic")))
-            self.actor_entries.append(entry)
-            for alias in a["aliases"]:
-                alias_map.setdefault(str(alias), entry)
+    def __init__(self, data: dict[str, dict], registry: Registry):
+        alias_map = registry.attacker_aliases()
+        # each force once, a state's main forces first (a belligerent's voice names its state's)
+        self.actor_entries: list[ActorEntry] = list(dict.fromkeys(
+            w for w in alias_map.values() if w.resolve is None))
         self.actors = PhraseMatcher(alias_map)
-        self.not_actors = PhraseMatcher({p: True for p in actors.get("not_actors") or ()})
-        self.open_attacker = PhraseMatcher({p: True for p in actors.get("open_attacker") or ()})
-        self.affiliation = frozenset(w.lower() for w in actors.get("affiliation") or ())
+        self.not_actors = PhraseMatcher({p: True for p in registry.not_actors})
+        cues = data["attacker_cues"]
+        self.open_attacker = PhraseMatcher({p: True for p in cues.get("open_attacker") or ()})
+        self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())
+        self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
 
         g = data["groups"]
@@ -207,12 +196,12 @@ class Lexicons:
 
         sp = data["speakers"]
         orgs: dict[str, OrgEntry] = {}
-        for o in sp["organisations"]:
-            entry = OrgEntry(o["org"], o["role"], o.get("country"))
-            for name in o["names"]:
-                orgs.setdefault(str(name), entry)
+        for body in registry.speakers():
+            entry = OrgEntry(body.name, body.role or "other", registry.speaks_for_state(body))
+            for name in body.speaker_names:
+                orgs.setdefault(name, entry)
                 # FA-KES text lost its apostrophes: "Russias Defense Ministry"
-                orgs.setdefault(str(name).replace("'s ", "s "), entry)
+                orgs.setdefault(name.replace("'s ", "s "), entry)
         self.orgs = PhraseMatcher(orgs)
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})
@@ -384,15 +373,16 @@ def _forms(w: str) -> set[str]:
     return forms
 
 
-_FILES = ("actors", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places")
+_FILES = ("attacker_cues", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places")
 
 
 @lru_cache(maxsize=4)
-def load_lexicons(directory: str | None = None) -> Lexicons:
-    """Read the packaged lexicons, or an analyst's copy of the whole directory."""
+def load_lexicons(directory: str | None = None, registry_dir: str | None = None) -> Lexicons:
+    """Read the packaged lexicons, or an analyst's copy of the whole directory, with the actor
+    registry (packaged, or an analyst's copy of ``data/actors``)."""
     base = Path(directory) if directory else resources.files("strikewatch") / "data" / "lexicons"
     data = {}
     for name in _FILES:
         with (base / f"{name}.yaml").open(encoding="utf-8") as fh:
             data[name] = yaml.safe_load(fh)
-    return Lexicons(data)
+    return Lexicons(data, load_registry(registry_dir))

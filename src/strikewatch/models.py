@@ -155,6 +155,9 @@ class StrikeMention:
     hedged: bool = False
     support: tuple[Span, ...] = ()  # further sentences of the same document that report it
     event_type: str = "unknown"  # one of EVENT_TYPES
+    # the named house, family, facility or vehicle hit ("the al-Najjar family home", "al-Awda
+    # hospital"): what tells apart two strikes on one neighbourhood on one day
+    site: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

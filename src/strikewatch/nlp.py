@@ -282,8 +282,8 @@ class EntityTagger:
     """Sets ``doc.ents`` from the lexicons, the gazetteer and the words around proper nouns.
 
     A name is a run of capitalised tokens the tagger calls proper nouns (with the particles of
-    Arabic names, and "of"/"for" inside a body's name), or a capitalised name from actors.yaml
-    or speakers.yaml. A run is cut after its last title word: "Foreign Minister Sergei
+    Arabic names, and "of"/"for" inside a body's name), or a capitalised name from the actor
+    registry (data/actors). A run is cut after its last title word: "Foreign Minister Sergei
     Lavrov" is the person "Sergei Lavrov". Each name is then, in this order: a PERSON after a
     title; an ORG when it holds a body's word (entities.yaml); a GPE when the gazetteer knows
     it as a place; a NORP when it is a nationality adjective ("Russian") or plural; a PERSON
@@ -292,6 +292,7 @@ class EntityTagger:
     """
 
     def __init__(self, *, lexicon_dir: str | None = None, gazetteer=None):
+        from strikewatch.actors import load_registry
         from strikewatch.lexicons import load_lexicons
 
         base = Path(lexicon_dir) if lexicon_dir else resources.files("strikewatch") / "data" / "lexicons"
@@ -309,18 +310,20 @@ class EntityTagger:
         self.calendar = frozenset(str(w) for part in ("months", "weekdays")
                                   for ws in calendar[part].values() for w in ws)
         # bodies that never speak as a person: media, monitors, the opposition, armed groups
-        speakers = _speaker_orgs(base)
+        registry = load_registry()
+        speakers = registry.speakers()
         self.bodies = frozenset(
-            [str(n).lower() for o in speakers if o["role"] in ("media", "monitor", "opposition")
-             for n in o["names"]]
-            + [str(a).lower() for e in _actor_list(base) if not e.get("state") for a in e["aliases"]])
-        self._speaker_names = [str(n) for o in speakers for n in o["names"]]
+            [n.lower() for o in speakers if o.role in ("media", "monitor", "opposition")
+             for n in o.speaker_names]
+            + [a.lower() for e in registry.striking_entries() if not e.is_state for a in e.aliases]
+            + [w.lower() for terms in registry.propaganda for w in terms.words])
+        self._speaker_names = [n for o in speakers for n in o.speaker_names]
         self._people: frozenset[str] | None = None
         self._memo: dict[tuple[str, bool], bool] = {}
 
     @property
     def people(self) -> frozenset[str]:
-        """The speakers.yaml names that are people ("Putin", "Michael Fallon"): no body's word,
+        """The registry's speaker names that are people ("Putin", "Michael Fallon"): no body's word,
         no capital standing for its government, no country or province of that name."""
         if self._people is None:
             self._people = frozenset(
@@ -515,16 +518,6 @@ class EntityTagger:
                 if end > span.start and out.get(span.start, 0) < end:
                     out[span.start] = end
         return out
-
-
-def _speaker_orgs(base) -> list[dict]:
-    with (base / "speakers.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["organisations"]
-
-
-def _actor_list(base) -> list[dict]:
-    with (base / "actors.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["actors"]
 
 
 def _split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -228,7 +228,9 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     store. With ``workers`` > 1 each page is extracted in one of that many processes, each
     with its own pipeline loaded once; this process alone writes, page after page in id
     order, so the database ends the same as with one worker. A caller's own ``extractor``
-    or ``gazetteer`` lives in this process and is used here, on one core."""
+    or ``gazetteer`` lives in this process and is used here, on one core. The attackers that
+    only the strike's country names ("the army") are settled once it is geocoded
+    (strikewatch.actors)."""
     pages = document_pages(store, everything=everything, ids=ids, size=batch_size)
     workers = min(workers, _pages_pending(store, everything=everything, ids=ids,
                                           size=batch_size))
@@ -277,6 +279,7 @@ def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # n
     """Extract and geocode one page of documents (in the caller's process). A document with
     no strike or claim vocabulary at all (``SentenceGate.may_keep_any``) is recorded as
     extracted with nothing found, without being split or parsed."""
+    from .actors import settle_attackers
     from .geo import geocode_mentions
 
     text_of = {d.id: d.text for d in docs}
@@ -287,6 +290,7 @@ def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # n
         # a document with no strike has nothing to place: its country vote would be wasted
         strikes = geocode_mentions(extraction.strikes, gazetteer,
                                    document_text=text_of[doc_id]) if extraction.strikes else []
+        strikes = settle_attackers(strikes)  # "the army" is the state the strike falls in
         found[doc_id] = (doc_id, strikes, list(extraction.claims))
     return PageResult([found.get(d.id, (d.id, [], [])) for d in docs], skipped)
 

@@ -149,6 +149,7 @@ class StrikeRow(Base):
     incident_id: Mapped[str | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
     fuse_note: Mapped[str | None] = mapped_column(Text)  # why fusion left it out (0002)
+    site: Mapped[str | None] = mapped_column(Text)  # the named house, family, facility (0010)
 
 
 class ClaimRow(Base):
@@ -342,7 +343,7 @@ class GazetteerNameRow(Base):
 
 
 class WatchedSourceRow(Base):
-    """A polled source's state (``watch``; migration 0011): its HTTP validators, so that a
+    """A polled source's state (``watch``; migration 0012): its HTTP validators, so that a
     restarted watcher asks conditionally again, and the status an analyst checks."""
 
     __tablename__ = "watched_sources"
@@ -366,7 +367,7 @@ class WatchedSourceRow(Base):
 
 
 class DeliveryRow(Base):
-    """A delivered briefing (``deliver``; migration 0011): when, what it showed (incident id
+    """A delivered briefing (``deliver``; migration 0012): when, what it showed (incident id
     -> toll and grade, the sources then alive) for the next one to diff against, and how each
     channel fared."""
 
@@ -1051,10 +1052,17 @@ def _incident_values(inc: Incident) -> dict[str, object]:
 
 
 def _fill_incident_row(row: IncidentRow, inc: Incident, *, skip: set[str]) -> None:
+    """Set a row's fields; its update time moves only when one of them changed, so that fusing
+    unchanged data again (``extract --all`` twice) leaves every incident as it was."""
+    from sqlalchemy import inspect as sa_inspect
+
     for name, value in _incident_values(inc).items():
         if name not in skip:
             _set_incident_field(row, name, value)
-    row.updated_at = now()
+    state = sa_inspect(row)
+    if state.transient or state.pending or any(
+            attr.history.has_changes() for attr in state.attrs if attr.key != "updated_at"):
+        row.updated_at = now()
 
 
 def _set_incident_field(row: IncidentRow, name: str, value: object) -> None:
@@ -1184,7 +1192,7 @@ def _strike_row(m: StrikeMention) -> dict:
                     (("killed", c.killed), ("wounded", c.wounded),
                      ("civilians_killed", c.civilians_killed))},
         weapon=m.weapon, source=m.source, claimed_by_attacker=m.claimed_by_attacker,
-        hedged=m.hedged, event_type=m.event_type)
+        hedged=m.hedged, event_type=m.event_type, site=m.site)
 
 
 def _strike(r: StrikeRow) -> StrikeMention:
@@ -1201,7 +1209,7 @@ def _strike(r: StrikeRow) -> StrikeMention:
         casualties=Casualties(_range(c.get("killed")), _range(c.get("wounded")),
                               _range(c.get("civilians_killed"))),
         weapon=r.weapon, source=r.source, claimed_by_attacker=r.claimed_by_attacker,
-        hedged=r.hedged, event_type=r.event_type or "unknown")
+        hedged=r.hedged, event_type=r.event_type or "unknown", site=r.site)
 
 
 def _claim_row(c: ClaimMention) -> dict:

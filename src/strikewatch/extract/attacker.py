@@ -5,7 +5,11 @@ just before named, when it follows closely; "Russian or Syrian jets" leave the a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from strikewatch.lexicons import ActorEntry, Lexicons
+from strikewatch.models import Actor, Span, StrikeMention
+from strikewatch.nlp import Sentence
 
 from .state import AttackerChoice, DocState, SentenceContext, StrikeEvidence, Trigger
 from .words import _char_span, _either_or, _text
@@ -38,7 +42,48 @@ class AttackerRules:
             span = sdoc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 out.append((entry, set(range(span.start, span.end))))
+        groups = set().union(set(), *(t for e, t in out if not e.state))
+        return [(entry, toks) for entry, toks in out
+                if entry.resolve != "territory" or not _owned(sdoc, toks, groups)]
+
+    @staticmethod
+    def named_before(triggers: list[Trigger], ctx: SentenceContext) -> None:
+        """A force named right before a strike noun and its modifiers modifies it, whatever the
+        parse: "IS rocket attacks on Kilis" (read as the verb "is" at a sentence's start),
+        "a Hamas rocket attack on Ashkelon", "Houthi drone strikes". Only for a strike word
+        that names no attacker otherwise."""
+        for trigger in triggers:
+            tok = trigger.tok
+            if trigger.found or trigger.strength == "claimed" or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+            trigger.found = [(e, toks) for e, toks in ctx.actors
+                             if max(toks) == start - 1 and not toks & ctx.speaker_tokens]
+
+    def held_responsible(self, strikes: list[StrikeMention], sentences: list[Sentence]) -> list[StrikeMention]:
+        """A strike with no attacker takes the one force the next sentence of its paragraph
+        holds responsible, when that sentence reports no strike of its own: "... a mortar
+        attack against several neighbourhoods of Baidoa. Al Shabaab suspected.", "... a drone
+        hit a market in Marib. The Houthis claimed responsibility." """
+        struck = {m.sentence.start for m in strikes}
+        out = []
+        for m in strikes:
+            after = next((s for s in sentences if s.start >= m.sentence.end), None)
+            named = self._responsible(after) if m.attacker is None and after is not None \
+                and after.paragraph == _paragraph_of(m, sentences) and after.start not in struck else None
+            out.append(m if named is None else replace(m, attacker=Actor(named[0].name, named[0].country),
+                                                       attacker_span=named[1]))
         return out
+
+    def _responsible(self, sentence: Sentence) -> tuple[ActorEntry, Span] | None:
+        """The one force a sentence holds responsible, with its words; None for none or two."""
+        if not self.lex.responsibility.search(sentence.text):
+            return None
+        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(sentence.text)]
+        found = [(e, Span(sentence.start + s, sentence.start + end, t))
+                 for s, end, t, e in self.lex.actors.find(sentence.text)
+                 if not any(bs <= s and end <= be for bs, be in blocked)]
+        return found[0] if len({e.code for e, _ in found}) == 1 else None
 
     @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
@@ -92,3 +137,21 @@ class AttackerRules:
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
         return [None]
+
+
+def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:
+    """A bare force word ("air force", "warplanes", "army") with an owner before it is the
+    owner's, not the territory's state: "its warplanes", "the alliance's air force" (FA-KES
+    text loses the apostrophe: "the alliances Air Force"), "the Houthi army" (a named armed
+    group: the attacker). A state named before it does not own it: "the Russian regime and
+    PYD forces" in an opposition statement is Russia and the regime."""
+    first = min(toks)
+    if first == 0:
+        return False
+    before = sdoc[first - 1]
+    return (before.i in groups or before.dep_ in ("poss", "case") or before.tag_ in ("PRP$", "POS")
+            or (before.pos_ == "NOUN" and before.text.islower()))
+
+
+def _paragraph_of(m: StrikeMention, sentences: list[Sentence]) -> int | None:
+    return next((s.paragraph for s in sentences if s.start <= m.sentence.start < s.end), None)

@@ -109,7 +109,8 @@ class Extractor:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the
         # body names place, day and attacker more exactly)
-        strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, state.strikes or state.headline))
+        strikes = self.reader.attackers.held_responsible(state.strikes or state.headline, plan.sentences)
+        strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes))
         return Extraction(merge_strikes(strikes), merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
 

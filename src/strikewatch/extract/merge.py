@@ -111,6 +111,7 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
             casualties=_later_toll(k, m),
             source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
             claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
+            site=k.site or m.site,
         )
     merged.sort(key=lambda m: m.sentence.start)
     return tuple(merged)
@@ -119,8 +120,11 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
 def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:
     """Two mentions of one attacker, place and day that are still two strikes: one an air
     strike, the other shelling ("A Russian missile hit a printing house in Kharkiv ... A
-    Russian drone struck a residential building in Kharkiv")."""
-    return "unknown" not in (a.event_type, b.event_type) and a.event_type != b.event_type
+    Russian drone struck a residential building in Kharkiv"), or two named sites ("the Abu
+    Daqqa family home", "the al-Astal family home" in one town; a kind alone, "a house",
+    names no other site)."""
+    return ("unknown" not in (a.event_type, b.event_type) and a.event_type != b.event_type) \
+        or _two_sites(a, b)
 
 
 def _later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
@@ -131,6 +135,12 @@ def _later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
     if not later.casualties.killed.empty and counts.is_toll_update(later.sentence.text):
         return later.casualties
     return kept.casualties if not kept.casualties.killed.empty else other.casualties
+
+
+def _two_sites(a: StrikeMention, b: StrikeMention) -> bool:
+    """Both name a site of more than a kind's word, and not the same one."""
+    return bool(a.site and b.site and len(a.site.split()) > 1 and len(b.site.split()) > 1
+                and a.site.casefold() != b.site.casefold())
 
 
 def merge_claims(claims: list[tuple[str, ClaimMention]]) -> tuple[ClaimMention, ...]:

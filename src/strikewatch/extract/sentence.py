@@ -17,6 +17,7 @@ from .casualties import VictimFinder
 from .claims import ClaimReader
 from .places import PlaceFinder
 from .settings import ExtractSettings
+from .sites import with_site
 from .state import (
     AttackerChoice,
     DateChoice,
@@ -48,6 +49,7 @@ class SentenceReader:
         """Add the sentence's strikes and claims to the document's state."""
         ctx = self._context(state, sentence, sdoc)
         triggers = self.triggers.find(sdoc, ctx.speaker_tokens, ctx.actors, short_item=state.short_item)
+        self.attackers.named_before(triggers, ctx)
         ctx.own_attackers = self.triggers.own_attackers(triggers, sdoc)
         ctx.campaign = self.triggers.campaign_clause(triggers, sdoc)
         for trigger in triggers:
@@ -227,6 +229,7 @@ class SentenceReader:
         if events:
             events = self.victims.add_victims(events, sdoc, sentence, ctx.speaker_tokens, ctx.actors,
                                               source=main.text if main else None)
+            events = with_site(events, sentence.text)
             if attributions:
                 state.speakers[sentence.start] = tuple(a.key for a in attributions)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)

@@ -4,15 +4,15 @@
 asks conditionally again) and its status; ``deliveries`` each delivered briefing's time, the
 snapshot the next one diffs against, and how each channel fared. Nothing existing changes.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

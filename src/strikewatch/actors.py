@@ -1,0 +1,340 @@
+"""The actor registry: every force, group and speaking body strikewatch knows, in one place.
+
+The entries live in ``data/actors/*.yaml`` (one file per theatre of war; the schema is in that
+folder's README). Extraction names attackers from their ``aliases``, the claim speakers come
+from their ``speaker_names``, and fusion asks :meth:`Registry.source_entry` whose voice a
+source is. Keeping one list means an alias or an allegiance cannot say one thing to the
+extractor and another to fusion.
+
+Words that name no one force are settled here too (``generic.yaml``): "the army" is the state
+forces of the country the strike falls in, "the coalition" the coalition of that theatre, and
+a side's word for its enemy ("the invaders") the force it designates there, else an
+unidentified armed group. Extraction cannot know the strike's country, so such an attacker
+stays pending (:data:`PENDING_TERRITORY`, :data:`PENDING_COALITION`) until
+:func:`settle_attackers` runs after geocoding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import RegistryError
+from .models import SPEAKER_ROLES, Actor, StrikeMention
+
+__all__ = [
+    "KINDS",
+    "PENDING_COALITION",
+    "PENDING_TERRITORY",
+    "AttackerWord",
+    "Registry",
+    "RegistryEntry",
+    "RegistryError",
+    "load_registry",
+    "settle_attackers",
+]
+
+KINDS = ("state_force", "coalition", "armed_group", "ministry", "government", "media", "monitor",
+         "opposition")
+STRIKING_KINDS = frozenset({"state_force", "coalition", "armed_group"})
+# kinds whose attacker is a state, coded by its country (README: "An attacker's code")
+STATE_KINDS = frozenset({"state_force", "coalition"})
+# kinds that speak for a state: their word about the state's strikes is the attacker's own
+STATE_BODY_KINDS = frozenset({"state_force", "coalition", "ministry", "government"})
+
+# The attacker of a strike whose force is a bare word, until the strike's country is known.
+PENDING_TERRITORY = "state forces of the territory (pending)"
+PENDING_COALITION = "coalition of the theatre (pending)"
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One body of ``data/actors/*.yaml``."""
+
+    code: str
+    name: str
+    kind: str  # one of KINDS
+    country: str | None
+    source: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    speaker_names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    role: str | None = None
+    capitals: frozenset[str] = frozenset()
+
+    @property
+    def is_state(self) -> bool:
+        """Its strikes are a state's (coded by the ISO country), not a named group's."""
+        return self.kind in STATE_KINDS and self.country is not None
+
+    def actor(self) -> Actor:
+        """The attacker as records give it: a state's forces by their country, a group by its
+        code (the short name the gold files and ACLED use: "Al Shabaab", "Houthis")."""
+        return Actor(self.name, self.country) if self.is_state else Actor(self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class AttackerWord:
+    """What an alias found in text makes the attacker: the extractor's view of an entry.
+
+    ``resolve`` is None for a named force, "territory" or "coalition" for a bare force word
+    settled after geocoding, "designation" for a side's word for its enemy ("terrorists").
+    """
+
+    name: str
+    country: str | None
+    state: bool
+    capitals: frozenset[str] = frozenset()
+    resolve: str | None = None
+    registry_code: str | None = None
+
+    @property
+    def generic(self) -> bool:
+        """A word for any armed opponent: a group the sentence also names wins over it."""
+        return self.resolve == "designation"
+
+    @property
+    def code(self) -> str:
+        return self.country or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class _PropagandaTerms:
+    name: str  # the attacker while no designation applies
+    words: tuple[str, ...]
+    designates: tuple[tuple[str, str], ...]  # (strike's country, registry code)
+
+
+class Registry:
+    """Every entry, indexed by code, and the generic words. Build with :func:`load_registry`."""
+
+    def __init__(self, entries: Sequence[RegistryEntry], generic: dict):
+        self.entries = tuple(entries)
+        self.by_code = {e.code: e for e in self.entries}
+        self.generic = generic
+        self.coalition_by_theatre: dict[str, str] = {
+            str(k): str(v) for k, v in (generic.get("coalition_by_theatre") or {}).items()}
+        self.propaganda = tuple(
+            _PropagandaTerms(str(p["name"]), tuple(str(w) for w in p["words"]),
+                             tuple((str(k), str(v)) for k, v in (p.get("designates") or {}).items()))
+            for p in generic.get("propaganda_terms") or ())
+        self.not_actors = tuple(str(p) for p in generic.get("not_actors") or ())
+        self._source_index = self._index_sources()
+        self._quoted_index = {normalize_name(n): e for e in self.speakers() for n in e.speaker_names
+                              if " " in n.strip() or (n.isupper() and len(n) <= 6)}
+
+    # -- the extractor's view --------------------------------------------------------------
+
+    def attacker_aliases(self) -> dict[str, AttackerWord]:
+        """Every alias that names an attacker -> what it makes the attacker. A named force's
+        own alias beats a demonym phrase ("Syrian Arab Army" over "Syrian army" is moot; "US-led
+        coalition" stays the coalition's), and both beat the generic words."""
+        out: dict[str, AttackerWord] = {}
+        for entry in self.striking_entries():
+            actor = entry.actor()
+            word = AttackerWord(actor.name, actor.country, entry.is_state, entry.capitals,
+                                registry_code=entry.code)
+            for alias in entry.aliases:
+                out.setdefault(alias, word)
+        for entry in self.striking_entries():
+            word = AttackerWord(entry.name, entry.country, True, entry.capitals, registry_code=entry.code)
+            for phrase in self._demonym_phrases(entry):
+                out.setdefault(phrase, word)
+        territory = AttackerWord(PENDING_TERRITORY, None, True, resolve="territory")
+        coalition = AttackerWord(PENDING_COALITION, None, True, resolve="coalition")
+        pending = [(self.generic["territory_words"], territory), (self.generic["coalition_words"], coalition)]
+        pending += [(p.words, AttackerWord(p.name, None, False, resolve="designation")) for p in self.propaganda]
+        for words, word in pending:
+            for alias in words:
+                out.setdefault(str(alias), word)
+        return out
+
+    def striking_entries(self) -> list[RegistryEntry]:
+        """The forces that strike, each state's main forces first (the order of the files)."""
+        return [e for e in self.entries if e.kind in STRIKING_KINDS]
+
+    def _demonym_phrases(self, entry: RegistryEntry) -> Iterable[str]:
+        if not entry.is_state:
+            return ()
+        return (f"{d} {w}" for d in entry.demonyms for w in self.generic["force_words"])
+
+    def speakers(self) -> list[RegistryEntry]:
+        return [e for e in self.entries if e.speaker_names]
+
+    def speaks_for_state(self, entry: RegistryEntry) -> str | None:
+        """The state a speaker's words are the voice of (its ministries, its forces, its state
+        news agency), else None."""
+        if entry.kind in STATE_BODY_KINDS:
+            return entry.country
+        parent = self.by_code.get(entry.parent or "")
+        if entry.kind == "media" and parent is not None and parent.kind in STATE_BODY_KINDS:
+            return parent.country
+        return None
+
+    # -- fusion's view -----------------------------------------------------------------------
+
+    def source_entry(self, name: str | None) -> RegistryEntry | None:
+        """The entry a source or speaker name stands for ("the Observatory", "SOHR", "Russia's
+        defence ministry"): the whole name, else the longest name it is quoted under inside it
+        ("Houthi military spokesman Yahya Saree"), of two words or an acronym: a lone "France"
+        in "a joint statement of France, Germany, ..." is not the French state speaking. None
+        for a name the registry lacks."""
+        return self._source_entry(normalize_name(re.sub(r"\([^)]*\)", " ", name or "")))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (the registry lives as long as the process)
+    def _source_entry(self, key: str) -> RegistryEntry | None:
+        if not key or key in self._source_index:
+            return self._source_index.get(key)
+        padded = f" {key} "
+        inside = [n for n in self._quoted_index if f" {n} " in padded]
+        return self._quoted_index[max(inside, key=len)] if inside else None
+
+    def voice_key(self, entry: RegistryEntry) -> str:
+        """Sources that count as one voice: every body of one state (its ministry of defence
+        and its president say one thing), else the body itself."""
+        state = self.speaks_for_state(entry)
+        return f"state:{state}" if state and entry.kind != "media" else entry.code
+
+    def speaks_for(self, entry: RegistryEntry, attacker_code: str | None) -> bool:
+        """Whether ``entry`` reporting a strike by ``attacker_code`` is the attacker's own word."""
+        if attacker_code is None:
+            return False
+        if entry.kind != "media" and self.speaks_for_state(entry) == attacker_code:
+            return True
+        return entry.role == "belligerent" and entry.actor().code == attacker_code
+
+    def _index_sources(self) -> dict[str, RegistryEntry]:
+        index: dict[str, RegistryEntry] = {}
+        for entry in self.speakers():  # a speaker's own names first ("Moscow" speaks as the government)
+            for name in (entry.name, *entry.speaker_names):
+                index.setdefault(normalize_name(name), entry)
+        for entry in self.entries:
+            for name in (entry.name, *entry.aliases):
+                index.setdefault(normalize_name(name), entry)
+        index.pop("", None)
+        return index
+
+    # -- after geocoding ----------------------------------------------------------------------
+
+    def state_forces(self, country: str) -> RegistryEntry | None:
+        """A state's main forces: its first state_force or coalition entry."""
+        return next((e for e in self.entries if e.is_state and e.country == country), None)
+
+    def settle(self, attacker: Actor | None, country: str | None) -> Actor | None:
+        """The attacker a pending word names once the strike's country is known."""
+        if attacker is None:
+            return None
+        if attacker.name == PENDING_TERRITORY:
+            return self._state_actor(country)
+        if attacker.name == PENDING_COALITION:
+            return self._state_actor(self.coalition_by_theatre.get(country or ""))
+        terms = next((p for p in self.propaganda if p.name == attacker.name), None)
+        code = dict(terms.designates).get(country or "") if terms else None
+        return self.by_code[code].actor() if code else attacker
+
+    def _state_actor(self, country: str | None) -> Actor | None:
+        if not country:
+            return None  # nothing settles it: unknown, never a fixed country
+        entry = self.state_forces(country)
+        return entry.actor() if entry else Actor(f"State forces of {country}", country)
+
+
+def normalize_name(text: str) -> str:
+    """A name as fusion compares names: ASCII letters and digits, lower case, no leading article."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[\u2019']s\b", "s", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def settle_attackers(mentions: Sequence[StrikeMention], registry: Registry | None = None) -> list[StrikeMention]:
+    """Settle each pending attacker ("the army", "the coalition", "the invaders") from the
+    country its geocoded place lies in; a mention with no place keeps no attacker."""
+    reg = registry or load_registry()
+    out = []
+    for m in mentions:
+        country = m.place.country if m.place is not None else None
+        settled = reg.settle(m.attacker, country)
+        out.append(m if settled == m.attacker else replace(m, attacker=settled))
+    return out
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def load_registry(directory: str | None = None) -> Registry:
+    """Read and check the packaged registry, or an analyst's copy of the whole folder."""
+    base = Path(directory) if directory else resources.files("strikewatch") / "data" / "actors"
+    generic = _read(base / "generic.yaml")
+    entries: list[RegistryEntry] = []
+    for path in sorted(base.iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".yaml") and path.name != "generic.yaml":
+            raw = _read(path)
+            entries += [_entry(item, path.name) for item in raw.get("entries") or ()]
+    _check_references(entries)
+    _check_generic(generic, {e.code for e in entries})
+    return Registry(entries, generic)
+
+
+def _read(path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{path}: cannot read the actor registry: {exc}") from exc
+
+
+def _entry(item: dict, file: str) -> RegistryEntry:
+    where = f"{file}: entry {item.get('code')!r}"
+    for key in ("code", "name", "kind", "source"):
+        if not item.get(key):
+            raise RegistryError(f"{where}: missing {key!r}")
+    if item["kind"] not in KINDS:
+        raise RegistryError(f"{where}: kind {item['kind']!r} is not one of {', '.join(KINDS)}")
+    country = item.get("country")
+    if country is not None and not (len(country) == 2 and country.isupper()):
+        raise RegistryError(f"{where}: country {country!r} is not an ISO 3166-1 alpha-2 code")
+    if item.get("speaker_names") and item.get("role") not in SPEAKER_ROLES:
+        raise RegistryError(f"{where}: speaker_names need a role, one of {', '.join(SPEAKER_ROLES)}")
+    if item["kind"] in STRIKING_KINDS and not item.get("aliases"):
+        raise RegistryError(f"{where}: a force needs aliases to be found in text")
+    return RegistryEntry(
+        code=str(item["code"]), name=str(item["name"]), kind=item["kind"], country=country,
+        source=str(item["source"]), parent=item.get("parent"),
+        aliases=tuple(str(a) for a in item.get("aliases") or ()),
+        speaker_names=tuple(str(a) for a in item.get("speaker_names") or ()),
+        demonyms=tuple(str(d) for d in item.get("demonyms") or ()),
+        role=item.get("role"),
+        capitals=frozenset(str(c).lower() for c in item.get("capitals") or ()))
+
+
+def _check_references(entries: Sequence[RegistryEntry]) -> None:
+    codes: set[str] = set()
+    for e in entries:
+        if e.code in codes:
+            raise RegistryError(f"entry {e.code!r}: the code is used twice")
+        codes.add(e.code)
+    for e in entries:
+        if e.parent is not None and e.parent not in codes:
+            raise RegistryError(f"entry {e.code!r}: parent {e.parent!r} is no entry's code")
+
+
+def _check_generic(generic: dict, codes: set[str]) -> None:
+    for key in ("force_words", "territory_words", "coalition_words", "propaganda_terms"):
+        if not generic.get(key):
+            raise RegistryError(f"generic.yaml: missing {key!r}")
+    named = [(f"coalition_by_theatre {k}", v) for k, v in (generic.get("coalition_by_theatre") or {}).items()]
+    named += [(f"propaganda term {p.get('name')!r} in {k}", v)
+              for p in generic["propaganda_terms"] for k, v in (p.get("designates") or {}).items()]
+    for where, code in named:
+        if code not in codes:
+            raise RegistryError(f"generic.yaml: {where} names {code!r}, which is no entry's code")
