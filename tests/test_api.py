@@ -69,10 +69,24 @@ def test_openapi_lists_every_endpoint_under_v1(store):
                 "/incidents/{incident_id}", "/claims", "/claims/versus-reports", "/briefing",
                 "/export", "/ingest", "/ingest/jsonl", "/reviews", "/review-queue", "/me",
                 "/users", "/users/{name}/revoke", "/boundaries", "/control/layer",
-                "/alerts", "/watchlists", "/watchlists/{name}"} | {
+                "/alerts", "/watchlists", "/watchlists/{name}", "/sources"} | {
                     f"/incidents/{{incident_id}}/{a}" for a in
                                             ("confirm", "reject", "edit", "merge", "split")}
     assert set(paths) == {API + p for p in expected}
+
+
+def test_sources_lists_each_watched_sources_status(store):
+    from datetime import datetime
+
+    from strikewatch.store import WatchedSourceRow
+
+    store.save_watched_source(WatchedSourceRow(
+        name="wire", location="http://127.0.0.1:9/rss", failures=2, items_today=0,
+        items_total=4, last_error="HTTP 500", last_error_at=datetime(2024, 6, 1, 5, 0)))
+    [wire] = items(client(store).get(f"{API}/sources"))
+    assert (wire["name"], wire["failures"], wire["last_error"], wire["last_success"]) == (
+        "wire", 2, "HTTP 500", None)
+    assert wire["last_error_at"] == "2024-06-01T05:00:00"
 
 
 def test_incident_list_has_the_founding_examples_incidents_in_export_shape(store):

@@ -115,8 +115,6 @@ def test_the_systemd_units_start_serve_and_watch():
     assert command_options(["serve"]) >= {o for o in serve if o.startswith("-")}
 
 
-@pytest.mark.skipif(command_options(["watch"]) is None,
-                    reason="strikewatch watch is built on the watch branch")
 def test_the_watch_command_takes_the_sources_option():
     assert "--sources" in command_options(["watch"])
 

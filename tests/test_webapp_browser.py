@@ -285,3 +285,26 @@ def test_merge_then_split_the_reports_off_again_in_the_review_page(page, server)
     assert len(api(server, f"/incidents/{keep}")["mentions"]) == 1
     splits = api(server, f"/reviews?action=split&incident_id={keep}")["items"]
     assert [(r["analyst"], r["new_value"]) for r in splits] == [(ANALYST, new_id)]
+
+
+def test_the_briefing_page_lists_the_watched_sources_and_a_failing_one_stands_out(page, server):
+    from datetime import datetime
+
+    from strikewatch.store import WatchedSourceRow
+
+    store = server["store"]
+    store.save_watched_source(WatchedSourceRow(
+        name="Kyiv Independent", location="https://kyivindependent.example/rss", failures=0,
+        items_today=0, items_total=12, last_success=datetime(2024, 6, 1, 5, 0)))
+    store.save_watched_source(WatchedSourceRow(
+        name="SANA", location="https://sana.example/rss", failures=3, items_today=0,
+        items_total=0, last_error="HTTP 503 (after 1 attempts)",
+        last_error_at=datetime(2024, 6, 1, 5, 5)))
+    open_page(page, server, "/briefing")
+    expect(page.locator("#sources tbody tr")).to_have_count(2)
+    failing = page.locator("#sources tr.failing")
+    expect(failing).to_have_count(1)
+    expect(failing.locator("td.error-text")).to_contain_text("2024-06-01 05:05 HTTP 503")
+    expect(page.locator("#sources tr[data-name='Kyiv Independent']")).to_contain_text(
+        "2024-06-01 05:00")
+    assert page.locator("#sources-none").is_hidden()

@@ -29,6 +29,10 @@ class Fetched:
     content: bytes
     content_type: str  # media type only, lower case ("text/html")
     charset: str | None
+    # validators for the next conditional GET of the same URL (``watch`` keeps them in the DB)
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False  # HTTP 304: nothing new since the validators sent
 
 
 class Fetcher:
@@ -59,17 +63,22 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def fetch(self, url: str) -> Fetched:
+    def fetch(self, url: str, *, etag: str | None = None,
+              last_modified: str | None = None) -> Fetched:
         """Retry connection errors, timeouts and 5xx with exponential backoff; fail on the rest.
 
         The timeout bounds each read, so a server that sends a byte now and then would keep
         a fetch alive for ever: the deadline bounds the whole URL, every attempt included.
+        With the validators of an earlier answer the GET is conditional, and a 304 comes back
+        as an empty ``Fetched`` with ``not_modified`` set (a polled feed costs one round trip).
         """
         attempt = 0
         give_up_at = time.monotonic() + self._deadline
+        headers = {k: v for k, v in (("If-None-Match", etag),
+                                     ("If-Modified-Since", last_modified)) if v}
         while True:
             try:
-                return self._fetch_once(url, give_up_at)
+                return self._fetch_once(url, give_up_at, headers)
             except _Retryable as exc:
                 wait = self._backoff * (2**attempt)
                 if attempt >= self._retries or time.monotonic() + wait >= give_up_at:
@@ -77,10 +86,11 @@ class Fetcher:
                 time.sleep(wait)
                 attempt += 1
 
-    def _fetch_once(self, url: str, give_up_at: float) -> Fetched:
+    def _fetch_once(self, url: str, give_up_at: float, headers: dict[str, str]) -> Fetched:
         watchdog = _Watchdog(give_up_at)
         try:
-            with self._client.stream("GET", url, extensions={"trace": watchdog.trace}) as response:
+            with self._client.stream("GET", url, headers=headers,
+                                     extensions={"trace": watchdog.trace}) as response:
                 return self._read(response, url)
         except httpx.UnsupportedProtocol as exc:
             raise FetchError(f"{url}: {exc}") from None
@@ -95,6 +105,11 @@ class Fetcher:
             watchdog.cancel()
 
     def _read(self, response: httpx.Response, url: str) -> Fetched:
+        validators = {"etag": response.headers.get("etag"),
+                      "last_modified": response.headers.get("last-modified")}
+        if response.status_code == 304:
+            return Fetched(url=str(response.url), content=b"", content_type="", charset=None,
+                           not_modified=True, **validators)
         if response.status_code in _RETRY_STATUS:
             raise _Retryable(f"HTTP {response.status_code}")
         if response.status_code >= 400:
@@ -111,7 +126,7 @@ class Fetcher:
             chunks.append(chunk)
         media, _, params = response.headers.get("content-type", "").partition(";")
         return Fetched(url=str(response.url), content=b"".join(chunks),
-                       content_type=media.strip().lower(), charset=_charset(params))
+                       content_type=media.strip().lower(), charset=_charset(params), **validators)
 
 
 class _Watchdog:

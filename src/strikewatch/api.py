@@ -25,7 +25,7 @@ import logging
 import tempfile
 import threading
 from dataclasses import dataclass, fields, is_dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePath
 from typing import Annotated, Any
 
@@ -617,6 +617,13 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
             return PlainTextResponse(render_markdown(brief), media_type="text/markdown")
         return JSONResponse({"title": brief.title, **_plain(brief)})
 
+    @app.get(f"{API}/sources", tags=["sources"], dependencies=[known_params()])
+    def watched_sources(_u: Read, store: Db) -> dict:
+        """Each watched source's status (``strikewatch watch``): last success, last error,
+        items today, next poll; times are UTC."""
+        rows = [_source_record(r) for r in store.watched_sources()]
+        return {"total": len(rows), "items": rows}
+
     # exports
     media = {"jsonl": "application/x-ndjson", "geojson": "application/geo+json",
              "acled": "text/csv"}
@@ -989,3 +996,15 @@ def boundary_files() -> list[str]:
     if not BOUNDARIES.is_dir():
         return []
     return sorted(p.name for p in BOUNDARIES.glob("*.geojson"))
+
+
+def _source_record(row) -> dict:  # noqa: ANN001 - a WatchedSourceRow
+    def when(t) -> str | None:  # noqa: ANN001 - a datetime or None
+        return t.isoformat() if t else None
+
+    return {"name": row.name, "location": row.location, "last_success": when(row.last_success),
+            "last_error": row.last_error, "last_error_at": when(row.last_error_at),
+            "failures": row.failures,
+            "items_today": row.items_on(datetime.now(UTC).date()),
+            "items_day": row.items_day.isoformat() if row.items_day else None,
+            "items_total": row.items_total, "next_poll": when(row.next_poll)}

@@ -806,3 +806,89 @@ def alerts_(
         print(json.dumps(record, ensure_ascii=False))
     if not found:
         raise typer.Exit(1)
+
+
+# -- watched sources and the delivered briefing (issue 15, items 1 and 2) ----------------------
+
+SourcesFileOption = Annotated[Path, typer.Option(
+    "--sources", help="YAML of the sources to poll (and optionally a delivery: section).")]
+
+
+def _config_or_fail(load, path: Path):  # noqa: ANN001, ANN202 - a loader and what it reads
+    try:
+        return load(path)
+    except StrikewatchError as exc:
+        _fail(exc)
+
+
+@app.command()
+def watch(
+    sources_file: SourcesFileOption,
+    cycles: Annotated[int | None, typer.Option(
+        "--cycles", min=1, help="Stop after this many cycles [default: run until stopped].")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One cycle (for cron).")] = False,
+    pause: Annotated[float, typer.Option(
+        "--pause", min=0.1, help="Seconds between cycles.")] = 5.0,
+    db: DbOption = None,
+) -> None:
+    """Poll the sources, processing each new item as it arrives; deliver the briefing when due."""
+    from .deliver import Deliverer, parse_delivery
+    from .watch import Watcher, load_sources
+
+    sources, delivery_node = _config_or_fail(load_sources, sources_file)
+    delivery = (None if delivery_node is None else
+                _config_or_fail(lambda p: parse_delivery(p, delivery_node), sources_file))
+    store = _open(db, create=True)
+    deliverer = Deliverer(store, delivery) if delivery else None
+    watcher = Watcher(store, sources, after_cycle=deliverer.tick if deliverer else None)
+    try:
+        watcher.run(1 if once else cycles, pause=pause)
+    except KeyboardInterrupt:
+        _say("stopped; every stored item is kept and the next start resumes from it")
+    except StrikewatchError as exc:
+        _fail(exc)
+    finally:
+        watcher.close()
+
+
+@app.command("sources")
+def sources_status(db: DbOption = None) -> None:
+    """Each watched source's status: last success, last error, items today, next poll (UTC)."""
+    from datetime import UTC, datetime
+
+    store = _open(db)
+
+    def when(t) -> str:  # noqa: ANN001 - a datetime or None
+        return f"{t:%Y-%m-%d %H:%M}" if t else "-"
+
+    today = datetime.now(UTC).date()
+    print("name\tlast success\tlast error\titems today\tnext poll\terror")
+    for row in store.watched_sources():
+        print(f"{row.name}\t{when(row.last_success)}\t{when(row.last_error_at)}\t"
+              f"{row.items_on(today)}\t{when(row.next_poll)}\t{row.last_error or ''}")
+
+
+@app.command()
+def deliver(
+    config: Annotated[Path, typer.Option(
+        "--config", help="YAML with the delivery settings (or a sources file's delivery:).")],
+    now: Annotated[bool, typer.Option(
+        "--now", help="Deliver now even if not due (the next one still diffs against it).")] = False,
+    db: DbOption = None,
+) -> None:
+    """Deliver the morning briefing if it is due (or --now): files, mail, webhook."""
+    from .deliver import Deliverer, load_delivery
+    from .watch import utc_now
+
+    settings = _config_or_fail(load_delivery, config)
+    store = _open(db)
+    deliverer = Deliverer(store, settings)
+    try:
+        delivery_id = deliverer.deliver(utc_now()) if now else deliverer.tick(utc_now())
+    except StrikewatchError as exc:
+        _fail(exc)
+    if delivery_id is None:
+        print("not due yet: the last briefing was delivered after today's hour")
+        raise typer.Exit(1)
+    for channel, outcome in store.last_delivery().outputs.items():
+        print(f"{channel}: {outcome}")

@@ -92,5 +92,11 @@ class UserExists(UserError):
 class RegistryError(StrikewatchError):
     """An actor registry file that cannot be read or breaks the schema; the message names the
     file and the entry."""
+
+
 class WatchlistError(StrikewatchError):
     """A watch-list that cannot be checked (unknown attacker, negative radius, bad polygon)."""
+
+
+class ConfigError(StrikewatchError):
+    """A sources or delivery file that cannot be used; the message names the file and line."""

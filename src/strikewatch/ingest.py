@@ -58,6 +58,7 @@ __all__ = [
     "content_hash",
     "detect_language",
     "minhash_signature",
+    "read_fetched",
     "read_inputs",
 ]
 
@@ -175,7 +176,18 @@ def _read_stdin(stream: IO[bytes], options: IngestOptions) -> Iterator[Document 
 
 
 def _read_url(url: str, fetcher: Fetcher, options: IngestOptions) -> Iterator[Document | Rejection]:
-    fetched: Fetched = fetcher.fetch(url)
+    yield from _read_fetched(url, fetcher.fetch(url), options)
+
+
+def read_fetched(url: str, fetched: Fetched, options: IngestOptions,
+                 ) -> Iterator[Document | Rejection]:
+    """The documents of an answer fetched elsewhere (``watch`` fetches conditionally itself),
+    read exactly as ``read_inputs`` reads a URL, a bad answer becoming its Rejection."""
+    yield from _guard(url, _read_fetched, url, fetched, options)
+
+
+def _read_fetched(url: str, fetched: Fetched, options: IngestOptions,
+                  ) -> Iterator[Document | Rejection]:
     media = fetched.content_type
     if media in ("application/json", "application/x-ndjson", "application/jsonl"):
         kind: str | None = "jsonl"

@@ -64,6 +64,13 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
     already holds another text stays with the document stored first; the later one is stored
     under the id with a suffix from its own text, and the summary says so (``renamed``).
     """
+    return ingest_items(read_inputs(sources, options or IngestOptions()), store,
+                        progress=progress, batch_size=batch_size)
+
+
+def ingest_items(items: Iterable[Document | Rejection], store: Store, *,
+                 progress: Progress | None = None, batch_size: int = 500) -> IngestSummary:
+    """``ingest`` over documents already read (``watch`` reads its conditional fetches)."""
     summary = IngestSummary()
     known_hash = store.known_documents()
     by_hash = {h: i for i, h in known_hash.items()}
@@ -75,7 +82,7 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
             _store_batch(store, pending, summary)
             pending.clear()
 
-    for item in read_inputs(sources, options or IngestOptions()):
+    for item in items:
         if isinstance(item, Rejection):
             summary.rejected.append(item)
             log.info("rejected: %s", item.reason)  # the summary lists every rejection once

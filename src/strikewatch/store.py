@@ -343,6 +343,43 @@ class GazetteerNameRow(Base):
         ForeignKey("gazetteer_entries.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
+class WatchedSourceRow(Base):
+    """A polled source's state (``watch``; migration 0012): its HTTP validators, so that a
+    restarted watcher asks conditionally again, and the status an analyst checks."""
+
+    __tablename__ = "watched_sources"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    location: Mapped[str] = mapped_column(Text)  # URL or folder
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_success: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # in a row, for the backoff
+    next_poll: Mapped[datetime | None] = mapped_column(DateTime)
+    items_day: Mapped[date | None] = mapped_column(Date)  # the (UTC) day items_today counts
+    items_today: Mapped[int] = mapped_column(Integer, default=0)
+    items_total: Mapped[int] = mapped_column(Integer, default=0)
+
+    def items_on(self, day: date) -> int:
+        """Items stored on ``day`` (UTC): a source not polled since yesterday brought none."""
+        return self.items_today if self.items_day == day else 0
+
+
+class DeliveryRow(Base):
+    """A delivered briefing (``deliver``; migration 0012): when, what it showed (incident id
+    -> toll and grade, the sources then alive) for the next one to diff against, and how each
+    channel fared."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    delivered_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    outputs: Mapped[dict] = mapped_column(JSON)  # channel -> "written <path>" / "sent" / error
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -925,6 +962,38 @@ class Store:
             query = query.where(ReviewRow.incident_id == incident_id)
         with self.sessions() as s:
             return list(s.scalars(query))
+
+    # -- watched sources and delivered briefings (watch, deliver) ---------------------------
+
+    def watched_sources(self) -> list[WatchedSourceRow]:
+        with self.sessions() as s:
+            return list(s.scalars(select(WatchedSourceRow).order_by(WatchedSourceRow.name)))
+
+    def watched_source(self, name: str) -> WatchedSourceRow | None:
+        with self.sessions() as s:
+            return s.get(WatchedSourceRow, name)
+
+    def save_watched_source(self, row: WatchedSourceRow) -> None:
+        with self.sessions.begin() as s:
+            s.merge(row)
+
+    def last_delivery(self) -> DeliveryRow | None:
+        query = select(DeliveryRow).order_by(DeliveryRow.delivered_at.desc(), DeliveryRow.id.desc())
+        with self.sessions() as s:
+            return s.scalars(query.limit(1)).first()
+
+    def add_delivery(self, delivered_at: datetime, snapshot: dict, outputs: dict) -> int:
+        with self.sessions.begin() as s:
+            row = DeliveryRow(delivered_at=delivered_at, snapshot=snapshot, outputs=outputs)
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def set_delivery_output(self, delivery_id: int, channel: str, outcome: str) -> None:
+        """Record how one channel fared (a retried webhook may finish after the files)."""
+        with self.sessions.begin() as s:
+            row = s.get(DeliveryRow, delivery_id)
+            row.outputs = {**row.outputs, channel: outcome}
 
 
 # -- mapping between records and rows ----------------------------------------------------------

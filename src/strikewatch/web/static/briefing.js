@@ -20,4 +20,4 @@ async function load() {
 }
 form.addEventListener("submit", e => { e.preventDefault(); load(); });
 SW.header("/briefing");
-load();
+loadSources().then(load);
