@@ -831,7 +831,9 @@ def watch(
         "--pause", min=0.1, help="Seconds between cycles.")] = 5.0,
     db: DbOption = None,
 ) -> None:
-    """Poll the sources, processing each new item as it arrives; deliver the briefing when due."""
+    """Poll the sources, processing each new item as it arrives; deliver the briefing and the
+    alerts when due."""
+    from .alerts import deliver_due as deliver_alerts
     from .deliver import Deliverer, parse_delivery
     from .watch import Watcher, load_sources
 
@@ -840,7 +842,14 @@ def watch(
                 _config_or_fail(lambda p: parse_delivery(p, delivery_node), sources_file))
     store = _open(db, create=True)
     deliverer = Deliverer(store, delivery) if delivery else None
-    watcher = Watcher(store, sources, after_cycle=deliverer.tick if deliverer else None)
+
+    def after_cycle(at) -> None:  # noqa: ANN001 - the watcher's clock time
+        """The briefing when due, then the alerts this cycle's fusion raised (and retries)."""
+        if deliverer is not None:
+            deliverer.tick(at)
+        deliver_alerts(store)
+
+    watcher = Watcher(store, sources, after_cycle=after_cycle)
     try:
         watcher.run(1 if once else cycles, pause=pause)
     except KeyboardInterrupt:
