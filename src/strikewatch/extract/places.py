@@ -115,8 +115,9 @@ class PlaceFinder:
         actor_toks = set().union(*(t for _, t in actors)) if actors else set()
 
         def capital_here(toks) -> bool:
-            tok = sdoc[min(toks)]
-            return len(toks) == 1 and tok.lower_ in lex.capitals and tok.dep_ == "pobj" \
+            span = sdoc[min(toks):max(toks) + 1]
+            tok = span.root  # "People's Republic" of "Donetsk People's Republic"
+            return span.text.lower() in lex.capitals and tok.dep_ == "pobj" \
                 and tok.head.lower_ in lex.place_prepositions and tok.head.head.i not in actor_toks
 
         named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
@@ -360,8 +361,8 @@ class PlaceFinder:
 
     def _known(self, name: str) -> bool:
         """The gazetteer knows a place by this name, of any size."""
-        if name.isupper() and " " not in name:  # an acronym ("SLN", "AFP"), not the hamlet of that name
-            return False
+        if name.isupper() and " " not in name and name.lower() not in self.lex.capitals:
+            return False  # an acronym ("SLN", "AFP"), not the hamlet of that name; "DPR" is land
         return self.gazetteer.is_place(name, min_population=0)
 
     def _segment(self, name) -> list[tuple[int, int]]:
