@@ -219,7 +219,9 @@ def test_a_direction_compounded_with_a_country_is_a_region(extractor, text, regi
 
 @pytest.mark.parametrize(("text", "place"), [
     ("Two civilians wounded by shelling in DPR", "DPR"),
+    ("Militiaman killed as Kiev troops shell DPR, says the militia", "DPR"),
     ("Israeli jets struck the southern suburbs of Damascus", "Damascus"),
+    ("Israeli jets struck Damascus overnight, killing two", "Damascus"),
 ])
 def test_a_force_named_after_its_land_or_seat_is_a_place_after_a_preposition(extractor, text,
                                                                              place):
@@ -228,6 +230,7 @@ def test_a_force_named_after_its_land_or_seat_is_a_place_after_a_preposition(ext
 
 def test_a_force_named_after_its_land_is_no_place_as_a_subject(extractor):
     assert "DPR" not in places(extractor, "DPR forces shelled Avdiivka")
+    assert "Moscow" not in places(extractor, "Moscow denied that its jets bombed Idlib")
 
 
 @pytest.mark.parametrize(("text", "absent"), [

@@ -117,8 +117,14 @@ class PlaceFinder:
         def capital_here(toks) -> bool:
             span = sdoc[min(toks):max(toks) + 1]
             tok = span.root  # "People's Republic" of "Donetsk People's Republic"
-            return span.text.lower() in lex.capitals and tok.dep_ == "pobj" \
-                and tok.head.lower_ in lex.place_prepositions and tok.head.head.i not in actor_toks
+            if span.text.lower() not in lex.capitals:
+                return False
+            if tok.dep_ == "dobj":  # "Kiev troops shell DPR", "Israeli jets struck Damascus"
+                verb = lex.base(tok.head.lower_)
+                return verb in lex.strong_verbs or verb in lex.weak_verbs \
+                    or tok.head.lemma_ in lex.strong_verbs | lex.weak_verbs
+            return tok.dep_ == "pobj" and tok.head.lower_ in lex.place_prepositions \
+                and tok.head.head.i not in actor_toks
 
         named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
         for matcher in (lex.groups, lex.orgs):
