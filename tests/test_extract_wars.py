@@ -217,6 +217,22 @@ def test_a_direction_compounded_with_a_country_is_a_region(extractor, text, regi
     assert places(extractor, text) == [region]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Two civilians wounded by shelling in DPR", "DPR"),
+    ("Militiaman killed as Kiev troops shell DPR, says the militia", "DPR"),
+    ("Israeli jets struck the southern suburbs of Damascus", "Damascus"),
+    ("Israeli jets struck Damascus overnight, killing two", "Damascus"),
+])
+def test_a_force_named_after_its_land_or_seat_is_a_place_after_a_preposition(extractor, text,
+                                                                             place):
+    assert place in places(extractor, text)
+
+
+def test_a_force_named_after_its_land_is_no_place_as_a_subject(extractor):
+    assert "DPR" not in places(extractor, "DPR forces shelled Avdiivka")
+    assert "Moscow" not in places(extractor, "Moscow denied that its jets bombed Idlib")
+
+
 @pytest.mark.parametrize(("text", "absent"), [
     ("DPR serviceman killed in shelling by Kiev's forces", "Kiev"),
     ("Three militiamen wounded in shelling by Kiev troops", "Kiev"),
@@ -354,3 +370,22 @@ def test_a_feed_items_lead_place_before_a_dash_places_it(extractor, text, place)
 
 def test_a_lead_headline_before_a_dash_is_no_place(extractor):
     assert places(extractor, "Airstrikes continue — no word yet from the ministry") == []
+
+
+def attackers(extractor: Extractor, text: str) -> list[str | None]:
+    return [m.attacker.name if m.attacker else None
+            for m in extractor.extract(item(text)).strikes]
+
+
+@pytest.mark.parametrize(("text", "not_attacker"), [
+    ("Heavy shelling of Russian positions near Bakhmut continued overnight.", "Russian Armed Forces"),
+    ("Overnight air strikes of Houthi positions near Marib killed 20 fighters.", "Houthis (Ansar Allah)"),
+])
+def test_the_force_after_shelling_of_positions_is_the_target(extractor, text, not_attacker):
+    found = attackers(extractor, text)
+    assert found and not_attacker not in found
+
+
+def test_a_force_after_of_that_names_no_struck_thing_is_still_the_attacker(extractor):
+    assert attackers(extractor, "The bombing of Russian aviation hit Kharkiv overnight.") \
+        == ["Russian Armed Forces"]

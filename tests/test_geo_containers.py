@@ -129,3 +129,23 @@ def test_region_stays_the_area_around_a_town_where_provinces_are_not_regions(gaz
     # Syria's first-level units are governorates: "the Homs region" is around Homs
     out = geocode_json("Homs region", "SY", gazetteer=gaz)
     assert out["precision"] == "admin2", out
+
+
+@pytest.mark.parametrize("name,country,admin1", [
+    ("DPR", "UA", "Donetsk"), ("Donetsk People's Republic", "UA", "Donetsk"),
+    ("LPR", "UA", "Luhansk"), ("Lugansk People's Republic", "UA", "Luhansk"),
+])
+def test_a_self_proclaimed_republic_as_a_place_is_its_oblast(gaz, name, country, admin1):
+    # "shelling in DPR": the entity stands on part of the oblast; the oblast is the unit named
+    out = geocode_json(name, country, gazetteer=gaz)
+    assert out["resolved"] and out["precision"] == "admin1" and out["admin1"] == admin1, out
+
+
+@pytest.mark.parametrize("sentence,place,country,admin1", [
+    ("Two civilians were killed by shelling in Donbass.", "Donbass", "UA", "Donetsk"),
+    ("Regime warplanes bombed towns in Eastern Ghouta.", "Eastern Ghouta", "SY", "Rif-dimashq"),
+])
+def test_a_war_region_is_placed_at_its_main_town_not_dropped(gaz, sentence, place, country,
+                                                             admin1):
+    p = _geocode(gaz, sentence, place, country)
+    assert p.admin1 == admin1 and p.precision in ("region", "admin2"), p

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import Gazetteer, geocode_mentions, load_gazetteer
+from strikewatch.geo import Gazetteer, geocode_json, geocode_mentions, load_gazetteer
 from strikewatch.models import Actor, Span, StrikeMention
 
 
@@ -76,3 +76,13 @@ def test_a_strike_abroad_with_a_cause_keeps_its_place(gaz, sentence, place, coun
                                                       attacker, want):
     p = _placed(gaz, sentence, place, country=country, attacker=attacker)
     assert p is not None and p.country == want, p
+
+
+@pytest.mark.parametrize("name,country,town", [
+    ("Slovyansk", "UA", "Slovyansk"),   # not Nikopol, of like size, once called so
+    ("Tira", "IL", "Eṭ Ṭīra"),          # not Tirat Karmel
+    ("Sangyoung", "MM", "Sangyoung"),   # a Yangon township, not San Chaung
+    ("Bununu", "NG", "Bununu"),         # not Dass, Bauchi
+])
+def test_a_town_called_so_beats_a_town_of_like_size_once_called_so(gaz, name, country, town):
+    assert geocode_json(name, country, gazetteer=gaz)["name"] == town

@@ -314,7 +314,10 @@ def _entry(item: dict, file: str) -> RegistryEntry:
         speaker_names=tuple(str(a) for a in item.get("speaker_names") or ()),
         demonyms=tuple(str(d) for d in item.get("demonyms") or ()),
         role=item.get("role"),
-        capitals=frozenset(str(c).lower() for c in item.get("capitals") or ()))
+        # a territory the force is named after stands for it as its seat does ("DPR shelled
+        # Avdiivka") and, like a seat, is a place after a preposition ("shelling in DPR")
+        capitals=frozenset(str(c).lower() for key in ("capitals", "territories")
+                           for c in item.get(key) or ()))
 
 
 def _check_references(entries: Sequence[RegistryEntry]) -> None:

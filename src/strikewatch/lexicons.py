@@ -145,6 +145,7 @@ class Lexicons:
         self.open_attacker = PhraseMatcher({p: True for p in cues.get("open_attacker") or ()})
         self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())
         self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
+        self.struck_nouns = frozenset(w.lower() for w in cues.get("struck_nouns") or ())
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
 
         g = data["groups"]

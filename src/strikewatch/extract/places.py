@@ -115,9 +115,16 @@ class PlaceFinder:
         actor_toks = set().union(*(t for _, t in actors)) if actors else set()
 
         def capital_here(toks) -> bool:
-            tok = sdoc[min(toks)]
-            return len(toks) == 1 and tok.lower_ in lex.capitals and tok.dep_ == "pobj" \
-                and tok.head.lower_ in lex.place_prepositions and tok.head.head.i not in actor_toks
+            span = sdoc[min(toks):max(toks) + 1]
+            tok = span.root  # "People's Republic" of "Donetsk People's Republic"
+            if span.text.lower() not in lex.capitals:
+                return False
+            if tok.dep_ == "dobj":  # "Kiev troops shell DPR", "Israeli jets struck Damascus"
+                verb = lex.base(tok.head.lower_)
+                return verb in lex.strong_verbs or verb in lex.weak_verbs \
+                    or tok.head.lemma_ in lex.strong_verbs | lex.weak_verbs
+            return tok.dep_ == "pobj" and tok.head.lower_ in lex.place_prepositions \
+                and tok.head.head.i not in actor_toks
 
         named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
         for matcher in (lex.groups, lex.orgs):
@@ -360,8 +367,8 @@ class PlaceFinder:
 
     def _known(self, name: str) -> bool:
         """The gazetteer knows a place by this name, of any size."""
-        if name.isupper() and " " not in name:  # an acronym ("SLN", "AFP"), not the hamlet of that name
-            return False
+        if name.isupper() and " " not in name and name.lower() not in self.lex.capitals:
+            return False  # an acronym ("SLN", "AFP"), not the hamlet of that name; "DPR" is land
         return self.gazetteer.is_place(name, min_population=0)
 
     def _segment(self, name) -> list[tuple[int, int]]:

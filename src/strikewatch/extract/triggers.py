@@ -215,7 +215,10 @@ class TriggerRules:
             if c.dep_ in ("nsubj", "agent"):
                 out |= _noun_phrase(c, self.lex.affiliation)
             if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-                out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
+                # "shelling of Russian positions": what was hit, not who fired
+                out |= {c.i} | {t for g in c.children if g.dep_ == "pobj"
+                                and not (c.lower_ == "of" and g.lower_ in self.lex.struck_nouns)
+                                for t in _noun_phrase(g, self.lex.affiliation)}
             if c.dep_ == "acl":  # "an attack carried out by government forces"
                 for g in c.children:
                     if g.dep_ == "agent":

@@ -212,7 +212,10 @@ class _Lookup:
             if any(p.country == c.country and p.admin1 and p.admin1 == c.admin1 for p in near):
                 s += 3.0
             s -= min(3.0, min(_distance_km((c.lat, c.lon), (p.lat, p.lon)) for p in near) / 250)
-        return s + (2.0 if c.exact else 0.0)
+        # a town called so beats a town of like size that was once called so: "Slovyansk" is
+        # Sloviansk, not Nikopol (one of whose old names it is); "Human" is not Uman
+        own = 1.0 if c.kind == CITY and c.own else 0.0
+        return s + (2.0 if c.exact else 0.0) + own
 
     def resolve(self, name: str, *, country: str | None = None, near: Sequence[Place] = (),
                 context: str | None = None, level: str | None = None) -> Place | Unresolved:
