@@ -88,3 +88,16 @@ def test_cli_names_an_unreachable_scheduler_and_extracts_nothing(tmp_path, monke
     assert result.exit_code == 2
     assert "no Dask scheduler answers at tcp://127.0.0.1:9" in result.output
     assert Store(db).count_documents(unextracted=True) == 3
+
+
+def test_cli_run_extracts_its_inputs_on_a_cluster(tmp_path, scheduler):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "run.db")
+    result = CliRunner().invoke(app, ["run", str(_first_articles(tmp_path, 6)), "--dask",
+                                      scheduler, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert Store(db).count_documents() == 6
+    assert Store(db).count_documents(unextracted=True) == 0
