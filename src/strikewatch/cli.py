@@ -43,6 +43,9 @@ SourceOption = Annotated[str | None, typer.Option(
     "--source", help="Outlet name for plain-text inputs.")]
 WorkersOption = Annotated[int, typer.Option(
     "--workers", min=1, help="Processes extracting at once (default: the machine's cores).")]
+DaskOption = Annotated[str | None, typer.Option(
+    "--dask", help="Extract on the Dask cluster of this scheduler (tcp://host:8786) instead "
+    "of local processes; this process still writes to the database.")]
 
 
 @app.callback()
@@ -139,9 +142,10 @@ def ingest(paths: PathsArgument, db: DbOption = None, published: PublishedOption
 def extract(db: DbOption = None,
             everything: Annotated[bool, typer.Option(
                 "--all", help="Re-extract every document, not only new ones.")] = False,
-            workers: WorkersOption = os.cpu_count() or 1) -> None:
+            workers: WorkersOption = os.cpu_count() or 1, dask: DaskOption = None) -> None:
     """Extract strikes and claims from stored documents not yet extracted, then fuse them."""
-    if not _extract_and_fuse(_open(db), everything=everything, workers=workers, report=True):
+    if not _extract_and_fuse(_open(db), everything=everything, workers=workers, dask=dask,
+                             report=True):
         raise typer.Exit(1)
 
 
@@ -162,13 +166,16 @@ def fuse(db: DbOption = None,
         raise typer.Exit(1)  # nothing to fuse
 
 
-def _extract_and_fuse(store: Store, *, everything: bool, workers: int, report: bool) -> bool:
+def _extract_and_fuse(store: Store, *, everything: bool, workers: int, report: bool,
+                      dask: str | None = None) -> bool:
     """Extract and fuse, print both summaries (see ``_ingest`` for where); False when there
     was nothing to do (no document to extract, no mention left unfused)."""
     tick, stop = pipeline.progress_printer("extracting")
     try:
         summary, fused = pipeline.process_pending(store, everything=everything, progress=tick,
-                                                  workers=workers)
+                                                  workers=workers, dask=dask)
+    except StrikewatchError as exc:  # a cluster that cannot be reached; written pages stay
+        _fail(exc)
     finally:
         stop()
     _lines([*summary.lines(), str(fused)], report=report)
@@ -177,14 +184,15 @@ def _extract_and_fuse(store: Store, *, everything: bool, workers: int, report: b
 
 @app.command()
 def run(paths: PathsArgument, db: DbOption = None, published: PublishedOption = None,
-        source: SourceOption = None, workers: WorkersOption = os.cpu_count() or 1) -> None:
+        source: SourceOption = None, workers: WorkersOption = os.cpu_count() or 1,
+        dask: DaskOption = None) -> None:
     """Ingest, extract, geocode, fuse, then print the morning briefing."""
     options = _options(published, source)
     store = _open(db, create=True)
     summary = _ingest(paths, store, options, report=False)
     if summary.nothing_read:
         raise typer.Exit(1)
-    _extract_and_fuse(store, everything=False, workers=workers, report=False)
+    _extract_and_fuse(store, everything=False, workers=workers, dask=dask, report=False)
     _closing_brief(store, [*summary.stored, *(doc_id for doc_id, _ in summary.duplicates)])
 
 

@@ -15,6 +15,7 @@
     ├── ExportError         an unknown export format, or one that cannot hold what is asked
     ├── BriefError          no briefing can be made (no dated incident, no Chromium for a PDF)
     ├── ControlMapError     a control map or its label mapping cannot be imported (file, feature)
+    ├── ClusterError        a Dask scheduler cannot be reached, or Dask is not installed
     └── UserError           a user cannot be added (bad name or role)
         └── UserExists       the name is taken (HTTP 409, not 422)
 
@@ -74,6 +75,10 @@ class ExportError(StrikewatchError):
 
 
 class BriefError(StrikewatchError):
+    pass
+
+
+class ClusterError(StrikewatchError):
     pass
 
 

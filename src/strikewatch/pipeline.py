@@ -219,7 +219,8 @@ class PageResult:
 
 def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything: bool = False,
                     ids: Sequence[str] | None = None, progress: Progress | None = None,
-                    batch_size: int = 64, workers: int = 1) -> ExtractSummary:
+                    batch_size: int = 64, workers: int = 1,
+                    dask: str | None = None) -> ExtractSummary:
     """Extract and geocode the documents not yet extracted (or all, for a re-extraction);
     ``ids`` limits it to those documents (an upload processes what it stored, not what
     another writer's ingest has left pending).
@@ -228,10 +229,17 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     store. With ``workers`` > 1 each page is extracted in one of that many processes, each
     with its own pipeline loaded once; this process alone writes, page after page in id
     order, so the database ends the same as with one worker. A caller's own ``extractor``
-    or ``gazetteer`` lives in this process and is used here, on one core. The attackers that
+    or ``gazetteer`` lives in this process and is used here, on one core. With ``dask`` (a
+    scheduler's address, or a ``dask.distributed.Client``) the pages are extracted on that
+    cluster's workers instead, this process still writing them in order. The attackers that
     only the strike's country names ("the army") are settled once it is geocoded
     (strikewatch.actors)."""
     pages = document_pages(store, everything=everything, ids=ids, size=batch_size)
+    if dask is not None:
+        from .cluster import pages_on_cluster
+
+        imported_from = store.url if store.gazetteer_imports() else None
+        return _write_in_order(store, pages_on_cluster(pages, dask, imported_from), progress)
     workers = min(workers, _pages_pending(store, everything=everything, ids=ids,
                                           size=batch_size))
     if workers > 1 and extractor is None and gazetteer is None:
@@ -363,12 +371,12 @@ def _pages_in_workers(pages: Iterable[list[Document]], workers: int,
 
 def process_pending(store: Store, *, everything: bool = False, ids: Sequence[str] | None = None,
                     progress: Progress | None = None, workers: int = 1,
-                    ) -> tuple[ExtractSummary, FuseReport]:
+                    dask: str | None = None) -> tuple[ExtractSummary, FuseReport]:
     """Extract and geocode what is new (or everything), then fuse it into incidents: what
     ``strikewatch extract``, ``strikewatch run`` and the web app's ingest do once documents
     are stored."""
     from .fuse import fuse_pending
 
     extracted = extract_pending(store, everything=everything, ids=ids, progress=progress,
-                                workers=workers)
+                                workers=workers, dask=dask)
     return extracted, fuse_pending(store)

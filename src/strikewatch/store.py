@@ -178,6 +178,8 @@ class IncidentRow(Base):
         Index("ix_incidents_country_date", "country", "date", "id"),
         Index("ix_incidents_attacker_date", "attacker_country", "date", "id"),
         Index("ix_incidents_event_type_date", "event_type", "date", "id"),  # 0008
+        Index("ix_incidents_fatalities_id", "fatalities_min", "id"),  # sort=fatalities (0014)
+        Index("ix_incidents_updated_id", "updated_at", "id"),  # sort=updated (0014)
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
