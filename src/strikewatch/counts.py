@@ -376,8 +376,8 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
     last_end = -1
     for i, (start, end) in sorted(enumerate(places), key=lambda p: p[1][0]):
         m = _place_share(sentence, start, end)
-        value = _int(m["n"]) if m else None
-        if m and value is not None and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+        value = _int(m["n"]) if m and not _is_part_of_a_date(sentence, m.start("n"), m["n"]) else None
+        if value is not None:
             out[i] = Range(value, value)
             each = out[i] if m["each"] else None
         elif each is not None and re.fullmatch(r"[\s,]*(?:and\s+)?", sentence[last_end:start]):
@@ -386,6 +386,13 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
             each = None
         last_end = end
     return out
+
+
+def _is_part_of_a_date(sentence: str, at: int, figure: str) -> bool:
+    """A year ("Shelling since 2015 in Donetsk") or a day after its month ("on October 24 in
+    Gaza City", "Oct. 3 in Aleppo") is when, not how many: never a place's toll."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", figure)
+                or re.fullmatch(r"\d{1,2}", figure) and _DATE_NEIGHBOUR.search(sentence[max(0, at - 12):at]))
 
 
 def _place_share(sentence: str, start: int, end: int) -> re.Match | None:
