@@ -23,7 +23,7 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share",
-           "is_toll_update", "period_of", "tolls_by_place"]
+           "is_toll_update", "period_of", "names_a_period", "points_back_to_a_strike", "tolls_by_place"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,7 @@ class _Lexicon:
     address_after: re.Pattern  # "12 Omar Mukhtar Street"
     period: re.Pattern  # "since Sept. 19", "so far", "over ten days"
     toll_update: re.Pattern  # "the death toll rose to", "a revised toll"
+    strike_anaphora: re.Pattern  # "the strike", "the raid": a strike already told
     place_share: re.Pattern  # "9 in the neighborhood " before a place's name
 
 
@@ -158,6 +159,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
         period=_period_pattern(lx, number),
         toll_update=re.compile(rf"\b(?:{alternation(lx['toll_updates'])})\b", flags),
+        strike_anaphora=re.compile(rf"\b(?:{alternation(lx['strike_anaphora'])})s?\b", flags),
         place_share=re.compile(
             rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
             rf"in\s+(?P<each>each\s+of\s+)?(?:the\s+)?"
@@ -362,6 +364,18 @@ def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     strike's own toll in a sentence that goes on to a running total stays the strike's."""
     found = _lexicon().period.search(sentence[max(0, mention.start - 50):mention.end + 40])
     return found.group().strip() if found else None
+
+
+def names_a_period(sentence: str) -> bool:
+    """Whether any words of the sentence name a period ("since Sept. 19", "this month", "over
+    ten days"): a sentence about a period tells no one strike's toll."""
+    return bool(_lexicon().period.search(sentence))
+
+
+def points_back_to_a_strike(sentence: str) -> bool:
+    """Whether the sentence speaks of a strike already told ("The strike killed 12 people",
+    "Twelve civilians died in the raid")."""
+    return bool(_lexicon().strike_anaphora.search(sentence))
 
 
 def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Range]:
