@@ -467,6 +467,13 @@ def _places(sentence: str, names: list[str]) -> list[tuple[int, int]]:
     ("The rebel barrage killed 10 people in Damascus while strikes on Eastern Ghouta killed 82.",
      ["Damascus", "Eastern Ghouta"], {0: 10}),
     ("Shelling since 2015 in Donetsk and Horlivka killed four.", ["Donetsk", "Horlivka"], {}),
+    # a day after its month is a date, not a share: "October 24 in Gaza City" was a toll of 24
+    ("An Israeli airstrike killed seven people on October 24 in Gaza City and two in Rafah.",
+     ["Gaza City", "Rafah"], {1: 2}),
+    ("Saudi-led coalition jets killed 12 civilians on Aug. 9 in Dahyan, local officials said.",
+     ["Dahyan"], {}),
+    ("Barrel bombs killed 14 people on 3 March in Daraya and 6 in Moadamiyeh.",
+     ["Daraya", "Moadamiyeh"], {1: 6}),
 ])
 def test_tolls_counted_place_by_place(sentence, names, expected):
     got = tolls_by_place(sentence, _places(sentence, names))

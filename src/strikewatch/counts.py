@@ -23,7 +23,7 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share",
-           "is_toll_update", "period_of", "tolls_by_place"]
+           "is_toll_update", "period_of", "names_a_period", "points_back_to_a_strike", "tolls_by_place"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,7 @@ class _Lexicon:
     address_after: re.Pattern  # "12 Omar Mukhtar Street"
     period: re.Pattern  # "since Sept. 19", "so far", "over ten days"
     toll_update: re.Pattern  # "the death toll rose to", "a revised toll"
+    strike_anaphora: re.Pattern  # "the strike", "the raid": a strike already told
     place_share: re.Pattern  # "9 in the neighborhood " before a place's name
 
 
@@ -158,6 +159,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
         period=_period_pattern(lx, number),
         toll_update=re.compile(rf"\b(?:{alternation(lx['toll_updates'])})\b", flags),
+        strike_anaphora=re.compile(rf"\b(?:{alternation(lx['strike_anaphora'])})s?\b", flags),
         place_share=re.compile(
             rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
             rf"in\s+(?P<each>each\s+of\s+)?(?:the\s+)?"
@@ -364,6 +366,18 @@ def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     return found.group().strip() if found else None
 
 
+def names_a_period(sentence: str) -> bool:
+    """Whether any words of the sentence name a period ("since Sept. 19", "this month", "over
+    ten days"): a sentence about a period tells no one strike's toll."""
+    return bool(_lexicon().period.search(sentence))
+
+
+def points_back_to_a_strike(sentence: str) -> bool:
+    """Whether the sentence speaks of a strike already told ("The strike killed 12 people",
+    "Twelve civilians died in the raid")."""
+    return bool(_lexicon().strike_anaphora.search(sentence))
+
+
 def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Range]:
     """The dead a sentence counts at each of its places: "including 9 in the neighborhood
     Alsaliheen, 8 in Ansari", "killed 10 people in Damascus", "1 in each of the districts of
@@ -376,8 +390,8 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
     last_end = -1
     for i, (start, end) in sorted(enumerate(places), key=lambda p: p[1][0]):
         m = _place_share(sentence, start, end)
-        value = _int(m["n"]) if m else None
-        if m and value is not None and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+        value = _int(m["n"]) if m and not _is_part_of_a_date(sentence, m.start("n"), m["n"]) else None
+        if value is not None:
             out[i] = Range(value, value)
             each = out[i] if m["each"] else None
         elif each is not None and re.fullmatch(r"[\s,]*(?:and\s+)?", sentence[last_end:start]):
@@ -386,6 +400,13 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
             each = None
         last_end = end
     return out
+
+
+def _is_part_of_a_date(sentence: str, at: int, figure: str) -> bool:
+    """A year ("Shelling since 2015 in Donetsk") or a day after its month ("on October 24 in
+    Gaza City", "Oct. 3 in Aleppo") is when, not how many: never a place's toll."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", figure)
+                or re.fullmatch(r"\d{1,2}", figure) and _DATE_NEIGHBOUR.search(sentence[max(0, at - 12):at]))
 
 
 def _place_share(sentence: str, start: int, end: int) -> re.Match | None:

@@ -36,34 +36,31 @@ class VictimFinder:
                           for a in events if a.attacker_span]
         speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
         targets = self.targets(sdoc, attacker_chars + speaker_chars, source)
-        killed = wounded = civ = Range()
-        period_tolls = 0
-        for c in counts.find_casualties(sentence.text):
-            if counts.period_of(sentence.text, c):
-                period_tolls += 1  # a running total is a statistic, never one strike's toll
-                continue
-            if c.kind == "killed" and killed.empty:
-                killed = c.range
-                civ = c.range if c.civilian else c.civilians  # "7, including two children"
-            elif c.kind == "killed" and c.civilian and civ.empty:
-                civ = c.range
-            elif c.kind == "wounded" and wounded.empty:
-                wounded = c.range
+        cas, told, period_tolls = _sentence_toll(sentence.text)
+        for c in told:
             if c.who:
                 for _, _, text, cat in lex.groups.find(c.who):
                     if not any(t.category == cat for t in targets):
                         targets.append(Target(str(cat), text, source))
             if c.civilian and not any(t.category == "civilian" for t in targets):
                 targets.append(Target("civilian", c.who, source))
-        if period_tolls and killed.empty:
+        if period_tolls and cas.killed.empty:
             # "Russian missile and drone attacks killed 41 civilians in Kharkiv region this
             # month": the strike words are the period's strikes, no one strike (claims keep it)
             return []
-        cas = Casualties(killed=killed, wounded=wounded, civilians_killed=civ)
         tolls = self._tolls(events, sentence, cas)
         return [replace(ev, targets=tuple(targets), casualties=toll,
                         event_type=event_type_of(sentence.text, near=_place_offset(ev, sentence)))
                 for ev, toll in zip(events, tolls)]
+
+    @staticmethod
+    def toll_told_again(text: str) -> Casualties | None:
+        """The toll of a sentence that names no strike place, for the strike told just before
+        ("The strike killed 12 people"); None when it gives no dead or speaks of a period."""
+        if counts.names_a_period(text):
+            return None
+        cas, _, period_tolls = _sentence_toll(text)
+        return None if period_tolls or cas.killed.empty else cas
 
     @staticmethod
     def _tolls(events: list[StrikeMention], sentence: Sentence, cas: Casualties) -> list[Casualties]:
@@ -165,6 +162,27 @@ class VictimFinder:
                     m = replace(m, targets=tuple(asserted))
             out.append(m)
         return out
+
+
+def _sentence_toll(text: str) -> tuple[Casualties, list, int]:
+    """The sentence's toll (its first count of dead, of wounded, and the civilians among the
+    dead), the counts it rests on, and how many counts were a period's (a running total is a
+    statistic, never one strike's toll)."""
+    killed = wounded = civ = Range()
+    told, period_tolls = [], 0
+    for c in counts.find_casualties(text):
+        if counts.period_of(text, c):
+            period_tolls += 1
+            continue
+        told.append(c)
+        if c.kind == "killed" and killed.empty:
+            killed = c.range
+            civ = c.range if c.civilian else c.civilians  # "7, including two children"
+        elif c.kind == "killed" and c.civilian and civ.empty:
+            civ = c.range
+        elif c.kind == "wounded" and wounded.empty:
+            wounded = c.range
+    return Casualties(killed=killed, wounded=wounded, civilians_killed=civ), told, period_tolls
 
 
 def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -> int | None:

@@ -10,10 +10,13 @@ from collections import Counter
 from dataclasses import replace
 
 from strikewatch import counts
+from strikewatch.actors import PENDING_COALITION, PENDING_TERRITORY
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Casualties, ClaimMention, StrikeMention
 
 from .state import _KIND_ORDER
+
+PENDING = (PENDING_COALITION, PENDING_TERRITORY)
 from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
 
 # "in a rebel-held town in", "in a village held by the Islamic State group in": the text speaks of
@@ -21,6 +24,9 @@ from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
 _ONE_PLACE_IN = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|neighbou?rhood|district|camp)"
                            r"(?:\s+[\w()-]+){0,6}?\s+in(?:side)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PROVINCE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
+# the words between a part of a town and the town: " of ", ", in ", ", just south of the city of "
+_HELD_BY = (r"\s*,?\s*(?:in|of|(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+            r"(?:the\s+)?(?:(?:city|town|old\s+city)\s+of\s+)?")
 
 
 def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMention]:
@@ -87,6 +93,7 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     """
     # an unattributed mention of a place the story gives an attacker for that day is the same
     # strike, however its name is spelt ("Tariq al-Bab" in a caption, "Tareeq al-Bab" in the text)
+    mentions = _town_as_its_part(mentions)
     known = {(_place_skeleton(m.place_text), m.date) for m in mentions if m.attacker is not None}
     mentions = [m for m in mentions if m.attacker is not None or (_place_skeleton(m.place_text), m.date) not in known]
     merged: list[StrikeMention] = []
@@ -115,6 +122,41 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
         )
     merged.sort(key=lambda m: m.sentence.start)
     return tuple(merged)
+
+
+def _town_as_its_part(mentions: list[StrikeMention]) -> list[StrikeMention]:
+    """A mention placed at a town only ("coalition warplanes struck a house in Sanaa") is the
+    strike the story places, that day, in a part of that town ("a house in the Al Hasaba
+    district of Sanaa"): an incident page's assessment repeats its summary less exactly. It
+    takes the part's place (and its force, for "the coalition", "the army", or no force
+    named), so that the two merge, when the story names one part of the town for that day
+    and nothing tells the strikes apart (two sites, air strike and shelling)."""
+    out = []
+    for town in mentions:
+        parts = [m for m in mentions if m is not town and _in_town(m, town.place_text or "")
+                 and (town.date == m.date or town.date_text is None)
+                 and _same_force(m, town) and not _told_apart(m, town)]
+        if len({_place_key(p.place_text) for p in parts}) != 1:
+            out.append(town)
+            continue
+        part = parts[0]
+        out.append(replace(town, place_text=part.place_text, attacker=part.attacker or town.attacker))
+    return out
+
+
+def _in_town(part: StrikeMention, town: str) -> bool:
+    """The part's own sentence names the town as what holds it, right after the part's name:
+    "the Al Zahra neighbourhood of Gaza City", "Al Zahra, south of Gaza City"."""
+    if part.place_span is None or not town or _place_key(part.place_text) == _place_key(town):
+        return False
+    after = part.sentence.text[part.place_span.end - part.sentence.start:]
+    return bool(re.match(_HELD_BY + re.escape(town) + r"\b", after, re.IGNORECASE))
+
+
+def _same_force(part: StrikeMention, town: StrikeMention) -> bool:
+    """The same force, or the town's mention names none or only a word that waits for the
+    theatre to name it ("the coalition", "the army")."""
+    return town.attacker is None or town.attacker == part.attacker or town.attacker.name in PENDING
 
 
 def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:

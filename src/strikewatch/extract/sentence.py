@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from strikewatch import counts, dates
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
@@ -222,6 +223,28 @@ class SentenceReader:
             if attacker:
                 ctx.event_attackers.append(attacker)
 
+    def _toll_of_the_strike_before(self, state: DocState, ctx: SentenceContext) -> None:
+        """A sentence with a toll and no strike place of its own gives that toll to the strike
+        of the sentence just before ("... struck a house in Douma. The strike killed 12
+        people"), when it points back to it ("the strike", "the raid") or names no place and
+        no day of its own, and never when it speaks of a period. The strike before must be one
+        place's, still without a toll: a toll the text does not split is no one place's."""
+        before = _strikes_just_before(state, ctx.sentence)
+        if not before or len({m.place_text for m in before}) != 1 \
+                or any(not m.casualties.killed.empty for m in before):
+            return
+        text = ctx.sentence.text
+        if not counts.points_back_to_a_strike(text) and (
+                self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
+                or (state.reference and dates.resolve_date_expressions(text, state.reference))):
+            return
+        toll = self.victims.toll_told_again(text)
+        if toll is None:
+            return
+        for i, m in enumerate(state.strikes):
+            if m in before:
+                state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span))
+
     def _finish(self, state: DocState, ctx: SentenceContext) -> None:
         """Victims of the sentence's strikes, what it leaves the sentences after, and its claims."""
         sentence, sdoc, attributions, main = ctx.sentence, ctx.sdoc, ctx.attributions, ctx.main
@@ -233,6 +256,8 @@ class SentenceReader:
             if attributions:
                 state.speakers[sentence.start] = tuple(a.key for a in attributions)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
+        elif sentence.segment_kind != "title":
+            self._toll_of_the_strike_before(state, ctx)
         if ctx.named_attackers:
             state.last_attackers = LastAttackers(sentence.paragraph, sentence.end, tuple(ctx.named_attackers))
         state.striking.update(e.country for e in (*ctx.strike_actors, *ctx.event_attackers) if e.country)
@@ -241,3 +266,13 @@ class SentenceReader:
                                       ctx.event_attackers or ctx.strike_actors, attributions)
             if claim:
                 state.claims.append((att.key, claim))
+
+
+def _strikes_just_before(state: DocState, sentence: Sentence) -> list[StrikeMention]:
+    """The strikes of the sentence right before this one (nothing but spaces between them)."""
+    if not state.strikes:
+        return []
+    last = state.strikes[-1].sentence
+    if last.end > sentence.start or state.doc.text[last.end:sentence.start].strip():
+        return []
+    return [m for m in state.strikes if m.sentence.start == last.start]
