@@ -235,7 +235,8 @@ function addLegend(eventTypes) {
   legend.addTo(map);
 }
 
-/** City names drawn as labels: capitals from afar, large cities as the analyst zooms in. */
+/** City names drawn as labels: capitals from afar, large cities as the analyst zooms in; a
+ * name that would overlap one already drawn is left out rather than made unreadable. */
 async function loadPlaces() {
   const data = await (await fetch("/static/places.geojson")).json();
   places = data.features;
@@ -247,10 +248,15 @@ function drawPlaceLabels() {
   const zoom = map.getZoom();
   const minPopulation = zoom >= 8 ? 0 : zoom >= 6 ? 400000 : zoom >= 4 ? 2000000 : Infinity;
   const bounds = map.getBounds().pad(0.1);
+  const taken = [];  // screen boxes of the labels drawn so far: capitals and larger cities first
   for (const f of places) {
     const { name, capital, population } = f.properties;
     const [lon, lat] = f.geometry.coordinates;
     if (!(capital || population >= minPopulation) || !bounds.contains([lat, lon])) continue;
+    const p = map.latLngToLayerPoint([lat, lon]);
+    const box = L.bounds([p.x - 4, p.y - 8], [p.x + 10 + 7 * name.length, p.y + 8]);
+    if (taken.some(b => b.intersects(box))) continue;
+    taken.push(box);
     const icon = L.divIcon({ className: capital ? "sw-place sw-capital" : "sw-place", html: SW.esc(name), iconSize: null });
     L.marker([lat, lon], { icon, interactive: false, keyboard: false }).addTo(placeLabels);
   }
