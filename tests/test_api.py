@@ -171,6 +171,21 @@ def test_facets_offer_only_values_present(store):
     assert (f["first"], f["last"]) == ("2015-09-30", "2015-10-02")
 
 
+def test_facets_offer_no_province_for_an_incident_placed_only_to_its_country(store):
+    """An incident geocoded to the country alone has no province; the map's province filter
+    used to offer it as "null (SY)"."""
+    from sqlalchemy import update
+
+    from strikewatch.store import IncidentRow
+
+    with store.sessions() as s:
+        s.execute(update(IncidentRow).where(IncidentRow.admin1 == "Hama").values(admin1=None))
+        s.commit()
+    f = client(store).get(f"{API}/incidents/facets").json()
+    assert all(region for _country, region in f["regions"])
+    assert ["SY", "Homs"] in f["regions"] and ["SY", "Hama"] not in f["regions"]
+
+
 def test_documents_list_and_detail(store):
     c = client(store)
     (doc,) = items(c.get(f"{API}/documents"))

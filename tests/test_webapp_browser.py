@@ -185,6 +185,9 @@ def test_review_without_signing_in_says_why(page, server):
 
 
 def sign_in(page, token: str, name: str) -> None:
+    """Sign in as ``name``; a signed-in user is offered only "Sign out", so switch through it."""
+    if page.locator("#sw-logout").is_visible():
+        page.click("#sw-logout")
     page.fill("#sw-token", token)
     page.click("#sw-login")
     expect(page.locator("#sw-user")).to_contain_text(name)
@@ -308,3 +311,102 @@ def test_the_briefing_page_lists_the_watched_sources_and_a_failing_one_stands_ou
     expect(page.locator("#sources tr[data-name='Kyiv Independent']")).to_contain_text(
         "2024-06-01 05:00")
     assert page.locator("#sources-none").is_hidden()
+
+
+def map_view(page) -> tuple[float, float, int]:
+    lat, lon, zoom = page.locator("#map").get_attribute("data-view").split(",")
+    return float(lat), float(lon), int(zoom)
+
+
+def click_zoom_out(page, times: int) -> None:
+    for _ in range(times):
+        zoom = map_view(page)[2]
+        page.click(".leaflet-control-zoom-out")
+        expect(page.locator("#map")).not_to_have_attribute("data-view", re.compile(rf",{zoom}$"))
+
+
+def test_map_clusters_split_on_zoom_with_a_legend_place_names_popups_and_counts(
+        page, server, tmp_path):
+    """The map an analyst keeps open. Screenshots for review are saved in this test's pytest
+    tmp_path (``<basetemp>/test_map_clusters_split_on_zo0/map-*.png``; pass ``--basetemp`` to
+    pytest to choose where): the overview, the zoomed-out clusters, the split markers with a
+    popup, and the view after a province filter."""
+    open_page(page, server, "/map")
+    incidents = api(server, "/incidents?limit=500")["items"]
+    placed = [i for i in incidents if i["location"]["lat"] is not None]
+    legend = page.locator("#legend")
+    for word in ("confirmed", "weak", "contested", "air", "shelling", "cluster"):
+        expect(legend).to_contain_text(word)
+    assert int(page.locator("#map").get_attribute("data-places")) > 0
+    expect(page.locator(".sw-place").first).to_be_visible()
+    page.screenshot(path=tmp_path / "map-overview.png")
+
+    # from afar the incidents gather into clusters whose counts add up to every placed one
+    click_zoom_out(page, 3)
+    clusters = page.locator(".sw-cluster:not(.swatch-cluster)")
+    expect(clusters.first).to_be_visible()
+    counts = [int(t) for t in clusters.all_inner_texts()]
+    singles = int(page.locator("#map").get_attribute("data-singles"))
+    assert sum(counts) + singles == len(placed) and max(counts) > 1
+    page.screenshot(path=tmp_path / "map-clusters.png")
+
+    # each click on a cluster zooms in until every incident is its own marker, even the ones
+    # geocoded to the same city centroid
+    for _ in range(8):
+        if clusters.count() == 0:
+            break
+        zoom = map_view(page)[2]
+        clusters.first.click()
+        expect(page.locator("#map")).not_to_have_attribute("data-view", re.compile(rf",{zoom}$"))
+    assert clusters.count() == 0
+    circles = page.locator(".leaflet-marker-pane ~ .leaflet-overlay-pane path.leaflet-interactive,"
+                           " .leaflet-overlay-pane path.leaflet-interactive")
+    assert circles.count() >= 2
+
+    # a popup gives date, event type, attacker, toll, grade and the incident's link
+    circles.first.click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_be_visible()
+    text = popup.inner_text()
+    assert re.search(r"20\d\d-\d\d-\d\d", text) and "killed:" in text
+    assert re.search(r"\b(air|shelling|unknown)\b", text)
+    assert re.search(r"\b(confirmed|fair|weak|contested|discounted)\b", text)
+    link = popup.locator("a").get_attribute("href")
+    assert re.fullmatch(r"/incident/[^/]+", link)
+    page.wait_for_timeout(300)  # the popup fades in
+    page.screenshot(path=tmp_path / "map-split-popup.png")
+
+    # a province filter zooms the map to its incidents; the count above the table follows
+    options = page.locator("select[name=region] option").all_inner_texts()
+    assert not any(o.startswith("null") for o in options)
+    page.select_option("select[name=region]", "Homs")
+    page.click("#filters button[type=submit]")
+    homs = api(server, "/incidents?region=Homs")["items"]
+    expect(page.locator("#status")).to_have_attribute("data-count", str(len(homs)))
+    expect(page.locator("#status")).to_contain_text(f"{len(homs)} incidents")
+    lat, lon, _zoom = map_view(page)
+    assert abs(lat - homs[0]["location"]["lat"]) < 0.5 and abs(lon - homs[0]["location"]["lon"]) < 0.5
+    page.screenshot(path=tmp_path / "map-filtered.png")
+
+
+def test_the_count_above_the_table_follows_the_timeline(page, server):
+    open_page(page, server, "/map")
+    total = api(server, "/incidents")["total"]
+    expect(page.locator("#status")).to_have_text(f"{total} incidents")
+    page.locator("#timeline").fill("0")
+    rows = page.locator("#incidents tbody tr").count()
+    assert rows < total
+    expect(page.locator("#status")).to_have_attribute("data-count", str(rows))
+    expect(page.locator("#status")).to_contain_text(f"{rows} of {total} incidents")
+
+
+def test_a_signed_in_analyst_is_offered_sign_out_not_sign_in(page, server):
+    open_page(page, server, "/map")
+    expect(page.locator("#sw-login")).to_be_visible()
+    expect(page.locator("#sw-logout")).to_be_hidden()
+    sign_in(page, server["token"], ANALYST)
+    expect(page.locator("#sw-login")).to_be_hidden()
+    expect(page.locator("#sw-token")).to_be_hidden()
+    expect(page.locator("#sw-logout")).to_be_visible()
+    page.click("#sw-logout")
+    expect(page.locator("#sw-login")).to_be_visible()

@@ -26,7 +26,8 @@ def incident_facets(store: Store) -> dict:
         span = s.execute(select(func.min(IncidentRow.date), func.max(IncidentRow.date))).one()
         return {
             "countries": distinct(IncidentRow.country),
-            "regions": distinct(IncidentRow.country, IncidentRow.admin1),
+            # an incident placed only to its country has no province to offer
+            "regions": [r for r in distinct(IncidentRow.country, IncidentRow.admin1) if r[1]],
             "attackers": distinct(IncidentRow.attacker_country, IncidentRow.attacker_name),
             "grades": list(GRADES),
             "targets": list(TARGET_CATEGORIES),

@@ -56,7 +56,15 @@ const SW = {
         const me = await SW.api("/me");
         label.textContent = me.user ? `${me.user} (${me.role})` : "not signed in";
         label.className = me.user ? "ok" : "muted";
-      } catch (e) { label.textContent = e.message; label.className = "error"; }
+        showSignedIn(Boolean(me.user));
+      } catch (e) { label.textContent = e.message; label.className = "error"; showSignedIn(false); }
+    };
+    // A signed-in analyst is offered "Sign out" only; the token field and "Sign in" come back
+    // once they sign out (or their token is refused).
+    const showSignedIn = signedIn => {
+      document.getElementById("sw-token").hidden = signedIn;
+      document.getElementById("sw-login").hidden = signedIn;
+      document.getElementById("sw-logout").hidden = !signedIn;
     };
     document.getElementById("sw-login").onclick = () => {
       localStorage.setItem("strikewatch-token", document.getElementById("sw-token").value.trim());
