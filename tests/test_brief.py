@@ -138,7 +138,7 @@ def test_yemen_week_ranks_governorates_as_the_table_counts_them(yemen_db):
 def test_brief_of_an_empty_database_says_so(tmp_path):
     Store(str(tmp_path / "empty.db")).close()  # brief reads a database, it never creates one
     result = CliRunner().invoke(app, ["brief", "--db", str(tmp_path / "empty.db")])
-    assert result.exit_code == 2 and "no dated incident" in result.output
+    assert result.exit_code == 1 and "no dated incident" in result.output
 
 
 def test_founding_example_run_ends_with_the_briefing():

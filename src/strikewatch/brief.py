@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from .errors import BriefError
+from .errors import BriefError, NothingToBrief
 from .fuse import clip
 from .models import EVENT_TYPES, GRADES
 from .store import IncidentFilter, IncidentRow, Store
@@ -355,7 +355,7 @@ def build_brief(store: Store, options: BriefOptions | None = None) -> Brief:
     chosen = IncidentFilter(country=o.country, attacker=o.attacker)
     end = o.end or store.latest_incident_date(chosen)
     if end is None:
-        raise BriefError("no dated incident in the database"
+        raise NothingToBrief("no dated incident in the database"
                          + (" for these filters" if o.country or o.attacker else "")
                          + ": run `strikewatch run` or `strikewatch import` first")
     try:  # the period, the one before it and the chart's weeks all lie after year 1

@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import pipeline
-from .errors import ReviewError, StrikewatchError
+from .errors import NothingToBrief, ReviewError, StrikewatchError
 from .ingest import IngestOptions
 from .store import Store
 
@@ -315,6 +315,9 @@ def brief(
     try:
         result = briefing.build_brief(store, options)
         text = briefing.render(result, fmt, out, options=options, console=Console())
+    except NothingToBrief as exc:  # nothing found: exit 1, as the README says
+        console.print(escape(str(exc)), highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
     except StrikewatchError as exc:
         _fail(exc)
     if text is not None:

@@ -78,6 +78,10 @@ class BriefError(StrikewatchError):
     pass
 
 
+class NothingToBrief(BriefError):
+    """No dated incident matches: nothing found (exit 1), not a usage error."""
+
+
 class ClusterError(StrikewatchError):
     pass
 
