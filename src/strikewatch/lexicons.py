@@ -136,19 +136,31 @@ class Lexicons:
 
     def __init__(self, data: dict[str, dict], registry: Registry):
         alias_map = registry.attacker_aliases()
+        self._read_actors(data["attacker_cues"], registry, alias_map)
+        self._read_groups(data["groups"])
+        self._read_triggers(data["triggers"])
+        self._read_weapons(data["weapons"])
+        self._read_attribution(data["attribution"])
+        self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
+        self._read_speakers(data["speakers"], registry)
+        self._read_places(data["places"])
+        self._read_base_forms(data["triggers"], data["attribution"], data["weapons"], data["places"])
+        self._read_prefilter(data["triggers"], data["attribution"], data["weapons"], alias_map)
+        self._last_words: tuple[str, tuple[list[str], list[str]]] = ("", ([], []))
+
+    def _read_actors(self, cues: dict, registry: Registry, alias_map: dict) -> None:
         # each force once, a state's main forces first (a belligerent's voice names its state's)
         self.actor_entries: list[ActorEntry] = list(dict.fromkeys(
             w for w in alias_map.values() if w.resolve is None))
         self.actors = PhraseMatcher(alias_map)
         self.not_actors = PhraseMatcher({p: True for p in registry.not_actors})
-        cues = data["attacker_cues"]
         self.open_attacker = PhraseMatcher({p: True for p in cues.get("open_attacker") or ()})
         self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())
         self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
         self.struck_nouns = frozenset(w.lower() for w in cues.get("struck_nouns") or ())
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
 
-        g = data["groups"]
+    def _read_groups(self, g: dict) -> None:
         self.groups = PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})
         self.facilities = PhraseMatcher({p: cat for cat, ps in (g.get("facilities") or {}).items() for p in ps})
         cues = sorted((str(c) for c in g.get("not_target_cues") or ()), key=len, reverse=True)
@@ -157,7 +169,7 @@ class Lexicons:
             r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
             + r")\s+(?:(?:the|a|an|only|just)\s+)?$", re.IGNORECASE) if cues else None
 
-        t = data["triggers"]
+    def _read_triggers(self, t: dict) -> None:
         self.strong_nouns = frozenset(w.lower() for w in t["strong"]["nouns"] if " " not in w)
         self.strong_verbs = frozenset(w.lower() for w in t["strong"]["verbs"])
         self.weak_nouns = frozenset(w.lower() for w in t["weak"]["nouns"])
@@ -180,12 +192,12 @@ class Lexicons:
         self.firing_verbs = frozenset(w.lower() for w in t.get("firing_verbs") or ())
         self.claimed_verbs = frozenset(w.lower() for w in t.get("claimed_verbs") or ())
 
-        w = data["weapons"]
+    def _read_weapons(self, w: dict) -> None:
         self.weapons = PhraseMatcher({**{p: "aircraft" for p in w["aircraft"]}, **{p: "munition" for p in w["munitions"]}})
         self.aircraft_words = frozenset(p.lower() for p in w["aircraft"] if " " not in p)
         self.munition_words = frozenset(p.lower() for p in w["munitions"] if " " not in p)
 
-        at = data["attribution"]
+    def _read_attribution(self, at: dict) -> None:
         self.report_verbs = frozenset(v.lower() for v in at["verbs"])
         self.verb_kinds = {v: k for k, vs in at["kinds"].items() for v in vs}
         self.attribution_phrases = PhraseMatcher({p: True for p in at["phrases"]})
@@ -193,9 +205,7 @@ class Lexicons:
         self.demand_verbs = frozenset(f for v in at.get("demand_verbs") or () for f in _forms(str(v)))
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
 
-        self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
-
-        sp = data["speakers"]
+    def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}
         for body in registry.speakers():
             entry = OrgEntry(body.name, body.role or "other", registry.speaks_for_state(body))
@@ -216,7 +226,7 @@ class Lexicons:
         self.definite_speakers = frozenset(str(p).lower() for ps in (sp.get("definite") or {}).values() for p in ps)
         self.from_body = frozenset(str(w).lower() for w in sp.get("from_body") or ())
 
-        pl = data["places"]
+    def _read_places(self, pl: dict) -> None:
         self.place_heads = {w.lower(): prec for prec, ws in pl["heads"].items() for w in ws}
         self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
         self.regions = frozenset(w.lower() for w in pl["regions"])
@@ -228,6 +238,7 @@ class Lexicons:
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
 
+    def _read_base_forms(self, t: dict, at: dict, w: dict, pl: dict) -> None:
         # Base forms of the lexicon's own words, so the pipeline runs without its lemmatizer:
         # regular inflections are generated, irregular ones listed in triggers.yaml.
         self._base: dict[str, str] = {}
@@ -241,6 +252,7 @@ class Lexicons:
                 self._base.setdefault(form, word)
         self._base.update({k.lower(): v.lower() for k, v in (t.get("irregular") or {}).items()})
 
+    def _read_prefilter(self, t: dict, at: dict, w: dict, alias_map: dict) -> None:
         # The prefilter: word sets over a sentence's words, so the parser sees only what can
         # matter. One pass over the words replaces dozens of regex searches per sentence.
         # It asks what extraction itself needs: a strike word that is strong, or weak with a
@@ -273,7 +285,6 @@ class Lexicons:
         self.prefilter_claim = _WordIndex(_all_forms([*at["verbs"], "said", "told", "according", "quoted"]))
         self.prefilter_claim_words = _WordIndex(
             [p for k, ps in at["claim_words"].items() if k != "target" for p in ps], caps=True)
-        self._last_words: tuple[str, tuple[list[str], list[str]]] = ("", ([], []))
 
     def forget(self) -> None:
         """Drop every matcher's remembered answers (:meth:`PhraseMatcher.find`)."""
