@@ -652,3 +652,23 @@ def test_cli_serve_runs_the_app_on_the_given_address(tmp_path, monkeypatch):
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["app"].state.settings.read_requires_token is True
     assert "strikewatch user add" in result.output  # nobody can write yet: say how to fix it
+
+
+def test_review_queue_items_carry_each_reports_sentences_and_figures(tmp_path):
+    """A review card needs, per mention, the sentence(s) and the figures read from them; the
+    queue and the one-incident answer give the same reports."""
+    store = Store(str(build_founding_db(tmp_path / "f.db")))
+    client = TestClient(create_app(ApiSettings(), store=store))
+    queue = client.get(f"{API}/review-queue").json()["items"]
+    assert queue and all(item["reports"] for item in queue)
+    for item in queue:
+        one = client.get(f"{API}/incidents/{item['id']}").json()
+        assert one["reports"] == item["reports"]
+        texts = {d["doc_id"]: d["text"] for d in one["sources_text"]}
+        for report in item["reports"]:
+            assert report["sentences"][0] in texts[report["doc_id"]]
+            assert set(report) >= {"killed", "injured", "date", "attacker", "place_text",
+                                   "outlet", "url"}
+    tolls = [r["killed"] for item in queue for r in item["reports"] if r["killed"]["min"]]
+    assert tolls == [{"min": 12, "max": None, "vague": False}]
+    store.close()

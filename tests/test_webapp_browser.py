@@ -410,3 +410,34 @@ def test_a_signed_in_analyst_is_offered_sign_out_not_sign_in(page, server):
     expect(page.locator("#sw-logout")).to_be_visible()
     page.click("#sw-logout")
     expect(page.locator("#sw-login")).to_be_visible()
+
+
+def test_review_cards_show_each_reports_sentences_figures_and_outlet(page, server, tmp_path):
+    """A review card lists every report of the incident: its outlet linked to the article,
+    the sentence(s) it was read from and the figures read from them (killed, injured, date,
+    attacker, place as written). Screenshot: ``review-cards.png`` in this test's tmp_path."""
+    queue = api(server, "/review-queue?limit=200")["items"]
+    with_toll = next(i for i in queue if any(r["killed"]["min"] for r in i["reports"]))
+    report = next(r for r in with_toll["reports"] if r["killed"]["min"])
+    open_page(page, server, "/review")
+    cards = page.locator("#queue section.card")
+    expect(cards).to_have_count(len(queue))
+    for card, item in zip(cards.all(), queue, strict=True):
+        expect(card.locator("tr.report")).to_have_count(len(item["reports"]))
+    row = page.locator(f"section.card[data-id='{with_toll['id']}'] "
+                       f"tr.report[data-mention='{report['mention_id']}']")
+    assert row.locator("td.sentences q").first.inner_text() == report["sentences"][0]
+    assert row.locator("td.killed").inner_text().startswith(f"{report['killed']['min']}–")
+    assert row.locator("td.injured").inner_text() == "–"
+    assert report["date"] in row.locator("td.date").inner_text()
+    place = row.locator("td.place").inner_text()
+    assert report["place_text"] in place and report["place"] in place
+    assert row.locator("td.attacker").inner_text().startswith(report["attacker"])
+    link = row.locator("td.outlet a")
+    assert link.inner_text() == report["outlet"] and link.get_attribute("href") == report["url"]
+    assert "according to" in row.locator("td.sentences").inner_text()
+    page.screenshot(path=tmp_path / "review-cards.png", full_page=True)
+
+    # one incident reviewed on its own shows the same reports
+    open_page(page, server, f"/review?incident={with_toll['id']}")
+    expect(page.locator("section.card tr.report")).to_have_count(len(with_toll["reports"]))

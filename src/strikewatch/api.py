@@ -548,6 +548,7 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
             raise HTTPException(404, f"no incident {incident_id!r}")
         record = _with_ground(store, found[0])
         record["sources_text"] = queries.sources_of(store, incident_id)
+        record["reports"] = queries.mention_reports(store, [incident_id])[incident_id]
         record["history"] = queries.review_page(store, incident_id=incident_id,
                                                 limit=1000)[1]
         return record
@@ -555,10 +556,14 @@ def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every end
     @app.get(f"{API}/review-queue", tags=["review"],
              dependencies=[known_params(*INCIDENT_FILTERS, "limit", "offset")])
     def review_queue(_u: Read, store: Db, f: Filter, p: Paging) -> JSONResponse:
-        """Weak and contested incidents no analyst has reviewed yet, oldest first."""
+        """Weak and contested incidents no analyst has reviewed yet, oldest first, each with
+        its ``reports``: per mention the sentences, the figures read from them and the outlet."""
         f = replace(f, grades=f.grades or ("weak", "contested"),
                     reviewed=False if f.reviewed is None else f.reviewed)
         total, items = store.incident_page(f, limit=p.limit, offset=p.offset)
+        reports = queries.mention_reports(store, [i["id"] for i in items])
+        for item in items:
+            item["reports"] = reports.get(item["id"], [])
         return JSONResponse(_paged(total, items, p))
 
     # claims
