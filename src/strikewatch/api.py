@@ -866,6 +866,12 @@ class WatchlistBody(BaseModel):
     notify: dict = Field(default_factory=dict, description="webhook URL and/or email list")
 
 
+class NewWatchlistBody(WatchlistBody):
+    look_back_days: int = Field(
+        7, ge=0, le=3660, description="on creation, check the incidents that struck in the "
+        "last N days, today included (0: only what is fused or reviewed from now on)")
+
+
 def _watchlist_record(w) -> dict:  # noqa: ANN001 - an alerts.Watchlist
     return {"name": w.name, "criteria": w.criteria, "notify": w.notify}
 
@@ -896,13 +902,23 @@ def _alert_routes(app: FastAPI) -> None:
         return {"total": len(items), "items": items}
 
     @app.post(f"{API}/watchlists", tags=["alerts"], status_code=201)
-    def create_watchlist(body: WatchlistBody, user: Write, store: Db) -> dict:
-        """Add a watch-list; incidents fused or reviewed from now on are checked against it."""
+    def create_watchlist(body: NewWatchlistBody, user: Write, store: Db) -> dict:
+        """Add a watch-list and check it against the incidents of the last ``look_back_days``
+        (``raised``: the alerts that raised); incidents fused or reviewed from now on are
+        checked as they come. A webhook on an internal address is a 422."""
         w = checked(body)
+        if "webhook" in w.notify:
+            try:
+                al.check_webhook_target(w.notify["webhook"])
+            except WatchlistError as exc:
+                raise HTTPException(422, str(exc)) from None
         try:
-            return _watchlist_record(al.add_watchlist(store, w, by=user.name))
+            added = al.add_watchlist(store, w, by=user.name)
         except WatchlistError as exc:
             raise HTTPException(409, str(exc)) from None
+        raised = al.check_recent(store, added, days=body.look_back_days)
+        return {**_watchlist_record(added), "look_back_days": body.look_back_days,
+                "raised": len(raised)}
 
     @app.get(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
     def get_watchlist(name: str, _u: Write, store: Db) -> dict:
@@ -914,7 +930,10 @@ def _alert_routes(app: FastAPI) -> None:
         if body.name != name:
             raise HTTPException(422, "a watch-list keeps its name: remove it and add another")
         named(store, name)
-        return _watchlist_record(al.replace_watchlist(store, name, checked(body)))
+        try:
+            return _watchlist_record(al.replace_watchlist(store, name, checked(body)))
+        except WatchlistError as exc:
+            raise HTTPException(422, str(exc)) from None
 
     @app.delete(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
     def delete_watchlist(name: str, _u: Write, store: Db) -> dict:
