@@ -541,3 +541,30 @@ def test_the_legend_explains_the_colours_by_ground(page, syria_ground_server, tm
     page.screenshot(path=tmp_path / "ground-legend.png")
     page.uncheck("#ground-colours")
     expect(legend.locator(".legend-grade")).to_have_count(5)
+
+
+def test_the_alerts_page_says_when_a_failing_webhook_is_tried_next_and_why(
+        page, server, tmp_path, monkeypatch):
+    """A watch-list created now looks back over the incidents of its window; its dead webhook
+    is recorded, and the alerts page shows the state, the next try and the last error.
+    Screenshot: ``alerts.png`` in this test's tmp_path."""
+    from datetime import date
+
+    from strikewatch.alerts import add_watchlist, check_recent, deliver_due, parse_watchlist
+    from strikewatch.alerts.targets import ALLOW_INTERNAL_ENV
+
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")  # the dead receiver is on loopback
+    store = server["store"]
+    w = add_watchlist(store, parse_watchlist("raqqa-dead-hook", {"area": {
+        "admin1": "Ar-Raqqah", "country": "SY"}}, {"webhook": "http://127.0.0.1:9/hook"}))
+    raised = check_recent(store, w, days=30, today=date(2015, 10, 5))
+    assert raised
+    deliver_due(store)
+    open_page(page, server, "/alerts")
+    rows = page.locator("#alerts tbody tr", has_text="raqqa-dead-hook")
+    expect(rows).to_have_count(len(raised))
+    cell = rows.first.locator("td.delivery")
+    expect(cell).to_contain_text("pending (1 attempt)")
+    expect(cell.locator(".next-try")).to_contain_text("next try 20")
+    expect(cell.locator(".error-text")).to_contain_text("URLError")
+    page.screenshot(path=tmp_path / "alerts.png", full_page=True)
