@@ -584,3 +584,26 @@ def test_two_senders_never_send_one_alert_twice(store, internal_webhooks):
     assert sorted(sent) == [0, 0, 1] and len(_SlowReceiver.calls) == 1
     (alert,) = alerts(store, watchlist="yemen")
     assert alert["delivery"] == "sent" and len(alert["attempts"]) == 1
+
+
+def test_the_command_line_looks_back_over_the_days_asked(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "look.db")
+    s = Store(db)
+    fuse_reports(s)
+    s.close()
+    run = CliRunner().invoke
+    week = run(app, ["watchlist", "add", "russia", "--attacker", "RU", "--db", db])
+    assert week.exit_code == 0
+    assert "0 alert(s) on the incidents of the last 7 day(s)" in week.output
+    days = (now().date() - DAY).days + 1
+    back = run(app, ["watchlist", "add", "russia-since", "--attacker", "RU",
+                     "--look-back-days", str(days), "--db", db])
+    assert back.exit_code == 0
+    assert f"2 alert(s) on the incidents of the last {days} day(s)" in back.output
+    refused = run(app, ["watchlist", "add", "x", "--attacker", "RU", "--look-back-days", "-1",
+                        "--db", db])
+    assert refused.exit_code == 2

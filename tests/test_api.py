@@ -686,10 +686,10 @@ def test_a_report_keeps_the_figures_and_words_of_its_own_sentence(tmp_path):
     from strikewatch.models import Actor, Casualties, Place, Range
     from strikewatch.web.queries import mention_reports
 
-    yemen = ("Sanaa, 9 October. Coalition jets struck a wedding hall in Sanhan on Saturday, killing at least "
-             "21 people and wounding 40 to 50, health officials said.")
-    gaza = ("Deir al-Balah, 9 June. An Israeli strike on the Nuseirat camp killed dozens of people, including 12 "
-            "children, the Gaza civil defence said.")
+    yemen = ("Sanaa, 9 October. Coalition jets struck a wedding hall in Sanhan on Saturday, "
+             "killing at least 21 people and wounding 40 to 50, health officials said.")
+    gaza = ("Deir al-Balah, 9 June. An Israeli strike on the Nuseirat camp killed dozens of "
+            "people, including 12 children, the Gaza civil defence said.")
     sanhan = Place("Sanhan", 15.23, 44.28, "YE", "point", admin1="Sanaa")
     nuseirat = Place("An Nuseirat", 31.45, 34.39, "PS", "point", admin1="Gaza")
     store = Store(str(tmp_path / "r.db"))

@@ -127,7 +127,7 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A redirect is an answer like any other non-2xx: following it could lead the POST to an
     internal address the target check never saw."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201, PLR0913
+    def redirect_request(self, *_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
         return None
 
 

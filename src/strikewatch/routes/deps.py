@@ -18,7 +18,6 @@ from ..users import User, user_for_token
 API = "/api/v1"
 
 
-
 # Dependencies are ``async`` because FastAPI runs a plain ``def`` dependency in the thread pool:
 # five of them per request cost more than the indexed query itself. Only the token lookup
 # touches the database, and it goes to the pool.
@@ -152,6 +151,11 @@ async def incident_filter(
     return f
 
 
+async def write_lock_of(request: Request) -> threading.Lock:
+    """One pipeline run or review at a time, whatever route starts it."""
+    return request.app.state.write_lock
+
+
 # Route parameters: module-level so that FastAPI can resolve them under postponed annotations.
 Read = Annotated[User | None, Depends(reader)]
 Write = Annotated[User, Depends(writer)]
@@ -159,8 +163,7 @@ Admin = Annotated[User, Depends(admin)]
 Db = Annotated[Store, Depends(store_of)]
 Paging = Annotated[Page, Depends(page)]
 Filter = Annotated[IncidentFilter, Depends(incident_filter)]
-
-
+WriteLock = Annotated[threading.Lock, Depends(write_lock_of)]
 
 
 def plain(value: Any) -> Any:
@@ -176,11 +179,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-async def write_lock_of(request: Request) -> threading.Lock:
-    """One pipeline run or review at a time, whatever route starts it."""
-    return request.app.state.write_lock
-
-
-WriteLock = Annotated[threading.Lock, Depends(write_lock_of)]

@@ -57,7 +57,7 @@ window.SWDensity = (() => {
   function draw(list, day) {
     layer.clearLayers().addTo(map);
     const el = document.getElementById("map");
-    if (!day) { label.textContent = "no dated incidents to count"; el.dataset.densityCells = 0; return; }
+    if (!day) { most = 0; label.textContent = "no dated incidents to count"; el.dataset.densityCells = 0; return; }
     const week = weekUpTo(day);
     const inWeek = list.filter(i => i.date && i.date >= week[0] && i.date <= week[1]
       && i.location && i.location.lat != null && i.location.lon != null);
