@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import replace
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 
 import pytest
 from pg import db_url, postgres  # noqa: F401  (fixtures)
@@ -21,12 +21,15 @@ from strikewatch import review
 from strikewatch.alerts import (
     add_watchlist,
     alerts,
+    check_recent,
+    check_webhook_target,
     deliver_due,
     parse_watchlist,
     read_yaml,
     remove_watchlist,
 )
 from strikewatch.alerts.delivery import backoff
+from strikewatch.alerts.targets import ALLOW_INTERNAL_ENV
 from strikewatch.errors import WatchlistError
 from strikewatch.fuse import fuse_pending
 from strikewatch.models import Actor, Place, Range
@@ -171,7 +174,13 @@ class _FlakyReceiver(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def receiver():
+def internal_webhooks(monkeypatch):
+    """The test receivers listen on loopback, which only an explicit allowance lets through."""
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")
+
+
+@pytest.fixture
+def receiver(internal_webhooks):
     _FlakyReceiver.calls, _FlakyReceiver.bodies = [], []
     server = HTTPServer(("127.0.0.1", 0), _FlakyReceiver)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -205,7 +214,7 @@ def test_a_webhook_that_fails_twice_is_retried_with_backoff(store, receiver):
     assert deliver_due(store, at=t0 + timedelta(days=1)) == 0 and len(seen.calls) == 3
 
 
-def test_a_dead_webhook_ends_failed_with_every_error_recorded(store):
+def test_a_dead_webhook_ends_failed_with_every_error_recorded(store, internal_webhooks):
     add_watchlist(store, parse_watchlist("all", {"target": "civilian"},
                                          {"webhook": "http://127.0.0.1:9/nobody"}))
     fuse_reports(store)
@@ -372,3 +381,229 @@ def test_an_alert_by_mail_reaches_a_local_smtp_server(store, monkeypatch):
     assert "To: desk@example.org" in message and "Mastaba" in message
     (alert,) = alerts(store, watchlist="yemen-markets")
     assert alert["delivery"] == "sent" and alert["attempts"][0]["channel"] == "email"
+
+
+# -- a new watch-list looks back; deliveries outlive restarts; webhooks stay off internal hosts --
+
+
+def test_a_new_watchlist_is_checked_against_the_last_days_incidents(store):
+    """Watching Russian strikes from Thursday on raises the Syrian and the Ukrainian strikes
+    of Monday at once; a look-back that ends before Monday, or of 0 days, raises nothing."""
+    incidents = fuse_reports(store)
+    russia = add_watchlist(store, parse_watchlist("russia", {"attacker": "RU"}))
+    raised = check_recent(store, russia, today=DAY + timedelta(days=3))
+    assert {c.what for c in raised} == {"raised"}
+    assert alerted(store, "russia", incidents) == {"sy-1", "ua-1"}
+    assert check_recent(store, russia, today=DAY + timedelta(days=3)) == []  # stored once
+    late = add_watchlist(store, parse_watchlist("late", {"attacker": "RU"}))
+    assert check_recent(store, late, today=DAY + timedelta(days=7)) == []  # Monday is 8 days back
+    assert check_recent(store, late, days=0, today=DAY) == []
+    assert len(check_recent(store, late, days=8, today=DAY + timedelta(days=7))) == 2
+    with pytest.raises(WatchlistError, match="0 days or more"):
+        check_recent(store, late, days=-1)
+
+
+def test_the_api_checks_a_new_watchlist_over_the_chosen_days(store):
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import ApiSettings, create_app
+    from strikewatch.users import add_user
+
+    fuse_reports(store)
+    analyst = {"Authorization": f"Bearer {add_user(store, 'Analyst', role='analyst')}"}
+    c = TestClient(create_app(ApiSettings(), store=store))
+    week = c.post("/api/v1/watchlists", headers=analyst,
+                  json={"name": "yemen", "criteria": {"area": {"admin1": "Hajjah"}}})
+    assert week.status_code == 201 and week.json()["look_back_days"] == 7
+    assert week.json()["raised"] == 0  # the strikes of 2019 are not of the last week
+    since_then = (now().date() - DAY).days + 1
+    back = c.post("/api/v1/watchlists", headers=analyst, json={
+        "name": "hajjah", "criteria": {"area": {"admin1": "Hajjah"}},
+        "look_back_days": since_then})
+    assert back.status_code == 201 and back.json()["raised"] == 1
+    (alert,) = alerts(store, watchlist="hajjah")
+    assert alert["matched"] == ["in Hajjah (YE)"]
+    negative = c.post("/api/v1/watchlists", headers=analyst, json={
+        "name": "x", "criteria": {"attacker": "RU"}, "look_back_days": -1})
+    assert negative.status_code == 422
+
+
+INTERNAL = [
+    ("http://127.0.0.1:8080/hook", "127.0.0.1 (loopback)"),
+    ("http://localhost/hook", "(loopback)"),
+    ("http://[::1]/hook", "::1 (loopback)"),
+    ("http://[::ffff:127.0.0.1]/hook", "(loopback)"),
+    ("http://10.20.30.40/hook", "10.20.30.40 (private)"),
+    ("https://192.168.1.5/hook", "192.168.1.5 (private)"),
+    ("http://169.254.169.254/latest/meta-data", "169.254.169.254 (link-local)"),
+    ("http://100.64.0.7/hook", "shared (carrier-grade NAT)"),
+    ("http://0.0.0.0:8000/", "(unspecified)"),
+]
+
+
+@pytest.mark.parametrize(("url", "why"), INTERNAL, ids=[u for u, _ in INTERNAL])
+def test_a_webhook_on_an_internal_address_is_refused_unless_allowed(store, monkeypatch, url,
+                                                                    why):
+    monkeypatch.delenv(ALLOW_INTERNAL_ENV, raising=False)
+    w = parse_watchlist("hook", {"attacker": "RU"}, {"webhook": url})
+    with pytest.raises(WatchlistError, match=re.escape(why) + ".*STRIKEWATCH_ALLOW_INTERNAL"):
+        add_watchlist(store, w)
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")
+    assert add_watchlist(store, w).notify == {"webhook": url}
+
+
+def test_a_public_webhook_is_accepted_and_an_unresolvable_one_refused(store, monkeypatch):
+    monkeypatch.delenv(ALLOW_INTERNAL_ENV, raising=False)
+    check_webhook_target("https://93.184.215.14/hooks/strikewatch")  # a literal public address
+    with pytest.raises(WatchlistError, match="does not resolve"):
+        check_webhook_target("https://no-such-host.invalid/hook")
+
+
+def test_the_api_refuses_an_internal_webhook_with_the_reason(store, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import ApiSettings, create_app
+    from strikewatch.users import add_user
+
+    monkeypatch.delenv(ALLOW_INTERNAL_ENV, raising=False)
+    analyst = {"Authorization": f"Bearer {add_user(store, 'Analyst', role='analyst')}"}
+    c = TestClient(create_app(ApiSettings(), store=store))
+    metadata = {"name": "m", "criteria": {"attacker": "RU"},
+                "notify": {"webhook": "http://169.254.169.254/latest/meta-data"}}
+    refused = c.post("/api/v1/watchlists", headers=analyst, json=metadata)
+    assert refused.status_code == 422 and "link-local" in refused.json()["error"]
+    assert c.get("/api/v1/watchlists", headers=analyst).json()["total"] == 0
+    assert c.post("/api/v1/watchlists", headers=analyst,
+                  json=dict(metadata, notify={})).status_code == 201
+    put = c.put("/api/v1/watchlists/m", headers=analyst, json=metadata)
+    assert put.status_code == 422 and "link-local" in put.json()["error"]
+
+
+def test_a_send_to_an_address_no_longer_allowed_is_refused_and_recorded(store, monkeypatch):
+    """Allowed when written, disallowed when sent (the configuration changed, or the name now
+    points inside): the attempt fails with the reason and nothing is posted."""
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")
+    add_watchlist(store, parse_watchlist("hook", {"attacker": "RU"},
+                                         {"webhook": "http://127.0.0.1:9/hook"}))
+    fuse_reports(store)
+    monkeypatch.delenv(ALLOW_INTERNAL_ENV)
+    assert deliver_due(store) == 0
+    for alert in alerts(store, watchlist="hook"):
+        assert alert["delivery"] == "pending" and "(loopback)" in alert["last_error"]
+
+
+class _RedirectingReceiver(BaseHTTPRequestHandler):
+    calls: list[str] = []
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        self.calls.append(self.path)
+        self.send_response(302 if self.path == "/hook" else 204)
+        self.send_header("Location", "/elsewhere")
+        self.end_headers()
+
+    def log_message(self, *args):  # quiet
+        pass
+
+
+def test_a_webhook_redirect_is_a_failure_not_followed(store, internal_webhooks):
+    _RedirectingReceiver.calls = []
+    server = HTTPServer(("127.0.0.1", 0), _RedirectingReceiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        add_watchlist(store, parse_watchlist("hook", {"attacker": "saudi-led coalition"}, {
+            "webhook": f"http://127.0.0.1:{server.server_address[1]}/hook"}))
+        fuse_reports(store)
+        assert deliver_due(store) == 0
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _RedirectingReceiver.calls == ["/hook"]
+    (alert,) = alerts(store, watchlist="hook")
+    assert "302" in alert["last_error"] and alert["delivery"] == "pending"
+
+
+def test_retries_outlive_a_restart(db_url, receiver):  # noqa: F811
+    """The alerts table is the delivery queue: a sender that stops after a failure and a new
+    one started later go on from the recorded attempts and next try."""
+    url, seen = receiver
+    first = Store(db_url)
+    add_watchlist(first, parse_watchlist("hospitals", {"facilities": ["hospital"]},
+                                         {"webhook": url}))
+    fuse_reports(first)
+    t0 = now()
+    assert deliver_due(first, at=t0) == 0
+    first.close()  # the process stops
+
+    second = Store(db_url)
+    (alert,) = alerts(second, watchlist="hospitals")
+    assert alert["delivery"] == "pending" and "503" in alert["last_error"]
+    assert alert["next_attempt_at"] == (t0 + backoff(1)).isoformat(timespec="seconds")
+    assert deliver_due(second, at=t0 + backoff(1) - timedelta(seconds=1)) == 0
+    assert deliver_due(second, at=t0 + backoff(1)) == 0
+    assert deliver_due(second, at=t0 + backoff(1) + backoff(2)) == 1
+    (alert,) = alerts(second, watchlist="hospitals")
+    assert [a["ok"] for a in alert["attempts"]] == [False, False, True]
+    assert len(seen.calls) == 3 and len(seen.bodies) == 1
+    second.close()
+
+
+class _SlowReceiver(BaseHTTPRequestHandler):
+    calls: list[int] = []
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.calls.append(1)
+        time.sleep(0.5)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):  # quiet
+        pass
+
+
+def test_two_senders_never_send_one_alert_twice(store, internal_webhooks):
+    """The server and the watcher both run a sender: each claims an alert before sending."""
+    _SlowReceiver.calls = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowReceiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        add_watchlist(store, parse_watchlist("yemen", {"area": {"admin1": "Hajjah"}}, {
+            "webhook": f"http://127.0.0.1:{server.server_address[1]}/hook"}))
+        fuse_reports(store)
+        at = now()
+        sent = []
+        senders = [threading.Thread(target=lambda: sent.append(deliver_due(store, at=at)))
+                   for _ in range(3)]
+        for t in senders:
+            t.start()
+        for t in senders:
+            t.join(30)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert sorted(sent) == [0, 0, 1] and len(_SlowReceiver.calls) == 1
+    (alert,) = alerts(store, watchlist="yemen")
+    assert alert["delivery"] == "sent" and len(alert["attempts"]) == 1
+
+
+def test_the_command_line_looks_back_over_the_days_asked(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "look.db")
+    s = Store(db)
+    fuse_reports(s)
+    s.close()
+    run = CliRunner().invoke
+    week = run(app, ["watchlist", "add", "russia", "--attacker", "RU", "--db", db])
+    assert week.exit_code == 0
+    assert "0 alert(s) on the incidents of the last 7 day(s)" in week.output
+    days = (now().date() - DAY).days + 1
+    back = run(app, ["watchlist", "add", "russia-since", "--attacker", "RU",
+                     "--look-back-days", str(days), "--db", db])
+    assert back.exit_code == 0
+    assert f"2 alert(s) on the incidents of the last {days} day(s)" in back.output
+    refused = run(app, ["watchlist", "add", "x", "--attacker", "RU", "--look-back-days", "-1",
+                        "--db", db])
+    assert refused.exit_code == 2

@@ -652,3 +652,71 @@ def test_cli_serve_runs_the_app_on_the_given_address(tmp_path, monkeypatch):
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["app"].state.settings.read_requires_token is True
     assert "strikewatch user add" in result.output  # nobody can write yet: say how to fix it
+
+
+def test_review_queue_items_carry_each_reports_sentences_and_figures(tmp_path):
+    """A review card needs, per mention, the sentence(s) and the figures read from them; the
+    queue and the one-incident answer give the same reports."""
+    store = Store(str(build_founding_db(tmp_path / "f.db")))
+    client = TestClient(create_app(ApiSettings(), store=store))
+    queue = client.get(f"{API}/review-queue").json()["items"]
+    assert queue and all(item["reports"] for item in queue)
+    for item in queue:
+        one = client.get(f"{API}/incidents/{item['id']}").json()
+        assert one["reports"] == item["reports"]
+        texts = {d["doc_id"]: d["text"] for d in one["sources_text"]}
+        for report in item["reports"]:
+            assert report["sentences"][0] in texts[report["doc_id"]]
+            assert set(report) >= {"killed", "injured", "date", "attacker", "place_text",
+                                   "outlet", "url"}
+    tolls = [r["killed"] for item in queue for r in item["reports"] if r["killed"]["min"]]
+    assert tolls == [{"min": 12, "max": None, "vague": False}]
+    store.close()
+
+
+def test_a_report_keeps_the_figures_and_words_of_its_own_sentence(tmp_path):
+    """A Yemeni and a Gazan report of one strike each: the card's row for each mention gives
+    its own toll, injured and civilian ranges, the date and place as that sentence wrote
+    them, and its outlet and link, whatever the fused incident says."""
+    from dataclasses import replace
+    from datetime import date
+
+    from test_fuse import document, put, strike
+
+    from strikewatch.models import Actor, Casualties, Place, Range
+    from strikewatch.web.queries import mention_reports
+
+    yemen = ("Sanaa, 9 October. Coalition jets struck a wedding hall in Sanhan on Saturday, "
+             "killing at least 21 people and wounding 40 to 50, health officials said.")
+    gaza = ("Deir al-Balah, 9 June. An Israeli strike on the Nuseirat camp killed dozens of "
+            "people, including 12 children, the Gaza civil defence said.")
+    sanhan = Place("Sanhan", 15.23, 44.28, "YE", "point", admin1="Sanaa")
+    nuseirat = Place("An Nuseirat", 31.45, 34.39, "PS", "point", admin1="Gaza")
+    store = Store(str(tmp_path / "r.db"))
+    ye = replace(strike("ye", yemen, "Coalition jets struck", sanhan, place_words="Sanhan",
+                        attacker=Actor("Saudi-led Coalition"), day=date(2016, 10, 8)),
+                 date_text="on Saturday", source="health officials",
+                 casualties=Casualties(killed=Range(21, None), wounded=Range(40, 50)))
+    ps = replace(strike("ps", gaza, "An Israeli strike", nuseirat,
+                        place_words="the Nuseirat camp",
+                        attacker=Actor("Israel Defense Forces", "IL"), day=date(2024, 6, 8)),
+                 casualties=Casualties(killed=Range(24, None, vague=True),
+                                       civilians_killed=Range(12, 12)))
+    put(store, document("ye", yemen, "Wire A", date(2016, 10, 9)), [ye])
+    put(store, document("ps", gaza, "Wire B", date(2024, 6, 9)), [ps])
+    fuse_pending(store)
+    by_doc = {r["doc_id"]: r for rows in mention_reports(
+        store, [i.id for i in store.incidents()]).values() for r in rows}
+    y, p = by_doc["ye"], by_doc["ps"]
+    assert y["sentences"] == [yemen.split(". ", 1)[1]] and y["outlet"] == "Wire A"
+    assert y["url"] == "https://example.org/ye" and y["published"] == "2016-10-09"
+    assert y["killed"] == {"min": 21, "max": None, "vague": False}
+    assert y["injured"] == {"min": 40, "max": 50, "vague": False}
+    assert (y["date"], y["date_text"], y["place_text"], y["place"]) == (
+        "2016-10-08", "on Saturday", "Sanhan", "Sanhan")
+    assert y["reported_by"] == "health officials" and y["attacker"] == "Saudi-led Coalition"
+    assert p["killed"]["vague"] and p["civilians_killed"] == {"min": 12, "max": 12,
+                                                              "vague": False}
+    assert p["place_text"] == "the Nuseirat camp" and p["place"] == "An Nuseirat"
+    assert p["injured"] == {"min": None, "max": None, "vague": False}
+    store.close()

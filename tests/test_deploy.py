@@ -135,3 +135,73 @@ def test_the_read_token_from_the_env_file_reads_and_stays_revoked(tmp_path):
         with pytest.raises(UserError, match="STRIKEWATCH_READ_TOKEN"):
             provision_read_token(store, bad)
     store.close()
+
+
+def _strikewatch_argvs() -> dict[str, list[str]]:
+    """Every strikewatch command line the deployment files run or tell an operator to run:
+    the image's CMD, compose's commands, the systemd units' ExecStart and the docs' shell
+    examples (``docker compose run … strikewatch …``)."""
+    import json
+
+    found = {}
+    for n, line in enumerate((ROOT / "Dockerfile").read_text().splitlines()):
+        if line.startswith(("CMD [", "ENTRYPOINT [")):
+            found[f"Dockerfile:{n + 1}"] = json.loads(line.split(" ", 1)[1])
+    for name, service in compose()["services"].items():
+        if "command" in service:
+            found[f"compose.yaml:{name}"] = service["command"]
+    for name, unit in systemd_units().items():
+        found[name] = shlex.split(unit["Service"]["ExecStart"])
+    docs = (ROOT / "docs/deploy.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```sh\n(.*?)```", docs, re.DOTALL):
+        for line in block.replace("\\\n", " ").splitlines():
+            words = shlex.split(line.split("#")[0])
+            if "strikewatch" in words[:-1] and words[0] in ("docker", "sudo", "strikewatch"):
+                found[f"docs/deploy.md: {line.strip()}"] = words[words.index("strikewatch"):]
+    return found
+
+
+def test_every_strikewatch_command_the_deployment_runs_exists_with_its_options():
+    argvs = _strikewatch_argvs()
+    assert {k.split(":")[0] for k in argvs} >= {"Dockerfile", "compose.yaml", "docs/deploy.md"}
+    for where, argv in argvs.items():
+        program, *words = argv
+        assert program.endswith("strikewatch"), where
+        path = [w for w in words[:2] if not w.startswith("-")]
+        options = command_options(path)
+        while options is None and path:  # the words after the command are its arguments
+            path = path[:-1]
+            options = command_options(path)
+        assert path, f"{where}: no strikewatch command {words[0]!r}"
+        given = {w.split("=")[0] for w in words if w.startswith("-")}
+        assert given <= options, f"{where}: unknown option(s) {given - options}"
+
+
+def test_the_console_script_is_the_cli_and_the_healthcheck_path_is_served(tmp_path):
+    import tomllib
+
+    from fastapi.testclient import TestClient
+
+    from strikewatch.api import ApiSettings, create_app
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["strikewatch"] == "strikewatch.cli:app"
+    health = next(l for l in (ROOT / "Dockerfile").read_text().splitlines()
+                  if "urlopen(" in l)
+    path = re.search(r"http://127\.0\.0\.1:8000(/[^'\"]*)", health).group(1)
+    store = Store(str(tmp_path / "h.db"))
+    app = create_app(ApiSettings(read_requires_token=True), store=store)
+    assert TestClient(app).get(path).status_code == 200  # answered without a token
+    store.close()
+
+
+def test_every_setting_the_env_example_names_is_read_by_strikewatch():
+    """A variable in the env file that no code reads is a setting an operator believes in
+    and that does nothing."""
+    example = (ROOT / "deploy/strikewatch.env.example").read_text(encoding="utf-8")
+    names = set(re.findall(r"^#?\s*(STRIKEWATCH_[A-Z_]+)=", example, re.MULTILINE))
+    assert "STRIKEWATCH_ALLOW_INTERNAL_WEBHOOKS" in names
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (ROOT / "src/strikewatch").rglob("*.py"))
+    for name in names:
+        assert f'"{name}"' in source, f"{name} is in the env example but read nowhere"

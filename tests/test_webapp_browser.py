@@ -8,6 +8,8 @@ import re
 import socket
 import threading
 import time
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
@@ -36,16 +38,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The founding example served on 127.0.0.1 by uvicorn in a thread; yields its base URL,
-    the store, an analyst's token and an admin's."""
+@contextmanager
+def serving(store: Store):
+    """``store``'s app served on 127.0.0.1 by uvicorn in a thread; yields its base URL."""
     import uvicorn
 
-    db = build_founding_db(tmp_path_factory.mktemp("webapp") / "founding.db")
-    store = Store(str(db))
-    token = add_user(store, ANALYST, role="analyst")
-    admin_token = add_user(store, ADMIN, role="admin")
     port = _free_port()
     config = uvicorn.Config(create_app(ApiSettings(), store=store), host="127.0.0.1",
                             port=port, log_level="warning")
@@ -57,10 +54,21 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start on loopback")
         time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "token": token,
-           "admin_token": admin_token}
+    yield f"http://127.0.0.1:{port}"
     uv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The founding example served on loopback; yields its base URL, the store, an analyst's
+    token and an admin's."""
+    db = build_founding_db(tmp_path_factory.mktemp("webapp") / "founding.db")
+    store = Store(str(db))
+    token = add_user(store, ANALYST, role="analyst")
+    admin_token = add_user(store, ADMIN, role="admin")
+    with serving(store) as url:
+        yield {"url": url, "store": store, "token": token, "admin_token": admin_token}
     store.close()
 
 
@@ -410,3 +418,153 @@ def test_a_signed_in_analyst_is_offered_sign_out_not_sign_in(page, server):
     expect(page.locator("#sw-logout")).to_be_visible()
     page.click("#sw-logout")
     expect(page.locator("#sw-login")).to_be_visible()
+
+
+def test_review_cards_show_each_reports_sentences_figures_and_outlet(page, server, tmp_path):
+    """A review card lists every report of the incident: its outlet linked to the article,
+    the sentence(s) it was read from and the figures read from them (killed, injured, date,
+    attacker, place as written). Screenshot: ``review-cards.png`` in this test's tmp_path."""
+    queue = api(server, "/review-queue?limit=200")["items"]
+    with_toll = next(i for i in queue if any(r["killed"]["min"] for r in i["reports"]))
+    report = next(r for r in with_toll["reports"] if r["killed"]["min"])
+    open_page(page, server, "/review")
+    cards = page.locator("#queue section.card")
+    expect(cards).to_have_count(len(queue))
+    for card, item in zip(cards.all(), queue, strict=True):
+        expect(card.locator("tr.report")).to_have_count(len(item["reports"]))
+    row = page.locator(f"section.card[data-id='{with_toll['id']}'] "
+                       f"tr.report[data-mention='{report['mention_id']}']")
+    assert row.locator("td.sentences q").first.inner_text() == report["sentences"][0]
+    assert row.locator("td.killed").inner_text().startswith(f"{report['killed']['min']}–")
+    assert row.locator("td.injured").inner_text() == "–"
+    assert report["date"] in row.locator("td.date").inner_text()
+    place = row.locator("td.place").inner_text()
+    assert report["place_text"] in place and report["place"] in place
+    assert row.locator("td.attacker").inner_text().startswith(report["attacker"])
+    link = row.locator("td.outlet a")
+    assert link.inner_text() == report["outlet"] and link.get_attribute("href") == report["url"]
+    assert "according to" in row.locator("td.sentences").inner_text()
+    page.screenshot(path=tmp_path / "review-cards.png", full_page=True)
+
+    # one incident reviewed on its own shows the same reports
+    open_page(page, server, f"/review?incident={with_toll['id']}")
+    expect(page.locator("section.card tr.report")).to_have_count(len(with_toll["reports"]))
+
+
+def week_of(day: str) -> tuple[str, str]:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) - timedelta(days=6)).isoformat(), day
+
+
+def test_density_by_week_follows_the_timeline_and_the_filters(page, server, tmp_path):
+    """The density view counts the placed incidents of the week up to the timeline's day on a
+    grid, replaces the markers and the legend's marker rows, and recounts when the slider or a
+    filter moves. Screenshots: ``density-*.png`` in this test's tmp_path."""
+    incidents = api(server, "/incidents?limit=500")["items"]
+    placed = [i for i in incidents if i["location"]["lat"] is not None and i["date"]]
+    days = sorted({i["date"] for i in incidents if i["date"]})
+
+    def in_week(items, day):
+        first, last = week_of(day)
+        return [i for i in items if first <= i["date"] <= last]
+
+    open_page(page, server, "/map")
+    page.check("#density")
+    mapped = page.locator("#map")
+    expect(mapped).to_have_attribute("data-density-count", str(len(in_week(placed, days[-1]))))
+    assert mapped.get_attribute("data-density-week") == "/".join(week_of(days[-1]))
+    cells = int(mapped.get_attribute("data-density-cells"))
+    assert 0 < cells == page.locator("path.sw-density-cell").count()
+    expect(page.locator(".leaflet-overlay-pane path.leaflet-interactive:not(.sw-density-cell)")
+           ).to_have_count(0)
+    expect(page.locator(".sw-cluster:not(.swatch-cluster)")).to_have_count(0)
+    expect(page.locator("#legend")).to_contain_text("Incidents per cell")
+    most = int(mapped.get_attribute("data-density-most"))
+    expect(page.locator(".legend-density").first).to_have_text("1 incident")
+    expect(page.locator(".legend-density").last).to_have_text(
+        f"{most} incident{'' if most == 1 else 's'}")
+    expect(page.locator("#legend-markers")).to_be_hidden()
+    page.screenshot(path=tmp_path / "density-week.png")
+
+    page.locator("#timeline").fill("0")  # the week up to the first day
+    expect(mapped).to_have_attribute("data-density-week", "/".join(week_of(days[0])))
+    assert mapped.get_attribute("data-density-count") == str(len(in_week(placed, days[0])))
+
+    page.select_option("select[name=region]", "Homs")
+    page.click("#filters button[type=submit]")
+    homs = [i for i in placed if i["location"]["admin1"] == "Homs"]
+    homs_last = max(i["date"] for i in homs)
+    expect(mapped).to_have_attribute("data-density-week", "/".join(week_of(homs_last)))
+    assert mapped.get_attribute("data-density-count") == str(len(in_week(homs, homs_last)))
+    page.screenshot(path=tmp_path / "density-filtered.png")
+
+    page.uncheck("#density")
+    expect(page.locator("path.sw-density-cell")).to_have_count(0)
+    expect(page.locator("#legend-markers")).to_be_visible()
+    expect(page.locator("#legend")).to_contain_text("confirmed")
+
+
+@pytest.fixture(scope="module")
+def syria_ground_server(tmp_path_factory):
+    """The founding example with the made-up Syria control map (fixtures/ground) imported."""
+    from strikewatch.ground import import_control_maps, mapping_from_yaml
+
+    ground = Path(__file__).parent / "fixtures" / "ground"
+    store = Store(str(build_founding_db(tmp_path_factory.mktemp("ground") / "ground.db")))
+    import_control_maps(store, ground / "syria", source="Test Syria map",
+                        mapping=mapping_from_yaml(ground / "syria.yaml"))
+    with serving(store) as url:
+        yield {"url": url, "store": store}
+    store.close()
+
+
+def test_the_legend_explains_the_colours_by_ground(page, syria_ground_server, tmp_path):
+    """Coloured by who held the ground, the legend names each controller the incidents fell
+    under and the places no map answers for, instead of the grades. Screenshot:
+    ``ground-legend.png`` in this test's tmp_path."""
+    server = syria_ground_server
+    grounds = [i["ground"] for i in api(server, "/incidents?limit=500")["items"]]
+    controllers = {g["controller"] for g in grounds if g and not g["too_coarse"]}
+    open_page(page, server, "/map")
+    legend = page.locator("#legend")
+    expect(legend).to_contain_text("Grade")
+    page.check("#ground-colours")
+    expect(legend).to_contain_text("Ground")
+    rows = legend.locator(".legend-ground")
+    expected = sorted(controllers) + (["place too coarse to say"]
+                                      if any(g and g["too_coarse"] for g in grounds) else [])
+    expected += ["no control map covers it"] if any(g is None for g in grounds) else []
+    expect(rows).to_have_text(expected)
+    assert "IS" in controllers
+    expect(legend.locator(".legend-grade")).to_have_count(0)
+    page.screenshot(path=tmp_path / "ground-legend.png")
+    page.uncheck("#ground-colours")
+    expect(legend.locator(".legend-grade")).to_have_count(5)
+
+
+def test_the_alerts_page_says_when_a_failing_webhook_is_tried_next_and_why(
+        page, server, tmp_path, monkeypatch):
+    """A watch-list created now looks back over the incidents of its window; its dead webhook
+    is recorded, and the alerts page shows the state, the next try and the last error.
+    Screenshot: ``alerts.png`` in this test's tmp_path."""
+    from datetime import date
+
+    from strikewatch.alerts import add_watchlist, check_recent, deliver_due, parse_watchlist
+    from strikewatch.alerts.targets import ALLOW_INTERNAL_ENV
+
+    monkeypatch.setenv(ALLOW_INTERNAL_ENV, "1")  # the dead receiver is on loopback
+    store = server["store"]
+    w = add_watchlist(store, parse_watchlist("raqqa-dead-hook", {"area": {
+        "admin1": "Ar-Raqqah", "country": "SY"}}, {"webhook": "http://127.0.0.1:9/hook"}))
+    raised = check_recent(store, w, days=30, today=date(2015, 10, 5))
+    assert raised
+    deliver_due(store)
+    open_page(page, server, "/alerts")
+    rows = page.locator("#alerts tbody tr", has_text="raqqa-dead-hook")
+    expect(rows).to_have_count(len(raised))
+    cell = rows.first.locator("td.delivery")
+    expect(cell).to_contain_text("pending (1 attempt)")
+    expect(cell.locator(".next-try")).to_contain_text("next try 20")
+    expect(cell.locator(".error-text")).to_contain_text("URLError")
+    page.screenshot(path=tmp_path / "alerts.png", full_page=True)

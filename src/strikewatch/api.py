@@ -1,10 +1,9 @@
 """The web application: the REST API under ``/api/v1`` and the analysts' pages, over one store.
 
 Analysts share one database; this app is how they read it together and how their reviews
-reach it with their names on them. Routes only parse and check input, call the stage
-functions (``pipeline``, ``fuse``, ``review``, ``brief``, ``export``), the store's incident
-queries (``Store.incident_page``) or the other paged queries of ``web.queries``, and turn named
-errors into JSON errors. Nothing here decides what an event is.
+reach it with their names on them. The routes are in ``routes`` (one router per resource);
+this module builds the app around them: settings, error answers, body caps, security
+headers and the pages. Nothing here decides what an event is.
 
 Access: reads are open unless ``read_requires_token`` (``strikewatch serve`` insists on it off
 loopback unless ``--public-read``); every write (ingest, review) needs a bearer token of an
@@ -22,44 +21,31 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import tempfile
 import threading
-from dataclasses import dataclass, fields, is_dataclass, replace
-from datetime import UTC, date, datetime
-from pathlib import Path, PurePath
-from typing import Annotated, Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from fastapi import Body, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import (
-    FileResponse,
-    HTMLResponse,
-    JSONResponse,
-    PlainTextResponse,
-    RedirectResponse,
-    StreamingResponse,
-)
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import pipeline
-from .brief import BRIEF_POLICY, BRIEF_STYLE_HASH
+from .brief import BRIEF_STYLE_HASH
 from .errors import InputError, ReviewError, StoreError, StrikewatchError, UserError, UserExists
-from .ingest import IngestOptions
-from .models import CLAIM_KINDS, SPEAKER_ROLES
-from .store import INCIDENT_SORTS, IncidentFilter, Store
-from .users import User, add_user, revoke_user, user_for_token, user_named, users
-from .web import queries
-from .web.queries import ClaimFilter
+from .routes import ROUTERS
+from .routes.deps import API
+from .routes.map import BOUNDARIES
+from .store import Store
+from .users import user_for_token
 
 log = logging.getLogger("strikewatch.api")
 
 WEB = Path(__file__).with_name("web")
-BOUNDARIES = Path(__file__).with_name("data") / "boundaries"
-API = "/api/v1"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -254,192 +240,6 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-# -- dependencies ---------------------------------------------------------------------------------
-
-
-# Dependencies are ``async`` because FastAPI runs a plain ``def`` dependency in the thread pool:
-# five of them per request cost more than the indexed query itself. Only the token lookup
-# touches the database, and it goes to the pool.
-
-
-async def _store(request: Request) -> Store:
-    return request.app.state.store
-
-
-def _settings(request: Request) -> ApiSettings:
-    return request.app.state.settings
-
-
-async def _token_user(request: Request) -> User | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if not header:
-        return None
-    if scheme.lower() != "bearer" or not token.strip():
-        raise HTTPException(401, "the Authorization header must be 'Bearer <token>'")
-    user = await run_in_threadpool(user_for_token, request.app.state.store, token.strip())
-    if user is None:
-        raise HTTPException(401, "unknown or revoked token")
-    return user
-
-
-async def reader(request: Request) -> User | None:
-    user = await _token_user(request)
-    if user is None and _settings(request).read_requires_token:
-        raise HTTPException(401, "this server requires a token to read; "
-                                 "send 'Authorization: Bearer <token>'")
-    return user
-
-
-async def writer(request: Request) -> User:
-    user = await _token_user(request)
-    if user is None:
-        raise HTTPException(401, "writing needs a token: send 'Authorization: Bearer <token>' "
-                                 "(an admin creates one with 'strikewatch user add')")
-    if not user.can_write:
-        raise HTTPException(403, f"user {user.name!r} has role {user.role!r}; "
-                                 "writing needs the analyst or admin role")
-    return user
-
-
-async def admin(request: Request) -> User:
-    user = await _token_user(request)
-    if user is None:
-        raise HTTPException(401, "managing users needs an admin's token: send "
-                                 "'Authorization: Bearer <token>'")
-    if user.role != "admin":
-        raise HTTPException(403, f"user {user.name!r} has role {user.role!r}; "
-                                 "managing users needs the admin role")
-    return user
-
-
-def known_params(*names: str):
-    """A query parameter the endpoint does not know is an error, not silently ignored: a
-    misspelt filter would otherwise return everything and look like an answer."""
-    allowed = frozenset(names)
-
-    async def check(request: Request) -> None:
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            raise HTTPException(400, f"unknown parameter {', '.join(map(repr, unknown))}; "
-                                     f"this endpoint takes: {', '.join(sorted(allowed)) or 'none'}")
-
-    return Depends(check)
-
-
-MAX_OFFSET = 1_000_000_000  # beyond any store; larger ones overflow a database's integers
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    limit: int
-    offset: int
-
-
-async def page(request: Request, limit: int = Query(50, description="items per page"),
-         offset: int = Query(0, description="items to skip")) -> Page:
-    cap = _settings(request).max_page_size
-    if not 1 <= limit <= cap:
-        raise HTTPException(400, f"limit must be between 1 and {cap}")
-    if not 0 <= offset <= MAX_OFFSET:
-        raise HTTPException(400, f"offset must be between 0 and {MAX_OFFSET}")
-    return Page(limit, offset)
-
-
-def _paged(total: int, items: list[dict], p: Page) -> dict:
-    following = p.offset + len(items)
-    return {"total": total, "limit": p.limit, "offset": p.offset, "items": items,
-            "next_offset": following if following < total else None}
-
-
-def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    if text is None:
-        return None
-    try:
-        west, south, east, north = (float(v) for v in text.split(","))
-    except ValueError:
-        raise HTTPException(400, "bbox must be four numbers: min_lon,min_lat,max_lon,max_lat"
-                            ) from None
-    return west, south, east, north
-
-
-INCIDENT_FILTERS = ("start", "end", "country", "region", "attacker", "target", "grade", "bbox",
-                    "reviewed", "event_type")
-
-
-async def incident_filter(
-    start: Annotated[date | None, Query(description="first day (YYYY-MM-DD)")] = None,
-    end: Annotated[date | None, Query(description="last day (YYYY-MM-DD)")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 of where")] = None,
-    region: Annotated[str | None, Query(description="province/governorate (admin1)")] = None,
-    attacker: Annotated[str | None, Query(description="ISO alpha-2 of a state's forces, "
-                                                      "or a non-state force's name")] = None,
-    target: Annotated[str | None, Query(description="target category")] = None,
-    grade: Annotated[str | None, Query(description="grade, or grades separated by commas")] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    reviewed: Annotated[bool | None, Query(description="touched by an analyst or not")] = None,
-    event_type: Annotated[str | None, Query(description="air | shelling | unknown")] = None,
-) -> IncidentFilter:
-    grades = tuple(g.strip() for g in grade.split(",") if g.strip()) if grade else ()
-    f = IncidentFilter(start=start, end=end, country=country, region=region, attacker=attacker,
-                       target=target, grades=grades, bbox=_bbox(bbox), reviewed=reviewed,
-                       event_type=event_type)
-    problems = f.problems()
-    if problems:
-        raise HTTPException(400, "; ".join(problems))
-    return f
-
-
-# Route parameters: module-level so that FastAPI can resolve them under postponed annotations.
-Read = Annotated[User | None, Depends(reader)]
-Write = Annotated[User, Depends(writer)]
-Admin = Annotated[User, Depends(admin)]
-Db = Annotated[Store, Depends(_store)]
-Paging = Annotated[Page, Depends(page)]
-Filter = Annotated[IncidentFilter, Depends(incident_filter)]
-
-
-# -- request bodies (pydantic only at this boundary) ----------------------------------------------
-
-
-class Reason(BaseModel):
-    reason: str = Field(min_length=1, max_length=2000, description="goes into the audit log")
-
-
-class ConfirmBody(Reason):
-    grade: str | None = Field(None, description="pin another grade than the computed one")
-
-
-class EditBody(Reason):
-    field: str = Field(description="date, date_precision, attacker, location, targets, "
-                                   "fatalities, civilians, event_type, grade, grade_reason")
-    value: Any = Field(description="the typed form (e.g. '12-46', 'RU', "
-                                   "'rebel:Free Syrian Army') or the stored JSON value")
-
-
-class MergeBody(Reason):
-    absorb: str = Field(description="the incident whose mentions join this one; it is deleted")
-
-
-class SplitBody(Reason):
-    mention_ids: list[int] = Field(min_length=1, description="mentions that form a new incident")
-
-
-class NewUser(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
-    role: str = Field(description="reader | analyst | admin")
-
-
-def _user_record(u: User) -> dict:
-    """What an admin sees of a user: never the token, nor its hash."""
-    def when(t):  # noqa: ANN001, ANN202 - a datetime or None
-        return t.isoformat(timespec="seconds") if t else None
-
-    return {"name": u.name, "role": u.role, "active": u.active,
-            "created_at": when(u.created_at), "last_used_at": when(u.last_used_at),
-            "revoked_at": when(u.revoked_at), "revoked_by": u.revoked_by}
-
-
 # -- the application ------------------------------------------------------------------------------
 
 
@@ -457,381 +257,11 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
     app.add_middleware(BodyLimit, upload_limit=settings.max_upload_bytes,
                        body_limit=settings.max_body_bytes, upload_prefix=f"{API}/ingest")
     app.add_middleware(SecurityHeaders)  # outermost: the refusals above get the headers too
-    _api_routes(app)
+    for router in ROUTERS:
+        app.include_router(router)
     _page_routes(app)
-    _alert_routes(app)
     _docs_routes(app)
     return app
-
-
-def _api_routes(app: FastAPI) -> None:  # noqa: C901 - one place lists every endpoint
-    @app.get(f"{API}/me", tags=["access"],
-             dependencies=[known_params()])
-    def me(user: Read) -> dict:
-        """Who the token belongs to (``null`` without a token) and what they may do."""
-        if user is None:
-            return {"user": None, "role": None, "can_write": False}
-        return {"user": user.name, "role": user.role, "can_write": user.can_write}
-
-    @app.post(f"{API}/users", tags=["access"], status_code=201)
-    def create_user(body: NewUser, _admin: Admin, store: Db) -> dict:
-        """Create a user; the token is in this answer only and is stored hashed."""
-        token = add_user(store, body.name, role=body.role)
-        return {"user": body.name, "role": body.role, "token": token}
-
-    @app.get(f"{API}/users", tags=["access"], dependencies=[known_params()])
-    def list_users(_admin: Admin, store: Db) -> dict:
-        """Every user with role, creation, last use and revocation; no token or hash."""
-        everyone = [_user_record(u) for u in users(store)]
-        return {"total": len(everyone), "items": everyone}
-
-    @app.post(f"{API}/users/{{name}}/revoke", tags=["access"], dependencies=[known_params()])
-    def revoke(name: str, user: Admin, store: Db) -> dict:
-        """The user's token stops working at once; the row stays, marked revoked by you."""
-        if user_named(store, name) is None:
-            raise HTTPException(404, f"no user named {name!r}")
-        return _user_record(revoke_user(store, name, by=user.name))
-
-    # documents
-    @app.get(f"{API}/documents", tags=["documents"],
-             dependencies=[known_params("start", "end", "source", "limit", "offset")])
-    def documents(_u: Read, store: Db, p: Paging, start: date | None = None,
-                  end: date | None = None, source: str | None = None) -> dict:
-        """Stored articles, newest first, without their text."""
-        total, items = queries.document_page(store, start=start, end=end, source=source,
-                                             limit=p.limit, offset=p.offset)
-        return _paged(total, items, p)
-
-    @app.get(f"{API}/documents/{{doc_id}}", tags=["documents"], dependencies=[known_params()])
-    def document(doc_id: str, _u: Read, store: Db) -> dict:
-        """One article: text, segments, and the strike and claim sentences found in it."""
-        found = queries.document_detail(store, doc_id)
-        if found is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
-        return found
-
-    # incidents
-    @app.get(f"{API}/incidents", tags=["incidents"], dependencies=[known_params(
-        *INCIDENT_FILTERS, "controller", "sort", "limit", "offset")])
-    def incidents(_u: Read, store: Db, f: Filter, p: Paging,
-                  sort: Annotated[str, Query(description="date | fatalities | grade | country "
-                                             "| updated; prefix '-' for descending")] = "date",
-                  controller: Annotated[str | None, Query(description=(
-                      "who held the ground on the control map in force (RU, UA, contested, "
-                      "as the imported maps' mapping names them)"))] = None,
-                  ) -> JSONResponse:
-        """Incident summaries (the export's fields, with ``mention_count`` instead of the
-        mentions), filtered, sorted and paged."""
-        key = sort.removeprefix("-")
-        if key not in INCIDENT_SORTS:
-            raise HTTPException(400, f"unknown sort {sort!r}: one of "
-                                     f"{', '.join(INCIDENT_SORTS)} (prefix - to reverse)")
-        total, items = _incident_page_with_ground(store, f, controller, sort=key,
-                                                  descending=sort.startswith("-"),
-                                                  limit=p.limit, offset=p.offset)
-        return JSONResponse(_paged(total, items, p))
-
-    @app.get(f"{API}/incidents/facets", tags=["incidents"], dependencies=[known_params()])
-    def facets(_u: Read, store: Db) -> dict:
-        """The countries, regions and attackers present, and the date span, for filters."""
-        return queries.incident_facets(store)
-
-    @app.get(f"{API}/incidents/{{incident_id}}", tags=["incidents"],
-             dependencies=[known_params()])
-    def incident(incident_id: str, _u: Read, store: Db) -> dict:
-        """One incident as exported (every mention with its sentence), the full text of each
-        source with the reporting sentences' offsets, and its review history."""
-        from .fuse import incident_records
-
-        found = incident_records(store, ids=[incident_id])
-        if not found:
-            raise HTTPException(404, f"no incident {incident_id!r}")
-        record = _with_ground(store, found[0])
-        record["sources_text"] = queries.sources_of(store, incident_id)
-        record["history"] = queries.review_page(store, incident_id=incident_id,
-                                                limit=1000)[1]
-        return record
-
-    @app.get(f"{API}/review-queue", tags=["review"],
-             dependencies=[known_params(*INCIDENT_FILTERS, "limit", "offset")])
-    def review_queue(_u: Read, store: Db, f: Filter, p: Paging) -> JSONResponse:
-        """Weak and contested incidents no analyst has reviewed yet, oldest first."""
-        f = replace(f, grades=f.grades or ("weak", "contested"),
-                    reviewed=False if f.reviewed is None else f.reviewed)
-        total, items = store.incident_page(f, limit=p.limit, offset=p.offset)
-        return JSONResponse(_paged(total, items, p))
-
-    # claims
-    @app.get(f"{API}/claims", tags=["claims"], dependencies=[known_params(
-        "start", "end", "attacker", "kind", "role", "speaker", "doc_id", "limit", "offset")])
-    def claims(_u: Read, store: Db, p: Paging, start: date | None = None,
-               end: date | None = None, attacker: str | None = None, kind: str | None = None,
-               role: str | None = None, speaker: str | None = None,
-               doc_id: str | None = None) -> dict:
-        """Attributed statements (who said what about which attacker), by article date."""
-        if kind is not None and kind not in CLAIM_KINDS:
-            raise HTTPException(400, f"unknown claim kind {kind!r}: one of {', '.join(CLAIM_KINDS)}")
-        if role is not None and role not in SPEAKER_ROLES:
-            raise HTTPException(400, f"unknown role {role!r}: one of {', '.join(SPEAKER_ROLES)}")
-        if start and end and start > end:
-            raise HTTPException(400, f"start {start} is after end {end}")
-        f = ClaimFilter(start=start, end=end, attacker=attacker, kind=kind, role=role,
-                        speaker=speaker, doc_id=doc_id)
-        total, items = queries.claim_page(store, f, limit=p.limit, offset=p.offset)
-        return _paged(total, items, p)
-
-    @app.get(f"{API}/claims/versus-reports", tags=["claims"],
-             dependencies=[known_params("attacker", "start", "end")])
-    def claims_versus_reports(_u: Read, store: Db, attacker: str, start: date,
-                              end: date) -> dict:
-        """What an attacker says it hits against what independent sources report was hit."""
-        from .fuse import claims_vs_reports
-
-        if start > end:
-            raise HTTPException(400, f"start {start} is after end {end}")
-        report = claims_vs_reports(store, attacker=attacker, start=start, end=end)
-        return {**_plain(report), "lines": report.lines()}
-
-    # briefing
-    @app.get(f"{API}/briefing", tags=["briefing"], response_model=None,
-             dependencies=[known_params("end", "days", "country", "attacker", "format")])
-    def briefing(_u: Read, store: Db,
-                 end: Annotated[date | None, Query(description="last day briefed (default: "
-                                                   "the latest dated incident)")] = None,
-                 days: Annotated[int, Query(ge=1, le=366, description="length of the period")] = 7,
-                 country: str | None = None, attacker: str | None = None,
-                 format: Annotated[str, Query(description="json | html | markdown")] = "json",  # noqa: A002
-                 ) -> JSONResponse | HTMLResponse | PlainTextResponse:
-        """The briefing data of a period, compared with the period before; ``html`` is the
-        self-contained page (inline SVG map and chart) the briefing command writes."""
-        from .brief import BriefOptions, build_brief, render_html, render_markdown
-
-        if format not in ("json", "html", "markdown"):
-            raise HTTPException(400, f"unknown format {format!r}: json, html or markdown")
-        brief = build_brief(store, BriefOptions(end=end, days=days, country=country,
-                                                attacker=attacker))
-        if format == "html":
-            return HTMLResponse(render_html(brief), headers={
-                "Content-Security-Policy": BRIEF_POLICY + "; frame-ancestors 'none'"})
-        if format == "markdown":
-            return PlainTextResponse(render_markdown(brief), media_type="text/markdown")
-        return JSONResponse({"title": brief.title, **_plain(brief)})
-
-    @app.get(f"{API}/sources", tags=["sources"], dependencies=[known_params()])
-    def watched_sources(_u: Read, store: Db) -> dict:
-        """Each watched source's status (``strikewatch watch``): last success, last error,
-        items today, next poll; times are UTC."""
-        rows = [_source_record(r) for r in store.watched_sources()]
-        return {"total": len(rows), "items": rows}
-
-    # exports
-    media = {"jsonl": "application/x-ndjson", "geojson": "application/geo+json",
-             "acled": "text/csv"}
-    suffix = {"jsonl": "jsonl", "geojson": "geojson", "acled": "csv"}
-
-    @app.get(f"{API}/export", tags=["exports"], dependencies=[known_params(
-        "format", "what", *INCIDENT_FILTERS)], response_class=StreamingResponse)
-    def export(_u: Read, store: Db, f: Filter,
-               format: Annotated[str, Query(description="jsonl | geojson | acled")] = "jsonl",  # noqa: A002
-               what: Annotated[str, Query(description="incidents | claims | documents")] = "incidents",
-               ) -> StreamingResponse:
-        """The store in an interchange format (docs/formats.md), streamed; the incident
-        filters of ``/incidents`` narrow an export of incidents."""
-        from .export import export_lines
-
-        chunks = export_lines(store, fmt=format, what=what,
-                              where=None if f == IncidentFilter() else f)
-        first = next(chunks, "")  # raises the ExportError of a bad choice before streaming
-        name = f"strikewatch-{what}.{suffix[format]}"
-
-        def body():
-            yield first
-            yield from chunks
-
-        return StreamingResponse(body(), media_type=media[format], headers={
-            "Content-Disposition": f'attachment; filename="{name}"'})
-
-    # ingest
-    def _run_ingest(store: Store, paths: list[str], options: IngestOptions,
-                    process: bool) -> dict:
-        with app.state.write_lock:
-            summary = pipeline.ingest(paths, store, options=options)
-            out: dict[str, Any] = {
-                "read": summary.read, "stored": summary.stored,
-                "duplicates": [{"id": i, "why": w} for i, w in summary.duplicates],
-                "syndicated": [{"id": i, "copy_of": c} for i, c in summary.syndicated],
-                "renamed": [{"id": i, "stored_as": n} for i, n in summary.renamed],
-                "rejected": [{"input": _public_origin(r.origin, paths), "reason":
-                              _public_origin(r.reason, paths)} for r in summary.rejected],
-            }
-            if summary.nothing_read:
-                reasons = "; ".join(r["reason"] for r in out["rejected"]) or "nothing to read"
-                raise HTTPException(422, {"error": f"no article could be read: {reasons}",
-                                          "rejected": out["rejected"]})
-            if process and app.state.settings.process_ingest and summary.stored:
-                extracted, fused = pipeline.process_pending(store, ids=summary.stored)
-                out["extracted"] = {"documents": extracted.documents,
-                                    "strikes": extracted.strikes, "claims": extracted.claims}
-                out["fused"] = {"created": fused.created, "updated": fused.updated,
-                                "set_aside": len(fused.set_aside)}
-        return out
-
-    @app.post(f"{API}/ingest", tags=["ingest"], dependencies=[known_params(
-        "published", "source", "process")])
-    def ingest_files(user: Write, store: Db,
-                     files: Annotated[list[UploadFile], File(description="HTML, text, JSON "
-                                                             "Lines or RSS/Atom files")],
-                     published: date | None = None, source: str | None = None,
-                     process: bool = True) -> dict:
-        """Store uploaded articles (each new one once), then extract and fuse them."""
-        with tempfile.TemporaryDirectory(prefix="strikewatch-upload-") as tmp:
-            paths = []
-            for i, upload in enumerate(files):
-                name = PurePath(upload.filename or f"upload-{i}.txt").name or f"upload-{i}.txt"
-                target = Path(tmp) / f"{i:03d}" / name
-                target.parent.mkdir()
-                with target.open("wb") as fh:
-                    while chunk := upload.file.read(1 << 20):
-                        fh.write(chunk)
-                paths.append(str(target))
-            out = _run_ingest(store, paths, IngestOptions(published=published, source=source),
-                              process)
-        log.info("%s ingested %d files", user.name, len(paths))
-        return out
-
-    @app.post(f"{API}/ingest/jsonl", tags=["ingest"],
-              dependencies=[known_params("source", "process")],
-              openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/x-ndjson": {"schema": {"type": "string"}}}}})
-    async def ingest_jsonl(request: Request, user: Write, store: Db,
-                           source: str | None = None, process: bool = True) -> JSONResponse:
-        """Store articles posted as JSON Lines: one {"id", "title", "text", "published",
-        "source", "url"} object per line; a malformed line is rejected by number."""
-        body = await request.body()
-        if not body.strip():
-            raise HTTPException(422, "empty body: post one JSON object per line")
-        with tempfile.TemporaryDirectory(prefix="strikewatch-upload-") as tmp:
-            path = Path(tmp) / "posted.jsonl"
-            path.write_bytes(body)
-            out = await run_in_threadpool(_run_ingest, store, [str(path)],
-                                          IngestOptions(source=source), process)
-        log.info("%s posted %d JSON lines", user.name, out["read"])
-        return JSONResponse(out)
-
-    # review
-    def _review(store: Store, incident_id: str, action) -> dict:  # noqa: ANN001
-        from .fuse import incident_records
-
-        if not queries.known_incident(store, incident_id):
-            raise HTTPException(404, f"no incident {incident_id!r}")
-        with app.state.write_lock:
-            result = action()
-        return incident_records(store, ids=[result.id])[0]
-
-    @app.post(f"{API}/incidents/{{incident_id}}/confirm", tags=["review"])
-    def confirm(incident_id: str, body: ConfirmBody, user: Write, store: Db) -> dict:
-        """The analyst checked the incident: its grade (or the one given) is pinned."""
-        from . import review
-
-        return _review(store, incident_id, lambda: review.confirm(
-            store, incident_id, analyst=user.name, reason=body.reason, grade=body.grade))
-
-    @app.post(f"{API}/incidents/{{incident_id}}/reject", tags=["review"])
-    def reject(incident_id: str, body: Reason, user: Write, store: Db) -> dict:
-        """Discount the incident; it stays, with the reason, for the record."""
-        from . import review
-
-        return _review(store, incident_id, lambda: review.reject(
-            store, incident_id, analyst=user.name, reason=body.reason))
-
-    @app.post(f"{API}/incidents/{{incident_id}}/edit", tags=["review"])
-    def edit(incident_id: str, body: EditBody, user: Write, store: Db) -> dict:
-        """Set one field; fusion never overwrites it afterwards."""
-        from . import review
-
-        return _review(store, incident_id, lambda: review.edit(
-            store, incident_id, body.field, body.value, analyst=user.name, reason=body.reason))
-
-    @app.post(f"{API}/incidents/{{incident_id}}/merge", tags=["review"])
-    def merge(incident_id: str, body: MergeBody, user: Write, store: Db) -> dict:
-        """``absorb`` is the same strike: its mentions join this incident, which is re-graded."""
-        from . import review
-
-        if not queries.known_incident(store, body.absorb):
-            raise HTTPException(404, f"no incident {body.absorb!r}")
-        return _review(store, incident_id, lambda: review.merge(
-            store, incident_id, body.absorb, analyst=user.name, reason=body.reason))
-
-    @app.post(f"{API}/incidents/{{incident_id}}/split", tags=["review"])
-    def split(incident_id: str, body: SplitBody, user: Write, store: Db) -> dict:
-        """The given mentions report another strike: they become a new incident (returned)."""
-        from . import review
-
-        return _review(store, incident_id, lambda: review.split(
-            store, incident_id, body.mention_ids, analyst=user.name, reason=body.reason))
-
-    @app.get(f"{API}/reviews", tags=["review"], dependencies=[known_params(
-        "incident_id", "analyst", "action", "limit", "offset")])
-    def reviews(_u: Read, store: Db, p: Paging, incident_id: str | None = None,
-                analyst: str | None = None, action: str | None = None) -> dict:
-        """The audit log, newest first: who changed what, when, and why."""
-        total, items = queries.review_page(store, incident_id=incident_id, analyst=analyst,
-                                           action=action, limit=p.limit, offset=p.offset)
-        return _paged(total, items, p)
-
-    @app.get(f"{API}/control/layer", tags=["map"],
-             dependencies=[known_params("date", "source")])
-    def control_layer(_u: Read, store: Db,
-                      day: Annotated[date, Query(alias="date", description="the day (YYYY-MM-DD)")],
-                      source: Annotated[str | None, Query(description="one source only")] = None,
-                      ) -> dict:
-        """Who held the ground on a day: each source's control map in force (GeoJSON areas
-        with controller, source and map date), simplified to about 500 m for drawing."""
-        from .ground.listing import layer_geojson
-
-        return layer_geojson(store, day, source)
-
-    @app.get(f"{API}/boundaries", tags=["map"], dependencies=[known_params()])
-    def boundaries(_u: Read) -> dict:
-        """The bundled boundary layers (GeoJSON under /boundaries/) the map draws."""
-        return {"layers": [{"name": n, "url": f"/boundaries/{n}"} for n in boundary_files()]}
-
-
-def _incident_page_with_ground(store: Store, f: IncidentFilter, controller: str | None,
-                               **page_args: Any) -> tuple[int, list[dict]]:
-    """The incident list with each incident's ground and the ``controller`` filter (issue 16)."""
-    from .ground.listing import incident_page_with_ground
-
-    return incident_page_with_ground(store, f, controller, **page_args)
-
-
-def _with_ground(store: Store, record: dict) -> dict:
-    """One incident record with its ``ground`` (null when no control map covers it)."""
-    from .ground import with_ground
-
-    return next(with_ground(store, [record]))
-
-
-def _plain(value: Any) -> Any:
-    """Records (dataclasses, Counters, tuples, dates) as JSON values. ``dataclasses.asdict``
-    cannot be used: it rebuilds a Counter from its items, which counts the pairs."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, dict):
-        return {str(k.isoformat() if isinstance(k, date) else k): _plain(v)
-                for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _public_origin(text: str, paths: list[str]) -> str:
-    """Rejection reasons name the server's temporary file; a client knows its own name."""
-    for p in paths:
-        text = text.replace(p, PurePath(p).name)
-    return text
 
 
 # The pages may load nothing from anywhere but this server: the browser itself then enforces
@@ -850,88 +280,6 @@ DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-
                "frame-ancestors 'none'")
 
 
-# -- watch-lists and alerts (issue 15) --------------------------------------------------------
-
-
-class WatchlistBody(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
-    criteria: dict = Field(description="area ({admin1, country} | {lat, lon, radius_km} | "
-                                       "{polygon}), attacker, target, event_type, "
-                                       "min_fatalities, facilities: every one given must hold")
-    notify: dict = Field(default_factory=dict, description="webhook URL and/or email list")
-
-
-def _watchlist_record(w) -> dict:  # noqa: ANN001 - an alerts.Watchlist
-    return {"name": w.name, "criteria": w.criteria, "notify": w.notify}
-
-
-def _alert_routes(app: FastAPI) -> None:
-    """Watch-lists are managed by analysts and admins (their criteria and webhook addresses
-    are not for readers); alerts are read like incidents. A bad watch-list is a 422 with the
-    reason; a name taken or missing a 409 or 404."""
-    from . import alerts as al
-    from .errors import WatchlistError
-
-    def checked(body: WatchlistBody):  # noqa: ANN202 - an alerts.Watchlist
-        try:
-            return al.parse_watchlist(body.name, body.criteria, body.notify)
-        except WatchlistError as exc:
-            raise HTTPException(422, str(exc)) from None
-
-    def named(store: Store, name: str):  # noqa: ANN202 - an alerts.Watchlist
-        found = [w for w in al.watchlists(store) if w.name == name]
-        if not found:
-            raise HTTPException(404, f"no watch-list named {name!r}")
-        return found[0]
-
-    @app.get(f"{API}/watchlists", tags=["alerts"], dependencies=[known_params()])
-    def list_watchlists(_u: Write, store: Db) -> dict:
-        """Every watch-list: its criteria and where its alerts go."""
-        items = [_watchlist_record(w) for w in al.watchlists(store)]
-        return {"total": len(items), "items": items}
-
-    @app.post(f"{API}/watchlists", tags=["alerts"], status_code=201)
-    def create_watchlist(body: WatchlistBody, user: Write, store: Db) -> dict:
-        """Add a watch-list; incidents fused or reviewed from now on are checked against it."""
-        w = checked(body)
-        try:
-            return _watchlist_record(al.add_watchlist(store, w, by=user.name))
-        except WatchlistError as exc:
-            raise HTTPException(409, str(exc)) from None
-
-    @app.get(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
-    def get_watchlist(name: str, _u: Write, store: Db) -> dict:
-        return _watchlist_record(named(store, name))
-
-    @app.put(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
-    def put_watchlist(name: str, body: WatchlistBody, _u: Write, store: Db) -> dict:
-        """Replace a watch-list's criteria and notify (the name in the body must be ``name``)."""
-        if body.name != name:
-            raise HTTPException(422, "a watch-list keeps its name: remove it and add another")
-        named(store, name)
-        return _watchlist_record(al.replace_watchlist(store, name, checked(body)))
-
-    @app.delete(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
-    def delete_watchlist(name: str, _u: Write, store: Db) -> dict:
-        """Remove a watch-list and its alerts."""
-        named(store, name)
-        al.remove_watchlist(store, name)
-        return {"removed": name}
-
-    @app.get(f"{API}/alerts", tags=["alerts"], dependencies=[known_params(
-        "watchlist", "incident_id", "active", "limit", "offset")])
-    def list_alerts(_u: Read, store: Db, p: Paging, watchlist: str | None = None,
-                    incident_id: str | None = None, active: bool = False) -> dict:
-        """Alerts newest first: the watch-list, the incident, why it matched, whether it was
-        withdrawn (an edit took the incident out) and how its sending went."""
-        where = {"watchlist": watchlist, "incident_id": incident_id, "withdrawn": not active}
-        items = al.alerts(store, **where, limit=p.limit, offset=p.offset)
-        return _paged(al.count_alerts(store, **where), items, p)
-
-    app.get("/alerts", include_in_schema=False)(
-        _html_page(WEB / "pages" / "alerts.html", PAGE_POLICY))
-
-
 def _page_routes(app: FastAPI) -> None:
     pages = WEB / "pages"
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
@@ -945,6 +293,7 @@ def _page_routes(app: FastAPI) -> None:
     for route, name in (("/map", "map.html"), ("/briefing", "briefing.html"),
                         ("/review", "review.html"), ("/audit", "audit.html"),
                         ("/upload", "upload.html"), ("/users", "users.html"),
+                        ("/alerts", "alerts.html"),
                         ("/incident/{incident_id}", "incident.html")):
         app.get(route, include_in_schema=False)(html(name))
 
@@ -989,22 +338,3 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False  # a host name: it may resolve to any interface
-
-
-def boundary_files() -> list[str]:
-    """The bundled boundary layers the map draws (country outlines, then provinces)."""
-    if not BOUNDARIES.is_dir():
-        return []
-    return sorted(p.name for p in BOUNDARIES.glob("*.geojson"))
-
-
-def _source_record(row) -> dict:  # noqa: ANN001 - a WatchedSourceRow
-    def when(t) -> str | None:  # noqa: ANN001 - a datetime or None
-        return t.isoformat() if t else None
-
-    return {"name": row.name, "location": row.location, "last_success": when(row.last_success),
-            "last_error": row.last_error, "last_error_at": when(row.last_error_at),
-            "failures": row.failures,
-            "items_today": row.items_on(datetime.now(UTC).date()),
-            "items_day": row.items_day.isoformat() if row.items_day else None,
-            "items_total": row.items_total, "next_poll": when(row.next_poll)}

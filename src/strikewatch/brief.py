@@ -211,7 +211,24 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
     dated = [(d, inc) for inc in incidents if (d := _day(inc)) is not None]
     current = [inc for d, inc in dated if start <= d <= end]
     previous = [inc for d, inc in dated if prev_start <= d <= prev_end]
-    # a region's figures
+    unit, daily = _chart(dated, end, max(chart_days, days))
+    return Brief(
+        start=start, end=end, previous_start=prev_start, previous_end=prev_end,
+        filters=dict(filters or {}), incidents=current,
+        grades=Counter(inc.get("grade") or "weak" for inc in current),
+        previous_incidents=len(previous),
+        fatalities=tally(_fatality_range(i) for i in current),
+        civilians=tally(((i.get("fatalities") or {}).get("civilians_min"),
+                         (i.get("fatalities") or {}).get("civilians_max")) for i in current),
+        regions=_regions(current, previous), targets=_target_rows(current),
+        shares=list(shares), sources=_sources(current), claims=list(claims), daily=daily,
+        chart_unit=unit, undated=undated, attributions=list(attributions),
+        event_types=_by_event_type(current))
+
+
+def _regions(current: Sequence[dict], previous: Sequence[dict]) -> list[Region]:
+    """Each province's incidents and toll this period against its count the period before;
+    a province quiet now but struck before is listed too (a lull is news)."""
     now_by, before_by = defaultdict(list), Counter()
     for inc in current:
         now_by[_region_key(inc)].append(inc)
@@ -222,8 +239,12 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
                for (c, n), incs in now_by.items()]
     regions += [Region(c, n, 0, k, Tally()) for (c, n), k in before_by.items()
                 if (c, n) not in now_by]
-    regions.sort(key=lambda r: (-r.incidents, -r.previous, r.name))
-    # whom
+    return sorted(regions, key=lambda r: (-r.incidents, -r.previous, r.name))
+
+
+def _target_rows(current: Sequence[dict]) -> list[TargetRow]:
+    """Whom each attacker hit, by target category, counting apart the incidents only the
+    attacker's own claims support; an incident counts once per (attacker, category)."""
     rows: dict[tuple[str, str], dict] = defaultdict(lambda: {"names": Counter(), "reported": 0,
                                                              "claimed": 0})
     for inc in current:
@@ -237,21 +258,29 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
                 rows[key][basis] += 1
                 seen.add(key)
     targets = [TargetRow(a, c, tuple(_words(n) for n, _ in v["names"].most_common(5)),
-                         v["reported"],
-                         v["claimed"])
+                         v["reported"], v["claimed"])
                for (a, c), v in rows.items()]
-    targets.sort(key=lambda r: (r.attacker, -(r.reported + r.claimed), r.category))
-    # who says so
+    return sorted(targets, key=lambda r: (r.attacker, -(r.reported + r.claimed), r.category))
+
+
+def _sources(current: Sequence[dict]) -> Counter:
+    """Who says so: the incidents each named source reports (a mention may name several,
+    "X; Y"); an imported incident without mentions counts under its dataset."""
     sources: Counter = Counter()
     for inc in current:
         named = {_words(part) for m in inc.get("mentions") or ()
                  for part in (m.get("source") or m.get("outlet") or "").split(";")}
-        for s in named - {""}:  # a mention may name several sources ("X; Y")
+        for s in sorted(named - {""}):  # sorted: ties keep one order from run to run
             sources[s] += 1
         if not inc.get("mentions") and inc.get("origin"):
             sources[inc.get("source_name") or inc["origin"]] += 1
-    # the chart
-    span = max(chart_days, days)
+    return sources
+
+
+def _chart(dated: Sequence[tuple[date, dict]], end: date, span: int
+           ) -> tuple[str, list[tuple[date, Counter]]]:
+    """Incidents by grade per day over the ``span`` days up to ``end`` (per week beyond 120
+    days, where daily bars would be too thin to read)."""
     chart_start = end - timedelta(days=span - 1)
     unit = "day" if span <= 120 else "week"
     step = 1 if unit == "day" else 7
@@ -261,17 +290,7 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
         if chart_start <= d <= end:
             buckets[chart_start + timedelta(days=(d - chart_start).days // step * step)][
                 inc.get("grade") or "weak"] += 1
-    return Brief(
-        start=start, end=end, previous_start=prev_start, previous_end=prev_end,
-        filters=dict(filters or {}), incidents=current,
-        grades=Counter(inc.get("grade") or "weak" for inc in current),
-        previous_incidents=len(previous),
-        fatalities=tally(_fatality_range(i) for i in current),
-        civilians=tally(((i.get("fatalities") or {}).get("civilians_min"),
-                         (i.get("fatalities") or {}).get("civilians_max")) for i in current),
-        regions=regions, targets=targets, shares=list(shares), sources=sources,
-        claims=list(claims), daily=sorted(buckets.items()), chart_unit=unit, undated=undated,
-        attributions=list(attributions), event_types=_by_event_type(current))
+    return unit, sorted(buckets.items())
 
 
 def _by_event_type(incidents: Sequence[dict]) -> list[tuple[str, int, Tally]]:
@@ -738,6 +757,8 @@ BRIEF_POLICY = (f"default-src 'none'; style-src {BRIEF_STYLE_HASH}; img-src data
 
 
 def render_html(b: Brief, *, listed: int = 40) -> str:
+    """The briefing as one self-contained page (inline SVG map and chart, its own style
+    sheet, no script): where, whom, who says so, day by day."""
     e = html.escape
     legend = "".join(f'<span><i class="grade-{g}"></i>{g}</span>' for g in GRADES)
     rows = "".join(f"<tr><td>{e(r.name)}</td><td>{e(r.country or '')}</td>"
@@ -747,31 +768,9 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
     targets = "".join(f"<tr><td>{e(r.attacker)}</td><td>{e(r.category)}</td>"
                       f"<td>{e(', '.join(r.names[:3]))}</td><td class='n'>{r.reported}</td>"
                       f"<td class='n'>{r.claimed}</td></tr>" for r in b.targets)
-    listed_html = []
-    for inc in listed_incidents(b, listed):
-        grade = inc.get("grade") or "weak"
-        ms = "".join(
-            f"<blockquote>{e(m.get('source') or m.get('outlet') or '?')}: "
-            + (f'<a href="{e(link)}">\u201c{e(clip(m.get("sentence") or "", 240))}\u201d</a>'
-               if (link := _sentence_link(m.get("url"), m.get("sentence") or ""))
-               else f"\u201c{e(clip(m.get('sentence') or '', 240))}\u201d")
-            + (" <em>(the attacker's own claim)</em>" if m.get("claimed_by_attacker") else "")
-            + "</blockquote>" for m in inc.get("mentions") or ())
-        listed_html.append(
-            f'<li id="incident-{e(inc["id"])}"><span class="grade grade-{e(grade)}">{e(grade)}'
-            f'</span> {e(inc.get("date") or "")} '
-            f"{e(_place(inc))}, {e(_attacker_label(inc))}, killed {e(_fatal(inc))}"
-            + (f' <span class="small">({e(inc["source_name"])})</span>'
-               if inc.get("source_name") else "")
-            + (f'<div class="small">{e(inc.get("grade_reason") or "")}</div>' if inc.get(
-                "grade_reason") and inc.get("mentions") else "") + ms + "</li>")
+    listed_html = "".join(_incident_item(inc) for inc in listed_incidents(b, listed))
     more = len(b.incidents) - min(listed, len(b.incidents))
-    claims = "".join(
-        f"<tr><td>{e(c.speaker)}{e(f' ({c.org})' if c.org and c.org != c.speaker else '')}</td>"
-        f"<td>{e(c.kind)}</td><td>{e(c.about or '')}</td><td>{e(c.numbers)}</td><td>"
-        + (f'<a href="{e(link)}">{e(clip(c.sentence, 240))}</a>'
-           if (link := _sentence_link(c.url, c.sentence)) else e(clip(c.sentence, 240)))
-        + "</td></tr>" for c in b.claims)
+    claims = "".join(_claim_row(c) for c in b.claims)
     sources = ", ".join(f"{e(s)} ({n})" for s, n in b.sources.most_common())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -793,7 +792,7 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
 {"".join(f"<p>{e(line)}</p>" for line in _share_lines(b))}
 <h2>Who says so</h2>
 <p>Sources: {sources or "none"}</p>
-<ol class="incidents">{"".join(listed_html)}</ol>
+<ol class="incidents">{listed_html}</ol>
 {f'<p class="small">… and {more} more incidents (see the export).</p>' if more > 0 else ""}
 {f"<h3>Claims</h3><table><tr><th>speaker</th><th>kind</th><th>about</th><th>figures</th><th>sentence</th></tr>{claims}</table>" if claims else ""}
 <h2>Day by day</h2>
@@ -803,6 +802,47 @@ the briefed period in full colour</figcaption></figure>
 {"<br>" if b.attributions else ""}Boundaries: Natural Earth (public domain).</p>
 </body></html>
 """
+
+
+def _quoted_sentence(sentence: str, url: str | None) -> str:
+    """A reporting sentence in quotes, linked to its place in the article where a link can
+    point there (a text fragment)."""
+    e = html.escape
+    quoted = f"\u201c{e(clip(sentence, 240))}\u201d"
+    link = _sentence_link(url, sentence)
+    return f'<a href="{e(link)}">{quoted}</a>' if link else quoted
+
+
+def _incident_item(inc: dict) -> str:
+    """One listed incident: grade, date, place, attacker, toll, why that grade, and each
+    mention's source with its sentence."""
+    e = html.escape
+    grade = inc.get("grade") or "weak"
+    mentions = "".join(
+        f"<blockquote>{e(m.get('source') or m.get('outlet') or '?')}: "
+        + _quoted_sentence(m.get("sentence") or "", m.get("url"))
+        + (" <em>(the attacker's own claim)</em>" if m.get("claimed_by_attacker") else "")
+        + "</blockquote>" for m in inc.get("mentions") or ())
+    return (
+        f'<li id="incident-{e(inc["id"])}"><span class="grade grade-{e(grade)}">{e(grade)}'
+        f'</span> {e(inc.get("date") or "")} '
+        f"{e(_place(inc))}, {e(_attacker_label(inc))}, killed {e(_fatal(inc))}"
+        + (f' <span class="small">({e(inc["source_name"])})</span>'
+           if inc.get("source_name") else "")
+        + (f'<div class="small">{e(inc.get("grade_reason") or "")}</div>' if inc.get(
+            "grade_reason") and inc.get("mentions") else "") + mentions + "</li>")
+
+
+def _claim_row(c: ClaimLine) -> str:
+    """A claim: speaker (and organisation), kind, whom it is about, its figures, the sentence
+    (linked, unquoted)."""
+    e = html.escape
+    link = _sentence_link(c.url, c.sentence)
+    sentence = (f'<a href="{e(link)}">{e(clip(c.sentence, 240))}</a>' if link
+                else e(clip(c.sentence, 240)))
+    return (f"<tr><td>{e(c.speaker)}{e(f' ({c.org})' if c.org and c.org != c.speaker else '')}"
+            f"</td><td>{e(c.kind)}</td><td>{e(c.about or '')}</td><td>{e(c.numbers)}</td>"
+            f"<td>{sentence}</td></tr>")
 
 
 def chromium() -> str | None:

@@ -702,6 +702,11 @@ watchlist_app = typer.Typer(no_args_is_help=True, help=(
 app.add_typer(watchlist_app, name="watchlist")
 
 
+LookBackOption = Annotated[int, typer.Option(
+    "--look-back-days", min=0, help="Check the incidents that struck in the last N days "
+    "(today included) at once; 0: only what comes next.")]
+
+
 @watchlist_app.command("add")
 def watchlist_add(
     name: Annotated[str, typer.Argument(help="The watch-list's name.")],
@@ -718,10 +723,12 @@ def watchlist_add(
     webhook: Annotated[str | None, typer.Option("--webhook", help="http(s) URL to POST to.")] = None,
     email: Annotated[list[str] | None, typer.Option("--email", help="A mail address.")] = None,
     by: Annotated[str | None, typer.Option("--by", envvar="STRIKEWATCH_ANALYST")] = None,
+    look_back_days: LookBackOption = 7,
     db: DbOption = None,
 ) -> None:
-    """Add a watch-list; a bad one is refused with the reason."""
-    from .alerts import add_watchlist, parse_watchlist
+    """Add a watch-list and check it against the last days' incidents; a bad one is refused
+    with the reason."""
+    from .alerts import add_watchlist, check_recent, parse_watchlist
 
     store = _open(db)
     try:
@@ -734,7 +741,9 @@ def watchlist_add(
         w = add_watchlist(store, parse_watchlist(name, criteria, notify), by=by)
     except StrikewatchError as exc:
         _fail(exc)
-    print(f"watch-list {w.name!r} added: {w.criteria}")
+    raised = check_recent(store, w, days=look_back_days)
+    print(f"watch-list {w.name!r} added: {w.criteria}; {len(raised)} alert(s) on the "
+          f"incidents of the last {look_back_days} day(s)")
 
 
 def _watch_area(admin1, country, near, radius_km, polygon) -> dict | None:
@@ -760,18 +769,23 @@ def _watch_area(admin1, country, near, radius_km, polygon) -> dict | None:
 
 @watchlist_app.command("import")
 def watchlist_import(path: Annotated[Path, typer.Argument(help="YAML: watchlists: [...]")],
-                     db: DbOption = None) -> None:
-    """Add every watch-list of a YAML file; none is added if one is invalid."""
-    from .alerts import add_watchlist, read_yaml
+                     look_back_days: LookBackOption = 7, db: DbOption = None) -> None:
+    """Add every watch-list of a YAML file and check each against the last days' incidents;
+    none is added if one is invalid."""
+    from .alerts import add_watchlist, check_recent, check_webhook_target, read_yaml
 
     store = _open(db)
     try:
         lists = read_yaml(path.read_text(encoding="utf-8"))
         for w in lists:
-            add_watchlist(store, w)
+            if "webhook" in w.notify:
+                check_webhook_target(w.notify["webhook"])
+        added = [add_watchlist(store, w) for w in lists]
     except (OSError, StrikewatchError) as exc:
         _fail(exc)
-    print(f"{len(lists)} watch-list(s) added")
+    raised = sum(len(check_recent(store, w, days=look_back_days)) for w in added)
+    print(f"{len(lists)} watch-list(s) added; {raised} alert(s) on the incidents of the last "
+          f"{look_back_days} day(s)")
 
 
 @watchlist_app.command("list")
@@ -844,7 +858,8 @@ def watch(
 ) -> None:
     """Poll the sources, processing each new item as it arrives; deliver the briefing and the
     alerts when due."""
-    from .alerts import deliver_due as deliver_alerts
+    from .alerts.delivery import deliver_due as deliver_alerts
+    from .alerts.delivery import start_sender
     from .deliver import Deliverer, parse_delivery
     from .watch import Watcher, load_sources
 
@@ -855,14 +870,15 @@ def watch(
     deliverer = Deliverer(store, delivery) if delivery else None
 
     def after_cycle(at) -> None:  # noqa: ANN001 - the watcher's clock time
-        """The briefing when due, then the alerts this cycle's fusion raised (and retries)."""
+        """The briefing when due (the alerts go out from the sender thread)."""
         if deliverer is not None:
             deliverer.tick(at)
-        deliver_alerts(store)
 
+    start_sender(store)  # a dead webhook must not hold up the next cycle's ingestion
     watcher = Watcher(store, sources, after_cycle=after_cycle)
     try:
         watcher.run(1 if once else cycles, pause=pause)
+        deliver_alerts(store)  # a counted run ends with one pass: what is due goes out now
     except KeyboardInterrupt:
         _say("stopped; every stored item is kept and the next start resumes from it")
     except StrikewatchError as exc:

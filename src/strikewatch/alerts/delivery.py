@@ -1,10 +1,12 @@
 """Sending alerts: a webhook POST (JSON) and/or a mail (smtplib), retried with backoff.
 
 Fusion only stores alerts (``records.check_incidents``); this module sends the ones due, from
-``strikewatch alerts --send`` or the server's background sender, so a dead webhook never holds
-up ingestion. Every attempt is recorded on the alert (when, which channel, the error); a
-channel that succeeded is not sent again; after ``MAX_ATTEMPTS`` failures the alert is marked
-``failed`` and stays listed with its errors.
+``strikewatch alerts --send`` or the background sender ``serve`` and ``watch`` each run, so a
+dead webhook never holds up ingestion. The alerts table is the delivery queue, so it outlives
+a restart: every attempt is recorded on the alert (when, which channel, the error), with the
+next try after a doubling wait; a channel that succeeded is not sent again; after
+``MAX_ATTEMPTS`` failures the alert is marked ``failed`` and stays listed with its errors. A
+sender claims an alert before sending it, so two processes never send one twice.
 
 Mail goes through the SMTP server ``STRIKEWATCH_SMTP`` names (``host:port``, default
 ``localhost:25``) from ``STRIKEWATCH_MAIL_FROM`` (default ``strikewatch@localhost``).
@@ -18,22 +20,24 @@ import os
 import smtplib
 import threading
 import time
-from collections import Counter
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ..store import AlertRow, Store, WatchlistRow, incident_summary, now
+from .targets import check_webhook_target
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 FIRST_RETRY = timedelta(seconds=30)  # then 1, 2, 4, 8 minutes: a restarting receiver catches up
 TIMEOUT_SECONDS = 10
+LEASE = timedelta(seconds=4 * TIMEOUT_SECONDS)  # a claimed alert's sender has this long
 
 Sender = Callable[[str, dict, dict], None]  # (channel, notify, payload) -> raises on failure
 
@@ -52,25 +56,44 @@ def deliver_due(store: Store, *, at: datetime | None = None, send: Sender | None
 
 
 def _deliver_one(store: Store, alert_id: int, at: datetime, send: Sender) -> bool:
-    with store.sessions() as s:
+    """Claim the alert, send it on the channels not yet done (no database transaction open
+    while a receiver answers), then record the attempts and the next try."""
+    claimed = _claim(store, alert_id, at)
+    if claimed is None:
+        return False  # another sender (the server, the watcher) has it
+    notify, payload, done = claimed
+    attempts = []
+    for channel in (c for c in ("webhook", "email") if c in notify and c not in done):
+        try:
+            send(channel, notify, payload)
+            attempts.append({"at": at.isoformat(timespec="seconds"), "channel": channel,
+                             "ok": True})
+        except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried
+            attempts.append({"at": at.isoformat(timespec="seconds"), "channel": channel,
+                             "ok": False, "error": f"{type(exc).__name__}: {exc}"[:500]})
+    with store.sessions.begin() as s:
+        row = s.get(AlertRow, alert_id)
+        _schedule(row, [*row.attempts, *attempts], at)
+        return row.delivery == "sent"
+
+
+def _claim(store: Store, alert_id: int, at: datetime) -> tuple[dict, dict, set] | None:
+    """Move the alert's next try past this attempt (``LEASE``) in one conditional update, so
+    two senders never both send it, and a sender that dies mid-send leaves it to be retried
+    once the lease runs out. Returns its notify, payload and the channels already done."""
+    with store.sessions.begin() as s:
+        taken = s.execute(update(AlertRow)
+                          .where(AlertRow.id == alert_id, AlertRow.delivery == "pending",
+                                 AlertRow.next_attempt_at <= at)
+                          .values(next_attempt_at=at + LEASE))
+        if taken.rowcount != 1:
+            return None
         row, w = s.execute(select(AlertRow, WatchlistRow).join(WatchlistRow)
                            .where(AlertRow.id == alert_id)).one()
         inc = store.incident(row.incident_id)
         payload = {"watchlist": w.name, "alert_id": row.id, "matched": row.matched,
                    "incident": incident_summary(inc) if inc else {"id": row.incident_id}}
-        done = {a["channel"] for a in row.attempts if a.get("ok")}
-        attempts = list(row.attempts)
-        for channel in (c for c in ("webhook", "email") if c in w.notify and c not in done):
-            try:
-                send(channel, w.notify, payload)
-                attempts.append({"at": at.isoformat(timespec="seconds"), "channel": channel,
-                                 "ok": True})
-            except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried
-                attempts.append({"at": at.isoformat(timespec="seconds"), "channel": channel,
-                                 "ok": False, "error": f"{type(exc).__name__}: {exc}"[:500]})
-        _schedule(row, attempts, at)
-        s.commit()
-        return row.delivery == "sent"
+        return dict(w.notify), payload, {a["channel"] for a in row.attempts if a.get("ok")}
 
 
 def _schedule(row: AlertRow, attempts: list[dict], at: datetime) -> None:
@@ -100,12 +123,25 @@ def send_channel(channel: str, notify: dict, payload: dict) -> None:
         send_mail(notify["email"], payload)
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer like any other non-2xx: following it could lead the POST to an
+    internal address the target check never saw."""
+
+    def redirect_request(self, *_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def post_webhook(url: str, payload: dict) -> None:
-    """POST the alert as JSON; any answer but 2xx raises (and is retried)."""
+    """POST the alert as JSON to a public address (``targets``); any answer but 2xx raises
+    (and is retried)."""
+    check_webhook_target(url)
     body = json.dumps(payload).encode()
     request = urllib.request.Request(url, data=body, method="POST",
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:  # noqa: S310
+    with _OPENER.open(request, timeout=TIMEOUT_SECONDS) as answer:
         if not 200 <= answer.status < 300:
             raise urllib.error.HTTPError(url, answer.status, "not 2xx", answer.headers, None)
 

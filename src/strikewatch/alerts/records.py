@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -19,11 +20,14 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import WatchlistError
 from ..store import AlertRow, Store, WatchlistRow, now
 from .matching import why_matched
+from .targets import check_webhook_target
 from .watchlists import Watchlist, parse_watchlist
 
 
 def add_watchlist(store: Store, w: Watchlist, *, by: str | None = None) -> Watchlist:
-    """Store a checked watch-list; a name already taken is refused."""
+    """Store a checked watch-list; a name already taken, or a webhook pointing at an internal
+    address (``targets``), is refused."""
+    _check_target(w)
     with store.sessions() as s:
         if s.scalar(select(WatchlistRow.id).where(WatchlistRow.name == w.name)) is not None:
             raise WatchlistError(f"a watch-list named {w.name!r} exists already")
@@ -36,6 +40,11 @@ def add_watchlist(store: Store, w: Watchlist, *, by: str | None = None) -> Watch
         return parse_watchlist(row.name, row.criteria, row.notify, id=row.id)
 
 
+def _check_target(w: Watchlist) -> None:
+    if "webhook" in w.notify:
+        check_webhook_target(w.notify["webhook"])
+
+
 def watchlists(store: Store) -> list[Watchlist]:
     with store.sessions() as s:
         return [parse_watchlist(r.name, r.criteria, r.notify, id=r.id)
@@ -45,6 +54,7 @@ def watchlists(store: Store) -> list[Watchlist]:
 def replace_watchlist(store: Store, name: str, w: Watchlist) -> Watchlist:
     """Change a watch-list's criteria and where it sends; its alerts so far stay as raised
     (the incidents edited or fused from now on are checked against the new criteria)."""
+    _check_target(w)
     with store.sessions.begin() as s:
         row = s.scalar(select(WatchlistRow).where(WatchlistRow.name == name))
         if row is None:
@@ -73,11 +83,32 @@ class Change:
     what: str
 
 
-def check_incidents(store: Store, ids: Iterable[str]) -> list[Change]:
-    """Check these incidents against every watch-list; store what changed. The alerts they
-    already have are read in one query, so a large fusion batch writes only its changes."""
+DEFAULT_LOOKBACK_DAYS = 7
+
+
+def check_recent(store: Store, w: Watchlist, *, days: int = DEFAULT_LOOKBACK_DAYS,
+                 today: date | None = None) -> list[Change]:
+    """Check a new watch-list against the incidents that struck in the last ``days`` days
+    (today included; undated incidents are left out), so that an analyst who starts watching
+    an area hears of what already happened there this week, not only of what comes next.
+    ``days`` 0 checks nothing."""
+    if days < 0:
+        raise WatchlistError(f"the look-back must be 0 days or more, not {days}")
+    if days == 0:
+        return []
+    today = today or now().date()
+    since = today - timedelta(days=days - 1)
+    recent = store.incidents(start=since, end=today)
+    return check_incidents(store, [inc.id for inc in recent], only=[w])
+
+
+def check_incidents(store: Store, ids: Iterable[str], *,
+                    only: list[Watchlist] | None = None) -> list[Change]:
+    """Check these incidents against every watch-list (or ``only`` these); store what changed.
+    The alerts they already have are read in one query, so a large fusion batch writes only
+    its changes."""
     ids = sorted(set(ids))
-    lists = watchlists(store) if ids else []
+    lists = (only if only is not None else watchlists(store)) if ids else []
     if not lists:
         return []
     incidents = store.incidents(ids=ids)
@@ -179,4 +210,6 @@ def alert_record(row: AlertRow, watchlist: str) -> dict:
     return {"id": row.id, "watchlist": watchlist, "incident_id": row.incident_id,
             "matched": row.matched, "raised_at": when(row.raised_at),
             "withdrawn_at": when(row.withdrawn_at), "delivery": row.delivery,
-            "attempts": row.attempts, "next_attempt_at": when(row.next_attempt_at)}
+            "attempts": row.attempts, "next_attempt_at": when(row.next_attempt_at),
+            "last_error": next((a.get("error") for a in reversed(row.attempts)
+                                if not a.get("ok")), None)}

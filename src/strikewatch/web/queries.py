@@ -195,3 +195,36 @@ def known_incident(store: Store, incident_id: str) -> bool:
     with store.sessions() as s:
         return s.get(IncidentRow, incident_id) is not None
 
+
+
+def mention_reports(store: Store, incident_ids: list[str]) -> dict[str, list[dict]]:
+    """Each incident's reports as an analyst weighs them on a review card: per mention the
+    sentence(s) it was read from, the figures read from them (tolls as ranges, the date and
+    attacker and place as written) and the outlet with its link. The incident's own figures
+    are a fusion of these; the card shows where each one came from."""
+    out: dict[str, list[dict]] = {i: [] for i in incident_ids}
+    for sm in store.stored_mentions(incident_ids=incident_ids):
+        out.setdefault(sm.incident_id, []).append(mention_report(sm))
+    return out
+
+
+def _range(r) -> dict:  # noqa: ANN001 - a models.Range
+    return {"min": r.min, "max": r.max, "vague": r.vague}
+
+
+def mention_report(sm) -> dict:  # noqa: ANN001 - a models.StoredMention
+    """One mention as the review card shows it (see ``mention_reports``)."""
+    m = sm.mention
+    return {
+        "mention_id": sm.id, "doc_id": m.doc_id, "outlet": sm.outlet, "url": sm.url,
+        "published": sm.published.isoformat() if sm.published else None,
+        "sentences": [m.sentence.text, *(s.text for s in m.support)],
+        "killed": _range(m.casualties.killed), "injured": _range(m.casualties.wounded),
+        "civilians_killed": _range(m.casualties.civilians_killed),
+        "date": m.date.isoformat() if m.date else None, "date_text": m.date_text,
+        "attacker": m.attacker.name if m.attacker else None,
+        "attacker_text": m.attacker_span.text if m.attacker_span else None,
+        "place_text": m.place_text, "place": m.place.name if m.place else None,
+        "reported_by": m.source, "hedged": m.hedged,
+        "claimed_by_attacker": m.claimed_by_attacker,
+    }

@@ -35,6 +35,17 @@ window.SWGround = (() => {
       const g = inc.ground;
       return !g ? "#c3c4c7" : g.too_coarse ? "#ffffff" : colourOf(g.controller);
     },
+    /** The legend's rows when markers are coloured by ground (null otherwise): each
+     * controller the incidents' places fell under, then the places no map could answer for. */
+    legend(list) {
+      if (!byGround.checked) return null;
+      const grounds = list.map(i => i.ground);
+      const controllers = [...new Set(grounds.filter(g => g && !g.too_coarse).map(g => g.controller))].sort();
+      const rows = controllers.map(c => ({ colour: colourOf(c), label: c }));
+      if (grounds.some(g => g && g.too_coarse)) rows.push({ colour: "#ffffff", label: "place too coarse to say" });
+      if (grounds.some(g => !g)) rows.push({ colour: "#c3c4c7", label: "no control map covers it" });
+      return rows;
+    },
     redraw() { const day = shownDay; shownDay = null; this.day(day); render(); },
   };
 })();

@@ -99,11 +99,15 @@ function zoomToIncidents(list) {
   map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: FIT_MAX_ZOOM, animate: false });
 }
 
+/** The day the timeline's slider is on (null when no incident is dated). */
+function timelineDay() {
+  return days.length ? days[Number(document.getElementById("timeline").value)] : null;
+}
+
 function visible() {
-  const slider = document.getElementById("timeline");
   const windowDays = document.getElementById("window").value;
   if (!days.length) return incidents;
-  const day = days[Number(slider.value)];
+  const day = timelineDay();
   let from = null;
   if (windowDays !== "all") {
     const d = new Date(day + "T00:00:00Z");
@@ -118,7 +122,14 @@ function visible() {
 /** The table and the count above it follow the filters and the timeline; the markers too. */
 function render() {
   const shown = visible();
-  drawMarkers(shown);
+  if (window.SWDensity && SWDensity.on()) {
+    markers.clearLayers();
+    SWDensity.draw(incidents, timelineDay());
+  } else {
+    if (window.SWDensity) SWDensity.clear();
+    drawMarkers(shown);
+  }
+  updateLegend();
   document.querySelector("#incidents tbody").innerHTML = shown.map(tableRow).join("");
   showCount(shown.length);
 }
@@ -219,20 +230,49 @@ function clusterMarker(members) {
   return marker;
 }
 
-/** The legend explains what colour and outline mean; colour by control replaces the grades. */
+/** The legend explains what colour and outline mean. Its fill section follows the view: the
+ * grades, or who held the ground when markers are coloured by control, or the density ramp
+ * (which replaces the markers, so the outline and cluster rows go with them). */
 function addLegend(eventTypes) {
   const legend = L.control({ position: "bottomright" });
   legend.onAdd = () => {
     const div = L.DomUtil.create("div", "sw-legend");
     div.id = "legend";
-    div.innerHTML = "<b>Grade</b>" +
-      Object.keys(GRADE_COLOURS).map(g => `<div class="legend-grade"><i class="swatch grade-${g}"></i>${g}</div>`).join("") +
-      "<b>Event type (outline)</b>" +
+    div.innerHTML = `<div id="legend-fill"></div><div id="legend-markers"><b>Event type (outline)</b>` +
       eventTypes.map(t => `<div class="legend-type"><i class="swatch outline-${SW.esc(t)}"></i>${SW.esc(t)}</div>`).join("") +
-      `<div class="legend-cluster"><i class="sw-cluster sw-cluster-small swatch-cluster"><span>n</span></i>cluster of n: click to zoom</div>`;
+      `<div class="legend-cluster"><i class="sw-cluster sw-cluster-small swatch-cluster"><span>n</span></i>cluster of n: click to zoom</div></div>`;
     return div;
   };
   legend.addTo(map);
+  updateLegend();
+}
+
+function legendRows(title, rows, rowClass) {
+  const box = document.createElement("div");
+  box.innerHTML = `<b>${SW.esc(title)}</b>`;
+  for (const row of rows) {
+    const line = document.createElement("div");
+    line.className = rowClass;
+    const swatch = document.createElement("i");
+    swatch.className = "swatch" + (row.className ? " " + row.className : "");
+    if (row.colour) swatch.style.background = row.colour;  // CSSOM: allowed by the page's CSP
+    line.append(swatch, row.label);
+    box.appendChild(line);
+  }
+  return box;
+}
+
+function updateLegend() {
+  const fill = document.getElementById("legend-fill");
+  if (!fill) return;
+  const density = window.SWDensity && SWDensity.on();
+  const ground = !density && window.SWGround && SWGround.legend(incidents);
+  let section;
+  if (density) section = legendRows("Incidents per cell, that week", SWDensity.legend(), "legend-density");
+  else if (ground) section = legendRows("Ground (who held it that day)", ground, "legend-ground");
+  else section = legendRows("Grade", Object.keys(GRADE_COLOURS).map(g => ({ className: `grade-${g}`, label: g })), "legend-grade");
+  fill.replaceChildren(section);
+  document.getElementById("legend-markers").hidden = Boolean(density);
 }
 
 /** City names drawn as labels: capitals from afar, large cities as the analyst zooms in; a

@@ -13,6 +13,7 @@ function card(inc) {
     <div><b>${SW.esc(inc.date || "undated")}</b> · <a href="/incident/${encodeURIComponent(inc.id)}">${SW.esc(SW.place(loc))}</a>
       · ${SW.esc(SW.attacker(inc.attacker))} · ${SW.grade(inc.grade)} · ${reports} report(s)</div>
     <div class="muted">${SW.esc(inc.grade_reason || "")}</div>
+    ${reportsTable(inc.reports || [])}
     <div class="actions">
       <input name="reason" placeholder="reason (required)" size="32">
       <button data-action="confirm">Confirm</button>
@@ -27,6 +28,36 @@ function card(inc) {
     </div>
     <fieldset class="split" hidden></fieldset>
   </section>`;
+}
+
+/** A toll as the report gives it: "dozens" stays a word, not a made-up bound. */
+function toll(r) {
+  if (!r || (r.min == null && r.max == null)) return "–";
+  return r.vague ? `${SW.esc(SW.range(r))} (vague)` : SW.esc(SW.range(r));
+}
+
+function asWritten(value, written) {
+  if (!value && !written) return "–";
+  if (!written || written === value) return SW.esc(value);
+  return `“${SW.esc(written)}”${value ? ` → ${SW.esc(value)}` : ""}`;
+}
+
+/** Each report of the incident, in its own row: the outlet and link, the sentence(s) it was
+ * read from, and the figures the analyst decides on (tolls, date, attacker, place as written). */
+function reportsTable(reports) {
+  if (!reports.length) return "";
+  const rows = reports.map(r => `<tr class="report" data-mention="${r.mention_id}">
+      <td class="outlet">${/^https?:\/\//i.test(r.url || "") ? `<a href="${SW.esc(r.url)}" rel="noreferrer noopener" target="_blank">${SW.esc(r.outlet || r.doc_id)}</a>` : SW.esc(r.outlet || r.doc_id)}
+        ${r.published ? `<div class="muted">${SW.esc(r.published)}</div>` : ""}</td>
+      <td class="sentences">${r.sentences.map(s => `<q>${SW.esc(s)}</q>`).join(" ")}
+        ${r.reported_by ? `<div class="muted">according to ${SW.esc(r.reported_by)}${r.hedged ? " (hedged)" : ""}</div>` : r.hedged ? `<div class="muted">hedged</div>` : ""}</td>
+      <td class="killed">${toll(r.killed)}${r.civilians_killed.min != null || r.civilians_killed.max != null ? ` <span class="muted">(civilians ${toll(r.civilians_killed)})</span>` : ""}</td>
+      <td class="injured">${toll(r.injured)}</td>
+      <td class="date">${asWritten(r.date, r.date_text)}</td>
+      <td class="attacker">${asWritten(r.attacker, r.attacker_text)}${r.claimed_by_attacker ? ` <span class="muted">(claimed)</span>` : ""}</td>
+      <td class="place">${asWritten(r.place, r.place_text)}</td></tr>`).join("");
+  return `<table class="reports"><thead><tr><th>Outlet</th><th>Sentence(s)</th><th>Killed</th><th>Injured</th>
+    <th>Date</th><th>Attacker</th><th>Place as written</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 // The reports to choose from are the highlighted sentences of the incident's sources, which
