@@ -210,6 +210,15 @@ def test_find_numbers_for_claims():
                                ("civilians_killed_min", 23.0), ("civilians_killed_max", 23.0)]
 
 
+@pytest.mark.parametrize("text, toll", [
+    ("Since Sept. 19, Russian air strikes on Idlib have killed at least 359 civilians.", 359.0),
+    ("Since Sept. 5, Saudi-led coalition raids on Hodeidah have killed at least 41 civilians.", 41.0),
+])
+def test_the_wires_september_is_a_date_not_a_count(text, toll):
+    """"Sept." is the wires' September: its day is no count of things."""
+    assert find_numbers(text) == [("killed_min", toll), ("civilians_killed_min", toll)]
+
+
 def test_lexicon_entries_are_strings():
     """YAML reads a bare on/off/yes/no as a boolean; every word must stay a word."""
     from importlib import resources

@@ -536,7 +536,8 @@ def _share_value(m: re.Match) -> float | None:
     return None if numerator is None else numerator / denominator
 
 
-_MONTHS = "|".join(n for n in [*calendar.month_name[1:], *calendar.month_abbr[1:]] if n)
+# "Sept." is how the wires abbreviate September, beside the calendar's "Sep"
+_MONTHS = "|".join(n for n in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"] if n)
 _DATE_NEIGHBOUR = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)|(?:^\s*(?:{_MONTHS})\b)")
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|of|from|by|during|early|late|mid|year)\s+$",
                            re.IGNORECASE)
