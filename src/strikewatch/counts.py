@@ -23,7 +23,8 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share",
-           "is_toll_update", "period_of", "names_a_period", "points_back_to_a_strike", "tolls_by_place"]
+           "is_toll_update", "period_of", "names_a_period", "points_back_to_a_strike", "tolls_by_place",
+           "counts_its_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class _Lexicon:
     right: re.Pattern  # what follows a count's noun: "were killed", "dead"
     left: re.Pattern  # what precedes a count: "killing", "the death toll rose to"
     subcount: re.Pattern
+    subcount_cue: re.Pattern  # "including", "among them" anywhere
     not_people: re.Pattern
     hedge: re.Pattern
     part: re.Pattern  # a sub-count after a count's noun: ", including two children"
@@ -191,6 +193,7 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
             rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
+        subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
             rf"\s*,?\s*(?:(?:{cues})\s+(?P<q>{number})|(?P<of>{number})\s+of\s+(?:them|whom))"
             rf"(?P<who>(?:\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,2}})", flags),
@@ -452,6 +455,13 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
             each = None
         last_end = end
     return out
+
+
+def counts_its_parts(sentence: str, whole_end: int, first_part_start: int) -> bool:
+    """Whether the words between a place and the first place counted on its own bring in
+    the parts of a toll ("Israeli strikes on Gaza City killed 30 people, including 12 in
+    Shejaiya, 10 in Zeitoun"): that place is the whole the parts are counted from."""
+    return bool(_lexicon().subcount_cue.search(sentence, whole_end, max(whole_end, first_part_start)))
 
 
 def _is_part_of_a_date(sentence: str, at: int, figure: str) -> bool:
