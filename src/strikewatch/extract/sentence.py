@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from strikewatch import counts, dates
+from strikewatch.event_types import event_type_of
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
@@ -28,6 +29,7 @@ from .state import (
     SentenceContext,
     StrikeEvidence,
     Trigger,
+    UnplacedToll,
 )
 from .triggers import TriggerRules
 from .when import strike_date
@@ -112,6 +114,8 @@ class SentenceReader:
         here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
+        else:
+            ctx.unplaced = [*(ctx.unplaced or ()), *choice.attackers]
 
     def _evidence(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> StrikeEvidence:
         """What supports the strike word as an event (see StrikeEvidence)."""
@@ -245,6 +249,43 @@ class SentenceReader:
             if m in before:
                 state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span))
 
+    def _unplaced_toll(self, ctx: SentenceContext) -> UnplacedToll | None:
+        """The toll of a strike sentence that names no place, for the next sentence to place
+        ("Army helicopter fire killed 9 people at a camp near the border. ... in the air raid
+        on the camp near the village of Nassib"); None when it has none or is a period's."""
+        if ctx.unplaced is None or ctx.sentence.segment_kind == "title":
+            return None
+        toll = self.victims.toll_told_again(ctx.sentence.text)
+        countries = tuple(a.country for a in ctx.unplaced if a is not None and a.country)
+        if toll is None:
+            return None
+        return UnplacedToll(ctx.sent_span, toll, countries, event_type_of(ctx.sentence.text))
+
+    @staticmethod
+    def _toll_of_the_strike_unplaced(state: DocState, ctx: SentenceContext,
+                                     events: list[StrikeMention]) -> list[StrikeMention]:
+        """The strikes of a sentence that places the strike the sentence just before told
+        with a toll and no place take that toll, when they point back to it ("the air raid",
+        "the strike"), are of one place, tell no dead of their own and no other force: one
+        strike, its toll in one sentence and its place in the next. Wounded the first
+        sentence does not count stay the second's ("Four people were also wounded in the air
+        raid on the camp near Nassib"); so does its event type, unless it names none ("A
+        coalition air strike killed 29 children ... The strike hit the market in Dahyan")."""
+        told = state.unplaced_toll
+        if told is None or state.doc.text[told.sentence.end:ctx.sentence.start].strip() \
+                or len({e.place_text for e in events}) != 1 \
+                or any(not e.casualties.killed.empty for e in events) \
+                or any(e.attacker is not None and told.attackers
+                       and e.attacker.country not in told.attackers for e in events) \
+                or not counts.points_back_to_a_strike(ctx.sentence.text):
+            return events
+        def toll_of(e: StrikeMention):
+            wounded = told.casualties.wounded
+            return replace(told.casualties, wounded=e.casualties.wounded if wounded.empty else wounded)
+        return [replace(e, casualties=toll_of(e), support=(*e.support, told.sentence),
+                        event_type=told.event_type if e.event_type == "unknown" else e.event_type)
+                for e in events]
+
     def _finish(self, state: DocState, ctx: SentenceContext) -> None:
         """Victims of the sentence's strikes, what it leaves the sentences after, and its claims."""
         sentence, sdoc, attributions, main = ctx.sentence, ctx.sdoc, ctx.attributions, ctx.main
@@ -252,12 +293,13 @@ class SentenceReader:
         if events:
             events = self.victims.add_victims(events, sdoc, sentence, ctx.speaker_tokens, ctx.actors,
                                               source=main.text if main else None)
-            events = with_site(events, sentence.text)
+            events = self._toll_of_the_strike_unplaced(state, ctx, with_site(events, sentence.text))
             if attributions:
                 state.speakers[sentence.start] = tuple(a.key for a in attributions)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         elif sentence.segment_kind != "title":
             self._toll_of_the_strike_before(state, ctx)
+        state.unplaced_toll = None if events else self._unplaced_toll(ctx)
         if ctx.named_attackers:
             state.last_attackers = LastAttackers(sentence.paragraph, sentence.end, tuple(ctx.named_attackers))
         state.striking.update(e.country for e in (*ctx.strike_actors, *ctx.event_attackers) if e.country)
