@@ -28,9 +28,11 @@ _ONE_PLACE_IN = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:town|village|city
 _SEVERAL_PARTS = re.compile(r"\b(?:neighbou?rhoods|districts|quarters|suburbs|areas)\b"
                             r"(?:\s+[\w-]+){0,6}?\s+(?:in|of)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _PROVINCE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
-# the words between a part of a town and the town: " of ", ", in ", ", just south of the city of "
-_HELD_BY = (r"\s*,?\s*(?:in|of|(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
-            r"(?:the\s+)?(?:(?:city|town|old\s+city)\s+of\s+)?")
+# the words between a part of a town and the town: " of ", ", in ", ", just south of the city of ",
+# '" in southern ' (a quote closed after the part)
+_HELD_BY = (r"[\"”]?\s*,?\s*(?:in|of|(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+            r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+            r"(?:(?:city|town|old\s+city)\s+of\s+)?")
 
 
 def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMention]:
@@ -153,12 +155,18 @@ def _town_as_its_part(mentions: list[StrikeMention]) -> list[StrikeMention]:
 
 
 def _folded(part: StrikeMention, town: StrikeMention) -> StrikeMention:
-    """The part's mention with the town's sentence as support, the town's force when it
-    names none, and the toll first stated of the two unless the later one updates it."""
-    first, later = sorted((part, town), key=lambda m: m.sentence.start)
+    """The part's mention with the town's sentence as support, and the town's force and
+    event type when it names none. The toll is the part's, told where the text places the
+    strike exactly ("Eleven children were killed ... on a neighbourhood of Aleppo city" then
+    "Fifteen civilians among them 11 children were killed ... on the Bab al-Nayrab
+    neighbourhood"), unless it gives none or the town's is a later update of it."""
+    town_updates = town.sentence.start > part.sentence.start and not town.casualties.killed.empty \
+        and counts.is_toll_update(town.sentence.text)
+    toll = town.casualties if part.casualties.killed.empty or town_updates else part.casualties
     return replace(part, attacker=part.attacker or town.attacker,
+                   event_type=town.event_type if part.event_type == "unknown" else part.event_type,
                    support=tuple(dict.fromkeys((*part.support, town.sentence, *town.support))),
-                   casualties=_later_toll(first, later),
+                   casualties=toll,
                    targets=part.targets + tuple(t for t in town.targets
                                                 if t.category not in {x.category for x in part.targets}))
 
@@ -183,9 +191,12 @@ def _in_town(part: StrikeMention, town: str) -> bool:
 
 
 def _same_force(part: StrikeMention, town: StrikeMention) -> bool:
-    """The same force, or the town's mention names none or only a word that waits for the
-    theatre to name it ("the coalition", "the army")."""
-    return town.attacker is None or town.attacker == part.attacker or town.attacker.name in PENDING
+    """The same force, or one of the two mentions names none ("Fifteen civilians ... were
+    killed in a barrel bomb attack on the Bab al-Nayrab neighbourhood" after "... carried out
+    by government forces on a rebel-held neighbourhood of Aleppo city"), or the town's only
+    a word that waits for the theatre to name it ("the coalition", "the army")."""
+    return town.attacker is None or part.attacker is None or town.attacker == part.attacker \
+        or town.attacker.name in PENDING
 
 
 def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:
