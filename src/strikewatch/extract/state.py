@@ -96,6 +96,15 @@ class UnplacedToll:
     event_type: str  # "air" | "shelling" | "unknown", as its delivery words say
 
 
+@dataclass(frozen=True, slots=True)
+class TollWithoutStrike:
+    """A sentence that tells a toll at one place and no strike word ("The regime committed a
+    massacre in the neighborhood of Bab Alnairab, killing at least 25 civilians"), for the
+    next sentence to say what hit the victims: the sentence as read, and its place."""
+    ctx: SentenceContext
+    place: PlaceCandidate
+
+
 @dataclass(slots=True)
 class DocState:
     """What a document has said so far: the strikes and claims found, and what later
@@ -118,6 +127,7 @@ class DocState:
     short_item: bool = False  # a caption, feed line or coder's note, not an article
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
     unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place
+    toll_without_strike: TollWithoutStrike | None = None  # ... or a toll at a place but no strike
 
 
 @dataclass(slots=True)
