@@ -497,3 +497,14 @@ def test_tolls_counted_place_by_place(sentence, names, expected):
 def test_words_of_time_that_are_no_period_leave_the_toll_to_the_strike(sentence):
     (c,) = find_casualties(sentence)
     assert period_of(sentence, c) is None
+
+
+def test_a_whole_counted_by_its_parts():
+    # the place before "including" is the whole the per-place tolls are counted from
+    from strikewatch.counts import counts_its_parts
+
+    gaza = "Israeli air strikes on Gaza City killed 30 people, including 12 in Shejaiya and 8 in Rimal."
+    whole_end = gaza.index(" killed")
+    assert counts_its_parts(gaza, whole_end, gaza.index("Shejaiya"))
+    sudan = "RSF shelling of El Fasher killed 9 people and 4 more died in Tawila."
+    assert not counts_its_parts(sudan, sudan.index(" killed"), sudan.index("Tawila"))

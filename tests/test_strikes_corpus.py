@@ -53,3 +53,14 @@ def test_each_report_gives_its_records(extractor, case):
     assert strikes == expected
     periods = {c.period for c in got.claims if c.kind == "statistic" and c.period}
     assert periods == set(case["statistics"])
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in CASES])
+def test_each_strike_keeps_the_words_that_place_it(extractor, case):
+    # the geocoder reads a place's container in the words after it ("Haydan in Saada
+    # province"): a mention's place must be the words its place span covers, in its sentence
+    doc = _document(case)
+    for m in extractor.extract(doc).strikes:
+        span = m.place_span
+        assert m.sentence.start <= span.start and span.end <= m.sentence.end, m.place_text
+        assert doc.text[span.start:span.end] == m.place_text

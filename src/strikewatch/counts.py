@@ -23,7 +23,8 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["CasualtyMention", "find_casualties", "find_numbers", "parse_count", "parse_share",
-           "is_toll_update", "period_of", "names_a_period", "points_back_to_a_strike", "tolls_by_place"]
+           "is_toll_update", "period_of", "names_a_period", "points_back_to_a_strike", "tolls_by_place",
+           "counts_its_parts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class _Lexicon:
     right: re.Pattern  # what follows a count's noun: "were killed", "dead"
     left: re.Pattern  # what precedes a count: "killing", "the death toll rose to"
     subcount: re.Pattern
+    subcount_cue: re.Pattern  # "including", "among them" anywhere
     not_people: re.Pattern
     hedge: re.Pattern
     part: re.Pattern  # a sub-count after a count's noun: ", including two children"
@@ -76,62 +78,106 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
+    """``data/lexicons/quantities.yaml`` compiled once per process, one step per job: the
+    word tables, how a figure is written, a count and a share, whom a count counts and what
+    it did to them, and the words that make a figure no one strike's toll."""
     text = resources.files("strikewatch").joinpath("data/lexicons/quantities.yaml").read_text()
     lx = yaml.safe_load(text)
+    number = _number_pattern(lx)
+    opens_count, opens_share = _openings(lx)
+    flags = re.IGNORECASE
+    quantity = _quantity_pattern(lx, number)
+    return _Lexicon(
+        **_word_tables(lx),
+        number=re.compile(number, flags),
+        # a figure inside a time ("10:30") or after a currency sign ("$2 million") is no count
+        quantity=re.compile(rf"(?<![\w:$€£-]){opens_count}(?:{quantity})(?![\w-]|:\d)", flags),
+        share=re.compile(rf"(?<![\w-]){opens_share}(?:{_share_pattern(lx, number)})", flags),
+        **_victim_patterns(lx, number),
+        **_no_toll_patterns(lx, number),
+    )
+
+
+def _word_tables(lx: dict) -> dict:
+    """The lexicon's word lists as the parsers look them up (lower case where read so)."""
+    return dict(
+        units=lx["units"], tens=lx["tens"], scales=lx["scales"],
+        modifiers={p: kind for kind, ps in lx["modifiers"].items() for p in ps},
+        vague={k.lower(): v for k, v in lx["vague"].items()},
+        fractions=lx["fractions"],
+        civilian=frozenset(w.lower() for w in lx["civilian_words"]),
+        combatant=frozenset(w.lower() for w in lx["combatant_words"]),
+        acronyms=frozenset(lx["combatant_acronyms"]),
+    )
+
+
+def _number_pattern(lx: dict) -> str:
+    """A bare number, in digits ("3,000", "1.5 million") or words ("one hundred and three",
+    "a thousand")."""
     units, tens, scales = lx["units"], lx["tens"], lx["scales"]
     words = alternation([*units, *tens, *scales])
     scale = alternation(scales)
     joiner = "|".join(rf"(?<={s})\s+and\s+" for s in scales) + r"|[\s-]+"
     word_num = rf"(?:a\s+(?=(?:{scale})\b))?\b(?:{words})(?:(?:{joiner})(?:{words})\b)*"
     digits = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)"
-    number = rf"(?:{digits}(?:\s+(?:{scale})\b)*|{word_num})"
-    modifiers = {p: kind for kind, ps in lx["modifiers"].items() for p in ps}
+    return rf"(?:{digits}(?:\s+(?:{scale})\b)*|{word_num})"
+
+
+def _quantity_pattern(lx: dict, number: str) -> str:
+    """A count with its modifiers: "at least 12", "between 5 and 8", "5-8", "a family of
+    six", "dozens of", "a child" (one victim)."""
+    modifiers = [p for ps in lx["modifiers"].values() for p in ps]
     single = alternation(lx["single_victims"])
-    quantity = (
+    adjective = alternation(lx["single_victim_adjectives"])
+    return (
         rf"(?:(?P<mod>{alternation(modifiers)})\s+)?(?:"
         rf"(?:between|from)\s+(?P<a>{number})\s+(?:and|to)\s+(?P<b>{number})"
         rf"|(?P<c>{number})(?:(?<=\d)\s*[-–]\s*(?=\d)|\s+(?:to|or)\s+)(?P<d>{number})"
         rf"|(?:an?\s+)?(?P<fam>family)\s+of\s+(?P<fn>{number})"
         rf"|(?P<vague>{alternation(lx['vague'])})(?:\s+of\b)?"
         rf"|(?P<n>{number})"
-        rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{alternation(lx['single_victim_adjectives'])})\s+)?"
+        rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{adjective})\s+)?"
         rf"(?:{single})\b))"
     )
+
+
+def _share_pattern(lx: dict, number: str) -> str:
+    """A share: "5 per cent", "one in 20", "a third", "two-thirds"."""
     fracs = alternation(lx["fractions"])
-    share = (
+    return (
         rf"(?P<pn>{number})\s*(?:{alternation(lx['percent_words'])})"
         rf"|(?P<a>{number})\s+(?:in|out\s+of)\s+(?P<b>{number})"
         rf"|(?:(?P<fn>{number}|\ban?\b)[\s-]+)?(?P<frac>{fracs})\b"
     )
-    killed_after, wounded_after = alternation(lx["killed_after"]), alternation(lx["wounded_after"])
-    aux = alternation(lx["auxiliaries"])
-    cues = alternation(lx["subcount_cues"])
-    stop = alternation(
+
+
+def _stop_words(lx: dict) -> str:
+    """The words that end a count's noun phrase: verbs of the toll, sub-count cues, function
+    words and other figures ("12 IS members were killed": the phrase is "IS members")."""
+    return alternation(
         [*lx["auxiliaries"], *lx["killed_after"], *lx["wounded_after"], *lx["killed_before"],
          *lx["wounded_before"], *lx["subcount_cues"], *lx["not_people"], "and", "or", "but",
          "in", "on", "at", "by", "from", "for", "with", "near", "after", "during", "when",
          "while", "as", "since", "into", "across", "that", "which", "who", "whom", "the",
          "this", "these", "those", "it", "they", "their", "his", "her", "its", "a", "an",
-         "according", "said", "says", "say", "of", *units, *tens, *scales, *lx["vague"]]
-    )
-    acronyms = frozenset(lx["combatant_acronyms"])
-    opens_count, opens_share = _openings(lx)
+         "according", "said", "says", "say", "of", *lx["units"], *lx["tens"], *lx["scales"],
+         *lx["vague"]])
+
+
+def _victim_patterns(lx: dict, number: str) -> dict:
+    """Whom a count counts (its noun phrase, "and a child" after it, a sub-count of
+    civilians) and what happened to them, from the words after it ("were killed") or
+    before it ("killing", "the death toll rose to")."""
+    stop, cues = _stop_words(lx), alternation(lx["subcount_cues"])
+    single, aux = alternation(lx["single_victims"]), alternation(lx["auxiliaries"])
+    killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
+    killed_before, wounded_before = (alternation(lx[k]) for k in ("killed_before", "wounded_before"))
     # a word of the victims' noun phrase; "(Daesh)" after a name is part of it
-    token = (rf"(?:(?-i:{alternation(acronyms)})\b|\([^()\d]{{1,30}}\)"
+    token = (rf"(?:(?-i:{alternation(lx['combatant_acronyms'])})\b|\([^()\d]{{1,30}}\)"
              rf"|(?!(?:{stop})\b)[^\W\d_][\w'-]*)")
     of_the = r"\s+of(?:\s+(?:the|a|an|his|her|their|one))?"  # "seven members of a family"
     flags = re.IGNORECASE
-    return _Lexicon(
-        units=units, tens=tens, scales=scales, modifiers=modifiers,
-        vague={k.lower(): v for k, v in lx["vague"].items()},
-        fractions=lx["fractions"],
-        civilian=frozenset(w.lower() for w in lx["civilian_words"]),
-        combatant=frozenset(w.lower() for w in lx["combatant_words"]),
-        acronyms=acronyms,
-        number=re.compile(number, flags),
-        # a figure inside a time ("10:30") or after a currency sign ("$2 million") is no count
-        quantity=re.compile(rf"(?<![\w:$€£-]){opens_count}(?:{quantity})(?![\w-]|:\d)", flags),
-        share=re.compile(rf"(?<![\w-]){opens_share}(?:{share})", flags),
+    return dict(
         noun_phrase=re.compile(
             rf"(?:{of_the})?(?:(?:\s+{token}(?:{of_the})?)"
             rf"(?:(?:\s+and)?\s+{token}(?:{of_the})?){{0,5}})?", flags),
@@ -144,15 +190,24 @@ def _lexicon() -> _Lexicon:
             rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
         left=re.compile(
-            rf"(?:\b(?P<killed>{alternation(lx['killed_before'])})|\b(?P<wounded>"
-            rf"{alternation(lx['wounded_before'])})|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)"
-            rf"\s+$", flags),
+            rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
+            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
-        not_people=re.compile(rf"\s*(?:%|(?:{alternation(lx['not_people'])})\b)", flags),
-        hedge=re.compile(rf"\b(?:{alternation(lx['hedges'])})\b", flags),
+        subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
             rf"\s*,?\s*(?:(?:{cues})\s+(?P<q>{number})|(?P<of>{number})\s+of\s+(?:them|whom))"
             rf"(?P<who>(?:\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,2}})", flags),
+    )
+
+
+def _no_toll_patterns(lx: dict, number: str) -> dict:
+    """The words that make a figure no toll (money, shares, ages, addresses, units), a toll
+    hedged or of a period, an update of an earlier toll, a strike already told, and a
+    figure that is one place's share of a toll ("9 in the neighborhood ")."""
+    flags = re.IGNORECASE
+    return dict(
+        not_people=re.compile(rf"\s*(?:%|(?:{alternation(lx['not_people'])})\b)", flags),
+        hedge=re.compile(rf"\b(?:{alternation(lx['hedges'])})\b", flags),
         designation_before=re.compile(
             rf"\b(?:{alternation(lx['not_a_toll_before'])})\s*$", flags),
         address_after=re.compile(
@@ -400,6 +455,13 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
             each = None
         last_end = end
     return out
+
+
+def counts_its_parts(sentence: str, whole_end: int, first_part_start: int) -> bool:
+    """Whether the words between a place and the first place counted on its own bring in
+    the parts of a toll ("Israeli strikes on Gaza City killed 30 people, including 12 in
+    Shejaiya, 10 in Zeitoun"): that place is the whole the parts are counted from."""
+    return bool(_lexicon().subcount_cue.search(sentence, whole_end, max(whole_end, first_part_start)))
 
 
 def _is_part_of_a_date(sentence: str, at: int, figure: str) -> bool:

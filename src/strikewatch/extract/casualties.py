@@ -51,7 +51,7 @@ class VictimFinder:
         tolls = self._tolls(events, sentence, cas)
         return [replace(ev, targets=tuple(targets), casualties=toll,
                         event_type=event_type_of(sentence.text, near=_place_offset(ev, sentence)))
-                for ev, toll in zip(events, tolls)]
+                for ev, toll in zip(events, tolls) if toll is not None]
 
     @staticmethod
     def toll_told_again(text: str) -> Casualties | None:
@@ -63,9 +63,12 @@ class VictimFinder:
         return None if period_tolls or cas.killed.empty else cas
 
     @staticmethod
-    def _tolls(events: list[StrikeMention], sentence: Sentence, cas: Casualties) -> list[Casualties]:
+    def _tolls(events: list[StrikeMention], sentence: Sentence,
+               cas: Casualties) -> list[Casualties | None]:
         """Each event's share of the sentence's toll. When the sentence counts the dead place
-        by place, each place has its own figure and the sum is nobody's; otherwise the toll
+        by place, each place has its own figure and the sum is nobody's, and the place the
+        parts are counted from ("strikes on Aleppo killed 54, including 9 in Alsaliheen, 8 in
+        Ansari") is no strike of its own (None): its strikes are the parts'. Otherwise the toll
         goes to the first place named: joint attackers of one place each carry it ("Russian
         and Syrian strikes on al-Quria killed 82" is the toll of both, as the gold conventions
         say), since the text does not split it between places."""
@@ -77,9 +80,14 @@ class VictimFinder:
             return [cas if ev.place_text == events[0].place_text else Casualties() for ev in events]
         placed = [i for i, (a, _) in enumerate(offsets) if a is not None]
         civilian = not cas.civilians_killed.empty and cas.civilians_killed == cas.killed
-        out = [Casualties() for _ in events]
+        out: list[Casualties | None] = [Casualties() for _ in events]
         for k, share in shares.items():
             out[placed[k]] = Casualties(killed=share, civilians_killed=share if civilian else Range())
+        first_part = min(offsets[placed[k]][0] for k in shares)
+        for i, (start, end) in enumerate(offsets):
+            if start is not None and start < first_part and i not in {placed[k] for k in shares} \
+                    and counts.counts_its_parts(sentence.text, end, first_part):
+                out[i] = None
         return out
 
     def targets(self, sdoc, excluded: list[tuple[int, int]], source: str | None,

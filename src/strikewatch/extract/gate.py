@@ -12,6 +12,7 @@ from strikewatch.lexicons import Lexicons
 from strikewatch.nlp import Sentence
 
 from .settings import ExtractSettings
+from .words import opens_on_the_victims_before
 
 
 class SentenceGate:
@@ -32,8 +33,12 @@ class SentenceGate:
         sized = [i for i, s in enumerate(sentences)
                  if 12 <= len(s.text) <= self.settings.max_sentence_chars]
         strikes = self._strike_sentences([sentences[i].text for i in sized], short_item)
-        return [i for i, strike in zip(sized, strikes)
+        kept = [i for i, strike in zip(sized, strikes)
                 if strike or self.lex.may_hold_claim(sentences[i].text)]
+        # the sentence whose victims a kept one opens on ("... killing at least 25 civilians.
+        # The victims were hit by airstrikes"): it told their place and toll
+        before = {i - 1 for i in kept if opens_on_the_victims_before(sentences[i].text)}
+        return sorted({*kept, *(before & set(sized))})
 
     def may_keep_any(self, text: str, *, short_item: bool = False) -> bool:
         """Whether ``keep`` could keep any sentence of ``text``: its word tests asked once of

@@ -23,10 +23,16 @@ from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
 # one place it has not named yet
 _ONE_PLACE_IN = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:town|village|city|neighbou?rhood|district|camp)"
                            r"(?:\s+[\w()-]+){0,6}?\s+in(?:side)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# parts of a town in the plural, then the words up to the town's name: "two residential
+# neighborhoods in the northern city of ", "districts of "
+_SEVERAL_PARTS = re.compile(r"\b(?:neighbou?rhoods|districts|quarters|suburbs|areas)\b"
+                            r"(?:\s+[\w-]+){0,6}?\s+(?:in|of)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _PROVINCE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
-# the words between a part of a town and the town: " of ", ", in ", ", just south of the city of "
-_HELD_BY = (r"\s*,?\s*(?:in|of|(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
-            r"(?:the\s+)?(?:(?:city|town|old\s+city)\s+of\s+)?")
+# the words between a part of a town and the town: " of ", ", in ", ", just south of the city of ",
+# '" in southern ' (a quote closed after the part)
+_HELD_BY = (r"[\"”]?\s*,?\s*(?:in|of|(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+            r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+            r"(?:(?:city|town|old\s+city)\s+of\s+)?")
 
 
 def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMention]:
@@ -128,20 +134,51 @@ def _town_as_its_part(mentions: list[StrikeMention]) -> list[StrikeMention]:
     """A mention placed at a town only ("coalition warplanes struck a house in Sanaa") is the
     strike the story places, that day, in a part of that town ("a house in the Al Hasaba
     district of Sanaa"): an incident page's assessment repeats its summary less exactly. It
-    takes the part's place (and its force, for "the coalition", "the army", or no force
-    named), so that the two merge, when the story names one part of the town for that day
-    and nothing tells the strikes apart (two sites, air strike and shelling)."""
-    out = []
-    for town in mentions:
-        parts = [m for m in mentions if m is not town and _in_town(m, town.place_text or "")
+    is folded into the part's mention (``_folded``), which keeps its own words for where it
+    was (so that the geocoder reads "Haas village in Idlib province", not the town's
+    sentence), when the story names one part of the town for that day and force ("the
+    coalition", "the army" or no force named in the town's mention), nothing tells the
+    strikes apart (two sites, air strike and shelling) and the town's mention does not speak
+    of several parts ("two residential neighborhoods in Aleppo" is more than the one named)."""
+    out: list[StrikeMention | None] = list(mentions)
+    for t, town in enumerate(mentions):
+        parts = [i for i, m in enumerate(mentions) if m is not town
+                 and _in_town(m, town.place_text or "")
                  and (town.date == m.date or town.date_text is None)
                  and _same_force(m, town) and not _told_apart(m, town)]
-        if len({_place_key(p.place_text) for p in parts}) != 1:
-            out.append(town)
+        if len({_place_key(mentions[i].place_text) for i in parts}) != 1 or _of_parts(town) \
+                or out[t] is not town or out[parts[0]] is None:
             continue
-        part = parts[0]
-        out.append(replace(town, place_text=part.place_text, attacker=part.attacker or town.attacker))
-    return out
+        out[parts[0]] = _folded(out[parts[0]], town)
+        out[t] = None
+    return [m for m in out if m is not None]
+
+
+def _folded(part: StrikeMention, town: StrikeMention) -> StrikeMention:
+    """The part's mention with the town's sentence as support, and the town's force and
+    event type when it names none. The toll is the part's, told where the text places the
+    strike exactly ("Eleven children were killed ... on a neighbourhood of Aleppo city" then
+    "Fifteen civilians among them 11 children were killed ... on the Bab al-Nayrab
+    neighbourhood"), unless it gives none or the town's is a later update of it."""
+    town_updates = town.sentence.start > part.sentence.start and not town.casualties.killed.empty \
+        and counts.is_toll_update(town.sentence.text)
+    toll = town.casualties if part.casualties.killed.empty or town_updates else part.casualties
+    return replace(part, attacker=part.attacker or town.attacker,
+                   event_type=town.event_type if part.event_type == "unknown" else part.event_type,
+                   support=tuple(dict.fromkeys((*part.support, town.sentence, *town.support))),
+                   casualties=toll,
+                   targets=part.targets + tuple(t for t in town.targets
+                                                if t.category not in {x.category for x in part.targets}))
+
+
+def _of_parts(town: StrikeMention) -> bool:
+    """The words right before the town's name speak of several of its parts ("shelling on two
+    residential neighborhoods in the northern city of Aleppo", "strikes on districts of")."""
+    if town.place_span is None:
+        return False
+    before = town.sentence.text[max(0, town.place_span.start - town.sentence.start - 80):
+                                town.place_span.start - town.sentence.start]
+    return bool(_SEVERAL_PARTS.search(before))
 
 
 def _in_town(part: StrikeMention, town: str) -> bool:
@@ -154,9 +191,12 @@ def _in_town(part: StrikeMention, town: str) -> bool:
 
 
 def _same_force(part: StrikeMention, town: StrikeMention) -> bool:
-    """The same force, or the town's mention names none or only a word that waits for the
-    theatre to name it ("the coalition", "the army")."""
-    return town.attacker is None or town.attacker == part.attacker or town.attacker.name in PENDING
+    """The same force, or one of the two mentions names none ("Fifteen civilians ... were
+    killed in a barrel bomb attack on the Bab al-Nayrab neighbourhood" after "... carried out
+    by government forces on a rebel-held neighbourhood of Aleppo city"), or the town's only
+    a word that waits for the theatre to name it ("the coalition", "the army")."""
+    return town.attacker is None or part.attacker is None or town.attacker == part.attacker \
+        or town.attacker.name in PENDING
 
 
 def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:

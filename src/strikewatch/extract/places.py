@@ -332,6 +332,8 @@ class PlaceFinder:
             return False
         if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
+        if b - a == 1 and a > 0 and sdoc[a].is_title and sdoc[a - 1].lower_ in self.lex.name_heads:
+            return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"

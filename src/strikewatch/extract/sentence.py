@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from strikewatch import counts, dates
+from strikewatch.event_types import event_type_of
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
@@ -27,11 +28,13 @@ from .state import (
     PlaceCandidate,
     SentenceContext,
     StrikeEvidence,
+    TollWithoutStrike,
     Trigger,
+    UnplacedToll,
 )
 from .triggers import TriggerRules
 from .when import strike_date
-from .words import _tag_line
+from .words import _tag_line, opens_on_the_victims_before
 
 
 class SentenceReader:
@@ -112,6 +115,8 @@ class SentenceReader:
         here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
+        elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
+            ctx.unplaced = [*(ctx.unplaced or ()), *choice.attackers]
 
     def _evidence(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> StrikeEvidence:
         """What supports the strike word as an event (see StrikeEvidence)."""
@@ -245,6 +250,81 @@ class SentenceReader:
             if m in before:
                 state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span))
 
+    def _strike_on_the_victims_before(self, state: DocState, ctx: SentenceContext,
+                                      choice: AttackerChoice, evidence: StrikeEvidence) -> bool:
+        """ "The regime committed a massacre in the neighborhood of Bab Alnairab, killing at
+        least 25 civilians. The victims were hit by airstrikes while ...": a strike word that
+        names no place, in a sentence that opens on the victims of the sentence right before
+        (which told a toll at one place and no strike), is the strike on that place, told in
+        that sentence: its place, day, toll and the state forces it names when this sentence
+        names none; the delivery words are this one's. Returns whether it was."""
+        before = state.toll_without_strike
+        if before is None or state.doc.text[before.ctx.sentence.end:ctx.sentence.start].strip() \
+                or not opens_on_the_victims_before(ctx.sentence.text):
+            return False
+        told = before.ctx
+        if choice.attackers == [None] or choice.span is not None:  # a span is this sentence's
+            named = [e for e, _ in told.actors if e.state]
+            choice = AttackerChoice(named or [a for a in choice.attackers], None)
+        when = strike_date(self.lex, state, told, set(range(len(told.sdoc))))
+        self._add_events(state, told, [before.place], choice, when, evidence)
+        events = self.victims.add_victims(told.events, told.sdoc, told.sentence, told.speaker_tokens,
+                                          told.actors, source=told.main.text if told.main else None)
+        kind = event_type_of(ctx.sentence.text)  # the delivery words are this sentence's
+        state.strikes.extend(replace(e, support=(*e.support, ctx.sent_span),
+                                     event_type=kind if e.event_type == "unknown" else e.event_type)
+                             for e in with_site(events, told.sentence.text))
+        state.toll_without_strike = None
+        return True
+
+    def _toll_without_strike(self, ctx: SentenceContext) -> TollWithoutStrike | None:
+        """The sentence's toll at its one place when it has no strike word (see
+        ``_strike_on_the_victims_before``); None otherwise."""
+        if ctx.unplaced is not None or ctx.sentence.segment_kind == "title" \
+                or self.victims.toll_told_again(ctx.sentence.text) is None:
+            return None
+        if ctx.places is None:
+            ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
+        fine = [p for p in ctx.places if p.precision != "region"]
+        return TollWithoutStrike(ctx, fine[0]) if len(fine) == 1 else None
+
+    def _unplaced_toll(self, ctx: SentenceContext) -> UnplacedToll | None:
+        """The toll of a strike sentence that names no place, for the next sentence to place
+        ("Army helicopter fire killed 9 people at a camp near the border. ... in the air raid
+        on the camp near the village of Nassib"); None when it has none or is a period's."""
+        if ctx.unplaced is None or ctx.sentence.segment_kind == "title":
+            return None
+        toll = self.victims.toll_told_again(ctx.sentence.text)
+        countries = tuple(a.country for a in ctx.unplaced if a is not None and a.country)
+        if toll is None:
+            return None
+        return UnplacedToll(ctx.sent_span, toll, countries, event_type_of(ctx.sentence.text))
+
+    @staticmethod
+    def _toll_of_the_strike_unplaced(state: DocState, ctx: SentenceContext,
+                                     events: list[StrikeMention]) -> list[StrikeMention]:
+        """The strikes of a sentence that places the strike the sentence just before told
+        with a toll and no place take that toll, when they point back to it ("the air raid",
+        "the strike"), are of one place, tell no dead of their own and no other force: one
+        strike, its toll in one sentence and its place in the next. Wounded the first
+        sentence does not count stay the second's ("Four people were also wounded in the air
+        raid on the camp near Nassib"); so does its event type, unless it names none ("A
+        coalition air strike killed 29 children ... The strike hit the market in Dahyan")."""
+        told = state.unplaced_toll
+        if told is None or state.doc.text[told.sentence.end:ctx.sentence.start].strip() \
+                or len({e.place_text for e in events}) != 1 \
+                or any(not e.casualties.killed.empty for e in events) \
+                or any(e.attacker is not None and told.attackers
+                       and e.attacker.country not in told.attackers for e in events) \
+                or not counts.points_back_to_a_strike(ctx.sentence.text):
+            return events
+        def toll_of(e: StrikeMention):
+            wounded = told.casualties.wounded
+            return replace(told.casualties, wounded=e.casualties.wounded if wounded.empty else wounded)
+        return [replace(e, casualties=toll_of(e), support=(*e.support, told.sentence),
+                        event_type=told.event_type if e.event_type == "unknown" else e.event_type)
+                for e in events]
+
     def _finish(self, state: DocState, ctx: SentenceContext) -> None:
         """Victims of the sentence's strikes, what it leaves the sentences after, and its claims."""
         sentence, sdoc, attributions, main = ctx.sentence, ctx.sdoc, ctx.attributions, ctx.main
@@ -252,12 +332,14 @@ class SentenceReader:
         if events:
             events = self.victims.add_victims(events, sdoc, sentence, ctx.speaker_tokens, ctx.actors,
                                               source=main.text if main else None)
-            events = with_site(events, sentence.text)
+            events = self._toll_of_the_strike_unplaced(state, ctx, with_site(events, sentence.text))
             if attributions:
                 state.speakers[sentence.start] = tuple(a.key for a in attributions)
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         elif sentence.segment_kind != "title":
             self._toll_of_the_strike_before(state, ctx)
+        state.unplaced_toll = None if events else self._unplaced_toll(ctx)
+        state.toll_without_strike = None if events else self._toll_without_strike(ctx)
         if ctx.named_attackers:
             state.last_attackers = LastAttackers(sentence.paragraph, sentence.end, tuple(ctx.named_attackers))
         state.striking.update(e.country for e in (*ctx.strike_actors, *ctx.event_attackers) if e.country)

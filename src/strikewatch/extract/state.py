@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from strikewatch.lexicons import ActorEntry, OrgEntry
-from strikewatch.models import ClaimMention, Document, Span, StrikeMention, Target
+from strikewatch.models import Casualties, ClaimMention, Document, Span, StrikeMention, Target
 from strikewatch.nlp import Sentence
 
 
@@ -86,6 +86,25 @@ class PlaceCandidate:
     known: bool = True  # the gazetteer knows the name
 
 
+@dataclass(frozen=True, slots=True)
+class UnplacedToll:
+    """A strike sentence that tells a toll but names no place ("Army helicopter fire killed 9
+    people at a camp near the border"): its words, its toll and the forces it names."""
+    sentence: Span
+    casualties: Casualties
+    attackers: tuple[str, ...]  # the countries of the forces it names, none when it names none
+    event_type: str  # "air" | "shelling" | "unknown", as its delivery words say
+
+
+@dataclass(frozen=True, slots=True)
+class TollWithoutStrike:
+    """A sentence that tells a toll at one place and no strike word ("The regime committed a
+    massacre in the neighborhood of Bab Alnairab, killing at least 25 civilians"), for the
+    next sentence to say what hit the victims: the sentence as read, and its place."""
+    ctx: SentenceContext
+    place: PlaceCandidate
+
+
 @dataclass(slots=True)
 class DocState:
     """What a document has said so far: the strikes and claims found, and what later
@@ -107,6 +126,8 @@ class DocState:
     bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
     short_item: bool = False  # a caption, feed line or coder's note, not an article
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
+    unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place
+    toll_without_strike: TollWithoutStrike | None = None  # ... or a toll at a place but no strike
 
 
 @dataclass(slots=True)
@@ -128,6 +149,7 @@ class SentenceContext:
     strike_actors: list[ActorEntry] = field(default_factory=list)  # state forces attached to a strike word, event or not
     places: list[PlaceCandidate] | None = None  # found when a strike word first needs them
     date_mentions: list | None = None  # likewise
+    unplaced: list[ActorEntry | None] | None = None  # attackers of strike words placed nowhere
 
     @property
     def main(self) -> Attribution | None:

@@ -149,22 +149,27 @@ class TriggerRules:
             return True
         # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
         # to the verb of saying
-        node = tok
+        node, below = tok, None
         while True:
             # a compound noun above names a thing, no wish: "bus stop" (but "an end to the bombings")
             own = node.i != tok.i and not (node.pos_ == "NOUN" and any(c.dep_ == "compound" for c in node.children))
-            words = {self.lex.base(node.lower_), node.lower_} if own else set()
+            words = {self.lex.base(node.lower_), node.lower_} if own and not self._ended_by(node, below) else set()
             words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
             if words & lex.hypothetical:
                 return True
             if node.head.i == node.i or self.lex.base(node.head.lower_) in lex.report_verbs:
                 break
-            node = node.head
+            node, below = node.head, node
         near = sdoc[max(tok.i - 3, 0): tok.i + 4]
         if lex.not_strikes.find(near.text):
             return True
-        # campaign: the words about the strike word, not the whole sentence
+        # campaign: the words about the strike word, not the whole sentence, and a duration
+        # whose "of" it follows ("after weeks of Russian air strikes", not "a total of 20 rockets")
         scope = {t.i for t in tok.subtree} | {tok.head.i}
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            phrase = f"{tok.head.head.lower_} of"
+            if any(e - s == len(phrase) for s, e, _, _ in lex.campaign.find(phrase)):
+                scope.add(tok.head.head.i)
         if tok.head.pos_ == "VERB":  # "stepped up air attacks ... in recent days"
             scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
                       and c.i != tok.i and tok.i not in {u.i for u in c.subtree} for t in c.subtree}
@@ -181,6 +186,12 @@ class TriggerRules:
                 and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs:
             return True
         return bool(lex.hypothetical_phrases.find(words))
+
+    def _ended_by(self, node, below) -> bool:
+        """A stop word in the past with the strike in a clause under it tells what ended
+        something, no wish: "The truce ended on Friday when Israeli jets struck Khan Younis"."""
+        return below is not None and below.dep_ == "advcl" and node.tag_ in ("VBD", "VBN") \
+            and self.lex.base(node.lower_) in self.lex.ongoing
 
     def not_a_strike(self, tok, sdoc) -> bool:
         """The words next to the strike word make it no strike ("terrorist attack", "car bomb");

@@ -17,6 +17,17 @@ _PLACE_TAIL = re.compile(r"(?:\s+(?:northern|southern|eastern|western|central|no
                          re.IGNORECASE)
 
 
+# a sentence that opens on the victims of the one before: "The victims were hit by airstrikes"
+_VICTIMS_BEFORE = re.compile(r"\W*(?:(?:the|those)\s+(?:victims|dead|killed)\b"
+                             r"|they\s+(?:were|had\s+been)\b)", re.IGNORECASE)
+
+
+def opens_on_the_victims_before(text: str) -> bool:
+    """ "The victims were hit by airstrikes ...", "They were killed by shelling": the
+    sentence tells what befell the victims the sentence before counted."""
+    return bool(_VICTIMS_BEFORE.match(text))
+
+
 # a word that can be (part of) a place name: capitalised, or "al-"/"el-" before a capital
 _NAMELIKE = re.compile(r"^(?:[A-Z]|(?:al|el|as|ad|an|ar|ash|az|at|ad-d)-[A-Za-z])")
 
