@@ -389,3 +389,24 @@ def test_the_force_after_shelling_of_positions_is_the_target(extractor, text, no
 def test_a_force_after_of_that_names_no_struck_thing_is_still_the_attacker(extractor):
     assert attackers(extractor, "The bombing of Russian aviation hit Kharkiv overnight.") \
         == ["Russian Armed Forces"]
+
+
+# ------------------------------------------------------------------------- landmarks at a distance
+
+
+@pytest.mark.parametrize(("text", "place", "landmark"), [
+    ("Several air strikes targeted militant positions near the city of Ajdabiya, 150 km south "
+     "of Benghazi.", "Ajdabiya", "Benghazi"),
+    ("Russian missiles hit Kramatorsk, about 20 km south of Sloviansk, on Tuesday.",
+     "Kramatorsk", "Sloviansk"),
+    ("Warplanes struck Saraqib, some 15 kilometres east of the city of Idlib.", "Saraqib",
+     "Idlib"),
+])
+def test_a_landmark_a_place_is_measured_from_is_no_strike_place(extractor, text, place,
+                                                               landmark):
+    found = places(extractor, text)
+    assert place in found and landmark not in found
+
+
+def test_a_landmark_stays_the_place_when_the_text_names_no_other(extractor):
+    assert places(extractor, "Warplanes struck a village 10 km south of Idlib.") == ["Idlib"]

@@ -18,6 +18,14 @@ from .words import _NAMELIKE, _is_country, _place_key, _text, _words
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
+# ", some 40 kilometres north-east of the city of "
+_DISTANCE_FROM = re.compile(
+    r",\s*(?:(?:about|some|around|roughly|nearly|approximately)\s+)?"
+    r"\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:\([^)]*\)\s+)?(?:to\s+the\s+)?(?:north|south|east|west)?-?(?:north|south|east|west)?"
+    r"(?:ern)?\s*(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|provincial\s+capital)\s+of\s+)?$",
+    re.IGNORECASE)
 
 
 def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str) -> bool:
@@ -30,6 +38,18 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     if after.precision in ("admin1", "admin2") and place.precision not in ("admin1", "admin2"):
         return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
+def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
+    """A place named only to say how far the place before it lies from it is no strike place:
+    in "near Ajdabiya, 150 km south of Benghazi" or "Kramatorsk, 20 km south of Sloviansk" the
+    strike is at the first. (With no place before it, "a village 10 km south of Idlib" keeps
+    the landmark: the nearest place the text gives.)"""
+    text = _text(sdoc)
+    hit = _DISTANCE_FROM.search(text[:cand.start])
+    return hit is not None and any(
+        o is not cand and o.end <= hit.start() and not text[o.end:hit.start()].strip()
+        for o in cands)
 
 
 @dataclass(slots=True)
@@ -66,7 +86,8 @@ class PlaceFinder:
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
-                and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)]
+                and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
+                and not _landmark_only(sdoc, c, scan.cands)]
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near
