@@ -410,3 +410,33 @@ def test_a_landmark_a_place_is_measured_from_is_no_strike_place(extractor, text,
 
 def test_a_landmark_stays_the_place_when_the_text_names_no_other(extractor):
     assert places(extractor, "Warplanes struck a village 10 km south of Idlib.") == ["Idlib"]
+
+
+# ------------------------------------------------------------------- who flies the unnamed air strike
+
+
+def attackers(extractor: Extractor, text: str) -> list[str | None]:
+    return [m.attacker.country if m.attacker else None
+            for m in extractor.extract(item(text)).strikes]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Three LNA soldiers were killed in clashes with militants near Derna. Several air strikes "
+     "also targeted the militants near the city of Ajdabiya.", "LY"),
+    ("Nigerian troops repelled a Boko Haram attack on Monguno. Air strikes later hit the "
+     "group's camp near Maiduguri.", "NG"),
+])
+def test_an_unnamed_air_strike_is_the_one_named_states(extractor, text, country):
+    assert attackers(extractor, text) == [country]
+
+
+def test_two_states_named_leave_an_unnamed_air_strike_open(extractor):
+    text = ("Russian and Syrian troops advanced on Khan Tuman. Air strikes hit rebel positions "
+            "in the town of Saraqib.")
+    assert attackers(extractor, text) == [None]
+
+
+def test_an_unnamed_shelling_is_not_given_to_the_state_named(extractor):
+    text = ("Two Somali soldiers were killed in an ambush near Afgooye. Mortar shells later "
+            "landed on Baidoa.")
+    assert attackers(extractor, text) == [None]

@@ -110,6 +110,7 @@ class Extractor:
         # a headline sums up the body: its strikes count only when the body has none (the
         # body names place, day and attacker more exactly)
         strikes = self.reader.attackers.held_responsible(state.strikes or state.headline, plan.sentences)
+        strikes = self.reader.attackers.sole_air_power(strikes, doc.text)
         strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes))
         return Extraction(merge_strikes(strikes), merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
