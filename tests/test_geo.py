@@ -200,6 +200,18 @@ def test_a_citys_district_is_placed_at_its_city(gaz, sentence, name, city, admin
     assert m.place.source == "supplement"
 
 
+@pytest.mark.parametrize("name,country,capital", [
+    ("Gedo", "SO", "Garbahaarey"),  # not Beled Hawo, the largest town, on the Kenyan border
+    ("Diyala", "IQ", "Baqubah"),  # not Khanaqin, on the Iranian border
+    ("Yobe", "NG", "Damaturu"),
+])
+def test_a_province_is_placed_at_its_capital(gaz, name, country, capital):
+    province = placed(gaz.resolve(name, country=country, level="admin1"))
+    seat = placed(gaz.resolve(capital, country=country))
+    assert province.precision == "admin1" and province.admin1 == seat.admin1
+    assert (province.lat, province.lon) == (seat.lat, seat.lon)
+
+
 def test_a_place_named_as_a_region_is_its_vicinity(gaz):
     # from an FA-KES article (FA-KES, CC BY 4.0): "the Homs region" was no place at all
     s = ("The Russian pilots were attacking DAESH in the Homs region on Friday on the request "
