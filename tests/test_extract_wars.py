@@ -440,3 +440,15 @@ def test_an_unnamed_shelling_is_not_given_to_the_state_named(extractor):
     text = ("Two Somali soldiers were killed in an ambush near Afgooye. Mortar shells later "
             "landed on Baidoa.")
     assert attackers(extractor, text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Al Shabaab claims it has killed 6 KDF soldiers in an ambush attack on a base of Kenyan "
+    "troops in Lamu.",
+    "Al Shabaab claims it has killed 6 AMISOM soldiers in an ambush attack on a base of Ugandan "
+    "troops in Afgooye.",
+    "AQAP says it killed eight soldiers in an ambush attack on a convoy of Emirati troops in "
+    "Zinjibar.",
+])
+def test_an_ambush_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
