@@ -452,3 +452,34 @@ def test_an_unnamed_shelling_is_not_given_to_the_state_named(extractor):
 ])
 def test_an_ambush_is_no_strike(extractor, text):
     assert places(extractor, text) == []
+
+
+# --------------------------------------------------------------- coders' notes: forces and air support
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Military forces shelled Boko Haram positions in Damboa.", "Damboa"),
+    ("Military forces shelled Houthi positions in Taiz, killing three.", "Taiz"),
+])
+def test_military_forces_are_the_territorys_state(extractor, text, place):
+    [m] = extractor.extract(item(text)).strikes
+    assert m.place_text == place and m.attacker is not None
+    assert m.attacker.name == "state forces of the territory (pending)"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Clashes between the LNA and BDB fighters near Ajdabiya, with LNA air support.", "Ajdabiya"),
+    ("Clashes between SNA and Al Shabaab in Afgooye, with air support from AMISOM helicopters.",
+     "Afgooye"),
+    ("Ukrainian troops repelled an assault near Bakhmut with air support.", "Bakhmut"),
+])
+def test_a_battle_with_air_support_is_a_strike(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels advanced on Hama without air cover.",
+    "Ukrainian troops advanced near Bakhmut with no air support.",
+])
+def test_air_support_that_did_not_come_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
