@@ -15,6 +15,7 @@ import pytest
 
 from strikewatch.extract import Extractor
 from strikewatch.extract.items import is_place_title
+from strikewatch.geo import geocode_mentions
 from strikewatch.models import Document, Segment
 
 
@@ -483,3 +484,21 @@ def test_a_battle_with_air_support_is_a_strike(extractor, text, place):
 ])
 def test_air_support_that_did_not_come_is_no_strike(extractor, text):
     assert places(extractor, text) == []
+
+
+def geocoded(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:
+    strikes = extractor.extract(item(text)).strikes
+    return [(m.place_text, m.place.country if m.place else None)
+            for m in geocode_mentions(strikes, extractor.gazetteer, document_text=text)]
+
+
+def test_a_nationality_keeps_a_short_name_at_home(extractor):
+    # "Malian" names the story's country: "Ber" (a town near Timbuktu) is not Berlin
+    assert geocoded(extractor, "Malian troops shelled jihadist positions in Ber.") \
+        != [("Ber", "DE")]
+
+
+def test_a_nationality_does_not_move_a_strike_abroad(extractor):
+    # Kenyan jets strike in Somalia: the nationality is the attacker's, the town Somali
+    assert geocoded(extractor, "Kenyan jets struck Al Shabaab camps in Buale.") == \
+        [("Buale", "SO")]
