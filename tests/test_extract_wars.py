@@ -416,7 +416,7 @@ def test_a_landmark_stays_the_place_when_the_text_names_no_other(extractor):
 # ------------------------------------------------------------------- who flies the unnamed air strike
 
 
-def attackers(extractor: Extractor, text: str) -> list[str | None]:
+def attacker_states(extractor: Extractor, text: str) -> list[str | None]:
     return [m.attacker.country if m.attacker else None
             for m in extractor.extract(item(text)).strikes]
 
@@ -428,19 +428,19 @@ def attackers(extractor: Extractor, text: str) -> list[str | None]:
      "group's camp near Maiduguri.", "NG"),
 ])
 def test_an_unnamed_air_strike_is_the_one_named_states(extractor, text, country):
-    assert attackers(extractor, text) == [country]
+    assert attacker_states(extractor, text) == [country]
 
 
 def test_two_states_named_leave_an_unnamed_air_strike_open(extractor):
     text = ("Russian and Syrian troops advanced on Khan Tuman. Air strikes hit rebel positions "
             "in the town of Saraqib.")
-    assert attackers(extractor, text) == [None]
+    assert attacker_states(extractor, text) == [None]
 
 
 def test_an_unnamed_shelling_is_not_given_to_the_state_named(extractor):
     text = ("Two Somali soldiers were killed in an ambush near Afgooye. Mortar shells later "
             "landed on Baidoa.")
-    assert attackers(extractor, text) == [None]
+    assert attacker_states(extractor, text) == [None]
 
 
 @pytest.mark.parametrize("text", [
@@ -502,3 +502,26 @@ def test_a_nationality_does_not_move_a_strike_abroad(extractor):
     # Kenyan jets strike in Somalia: the nationality is the attacker's, the town Somali
     assert geocoded(extractor, "Kenyan jets struck Al Shabaab camps in Buale.") == \
         [("Buale", "SO")]
+
+
+@pytest.mark.parametrize(("text", "head", "country", "precision"), [
+    ("SAF bombed Deribat (East Jebel Marra, Central Darfur). 2 farmers died.", "Deribat", "SD",
+     "admin1"),
+    ("Air strikes on Kangarwa (Kukawa, Borno) killed 15.", "Kangarwa", "NG", "admin2"),
+    ("Coalition airstrikes hit Al-Hussainiyah (Qaatabah, Ad Dali), killing four.",
+     "Al-Hussainiyah", "YE", "admin2"),
+    ("Russian artillery shelled Nova Dmytrivka (Kharkiv oblast).", "Nova Dmytrivka", "UA",
+     "admin1"),
+])
+def test_a_place_written_with_its_units_in_brackets_is_one_strike(extractor, text, head,
+                                                                 country, precision):
+    strikes = extractor.extract(item(text)).strikes
+    assert [m.place_text for m in strikes] == [head]
+    [m] = geocode_mentions(strikes, extractor.gazetteer, document_text=text)
+    assert (m.place.country, m.place.precision, m.place.unresolved_name) == \
+        (country, precision, head)
+
+
+def test_an_acronym_in_brackets_is_no_container(extractor):
+    text = "The Syrian Observatory for Human Rights (SOHR) said warplanes struck Idlib."
+    assert places(extractor, text) == ["Idlib"]

@@ -80,13 +80,15 @@ class AttackerRules:
         when it names only one: "Four LNA soldiers were killed in fighting with the BDB near
         Ajdabiya. Several air strikes also targeted the militants near the city", "Clashes
         between the army and Boko Haram ... Air strikes hit the group's camp". Armed groups
-        rarely fly; a second state named ("Russian and Syrian jets") leaves it open."""
+        rarely fly; a second state named leaves it open, and so does a strike's own sentence
+        that names a force and still no attacker ("Syrian or Russian warplanes bombed ...")."""
         states = self._states_named(text)
         if len(states) != 1:
             return strikes
         [(entry, span)] = states.values()
         return [replace(m, attacker=Actor(entry.name, entry.country), attacker_span=span)
-                if m.attacker is None and m.event_type == "air" else m for m in strikes]
+                if m.attacker is None and m.event_type == "air"
+                and not self._states_named(m.sentence.text) else m for m in strikes]
 
     def _states_named(self, text: str) -> dict[str, tuple[ActorEntry, Span]]:
         """The states whose forces a text names by a name of their own (not "the army", which

@@ -40,6 +40,12 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
 
 
+# a name, then the units that hold it in brackets: "Deribat (East Jebel Marra, Central Darfur)"
+_WRITTEN_WITH_CONTAINER = re.compile(
+    r"(?P<head>(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]r)[-\s])?[A-Z][\w'’]*(?:[-\s](?:(?:al|el)-)?"
+    r"[A-Z][\w'’]*){0,3})\s*\((?P<inside>[^()]{2,80})\)")
+
+
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
     """A place named only to say how far the place before it lies from it is no strike place:
     in "near Ajdabiya, 150 km south of Benghazi" or "Kramatorsk, 20 km south of Sloviansk" the
@@ -83,6 +89,7 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
                 self._add(scan, ent.start, ent.end - 1, from_ent=True)
         self._regions(scan)
+        self._heads_of_written_containers(scan)
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
@@ -111,6 +118,28 @@ class PlaceFinder:
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
+        """ "SAF bombed Deribat (East Jebel Marra, Central Darfur)", "Air strikes on Kangarwa
+        (Kukawa, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
+        struck, then in brackets the units that hold it. The name before the brackets is the
+        place, though neither the tagger nor the gazetteer knows it; the units are its
+        containers (the geocoder reads them after it), not strike places of their own."""
+        sdoc, text = scan.sdoc, _text(scan.sdoc)
+        for hit in _WRITTEN_WITH_CONTAINER.finditer(text):
+            inside = [c for c in scan.cands
+                      if hit.start("inside") <= c.start and c.end <= hit.end("inside")]
+            span = sdoc.char_span(hit.start("head"), hit.end("head"), alignment_mode="contract")
+            if not inside or span is None or len(span) == 0:
+                continue
+            toks = set(range(span.start, span.end))
+            if toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
+                    or span.text.lower() in self.lex.not_places:
+                continue
+            scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
+            scan.taken |= toks
+            scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks,
+                                             None, self._known(span.text)))
 
     def _is_weapon(self, text: str) -> bool:
         """A weapon's name the tagger took for a place ("A Bayraktar struck a convoy")."""
