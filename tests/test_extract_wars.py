@@ -525,3 +525,16 @@ def test_a_place_written_with_its_units_in_brackets_is_one_strike(extractor, tex
 def test_an_acronym_in_brackets_is_no_container(extractor):
     text = "The Syrian Observatory for Human Rights (SOHR) said warplanes struck Idlib."
     assert places(extractor, text) == ["Idlib"]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # Egypt's forces at home (the Sinai insurgency) and abroad (its air raids on Derna, 2015)
+    ("Egyptian military airstrikes killed 15 militants in Sheikh Zuweid, North Sinai.",
+     "Sheikh Zuweid", "EG"),
+    ("Egyptian warplanes struck IS positions in Derna, Libya.", "Derna", "LY"),
+])
+def test_egypts_forces_are_egypts_wherever_they_strike(extractor, text, place, country):
+    [m] = geocode_mentions(extractor.extract(item(text)).strikes, extractor.gazetteer,
+                           document_text=text)
+    assert (m.place_text, m.place.country) == (place, country)
+    assert (m.attacker.name, m.attacker.country) == ("Military Forces of Egypt", "EG")
