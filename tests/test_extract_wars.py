@@ -538,3 +538,21 @@ def test_egypts_forces_are_egypts_wherever_they_strike(extractor, text, place, c
                            document_text=text)
     assert (m.place_text, m.place.country) == (place, country)
     assert (m.attacker.name, m.attacker.country) == ("Military Forces of Egypt", "EG")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In the past 24 hours, the air force launched six offensives, two of which targeted IS "
+     "positions in Sirte.", "Sirte"),
+    ("The Myanmar air force launched two operations on Hpakant.", "Hpakant"),
+    ("Syrian helicopters launched a new wave on Daraya, the opposition said.", "Daraya"),
+])
+def test_whatever_an_air_force_launches_is_a_strike(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched an offensive on Bakhmut.",
+    "The RSF launched an offensive on El Fasher at dawn.",
+])
+def test_an_offensive_launched_by_ground_forces_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
