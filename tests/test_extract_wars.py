@@ -556,3 +556,12 @@ def test_whatever_an_air_force_launches_is_a_strike(extractor, text, place):
 ])
 def test_an_offensive_launched_by_ground_forces_is_no_strike(extractor, text):
     assert places(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said the targeted airbase had been providing air support for army operations "
+    "against Islamic State east of Palmyra.",
+    "Officials said the base would keep providing air support to troops near Kismayo.",
+])
+def test_a_role_of_providing_air_support_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
