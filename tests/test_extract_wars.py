@@ -522,6 +522,11 @@ def test_a_place_written_with_its_units_in_brackets_is_one_strike(extractor, tex
         (country, precision, head)
 
 
+def test_a_name_with_an_article_keeps_its_words_before_brackets(extractor):
+    assert places(extractor, "Warplanes shelled Deir ez-Zor (Deir ez-Zor province) on Monday.") \
+        == ["Deir ez-Zor"]
+
+
 def test_an_acronym_in_brackets_is_no_container(extractor):
     text = "The Syrian Observatory for Human Rights (SOHR) said warplanes struck Idlib."
     assert places(extractor, text) == ["Idlib"]

@@ -41,9 +41,10 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
 
 
 # a name, then the units that hold it in brackets: "Deribat (East Jebel Marra, Central Darfur)"
+_ARTICLE = r"(?:(?:[Aa][lnrstdz]|[Ee][lsdz]|[Aa]sh)-)"
 _WRITTEN_WITH_CONTAINER = re.compile(
-    r"(?P<head>(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]r)[-\s])?[A-Z][\w'’]*(?:[-\s](?:(?:al|el)-)?"
-    r"[A-Z][\w'’]*){0,3})\s*\((?P<inside>[^()]{2,80})\)")
+    rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
+    rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}})\s*\((?P<inside>[^()]{{2,80}})\)")
 
 
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
