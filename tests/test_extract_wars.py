@@ -532,6 +532,16 @@ def test_an_acronym_in_brackets_is_no_container(extractor):
     assert places(extractor, text) == ["Idlib"]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("An explosion on the DKAD (Donetsk Bypass Road) south of Donetsk.", "Donetsk"),
+    ("Mortar shells landed near MIA (Mogadishu International Airport) in Mogadishu.",
+     "Mogadishu"),
+])
+def test_an_acronym_spelt_out_in_brackets_is_no_place_of_its_own(extractor, text, place):
+    found = places(extractor, text)
+    assert place in found and not any(p.isupper() for p in found)
+
+
 @pytest.mark.parametrize(("text", "place", "country"), [
     # Egypt's forces at home (the Sinai insurgency) and abroad (its air raids on Derna, 2015)
     ("Egyptian military airstrikes killed 15 militants in Sheikh Zuweid, North Sinai.",

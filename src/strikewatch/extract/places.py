@@ -135,8 +135,8 @@ class PlaceFinder:
                 continue
             toks = set(range(span.start, span.end))
             if toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
-                    or span.text.lower() in self.lex.not_places:
-                continue
+                    or span.text.lower() in self.lex.not_places or span.text.isupper():
+                continue  # an acronym is spelt out in brackets: "ZNPP (Zaporizhzhia ... Plant)"
             scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
             scan.taken |= toks
             scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks,
