@@ -15,6 +15,7 @@ import pytest
 
 from strikewatch.extract import Extractor
 from strikewatch.extract.items import is_place_title
+from strikewatch.geo import geocode_mentions
 from strikewatch.models import Document, Segment
 
 
@@ -389,3 +390,193 @@ def test_the_force_after_shelling_of_positions_is_the_target(extractor, text, no
 def test_a_force_after_of_that_names_no_struck_thing_is_still_the_attacker(extractor):
     assert attackers(extractor, "The bombing of Russian aviation hit Kharkiv overnight.") \
         == ["Russian Armed Forces"]
+
+
+# ------------------------------------------------------------------------- landmarks at a distance
+
+
+@pytest.mark.parametrize(("text", "place", "landmark"), [
+    ("Several air strikes targeted militant positions near the city of Ajdabiya, 150 km south "
+     "of Benghazi.", "Ajdabiya", "Benghazi"),
+    ("Russian missiles hit Kramatorsk, about 20 km south of Sloviansk, on Tuesday.",
+     "Kramatorsk", "Sloviansk"),
+    ("Warplanes struck Saraqib, some 15 kilometres east of the city of Idlib.", "Saraqib",
+     "Idlib"),
+])
+def test_a_landmark_a_place_is_measured_from_is_no_strike_place(extractor, text, place,
+                                                               landmark):
+    found = places(extractor, text)
+    assert place in found and landmark not in found
+
+
+def test_a_landmark_stays_the_place_when_the_text_names_no_other(extractor):
+    assert places(extractor, "Warplanes struck a village 10 km south of Idlib.") == ["Idlib"]
+
+
+# ------------------------------------------------------------------- who flies the unnamed air strike
+
+
+def attacker_states(extractor: Extractor, text: str) -> list[str | None]:
+    return [m.attacker.country if m.attacker else None
+            for m in extractor.extract(item(text)).strikes]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Three LNA soldiers were killed in clashes with militants near Derna. Several air strikes "
+     "also targeted the militants near the city of Ajdabiya.", "LY"),
+    ("Nigerian troops repelled a Boko Haram attack on Monguno. Air strikes later hit the "
+     "group's camp near Maiduguri.", "NG"),
+])
+def test_an_unnamed_air_strike_is_the_one_named_states(extractor, text, country):
+    assert attacker_states(extractor, text) == [country]
+
+
+def test_two_states_named_leave_an_unnamed_air_strike_open(extractor):
+    text = ("Russian and Syrian troops advanced on Khan Tuman. Air strikes hit rebel positions "
+            "in the town of Saraqib.")
+    assert attacker_states(extractor, text) == [None]
+
+
+def test_an_unnamed_shelling_is_not_given_to_the_state_named(extractor):
+    text = ("Two Somali soldiers were killed in an ambush near Afgooye. Mortar shells later "
+            "landed on Baidoa.")
+    assert attacker_states(extractor, text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Al Shabaab claims it has killed 6 KDF soldiers in an ambush attack on a base of Kenyan "
+    "troops in Lamu.",
+    "Al Shabaab claims it has killed 6 AMISOM soldiers in an ambush attack on a base of Ugandan "
+    "troops in Afgooye.",
+    "AQAP says it killed eight soldiers in an ambush attack on a convoy of Emirati troops in "
+    "Zinjibar.",
+])
+def test_an_ambush_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
+
+
+# --------------------------------------------------------------- coders' notes: forces and air support
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Military forces shelled Boko Haram positions in Damboa.", "Damboa"),
+    ("Military forces shelled Houthi positions in Taiz, killing three.", "Taiz"),
+])
+def test_military_forces_are_the_territorys_state(extractor, text, place):
+    [m] = extractor.extract(item(text)).strikes
+    assert m.place_text == place and m.attacker is not None
+    assert m.attacker.name == "state forces of the territory (pending)"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Clashes between the LNA and BDB fighters near Ajdabiya, with LNA air support.", "Ajdabiya"),
+    ("Clashes between SNA and Al Shabaab in Afgooye, with air support from AMISOM helicopters.",
+     "Afgooye"),
+    ("Ukrainian troops repelled an assault near Bakhmut with air support.", "Bakhmut"),
+])
+def test_a_battle_with_air_support_is_a_strike(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels advanced on Hama without air cover.",
+    "Ukrainian troops advanced near Bakhmut with no air support.",
+])
+def test_air_support_that_did_not_come_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
+
+
+def geocoded(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:
+    strikes = extractor.extract(item(text)).strikes
+    return [(m.place_text, m.place.country if m.place else None)
+            for m in geocode_mentions(strikes, extractor.gazetteer, document_text=text)]
+
+
+def test_a_nationality_keeps_a_short_name_at_home(extractor):
+    # "Malian" names the story's country: "Ber" (a town near Timbuktu) is not Berlin
+    assert geocoded(extractor, "Malian troops shelled jihadist positions in Ber.") \
+        != [("Ber", "DE")]
+
+
+def test_a_nationality_does_not_move_a_strike_abroad(extractor):
+    # Kenyan jets strike in Somalia: the nationality is the attacker's, the town Somali
+    assert geocoded(extractor, "Kenyan jets struck Al Shabaab camps in Buale.") == \
+        [("Buale", "SO")]
+
+
+@pytest.mark.parametrize(("text", "head", "country", "precision"), [
+    ("SAF bombed Deribat (East Jebel Marra, Central Darfur). 2 farmers died.", "Deribat", "SD",
+     "admin1"),
+    ("Air strikes on Kangarwa (Kukawa, Borno) killed 15.", "Kangarwa", "NG", "admin2"),
+    ("Coalition airstrikes hit Al-Hussainiyah (Qaatabah, Ad Dali), killing four.",
+     "Al-Hussainiyah", "YE", "admin2"),
+    ("Russian artillery shelled Nova Dmytrivka (Kharkiv oblast).", "Nova Dmytrivka", "UA",
+     "admin1"),
+])
+def test_a_place_written_with_its_units_in_brackets_is_one_strike(extractor, text, head,
+                                                                 country, precision):
+    strikes = extractor.extract(item(text)).strikes
+    assert [m.place_text for m in strikes] == [head]
+    [m] = geocode_mentions(strikes, extractor.gazetteer, document_text=text)
+    assert (m.place.country, m.place.precision, m.place.unresolved_name) == \
+        (country, precision, head)
+
+
+def test_a_name_with_an_article_keeps_its_words_before_brackets(extractor):
+    assert places(extractor, "Warplanes shelled Deir ez-Zor (Deir ez-Zor province) on Monday.") \
+        == ["Deir ez-Zor"]
+
+
+def test_an_acronym_in_brackets_is_no_container(extractor):
+    text = "The Syrian Observatory for Human Rights (SOHR) said warplanes struck Idlib."
+    assert places(extractor, text) == ["Idlib"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("An explosion on the DKAD (Donetsk Bypass Road) south of Donetsk.", "Donetsk"),
+    ("Mortar shells landed near MIA (Mogadishu International Airport) in Mogadishu.",
+     "Mogadishu"),
+])
+def test_an_acronym_spelt_out_in_brackets_is_no_place_of_its_own(extractor, text, place):
+    found = places(extractor, text)
+    assert place in found and not any(p.isupper() for p in found)
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # Egypt's forces at home (the Sinai insurgency) and abroad (its air raids on Derna, 2015)
+    ("Egyptian military airstrikes killed 15 militants in Sheikh Zuweid, North Sinai.",
+     "Sheikh Zuweid", "EG"),
+    ("Egyptian warplanes struck IS positions in Derna, Libya.", "Derna", "LY"),
+])
+def test_egypts_forces_are_egypts_wherever_they_strike(extractor, text, place, country):
+    [m] = geocode_mentions(extractor.extract(item(text)).strikes, extractor.gazetteer,
+                           document_text=text)
+    assert (m.place_text, m.place.country) == (place, country)
+    assert (m.attacker.name, m.attacker.country) == ("Military Forces of Egypt", "EG")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In the past 24 hours, the air force launched six offensives, two of which targeted IS "
+     "positions in Sirte.", "Sirte"),
+    ("The Myanmar air force launched two operations on Hpakant.", "Hpakant"),
+    ("Syrian helicopters launched a new wave on Daraya, the opposition said.", "Daraya"),
+])
+def test_whatever_an_air_force_launches_is_a_strike(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched an offensive on Bakhmut.",
+    "The RSF launched an offensive on El Fasher at dawn.",
+])
+def test_an_offensive_launched_by_ground_forces_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said the targeted airbase had been providing air support for army operations "
+    "against Islamic State east of Palmyra.",
+    "Officials said the base would keep providing air support to troops near Kismayo.",
+])
+def test_a_role_of_providing_air_support_is_no_strike(extractor, text):
+    assert places(extractor, text) == []

@@ -179,6 +179,39 @@ def test_supplement_towns_and_districts(gaz, doc_id, sentence, name, placed_as, 
     assert m.place.source == "supplement"
 
 
+@pytest.mark.parametrize("sentence,name,city,admin1,country", [
+    # written for this test in the shape of coders' notes from Somalia and Libya: a city's
+    # district GeoNames lacks is coded to its city, never to a namesake's skeleton abroad
+    # ("Hodan" is not Haydan, Yemen; "Ganfouda" not Guenfouda, Morocco)
+    ("Two civilians were wounded when mortar shells landed in a market in Hodan district.",
+     "Hodan district", "Mogadishu", "Banaadir", "SO"),
+    ("Al Shabaab fired mortars at the presidential palace from Dayniile overnight.",
+     "Dayniile", "Mogadishu", "Banaadir", "SO"),
+    ("LNA warplanes carried out airstrikes on militant positions in Ganfouda.",
+     "Ganfouda", "Benghazi", "Banghazi", "LY"),
+    ("Heavy shelling hit Gwarsha and the western outskirts of the city.",
+     "Gwarsha", "Benghazi", "Banghazi", "LY"),
+])
+def test_a_citys_district_is_placed_at_its_city(gaz, sentence, name, city, admin1, country):
+    [m] = geocode_mentions(_in_sentence("t", sentence, [name]), gaz)
+    city_place = placed(gaz.resolve(city, country=country))
+    assert (m.place.country, m.place.admin1, m.place.precision) == (country, admin1, "admin2")
+    assert (m.place.lat, m.place.lon) == (city_place.lat, city_place.lon)
+    assert m.place.source == "supplement"
+
+
+@pytest.mark.parametrize("name,country,capital", [
+    ("Gedo", "SO", "Garbahaarey"),  # not Beled Hawo, the largest town, on the Kenyan border
+    ("Diyala", "IQ", "Baqubah"),  # not Khanaqin, on the Iranian border
+    ("Yobe", "NG", "Damaturu"),
+])
+def test_a_province_is_placed_at_its_capital(gaz, name, country, capital):
+    province = placed(gaz.resolve(name, country=country, level="admin1"))
+    seat = placed(gaz.resolve(capital, country=country))
+    assert province.precision == "admin1" and province.admin1 == seat.admin1
+    assert (province.lat, province.lon) == (seat.lat, seat.lon)
+
+
 def test_a_place_named_as_a_region_is_its_vicinity(gaz):
     # from an FA-KES article (FA-KES, CC BY 4.0): "the Homs region" was no place at all
     s = ("The Russian pilots were attacking DAESH in the Homs region on Friday on the request "

@@ -174,6 +174,7 @@ class Lexicons:
         self.strong_verbs = frozenset(w.lower() for w in t["strong"]["verbs"])
         self.weak_nouns = frozenset(w.lower() for w in t["weak"]["nouns"])
         self.weak_verbs = frozenset(w.lower() for w in t["weak"]["verbs"])
+        self.flown_verbs = frozenset(w.lower() for w in t["flown_verbs"])
         self.strong_phrases = PhraseMatcher({w: True for w in t["strong"]["nouns"] if " " in w})
         # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
         self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
@@ -270,7 +271,9 @@ class Lexicons:
         self.title_stop_words = frozenset(_all_forms([
             *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
             *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck"]))
-        self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"], "struck"]))
+        # a verb of launching counts as a weak word: with an aircraft as its subject it is one
+        self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"],
+                                                     *t["flown_verbs"], "struck"]))
         # a munition with a verb of landing, firing or hitting: "Civilian homes hit by
         # artillery", "A missile landed outside the hospital", "Rocket motor impacted in ..."
         self.passive_hit_verbs = frozenset(w.lower() for w in t.get("passive_hit_verbs") or ())

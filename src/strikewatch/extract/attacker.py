@@ -75,6 +75,32 @@ class AttackerRules:
                                                        attacker_span=named[1]))
         return out
 
+    def sole_air_power(self, strikes: list[StrikeMention], text: str) -> list[StrikeMention]:
+        """An air strike with no attacker is the one state's whose forces the document names,
+        when it names only one: "Four LNA soldiers were killed in fighting with the BDB near
+        Ajdabiya. Several air strikes also targeted the militants near the city", "Clashes
+        between the army and Boko Haram ... Air strikes hit the group's camp". Armed groups
+        rarely fly; a second state named leaves it open, and so does a strike's own sentence
+        that names a force and still no attacker ("Syrian or Russian warplanes bombed ...")."""
+        states = self._states_named(text)
+        if len(states) != 1:
+            return strikes
+        [(entry, span)] = states.values()
+        return [replace(m, attacker=Actor(entry.name, entry.country), attacker_span=span)
+                if m.attacker is None and m.event_type == "air"
+                and not self._states_named(m.sentence.text) else m for m in strikes]
+
+    def _states_named(self, text: str) -> dict[str, tuple[ActorEntry, Span]]:
+        """The states whose forces a text names by a name of their own (not "the army", which
+        is any state's), each with its first naming."""
+        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(text)]
+        out: dict[str, tuple[ActorEntry, Span]] = {}
+        for s, e, t, entry in self.lex.actors.find(text):
+            if entry.state and entry.country and entry.resolve is None \
+                    and not any(bs <= s and e <= be for bs, be in blocked):
+                out.setdefault(entry.country, (entry, Span(s, e, t)))
+        return out
+
     def _responsible(self, sentence: Sentence) -> tuple[ActorEntry, Span] | None:
         """The one force a sentence holds responsible, with its words; None for none or two."""
         if not self.lex.responsibility.search(sentence.text):

@@ -111,7 +111,9 @@ class Extractor:
         # body names place, day and attacker more exactly)
         strikes = self.reader.attackers.held_responsible(state.strikes or state.headline, plan.sentences)
         strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes))
-        return Extraction(merge_strikes(strikes), merge_claims(
+        # after merging: an unattributed mention of a strike told again is that strike
+        strikes = tuple(self.reader.attackers.sole_air_power(list(merge_strikes(strikes)), doc.text))
+        return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
 
     def _bodies(self, doc: Document) -> dict[str, OrgEntry]:

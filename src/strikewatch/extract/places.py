@@ -22,6 +22,14 @@ _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ath)-\w", re.IGNORECASE)
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
+# ", some 40 kilometres north-east of the city of "
+_DISTANCE_FROM = re.compile(
+    r",\s*(?:(?:about|some|around|roughly|nearly|approximately)\s+)?"
+    r"\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    r"(?:\([^)]*\)\s+)?(?:to\s+the\s+)?(?:north|south|east|west)?-?(?:north|south|east|west)?"
+    r"(?:ern)?\s*(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|provincial\s+capital)\s+of\s+)?$",
+    re.IGNORECASE)
 
 
 def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str) -> bool:
@@ -34,6 +42,25 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     if after.precision in ("admin1", "admin2") and place.precision not in ("admin1", "admin2"):
         return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
+# a name, then the units that hold it in brackets: "Deribat (East Jebel Marra, Central Darfur)"
+_ARTICLE = r"(?:(?:[Aa][lnrstdz]|[Ee][lsdz]|[Aa]sh)-)"
+_WRITTEN_WITH_CONTAINER = re.compile(
+    rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
+    rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}})\s*\((?P<inside>[^()]{{2,80}})\)")
+
+
+def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
+    """A place named only to say how far the place before it lies from it is no strike place:
+    in "near Ajdabiya, 150 km south of Benghazi" or "Kramatorsk, 20 km south of Sloviansk" the
+    strike is at the first. (With no place before it, "a village 10 km south of Idlib" keeps
+    the landmark: the nearest place the text gives.)"""
+    text = _text(sdoc)
+    hit = _DISTANCE_FROM.search(text[:cand.start])
+    return hit is not None and any(
+        o is not cand and o.end <= hit.start() and not text[o.end:hit.start()].strip()
+        for o in cands)
 
 
 @dataclass(slots=True)
@@ -67,10 +94,12 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
                 self._add(scan, ent.start, ent.end - 1, from_ent=True)
         self._regions(scan)
+        self._heads_of_written_containers(scan)
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
-                and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)]
+                and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
+                and not _landmark_only(sdoc, c, scan.cands)]
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near
@@ -94,6 +123,28 @@ class PlaceFinder:
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
+        """ "SAF bombed Deribat (East Jebel Marra, Central Darfur)", "Air strikes on Kangarwa
+        (Kukawa, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
+        struck, then in brackets the units that hold it. The name before the brackets is the
+        place, though neither the tagger nor the gazetteer knows it; the units are its
+        containers (the geocoder reads them after it), not strike places of their own."""
+        sdoc, text = scan.sdoc, _text(scan.sdoc)
+        for hit in _WRITTEN_WITH_CONTAINER.finditer(text):
+            inside = [c for c in scan.cands
+                      if hit.start("inside") <= c.start and c.end <= hit.end("inside")]
+            span = sdoc.char_span(hit.start("head"), hit.end("head"), alignment_mode="contract")
+            if not inside or span is None or len(span) == 0:
+                continue
+            toks = set(range(span.start, span.end))
+            if toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
+                    or span.text.lower() in self.lex.not_places or span.text.isupper():
+                continue  # an acronym is spelt out in brackets: "ZNPP (Zaporizhzhia ... Plant)"
+            scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
+            scan.taken |= toks
+            scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks,
+                                             None, self._known(span.text)))
 
     def _is_weapon(self, text: str) -> bool:
         """A weapon's name the tagger took for a place ("A Bayraktar struck a convoy")."""

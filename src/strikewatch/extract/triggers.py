@@ -10,6 +10,11 @@ from .state import Trigger
 from .words import _SUBJ, _noun_phrase, _text
 
 
+def _text_of(tok) -> str:
+    """A token's phrase: "the air force" for "force"."""
+    return " ".join(t.text for t in tok.subtree)
+
+
 def _gerund(tok) -> bool:
     """A verb's -ing form used as a noun ("damaged after shelling", "damaged by shelling"):
     it governs the clause it is part of, as a strike noun does."""
@@ -24,7 +29,7 @@ class TriggerRules:
         # every word strength() can answer for: the others skip the part-of-speech lookup
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
-                               | lex.short_item_nouns)
+                               | lex.short_item_nouns | lex.flown_verbs)
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
@@ -99,9 +104,18 @@ class TriggerRules:
                 return "weak"
             if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
                 return "claimed"
+            if lemma in lex.flown_verbs and self.flown(tok):
+                return "weak"
         if tok.idx + len(tok) in phrase_ends:
             return "strong"
         return None
+
+    def flown(self, tok) -> bool:
+        """Whether a verb's subject is an aircraft or an air force: "the air force launched
+        nine offensives", "MiG fighters conducted three sorties"."""
+        return any(c.dep_ == "nsubj" and any(kind == "aircraft" for _, _, _, kind in
+                                             self.lex.weapons.find(_text_of(c)))
+                   for c in tok.children)
 
     def is_munition(self, tok) -> bool:
         """A munition of weapons.yaml: "artillery", "shells", "warheads"."""

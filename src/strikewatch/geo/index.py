@@ -155,12 +155,16 @@ class _Builder:
 
         counts: Counter = Counter()
         by_country: dict[str, list[tuple[str, str, set[str], int]]] = defaultdict(list)
+        seats = self._admin1_seats()
         for row in _read_csv("admin1.csv"):
             cc, code = row["country"], row["admin1code"]
             display = _strip_admin_words(row["name"], self.lex)
             key = normalize(display)
             named = self.city_ids(key, cc, code) if key else []
-            if named:  # the capital shares the province's name: Hama, Homs, Idlib
+            if (cc, code) in seats:  # a listed capital: not the largest town on its border
+                _, gid, pop, lat, lon = seats[(cc, code)]
+                names = {row["name"], display}
+            elif named:  # the capital shares the province's name: Hama, Homs, Idlib
                 cap_eid, gid, pop, lat, lon, _ = named[0]
                 names = {row["name"], display, *self._city_names(cap_eid)}
             elif (cc, code) in largest:
@@ -195,6 +199,23 @@ class _Builder:
             self.names(hit[3], [sub.name, re.sub(r"\[.*?\]", "", sub.name)])
             counts["iso_matched"] += 1
         return counts
+
+    def _admin1_seats(self) -> dict[tuple[str, str], tuple]:
+        """The capitals admin1_seats.csv gives provinces whose largest town is not their seat
+        (the annotation guide codes a province to its capital), each checked to be a town of
+        that province."""
+        seats = {}
+        for row in _read_csv("admin1_seats.csv"):
+            cc, code = row["country"], row["admin1code"]
+            seat = self.con.execute(
+                "SELECT id, geonameid, population, lat, lon FROM entity WHERE geonameid = ? "
+                "AND kind = 'city' AND country = ? AND admin1code = ?",
+                (int(row["seat_geonameid"]), cc, code)).fetchone()
+            if seat is None:
+                raise GeocodeError(f"admin1_seats.csv: {row['seat']} ({row['seat_geonameid']}) "
+                                   f"is no town of {cc}/{code} {row['admin1']}")
+            seats[(cc, code)] = seat
+        return seats
 
     def _admin2(self) -> Counter:
         counts: Counter = Counter()
