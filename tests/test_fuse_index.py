@@ -13,7 +13,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from strikewatch.fuse import FuseSettings, _Buckets, _score, _Traits, _Working
+from strikewatch.fuse import FuseSettings
+from strikewatch.fuse.candidates import _Buckets
+from strikewatch.fuse.scoring import _score, _Traits
+from strikewatch.fuse.summary import _Working
 from strikewatch.models import (
     Actor, Casualties, Incident, Place, Range, Span, StoredMention, StrikeMention)
 
