@@ -303,7 +303,7 @@ def test_two_named_gazetteer_places_a_km_apart_are_two_places():
     ("the Saleh family home", "Salah family house", 0),  # Yemen
 ])
 def test_site_names_are_compared_word_by_word(a, b, relation):
-    from strikewatch.fuse import _site, _site_relation
+    from strikewatch.fuse.relations import _site, _site_relation
 
     s = FuseSettings.default()
     site = lambda text: _site(strike("x", "A strike.", "A strike", None, site=text))  # noqa: E731

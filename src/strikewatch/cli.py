@@ -498,7 +498,7 @@ def serve(
                 host=host, port=port, log_level="info")
 
 
-# -- analyst review and the claims-versus-reports query (thin shells over review.py, fuse.py) --
+# -- analyst review and the claims-versus-reports query (thin shells over review.py, fuse/) --
 
 review_app = typer.Typer(no_args_is_help=True, help=(
     "Confirm, reject, edit, merge or split incidents; every action is logged with the "

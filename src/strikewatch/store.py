@@ -32,6 +32,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    case,
     cast,
     create_engine,
     delete,
@@ -39,6 +40,7 @@ from sqlalchemy import (
     false,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -882,6 +884,58 @@ class Store:
             for row in _rows_by_key(s, IncidentRow, IncidentRow.id, list(drop)).values():
                 s.delete(row)
 
+    # -- fusion in date windows (strikewatch.fuse reads the pending mentions a window at a time)
+
+    def pending_days(self) -> list[tuple[date | None, int]]:
+        """(mention date, pending mentions) of each day with mentions in no incident and not
+        set aside, in the order ``unfused_mentions`` gives them (undated where the dialect
+        sorts NULL): one row a day, however many mentions, for cutting them into windows."""
+        query = (select(StrikeRow.date, func.count()).where(*_PENDING)
+                 .group_by(StrikeRow.date))
+        with self.sessions() as s:
+            rows = [(d, n) for d, n in s.execute(query).all()]
+        undated = [r for r in rows if r[0] is None]
+        dated = sorted(r for r in rows if r[0] is not None)
+        return undated + dated if self.engine.dialect.name == "sqlite" else dated + undated
+
+    def unfused_mentions_between(self, start: date | None, end: date | None
+                                 ) -> list[StoredMention]:
+        """The pending mentions dated within [start, end] (both None: the undated ones), in
+        ``unfused_mentions`` order."""
+        query = _stored_query().where(*_PENDING)
+        query = (query.where(StrikeRow.date.is_(None)) if start is None and end is None
+                 else query.where(StrikeRow.date >= start, StrikeRow.date <= end))
+        with self.sessions() as s:
+            return [_stored(r, d) for r, d in s.execute(query).all()]
+
+    def pending_shared_keys(self) -> set[str]:
+        """The ``mention_key`` values that more than one pending mention shares (one sentence
+        giving two strikes with no place span, or one place for two days): fusion numbers
+        them across its windows. Grouped in SQL, so only the few shared keys are read."""
+        code = case((StrikeRow.attacker_name.is_(None), ""),
+                    else_=func.coalesce(StrikeRow.attacker_country, StrikeRow.attacker_name))
+        query = (select(StrikeRow.doc_id, StrikeRow.start, StrikeRow.place_start, code)
+                 .where(*_PENDING)
+                 .group_by(StrikeRow.doc_id, StrikeRow.start, StrikeRow.place_start, code)
+                 .having(func.count() > 1))
+        with self.sessions() as s:
+            return {f"{doc}|{start}|{'' if place is None else place}|{who}"
+                    for doc, start, place, who in s.execute(query).all()}
+
+    def incident_ids_reaching(self, country: str, start: date, end: date, *,
+                              widen: dict[str | None, int]) -> list[str]:
+        """Ids of the incidents of ``country`` whose date may stand for a day in [start, end]:
+        dated within it, or within ``widen[precision]`` days of it for an incident dated to
+        a week or a month (``widen``: precision -> days; other precisions are not widened)."""
+        near = [(IncidentRow.date_precision == p) & IncidentRow.date.between(
+                    _shift_days(start, -days), _shift_days(end, days))
+                for p, days in widen.items() if p is not None]
+        exact = IncidentRow.date.between(start, end)
+        query = (select(IncidentRow.id).where(IncidentRow.country == country)
+                 .where(or_(exact, *near)).order_by(IncidentRow.date, IncidentRow.id))
+        with self.sessions() as s:
+            return list(s.scalars(query))
+
     def empty_incidents(self, *, reviewed: bool = False) -> list[str]:
         """Incidents no stored mention supports any more (their documents were re-extracted or
         deleted); ``reviewed`` chooses between those an analyst touched and the others."""
@@ -1058,6 +1112,16 @@ def mention_key(m: StrikeMention) -> str:
 
 def _key_of_row(r: StrikeRow) -> str:
     return mention_key(_strike(r))
+
+
+# a mention fusion has yet to weigh: in no incident and not set aside (``fuse_note``)
+_PENDING = (StrikeRow.incident_id.is_(None), StrikeRow.fuse_note.is_(None))
+
+
+def _shift_days(day: date, days: int) -> date:
+    """day plus days, held at the calendar's ends (a CMS's year-1 date must not raise)."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
 
 
 def _stored_query():

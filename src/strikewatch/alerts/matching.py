@@ -32,7 +32,7 @@ def _area(w: Watchlist, area: dict, inc: Incident, _sentences) -> str | None:
     if place is None:
         return None
     if "admin1" in area:
-        from ..fuse import _admin_norm  # Hama, Hamah and Hama Governorate are one province
+        from ..fuse.relations import _admin_norm  # Hama, Hamah and Hama Governorate are one province
 
         same = place.admin1 and _admin_norm(place.admin1) == _admin_norm(area["admin1"])
         if same and area.get("country") in (None, place.country):
