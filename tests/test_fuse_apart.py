@@ -308,3 +308,44 @@ def test_site_names_are_compared_word_by_word(a, b, relation):
     s = FuseSettings.default()
     site = lambda text: _site(strike("x", "A strike.", "A strike", None, site=text))  # noqa: E731
     assert _site_relation(site(a), site(b), s) == relation
+
+
+# -- a village the gazetteer lacks, coded to its province ------------------------------------
+
+KHARKIV_OBLAST = Place("Kharkiv", 49.9808, 36.2527, "UA", "admin1", admin1="Kharkivska",
+                       geonameid=706483, unresolved_name="Nova Dmytrivka")
+DEIR_EZ_ZOR = Place("Deir ez-Zor", 35.3359, 40.1408, "SY", "point", admin1="Deir ez-Zor",
+                    geonameid=170794)
+DEIR_EZ_ZOR_PROVINCE = Place("Deir ez-Zor", 35.3359, 40.1408, "SY", "admin1",
+                             admin1="Deir ez-Zor", unresolved_name="Al-Hussainiyah")
+
+
+@pytest.mark.parametrize("town, town_text, village, village_text, attacker", [
+    (KHARKIV, "Russian missiles hit Kharkiv overnight, the mayor said.",
+     KHARKIV_OBLAST, "A Russian drone struck Nova Dmytrivka, Kharkiv, wounding a woman.", RU),
+    (DEIR_EZ_ZOR, "Russian jets bombed Deir ez-Zor city on Saturday.",
+     DEIR_EZ_ZOR_PROVINCE,
+     "Russian jets struck Al-Hussainiyah village in Deir ez-Zor governorate.", RU),
+])
+@pytest.mark.parametrize("village_first", [False, True])
+def test_a_village_coded_to_its_province_is_not_the_towns_strike(
+        store, town, town_text, village, village_text, attacker, village_first):
+    town_words = town_text.split()[2]
+    reports = [("town-1", town_text, "Outlet A", town_words, town, town.name),
+               ("village-1", village_text, "Outlet B", village_text.split()[1], village,
+                village.unresolved_name)]
+    for doc_id, text, outlet, words, place, place_words in (reports[::-1] if village_first else reports):
+        _one(store, doc_id, text, outlet, words, place, attacker=attacker, place_words=place_words)
+    fuse_pending(store)
+    assert _sizes(store) == [1, 1]
+
+
+def test_a_province_report_naming_no_place_still_joins_the_towns_strike(store):
+    province = Place("Kharkiv", 49.9808, 36.2527, "UA", "admin1", admin1="Kharkivska",
+                     geonameid=706483)
+    _one(store, "town-1", "Russian missiles hit Kharkiv overnight, the mayor said.", "Outlet A",
+         "missiles", KHARKIV)
+    _one(store, "prov-1", "Russian missiles hit the Kharkiv region overnight.", "Outlet B",
+         "missiles", province, place_words="Kharkiv region")
+    fuse_pending(store)
+    assert _sizes(store) == [2]

@@ -126,6 +126,21 @@ def _locality(m: StrikeMention) -> str | None:
     return _fold(head)
 
 
+def _unplaced_name(m: StrikeMention) -> str | None:
+    """The name of a place the gazetteer lacks, of a report coded to the province or district
+    its text puts it in ("Nova Dmytrivka, Kharkiv" at Kharkiv oblast), folded for comparison."""
+    p = m.place
+    if p is None or not p.unresolved_name or p.precision == "point":
+        return None
+    return _fold(_admin_norm(p.unresolved_name)) or None
+
+
+def _point_name(m: StrikeMention) -> str | None:
+    """The folded name of a report's place when it pins the strike to a point."""
+    p = m.place
+    return _fold(_admin_norm(p.name)) or None if p is not None and p.precision == "point" else None
+
+
 # words of a site's name that tell no site from another ("the Abu Daqqa family's home" and
 # "the house of the Abu Daka family" are one site), Arabic articles in their spellings, and
 # the words for a home, which are one kind of site ("a house" is not "the mosque")

@@ -14,9 +14,11 @@ from .relations import (
     _date_gap,
     _figure,
     _locality,
+    _point_name,
     _similar,
     _site,
     _site_relation,
+    _unplaced_name,
     place_relation,
 )
 from .settings import FINENESS, FuseSettings, _norm
@@ -60,10 +62,28 @@ def _told_apart(m: StrikeMention, t: _Traits, keys: _Keys, s: FuseSettings) -> s
                                                   for o in keys.localities):
         return (f"another place within {m.place.name} ({m.place_text}; the incident's: "
                 f"{', '.join(sorted(keys.localities))})")
+    if (apart := _another_named_place(m, keys, s)) is not None:
+        return apart
     if t.figure and keys.killed and m.place.precision == "point" and keys.pinned:
         (lo, hi), (klo, khi) = t.figure, keys.killed
         if lo > s.toll_ratio * khi + s.toll_gap or klo > s.toll_ratio * hi + s.toll_gap:
             return f"a toll no later count explains ({lo}-{hi} killed; the incident's {klo}-{khi})"
+    return None
+
+
+def _another_named_place(m: StrikeMention, keys: _Keys, s: FuseSettings) -> str | None:
+    """A village the gazetteer lacks, coded to its province ("Nova Dmytrivka, Kharkiv"), is
+    not the strike that another report pins to a named town of that province (Kharkiv city),
+    nor the other way round: the province is only where the village's name is kept until a
+    fuller gazetteer resolves it. (A province-level report naming no place still attaches.)"""
+    if (mine := _unplaced_name(m)) and keys.points \
+            and not any(_similar(mine, o, s) for o in keys.points):
+        return (f"another place in {m.place.name} ({m.place.unresolved_name}, not in the "
+                f"gazetteer; the incident's: {', '.join(sorted(keys.points))})")
+    if (mine := _point_name(m)) and keys.unplaced \
+            and not any(_similar(mine, o, s) for o in keys.unplaced):
+        return (f"another place than the incident's {', '.join(sorted(keys.unplaced))} "
+                f"(not in the gazetteer), coded to {m.place.admin1}")
     return None
 
 

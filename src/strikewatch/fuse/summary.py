@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..models import Actor, Incident, Place, StoredMention
-from .relations import _attacker_code, _figure, _locality, _site
+from .relations import _attacker_code, _figure, _locality, _point_name, _site, _unplaced_name
 from .settings import FINENESS, FuseSettings
 from .sources import _sources_of
 
@@ -32,6 +32,8 @@ class _Keys:
     localities: set[str] = field(default_factory=set)
     killed: tuple[int, int] | None = None  # (lowest, highest) figure its reports at a point give
     pinned: bool = False  # whether a report places it at a point
+    points: set[str] = field(default_factory=set)  # names of the points its reports give
+    unplaced: set[str] = field(default_factory=set)  # names coded to their province for want of a row
 
     def add(self, sm: StoredMention, s: FuseSettings) -> None:
         m = sm.mention
@@ -52,6 +54,8 @@ class _Keys:
         self.sites |= {site} if (site := _site(m)) else set()
         self.localities |= {loc} if (loc := _locality(m)) else set()
         self.pinned |= m.place is not None and m.place.precision == "point"
+        self.points |= {name} if (name := _point_name(m)) else set()
+        self.unplaced |= {name} if (name := _unplaced_name(m)) else set()
         if (figure := _figure(m.casualties.killed)) is not None and self.pinned:
             lo, hi = self.killed or figure
             self.killed = (min(lo, figure[0]), max(hi, figure[1]))
