@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
-from .ingest import IngestOptions, SyndicationIndex, minhash_signature, read_inputs
+from .ingest import IngestOptions, read_inputs
 from .models import Document, Rejection
 from .store import Store
+from .syndication import SyndicationIndex, band_keys, minhash_signature
 
 if TYPE_CHECKING:
     from .fuse import FuseReport
@@ -70,52 +71,83 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
 
 def ingest_items(items: Iterable[Document | Rejection], store: Store, *,
                  progress: Progress | None = None, batch_size: int = 500) -> IngestSummary:
-    """``ingest`` over documents already read (``watch`` reads its conditional fetches)."""
+    """``ingest`` over documents already read (``watch`` reads its conditional fetches).
+
+    Documents are taken ``batch_size`` at a time; each batch looks up in the store only what
+    concerns it (its ids, its texts' hashes, its band keys), so that memory and start-up do
+    not grow with the store."""
     summary = IngestSummary()
-    known_hash = store.known_documents()
-    by_hash = {h: i for i, h in known_hash.items()}
-    syndication = SyndicationIndex.from_signatures(store.signatures())
-    pending: list[tuple[Document, bytes]] = []
-
-    def flush() -> None:
-        if pending:
-            _store_batch(store, pending, summary)
-            pending.clear()
-
+    batch: list[Document] = []
     for item in items:
         if isinstance(item, Rejection):
             summary.rejected.append(item)
             log.info("rejected: %s", item.reason)  # the summary lists every rejection once
             continue
         summary.read += 1
-        doc = item
         if progress:
-            progress(doc.id)
-        if known_hash.get(doc.id) == doc.content_hash:
+            progress(item.id)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _ingest_batch(store, batch, summary)
+            batch.clear()
+    _ingest_batch(store, batch, summary)
+    store.add_rejections(summary.rejected)
+    return summary
+
+
+@dataclass(slots=True)
+class _KnownToBatch:
+    """What the store and the batch so far hold that one batch of inputs can meet: the
+    stored hash of each of its ids (and renamed ids), the original stored under each of its
+    texts' hashes, and a syndication index of the stored originals sharing a band key; and
+    the signature of each new text (computed once: a renamed copy has the same)."""
+
+    hash_of_id: dict[str, str]
+    original_of_hash: dict[str, str]
+    syndication: SyndicationIndex
+    signature_of_hash: dict[str, bytes]
+
+    @classmethod
+    def look_up(cls, store: Store, docs: list[Document]) -> _KnownToBatch:
+        ids = [doc.id for doc in docs] + [_renamed(doc).id for doc in docs]
+        hash_of_id = store.document_hashes(ids)
+        signature_of_hash = {doc.content_hash: minhash_signature(doc.text) for doc in docs
+                             if hash_of_id.get(doc.id) != doc.content_hash}
+        keys = [key for signature in signature_of_hash.values() for key in band_keys(signature)]
+        return cls(hash_of_id, store.originals_of_hashes(signature_of_hash),
+                   SyndicationIndex.from_signatures(store.syndication_candidates(keys)),
+                   signature_of_hash)
+
+
+def _ingest_batch(store: Store, docs: list[Document], summary: IngestSummary) -> None:
+    """Sort one batch into duplicates, renamed documents and new ones (an original or a copy
+    linked to its original), then store the new ones."""
+    if not docs:
+        return
+    known = _KnownToBatch.look_up(store, docs)
+    new: list[tuple[Document, bytes]] = []
+    for doc in docs:
+        if known.hash_of_id.get(doc.id) == doc.content_hash:
             summary.duplicates.append((doc.id, "already stored with the same text"))
             continue
-        if doc.id in known_hash:  # same id, new text: keep both, the new one under a derived id
+        if doc.id in known.hash_of_id:  # same id, new text: keep both, the new one renamed
             asked, doc = doc.id, _renamed(doc)
-            if doc.id in known_hash:
+            if doc.id in known.hash_of_id:
                 summary.duplicates.append((doc.id, "already stored with the same text"))
                 continue
             summary.renamed.append((asked, doc.id))
-        signature = minhash_signature(doc.text)
+        signature = known.signature_of_hash[doc.content_hash]
         # the same text under another id is a copy an outlet re-published: stored, but linked
-        earlier = by_hash.get(doc.content_hash) or syndication.find(signature)
+        earlier = known.original_of_hash.get(doc.content_hash) or known.syndication.find(signature)
         if earlier is not None:
             doc = replace(doc, near_duplicate_of=earlier)
             summary.syndicated.append((doc.id, earlier))
         else:
-            syndication.add(doc.id, signature)
-        known_hash[doc.id] = doc.content_hash
-        by_hash[doc.content_hash] = doc.id
-        pending.append((doc, signature))
-        if len(pending) >= batch_size:
-            flush()
-    flush()
-    store.add_rejections(summary.rejected)
-    return summary
+            known.syndication.add(doc.id, signature)
+            known.original_of_hash[doc.content_hash] = doc.id
+        known.hash_of_id[doc.id] = doc.content_hash
+        new.append((doc, signature))
+    _store_batch(store, new, summary)
 
 
 def _renamed(doc: Document) -> Document:
