@@ -5,7 +5,8 @@ index it replaced. Runs on SQLite and PostgreSQL (tests/pg.py)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from strikewatch.syndication import (
     SyndicationIndex,
     _lean,
     band_keys,
+    mentions_by_reference,
     minhash_signature,
 )
 
@@ -150,3 +152,125 @@ def test_the_migration_indexes_the_originals_already_stored(db_url):  # noqa: F8
     summary = pipeline.ingest([str(INGEST / "syndication-republished.txt")], store)
     assert summary.syndicated == [("syndication-republished", "syndication-reuters")]
     store.close()
+
+
+# ---------------------------------------------------------------------------------- by reference
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from strikewatch.extract import Extractor
+
+    return Extractor()
+
+
+def rerun(text: str, header: str) -> str:
+    """``text`` as another outlet re-runs wire copy word for word: its own header above, a
+    credit line below (neither says anything about a strike)."""
+    return f"{header}\n\n{text}\n\nThis article was republished from agency copy."
+
+
+def extracted_pair(tmp_path: Path, extractor, original: dict, copy: dict):  # noqa: ANN001
+    """A store with ``original`` and ``copy`` ingested (the copy linked) and extracted."""
+    store = Store(str(tmp_path / "pair.db"))
+    ingested = pipeline.ingest_items(read_rows([original, copy], tmp_path), store)
+    assert ingested.syndicated == [(copy["id"], original["id"])]
+    return store, pipeline.extract_pending(store, extractor=extractor)
+
+
+def unchanged_but_where(mentions) -> list:  # noqa: ANN001
+    """What a mention says, less its document and where in it (StrikeMention fields)."""
+    return [(m.date, m.attacker, m.place, m.targets, m.casualties, m.source, m.event_type,
+             m.sentence.text, m.place_text) for m in mentions]
+
+
+def assert_taken_over(store: Store, original_id: str, copy_id: str) -> None:
+    """The copy holds its original's mentions, each at its own sentence of the copy."""
+    (copy,) = store.documents(ids=[copy_id])
+    of_original = store.strike_mentions(doc_ids=[original_id])
+    of_copy = store.strike_mentions(doc_ids=[copy_id])
+    assert of_original and unchanged_but_where(of_copy) == unchanged_but_where(of_original)
+    for m in of_copy:
+        assert copy.text[m.sentence.start:m.sentence.end] == m.sentence.text
+        if m.place_span is not None:
+            assert copy.text[m.place_span.start:m.place_span.end] == m.place_text
+    claims = store.claim_mentions(doc_ids=[copy_id])
+    assert [c.span.text for c in claims] == [
+        c.span.text for c in store.claim_mentions(doc_ids=[original_id])]
+    assert all(copy.text[c.span.start:c.span.end] == c.span.text for c in claims)
+
+
+def test_a_verbatim_syrian_wire_copy_takes_its_originals_mentions(tmp_path, extractor):
+    """Syria: a Reuters story re-run word for word under another outlet's header is not
+    parsed again; what it holds equals what a full extraction of it finds."""
+    text = read(INGEST / "syndication-reuters.txt")[0].text
+    original = {"id": "wire", "text": text, "published": "2013-08-22", "source": "Reuters"}
+    copy = {"id": "rerun", "text": rerun(text, "DAMASCUS (Daily Sabah with Reuters)"),
+            "published": "2013-08-22", "source": "Daily Sabah"}
+    store, summary = extracted_pair(tmp_path, extractor, original, copy)
+    assert summary.by_reference == 1 and summary.copies_in_full == []
+    assert_taken_over(store, "wire", "rerun")
+    alone = Store(str(tmp_path / "alone.db"))
+    pipeline.ingest_items(read_rows([copy], tmp_path), alone)
+    pipeline.extract_pending(alone, extractor=extractor)
+    assert unchanged_but_where(alone.strike_mentions()) == unchanged_but_where(
+        store.strike_mentions(doc_ids=["rerun"]))
+
+
+def test_a_verbatim_yemen_copy_takes_its_originals_mentions_and_counts_once(
+        tmp_path, extractor):
+    """Yemen: the copy's mentions come by reference, and fusion counts the story once:
+    one incident per strike, its documents two, one of them a syndicated copy."""
+    from strikewatch.fuse import fuse_pending, incident_records
+
+    text, _ = yemen_original_and_copy()
+    original = {"id": "monitor", "text": text, "published": "2016-03-05",
+                "source": "Civilian harm monitor"}
+    copy = {"id": "gulf", "text": rerun(text, "SANAA (Gulf Monitor with agencies)"),
+            "published": "2016-03-05", "source": "Gulf Monitor"}
+    store, summary = extracted_pair(tmp_path, extractor, original, copy)
+    assert summary.by_reference == 1
+    assert_taken_over(store, "monitor", "gulf")
+    fuse_pending(store)
+    records = list(incident_records(store))
+    assert records and all("syndicated cop" in inc["grade_reason"] for inc in records
+                           if {m["doc_id"] for m in inc["mentions"]} == {"monitor", "gulf"})
+    assert not any("2 independent sources" in inc["grade_reason"] for inc in records)
+
+
+def test_a_copy_that_changes_a_strike_sentence_is_extracted_in_full(tmp_path, extractor):
+    """Syria: the re-published fixture changes words of its strike paragraphs: extracted in
+    full, the summary saying why."""
+    (reuters, changed) = read(INGEST / "syndication-reuters.txt",
+                              INGEST / "syndication-republished.txt")
+    original = {"id": "wire", "text": reuters.text, "published": "2013-08-22",
+                "source": "Reuters"}
+    copy = {"id": "changed", "text": changed.text, "published": "2013-08-22",
+            "source": "Daily Sabah"}
+    store, summary = extracted_pair(tmp_path, extractor, original, copy)
+    assert summary.by_reference == 0
+    assert summary.copies_in_full == [
+        ("changed", "adds or changes text that may report a strike or hold a claim")]
+    assert store.strike_mentions(doc_ids=["changed"]) and summary.documents == 2
+    assert any("extracted in full: changed" in line for line in summary.lines())
+
+
+def test_a_copy_of_another_day_or_missing_a_sentence_is_not_taken_over(tmp_path, extractor):
+    """Yemen: a copy dated a day later ("on Thursday" may be another day) and a copy that
+    drops the paragraph of a mention's sentence keep their own extraction."""
+    text, _ = yemen_original_and_copy()
+    original = {"id": "monitor", "text": text, "published": "2016-03-05",
+                "source": "Civilian harm monitor"}
+    copy = {"id": "gulf", "text": rerun(text, "SANAA (agencies)"), "published": "2016-03-05",
+            "source": "Gulf Monitor"}
+    store, _ = extracted_pair(tmp_path, extractor, original, copy)
+    (first,), (rerun_doc,) = store.documents(ids=["monitor"]), store.documents(ids=["gulf"])
+    strikes = store.strike_mentions(doc_ids=["monitor"])
+    claims = store.claim_mentions(doc_ids=["monitor"])
+    later = replace(rerun_doc, published=date(2016, 3, 6))
+    assert mentions_by_reference(later, first, strikes, claims, lambda _: False) == (
+        "published on another day than its original")
+    struck = strikes[0].sentence.text
+    cut = replace(rerun_doc, text=rerun_doc.text.replace(struck, ""))
+    assert mentions_by_reference(cut, first, strikes, claims, lambda _: False) == (
+        "a sentence of its original's mentions is not in it word for word")

@@ -663,27 +663,34 @@ class Store:
             s.add_all(RejectionRow(origin=r.origin, reason=r.reason) for r in rejections)
 
     def documents(self, *, ids: Sequence[str] | None = None, unextracted: bool = False,
-                  ) -> Iterator[Document]:
-        query = select(DocumentRow).order_by(DocumentRow.id)
+                  copies: bool | None = None) -> Iterator[Document]:
+        """Stored documents in id order; ``copies`` True for the syndicated copies only,
+        False for the others (None: both)."""
+        query = _document_query(select(DocumentRow).order_by(DocumentRow.id),
+                                unextracted=unextracted, copies=copies)
         if ids is not None:
             query = query.where(DocumentRow.id.in_(list(ids)))
-        if unextracted:
-            query = query.where(DocumentRow.extracted_at.is_(None))
         with self.sessions() as s:
             for row in s.scalars(query.execution_options(yield_per=500)):
                 yield _document(row)
 
     def document_page(self, *, after: str | None, limit: int, unextracted: bool = False,
-                      ) -> list[Document]:
+                      copies: bool | None = None) -> list[Document]:
         """The next ``limit`` documents by id after ``after`` (keyset pagination: each page
         costs the same however far into the store it is, and nothing holds the rest)."""
-        query = select(DocumentRow).order_by(DocumentRow.id).limit(limit)
+        query = _document_query(select(DocumentRow).order_by(DocumentRow.id).limit(limit),
+                                unextracted=unextracted, copies=copies)
         if after is not None:
             query = query.where(DocumentRow.id > after)
-        if unextracted:
-            query = query.where(DocumentRow.extracted_at.is_(None))
         with self.sessions() as s:
             return [_document(row) for row in s.scalars(query)]
+
+    def extracted(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` whose extraction is stored."""
+        with self.sessions() as s:
+            return {doc_id for chunk in _chunks(ids) for doc_id in s.scalars(
+                select(DocumentRow.id).where(DocumentRow.id.in_(chunk),
+                                             DocumentRow.extracted_at.is_not(None)))}
 
     def count_documents(self, *, unextracted: bool = False) -> int:
         query = select(func.count()).select_from(DocumentRow)
@@ -1214,6 +1221,16 @@ def _document_values(doc: Document, signature: bytes | None) -> dict[str, object
         byline=doc.byline, origin=doc.origin, text=doc.text,
         segments=[[s.kind, s.start, s.end] for s in doc.segments],
         near_duplicate_of=doc.near_duplicate_of, minhash=signature, ingested_at=now())
+
+
+def _document_query(query, *, unextracted: bool, copies: bool | None):
+    """``query`` on documents narrowed to those not yet extracted and to copies or not."""
+    if unextracted:
+        query = query.where(DocumentRow.extracted_at.is_(None))
+    if copies is not None:
+        query = query.where(DocumentRow.near_duplicate_of.is_not(None) if copies
+                            else DocumentRow.near_duplicate_of.is_(None))
+    return query
 
 
 def _band_rows(docs: Iterable[tuple[Document, bytes | None]]) -> list[dict]:

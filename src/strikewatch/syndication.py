@@ -6,20 +6,26 @@ candidates, and a candidate counts only when the estimated Jaccard similarity re
 threshold. A band is stored as one 64-bit key (``band_keys``) in the ``syndication_bands``
 table, so that ingest looks up the candidates of a batch by key in the database instead of
 loading every stored signature at its start (issue 14); ``SyndicationIndex`` does the same
-in memory for the documents of the batch being ingested.
+in memory for the documents of the batch being ingested. A copy, once linked, takes its
+original's mentions instead of a second full extraction when nothing it adds could report
+anything (``mentions_by_reference``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-__all__ = ["BANDS", "ROWS", "SyndicationIndex", "band_keys", "minhash_signature", "similar"]
+from .models import ClaimMention, Document, Span, StrikeMention
+
+__all__ = ["BANDS", "ROWS", "SyndicationIndex", "band_keys", "mentions_by_reference",
+           "minhash_signature", "similar"]
 
 # Tuned on fakes-dev (see tests/test_ingest.py): a wire story re-run under another outlet's
 # header and footer with a few words changed scores 0.7-0.9 on word 5-shingles; distinct stories
@@ -122,3 +128,61 @@ class SyndicationIndex:
 
     def __len__(self) -> int:
         return len(self._order)
+
+
+# ---------------------------------------------------------------------------------- by reference
+
+
+def mentions_by_reference(copy: Document, original: Document,
+                          strikes: Sequence[StrikeMention], claims: Sequence[ClaimMention],
+                          may_hold_mention: Callable[[str], bool],
+                          ) -> tuple[list[StrikeMention], list[ClaimMention]] | str:
+    """The original's strike mentions and claims as the copy's own (its id, its offsets), or
+    why the copy must be extracted in full.
+
+    A copy re-run under another outlet's header and footer says what the original says:
+    extracting it again costs a full parse for the same mentions. They are taken over when
+    nothing the copy adds or changes could report anything (``may_hold_mention``: the
+    extraction gate's word test), it is dated the same day (relative dates resolve against
+    the publication day) and every mention's sentence is in it word for word.
+    """
+    if copy.published != original.published:
+        return "published on another day than its original"
+    if copy.language != original.language:
+        return "in another language than its original"
+    added = [paragraph for paragraph in _paragraphs(copy) if paragraph not in original.text]
+    if any(may_hold_mention(paragraph) for paragraph in added):
+        return "adds or changes text that may report a strike or hold a claim"
+    moved_strikes = [_moved_strike(m, copy, original) for m in strikes]
+    moved_claims = [_moved_claim(c, copy, original) for c in claims]
+    if None in moved_strikes or None in moved_claims:
+        return "a sentence of its original's mentions is not in it word for word"
+    return moved_strikes, moved_claims  # type: ignore[return-value]  # no None left
+
+
+def _paragraphs(doc: Document) -> list[str]:
+    return [doc.text[s.start:s.end] for s in doc.segments] or [doc.text]
+
+
+def _moved(span: Span, copy: Document, original: Document) -> Span | None:
+    """``span`` of the original at the same occurrence of its text in the copy, or None."""
+    occurrence = original.text.count(span.text, 0, span.start)
+    at = -1
+    for _ in range(occurrence + 1):
+        at = copy.text.find(span.text, at + 1)
+        if at < 0:
+            return None
+    return Span(at, at + len(span.text), span.text)
+
+
+def _moved_strike(m: StrikeMention, copy: Document, original: Document) -> StrikeMention | None:
+    sentence = _moved(m.sentence, copy, original)
+    place_span = m.place_span and _moved(m.place_span, copy, original)
+    if sentence is None or (m.place_span is not None and place_span is None):
+        return None
+    return replace(m, doc_id=copy.id, sentence=sentence, place_span=place_span)
+
+
+def _moved_claim(c: ClaimMention, copy: Document, original: Document) -> ClaimMention | None:
+    span = _moved(c.span, copy, original)
+    return None if span is None else replace(c, doc_id=copy.id, span=span)
