@@ -319,7 +319,7 @@ class _Engine:
             imported_from = store.url if store.gazetteer_imports() else None
             return _write_in_order(store, pages_on_cluster(pages, self.dask, imported_from),
                                    progress)
-        pages = _peeked(pages, self.workers)
+        pages = _PagesAhead(pages, self.workers)
         if not pages.workers:
             return ExtractSummary()  # nothing to extract: no pipeline to load
         if pages.workers > 1 and self.extractor is None and self.gazetteer is None:
@@ -369,7 +369,7 @@ def _gate_of(extractor):  # noqa: ANN001, ANN202 - an Extractor, a SentenceGate
     return SentenceGate(load_lexicons(settings.lexicon_dir), settings, classifier_for(settings))
 
 
-class _peeked:  # noqa: N801 - reads as what it wraps
+class _PagesAhead:
     """Pages, with the number of worker processes worth starting for them: no more than
     there are pages (as many pages as workers are read ahead to know), none for none."""
 
