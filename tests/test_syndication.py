@@ -252,7 +252,8 @@ def test_a_copy_that_changes_a_strike_sentence_is_extracted_in_full(tmp_path, ex
     assert summary.copies_in_full == [
         ("changed", "adds or changes text that may report a strike or hold a claim")]
     assert store.strike_mentions(doc_ids=["changed"]) and summary.documents == 2
-    assert any("extracted in full: changed" in line for line in summary.lines())
+    assert "  extracted in full, adds or changes text that may report a strike or hold a " \
+        "claim: 1 (changed)" in summary.lines()
 
 
 def test_a_copy_of_another_day_or_missing_a_sentence_is_not_taken_over(tmp_path, extractor):

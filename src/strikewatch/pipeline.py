@@ -243,7 +243,7 @@ class ExtractSummary:
         if self.by_reference or self.copies_in_full:
             out.append(f"  syndicated copies: {self.by_reference} took their original's "
                        f"mentions, {len(self.copies_in_full)} extracted in full")
-        out += [f"  extracted in full: {doc_id}: {why}" for doc_id, why in self.copies_in_full]
+        out += _copies_in_full_lines(self.copies_in_full)
         out += [f"  not extracted: {doc_id}: language {lang!r} (English only for now)"
                 for doc_id, lang in self.skipped_language]
         return out
@@ -256,6 +256,16 @@ class ExtractSummary:
         self.skipped_language += other.skipped_language
         self.by_reference += other.by_reference
         self.copies_in_full += other.copies_in_full
+
+
+def _copies_in_full_lines(copies: list[tuple[str, str]], shown: int = 5) -> list[str]:
+    """One line per reason a copy was extracted in full, with a few of the copies' ids: a
+    feed can hold thousands of copies, and one line each would bury the summary."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for doc_id, why in copies:
+        by_reason[why].append(doc_id)
+    return [f"  extracted in full, {why}: {len(ids)} ({', '.join(ids[:shown])}"
+            f"{', …' if len(ids) > shown else ''})" for why, ids in by_reason.items()]
 
 
 @dataclass(slots=True)
