@@ -219,10 +219,21 @@ def _unix_time(stamp: str | None) -> int | str:
     return int(datetime.fromisoformat(stamp).replace(tzinfo=UTC).timestamp())
 
 
-def with_sources(store: Store, records: Iterable[dict]) -> Iterator[dict]:
-    """Incident records with ``origin`` and, for imported ones, the row they were read from."""
-    records = list(records)
-    imported = source_records(store)
+def with_sources(store: Store, records: Iterable[dict], page: int = 500) -> Iterator[dict]:
+    """Incident records with ``origin`` and, for imported ones, the row they were read from,
+    looked up ``page`` records at a time: the export streams, and holding every record (or
+    every imported row) would make its memory grow with the database."""
+    batch: list[dict] = []
+    for rec in records:
+        batch.append(rec)
+        if len(batch) >= page:
+            yield from _sourced(store, batch)
+            batch = []
+    yield from _sourced(store, batch)
+
+
+def _sourced(store: Store, records: list[dict]) -> Iterator[dict]:
+    imported = source_records(store, ids=[rec["id"] for rec in records]) if records else {}
     for rec in records:
         origin, row = imported.get(rec["id"], (rec.get("origin") or "text", None))
         yield {**rec, "origin": origin, **({"source_record": row} if row else {})}
