@@ -4,9 +4,14 @@ For each size (2,400 and 24,000 documents; 240,000 with --huge) a fresh database
 the fakes-dev articles replicated with varied dates, places and numbers (copy k of an article
 is published k×7 days later, its figures are raised by k, and the governorates it names are
 rotated k places along a list of Syrian governorates), so that fusion and deduplication have
-real work and the copies are not stored as syndicated repeats. Then each stage runs in its own
-process: ingest, extract (``--workers``), fuse, brief (30 days), export (jsonl), claims (the
-whole period) and the API incident list (uvicorn on loopback, p99 of --requests requests).
+real work. The copies keep most of their word 5-shingles, so ingest links most of them to
+the article as syndicated copies (1,792 of 2,400; 22,799 of 24,000), and fusion counts each
+article's copies as one story. Only a copy dated as its original (88 of 1,792; 945 of
+22,799: fakes-dev articles printed the same day, replicated together) may take its
+original's mentions by reference; the others, published weeks later, are extracted in full.
+Then each stage runs in its own process: ingest, extract (``--workers``), fuse, brief (30
+days), export (jsonl), claims (the whole period) and the API incident list (uvicorn on
+loopback, p99 of --requests requests).
 
 For each size and stage it prints the time per document (wall, and CPU of all the stage's
 processes: the figure that means something on a shared machine), the stage's peak RSS (the
@@ -15,8 +20,11 @@ largest of its processes: each stage is the child of a small wrapper that reads
 of each stage's total time (log time ratio / log size ratio: 1 is linear).
 
     .venv/bin/python benchmarks/scale.py [--sizes 2400 24000] [--huge] [--workers 2]
+                                          [--backends sqlite postgresql]
 
-SQLite only for now (--db-url for a PostgreSQL server is not wired yet). The machine is shared
+Each size runs on SQLite and, where Debian's PostgreSQL server binaries are installed
+(scripts/ensure-postgres.sh), on PostgreSQL too: a throwaway server started as the tests start
+one (tests/pg.py), a fresh database per size; ``--backends`` chooses. The machine is shared
 and noisy: figures are for this machine at this moment.
 """
 
@@ -92,24 +100,24 @@ def measured(command: list[str]) -> tuple[float, float, float]:
     return seconds, cpu, peak_kb / 1024
 
 
-def stage_commands(db: Path, corpus: Path, workers: int, workdir: Path) -> dict[str, list[str]]:
+def stage_commands(db: str, corpus: Path, workers: int, workdir: Path) -> dict[str, list[str]]:
     cli = [str(Path(sys.executable).with_name("strikewatch"))]
     extract = ("import sys; from strikewatch import pipeline; from strikewatch.store import Store; "
                f"pipeline.extract_pending(Store({str(db)!r}), workers={workers})")
     return {
-        "ingest": [*cli, "ingest", str(corpus), "--db", str(db)],
+        "ingest": [*cli, "ingest", str(corpus), "--db", db],
         "extract": [sys.executable, "-c", extract],
-        "fuse": [*cli, "fuse", "--db", str(db)],
+        "fuse": [*cli, "fuse", "--db", db],
         "brief 30 days": [*cli, "brief", "--days", "30", "--format", "markdown",
-                          "--out", str(workdir / "brief.md"), "--db", str(db)],
+                          "--out", str(workdir / "brief.md"), "--db", db],
         "export": [*cli, "export", "--format", "jsonl", "--out", str(workdir / "out.jsonl"),
-                   "--db", str(db)],
+                   "--db", db],
         "claims": [*cli, "claims", "--attacker", "RU", "--from", "2010-01-01",
-                   "--to", "2030-12-31", "--db", str(db)],
+                   "--to", "2030-12-31", "--db", db],
     }
 
 
-def api_p99(db: Path, requests: int) -> float:
+def api_p99(db: str, requests: int) -> float:
     """p99 latency (ms) of the incident list, served by uvicorn on loopback."""
     sys.path.insert(0, str(Path(__file__).parent))
     import api_load
@@ -126,25 +134,77 @@ def api_p99(db: Path, requests: int) -> float:
     return 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
 
 
-def run_size(n_docs: int, workers: int, requests: int, workdir: Path) -> dict[str, tuple]:
-    corpus, db = workdir / f"corpus-{n_docs}.jsonl", workdir / f"scale-{n_docs}.db"
+def database_mb(db: str) -> float:
+    """The database's size on disk: the SQLite file and its write-ahead log, or what
+    PostgreSQL reports for the database."""
+    if "://" not in db:
+        return sum(p.stat().st_size for p in (Path(db), Path(db + "-wal")) if p.exists()) / 2**20
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(text("SELECT pg_database_size(current_database())")) / 2**20
+    finally:
+        engine.dispose()
+
+
+def run_size(n_docs: int, workers: int, requests: int, workdir: Path,
+             backend: Backend) -> dict[str, tuple]:
+    corpus = workdir / f"corpus-{n_docs}.jsonl"
+    db = backend.fresh_database(workdir, n_docs)
     write_corpus(corpus, n_docs)
     results = {}
     for stage, command in stage_commands(db, corpus, workers, workdir).items():
         seconds, cpu, peak = measured(command)
         results[stage] = (seconds, cpu)
-        print(f"{n_docs:>8} {stage:<14} {1000 * seconds / n_docs:8.2f} ms/doc wall "
-              f"{1000 * cpu / n_docs:8.2f} ms/doc CPU {seconds:8.1f} s {peak:7.0f} MB peak  "
-              f"db {db.stat().st_size / 2**20:7.1f} MB", flush=True)
+        print(f"{backend.name:<10} {n_docs:>8} {stage:<14} {1000 * seconds / n_docs:8.2f} ms/doc "
+              f"wall {1000 * cpu / n_docs:8.2f} ms/doc CPU {seconds:8.1f} s {peak:7.0f} MB "
+              f"peak  db {database_mb(db):7.1f} MB", flush=True)
     p99 = api_p99(db, requests)
     results["API list p99"] = (p99 / 1000, p99 / 1000)
-    print(f"{n_docs:>8} {'API list p99':<14} {p99:9.1f} ms", flush=True)
+    print(f"{backend.name:<10} {n_docs:>8} {'API list p99':<14} {p99:9.1f} ms", flush=True)
     return results
 
 
-def exponents(sizes: list[int], by_size: dict[int, dict[str, tuple]]) -> None:
+class Backend:
+    """Where the databases live: SQLite files in the work folder, or databases of a
+    throwaway PostgreSQL server (tests/pg.py's, started on first use)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._server = None
+
+    def fresh_database(self, workdir: Path, n_docs: int) -> str:
+        if self.name == "sqlite":
+            return str(workdir / f"scale-{n_docs}.db")
+        if self._server is None:
+            sys.path.insert(0, str(ROOT / "tests"))
+            from pg import PostgresServer, _bindir
+
+            bindir = _bindir()
+            if bindir is None:
+                raise SystemExit("no PostgreSQL server binaries: run scripts/ensure-postgres.sh")
+            self._server = PostgresServer(bindir)
+            self._server.start()
+        return self._server.create_database()
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+
+
+def postgres_available() -> bool:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg import _bindir
+
+    return _bindir() is not None
+
+
+def exponents(name: str, sizes: list[int], by_size: dict[int, dict[str, tuple]]) -> None:
     for small, large in zip(sizes, sizes[1:]):
-        print(f"growth exponent of total time, {small} -> {large} documents (wall, CPU):")
+        print(f"{name}: growth exponent of total time, {small} -> {large} documents "
+              "(wall, CPU):")
         for stage in by_size[small]:
             (wall_a, cpu_a), (wall_b, cpu_b) = by_size[small][stage], by_size[large][stage]
             ratio = math.log(large / small)
@@ -159,13 +219,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--workdir", type=Path, help="keep the databases here")
+    parser.add_argument("--backends", nargs="+", choices=["sqlite", "postgresql"],
+                        help="default: SQLite, and PostgreSQL where its server is installed")
     args = parser.parse_args()
     sizes = sorted(set(args.sizes + ([240_000] if args.huge else [])))
+    names = args.backends or ["sqlite"] + (["postgresql"] if postgres_available() else [])
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        by_size = {n: run_size(n, args.workers, args.requests, workdir) for n in sizes}
-    exponents(sizes, by_size)
+        for name in names:
+            backend = Backend(name)
+            try:
+                by_size = {n: run_size(n, args.workers, args.requests, workdir, backend)
+                           for n in sizes}
+            finally:
+                backend.close()
+            exponents(name, sizes, by_size)
 
 
 if __name__ == "__main__":

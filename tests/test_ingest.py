@@ -20,14 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strikewatch.ingest import (
-    IngestOptions,
-    SyndicationIndex,
-    content_hash,
-    minhash_signature,
-    read_inputs,
-)
+from strikewatch.ingest import IngestOptions, content_hash, read_inputs
 from strikewatch.models import Document, Rejection
+from strikewatch.syndication import SyndicationIndex, minhash_signature
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example

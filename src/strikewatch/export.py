@@ -127,33 +127,35 @@ def acled_row(inc: dict) -> dict:
     "Military Forces of Russia", countries by their short names, the interaction code made of
     the two actors' inter codes, smaller first.
     """
-    import pycountry
-
     if inc.get("origin") == ACLED and inc.get("source_record"):
         return {c: inc["source_record"].get(c, "") for c in ACLED_COLUMNS}
-    loc = inc.get("location") or {}
-    attacker = inc.get("attacker") or {}
-    iso2 = loc.get("country")
-    country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
     day = inc.get("date")
+    fatalities = (inc.get("fatalities") or {}).get("min")
+    return {
+        "event_id_cnty": f"{(inc.get('location') or {}).get('country') or 'XX'}-{inc['id']}",
+        "event_date": day or "",
+        "year": day[:4] if day else "",
+        "time_precision": ACLED_TIME_PRECISION.get(inc.get("date_precision") or "", 3),
+        "disorder_type": "Political violence",
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": ACLED_SUB_EVENT[inc.get("event_type") or "unknown"],
+        **_acled_actors(inc),
+        **_acled_place(inc.get("location") or {}),
+        **_acled_sources(inc),
+        "fatalities": fatalities if fatalities is not None else 0,
+        "tags": f"grade={inc.get('grade')}" if inc.get("grade") else "",
+        "timestamp": _unix_time(inc.get("updated_at")),
+    }
+
+
+def _acled_actors(inc: dict) -> dict:
+    """actor1 (the attacker), actor2 (what was hit), their inter codes, the interaction
+    code and whether civilians were targeted."""
+    actor1, inter1 = _acled_attacker(inc.get("attacker") or {})
     targets = inc.get("targets") or []
     categories = {t.get("category") for t in targets}
     civilian = "civilian" in categories
-    fatalities = (inc.get("fatalities") or {}).get("min")
-    mentions = inc.get("mentions") or ()
-    sources = sorted({m.get("source") for m in mentions if m.get("source")})
-    if not sources and attribution(inc.get("origin") or ""):
-        sources = [attribution(inc["origin"])]
-    notes = "; ".join(sorted({m.get("sentence", "") for m in mentions}))
-    if not notes:
-        notes = "; ".join(t["name"] for t in targets if t.get("name"))
-    if attacker.get("country"):
-        actor1 = f"Military Forces of {acled_country_name(attacker['country'])}"
-        inter1 = ACLED_INTER_STATE
-    else:
-        named = attacker.get("name") not in (None, "", UNKNOWN_ATTACKER)
-        actor1 = attacker["name"] if named else "Unidentified Armed Group"
-        inter1 = ACLED_INTER_EXTERNAL if named else 2
+    iso2 = (inc.get("location") or {}).get("country")
     actor2 = ", ".join(sorted({t.get("name") for t in targets if t.get("name")}))
     if not actor2 and civilian:
         actor2 = f"Civilians ({acled_country_name(iso2)})" if iso2 else "Civilians"
@@ -162,18 +164,30 @@ def acled_row(inc: dict) -> dict:
                    if cat in categories and (code := acled_inter_code(cat)) is not None), None)
     interaction = (int("".join(str(c) for c in sorted((inter1, inter2)))) if inter2
                    else inter1 * 10)
+    return {"actor1": actor1, "assoc_actor_1": "", "inter1": inter1,
+            "actor2": actor2, "assoc_actor_2": "", "inter2": inter2 or "",
+            "interaction": interaction,
+            "civilian_targeting": "Civilian targeting" if civilian else ""}
+
+
+def _acled_attacker(attacker: dict) -> tuple[str, int]:
+    """ACLED's name and inter code of the attacker: a state's military forces, a named
+    force that is no state's, or an unidentified armed group."""
+    if attacker.get("country"):
+        return f"Military Forces of {acled_country_name(attacker['country'])}", ACLED_INTER_STATE
+    named = attacker.get("name") not in (None, "", UNKNOWN_ATTACKER)
+    return ((attacker["name"], ACLED_INTER_EXTERNAL) if named
+            else ("Unidentified Armed Group", 2))
+
+
+def _acled_place(loc: dict) -> dict:
+    """The place columns: country by ISO number and short name, region, admin areas,
+    location, coordinates and ACLED's geo precision."""
+    import pycountry
+
+    iso2 = loc.get("country")
+    country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
     return {
-        "event_id_cnty": f"{iso2 or 'XX'}-{inc['id']}",
-        "event_date": day or "",
-        "year": day[:4] if day else "",
-        "time_precision": ACLED_TIME_PRECISION.get(inc.get("date_precision") or "", 3),
-        "disorder_type": "Political violence",
-        "event_type": "Explosions/Remote violence",
-        "sub_event_type": ACLED_SUB_EVENT[inc.get("event_type") or "unknown"],
-        "actor1": actor1, "assoc_actor_1": "", "inter1": inter1,
-        "actor2": actor2, "assoc_actor_2": "", "inter2": inter2 or "",
-        "interaction": interaction,
-        "civilian_targeting": "Civilian targeting" if civilian else "",
         "iso": int(country.numeric) if country else "",
         "region": acled_region(iso2), "country": acled_country_name(iso2),
         "admin1": loc.get("admin1") or "", "admin2": loc.get("admin2") or "", "admin3": "",
@@ -181,11 +195,21 @@ def acled_row(inc: dict) -> dict:
         "latitude": loc.get("lat") if loc.get("lat") is not None else "",
         "longitude": loc.get("lon") if loc.get("lon") is not None else "",
         "geo_precision": ACLED_GEO_PRECISION.get(loc.get("precision") or "", 3),
-        "source": "; ".join(sources), "source_scale": acled_source_scale(sources),
-        "notes": notes, "fatalities": fatalities if fatalities is not None else 0,
-        "tags": f"grade={inc.get('grade')}" if inc.get("grade") else "",
-        "timestamp": _unix_time(inc.get("updated_at")),
     }
+
+
+def _acled_sources(inc: dict) -> dict:
+    """Who reported it (the mentions' sources, else the import's attribution), ACLED's
+    source scale, and the notes: the reporting sentences, else the targets' names."""
+    mentions = inc.get("mentions") or ()
+    sources = sorted({m.get("source") for m in mentions if m.get("source")})
+    if not sources and attribution(inc.get("origin") or ""):
+        sources = [attribution(inc["origin"])]
+    notes = "; ".join(sorted({m.get("sentence", "") for m in mentions}))
+    if not notes:
+        notes = "; ".join(t["name"] for t in inc.get("targets") or [] if t.get("name"))
+    return {"source": "; ".join(sources), "source_scale": acled_source_scale(sources),
+            "notes": notes}
 
 
 def _unix_time(stamp: str | None) -> int | str:
@@ -195,10 +219,21 @@ def _unix_time(stamp: str | None) -> int | str:
     return int(datetime.fromisoformat(stamp).replace(tzinfo=UTC).timestamp())
 
 
-def with_sources(store: Store, records: Iterable[dict]) -> Iterator[dict]:
-    """Incident records with ``origin`` and, for imported ones, the row they were read from."""
-    records = list(records)
-    imported = source_records(store)
+def with_sources(store: Store, records: Iterable[dict], page: int = 500) -> Iterator[dict]:
+    """Incident records with ``origin`` and, for imported ones, the row they were read from,
+    looked up ``page`` records at a time: the export streams, and holding every record (or
+    every imported row) would make its memory grow with the database."""
+    batch: list[dict] = []
+    for rec in records:
+        batch.append(rec)
+        if len(batch) >= page:
+            yield from _sourced(store, batch)
+            batch = []
+    yield from _sourced(store, batch)
+
+
+def _sourced(store: Store, records: list[dict]) -> Iterator[dict]:
+    imported = source_records(store, ids=[rec["id"] for rec in records]) if records else {}
     for rec in records:
         origin, row = imported.get(rec["id"], (rec.get("origin") or "text", None))
         yield {**rec, "origin": origin, **({"source_record": row} if row else {})}

@@ -7,8 +7,8 @@ body boundary, and captions often carry the place and date of a strike.
 
 Failures are per item: each bad file, line, feed or URL becomes a ``Rejection`` with a one-line
 reason taken from the ``InputError`` that stopped it, and the batch goes on (trafilatura's
-"discarding data" rule). Near-duplicate detection (syndicated wire copy) lives here too because
-it needs only the text; the store decides what to do with a match.
+"discarding data" rule). Near-duplicate detection (syndicated wire copy) needs only the text
+and lives in ``strikewatch.syndication``; the store decides what to do with a match.
 """
 
 from __future__ import annotations
@@ -30,10 +30,8 @@ import charset_normalizer
 import feedparser
 import lxml.etree
 import lxml.html
-import numpy as np
 import trafilatura
 import yaml
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from strikewatch._fetch import Fetched, Fetcher
 from strikewatch.dates import (
@@ -54,10 +52,8 @@ from strikewatch.models import Document, Rejection, Segment
 
 __all__ = [
     "IngestOptions",
-    "SyndicationIndex",
     "content_hash",
     "detect_language",
-    "minhash_signature",
     "read_fetched",
     "read_inputs",
 ]
@@ -1034,78 +1030,3 @@ def _clean(text: str) -> str:
 
 def _short_hash(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()[:12]
-
-
-# ---------------------------------------------------------------------------------- near-duplicates
-
-# Tuned on fakes-dev (see tests/test_ingest.py): a wire story re-run under another outlet's
-# header and footer with a few words changed scores 0.7-0.9 on word 5-shingles; distinct stories
-# on the same event score below 0.3. 64 permutations keep a signature at 257 bytes.
-_NUM_PERM = 64
-_SHINGLE = 5
-_THRESHOLD = 0.5
-_SCHEME = "affine32"
-_SIGNATURE_VERSION = b"\x01"
-
-
-@cache
-def _permutations():  # noqa: ANN202
-    return MinHash(num_perm=_NUM_PERM, seed=1, scheme=_SCHEME).permutations
-
-
-def minhash_signature(text: str) -> bytes:
-    """A MinHash of the text's lower-cased word 5-shingles, as 1 version byte + 64 uint32."""
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + _SHINGLE]).encode() for i in range(max(1, len(words) - _SHINGLE + 1))}
-    minhash = MinHash(num_perm=_NUM_PERM, seed=1, permutations=_permutations(), scheme=_SCHEME)
-    minhash.update_batch(list(shingles))
-    return _SIGNATURE_VERSION + minhash.hashvalues.astype("<u4").tobytes()
-
-
-def _lean(signature: bytes) -> LeanMinHash:
-    if signature[:1] != _SIGNATURE_VERSION or len(signature) != 1 + 4 * _NUM_PERM:
-        raise ValueError("not a strikewatch MinHash signature (wrong version or length)")
-    values = np.frombuffer(signature, dtype="<u4", offset=1).astype(np.uint64)
-    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
-
-
-class SyndicationIndex:
-    """Finds an earlier copy of the same story (syndicated wire copy) by MinHash LSH.
-
-    LSH candidates are checked against the estimated Jaccard similarity before they count, and
-    the earliest-added match wins, so the "original" of a group is stable across re-runs.
-    """
-
-    def __init__(self, *, threshold: float = _THRESHOLD) -> None:
-        self._threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=_NUM_PERM)
-        self._order: dict[str, int] = {}
-        self._hashes: dict[str, LeanMinHash] = {}
-
-    @classmethod
-    def from_signatures(
-        cls, items: Iterable[tuple[str, bytes]], *, threshold: float = _THRESHOLD
-    ) -> SyndicationIndex:
-        index = cls(threshold=threshold)
-        for doc_id, signature in items:
-            index.add(doc_id, signature)
-        return index
-
-    def find(self, signature: bytes) -> str | None:
-        probe = _lean(signature)
-        matches = [
-            key for key in self._lsh.query(probe)
-            if self._hashes[key].jaccard(probe) >= self._threshold
-        ]
-        return min(matches, key=self._order.__getitem__) if matches else None
-
-    def add(self, doc_id: str, signature: bytes) -> None:
-        if doc_id in self._order:
-            return  # the first signature stored under an id stays its reference
-        lean = _lean(signature)
-        self._order[doc_id] = len(self._order)
-        self._hashes[doc_id] = lean
-        self._lsh.insert(doc_id, lean)
-
-    def __len__(self) -> int:
-        return len(self._order)

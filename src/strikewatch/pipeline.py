@@ -7,17 +7,20 @@ mentions not yet fused), so a daily run costs what the day's news costs.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
-from .ingest import IngestOptions, SyndicationIndex, minhash_signature, read_inputs
+from .ingest import IngestOptions, read_inputs
 from .models import Document, Rejection
 from .store import Store
+from .syndication import SyndicationIndex, band_keys, mentions_by_reference, minhash_signature
 
 if TYPE_CHECKING:
     from .fuse import FuseReport
@@ -70,52 +73,83 @@ def ingest(sources: Iterable[str], store: Store, *, options: IngestOptions | Non
 
 def ingest_items(items: Iterable[Document | Rejection], store: Store, *,
                  progress: Progress | None = None, batch_size: int = 500) -> IngestSummary:
-    """``ingest`` over documents already read (``watch`` reads its conditional fetches)."""
+    """``ingest`` over documents already read (``watch`` reads its conditional fetches).
+
+    Documents are taken ``batch_size`` at a time; each batch looks up in the store only what
+    concerns it (its ids, its texts' hashes, its band keys), so that memory and start-up do
+    not grow with the store."""
     summary = IngestSummary()
-    known_hash = store.known_documents()
-    by_hash = {h: i for i, h in known_hash.items()}
-    syndication = SyndicationIndex.from_signatures(store.signatures())
-    pending: list[tuple[Document, bytes]] = []
-
-    def flush() -> None:
-        if pending:
-            _store_batch(store, pending, summary)
-            pending.clear()
-
+    batch: list[Document] = []
     for item in items:
         if isinstance(item, Rejection):
             summary.rejected.append(item)
             log.info("rejected: %s", item.reason)  # the summary lists every rejection once
             continue
         summary.read += 1
-        doc = item
         if progress:
-            progress(doc.id)
-        if known_hash.get(doc.id) == doc.content_hash:
+            progress(item.id)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _ingest_batch(store, batch, summary)
+            batch.clear()
+    _ingest_batch(store, batch, summary)
+    store.add_rejections(summary.rejected)
+    return summary
+
+
+@dataclass(slots=True)
+class _KnownToBatch:
+    """What the store and the batch so far hold that one batch of inputs can meet: the
+    stored hash of each of its ids (and renamed ids), the original stored under each of its
+    texts' hashes, and a syndication index of the stored originals sharing a band key; and
+    the signature of each new text (computed once: a renamed copy has the same)."""
+
+    hash_of_id: dict[str, str]
+    original_of_hash: dict[str, str]
+    syndication: SyndicationIndex
+    signature_of_hash: dict[str, bytes]
+
+    @classmethod
+    def look_up(cls, store: Store, docs: list[Document]) -> _KnownToBatch:
+        ids = [doc.id for doc in docs] + [_renamed(doc).id for doc in docs]
+        hash_of_id = store.document_hashes(ids)
+        signature_of_hash = {doc.content_hash: minhash_signature(doc.text) for doc in docs
+                             if hash_of_id.get(doc.id) != doc.content_hash}
+        keys = [key for signature in signature_of_hash.values() for key in band_keys(signature)]
+        return cls(hash_of_id, store.originals_of_hashes(signature_of_hash),
+                   SyndicationIndex.from_signatures(store.syndication_candidates(keys)),
+                   signature_of_hash)
+
+
+def _ingest_batch(store: Store, docs: list[Document], summary: IngestSummary) -> None:
+    """Sort one batch into duplicates, renamed documents and new ones (an original or a copy
+    linked to its original), then store the new ones."""
+    if not docs:
+        return
+    known = _KnownToBatch.look_up(store, docs)
+    new: list[tuple[Document, bytes]] = []
+    for doc in docs:
+        if known.hash_of_id.get(doc.id) == doc.content_hash:
             summary.duplicates.append((doc.id, "already stored with the same text"))
             continue
-        if doc.id in known_hash:  # same id, new text: keep both, the new one under a derived id
+        if doc.id in known.hash_of_id:  # same id, new text: keep both, the new one renamed
             asked, doc = doc.id, _renamed(doc)
-            if doc.id in known_hash:
+            if doc.id in known.hash_of_id:
                 summary.duplicates.append((doc.id, "already stored with the same text"))
                 continue
             summary.renamed.append((asked, doc.id))
-        signature = minhash_signature(doc.text)
+        signature = known.signature_of_hash[doc.content_hash]
         # the same text under another id is a copy an outlet re-published: stored, but linked
-        earlier = by_hash.get(doc.content_hash) or syndication.find(signature)
+        earlier = known.original_of_hash.get(doc.content_hash) or known.syndication.find(signature)
         if earlier is not None:
             doc = replace(doc, near_duplicate_of=earlier)
             summary.syndicated.append((doc.id, earlier))
         else:
-            syndication.add(doc.id, signature)
-        known_hash[doc.id] = doc.content_hash
-        by_hash[doc.content_hash] = doc.id
-        pending.append((doc, signature))
-        if len(pending) >= batch_size:
-            flush()
-    flush()
-    store.add_rejections(summary.rejected)
-    return summary
+            known.syndication.add(doc.id, signature)
+            known.original_of_hash[doc.content_hash] = doc.id
+        known.hash_of_id[doc.id] = doc.content_hash
+        new.append((doc, signature))
+    _store_batch(store, new, summary)
 
 
 def _renamed(doc: Document) -> Document:
@@ -200,13 +234,38 @@ class ExtractSummary:
     strikes: int = 0
     claims: int = 0
     skipped_language: list[tuple[str, str]] = field(default_factory=list)  # (id, language)
+    by_reference: int = 0  # syndicated copies that took their original's mentions
+    copies_in_full: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
 
     def lines(self) -> list[str]:
         out = [f"extracted {self.strikes} strike mentions and {self.claims} claims "
                f"from {self.documents} documents"]
+        if self.by_reference or self.copies_in_full:
+            out.append(f"  syndicated copies: {self.by_reference} took their original's "
+                       f"mentions, {len(self.copies_in_full)} extracted in full")
+        out += _copies_in_full_lines(self.copies_in_full)
         out += [f"  not extracted: {doc_id}: language {lang!r} (English only for now)"
                 for doc_id, lang in self.skipped_language]
         return out
+
+    def add(self, other: ExtractSummary) -> None:
+        """Count ``other``'s documents and mentions in this summary too."""
+        self.documents += other.documents
+        self.strikes += other.strikes
+        self.claims += other.claims
+        self.skipped_language += other.skipped_language
+        self.by_reference += other.by_reference
+        self.copies_in_full += other.copies_in_full
+
+
+def _copies_in_full_lines(copies: list[tuple[str, str]], shown: int = 5) -> list[str]:
+    """One line per reason a copy was extracted in full, with a few of the copies' ids: a
+    feed can hold thousands of copies, and one line each would bury the summary."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for doc_id, why in copies:
+        by_reason[why].append(doc_id)
+    return [f"  extracted in full, {why}: {len(ids)} ({', '.join(ids[:shown])}"
+            f"{', …' if len(ids) > shown else ''})" for why, ids in by_reason.items()]
 
 
 @dataclass(slots=True)
@@ -233,54 +292,165 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     scheduler's address, or a ``dask.distributed.Client``) the pages are extracted on that
     cluster's workers instead, this process still writing them in order. The attackers that
     only the strike's country names ("the army") are settled once it is geocoded
-    (strikewatch.actors)."""
-    pages = document_pages(store, everything=everything, ids=ids, size=batch_size)
-    if dask is not None:
-        from .cluster import pages_on_cluster
+    (strikewatch.actors).
 
-        imported_from = store.url if store.gazetteer_imports() else None
-        return _write_in_order(store, pages_on_cluster(pages, dask, imported_from), progress)
-    workers = min(workers, _pages_pending(store, everything=everything, ids=ids,
-                                          size=batch_size))
-    if workers > 1 and extractor is None and gazetteer is None:
-        imported_from = store.url if store.gazetteer_imports() else None
-        return _write_in_order(store, _pages_in_workers(pages, workers, imported_from), progress)
-    from .extract import Extractor
-    from .geo import load_gazetteer
-    from .nlp import batch_settings
+    Syndicated copies come after every other document: one whose original is extracted
+    takes its mentions (``syndication.mentions_by_reference``) when nothing it adds could
+    report anything; the others (their ids are kept until then) are extracted in full."""
+    engine = _Engine(extractor, gazetteer, workers, dask)
+    summary = engine.extract(store, document_pages(store, everything=everything, ids=ids,
+                                                   size=batch_size, copies=False), progress)
+    in_full = _copies_by_reference(store, everything=everything, ids=ids, size=batch_size,
+                                   may_hold_mention=engine.mention_words(), summary=summary,
+                                   progress=progress)
+    if in_full:
+        summary.add(engine.extract(store, document_pages(
+            store, everything=True, ids=[doc_id for doc_id, _ in in_full], size=batch_size,
+            copies=True), progress))
+    summary.copies_in_full += in_full
+    return summary
 
-    gazetteer = gazetteer or load_gazetteer()
-    if getattr(gazetteer, "imported", 1) is None and store.gazetteer_imports():
-        gazetteer = gazetteer.with_imported(store.url)  # the team's imported villages
-    extractor = extractor or Extractor(gazetteer=gazetteer)
-    with batch_settings():  # after loading: the model is among what the collector skips
-        results = (extract_page(extractor, gazetteer, page) for page in pages)
-        return _write_in_order(store, results, progress)
+
+@dataclass(slots=True)
+class _Engine:
+    """Where pages are extracted: here, in worker processes, or on a Dask cluster."""
+
+    extractor: object | None
+    gazetteer: object | None
+    workers: int
+    dask: str | None
+
+    def extract(self, store: Store, pages: Iterator[list[Document]],
+                progress: Progress | None) -> ExtractSummary:
+        """Extract ``pages`` and write each in order (one process writes)."""
+        if self.dask is not None:
+            from .cluster import pages_on_cluster
+
+            imported_from = store.url if store.gazetteer_imports() else None
+            return _write_in_order(store, pages_on_cluster(pages, self.dask, imported_from),
+                                   progress)
+        pages = _PagesAhead(pages, self.workers)
+        if not pages.workers:
+            return ExtractSummary()  # nothing to extract: no pipeline to load
+        if pages.workers > 1 and self.extractor is None and self.gazetteer is None:
+            imported_from = store.url if store.gazetteer_imports() else None
+            return _write_in_order(store, _pages_in_workers(pages, pages.workers,
+                                                            imported_from), progress)
+        from .nlp import batch_settings
+
+        self._load_here(store)
+        with batch_settings():  # after loading: the model is among what the collector skips
+            results = (extract_page(self.extractor, self.gazetteer, page) for page in pages)
+            return _write_in_order(store, results, progress)
+
+    def _load_here(self, store: Store) -> None:
+        from .extract import Extractor
+        from .geo import load_gazetteer
+
+        self.gazetteer = self.gazetteer or load_gazetteer()
+        if getattr(self.gazetteer, "imported", 1) is None and store.gazetteer_imports():
+            self.gazetteer = self.gazetteer.with_imported(store.url)  # the team's villages
+        self.extractor = self.extractor or Extractor(gazetteer=self.gazetteer)
+
+    def mention_words(self) -> Callable[[str], bool]:
+        """The extraction gate's word test (may a text report a strike or hold a claim),
+        built on first use: most runs have no copy to ask it about."""
+        gate = []
+
+        def may_hold_mention(text: str) -> bool:
+            if not gate:
+                gate.append(_gate_of(self.extractor))
+            return gate[0].may_keep_any(text)
+
+        return may_hold_mention
+
+
+def _gate_of(extractor):  # noqa: ANN001, ANN202 - an Extractor, a SentenceGate
+    """The extractor's own gate, or one built from the default settings' lexicons (this
+    process has no extractor when the pages go to workers or a cluster)."""
+    if extractor is not None:
+        return extractor.gate
+    from .extract.gate import SentenceGate
+    from .extract.settings import ExtractSettings
+    from .extract.strike_model import classifier_for
+    from .lexicons import load_lexicons
+
+    settings = ExtractSettings()
+    return SentenceGate(load_lexicons(settings.lexicon_dir), settings, classifier_for(settings))
+
+
+class _PagesAhead:
+    """Pages, with the number of worker processes worth starting for them: no more than
+    there are pages (as many pages as workers are read ahead to know), none for none."""
+
+    def __init__(self, pages: Iterator[list[Document]], workers: int) -> None:
+        self._ahead = list(itertools.islice(pages, workers))
+        self._rest = pages
+        self.workers = min(max(1, workers), len(self._ahead))
+
+    def __iter__(self) -> Iterator[list[Document]]:
+        yield from self._ahead
+        yield from self._rest
 
 
 def document_pages(store: Store, *, everything: bool, ids: Sequence[str] | None,
-                   size: int) -> Iterator[list[Document]]:
+                   size: int, copies: bool | None = None) -> Iterator[list[Document]]:
     """The documents to extract, ``size`` at a time in id order: a keyset page each (the
-    ids after the last page's), never the whole pending list in memory."""
+    ids after the last page's), never the whole pending list in memory; ``copies`` True
+    for the syndicated copies only, False for the others."""
     if ids is not None:
         wanted = sorted(set(ids))
         for i in range(0, len(wanted), size):
-            page = list(store.documents(ids=wanted[i:i + size], unextracted=not everything))
+            page = list(store.documents(ids=wanted[i:i + size], unextracted=not everything,
+                                        copies=copies))
             if page:
                 yield page
         return
     after: str | None = None
-    while page := store.document_page(after=after, limit=size, unextracted=not everything):
+    while page := store.document_page(after=after, limit=size, unextracted=not everything,
+                                      copies=copies):
         yield page
         after = page[-1].id
 
 
-def _pages_pending(store: Store, *, everything: bool, ids: Sequence[str] | None,
-                   size: int) -> int:
-    """How many pages there are to extract: no more worker processes than that."""
-    count = len(set(ids)) if ids is not None else store.count_documents(
-        unextracted=not everything)
-    return -(-count // size)
+def _copies_by_reference(store: Store, *, everything: bool, ids: Sequence[str] | None,
+                         size: int, may_hold_mention: Callable[[str], bool],
+                         summary: ExtractSummary, progress: Progress | None,
+                         ) -> list[tuple[str, str]]:
+    """Write the mentions of each pending copy that can take its original's; return the
+    others with the reason, to be extracted in full."""
+    in_full: list[tuple[str, str]] = []
+    for page in document_pages(store, everything=everything, ids=ids, size=size, copies=True):
+        originals = {d.id: d for d in store.documents(
+            ids=[copy.near_duplicate_of for copy in page])}
+        extracted = store.extracted(originals)
+        strikes, claims = _by_document(store.strike_mentions(doc_ids=list(extracted)),
+                                       store.claim_mentions(doc_ids=list(extracted)))
+        taken, skipped = [], []
+        for copy in page:
+            source = copy.near_duplicate_of
+            found = (mentions_by_reference(copy, originals[source], strikes[source],
+                                           claims[source], may_hold_mention)
+                     if source in extracted else "its original is not extracted")
+            if isinstance(found, str):
+                in_full.append((copy.id, found))
+            else:
+                taken.append((copy.id, *found))
+                if copy.language and copy.language != "en":
+                    skipped.append((copy.id, copy.language))  # as its original was
+        summary.add(_write_in_order(store, [PageResult(taken, skipped)], progress))
+        summary.by_reference += len(taken)
+    return in_full
+
+
+def _by_document(strikes, claims) -> tuple[dict, dict]:  # noqa: ANN001
+    """Strike mentions and claims grouped by document id (empty lists for any other id)."""
+    strikes_of, claims_of = defaultdict(list), defaultdict(list)
+    for m in strikes:
+        strikes_of[m.doc_id].append(m)
+    for c in claims:
+        claims_of[c.doc_id].append(c)
+    return strikes_of, claims_of
 
 
 def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # noqa: ANN001

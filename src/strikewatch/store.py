@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -50,6 +51,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from .errors import ReviewError, StoreError
+from .syndication import band_keys
 from .models import (
     GRADES,
     TARGET_CATEGORIES,
@@ -112,6 +114,20 @@ class DocumentRow(Base):
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     ingested_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     extracted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+
+class SyndicationBandRow(Base):
+    """One band key of an original document's MinHash signature (``strikewatch.syndication``):
+    ingest finds a new document's earlier copies by these keys, never by loading every stored
+    signature. Copies linked to an original have none (an original is what a copy links to).
+    The row id orders originals as they were stored, so the earliest match stays the one."""
+
+    __tablename__ = "syndication_bands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[int] = mapped_column(BigInteger, index=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                        index=True)
 
 
 class RejectionRow(Base):
@@ -580,13 +596,38 @@ class Store:
         with self.sessions() as s:
             return dict(s.execute(select(DocumentRow.id, DocumentRow.content_hash)).all())
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """MinHash signatures of stored documents, to find syndicated copies of new ones."""
+    def syndication_candidates(self, keys: Iterable[int]) -> list[tuple[str, bytes]]:
+        """(id, signature) of the stored originals sharing a band key with ``keys``, in the
+        order they were stored: what a batch's ``SyndicationIndex`` starts from."""
+        first_band: dict[str, int] = {}
         with self.sessions() as s:
-            rows = s.execute(select(DocumentRow.id, DocumentRow.minhash)
-                             .where(DocumentRow.minhash.is_not(None))
-                             .where(DocumentRow.near_duplicate_of.is_(None)))
-            yield from rows
+            for chunk in _chunks(keys):
+                rows = s.execute(select(SyndicationBandRow.doc_id, func.min(SyndicationBandRow.id))
+                                 .where(SyndicationBandRow.key.in_(chunk))
+                                 .group_by(SyndicationBandRow.doc_id))
+                for doc_id, band_id in rows:
+                    first_band[doc_id] = min(band_id, first_band.get(doc_id, band_id))
+            signatures = {}
+            for chunk in _chunks(first_band):
+                signatures.update(s.execute(select(DocumentRow.id, DocumentRow.minhash)
+                                            .where(DocumentRow.id.in_(chunk))).all())
+        ordered = sorted(first_band, key=first_band.__getitem__)
+        return [(doc_id, signatures[doc_id]) for doc_id in ordered if signatures.get(doc_id)]
+
+    def originals_of_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """content hash -> the id of the original story stored with that text (the first
+        stored copy, or what a stored copy links to), for those of ``hashes`` stored."""
+        found: dict[str, str] = {}
+        original = func.coalesce(DocumentRow.near_duplicate_of, DocumentRow.id)
+        with self.sessions() as s:
+            for chunk in _chunks(hashes):
+                rows = s.execute(select(DocumentRow.content_hash, original)
+                                 .where(DocumentRow.content_hash.in_(chunk))
+                                 .order_by(DocumentRow.near_duplicate_of.is_not(None),
+                                           DocumentRow.ingested_at, DocumentRow.id))
+                for content_hash, doc_id in rows:
+                    found.setdefault(content_hash, doc_id)
+        return found
 
     def add_documents(self, docs: Iterable[tuple[Document, bytes | None]]) -> list[str]:
         """Insert new documents and return the ids actually inserted, in order.
@@ -595,6 +636,7 @@ class Store:
         process may have stored the same id since: such a row is skipped (ON CONFLICT DO
         NOTHING) rather than failing the whole batch, and is missing from the ids returned.
         """
+        docs = list(docs)
         rows = [_document_values(doc, signature) for doc, signature in docs]
         if not rows:
             return []
@@ -605,7 +647,10 @@ class Store:
                      .returning(DocumentRow.id))
         with self.sessions.begin() as s:
             inserted = {row_id for (row_id,) in s.execute(statement, rows)}
-        return [row["id"] for row in rows if row["id"] in inserted]
+            stored = [(doc, signature) for doc, signature in docs if doc.id in inserted]
+            if bands := _band_rows(stored):
+                s.execute(insert(SyndicationBandRow), bands)
+        return [doc.id for doc, _ in stored]
 
     def document_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """id -> content hash of those of ``ids`` that are stored."""
@@ -620,27 +665,34 @@ class Store:
             s.add_all(RejectionRow(origin=r.origin, reason=r.reason) for r in rejections)
 
     def documents(self, *, ids: Sequence[str] | None = None, unextracted: bool = False,
-                  ) -> Iterator[Document]:
-        query = select(DocumentRow).order_by(DocumentRow.id)
+                  copies: bool | None = None) -> Iterator[Document]:
+        """Stored documents in id order; ``copies`` True for the syndicated copies only,
+        False for the others (None: both)."""
+        query = _document_query(select(DocumentRow).order_by(DocumentRow.id),
+                                unextracted=unextracted, copies=copies)
         if ids is not None:
             query = query.where(DocumentRow.id.in_(list(ids)))
-        if unextracted:
-            query = query.where(DocumentRow.extracted_at.is_(None))
         with self.sessions() as s:
             for row in s.scalars(query.execution_options(yield_per=500)):
                 yield _document(row)
 
     def document_page(self, *, after: str | None, limit: int, unextracted: bool = False,
-                      ) -> list[Document]:
+                      copies: bool | None = None) -> list[Document]:
         """The next ``limit`` documents by id after ``after`` (keyset pagination: each page
         costs the same however far into the store it is, and nothing holds the rest)."""
-        query = select(DocumentRow).order_by(DocumentRow.id).limit(limit)
+        query = _document_query(select(DocumentRow).order_by(DocumentRow.id).limit(limit),
+                                unextracted=unextracted, copies=copies)
         if after is not None:
             query = query.where(DocumentRow.id > after)
-        if unextracted:
-            query = query.where(DocumentRow.extracted_at.is_(None))
         with self.sessions() as s:
             return [_document(row) for row in s.scalars(query)]
+
+    def extracted(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` whose extraction is stored."""
+        with self.sessions() as s:
+            return {doc_id for chunk in _chunks(ids) for doc_id in s.scalars(
+                select(DocumentRow.id).where(DocumentRow.id.in_(chunk),
+                                             DocumentRow.extracted_at.is_not(None)))}
 
     def count_documents(self, *, unextracted: bool = False) -> int:
         query = select(func.count()).select_from(DocumentRow)
@@ -1233,6 +1285,24 @@ def _document_values(doc: Document, signature: bytes | None) -> dict[str, object
         byline=doc.byline, origin=doc.origin, text=doc.text,
         segments=[[s.kind, s.start, s.end] for s in doc.segments],
         near_duplicate_of=doc.near_duplicate_of, minhash=signature, ingested_at=now())
+
+
+def _document_query(query, *, unextracted: bool, copies: bool | None):
+    """``query`` on documents narrowed to those not yet extracted and to copies or not."""
+    if unextracted:
+        query = query.where(DocumentRow.extracted_at.is_(None))
+    if copies is not None:
+        query = query.where(DocumentRow.near_duplicate_of.is_not(None) if copies
+                            else DocumentRow.near_duplicate_of.is_(None))
+    return query
+
+
+def _band_rows(docs: Iterable[tuple[Document, bytes | None]]) -> list[dict]:
+    """The ``syndication_bands`` rows of the originals among ``docs``, in their order (a copy
+    linked to an original is never itself what a later copy links to)."""
+    return [{"key": key, "doc_id": doc.id} for doc, signature in docs
+            if signature is not None and doc.near_duplicate_of is None
+            for key in band_keys(signature)]
 
 
 def _document(row: DocumentRow) -> Document:
