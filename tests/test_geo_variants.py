@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import Gazetteer, Unresolved, load_gazetteer
+from strikewatch.geo import Gazetteer, Unresolved, load_gazetteer, normalize, skeleton
 from strikewatch.models import Place
 
 
@@ -53,3 +53,93 @@ def test_a_breakaway_region_holds_its_capital(gaz):
     place = placed(gaz.resolve("Tiraspol, Transnistria"))
     assert (place.name, place.country) == ("Tiraspol", "MD")
     assert "checked to lie in" in place.alternatives[0]
+
+
+# ------------------------------------------------------------- spellings and typing slips
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("Bordyanka", "Borodianka"),  # Ukrainian, a dropped and a swapped vowel
+    ("Sarakib", "Saraqib"),  # Syrian, q written k
+    ("Jerabulus", "Jarābulus"),  # Syrian, a vowel changed and one added
+    ("Khan Shaikhun", "Khān Shaykhūn"),  # Syrian, ai for ay
+    ("Jisr ash-Shugur", "Jisr ash Shughūr"),  # Syrian, gh written g
+])
+def test_a_close_transliteration_is_a_place_where_the_text_puts_one(gaz, written, meant):
+    assert not gaz.is_place(written)  # not by itself: English words share hamlets' skeletons
+    assert gaz.is_place(written, spelling_variants=True)
+    assert placed(gaz.resolve(written, country=None if written == "Bordyanka" else "SY")
+                  ).name == meant
+
+
+@pytest.mark.parametrize("word", ["Bombing", "Bodies", "Heavy", "Brigade", "Missile", "Fire",
+                                  "School", "Strike", "Building", "Video"])
+def test_an_english_word_is_no_spelling_of_a_hamlet(gaz, word):
+    """ "Bombing" shares its skeleton with Bayombong (Philippines), "Fire" with Fier (Albania),
+    "School" with Suchowola (Poland)."""
+    assert not gaz.is_place(word, spelling_variants=True)
+
+
+@pytest.mark.parametrize(("written", "meant", "country"), [
+    ("Donestk", "Donetsk", "UA"),
+    ("Aelppo", "Aleppo", "SY"),
+    ("Idilb", "Idlib", "SY"),
+])
+def test_two_swapped_letters_of_a_sizeable_place(gaz, written, meant, country):
+    assert gaz.is_place(written, spelling_variants=True)
+    place = placed(gaz.resolve(written, country=country))
+    assert (place.name, place.country) == (meant, country)
+
+
+def test_a_typo_in_the_container_still_names_the_province(gaz):
+    place = placed(gaz.resolve("Novoselivka, Donestk oblast", country="UA"))
+    assert (place.name, place.admin1) == ("Novoselivka", "Donetsk")
+
+
+@pytest.mark.parametrize(("written", "not_meant", "country"), [
+    # kh and k are different letters in Ukrainian (х, к) as in Arabic (خ, ك)
+    ("Mykhailivka", "Mykolaivka", "UA"),
+    ("Mykolaivka", "Mykhailivka", "UA"),
+    ("Khan Tuman", "Kan", "SY"),
+])
+def test_kh_is_not_k(gaz, written, not_meant, country):
+    result = gaz.resolve(written, country=country)
+    assert not (isinstance(result, Place) and result.name.startswith(not_meant))
+
+
+def test_kh_variants_still_meet():
+    assert skeleton(normalize("Khan Sheikhoun")) == skeleton(normalize("Khan Shaykhun"))
+    assert skeleton(normalize("Kharkov")) == skeleton(normalize("Kharkiv"))
+
+
+def test_no_country_no_guess_at_a_hamlet_through_a_spelling(gaz):
+    """A Ukrainian village missing from the gazetteer, alone in a caption: not the Russian
+    resort once called by a like name, nor any hamlet abroad."""
+    assert isinstance(gaz.resolve("Novomykhailivka"), Unresolved)
+    # a town in the story's country found through a spelling is still found
+    assert placed(gaz.resolve("Bordyanka")).country == "UA"
+
+
+# ----------------------------------------------------------- read in a sentence's place
+
+@pytest.fixture(scope="module")
+def extractor():
+    from strikewatch.extract import Extractor
+    return Extractor()
+
+
+def _caption(text: str):
+    from datetime import date
+
+    from strikewatch.models import Document, Segment
+    return Document(id="t", text=text, segments=(Segment("body", 0, len(text)),),
+                    content_hash="t", published=date(2022, 3, 1))
+
+
+@pytest.mark.parametrize(("caption", "place"), [
+    ("Houses damaged by shelling in Bordyanka", "Bordyanka"),  # the tagger: an organisation
+    ("A missile struck a bus station in Donestk", "Donestk"),
+    ("Regime helicopters dropped barrel bombs on Sarakib.", "Sarakib"),
+    ("Bombing in the centre of Idilb", "Idilb"),
+])
+def test_a_misspelt_place_a_preposition_governs_is_a_strike_place(extractor, caption, place):
+    assert [m.place_text for m in extractor.extract(_caption(caption)).strikes] == [place]

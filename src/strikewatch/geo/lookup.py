@@ -17,7 +17,7 @@ from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
     ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, Unresolved,
-    _own_name, normalize, skeleton,
+    _own_name, normalize, skeleton, transpositions,
 )
 
 
@@ -55,16 +55,47 @@ class _Lookup:
         key = normalize(name)
         return self._fetch("name", key, None) if key else []
 
-    def is_place(self, name: str, *, country: str | None = None, min_population: int = 0) -> bool:
+    def is_place(self, name: str, *, country: str | None = None, min_population: int = 0,
+                 spelling_variants: bool = False) -> bool:
         """Whether the name is a known place. GeoNames names many hamlets after common words,
         so callers recognising names in free text should pass a country or a population floor;
-        provinces, countries and supplement entries always count."""
+        provinces, countries and supplement entries always count. ``spelling_variants`` also
+        accepts a close transliteration ("Bordyanka" for Borodianka) or a typo of a sizeable
+        place ("Donestk"): only for a word the text itself puts in a place, since English
+        words share the skeletons of hamlets ("Bombing" and Bambang)."""
         key = normalize(name)
         if not key:
             return False
-        return any((country is None or c.country == country)
-                   and (c.kind != CITY or c.population >= min_population)
-                   for c in self._fetch("name", key, country))
+
+        def fits(c: Candidate, floor: int = min_population) -> bool:
+            return (country is None or c.country == country) \
+                and (c.kind != CITY or c.population >= floor)
+
+        if any(fits(c) for c in self._fetch("name", key, country)):
+            return True
+        if not spelling_variants:
+            return False
+        floor = max(min_population, self.settings.anchor_population)
+        return bool(self._typo_candidates(key, country, fits)) or any(
+            self._similarity(key, c) >= self.settings.variant_similarity
+            for c in self._skeleton_candidates(key, country, lambda c: fits(c, floor)))
+
+    def _typo_candidates(self, key: str, country: str | None,
+                         keep: Callable[[Candidate], bool] = lambda c: True,
+                         ) -> list[Candidate]:
+        """Places whose name is the key with two neighbouring letters swapped ("Donestk"),
+        when sizeable: provinces, districts and towns of ``anchor_population``. A hamlet's
+        name one slip away from the key is as likely another hamlet as the one meant."""
+        out: list[Candidate] = []
+        for variant in transpositions(key):
+            out += [c for c in self._fetch("name", variant, country) if keep(c) and c.own
+                    and (c.kind != CITY or c.population >= self.settings.anchor_population)]
+        return [dataclasses.replace(c, exact=False) for c in out]
+
+    @staticmethod
+    def _similarity(key: str, c: Candidate) -> float:
+        return difflib.SequenceMatcher(None, normalize(c.name).replace(" ", ""),
+                                       key.replace(" ", "")).ratio()
 
     def _skeleton_candidates(self, key: str, country: str | None,
                              keep: Callable[[Candidate], bool] = lambda c: True,
@@ -76,8 +107,9 @@ class _Lookup:
             return []
         matcher, out = None, []
         for c in self._fetch("skel", skel, country):
-            if not keep(c):
-                continue
+            if not keep(c) or (country is None and not c.own):
+                continue  # with no country to check it in, a variant of a former name is two
+                # guesses deep: "Novomykhailivka" is not Novomikhaylovskiy (once Novomikhaylovka)
             if (alike := self._alike.get((key, c.id))) is None:
                 if matcher is None:
                     matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
@@ -115,6 +147,10 @@ class _Lookup:
         for key in keys if q.whole not in self._lex.bare_directions else ():
             found = self._skeleton_candidates(key, country,
                                               lambda c: not scope or c.country in scope)
+            if found:
+                return found
+        for key in keys:
+            found = self._typo_candidates(key, country, lambda c: not scope or c.country in scope)
             if found:
                 return found
         if regions and q.core and (found := self._fuzzy_in(q.core, regions)):
@@ -280,6 +316,12 @@ class _Lookup:
                 return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
                                         f"{best.describe()} elsewhere, but {veto}",
                                   alternatives)
+        if not scope and not best.exact and best.kind == CITY \
+                and best.population < self.settings.anchor_population:
+            # a spelling's guess at a hamlet, with no country to check it in: "Novomykhailivka"
+            # alone is not Novomikhaylovka in the Altai
+            return Unresolved(name, f"only a spelling variant of a hamlet abroad or at home, "
+                                    f"{best.describe()}; give a country", alternatives)
         if not scope:
             rival = next((s for s, c in scored[1:] if c.country != best.country), None)
             if rival is not None and best_score - rival < self.settings.ambiguity_margin:
