@@ -143,3 +143,41 @@ def _caption(text: str):
 ])
 def test_a_misspelt_place_a_preposition_governs_is_a_strike_place(extractor, caption, place):
     assert [m.place_text for m in extractor.extract(_caption(caption)).strikes] == [place]
+
+
+# ------------------------------------------------------------ landmarks named for others
+
+def _placed_strikes(extractor, gaz, caption: str) -> list[tuple[str | None, str | None]]:
+    from strikewatch.geo import geocode_mentions
+    strikes = geocode_mentions(extractor.extract(_caption(caption)).strikes, gaz,
+                               document_text=caption)
+    return sorted({(m.place.name if m.place else None, m.place.country if m.place else None)
+                   for m in strikes}, key=str)
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    # a street, square or park named after a person, a date or another city is no town
+    ("Cars on fire following strike on Shevchenko Boulevard", []),
+    ("Large crater next to a playground in Shevchenko Park", []),
+    ("Mortar shells fell on Baghdad Street in Damascus", [("Damascus", "SY")]),
+    # the common noun of a landmark's name is no town called so
+    ("Bombing of Neptune Pool in Mariupol", [("Mariupol", "UA")]),
+    ("Mortar shells hit Tishreen University in Damascus", [("Damascus", "SY")]),
+    ("Headquarters of the National Police in Kharkiv on fire after the strike",
+     [("Kharkiv", "UA")]),
+])
+def test_a_landmark_named_for_someone_else_is_placed_at_its_town(extractor, gaz, caption,
+                                                                  expected):
+    assert [p for p in _placed_strikes(extractor, gaz, caption) if p[0]] == expected
+
+
+@pytest.mark.parametrize(("name", "context", "street"), [
+    ("Shevchenko", "strike on Taras Shevchenko Boulevard", True),
+    ("Baghdad", "Mortar shells hit Baghdad Street in central Damascus", True),
+    ("Kharkiv", "shelling of Kharkiv; later a strike on Kharkiv St.", False),  # a town too
+    ("Aleppo", "clashes on the Aleppo road", False),  # a road names where it leads
+    ("Damascus", "Mortar shells hit Baghdad Street in central Damascus", False),
+])
+def test_the_namesake_of_a_street(gaz, name, context, street):
+    result = gaz.resolve(name, context=context)
+    assert isinstance(result, Unresolved) == street, result

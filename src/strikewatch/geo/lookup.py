@@ -290,6 +290,8 @@ class _Lookup:
         if ("," in name or "(" in name) and level is None \
                 and (written := self._resolve_written(name, country)) is not None:
             return written
+        if self._names_a_street(name, context):
+            return Unresolved(name, "the namesake of a street, square or park, not a town")
         q = self._region_as_unit(_parse(name, context, self._lex), country)
         if level is not None:
             q = dataclasses.replace(q, level=level)
@@ -332,6 +334,13 @@ class _Lookup:
             if promoted is not None:
                 best = promoted
         return self._place(name, best, q, alternatives), best
+
+    def _names_a_street(self, name: str, context: str | None) -> bool:
+        """Whether the sentence writes a street, square or park noun right after the name
+        wherever it names it: "strike on Taras Shevchenko Boulevard", "Baghdad Street"."""
+        found = _occurrences(context or "", name)
+        return bool(found) and all(self._lex.street_after.match(context, i + len(name))
+                                   for i in found)
 
     def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
         """'the west', 'the north-east': a part of the document's country. Capitalised 'the
@@ -413,3 +422,8 @@ class _Lookup:
                      admin2=best.name if best.kind == ADMIN2 else None,
                      geonameid=best.geonameid, source=best.source.split(":")[0],
                      alternatives=alternatives)
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where the name stands in the text, as a whole word."""
+    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
