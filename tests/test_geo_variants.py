@@ -181,3 +181,33 @@ def test_a_landmark_named_for_someone_else_is_placed_at_its_town(extractor, gaz,
 def test_the_namesake_of_a_street(gaz, name, context, street):
     result = gaz.resolve(name, context=context)
     assert isinstance(result, Unresolved) == street, result
+
+
+@pytest.mark.parametrize("name", [
+    "Kangarwa",  # a Borno village: not Kyengera (Uganda), nor Kangar (Malaysia) or Kangra
+    "Novomykhailivka",
+])
+def test_no_country_no_guess_through_a_distant_or_shared_spelling(gaz, name):
+    assert isinstance(gaz.resolve(name), Unresolved)
+
+
+def test_no_country_a_close_spelling_of_one_city_is_still_found(gaz):
+    assert placed(gaz.resolve("Mairupol")).name == "Mariupol"
+    assert placed(gaz.resolve("Sarakib")).name == "Saraqib"
+
+
+@pytest.mark.parametrize(("written", "country", "admin1"), [
+    # Donetsk was founded as Oleksandrivka: the villages called so now come first
+    ("Oleksandrivka, Kharkiv Oblast", "UA", "Kharkiv"),
+    # Syrian: Jericho's other name Ariha yields to the Syrian town called so
+    ("Ariha", "SY", "Idlib"),
+])
+def test_a_place_called_so_beats_one_once_called_so(gaz, written, country, admin1):
+    place = placed(gaz.resolve(written, country=country))
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.name != "Donetsk"
+
+
+def test_a_former_name_alone_still_names_its_town(gaz):
+    assert placed(gaz.resolve("Chuguiev", country="UA")).name == "Chuhuyiv"
+    assert placed(gaz.resolve("Artemivsk", country="UA")).name == "Bakhmut"

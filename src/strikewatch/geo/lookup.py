@@ -107,9 +107,8 @@ class _Lookup:
             return []
         matcher, out = None, []
         for c in self._fetch("skel", skel, country):
-            if not keep(c) or (country is None and not c.own):
-                continue  # with no country to check it in, a variant of a former name is two
-                # guesses deep: "Novomykhailivka" is not Novomikhaylovskiy (once Novomikhaylovka)
+            if not keep(c):
+                continue
             if (alike := self._alike.get((key, c.id))) is None:
                 if matcher is None:
                     matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
@@ -298,7 +297,7 @@ class _Lookup:
         if not q.core:
             return Unresolved(name, "no place name left after removing descriptor words")
         scope = {country} if country else {p.country for p in near}
-        cands = self._candidates(q, scope, near)
+        cands = _own_names_first(self._candidates(q, scope, near), near)
         if q.whole in self._lex.bare_directions and not any(c.country in scope for c in cands):
             # "the west" is a part of the document's country, not Cameroon's West province
             return self._bare_direction(name, q, scope)
@@ -318,12 +317,8 @@ class _Lookup:
                 return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
                                         f"{best.describe()} elsewhere, but {veto}",
                                   alternatives)
-        if not scope and not best.exact and best.kind == CITY \
-                and best.population < self.settings.anchor_population:
-            # a spelling's guess at a hamlet, with no country to check it in: "Novomykhailivka"
-            # alone is not Novomikhaylovka in the Altai
-            return Unresolved(name, f"only a spelling variant of a hamlet abroad or at home, "
-                                    f"{best.describe()}; give a country", alternatives)
+        if not scope and not best.exact and (why := self._unsure_spelling(q, best, scored)):
+            return Unresolved(name, f"{why}; give a country", alternatives)
         if not scope:
             rival = next((s for s, c in scored[1:] if c.country != best.country), None)
             if rival is not None and best_score - rival < self.settings.ambiguity_margin:
@@ -335,10 +330,28 @@ class _Lookup:
                 best = promoted
         return self._place(name, best, q, alternatives), best
 
+    def _unsure_spelling(self, q: _Query, best: Candidate,
+                         scored: list[tuple[float, Candidate]]) -> str | None:
+        """Why a place found only through a spelling, with no country to check it in, is no
+        answer, or None. It must be a sizeable place, and no place of another country may be
+        spelt as closely: "Novomykhailivka" alone is not a hamlet in the Altai, nor "Kangarwa"
+        (Borno) Kyengera (Uganda), which Kangara (Ivory Coast) spells more closely; but
+        "Mairupol" is Mariupol rather than Marpole (Canada). Namesakes spelt alike ("Donestk":
+        Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
+        if best.kind == CITY and best.population < self.settings.anchor_population:
+            return f"only a spelling variant of a hamlet, {best.describe()}"
+        alike, own = self._similarity(q.core, best), normalize(best.name)
+        if any(c.country != best.country and not c.exact and normalize(c.name) != own
+               and self._similarity(q.core, c) >= alike for _, c in scored):
+            return "spelt as closely by a place of another country"
+        return None
+
     def _names_a_street(self, name: str, context: str | None) -> bool:
         """Whether the sentence writes a street, square or park noun right after the name
         wherever it names it: "strike on Taras Shevchenko Boulevard", "Baghdad Street"."""
-        found = _occurrences(context or "", name)
+        if not (context and name.strip()):
+            return False
+        found = _occurrences(context, name)
         return bool(found) and all(self._lex.street_after.match(context, i + len(name))
                                    for i in found)
 
@@ -427,3 +440,17 @@ class _Lookup:
 def _occurrences(text: str, name: str) -> list[int]:
     """Where the name stands in the text, as a whole word."""
     return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+
+
+def _own_names_first(cands: list[Candidate], near: Sequence[Place]) -> list[Candidate]:
+    """A GeoNames place that only once bore the name, or bears it among other names, yields
+    to places of its country that are called so: "Oleksandrivka" is one of the villages so
+    called, not Donetsk (founded as Oleksandrivka); "Novomykhailivka" is no spelling of
+    Novomikhaylovskiy (once Novomikhaylovka) while a Novomikhaylovka exists. Alone, or in
+    the province the neighbours name, the other name still counts ("Chuguiev" is Chuhuiv; a
+    Yemeni district by its other name in its governorate). The supplement's aliases are
+    names, not former names."""
+    own_in = {c.country for c in cands if c.own}
+    regions = {(p.country, p.admin1) for p in near if p.admin1}
+    return [c for c in cands if c.own or c.country not in own_in
+            or not c.source.startswith("geonames") or (c.country, c.admin1) in regions]
