@@ -211,3 +211,21 @@ def test_a_place_called_so_beats_one_once_called_so(gaz, written, country, admin
 def test_a_former_name_alone_still_names_its_town(gaz):
     assert placed(gaz.resolve("Chuguiev", country="UA")).name == "Chuhuyiv"
     assert placed(gaz.resolve("Artemivsk", country="UA")).name == "Bakhmut"
+
+
+def _placed_list(extractor, gaz, caption: str) -> list[tuple[str, str]]:
+    from strikewatch.geo import geocode_mentions
+    strikes = geocode_mentions(extractor.extract(_caption(caption)).strikes, gaz,
+                               document_text=caption)
+    return [(m.place.name, m.place.precision) for m in strikes if m.place]
+
+
+@pytest.mark.parametrize(("caption", "town"), [
+    ("Aftermath of the strike on Gagarin Stadium in Chernihiv", "Chernihiv"),
+    ("Smoke over Zhuralivka district, Kharkiv after the shelling", "Kharkiv"),
+    ("Barrel bombs hit the Hamdaniya Stadium in Aleppo", "Aleppo"),
+])
+def test_a_landmark_coded_to_its_town_is_no_second_strike_there(extractor, gaz, caption,
+                                                                 town):
+    placed_ = _placed_list(extractor, gaz, caption)
+    assert [name for name, _ in placed_] == [town], placed_
