@@ -222,10 +222,32 @@ def _placed_list(extractor, gaz, caption: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("caption", "town"), [
     ("Aftermath of the strike on Gagarin Stadium in Chernihiv", "Chernihiv"),
-    ("Smoke over Zhuralivka district, Kharkiv after the shelling", "Kharkiv"),
+    ("Smoke over Gorky Park, Kharkiv after the shelling", "Kharkiv"),
     ("Barrel bombs hit the Hamdaniya Stadium in Aleppo", "Aleppo"),
 ])
 def test_a_landmark_coded_to_its_town_is_no_second_strike_there(extractor, gaz, caption,
                                                                  town):
     placed_ = _placed_list(extractor, gaz, caption)
     assert [name for name, _ in placed_] == [town], placed_
+
+
+def test_neighbourhoods_coded_to_their_city_stay_strikes_of_their_own(extractor, gaz):
+    caption = ("Airstrikes on Aleppo killed 20 people including 9 in the neighborhood "
+               "Alsaliheen 8 in Ansari and 3 in Almiyassar.")
+    placed_ = _placed_list(extractor, gaz, caption)
+    assert len([name for name, _ in placed_ if name == "Aleppo"]) >= 3, placed_
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    # the English name of the Uragan launcher; the common noun of a named hill
+    ("Casualties in Kharkiv struck by rockets of the Hurricane system", ["Kharkiv"]),
+    ("Shelled houses on Kremenets Mountain in Izyum", ["Izyum"]),
+    ("Rockets fired by a Tornado launcher hit a market in Homs", ["Homs"]),
+])
+def test_a_weapon_or_a_hill_named_in_a_caption_is_no_place(extractor, caption, expected):
+    from strikewatch.geo import geocode_mentions
+    strikes = geocode_mentions(extractor.extract(_caption(caption)).strikes, load_gazetteer(),
+                               document_text=caption)
+    assert "Hurricane" not in [m.place_text for m in strikes]
+    assert "Mountain" not in [m.place_text for m in strikes]
+    assert sorted({m.place.name for m in strikes if m.place}) == expected

@@ -349,11 +349,19 @@ class _Lookup:
     def _names_a_street(self, name: str, context: str | None) -> bool:
         """Whether the sentence writes a street, square or park noun right after the name
         wherever it names it: "strike on Taras Shevchenko Boulevard", "Baghdad Street"."""
+        return self._written_before(self._lex.street_after, name, context)
+
+    def _names_a_landmark(self, name: str, context: str | None) -> bool:
+        """Whether the sentence writes a landmark's or a street's noun right after the name
+        wherever it names it: "Gagarin Stadium", "Freedom Square", "Gorky Park"."""
+        return self._written_before(self._lex.landmark_after, name, context)
+
+    @staticmethod
+    def _written_before(noun_after: re.Pattern, name: str, context: str | None) -> bool:
         if not (context and name.strip()):
             return False
         found = _occurrences(context, name)
-        return bool(found) and all(self._lex.street_after.match(context, i + len(name))
-                                   for i in found)
+        return bool(found) and all(noun_after.match(context, i + len(name)) for i in found)
 
     def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
         """'the west', 'the north-east': a part of the document's country. Capitalised 'the

@@ -165,11 +165,12 @@ def _abroad_only_with_cause(doc: _Document) -> None:
 
 
 def _coded_twice(doc: _Document) -> None:
-    """Pass 6: a name coded to its container, or to the nearest place its sentence names, adds
-    no strike when that place is already a strike place of the same sentence by its own name:
-    "the strike on Gagarin Stadium in Chernihiv", "Freedom Square, Mariupol", "Zhuralivka
-    district, Kharkiv" tell of one strike each, at Chernihiv, Mariupol and Kharkiv. The name
-    stays unplaced, with the reason."""
+    """Pass 6: a landmark coded to its container, or to the nearest place its sentence names,
+    adds no strike when that place is already a strike place of the same sentence by its own
+    name: "the strike on Gagarin Stadium in Chernihiv", "Freedom Square, Mariupol", "Gorky
+    Park, Kharkiv" tell of one strike each, at Chernihiv, Mariupol and Kharkiv. The name stays
+    unplaced, with the reason. Neighbourhoods coded to their city stay strikes of their own
+    ("including 9 in the neighborhood Alsaliheen 8 in Ansari ... in Aleppo": one event each)."""
     by_sentence: dict[tuple[int, int] | None, list[int]] = defaultdict(list)
     for i, m in enumerate(doc.mentions):
         by_sentence[(m.sentence.start, m.sentence.end) if m.sentence else None].append(i)
@@ -177,10 +178,12 @@ def _coded_twice(doc: _Document) -> None:
         named = [p for i in idxs if isinstance(p := doc.results[i], Place) and not p.unresolved_name]
         for i in idxs:
             p = doc.results[i]
-            if isinstance(p, Place) and p.unresolved_name \
+            m = doc.mentions[i]
+            if isinstance(p, Place) and p.unresolved_name and m.sentence \
+                    and doc.gazetteer._names_a_landmark(m.place_text or "", m.sentence.text) \
                     and (same := next((o for o in named if _same_ground(p, o)), None)):
                 doc.results[i] = Unresolved(
-                    doc.mentions[i].place_text or p.unresolved_name,
+                    m.place_text or p.unresolved_name,
                     f"coded to {p.name}, which its sentence names as a strike place itself "
                     f"({same.name})", p.alternatives)
 
