@@ -14,6 +14,11 @@ from .settings import ExtractSettings
 from .state import PlaceCandidate
 from .words import _NAMELIKE, _is_country, _place_key, _text, _words
 
+# what a word a place preposition governs is when the tagger says so: a month, a person, a
+# people, a number ("In May", "in Hassan", "in Syrians", "in 2014"); an unknown village it
+# often calls an organisation ("shelling in Bordyanka")
+_NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL",
+                                 "EVENT", "MONEY", "PERCENT", "QUANTITY"})
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # The Arabic article opening the second word of a name ("Mashhad al-Kallasa", "Mosul
@@ -400,9 +405,10 @@ class PlaceFinder:
             return self._known(sdoc[first:last].text)
         tok = sdoc[first]
         governed = tok.i > 0 and tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_prepositions \
-            and not tok.ent_type_  # "In May": a month, not the hamlet
+            and tok.ent_type_ not in _NOT_PLACE_ENTITIES  # "In May": a month, not the hamlet
         return tok.is_title and tok.lower_ not in self.lex.name_heads and not tok.text.isupper() \
-            and self.gazetteer.is_place(tok.text, min_population=0 if governed else self.settings.place_min_population)
+            and self.gazetteer.is_place(tok.text, min_population=0 if governed else self.settings.place_min_population,
+                                        spelling_variants=governed)  # "shelling in Bordyanka"
 
     def _split_names(self, words, idxs: list[int]) -> list[tuple[int, int]]:
         """Cut a comma-less list of names into places: the longest piece the gazetteer knows,

@@ -248,9 +248,12 @@ class _Containers:
             if hit.start() == opening:  # capitalised by position: "More than 20 ..."
                 words = words[1:]
             for t in dict.fromkeys([" ".join(words), *words]):
-                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS:
-                    continue  # "Sep" is an alternate name of Stephenville, Texas
                 whole = len(t.split()) == len(words)
+                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS \
+                        or (not whole and t.casefold() in self._lex.landmark_nouns) \
+                        or self._names_a_street(t, text):
+                    continue  # "Sep" is an alternate name of Stephenville; "Neptune Pool" is
+                    # not Pool (Congo); "Baghdad Street" is in Damascus
                 place, cand = self._resolve_full(t, country)
                 if isinstance(place, Place) and cand is not None and cand.exact \
                         and cand.kind != COUNTRY and (country is None or place.country == country) \

@@ -51,6 +51,12 @@ class _Lexicon:
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
         self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
         self.region_is_admin1 = frozenset(data["region_is_admin1"])
+        streets = "|".join(map(re.escape, sorted(data["street_nouns"], key=len, reverse=True)))
+        self.landmark_nouns = frozenset(w.casefold() for w in data["landmark_nouns"])
+        landmarks = "|".join(map(re.escape, sorted({*data["landmark_nouns"],
+                                                    *data["street_nouns"]}, key=len, reverse=True)))
+        self.landmark_after = re.compile(rf"[\s\x22\u201d]+(?i:{landmarks})\b\.?(?!\w)")
+        self.street_after = re.compile(rf"[\s\x22\u201d]+(?i:{streets})\b\.?(?!\w)")
         self.vicinity_before = [tuple(normalize(w).split()) for w in data["vicinity_before"]]
         relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
         relations.sort(key=lambda r: -len(r[0]))

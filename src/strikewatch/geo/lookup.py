@@ -17,7 +17,7 @@ from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
     ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, Unresolved,
-    _own_name, normalize, skeleton,
+    _own_name, normalize, skeleton, transpositions,
 )
 
 
@@ -55,16 +55,47 @@ class _Lookup:
         key = normalize(name)
         return self._fetch("name", key, None) if key else []
 
-    def is_place(self, name: str, *, country: str | None = None, min_population: int = 0) -> bool:
+    def is_place(self, name: str, *, country: str | None = None, min_population: int = 0,
+                 spelling_variants: bool = False) -> bool:
         """Whether the name is a known place. GeoNames names many hamlets after common words,
         so callers recognising names in free text should pass a country or a population floor;
-        provinces, countries and supplement entries always count."""
+        provinces, countries and supplement entries always count. ``spelling_variants`` also
+        accepts a close transliteration ("Bordyanka" for Borodianka) or a typo of a sizeable
+        place ("Donestk"): only for a word the text itself puts in a place, since English
+        words share the skeletons of hamlets ("Bombing" and Bambang)."""
         key = normalize(name)
         if not key:
             return False
-        return any((country is None or c.country == country)
-                   and (c.kind != CITY or c.population >= min_population)
-                   for c in self._fetch("name", key, country))
+
+        def fits(c: Candidate, floor: int = min_population) -> bool:
+            return (country is None or c.country == country) \
+                and (c.kind != CITY or c.population >= floor)
+
+        if any(fits(c) for c in self._fetch("name", key, country)):
+            return True
+        if not spelling_variants:
+            return False
+        floor = max(min_population, self.settings.anchor_population)
+        return bool(self._typo_candidates(key, country, fits)) or any(
+            self._similarity(key, c) >= self.settings.variant_similarity
+            for c in self._skeleton_candidates(key, country, lambda c: fits(c, floor)))
+
+    def _typo_candidates(self, key: str, country: str | None,
+                         keep: Callable[[Candidate], bool] = lambda c: True,
+                         ) -> list[Candidate]:
+        """Places whose name is the key with two neighbouring letters swapped ("Donestk"),
+        when sizeable: provinces, districts and towns of ``anchor_population``. A hamlet's
+        name one slip away from the key is as likely another hamlet as the one meant."""
+        out: list[Candidate] = []
+        for variant in transpositions(key):
+            out += [c for c in self._fetch("name", variant, country) if keep(c) and c.own
+                    and (c.kind != CITY or c.population >= self.settings.anchor_population)]
+        return [dataclasses.replace(c, exact=False) for c in out]
+
+    @staticmethod
+    def _similarity(key: str, c: Candidate) -> float:
+        return difflib.SequenceMatcher(None, normalize(c.name).replace(" ", ""),
+                                       key.replace(" ", "")).ratio()
 
     def _skeleton_candidates(self, key: str, country: str | None,
                              keep: Callable[[Candidate], bool] = lambda c: True,
@@ -115,6 +146,10 @@ class _Lookup:
         for key in keys if q.whole not in self._lex.bare_directions else ():
             found = self._skeleton_candidates(key, country,
                                               lambda c: not scope or c.country in scope)
+            if found:
+                return found
+        for key in keys:
+            found = self._typo_candidates(key, country, lambda c: not scope or c.country in scope)
             if found:
                 return found
         if regions and q.core and (found := self._fuzzy_in(q.core, regions)):
@@ -254,13 +289,15 @@ class _Lookup:
         if ("," in name or "(" in name) and level is None \
                 and (written := self._resolve_written(name, country)) is not None:
             return written
+        if self._names_a_street(name, context):
+            return Unresolved(name, "the namesake of a street, square or park, not a town")
         q = self._region_as_unit(_parse(name, context, self._lex), country)
         if level is not None:
             q = dataclasses.replace(q, level=level)
         if not q.core:
             return Unresolved(name, "no place name left after removing descriptor words")
         scope = {country} if country else {p.country for p in near}
-        cands = self._candidates(q, scope, near)
+        cands = _own_names_first(self._candidates(q, scope, near), near)
         if q.whole in self._lex.bare_directions and not any(c.country in scope for c in cands):
             # "the west" is a part of the document's country, not Cameroon's West province
             return self._bare_direction(name, q, scope)
@@ -280,6 +317,8 @@ class _Lookup:
                 return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
                                         f"{best.describe()} elsewhere, but {veto}",
                                   alternatives)
+        if not scope and not best.exact and (why := self._unsure_spelling(q, best, scored)):
+            return Unresolved(name, f"{why}; give a country", alternatives)
         if not scope:
             rival = next((s for s, c in scored[1:] if c.country != best.country), None)
             if rival is not None and best_score - rival < self.settings.ambiguity_margin:
@@ -290,6 +329,39 @@ class _Lookup:
             if promoted is not None:
                 best = promoted
         return self._place(name, best, q, alternatives), best
+
+    def _unsure_spelling(self, q: _Query, best: Candidate,
+                         scored: list[tuple[float, Candidate]]) -> str | None:
+        """Why a place found only through a spelling, with no country to check it in, is no
+        answer, or None. It must be a sizeable place, and no place of another country may be
+        spelt as closely: "Novomykhailivka" alone is not a hamlet in the Altai, nor "Kangarwa"
+        (Borno) Kyengera (Uganda), which Kangara (Ivory Coast) spells more closely; but
+        "Mairupol" is Mariupol rather than Marpole (Canada). Namesakes spelt alike ("Donestk":
+        Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
+        if best.kind == CITY and best.population < self.settings.anchor_population:
+            return f"only a spelling variant of a hamlet, {best.describe()}"
+        alike, own = self._similarity(q.core, best), normalize(best.name)
+        if any(c.country != best.country and not c.exact and normalize(c.name) != own
+               and self._similarity(q.core, c) >= alike for _, c in scored):
+            return "spelt as closely by a place of another country"
+        return None
+
+    def _names_a_street(self, name: str, context: str | None) -> bool:
+        """Whether the sentence writes a street, square or park noun right after the name
+        wherever it names it: "strike on Taras Shevchenko Boulevard", "Baghdad Street"."""
+        return self._written_before(self._lex.street_after, name, context)
+
+    def _names_a_landmark(self, name: str, context: str | None) -> bool:
+        """Whether the sentence writes a landmark's or a street's noun right after the name
+        wherever it names it: "Gagarin Stadium", "Freedom Square", "Gorky Park"."""
+        return self._written_before(self._lex.landmark_after, name, context)
+
+    @staticmethod
+    def _written_before(noun_after: re.Pattern, name: str, context: str | None) -> bool:
+        if not (context and name.strip()):
+            return False
+        found = _occurrences(context, name)
+        return bool(found) and all(noun_after.match(context, i + len(name)) for i in found)
 
     def _bare_direction(self, name: str, q: _Query, scope: set[str]) -> Place | Unresolved:
         """'the west', 'the north-east': a part of the document's country. Capitalised 'the
@@ -371,3 +443,22 @@ class _Lookup:
                      admin2=best.name if best.kind == ADMIN2 else None,
                      geonameid=best.geonameid, source=best.source.split(":")[0],
                      alternatives=alternatives)
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where the name stands in the text, as a whole word."""
+    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+
+
+def _own_names_first(cands: list[Candidate], near: Sequence[Place]) -> list[Candidate]:
+    """A GeoNames place that only once bore the name, or bears it among other names, yields
+    to places of its country that are called so: "Oleksandrivka" is one of the villages so
+    called, not Donetsk (founded as Oleksandrivka); "Novomykhailivka" is no spelling of
+    Novomikhaylovskiy (once Novomikhaylovka) while a Novomikhaylovka exists. Alone, or in
+    the province the neighbours name, the other name still counts ("Chuguiev" is Chuhuiv; a
+    Yemeni district by its other name in its governorate). The supplement's aliases are
+    names, not former names."""
+    own_in = {c.country for c in cands if c.own}
+    regions = {(p.country, p.admin1) for p in near if p.admin1}
+    return [c for c in cands if c.own or c.country not in own_in
+            or not c.source.startswith("geonames") or (c.country, c.admin1) in regions]

@@ -46,6 +46,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     _contain_all(doc)
     _promote_provinces(doc)
     _abroad_only_with_cause(doc)
+    _coded_twice(doc)
     for m, p in zip(mentions, doc.results):
         if isinstance(p, Unresolved):  # per-item failure: recorded, the mention kept unplaced
             log.info("%s: place %r unresolved: %s", m.doc_id, p.name, p.reason)
@@ -161,6 +162,40 @@ def _abroad_only_with_cause(doc: _Document) -> None:
             f"and the article does not name {p.country}: a venue or a namesake, not a "
             f"strike place",
             (f"alone: {p.name} ({p.country}/{p.admin1})",))
+
+
+def _coded_twice(doc: _Document) -> None:
+    """Pass 6: a landmark coded to its container, or to the nearest place its sentence names,
+    adds no strike when that place is already a strike place of the same sentence by its own
+    name: "the strike on Gagarin Stadium in Chernihiv", "Freedom Square, Mariupol", "Gorky
+    Park, Kharkiv" tell of one strike each, at Chernihiv, Mariupol and Kharkiv. The name stays
+    unplaced, with the reason. Neighbourhoods coded to their city stay strikes of their own
+    ("including 9 in the neighborhood Alsaliheen 8 in Ansari ... in Aleppo": one event each)."""
+    by_sentence: dict[tuple[int, int] | None, list[int]] = defaultdict(list)
+    for i, m in enumerate(doc.mentions):
+        by_sentence[(m.sentence.start, m.sentence.end) if m.sentence else None].append(i)
+    for idxs in by_sentence.values():
+        named = [p for i in idxs if isinstance(p := doc.results[i], Place) and not p.unresolved_name]
+        for i in idxs:
+            p = doc.results[i]
+            m = doc.mentions[i]
+            if isinstance(p, Place) and p.unresolved_name and m.sentence \
+                    and doc.gazetteer._names_a_landmark(m.place_text or "", m.sentence.text) \
+                    and (same := next((o for o in named if _same_ground(p, o)), None)):
+                doc.results[i] = Unresolved(
+                    m.place_text or p.unresolved_name,
+                    f"coded to {p.name}, which its sentence names as a strike place itself "
+                    f"({same.name})", p.alternatives)
+
+
+def _same_ground(coded: Place, named: Place) -> bool:
+    """The same town, or a province coded for a name and a town of it named in full."""
+    if coded.country != named.country:
+        return False
+    if coded.geonameid is not None and coded.geonameid == named.geonameid:
+        return True
+    return coded.precision == "admin1" and coded.admin1 is not None \
+        and coded.admin1 == named.admin1
 
 
 def _promote(doc: _Document, i: int) -> None:
