@@ -134,6 +134,33 @@ def test_watch_stores_each_new_item_once_across_cycles_and_restarts(tmp_path, se
     restarted.close()
 
 
+def test_a_watcher_stopped_before_extracting_finishes_the_item_on_restart(tmp_path, server,
+                                                                         monkeypatch):
+    """Stopped (Ctrl-C, a kill) between storing an item and extracting it: the restarted
+    watcher extracts and fuses it, although the feed now only repeats that item."""
+    import strikewatch.watch as watch_module
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    store, clock = Store(str(tmp_path / "w.db")), _Clock()
+    first = _watcher(store, server, clock)
+    with monkeypatch.context() as patched:
+        patched.setattr(watch_module, "process_pending", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            first.cycle()
+    first.close()
+    assert len(_stored_ids(store)) == 1 and len(list(store.documents(unextracted=True))) == 1
+    store.close()
+
+    restarted = _watcher(Store(str(tmp_path / "w.db")), server, clock)
+    restarted.run(cycles=1, sleep=lambda _: None)
+    assert len(_stored_ids(restarted.store)) == 1  # the repeated item is not stored again
+    assert list(restarted.store.documents(unextracted=True)) == []
+    assert len(restarted.store.incidents()) == 1
+    restarted.close()
+
+
 def test_failing_and_malformed_sources_record_their_error_and_back_off(tmp_path, server):
     store, clock = Store(str(tmp_path / "w.db")), _Clock()
     watcher = _watcher(store, server, clock)
