@@ -250,20 +250,22 @@ def write_briefing(store: Store, config: DeliveryConfig, changes: Changes, at: d
 
 def _write_files(config: DeliveryConfig, stamp: str, markdown: str, html: str,
                  week_pages: list[str]) -> tuple[Path, ...]:
+    """The day (under what changed) and the week as a page each in every configured format;
+    the Markdown holds both."""
     files = []
-    base = config.folder / f"briefing-{stamp}"
+    day, week = config.folder / f"briefing-{stamp}", config.folder / f"briefing-{stamp}-week"
     if "markdown" in config.formats:
-        files.append(base.with_suffix(".md"))
+        files.append(day.with_suffix(".md"))
         files[-1].write_text(markdown, encoding="utf-8")
+    pages = [(day, html)] + [(week, page) for page in week_pages]
     if "html" in config.formats:
-        files.append(base.with_suffix(".html"))
-        files[-1].write_text(html, encoding="utf-8")
-        for page in week_pages:
-            files.append(config.folder / f"briefing-{stamp}-week.html")
+        for base, page in pages:
+            files.append(base.with_suffix(".html"))
             files[-1].write_text(page, encoding="utf-8")
     if "pdf" in config.formats:
-        files.append(base.with_suffix(".pdf"))
-        write_pdf(html, files[-1])
+        for base, page in pages:
+            files.append(base.with_suffix(".pdf"))
+            write_pdf(page, files[-1])
     return tuple(files)
 
 
