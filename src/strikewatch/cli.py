@@ -870,15 +870,17 @@ def watch(
     deliverer = Deliverer(store, delivery) if delivery else None
 
     def after_cycle(at) -> None:  # noqa: ANN001 - the watcher's clock time
-        """The briefing when due (the alerts go out from the sender thread)."""
+        """The briefing when due, on a thread of its own (the alerts have their sender's)."""
         if deliverer is not None:
-            deliverer.tick(at)
+            deliverer.tick_in_background(at)
 
     start_sender(store)  # a dead webhook must not hold up the next cycle's ingestion
     watcher = Watcher(store, sources, after_cycle=after_cycle)
     try:
         watcher.run(1 if once else cycles, pause=pause)
         deliver_alerts(store)  # a counted run ends with one pass: what is due goes out now
+        if deliverer is not None:
+            deliverer.wait()  # and with the briefing it started
     except KeyboardInterrupt:
         _say("stopped; every stored item is kept and the next start resumes from it")
     except StrikewatchError as exc:
