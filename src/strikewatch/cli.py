@@ -925,8 +925,13 @@ def deliver(
         delivery_id = deliverer.deliver(utc_now()) if now else deliverer.tick(utc_now())
     except StrikewatchError as exc:
         _fail(exc)
-    if delivery_id is None:
-        print("not due yet: the last briefing was delivered after today's hour")
-        raise typer.Exit(1)
-    for channel, outcome in store.last_delivery().outputs.items():
+    last = store.last_delivery()
+    if delivery_id is None and last is None:
+        print("not due yet: no briefing delivered so far")
+    elif delivery_id is None:
+        print(f"not due yet: the last briefing was delivered at {last.delivered_at:%Y-%m-%d %H:%M}"
+              " UTC, after today's hour; how it fared:")
+    for channel, outcome in (last.outputs.items() if last else ()):
         print(f"{channel}: {outcome}")
+    if delivery_id is None:
+        raise typer.Exit(1)
