@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socketserver
 import threading
 from datetime import datetime, timedelta
@@ -236,3 +237,48 @@ def test_a_sources_file_without_a_delivery_section_is_named(tmp_path):
     path.write_text("sources:\n  - folder: /tmp\n    interval: 60\n")
     with pytest.raises(ConfigError, match="without a 'delivery:' section"):
         load_delivery(path)
+
+
+@pytest.mark.browser
+def test_the_day_and_the_week_are_delivered_as_markdown_html_and_pdf(tmp_path):
+    from strikewatch.brief import chromium
+
+    if chromium() is None:
+        pytest.skip("/usr/bin/chromium is absent: run scripts/ensure-chromium.sh")
+    store = Store(str(tmp_path / "d.db"))
+    _add(store, tmp_path, "kharkiv", KHARKIV)
+    _add(store, tmp_path, "idlib", IDLIB)
+    config = DeliveryConfig(hour=6, timezone=ZoneInfo("Asia/Aden"), folder=tmp_path / "out",
+                            formats=("markdown", "html", "pdf"))
+    assert Deliverer(store, config).tick(datetime(2022, 3, 4, 3, 0)) is not None  # 06:00 Aden
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "briefing-2022-03-04-week.html", "briefing-2022-03-04-week.pdf",
+        "briefing-2022-03-04.html", "briefing-2022-03-04.md", "briefing-2022-03-04.pdf"]
+    titles = re.findall(r"^# (.+)$", (out / "briefing-2022-03-04.md").read_text(), re.M)
+    assert titles == ["Strikes, 2022-03-02", "Strikes, 2022-02-24 to 2022-03-02"]
+    for pdf in out.glob("*.pdf"):
+        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 5000
+
+
+def test_the_deliver_command_writes_now_then_says_how_the_last_one_fared(tmp_path):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    db = str(tmp_path / "d.db")
+    store = Store(db)
+    _add(store, tmp_path, "sanaa", SANAA)
+    store.close()
+    config = tmp_path / "delivery.yaml"
+    config.write_text(f"delivery:\n  hour: 0\n  timezone: Asia/Aden\n  folder: {tmp_path}/out\n"
+                      "  webhook:\n    url: http://127.0.0.1:9/nobody\n")
+    run = CliRunner().invoke
+    now = run(app, ["deliver", "--config", str(config), "--now", "--db", db])
+    assert now.exit_code == 0, now.output
+    assert "webhook: failed (attempt 1)" in now.stdout
+    assert (tmp_path / "out").is_dir() and any((tmp_path / "out").glob("briefing-*.md"))
+    again = run(app, ["deliver", "--config", str(config), "--db", db])
+    assert again.exit_code == 1
+    assert "not due yet: the last briefing was delivered at" in again.stdout
+    assert "webhook: failed (attempt 1)" in again.stdout  # the failure stays on record

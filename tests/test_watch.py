@@ -134,6 +134,33 @@ def test_watch_stores_each_new_item_once_across_cycles_and_restarts(tmp_path, se
     restarted.close()
 
 
+def test_a_watcher_stopped_before_extracting_finishes_the_item_on_restart(tmp_path, server,
+                                                                         monkeypatch):
+    """Stopped (Ctrl-C, a kill) between storing an item and extracting it: the restarted
+    watcher extracts and fuses it, although the feed now only repeats that item."""
+    import strikewatch.watch as watch_module
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    store, clock = Store(str(tmp_path / "w.db")), _Clock()
+    first = _watcher(store, server, clock)
+    with monkeypatch.context() as patched:
+        patched.setattr(watch_module, "process_pending", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            first.cycle()
+    first.close()
+    assert len(_stored_ids(store)) == 1 and len(list(store.documents(unextracted=True))) == 1
+    store.close()
+
+    restarted = _watcher(Store(str(tmp_path / "w.db")), server, clock)
+    restarted.run(cycles=1, sleep=lambda _: None)
+    assert len(_stored_ids(restarted.store)) == 1  # the repeated item is not stored again
+    assert list(restarted.store.documents(unextracted=True)) == []
+    assert len(restarted.store.incidents()) == 1
+    restarted.close()
+
+
 def test_failing_and_malformed_sources_record_their_error_and_back_off(tmp_path, server):
     store, clock = Store(str(tmp_path / "w.db")), _Clock()
     watcher = _watcher(store, server, clock)
@@ -245,11 +272,66 @@ def test_one_watcher_also_delivers_the_briefing_once_its_hour_has_come(tmp_path,
                                                 folder=out))
     watcher = Watcher(store, [WatchedSource(name="wire", location=f"{server}/wire",
                                             is_folder=False, interval=timedelta(minutes=30))],
-                      now=clock, after_cycle=deliverer.tick)
+                      now=clock, after_cycle=deliverer.tick_in_background)
     watcher.cycle()
+    deliverer.wait(60)
     assert not out.exists() and len(_stored_ids(store)) == 1
     clock.at += timedelta(hours=1)
     watcher.cycle()
+    deliverer.wait(60)  # the briefing is written on a thread of its own, as `watch` runs it
     assert [f.name for f in sorted(out.iterdir())] == [
         "briefing-2022-03-02-week.html", "briefing-2022-03-02.html", "briefing-2022-03-02.md"]
     watcher.close()
+
+
+class _HeldHook(BaseHTTPRequestHandler):
+    """A webhook receiver that holds each POST open until the test releases it."""
+
+    arrived = threading.Event()
+    release = threading.Event()
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        self.rfile.read(int(self.headers["Content-Length"]))
+        _HeldHook.arrived.set()
+        _HeldHook.release.wait(30)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+
+def test_a_hanging_briefing_webhook_never_holds_up_the_next_cycle(tmp_path, server):
+    from zoneinfo import ZoneInfo
+
+    from strikewatch.deliver import Deliverer, DeliveryConfig
+
+    _HeldHook.arrived.clear()
+    _HeldHook.release.clear()
+    hook = ThreadingHTTPServer(("127.0.0.1", 0), _HeldHook)
+    hook.daemon_threads = True
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    store, clock = Store(str(tmp_path / "w.db")), _Clock()  # 09:00 UTC: 12:00 in Aden
+    deliverer = Deliverer(store, DeliveryConfig(
+        hour=12, timezone=ZoneInfo("Asia/Aden"), folder=tmp_path / "briefings",
+        webhook=f"http://127.0.0.1:{hook.server_address[1]}/hook"))
+    watcher = Watcher(store, [WatchedSource(name="wire", location=f"{server}/wire",
+                                            is_folder=False, interval=timedelta(minutes=5))],
+                      now=clock, after_cycle=deliverer.tick_in_background)
+    try:
+        watcher.cycle()
+        assert _HeldHook.arrived.wait(30)  # the briefing is being posted, and held there
+        _Feeds.feeds["/wire"] = _rss([("k1", "Strike on Kharkiv", KHARKIV),
+                                      ("y1", "Sanaa depot bombed", SANAA)])
+        clock.at += timedelta(minutes=5)
+        (polled,) = watcher.cycle()
+        assert len(polled.stored) == 1 and len(store.incidents()) == 2
+        assert "webhook" not in store.last_delivery().outputs  # still held
+        _HeldHook.release.set()
+        deliverer.wait(30)
+        assert store.last_delivery().outputs["webhook"] == "sent (attempt 1)"
+    finally:
+        _HeldHook.release.set()
+        watcher.close()
+        hook.shutdown()
+        hook.server_close()

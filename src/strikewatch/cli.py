@@ -870,15 +870,17 @@ def watch(
     deliverer = Deliverer(store, delivery) if delivery else None
 
     def after_cycle(at) -> None:  # noqa: ANN001 - the watcher's clock time
-        """The briefing when due (the alerts go out from the sender thread)."""
+        """The briefing when due, on a thread of its own (the alerts have their sender's)."""
         if deliverer is not None:
-            deliverer.tick(at)
+            deliverer.tick_in_background(at)
 
     start_sender(store)  # a dead webhook must not hold up the next cycle's ingestion
     watcher = Watcher(store, sources, after_cycle=after_cycle)
     try:
         watcher.run(1 if once else cycles, pause=pause)
         deliver_alerts(store)  # a counted run ends with one pass: what is due goes out now
+        if deliverer is not None:
+            deliverer.wait()  # and with the briefing it started
     except KeyboardInterrupt:
         _say("stopped; every stored item is kept and the next start resumes from it")
     except StrikewatchError as exc:
@@ -923,8 +925,13 @@ def deliver(
         delivery_id = deliverer.deliver(utc_now()) if now else deliverer.tick(utc_now())
     except StrikewatchError as exc:
         _fail(exc)
-    if delivery_id is None:
-        print("not due yet: the last briefing was delivered after today's hour")
-        raise typer.Exit(1)
-    for channel, outcome in store.last_delivery().outputs.items():
+    last = store.last_delivery()
+    if delivery_id is None and last is None:
+        print("not due yet: no briefing delivered so far")
+    elif delivery_id is None:
+        print(f"not due yet: the last briefing was delivered at {last.delivered_at:%Y-%m-%d %H:%M}"
+              " UTC, after today's hour; how it fared:")
+    for channel, outcome in (last.outputs.items() if last else ()):
         print(f"{channel}: {outcome}")
+    if delivery_id is None:
+        raise typer.Exit(1)

@@ -5,8 +5,8 @@ last week is written as Markdown and HTML (and PDF when asked and Chromium is th
 with what changed since the last delivered one: each delivery keeps a snapshot of what it
 showed (incident id -> toll and grade; each watched source's item count), and the next one
 diffs the database against it. A mail or webhook that fails is recorded on the delivery and
-retried with backoff on later calls of ``Deliverer.tick``; nothing here waits on it, so the
-watcher that calls ``tick`` every cycle keeps ingesting.
+retried with backoff on later calls of ``Deliverer.tick``, which the watcher makes on a thread
+of its own after every cycle (``tick_in_background``), so it keeps ingesting meanwhile.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import logging
 import os
 import smtplib
 import ssl
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -250,20 +251,22 @@ def write_briefing(store: Store, config: DeliveryConfig, changes: Changes, at: d
 
 def _write_files(config: DeliveryConfig, stamp: str, markdown: str, html: str,
                  week_pages: list[str]) -> tuple[Path, ...]:
+    """The day (under what changed) and the week as a page each in every configured format;
+    the Markdown holds both."""
     files = []
-    base = config.folder / f"briefing-{stamp}"
+    day, week = config.folder / f"briefing-{stamp}", config.folder / f"briefing-{stamp}-week"
     if "markdown" in config.formats:
-        files.append(base.with_suffix(".md"))
+        files.append(day.with_suffix(".md"))
         files[-1].write_text(markdown, encoding="utf-8")
+    pages = [(day, html)] + [(week, page) for page in week_pages]
     if "html" in config.formats:
-        files.append(base.with_suffix(".html"))
-        files[-1].write_text(html, encoding="utf-8")
-        for page in week_pages:
-            files.append(config.folder / f"briefing-{stamp}-week.html")
+        for base, page in pages:
+            files.append(base.with_suffix(".html"))
             files[-1].write_text(page, encoding="utf-8")
     if "pdf" in config.formats:
-        files.append(base.with_suffix(".pdf"))
-        write_pdf(html, files[-1])
+        for base, page in pages:
+            files.append(base.with_suffix(".pdf"))
+            write_pdf(page, files[-1])
     return tuple(files)
 
 
@@ -311,13 +314,43 @@ class Deliverer:
         self._senders: dict[tuple[int, str], object] = {}
         self._failed_writes = 0
         self._write_again_at: datetime | None = None
+        self._ticking = threading.Lock()  # one tick at a time: never two deliveries of a day
+        self._worker: threading.Thread | None = None
+
+    def tick_in_background(self, now: datetime) -> None:
+        """``tick`` on a thread of its own, unless the last one is still at work.
+
+        The watcher calls this after every cycle: a mail server or webhook that hangs, or
+        Chromium printing the PDF, holds up the briefing, never the next cycle's ingestion.
+        """
+        if self._worker is not None and self._worker.is_alive():
+            return
+        self._worker = threading.Thread(target=self._tick_logged, args=(now,), daemon=True,
+                                        name="strikewatch-briefing")
+        self._worker.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the background tick (a counted ``watch`` run ends with its delivery)."""
+        if self._worker is not None:
+            self._worker.join(timeout)
+
+    def _tick_logged(self, now: datetime) -> None:
+        try:
+            self.tick(now)
+        except Exception:  # noqa: BLE001 - a database hiccup must not end the briefings
+            log.exception("delivering the briefing failed; the next cycle tries again")
 
     def tick(self, now: datetime) -> int | None:
         """Deliver if due (returning the delivery's id), and retry what is waiting.
 
         A briefing that cannot be written (a full disk, no Chromium for the PDF) is logged
-        and tried again with the same backoff as a channel; the watcher calling this goes on.
+        and tried again with the same backoff as a channel (the watcher calls this through
+        ``tick_in_background``, so it goes on polling meanwhile).
         """
+        with self._ticking:
+            return self._tick(now)
+
+    def _tick(self, now: datetime) -> int | None:
         self._retry_due(now)
         last = self.store.last_delivery()
         if not is_due(self.config, last.delivered_at if last else None, now) or (

