@@ -221,3 +221,20 @@ def test_a_headlines_first_word_on_the_victim_is_a_place(extractor, tmp_path, te
 
 def test_an_adjective_opening_a_headline_is_no_place(extractor, tmp_path):
     assert [m.place_text for m in strikes(extractor, tmp_path, "Heavy shelling hits Idlib")] == ["Idlib"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ('"DNR MP" was reportedly killed by the shelling in Donetsk.', "Donetsk"),
+    ("DPR militiaman killed in Ukrainian shelling of Horlivka", "Horlivka"),
+])
+def test_a_place_named_beats_the_victims_territory(extractor, tmp_path, text, place):
+    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    '"DNR MP" was reportedly killed by the shelling in Donetsk.',
+    "A Hamas commander was killed by the shelling in Rafah.",
+])
+def test_the_victim_killed_by_shelling_is_not_its_attacker(extractor, tmp_path, text):
+    (mention,) = strikes(extractor, tmp_path, text)
+    assert mention.attacker is None

@@ -378,7 +378,7 @@ class PlaceFinder:
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod"))
+                       and sdoc[i].dep_ in ("compound", "amod") and sdoc[i].lower_ not in self.lex.title_stop_words)
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
 

@@ -188,6 +188,10 @@ class SentenceReader:
             return here
         if any(p.precision != "region" for p in here):
             here = [p for p in here if p.precision != "region"]
+        # the land a victim belongs to ("a DPR militiaman killed") only when nothing finer is
+        # named: "a DNR official was killed by shelling in Donetsk" is Donetsk
+        if any(p.text.lower() not in self.lex.territories for p in here):
+            here = [p for p in here if p.text.lower() not in self.lex.territories]
         return self.places.finest(here, ctx.sdoc, ctx.places)
 
     @staticmethod

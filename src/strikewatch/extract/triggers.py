@@ -157,6 +157,8 @@ class TriggerRules:
         destroyed a rocket launcher near Tyre", "a depot near Stepanivka was destroyed by
         artillerymen": the attacker's own report of a strike (the guide counts those)."""
         lex = self.lex
+        if tok.lower_ in lex.victim_verbs:  # "killed by the shelling": the munition is the strike word
+            return False
         doers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
         doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return any(d.lower_ in lex.striking_arms or self.is_munition(d) or d.lower_ in lex.aircraft_words
