@@ -219,8 +219,13 @@ def test_a_headlines_first_word_on_the_victim_is_a_place(extractor, tmp_path, te
     assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
 
 
-def test_an_adjective_opening_a_headline_is_no_place(extractor, tmp_path):
-    assert [m.place_text for m in strikes(extractor, tmp_path, "Heavy shelling hits Idlib")] == ["Idlib"]
+@pytest.mark.parametrize(("text", "place"), [
+    ("Heavy shelling hits Idlib", "Idlib"),
+    ("University building damaged by a strike in Mykolaiv", "Mykolaiv"),
+    ("Post office hit by a missile strike in Odesa", "Odesa"),
+])
+def test_a_word_opening_a_headline_is_no_place_unless_on_a_victim(extractor, tmp_path, text, place):
+    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
 
 
 @pytest.mark.parametrize(("text", "place"), [

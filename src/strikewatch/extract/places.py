@@ -372,13 +372,13 @@ class PlaceFinder:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
-        # and so is a headline's first word that qualifies the noun after it, which the
-        # tagger calls a noun or adjective for its capital: "Donetsk militiaman killed in
-        # shelling", "Aleppo resident killed in regime shelling"
+        # and so is a headline's first word that qualifies its victim, which the tagger calls
+        # a noun or adjective for its capital: "Donetsk militiaman killed in shelling", "Aleppo
+        # resident killed in regime shelling" (not "University building damaged by explosion")
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod") and sdoc[i].lower_ not in self.lex.title_stop_words)
+                       and sdoc[i].dep_ in ("compound", "amod") and self._victim(sdoc[i].head))
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
 
