@@ -69,6 +69,7 @@ class RegistryEntry:
     demonyms: tuple[str, ...] = ()
     role: str | None = None
     capitals: frozenset[str] = frozenset()
+    territories: frozenset[str] = frozenset()  # the land it is named after, lower-cased
 
     @property
     def is_state(self) -> bool:
@@ -317,7 +318,8 @@ def _entry(item: dict, file: str) -> RegistryEntry:
         # a territory the force is named after stands for it as its seat does ("DPR shelled
         # Avdiivka") and, like a seat, is a place after a preposition ("shelling in DPR")
         capitals=frozenset(str(c).lower() for key in ("capitals", "territories")
-                           for c in item.get(key) or ()))
+                           for c in item.get(key) or ()),
+        territories=frozenset(str(c).lower() for c in item.get("territories") or ()))
 
 
 def _check_references(entries: Sequence[RegistryEntry]) -> None:

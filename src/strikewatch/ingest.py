@@ -582,12 +582,24 @@ def _paragraphs(text: str) -> list[str]:
             len(lines) > 1
             and max(widths) <= 100
             and all(w >= 0.6 * max(widths) for w in widths[:-1])
+            and not _is_headline_list(lines)
         )
         if wrapped:
             out.append(_clean(" ".join(lines)))
         else:
             out.extend(_clean(line) for line in lines)
     return [p for p in out if p]
+
+
+def _is_headline_list(lines: list[str]) -> bool:
+    """Headlines one per line ("DPR militiaman killed in shelling - militia" over "Ukraine
+    rebels vow new offensive"), as coded datasets and news digests list them: every line opens
+    with a capital or a digit and the last one ends without a full stop. A hard-wrapped
+    paragraph breaks mid-sentence, so most of its lines open in lower case, and it ends a
+    sentence."""
+    if lines[-1].rstrip().endswith((".", "!", "?", '"', "”", "»")):
+        return False
+    return all(line[0].isupper() or line[0].isdigit() for line in lines)
 
 
 # ---------------------------------------------------------------------------------- HTML

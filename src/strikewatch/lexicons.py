@@ -159,6 +159,9 @@ class Lexicons:
         self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
         self.struck_nouns = frozenset(w.lower() for w in cues.get("struck_nouns") or ())
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
+        # land named after a force ("DPR"): unlike a seat of government ("Kiev troops"), its
+        # name on a person says where the person is ("a DPR militiaman killed in shelling")
+        self.territories = frozenset(t for e in registry.entries for t in e.territories)
 
     def _read_groups(self, g: dict) -> None:
         self.groups = PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})
@@ -191,6 +194,7 @@ class Lexicons:
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
         self.impact_verbs = frozenset(w.lower() for w in t.get("impact_verbs") or ())
         self.firing_verbs = frozenset(w.lower() for w in t.get("firing_verbs") or ())
+        self.striking_arms = frozenset(w.lower() for w in t.get("striking_arms") or ())
         self.claimed_verbs = frozenset(w.lower() for w in t.get("claimed_verbs") or ())
 
     def _read_weapons(self, w: dict) -> None:
@@ -235,6 +239,7 @@ class Lexicons:
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
+        self.victim_verbs = frozenset(w.lower() for w in pl.get("victim_verbs") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
@@ -285,6 +290,12 @@ class Lexicons:
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             "struck", "fell"]))
+        # fire at a place ("Invaders fired at Mykolaiv"); an arm that strikes from afar and
+        # destroyed something ("Russian artillery destroyed a depot near Stepanivka")
+        self.prefilter_fire_at = _WordIndex(f"{verb} {prep}" for verb in _all_forms(t.get("firing_verbs") or ())
+                                            for prep in ("at", "on", "upon"))
+        self.prefilter_arms = _WordIndex([*(t.get("striking_arms") or ()), *w["munitions"], *w["aircraft"]])
+        self.prefilter_destroyed = _WordIndex(_all_forms(t.get("claimed_verbs") or ()))
         self.prefilter_claim = _WordIndex(_all_forms([*at["verbs"], "said", "told", "according", "quoted"]))
         self.prefilter_claim_words = _WordIndex(
             [p for k, ps in at["claim_words"].items() if k != "target" for p in ps], caps=True)
@@ -303,12 +314,16 @@ class Lexicons:
     def may_report_strike(self, text: str, *, short_item: bool = False) -> bool:
         """A strike word, a passive "was hit" or "were struck" (in a short item: "hit",
         "struck", "strike", "explosion"), a munition with a verb of hitting, landing or firing,
-        or a weak strike word ("attack", "hit") with a state's forces or an aircraft named."""
+        fire at something, an arm that strikes from afar with a verb of destroying, or a weak
+        strike word ("attack", "hit") with a state's forces or an aircraft named."""
         words = self._words(text)
         if self.prefilter_strong.hit(*words):
             return True
         if self.prefilter_passive_hit.hit(*words) or (short_item and self.prefilter_short_item.hit(*words)) or (
                 self.prefilter_munition.hit(*words) and self.prefilter_munition_verbs.hit(*words)):
+            return True
+        if self.prefilter_fire_at.hit(*words) or (
+                self.prefilter_arms.hit(*words) and self.prefilter_destroyed.hit(*words)):
             return True
         return self.prefilter_weak.hit(*words) and self.prefilter_support.hit(*words)
 

@@ -66,6 +66,8 @@ def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> b
     return hit is not None and any(
         o is not cand and o.end <= hit.start() and not text[o.end:hit.start()].strip()
         for o in cands)
+# the dependencies of a word that qualifies a noun: "DPR militiaman", "Kiev's troops"
+_MODIFIER = ("compound", "poss", "nmod", "amod")
 
 
 @dataclass(slots=True)
@@ -162,8 +164,34 @@ class PlaceFinder:
         if not cand.tokens:
             return False
         root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
-        return root is not None and root.dep_ in ("compound", "poss", "nmod", "amod") \
-            and root.head.lower_ in self.lex.force_nouns
+        if root is None:
+            return False
+        owned = self._owned_by(sdoc, cand)
+        if owned is not None and (owned.lower_ in self.lex.force_nouns or self._is_strike_noun(owned)):
+            return True  # "Kiev's shelling of ...", "by Kiev's forces" however the parser hangs it
+        return root.dep_ in _MODIFIER and root.head.lower_ in self.lex.force_nouns and not self._victim(root.head)
+
+    @staticmethod
+    def _owned_by(sdoc, cand: PlaceCandidate):
+        """The word right after a name's possessive ending ("Kiev's shelling" -> "shelling"), if any."""
+        after = max(cand.tokens) + 1
+        if after + 1 < len(sdoc) and sdoc[after].lower_ in ("'s", "’s", "'", "’"):
+            return sdoc[after + 1]
+        return None
+
+    def _is_strike_noun(self, tok) -> bool:
+        """A noun of a strike: the possessor of one is who struck ("Moscow's bombing of Aleppo",
+        "Kiev's shelling"), whereas a name set before one says where ("Aleppo bombing")."""
+        base = self.lex.base(tok.lower_)
+        return tok.pos_ in ("NOUN", "VERB") and (base in self.lex.strong_nouns or tok.lower_ in self.lex.strong_nouns
+                                                 or base in self.lex.weak_nouns)
+
+    def _victim(self, noun) -> bool:
+        """A noun the sentence says was killed or wounded: "militiaman killed", "servicemen
+        were wounded", "kills one serviceman"."""
+        verbs = self.lex.victim_verbs
+        return any(c.dep_ in ("acl", "relcl", "amod") and c.lower_ in verbs for c in noun.children) or (
+            noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.lower_ in verbs)
 
     def _named_tokens(self, sdoc, actors) -> set[int]:
         """The tokens of actors, groups and bodies: no place, except a capital a preposition
@@ -177,14 +205,15 @@ class PlaceFinder:
         def capital_here(toks) -> bool:
             span = sdoc[min(toks):max(toks) + 1]
             tok = span.root  # "People's Republic" of "Donetsk People's Republic"
-            if span.text.lower() not in lex.capitals:
+            name = span.text.lower()
+            if name not in lex.capitals:
                 return False
-            if tok.dep_ == "dobj":  # "Kiev troops shell DPR", "Israeli jets struck Damascus"
-                verb = lex.base(tok.head.lower_)
-                return verb in lex.strong_verbs or verb in lex.weak_verbs \
-                    or tok.head.lemma_ in lex.strong_verbs | lex.weak_verbs
-            return tok.dep_ == "pobj" and tok.head.lower_ in lex.place_prepositions \
-                and tok.head.head.i not in actor_toks
+            if name in lex.territories and tok.dep_ in _MODIFIER \
+                    and lex.base(tok.head.lower_) not in lex.strong_nouns | lex.weak_nouns:
+                # the land on what was struck or on who was hit: "shell DPR settlements",
+                # "a DPR militiaman killed" (not "DPR shelling", "DPR forces": who fired)
+                return self._victim(tok.head) or self._struck(tok.head, actor_toks)
+            return self._struck(tok, actor_toks)
 
         named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
         for matcher in (lex.groups, lex.orgs):
@@ -193,6 +222,18 @@ class PlaceFinder:
                 if span is not None and not capital_here(set(range(span.start, span.end))):
                     named |= set(range(span.start, span.end))
         return named
+
+    def _struck(self, tok, actor_toks: set[int]) -> bool:
+        """A name the strike verb takes as its object ("Kiev troops shell DPR", "Israeli jets
+        struck Damascus") or a place preposition governs ("shelling in DPR"), not the seat of
+        an actor ("the regime in Damascus")."""
+        lex = self.lex
+        if tok.dep_ == "dobj":
+            verb = lex.base(tok.head.lower_)
+            return verb in lex.strong_verbs or verb in lex.weak_verbs \
+                or tok.head.lemma_ in lex.strong_verbs | lex.weak_verbs
+        return tok.dep_ == "pobj" and tok.head.lower_ in lex.place_prepositions \
+            and tok.head.head.i not in actor_toks
 
     def _add(self, scan: _PlaceScan, first: int, last: int, *, from_ent: bool, precision: str | None = None) -> None:
         """Take tokens first..last as a place, with the place word after them ("Homs province"),
@@ -392,8 +433,14 @@ class PlaceFinder:
             return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
+        # and so is a headline's first word that qualifies its victim, which the tagger calls
+        # a noun or adjective for its capital: "Donetsk militiaman killed in shelling", "Aleppo
+        # resident killed in regime shelling" (not "University building damaged by explosion")
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
-                   or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN") for i in range(a, b)) or (
+                   or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
+                   or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
+                       and sdoc[i].dep_ in ("compound", "amod") and self._victim(sdoc[i].head))
+                   for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:

@@ -135,7 +135,7 @@ class SentenceReader:
             sdoc[i].lower_ in lex.ground_units for i in attached)
         supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
-            or self.triggers.place_was_hit(trigger)
+            or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger)
         claimed = main is not None and main.org is not None and main.org.role == "belligerent"
         voice = main.org if claimed else None
         if main is None and voice is None:
@@ -144,15 +144,26 @@ class SentenceReader:
         follows = self.attackers.follows(state, ctx, trigger, ground)
         return StrikeEvidence(supported, ground, claimed, voice, follows)
 
+    def _fired_on_place(self, ctx: SentenceContext, trigger: Trigger) -> bool:
+        """Fire at a place the sentence names (``TriggerRules.fired_on_place``)."""
+        if trigger.tok.pos_ != "VERB" or self.lex.base(trigger.tok.lower_) not in self.lex.firing_verbs:
+            return False
+        if ctx.places is None:
+            ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
+        return self.triggers.fired_on_place(trigger, set().union(set(), *(p.tokens for p in ctx.places)))
+
     def _impact(self, trigger: Trigger) -> bool:
-        """ "a missile slammed into a ... neighborhood": a munition that lands is a strike
-        and so is one fired at a place: "fired waves of rockets into ... western Aleppo"."""
+        """ "a missile slammed into a ... neighborhood": a munition that lands is a strike,
+        and so is one that killed ("soldiers killed by a shell fired by separatists") and one
+        fired at a place: "fired waves of rockets into ... western Aleppo"."""
         lex, tok = self.lex, trigger.tok
         munition = tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
+        agent_of = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
         return trigger.strength == "weak" and munition and (
             (tok.dep_ in ("nsubj", "nsubjpass") and lex.base(tok.head.lower_) in lex.impact_verbs)
+            or (agent_of is not None and lex.base(agent_of.lower_) in lex.impact_verbs)
             or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
                 and lex.base(fired.head.lower_) in lex.firing_verbs))
 
@@ -182,6 +193,10 @@ class SentenceReader:
             return here
         if any(p.precision != "region" for p in here):
             here = [p for p in here if p.precision != "region"]
+        # the land a victim belongs to ("a DPR militiaman killed") only when nothing finer is
+        # named: "a DNR official was killed by shelling in Donetsk" is Donetsk
+        if any(p.text.lower() not in self.lex.territories for p in here):
+            here = [p for p in here if p.text.lower() not in self.lex.territories]
         return self.places.finest(here, ctx.sdoc, ctx.places)
 
     @staticmethod

@@ -29,7 +29,7 @@ class TriggerRules:
         # every word strength() can answer for: the others skip the part-of-speech lookup
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
-                               | lex.short_item_nouns | lex.flown_verbs)
+                               | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs)
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
@@ -103,8 +103,12 @@ class TriggerRules:
             if lemma in lex.weak_verbs:
                 return "weak"
             if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
-                return "claimed"
+                return "strong" if self.arm_claims(tok) else "claimed"
             if lemma in lex.flown_verbs and self.flown(tok):
+                return "weak"
+            if lemma in lex.firing_verbs and lemma not in lex.flown_verbs:
+                # "fired at Mykolaiv": a strike when it is a place (fired_on_place); a verb of
+                # launching only with an aircraft for its subject ("launched an offensive")
                 return "weak"
         if tok.idx + len(tok) in phrase_ends:
             return "strong"
@@ -135,13 +139,46 @@ class TriggerRules:
     def munition_hit(self, trigger: Trigger, sdoc) -> bool:
         """A verb of impact whose subject, agent or instrument is a munition: "Civilian homes
         hit by artillery", "the hospital struck by what appears to be cluster munitions", "Grad
-        rockets hit the market", "the invaders hit Pavlohrad with rockets"."""
-        tok = trigger.tok
-        if tok.pos_ != "VERB" or self.lex.base(tok.lower_) not in self.lex.impact_verbs:
+        rockets hit the market", "the invaders hit Pavlohrad with rockets"; and a verb of attack
+        whose instrument is one: "the invaders attacked Odesa with three kamikaze drones", "the
+        RSF attacked El Fasher from MLRS"."""
+        tok, lex = trigger.tok, self.lex
+        verb = lex.base(tok.lower_)
+        if tok.pos_ != "VERB" or (verb not in lex.impact_verbs and verb not in lex.weak_verbs):
             return False
-        agents = [t for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
-                  for t in c.subtree]
-        return any(self.is_munition(t) for t in (*map(sdoc.__getitem__, trigger.attached), *agents))
+        instruments = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
+                       for t in c.subtree]
+        if verb not in lex.impact_verbs:
+            return any(self.is_munition(t) or t.lower_ in lex.aircraft_words for t in instruments)
+        agents = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        return any(self.is_munition(t) for t in (*map(sdoc.__getitem__, trigger.attached), *agents,
+                                                 *(t for t in instruments if t.head.lower_ == "with")))
+
+    def fired_on_place(self, trigger: Trigger, place_tokens: set[int]) -> bool:
+        """A verb of firing at a place, no munition named: "Invaders fired at Mykolaiv at night",
+        "the enemy fired on Bakhmut from Grads", "government forces fired on Tawila". A town is
+        fired on by guns and rockets, not rifles; fire at people ("fired on protesters") or at
+        positions is not this."""
+        tok, lex = trigger.tok, self.lex
+        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.firing_verbs \
+                or any(c.dep_ == "dobj" for c in tok.children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
+                   and any(g.dep_ == "pobj" and g.i in place_tokens for g in c.children)
+                   for c in tok.children)
+
+    def arm_claims(self, tok) -> bool:
+        """A verb of destroying whose subject or agent is an arm that strikes from afar: "Russian
+        artillery destroyed 9 pieces of equipment in the Kherson region", "Israeli aircraft
+        destroyed a rocket launcher near Tyre", "a depot near Stepanivka was destroyed by
+        artillerymen": the attacker's own report of a strike (the guide counts those)."""
+        lex = self.lex
+        if tok.lower_ in lex.victim_verbs:  # "killed by the shelling": the munition is the strike word
+            return False
+        doers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+        doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return any(d.lower_ in lex.striking_arms or self.is_munition(d) or d.lower_ in lex.aircraft_words
+                   for d in doers)
 
     def place_was_hit(self, trigger: Trigger) -> bool:
         """A verb of impact said of what it hit, with no one named as hitting: the passive ("the
@@ -184,8 +221,12 @@ class TriggerRules:
             phrase = f"{tok.head.head.lower_} of"
             if any(e - s == len(phrase) for s, e, _, _ in lex.campaign.find(phrase)):
                 scope.add(tok.head.head.i)
-        if tok.head.pos_ == "VERB":  # "stepped up air attacks ... in recent days"
-            scope |= {t.i for c in tok.head.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
+        # the verb the strike word hangs on: "stepped up air attacks ... in recent days", and
+        # the victims' verb above its preposition: "four killed in shelling of Donetsk over
+        # past week" (not another act's: "strikes in recent months after rocket attacks")
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.head.lower_ in lex.victim_verbs else tok.head
+        if verb.pos_ == "VERB":
+            scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
                       and c.i != tok.i and tok.i not in {u.i for u in c.subtree} for t in c.subtree}
         words = " ".join(sdoc[i].text for i in sorted(scope))
         for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
@@ -234,6 +275,11 @@ class TriggerRules:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
         agent of a strike verb, the subject of the verb a strike noun is the object of."""
         out: set[int] = set()
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.pos_ in ("ADJ", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass"):
+            # "killed by Ukrainian shelling": the word before modifies the strike word, however a
+            # headline's clipped grammar makes the parser hang it
+            out.add(before.i)
         for c in tok.children:
             if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "npadvmod"):
                 out |= {t.i for t in c.subtree}
@@ -298,6 +344,7 @@ class TriggerRules:
         # clause says where through the noun it describes
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
+        node = self._victims_clause(tok, node)
         scope = {t.i for t in node.subtree} | self._scene(tok)
         # "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
         # hangs the end of the clause on the speaker, before the article that opens its name
@@ -315,6 +362,28 @@ class TriggerRules:
                     and t.pos_ == "VERB":
                 scope -= {u.i for u in t.subtree}
         return scope
+
+    def _victims_clause(self, tok, node):
+        """The clause of the victims a strike killed or wounded, when the strike word hangs
+        below their verb: a headline's place is on its victims ("Two DPR militiamen killed in
+        night shelling by Ukrainian forces", "Four civilians killed in Kharkiv region due to
+        enemy shelling", "A couple died in Kherson Oblast - a shell hit their house", "Three
+        children killed in Idlib as regime shells hit their school"), whatever the parser
+        hangs the strike word on. Else ``node`` unchanged."""
+        lex, up = self.lex, tok
+        for _ in range(4):
+            if up.lower_ in lex.victim_verbs or up.head.i == up.i:
+                break
+            if lex.base(up.head.lower_) in lex.report_verbs:
+                return node
+            up = up.head
+        if up.lower_ not in lex.victim_verbs or up.i == tok.i:
+            return node
+        if up.dep_ == "acl" and up.head.pos_ in ("NOUN", "PROPN", "NUM"):  # "militiamen killed in"
+            up = up.head
+            while up.dep_ in ("appos", "conj") and up.head.i != up.i:  # "Three killed, nine injured in"
+                up = up.head
+        return up if node.i in {t.i for t in up.subtree} else node
 
     def _scene(self, tok) -> set[int]:
         """A place phrase that opens the sentence sets the scene of all of it: "In the Kharkiv
