@@ -99,7 +99,7 @@ from strikewatch.geo import load_gazetteer
 from strikewatch.store import Store
 gated, stream, db = sys.argv[1] == "on", sys.argv[2], sys.argv[3]
 if not gated:
-    SentenceGate.may_keep_any = lambda self, text: True
+    SentenceGate.may_keep_any = lambda self, text, **_: True
 store = Store(db)
 pipeline.ingest([stream], store)
 gazetteer = load_gazetteer()

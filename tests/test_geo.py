@@ -924,3 +924,25 @@ def test_the_first_word_of_a_longer_name_is_not_placed_in_the_story_province(gaz
     old, damascus = (_mention_in("fakes-1923848256", text, "AFP", n) for n in ("Old", "Damascus"))
     out = geocode_mentions([old, damascus], gaz, country_hint="SY", document_text=text)
     assert out[0].place is None and out[1].place.precision == "point"
+
+
+@pytest.mark.parametrize("sentence, country", [
+    # Syria: a monitor's name, a person, a governorate, a town and a misspelt village
+    ("The Syrian Observatory for Human Rights said Russian jets struck Maarat al-Numan and "
+     "Kafr Nubl in Idlib province, while Rami Abdulrahman said Khan Shaykhun was hit.", "SY"),
+    ("The Syrian Observatory for Human Rights said Russian jets struck Maarat al-Numan and "
+     "Kafr Nubl in Idlib province, while Rami Abdulrahman said Khan Shaykhun was hit.", None),
+    # Ukraine: a region, an oblast centre, an official and a namesake of a common word
+    ("Governor Oleh Syniehubov said Russian forces shelled Kupiansk and Chuhuiv in Kharkiv "
+     "Region overnight, and Human Rights Watch reported damage in Izium.", "UA"),
+    ("Governor Oleh Syniehubov said Russian forces shelled Kupiansk and Chuhuiv in Kharkiv "
+     "Region overnight, and Human Rights Watch reported damage in Izium.", None),
+])
+def test_sentence_places_skip_only_names_that_cannot_resolve_exactly(gaz, sentence, country):
+    """The shortcut that spares capitalised words with no exact name their spelling-variant
+    search changes no answer: the places found are those found resolving every word."""
+    fresh = Gazetteer(gaz.path)
+    fresh._may_be_named_exactly = lambda name, cc: True  # resolve every word in full
+    assert gaz._sentence_places(sentence, country) == fresh._sentence_places(sentence, country)
+    assert gaz._sentence_places(sentence, country)  # the sentences do name trusted places
+    assert not gaz._may_be_named_exactly("Observatory", country)  # and words spared the search

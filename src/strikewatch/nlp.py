@@ -186,6 +186,9 @@ class PosMapper:
         # patterns that read only the tag and the word of one token: their outcome is a
         # function of (tag, word), computed once per pair ...
         self._lexical: list[tuple[int, list, list]] = []
+        # ... and, per tag, those of them that tag passes, left with their word checks:
+        # a word is tried against a dozen patterns, not every one
+        self._lexical_by_tag: dict[int, list[tuple[int, list, list]]] = {}
         self._by_pair: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
         # ... the others (parse labels, whitespace, two tokens) are looked up by one value
         # their first token needs: per attribute, value id -> [(order, checks, index, attrs)]
@@ -193,7 +196,7 @@ class PosMapper:
 
     def set_patterns(self, patterns: list[dict]) -> None:
         strings = self.vocab.strings
-        self._lexical, self._by_pair = [], {}
+        self._lexical, self._lexical_by_tag, self._by_pair = [], {}, {}
         self._index = {attr: {} for attr in _MATCH_ATTRS}
         for order, pattern in enumerate(patterns):
             attrs = []
@@ -219,9 +222,22 @@ class PosMapper:
                 for value in values:
                     self._index[attr].setdefault(value, []).append(entry)
 
+    def _lexical_for_tag(self, tag: int) -> list[tuple[int, list, list]]:
+        """The tag-and-word patterns a token of this tag can fit, in order, with only their
+        word checks left to make."""
+        patterns = self._lexical_by_tag.get(tag)
+        if patterns is None:
+            tag_column = _MATCH_ATTRS.index("TAG")
+            patterns = self._lexical_by_tag[tag] = [
+                (order, [c for c in checks if c[0] != tag_column], attrs)
+                for order, checks, attrs in self._lexical
+                if _fits([tag] * len(_MATCH_ATTRS),
+                         [c for c in checks if c[0] == tag_column], self.vocab.strings)]
+        return patterns
+
     def _pair(self, row: list) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
-        for order, checks, attrs in self._lexical:
+        for order, checks, attrs in self._lexical_for_tag(row[0]):
             if _fits(row, checks, self.vocab.strings):
                 found.update((attr, (order, value)) for attr, value in attrs)
         if len(self._by_pair) > 200_000:  # a bound for a long run over an open vocabulary

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from strikewatch import counts
 from strikewatch.actors import PENDING_COALITION, PENDING_TERRITORY
@@ -187,7 +188,19 @@ def _in_town(part: StrikeMention, town: str) -> bool:
     if part.place_span is None or not town or _place_key(part.place_text) == _place_key(town):
         return False
     after = part.sentence.text[part.place_span.end - part.sentence.start:]
-    return bool(re.match(_HELD_BY + re.escape(town) + r"\b", after, re.IGNORECASE))
+    if after.isascii() and town.isascii() and town.lower() not in after.lower():
+        # the words after the part never name the town: no pattern to compile. (ASCII only:
+        # beyond it re's case-insensitive match is not str.lower's, "k" meets the Kelvin sign)
+        return False
+    return bool(_held_by(town).match(after))
+
+
+@lru_cache(maxsize=4096)
+def _held_by(town: str) -> re.Pattern:
+    """The words that put a part in ``town``, compiled once per town: merging asks it of
+    every pair of a story's mentions, and the ``re`` module's own cache of 512 patterns,
+    shared with every other rule, kept few of them."""
+    return re.compile(_HELD_BY + re.escape(town) + r"\b", re.IGNORECASE)
 
 
 def _same_force(part: StrikeMention, town: StrikeMention) -> bool:
