@@ -243,6 +243,29 @@ def test_attackers_carry_over_to_the_next_sentence(extractor):
     assert rastan == {("RU", date(2016, 8, 19)), ("SY", date(2016, 8, 19))}
 
 
+@pytest.mark.parametrize("text, published, whole", [
+    # Syria (shaped like an FA-KES list): the glued article keeps "Qibtan Aljabal" one town
+    ("Russian jets bombed the towns of Anadan Alzorba Qibtan Aljabal Kafarnaha and Babees in rural "
+     "Aleppo on Friday.", "2016-06-18", "Qibtan Aljabal"),
+    # Yemen: the same glued article in a list of villages
+    ("Saudi-led coalition jets struck the villages of Dhahyan Mahdha Alsharqi and Ghafirah in "
+     "Saada on Tuesday.", "2017-05-10", "Mahdha Alsharqi"),
+])
+def test_a_glued_article_belongs_to_the_name_before_it(extractor, text, published, whole):
+    ex = extractor.extract(document(text, published))
+    places = {m.place_text for m in ex.strikes}
+    assert whole in places
+    assert not places & set(whole.split())
+
+
+def test_a_glued_article_name_is_a_place_of_its_own(extractor):
+    # Syria: "Alizaa" names a neighbourhood, it describes none
+    text = ("Regime warplanes bombed the districts of Marjah Alizaa and Salah Addin in Aleppo on "
+            "Tuesday.")
+    places = {m.place_text for m in extractor.extract(document(text, "2016-11-30")).strikes}
+    assert {"Marjah", "Alizaa"} <= places
+
+
 def test_non_state_attacker_named_as_the_text_names_it(extractor):
     text = ("A girl child was killed and two others were injured on Sunday by rocket shells fired by "
             "terrorists on al-Furqan neighborhood in Aleppo city.")

@@ -237,6 +237,10 @@ class Lexicons:
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
+        articles = "|".join(re.escape(str(a)) for a in pl.get("glued_articles") or ())
+        descriptors = "|".join(re.escape(str(d)) for d in pl.get("name_descriptors") or ())
+        self.glued_descriptor = re.compile(rf"(?:{articles})(?:{descriptors})", re.IGNORECASE) \
+            if articles and descriptors else re.compile(r"(?!)")
 
     def _read_base_forms(self, t: dict, at: dict, w: dict, pl: dict) -> None:
         # Base forms of the lexicon's own words, so the pipeline runs without its lemmatizer:
