@@ -181,6 +181,7 @@ class Lexicons:
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
+        self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
         self.campaign_exceptions = PhraseMatcher({w: True for w in t.get("campaign_exceptions") or ()})
