@@ -255,6 +255,33 @@ def test_dateline_prefix_glued_to_the_first_sentence():
     assert dateline_prefix("The attack on 4 April 2017 killed 87 people") == 0
 
 
+@pytest.mark.parametrize("text, body", [
+    # Syria: a weekday dateline run into the headline
+    ("Friday 17 June 2016 Civilians Killed by Russian Airstrikes on Aleppo despite Truce",
+     "Civilians Killed"),
+    # Yemen: month day, year
+    ("Wednesday, March 29, 2017 Saudi-led coalition jets struck a market in Saada", "Saudi-led"),
+    # Ukraine: an abbreviated weekday
+    ("Mon 12 February 2018 Ukrainian forces shelled Donetsk overnight", "Ukrainian forces"),
+])
+def test_a_bare_dateline_opening_the_sentence_is_cut(text, body):
+    from strikewatch.dates import dateline_prefix
+
+    assert text[dateline_prefix(text):].startswith(body)
+
+
+@pytest.mark.parametrize("text", [
+    "17 June 2016, Russian jets struck Anadan",  # a comma after the date: the sentence's own
+    "On Friday 17 June 2016 Russian jets struck Anadan",  # a preposition: narrative
+    "Monday 3 October 2016 was the day Houthi shells hit Taiz",  # prose after it, lower case
+    "24 February 2022 Shelling of Kharkiv",  # no weekday: an event log's own day
+])
+def test_a_date_inside_prose_is_no_dateline(text):
+    from strikewatch.dates import dateline_prefix
+
+    assert dateline_prefix(text) == 0
+
+
 # pieces of datelines, whitespace runs and near-misses, so that generated texts hold many
 # matches, overlapping candidates and years that belong to no date
 _PIECES = ["Wed", "Wednesday", "Fri.,", "Sept.", "April", "May", "of", "the", "5th", "05", "19",

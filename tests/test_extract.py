@@ -243,6 +243,49 @@ def test_attackers_carry_over_to_the_next_sentence(extractor):
     assert rastan == {("RU", date(2016, 8, 19)), ("SY", date(2016, 8, 19))}
 
 
+@pytest.mark.parametrize("text, published, whole", [
+    # Syria (shaped like an FA-KES list): the glued article keeps "Qibtan Aljabal" one town
+    ("Russian jets bombed the towns of Anadan Alzorba Qibtan Aljabal Kafarnaha and Babees in rural "
+     "Aleppo on Friday.", "2016-06-18", "Qibtan Aljabal"),
+    # Yemen: the same glued article in a list of villages
+    ("Saudi-led coalition jets struck the villages of Dhahyan Mahdha Alsharqi and Ghafirah in "
+     "Saada on Tuesday.", "2017-05-10", "Mahdha Alsharqi"),
+])
+def test_a_glued_article_belongs_to_the_name_before_it(extractor, text, published, whole):
+    ex = extractor.extract(document(text, published))
+    places = {m.place_text for m in ex.strikes}
+    assert whole in places
+    assert not places & set(whole.split())
+
+
+def test_a_glued_article_name_is_a_place_of_its_own(extractor):
+    # Syria: "Alizaa" names a neighbourhood, it describes none
+    text = ("Regime warplanes bombed the districts of Marjah Alizaa and Salah Addin in Aleppo on "
+            "Tuesday.")
+    places = {m.place_text for m in extractor.extract(document(text, "2016-11-30")).strikes}
+    assert {"Marjah", "Alizaa"} <= places
+
+
+@pytest.mark.parametrize("text, place", [
+    # Syria (shaped like an FA-KES report): the force carried from the sentences before, the
+    # village in the clause on where the victims were
+    ("The coalition's jets struck Raqqa on Monday. A spokesman for the coalition said on Wednesday "
+     "it had opened an investigation to determine whether its strikes near Manbij last week had "
+     "killed civilians. The monitor reported that 56 civilians were killed in strikes as they fled "
+     "a village near Manbij on July 19 and a coalition colonel said there was credible evidence of "
+     "civilian victims to warrant a probe.", "Manbij"),
+    # Ukraine: the same shape
+    ("Russian jets struck Kupiansk on Monday. A spokesman for the Russian defence ministry said "
+     "on Wednesday it had opened an investigation to determine whether its strikes near Izium "
+     "last week had killed civilians. Local officials reported that 7 civilians were killed in "
+     "strikes as they fled a village near Izium on July 19 and a UN official said there was "
+     "credible evidence of civilian victims to warrant a probe.", "Izium"),
+])
+def test_where_the_victims_were_places_the_strike_that_follows(extractor, text, place):
+    ex = extractor.extract(document(text, "2016-07-28"))
+    assert place in {m.place_text for m in ex.strikes if not m.casualties.killed.empty}
+
+
 def test_non_state_attacker_named_as_the_text_names_it(extractor):
     text = ("A girl child was killed and two others were injured on Sunday by rocket shells fired by "
             "terrorists on al-Furqan neighborhood in Aleppo city.")

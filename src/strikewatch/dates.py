@@ -250,7 +250,9 @@ def find_dateline(text: str) -> date | None:
 def dateline_prefix(sentence: str) -> int:
     """Length of a publication line that opens a sentence ("Published April 13 2017 An air
     strike on Tuesday ..."), 0 if none: the sentence splitter glues the line to the first
-    sentence, and the parser then takes "Published" for the sentence's main verb."""
+    sentence, and the parser then takes "Published" for the sentence's main verb. A bare
+    weekday and date that open the sentence ("Friday 17 June 2016 Civilians killed ...") are
+    such a line too: prose puts a preposition before them or a comma after them."""
     lx = _lexicon()
     if _YEAR.search(sentence, 0, 80) is None:
         return 0  # every ``full`` match holds a year: most sentences end here, unsearched
@@ -259,12 +261,19 @@ def dateline_prefix(sentence: str) -> int:
         if m is None or _full_date(m) is None:
             continue
         before = sentence[:m.start()]
-        if not lx.cue.search(before) or len(before) > 40:
+        if (not lx.cue.search(before) or len(before) > 40) and not _weekday_dateline(m, before):
             continue
         rest = len(sentence) - len(sentence[m.end():].lstrip())
         if rest < len(sentence) and sentence[rest].isupper():
             return rest
     return 0
+
+
+def _weekday_dateline(m: re.Match, before: str) -> bool:
+    """A date with its weekday opens the text with no word before it: a publication line,
+    where a bare date opening an event log's line ("24 February 2022 Shelling of ...") is
+    the event's own day and stays."""
+    return not before.strip() and m.groupdict().get("wd") is not None
 
 
 def _nearest(candidates, reference: date) -> date | None:

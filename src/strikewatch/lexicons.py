@@ -185,6 +185,7 @@ class Lexicons:
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
+        self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
         self.campaign_exceptions = PhraseMatcher({w: True for w in t.get("campaign_exceptions") or ()})
@@ -243,6 +244,10 @@ class Lexicons:
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
+        articles = "|".join(re.escape(str(a)) for a in pl.get("glued_articles") or ())
+        descriptors = "|".join(re.escape(str(d)) for d in pl.get("name_descriptors") or ())
+        self.glued_descriptor = re.compile(rf"(?:{articles})(?:{descriptors})", re.IGNORECASE) \
+            if articles and descriptors else re.compile(r"(?!)")
 
     def _read_base_forms(self, t: dict, at: dict, w: dict, pl: dict) -> None:
         # Base forms of the lexicon's own words, so the pipeline runs without its lemmatizer:

@@ -459,7 +459,8 @@ class PlaceFinder:
 
     def _split_names(self, words, idxs: list[int]) -> list[tuple[int, int]]:
         """Cut a comma-less list of names into places: the longest piece the gazetteer knows,
-        else a word that opens a name ("Ter", "Bustan") with the word after it, else one word."""
+        else a word that opens a name ("Ter", "Bustan") or that a glued-article word
+        describes ("Qibtan Aljabal") with the word after it, else one word."""
         out, n = [], 0
         while n < len(idxs):
             for m in range(min(len(idxs), n + 3), n, -1):
@@ -470,11 +471,19 @@ class PlaceFinder:
                 if (m - n > 1 or words[piece[0]][2].lower() not in self.lex.name_heads) and self._known(text):
                     break
             else:
-                m = n + 2 if words[idxs[n]][2].lower() in self.lex.name_heads and n + 1 < len(idxs) \
-                    and idxs[n + 1] == idxs[n] + 1 else n + 1
+                m = n + 2 if self._two_word_name(words, idxs, n) else n + 1
             out.append((idxs[n], idxs[m - 1]))
             n = m
         return out
+
+    def _two_word_name(self, words, idxs: list[int], n: int) -> bool:
+        """The unknown name at idxs[n] goes on into the next word: it opens names ("Ter
+        Maaleh"), or the next word describes it, its article glued on ("Qibtan Aljabal");
+        "Marjah Alizaa" are two places."""
+        if n + 1 >= len(idxs) or idxs[n + 1] != idxs[n] + 1:
+            return False
+        return words[idxs[n]][2].lower() in self.lex.name_heads \
+            or self.lex.glued_descriptor.fullmatch(words[idxs[n + 1]][2]) is not None
 
     def _known(self, name: str) -> bool:
         """The gazetteer knows a place by this name, of any size."""

@@ -175,16 +175,22 @@ class SentenceReader:
             scope = {tok.i} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
         return scope
 
-    @staticmethod
-    def _own_words(tok) -> set[int]:
+    def _own_words(self, tok) -> set[int]:
         """Only where the word itself says ("raids in a northern district of Manbij"), not
         a place elsewhere in its clause ("the attack was a response to the chemical
-        weapon use in Idlib")."""
+        weapon use in Idlib"); where the victims were as it killed them is its own too
+        ("killed in strikes as they fled a village near Manbij")."""
         own = {t.i for t in tok.subtree}
-        if tok.dep_ == "pobj":  # "killed in raids in a northern district of Manbij"
+        if tok.dep_ in ("pobj", "pcomp"):  # "killed in raids in a northern district of Manbij"
             verb = tok.head.head
-            own |= {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+            own |= {t.i for c in verb.children if c.dep_ == "prep" or self._whereabouts(c)
+                    for t in c.subtree}
         return own
+
+    def _whereabouts(self, clause) -> bool:
+        """ "as they fled a village near Manbij": a clause on where the victims were."""
+        return clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.lex.whereabouts_markers for c in clause.children)
 
     def _strike_places(self, ctx: SentenceContext, scope: set[int]) -> list[PlaceCandidate]:
         """The finest places among those the strike word governs; a region only when no finer."""
