@@ -580,3 +580,21 @@ def test_an_offensive_launched_by_ground_forces_is_no_strike(extractor, text):
 ])
 def test_a_role_of_providing_air_support_is_no_strike(extractor, text):
     assert places(extractor, text) == []
+
+
+# ---------------------------------------------------------------- a village's two-word name
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("Artillery impacts south of Myrna Dolyna", {"Myrna", "Dolyna"}),        # Ukraine
+    ("Artillery impacts south of Ayn Tarma", {"Ayn", "Tarma"}),              # Syria
+    ("Regime shelling of Ras Baalbek", {"Ras", "Baalbek"}),                  # Lebanon
+])
+def test_a_two_word_name_the_gazetteer_lacks_is_not_its_words(extractor, text, pieces):
+    """Each word of these village names is also some other town's: the strike is not there."""
+    assert not set(places(extractor, text)) & pieces
+
+
+def test_a_list_that_lost_its_commas_is_still_split(extractor):
+    text = "Airstrikes hit Aleppo Idlib and Homs on Sunday."
+    assert places(extractor, text) == ["Aleppo", "Homs", "Idlib"]

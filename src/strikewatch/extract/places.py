@@ -355,7 +355,22 @@ class PlaceFinder:
                     self._add(scan, first, last - 1, from_ent=False, precision=lex.place_heads.get(head))
                     w = j - 1
                     break
+            else:
+                if self._one_unknown_name(sdoc, words, w, k):
+                    w = k - 1  # not its second word alone: "Dolyna" of "Myrna Dolyna"
             w += 1
+
+    def _one_unknown_name(self, sdoc, words, w: int, k: int) -> bool:
+        """Two proper words the gazetteer lacks together, the first a word that opens a name
+        ("Ayn Tarma") or a hamlet's name ("Myrna Dolyna"), and no "and" after them (a list
+        that lost its commas): one village's name, its second word not a town of that name
+        hundreds of kilometres away."""
+        if k != w + 2 or words[w][1] - words[w][0] != 1:
+            return False
+        after = words[k][2].lower() if k < len(words) else ""
+        first = sdoc[words[w][0]]
+        return after not in ("and", ",") and (
+            first.lower_ in self.lex.name_heads or self.gazetteer.is_place(first.text, min_population=0))
 
     def _introduced(self, sdoc, words, w: int, last: int) -> bool:
         """ "the town of Saraqeb", "the province of Raqa", "the neighborhood Alsaliheen",
@@ -493,8 +508,11 @@ class PlaceFinder:
 
     def _segment(self, name) -> list[tuple[int, int]]:
         """Split a run of names the text lost its commas in ("Rastan Talbeesah Ter Maaleh and
-        Zafarana") into the pieces the gazetteer knows; [] unless every word is placed."""
+        Zafarana") into the pieces the gazetteer knows; [] unless every word is placed. Two
+        pieces with no "and" between them are one name the gazetteer lacks ("Ras Baalbek"),
+        not a list."""
         out, i, end = [], name.start, name.end
+        listed = any(name.doc[k].lower_ in ("and", ",") for k in range(i, end))
         while i < end:
             if name.doc[i].lower_ in ("and", ","):
                 i += 1
@@ -507,7 +525,7 @@ class PlaceFinder:
                     break
             else:
                 return []
-        return out if len(out) > 1 else []
+        return out if len(out) > 2 or (len(out) == 2 and listed) else []
 
     def _said_here(self, span) -> bool:
         """True for "a summit in Paris", "said in Moscow": where words were spoken; also where
