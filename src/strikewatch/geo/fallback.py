@@ -5,6 +5,7 @@ province, at the coarser precision, with the reason."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..models import Place, StrikeMention
 from .cues import (
@@ -294,9 +295,23 @@ class _Containers:
         for start, stop, place, _, _ in self._sentence_places(m.sentence.text, country):
             if m.place_span and start < end and stop > here:
                 continue  # the mention itself
+            if _venue_before(m.sentence.text[:start]):
+                continue  # "talks in Geneva": where words were spoken, not where a strike fell
             if best is None or abs(start - here) < best[0]:
                 best = (abs(start - here), place)
         return best[1] if best else None
+
+
+def _venue_before(text: str) -> bool:
+    """Whether the words just before a place make it a venue ("peace talks in Geneva", "a
+    protest at the embassy in London"): the extractor's not_here words, one lexicon for both."""
+    from strikewatch.lexicons import load_lexicons
+
+    words = re.findall(r"[\w-]+", text.lower())[-4:]
+    if len(words) < 2 or words[-1] not in ("in", "at"):
+        return False
+    not_here = load_lexicons().not_here
+    return any(w in not_here for w in words[:-1])
 
 
 def _inside(p: Place, box: Place, relation: str) -> bool:
