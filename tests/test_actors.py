@@ -63,7 +63,7 @@ def test_a_state_named_by_its_people_is_that_state():
     # Sudan, Nigeria, Syria: a demonym before a force word names the state, whatever the place
     assert attackers("The Sudanese army bombed Nyala, killing 12 civilians.") == [("Sudanese army", "SD")]
     assert ("Nigerian Air Force", "NG") in attackers(
-        "Nigerian Air Force jets struck a Boko Haram location near Kangarwa, killing 15.")
+        "Nigerian Air Force jets struck a Boko Haram location near Logomani, killing 15.")
     assert attackers("Syrian army helicopters dropped barrel bombs on Daraya.") == [("Syrian army", "SY")]
     assert attackers("Ukrainian forces fired 120mm mortars at DPR positions near Horlivka.") == [
         ("Ukrainian forces", "UA"), ("DPR", "DPR")]

@@ -49,7 +49,7 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
 
 
-# a name, then the units that hold it in brackets: "Deribat (East Jebel Marra, Central Darfur)"
+# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)"
 _ARTICLE = r"(?:(?:[Aa][lnrstdz]|[Ee][lsdz]|[Aa]sh)-)"
 _WRITTEN_WITH_CONTAINER = re.compile(
     rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
@@ -132,8 +132,8 @@ class PlaceFinder:
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
-        """ "SAF bombed Deribat (East Jebel Marra, Central Darfur)", "Air strikes on Kangarwa
-        (Kukawa, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
+        """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
+        (Ngala, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
         struck, then in brackets the units that hold it. The name before the brackets is the
         place, though neither the tagger nor the gazetteer knows it; the units are its
         containers (the geocoder reads them after it), not strike places of their own."""
@@ -357,12 +357,12 @@ class PlaceFinder:
                     break
             else:
                 if self._one_unknown_name(sdoc, words, w, k):
-                    w = k - 1  # not its second word alone: "Dolyna" of "Myrna Dolyna"
+                    w = k - 1  # not its second word alone: "Dolyna" of "Zelena Dolyna"
             w += 1
 
     def _one_unknown_name(self, sdoc, words, w: int, k: int) -> bool:
         """Two proper words the gazetteer lacks together, the first a word that opens a name
-        ("Ayn Tarma") or a hamlet's name ("Myrna Dolyna"), and no "and" after them (a list
+        ("Ayn Tarma") or a hamlet's name ("Zelena Dolyna"), and no "and" after them (a list
         that lost its commas): one village's name, its second word not a town of that name
         hundreds of kilometres away."""
         if k != w + 2 or words[w][1] - words[w][0] != 1:

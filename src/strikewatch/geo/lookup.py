@@ -334,8 +334,8 @@ class _Lookup:
                          scored: list[tuple[float, Candidate]]) -> str | None:
         """Why a place found only through a spelling, with no country to check it in, is no
         answer, or None. It must be a sizeable place, and no place of another country may be
-        spelt as closely: "Novomykhailivka" alone is not a hamlet in the Altai, nor "Kangarwa"
-        (Borno) Kyengera (Uganda), which Kangara (Ivory Coast) spells more closely; but
+        spelt as closely: "Novomykhailivka" alone is not a hamlet in the Altai, nor a Borno
+        village a Ugandan town, when a place of a third country spells it more closely; but
         "Mairupol" is Mariupol rather than Marpole (Canada). Namesakes spelt alike ("Donestk":
         Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
         if best.kind == CITY and best.population < self.settings.anchor_population:
