@@ -293,6 +293,10 @@ def test_watchlists_over_the_api_need_an_analyst_and_alerts_are_listed(store):
     assert c.put("/api/v1/watchlists/idlib", json=changed,
                  headers=analyst).json()["criteria"] == {"attacker": "RU"}
     assert [w["name"] for w in items(c.get("/api/v1/watchlists", headers=analyst))] == ["idlib"]
+    # a read, refused as a read: watch-lists hold webhook addresses
+    denied = c.get("/api/v1/watchlists", headers=reader)
+    assert denied.status_code == 403 and "reading watch-lists needs the admin or analyst role" in denied.text
+    assert "reading watch-lists needs a token" in c.get("/api/v1/watchlists/idlib").text
     fuse_reports(store)
     listed = c.get("/api/v1/alerts?watchlist=idlib&limit=1", headers=reader).json()
     assert listed["total"] == 2 and len(listed["items"]) == 1 and listed["next_offset"] == 1

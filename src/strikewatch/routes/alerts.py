@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from .. import alerts as al
 from ..errors import WatchlistError
 from ..store import Store
-from .deps import API, Db, Paging, Read, Write, known_params, paged
+from .deps import API, Db, Paging, Read, WatchlistRead, Write, known_params, paged
 
 router = APIRouter()
 
@@ -48,7 +48,7 @@ def named(store: Store, name: str):  # noqa: ANN202 - an alerts.Watchlist
 
 
 @router.get(f"{API}/watchlists", tags=["alerts"], dependencies=[known_params()])
-def list_watchlists(_u: Write, store: Db) -> dict:
+def list_watchlists(_u: WatchlistRead, store: Db) -> dict:
     """Every watch-list: its criteria and where its alerts go."""
     items = [watchlist_record(w) for w in al.watchlists(store)]
     return {"total": len(items), "items": items}
@@ -75,7 +75,7 @@ def create_watchlist(body: NewWatchlistBody, user: Write, store: Db) -> dict:
 
 
 @router.get(f"{API}/watchlists/{{name}}", tags=["alerts"], dependencies=[known_params()])
-def get_watchlist(name: str, _u: Write, store: Db) -> dict:
+def get_watchlist(name: str, _u: WatchlistRead, store: Db) -> dict:
     return watchlist_record(named(store, name))
 
 

@@ -13,7 +13,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..store import IncidentFilter, Store
-from ..users import User, user_for_token
+from ..users import WRITE_ROLES, User, user_for_token
 
 API = "/api/v1"
 
@@ -52,26 +52,30 @@ async def reader(request: Request) -> User | None:
     return user
 
 
-async def writer(request: Request) -> User:
+async def _with_role(request: Request, doing: str, roles: frozenset[str]) -> User:
+    """The caller, when a token names a user with one of ``roles``; else 401 or 403 saying
+    what the request was for and how to get the right token."""
     user = await _token_user(request)
     if user is None:
-        raise HTTPException(401, "writing needs a token: send 'Authorization: Bearer <token>' "
+        raise HTTPException(401, f"{doing} needs a token: send 'Authorization: Bearer <token>' "
                                  "(an admin creates one with 'strikewatch user add')")
-    if not user.can_write:
+    if user.role not in roles:
         raise HTTPException(403, f"user {user.name!r} has role {user.role!r}; "
-                                 "writing needs the analyst or admin role")
+                                 f"{doing} needs the {' or '.join(sorted(roles))} role")
     return user
+
+
+async def writer(request: Request) -> User:
+    return await _with_role(request, "writing", WRITE_ROLES)
+
+
+async def watchlist_reader(request: Request) -> User:
+    """Watch-lists hold webhook addresses, which may carry a secret: analysts only."""
+    return await _with_role(request, "reading watch-lists", WRITE_ROLES)
 
 
 async def admin(request: Request) -> User:
-    user = await _token_user(request)
-    if user is None:
-        raise HTTPException(401, "managing users needs an admin's token: send "
-                                 "'Authorization: Bearer <token>'")
-    if user.role != "admin":
-        raise HTTPException(403, f"user {user.name!r} has role {user.role!r}; "
-                                 "managing users needs the admin role")
-    return user
+    return await _with_role(request, "managing users", frozenset({"admin"}))
 
 
 def known_params(*names: str):
@@ -159,6 +163,7 @@ async def write_lock_of(request: Request) -> threading.Lock:
 # Route parameters: module-level so that FastAPI can resolve them under postponed annotations.
 Read = Annotated[User | None, Depends(reader)]
 Write = Annotated[User, Depends(writer)]
+WatchlistRead = Annotated[User, Depends(watchlist_reader)]
 Admin = Annotated[User, Depends(admin)]
 Db = Annotated[Store, Depends(store_of)]
 Paging = Annotated[Page, Depends(page)]
