@@ -142,13 +142,20 @@ class AcronymNorms:
             self.norms = {str(k): str(v) for k, v in (yaml.safe_load(fh) or {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        if not any(t.text in self.norms for t in doc) or _written_in_capitals(doc):
-            return doc
-        for token in doc:
-            norm = self.norms.get(token.text)
-            if norm is not None:
-                token.norm_ = norm
+        from spacy.attrs import ORTH
+
+        # the words' ids in one array: a Token object per word of every sentence would cost
+        # more than this component's whole job, which is rare
+        hits = [i for i, orth in enumerate(doc.to_array(ORTH).tolist())
+                if doc.vocab.strings[orth] in self.norms] if self._may_occur(doc) else []
+        if hits and not _written_in_capitals(doc):
+            for i in hits:
+                doc[i].norm_ = self.norms[doc[i].text]
         return doc
+
+    def _may_occur(self, doc: Doc) -> bool:
+        text = doc.text
+        return any(name in text for name in self.norms)
 
 
 def _written_in_capitals(doc: Doc) -> bool:
