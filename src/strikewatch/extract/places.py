@@ -21,10 +21,6 @@ _NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "
                                  "EVENT", "MONEY", "PERCENT", "QUANTITY"})
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
-# The Arabic article opening the second word of a name ("Mashhad al-Kallasa", "Mosul
-# al-Jadida"): the genitive completes the name before it, so a town the gazetteer knows by
-# the first word alone is not the place ("Mashhad" is also a city in Iran).
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ath)-\w", re.IGNORECASE)
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
@@ -49,8 +45,13 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
 
 
-# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)"
+# the Arabic article in its romanised spellings, joined to its word: "al-", "ad-", "ash-", "el-"
 _ARTICLE = r"(?:(?:[Aa][lnrstdz]|[Ee][lsdz]|[Aa]sh)-)"
+# The article opening the second word of a name ("Mashhad al-Kallasa", "Mosul al-Jadida"):
+# the genitive completes the name before it, so a town the gazetteer knows by the first word
+# alone is not the place ("Mashhad" is also a city in Iran).
+_ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}\w")
+# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)"
 _WRITTEN_WITH_CONTAINER = re.compile(
     rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
     rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}})\s*\((?P<inside>[^()]{{2,80}})\)")
