@@ -113,6 +113,13 @@ def test_a_short_name_has_no_spelling_variant_without_the_story_s_country(gaz):
     assert geocode_json("Mairupol", gazetteer=gaz)["name"] == "Mariupol"
 
 
+@pytest.mark.parametrize("name", ["Kupyan", "Al-Jufra"])  # Ukraine, Libya
+def test_without_a_country_a_near_spelling_of_places_in_several_countries_stays_open(gaz, name):
+    # "Kupyan" is spelt nearly as closely by Kupang (Indonesia), Kapan (Armenia) and Kupino
+    # (Russia); "Al-Jufra" by Al Jafr (Saudi Arabia, Jordan): only a country decides
+    assert geocode_json(name, gazetteer=gaz)["resolved"] is False
+
+
 def test_a_short_name_in_its_country_is_found():
     assert geocode_json("Bati", "ET")["name"] == "Batī"
     assert geocode_json("Homs", "SY")["name"] == "Homs"

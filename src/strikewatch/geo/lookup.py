@@ -106,8 +106,8 @@ class _Lookup:
                              ) -> list[Candidate]:
         """Transliteration matches that ``keep`` accepts (filtered before the costly
         similarity check: a short skeleton can match dozens of places worldwide), the
-        closest spellings only: "Al-Jufra" is Al Jufrah (0.91), not Jafarah (0.67), though
-        both share its skeleton and Jafarah is the larger. A name shorter than
+        closest spellings only, inside the story's country: "Al-Jufra" in Libya is Al Jufrah
+        (0.91), not Jafarah (0.67), though both share its skeleton and Jafarah is the larger. A name shorter than
         ``variant_min_letters`` has a spelling variant only in the story's country: its
         skeleton of two or three consonants is shared worldwide ("Boni" and Bonn). A place in
         the neighbours' ``regions`` stays a candidate however it is spelt: context beats
@@ -130,6 +130,8 @@ class _Lookup:
                 self._alike[(key, c.id)] = alike
             if alike >= self.settings.min_similarity:
                 scored.append((alike, c))
+        if country is None:  # across countries every spelling stays: a rival abroad spelt
+            return [c for _, c in scored]  # almost as closely makes the name ambiguous
         closest = max((a for a, _ in scored), default=0.0)
         return [c for a, c in scored if a >= closest - self.settings.variant_margin
                 or (c.country, c.admin1) in regions]
