@@ -537,7 +537,8 @@ def test_either_of_two_forces_leaves_the_attacker_open(extractor):
      "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian "
      "warplanes carried out the strikes on Al-Mayadin in the eastern province of Deir Ezzor.", "Al-Mayadin"),
 ])
-def test_a_monitor_that_cannot_tell_who_struck_leaves_the_attacker_open(extractor, published, text, place):
+def test_a_monitor_that_cannot_tell_who_struck_leaves_the_attacker_open(extractor, published, text,
+                                                                       place):
     got = events(extractor.extract(document(text, published)))
     assert {(a, p) for a, p, _ in got} == {(None, place)}
 

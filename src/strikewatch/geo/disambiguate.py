@@ -121,11 +121,12 @@ class _Namesakes:
         return frozen
 
 
-def _vote_weight(c: Candidate | None, written: str = "", min_letters: int = 0) -> float:
+def _vote_weight(c: Candidate | None, written: str, min_letters: int) -> float:
     """How much one resolved name says about the document's country: a province, area or
     facility 3, a city log10(population)/2 (a million: 3, a hamlet of 500: 1.35), and a
     spelling-variant match, or a town matched by one of its alternate names only (Jericho's
-    "Ariha", Uman's "Human"), or a name written with the Arabic article matching a town whose
+    "Ariha", Uman's "Human"; a name under ``min_letters`` letters that is not the town's own,
+    "Boni" for Bonn), or a name written with the Arabic article matching a town whose
     own name has none ("al-Jora": Jora, India; "al-Meridian": Meridian, Idaho), a third of
     that. Countries do not vote here: a story about Syria names Russia, the US and Turkey too
     (see ``_country_ballot``)."""

@@ -95,9 +95,10 @@ class _Containers:
                                ) -> Place | Unresolved | None:
         """A name the gazetteer lacks, which its sentence calls a neighbourhood, district or
         village ("a bakery in the neighborhood of Alommal"), or a natural feature ("the Hamrin
-        mountains"), in a story about one province, is in that province: coded to the province (its precision says no more is known), with
-        the reason. A bare unknown name (a person, an outlet) stays unplaced, and so does the
-        first word of a longer name ("the central district of Old Damascus"). When no strike
+        mountains"), in a story about one province, is in that province: coded to the
+        province (its precision says no more is known), with the reason. A bare unknown name
+        (a person, an outlet) stays unplaced, and so does the first word of a longer name
+        ("the central district of Old Damascus"). When no strike
         place gives the story its province (``told`` False) and only the article's text names
         one, a sentence naming a country ("the town of al-Rai near the Turkish border") may lie
         at a border or abroad, and the name stays unplaced."""

@@ -17,8 +17,7 @@ from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
     ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, GeoSettings,
-    Unresolved,
-    _own_name, normalize, skeleton, transpositions,
+    Unresolved, _own_name, normalize, skeleton, transpositions,
 )
 
 
@@ -107,11 +106,11 @@ class _Lookup:
         """Transliteration matches that ``keep`` accepts (filtered before the costly
         similarity check: a short skeleton can match dozens of places worldwide), the
         closest spellings only, inside the story's country: "Al-Jufra" in Libya is Al Jufrah
-        (0.91), not Jafarah (0.67), though both share its skeleton and Jafarah is the larger. A name shorter than
-        ``variant_min_letters`` has a spelling variant only in the story's country: its
-        skeleton of two or three consonants is shared worldwide ("Boni" and Bonn). A place in
-        the neighbours' ``regions`` stays a candidate however it is spelt: context beats
-        spelling."""
+        (0.91), not Jafarah (0.67), though both share its skeleton and Jafarah is the larger.
+        A name shorter than ``variant_min_letters`` has a spelling variant only in the story's
+        country: its skeleton of two or three consonants is shared worldwide ("Boni" and
+        Bonn). A place in the neighbours' ``regions`` stays a candidate however it is spelt:
+        context beats spelling."""
         skel = skeleton(key)
         if len(skel) < 2 or (country is None and _too_short_for_a_variant(key, self.settings)):
             return []
