@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 from pg import db_url, postgres  # noqa: F401  (fixtures)
 from webapp_support import FIXTURES, SAMPLE, build_founding_db, copy_db
+from fixture_roles import fixture_ids
 
 from strikewatch import pipeline
 from strikewatch.api import API, ApiSettings, create_app
@@ -457,7 +458,7 @@ def test_post_json_lines_stores_extracts_and_fuses(store, tokens):
     r = c.post(f"{API}/ingest/jsonl", content=body, headers=auth(tokens["analyst"]))
     assert r.status_code == 200, r.text
     out = r.json()
-    assert out["stored"] == ["fakes-1923848163", "fakes-1924058205"]
+    assert out["stored"] == fixture_ids(FIXTURES / "fakes-two-strikes.jsonl")
     assert out["extracted"]["documents"] == 2 and out["extracted"]["strikes"] >= 1
     assert c.get(f"{API}/incidents").json()["total"] > before
     aleppo = items(c.get(f"{API}/incidents?start=2016-07-27&end=2016-07-27"))
@@ -492,7 +493,7 @@ def test_one_upload_of_stored_duplicate_and_broken_files(store, tokens):
         ("files", ("scan.pdf", b"%PDF-1.4", "application/pdf"))])
     assert r.status_code == 200, r.text
     out = r.json()
-    assert out["stored"] == ["fakes-1923848163", "fakes-1924058205"]
+    assert out["stored"] == fixture_ids(FIXTURES / "fakes-two-strikes.jsonl")
     assert len(out["duplicates"]) == 1 and out["duplicates"][0]["why"]
     assert [x["input"] for x in out["rejected"]] == ["broken.jsonl:1", "scan.pdf"]
     assert all(x["reason"] and "/tmp" not in x["reason"] for x in out["rejected"])
@@ -518,7 +519,7 @@ def test_malformed_json_lines(store, tokens):
     good = (FIXTURES / "fakes-two-strikes.jsonl").read_bytes().splitlines()[0]
     partly = c.post(f"{API}/ingest/jsonl?process=false", content=good + b"\n{oops\n", headers=h)
     assert partly.status_code == 200
-    assert partly.json()["stored"] == ["fakes-1923848163"]
+    assert partly.json()["stored"] == fixture_ids(FIXTURES / "fakes-two-strikes.jsonl")[:1]
     assert partly.json()["rejected"][0]["input"] == "posted.jsonl:2"
     assert c.post(f"{API}/ingest/jsonl", content=b"  \n", headers=h).status_code == 422
 

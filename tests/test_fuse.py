@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixture_roles import fixture_rows, role
 from pg import db_url, postgres  # noqa: F401  (fixtures)
 
 from strikewatch.export import acled_row, geojson
@@ -43,9 +44,8 @@ from strikewatch.store import IncidentFilter, Store
 FIXTURES = Path(__file__).parent / "fixtures" / "fuse"
 SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
 MEE = (SAMPLES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
-FAKES = {d["id"]: d for d in map(json.loads, (FIXTURES / "fakes-atareb-2017-11-13.jsonl")
-                                 .read_text(encoding="utf-8").splitlines())}
-AHRAM, TRT = FAKES["fakes-1923848251"], FAKES["fakes-1924058106"]
+# two outlets' reports of one strike, in the file's order: Al-Ahram's, then TRT World's
+AHRAM, TRT = fixture_rows(FIXTURES / "fakes-atareb-2017-11-13.jsonl")
 
 RU = Actor("Russian Armed Forces", "RU")
 SY = Actor("Syrian Government Forces", "SY")
@@ -770,8 +770,7 @@ def test_retry_gives_set_aside_mentions_another_pass(store):
 
 # -- a story's summary at a coarse place and the finer strikes it sums up ------------------------
 
-SUMMARIES = {d["id"]: d for d in map(json.loads, (FIXTURES / "fakes-summaries.jsonl")
-                                     .read_text(encoding="utf-8").splitlines())}
+SUMMARIES = FIXTURES / "fakes-summaries.jsonl"  # reports that sum up their strikes
 US = Actor("United States", "US")
 TADUF = Place("Tādif", 36.34814, 37.5309, "SY", "point", admin1="Aleppo", geonameid=163811)
 DARET_IZZA = Place("Dārat ‘Izzah", 36.28247, 36.85216, "SY", "point", admin1="Aleppo",
@@ -787,7 +786,7 @@ def store_mentions(store: Store, doc_id: str) -> list[StrikeMention]:
 def test_a_province_summary_goes_with_the_villages_it_sums_up(store):
     """'Thirteen civilians … were killed in aerial attacks … on the northern province of
     Aleppo', then five at Taduf and eight at Daret Izza: two strikes, not three, and 13 dead."""
-    doc = SUMMARIES["fakes-1924058050"]
+    doc = role(SUMMARIES, "province_summary_then_villages")
     day, text = date(2015, 7, 15), doc["text"]
     put(store, document(doc["id"], text, "jordantimes", day), [
         strike(doc["id"], text, "Thirteen civilians among them seven children", ALEPPO,
@@ -824,13 +823,13 @@ def test_a_region_report_goes_with_its_own_storys_strike_not_another_storys(stor
     """'Airstrikes carried out by the United States … in northwestern Syria have killed 11
     civilians', then 'US aircraft hit a residential building in the city of Idlib': one strike
     at Idlib with 11 dead, not a join with another story's strikes in Aleppo province."""
-    pentagon = SUMMARIES["fakes-1923848227"]
+    pentagon = role(SUMMARIES, "pentagon_province_report")
     put(store, document(pentagon["id"], pentagon["text"], "ahram", date(2014, 9, 23)), [
         strike(pentagon["id"], pentagon["text"], "the Pentagon confirmed eight US strikes",
                ALEPPO, attacker=US, day=date(2014, 9, 23), place_words="Aleppo province",
                source="the Pentagon", claimed=True)])
     fuse_pending(store)
-    doc = SUMMARIES["fakes-1965495331"]
+    doc = role(SUMMARIES, "region_report_then_its_city")
     day, text = date(2014, 9, 24), doc["text"]
     put(store, document(doc["id"], text, "sputnik", day), [
         strike(doc["id"], text, "Airstrikes carried out by the United States", NORTHWEST,
@@ -866,7 +865,7 @@ def test_a_summary_dated_in_words_goes_with_its_detail_dated_by_inference(store)
     """'53 civilians … perished early Sunday morning when Russian air strikes hit … a village
     … in eastern Syria', then 'the strikes hit the village of Al-Shafah in Deir az-Zour
     province', undated and so given the article's Monday: one strike, in Deir ez-Zor."""
-    doc = SUMMARIES["fakes-1923102976"]
+    doc = role(SUMMARIES, "summary_dated_in_words")
     text, sunday, monday = doc["text"], date(2017, 11, 26), date(2017, 11, 27)
     east = Place("eastern Syria", 35.93036, 39.96548, "SY", "region")
     deir = Place("Deir ez-Zor", 35.33588, 40.14084, "SY", "admin1", admin1="Deir ez-Zor",

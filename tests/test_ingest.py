@@ -15,6 +15,7 @@ import time
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +24,8 @@ from hypothesis import strategies as st
 from strikewatch.ingest import IngestOptions, content_hash, read_inputs
 from strikewatch.models import Document, Rejection
 from strikewatch.syndication import SyndicationIndex, minhash_signature
+
+from fixture_roles import fixture_ids, ids_sharing, repeated_id, role
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding example
@@ -44,6 +47,11 @@ FURNITURE = (
 def fixture(name: str) -> Path:
     """A file of tests/fixtures/ingest, or the bundled founding example the fixtures derive from."""
     return FIX / name if (FIX / name).exists() else SAMPLES / name
+
+
+def _first_item_link(feed: Path) -> str:
+    """The link of a feed's first item, as the file writes it."""
+    return ElementTree.parse(feed).getroot().find("./channel/item/link").text.strip()
 
 
 def read(*names: str, **options) -> list[Document | Rejection]:
@@ -163,7 +171,8 @@ def test_cp1252_file_is_decoded_and_its_encoding_recorded():
 
 
 def test_a_dateline_in_the_text_outranks_the_given_date(tmp_path):
-    """fakes-1965495368 (Sputnik) prints 28.04.2017 glued to furniture; the dataset says otherwise."""
+    """A Sputnik article of FA-KES prints 28.04.2017 glued to furniture; the dataset says
+    otherwise."""
     row = {"id": "sputnik", "title": "Kurdish SDF Kills 23 Daesh Militants",
            "published": "2017-05-09", "source": "sputnik",
            "text": "Kurdish SDF Kills 23 Daesh Militants as Part of Operation to Liberate al-Tabqa "
@@ -184,9 +193,10 @@ def test_jsonl_slice_yields_every_line_including_the_repeat():
     assert all(isinstance(i, Document) for i in items)
     assert len(items) == 15
     ids = [d.id for d in items]
-    assert ids[:2] == ["fakes-1914947530", "fakes-1914947532"]
-    assert ids.count("fakes-1926479123") == 2
-    first, again = (d for d in items if d.id == "fakes-1926479123")
+    assert ids == fixture_ids(FIX / "fakes-slice.jsonl")  # every line, in order, its own id
+    repeated = repeated_id(FIX / "fakes-slice.jsonl")
+    assert ids.count(repeated) == 2
+    first, again = (d for d in items if d.id == repeated)
     assert first.content_hash == again.content_hash
     doc = items[0]
     assert_well_formed(doc)
@@ -200,8 +210,9 @@ def test_jsonl_slice_yields_every_line_including_the_repeat():
 def test_jsonl_dateline_and_input_date():
     by_id = {d.id: d for d in read("fakes-slice.jsonl")}
     # the dataset says 2015-02-16; the article's own dateline says Sunday 1 Feb 2015
-    assert by_id["fakes-1914947539"].published_from == "dateline"
-    sana = by_id["fakes-1926478910"]
+    assert by_id[role(FIX / "fakes-slice.jsonl", "dateline_before_dataset_date")["id"]] \
+        .published_from == "dateline"
+    sana = by_id[role(FIX / "fakes-slice.jsonl", "sana_dateline")["id"]]
     assert sana.published == date(2016, 10, 6) and sana.published_from == "dateline"
 
 
@@ -210,7 +221,7 @@ def test_malformed_json_line_is_rejected_by_number_and_the_rest_go_on():
     assert [type(i).__name__ for i in items] == ["Document", "Rejection", "Document"]
     assert items[1].origin == f"{FIX / 'malformed.jsonl'}:2"
     assert "malformed JSON line" in items[1].reason and "malformed.jsonl:2" in items[1].reason
-    assert items[2].id == "fakes-1915433695"
+    assert items[2].id == json.loads((FIX / "malformed.jsonl").read_text().splitlines()[2])["id"]
 
 
 def test_binary_jsonl_is_one_rejection_not_one_per_line(tmp_path):
@@ -246,7 +257,7 @@ def test_rss_entries_with_full_content_captions_and_summary_only():
     assert first.source == "Reuters World News"
     assert first.title == "Assads forces bombard Damascus suburbs after gas attack: activists"
     assert first.published == date(2013, 8, 17) and first.published_from == "metadata"
-    assert first.url == "https://www.reuters.com/article/fakes-1926479038"
+    assert first.url == _first_item_link(FIX / "reuters-world.rss")
     assert first.id.startswith("feed-") and first.id != items[1].id
     assert segment_texts(first, "caption") == [
         "Assads forces bombard Damascus suburbs after gas attack: activists (Reuters)"
@@ -340,7 +351,7 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
     [
         (f"{MEE}.html", lambda d: d.source == "Middle East Eye"),
         (f"{MEE}.txt", lambda d: d.title.startswith("Leaders call on Russia")),
-        ("fakes-slice.jsonl", lambda d: d.id == "fakes-1914947530"),
+        ("fakes-slice.jsonl", lambda d: d.id == fixture_ids(FIX / "fakes-slice.jsonl")[0]),
         ("reuters-world.rss", lambda d: d.source == "Reuters World News"),
     ],
 )
@@ -506,17 +517,21 @@ def test_republished_wire_copy_is_found_and_a_different_story_is_not():
 
 def test_real_near_duplicates_in_fakes_and_the_earliest_copy_wins():
     docs = {d.id: d for d in read("fakes-slice.jsonl")}
+    # Jordan Times printed the same AFP story twice under one title (one with a "BEIRUT"
+    # dateline, first in the file): the slice's only pair of ids sharing a title
+    [(earlier, later)] = ids_sharing(FIX / "fakes-slice.jsonl", "title")
     index = SyndicationIndex.from_signatures(
-        (i, minhash_signature(d.text)) for i, d in docs.items() if i != "fakes-1924058038"
+        (i, minhash_signature(d.text)) for i, d in docs.items() if i != later
     )
-    # Jordan Times printed the same AFP story twice (one with a "BEIRUT" dateline)
-    assert index.find(minhash_signature(docs["fakes-1924058038"].text)) == "fakes-1924058039"
+    assert index.find(minhash_signature(docs[later].text)) == earlier
     # an exact repeat finds itself; a different story of the slice finds nothing else
-    assert index.find(minhash_signature(docs["fakes-1926479123"].text)) == "fakes-1926479123"
+    repeated = repeated_id(FIX / "fakes-slice.jsonl")
+    assert index.find(minhash_signature(docs[repeated].text)) == repeated
+    story = fixture_ids(FIX / "fakes-slice.jsonl")[0]
     lone = SyndicationIndex.from_signatures(
-        (i, minhash_signature(d.text)) for i, d in docs.items() if i != "fakes-1914947530"
+        (i, minhash_signature(d.text)) for i, d in docs.items() if i != story
     )
-    assert lone.find(minhash_signature(docs["fakes-1914947530"].text)) is None
+    assert lone.find(minhash_signature(docs[story].text)) is None
 
 
 def test_signature_is_compact_stable_and_checked():

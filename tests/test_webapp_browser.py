@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 from webapp_support import FIXTURES, SAMPLE, build_founding_db
+from fixture_roles import fixture_ids
 
 from strikewatch.api import API, ApiSettings, create_app
 from strikewatch.store import Store
@@ -212,7 +213,7 @@ def test_upload_files_and_see_what_was_stored_the_duplicates_and_each_rejected_f
     page.click("#upload button[type=submit]")
     expect(page.locator("#status")).to_have_text("Done.", timeout=60_000)
     stored = [li.get_attribute("data-id") for li in page.locator("#stored li").all()]
-    assert stored == ["fakes-1923848163", "fakes-1924058205"]
+    assert stored == fixture_ids(FIXTURES / "fakes-two-strikes.jsonl")
     assert page.locator("#duplicates td.id").all_inner_texts() == [SAMPLE.stem]
     assert page.locator("#rejected td.input").all_inner_texts() == ["notes.docx"]
     assert page.locator("#rejected td.reason").inner_text().strip()

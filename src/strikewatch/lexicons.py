@@ -234,6 +234,8 @@ class Lexicons:
 
     def _read_places(self, pl: dict) -> None:
         self.place_heads = {w.lower(): prec for prec, ws in pl["heads"].items() for w in ws}
+        self.feature_heads = frozenset(w.lower() for w in pl["heads"].get("region") or ())
+        self.feature_before = frozenset(w.lower() for w in pl.get("feature_before") or ())
         self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])

@@ -382,11 +382,21 @@ class PlaceFinder:
         while k_after < len(sdoc) - 1 and k_after < last + 2 and sdoc[k_after].pos_ == "ADJ":
             k_after += 1  # "the al-Furqan residential neighborhood"
         after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
+        if self._a_feature(sdoc, words, w, last):
+            return True
         return ((before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
                  and not words[w - 2][2].lower().endswith("s"))
                 or (before in lex.of_phrases and not before.endswith("s") and w >= 2
                     and words[w - 2][2].lower() in ("the", "a"))
                 or after in lex.place_heads)
+
+    def _a_feature(self, sdoc, words, w: int, last: int) -> bool:
+        """The run of names from word w is a natural feature's name: it ends with the
+        feature's noun ("Sambisa Forest") or opens with its word ("Jebel Marra", "Mount
+        Lebanon"). Then it is one place, not its last word's namesake town (Forest, Brussels)."""
+        first = words[w][0]
+        return last - first > 1 and (sdoc[last - 1].lower_ in self.lex.feature_heads
+                                     or sdoc[first].lower_ in self.lex.feature_before)
 
     def _regions(self, scan: _PlaceScan) -> None:
         """Regions: "in the northwest", "northern Syria", "east Ukraine"."""

@@ -28,6 +28,9 @@ Why it is built this way:
   not an Arabic name with its article or a neighbourhood, village or road, unless the
   sentence names that country ("In neighbouring Iraq ... Ramadi"). Such names go to their
   container or sentence anchor in the story's country, or stay unresolved with the reason.
+  A short name (under five letters) is no spelling of a town abroad, and a natural feature
+  ("Sambisa Forest", "the Hamrin mountains") is never a town: it is the unit of the story's
+  country its name names, or the province its text places it in, at region precision.
 
 The package's modules: ``names`` (kinds, settings, candidates, normalised keys), ``lexicon``
 (descriptor words), ``index`` (building the index), ``lookup`` (candidates and scores),

@@ -33,7 +33,7 @@ class _Namesakes:
         neighbourhood" is not Jora in India, "Vladimir Putin" not the city of Vladimir."""
         if not any(ch.isupper() for ch in name):
             return "written in lower case: a common word, not a place abroad"
-        if best.kind == CITY and not best.own \
+        if best.kind == CITY and not self._called_so(name, best) \
                 and best.population < self.settings.foreign_alternate_population:
             return "the name is only one of its alternate names"
         text = context or ""
@@ -49,6 +49,16 @@ class _Namesakes:
                 or _LOCAL_AFTER.match(after):
             return "named as a neighbourhood, village, road or area of the story's country"
         return None
+
+    def _called_so(self, name: str, best: Candidate) -> bool:
+        """Whether a town is called by the name as written: its own name, or a spelling of it.
+        A short name shares its few consonants with too many towns for a spelling to count:
+        "Boni" is one of Bonn's alternate names, not a way of writing Bonn, though both
+        skeletons are "bn"; "Kiev" needs no such help (Kyiv is larger than the floor)."""
+        key = normalize(name)
+        if len(key.replace(" ", "")) < self.settings.variant_min_letters:
+            return key == normalize(best.name)
+        return best.own
 
     def _in_longer_name(self, text: str, start: int, end: int) -> bool:
         """Whether a capitalised word other than a descriptor, direction or demonym runs on
@@ -111,11 +121,12 @@ class _Namesakes:
         return frozen
 
 
-def _vote_weight(c: Candidate | None, written: str = "") -> float:
+def _vote_weight(c: Candidate | None, written: str, min_letters: int) -> float:
     """How much one resolved name says about the document's country: a province, area or
     facility 3, a city log10(population)/2 (a million: 3, a hamlet of 500: 1.35), and a
     spelling-variant match, or a town matched by one of its alternate names only (Jericho's
-    "Ariha", Uman's "Human"), or a name written with the Arabic article matching a town whose
+    "Ariha", Uman's "Human"; a name under ``min_letters`` letters that is not the town's own,
+    "Boni" for Bonn), or a name written with the Arabic article matching a town whose
     own name has none ("al-Jora": Jora, India; "al-Meridian": Meridian, Idaho), a third of
     that. Countries do not vote here: a story about Syria names Russia, the US and Turkey too
     (see ``_country_ballot``)."""
@@ -124,7 +135,16 @@ def _vote_weight(c: Candidate | None, written: str = "") -> float:
     w = math.log10(c.population + 10) / 2 if c.kind == CITY else 3.0
     if c.kind == CITY and _ARABIC_ARTICLE.match(written) and not _ARABIC_ARTICLE.match(c.name):
         return w * 0.3
+    if c.kind == CITY and _short_alternate(written, c, min_letters):
+        return w * 0.3  # "Boni" (Kenya) is one of Bonn's alternate names
     return w if c.exact and (c.own or c.kind != CITY) else w * 0.3
+
+
+def _short_alternate(written: str, c: Candidate, min_letters: int) -> bool:
+    """A short name that matched a town other than by the town's own name: its consonants
+    agreeing ("Boni", "Bonn") say nothing (see ``GeoSettings.variant_min_letters``)."""
+    key = normalize(written)
+    return bool(key) and len(key.replace(" ", "")) < min_letters and key != normalize(c.name)
 
 
 def _country_ballot(gazetteer: Gazetteer, sentences: Sequence[str]) -> dict[str, float]:
@@ -153,13 +173,14 @@ def _document_country(mentions: Sequence[StrikeMention],
     # each distinct name votes once, with the weight of its surest reading: the mentions'
     # places and the places their sentences name ("... told Reuters from Aleppo")
     ballots: dict[str, tuple[str, float]] = {}
+    short = gazetteer.settings.variant_min_letters
     def vote(name: str, p: Place, weight: float) -> None:
         key = normalize(name)
         if key not in ballots or ballots[key][1] < weight:
             ballots[key] = (p.country, weight)
     for m, (p, c) in zip(mentions, first):
         if isinstance(p, Place) and p.precision != "country":
-            weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "")
+            weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "", short)
             if m.sentence and m.place_span and gazetteer._in_longer_name(
                     m.sentence.text, m.place_span.start - m.sentence.start,
                     m.place_span.end - m.sentence.start):
@@ -173,7 +194,7 @@ def _document_country(mentions: Sequence[StrikeMention],
     strike_sentences = set(sentences)
     for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
-            weight = _vote_weight(c, text[start:end])
+            weight = _vote_weight(c, text[start:end], short)
             if text not in strike_sentences:
                 weight *= 0.5  # an aside ("at the Munich Security Conference") is weaker
             if not whole and c.kind == CITY and (c.population < 1_000_000

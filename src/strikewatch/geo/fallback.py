@@ -24,7 +24,25 @@ class _Containers:
                  told: bool = False) -> Place | Unresolved | None:
         """Check a mention's place against the place the text puts it in or near, and code a
         name the gazetteer lacks to that container (or, lacking one, to the nearest place its
-        sentence names) rather than leave it unplaced or put it abroad."""
+        sentence names) rather than leave it unplaced or put it abroad. A natural feature so
+        coded ("Sambisa Forest, Borno state") spreads beyond the point: region precision."""
+        placed = self._contain_name(m, result, country, story, told)
+        if isinstance(placed, Place) and placed.unresolved_name \
+                and self._is_feature(m.place_text or ""):
+            return dataclasses.replace(placed, precision="region")
+        return placed
+
+    def _is_feature(self, name: str) -> bool:
+        """Whether a name is a forest's, a range's, a valley's ... (descriptors.yaml): its
+        noun after it ("Sambisa Forest") or its word before it ("Jebel Marra")."""
+        words = tuple(normalize(name).split())
+        return _parse(name, None, self._lex).level == "feature" or any(
+            len(words) > len(p) and words[:len(p)] == p for p in self._lex.feature_before)
+
+    def _contain_name(self, m: StrikeMention, result: Place | Unresolved | None,
+                      country: str | None, story: frozenset[str] = frozenset(),
+                      told: bool = False) -> Place | Unresolved | None:
+        """``_contain`` for any name."""
         x = m.place_text or ""
         found = self._container_of(m, country)
         if found is not None:
@@ -64,7 +82,8 @@ class _Containers:
         """The name as written without its descriptor words: "Al-Hussainiyah village" ->
         "Al-Hussainiyah", the name a later gazetteer would hold."""
         words = written.split()
-        descriptor = {w for phrase, _ in self._lex.levels for w in phrase} | {"the", "of"}
+        descriptor = ({w for phrase, _ in self._lex.levels for w in phrase} | {"the", "of"}) \
+            - self._lex.feature_words  # "Sambisa Forest" is the forest's name
         while len(words) > 1 and normalize(words[-1]) in descriptor:
             words.pop()
         while len(words) > 1 and normalize(words[0]) in descriptor:
@@ -75,10 +94,11 @@ class _Containers:
                                country: str, story: frozenset[str], told: bool,
                                ) -> Place | Unresolved | None:
         """A name the gazetteer lacks, which its sentence calls a neighbourhood, district or
-        village ("a bakery in the neighborhood of Alommal"), in a story about one province, is
-        in that province: coded to the province (its precision says no more is known), with
-        the reason. A bare unknown name (a person, an outlet) stays unplaced, and so does the
-        first word of a longer name ("the central district of Old Damascus"). When no strike
+        village ("a bakery in the neighborhood of Alommal"), or a natural feature ("the Hamrin
+        mountains"), in a story about one province, is in that province: coded to the
+        province (its precision says no more is known), with the reason. A bare unknown name
+        (a person, an outlet) stays unplaced, and so does the first word of a longer name
+        ("the central district of Old Damascus"). When no strike
         place gives the story its province (``told`` False) and only the article's text names
         one, a sentence naming a country ("the town of al-Rai near the Turkish border") may lie
         at a border or abroad, and the name stays unplaced."""
@@ -86,7 +106,8 @@ class _Containers:
             return result
         text = m.sentence.text
         here = m.place_span.start - m.sentence.start
-        if not _CALLED_A_PLACE.search(text[max(0, here - 40):here]):
+        if not (_CALLED_A_PLACE.search(text[max(0, here - 40):here])
+                or self._is_feature(m.place_text or "")):
             return result
         after = _NEXT_WORD.match(text, here + len(m.place_text or ""))
         if after and self.is_place(after.group(1), country=country):

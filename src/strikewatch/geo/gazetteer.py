@@ -48,7 +48,7 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
         self._provinces: dict[tuple[str, str], dict[int, list[tuple[int, Candidate, str]]]] = {}
         self._fuzzy: dict[tuple[str, str, str], tuple[Candidate, ...]] = {}
         self._letters: dict[tuple[str, str], tuple] = {}  # see _province_letters
-        self._alike: dict[tuple[str, int], bool] = {}  # (key, entity): a spelling variant
+        self._alike: dict[tuple[str, int], float] = {}  # (key, entity): its spelling's ratio
         self._named_exactly: dict[tuple[str, str | None], bool] = {}  # see _may_be_named_exactly
         self._run_countries: dict[str, frozenset[str]] = {}
         self._capitals_of: dict[str, list[tuple[float, float]]] = {}  # see _near_country

@@ -41,7 +41,7 @@ class _Lexicon:
 
     def __init__(self, data: dict, demonyms: dict[str, str]):
         self.levels: list[tuple[tuple[str, ...], str]] = []
-        for level in ("admin1", "admin2", "point", "vicinity", "facility"):
+        for level in ("admin1", "admin2", "point", "vicinity", "facility", "feature"):
             for phrase in data[level]:
                 self.levels.append((tuple(normalize(phrase).split()), level))
         self.levels.sort(key=lambda p: -len(p[0]))
@@ -58,6 +58,10 @@ class _Lexicon:
         self.landmark_after = re.compile(rf"[\s\x22\u201d]+(?i:{landmarks})\b\.?(?!\w)")
         self.street_after = re.compile(rf"[\s\x22\u201d]+(?i:{streets})\b\.?(?!\w)")
         self.vicinity_before = [tuple(normalize(w).split()) for w in data["vicinity_before"]]
+        self.feature_before = [tuple(normalize(w).split()) for w in data["feature_before"]]
+        self.feature_after = {w for phrase, level in self.levels if level == "feature"
+                              for w in phrase}
+        self.feature_words = self.feature_after | {w for p in self.feature_before for w in p}
         relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
         relations.sort(key=lambda r: -len(r[0]))
         self.relation = {w.casefold(): rel for w, rel in relations}
@@ -102,7 +106,7 @@ class _Lexicon:
 class _Query:
     whole: str  # the normalised name as written
     core: str  # the name with descriptor words removed
-    level: str | None = None  # admin1 | admin2 | point | facility
+    level: str | None = None  # admin1 | admin2 | point | facility | feature
     vicinity: bool = False
     direction: str | None = None
     plain: str = ""  # the name without a leading direction: "Damascus countryside" is a name

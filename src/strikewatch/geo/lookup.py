@@ -16,8 +16,8 @@ from ..models import Place
 from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
-    ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, Unresolved,
-    _own_name, normalize, skeleton, transpositions,
+    ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, GeoSettings,
+    Unresolved, _own_name, normalize, skeleton, transpositions,
 )
 
 
@@ -87,6 +87,8 @@ class _Lookup:
         when sizeable: provinces, districts and towns of ``anchor_population``. A hamlet's
         name one slip away from the key is as likely another hamlet as the one meant."""
         out: list[Candidate] = []
+        if country is None and _too_short_for_a_variant(key, self.settings):
+            return out
         for variant in transpositions(key):
             out += [c for c in self._fetch("name", variant, country) if keep(c) and c.own
                     and (c.kind != CITY or c.population >= self.settings.anchor_population)]
@@ -99,13 +101,20 @@ class _Lookup:
 
     def _skeleton_candidates(self, key: str, country: str | None,
                              keep: Callable[[Candidate], bool] = lambda c: True,
+                             regions: frozenset[tuple[str, str | None]] = frozenset(),
                              ) -> list[Candidate]:
         """Transliteration matches that ``keep`` accepts (filtered before the costly
-        similarity check: a short skeleton can match dozens of places worldwide)."""
+        similarity check: a short skeleton can match dozens of places worldwide), the
+        closest spellings only, inside the story's country: "Al-Jufra" in Libya is Al Jufrah
+        (0.91), not Jafarah (0.67), though both share its skeleton and Jafarah is the larger.
+        A name shorter than ``variant_min_letters`` has a spelling variant only in the story's
+        country: its skeleton of two or three consonants is shared worldwide ("Boni" and
+        Bonn). A place in the neighbours' ``regions`` stays a candidate however it is spelt:
+        context beats spelling."""
         skel = skeleton(key)
-        if len(skel) < 2:
+        if len(skel) < 2 or (country is None and _too_short_for_a_variant(key, self.settings)):
             return []
-        matcher, out = None, []
+        matcher, scored = None, []
         for c in self._fetch("skel", skel, country):
             if not keep(c):
                 continue
@@ -113,14 +122,18 @@ class _Lookup:
                 if matcher is None:
                     matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
                 matcher.set_seq1(normalize(c.name).replace(" ", ""))
-                alike = matcher.quick_ratio() >= self.settings.min_similarity \
-                    and matcher.ratio() >= self.settings.min_similarity
+                alike = matcher.ratio() if matcher.quick_ratio() >= self.settings.min_similarity \
+                    else 0.0
                 if len(self._alike) > 200_000:
                     self._alike.clear()
                 self._alike[(key, c.id)] = alike
-            if alike:
-                out.append(c)
-        return out
+            if alike >= self.settings.min_similarity:
+                scored.append((alike, c))
+        if country is None:  # across countries every spelling stays: a rival abroad spelt
+            return [c for _, c in scored]  # almost as closely makes the name ambiguous
+        closest = max((a for a, _ in scored), default=0.0)
+        return [c for a, c in scored if a >= closest - self.settings.variant_margin
+                or (c.country, c.admin1) in regions]
 
     def _candidates(self, q: _Query, scope: set[str], near: Sequence[Place]) -> list[Candidate]:
         """Exact matches in scope; else transliteration matches in scope; else exact matches
@@ -145,7 +158,8 @@ class _Lookup:
         # supplement's "northwest" (Idlib), 300 km from the "50km Northeast of Aleppo" it meant
         for key in keys if q.whole not in self._lex.bare_directions else ():
             found = self._skeleton_candidates(key, country,
-                                              lambda c: not scope or c.country in scope)
+                                              lambda c: not scope or c.country in scope,
+                                              frozenset(regions))
             if found:
                 return found
         for key in keys:
@@ -297,6 +311,8 @@ class _Lookup:
         if not q.core:
             return Unresolved(name, "no place name left after removing descriptor words")
         scope = {country} if country else {p.country for p in near}
+        if q.level == "feature":
+            return self._feature(name, q, scope)
         cands = _own_names_first(self._candidates(q, scope, near), near)
         if q.whole in self._lex.bare_directions and not any(c.country in scope for c in cands):
             # "the west" is a part of the document's country, not Cameroon's West province
@@ -329,6 +345,37 @@ class _Lookup:
             if promoted is not None:
                 best = promoted
         return self._place(name, best, q, alternatives), best
+
+    def _feature(self, name: str, q: _Query, scope: set[str],
+                 ) -> Place | Unresolved | tuple[Place, Candidate]:
+        """A natural feature ("the Jabal Akhdar mountains", "Sambisa Forest"): the unit its
+        name names exactly, a province, district or area of the story's country (one abroad
+        only if a province, as for any name), at region precision: a range or a forest
+        spreads over its unit. Never a town, unless the gazetteer knows the whole name with
+        its noun: the town that shares the word before "Forest" is a namesake. A feature the
+        gazetteer lacks is left to the province its text places it in (``_contain``)."""
+        named = q.whole.split()  # "jabal akhdar mountains": the range is named "Jabal Akhdar"
+        while len(named) > 1 and named[-1] in self._lex.feature_after:
+            named.pop()
+        keys = [k for k in dict.fromkeys((q.whole, " ".join(named), q.plain, q.core)) if k]
+        country = next(iter(scope)) if len(scope) == 1 else None
+        units = [c for k in keys for c in self._fetch("name", k, country)
+                 if k == q.whole or c.kind not in (CITY, COUNTRY)]
+        whole = {c.id for c in self._fetch("name", q.whole, country)}
+        local = [c for c in units if c.country in scope]
+        pool = local or [c for c in units if not scope or c.kind == ADMIN1]
+        if not pool:
+            return Unresolved(name, "a natural feature the gazetteer does not name"
+                                    + (f" in {'/'.join(sorted(scope))}" if scope else "")
+                                    + ": placed by the province its text gives, or not at all")
+        if len({c.country for c in pool}) > 1:
+            return Unresolved(name, "a natural feature named so in several countries; give a "
+                                    "country", tuple(c.describe() for c in pool[:5]))
+        best = max(pool, key=lambda c: (c.exact, _KIND_PRIOR.get(c.kind, 0.0), c.population))
+        place = self._place(name, best, dataclasses.replace(q, level=None), ())
+        if isinstance(place, Place) and best.id not in whole:  # "Mount Lebanon" is a province
+            place = dataclasses.replace(place, precision="region")
+        return place, best
 
     def _unsure_spelling(self, q: _Query, best: Candidate,
                          scored: list[tuple[float, Candidate]]) -> str | None:
@@ -462,3 +509,9 @@ def _own_names_first(cands: list[Candidate], near: Sequence[Place]) -> list[Cand
     regions = {(p.country, p.admin1) for p in near if p.admin1}
     return [c for c in cands if c.own or c.country not in own_in
             or not c.source.startswith("geonames") or (c.country, c.admin1) in regions]
+
+
+def _too_short_for_a_variant(key: str, settings: GeoSettings) -> bool:
+    """Whether a name is too short to be taken for another spelling of a place anywhere in
+    the world: its letters, spaces aside, fewer than ``variant_min_letters``."""
+    return len(key.replace(" ", "")) < settings.variant_min_letters

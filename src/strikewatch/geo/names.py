@@ -50,6 +50,15 @@ class GeoSettings:
     # "bayombong" 0.75, "missile"~"missal" 0.77, "fire"~"fier" 0.75, "market"~"markt" 0.91
     # (a hamlet of 600).
     variant_similarity: float = 0.8
+    # Of the places that share a name's skeleton, only those spelt within this difflib ratio
+    # of the closest are its spellings: "jufra"~"jufrah" 0.91 is Al Jufrah, and "jafarah"
+    # (0.67), a larger Libyan district of the same skeleton, is another place.
+    variant_margin: float = 0.1
+    # A name of fewer letters is taken for another spelling of a place only in the story's
+    # country: a four-letter name's skeleton ("bn", "bt") is shared by hundreds of towns
+    # worldwide ("Boni" and Bonn 0.75, "Bati" and Bitti 0.67), while "Saada"~"Sadah" and
+    # "Hodeidah"~"Hudaydah" have five letters or more.
+    variant_min_letters: int = 5
 
 
 @dataclass(frozen=True, slots=True)
