@@ -885,9 +885,10 @@ class Store:
         return sorted(out)
 
     def dated_claims(self, *, start: date | None = None, end: date | None = None
-                     ) -> list[tuple[ClaimMention, date | None, str | None]]:
+                     ) -> Iterator[tuple[ClaimMention, date | None, str | None]]:
         """Claims with their document's publication date and outlet (claims carry no date of
-        their own: a statement is dated by the article that reports it)."""
+        their own: a statement is dated by the article that reports it), streamed 500 rows
+        at a time: a whole-period ``claims`` holds one batch, not every claim of the store."""
         query = (select(ClaimRow, DocumentRow.published, DocumentRow.source)
                  .join(DocumentRow, DocumentRow.id == ClaimRow.doc_id)
                  .order_by(DocumentRow.published, ClaimRow.doc_id, ClaimRow.start))
@@ -896,8 +897,8 @@ class Store:
         if end is not None:
             query = query.where(DocumentRow.published <= end)
         with self.sessions() as s:
-            return [(_claim(r), published, outlet)
-                    for r, published, outlet in s.execute(query).all()]
+            for r, published, outlet in s.execute(query.execution_options(yield_per=500)):
+                yield _claim(r), published, outlet
 
     def save_fusion(self, *, incidents: Sequence[Incident] = (),
                     links: Sequence[tuple[int, str, str]] = (),
