@@ -152,6 +152,10 @@ def _assert_indexed(store: Store, queries: list[tuple[str, object]], table: str 
     (IncidentFilter(country="SY"), "date", True),
     (IncidentFilter(attacker="RU", start=date(2024, 1, 1), end=date(2024, 3, 31)), "date", False),
     (IncidentFilter(event_type="air", country="UA"), "date", True),
+    # the total of these counts through the indexes of migration 0016
+    (IncidentFilter(region="province 7"), "date", False),
+    (IncidentFilter(attacker="RU", grades=("weak", "contested")), "date", True),
+    (IncidentFilter(bbox=(21.0, 12.0, 22.5, 13.5)), "date", False),
 ])
 def test_a_filtered_incident_list_page_reads_through_an_index(settled_store, where, sort,
                                                               descending):
