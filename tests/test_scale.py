@@ -231,3 +231,24 @@ def test_a_whole_period_claims_report_holds_no_more_for_more_statements(tmp_path
     after_12000, peak_12000 = report_and_peak()
     assert after_3000 == after_12000 == before
     assert peak_12000 < 1.2 * peak_3000, (peak_3000, peak_12000)
+
+
+_LONG_PROSE = ("The orchestra opened its winter season with Brahms and a new piece by a young "
+               "composer; the critics praised the strings and the hall was full. ") * 20
+
+
+@pytest.mark.parametrize("text", [
+    # Yemen: the passive phrase ("was hit") far into a long text
+    _LONG_PROSE + "Later the hospital in Taiz was hit, medics said.",
+    # Ukraine
+    _LONG_PROSE + "A school in Kharkiv was struck overnight.",
+])
+def test_a_strike_phrase_deep_in_a_long_text_passes_the_document_gate(gate, text):
+    """The document gate looks for a phrase only where its first word stands: wherever that
+    is, the phrase is found."""
+    assert gate.may_keep_any(text)
+
+
+def test_the_words_of_a_phrase_apart_do_not_pass_the_document_gate(gate):
+    text = _LONG_PROSE + "The new piece was, by every account, a hit with the audience."
+    assert not gate.may_keep_any(text)
