@@ -175,12 +175,24 @@ def measure(incidents: int, args: argparse.Namespace) -> bool:
         server = serve(db, port)
         try:
             first = first_requests(port)
+            cpu_before = cpu_seconds(server.pid)
             latencies, failed, wall = load(port, requests=args.requests, seconds=args.seconds,
                                            concurrency=args.concurrency)
+            server_cpu = cpu_seconds(server.pid) - cpu_before
         finally:
             server.terminate()
             server.wait(10)
-    return report(incidents, args.concurrency, first, latencies, failed, wall)
+    ok = report(incidents, args.concurrency, first, latencies, failed, wall)
+    if latencies:
+        print(f"  server CPU {1000 * server_cpu / len(latencies):.1f} ms per request "
+              "(what the load average does not change much)")
+    return ok
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def report(incidents: int, concurrency: int, first: list[float], latencies: list[float],
