@@ -180,8 +180,9 @@ def test_a_document_the_gate_drops_has_no_sentence_the_sentence_gate_keeps(gate)
 
 
 def _statements_about_another_force(store: Store, first: int, end: int) -> None:
-    """Statements ``first`` to ``end`` about an attacker no report asks after (one document each, dated
-    within the period), each a long sentence: what a whole-period ``claims`` must read past."""
+    """Statements ``first`` to ``end`` about an attacker no report asks after (one document
+    each, dated within the period), each a long sentence: what a whole-period ``claims`` must
+    read past."""
     from datetime import date, timedelta
 
     from strikewatch.models import ClaimMention, Document, Span
