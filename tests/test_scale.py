@@ -177,3 +177,79 @@ def test_a_document_the_gate_drops_has_no_sentence_the_sentence_gate_keeps(gate)
     dropped = [d for d in docs if not gate.may_keep_any(d.text)]
     assert len(dropped) > 100, "few texts dropped: the check would prove little"
     assert all(not gate.keep(split_sentences(d)) for d in dropped)
+
+
+def _statements_about_another_force(store: Store, first: int, end: int) -> None:
+    """Statements ``first`` to ``end`` about an attacker no report asks after (one document
+    each, dated within the period), each a long sentence: what a whole-period ``claims`` must
+    read past."""
+    from datetime import date, timedelta
+
+    from strikewatch.models import ClaimMention, Document, Span
+
+    sentence = ("The ministry said its aircraft struck depots and command posts of the armed "
+                "groups near the river crossing overnight, and that no civilian was harmed. ") * 3
+    docs = [Document(id=f"statement-{i}", text=sentence, segments=(), content_hash=f"h{i}",
+                     source="Wire", published=date(2015, 1, 1) + timedelta(days=i % 1000))
+            for i in range(first, end)]
+    store.add_documents((d, None) for d in docs)
+    store.replace_many_mentions([(d.id, [], [ClaimMention(
+        doc_id=d.id, span=Span(0, len(sentence), sentence), speaker="the ministry",
+        kind="target", about="XX", quote=sentence)]) for d in docs])
+
+
+def test_a_whole_period_claims_report_holds_no_more_for_more_statements(tmp_path):
+    """The statements of the period are streamed: 12,000 of them leave the report as it was
+    and need no more memory than 3,000 (held at once, they took 4× as much)."""
+    import tracemalloc
+    from collections import Counter
+    from datetime import date
+
+    from strikewatch.fuse import claims_vs_reports
+
+    store = Store(str(tmp_path / "statements.db"))
+    pipeline.ingest([str(_first_articles(tmp_path, 12))], store)
+    pipeline.extract_pending(store)
+    fuse_pending(store)
+    attacker = Counter(i.attacker.code for i in store.incidents()
+                       if i.attacker).most_common(1)[0][0]
+    period = {"attacker": attacker, "start": date(2010, 1, 1), "end": date(2020, 12, 31)}
+
+    def report_and_peak():
+        claims_vs_reports(store, **period)  # lexicons and caches loaded before measuring
+        tracemalloc.start()
+        try:
+            report = claims_vs_reports(store, **period)
+            return report, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    before, _ = report_and_peak()
+    assert before.incidents > 0
+    _statements_about_another_force(store, 0, 3000)
+    after_3000, peak_3000 = report_and_peak()
+    _statements_about_another_force(store, 3000, 12000)
+    after_12000, peak_12000 = report_and_peak()
+    assert after_3000 == after_12000 == before
+    assert peak_12000 < 1.2 * peak_3000, (peak_3000, peak_12000)
+
+
+_LONG_PROSE = ("The orchestra opened its winter season with Brahms and a new piece by a young "
+               "composer; the critics praised the strings and the hall was full. ") * 20
+
+
+@pytest.mark.parametrize("text", [
+    # Yemen: the passive phrase ("was hit") far into a long text
+    _LONG_PROSE + "Later the hospital in Taiz was hit, medics said.",
+    # Ukraine
+    _LONG_PROSE + "A school in Kharkiv was struck overnight.",
+])
+def test_a_strike_phrase_deep_in_a_long_text_passes_the_document_gate(gate, text):
+    """The document gate looks for a phrase only where its first word stands: wherever that
+    is, the phrase is found."""
+    assert gate.may_keep_any(text)
+
+
+def test_the_words_of_a_phrase_apart_do_not_pass_the_document_gate(gate):
+    text = _LONG_PROSE + "The new piece was, by every account, a hit with the audience."
+    assert not gate.may_keep_any(text)

@@ -652,12 +652,14 @@ def _attacker_code(attacker: str) -> str:
 
 
 def _ground_of_claims(store: Store, attacker: str, first: date, last: date) -> list[str]:
-    """The ground section (strikewatch.ground.tally): nothing when no control map is loaded."""
-    from .fuse import incident_records
+    """The ground section (strikewatch.ground.tally): nothing when no control map is loaded.
+    The period's incidents are streamed a page at a time, however long the period."""
+    from .fuse import stream_incident_records
     from .ground.tally import ground_lines
+    from .store import IncidentFilter
 
-    incidents = incident_records(store, attacker=attacker, start=first, end=last)
-    lines = ground_lines(store, incidents, [attacker], first, last)
+    period = IncidentFilter(attacker=attacker, start=first, end=last)
+    lines = ground_lines(store, stream_incident_records(store, period), [attacker], first, last)
     return ["Whose ground:"] + [f"  {line}" for line in lines] if lines else []
 
 

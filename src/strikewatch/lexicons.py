@@ -146,7 +146,7 @@ class Lexicons:
         self._read_places(data["places"])
         self._read_base_forms(data["triggers"], data["attribution"], data["weapons"], data["places"])
         self._read_prefilter(data["triggers"], data["attribution"], data["weapons"], alias_map)
-        self._last_words: tuple[str, tuple[list[str], list[str]]] = ("", ([], []))
+        self._last_words: tuple[str, _TextWords] = ("", _TextWords(""))
 
     def _read_actors(self, cues: dict, registry: Registry, alias_map: dict) -> None:
         # each force once, a state's main forces first (a belligerent's voice names its state's)
@@ -324,28 +324,27 @@ class Lexicons:
         fire at something, an arm that strikes from afar with a verb of destroying, or a weak
         strike word ("attack", "hit") with a state's forces or an aircraft named."""
         words = self._words(text)
-        if self.prefilter_strong.hit(*words):
+        if self.prefilter_strong.hit(words):
             return True
-        if self.prefilter_passive_hit.hit(*words) or (short_item and self.prefilter_short_item.hit(*words)) or (
-                self.prefilter_munition.hit(*words) and self.prefilter_munition_verbs.hit(*words)):
+        if self.prefilter_passive_hit.hit(words) or (short_item and self.prefilter_short_item.hit(words)) or (
+                self.prefilter_munition.hit(words) and self.prefilter_munition_verbs.hit(words)):
             return True
-        if self.prefilter_fire_at.hit(*words) or (
-                self.prefilter_arms.hit(*words) and self.prefilter_destroyed.hit(*words)):
+        if self.prefilter_fire_at.hit(words) or (
+                self.prefilter_arms.hit(words) and self.prefilter_destroyed.hit(words)):
             return True
-        return self.prefilter_weak.hit(*words) and self.prefilter_support.hit(*words)
+        return self.prefilter_weak.hit(words) and self.prefilter_support.hit(words)
 
     def may_hold_claim(self, text: str) -> bool:
         """A verb of saying next to a strike, a toll, a denial, an accusation or a figure."""
         words = self._words(text)
-        return self.prefilter_claim.hit(*words) and (
-            self.prefilter_weak.hit(*words) or self.prefilter_claim_words.hit(*words))
+        return self.prefilter_claim.hit(words) and (
+            self.prefilter_weak.hit(words) or self.prefilter_claim_words.hit(words))
 
-    def _words(self, text: str) -> tuple[list[str], list[str]]:
+    def _words(self, text: str) -> _TextWords:
         # both prefilter questions are asked of one sentence in turn: split it once
         last_text, words = self._last_words
         if text != last_text:
-            found = _WORD.findall(text)
-            words = ([w.lower() for w in found], found)
+            words = _TextWords(text)
             self._last_words = (text, words)
         return words
 
@@ -375,18 +374,44 @@ class _WordIndex:
             elif parts:
                 self._sequences.setdefault(parts[0], []).append((parts, exact))
 
-    def hit(self, lower: list[str], words: list[str]) -> bool:
-        if not self._folded.isdisjoint(lower) or (self._exact and not self._exact.isdisjoint(words)):
+    def hit(self, text: _TextWords) -> bool:
+        if not self._folded.isdisjoint(text.lower_set) or (
+                self._exact and not self._exact.isdisjoint(text.word_set)):
             return True
-        if not self._sequences:
-            return False
-        for i, (low, word) in enumerate(zip(lower, words)):
-            for key in (low, word) if low != word else (low,):
-                for parts, exact in self._sequences.get(key, ()):
-                    seq = words if exact else lower
+        for key in self._sequences.keys() & text.keys:  # the phrases that may start here
+            for i in text.positions(key):
+                for parts, exact in self._sequences[key]:
+                    seq = text.words if exact else text.lower
                     if tuple(seq[i: i + len(parts)]) == parts:
                         return True
         return False
+
+
+class _TextWords:
+    """A text's words as the prefilter compares them: as written and lowered, in order and
+    as sets. A whole document is asked a dozen questions (the document gate); with sets,
+    each is answered at C speed, and a phrase is looked for only where its first word is."""
+
+    __slots__ = ("words", "lower", "word_set", "lower_set", "keys")
+
+    def __init__(self, text: str):
+        self.words = _WORD.findall(text)
+        self.lower = [w.lower() for w in self.words]
+        self.word_set, self.lower_set = set(self.words), set(self.lower)
+        self.keys = self.word_set | self.lower_set
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` stands, as lowered or as written (a place may come twice)."""
+        out = []
+        for seq in (self.lower, self.words):
+            i = -1
+            try:
+                while True:  # list.index scans in C: a long text holds few of the words asked
+                    i = seq.index(word, i + 1)
+                    out.append(i)
+            except ValueError:
+                pass
+        return out
 
 
 def _all_forms(words) -> set[str]:

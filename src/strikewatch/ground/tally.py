@@ -12,12 +12,12 @@ through the target category its holders are (the mapping file's ``categories``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..store import Store
-from .lookup import ControlLayers, spot_of_record
+from .lookup import ControlLayers, Spot, spot_of_record
 from .maps import controller_categories
 
 
@@ -46,14 +46,30 @@ class GroundTally:
         return sum(self.held[c] for c in controllers), controllers
 
 
-def tally_ground(store: Store, incidents: Sequence[dict], attacker: str,
+def tally_ground(store: Store, incidents: Iterable[dict], attacker: str,
                  layers: ControlLayers | None = None) -> GroundTally:
     """Count ``incidents`` (export records) of ``attacker`` per controller of their ground."""
-    layers = layers or ControlLayers(store)
-    mine = [i for i in incidents if (i.get("attacker") or {}).get("country") == attacker
-            and i.get("grade") != "discounted"]
+    spots = spots_by_attacker(incidents, [attacker])[attacker]
+    return tally_spots(store, spots, attacker, layers or ControlLayers(store))
+
+
+def spots_by_attacker(incidents: Iterable[dict], attackers: Iterable[str]
+                      ) -> dict[str, list[Spot | None]]:
+    """The spot of each incident of ``attackers`` not discounted, in one pass: a stream of
+    records (a whole-period ``claims``) is read once and only the spots are kept."""
+    spots: dict[str, list[Spot | None]] = {a: [] for a in attackers}
+    for i in incidents:
+        attacker = (i.get("attacker") or {}).get("country")
+        if attacker in spots and i.get("grade") != "discounted":
+            spots[attacker].append(spot_of_record(i))
+    return spots
+
+
+def tally_spots(store: Store, spots: Sequence[Spot | None], attacker: str,
+                layers: ControlLayers) -> GroundTally:
+    """Count an attacker's incident spots per controller of the ground they fell on."""
     tally = GroundTally(attacker=attacker, categories=controller_categories(store))
-    for ground in layers.grounds([spot_of_record(i) for i in mine]):
+    for ground in layers.grounds(spots):
         if ground is None:
             tally.unmapped += 1
             continue
@@ -123,17 +139,19 @@ def _statistic_line(t: GroundTally, st) -> str:
             "coarse to say")
 
 
-def ground_lines(store: Store, incidents: Sequence[dict], attackers: Sequence[str],
+def ground_lines(store: Store, incidents: Iterable[dict], attackers: Sequence[str],
                  start: date, end: date) -> list[str]:
-    """The briefing's and ``claims``' ground section; empty when no control map is loaded."""
+    """The briefing's and ``claims``' ground section; empty when no control map is loaded
+    (``incidents``, a list or a stream of records, is then not read)."""
     layers = ControlLayers(store)
     if not layers:
         return []
     from ..fuse import claims_vs_reports
 
+    spots = spots_by_attacker(incidents, attackers)
     out = []
     for attacker in sorted(attackers):
-        tally = tally_ground(store, incidents, attacker, layers)
+        tally = tally_spots(store, spots[attacker], attacker, layers)
         if not tally.total:
             continue
         out.append(held_line(tally))
