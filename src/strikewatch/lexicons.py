@@ -182,6 +182,11 @@ class Lexicons:
         # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
         self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
+        effects = t.get("effects_in_short_items") or {}
+        self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
+        self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
+        self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
+        self.effects_ground_losses = PhraseMatcher({w: True for w in t.get("effects_ground_losses") or ()})
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -291,7 +296,8 @@ class Lexicons:
         hit = sorted(_all_forms([*(t.get("passive_hit_verbs") or ()), "struck"]))
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)
-        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns])
+        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
+                                                *self.effect_participles])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             "struck", "fell"]))
