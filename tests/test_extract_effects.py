@@ -134,3 +134,28 @@ def test_an_effect_names_no_attacker(extractor):
     found = extractor.extract(item("Russian ammunition depot in Dzhankoi on fire")).strikes
     assert [m.place_text for m in found] == ["Dzhankoi"]
     assert found[0].attacker is None
+
+
+# ---------------------------------------------------------------- a munition where it fell
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rocket motor embedded in a playground in Kharkiv.", "Kharkiv"),
+    ("Remains of a Grad rocket in the yard of a school in Hama", "Hama"),
+    ("Remnants of a cluster munition beside a home in Izium.", "Izium"),
+    ("Unexploded mortar shell lying in a street of Douma.", "Douma"),
+    ("Tochka-U rocket in a courtyard in Mariupol", "Mariupol"),
+    ("Missile casing stuck in a field near Kherson", "Kherson"),
+])
+def test_a_munition_where_it_fell_tells_a_strike(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Cluster munitions in a warehouse in Idlib.",    # stored (Syria)
+    "Rockets seized near Tobruk.",                   # seized (Libya)
+    "Rockets for Kyiv",                              # a delivery, no place where it lies
+    "Missile casings displayed at an exhibition in Kyiv.",
+])
+def test_a_munition_stored_seized_or_shipped_is_no_strike(extractor, text):
+    assert places(extractor, text) == []

@@ -187,6 +187,11 @@ class Lexicons:
         self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
         self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
         self.effects_ground_losses = PhraseMatcher({w: True for w in t.get("effects_ground_losses") or ()})
+        remnants = t.get("munition_remnants") or {}
+        self.remnant_nouns = frozenset(w.lower() for w in remnants.get("nouns") or ())
+        self.remnant_verbs = frozenset(w.lower() for w in remnants.get("verbs") or ())
+        self.remnant_places = frozenset(w.lower() for w in remnants.get("places") or ())
+        self.munitions_not_fired = PhraseMatcher({w: True for w in t.get("munitions_not_fired") or ()})
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -297,7 +302,7 @@ class Lexicons:
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)
         self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
-                                                *self.effect_participles])
+                                                *self.effect_participles, *w["munitions"]])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             "struck", "fell"]))

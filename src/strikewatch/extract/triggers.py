@@ -30,7 +30,7 @@ class TriggerRules:
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
-                               | lex.effect_nouns | lex.effect_participles)
+                               | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns)
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
@@ -88,6 +88,8 @@ class TriggerRules:
             return "strong"  # "Strike on a school in Rafah": the tagger reads a command
         elif short_item and self.told_by_effect(tok):
             return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
+        elif short_item and self.lies_where_it_fell(tok):
+            return "strong"  # "Rocket motor embedded in a playground in Kharkiv"
         elif tok.pos_ in ("NOUN", "PROPN"):
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
                 return "strong"
@@ -153,6 +155,28 @@ class TriggerRules:
         destroyed the bridge", "Aerospace Forces destroyed ...", "destroyed by protesters"."""
         return not any(c.dep_ in ("dobj", "agent") and not self._by_weapon(c)
                        or c.dep_ == "nsubj" and self._doer(c) for c in tok.children)
+
+    def lies_where_it_fell(self, tok) -> bool:
+        """A munition, or what is left of one, that a short item shows where it lies
+        (triggers.yaml munition_remnants): the caption's head ("Tochka-U rocket in a courtyard
+        in Mariupol", "Remnants of a cluster munition beside a home in Izium") or the subject
+        of a verb of lying ("Unexploded mortar shell lying in a street of Douma"). Not a
+        munition stored, seized or shipped (munitions_not_fired)."""
+        lex = self.lex
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if not self.is_munition(tok) and not (
+                tok.lower_ in lex.remnant_nouns and any(self.is_munition(t) for t in tok.subtree)):
+            return False
+        verbs = [c for c in tok.children if c.dep_ == "acl" and c.lower_ in lex.remnant_verbs]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in lex.remnant_verbs:
+            verbs.append(tok.head)
+        if tok.dep_ != "ROOT" and not verbs:
+            return False
+        placed = any(t.dep_ == "prep" and t.lower_ in lex.remnant_places
+                     for w in (tok, *verbs) for t in w.subtree)  # the parser hangs it anywhere
+        return placed and not lex.munitions_not_fired.find(tok.doc.text) \
+            and not lex.effects_not_strikes.find(tok.doc.text)
 
     def _doer(self, subject) -> bool:
         """A subject that acts rather than suffers: a force ("Aerospace Forces destroyed ..."), a
