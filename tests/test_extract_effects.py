@@ -108,9 +108,35 @@ def test_a_fighting_forces_losses_are_no_strike(extractor, text):
 @pytest.mark.parametrize("text", [
     "Rebels destroyed the bridge near Kidal.",
     "Separatist forces destroyed a checkpoint near Mariinka.",
+    "Gunmen destroyed a telecom mast near Baidoa.",
+    "Students destroyed property at a vocational college in Gulu.",
 ])
 def test_a_participle_with_a_doer_is_that_doers_act(extractor, text):
     assert places(extractor, text) == []
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Vilniansk", "Destroyed residential house; two people reported dead."),
+    ("Sheikh Radwan", "destroyed apartment building."),
+])
+def test_a_captions_participle_with_an_object_is_no_doers_act(extractor, title, text):
+    assert places(extractor, text, title=title) == [title]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Video showing destroyed buildings in Borodianka.", "Borodianka"),
+    ("Footage showing destroyed homes in Beit Hanoun.", "Beit Hanoun"),
+])
+def test_a_captions_medium_is_no_doer(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fuel tanks and an oil depot on fire in Rovenky.", "Rovenky"),
+    ("Water tanks on the roof of a hospital in Khan Younis damaged.", "Khan Younis"),
+])
+def test_a_fuel_or_water_tank_is_no_armoured_vehicle(extractor, text, place):
+    assert places(extractor, text) == [place]
 
 
 @pytest.mark.parametrize("text", [

@@ -185,8 +185,12 @@ class Lexicons:
         effects = t.get("effects_in_short_items") or {}
         self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
         self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
+        self.effect_doers = frozenset(w.lower() for w in effects.get("doers") or ())
+        self.effect_media = frozenset(w.lower() for w in effects.get("media") or ())
         self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
         self.effects_ground_losses = PhraseMatcher({w: True for w in t.get("effects_ground_losses") or ()})
+        self.effects_not_ground_losses = PhraseMatcher(
+            {w: True for w in t.get("effects_not_ground_losses") or ()})
         remnants = t.get("munition_remnants") or {}
         self.remnant_nouns = frozenset(w.lower() for w in remnants.get("nouns") or ())
         self.remnant_verbs = frozenset(w.lower() for w in remnants.get("verbs") or ())

@@ -134,8 +134,14 @@ class TriggerRules:
         else:
             told = low in lex.effect_participles and tok.tag_ in ("VBN", "VBD", "VBG", "JJ") \
                 and self._effect_participle(tok)
-        text = tok.doc.text
-        return told and not lex.effects_not_strikes.find(text) and not lex.effects_ground_losses.find(text)
+        return told and not lex.effects_not_strikes.find(tok.doc.text) and not self._ground_loss(tok.doc.text)
+
+    def _ground_loss(self, text: str) -> bool:
+        """Whether the item names a fighting force's materiel or the force itself
+        (effects_ground_losses), a fuel or water tank not counting as a tank."""
+        for s, e, _, _ in reversed(self.lex.effects_not_ground_losses.find(text)):
+            text = text[:s] + text[e:]
+        return bool(self.lex.effects_ground_losses.find(text))
 
     def _effect_noun(self, tok) -> bool:
         """An effect noun that tells the effect: not one naming something else ("fire
@@ -152,9 +158,20 @@ class TriggerRules:
 
     def _effect_participle(self, tok) -> bool:
         """A participle said of the thing, with no doer that is no weapon: not "rebels
-        destroyed the bridge", "Aerospace Forces destroyed ...", "destroyed by protesters"."""
-        return not any(c.dep_ in ("dobj", "agent") and not self._by_weapon(c)
-                       or c.dep_ == "nsubj" and self._doer(c) for c in tok.children)
+        destroyed the bridge", "Aerospace Forces destroyed ...", "destroyed by protesters". A
+        caption's participle with an object and no subject ("Destroyed residential house",
+        which the parser reads as a verb) has none; a subject with an object is the doer
+        ("Students destroyed property at the institute"), unless it is the weapon or the
+        caption's medium ("Video showing destroyed buildings in Dolyna")."""
+        with_object = any(c.dep_ == "dobj" for c in tok.children)
+        return not any(c.dep_ == "agent" and not self._by_weapon(c)
+                       or c.dep_ == "nsubj" and (self._doer(c) or with_object and not self._weapon_word(c)
+                                                 and not self._medium(c))
+                       for c in tok.children)
+
+    def _medium(self, subject) -> bool:
+        """A caption's medium as the subject: "Video showing ...", "Satellite imagery shows"."""
+        return any(t.lower_ in self.lex.effect_media for t in subject.subtree)
 
     def lies_where_it_fell(self, tok) -> bool:
         """A munition, or what is left of one, that a short item shows where it lies
@@ -182,8 +199,8 @@ class TriggerRules:
         """A subject that acts rather than suffers: a force ("Aerospace Forces destroyed ..."), a
         named actor ("the Houthis damaged ..."), a person or a people. A headline's thing is
         none: "The Stirol building damaged in Horlivka"."""
-        lex = self.lex
-        return subject.lower_ in lex.force_nouns or subject.lower_ in lex.ground_units \
+        lex, low = self.lex, subject.lower_
+        return low in lex.force_nouns or low in lex.ground_units or low in lex.effect_doers \
             or subject.ent_type_ in ("PERSON", "NORP") or bool(lex.actors.find(_text_of(subject)))
 
     def _weapon_word(self, tok) -> bool:
