@@ -182,6 +182,20 @@ class Lexicons:
         # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
         self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
+        effects = t.get("effects_in_short_items") or {}
+        self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
+        self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
+        self.effect_doers = frozenset(w.lower() for w in effects.get("doers") or ())
+        self.effect_media = frozenset(w.lower() for w in effects.get("media") or ())
+        self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
+        self.effects_ground_losses = PhraseMatcher({w: True for w in t.get("effects_ground_losses") or ()})
+        self.effects_not_ground_losses = PhraseMatcher(
+            {w: True for w in t.get("effects_not_ground_losses") or ()})
+        remnants = t.get("munition_remnants") or {}
+        self.remnant_nouns = frozenset(w.lower() for w in remnants.get("nouns") or ())
+        self.remnant_verbs = frozenset(w.lower() for w in remnants.get("verbs") or ())
+        self.remnant_places = frozenset(w.lower() for w in remnants.get("places") or ())
+        self.munitions_not_fired = PhraseMatcher({w: True for w in t.get("munitions_not_fired") or ()})
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -293,7 +307,8 @@ class Lexicons:
         hit = sorted(_all_forms([*(t.get("passive_hit_verbs") or ()), "struck"]))
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)
-        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns])
+        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
+                                                *self.effect_participles, *w["munitions"]])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             "struck", "fell"]))

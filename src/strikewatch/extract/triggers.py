@@ -29,7 +29,8 @@ class TriggerRules:
         # every word strength() can answer for: the others skip the part-of-speech lookup
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
-                               | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs)
+                               | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
+                               | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns)
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
@@ -41,10 +42,13 @@ class TriggerRules:
             if strength is None or tok.i in speaker_tokens:
                 continue
             if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i \
-                    and self.strength(tok.head, phrase_ends, short_item) is not None:
+                    and self.strength(tok.head, phrase_ends, short_item) is not None \
+                    and not (short_item and self.told_by_effect(tok.head)):
                 continue  # "a missile strike", "rocket shells": one strike word, the head
             attached = self.attached_tokens(tok)
-            if strength == "claimed":  # the fighters "destroyed" are no attacker of the claim
+            if strength == "claimed" or (short_item and self.told_by_effect(tok)):
+                # the fighters "destroyed" are no attacker of the claim; what a strike left
+                # says what was hit ("Russian ammo depot on fire"), not who struck
                 triggers.append(Trigger(tok, strength, attached, []))
                 continue
             # an alias that holds the strike word ("government shelling", which the parser may
@@ -82,6 +86,10 @@ class TriggerRules:
             pass  # most words: no part of speech to look up
         elif short_item and tok.i == 0 and tok.tag_ == "VB" and low in lex.short_item_nouns:
             return "strong"  # "Strike on a school in Rafah": the tagger reads a command
+        elif short_item and self.told_by_effect(tok):
+            return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
+        elif short_item and self.lies_where_it_fell(tok):
+            return "strong"  # "Rocket motor embedded in a playground in Kharkiv"
         elif tok.pos_ in ("NOUN", "PROPN"):
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
                 return "strong"
@@ -113,6 +121,101 @@ class TriggerRules:
         if tok.idx + len(tok) in phrase_ends:
             return "strong"
         return None
+
+    def told_by_effect(self, tok) -> bool:
+        """A word for what a strike left (triggers.yaml effects_in_short_items), which in a
+        short item reports the strike: "Damage to a school in Kreminna", "Donetsk railway
+        station on fire", "Plume of smoke rising from Berdyansk port", "Kindergarten damaged in
+        Lysychansk". Not in an item that names a cause that is no strike or a fighting force's
+        materiel destroyed (effects_not_strikes, effects_ground_losses)."""
+        lex, low = self.lex, tok.lower_
+        if low in lex.effect_nouns and tok.pos_ in ("NOUN", "PROPN"):
+            told = self._effect_noun(tok)
+        else:
+            told = low in lex.effect_participles and tok.tag_ in ("VBN", "VBD", "VBG", "JJ") \
+                and self._effect_participle(tok)
+        return told and not lex.effects_not_strikes.find(tok.doc.text) and not self._ground_loss(tok.doc.text)
+
+    def _ground_loss(self, text: str) -> bool:
+        """Whether the item names a fighting force's materiel or the force itself
+        (effects_ground_losses), a fuel or water tank not counting as a tank."""
+        for s, e, _, _ in reversed(self.lex.effects_not_ground_losses.find(text)):
+            text = text[:s] + text[e:]
+        return bool(self.lex.effects_ground_losses.find(text))
+
+    def _effect_noun(self, tok) -> bool:
+        """An effect noun that tells the effect: not one naming something else ("fire
+        missions", "a fire station"), nor a force's or a weapon's fire ("enemy fire", "forces
+        fire at positions", "killed by fire", "under fire"; "artillery fire" has its weapon for
+        strike word)."""
+        lex = self.lex
+        weapons_fire = tok.lower_ in lex.weak_nouns
+        if tok.dep_ == "compound" or (weapons_fire and tok.dep_ == "pobj" and tok.head.lower_ in ("by", "under")):
+            return False
+        return not any(c.dep_ in ("compound", "amod", "nmod", "poss")
+                       and (weapons_fire and self._weapon_word(c) or lex.actors.find(_text_of(c)))
+                       for c in tok.children)
+
+    def _effect_participle(self, tok) -> bool:
+        """A participle said of the thing, with no doer that is no weapon: not "rebels
+        destroyed the bridge", "Aerospace Forces destroyed ...", "destroyed by protesters". A
+        caption's participle with an object and no subject ("Destroyed residential house",
+        which the parser reads as a verb) has none; a subject with an object is the doer
+        ("Students destroyed property at the institute"), unless it is the weapon or the
+        caption's medium ("Video showing destroyed buildings in Dolyna")."""
+        with_object = any(c.dep_ == "dobj" for c in tok.children)
+        return not any(c.dep_ == "agent" and not self._by_weapon(c)
+                       or c.dep_ == "nsubj" and (self._doer(c) or with_object and not self._weapon_word(c)
+                                                 and not self._medium(c))
+                       for c in tok.children)
+
+    def _medium(self, subject) -> bool:
+        """A caption's medium as the subject: "Video showing ...", "Satellite imagery shows"."""
+        return any(t.lower_ in self.lex.effect_media for t in subject.subtree)
+
+    def lies_where_it_fell(self, tok) -> bool:
+        """A munition, or what is left of one, that a short item shows where it lies
+        (triggers.yaml munition_remnants): the caption's head ("Tochka-U rocket in a courtyard
+        in Mariupol", "Remnants of a cluster munition beside a home in Izium") or the subject
+        of a verb of lying ("Unexploded mortar shell lying in a street of Douma"). Not a
+        munition stored, seized or shipped (munitions_not_fired)."""
+        lex = self.lex
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if not self.is_munition(tok) and not (
+                tok.lower_ in lex.remnant_nouns and any(self.is_munition(t) for t in tok.subtree)):
+            return False
+        verbs = [c for c in tok.children if c.dep_ == "acl" and c.lower_ in lex.remnant_verbs]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in lex.remnant_verbs:
+            verbs.append(tok.head)
+        if tok.dep_ != "ROOT" and not verbs:
+            return False
+        placed = any(t.dep_ == "prep" and t.lower_ in lex.remnant_places
+                     for w in (tok, *verbs) for t in w.subtree)  # the parser hangs it anywhere
+        return placed and not lex.munitions_not_fired.find(tok.doc.text) \
+            and not lex.effects_not_strikes.find(tok.doc.text)
+
+    def _doer(self, subject) -> bool:
+        """A subject that acts rather than suffers: a force ("Aerospace Forces destroyed ..."), a
+        named actor ("the Houthis damaged ..."), a person or a people. A headline's thing is
+        none: "The Stirol building damaged in Horlivka"."""
+        lex, low = self.lex, subject.lower_
+        return low in lex.force_nouns or low in lex.ground_units or low in lex.effect_doers \
+            or subject.ent_type_ in ("PERSON", "NORP") or bool(lex.actors.find(_text_of(subject)))
+
+    def _weapon_word(self, tok) -> bool:
+        """A munition, an aircraft or a strike word: "artillery", "drone", "shelling"."""
+        low, base = tok.lower_, self.lex.base(tok.lower_)
+        return bool({low, base} & (self.lex.munition_words | self.lex.aircraft_words | self.lex.strengthen
+                                   | self.lex.strong_nouns | self.lex.weak_nouns))
+
+    def _by_weapon(self, agent) -> bool:
+        """An agent phrase that names a weapon, a strike or a blast: "damaged by a rocket",
+        "destroyed by shelling", "damaged by explosions" (not "by fire", which may be any)."""
+        lex = self.lex
+        return agent.dep_ == "agent" and any(
+            self._weapon_word(t) or (t.lower_ in lex.effect_nouns and t.lower_ not in lex.weak_nouns)
+            for t in agent.subtree)
 
     def flown(self, tok) -> bool:
         """Whether a verb's subject is an aircraft or an air force: "the air force launched
