@@ -119,7 +119,8 @@ def _lexicon() -> _Lexicon:
         cue=re.compile(rf"\b(?:{alternation(lx['dateline_cues'])})\b[:\s]*$", i),
         narrative=re.compile(rf"\b(?:{alternation(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
         tally=re.compile(rf"\b(?:{alternation(lx['tally_cues'])})\s+(?:(?:\d{{1,2}}[:.h]\d\d"
-                         rf"(?:\s*(?:hrs|hours|h|[ap]\.?m\.?))?|(?:the\s+)?(?:{tod})(?:\s+of)?)[,\s]+)?$", i),
+                         rf"(?:\s*(?:hrs|hours|h|[ap]\.?m\.?))?"
+                         rf"|(?:the\s+)?(?:{tod})(?:\s+of)?)[,\s]+)?$", i),
         yearless=tuple(
             re.compile(rf"{form}\s*(?:\((?:{agencies})\)|[-–—]\s)", i)
             for form in (rf"\b{wd_any}?{mon}\s+{day}", rf"\b{wd_any}?{day}\s+{mon}")),

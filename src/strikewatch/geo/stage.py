@@ -210,22 +210,33 @@ def _landmark_in_its_town(doc: _Document) -> None:
         landmark = doc.results[i]
         if not isinstance(landmark, Place) or not (m.sentence and m.place_span):
             continue
-        for j, town_m in enumerate(doc.mentions):
-            town = doc.results[j]
-            if j == i or town_m.sentence != m.sentence or not isinstance(town, Place) \
-                    or not town_m.place_span or town.precision not in ("point", "admin2"):
-                continue
-            between = m.sentence.text[m.place_span.end - m.sentence.start:
-                                      town_m.place_span.start - m.sentence.start]
-            written = _LANDMARK_TO_TOWN.match(between) if town_m.place_span.start > m.place_span.end else None
-            if written and _a_landmark(doc, m.place_text or "", written["tail"]) \
-                    and town.country == landmark.country \
-                    and _distance_km((landmark.lat, landmark.lon), (town.lat, town.lon)) <= LANDMARK_TOWN_KM:
-                site = f"{m.place_text}{written['tail']}"
+        for j, town in enumerate(doc.results):
+            site = _site_before_town(doc, i, j) if j != i else None
+            if site is not None and isinstance(town, Place):
                 doc.sites[j] = doc.sites.get(j) or site
                 doc.results[i] = Unresolved(m.place_text or landmark.name,
                                             f"a landmark in {town.name}, the strike's place", ())
                 break
+
+
+def _site_before_town(doc: _Document, i: int, j: int) -> str | None:
+    """The landmark's words when mention ``i`` is a landmark written right before the town
+    of mention ``j`` in the same sentence ("the Azovstal steel plant in Mariupol") and lying
+    within its reach, else None."""
+    m, town_m = doc.mentions[i], doc.mentions[j]
+    landmark, town = doc.results[i], doc.results[j]
+    if not (isinstance(landmark, Place) and isinstance(town, Place) and m.sentence
+            and m.place_span and town_m.place_span and town_m.sentence == m.sentence
+            and town.precision in ("point", "admin2") and town.country == landmark.country
+            and town_m.place_span.start > m.place_span.end):
+        return None
+    between = m.sentence.text[m.place_span.end - m.sentence.start:
+                              town_m.place_span.start - m.sentence.start]
+    written = _LANDMARK_TO_TOWN.match(between)
+    if written is None or not _a_landmark(doc, m.place_text or "", written["tail"]):
+        return None
+    far = _distance_km((landmark.lat, landmark.lon), (town.lat, town.lon)) > LANDMARK_TOWN_KM
+    return None if far else f"{m.place_text}{written['tail']}"
 
 
 def _a_landmark(doc: _Document, name: str, tail: str) -> bool:
