@@ -30,7 +30,7 @@ def _mention(sentence: str, place: str) -> StrikeMention:
     ("Two civilians killed in Russian shelling in Kupiansk", "RU"),
     ("Israeli shelling of Khiam kills two", "IL"),
     ("Ukraine's shelling of Horlivka kills woman", "UA"),
-    ("Ukrainian Armed Forces shelled Donetsk overnight", "UA"),
+    ("Ukrainian artillery shelled Donetsk overnight", "UA"),
     ("Turkish jets struck Tal Rifaat at dawn", "TR"),
 ])
 def test_the_nationality_of_the_side_that_fired_names_no_country_of_the_place(gaz, sentence, fired):
@@ -41,6 +41,8 @@ def test_the_nationality_of_the_side_that_fired_names_no_country_of_the_place(ga
     ("Shells fired from Syria landed in the Turkish border town of Kilis", "TR"),
     ("Russian officials said a drone hit an oil depot in Novorossiysk", "RU"),
     ("Israeli shelling hit villages in southern Lebanon", "LB"),
+    # a ground force stands in the theatre it fights in: its nationality still names it
+    ("Malian troops shelled jihadist positions in Ber", "ML"),
 ])
 def test_a_country_the_sentence_names_as_a_place_still_counts(gaz, sentence, named):
     assert named in gaz._countries_named(sentence)

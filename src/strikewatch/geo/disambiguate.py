@@ -99,7 +99,7 @@ class _Namesakes:
 
     def _without_attackers(self, run: str, text: str, end: int) -> str:
         """The run without its words that name a side firing: a nationality or a possessive
-        before a weapon, strike or force word ("Russian shelling", "Ukraine's strikes",
+        before a munition, strike or aircraft word ("Russian shelling", "Ukraine's strikes",
         "Israeli Air Force")."""
         words = run.split()
         after = _AFTER_WORD.match(text, end)
