@@ -243,28 +243,3 @@ def test_a_place_named_beats_the_victims_territory(extractor, tmp_path, text, pl
 def test_the_victim_killed_by_shelling_is_not_its_attacker(extractor, tmp_path, text):
     (mention,) = strikes(extractor, tmp_path, text)
     assert mention.attacker is None
-
-
-# ------------------------------------------------------------------ the victims' land places it
-
-
-@pytest.mark.parametrize(("text", "place"), [
-    ("One DPR serviceman killed, one wounded in shelling by Ukrainian troops", "DPR"),
-    ("Nine LPR militiamen killed, seven injured in shellings by Ukrainian forces", "LPR"),
-    ("Two Taiz civilians killed, three wounded in shelling by Houthi militias", "Taiz"),
-    ("Three Daraa civilians killed, five wounded in shelling by regime forces", "Daraa"),
-])
-def test_a_casualty_headline_is_placed_by_the_land_of_its_victims(extractor, tmp_path, text,
-                                                                  place):
-    """The strike word's own words name no place; the victims' land does, and it is where
-    the shells fell."""
-    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
-
-
-@pytest.mark.parametrize("text", [
-    "Syrian soldiers killed in Israeli strike",
-    "Ukrainian journalist killed in shelling despite ceasefire",
-])
-def test_a_nationality_of_the_victims_places_no_strike(extractor, tmp_path, text):
-    assert [m.place_text for m in strikes(extractor, tmp_path, text)
-            if m.place_text is not None] == []

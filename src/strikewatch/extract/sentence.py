@@ -112,8 +112,7 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._strike_places(ctx, scope) or self._victims_land(ctx) \
-            or self._title_place(state, ctx.sentence)
+        here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
@@ -205,20 +204,6 @@ class SentenceReader:
         if any(p.text.lower() not in self.lex.territories for p in here):
             here = [p for p in here if p.text.lower() not in self.lex.territories]
         return self.places.finest(here, ctx.sdoc, ctx.places)
-
-    def _victims_land(self, ctx: SentenceContext) -> list[PlaceCandidate]:
-        """Where the sentence's victims belong, when the strike word's own words name no place:
-        a casualty headline places its strike by them ("One DPR serviceman killed in shelling
-        by Ukrainian troops", "Two Gaza children killed in Israeli air strike"). Only a place
-        that qualifies a noun the sentence says was killed or wounded."""
-        sdoc = ctx.sdoc
-        land = []
-        for p in ctx.places:
-            root = next((sdoc[i] for i in p.tokens if sdoc[i].head.i not in p.tokens), None)
-            if root is not None and root.dep_ in ("compound", "amod", "nmod") \
-                    and self.places._victim(root.head):
-                land.append(p)
-        return self.places.finest(land, sdoc, ctx.places) if land else []
 
     @staticmethod
     def _title_place(state: DocState, sentence: Sentence) -> list[PlaceCandidate]:
