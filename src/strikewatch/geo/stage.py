@@ -197,7 +197,7 @@ def _coded_twice(doc: _Document) -> None:
 # noun, "steel plant", "children's hospital") and a word placing it inside ("in", "at")
 _LANDMARK_TO_TOWN = re.compile(r"^(?P<tail>(?:\s+[\w'’-]+){0,3}?)\s*,?\s+(?:in|at|inside|of)\s+"
                                r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
-LANDMARK_TOWN_KM = 30  # a plant, hospital or base "in" a town lies within its reach
+LANDMARK_TOWN_KM = 30  # a plant, hospital or school "in" a town lies within its reach
 
 
 def _landmark_in_its_town(doc: _Document) -> None:
