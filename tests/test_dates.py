@@ -69,6 +69,27 @@ def test_a_published_line_counts_anywhere_but_a_narrative_date_never():
     assert find_dateline("Residents said the siege began on 4 April 2017.") is None
 
 
+@pytest.mark.parametrize("text", [
+    # a monitoring mission's daily report title, in the shape the OSCE's take
+    "Latest from the Special Monitoring Mission to Ukraine, based on information received as of "
+    "19:30, 28 March 2018\nWoman killed in Horlivka in shelling by Ukrainian troops",
+    "Situation update, east of Ukraine as of morning, June 27, 2018",
+    # a humanitarian update on another war, in the shape OCHA's take
+    "Yemen: Flash update as of 10 April 2018 - coalition air strikes kill six in Saada",
+    "Syria: deaths in air strikes in Idlib as of the morning of 5 April 2017",
+])
+def test_a_tallys_cut_off_is_neither_a_dateline_nor_a_strike_day(text):
+    """'As of 19:30, 28 March 2018' is when a report's count was made: the items it
+    carries keep their own date, and no strike is dated to the cut-off."""
+    assert find_dateline(text) is None
+    assert resolve_date_expressions(text, date(2018, 3, 25)) == []
+
+
+def test_a_date_after_as_of_in_prose_that_is_no_cut_off_stays():
+    text = "Shelling hit Horlivka on 3 April 2017, as of which the truce lapsed."
+    assert [m.date for m in resolve_date_expressions(text, date(2017, 4, 5))] == [date(2017, 4, 3)]
+
+
 def test_yearless_dateline_takes_the_nearest_year():
     text = "BEIRUT, Oct 2 (Reuters) - Russian jets struck Syria for a third day."
     assert find_dateline(text) is None

@@ -185,6 +185,22 @@ def test_a_dateline_in_the_text_outranks_the_given_date(tmp_path):
     assert (doc.published, doc.published_from) == (date(2017, 4, 28), "dateline")
 
 
+@pytest.mark.parametrize(("text", "given"), [
+    ("Latest from the Special Monitoring Mission to Ukraine, based on information received as "
+     "of 19:30, 28 March 2018\nWoman killed in Horlivka in shelling by Ukrainian troops",
+     "2018-03-25"),
+    ("Yemen: Humanitarian update as of 10 April 2018\nCoalition air strikes kill six in Saada",
+     "2018-04-02"),
+])
+def test_a_reports_cut_off_does_not_beat_the_items_own_date(tmp_path, text, given):
+    """A headline list that carries a report's title keeps the item's date: "as of ..." is
+    when the report's count was made, not the day of the item."""
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "h", "title": "", "text": text, "published": given}) + "\n")
+    (doc,) = read_inputs([str(path)], IngestOptions())
+    assert doc.published == date.fromisoformat(given) and doc.published_from != "dateline"
+
+
 # ---------------------------------------------------------------------------------- JSON Lines
 
 

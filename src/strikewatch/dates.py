@@ -72,6 +72,7 @@ class _Lexicon:
     full: tuple  # dateline patterns with a year
     cue: re.Pattern
     narrative: re.Pattern
+    tally: re.Pattern  # "as of 19:30," before a date: when a report's count was made
     yearless: tuple
     full_reach: int  # runs of whitespace a ``full`` match may have before its year
     explicit: tuple
@@ -117,6 +118,9 @@ def _lexicon() -> _Lexicon:
         full_reach=4 + 2 * max(inner, default=0),
         cue=re.compile(rf"\b(?:{alternation(lx['dateline_cues'])})\b[:\s]*$", i),
         narrative=re.compile(rf"\b(?:{alternation(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
+        tally=re.compile(rf"\b(?:{alternation(lx['tally_cues'])})\s+(?:(?:\d{{1,2}}[:.h]\d\d"
+                         rf"(?:\s*(?:hrs|hours|h|[ap]\.?m\.?))?"
+                         rf"|(?:the\s+)?(?:{tod})(?:\s+of)?)[,\s]+)?$", i),
         yearless=tuple(
             re.compile(rf"{form}\s*(?:\((?:{agencies})\)|[-–—]\s)", i)
             for form in (rf"\b{wd_any}?{mon}\s+{day}", rf"\b{wd_any}?{day}\s+{mon}")),
@@ -231,6 +235,8 @@ def _datelines(text: str):
             if d is None or (m.groupdict().get("month") and not _capitalised(m, "month")):
                 continue
             before = text[max(0, m.start() - 40):m.start()]
+            if lx.tally.search(before):
+                continue  # "as of 19:30, 28 March 2018": a report's cut-off, not its dateline
             if lx.cue.search(before):
                 yield m.start(), d
             elif m.start() < DATELINE_WINDOW and not lx.narrative.search(before):
@@ -347,6 +353,9 @@ def _week_start(reference: date, weeks_back: int) -> date | None:
     return _before(reference, reference.weekday() + 7 * weeks_back)
 
 
+TALLY = "tally"  # the precision of a cut-off reading: it is read only to be left out
+
+
 def _candidates(sentence: str, reference: date):
     """(rank, start, end, date, precision) of every reading of a date expression.
 
@@ -357,6 +366,9 @@ def _candidates(sentence: str, reference: date):
     for m in (m for p in lx.explicit for m in p.finditer(sentence)):
         if not _capitalised(m, "month", "wd"):
             continue
+        if _tally_time(lx, sentence, m.start()):
+            yield -1, m.start(), m.end(), None, TALLY
+            continue
         month, day = lx.month[_key(m["month"])], int(m["day"])
         wd = lx.weekday[_key(m["wd"])] if m["wd"] else None
         d = (_safe_date(int(m["year"]), month, day) if m["year"]
@@ -364,7 +376,9 @@ def _candidates(sentence: str, reference: date):
         if d is not None:
             yield 0, m.start(), m.end(), d, "day"
     for m in lx.full[3].finditer(sentence):  # ISO 2017-04-05
-        if d := _full_date(m):
+        if _tally_time(lx, sentence, m.start()):
+            yield -1, m.start(), m.end(), None, TALLY
+        elif d := _full_date(m):
             yield 0, m.start(), m.end(), d, "day"
     for m in lx.month_only.finditer(sentence):
         if not _capitalised(m, "month") or not (m["pre"] or m["year"]):
@@ -403,19 +417,27 @@ def _candidates(sentence: str, reference: date):
             yield 2, m.start(), m.end(), _weekday_date(m, reference), "day"
 
 
+def _tally_time(lx: _Lexicon, text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a report's cut-off ("deaths as of 10 March 2018"):
+    the strikes it counts happened before it, on days the report does not give."""
+    return lx.tally.search(text[max(0, start - 40):start]) is not None
+
+
 def resolve_date_expressions(sentence: str, reference: date) -> list[DateMention]:
     """Every date expression in a sentence, resolved against the reference (publication) date.
 
     Where readings overlap the better-ranked one wins ("on Sunday, April 2" is one date);
-    separate expressions stay separate ("on Monday and Tuesday" gives two days).
+    separate expressions stay separate ("on Monday and Tuesday" gives two days). A report's
+    cut-off ("as of 19:30, 28 March 2018") wins its words, so that no reading of a part of
+    it ("March 2018") is taken for a strike's day, and is then left out.
     """
     kept: list[DateMention] = []
     for _, start, end, d, precision in sorted(_candidates(sentence, reference),
                                               key=lambda c: (c[0], c[1], -c[2])):
-        if d is None or any(start < k.end and k.start < end for k in kept):
+        if (d is None and precision != TALLY) or any(start < k.end and k.start < end for k in kept):
             continue
         kept.append(DateMention(d, precision, sentence[start:end], start, end))
-    return sorted(kept, key=lambda k: k.start)
+    return sorted((k for k in kept if k.precision != TALLY), key=lambda k: k.start)
 
 
 # The window a publication date must fall in. CMSs emit Go's and .NET's zero time

@@ -16,6 +16,9 @@ from .cues import (
 )
 from .names import CITY, COUNTRY, Candidate, Unresolved, normalize
 
+# the word after a capitalised run, whatever its case: "Russian shelling", "Israeli jets"
+_AFTER_WORD = re.compile(r"[ \t]+([\w'’-]+)")
+_POSSESSIVE = re.compile(r"['’]s?$")
 # a name running on with an Arabic-article word: "Mashhad al-Kallasa", "Deir al-Asafir"
 _ARTICLE_NAME_NEXT = re.compile(r"[ \t]+(?:al|el|as|ash|ar|ad|az|at|an)-[A-Z]")
 
@@ -94,11 +97,26 @@ class _Namesakes:
             or cand.population >= self.settings.anchor_population)
 
     def _countries_named(self, text: str) -> set[str]:
-        """The countries a text names, by name ("Iraq", "the US") or nationality ("Iraqi")."""
+        """The countries a text names, by name ("Iraq", "the US") or nationality ("Iraqi").
+        The side that fired is not among them: in "Russian shelling in Kupiansk" or "Israeli
+        shelling of Khiam" the adjective names the attacker, and the place stays where the
+        story is (a namesake in Russia or Israel gains nothing from it)."""
         out: set[str] = set()
         for run in _CAPITALISED_RUN.finditer(text):
-            out |= self._countries_in_run(run.group(0))
+            if words := self._without_attackers(run.group(0), text, run.end()):
+                out |= self._countries_in_run(words)
         return out
+
+    def _without_attackers(self, run: str, text: str, end: int) -> str:
+        """The run without its words that name a side firing: a nationality or a possessive
+        before a munition, strike or aircraft word ("Russian shelling", "Ukraine's strikes",
+        "Israeli Air Force")."""
+        words = run.split()
+        after = _AFTER_WORD.match(text, end)
+        following = [*words[1:], after.group(1) if after else ""]
+        return " ".join(w for w, nxt in zip(words, following)
+                        if not (nxt.casefold() in self._lex.attacker_nouns
+                                and (normalize(w) in self._lex.demonyms or _POSSESSIVE.search(w))))
 
     def _countries_in_run(self, run: str) -> frozenset[str]:
         """The countries one run of capitalised words names, remembered: a story repeats

@@ -93,6 +93,7 @@ class _Lexicon:
             | {w for phrase in self.directions for w in phrase} | {"the", "and"}
         self.demonyms = demonyms
         self.name_neighbours |= set(demonyms)
+        self.attacker_nouns = frozenset(w.casefold() for w in data["attacker_nouns"])
 
     @classmethod
     def load(cls) -> _Lexicon:

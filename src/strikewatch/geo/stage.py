@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import Place, Span, StrikeMention
+from .cues import _distance_km
 from .disambiguate import _document_country, _homonym_in_named_province
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import CITY, Unresolved, normalize
@@ -47,11 +49,13 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     _promote_provinces(doc)
     _abroad_only_with_cause(doc)
     _coded_twice(doc)
+    _landmark_in_its_town(doc)
     for m, p in zip(mentions, doc.results):
         if isinstance(p, Unresolved):  # per-item failure: recorded, the mention kept unplaced
             log.info("%s: place %r unresolved: %s", m.doc_id, p.name, p.reason)
-    return [dataclasses.replace(m, place=p) if isinstance(p, Place) else m
-            for m, p in zip(mentions, doc.results)]
+    return [dataclasses.replace(m, place=p if isinstance(p, Place) else m.place,
+                                site=m.site or doc.sites.get(i))
+            for i, (m, p) in enumerate(zip(mentions, doc.results))]
 
 
 def _context_of(m: StrikeMention) -> str | None:
@@ -69,6 +73,7 @@ class _Document:
     country: str | None
     text: str | None
     results: list[Place | Unresolved | None] = field(default_factory=list)
+    sites: dict[int, str] = field(default_factory=dict)  # a town mention's landmark, by index
     story: set[str] = field(default_factory=set)
     told: bool = False
     _article_provinces: frozenset[str] | None = None
@@ -186,6 +191,58 @@ def _coded_twice(doc: _Document) -> None:
                     m.place_text or p.unresolved_name,
                     f"coded to {p.name}, which its sentence names as a strike place itself "
                     f"({same.name})", p.alternatives)
+
+
+# what may stand between a landmark's name and its town: the rest of the landmark's name (its
+# noun, "steel plant", "children's hospital") and a word placing it inside ("in", "at")
+_LANDMARK_TO_TOWN = re.compile(r"^(?P<tail>(?:\s+[\w'’-]+){0,3}?)\s*,?\s+(?:in|at|inside|of)\s+"
+                               r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+LANDMARK_TOWN_KM = 30  # a plant, hospital or school "in" a town lies within its reach
+
+
+def _landmark_in_its_town(doc: _Document) -> None:
+    """Pass 7: a landmark the gazetteer knows, written before the town it stands in ("the
+    Azovstal plant in Mariupol", "al-Shifa hospital in Gaza City"), is one strike: the
+    town's, with the landmark kept as its site. Only where the landmark lies in that town's
+    reach; a village "in" a province ("Mansoura in rural Aleppo") is a narrower place and
+    stays, as does a landmark far from the town after it."""
+    for i, m in enumerate(doc.mentions):
+        landmark = doc.results[i]
+        if not isinstance(landmark, Place) or not (m.sentence and m.place_span):
+            continue
+        for j, town in enumerate(doc.results):
+            site = _site_before_town(doc, i, j) if j != i else None
+            if site is not None and isinstance(town, Place):
+                doc.sites[j] = doc.sites.get(j) or site
+                doc.results[i] = Unresolved(m.place_text or landmark.name,
+                                            f"a landmark in {town.name}, the strike's place", ())
+                break
+
+
+def _site_before_town(doc: _Document, i: int, j: int) -> str | None:
+    """The landmark's words when mention ``i`` is a landmark written right before the town
+    of mention ``j`` in the same sentence ("the Azovstal steel plant in Mariupol") and lying
+    within its reach, else None."""
+    m, town_m = doc.mentions[i], doc.mentions[j]
+    landmark, town = doc.results[i], doc.results[j]
+    if not (isinstance(landmark, Place) and isinstance(town, Place) and m.sentence
+            and m.place_span and town_m.place_span and town_m.sentence == m.sentence
+            and town.precision in ("point", "admin2") and town.country == landmark.country
+            and town_m.place_span.start > m.place_span.end):
+        return None
+    between = m.sentence.text[m.place_span.end - m.sentence.start:
+                              town_m.place_span.start - m.sentence.start]
+    written = _LANDMARK_TO_TOWN.match(between)
+    if written is None or not _a_landmark(doc, m.place_text or "", written["tail"]):
+        return None
+    far = _distance_km((landmark.lat, landmark.lon), (town.lat, town.lon)) > LANDMARK_TOWN_KM
+    return None if far else f"{m.place_text}{written['tail']}"
+
+
+def _a_landmark(doc: _Document, name: str, tail: str) -> bool:
+    """Whether a landmark's noun ends the name or the words after it ("plant", "hospital")."""
+    words = f"{name}{tail}".split()
+    return bool(words) and words[-1].casefold().strip("'’") in doc.gazetteer._lex.landmark_nouns
 
 
 def _same_ground(coded: Place, named: Place) -> bool:
