@@ -508,3 +508,17 @@ def test_a_whole_counted_by_its_parts():
     assert counts_its_parts(gaza, whole_end, gaza.index("Shejaiya"))
     sudan = "RSF shelling of El Fasher killed 9 people and 4 more died in Tawila."
     assert not counts_its_parts(sudan, sudan.index(" killed"), sudan.index("Tawila"))
+
+
+@pytest.mark.parametrize(("sentence", "place", "expected"), [
+    # a place's figure keeps the words that bound it: "over 80" is more than 80 there
+    ("Intense bombardment by the Assad regime and its ally Russia killed over 80 civilians "
+     "in the city of Aleppo on Friday a monitor said.", "Aleppo", Range(81, None)),
+    ("Israeli strikes killed at least 12 people in Shejaiya on Saturday, medics said.",
+     "Shejaiya", Range(12, None)),
+    ("Russian shelling killed up to five people in Kherson, officials said.", "Kherson", Range(None, 5)),
+    ("Saudi-led strikes killed 9 people in Saada on Monday.", "Saada", Range(9, 9)),
+])
+def test_a_places_figure_keeps_its_bounds(sentence, place, expected):
+    at = sentence.index(place)
+    assert tolls_by_place(sentence, [(at, at + len(place))]) == {0: expected}

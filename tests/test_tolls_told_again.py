@@ -54,3 +54,65 @@ def test_a_toll_after_a_strike_with_its_own_toll_does_not_replace_it(extractor):
     text = ("Israeli jets bombed a house in Rafah on Tuesday, killing five people. Twelve people died in "
             "the raid, medics said.")
     assert _strikes(extractor, text) == [("Rafah", 5, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the strike told again with no place ("The road was hit ..."), then a toll with no
+    # strike or reporting word of its own: still the first strike's toll
+    ("Russian jets struck the Castello road on Friday. The road was hit with over 100 missiles. "
+     "Three civilians two women and a man were killed.", [("Castello", 3, None)]),
+    ("Israeli jets bombed a school sheltering displaced families in Jabalia on Tuesday. The "
+     "building was hit by two missiles. Seven people were killed.", [("Jabalia", 7, None)]),
+])
+def test_the_toll_after_the_strike_told_again_is_that_strikes(extractor, text, expected):
+    assert _strikes(extractor, text) == expected
+
+
+def test_a_toll_after_another_unplaced_strike_stays_off_the_first(extractor):
+    # "Another strike" is no strike told again: the toll may be its, not the school's
+    text = ("Israeli jets bombed a school in Jabalia on Tuesday. Another strike hit a market. "
+            "Seven people were killed.")
+    assert _strikes(extractor, text) == [("Jabalia", None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lead's figure and the monitor's quoted figure for the same strike disagree: the
+    # lowest to the highest, as when two sources disagree
+    ("Intense bombardment by Russian jets killed over 80 civilians in the city of Aleppo on "
+     "Friday a monitor said. \"At least 27 civilians were killed by raids by Russian aircraft on "
+     "Aleppo\" said the Syrian Observatory for Human Rights.", [("Aleppo", 27, 81)]),
+    ("Saudi-led coalition air strikes killed 40 people in Saada on Monday, residents said. The "
+     "health ministry said 35 people were killed in Saudi-led coalition air strikes on Saada on "
+     "Monday.", [("Saada", 35, 40)]),
+    ("Russian missiles killed 40 people in Kramatorsk on Monday, officials said. Ukraine's "
+     "emergency service said 35 people were killed by the Russian missile strike on Kramatorsk "
+     "on Monday.", [("Kramatorsk", 35, 40)]),
+])
+def test_two_figures_for_one_strike_give_the_lowest_to_the_highest(extractor, text, expected):
+    found = extractor.extract(document(text, "2016-09-24")).strikes
+    assert [(m.place_text, m.casualties.killed.min, m.casualties.killed.max) for m in found] == expected
+
+
+def test_a_later_update_still_replaces_the_first_figure(extractor):
+    text = ("Israeli strikes on a house in Rafah killed 12 people on Tuesday, medics said. The "
+            "death toll from the strike on the house in Rafah rose to 15 on Tuesday, medics said.")
+    found = extractor.extract(document(text, "2016-09-24")).strikes
+    assert [(m.place_text, m.casualties.killed.min, m.casualties.killed.max) for m in found] == \
+        [("Rafah", 15, 15)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place told earlier that day, named again only as where the new one lies, takes no
+    # share of the toll told next: the new place's strike does
+    ("Russian jets bombed Aleppo on Friday. Russian raids were concentrated on the Castello road "
+     "the last supply route into the city of Aleppo on Friday. The road was hit with over 100 "
+     "missiles. Three civilians were killed.", [("Aleppo", None, None), ("Castello", 3, None)]),
+    ("Israeli jets bombed Khan Younis on Tuesday. Israeli jets then struck a school in Bani "
+     "Suheila east of Khan Younis on Tuesday. Seven people were killed.", [("Bani Suheila", 7, None)]),
+    # named as a second target, the town told before is a second strike: the toll is neither's
+    ("Israeli jets bombed Khan Younis on Tuesday. Israeli jets then struck a school in Bani "
+     "Suheila and a house in Khan Younis on Tuesday. Seven people were killed.",
+     [("Khan Younis", None, None), ("Bani Suheila", None, None)]),
+])
+def test_a_place_told_before_named_as_where_the_new_one_lies_takes_no_share(extractor, text, expected):
+    assert _strikes(extractor, text) == expected

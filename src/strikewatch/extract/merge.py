@@ -223,13 +223,20 @@ def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:
 
 
 def _later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
-    """The toll of one strike said twice in a document: the first stated, unless the later
-    sentence gives its figure as an update ("the death toll rose to 15", "a revised toll"),
-    which replaces the earlier one: one strike, its latest figure."""
+    """The toll of one strike said twice in a document: a later figure given as an update
+    ("the death toll rose to 15", "a revised toll") replaces the earlier one: one strike, its
+    latest figure. Two figures that are no update are two reports that disagree ("killed over
+    80 civilians", then the monitor's "at least 27 civilians"): the lowest to the highest, as
+    fusion does with two sources (``counts.reports_disagree``); the wounded are the first
+    stated."""
     later = max((kept, other), key=lambda m: m.sentence.start)
     if not later.casualties.killed.empty and counts.is_toll_update(later.sentence.text):
         return later.casualties
-    return kept.casualties if not kept.casualties.killed.empty else other.casualties
+    a, b = kept.casualties, other.casualties
+    if a.killed.empty or b.killed.empty:
+        return a if not a.killed.empty else b
+    return replace(a, killed=counts.reports_disagree(a.killed, b.killed),
+                   civilians_killed=counts.reports_disagree(a.civilians_killed, b.civilians_killed))
 
 
 def _two_sites(a: StrikeMention, b: StrikeMention) -> bool:

@@ -5,6 +5,7 @@ document has said so far (the last attackers, date and speakers) lives in its Do
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from strikewatch import counts, dates
@@ -34,7 +35,7 @@ from .state import (
 )
 from .triggers import TriggerRules
 from .when import strike_date
-from .words import _tag_line, opens_on_the_victims_before
+from .words import _place_key, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before
 
 
 class SentenceReader:
@@ -254,10 +255,15 @@ class SentenceReader:
         of the sentence just before ("... struck a house in Douma. The strike killed 12
         people"), when it points back to it ("the strike", "the raid") or names no place and
         no day of its own, and never when it speaks of a period. The strike before must be one
-        place's, still without a toll: a toll the text does not split is no one place's."""
+        place's, still without a toll: a toll the text does not split is no one place's. A
+        place the story already gave a strike that day is that strike said again, not the
+        one told ("... concentrated on the Castello road, the last supply route into the
+        city of Aleppo", after strikes on Aleppo that day): it takes no share."""
         before = _strikes_just_before(state, ctx.sentence)
-        if not before or len({m.place_text for m in before}) != 1 \
-                or any(not m.casualties.killed.empty for m in before):
+        if any(not m.casualties.killed.empty for m in before):
+            return
+        before = _newly_told(state, before)
+        if len({m.place_text for m in before}) != 1:
             return
         text = ctx.sentence.text
         if not counts.points_back_to_a_strike(text) and (
@@ -266,6 +272,10 @@ class SentenceReader:
             return
         toll = self.victims.toll_told_again(text)
         if toll is None:
+            # "The road was hit with over 100 missiles.": the strike before, told again with no
+            # place; a toll told next is still that strike's
+            retold = ctx.unplaced is not None and opens_on_the_thing_hit_before(text)
+            state.retold = ctx.sent_span if retold else None
             return
         for i, m in enumerate(state.strikes):
             if m in before:
@@ -371,11 +381,42 @@ class SentenceReader:
                 state.claims.append((att.key, claim))
 
 
+def _newly_told(state: DocState, strikes: list[StrikeMention]) -> list[StrikeMention]:
+    """The strikes of one sentence less those at a place the sentence names only to say where
+    another lies ("the last supply route into the city of Aleppo", "east of Khan Younis") when
+    an earlier sentence already gave that place a strike that day (merging joins them to it),
+    unless that leaves none. "a school in Bani Suheila and a house in Khan Younis" names two."""
+    first = min(m.sentence.start for m in strikes) if strikes else 0
+    told = {(_place_key(m.place_text), m.date) for m in state.strikes if m.sentence.start < first}
+    new = [m for m in strikes if (_place_key(m.place_text), m.date) not in told
+           or not _names_where_another_lies(m)]
+    return new or strikes
+
+
+# the words before a place named as where another lies: "into the city of ", "east of ",
+# "near ", "outside the town of "
+_WHERE_ANOTHER_LIES = re.compile(r"\b(?:of|into|near|outside|towards?)\s+(?:the\s+)?"
+                                 r"(?:(?:city|town|village|province)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _names_where_another_lies(m: StrikeMention) -> bool:
+    """The mention's place is named after a word that says where something else lies."""
+    if m.place_span is None:
+        return False
+    at = m.place_span.start - m.sentence.start
+    return bool(_WHERE_ANOTHER_LIES.search(m.sentence.text[max(0, at - 40):at]))
+
+
 def _strikes_just_before(state: DocState, sentence: Sentence) -> list[StrikeMention]:
-    """The strikes of the sentence right before this one (nothing but spaces between them)."""
+    """The strikes of the sentence right before this one (nothing but spaces between them),
+    or right before the sentence that told them again with no place (``DocState.retold``)."""
     if not state.strikes:
         return []
-    last = state.strikes[-1].sentence
-    if last.end > sentence.start or state.doc.text[last.end:sentence.start].strip():
+    last, text = state.strikes[-1].sentence, state.doc.text
+    between = text[last.end:sentence.start] if last.end <= sentence.start else "x"
+    retold = state.retold
+    if retold is not None and last.end <= retold.start and retold.end <= sentence.start:
+        between = text[last.end:retold.start] + text[retold.end:sentence.start]
+    if between.strip():
         return []
     return [m for m in state.strikes if m.sentence.start == last.start]

@@ -128,6 +128,7 @@ class DocState:
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
     unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place
     toll_without_strike: TollWithoutStrike | None = None  # ... or a toll at a place but no strike
+    retold: Span | None = None  # a sentence that told the last strike again, with no place or toll
 
 
 @dataclass(slots=True)
