@@ -522,3 +522,14 @@ def test_a_whole_counted_by_its_parts():
 def test_a_places_figure_keeps_its_bounds(sentence, place, expected):
     at = sentence.index(place)
     assert tolls_by_place(sentence, [(at, at + len(place))]) == {0: expected}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a quote opened between the verb and the count: still that verb's dead
+    ('The army said a coalition strike hit a depot that killed "hundreds including many '
+     'civilians."', Range(200, None)),
+    ("The ministry said the strike on the house killed “at least 12 people”.", Range(12, None)),
+])
+def test_a_count_inside_a_quote_after_its_verb_is_a_toll(sentence, expected):
+    [found] = find_casualties(sentence)
+    assert (found.kind, found.range) == ("killed", expected)

@@ -167,7 +167,8 @@ def _stop_words(lx: dict) -> str:
 def _victim_patterns(lx: dict, number: str) -> dict:
     """Whom a count counts (its noun phrase, "and a child" after it, a sub-count of
     civilians) and what happened to them, from the words after it ("were killed") or
-    before it ("killing", "the death toll rose to")."""
+    before it ("killing", "the death toll rose to", a quote opened between them: killed
+    "hundreds including many civilians")."""
     stop, cues = _stop_words(lx), alternation(lx["subcount_cues"])
     single, aux = alternation(lx["single_victims"]), alternation(lx["auxiliaries"])
     killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
@@ -191,7 +192,7 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+$", flags),
+            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(

@@ -42,12 +42,15 @@ class SentenceGate:
 
     @staticmethod
     def _tolls_right_after(sentences: list[Sentence], kept: list[int], sized: list[int]) -> set[int]:
-        """The sentences right after a kept one, in its paragraph, that count dead with no
-        strike or reporting word ("The road was hit with over 100 missiles. Three civilians
-        were killed."): the toll of the strike told just before, which only a read gives it."""
+        """The sentences right after a kept one, in its paragraph, that count dead or point
+        back to the strike with no strike or reporting word the gate knows ("The road was hit
+        with over 100 missiles. Three civilians were killed.", "The incident in the eastern
+        Deir al-Zor province proved ..."): the toll or the place of the strike told just
+        before, which only a read gives it."""
         after = {i + 1 for i in kept} & set(sized) - set(kept)
         return {i for i in after if sentences[i].paragraph == sentences[i - 1].paragraph
-                and counts.tells_dead(sentences[i].text)}
+                and (counts.tells_dead(sentences[i].text)
+                     or counts.points_back_to_a_strike(sentences[i].text))}
 
     def may_keep_any(self, text: str, *, short_item: bool = False) -> bool:
         """Whether ``keep`` could keep any sentence of ``text``: its word tests asked once of

@@ -46,7 +46,7 @@ def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMen
         words = _LEADING_DET.sub("", m.place_text or "").lower().split()
         return bool(words) and all(w in lex.regions or _is_country(w) for w in words)
 
-    strikes = _resolve_vague(strikes, vague)
+    strikes = _resolve_vague(_site_named_later(strikes), vague)
     out = [m for m in strikes if not vague(m)]
     for m in strikes:
         if not vague(m):
@@ -57,6 +57,44 @@ def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMen
         elif out[i].casualties.killed.empty and not m.casualties.killed.empty:
             out[i] = replace(out[i], casualties=m.casualties)  # the lead's toll is the strike's
     return sorted(out, key=lambda m: m.sentence.start)
+
+
+def _site_named_later(strikes: list[StrikeMention]) -> list[StrikeMention]:
+    """ "A hospital ... in a rebel-held province of northern Syria was destroyed by airstrikes
+    over the weekend that killed 13 people" ... "the hospital in Millis, Idlib province was hit
+    directly by two airstrikes": a strike placed only at an unnamed site is the one the story
+    places next at that site, told again as "the hospital", by the same force; that mention
+    takes its day when it says none of its own, and its toll when it tells none."""
+    strikes = sorted(strikes, key=lambda m: m.sentence.start)
+    for m in [m for m in strikes if _unnamed_site(m)]:
+        kind = _site_kind(m.site)
+        again = re.compile(rf"\bthe\s+{re.escape(kind)}\b", re.IGNORECASE)
+        i = next((i for i, p in enumerate(strikes) if p.sentence.start > m.sentence.start
+                  and p.attacker == m.attacker and not _unnamed_site(p)
+                  and _site_kind(p.site) == kind and again.search(p.sentence.text)
+                  and (p.date == m.date or p.date_text is None)), None)
+        if i is None:
+            continue
+        p = strikes[i]
+        if p.date_text is None:
+            p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
+        if p.casualties.killed.empty:
+            p = replace(p, casualties=m.casualties)
+        strikes[i] = replace(p, support=tuple(dict.fromkeys((*p.support, m.sentence))))
+        strikes.remove(m)
+    return strikes
+
+
+def _site_kind(site: str | None) -> str:
+    """A site without its indefinite article, lower case: "A hospital" -> "hospital"."""
+    return re.sub(r"^(?:a|an)\s+", "", (site or "").strip(), flags=re.IGNORECASE).lower()
+
+
+def _unnamed_site(m: StrikeMention) -> bool:
+    """The mention's place is only a kind of site, unnamed: "A hospital", "a school"."""
+    kind = _site_kind(m.site)
+    return bool(kind) and re.fullmatch(rf"(?:a|an)\s+{re.escape(kind)}", m.place_text or "",
+                                       re.IGNORECASE) is not None
 
 
 def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
