@@ -1,7 +1,8 @@
-"""Merging a document's mentions: a strike placed only in a region stands for the place the
-story names next for it; one mention per (attacker, place, day), keeping every supporting
-sentence, unless air strike and shelling tell them apart; a later toll given as an update is the
-strike's; one claim per speaker."""
+"""Merging a document's mentions: a strike placed only in a region, or only at an unnamed site,
+stands for the place the story names next for it; one mention per (attacker, place, day),
+keeping every supporting sentence, unless air strike and shelling tell them apart; a later toll
+given as an update is the strike's, two figures that are no update give the lowest to the
+highest; one claim per speaker."""
 
 from __future__ import annotations
 
@@ -130,7 +131,8 @@ def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
 def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     """One mention per (attacker, place, day) in a document, keeping every supporting sentence,
     unless their delivery tells them apart (an air strike and shelling, ``_told_apart``); a
-    later toll given as an update replaces the earlier one (``_later_toll``).
+    later toll given as an update replaces the earlier one, two that disagree otherwise give a
+    range (``_later_toll``).
 
     A re-mention without a date of its own (its date is the document's) joins a dated mention
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
