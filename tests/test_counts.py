@@ -508,3 +508,28 @@ def test_a_whole_counted_by_its_parts():
     assert counts_its_parts(gaza, whole_end, gaza.index("Shejaiya"))
     sudan = "RSF shelling of El Fasher killed 9 people and 4 more died in Tawila."
     assert not counts_its_parts(sudan, sudan.index(" killed"), sudan.index("Tawila"))
+
+
+@pytest.mark.parametrize(("sentence", "place", "expected"), [
+    # a place's figure keeps the words that bound it: "over 80" is more than 80 there
+    ("Intense bombardment by the Assad regime and its ally Russia killed over 80 civilians "
+     "in the city of Aleppo on Friday a monitor said.", "Aleppo", Range(81, None)),
+    ("Israeli strikes killed at least 12 people in Shejaiya on Saturday, medics said.",
+     "Shejaiya", Range(12, None)),
+    ("Russian shelling killed up to five people in Kherson, officials said.", "Kherson", Range(None, 5)),
+    ("Saudi-led strikes killed 9 people in Saada on Monday.", "Saada", Range(9, 9)),
+])
+def test_a_places_figure_keeps_its_bounds(sentence, place, expected):
+    at = sentence.index(place)
+    assert tolls_by_place(sentence, [(at, at + len(place))]) == {0: expected}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a quote opened between the verb and the count: still that verb's dead
+    ('The army said a coalition strike hit a depot that killed "hundreds including many '
+     'civilians."', Range(200, None)),
+    ("The ministry said the strike on the house killed “at least 12 people”.", Range(12, None)),
+])
+def test_a_count_inside_a_quote_after_its_verb_is_a_toll(sentence, expected):
+    [found] = find_casualties(sentence)
+    assert (found.kind, found.range) == ("killed", expected)

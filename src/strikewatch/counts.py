@@ -167,7 +167,8 @@ def _stop_words(lx: dict) -> str:
 def _victim_patterns(lx: dict, number: str) -> dict:
     """Whom a count counts (its noun phrase, "and a child" after it, a sub-count of
     civilians) and what happened to them, from the words after it ("were killed") or
-    before it ("killing", "the death toll rose to")."""
+    before it ("killing", "the death toll rose to", a quote opened between them: killed
+    "hundreds including many civilians")."""
     stop, cues = _stop_words(lx), alternation(lx["subcount_cues"])
     single, aux = alternation(lx["single_victims"]), alternation(lx["auxiliaries"])
     killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
@@ -191,7 +192,7 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+$", flags),
+            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
@@ -302,8 +303,13 @@ def _range_of(m: re.Match) -> Range | None:
 
 def _modified(lo: int | None, hi: int | None, m: re.Match) -> Range:
     """The figure as its modifier bounds it: "at least 12" is a floor, "up to 30" a ceiling."""
+    return _bounded(lo, hi, m["mod"])
+
+
+def _bounded(lo: int | None, hi: int | None, modifier: str | None) -> Range:
+    """``lo``..``hi`` as the modifier words before them bound the figure (``_modified``)."""
     lx = _lexicon()
-    kind = lx.modifiers.get(re.sub(r"\s+", " ", m["mod"].lower())) if m["mod"] else None
+    kind = lx.modifiers.get(re.sub(r"\s+", " ", modifier.lower())) if modifier else None
     if kind == "min":
         return Range(lo, None)
     if kind == "above":
@@ -421,6 +427,23 @@ def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     return found.group().strip() if found else None
 
 
+def tells_dead(sentence: str) -> bool:
+    """Whether the sentence counts dead that are no period's ("Three civilians were killed"):
+    a toll told on its own, which may be the toll of the strike told just before it."""
+    return any(c.kind == "killed" and not period_of(sentence, c) for c in find_casualties(sentence))
+
+
+def reports_disagree(a: Range, b: Range) -> Range:
+    """One count told as two figures by two reports ("over 80 civilians" in the lead, "at least
+    27" in the monitor's words): the lowest figure is the low end, the highest the high end,
+    as when sources disagree (the annotation conventions); a lone figure stays as it is."""
+    if a.empty or b.empty or a == b:
+        return b if a.empty else a
+    figures = [v for r in (a, b) for v in (r.min, r.max) if v is not None]
+    mins = [r.min for r in (a, b) if r.min is not None]
+    return Range(min(mins) if mins else min(figures), max(figures))
+
+
 def names_a_period(sentence: str) -> bool:
     """Whether any words of the sentence name a period ("since Sept. 19", "this month", "over
     ten days"): a sentence about a period tells no one strike's toll."""
@@ -447,7 +470,7 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
         m = _place_share(sentence, start, end)
         value = _int(m["n"]) if m and not _is_part_of_a_date(sentence, m.start("n"), m["n"]) else None
         if value is not None:
-            out[i] = Range(value, value)
+            out[i] = _share_bounds(sentence, m.start("n"), value)
             each = out[i] if m["each"] else None
         elif each is not None and re.fullmatch(r"[\s,]*(?:and\s+)?", sentence[last_end:start]):
             out[i] = each
@@ -455,6 +478,18 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
             each = None
         last_end = end
     return out
+
+
+def _share_bounds(sentence: str, at: int, value: int) -> Range:
+    """A place's figure as the words right before it bound it: "killed over 80 civilians in
+    the city of Aleppo" is more than 80 there, "at least 12 in Shejaiya" 12 or more."""
+    before = re.search(r"([a-z]+(?:\s+[a-z]+){0,2})\s+$", sentence[max(0, at - 30):at], re.IGNORECASE)
+    words = before.group(1).lower().split() if before else []
+    modifiers = _lexicon().modifiers
+    for k in range(len(words)):  # the longest modifier that ends right before the figure
+        if " ".join(words[k:]) in modifiers:
+            return _bounded(value, value, " ".join(words[k:]))
+    return Range(value, value)
 
 
 def counts_its_parts(sentence: str, whole_end: int, first_part_start: int) -> bool:

@@ -1,7 +1,8 @@
-"""Merging a document's mentions: a strike placed only in a region stands for the place the
-story names next for it; one mention per (attacker, place, day), keeping every supporting
-sentence, unless air strike and shelling tell them apart; a later toll given as an update is the
-strike's; one claim per speaker."""
+"""Merging a document's mentions: a strike placed only in a region, or only at an unnamed site,
+stands for the place the story names next for it; one mention per (attacker, place, day),
+keeping every supporting sentence, unless air strike and shelling tell them apart; a later toll
+given as an update is the strike's, two figures that are no update give the lowest to the
+highest; one claim per speaker."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMen
         words = _LEADING_DET.sub("", m.place_text or "").lower().split()
         return bool(words) and all(w in lex.regions or _is_country(w) for w in words)
 
-    strikes = _resolve_vague(strikes, vague)
+    strikes = _resolve_vague(_site_named_later(strikes), vague)
     out = [m for m in strikes if not vague(m)]
     for m in strikes:
         if not vague(m):
@@ -57,6 +58,44 @@ def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMen
         elif out[i].casualties.killed.empty and not m.casualties.killed.empty:
             out[i] = replace(out[i], casualties=m.casualties)  # the lead's toll is the strike's
     return sorted(out, key=lambda m: m.sentence.start)
+
+
+def _site_named_later(strikes: list[StrikeMention]) -> list[StrikeMention]:
+    """ "A hospital ... in a rebel-held province of northern Syria was destroyed by airstrikes
+    over the weekend that killed 13 people" ... "the hospital in Millis, Idlib province was hit
+    directly by two airstrikes": a strike placed only at an unnamed site is the one the story
+    places next at that site, told again as "the hospital", by the same force; that mention
+    takes its day when it says none of its own, and its toll when it tells none."""
+    strikes = sorted(strikes, key=lambda m: m.sentence.start)
+    for m in [m for m in strikes if _unnamed_site(m)]:
+        kind = _site_kind(m.site)
+        again = re.compile(rf"\bthe\s+{re.escape(kind)}\b", re.IGNORECASE)
+        i = next((i for i, p in enumerate(strikes) if p.sentence.start > m.sentence.start
+                  and p.attacker == m.attacker and not _unnamed_site(p)
+                  and _site_kind(p.site) == kind and again.search(p.sentence.text)
+                  and (p.date == m.date or p.date_text is None)), None)
+        if i is None:
+            continue
+        p = strikes[i]
+        if p.date_text is None:
+            p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
+        if p.casualties.killed.empty:
+            p = replace(p, casualties=m.casualties)
+        strikes[i] = replace(p, support=tuple(dict.fromkeys((*p.support, m.sentence))))
+        strikes.remove(m)
+    return strikes
+
+
+def _site_kind(site: str | None) -> str:
+    """A site without its indefinite article, lower case: "A hospital" -> "hospital"."""
+    return re.sub(r"^(?:a|an)\s+", "", (site or "").strip(), flags=re.IGNORECASE).lower()
+
+
+def _unnamed_site(m: StrikeMention) -> bool:
+    """The mention's place is only a kind of site, unnamed: "A hospital", "a school"."""
+    kind = _site_kind(m.site)
+    return bool(kind) and re.fullmatch(rf"(?:a|an)\s+{re.escape(kind)}", m.place_text or "",
+                                       re.IGNORECASE) is not None
 
 
 def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
@@ -92,7 +131,8 @@ def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
 def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     """One mention per (attacker, place, day) in a document, keeping every supporting sentence,
     unless their delivery tells them apart (an air strike and shelling, ``_told_apart``); a
-    later toll given as an update replaces the earlier one (``_later_toll``).
+    later toll given as an update replaces the earlier one, two that disagree otherwise give a
+    range (``_later_toll``).
 
     A re-mention without a date of its own (its date is the document's) joins a dated mention
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
@@ -223,13 +263,20 @@ def _told_apart(a: StrikeMention, b: StrikeMention) -> bool:
 
 
 def _later_toll(kept: StrikeMention, other: StrikeMention) -> Casualties:
-    """The toll of one strike said twice in a document: the first stated, unless the later
-    sentence gives its figure as an update ("the death toll rose to 15", "a revised toll"),
-    which replaces the earlier one: one strike, its latest figure."""
+    """The toll of one strike said twice in a document: a later figure given as an update
+    ("the death toll rose to 15", "a revised toll") replaces the earlier one: one strike, its
+    latest figure. Two figures that are no update are two reports that disagree ("killed over
+    80 civilians", then the monitor's "at least 27 civilians"): the lowest to the highest, as
+    fusion does with two sources (``counts.reports_disagree``); the wounded are the first
+    stated."""
     later = max((kept, other), key=lambda m: m.sentence.start)
     if not later.casualties.killed.empty and counts.is_toll_update(later.sentence.text):
         return later.casualties
-    return kept.casualties if not kept.casualties.killed.empty else other.casualties
+    a, b = kept.casualties, other.casualties
+    if a.killed.empty or b.killed.empty:
+        return a if not a.killed.empty else b
+    return replace(a, killed=counts.reports_disagree(a.killed, b.killed),
+                   civilians_killed=counts.reports_disagree(a.civilians_killed, b.civilians_killed))
 
 
 def _two_sites(a: StrikeMention, b: StrikeMention) -> bool:

@@ -5,12 +5,13 @@ document has said so far (the last attackers, date and speakers) lives in its Do
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from strikewatch import counts, dates
 from strikewatch.event_types import event_type_of
 from strikewatch.lexicons import Lexicons
-from strikewatch.models import Actor, Span, StrikeMention
+from strikewatch.models import Actor, Casualties, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
 from .attacker import AttackerRules
@@ -19,7 +20,7 @@ from .casualties import VictimFinder
 from .claims import ClaimReader
 from .places import PlaceFinder
 from .settings import ExtractSettings
-from .sites import with_site
+from .sites import site_finder, with_site
 from .state import (
     AttackerChoice,
     DateChoice,
@@ -28,13 +29,14 @@ from .state import (
     PlaceCandidate,
     SentenceContext,
     StrikeEvidence,
+    StrikeWithoutPlace,
     TollWithoutStrike,
     Trigger,
     UnplacedToll,
 )
 from .triggers import TriggerRules
 from .when import strike_date
-from .words import _tag_line, opens_on_the_victims_before
+from .words import _place_key, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before
 
 
 class SentenceReader:
@@ -117,6 +119,7 @@ class SentenceReader:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
             ctx.unplaced = [*(ctx.unplaced or ()), *choice.attackers]
+            ctx.without_place = ctx.without_place or StrikeWithoutPlace(ctx, choice, evidence, when)
 
     def _evidence(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> StrikeEvidence:
         """What supports the strike word as an event (see StrikeEvidence)."""
@@ -254,10 +257,15 @@ class SentenceReader:
         of the sentence just before ("... struck a house in Douma. The strike killed 12
         people"), when it points back to it ("the strike", "the raid") or names no place and
         no day of its own, and never when it speaks of a period. The strike before must be one
-        place's, still without a toll: a toll the text does not split is no one place's."""
+        place's, still without a toll: a toll the text does not split is no one place's. A
+        place the story already gave a strike that day is that strike said again, not the
+        one told ("... concentrated on the Castello road, the last supply route into the
+        city of Aleppo", after strikes on Aleppo that day): it takes no share."""
         before = _strikes_just_before(state, ctx.sentence)
-        if not before or len({m.place_text for m in before}) != 1 \
-                or any(not m.casualties.killed.empty for m in before):
+        if any(not m.casualties.killed.empty for m in before):
+            return
+        before = _newly_told(state, before)
+        if len({m.place_text for m in before}) != 1:
             return
         text = ctx.sentence.text
         if not counts.points_back_to_a_strike(text) and (
@@ -266,6 +274,10 @@ class SentenceReader:
             return
         toll = self.victims.toll_told_again(text)
         if toll is None:
+            # "The road was hit with over 100 missiles.": the strike before, told again with no
+            # place; a toll told next is still that strike's
+            retold = ctx.unplaced is not None and opens_on_the_thing_hit_before(text)
+            state.retold = ctx.sent_span if retold else None
             return
         for i, m in enumerate(state.strikes):
             if m in before:
@@ -298,6 +310,29 @@ class SentenceReader:
         state.toll_without_strike = None
         return True
 
+    def _strike_placed_next(self, state: DocState, ctx: SentenceContext) -> None:
+        """ "... an air strike late on Wednesday by the coalition hit poison gas supplies
+        ... that killed 'hundreds'. The incident in the eastern Deir al-Zor province proved
+        ...": a sentence with no strike of its own that points back to the strike the sentence
+        just before told with no place ("the incident", "the attack"), and names one place,
+        places that strike. Its attackers, day, toll and delivery words are the first
+        sentence's; no place, or several, leaves it unplaced."""
+        told = state.unplaced_strike
+        if told is None or ctx.events or not counts.points_back_to_a_strike(ctx.sentence.text) \
+                or state.doc.text[told.ctx.sentence.end:ctx.sentence.start].strip():
+            return
+        if ctx.places is None:
+            ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
+        places = [p for p in ctx.places if p.precision != "region"] or ctx.places
+        if len({p.text for p in places}) != 1:
+            return
+        self._add_events(state, ctx, places[:1], told.choice, told.when, told.evidence)
+        first = told.ctx.sentence.text
+        toll = self.victims.toll_told_again(first) or Casualties()
+        state.strikes.extend(replace(e, casualties=toll, event_type=event_type_of(first),
+                                     support=(*e.support, told.ctx.sent_span)) for e in ctx.events)
+        ctx.events.clear()
+
     def _toll_without_strike(self, ctx: SentenceContext) -> TollWithoutStrike | None:
         """The sentence's toll at its one place when it has no strike word (see
         ``_strike_on_the_victims_before``); None otherwise."""
@@ -309,41 +344,53 @@ class SentenceReader:
         fine = [p for p in ctx.places if p.precision != "region"]
         return TollWithoutStrike(ctx, fine[0]) if len(fine) == 1 else None
 
-    def _unplaced_toll(self, ctx: SentenceContext) -> UnplacedToll | None:
+    def _unplaced_toll(self, state: DocState, ctx: SentenceContext) -> UnplacedToll | None:
         """The toll of a strike sentence that names no place, for the next sentence to place
         ("Army helicopter fire killed 9 people at a camp near the border. ... in the air raid
-        on the camp near the village of Nassib"); None when it has none or is a period's."""
+        on the camp near the village of Nassib"), with the kind of site it says was hit and
+        the day it gives; None when it has none or is a period's."""
         if ctx.unplaced is None or ctx.sentence.segment_kind == "title":
             return None
         toll = self.victims.toll_told_again(ctx.sentence.text)
         countries = tuple(a.country for a in ctx.unplaced if a is not None and a.country)
         if toll is None:
             return None
-        return UnplacedToll(ctx.sent_span, toll, countries, event_type_of(ctx.sentence.text))
+        when = strike_date(self.lex, state, ctx, set(range(len(ctx.sdoc))))
+        return UnplacedToll(ctx.sent_span, toll, countries, event_type_of(ctx.sentence.text),
+                            site=site_finder().find(ctx.sentence.text),
+                            when=when if when is not None and when.text else None)
 
     @staticmethod
     def _toll_of_the_strike_unplaced(state: DocState, ctx: SentenceContext,
                                      events: list[StrikeMention]) -> list[StrikeMention]:
         """The strikes of a sentence that places the strike the sentence just before told
         with a toll and no place take that toll, when they point back to it ("the air raid",
-        "the strike"), are of one place, tell no dead of their own and no other force: one
-        strike, its toll in one sentence and its place in the next. Wounded the first
-        sentence does not count stay the second's ("Four people were also wounded in the air
-        raid on the camp near Nassib"); so does its event type, unless it names none ("A
-        coalition air strike killed 29 children ... The strike hit the market in Dahyan")."""
+        "the strike", or the site it hit: "A school ... was hit by air strikes on Saturday
+        that killed 10 children. The school in Haydan was hit by two strikes"), are of one
+        place, tell no dead of their own and no other force: one strike, its toll in one
+        sentence and its place in the next; they take its day when they say none. Wounded
+        the first sentence does not count stay the second's ("Four people were also wounded
+        in the air raid on the camp near Nassib"); so does its event type, unless it names
+        none ("A coalition air strike killed 29 children ... The strike hit the market")."""
         told = state.unplaced_toll
         if told is None or state.doc.text[told.sentence.end:ctx.sentence.start].strip() \
                 or len({e.place_text for e in events}) != 1 \
                 or any(not e.casualties.killed.empty for e in events) \
                 or any(e.attacker is not None and told.attackers
                        and e.attacker.country not in told.attackers for e in events) \
-                or not counts.points_back_to_a_strike(ctx.sentence.text):
+                or not (counts.points_back_to_a_strike(ctx.sentence.text)
+                        or _names_the_site_again(told.site, ctx.sentence.text)):
             return events
         def toll_of(e: StrikeMention):
             wounded = told.casualties.wounded
             return replace(told.casualties, wounded=e.casualties.wounded if wounded.empty else wounded)
+        def day_of(e: StrikeMention) -> dict:
+            when = told.when
+            return {} if when is None or e.date_text is not None else \
+                {"date": when.date, "date_precision": when.precision, "date_text": when.text}
         return [replace(e, casualties=toll_of(e), support=(*e.support, told.sentence),
-                        event_type=told.event_type if e.event_type == "unknown" else e.event_type)
+                        event_type=told.event_type if e.event_type == "unknown" else e.event_type,
+                        **day_of(e))
                 for e in events]
 
     def _finish(self, state: DocState, ctx: SentenceContext) -> None:
@@ -359,7 +406,9 @@ class SentenceReader:
             (state.headline if sentence.segment_kind == "title" else state.strikes).extend(events)
         elif sentence.segment_kind != "title":
             self._toll_of_the_strike_before(state, ctx)
-        state.unplaced_toll = None if events else self._unplaced_toll(ctx)
+            self._strike_placed_next(state, ctx)
+        state.unplaced_strike = None if events else ctx.without_place
+        state.unplaced_toll = None if events else self._unplaced_toll(state, ctx)
         state.toll_without_strike = None if events else self._toll_without_strike(ctx)
         if ctx.named_attackers:
             state.last_attackers = LastAttackers(sentence.paragraph, sentence.end, tuple(ctx.named_attackers))
@@ -371,11 +420,52 @@ class SentenceReader:
                 state.claims.append((att.key, claim))
 
 
+def _names_the_site_again(site: str | None, text: str) -> bool:
+    """The sentence speaks of the kind of site told before as one already told ("The school
+    in Haydan was hit ...", after "A school ... was hit"; "The NDF base was attacked", after
+    "struck the military base of the NDF"): its last word after "the" and at most one more."""
+    if not site:
+        return False
+    head = re.escape(site.split()[-1])
+    return re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{head}\b", text, re.IGNORECASE) is not None
+
+
+def _newly_told(state: DocState, strikes: list[StrikeMention]) -> list[StrikeMention]:
+    """The strikes of one sentence less those at a place the sentence names only to say where
+    another lies ("the last supply route into the city of Aleppo", "east of Khan Younis") when
+    an earlier sentence already gave that place a strike that day (merging joins them to it),
+    unless that leaves none. "a school in Bani Suheila and a house in Khan Younis" names two."""
+    first = min(m.sentence.start for m in strikes) if strikes else 0
+    told = {(_place_key(m.place_text), m.date) for m in state.strikes if m.sentence.start < first}
+    new = [m for m in strikes if (_place_key(m.place_text), m.date) not in told
+           or not _names_where_another_lies(m)]
+    return new or strikes
+
+
+# the words before a place named as where another lies: "into the city of ", "east of ",
+# "near ", "outside the town of "
+_WHERE_ANOTHER_LIES = re.compile(r"\b(?:of|into|near|outside|towards?)\s+(?:the\s+)?"
+                                 r"(?:(?:city|town|village|province)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _names_where_another_lies(m: StrikeMention) -> bool:
+    """The mention's place is named after a word that says where something else lies."""
+    if m.place_span is None:
+        return False
+    at = m.place_span.start - m.sentence.start
+    return bool(_WHERE_ANOTHER_LIES.search(m.sentence.text[max(0, at - 40):at]))
+
+
 def _strikes_just_before(state: DocState, sentence: Sentence) -> list[StrikeMention]:
-    """The strikes of the sentence right before this one (nothing but spaces between them)."""
+    """The strikes of the sentence right before this one (nothing but spaces between them),
+    or right before the sentence that told them again with no place (``DocState.retold``)."""
     if not state.strikes:
         return []
-    last = state.strikes[-1].sentence
-    if last.end > sentence.start or state.doc.text[last.end:sentence.start].strip():
+    last, text = state.strikes[-1].sentence, state.doc.text
+    between = text[last.end:sentence.start] if last.end <= sentence.start else "x"
+    retold = state.retold
+    if retold is not None and last.end <= retold.start and retold.end <= sentence.start:
+        between = text[last.end:retold.start] + text[retold.end:sentence.start]
+    if between.strip():
         return []
     return [m for m in state.strikes if m.sentence.start == last.start]

@@ -94,6 +94,8 @@ class UnplacedToll:
     casualties: Casualties
     attackers: tuple[str, ...]  # the countries of the forces it names, none when it names none
     event_type: str  # "air" | "shelling" | "unknown", as its delivery words say
+    site: str | None = None  # the kind of site it says was hit ("school"), for "The school in ..."
+    when: DateChoice | None = None  # the day its words give, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,18 @@ class TollWithoutStrike:
     next sentence to say what hit the victims: the sentence as read, and its place."""
     ctx: SentenceContext
     place: PlaceCandidate
+
+
+@dataclass(frozen=True, slots=True)
+class StrikeWithoutPlace:
+    """A strike word that names no place ("an air strike late on Wednesday by the coalition
+    hit poison gas supplies ... that killed hundreds"), for the next sentence to place ("The
+    incident in the eastern Deir al-Zor province ..."): its sentence as read, its attackers,
+    what supports it and its day."""
+    ctx: SentenceContext
+    choice: AttackerChoice
+    evidence: StrikeEvidence
+    when: DateChoice | None
 
 
 @dataclass(slots=True)
@@ -128,6 +142,8 @@ class DocState:
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
     unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place
     toll_without_strike: TollWithoutStrike | None = None  # ... or a toll at a place but no strike
+    retold: Span | None = None  # a sentence that told the last strike again, with no place or toll
+    unplaced_strike: StrikeWithoutPlace | None = None  # the sentence just read told a strike, no place
 
 
 @dataclass(slots=True)
@@ -150,6 +166,7 @@ class SentenceContext:
     places: list[PlaceCandidate] | None = None  # found when a strike word first needs them
     date_mentions: list | None = None  # likewise
     unplaced: list[ActorEntry | None] | None = None  # attackers of strike words placed nowhere
+    without_place: StrikeWithoutPlace | None = None  # its first strike word placed nowhere
 
     @property
     def main(self) -> Attribution | None:

@@ -28,6 +28,18 @@ def opens_on_the_victims_before(text: str) -> bool:
     return bool(_VICTIMS_BEFORE.match(text))
 
 
+# a sentence that tells again what a strike hit, as a thing already named: "The road was hit
+# with over 100 missiles", "This building had been struck twice"
+_THING_TOLD_BEFORE = re.compile(r"\W*(?:the|this|that)\s+(?:[\w-]+\s+){1,3}?(?:was|were|had\s+been|has\s+been)\b",
+                                re.IGNORECASE)
+
+
+def opens_on_the_thing_hit_before(text: str) -> bool:
+    """ "The road was hit with over 100 missiles": the sentence speaks, in the passive, of a
+    thing the text has already named (a definite subject), so its strike is one told before."""
+    return bool(_THING_TOLD_BEFORE.match(text))
+
+
 # a word that can be (part of) a place name: capitalised, or "al-"/"el-" before a capital
 _NAMELIKE = re.compile(r"^(?:[A-Z]|(?:al|el|as|ad|an|ar|ash|az|at|ad-d)-[A-Za-z])")
 
