@@ -4,7 +4,7 @@ mentions. Documents not in English yield nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from strikewatch.lexicons import Lexicons, OrgEntry, load_lexicons
@@ -103,7 +103,7 @@ class Extractor:
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
         short = is_short_item(doc, self.settings)
-        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc), short_item=short,
+        state = DocState(doc, reference_date(doc), bodies=_NamedBodies(self.lex, doc.text), short_item=short,
                          title_place=title_place(doc, self.lex, short_item=short))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
@@ -116,10 +116,30 @@ class Extractor:
         return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
 
-    def _bodies(self, doc: Document) -> dict[str, OrgEntry]:
-        """For each role, the one organisation of it the document names, if only one: what
-        "the monitor" and "the agency" refer to."""
-        seen: dict[str, set] = {}
-        for _, _, _, entry in self.lex.orgs.find(doc.text):
-            seen.setdefault(entry.role, set()).add(entry)
-        return {role: next(iter(es)) for role, es in seen.items() if len(es) == 1}
+
+class _NamedBodies(Mapping):
+    """For each role, the one organisation of it the document names, if only one: what "the
+    monitor" and "the agency" refer to. Found when first asked: only a sentence whose
+    speaker is such a generic name asks, and the bodies' names in a whole article cost as
+    much as in all its parsed sentences."""
+
+    def __init__(self, lex: Lexicons, text: str):
+        self._lex, self._text = lex, text
+        self._found: dict[str, OrgEntry] | None = None
+
+    def _bodies(self) -> dict[str, OrgEntry]:
+        if self._found is None:
+            seen: dict[str, set] = {}
+            for _, _, _, entry in self._lex.orgs.find(self._text):
+                seen.setdefault(entry.role, set()).add(entry)
+            self._found = {role: next(iter(es)) for role, es in seen.items() if len(es) == 1}
+        return self._found
+
+    def __getitem__(self, role: str) -> OrgEntry:
+        return self._bodies()[role]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bodies())
+
+    def __len__(self) -> int:
+        return len(self._bodies())
