@@ -94,11 +94,14 @@ class Extractor:
         return _DocPlan(sentences, keep)
 
     def _parse(self, plans: list[_DocPlan]) -> None:
-        """Parse the kept sentences of all the plans in one stream of batches."""
-        texts = [plan.sentences[si].text for plan in plans for si in plan.keep]
+        """Parse the kept sentences of all the plans in one stream of batches, each text once:
+        a title told again as the body's first sentence, a line two agencies' copies share
+        (the parse depends on the words alone, and the stages only read it)."""
         owners = [(plan, si) for plan in plans for si in plan.keep]
-        for (plan, si), sdoc in zip(owners, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
-            plan.parsed[si] = sdoc
+        texts = list(dict.fromkeys(plan.sentences[si].text for plan, si in owners))
+        parses = dict(zip(texts, self.nlp.pipe(texts, batch_size=self.settings.batch_size)))
+        for plan, si in owners:
+            plan.parsed[si] = parses[plan.sentences[si].text]
 
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
