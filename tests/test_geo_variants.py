@@ -251,3 +251,23 @@ def test_a_weapon_or_a_hill_named_in_a_caption_is_no_place(extractor, caption, e
     assert "Hurricane" not in [m.place_text for m in strikes]
     assert "Mountain" not in [m.place_text for m in strikes]
     assert sorted({m.place.name for m in strikes if m.place}) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mortar shells hit Baghdad Street in central Damascus", "Baghdad"),
+    ("shelling of Kharkiv; later a strike on Kharkiv St. and Kharkivska Street", "Kharkiv"),
+    ("Air raids on al-Bab and Bab al-Nairab; al-Bab_2 is no word end", "al-Bab"),
+    ("Strikes on Ta'izz, Taizz and Taʿizz (Ta'izz governorate)", "Ta'izz"),
+    ("Drones hit Sévérodonetsk and Sévérodonetsk-2", "Sévérodonetsk"),
+    ("Mogadishu1 Mogadishu, Mogadishu", "Mogadishu"),
+    ("", "Idlib"),
+])
+def test_where_a_name_stands_as_a_whole_word(text, name):
+    """The scan that replaced a regex built per name finds what that regex found."""
+    import re
+
+    from strikewatch.geo.lookup import _occurrences
+
+    expected = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    assert _occurrences(text, name) == expected
+    assert expected or not text  # the cases hold the name, bar the empty text

@@ -4,7 +4,7 @@ mentions. Documents not in English yield nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from strikewatch.lexicons import Lexicons, OrgEntry, load_lexicons
@@ -94,16 +94,19 @@ class Extractor:
         return _DocPlan(sentences, keep)
 
     def _parse(self, plans: list[_DocPlan]) -> None:
-        """Parse the kept sentences of all the plans in one stream of batches."""
-        texts = [plan.sentences[si].text for plan in plans for si in plan.keep]
+        """Parse the kept sentences of all the plans in one stream of batches, each text once:
+        a title told again as the body's first sentence, a line two agencies' copies share
+        (the parse depends on the words alone, and the stages only read it)."""
         owners = [(plan, si) for plan in plans for si in plan.keep]
-        for (plan, si), sdoc in zip(owners, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
-            plan.parsed[si] = sdoc
+        texts = list(dict.fromkeys(plan.sentences[si].text for plan, si in owners))
+        parses = dict(zip(texts, self.nlp.pipe(texts, batch_size=self.settings.batch_size)))
+        for plan, si in owners:
+            plan.parsed[si] = parses[plan.sentences[si].text]
 
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
         short = is_short_item(doc, self.settings)
-        state = DocState(doc, reference_date(doc), bodies=self._bodies(doc), short_item=short,
+        state = DocState(doc, reference_date(doc), bodies=_NamedBodies(self.lex, doc.text), short_item=short,
                          title_place=title_place(doc, self.lex, short_item=short))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
@@ -116,10 +119,30 @@ class Extractor:
         return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
 
-    def _bodies(self, doc: Document) -> dict[str, OrgEntry]:
-        """For each role, the one organisation of it the document names, if only one: what
-        "the monitor" and "the agency" refer to."""
-        seen: dict[str, set] = {}
-        for _, _, _, entry in self.lex.orgs.find(doc.text):
-            seen.setdefault(entry.role, set()).add(entry)
-        return {role: next(iter(es)) for role, es in seen.items() if len(es) == 1}
+
+class _NamedBodies(Mapping):
+    """For each role, the one organisation of it the document names, if only one: what "the
+    monitor" and "the agency" refer to. Found when first asked: only a sentence whose
+    speaker is such a generic name asks, and the bodies' names in a whole article cost as
+    much as in all its parsed sentences."""
+
+    def __init__(self, lex: Lexicons, text: str):
+        self._lex, self._text = lex, text
+        self._found: dict[str, OrgEntry] | None = None
+
+    def _bodies(self) -> dict[str, OrgEntry]:
+        if self._found is None:
+            seen: dict[str, set] = {}
+            for _, _, _, entry in self._lex.orgs.find(self._text):
+                seen.setdefault(entry.role, set()).add(entry)
+            self._found = {role: next(iter(es)) for role, es in seen.items() if len(es) == 1}
+        return self._found
+
+    def __getitem__(self, role: str) -> OrgEntry:
+        return self._bodies()[role]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bodies())
+
+    def __len__(self) -> int:
+        return len(self._bodies())

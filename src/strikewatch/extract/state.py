@@ -5,6 +5,7 @@ from here and none from another stage."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -137,7 +138,7 @@ class DocState:
     speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
     aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
     striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
-    bodies: dict[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
+    bodies: Mapping[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
     short_item: bool = False  # a caption, feed line or coder's note, not an article
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
     unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place

@@ -9,6 +9,9 @@ from strikewatch.lexicons import Lexicons, OrgEntry
 from .state import Trigger
 from .words import _SUBJ, _noun_phrase, _text
 
+# where ``excluded`` keeps its answers on a parsed sentence (``Doc.user_data``), by word index
+_EXCLUDED_KEY = "strikewatch.excluded"
+
 
 def _text_of(tok) -> str:
     """A token's phrase: "the air force" for "force"."""
@@ -296,7 +299,15 @@ class TriggerRules:
         return not kids & {"agent", "dobj"} and ("auxpass" in kids or tok.tag_ in ("VBN", "VBD"))
 
     def excluded(self, tok, sdoc) -> bool:
-        """Negated, hypothetical, campaign-level, or not a strike (car bomb, suicide attack)."""
+        """Negated, hypothetical, campaign-level, or not a strike (car bomb, suicide attack).
+        Asked of each strike word up to three times (its attackers, the campaign clause, the
+        word itself): the answer, which depends on the parse alone, is kept on the parse."""
+        known = sdoc.user_data.setdefault(_EXCLUDED_KEY, {})
+        if (hit := known.get(tok.i)) is None:
+            hit = known[tok.i] = self._excluded(tok, sdoc)
+        return hit
+
+    def _excluded(self, tok, sdoc) -> bool:
         lex = self.lex
         if any(c.dep_ == "neg" for c in tok.children) or (
                 tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)):

@@ -273,11 +273,11 @@ class _Containers:
                 whole = len(t.split()) == len(words)
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS \
                         or (not whole and t.casefold() in self._lex.landmark_nouns) \
+                        or not self._may_be_named_exactly(t, country) \
                         or self._names_a_street(t, text):
                     continue  # "Sep" is an alternate name of Stephenville; "Neptune Pool" is
-                    # not Pool (Congo); "Baghdad Street" is in Damascus
-                if not self._may_be_named_exactly(t, country):
-                    continue
+                    # not Pool (Congo); "Baghdad Street" is in Damascus. The street test, a
+                    # scan of the sentence, comes after the remembered test of the name
                 place, cand = self._resolve_full(t, country)
                 if isinstance(place, Place) and cand is not None and cand.exact \
                         and cand.kind != COUNTRY and (country is None or place.country == country) \
