@@ -8,6 +8,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+import pytest
 import yaml
 
 from strikewatch.actors import PENDING_TERRITORY, load_registry
@@ -194,3 +195,15 @@ def test_forgetting_drops_every_remembered_answer():
     lex.forget()
     assert not lex.actors._recent and not lex.actors._older
     assert not lex.claim_words["denial"]._recent
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The \u017fyrian army shelled Kafr Nabl", "syrian army"),  # long s (Syria)
+    ("\u1c80\u0443\u0433\u043b\u0435\u0434\u0430\u0440 came under fire", "вугледар"),  # rounded ve (Ukraine)
+    ("Shelling in \u212aharkiv overnight", "kharkiv"),  # Kelvin sign
+])
+def test_a_letter_that_only_folds_to_the_phrase_still_finds_it(text, phrase):
+    """Letters that ``re`` matches case-blind but whose lower() differ once made the matcher
+    fail on a lookup: hostile or odd text must still find the phrase, with its value."""
+    matcher = PhraseMatcher({phrase: "value", "other phrase": "other"})
+    assert [(len(t), v) for _, _, t, v in matcher.find(text)] == [(len(phrase), "value")]

@@ -27,6 +27,7 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, object]):
         self._values = {}
         exact, folded = [], []
+        self._folded_keys: list[str] = []
         for phrase, value in phrases.items():
             phrase = str(phrase).strip()
             if not phrase:
@@ -37,6 +38,7 @@ class PhraseMatcher:
             else:
                 folded.append(phrase)
                 self._values[_norm(phrase.lower())] = value
+                self._folded_keys.append(_norm(phrase.lower()))
         self._exact = _alternation(exact, 0)
         self._folded = _alternation(folded, re.IGNORECASE)
         self._recent: dict[str, tuple] = {}
@@ -67,13 +69,22 @@ class PhraseMatcher:
             if rx is None:
                 continue
             for m in rx.finditer(text):
-                key = m.group().lower() if folded else m.group()
-                hits.append((m.start(), m.end(), m.group(), self._values[_norm(key)]))
+                hits.append((m.start(), m.end(), m.group(), self._value(m.group(), folded)))
         out: list[tuple[int, int, str, object]] = []
         for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
             if all(h[1] <= o[0] or h[0] >= o[1] for o in out):
                 out.append(h)
         return sorted(out, key=lambda h: h[0])
+
+    def _value(self, matched: str, folded: bool) -> object:
+        value = self._values.get(_norm(matched.lower() if folded else matched))
+        if value is not None or not folded:
+            return value
+        # ``re``'s case-blind matching also pairs letters whose lower() differ (the long s and
+        # s, the Kelvin sign and k, the rounded Cyrillic ve and в): a text spelled with them,
+        # by chance or to slip past a filter, is still the phrase it matched
+        return next(self._values[key] for key in self._folded_keys if re.fullmatch(
+            r"\s+".join(re.escape(w) for w in key.split()), matched, re.IGNORECASE))
 
     def search(self, text: str) -> bool:
         return any(rx is not None and rx.search(text) for rx in (self._exact, self._folded))
