@@ -1,0 +1,49 @@
+"""Facilities, city districts and landmarks: the words of a facility's or a landmark's name
+are no place ("the Palace of Culture" is no village Culture), a city district named after
+another city lies in the city written after it, and a landmark's city is the strike's place.
+Each rule on two wars at least; the sentences are written for these tests in the shape
+reports and coders' notes take."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import Extractor
+from strikewatch.geo import Gazetteer, geocode_mentions, load_gazetteer
+from strikewatch.models import Document, Segment
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _strike_places(extractor: Extractor, gaz: Gazetteer, note: str, country: str | None = None):
+    """A note read end to end: its strike places as written, and where each lies."""
+    doc = Document(id="t", text=note, segments=(Segment("body", 0, len(note)),),
+                   content_hash="t", title=None, published=None)
+    mentions = geocode_mentions(extractor.extract(doc).strikes, gaz, document_text=note,
+                                country_hint=country)
+    return {m.place_text: m.place for m in mentions}
+
+
+# ------------------------------------------------------------------ facility words
+
+
+@pytest.mark.parametrize("note,town,country", [
+    ("Russian missiles hit the Palace of Culture in Lozova, killing one.", "Lozova", "UA"),
+    ("Russian shelling damaged the Technical College in Izium.", "Izyum", "UA"),
+    ("An Israeli airstrike hit the Technical College in Khan Younis, killing three.",
+     "Khān Yūnis", "PS"),
+])
+def test_a_facility_s_common_noun_is_no_place_the_town_is(extractor, gaz, note, town, country):
+    places = _strike_places(extractor, gaz, note)
+    assert not {"Culture", "College"} & set(places), places
+    [place] = places.values()
+    assert place is not None and (place.name, place.country, place.precision) \
+        == (town, country, "point"), place
