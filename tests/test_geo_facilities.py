@@ -47,3 +47,32 @@ def test_a_facility_s_common_noun_is_no_place_the_town_is(extractor, gaz, note, 
     [place] = places.values()
     assert place is not None and (place.name, place.country, place.precision) \
         == (town, country, "point"), place
+
+
+# ------------------------------------------------------------------ a city's districts
+
+
+@pytest.mark.parametrize("note,district,city,country", [
+    ("Russian missiles struck the Kyiv District, Kharkiv, injuring three.", "Kyiv District",
+     "Kharkiv", "UA"),
+    ("A dormitory in Kyiv District, Kharkiv damaged by shelling.", "Kyiv District",
+     "Kharkiv", "UA"),
+    ("Syrian jets struck the Salaheddine district, Aleppo.", "Salaheddine district",
+     "Aleppo", "SY"),
+    ("Israeli jets struck the Maadi neighbourhood, Damascus.", "Maadi neighbourhood",
+     "Damascus", "SY"),
+])
+def test_a_district_written_before_its_city_is_placed_in_the_city(
+        extractor, gaz, note, district, city, country):
+    places = _strike_places(extractor, gaz, note)
+    [(written, place)] = places.items()  # one strike, not one more at the city
+    assert written.startswith(district), places
+    assert (place.name, place.country, place.precision) == (city, country, "point"), place
+    assert place.unresolved_name == district  # kept as written, for a later gazetteer
+
+
+def test_a_district_named_after_its_own_town_in_the_province_stays_that_town(extractor, gaz):
+    places = _strike_places(extractor, gaz, "Russian shelling hit Chuhuiv district, Kharkiv, "
+                                            "killing two.")
+    [place] = places.values()
+    assert (place.name, place.admin1, place.unresolved_name) == ("Chuhuyiv", "Kharkiv", None)

@@ -104,6 +104,7 @@ class PlaceFinder:
         self._regions(scan)
         self._heads_of_written_containers(scan)
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
+        self._districts_with_their_city(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -131,6 +132,24 @@ class PlaceFinder:
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _districts_with_their_city(self, scan: _PlaceScan) -> None:
+        """ "Kindergarten in Kyiv District, Kharkiv", "the Salaheddine district, Aleppo": a
+        district written before a city by a comma is one place, that district of that city
+        (cities name their districts after other cities), not two strike places. The place
+        is both, as written, for the geocoder to resolve inside the city."""
+        sdoc, text = scan.sdoc, _text(scan.sdoc)
+        for district in sorted(scan.cands, key=lambda c: c.start):
+            city = next((c for c in scan.cands if c.start > district.end
+                         and text[district.end:c.start].strip() == ","), None)
+            if city is None or district not in scan.cands \
+                    or district.text.split()[-1].lower() not in self.lex.city_parts \
+                    or any(sdoc[i].dep_ == "conj" for i in city.tokens):
+                continue
+            toks = district.tokens | city.tokens
+            scan.cands = [c for c in scan.cands if c is not district and c is not city]
+            scan.cands.append(PlaceCandidate(text[district.start:city.end], district.start,
+                                             city.end, toks, None, district.known))
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
