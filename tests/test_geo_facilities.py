@@ -76,3 +76,50 @@ def test_a_district_named_after_its_own_town_in_the_province_stays_that_town(ext
                                             "killing two.")
     [place] = places.values()
     assert (place.name, place.admin1, place.unresolved_name) == ("Chuhuyiv", "Kharkiv", None)
+
+
+# ------------------------------------------------------------------ a city's landmarks
+
+
+@pytest.mark.parametrize("note,town,country", [
+    ("Donetsk railway station on fire after shelling.", "Donetsk", "UA"),
+    ("Kharkiv market shelled, four killed.", "Kharkiv", "UA"),
+    ("Ukrainian shelling hit the Donetsk market, killing four.", "Donetsk", "UA"),
+    ("Aleppo railway station hit by regime barrel bombs.", "Aleppo", "SY"),
+    ("Gaza market shelled, four killed.", "Gaza", "PS"),
+])
+def test_a_town_named_as_its_landmark_s_modifier_is_the_strike_place(
+        extractor, gaz, note, town, country):
+    places = _strike_places(extractor, gaz, note)
+    [place] = places.values()
+    assert place is not None and (place.name, place.country, place.precision) \
+        == (town, country, "point"), places
+
+
+def test_a_headline_s_first_common_noun_is_still_no_place(extractor, gaz):
+    assert _strike_places(extractor, gaz, "University building damaged by explosion.") == {}
+
+
+@pytest.mark.parametrize("note,landmark,country", [
+    ("Aftermath of the strike on Gagarin Stadium in Chernihiv.", "Gagarin", "UA"),
+    ("Israeli strikes hit the Nasser hospital in Khan Younis.", "Nasser", "PS"),
+])
+def test_a_landmark_named_after_a_person_is_not_the_town_of_that_name(
+        extractor, gaz, note, landmark, country):
+    places = [p for p in _strike_places(extractor, gaz, note).values() if p is not None]
+    assert places and all(p.name != landmark and p.country == country for p in places), places
+
+
+# ------------------------------------------------------------------ names shared abroad
+
+
+@pytest.mark.parametrize("note,name,town,country", [
+    ("Ukrainian officials said Russian shelling hit Volchansk on Tuesday, killing two. The "
+     "Kharkiv governor said five were wounded in Kupiansk.", "Volchansk", "Vovchansk", "UA"),
+    ("Regime artillery shelled Tafas on Tuesday, killing two. Activists in Daraa said "
+     "five were wounded in Nawa.", "Tafas", "Ţafas", "SY"),
+])
+def test_a_name_towns_of_two_countries_carry_does_not_decide_the_story_s_country(
+        extractor, gaz, note, name, town, country):
+    place = _strike_places(extractor, gaz, note)[name]
+    assert place is not None and (place.name, place.country) == (town, country), place

@@ -478,15 +478,30 @@ class PlaceFinder:
             return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
-        # and so is a headline's first word that qualifies its victim, which the tagger calls
-        # a noun or adjective for its capital: "Donetsk militiaman killed in shelling", "Aleppo
-        # resident killed in regime shelling" (not "University building damaged by explosion")
+        # and so is a headline's first word that qualifies its victim or a landmark, which the
+        # tagger calls a noun or adjective for its capital: "Donetsk militiaman killed in
+        # shelling", "Aleppo resident killed in regime shelling", "Kharkiv market shelled"
+        # (not "University building damaged by explosion")
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod") and self._victim(sdoc[i].head))
+                       and sdoc[i].dep_ in ("compound", "amod")
+                       and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _landmark_of_a_town(self, tok) -> bool:
+        """A town of some size qualifying a landmark: "Kharkiv market", "Donetsk railway
+        station" (not "Shelled market")."""
+        return self._a_landmark(tok.head) and self.gazetteer.is_place(
+            tok.text, min_population=self.settings.place_min_population)
+
+    def _a_landmark(self, noun) -> bool:
+        """A landmark's noun, or the noun a compound of one qualifies: "market", "railway
+        station"."""
+        while noun.dep_ == "compound" and noun.head.i != noun.i and noun.lower_ not in self.lex.landmark_nouns:
+            noun = noun.head
+        return noun.lower_ in self.lex.landmark_nouns
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:
         """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some
