@@ -123,3 +123,20 @@ def test_a_name_towns_of_two_countries_carry_does_not_decide_the_story_s_country
         extractor, gaz, note, name, town, country):
     place = _strike_places(extractor, gaz, note)[name]
     assert place is not None and (place.name, place.country) == (town, country), place
+
+
+# ------------------------------------------------------------------ a region in brackets
+
+
+@pytest.mark.parametrize("note,name,town,admin1,precision", [
+    ("Russian shelling hit Shakhtarsk (Dnipro region), wounding one.", "Shakhtarsk",
+     "Shakhtarske", "Dnipropetrovsk", "point"),  # not Shakhtarsk of Donetsk, the larger
+    ("Russian shelling hit Pokrovske (Zaporizhzhia region), wounding one.", "Pokrovske",
+     "Zaporizhia", "Zaporizhia", "admin1"),  # none there in the gazetteer: the region
+    ("Regime jets bombed Talbiseh (Homs), killing four.", "Talbiseh", "Tallbīsah", "Homs",
+     "point"),
+])
+def test_a_region_in_brackets_constrains_the_town(extractor, gaz, note, name, town, admin1,
+                                                  precision):
+    place = _strike_places(extractor, gaz, note)[name]
+    assert (place.name, place.admin1, place.precision) == (town, admin1, precision), place
