@@ -499,9 +499,10 @@ class PlaceFinder:
     def _a_landmark(self, noun) -> bool:
         """A landmark's noun, or the noun a compound of one qualifies: "market", "railway
         station"."""
-        while noun.dep_ == "compound" and noun.head.i != noun.i and noun.lower_ not in self.lex.landmark_nouns:
+        landmarks = self.lex.landmark_nouns
+        while noun.dep_ == "compound" and noun.head.i != noun.i and noun.lower_ not in landmarks:
             noun = noun.head
-        return noun.lower_ in self.lex.landmark_nouns
+        return noun.lower_ in landmarks
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:
         """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some

@@ -144,7 +144,8 @@ class _WrittenContainers:
         if not (isinstance(city, Place) and city.precision == "point" and _within(city, box)):
             return None
         why = f"{head}: a district of {city.name}, the city written after it"
-        return dataclasses.replace(city, unresolved_name=head, alternatives=(why, *city.alternatives))
+        return dataclasses.replace(city, unresolved_name=head,
+                                   alternatives=(why, *city.alternatives))
 
 
 def _within(p: Place, box: Place) -> bool:
