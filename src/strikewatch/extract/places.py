@@ -104,6 +104,7 @@ class PlaceFinder:
         self._regions(scan)
         self._heads_of_written_containers(scan)
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
+        self._districts_with_their_city(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -131,6 +132,24 @@ class PlaceFinder:
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _districts_with_their_city(self, scan: _PlaceScan) -> None:
+        """ "Kindergarten in Kyiv District, Kharkiv", "the Salaheddine district, Aleppo": a
+        district written before a city by a comma is one place, that district of that city
+        (cities name their districts after other cities), not two strike places. The place
+        is both, as written, for the geocoder to resolve inside the city."""
+        sdoc, text = scan.sdoc, _text(scan.sdoc)
+        for district in sorted(scan.cands, key=lambda c: c.start):
+            city = next((c for c in scan.cands if c.start > district.end
+                         and text[district.end:c.start].strip() == ","), None)
+            if city is None or district not in scan.cands \
+                    or district.text.split()[-1].lower() not in self.lex.city_parts \
+                    or any(sdoc[i].dep_ == "conj" for i in city.tokens):
+                continue
+            toks = district.tokens | city.tokens
+            scan.cands = [c for c in scan.cands if c is not district and c is not city]
+            scan.cands.append(PlaceCandidate(text[district.start:city.end], district.start,
+                                             city.end, toks, None, district.known))
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
@@ -459,15 +478,31 @@ class PlaceFinder:
             return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
-        # and so is a headline's first word that qualifies its victim, which the tagger calls
-        # a noun or adjective for its capital: "Donetsk militiaman killed in shelling", "Aleppo
-        # resident killed in regime shelling" (not "University building damaged by explosion")
+        # and so is a headline's first word that qualifies its victim or a landmark, which the
+        # tagger calls a noun or adjective for its capital: "Donetsk militiaman killed in
+        # shelling", "Aleppo resident killed in regime shelling", "Kharkiv market shelled"
+        # (not "University building damaged by explosion")
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod") and self._victim(sdoc[i].head))
+                       and sdoc[i].dep_ in ("compound", "amod")
+                       and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _landmark_of_a_town(self, tok) -> bool:
+        """A town of some size qualifying a landmark: "Kharkiv market", "Donetsk railway
+        station" (not "Shelled market")."""
+        return self._a_landmark(tok.head) and self.gazetteer.is_place(
+            tok.text, min_population=self.settings.place_min_population)
+
+    def _a_landmark(self, noun) -> bool:
+        """A landmark's noun, or the noun a compound of one qualifies: "market", "railway
+        station"."""
+        landmarks = self.lex.landmark_nouns
+        while noun.dep_ == "compound" and noun.head.i != noun.i and noun.lower_ not in landmarks:
+            noun = noun.head
+        return noun.lower_ in landmarks
 
     def _known_run(self, sdoc, words, w: int, j: int) -> bool:
         """Words w..j-1 name a place the gazetteer knows; a lone word must name a town of some

@@ -165,6 +165,16 @@ def _short_alternate(written: str, c: Candidate, min_letters: int) -> bool:
     return bool(key) and len(key.replace(" ", "")) < min_letters and key != normalize(c.name)
 
 
+def _shared_abroad(gazetteer: Gazetteer, written: str, c: Candidate | None) -> bool:
+    """Whether a town of like size in another country carries the same written name (as its
+    own or an alternate name): "Volchansk" is a town in Russia and the Russian name of
+    Vovchansk in Ukraine, so it says nothing of which country the story is in."""
+    if c is None or c.kind != CITY:
+        return False
+    return any(o.country != c.country and o.kind == CITY and o.population * 2 >= c.population
+               for o in gazetteer.lookup(written))
+
+
 def _country_ballot(gazetteer: Gazetteer, sentences: Sequence[str]) -> dict[str, float]:
     """The country the story's strike sentences name most often ("the Syrian Observatory",
     "in eastern Syria"), weighted by its lead over the next (1 a sentence, at most a
@@ -199,6 +209,8 @@ def _document_country(mentions: Sequence[StrikeMention],
     for m, (p, c) in zip(mentions, first):
         if isinstance(p, Place) and p.precision != "country":
             weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "", short)
+            if _shared_abroad(gazetteer, m.place_text or "", c):
+                weight *= 0.3  # "Volchansk": a Russian town's name, Vovchansk's in Russian
             if m.sentence and m.place_span and gazetteer._in_longer_name(
                     m.sentence.text, m.place_span.start - m.sentence.start,
                     m.place_span.end - m.sentence.start):
@@ -213,6 +225,8 @@ def _document_country(mentions: Sequence[StrikeMention],
     for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
             weight = _vote_weight(c, text[start:end], short)
+            if _shared_abroad(gazetteer, text[start:end], c):
+                weight *= 0.3
             if text not in strike_sentences:
                 weight *= 0.5  # an aside ("at the Munich Security Conference") is weaker
             if not whole and c.kind == CITY and (c.population < 1_000_000

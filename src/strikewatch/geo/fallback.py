@@ -160,7 +160,8 @@ class _Containers:
         """Why a name the text calls a neighbourhood is not the town it matched only as a
         spelling variant, or None: "the neighborhoods of ... al-Midan" (Aleppo, Damascus) is
         not Ma'dan, a town in Raqqa that shares its skeleton."""
-        if result.precision != "point" or result.geonameid is None or not m.place_span:
+        if result.precision != "point" or result.geonameid is None or not m.place_span \
+                or result.unresolved_name:  # the city a named quarter was placed in
             return None
         x, text = m.place_text or "", m.sentence.text
         here = m.place_span.start - m.sentence.start

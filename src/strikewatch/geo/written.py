@@ -107,7 +107,10 @@ class _WrittenContainers:
         if isinstance(alone, Place) and _within(alone, box):
             why = f"{head}: {_CHECKED} {box.name}, the container written with it"
             return dataclasses.replace(alone, alternatives=(why, *alone.alternatives)), cand
+        if (city := self._city_of_its_district(name, head, box)) is not None:
+            return city, None
         if isinstance(alone, Place) and cand is not None and cand.exact \
+                and not self._a_city_part(head) \
                 and (cand.kind == ADMIN1 or self._province_of_capital(cand)):
             return alone, cand  # a list of provinces, "Aleppo, Idlib": each is its own place
         if box.precision == "country":
@@ -120,6 +123,29 @@ class _WrittenContainers:
         return dataclasses.replace(box, unresolved_name=head,
                                    alternatives=(why, f"alone: {_said(alone)}",
                                                  *box.alternatives)), found.box_candidate
+
+
+    def _a_city_part(self, head: str) -> bool:
+        """Whether a written head is a part of a city by its last word ("Kyiv District")."""
+        words = head.split()
+        return len(words) > 1 and words[-1].casefold() in self._lex.city_part_nouns
+
+    def _city_of_its_district(self, name: str, head: str, box: Place) -> Place | None:
+        """ "Kyiv District, Kharkiv", "the Salaheddine district, Aleppo": a district the
+        gazetteer does not place in the container, written before a bare city's name, is a
+        district of that city (one of Kharkiv's is named after Kyiv): the strike is at the
+        city, its district's name kept as written, not at the namesake city nor across the
+        province the city's name also names."""
+        written = _WRITTEN.match(name)
+        narrowest = (written.group("comma") or written.group("paren") or "").split(",")[0].strip()
+        if not self._a_city_part(head) or not narrowest:
+            return None
+        city, _ = self._resolve_full(narrowest, box.country, (box,))
+        if not (isinstance(city, Place) and city.precision == "point" and _within(city, box)):
+            return None
+        why = f"{head}: a district of {city.name}, the city written after it"
+        return dataclasses.replace(city, unresolved_name=head,
+                                   alternatives=(why, *city.alternatives))
 
 
 def _within(p: Place, box: Place) -> bool:
