@@ -310,3 +310,28 @@ def test_the_web_map_gets_the_control_layer_in_force_on_a_day(tmp_path):
     page = client.get("/map").text
     assert "/static/ground.js" in page and 'id="ground-layer"' in page
     store.close()
+
+
+def test_the_claims_command_reads_the_periods_statements_once_with_a_map(tmp_path, monkeypatch):
+    """`claims` with a control map loaded built its attacker's claims-vs-reports twice (once
+    for its own lines, again in the ground section): a whole period's statements read twice."""
+    from typer.testing import CliRunner
+
+    import strikewatch.fuse as fuse
+    from strikewatch.cli import app
+
+    store = founding_with_syria_map(tmp_path)
+    store.close()
+    built = []
+    real = fuse.claims_vs_reports
+
+    def counted(*args, **kwargs):
+        built.append(kwargs.get("attacker"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fuse, "claims_vs_reports", counted)
+    result = CliRunner().invoke(app, ["claims", "--attacker", "RU", "--from", "2015-09-26",
+                                      "--to", "2015-10-02", "--db", str(tmp_path / "mee.db")])
+    assert result.exit_code == 0, result.output
+    assert "Whose ground:" in result.output and "IS-held" in result.output
+    assert built == ["RU"]

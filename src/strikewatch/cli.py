@@ -18,7 +18,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -28,6 +28,9 @@ from . import pipeline
 from .errors import NothingToBrief, ReviewError, StrikewatchError
 from .ingest import IngestOptions
 from .store import Store
+
+if TYPE_CHECKING:  # the stages load when a command needs them
+    from .fuse.claims import ClaimsReport
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Airstrikes and the claims made about them, from the news.")
@@ -629,7 +632,7 @@ def claims(
     code = _attacker_code(attacker)
     store = _open(db)
     report = claims_vs_reports(store, attacker=code, start=first, end=last)
-    print("\n".join(report.lines() + _ground_of_claims(store, code, first, last)))
+    print("\n".join(report.lines() + _ground_of_claims(store, report, code, first, last)))
     if not (report.incidents or report.claimed or report.statistics):
         raise typer.Exit(1)
 
@@ -651,7 +654,8 @@ def _attacker_code(attacker: str) -> str:
                              "(data/actors); give its code, e.g. RU")
 
 
-def _ground_of_claims(store: Store, attacker: str, first: date, last: date) -> list[str]:
+def _ground_of_claims(store: Store, report: ClaimsReport, attacker: str, first: date,
+                      last: date) -> list[str]:
     """The ground section (strikewatch.ground.tally): nothing when no control map is loaded.
     The period's incidents are streamed a page at a time, however long the period."""
     from .fuse import stream_incident_records
@@ -659,7 +663,8 @@ def _ground_of_claims(store: Store, attacker: str, first: date, last: date) -> l
     from .store import IncidentFilter
 
     period = IncidentFilter(attacker=attacker, start=first, end=last)
-    lines = ground_lines(store, stream_incident_records(store, period), [attacker], first, last)
+    lines = ground_lines(store, stream_incident_records(store, period), [attacker], first, last,
+                         {attacker: report})
     return ["Whose ground:"] + [f"  {line}" for line in lines] if lines else []
 
 

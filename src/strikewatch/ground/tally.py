@@ -12,13 +12,17 @@ through the target category its holders are (the mapping file's ``categories``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..store import Store
 from .lookup import ControlLayers, Spot, spot_of_record
 from .maps import controller_categories
+
+if TYPE_CHECKING:  # fuse imports ground: only the type is needed here
+    from ..fuse.claims import ClaimsReport
 
 
 @dataclass(slots=True)
@@ -140,13 +144,17 @@ def _statistic_line(t: GroundTally, st) -> str:
 
 
 def ground_lines(store: Store, incidents: Iterable[dict], attackers: Sequence[str],
-                 start: date, end: date) -> list[str]:
+                 start: date, end: date, reports: Mapping[str, ClaimsReport] | None = None) -> list[str]:
     """The briefing's and ``claims``' ground section; empty when no control map is loaded
-    (``incidents``, a list or a stream of records, is then not read)."""
+    (``incidents``, a list or a stream of records, is then not read). ``reports`` are the
+    attackers' claims-vs-reports already built by the caller: ``claims`` has its attacker's,
+    and building it again reads the period's statements a second time."""
     layers = ControlLayers(store)
     if not layers:
         return []
     from ..fuse import claims_vs_reports
+
+    reports = reports or {}
 
     spots = spots_by_attacker(incidents, attackers)
     out = []
@@ -155,6 +163,7 @@ def ground_lines(store: Store, incidents: Iterable[dict], attackers: Sequence[st
         if not tally.total:
             continue
         out.append(held_line(tally))
-        out += against_claims(tally, claims_vs_reports(store, attacker=attacker, start=start,
-                                                       end=end))
+        report = reports.get(attacker) or claims_vs_reports(store, attacker=attacker,
+                                                             start=start, end=end)
+        out += against_claims(tally, report)
     return out
