@@ -349,17 +349,21 @@ class _Engine:
             return ExtractSummary()  # nothing to extract: no pipeline to load
         if self.pool is not None or (pages.workers > 1 and self.extractor is None
                                      and self.gazetteer is None):
-            if self.pool is None:
-                imported_from = store.url if store.gazetteer_imports() else None
-                self.pool = worker_pool(self.workers, imported_from)
-            return _write_in_order(store, _pages_in_workers(pages, self.pool, self.workers),
-                                   progress)
+            return _write_in_order(store, _pages_in_workers(pages, self._pool(store),
+                                                            self.workers), progress)
         from .nlp import batch_settings
 
         self._load_here(store)
         with batch_settings():  # after loading: the model is among what the collector skips
             results = (extract_page(self.extractor, self.gazetteer, page) for page in pages)
             return _write_in_order(store, results, progress)
+
+    def _pool(self, store: Store) -> Executor:
+        """The worker processes, started on first use with the store's imported places."""
+        if self.pool is None:
+            imported_from = store.url if store.gazetteer_imports() else None
+            self.pool = worker_pool(self.workers, imported_from)
+        return self.pool
 
     def _load_here(self, store: Store) -> None:
         from .extract import Extractor
