@@ -46,6 +46,34 @@ def test_two_workers_give_the_export_of_one(tmp_path):
     assert exports[0] == exports[1]
 
 
+def _articles_and_republished_copies(tmp_path: Path, count: int) -> Path:
+    """``count`` articles, then each again under a new id with a line an outlet added in
+    front: syndicated copies whose extra text makes them extracted in full."""
+    rows = [json.loads(line) for line in _first_articles(tmp_path, count).open(encoding="utf-8")]
+    copies = [{**row, "id": f"{row['id']}-republished",
+               "text": f"(Republished from a wire.) {row['text']}"} for row in rows]
+    path = tmp_path / f"with-copies-{count}.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows + copies), encoding="utf-8")
+    return path
+
+
+def test_copies_in_full_go_to_the_workers_that_extracted_the_originals(tmp_path, monkeypatch):
+    started = []
+    real_pool = pipeline.worker_pool
+    monkeypatch.setattr(pipeline, "worker_pool",
+                        lambda *args: started.append(args) or real_pool(*args))
+    articles, exports = _articles_and_republished_copies(tmp_path, 24), []
+    for workers in (1, 2):
+        store = Store(str(tmp_path / f"copies-{workers}.db"))
+        pipeline.ingest([str(articles)], store)
+        summary = pipeline.extract_pending(store, workers=workers, batch_size=8)
+        assert summary.documents == 48 and summary.copies_in_full
+        fuse_pending(store)
+        exports.append(_export_without_clock(store, "incidents"))
+    assert len(started) == 1, "one pool of workers for the originals and the copies"
+    assert exports[0] and exports[0] == exports[1]
+
+
 def test_pages_cover_every_pending_document_once_in_id_order(tmp_path):
     store = Store(str(tmp_path / "pages.db"))
     pipeline.ingest([str(_first_articles(tmp_path, 30))], store)

@@ -12,6 +12,7 @@ import logging
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -297,28 +298,42 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     Syndicated copies come after every other document: one whose original is extracted
     takes its mentions (``syndication.mentions_by_reference``) when nothing it adds could
     report anything; the others (their ids are kept until then) are extracted in full."""
-    engine = _Engine(extractor, gazetteer, workers, dask)
-    summary = engine.extract(store, document_pages(store, everything=everything, ids=ids,
-                                                   size=batch_size, copies=False), progress)
-    in_full = _copies_by_reference(store, everything=everything, ids=ids, size=batch_size,
-                                   may_hold_mention=engine.mention_words(), summary=summary,
-                                   progress=progress)
-    if in_full:
-        summary.add(engine.extract(store, document_pages(
-            store, everything=True, ids=[doc_id for doc_id, _ in in_full], size=batch_size,
-            copies=True), progress))
+    with _Engine(extractor, gazetteer, workers, dask) as engine:
+        summary = engine.extract(store, document_pages(store, everything=everything, ids=ids,
+                                                       size=batch_size, copies=False), progress)
+        in_full = _copies_by_reference(store, everything=everything, ids=ids, size=batch_size,
+                                       may_hold_mention=engine.mention_words(),
+                                       summary=summary, progress=progress)
+        if in_full:
+            summary.add(engine.extract(store, document_pages(
+                store, everything=True, ids=[doc_id for doc_id, _ in in_full],
+                size=batch_size, copies=True), progress))
     summary.copies_in_full += in_full
     return summary
 
 
 @dataclass(slots=True)
 class _Engine:
-    """Where pages are extracted: here, in worker processes, or on a Dask cluster."""
+    """Where pages are extracted: here, in worker processes, or on a Dask cluster.
+
+    The worker processes are started once for the whole run (the originals, then the
+    syndicated copies extracted in full) and stopped when the engine is left: a second pool
+    would load the pipeline again in each worker and start its memos of gazetteer answers
+    cold, for copies whose originals the first pool has just answered."""
 
     extractor: object | None
     gazetteer: object | None
     workers: int
     dask: str | None
+    pool: Executor | None = None
+
+    def __enter__(self) -> _Engine:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def extract(self, store: Store, pages: Iterator[list[Document]],
                 progress: Progress | None) -> ExtractSummary:
@@ -332,16 +347,23 @@ class _Engine:
         pages = _PagesAhead(pages, self.workers)
         if not pages.workers:
             return ExtractSummary()  # nothing to extract: no pipeline to load
-        if pages.workers > 1 and self.extractor is None and self.gazetteer is None:
-            imported_from = store.url if store.gazetteer_imports() else None
-            return _write_in_order(store, _pages_in_workers(pages, pages.workers,
-                                                            imported_from), progress)
+        if self.pool is not None or (pages.workers > 1 and self.extractor is None
+                                     and self.gazetteer is None):
+            return _write_in_order(store, _pages_in_workers(pages, self._pool(store),
+                                                            self.workers), progress)
         from .nlp import batch_settings
 
         self._load_here(store)
         with batch_settings():  # after loading: the model is among what the collector skips
             results = (extract_page(self.extractor, self.gazetteer, page) for page in pages)
             return _write_in_order(store, results, progress)
+
+    def _pool(self, store: Store) -> Executor:
+        """The worker processes, started on first use with the store's imported places."""
+        if self.pool is None:
+            imported_from = store.url if store.gazetteer_imports() else None
+            self.pool = worker_pool(self.workers, imported_from)
+        return self.pool
 
     def _load_here(self, store: Store) -> None:
         from .extract import Extractor
@@ -515,28 +537,33 @@ def _extract_page_in_worker(docs: list[Document]) -> PageResult:
         return extract_page(*_worker_pipeline, docs)
 
 
-def _pages_in_workers(pages: Iterable[list[Document]], workers: int,
-                      imported_from: str | None) -> Iterator[PageResult]:
-    """The pages' results in the pages' order, ``workers`` processes extracting; at most two
-    pages per worker are in flight, so memory stays flat however many are pending.
+def worker_pool(workers: int, imported_from: str | None) -> Executor:
+    """``workers`` processes, each loading the pipeline once (``_load_worker_pipeline``).
 
     Worker processes are spawned, not forked: a fork would copy this process's open
     database connections and BLAS threads."""
     import multiprocessing
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_load_worker_pipeline,
-                             initargs=(imported_from,)) as pool:
-        in_flight: deque = deque()
-        for page in pages:
-            in_flight.append(pool.submit(_extract_page_in_worker, page))
-            if len(in_flight) >= 2 * workers:
-                yield in_flight.popleft().result()
-        while in_flight:
+    return ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_load_worker_pipeline, initargs=(imported_from,))
+
+
+def _pages_in_workers(pages: Iterable[list[Document]], pool: Executor,
+                      workers: int) -> Iterator[PageResult]:
+    """The pages' results in the pages' order, extracted in ``pool``'s ``workers``
+    processes; at most two pages per worker are in flight, so memory stays flat however
+    many are pending."""
+    from collections import deque
+
+    in_flight: deque = deque()
+    for page in pages:
+        in_flight.append(pool.submit(_extract_page_in_worker, page))
+        if len(in_flight) >= 2 * workers:
             yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
 
 
 def process_pending(store: Store, *, everything: bool = False, ids: Sequence[str] | None = None,
