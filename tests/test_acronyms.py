@@ -13,11 +13,6 @@ from strikewatch.models import Document, Segment
 from strikewatch.nlp import load_pipeline
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def strikes(extractor: Extractor, text: str) -> list[tuple[str | None, str]]:
     doc = Document(id="t", text=text, segments=(Segment("body", 0, len(text)),), content_hash="t",
                    published=date(2016, 4, 3))

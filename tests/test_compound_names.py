@@ -14,11 +14,6 @@ from strikewatch.geo import geocode_mentions
 from strikewatch.models import Document, Segment
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def placed(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
     doc = Document(id="t", text=text, segments=(Segment("body", 0, len(text)),), content_hash="t",
                    published=date(2016, 3, 1))

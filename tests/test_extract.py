@@ -25,11 +25,6 @@ SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding examp
 MEE_ID = "mee-2015-10-02-russia-syria"
 
 
-@pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def document(text: str, published: str, *, doc_id: str = "t", title: str | None = None,
              language: str | None = None) -> Document:
     """A document of paragraphs separated by blank lines, as ingest makes them."""
@@ -699,7 +694,6 @@ def test_the_forces_of_the_lead_carry_to_warplanes_a_few_sentences_on(extractor)
     assert {("RU", "al-Sakhour"), ("SY", "al-Sakhour")} <= got
 
 
-
 def test_a_tag_line_glued_to_the_lead_names_no_attacker_or_place(extractor):
     # from an FA-KES article (not in the gold set): "Assad" and "Russia" are the page's tags
     text = ("Tags Aleppo Syria Assad Russia Attack Airstrikes At least 16 people were killed in airstrikes "
@@ -889,7 +883,6 @@ def test_a_glued_headline_names_no_strike_at_the_container_of_the_story(extracto
             "province.")
     got = events(extractor.extract(document(text, "2016-11-07")))
     assert {p for _, p, _ in got} == {"Hadar village"}, got
-
 
 
 def test_a_town_in_a_region_is_the_town_the_story_names_next(extractor):

@@ -11,14 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.extract import Extractor
 
 from test_extract_wars import item, places
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 # ---------------------------------------------------------------- damage and destruction

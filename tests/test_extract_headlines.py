@@ -16,11 +16,6 @@ from strikewatch.extract import Extractor
 from strikewatch.ingest import IngestOptions, read_inputs
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def headlines(tmp_path, text: str, published: str = "2019-07-15"):
     """A document of headlines as a JSON Lines input gives it: no title, one per line."""
     import json

@@ -9,14 +9,8 @@ import json
 
 import pytest
 
-from strikewatch.extract import Extractor
 from strikewatch.ingest import IngestOptions, read_inputs
 from strikewatch.models import Document
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 class _CountingPipeline:

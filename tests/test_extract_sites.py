@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from test_extract import document
 
-from strikewatch.extract import Extractor
 from strikewatch.extract.sites import site_finder
 
 
@@ -42,11 +41,6 @@ def test_the_site_a_sentence_names(sentence, site):
 ])
 def test_no_site(sentence):
     assert site_finder().find(sentence) is None
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def test_two_family_homes_in_one_town_are_two_mentions(extractor):

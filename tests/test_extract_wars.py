@@ -19,11 +19,6 @@ from strikewatch.geo import geocode_mentions
 from strikewatch.models import Document, Segment
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def item(text: str, *, title: str | None = None, published: str = "2022-03-01") -> Document:
     """A feed item or a log entry as ingest stores it: the title first, then the text."""
     parts = ([title] if title else []) + text.split("\n\n")

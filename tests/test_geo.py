@@ -16,7 +16,6 @@ from strikewatch.geo import (
     Unresolved,
     geocode_json,
     geocode_mentions,
-    load_gazetteer,
     normalize,
     skeleton,
 )
@@ -28,11 +27,6 @@ SAMPLES = Path(__file__).parent.parent / "samples"  # the bundled founding examp
 MEE = (SAMPLES / "mee-2015-10-02-russia-syria.txt").read_text(encoding="utf-8")
 GOLD = json.loads((SAMPLES / "mee-2015-10-02-russia-syria.gold.jsonl").read_text())
 HAMA_CITY, RAQQA_CITY, DEIR_CITY = 170017, 172955, 170794
-
-
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return load_gazetteer()  # builds the index on the first run (~15 s), then opens in ms
 
 
 def placed(result: Place | Unresolved) -> Place:

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import Gazetteer, load_gazetteer
 from strikewatch.geo.cues import _distance_km
 from strikewatch.models import Place
-
-
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(("name", "country"), [

@@ -9,18 +9,8 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import Extractor
-from strikewatch.geo import Gazetteer, geocode_mentions, load_gazetteer
+from strikewatch.geo import Gazetteer, geocode_mentions
 from strikewatch.models import Document, Segment
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def _strike_places(extractor: Extractor, gaz: Gazetteer, note: str, country: str | None = None):

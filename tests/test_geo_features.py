@@ -8,18 +8,8 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import Extractor
-from strikewatch.geo import Gazetteer, geocode_json, geocode_mentions, load_gazetteer
+from strikewatch.geo import Gazetteer, geocode_json, geocode_mentions
 from strikewatch.models import Document, Segment, Span, StrikeMention
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def _placed(gaz: Gazetteer, sentence: str, place: str, *, country: str | None = None):

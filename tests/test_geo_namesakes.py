@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import Gazetteer, geocode_json, geocode_mentions, load_gazetteer
+from strikewatch.geo import Gazetteer, geocode_json, geocode_mentions
 from strikewatch.models import Actor, Span, StrikeMention
-
-
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _placed(gaz: Gazetteer, sentence: str, place: str, *, country: str | None = None,

@@ -11,13 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import Gazetteer, geocode_mentions, load_gazetteer
+from strikewatch.geo import geocode_mentions
 from strikewatch.models import Span, StrikeMention
-
-
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _mention(sentence: str, place: str) -> StrikeMention:

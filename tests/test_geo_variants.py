@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.geo import Gazetteer, Unresolved, load_gazetteer, normalize, skeleton
+from strikewatch.geo import Unresolved, load_gazetteer, normalize, skeleton
 from strikewatch.models import Place
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def placed(result: Place | Unresolved) -> Place:
@@ -120,11 +115,6 @@ def test_no_country_no_guess_at_a_hamlet_through_a_spelling(gaz):
 
 
 # ----------------------------------------------------------- read in a sentence's place
-
-@pytest.fixture(scope="module")
-def extractor():
-    from strikewatch.extract import Extractor
-    return Extractor()
 
 
 def _caption(text: str):

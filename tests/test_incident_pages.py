@@ -13,7 +13,6 @@ from test_extract import document
 
 from strikewatch import pipeline
 from strikewatch.export import export_lines
-from strikewatch.extract import Extractor
 from strikewatch.store import Store
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -46,11 +45,6 @@ def test_an_incident_page_gives_one_incident_with_its_date_place_and_summary_tol
     fatalities = incident["fatalities"]
     assert (fatalities["min"], fatalities["max"]) == killed
     assert (fatalities["civilians_min"], fatalities["civilians_max"]) == civilians
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def _strikes(extractor, text: str) -> list[tuple]:

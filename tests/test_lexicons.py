@@ -207,3 +207,14 @@ def test_a_letter_that_only_folds_to_the_phrase_still_finds_it(text, phrase):
     fail on a lookup: hostile or odd text must still find the phrase, with its value."""
     matcher = PhraseMatcher({phrase: "value", "other phrase": "other"})
     assert [(len(t), v) for _, _, t, v in matcher.find(text)] == [(len(phrase), "value")]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Air strikes hit \u0130dlib overnight", "idlib"),  # dotted capital I (Syria)
+    ("Shelling of Mar\u0131upol", "mariupol"),  # dotless i (Ukraine)
+])
+def test_a_turkish_i_finds_the_phrase_as_re_matches_it(text, phrase):
+    """``re`` matches the Turkish dotted and dotless i case-blind with i; casefold() does not
+    pair them, so the matcher folds them itself."""
+    matcher = PhraseMatcher({phrase: "value", "other phrase": "other"})
+    assert [v for _, _, _, v in matcher.find(text)] == ["value"]

@@ -10,16 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from strikewatch.extract import Extractor
 from strikewatch.models import Document, Segment
 
 CORPUS = Path(__file__).parent / "fixtures" / "strikes" / "sentences.jsonl"
 CASES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def _document(case: dict) -> Document:

@@ -157,13 +157,6 @@ def test_the_migration_indexes_the_originals_already_stored(db_url):  # noqa: F8
 # ---------------------------------------------------------------------------------- by reference
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from strikewatch.extract import Extractor
-
-    return Extractor()
-
-
 def rerun(text: str, header: str) -> str:
     """``text`` as another outlet re-runs wire copy word for word: its own header above, a
     credit line below (neither says anything about a strike)."""

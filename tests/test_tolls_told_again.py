@@ -7,13 +7,6 @@ from __future__ import annotations
 import pytest
 from test_extract import document
 
-from strikewatch.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def _strikes(extractor, text: str) -> list[tuple]:
     found = extractor.extract(document(text, "2016-02-16")).strikes

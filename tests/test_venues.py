@@ -13,11 +13,6 @@ from strikewatch.geo import geocode_mentions
 from strikewatch.models import Document, Segment
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def places(extractor: Extractor, title: str, text: str) -> list[str]:
     whole = f"{title}\n\n{text}"
     doc = Document(id="t", text=whole, segments=(Segment("title", 0, len(title)),

@@ -27,7 +27,6 @@ class PhraseMatcher:
     def __init__(self, phrases: dict[str, object]):
         self._values = {}
         exact, folded = [], []
-        self._folded_keys: list[str] = []
         for phrase, value in phrases.items():
             phrase = str(phrase).strip()
             if not phrase:
@@ -37,8 +36,7 @@ class PhraseMatcher:
                 self._values[_norm(phrase)] = value
             else:
                 folded.append(phrase)
-                self._values[_norm(phrase.lower())] = value
-                self._folded_keys.append(_norm(phrase.lower()))
+                self._values[_norm(_fold(phrase))] = value
         self._exact = _alternation(exact, 0)
         self._folded = _alternation(folded, re.IGNORECASE)
         self._recent: dict[str, tuple] = {}
@@ -69,22 +67,13 @@ class PhraseMatcher:
             if rx is None:
                 continue
             for m in rx.finditer(text):
-                hits.append((m.start(), m.end(), m.group(), self._value(m.group(), folded)))
+                key = _norm(_fold(m.group()) if folded else m.group())
+                hits.append((m.start(), m.end(), m.group(), self._values[key]))
         out: list[tuple[int, int, str, object]] = []
         for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
             if all(h[1] <= o[0] or h[0] >= o[1] for o in out):
                 out.append(h)
         return sorted(out, key=lambda h: h[0])
-
-    def _value(self, matched: str, folded: bool) -> object:
-        value = self._values.get(_norm(matched.lower() if folded else matched))
-        if value is not None or not folded:
-            return value
-        # ``re``'s case-blind matching also pairs letters whose lower() differ (the long s and
-        # s, the Kelvin sign and k, the rounded Cyrillic ve and в): a text spelled with them,
-        # by chance or to slip past a filter, is still the phrase it matched
-        return next(self._values[key] for key in self._folded_keys if re.fullmatch(
-            r"\s+".join(re.escape(w) for w in key.split()), matched, re.IGNORECASE))
 
     def search(self, text: str) -> bool:
         return any(rx is not None and rx.search(text) for rx in (self._exact, self._folded))
@@ -97,6 +86,17 @@ _RECENT = 1024
 
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s)
+
+
+# ``re``'s case-blind matching pairs letters whose lower() differ (the long s and s, the
+# rounded Cyrillic ve and в, the Turkish dotless and dotted i and i): a text spelled with them,
+# by chance or to slip past a filter, must find its phrase's value. casefold() pairs all of
+# them but the Turkish i's (checked over every code point against re's pairing)
+_TURKISH_I = str.maketrans({"\u0131": "i", "\u0130": "i"})
+
+
+def _fold(s: str) -> str:
+    return s.translate(_TURKISH_I).casefold()
 
 
 def _all_caps(phrase: str) -> bool:

@@ -76,14 +76,21 @@ def _site_named_later(strikes: list[StrikeMention]) -> list[StrikeMention]:
                   and (p.date == m.date or p.date_text is None)), None)
         if i is None:
             continue
-        p = strikes[i]
-        if p.date_text is None:
-            p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
-        if p.casualties.killed.empty:
-            p = replace(p, casualties=m.casualties)
+        p = _told_again(strikes[i], m)
         strikes[i] = replace(p, support=tuple(dict.fromkeys((*p.support, m.sentence))))
         strikes.remove(m)
     return strikes
+
+
+def _told_again(later: StrikeMention, first: StrikeMention) -> StrikeMention:
+    """The strike told again: it keeps what it says, and takes the first telling's day when
+    it says none and its toll when it tells none."""
+    if later.date_text is None:
+        later = replace(later, date=first.date, date_precision=first.date_precision,
+                        date_text=first.date_text)
+    if later.casualties.killed.empty:
+        later = replace(later, casualties=first.casualties)
+    return later
 
 
 def _site_kind(site: str | None) -> str:
@@ -117,12 +124,7 @@ def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
                   and (p.date == m.date or p.date_text is None)), None)
         if i is None:
             continue
-        p = strikes[i]
-        if p.date_text is None:
-            p = replace(p, date=m.date, date_precision=m.date_precision, date_text=m.date_text)
-        if p.casualties.killed.empty:
-            p = replace(p, casualties=m.casualties)
-        strikes[i] = p
+        strikes[i] = _told_again(strikes[i], m)
         strikes.remove(m)
         resolved.add(said)
     return strikes

@@ -191,7 +191,6 @@ def _country_ballot(gazetteer: Gazetteer, sentences: Sequence[str]) -> dict[str,
     return {top[0][0]: min(3.0, float(lead))} if lead else {}
 
 
-
 def _document_country(mentions: Sequence[StrikeMention],
                       first: Sequence[tuple[Place | Unresolved | None, Candidate | None]],
                       gazetteer: Gazetteer, document_text: str | None = None) -> str | None:
@@ -201,11 +200,33 @@ def _document_country(mentions: Sequence[StrikeMention],
     # each distinct name votes once, with the weight of its surest reading: the mentions'
     # places and the places their sentences name ("... told Reuters from Aleppo")
     ballots: dict[str, tuple[str, float]] = {}
+    _vote_strike_places(ballots, mentions, first, gazetteer)
+    sentences = list(dict.fromkeys(m.sentence.text for m in mentions if m.sentence))
+    # the whole article, when given, names the places around the strikes too: "Turkish
+    # airstrikes ... near Jerablus" is in Syria because the article names Jarabulus four times
+    # and "northern Aleppo province", though it names Turkey in every sentence
+    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
+    _vote_named_places(ballots, gazetteer, named_in, set(sentences))
+    votes: Counter = Counter()
+    for cc, weight in ballots.values():
+        votes[cc] += weight
+    # the whole article, when given, says more about its country than its strike sentences:
+    # "Syria" leads a Syrian story even where each strike names only an unknown village
+    for cc, weight in _country_ballot(gazetteer, named_in).items():
+        votes[cc] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _vote(ballots: dict[str, tuple[str, float]], name: str, p: Place, weight: float) -> None:
+    key = normalize(name)
+    if key not in ballots or ballots[key][1] < weight:
+        ballots[key] = (p.country, weight)
+
+
+def _vote_strike_places(ballots: dict[str, tuple[str, float]], mentions: Sequence[StrikeMention],
+                        first: Sequence[tuple[Place | Unresolved | None, Candidate | None]],
+                        gazetteer: Gazetteer) -> None:
     short = gazetteer.settings.variant_min_letters
-    def vote(name: str, p: Place, weight: float) -> None:
-        key = normalize(name)
-        if key not in ballots or ballots[key][1] < weight:
-            ballots[key] = (p.country, weight)
     for m, (p, c) in zip(mentions, first):
         if isinstance(p, Place) and p.precision != "country":
             weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "", short)
@@ -215,13 +236,12 @@ def _document_country(mentions: Sequence[StrikeMention],
                     m.sentence.text, m.place_span.start - m.sentence.start,
                     m.place_span.end - m.sentence.start):
                 weight *= 0.3  # "Vladimir" of "Vladimir Putin"
-            vote(m.place_text or "", p, weight)
-    sentences = list(dict.fromkeys(m.sentence.text for m in mentions if m.sentence))
-    # the whole article, when given, names the places around the strikes too: "Turkish
-    # airstrikes ... near Jerablus" is in Syria because the article names Jarabulus four times
-    # and "northern Aleppo province", though it names Turkey in every sentence
-    named_in = _SENTENCE_BREAK.split(document_text) if document_text else sentences
-    strike_sentences = set(sentences)
+            _vote(ballots, m.place_text or "", p, weight)
+
+
+def _vote_named_places(ballots: dict[str, tuple[str, float]], gazetteer: Gazetteer,
+                       named_in: Sequence[str], strike_sentences: set[str]) -> None:
+    short = gazetteer.settings.variant_min_letters
     for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
             weight = _vote_weight(c, text[start:end], short)
@@ -234,15 +254,7 @@ def _document_country(mentions: Sequence[StrikeMention],
                 # "Secretary William Hague", not "Aleppo Police Command"; and whatever its
                 # size, "Mashhad" of "Mashhad al-Kallasa" (an Aleppo district) is not the city
                 weight *= 0.3
-            vote(text[start:end], p, weight)
-    votes: Counter = Counter()
-    for cc, weight in ballots.values():
-        votes[cc] += weight
-    # the whole article, when given, says more about its country than its strike sentences:
-    # "Syria" leads a Syrian story even where each strike names only an unknown village
-    for cc, weight in _country_ballot(gazetteer, named_in).items():
-        votes[cc] += weight
-    return votes.most_common(1)[0][0] if votes else None
+            _vote(ballots, text[start:end], p, weight)
 
 
 def _homonym_in_named_province(gazetteer: Gazetteer, m: StrikeMention, here: Place,

@@ -35,11 +35,26 @@ def _strip_admin_words(name: str, lex: _Lexicon) -> str:
     return " ".join(tokens)
 
 
-
 class _Lexicon:
     """descriptors.yaml, normalised like the names it is matched against."""
 
     def __init__(self, data: dict, demonyms: dict[str, str]):
+        self._read_levels(data)
+        self._read_sites(data)
+        self._compile_containers(data)
+        self.nouns = {n.casefold() for n in data["container_nouns"]}
+        self.city_part_nouns = frozenset(n.casefold() for n in data["city_part_nouns"])
+        # words that may follow or precede a place name without making it part of a longer
+        # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"
+        self.name_neighbours = self.nouns | {w for phrase, _ in self.levels for w in phrase} \
+            | {w for phrase in self.directions for w in phrase} | {"the", "and"}
+        self.demonyms = demonyms
+        self.name_neighbours |= set(demonyms)
+        self.attacker_nouns = frozenset(w.casefold() for w in data["attacker_nouns"])
+
+    def _read_levels(self, data: dict) -> None:
+        """The words that say how large a place is (province, district, village, facility,
+        feature) and the compass words."""
         self.levels: list[tuple[tuple[str, ...], str]] = []
         for level in ("admin1", "admin2", "point", "vicinity", "facility", "feature"):
             for phrase in data[level]:
@@ -51,6 +66,10 @@ class _Lexicon:
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
         self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
         self.region_is_admin1 = frozenset(data["region_is_admin1"])
+
+    def _read_sites(self, data: dict) -> None:
+        """Streets, landmarks and natural features: words after or before a name that make it
+        a site or a feature, not a town."""
         streets = "|".join(map(re.escape, sorted(data["street_nouns"], key=len, reverse=True)))
         self.landmark_nouns = frozenset(w.casefold() for w in data["landmark_nouns"])
         landmarks = "|".join(map(re.escape, sorted({*data["landmark_nouns"],
@@ -62,6 +81,9 @@ class _Lexicon:
         self.feature_after = {w for phrase, level in self.levels if level == "feature"
                               for w in phrase}
         self.feature_words = self.feature_after | {w for p in self.feature_before for w in p}
+
+    def _compile_containers(self, data: dict) -> None:
+        """The patterns of a place written with its container ("X in Y province", "X, Y")."""
         relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
         relations.sort(key=lambda r: -len(r[0]))
         self.relation = {w.casefold(): rel for w, rel in relations}
@@ -86,15 +108,6 @@ class _Lexicon:
             rf"^[\s,]*(?P<rest>{name}(?:\s+{name})?\s+(?i:province|governorate|countryside))\b")
         self.relation_re = re.compile(rf"\s((?i:{words}))\s")
         self.name_re = re.compile(rf"{name}(?:\s+{name}){{0,2}}")
-        self.nouns = {n.casefold() for n in data["container_nouns"]}
-        self.city_part_nouns = frozenset(n.casefold() for n in data["city_part_nouns"])
-        # words that may follow or precede a place name without making it part of a longer
-        # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"
-        self.name_neighbours = self.nouns | {w for phrase, _ in self.levels for w in phrase} \
-            | {w for phrase in self.directions for w in phrase} | {"the", "and"}
-        self.demonyms = demonyms
-        self.name_neighbours |= set(demonyms)
-        self.attacker_nouns = frozenset(w.casefold() for w in data["attacker_nouns"])
 
     @classmethod
     def load(cls) -> _Lexicon:
