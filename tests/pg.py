@@ -3,7 +3,9 @@ test once on SQLite and once on PostgreSQL.
 
 The server is Debian's (``scripts/ensure-postgres.sh`` installs it; ``make test`` calls it):
 initdb in a temporary directory, pg_ctl on a free loopback port, stopped and removed at the
-end of the session. initdb refuses to run as root, so under root the server runs as the
+end of the session. A session killed before its cleanup (SIGKILL, or SIGTERM from a timeout)
+leaves its server running; the next session stops such orphans, found by the pid of the
+session that started them. initdb refuses to run as root, so under root the server runs as the
 ``postgres`` user. Each test gets a database of its own. Where the binaries are missing the
 PostgreSQL half of each test is skipped, saying how to get them.
 
@@ -40,10 +42,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+OWNER = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
+
+
 class PostgresServer:
-    def __init__(self, bindir: Path):
+    def __init__(self, bindir: Path, directory: Path | None = None):
         self.bindir = bindir
-        self.dir = Path(tempfile.mkdtemp(prefix="strikewatch-pg-"))
+        self.dir = directory or Path(tempfile.mkdtemp(prefix="strikewatch-pg-"))
         self.data = self.dir / "data"
         self.port = _free_port()
         self.user = None
@@ -58,6 +73,7 @@ class PostgresServer:
         subprocess.run(cmd, check=True, capture_output=True, cwd=self.dir, timeout=60)
 
     def start(self) -> None:
+        (self.dir / OWNER).write_text(str(os.getpid()))
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres",
                   "--no-sync", "-E", "UTF8")
         opts = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
@@ -84,11 +100,34 @@ class PostgresServer:
         return self.url(name)
 
 
+def stop_orphans(bindir: Path) -> list[Path]:
+    """Stop the servers of sessions that died before their cleanup, so that killed runs do not
+    pile up servers holding memory and ports on a shared machine."""
+    stopped = []
+    for directory in Path(tempfile.gettempdir()).glob("strikewatch-pg-*"):
+        try:
+            owner = int((directory / OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # not ours to judge: an older layout, or being created right now
+        if owner == os.getpid() or _alive(owner):
+            continue
+        server = PostgresServer(bindir, directory)
+        try:
+            if (server.data / "postmaster.pid").exists():
+                server._run("pg_ctl", "-D", str(server.data), "-m", "immediate", "-w", "stop")
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            pass  # already down: removing its directory is all that is left
+        shutil.rmtree(directory, ignore_errors=True)
+        stopped.append(directory)
+    return stopped
+
+
 @pytest.fixture(scope="session")
 def postgres():
     bindir = _bindir()
     if bindir is None:
         pytest.skip(SKIP)
+    stop_orphans(bindir)
     pytest.importorskip("psycopg", reason="psycopg missing: pip install -e '.[postgres]'")
     server = PostgresServer(bindir)
     try:

@@ -154,6 +154,14 @@ def test_a_source_name_maps_to_its_entry():
     assert REG.source_entry("a resident") is None
 
 
+def test_a_civil_defence_is_the_one_of_the_place_it_names():
+    # Gaza, Lebanon and Ukraine have emergency services of their own: not the White Helmets
+    assert REG.source_entry("the Gaza civil defence agency").code == "Gaza Civil Defence"
+    assert REG.source_entry("Lebanon's civil defence").code == "Lebanese Civil Defense"
+    assert REG.source_entry("Ukraine's State Emergency Service").code == "UA-SES"
+    assert REG.source_entry("Syria Civil Defence").code == "White Helmets"
+
+
 def test_whose_voice_a_source_is():
     mod, kremlin = REG.source_entry("Russian Defence Ministry"), REG.source_entry("Kremlin")
     assert REG.voice_key(mod) == REG.voice_key(kremlin)  # one state, one voice

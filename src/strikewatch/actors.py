@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from .errors import RegistryError
-from .models import SPEAKER_ROLES, Actor, StrikeMention
+from .models import SPEAKER_ROLES, Actor, ClaimMention, StrikeMention
 
 __all__ = [
     "KINDS",
@@ -39,6 +39,7 @@ __all__ = [
     "RegistryError",
     "load_registry",
     "settle_attackers",
+    "settle_claims",
 ]
 
 KINDS = ("state_force", "coalition", "armed_group", "ministry", "government", "media", "monitor",
@@ -180,6 +181,14 @@ class Registry:
             return parent.country
         return None
 
+    def armed_group_of(self, entry: RegistryEntry) -> str | None:
+        """The code of the armed group a speaker is, or belongs to (a group's spokesman, its
+        media wing), else None: states speak through :meth:`speaks_for_state`."""
+        for body in (entry, self.by_code.get(entry.parent or "")):
+            if body is not None and body.kind == "armed_group":
+                return body.code
+        return None
+
     # -- fusion's view -----------------------------------------------------------------------
 
     def source_entry(self, name: str | None) -> RegistryEntry | None:
@@ -265,6 +274,25 @@ def settle_attackers(mentions: Sequence[StrikeMention], registry: Registry | Non
         country = m.place.country if m.place is not None else None
         settled = reg.settle(m.attacker, country)
         out.append(m if settled == m.attacker else replace(m, attacker=settled))
+    return out
+
+
+def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMention],
+                  registry: Registry | None = None) -> list[ClaimMention]:
+    """Settle a claim about "the army" or "the coalition" from the one country the document's
+    strikes fall in ("The RSF accused the army of staging it": Sudan's); with none, or
+    several, the claim is about no one known, never about the pending word itself."""
+    if not any(c.about in (PENDING_TERRITORY, PENDING_COALITION) for c in claims):
+        return list(claims)
+    reg = registry or load_registry()
+    countries = {m.place.country for m in strikes if m.place is not None}
+    country = next(iter(countries)) if len(countries) == 1 else None
+    out = []
+    for c in claims:
+        if c.about in (PENDING_TERRITORY, PENDING_COALITION):
+            settled = reg.settle(Actor(c.about), country) if country else None
+            c = replace(c, about=settled.code if settled else None)
+        out.append(c)
     return out
 
 

@@ -134,12 +134,30 @@ def _by_first_char(phrases: list[str], flags: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class OrgEntry:
-    """A speaking body as the claim speakers see it: its name, its role, and the state it
-    speaks for (None for monitors, independent media, armed groups and unnamed speakers)."""
+    """A speaking body as the claim speakers see it: its name, its role, the state it speaks
+    for (None for monitors, independent media, armed groups and unnamed speakers), and the
+    armed group it is, or is the voice of (the registry code: "Houthis" for Yahya Saree), whose
+    own act "the group had targeted Eilat" tells."""
 
     org: str | None
     role: str
     country: str | None
+    group: str | None = None
+
+
+# what a state's forces are called when they speak: "Ukraine's military said it had struck ..."
+_SPEAKING_FORCE_WORDS = ("military", "army", "armed forces", "air force", "navy")
+
+
+def _state_force_voices(registry: Registry):
+    """ "Ukraine's military", "the Sudanese army", "Israel's air force": a state's forces,
+    named by its demonym, speak for that state as a belligerent, as their named commands do."""
+    for body in registry.striking_entries():
+        if body.is_state:
+            voice = OrgEntry(body.name, "belligerent", body.country)
+            for demonym in body.demonyms:
+                for word in _SPEAKING_FORCE_WORDS:
+                    yield f"{demonym} {word}", voice
 
 
 class Lexicons:
@@ -239,11 +257,14 @@ class Lexicons:
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}
         for body in registry.speakers():
-            entry = OrgEntry(body.name, body.role or "other", registry.speaks_for_state(body))
+            entry = OrgEntry(body.name, body.role or "other", registry.speaks_for_state(body),
+                             registry.armed_group_of(body))
             for name in body.speaker_names:
                 orgs.setdefault(name, entry)
                 # FA-KES text lost its apostrophes: "Russias Defense Ministry"
                 orgs.setdefault(name.replace("'s ", "s "), entry)
+        for name, entry in _state_force_voices(registry):
+            orgs.setdefault(name, entry)
         self.orgs = PhraseMatcher(orgs)
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})

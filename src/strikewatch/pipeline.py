@@ -479,7 +479,7 @@ def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # n
     """Extract and geocode one page of documents (in the caller's process). A document with
     no strike or claim vocabulary at all (``SentenceGate.may_keep_any``) is recorded as
     extracted with nothing found, without being split or parsed."""
-    from .actors import settle_attackers
+    from .actors import settle_attackers, settle_claims
     from .geo import geocode_mentions
 
     text_of = {d.id: d.text for d in docs}
@@ -491,7 +491,7 @@ def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # n
         strikes = geocode_mentions(extraction.strikes, gazetteer,
                                    document_text=text_of[doc_id]) if extraction.strikes else []
         strikes = settle_attackers(strikes)  # "the army" is the state the strike falls in
-        found[doc_id] = (doc_id, strikes, list(extraction.claims))
+        found[doc_id] = (doc_id, strikes, settle_claims(extraction.claims, strikes))
     return PageResult([found.get(d.id, (d.id, [], [])) for d in docs], skipped)
 
 

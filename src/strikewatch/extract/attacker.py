@@ -152,6 +152,8 @@ class AttackerRules:
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
         elif claimed and voice.country:
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
+        elif claimed and voice.group and _the_speaker_acts(trigger.tok):
+            attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]
         own_attackers = ctx.own_attackers
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
@@ -168,6 +170,17 @@ class AttackerRules:
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
         return [None]
+
+
+# the subject of a strike verb that is the speaking group itself: "Saree said the group had
+# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions"
+_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "group", "movement", "organisation", "organization"})
+
+
+def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """A group's voice claiming its own strike: the strike verb's subject is the group itself
+    (not "a strike hit Gaza, Hamas said", where the group reports what it suffered)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_AS_SUBJECT for c in tok.children)
 
 
 def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:

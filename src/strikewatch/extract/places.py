@@ -21,6 +21,13 @@ _NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "
                                  "EVENT", "MONEY", "PERCENT", "QUANTITY"})
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
+# "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
+_POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.IGNORECASE)
+# a place's own noun after its name, with the word that says what kind of camp or area it is:
+# "Nuseirat refugee camp in ...", "Jabalia camp, ..."
+_OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|military)\s+)?"
+                       r"(?P<noun>[A-Za-z]+)(?=\s*,?\s+(?:in|of|near)\s)")
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
@@ -394,7 +401,7 @@ class PlaceFinder:
 
     def _introduced(self, sdoc, words, w: int, last: int) -> bool:
         """ "the town of Saraqeb", "the province of Raqa", "the neighborhood Alsaliheen",
-        "the al-Furqan neighbourhood": the text says the run of names from word w is a place."""
+        "the al-Furqan neighbourhood", "Amhara region's Wegel Tena": the text says the run of names from word w is a place."""
         lex = self.lex
         before = words[w - 1][2].lower() if w > 0 else ""
         k_after = last
@@ -403,7 +410,8 @@ class PlaceFinder:
         after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
         if self._a_feature(sdoc, words, w, last):
             return True
-        return ((before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
+        return ((before in ("'s", "’s") and w >= 2 and words[w - 2][2].lower() in lex.place_heads)
+                or (before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
                  and not words[w - 2][2].lower().endswith("s"))
                 or (before in lex.of_phrases and not before.endswith("s") and w >= 2
                     and words[w - 2][2].lower() in ("the", "a"))
@@ -446,10 +454,13 @@ class PlaceFinder:
             text = _text(sdoc)
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
-                between = text[a.end:b.start]
+                between = self._past_own_noun(text[a.end:b.start])
                 if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
                     holders.add(id(a) if a.known or a.precision == "point" else id(b))
+                elif _POSSESSIVE.fullmatch(between) and (a.known or a.precision in ("admin1", "admin2")):
+                    out.add(id(a))
+                    holders.add(id(b))
                 elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
                     out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
             return out
@@ -466,6 +477,15 @@ class PlaceFinder:
             _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
         return [p for p in places if id(p) not in drop
                 and (id(p) in holders or _place_key(p.text) not in containers)]
+
+    def _past_own_noun(self, between: str) -> str:
+        """The words between two places, past the first place's own noun: in "Nuseirat refugee
+        camp in central Gaza" and "Pokrovsk district of Donetsk" the camp and the district are
+        the first place's, and what follows them says the second place holds it."""
+        own = _OWN_NOUN.match(between)
+        if own and own["noun"].lower() in self.lex.place_heads:
+            return between[own.end():]
+        return between
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""

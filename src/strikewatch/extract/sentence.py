@@ -35,7 +35,7 @@ from .state import (
     UnplacedToll,
 )
 from .triggers import TriggerRules
-from .when import strike_date
+from .when import recalled_past, strike_date
 from .words import _place_key, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before
 
 
@@ -93,7 +93,7 @@ class SentenceReader:
             return
         if ctx.attributions:
             self.victims.record_assertion(state, sdoc, tok, found, ctx.attributions, ctx.speaker_tokens)
-        if excluded:
+        if excluded or recalled_past(tok, state.reference):
             return
         evidence = self._evidence(state, ctx, trigger)
         if not evidence.supported and not evidence.claimed and not evidence.follows:

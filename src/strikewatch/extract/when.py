@@ -4,6 +4,7 @@ next sentence continues ("Airstrikes also targeted ...") keeps the day just give
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from strikewatch import dates
@@ -51,3 +52,26 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
         # bulletin's day, not the day of the item before
         when = state.last_date.when
     return when
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_SPAN_OF_YEARS = frozenset({"year", "years", "decade", "decades"})
+
+
+def recalled_past(tok, reference: date | None) -> bool:  # noqa: ANN001 - a spaCy token
+    """A strike the story recalls, not one it reports: "the 1996 Israeli shelling of Qana" (a
+    year before the story's own written on the strike word), "on the anniversary of the
+    strike", "ten years after the strike on the theatre". It happened, but on no day this
+    story gives: dated to the story's day it would put an old massacre on this morning's map,
+    and the annotation guide wants a day the text gives or same-day news."""
+    if reference is not None and any(
+            c.dep_ in ("nummod", "compound", "amod") and _YEAR.fullmatch(c.text)
+            and int(c.text) < reference.year for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ != "pobj" or head.i == tok.i:
+        return False
+    if head.lower_ == "of" and head.head.lower_ in ("anniversary", "anniversaries", "commemoration"):
+        return True
+    return head.lower_ in ("after", "since") and head.i > 0 \
+        and head.doc[head.i - 1].lower_ in _SPAN_OF_YEARS

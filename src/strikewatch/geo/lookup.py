@@ -399,8 +399,12 @@ class _Lookup:
         return self._written_before(self._lex.street_after, name, context)
 
     def _names_a_landmark(self, name: str, context: str | None) -> bool:
-        """Whether the sentence writes a landmark's or a street's noun right after the name
-        wherever it names it: "Gagarin Stadium", "Freedom Square", "Gorky Park"."""
+        """Whether the name is a landmark's: it ends with a landmark's noun ("UN school",
+        "al-Shifa hospital"), or the sentence writes one right after the name wherever it
+        names it ("Gagarin Stadium", "Freedom Square", "Gorky Park")."""
+        words = name.split()
+        if len(words) > 1 and words[-1].casefold() in self._lex.landmark_nouns:
+            return True
         return self._written_before(self._lex.landmark_after, name, context)
 
     @staticmethod

@@ -174,23 +174,26 @@ def _coded_twice(doc: _Document) -> None:
     adds no strike when that place is already a strike place of the same sentence by its own
     name: "the strike on Gagarin Stadium in Chernihiv", "Freedom Square, Mariupol", "Gorky
     Park, Kharkiv" tell of one strike each, at Chernihiv, Mariupol and Kharkiv. The name stays
-    unplaced, with the reason. Neighbourhoods coded to their city stay strikes of their own
+    unplaced, with the reason; a name that is a site's ("UN school") is kept as that strike's
+    site. Neighbourhoods coded to their city stay strikes of their own
     ("including 9 in the neighborhood Alsaliheen 8 in Ansari ... in Aleppo": one event each)."""
     by_sentence: dict[tuple[int, int] | None, list[int]] = defaultdict(list)
     for i, m in enumerate(doc.mentions):
         by_sentence[(m.sentence.start, m.sentence.end) if m.sentence else None].append(i)
     for idxs in by_sentence.values():
-        named = [p for i in idxs if isinstance(p := doc.results[i], Place) and not p.unresolved_name]
+        named = [(j, p) for j in idxs if isinstance(p := doc.results[j], Place) and not p.unresolved_name]
         for i in idxs:
             p = doc.results[i]
             m = doc.mentions[i]
             if isinstance(p, Place) and p.unresolved_name and m.sentence \
                     and doc.gazetteer._names_a_landmark(m.place_text or "", m.sentence.text) \
-                    and (same := next((o for o in named if _same_ground(p, o)), None)):
+                    and (same := next(((j, o) for j, o in named if _same_ground(p, o)), None)):
                 doc.results[i] = Unresolved(
                     m.place_text or p.unresolved_name,
                     f"coded to {p.name}, which its sentence names as a strike place itself "
-                    f"({same.name})", p.alternatives)
+                    f"({same[1].name})", p.alternatives)
+                if (m.place_text or "").split()[-1].casefold() in doc.gazetteer._lex.landmark_nouns:
+                    doc.sites[same[0]] = doc.sites.get(same[0]) or m.place_text  # "UN school"
 
 
 # what may stand between a landmark's name and its town: the rest of the landmark's name (its
