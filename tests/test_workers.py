@@ -107,3 +107,19 @@ def test_where_forking_is_unsafe_workers_are_spawned_and_load_their_own(
     assert _export_of(tmp_path, "own", articles, extractor=extractor, gazetteer=gaz,
                       workers=2) == one
     assert len(pools_started) == 1
+
+
+def test_a_page_sent_in_tasks_is_written_whole_and_in_order(tmp_path, extractor, gaz,
+                                                            monkeypatch):
+    monkeypatch.setattr(pipeline, "TASK_DOCS", 3)  # pages of 8: tasks of 3, 3 and 2
+    articles = _first_articles(tmp_path, 16)
+    one = _export_of(tmp_path, "one", articles, extractor=extractor, gazetteer=gaz)
+    written: list[list[str]] = []
+    real_write = Store.replace_many_mentions
+    monkeypatch.setattr(Store, "replace_many_mentions", lambda store, extractions: (
+        written.append([doc_id for doc_id, _, _ in extractions]),
+        real_write(store, extractions))[1])
+    two = _export_of(tmp_path, "two", articles, extractor=extractor, gazetteer=gaz, workers=2)
+    assert [len(ids) for ids in written] == [8, 8]
+    assert sum(written, []) == sorted(sum(written, []))
+    assert one and one == two
