@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pg import db_url, postgres  # noqa: F401
 from strikewatch import pipeline
 from strikewatch.fuse import fuse_pending
 from strikewatch.geo import geocode_json, load_gazetteer
@@ -63,9 +64,9 @@ def test_a_forked_gazetteer_reads_imported_places_through_its_own_engine(tmp_pat
     assert answer == ("Thiban", "Deir ez-Zor")
 
 
-def _export_of(tmp_path: Path, name: str, articles: Path, **extract) -> list[dict]:
+def _export_of(database: Path | str, articles: Path, **extract) -> list[dict]:
     """The incidents of ``articles`` extracted (``extract``: how) and fused."""
-    store = Store(str(tmp_path / f"{name}.db"))
+    store = Store(str(database))
     pipeline.ingest([str(articles)], store)
     assert pipeline.extract_pending(store, batch_size=8, **extract).documents == 16
     fuse_pending(store)
@@ -87,8 +88,9 @@ def pools_started(monkeypatch) -> list[tuple[str, tuple]]:
 def test_workers_are_forked_with_the_callers_own_pipeline(tmp_path, extractor, gaz,
                                                           pools_started):
     articles = _first_articles(tmp_path, 16)
-    one = _export_of(tmp_path, "one", articles, extractor=extractor, gazetteer=gaz)
-    two = _export_of(tmp_path, "two", articles, extractor=extractor, gazetteer=gaz, workers=2)
+    one = _export_of(tmp_path / "one.db", articles, extractor=extractor, gazetteer=gaz)
+    two = _export_of(tmp_path / "two.db", articles, extractor=extractor, gazetteer=gaz,
+                     workers=2)
     assert [(name, args[1:]) for name, args in pools_started] == \
         [("forked_worker_pool", (extractor, gaz))]
     assert one, "the articles report strikes: an empty export would prove nothing"
@@ -99,12 +101,12 @@ def test_where_forking_is_unsafe_workers_are_spawned_and_load_their_own(
         tmp_path, extractor, gaz, pools_started, monkeypatch):
     monkeypatch.setattr(pipeline, "_FORK_IS_SAFE", False)
     articles = _first_articles(tmp_path, 16)
-    one = _export_of(tmp_path, "one", articles)
-    two = _export_of(tmp_path, "two", articles, workers=2)
+    one = _export_of(tmp_path / "one.db", articles)
+    two = _export_of(tmp_path / "two.db", articles, workers=2)
     assert [name for name, _ in pools_started] == ["worker_pool"]
     assert one and one == two
     # a caller's own pipeline cannot be sent to a spawned process: it is used here
-    assert _export_of(tmp_path, "own", articles, extractor=extractor, gazetteer=gaz,
+    assert _export_of(tmp_path / "own.db", articles, extractor=extractor, gazetteer=gaz,
                       workers=2) == one
     assert len(pools_started) == 1
 
@@ -113,13 +115,25 @@ def test_a_page_sent_in_tasks_is_written_whole_and_in_order(tmp_path, extractor,
                                                             monkeypatch):
     monkeypatch.setattr(pipeline, "TASK_DOCS", 3)  # pages of 8: tasks of 3, 3 and 2
     articles = _first_articles(tmp_path, 16)
-    one = _export_of(tmp_path, "one", articles, extractor=extractor, gazetteer=gaz)
+    one = _export_of(tmp_path / "one.db", articles, extractor=extractor, gazetteer=gaz)
     written: list[list[str]] = []
     real_write = Store.replace_many_mentions
     monkeypatch.setattr(Store, "replace_many_mentions", lambda store, extractions: (
         written.append([doc_id for doc_id, _, _ in extractions]),
         real_write(store, extractions))[1])
-    two = _export_of(tmp_path, "two", articles, extractor=extractor, gazetteer=gaz, workers=2)
+    two = _export_of(tmp_path / "two.db", articles, extractor=extractor, gazetteer=gaz,
+                     workers=2)
     assert [len(ids) for ids in written] == [8, 8]
     assert sum(written, []) == sorted(sum(written, []))
     assert one and one == two
+
+
+def test_forked_workers_leave_the_parents_connections_working(
+        db_url, request, tmp_path, extractor, gaz):  # noqa: F811
+    """On PostgreSQL a child that used or closed the parent's pooled connection would
+    break the parent's session; the parent writes every page and fuses after the workers."""
+    articles = _first_articles(tmp_path, 16)
+    two = _export_of(db_url, articles, extractor=extractor, gazetteer=gaz, workers=2)
+    another = (request.getfixturevalue("postgres").create_database()
+               if db_url.startswith("postgresql") else tmp_path / "one.db")
+    assert two and two == _export_of(another, articles, extractor=extractor, gazetteer=gaz)

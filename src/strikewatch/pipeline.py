@@ -549,7 +549,7 @@ def forked_worker_pool(workers: int, extractor, gazetteer) -> Executor:  # noqa:
     if freeze:
         gc.freeze()
     try:
-        pool.submit(int)
+        pool.submit(int)  # a task that does nothing: the first one forks every worker
     finally:
         if freeze:
             gc.unfreeze()
@@ -576,7 +576,8 @@ def _load_worker_pipeline(imported_from: str | None) -> None:
 
 
 def _extract_page_in_worker(docs: list[Document]) -> PageResult:
-    """One page in a worker, under the batch's process-wide settings for this page only."""
+    """One task (a page or a part of one) in a worker, under the batch's process-wide
+    settings for this task only."""
     from .nlp import batch_settings
 
     assert _worker_pipeline is not None, "the pool's initializer holds the pipeline"
