@@ -316,6 +316,10 @@ def report_workers(one: dict, two: dict) -> None:
           f"CPU {one['cpu_s']:.1f} s -> {two['cpu_s']:.1f} s; same strike mentions: "
           f"{one['strikes'] == two['strikes']}); {os.cpu_count()} cores, load average {load} "
           f"(1, 5, 15 min): other jobs' load leaves a second worker less than a core")
+    overhead = two["cpu_s"] / one["cpu_s"] - 1
+    print(f"  CPU of 2 workers over 1: {overhead:+.0%}, so on 2 idle cores at most "
+          f"{2 / (1 + overhead):.2f}x (the parent's serial loading and the last tasks' wait "
+          f"come off that)")
 
 
 def report_stages(st: dict) -> None:

@@ -59,9 +59,11 @@ def _articles_and_republished_copies(tmp_path: Path, count: int) -> Path:
 
 def test_copies_in_full_go_to_the_workers_that_extracted_the_originals(tmp_path, monkeypatch):
     started = []
-    real_pool = pipeline.worker_pool
-    monkeypatch.setattr(pipeline, "worker_pool",
-                        lambda *args: started.append(args) or real_pool(*args))
+    for starts_a_pool in ("forked_worker_pool", "worker_pool"):
+        real_pool = getattr(pipeline, starts_a_pool)
+        monkeypatch.setattr(pipeline, starts_a_pool,
+                            lambda *args, real_pool=real_pool: started.append(args)
+                            or real_pool(*args))
     articles, exports = _articles_and_republished_copies(tmp_path, 24), []
     for workers in (1, 2):
         store = Store(str(tmp_path / f"copies-{workers}.db"))

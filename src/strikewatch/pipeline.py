@@ -7,12 +7,13 @@ mentions not yet fused), so a daily run costs what the day's news costs.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -286,10 +287,11 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     another writer's ingest has left pending).
 
     Documents are read a page of ``batch_size`` at a time, so memory does not grow with the
-    store. With ``workers`` > 1 each page is extracted in one of that many processes, each
-    with its own pipeline loaded once; this process alone writes, page after page in id
-    order, so the database ends the same as with one worker. A caller's own ``extractor``
-    or ``gazetteer`` lives in this process and is used here, on one core. With ``dask`` (a
+    store. With ``workers`` > 1 each page is extracted in one of that many processes,
+    forked once this process holds the pipeline (the caller's own ``extractor`` and
+    ``gazetteer``, or the default ones; see ``_Engine._start_pool`` for where processes
+    cannot be forked); this process alone writes, page after page in id order, so the
+    database ends the same as with one worker. With ``dask`` (a
     scheduler's address, or a ``dask.distributed.Client``) the pages are extracted on that
     cluster's workers instead, this process still writing them in order. The attackers that
     only the strike's country names ("the army") are settled once it is geocoded
@@ -318,14 +320,15 @@ class _Engine:
 
     The worker processes are started once for the whole run (the originals, then the
     syndicated copies extracted in full) and stopped when the engine is left: a second pool
-    would load the pipeline again in each worker and start its memos of gazetteer answers
-    cold, for copies whose originals the first pool has just answered."""
+    would start its memos of gazetteer answers cold, for copies whose originals the first
+    pool has just answered."""
 
     extractor: object | None
     gazetteer: object | None
     workers: int
     dask: str | None
     pool: Executor | None = None
+    pool_size: int = 0
 
     def __enter__(self) -> _Engine:
         return self
@@ -347,10 +350,11 @@ class _Engine:
         pages = _PagesAhead(pages, self.workers)
         if not pages.workers:
             return ExtractSummary()  # nothing to extract: no pipeline to load
-        if self.pool is not None or (pages.workers > 1 and self.extractor is None
-                                     and self.gazetteer is None):
-            return _write_in_order(store, _pages_in_workers(pages, self._pool(store),
-                                                            self.workers), progress)
+        if self.pool is None and pages.workers > 1:
+            self.pool, self.pool_size = self._start_pool(store, pages.workers), pages.workers
+        if self.pool is not None:
+            return _write_in_order(store, _pages_in_workers(pages, self.pool, self.pool_size),
+                                   progress)
         from .nlp import batch_settings
 
         self._load_here(store)
@@ -358,12 +362,17 @@ class _Engine:
             results = (extract_page(self.extractor, self.gazetteer, page) for page in pages)
             return _write_in_order(store, results, progress)
 
-    def _pool(self, store: Store) -> Executor:
-        """The worker processes, started on first use with the store's imported places."""
-        if self.pool is None:
-            imported_from = store.url if store.gazetteer_imports() else None
-            self.pool = worker_pool(self.workers, imported_from)
-        return self.pool
+    def _start_pool(self, store: Store, workers: int) -> Executor | None:
+        """The worker processes: forked once this process holds the pipeline (the caller's
+        or the default one, with the store's imported places), so that they start with it
+        loaded; spawned where forking is unsafe, each loading the default pipeline itself,
+        which a caller's own pipeline cannot join (None: it is used here, on one core)."""
+        if _FORK_IS_SAFE:
+            self._load_here(store)
+            return forked_worker_pool(workers, self.extractor, self.gazetteer)
+        if self.extractor is None and self.gazetteer is None:
+            return worker_pool(workers, store.url if store.gazetteer_imports() else None)
+        return None
 
     def _load_here(self, store: Store) -> None:
         from .extract import Extractor
@@ -514,9 +523,47 @@ def _write_in_order(store: Store, results: Iterable[PageResult],
 
 _worker_pipeline: tuple | None = None  # (extractor, gazetteer) of a worker process
 
+# Forking copies the parent's loaded pipeline into each worker at no cost; where the system's
+# own libraries are not fork-safe (macOS; CPython's default there is spawn) or there is no
+# fork (Windows), workers are spawned and load the pipeline themselves.
+_FORK_IS_SAFE = sys.platform.startswith("linux")
+
+
+def forked_worker_pool(workers: int, extractor, gazetteer) -> Executor:  # noqa: ANN001
+    """``workers`` processes forked from this one now, each using the pipeline it holds
+    (the gazetteer opens the child's own connections: ``geo.gazetteer._reopen_after_fork``).
+
+    The store's connections are copied too and never used there: a worker only extracts.
+    Every object is frozen out of the collector's walks while the workers are forked (the
+    first task forks them all at once), so that a child never collects what it inherited:
+    a walk would write to, and so copy, each page of the parent's memory it touches, and
+    collecting the parent's garbage could close a database connection only the parent may
+    close. BLAS is held to one thread in every page (``nlp.batch_settings``), so the
+    threads of this process's BLAS, which a fork does not copy, are never waited for."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_adopt_forked_pipeline, initargs=(extractor, gazetteer))
+    freeze = gc.get_freeze_count() == 0  # a caller that froze objects itself keeps its freeze
+    if freeze:
+        gc.freeze()
+    try:
+        pool.submit(int)  # a task that does nothing: the first one forks every worker
+    finally:
+        if freeze:
+            gc.unfreeze()
+    return pool
+
+
+def _adopt_forked_pipeline(extractor, gazetteer) -> None:  # noqa: ANN001
+    """A forked worker's initializer: the parent's pipeline is this worker's."""
+    global _worker_pipeline
+    _worker_pipeline = (extractor, gazetteer)
+
 
 def _load_worker_pipeline(imported_from: str | None) -> None:
-    """A worker process's initializer: load the gazetteer (with the team's imported places of
+    """A spawned worker's initializer: load the gazetteer (with the team's imported places of
     the database at ``imported_from``, as the parent would use them) and the extractor once."""
     global _worker_pipeline
     from .extract import Extractor
@@ -529,19 +576,18 @@ def _load_worker_pipeline(imported_from: str | None) -> None:
 
 
 def _extract_page_in_worker(docs: list[Document]) -> PageResult:
-    """One page in a worker, under the batch's process-wide settings for this page only."""
+    """One task (a page or a part of one) in a worker, under the batch's process-wide
+    settings for this task only."""
     from .nlp import batch_settings
 
-    assert _worker_pipeline is not None, "the pool's initializer loads the pipeline"
+    assert _worker_pipeline is not None, "the pool's initializer holds the pipeline"
     with batch_settings():
         return extract_page(*_worker_pipeline, docs)
 
 
 def worker_pool(workers: int, imported_from: str | None) -> Executor:
-    """``workers`` processes, each loading the pipeline once (``_load_worker_pipeline``).
-
-    Worker processes are spawned, not forked: a fork would copy this process's open
-    database connections and BLAS threads."""
+    """``workers`` spawned processes, each loading the default pipeline once
+    (``_load_worker_pipeline``), for where forking is unsafe (``_FORK_IS_SAFE``)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -550,20 +596,35 @@ def worker_pool(workers: int, imported_from: str | None) -> Executor:
                                initializer=_load_worker_pipeline, initargs=(imported_from,))
 
 
+# Documents per task sent to a worker. A page of 64 costs a worker about 1.4 CPU s: when a
+# run's last pages are out, the workers that have finished wait for the last task, so a
+# quarter page bounds that wait at a few tenths of a second; smaller tasks cost no more per
+# document (fakes-dev, 480 articles: 16 a task or 64, the same CPU within the noise).
+TASK_DOCS = 16
+
+
 def _pages_in_workers(pages: Iterable[list[Document]], pool: Executor,
                       workers: int) -> Iterator[PageResult]:
     """The pages' results in the pages' order, extracted in ``pool``'s ``workers``
-    processes; at most two pages per worker are in flight, so memory stays flat however
-    many are pending."""
+    processes, ``TASK_DOCS`` documents a task; at most two pages per worker are in
+    flight, so memory stays flat however many are pending."""
     from collections import deque
 
     in_flight: deque = deque()
     for page in pages:
-        in_flight.append(pool.submit(_extract_page_in_worker, page))
+        in_flight.append([pool.submit(_extract_page_in_worker, page[i:i + TASK_DOCS])
+                          for i in range(0, len(page), TASK_DOCS)])
         if len(in_flight) >= 2 * workers:
-            yield in_flight.popleft().result()
+            yield _page_of(in_flight.popleft())
     while in_flight:
-        yield in_flight.popleft().result()
+        yield _page_of(in_flight.popleft())
+
+
+def _page_of(tasks: list[Future]) -> PageResult:
+    """One page's result from its tasks', in the page's order, written as one."""
+    results = [task.result() for task in tasks]
+    return PageResult([extraction for r in results for extraction in r.extractions],
+                      [skipped for r in results for skipped in r.skipped_language])
 
 
 def process_pending(store: Store, *, everything: bool = False, ids: Sequence[str] | None = None,

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 
 from ..errors import GeocodeError
@@ -22,7 +23,8 @@ from .written import _WrittenContainers
 
 
 class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
-    """Read-only access to the cached index. Cheap to open; picklable for process pools."""
+    """Read-only access to the cached index. Cheap to open; picklable for process pools; a
+    forked process gets its own connections (``_reopen_after_fork``)."""
 
     def __init__(self, path: Path, settings: GeoSettings | None = None,
                  imported: ImportedNames | None = None):
@@ -31,13 +33,13 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
         self.imported = imported  # a database's imported gazetteer (see with_imported)
         self._lex = _Lexicon.load()
         try:
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                        check_same_thread=False)
+            self._con = self._open_index()
             self._admin1 = {(cc, code): name for cc, code, name in
                             self._con.execute("SELECT country, admin1code, name FROM admin1")}
         except sqlite3.Error as e:
             raise GeocodeError(f"cannot open the gazetteer index {self.path}: {e}") from e
         self._lock = threading.Lock()
+        _OPEN.add(self)
         self._memo: dict[tuple[str, str, str | None], list[Candidate]] = {}
         self._resolved: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}
         # answers that depend on a sentence live for one document (see start_document)
@@ -56,6 +58,19 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
     def __reduce__(self):
         return (Gazetteer, (self.path, self.settings, self.imported))
 
+    def _open_index(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+
+    def _reopen_in_child(self) -> None:
+        """This (forked) process's own connections, in place of the parent's, which are
+        left open and unused (``_INHERITED``); and a new lock, as a thread of the parent may
+        have held the old one when it forked."""
+        _INHERITED.append(self._con)
+        self._con = self._open_index()
+        self._lock = threading.Lock()
+        if self.imported is not None:
+            _INHERITED.append(self.imported.forget_connections())
+
     def with_imported(self, database_url: str) -> Gazetteer:
         """This gazetteer with the places imported into a database (``strikewatch gazetteer
         import``): a new view with its own memos, the index shared."""
@@ -69,6 +84,24 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
 
 _LOADED: dict[Path, Gazetteer] = {}
 _LOAD_LOCK = threading.Lock()
+_OPEN: weakref.WeakSet[Gazetteer] = weakref.WeakSet()  # every gazetteer of this process
+# A forked process's copies of the parent's connections: never used, never closed there, as
+# SQLite (sqlite.org/howtocorrupt.html, 2.6) and a database client's socket are not to be
+# carried across a fork and a close could end the parent's session or release its locks.
+_INHERITED: list[object] = []
+
+
+def _reopen_after_fork() -> None:
+    """Run in the child of every fork (``extract --workers`` forks its workers after loading
+    the pipeline): each gazetteer opens its own connections before it answers anything."""
+    global _LOAD_LOCK
+    _LOAD_LOCK = threading.Lock()
+    for gazetteer in list(_OPEN):
+        gazetteer._reopen_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+    os.register_at_fork(after_in_child=_reopen_after_fork)
 
 
 def _cache_dir(cache_dir: Path | None) -> Path:

@@ -38,6 +38,13 @@ class ImportedNames:
             self._engine = create_engine(self.url)
         return self._engine
 
+    def forget_connections(self) -> Engine | None:
+        """In a forked process: drop the parent's engine (returned, for the caller to keep
+        unused, never closed) and lock, so that the next query opens this process's own."""
+        inherited, self._engine = self._engine, None
+        self._lock = threading.Lock()
+        return inherited
+
     def countries(self) -> frozenset[str]:
         """The countries with an import, read once."""
         if self._countries is None:
