@@ -4,6 +4,9 @@ as ``--db`` (a file or a URL) and the table reports each database's size on disk
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -138,3 +141,13 @@ def test_a_source_row_the_grower_would_leave_behind_is_refused_by_table(measured
     store.close()
     with pytest.raises(SystemExit, match="'reviews'"):
         grow.grow(source, str(tmp_path / "grown.db"), 2, 350)
+
+
+def test_the_store_opens_without_importing_the_minhash_library():
+    """Every command opens the store; only ingest makes signatures. datasketch brings scipy,
+    about half a CPU second and 40 MB in each briefing, export or API process."""
+    code = ("import sys, strikewatch.cli, strikewatch.store; "
+            "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert out.stdout.strip() == "[]"
