@@ -21,6 +21,21 @@ of each stage's total time (log time ratio / log size ratio: 1 is linear).
 
     .venv/bin/python benchmarks/scale.py [--sizes 2400 24000] [--huge] [--workers 2]
                                           [--backends sqlite postgresql]
+                                          [--grow-to 240000 [--grow-from DB]]
+
+``--grow-to N`` then measures the read stages at N documents without extracting them (the
+route `make bench-scale` takes to 240,000; ``--huge`` extracts them all, about 6,000 CPU
+seconds): the largest size's database (or ``--grow-from DB``, a measured database, a file or
+URL, which may be of the other backend) is copied once and grown tenfold at a time by
+benchmarks/grow.py. **Synthetic rows:** in the copies, every row of documents, strike
+mentions, incidents, claims, links and syndication bands is a real row of the measured
+database with a new id and its dates moved 7 days × (copies of an article at that size) per
+copy, as the replicated corpus moves them; their texts are unchanged. The next day's 24-odd
+documents are the measured database's busiest day's again, published after the last day,
+with their mentions waiting for fusion. On each size: brief (30 days to the latest
+incident, and the 30 days holding the most incidents), export, claims, fuse (the next day's
+mentions into the grown store) and the API list, each in its own process, and their growth
+exponents between sizes.
 
 Each size runs on SQLite and, where Debian's PostgreSQL server binaries are installed
 (scripts/ensure-postgres.sh), on PostgreSQL too: a throwaway server started as the tests start
@@ -359,7 +374,7 @@ def run_backend(backend: Backend, sizes: list[int], args: argparse.Namespace,
         return
     by_size = {n: run_size(n, args.workers, args.requests, workdir, backend) for n in sizes}
     exponents(backend.name, sizes, by_size)
-    if args.grow_to:
+    if args.grow_to and args.grow_to > sizes[-1]:
         grown_sizes(backend, backend.database_of(sizes[-1]), sizes[-1], args.grow_to,
                     workdir, args.requests)
 
