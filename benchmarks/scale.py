@@ -145,7 +145,7 @@ def api_p99(db: str, requests: int) -> tuple[float, float, float]:
     import api_load
 
     port = api_load.free_port()
-    server = api_load.serve(db, port)
+    server = api_load.serve(db, port, wait=300)
     try:
         api_load.first_requests(port)
         cpu_before = api_load.cpu_seconds(server.pid)
