@@ -46,8 +46,8 @@ bench: install  ## throughput and memory, against the naive baseline in the same
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 	$(BIN)/python benchmarks/fusion.py
 
-bench-scale: install  ## each stage's time, peak memory and growth at 2,400 and 24,000 documents
-	$(BIN)/python benchmarks/scale.py $(SCALE_ARGS)
+bench-scale: install  ## each stage's cost and growth at 2,400 and 24,000 documents; reads at 240,000
+	$(BIN)/python benchmarks/scale.py --grow-to 240000 $(SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -108,12 +108,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def serve(db: Path, port: int, *, wait: float = 30) -> subprocess.Popen:
+    """uvicorn serving ``db`` on loopback, once it answers (within ``wait`` seconds: on a
+    machine loaded 16-fold its imports alone take a minute)."""
     code = ("import uvicorn; from strikewatch.api import ApiSettings, create_app; "
             f"uvicorn.run(create_app(ApiSettings(db={str(db)!r})), host='127.0.0.1', "
             f"port={port}, log_level='warning', access_log=False)")
     proc = subprocess.Popen([sys.executable, "-c", code])
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/v1/me", timeout=1).status_code == 200:

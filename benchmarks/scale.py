@@ -21,6 +21,21 @@ of each stage's total time (log time ratio / log size ratio: 1 is linear).
 
     .venv/bin/python benchmarks/scale.py [--sizes 2400 24000] [--huge] [--workers 2]
                                           [--backends sqlite postgresql]
+                                          [--grow-to 240000 [--grow-from DB]]
+
+``--grow-to N`` then measures the read stages at N documents without extracting them (the
+route `make bench-scale` takes to 240,000; ``--huge`` extracts them all, about 6,000 CPU
+seconds): the largest size's database (or ``--grow-from DB``, a measured database, a file or
+URL, which may be of the other backend) is copied once and grown tenfold at a time by
+benchmarks/grow.py. **Synthetic rows:** in the copies, every row of documents, strike
+mentions, incidents, claims, links and syndication bands is a real row of the measured
+database with a new id and its dates moved 7 days × (copies of an article at that size) per
+copy, as the replicated corpus moves them; their texts are unchanged. The next day's 24-odd
+documents are the measured database's busiest day's again, published after the last day,
+with their mentions waiting for fusion. On each size: brief (30 days to the latest
+incident, and the 30 days holding the most incidents), export, claims, fuse (the next day's
+mentions into the grown store) and the API list, each in its own process, and their growth
+exponents between sizes.
 
 Each size runs on SQLite and, where Debian's PostgreSQL server binaries are installed
 (scripts/ensure-postgres.sh), on PostgreSQL too: a throwaway server started as the tests start
@@ -33,6 +48,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -100,8 +116,12 @@ def measured(command: list[str]) -> tuple[float, float, float]:
     return seconds, cpu, peak_kb / 1024
 
 
+def strikewatch_cli() -> list[str]:
+    return [str(Path(sys.executable).with_name("strikewatch"))]
+
+
 def stage_commands(db: str, corpus: Path, workers: int, workdir: Path) -> dict[str, list[str]]:
-    cli = [str(Path(sys.executable).with_name("strikewatch"))]
+    cli = strikewatch_cli()
     extract = ("import sys; from strikewatch import pipeline; from strikewatch.store import Store; "
                f"pipeline.extract_pending(Store({str(db)!r}), workers={workers})")
     return {
@@ -117,23 +137,45 @@ def stage_commands(db: str, corpus: Path, workers: int, workdir: Path) -> dict[s
     }
 
 
-def api_p99(db: str, requests: int) -> float:
-    """p99 latency (ms) of the incident list, served by uvicorn on loopback, after the
-    first request of each query shape (timed apart by api_load, not counted here)."""
+def api_p99(db: str, requests: int) -> tuple[float, float, float]:
+    """The incident list served by uvicorn on loopback: p99 latency (ms) after the first
+    request of each query shape (timed apart by api_load, not counted here), the server's
+    CPU ms per request (what the machine's load changes least) and its peak RSS (MB)."""
     sys.path.insert(0, str(Path(__file__).parent))
     import api_load
 
     port = api_load.free_port()
-    server = api_load.serve(db, port)
+    server = api_load.serve(db, port, wait=300)
     try:
         api_load.first_requests(port)
+        cpu_before = api_load.cpu_seconds(server.pid)
         latencies, _failed, _wall = api_load.load(port, requests=requests, seconds=120,
                                                   concurrency=4)
+        cpu_ms = 1000 * (api_load.cpu_seconds(server.pid) - cpu_before) / max(1, len(latencies))
+        peak = peak_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait()
     latencies.sort()
-    return 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
+    return 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))], cpu_ms, peak
+
+
+def peak_rss_mb(pid: int) -> float:
+    """A running process's peak resident set so far (Linux /proc: VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measured_api(name: str, n_docs: int, db: str, requests: int) -> tuple[float, float]:
+    """Print the API list's figures (api_p99) and return its p99 in seconds as a stage's
+    (wall, CPU) pair for the exponents."""
+    p99, cpu_ms, peak = api_p99(db, requests)
+    print(f"{name:<10} {n_docs:>8} {'API list p99':<14} {p99:9.1f} ms  server CPU "
+          f"{cpu_ms:5.1f} ms/request {peak:7.0f} MB peak  load average "
+          + " ".join(f"{x:.1f}" for x in os.getloadavg()), flush=True)
+    return p99 / 1000, p99 / 1000
 
 
 def database_mb(db: str) -> float:
@@ -163,9 +205,7 @@ def run_size(n_docs: int, workers: int, requests: int, workdir: Path,
         print(f"{backend.name:<10} {n_docs:>8} {stage:<14} {1000 * seconds / n_docs:8.2f} ms/doc "
               f"wall {1000 * cpu / n_docs:8.2f} ms/doc CPU {seconds:8.1f} s {peak:7.0f} MB "
               f"peak  db {database_mb(db):7.1f} MB", flush=True)
-    p99 = api_p99(db, requests)
-    results["API list p99"] = (p99 / 1000, p99 / 1000)
-    print(f"{backend.name:<10} {n_docs:>8} {'API list p99':<14} {p99:9.1f} ms", flush=True)
+    results["API list p99"] = measured_api(backend.name, n_docs, db, requests)
     return results
 
 
@@ -176,10 +216,25 @@ class Backend:
     def __init__(self, name: str) -> None:
         self.name = name
         self._server = None
+        self._databases: dict[int, str] = {}
 
-    def fresh_database(self, workdir: Path, n_docs: int) -> str:
+    def fresh_database(self, workdir: Path, n_docs: int, *, grown: bool = False) -> str:
         if self.name == "sqlite":
-            return str(workdir / f"scale-{n_docs}.db")
+            path = workdir / f"{'grown' if grown else 'scale'}-{n_docs}.db"
+            for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                stale.unlink(missing_ok=True)
+            db = str(path)
+        else:
+            db = self._postgres().create_database()
+        if not grown:
+            self._databases[n_docs] = db
+        return db
+
+    def database_of(self, n_docs: int) -> str:
+        """The database built for ``n_docs`` documents in this run."""
+        return self._databases[n_docs]
+
+    def _postgres(self):  # noqa: ANN202 - tests/pg.py's PostgresServer
         if self._server is None:
             sys.path.insert(0, str(ROOT / "tests"))
             from pg import PostgresServer, _bindir
@@ -189,7 +244,7 @@ class Backend:
                 raise SystemExit("no PostgreSQL server binaries: run scripts/ensure-postgres.sh")
             self._server = PostgresServer(bindir)
             self._server.start()
-        return self._server.create_database()
+        return self._server
 
     def close(self) -> None:
         if self._server is not None:
@@ -214,16 +269,90 @@ def exponents(name: str, sizes: list[int], by_size: dict[int, dict[str, tuple]])
                   f"{math.log(cpu_b / cpu_a) / ratio:5.2f}")
 
 
+def grown_commands(db: str, workdir: Path, busiest_end: date) -> dict[str, list[str]]:
+    """The read stages measured on a grown database, and fusion of the next day's mentions."""
+    built = stage_commands(db, workdir / "no-corpus.jsonl", 1, workdir)
+    busiest = [*strikewatch_cli(), "brief", "--days", "30", "--date", busiest_end.isoformat(),
+               "--format", "markdown", "--out", str(workdir / "brief-busiest.md"), "--db", db]
+    return {"brief 30 days": built["brief 30 days"], "brief busiest": busiest,
+            "export": built["export"], "claims": built["claims"],
+            "fuse next day": built["fuse"]}
+
+
+def busiest_month_end(db: str) -> date:
+    """The last day of the 30 days holding the most incidents: the heaviest briefing."""
+    from sqlalchemy import create_engine, func, select
+
+    from strikewatch.store import IncidentRow, database_url
+
+    engine = create_engine(database_url(db))
+    try:
+        with engine.connect() as conn:
+            per_day = dict(conn.execute(select(IncidentRow.date, func.count())
+                                        .where(IncidentRow.date.is_not(None))
+                                        .group_by(IncidentRow.date)).all())
+    finally:
+        engine.dispose()
+    return max(per_day, key=lambda end: sum(per_day.get(end - timedelta(days=d), 0)
+                                            for d in range(30)))
+
+
+def run_grown(source: str, n_source: int, copies: int, workdir: Path, backend: Backend,
+              requests: int) -> dict[str, tuple]:
+    """Grow ``source`` (``n_source`` documents) ``copies``-fold into a fresh database of
+    ``backend`` (grow.py), add the next day's mentions, and measure the read stages, the
+    day's fusion and the API list on it, each stage in its own process."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import grow
+
+    n_docs = n_source * copies
+    db = backend.fresh_database(workdir, n_docs, grown=True)
+    shift = 7 * max(1, n_source // len(unique_articles()))
+    started = time.process_time()
+    written = grow.grow(source, db, copies, shift)
+    day, day_docs, day_mentions = grow.add_next_day(source, db)
+    print(f"{backend.name:<10} {n_docs:>8} grown x{copies} from {n_source} (dates +{shift} days "
+          f"a copy; {time.process_time() - started:.0f} CPU s): "
+          + ", ".join(f"{k} {v}" for k, v in written.items())
+          + f"; next day {day}: {day_docs} documents, {day_mentions} mentions pending",
+          flush=True)
+    results = {}
+    for stage, command in grown_commands(db, workdir, busiest_month_end(db)).items():
+        seconds, cpu, peak = measured(command)
+        results[stage] = (seconds, cpu)
+        print(f"{backend.name:<10} {n_docs:>8} {stage:<14} {seconds:8.2f} s wall {cpu:8.2f} s CPU "
+              f"{peak:7.0f} MB peak  db {database_mb(db):7.1f} MB", flush=True)
+    results["API list p99"] = measured_api(backend.name, n_docs, db, requests)
+    return results
+
+
+def grown_sizes(backend: Backend, source: str, n_source: int, grow_to: int, workdir: Path,
+                requests: int) -> None:
+    """The read stages on ``source`` copied once, then grown tenfold at a time up to
+    ``grow_to`` documents, and their growth exponents between consecutive sizes."""
+    factors = sorted({1, max(2, round(grow_to / n_source)),
+                      *(10 ** i for i in range(1, 7) if n_source * 10 ** i < grow_to)})
+    by_size = {n_source * k: run_grown(source, n_source, k, workdir, backend, requests)
+               for k in factors}
+    exponents(f"{backend.name}, grown", sorted(by_size), by_size)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2400, 24000])
     parser.add_argument("--huge", action="store_true", help="also 240,000 documents")
+    parser.add_argument("--grow-to", type=int, help="then grow the largest size's database to "
+                        "this many documents (grow.py) and measure the read stages on it")
+    parser.add_argument("--grow-from", help="grow this database (a file or URL holding "
+                        "a measured size) instead of building the sizes")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--workdir", type=Path, help="keep the databases here")
     parser.add_argument("--backends", nargs="+", choices=["sqlite", "postgresql"],
                         help="default: SQLite, and PostgreSQL where its server is installed")
     args = parser.parse_args()
+    if args.grow_from and not args.grow_to:
+        parser.error("--grow-from needs --grow-to")
     sizes = sorted(set(args.sizes + ([240_000] if args.huge else [])))
     names = args.backends or ["sqlite"] + (["postgresql"] if postgres_available() else [])
     with tempfile.TemporaryDirectory() as tmp:
@@ -232,11 +361,35 @@ def main() -> None:
         for name in names:
             backend = Backend(name)
             try:
-                by_size = {n: run_size(n, args.workers, args.requests, workdir, backend)
-                           for n in sizes}
+                run_backend(backend, sizes, args, workdir)
             finally:
                 backend.close()
-            exponents(name, sizes, by_size)
+
+
+def run_backend(backend: Backend, sizes: list[int], args: argparse.Namespace,
+                workdir: Path) -> None:
+    if args.grow_from:
+        grown_sizes(backend, args.grow_from, documents_in(args.grow_from), args.grow_to,
+                    workdir, args.requests)
+        return
+    by_size = {n: run_size(n, args.workers, args.requests, workdir, backend) for n in sizes}
+    exponents(backend.name, sizes, by_size)
+    if args.grow_to and args.grow_to > sizes[-1]:
+        grown_sizes(backend, backend.database_of(sizes[-1]), sizes[-1], args.grow_to,
+                    workdir, args.requests)
+
+
+def documents_in(db: str) -> int:
+    from sqlalchemy import create_engine, func, select
+
+    from strikewatch.store import DocumentRow, database_url
+
+    engine = create_engine(database_url(db))
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(DocumentRow))
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

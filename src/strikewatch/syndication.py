@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from .models import ClaimMention, Document, Span, StrikeMention
 
@@ -45,14 +46,24 @@ ROWS = 4
 
 _WORD = re.compile(r"\w+")
 
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+# datasketch is imported where a signature is made or checked, not with this module: it brings
+# scipy (about 1 CPU s), which every command paid for through the store, the reads included.
+
 
 @cache
 def _permutations():  # noqa: ANN202
+    from datasketch import MinHash
+
     return MinHash(num_perm=_NUM_PERM, seed=1, scheme=_SCHEME).permutations
 
 
 def minhash_signature(text: str) -> bytes:
     """A MinHash of the text's lower-cased word 5-shingles, as 1 version byte + 64 uint32."""
+    from datasketch import MinHash
+
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + _SHINGLE]).encode() for i in range(max(1, len(words) - _SHINGLE + 1))}
     minhash = MinHash(num_perm=_NUM_PERM, seed=1, permutations=_permutations(), scheme=_SCHEME)
@@ -61,6 +72,8 @@ def minhash_signature(text: str) -> bytes:
 
 
 def _lean(signature: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     if signature[:1] != _SIGNATURE_VERSION or len(signature) != 1 + 4 * _NUM_PERM:
         raise ValueError("not a strikewatch MinHash signature (wrong version or length)")
     values = np.frombuffer(signature, dtype="<u4", offset=1).astype(np.uint64)
