@@ -51,10 +51,11 @@ _ARTICLE = r"(?:(?:[Aa][lnrstdz]|[Ee][lsdz]|[Aa]sh)-)"
 # the genitive completes the name before it, so a town the gazetteer knows by the first word
 # alone is not the place ("Mashhad" is also a city in Iran).
 _ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}\w")
-# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)"
+# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)", "the
+# Giza Bahriya district (Sirte)" (a lower-case word there must be a place word: place_heads)
 _WRITTEN_WITH_CONTAINER = re.compile(
     rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
-    rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}})\s*\((?P<inside>[^()]{{2,80}})\)")
+    rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}}(?:\s(?P<word>[a-z]+))?)\s*\((?P<inside>[^()]{{2,80}})\)")
 
 
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
@@ -214,7 +215,8 @@ class PlaceFinder:
             if not inside or span is None or len(span) == 0:
                 continue
             toks = set(range(span.start, span.end))
-            if toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
+            if (hit.group("word") and hit.group("word") not in self.lex.place_heads) \
+                    or toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
                     or span.text.lower() in self.lex.not_places or span.text.isupper():
                 continue  # an acronym is spelt out in brackets: "ZNPP (Zaporizhzhia ... Plant)"
             scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
@@ -315,8 +317,10 @@ class PlaceFinder:
         toks = set(range(first, last + 1))
         if toks & scan.taken or toks & scan.speaker_tokens:
             return
-        if toks <= scan.named and self._place_word(sdoc, last, set(), None) is not None:
-            return  # a force's site ("a Boko Haram camp", "a Houthi camp"): the target, no place name
+        if toks <= scan.named and sdoc[first: last + 1].text.lower() not in lex.capitals \
+                and self._place_word(sdoc, last, set(), None) is not None:
+            return  # a force's site ("a Boko Haram camp", "a Houthi camp"): the target, no place
+            # name ("Moscow City", a capital's district, is one)
         precision = self._place_word(sdoc, last, toks, precision)
         name = sdoc[first: last + 1]
         if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
