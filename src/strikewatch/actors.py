@@ -148,7 +148,7 @@ class Registry:
                 out.setdefault(alias, word)
         for entry in self.striking_entries():
             word = AttackerWord(entry.name, entry.country, True, entry.capitals, registry_code=entry.code)
-            for phrase in self._demonym_phrases(entry):
+            for phrase in (*self._demonym_phrases(entry), *self._state_force_names(entry)):
                 out.setdefault(phrase, word)
         territory = AttackerWord(PENDING_TERRITORY, None, True, resolve="territory")
         coalition = AttackerWord(PENDING_COALITION, None, True, resolve="coalition")
@@ -167,6 +167,16 @@ class Registry:
         if not entry.is_state:
             return ()
         return (f"{d} {w}" for d in entry.demonyms for w in self.generic["force_words"])
+
+    def _state_force_names(self, entry: RegistryEntry) -> Iterable[str]:
+        """ACLED's names of a state's forces ("Military Forces of Kenya"), for its main forces
+        only: the country as the ACLED export names it, so what strikewatch writes it reads."""
+        if not entry.is_state or self.state_forces(entry.country) is not entry:
+            return ()
+        from .imports import acled_country_name  # imports reads ACLED's tables, not this registry
+
+        country = acled_country_name(entry.country)
+        return (form.format(country=country) for form in self.generic.get("state_force_forms") or ())
 
     def speakers(self) -> list[RegistryEntry]:
         return [e for e in self.entries if e.speaker_names]

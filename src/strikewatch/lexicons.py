@@ -230,6 +230,7 @@ class Lexicons:
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
+        self.hand_arms = PhraseMatcher({w: True for w in t.get("hand_arms") or ()})
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
         self.campaign_exceptions = PhraseMatcher({w: True for w in t.get("campaign_exceptions") or ()})
         self.tallies = PhraseMatcher({w: True for w in t.get("tallies") or ()})

@@ -46,19 +46,31 @@ class AttackerRules:
         return [(entry, toks) for entry, toks in out
                 if entry.resolve != "territory" or not _owned(sdoc, toks, groups)]
 
-    @staticmethod
-    def named_before(triggers: list[Trigger], ctx: SentenceContext) -> None:
+    def named_before(self, triggers: list[Trigger], ctx: SentenceContext) -> None:
         """A force named right before a strike noun and its modifiers modifies it, whatever the
         parse: "IS rocket attacks on Kilis" (read as the verb "is" at a sentence's start),
-        "a Hamas rocket attack on Ashkelon", "Houthi drone strikes". Only for a strike word
-        that names no attacker otherwise."""
+        "a Hamas rocket attack on Ashkelon", "Houthi drone strikes"; so does one named right
+        before the aircraft a strike verb has for subject, ACLED's period of the force between
+        them: "Military Forces of Sudan (1989-2019) Antonov dropped bombs on Kauda". Only for a
+        strike word that names no attacker otherwise."""
         for trigger in triggers:
             tok = trigger.tok
-            if trigger.found or trigger.strength == "claimed" or tok.pos_ not in ("NOUN", "PROPN"):
+            if trigger.found or trigger.strength == "claimed":
                 continue
-            start = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+            verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
+            nouns = [n for n in (tok if tok.pos_ in ("NOUN", "PROPN") else None,
+                                 self._aircraft_subject(verb) if verb is not None else None) if n is not None]
+            starts = {_before_period(ctx.sdoc, min([n.i] + [c.i for c in n.children
+                                                            if c.dep_ in ("compound", "amod") and c.i < n.i]))
+                      for n in nouns}
             trigger.found = [(e, toks) for e, toks in ctx.actors
-                             if max(toks) == start - 1 and not toks & ctx.speaker_tokens]
+                             if max(toks) + 1 in starts and not toks & ctx.speaker_tokens]
+
+    def _aircraft_subject(self, verb):
+        """The aircraft a strike verb has for subject ("Antonov dropped bombs"), else None."""
+        lex = self.lex
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and {c.lower_, lex.base(c.lower_)} & lex.aircraft_words), None)
 
     def held_responsible(self, strikes: list[StrikeMention], sentences: list[Sentence]) -> list[StrikeMention]:
         """A strike with no attacker takes the one force the next sentence of its paragraph
@@ -195,6 +207,17 @@ def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:
     before = sdoc[first - 1]
     return (before.i in groups or before.dep_ in ("poss", "case") or before.tag_ in ("PRP$", "POS")
             or (before.pos_ == "NOUN" and before.text.islower()))
+
+
+def _before_period(sdoc, start: int) -> int:
+    """The first token of ACLED's period of a force written before ``start`` ("Military Forces
+    of Libya (2014-) airstrikes"), else ``start``: the name before it is the force's."""
+    if start < 3 or sdoc[start - 1].text != ")":
+        return start
+    opening = next((i for i in range(start - 2, max(start - 7, -1), -1) if sdoc[i].text == "("), None)
+    if opening is None or not all(t.like_num or t.text in "-–" for t in sdoc[opening + 1: start - 1]):
+        return start
+    return opening
 
 
 def _paragraph_of(m: StrikeMention, sentences: list[Sentence]) -> int | None:

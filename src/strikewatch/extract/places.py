@@ -58,10 +58,11 @@ _ARTICLE = r"(?:(?:[Aa][lnrstdz]|[Ee][lsdz]|[Aa]sh)-)"
 # the genitive completes the name before it, so a town the gazetteer knows by the first word
 # alone is not the place ("Mashhad" is also a city in Iran).
 _ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}\w")
-# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)"
+# a name, then the units that hold it in brackets: "Sortony (Kabkabiya, North Darfur)", "the
+# Giza Bahriya district (Sirte)" (a lower-case word there must be a place word: place_heads)
 _WRITTEN_WITH_CONTAINER = re.compile(
     rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
-    rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}})\s*\((?P<inside>[^()]{{2,80}})\)")
+    rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}}(?:\s(?P<word>[a-z]+))?)\s*\((?P<inside>[^()]{{2,80}})\)")
 
 
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
@@ -111,6 +112,7 @@ class PlaceFinder:
         self._regions(scan)
         self._heads_of_written_containers(scan)
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
+        self._unknown_names_with_their_unit(scan)
         self._districts_with_their_city(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
@@ -119,26 +121,74 @@ class PlaceFinder:
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near
-        Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate") is that name's
-        container: the place is the name with it, as written, for the geocoder to resolve inside
-        it or to it, rather than the whole region."""
+        Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate", "bombed
+        Sortony, North Darfur") is that name's container: the place is the name with it, as
+        written, for the geocoder to resolve inside it or to it, rather than the whole region."""
         sdoc = scan.sdoc
-        if cand.precision not in ("admin1", "admin2") or not cand.tokens:
+        if not cand.tokens or not self._a_unit(cand):
             return cand
         first = min(cand.tokens)
         if first < 2 or sdoc[first - 1].text != ",":
             return cand
-        start = first - 1
-        while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-") \
-                and sdoc[start - 1].i not in scan.taken | scan.named:  # "Al-Husainiyah"
-            start -= 1
-        while start < first - 1 and sdoc[start].text == "-":
-            start += 1
+        start = self._village_start(scan, first - 1)
         village = sdoc[first - 2]
-        if start == first - 1 or village.dep_ != "pobj" or village.head.lower_ not in self.lex.place_prepositions:
+        if start == first - 1 or not self._the_thing_struck_or_placed(village):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _a_unit(self, cand: PlaceCandidate) -> bool:
+        """A province or district: by its place word ("Kharkiv Oblast") or by its name alone
+        ("North Darfur", "Lower Shabelle", "Tigray"), which coders' notes write bare. A unit
+        named after its own town ("Kharkiv", "Idlib", "Diffa") is not read as the unit: "Gorky
+        Park, Kharkiv" is the park in the city (a namesake town abroad does not count: Borno)."""
+        if cand.precision in ("admin1", "admin2"):
+            return True
+        if cand.precision is not None:
+            return False
+        found = self.gazetteer.lookup(cand.text)
+        units = {c.country for c in found if c.kind in ("admin1", "admin2")}
+        return bool(units) and not any(c.kind == "city" and c.country in units for c in found)
+
+    def _village_start(self, scan: _PlaceScan, comma: int) -> int:
+        """The first token of the name before the comma: proper nouns ("Al-Husainiyah",
+        "Buulo Haji"), and the place word a note gives it ("Golo village", "Sambisa forest")."""
+        sdoc, start = scan.sdoc, comma
+        if start > 0 and sdoc[start - 1].lower_ in self.lex.place_heads:
+            start -= 1
+        while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-") \
+                and sdoc[start - 1].i not in scan.taken | scan.named:
+            start -= 1
+        while start < comma and sdoc[start].text == "-":
+            start += 1
+        if start < comma and sdoc[start].lower_ in self.lex.place_heads:
+            return comma  # a place word alone ("the town, Borno") names no village
+        return start
+
+    def _the_thing_struck_or_placed(self, word) -> bool:
+        """The name is where something happened ("in X", "near X") or what was struck
+        ("shelled X"), not the subject of a list of sides or of speakers."""
+        head = word.head if word.lower_ in self.lex.place_heads and word.dep_ == "compound" else word
+        if head.dep_ == "pobj":
+            return head.head.lower_ in self.lex.place_prepositions
+        return head.dep_ == "dobj" and head.head.pos_ == "VERB"
+
+    def _unknown_names_with_their_unit(self, scan: _PlaceScan) -> None:
+        """ "shelled Heiban, South Kordofan", "near Bardhere, Gedo region": a name the gazetteer
+        lacks, then by a comma the province or district that holds it, is one place, the name
+        with its unit as written (the geocoder places it inside the unit, or at the unit
+        keeping the name), not the unit alone with the village's name lost."""
+        sdoc, text = scan.sdoc, _text(scan.sdoc)
+        for name in sorted(scan.cands, key=lambda c: c.start):
+            unit = next((c for c in scan.cands if c.start > name.end
+                         and text[name.end:c.start].strip() == ","), None)
+            if unit is None or name.known or name.precision in ("admin1", "admin2") \
+                    or not self._a_unit(unit) or any(sdoc[i].dep_ == "conj" for i in unit.tokens) \
+                    or not self._the_thing_struck_or_placed(sdoc[max(name.tokens)]):
+                continue
+            scan.cands = [c for c in scan.cands if c is not name and c is not unit]
+            scan.cands.append(PlaceCandidate(text[name.start:unit.end], name.start, unit.end,
+                                             name.tokens | unit.tokens, None, False))
 
     def _districts_with_their_city(self, scan: _PlaceScan) -> None:
         """ "Kindergarten in Kyiv District, Kharkiv", "the Salaheddine district, Aleppo": a
@@ -172,7 +222,8 @@ class PlaceFinder:
             if not inside or span is None or len(span) == 0:
                 continue
             toks = set(range(span.start, span.end))
-            if toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
+            if (hit.group("word") and hit.group("word") not in self.lex.place_heads) \
+                    or toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
                     or span.text.lower() in self.lex.not_places or span.text.isupper():
                 continue  # an acronym is spelt out in brackets: "ZNPP (Zaporizhzhia ... Plant)"
             scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
@@ -273,6 +324,10 @@ class PlaceFinder:
         toks = set(range(first, last + 1))
         if toks & scan.taken or toks & scan.speaker_tokens:
             return
+        if toks <= scan.named and sdoc[first: last + 1].text.lower() not in lex.capitals \
+                and self._place_word(sdoc, last, set(), None) is not None:
+            return  # a force's site ("a Boko Haram camp", "a Houthi camp"): the target, no place
+            # name ("Moscow City", a capital's district, is one)
         precision = self._place_word(sdoc, last, toks, precision)
         name = sdoc[first: last + 1]
         if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:

@@ -163,6 +163,8 @@ class SentenceReader:
         munition = tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
+        if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
+            fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
         agent_of = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
         return trigger.strength == "weak" and munition and (
             (tok.dep_ in ("nsubj", "nsubjpass") and lex.base(tok.head.lower_) in lex.impact_verbs)

@@ -238,6 +238,8 @@ class TriggerRules:
         if not self.is_munition(tok):
             return False
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
+            fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
         verb = lex.base(fired.head.lower_)
         return (fired.dep_ == "dobj" and verb in lex.firing_verbs) or (
             fired.dep_ in ("nsubj", "nsubjpass") and verb in lex.impact_verbs)
@@ -326,7 +328,7 @@ class TriggerRules:
                 break
             node, below = node.head, node
         near = sdoc[max(tok.i - 3, 0): tok.i + 4]
-        if lex.not_strikes.find(near.text):
+        if lex.not_strikes.find(near.text) or self._with_hand_arms(tok, sdoc):
             return True
         # campaign: the words about the strike word, not the whole sentence, and a duration
         # whose "of" it follows ("after weeks of Russian air strikes", not "a total of 20 rockets")
@@ -355,6 +357,16 @@ class TriggerRules:
                 and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs:
             return True
         return bool(lex.hypothetical_phrases.find(words))
+
+    def _with_hand_arms(self, tok, sdoc) -> bool:
+        """The strike word's act is done "with" hand-held arms ("attacked Kuda village with
+        guns and machetes"): a ground attack, unless the sentence names an aircraft."""
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        arms = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                for t in c.subtree if t.i != c.i]
+        if not arms or not self.lex.hand_arms.find(" ".join(t.text for t in arms)):
+            return False
+        return not any(kind == "aircraft" for _, _, _, kind in self.lex.weapons.find(sdoc.text))
 
     def _ended_by(self, node, below) -> bool:
         """A stop word in the past with the strike in a clause under it tells what ended
