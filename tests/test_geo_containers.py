@@ -144,3 +144,27 @@ def test_a_war_region_is_placed_at_its_main_town_not_dropped(gaz, sentence, plac
                                                              admin1):
     p = _geocode(gaz, sentence, place, country)
     assert p.admin1 == admin1 and p.precision in ("region", "admin2"), p
+
+
+@pytest.mark.parametrize("name,city,admin1", [
+    ("Kharkiv (Saltivka district)", "Kharkiv", "Kharkiv"),            # a city, its district after
+    ("Petrovsky district of Donetsk", "Donetsk", "Donetsk"),
+    ("the centre of Kherson", "Kherson", "Kherson"),
+    ("Homs (al-Waer neighbourhood)", "Homs", "Homs"),                 # Syria
+    ("Taiz (Al-Mudhaffar district)", "Taiz", "Ta'izz"),               # Yemen
+])
+def test_a_part_of_a_city_written_with_it_is_placed_at_the_city(gaz, name, city, admin1):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert out["resolved"] and out["precision"] == "point", out
+    assert (out["name"], out["admin1"]) == (city, admin1)
+    assert out["unresolved_name"] and out["unresolved_name"] in name
+
+
+@pytest.mark.parametrize("name", [
+    "Nova Dmytrivka (Kharkiv oblast)",   # a village in its province, not a part of a city
+    "the district of Idlib",             # the district named Idlib, no part of the city
+])
+def test_a_unit_in_brackets_or_a_bare_district_is_no_part_of_a_city(gaz, name):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert not (out["resolved"] and out.get("unresolved_name")
+                and "a part of" in out["alternatives"][0]), out

@@ -303,6 +303,8 @@ class _Lookup:
         if ("," in name or "(" in name) and level is None \
                 and (written := self._resolve_written(name, country)) is not None:
             return written
+        if level is None and (part := self._part_of_its_city(name, country)) is not None:
+            return part
         if self._names_a_street(name, context):
             return Unresolved(name, "the namesake of a street, square or park, not a town")
         q = self._region_as_unit(_parse(name, context, self._lex), country)

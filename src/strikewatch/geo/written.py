@@ -20,6 +20,11 @@ _WRITTEN = re.compile(r"^\s*(?P<head>[^,()]+?)\s*(?:,\s*(?P<comma>[^()]+?)|\((?P
 _AFTER_NAME = re.compile(r"\s*(?:\((?P<paren>[^()]{2,80})\)|,\s*(?P<comma>[A-Z][^,.;:()\n]{1,60}?))"
                          r"(?=\s*(?:[,.;:()\n]|$|\s(?:on|in|at|and|near|by|when|where|after)\b))")
 _CHECKED = "checked to lie in"
+# a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
+# of Donetsk", "the centre of Kharkiv" (descriptors.yaml city_part_nouns, city_centre_nouns)
+_CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
+_PART_OF_CITY = re.compile(r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$",
+                           re.IGNORECASE)
 # a container names a province or district, never a point: "Kharkiv" after a comma is the
 # oblast, as in "Nova Dmytrivka, Kharkiv"
 _UNIT_LEVELS = ("admin1", "admin2")
@@ -124,6 +129,35 @@ class _WrittenContainers:
                                    alternatives=(why, f"alone: {_said(alone)}",
                                                  *box.alternatives)), found.box_candidate
 
+
+    def _part_of_its_city(self, name: str, country: str | None) -> Place | None:
+        """ "Kharkiv (Saltivka district)", "Petrovsky district of Donetsk", "centre of
+        Kherson": a part of a city written with the city (in brackets after it, or after
+        "of"), which the gazetteer rarely knows, lies in that city: the strike is at the
+        city, the part's name kept as written. Only a city (a point) holds such a part;
+        "Nova Dmytrivka (Kharkiv oblast)" is a village in its province."""
+        hit = _CITY_THEN_PART.match(name) or _PART_OF_CITY.match(name)
+        if hit is None:
+            return None
+        part = hit.group("part").strip()
+        if not self._names_a_city_part(part):
+            return None
+        city, _ = self._resolve_full(hit.group("city").strip(), country)
+        if not isinstance(city, Place) or city.precision != "point":
+            return None
+        why = f"{part}: a part of {city.name}, the city written with it"
+        return dataclasses.replace(city, unresolved_name=part,
+                                   alternatives=(why, *city.alternatives))
+
+    def _names_a_city_part(self, part: str) -> bool:
+        """ "Saltivka district", "city centre", "center": a named part of a city, or its
+        centre; not a bare "district", which names the district of the name after it."""
+        words = [w.casefold() for w in part.split() if w.casefold() not in ("the", "city")]
+        if not words:
+            return False
+        if words[-1] in self._lex.city_centre_nouns:
+            return True
+        return len(words) > 1 and words[-1] in self._lex.city_part_nouns
 
     def _a_city_part(self, head: str) -> bool:
         """Whether a written head is a part of a city by its last word ("Kyiv District")."""
