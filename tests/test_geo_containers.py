@@ -168,3 +168,13 @@ def test_a_unit_in_brackets_or_a_bare_district_is_no_part_of_a_city(gaz, name):
     out = geocode_json(name, None, gazetteer=gaz)
     assert not (out["resolved"] and out.get("unresolved_name")
                 and "a part of" in out["alternatives"][0]), out
+
+
+@pytest.mark.parametrize("name,city", [
+    ("Solomyanskyi district, Kyiv", "Kyiv"),     # Kyiv is Kyiv City and the oblast around it
+    ("Maeen district, Sanaa", "Sanaa"),          # Sanaa is the capital's unit and a governorate
+])
+def test_a_district_of_a_city_that_is_its_own_unit_lies_in_the_city(gaz, name, city):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"]) == (city, "point"), out
+    assert out["unresolved_name"] == name.split(",")[0]

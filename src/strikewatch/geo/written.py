@@ -171,11 +171,17 @@ class _WrittenContainers:
         city, its district's name kept as written, not at the namesake city nor across the
         province the city's name also names."""
         written = _WRITTEN.match(name)
-        narrowest = (written.group("comma") or written.group("paren") or "").split(",")[0].strip()
+        parts = [p.strip() for p in (written.group("comma") or written.group("paren") or "").split(",")]
+        narrowest = parts[0]
         if not self._a_city_part(head) or not narrowest:
             return None
-        city, _ = self._resolve_full(narrowest, box.country, (box,))
-        if not (isinstance(city, Place) and city.precision == "point" and _within(city, box)):
+        # with one name after the district, the box is that same word read as a unit: the
+        # word is read as the city it also names ("Kyiv" is Kyiv City and Kyiv Oblast), not
+        # checked against itself
+        alone = len(parts) == 1
+        city, _ = self._resolve_full(narrowest, box.country, () if alone else (box,))
+        if not (isinstance(city, Place) and city.precision == "point"
+                and (alone or _within(city, box))):
             return None
         why = f"{head}: a district of {city.name}, the city written after it"
         return dataclasses.replace(city, unresolved_name=head,
