@@ -108,7 +108,15 @@ class PlaceFinder:
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
-                and not _landmark_only(sdoc, c, scan.cands)]
+                and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)]
+
+    def _names_a_victim(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A name that is the subject of a victim's verb is a person, not a place: "Man
+        reportedly injured after a munition was dropped ..." (Man is a town in Côte d'Ivoire),
+        "Hassan killed in the shelling of Taiz"."""
+        root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
+        return root is not None and root.dep_ in ("nsubj", "nsubjpass") \
+            and root.head.lower_ in self.lex.victim_verbs
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near

@@ -18,6 +18,7 @@ from .attacker import AttackerRules
 from .attribution import SpeakerFinder
 from .casualties import VictimFinder
 from .claims import ClaimReader
+from .items import title_names
 from .places import PlaceFinder
 from .settings import ExtractSettings
 from .sites import site_finder, with_site
@@ -114,7 +115,8 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
+        here = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope)) \
+            or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
@@ -207,6 +209,19 @@ class SentenceReader:
         if any(p.text.lower() not in self.lex.territories for p in here):
             here = [p for p in here if p.text.lower() not in self.lex.territories]
         return self.places.finest(here, ctx.sdoc, ctx.places)
+
+    def _as_the_title_writes_it(self, state: DocState, sentence: Sentence,
+                                here: list[PlaceCandidate]) -> list[PlaceCandidate]:
+        """A place of the text that a place title writes with its container or its part is
+        the title's place: "Vesele (Kherson Oblast)" over "A school in Vesele was destroyed"
+        says which Vesele, "Bortnychi (Darnytskyi district), Kyiv" over "... a missile impact
+        in Bortnychi, Kyiv" where in Kyiv, "Saada, Sahar district" over "Houses in Saada hit
+        by artillery" which Saada. A place the title does not name ("Izium" under "Kharkiv
+        Oblast") stays the text's."""
+        names = title_names(state.title_place)
+        if not names or not any(_place_key(p.text) in names for p in here):
+            return here
+        return [p for p in here if _place_key(p.text) not in names] + self._title_place(state, sentence)
 
     @staticmethod
     def _title_place(state: DocState, sentence: Sentence) -> list[PlaceCandidate]:
