@@ -92,3 +92,72 @@ def test_a_title_with_a_joined_article_is_a_place_title(extractor, title, text):
 ])
 def test_a_name_that_was_hurt_is_a_person_not_a_place(extractor, title, text, town):
     assert [name for name, _ in geocoded(extractor, text, title=title)] == [town]
+
+
+# ------------------------------------------------------------- weapons by their designations
+
+
+@pytest.mark.parametrize(("title", "text", "place"), [
+    ("Kharkiv", "Alleged s300 attack in the city center of Kharkiv.", "Kharkiv"),
+    ("", "An S300 strike hit a warehouse in Kramatorsk.", "Kramatorsk"),
+    ("", "A Burkan attack on Jizan killed two.", "Jizan"),                 # Yemen's war on Saudi Arabia
+    ("", "A raid of Su-24 jets on Saraqib killed four.", "Saraqib"),        # Syria
+])
+def test_a_weapon_qualifying_a_weak_strike_word_makes_it_a_strike(extractor, title, text, place):
+    assert places(extractor, text, title=title or None) == [place]
+
+
+def test_a_bomb_attack_alone_is_no_strike(extractor):
+    assert places(extractor, "A bomb attack on a bus in Damascus killed two.") == []
+
+
+def test_a_place_title_named_inside_the_text_is_no_headline(extractor):
+    text = ("An attack of several S-300 reported in Saltyvskyi district, Kharkiv, damaging what "
+            "appears to be a public transport depot.")
+    assert geocoded(extractor, text, title="Saltyvskyi district, Kharkiv") == [("Kharkiv", "UA")]
+
+
+# ------------------------------------------------------------------ a munition used on a place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Incendiary weapon used on the village of Yakovlivka.", "Yakovlivka"),
+    ("Possible use of incendiaries on the outskirts of Kyiv.", "Kyiv"),
+    ("Regime helicopters used barrel bombs on Daraya.", "Daraya"),                # Syria
+    ("Government forces used incendiary munitions in an attack on Saraqib.", "Saraqib"),
+])
+def test_a_munition_used_on_a_place_is_a_strike(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has used cluster munitions, the report said.",
+    "Human Rights Watch documented the use of cluster munitions in Ukraine.",
+    "The army used artillery to repel the attack near Marib.",
+])
+def test_an_arsenal_or_a_campaign_of_use_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
+
+
+# ----------------------------------------------------------------- clipped captions of hitting
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Garage complex hit in Kharkiv.", "Kharkiv"),
+    ("Shopping complex hit in Taiz.", "Taiz"),          # Yemen
+    ("Residential complex hit in Aden.", "Aden"),
+])
+def test_a_hit_the_tagger_calls_a_noun_is_still_the_passive_of_hitting(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_hit_that_is_a_success_is_no_strike(extractor):
+    assert places(extractor, "The song was a big hit in Kyiv.") == []
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Kherson", "Yubileinyi Concert Hall struck by missiles."),
+    ("Aden", "Al-Sharq Conference Hall struck by a missile."),     # Yemen
+])
+def test_the_hall_of_a_named_building_is_no_town(extractor, title, text):
+    assert places(extractor, text, title=title) == [title]

@@ -140,6 +140,7 @@ class SentenceReader:
             sdoc[i].lower_ in lex.ground_units for i in attached)
         supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
+            or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger)
         claimed = main is not None and main.org is not None and main.org.role == "belligerent"
         voice = main.org if claimed else None
