@@ -161,3 +161,12 @@ def test_a_hit_that_is_a_success_is_no_strike(extractor):
 ])
 def test_the_hall_of_a_named_building_is_no_town(extractor, title, text):
     assert places(extractor, text, title=title) == [title]
+
+
+@pytest.mark.parametrize(("title", "town"), [
+    ("Rzhyshchiv, Kyiv region", ("Rzhyshchiv", "UA")),
+    ("Monywa, Sagaing region", ("Monywa", "MM")),          # Myanmar
+])
+def test_a_town_the_title_places_in_its_region_is_kept_there(extractor, title, town):
+    text = "Damage to residential buildings reportedly caused by an attack using drones."
+    assert geocoded(extractor, text, title=title) == [town]

@@ -178,3 +178,13 @@ def test_a_district_of_a_city_that_is_its_own_unit_lies_in_the_city(gaz, name, c
     out = geocode_json(name, None, gazetteer=gaz)
     assert (out["name"], out["precision"]) == (city, "point"), out
     assert out["unresolved_name"] == name.split(",")[0]
+
+
+@pytest.mark.parametrize("name,town,admin1", [
+    ("Bucha, Kyiv region", "Bucha", "Kiev"),          # the oblast, not the area around Kyiv City
+    ("Rzhyshchiv, Kyiv region", "Rzhyshchiv", "Kiev"),
+    ("Monywa, Sagaing region", "Monywa", "Sagain"),   # Myanmar's regions are its first-level units
+])
+def test_a_region_that_is_a_first_level_unit_contains_its_towns(gaz, name, town, admin1):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"], out["admin1"]) == (town, "point", admin1), out

@@ -66,6 +66,7 @@ class _WrittenContainers:
             p, cand = self._resolve_full(part, where, [box] if box else (), None, level)
             if not isinstance(p, Place) or (where and p.country != where):
                 continue
+            p = self._region_named_as_unit(part, p, cand)
             if box is not None and not _within(p, box):
                 continue
             if level is None and p.precision not in (*_UNIT_LEVELS, "country", "region"):
@@ -73,6 +74,16 @@ class _WrittenContainers:
             if level is None or p.precision == level:
                 return p, cand
         return None
+
+    def _region_named_as_unit(self, part: str, p: Place, cand: Candidate | None) -> Place:
+        """ "Rzhyshchiv, Kyiv region": where first-level units are called regions
+        (descriptors.yaml region_is_admin1), a container "X region" that reads as a province
+        is that province, not the area around it (which a vicinity word would make it)."""
+        if cand is not None and cand.kind == ADMIN1 and p.precision != "admin1" \
+                and p.country in self._lex.region_is_admin1 \
+                and part.split()[-1].casefold() in ("region", "regions"):
+            return dataclasses.replace(p, precision="admin1")
+        return p
 
     def _written_after(self, m: StrikeMention, result: Place | Unresolved | None,
                        country: str | None) -> Place | None:
