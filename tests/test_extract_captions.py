@@ -170,3 +170,48 @@ def test_the_hall_of_a_named_building_is_no_town(extractor, title, text):
 def test_a_town_the_title_places_in_its_region_is_kept_there(extractor, title, town):
     text = "Damage to residential buildings reportedly caused by an attack using drones."
     assert geocoded(extractor, text, title=title) == [town]
+
+
+# ------------------------------------------------------------ munitions that came down
+
+
+@pytest.mark.parametrize(("title", "text", "place"), [
+    ("Mykolaiv", "Authorities recover an unexploded submunition that landed in a commercial area.",
+     "Mykolaiv"),
+    ("", "A shell that landed near a market in Taiz killed two.", "Taiz"),              # Yemen
+])
+def test_a_munition_a_relative_clause_says_landed_is_a_strike(extractor, title, text, place):
+    assert places(extractor, text, title=title or None) == [place]
+
+
+def test_rockets_stored_somewhere_are_no_strike(extractor):
+    assert places(extractor, "Police found rockets that were stored in a warehouse in Idlib.") == []
+
+
+@pytest.mark.parametrize(("title", "text", "place"), [
+    ("Kharkiv", "s300 missile didn't detonate and fell on a car in Kharkiv.", "Kharkiv"),
+    ("", "The rocket did not explode and landed in a courtyard in Idlib.", "Idlib"),   # Syria
+])
+def test_a_dud_that_came_down_is_a_strike(extractor, title, text, place):
+    assert places(extractor, text, title=title or None) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The missile did not hit Kyiv.",
+    "The rocket was not fired and stayed in a warehouse in Idlib.",
+])
+def test_a_strike_that_did_not_happen_stays_none(extractor, text):
+    assert places(extractor, text) == []
+
+
+# -------------------------------------------------------- a town's landmark at the caption's head
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Vasylkiv technical college heavily damaged by a rocket strike.", "Vasylkiv"),
+    ("Kharkiv children's hospital damaged by shelling.", "Kharkiv"),
+    ("Aleppo children's hospital damaged by shelling.", "Aleppo"),        # Syria
+    ("Sanaa technical college heavily damaged by an air strike.", "Sanaa"),   # Yemen
+])
+def test_a_town_naming_the_landmark_hit_is_the_place(extractor, text, place):
+    assert places(extractor, text) == [place]

@@ -221,6 +221,7 @@ class Lexicons:
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
         self.impact_verbs = frozenset(w.lower() for w in t.get("impact_verbs") or ())
         self.firing_verbs = frozenset(w.lower() for w in t.get("firing_verbs") or ())
+        self.dud_verbs = frozenset(w.lower() for w in t.get("dud_verbs") or ())
         used = t.get("munition_used") or {}
         self.use_words = frozenset(w.lower() for w in used.get("words") or ())
         self.use_places = frozenset(w.lower() for w in used.get("places") or ())
@@ -299,7 +300,7 @@ class Lexicons:
                 *t["strengthen"], *t["hypothetical"], *at["verbs"], *w["aircraft"], *pl["not_here"],
                 *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
                 *(t.get("claimed_verbs") or ()), *(t.get("sequels") or ()),
-                *((t.get("munition_used") or {}).get("words") or ()))
+                *((t.get("munition_used") or {}).get("words") or ()), *(t.get("dud_verbs") or ()))
                 if " " not in str(x)}, key=len):
             for form in _forms(word):
                 self._base.setdefault(form, word)

@@ -493,7 +493,7 @@ class PlaceFinder:
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod")
+                       and sdoc[i].dep_ in ("compound", "amod", "nmod")
                        and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
@@ -505,10 +505,10 @@ class PlaceFinder:
             tok.text, min_population=self.settings.place_min_population)
 
     def _a_landmark(self, noun) -> bool:
-        """A landmark's noun, or the noun a compound of one qualifies: "market", "railway
-        station"."""
+        """A landmark's noun, or the noun a compound or possessive of one qualifies:
+        "market", "railway station", "children's hospital"."""
         landmarks = self.lex.landmark_nouns
-        while noun.dep_ == "compound" and noun.head.i != noun.i and noun.lower_ not in landmarks:
+        while noun.dep_ in ("compound", "poss") and noun.head.i != noun.i and noun.lower_ not in landmarks:
             noun = noun.head
         return noun.lower_ in landmarks
 

@@ -168,7 +168,8 @@ class SentenceReader:
             and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
         agent_of = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
         return trigger.strength == "weak" and munition and (
-            (tok.dep_ in ("nsubj", "nsubjpass") and lex.base(tok.head.lower_) in lex.impact_verbs)
+            (tok.dep_ in ("nsubj", "nsubjpass") and self.triggers.verb_of_impact(tok.head))
+            or self.triggers.landed_as_told(tok)
             or (agent_of is not None and lex.base(agent_of.lower_) in lex.impact_verbs)
             or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
                 and lex.base(fired.head.lower_) in lex.firing_verbs))

@@ -268,7 +268,22 @@ class TriggerRules:
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
         verb = lex.base(fired.head.lower_)
         return (fired.dep_ == "dobj" and verb in lex.firing_verbs) or (
-            fired.dep_ in ("nsubj", "nsubjpass") and verb in lex.impact_verbs)
+            fired.dep_ in ("nsubj", "nsubjpass") and self.verb_of_impact(fired.head)) \
+            or self.landed_as_told(tok)
+
+    def verb_of_impact(self, verb) -> bool:
+        """A verb of impact, or one a verb of impact shares its subject with: "the rocket did
+        not explode and landed in a courtyard"."""
+        lex = self.lex
+        return lex.base(verb.lower_) in lex.impact_verbs or any(
+            c.dep_ == "conj" and lex.base(c.lower_) in lex.impact_verbs
+            and not any(g.dep_ in _SUBJ for g in c.children) for c in verb.children)
+
+    def landed_as_told(self, tok) -> bool:
+        """A munition a relative clause says landed or hit: "an unexploded submunition that
+        landed in a commercial area", "the shell which fell on the market in Taiz"."""
+        lex = self.lex
+        return any(c.dep_ == "relcl" and lex.base(c.lower_) in lex.impact_verbs for c in tok.children)
 
     def used_on_place(self, tok) -> bool:
         """A munition used on, in or against something (triggers.yaml munition_used): its
@@ -357,7 +372,8 @@ class TriggerRules:
     def _excluded(self, tok, sdoc) -> bool:
         lex = self.lex
         if any(c.dep_ == "neg" for c in tok.children) or (
-                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)):
+                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)
+                and lex.base(tok.head.lower_) not in lex.dud_verbs):  # a dud still landed
             return True
         # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
         # to the verb of saying
