@@ -215,3 +215,52 @@ def test_a_strike_that_did_not_happen_stays_none(extractor, text):
 ])
 def test_a_town_naming_the_landmark_hit_is_the_place(extractor, text, place):
     assert places(extractor, text) == [place]
+
+
+# ------------------------------------------------------------------- more ways captions are written
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Kharkiv: a missile hit a residential building.", "Kharkiv"),
+    ("Taiz: a shell hit a house, killing two children.", "Taiz"),          # Yemen
+])
+def test_a_short_items_lead_place_before_a_colon_places_it(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_a_label_before_a_colon_is_no_place(extractor):
+    assert places(extractor, "Ministry: a missile hit a residential building.") == []
+
+
+@pytest.mark.parametrize(("title", "town"), [
+    ("Kramatorsk, Donetsk obl.", "Kramatorsk"),
+    ("Saraqib, Idlib prov.", "Saraqib"),                                     # Syria
+])
+def test_a_title_with_an_abbreviated_province_is_a_place_title(extractor, title, town):
+    assert [name for name, _ in geocoded(extractor, "Aftermath of strike.", title=title)] == [town]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Explosions reported in Sevastopol.", "Sevastopol"),
+    ("Blasts reported in Hodeidah port overnight.", "Hodeidah"),            # Yemen
+    ("A strike reported in Bortnychi.", "Bortnychi"),
+])
+def test_where_a_blast_is_reported_is_where_it_was(extractor, text, place):
+    assert places(extractor, text) == [place]
+
+
+def test_where_a_speaker_reported_is_no_strike_place(extractor):
+    assert "Moscow" not in places(extractor, "The ministry reported in Moscow that strikes hit Idlib.")
+
+
+@pytest.mark.parametrize(("text", "place", "group"), [
+    ("Houthi drones attacked Abha airport.", "Abha airport", "Houthis"),
+    ("Hezbollah drones attacked a base near Metula.", "Metula", "Hezbollah"),
+])
+def test_an_armed_groups_drones_are_aircraft(extractor, text, place, group):
+    [m] = extractor.extract(item(text)).strikes
+    assert (m.place_text, m.attacker.name) == (place, group)
+
+
+def test_an_armed_groups_bombers_are_no_aircraft(extractor):
+    assert places(extractor, "The IS bombers targeted two YPG positions in Hasakah.") == []

@@ -188,3 +188,22 @@ def test_a_district_of_a_city_that_is_its_own_unit_lies_in_the_city(gaz, name, c
 def test_a_region_that_is_a_first_level_unit_contains_its_towns(gaz, name, town, admin1):
     out = geocode_json(name, None, gazetteer=gaz)
     assert (out["name"], out["precision"], out["admin1"]) == (town, "point", admin1), out
+
+
+@pytest.mark.parametrize("name,town", [
+    ("Bakhmut (Artemivsk)", "Bakhmut"),      # a town's former name in brackets
+    ("Kharkiv (Kharkov)", "Kharkiv"),        # its Russian spelling
+    ("Raqqa (Ar-Raqqah)", "Ar Raqqah"),      # Syria: another romanisation
+])
+def test_a_town_with_another_of_its_names_in_brackets_is_that_town(gaz, name, town):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"]) == (town, "point"), out
+
+
+@pytest.mark.parametrize("name,town,admin1", [
+    ("Nikopol, Dnipropetrovsk obl.", "Nikopol", "Dnipropetrovsk"),
+    ("Saraqib, Idlib prov.", "Saraqib", "Idlib"),
+])
+def test_an_abbreviated_province_word_is_a_province(gaz, name, town, admin1):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"], out["admin1"]) == (town, "point", admin1), out

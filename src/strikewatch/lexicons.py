@@ -233,6 +233,7 @@ class Lexicons:
         self.aircraft_words = frozenset(p.lower() for p in w["aircraft"] if " " not in p)
         self.munition_words = frozenset(p.lower() for p in w["munitions"] if " " not in p)
         self.arms_nouns = frozenset(p.lower() for p in w.get("arms_nouns") or ())
+        self.aircraft_people_too = frozenset(p.lower() for p in w.get("people_too") or ())
         # the last word of a munition's name of several words: "phosphorus" of "white phosphorus"
         self.munition_last_words = frozenset(p.split()[-1].lower() for p in w["munitions"] if " " in p)
         # a weak strike word a weapon qualifies is a strike ("a Shahed attack", "an S-300

@@ -590,6 +590,17 @@ class PlaceFinder:
         head = node.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             gov = head.head
-            return self.lex.base(gov.lower_) in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
-                or self.lex.base(gov.lower_) in self.lex.not_here
+            if self.lex.base(gov.lower_) in self.lex.report_verbs:
+                return not self._reports_the_event(gov)
+            return gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here
         return False
+
+    def _reports_the_event(self, verb) -> bool:
+        """A verb of reporting said of the strike or blast itself, whose "in X" is where it
+        happened, not where someone spoke: "Explosions reported in Sevastopol", "a strike
+        reported in Bortnychi"."""
+        lex = self.lex
+        events = lex.strong_nouns | lex.weak_nouns | lex.effect_nouns | lex.short_item_nouns
+        said_of = [verb.head] if verb.dep_ == "acl" else [
+            c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(t.lower_ in events or lex.base(t.lower_) in events for t in said_of)

@@ -128,11 +128,12 @@ class SentenceReader:
         lex, sdoc, sentence, main = self.lex, ctx.sdoc, ctx.sentence, ctx.main
         strength, attached, found = trigger.strength, trigger.attached, trigger.found
         # an armed group flies no bombers: "The IS bombers targeted two YPG ... positions"
-        # are suicide bombers, "Syrian air force bombers have pounded" aircraft
+        # are suicide bombers, "Syrian air force bombers have pounded" aircraft; but its drones
+        # are drones ("Houthi drones attacked Abha airport", weapons.yaml people_too)
         group_toks = set().union(set(), *(t for e, t in ctx.actors if not e.state))
         aircraft = any((t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words)
-                       and not any(c.i in group_toks for c in t.children
-                                   if c.dep_ in ("compound", "amod", "nmod", "poss"))
+                       and not (t.lower_ in lex.aircraft_people_too and any(
+                           c.i in group_toks for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")))
                        for t in map(sdoc.__getitem__, attached))
         # "an army unit targeted ISIS sites": ground troops with no weapon named are no
         # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are

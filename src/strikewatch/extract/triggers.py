@@ -18,6 +18,14 @@ def _text_of(tok) -> str:
     return " ".join(t.text for t in tok.subtree)
 
 
+def _reports_the_word(verb, tok) -> bool:
+    """A verb of reporting said of the strike word itself ("Explosions reported in
+    Sevastopol", "A strike reported in Bortnychi"): it tells where the strike was, not what a
+    speaker said."""
+    return (verb.dep_ == "acl" and verb.head.i == tok.i) or (
+        tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass"))
+
+
 def _verb_tagged_noun(tok) -> bool:
     """A verb the tagger calls a noun in a clipped caption: it has a subject ("Garage complex
     hit in Kharkiv", "Shopping complex hit in Taiz") or qualifies a noun as a clause
@@ -510,7 +518,8 @@ class TriggerRules:
             node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-                if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
+                if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs \
+                        and not _reports_the_word(node.head, tok):
                     break
                 node = node.head
         # "Residential destruction in Odesa following shelling": "following" is a preposition
@@ -536,7 +545,7 @@ class TriggerRules:
         above = {a.i for a in tok.ancestors} | {tok.i}
         for t in node.subtree:
             if t.i != node.i and t.i not in above and self.lex.base(t.lower_) in self.lex.report_verbs \
-                    and t.pos_ == "VERB":
+                    and t.pos_ == "VERB" and not _reports_the_word(t, tok):
                 scope -= {u.i for u in t.subtree}
         return scope
 

@@ -160,6 +160,21 @@ class _WrittenContainers:
         return dataclasses.replace(city, unresolved_name=part,
                                    alternatives=(why, *city.alternatives))
 
+    def _other_name_in_brackets(self, name: str, country: str | None) -> Place | None:
+        """ "Bakhmut (Artemivsk)", "Dnipro (Dnipropetrovsk)", "Sanaa (Sana'a)": a town with
+        its former or other-language name in brackets is that town, when both names read
+        alone are the same place."""
+        hit = _CITY_THEN_PART.match(name)
+        if hit is None:
+            return None
+        head, _ = self._resolve_full(hit.group("city").strip(), country)
+        other, _ = self._resolve_full(hit.group("part").strip(), country)
+        if not (isinstance(head, Place) and isinstance(other, Place) and head.geonameid
+                and head.geonameid == other.geonameid):
+            return None
+        why = f"{hit.group('part').strip()}: another name of {head.name}, written with it"
+        return dataclasses.replace(head, alternatives=(why, *head.alternatives))
+
     def _names_a_city_part(self, part: str) -> bool:
         """ "Saltivka district", "city centre", "center": a named part of a city, or its
         centre; not a bare "district", which names the district of the name after it."""
