@@ -235,7 +235,8 @@ class Lexicons:
         self.arms_nouns = frozenset(p.lower() for p in w.get("arms_nouns") or ())
         self.aircraft_people_too = frozenset(p.lower() for p in w.get("people_too") or ())
         # the last word of a munition's name of several words: "phosphorus" of "white phosphorus"
-        self.munition_last_words = frozenset(p.split()[-1].lower() for p in w["munitions"] if " " in p)
+        self.munition_last_words = frozenset(p.split()[-1].lower() for p in w["munitions"]
+                                             if " " in p)
         # a weak strike word a weapon qualifies is a strike ("a Shahed attack", "an S-300
         # strike", "Bayraktar strikes"), as the listed strengtheners are; not a munition that
         # is planted as often as fired ("a bomb attack")

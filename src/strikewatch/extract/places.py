@@ -508,7 +508,8 @@ class PlaceFinder:
         """A landmark's noun, or the noun a compound or possessive of one qualifies:
         "market", "railway station", "children's hospital"."""
         landmarks = self.lex.landmark_nouns
-        while noun.dep_ in ("compound", "poss") and noun.head.i != noun.i and noun.lower_ not in landmarks:
+        while noun.dep_ in ("compound", "poss") and noun.head.i != noun.i \
+                and noun.lower_ not in landmarks:
             noun = noun.head
         return noun.lower_ in landmarks
 

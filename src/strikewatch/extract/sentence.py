@@ -133,7 +133,8 @@ class SentenceReader:
         group_toks = set().union(set(), *(t for e, t in ctx.actors if not e.state))
         aircraft = any((t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words)
                        and not (t.lower_ in lex.aircraft_people_too and any(
-                           c.i in group_toks for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")))
+                           c.i in group_toks for c in t.children
+                           if c.dep_ in ("compound", "amod", "nmod", "poss")))
                        for t in map(sdoc.__getitem__, attached))
         # "an army unit targeted ISIS sites": ground troops with no weapon named are no
         # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
@@ -224,7 +225,8 @@ class SentenceReader:
         names = title_names(state.title_place)
         if not names or not any(_place_key(p.text) in names for p in here):
             return here
-        return [p for p in here if _place_key(p.text) not in names] + self._title_place(state, sentence)
+        kept = [p for p in here if _place_key(p.text) not in names]
+        return kept + self._title_place(state, sentence)
 
     @staticmethod
     def _title_place(state: DocState, sentence: Sentence) -> list[PlaceCandidate]:

@@ -145,11 +145,12 @@ class TriggerRules:
         attacks", "an S-300 attack") or after "of" ("an attack of several S-300", "a strike
         of Kalibr missiles")."""
         lex = self.lex
-        qualifiers = [t for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                      for t in c.subtree]
+        qualifiers = [t for c in tok.children
+                      if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i for t in c.subtree]
         qualifiers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
-        return any(t.lower_ in lex.strengthen or lex.base(t.lower_) in lex.strengthen for t in qualifiers)
+        return any(t.lower_ in lex.strengthen or lex.base(t.lower_) in lex.strengthen
+                   for t in qualifiers)
 
     def told_by_effect(self, tok) -> bool:
         """A word for what a strike left (triggers.yaml effects_in_short_items), which in a
@@ -265,7 +266,8 @@ class TriggerRules:
     def ends_a_munition(self, tok) -> bool:
         """The last word of a munition's name of several words: "white phosphorus"."""
         end = tok.idx + len(tok)
-        return any(e == end and kind == "munition" for _, e, _, kind in self.lex.weapons.find(tok.doc.text))
+        return any(e == end and kind == "munition"
+                   for _, e, _, kind in self.lex.weapons.find(tok.doc.text))
 
     def fired_or_landed(self, tok) -> bool:
         """A munition fired at something or landing somewhere is a strike word: "Russian forces
@@ -291,7 +293,8 @@ class TriggerRules:
         """A munition a relative clause says landed or hit: "an unexploded submunition that
         landed in a commercial area", "the shell which fell on the market in Taiz"."""
         lex = self.lex
-        return any(c.dep_ == "relcl" and lex.base(c.lower_) in lex.impact_verbs for c in tok.children)
+        return any(c.dep_ == "relcl" and lex.base(c.lower_) in lex.impact_verbs
+                   for c in tok.children)
 
     def used_on_place(self, tok) -> bool:
         """A munition used on, in or against something (triggers.yaml munition_used): its
@@ -302,8 +305,9 @@ class TriggerRules:
         if not (self.is_munition(tok) or self.ends_a_munition(tok)):
             return False
         uses = [c for c in tok.children if c.dep_ == "acl" and lex.base(c.lower_) in lex.use_words]
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
-            user = tok.head if tok.dep_ != "pobj" else tok.head.head
+        of_use = tok.dep_ == "pobj" and tok.head.lower_ == "of"  # "use of incendiaries"
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or of_use:
+            user = tok.head.head if of_use else tok.head
             if lex.base(user.lower_) in lex.use_words:
                 uses.append(user)
         # the parser hangs the place on the use or on the munition: "use of incendiaries on ..."
@@ -518,7 +522,8 @@ class TriggerRules:
             node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-                if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs \
+                if node.head.pos_ in ("VERB", "AUX") \
+                        and self.lex.base(node.head.lower_) in self.lex.report_verbs \
                         and not _reports_the_word(node.head, tok):
                     break
                 node = node.head

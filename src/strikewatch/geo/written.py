@@ -23,8 +23,8 @@ _CHECKED = "checked to lie in"
 # a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
 # of Donetsk", "the centre of Kharkiv" (descriptors.yaml city_part_nouns, city_centre_nouns)
 _CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
-_PART_OF_CITY = re.compile(r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$",
-                           re.IGNORECASE)
+_PART_OF_CITY = re.compile(
+    r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
 # a container names a province or district, never a point: "Kharkiv" after a comma is the
 # oblast, as in "Nova Dmytrivka, Kharkiv"
 _UNIT_LEVELS = ("admin1", "admin2")
@@ -197,7 +197,8 @@ class _WrittenContainers:
         city, its district's name kept as written, not at the namesake city nor across the
         province the city's name also names."""
         written = _WRITTEN.match(name)
-        parts = [p.strip() for p in (written.group("comma") or written.group("paren") or "").split(",")]
+        tail = written.group("comma") or written.group("paren") or ""
+        parts = [p.strip() for p in tail.split(",")]
         narrowest = parts[0]
         if not self._a_city_part(head) or not narrowest:
             return None
