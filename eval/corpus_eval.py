@@ -1,6 +1,6 @@
 """Score strikewatch on one shared development corpus, its developer part or its fixed slice.
 
-    python eval/corpus_eval.py bellingcat-ukraine [--part dev|slice|all] [--shared DIR]
+    python eval/corpus_eval.py bellingcat-ukraine [--part dev|slice|all|A|B] [--shared DIR]
                                [--keep DIR] [--limit N] [--strike-classifier rules|model|both]
 
 The fixed slice of every corpus is the documents whose 0-based line number in
@@ -30,10 +30,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
+DEV_HALVES = {"A": (0, 1), "B": (2, 3)}
+
+
 def in_part(index: int, part: str) -> bool:
-    """The fixed slice is every fifth document; 'dev' is the rest."""
+    """The fixed slice is every fifth document; 'dev' is the rest.
+
+    The developer part splits into two fixed halves, A (line number 0 or 1 mod 5) and B (2 or
+    3 mod 5): rules are written from A's misses and kept only when B does not fall, so that a
+    developer-part gain is checked on documents the rule was not written for.
+    """
     if part == "all":
         return True
+    if part in DEV_HALVES:
+        return index % 5 in DEV_HALVES[part]
     return (index % 5 == 4) == (part == "slice")
 
 
@@ -68,7 +78,7 @@ def run(corpus: Path, part: str, scorer: Path, workdir: Path, limit: int | None,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="a folder name under shared/corpora, e.g. cir-ukraine")
-    parser.add_argument("--part", choices=("dev", "slice", "all"), default="dev")
+    parser.add_argument("--part", choices=("dev", "slice", "all", "A", "B"), default="dev")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--keep", type=Path, help="keep the database and exports in this folder")
     parser.add_argument("--limit", type=int, help="only the first N documents of the part")

@@ -50,3 +50,10 @@ def test_fixed_slice_is_every_fifth_document_from_the_fifth():
     assert [i for i in range(12) if in_part(i, "slice")] == [4, 9]
     assert [i for i in range(6) if in_part(i, "dev")] == [0, 1, 2, 3, 5]
     assert all(in_part(i, "all") for i in range(6))
+
+
+def test_the_developer_halves_split_the_developer_part_and_never_touch_the_slice():
+    a = [i for i in range(10) if in_part(i, "A")]
+    b = [i for i in range(10) if in_part(i, "B")]
+    assert a == [0, 1, 5, 6] and b == [2, 3, 7, 8]
+    assert sorted(a + b) == [i for i in range(10) if in_part(i, "dev")]

@@ -144,3 +144,66 @@ def test_a_war_region_is_placed_at_its_main_town_not_dropped(gaz, sentence, plac
                                                              admin1):
     p = _geocode(gaz, sentence, place, country)
     assert p.admin1 == admin1 and p.precision in ("region", "admin2"), p
+
+
+@pytest.mark.parametrize("name,city,admin1", [
+    ("Kharkiv (Saltivka district)", "Kharkiv", "Kharkiv"),            # a city, its district after
+    ("Petrovsky district of Donetsk", "Donetsk", "Donetsk"),
+    ("the centre of Kherson", "Kherson", "Kherson"),
+    ("Homs (al-Waer neighbourhood)", "Homs", "Homs"),                 # Syria
+    ("Taiz (Al-Mudhaffar district)", "Taiz", "Ta'izz"),               # Yemen
+])
+def test_a_part_of_a_city_written_with_it_is_placed_at_the_city(gaz, name, city, admin1):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert out["resolved"] and out["precision"] == "point", out
+    assert (out["name"], out["admin1"]) == (city, admin1)
+    assert out["unresolved_name"] and out["unresolved_name"] in name
+
+
+@pytest.mark.parametrize("name", [
+    "Nova Dmytrivka (Kharkiv oblast)",   # a village in its province, not a part of a city
+    "the district of Idlib",             # the district named Idlib, no part of the city
+])
+def test_a_unit_in_brackets_or_a_bare_district_is_no_part_of_a_city(gaz, name):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert not (out["resolved"] and out.get("unresolved_name")
+                and "a part of" in out["alternatives"][0]), out
+
+
+@pytest.mark.parametrize("name,city", [
+    ("Solomyanskyi district, Kyiv", "Kyiv"),     # Kyiv is Kyiv City and the oblast around it
+    ("Maeen district, Sanaa", "Sanaa"),          # Sanaa is the capital's unit and a governorate
+])
+def test_a_district_of_a_city_that_is_its_own_unit_lies_in_the_city(gaz, name, city):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"]) == (city, "point"), out
+    assert out["unresolved_name"] == name.split(",")[0]
+
+
+@pytest.mark.parametrize("name,town,admin1", [
+    ("Bucha, Kyiv region", "Bucha", "Kiev"),          # the oblast, not the area around Kyiv City
+    ("Rzhyshchiv, Kyiv region", "Rzhyshchiv", "Kiev"),
+    ("Monywa, Sagaing region", "Monywa", "Sagain"),   # Myanmar's regions are its first-level units
+])
+def test_a_region_that_is_a_first_level_unit_contains_its_towns(gaz, name, town, admin1):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"], out["admin1"]) == (town, "point", admin1), out
+
+
+@pytest.mark.parametrize("name,town", [
+    ("Bakhmut (Artemivsk)", "Bakhmut"),      # a town's former name in brackets
+    ("Kharkiv (Kharkov)", "Kharkiv"),        # its Russian spelling
+    ("Raqqa (Ar-Raqqah)", "Ar Raqqah"),      # Syria: another romanisation
+])
+def test_a_town_with_another_of_its_names_in_brackets_is_that_town(gaz, name, town):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"]) == (town, "point"), out
+
+
+@pytest.mark.parametrize("name,town,admin1", [
+    ("Nikopol, Dnipropetrovsk obl.", "Nikopol", "Dnipropetrovsk"),
+    ("Saraqib, Idlib prov.", "Saraqib", "Idlib"),
+])
+def test_an_abbreviated_province_word_is_a_province(gaz, name, town, admin1):
+    out = geocode_json(name, None, gazetteer=gaz)
+    assert (out["name"], out["precision"], out["admin1"]) == (town, "point", admin1), out

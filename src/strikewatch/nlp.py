@@ -633,9 +633,21 @@ def split_sentences(doc: Document) -> list[Sentence]:
 
 
 def _title_end(title: str | None, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the title is told again at the top of a body sentence, or None. Not where the
+    sentence runs into it and on past it: a place title ("Saltyvskyi district, Kharkiv")
+    named inside the text ("An attack reported in Saltyvskyi district, Kharkiv, damaging
+    ...") is a part of that sentence, not a headline."""
     if not title or len(title) < 15:
         return None
     pos = text.find(title.strip(), start, min(end, start + 300 + len(title)))
     if pos < 0:
         return None
-    return pos, pos + len(title.strip())
+    after = pos + len(title.strip())
+    if _RUNS_INTO.search(text, start, pos) and _RUNS_ON.match(text, after):
+        return None
+    return pos, after
+
+
+# a sentence running into a title ("... reported in ") and on past it (", damaging ...")
+_RUNS_INTO = re.compile(r"[a-z,]\s+$")
+_RUNS_ON = re.compile(r"\s*(?:[,;]|[a-z])")

@@ -103,11 +103,16 @@ class Extractor:
         for plan, si in owners:
             plan.parsed[si] = parses[plan.sentences[si].text]
 
+    def _known_town(self, name: str) -> bool:
+        """The gazetteer knows a town of some size by this name (settings.place_min_population)."""
+        return self.gazetteer.is_place(name, min_population=self.settings.place_min_population)
+
     def _read_document(self, doc: Document, plan: _DocPlan) -> Extraction:
         """Run the parsed sentences through the stages, then merge the document's mentions."""
         short = is_short_item(doc, self.settings)
+        place = title_place(doc, self.lex, short_item=short, known_town=self._known_town)
         state = DocState(doc, reference_date(doc), bodies=_NamedBodies(self.lex, doc.text), short_item=short,
-                         title_place=title_place(doc, self.lex, short_item=short))
+                         title_place=place)
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the

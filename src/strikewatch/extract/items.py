@@ -7,20 +7,27 @@ artillery.")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Document
 
 from .settings import ExtractSettings
 from .state import PlaceCandidate
-from .words import _is_country
+from .words import _is_country, _place_key
 
 # a word of a title: letters with inner apostrophes, dots and hyphens ("Lysychans'k"), or a digit
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
 # lowercase words a place title may hold besides place words: "Bab al-Hawa", "Dnipriany in Kherson"
 # a feed item's lead place, set off by a dash: "Kharkiv — Aftermath of a strike on ..."
 _LEAD_PLACE = re.compile(r"\s*([^\W\d][^—–\n]{1,60}?)\s+[—–]\s+\S")
+_LEAD_PLACE_COLON = re.compile(r"\s*([^\W\d][^:—–\n]{1,40}?)\s*:\s+\S")
 _TITLE_LINKS = frozenset({"of", "al", "el", "de", "the", "in", "near"})
+# the Arabic article joined to a capitalised name: "Deir al-Balah", "Deir ez-Zor", "Bab al-Hawa"
+_JOINED_ARTICLE = re.compile(r"(?:a[lnrstdz]|e[lsdz]|ash)-[^\W\d_a-z]")
+# what separates the names of a place title: "Vesele (Kherson Oblast)", "Bortnychi (Darnytskyi
+# district), Kyiv", "Dnipriany in Kherson"
+_TITLE_NAME_BREAK = re.compile(r"\s*[,()]\s*|\s+(?:in|of|near)\s+")
 
 
 def is_short_item(doc: Document, settings: ExtractSettings) -> bool:
@@ -29,23 +36,41 @@ def is_short_item(doc: Document, settings: ExtractSettings) -> bool:
     return len(doc.text) - title <= settings.short_item_chars
 
 
-def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False) -> PlaceCandidate | None:
+def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False,
+                known_town: Callable[[str], bool] | None = None) -> PlaceCandidate | None:
     """The title when it is nothing but a place, as written, its container kept for the
     geocoder ("Markhalivka, Kyiv Region", "Kharkiv (Saltivka district)"), or a short item's
     lead place before a dash ("Kharkiv — Aftermath of a strike on the veterinary
     university"); its characters are the document's (a sentence's candidate counts from the
-    sentence start)."""
+    sentence start). A title typed all in lower case ("kharkiv", "gaza city") is one when
+    ``known_town`` (the gazetteer) knows a town of some size by it: its case says nothing."""
     title = next((s for s in doc.segments if s.kind == "title"), None)
     if title is not None:
         text = doc.text[title.start:title.end].strip()
         start = doc.text.index(text, title.start) if text else 0
-    elif short_item and (lead := _LEAD_PLACE.match(doc.text)):
-        text, start = lead.group(1), lead.start(1)
-    else:
+        lowercase_town = text.islower() and known_town is not None and known_town(text)
+        if lowercase_town or is_place_title(text, lex):
+            return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
+    return _lead_place(doc, lex, known_town) if short_item else None
+
+
+def _lead_place(doc: Document, lex: Lexicons,
+                known_town: Callable[[str], bool] | None) -> PlaceCandidate | None:
+    """A short item's lead place, set off from its text by a dash ("Kharkiv — Aftermath of
+    a strike on the veterinary university", "Aden – Houses damaged after shelling") or a
+    colon ("Kharkiv: a missile hit a residential building", "Taiz: a shell hit a house"). A
+    colon also follows a speaker or a label ("Ministry: ...", "Update: ..."), so there the
+    gazetteer must know a town of some size by the name."""
+    body = next((s for s in doc.segments if s.kind != "title"), None)
+    at = body.start if body is not None else 0
+    dashed = _LEAD_PLACE.match(doc.text, at)
+    colon = None if dashed else _LEAD_PLACE_COLON.match(doc.text, at)
+    lead = dashed or colon
+    if lead is None or not is_place_title(lead.group(1), lex):
         return None
-    if not is_place_title(text, lex):
+    if colon is not None and not (known_town is not None and known_town(lead.group(1))):
         return None
-    return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
+    return PlaceCandidate(lead.group(1), lead.start(1), lead.end(1), set(), None, known=False)
 
 
 def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
@@ -56,13 +81,24 @@ def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
     if not 1 <= len(words) <= max_words or len(title) > 80:
         return False
     for word in words:
-        low = word.lower()
+        low = word.lower().rstrip(".")  # "Donetsk obl."
         if word.isdigit() or low in lex.title_stop_words:
             return False
-        if not (word[0].isupper() or low in lex.place_heads or low in _TITLE_LINKS):
+        if not (word[0].isupper() or low in lex.place_heads or low in _TITLE_LINKS
+                or _JOINED_ARTICLE.match(word)):
             return False
     # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,
     # Russia"), though the actor lexicon lists them for "Moscow said", "Russia struck"
     return not lex.weapons.find(title) and not any(
         title[s:e].lower() not in lex.capitals and not _is_country(title[s:e])
         for s, e, _, _ in lex.actors.find(title))
+
+
+def title_names(place: PlaceCandidate | None) -> frozenset[str]:
+    """The names a place title writes together, as merge keys, when it writes more than one
+    (the place and its container or its part): {"vesele", "kherson oblast"} for "Vesele
+    (Kherson Oblast)"; empty for a title of one name ("Kharkiv")."""
+    if place is None:
+        return frozenset()
+    names = frozenset(_place_key(n) for n in _TITLE_NAME_BREAK.split(place.text) if n.strip())
+    return names if len(names) > 1 else frozenset()

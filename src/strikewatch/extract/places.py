@@ -117,7 +117,15 @@ class PlaceFinder:
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
-                and not _landmark_only(sdoc, c, scan.cands)]
+                and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)]
+
+    def _names_a_victim(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A name that is the subject of a victim's verb is a person, not a place: "Man
+        reportedly injured after a munition was dropped ..." (Man is a town in Côte d'Ivoire),
+        "Hassan killed in the shelling of Taiz"."""
+        root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
+        return root is not None and root.dep_ in ("nsubj", "nsubjpass") \
+            and root.head.lower_ in self.lex.victim_verbs
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near
@@ -560,7 +568,7 @@ class PlaceFinder:
         return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod")
+                       and sdoc[i].dep_ in ("compound", "amod", "nmod")
                        and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
@@ -572,10 +580,11 @@ class PlaceFinder:
             tok.text, min_population=self.settings.place_min_population)
 
     def _a_landmark(self, noun) -> bool:
-        """A landmark's noun, or the noun a compound of one qualifies: "market", "railway
-        station"."""
+        """A landmark's noun, or the noun a compound or possessive of one qualifies:
+        "market", "railway station", "children's hospital"."""
         landmarks = self.lex.landmark_nouns
-        while noun.dep_ == "compound" and noun.head.i != noun.i and noun.lower_ not in landmarks:
+        while noun.dep_ in ("compound", "poss") and noun.head.i != noun.i \
+                and noun.lower_ not in landmarks:
             noun = noun.head
         return noun.lower_ in landmarks
 
@@ -657,6 +666,17 @@ class PlaceFinder:
         head = node.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
             gov = head.head
-            return self.lex.base(gov.lower_) in self.lex.report_verbs or gov.lower_ in self.lex.not_here \
-                or self.lex.base(gov.lower_) in self.lex.not_here
+            if self.lex.base(gov.lower_) in self.lex.report_verbs:
+                return not self._reports_the_event(gov)
+            return gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here
         return False
+
+    def _reports_the_event(self, verb) -> bool:
+        """A verb of reporting said of the strike or blast itself, whose "in X" is where it
+        happened, not where someone spoke: "Explosions reported in Sevastopol", "a strike
+        reported in Bortnychi"."""
+        lex = self.lex
+        events = lex.strong_nouns | lex.weak_nouns | lex.effect_nouns | lex.short_item_nouns
+        said_of = [verb.head] if verb.dep_ == "acl" else [
+            c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(t.lower_ in events or lex.base(t.lower_) in events for t in said_of)

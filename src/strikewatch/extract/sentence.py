@@ -18,6 +18,7 @@ from .attacker import AttackerRules
 from .attribution import SpeakerFinder
 from .casualties import VictimFinder
 from .claims import ClaimReader
+from .items import title_names
 from .places import PlaceFinder
 from .settings import ExtractSettings
 from .sites import site_finder, with_site
@@ -114,7 +115,8 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._strike_places(ctx, scope) or self._title_place(state, ctx.sentence)
+        here = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope)) \
+            or self._title_place(state, ctx.sentence)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
@@ -126,11 +128,13 @@ class SentenceReader:
         lex, sdoc, sentence, main = self.lex, ctx.sdoc, ctx.sentence, ctx.main
         strength, attached, found = trigger.strength, trigger.attached, trigger.found
         # an armed group flies no bombers: "The IS bombers targeted two YPG ... positions"
-        # are suicide bombers, "Syrian air force bombers have pounded" aircraft
+        # are suicide bombers, "Syrian air force bombers have pounded" aircraft; but its drones
+        # are drones ("Houthi drones attacked Abha airport", weapons.yaml people_too)
         group_toks = set().union(set(), *(t for e, t in ctx.actors if not e.state))
         aircraft = any((t.lower_ in lex.aircraft_words or self.lex.base(t.lower_) in lex.aircraft_words)
-                       and not any(c.i in group_toks for c in t.children
-                                   if c.dep_ in ("compound", "amod", "nmod", "poss"))
+                       and not (t.lower_ in lex.aircraft_people_too and any(
+                           c.i in group_toks for c in t.children
+                           if c.dep_ in ("compound", "amod", "nmod", "poss")))
                        for t in map(sdoc.__getitem__, attached))
         # "an army unit targeted ISIS sites": ground troops with no weapon named are no
         # strike (the dev gold conventions); "army units shelled", "troops fired rockets" are
@@ -138,6 +142,7 @@ class SentenceReader:
             sdoc[i].lower_ in lex.ground_units for i in attached)
         supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
+            or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger)
         claimed = main is not None and main.org is not None and main.org.role == "belligerent"
         voice = main.org if claimed else None
@@ -167,7 +172,8 @@ class SentenceReader:
             fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
         agent_of = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
         return trigger.strength == "weak" and munition and (
-            (tok.dep_ in ("nsubj", "nsubjpass") and lex.base(tok.head.lower_) in lex.impact_verbs)
+            (tok.dep_ in ("nsubj", "nsubjpass") and self.triggers.verb_of_impact(tok.head))
+            or self.triggers.landed_as_told(tok)
             or (agent_of is not None and lex.base(agent_of.lower_) in lex.impact_verbs)
             or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
                 and lex.base(fired.head.lower_) in lex.firing_verbs))
@@ -209,6 +215,20 @@ class SentenceReader:
         if any(p.text.lower() not in self.lex.territories for p in here):
             here = [p for p in here if p.text.lower() not in self.lex.territories]
         return self.places.finest(here, ctx.sdoc, ctx.places)
+
+    def _as_the_title_writes_it(self, state: DocState, sentence: Sentence,
+                                here: list[PlaceCandidate]) -> list[PlaceCandidate]:
+        """A place of the text that a place title writes with its container or its part is
+        the title's place: "Vesele (Kherson Oblast)" over "A school in Vesele was destroyed"
+        says which Vesele, "Bortnychi (Darnytskyi district), Kyiv" over "... a missile impact
+        in Bortnychi, Kyiv" where in Kyiv, "Saada, Sahar district" over "Houses in Saada hit
+        by artillery" which Saada. A place the title does not name ("Izium" under "Kharkiv
+        Oblast") stays the text's."""
+        names = title_names(state.title_place)
+        if not names or not any(_place_key(p.text) in names for p in here):
+            return here
+        kept = [p for p in here if _place_key(p.text) not in names]
+        return kept + self._title_place(state, sentence)
 
     @staticmethod
     def _title_place(state: DocState, sentence: Sentence) -> list[PlaceCandidate]:

@@ -18,6 +18,22 @@ def _text_of(tok) -> str:
     return " ".join(t.text for t in tok.subtree)
 
 
+def _reports_the_word(verb, tok) -> bool:
+    """A verb of reporting said of the strike word itself ("Explosions reported in
+    Sevastopol", "A strike reported in Bortnychi"): it tells where the strike was, not what a
+    speaker said."""
+    return (verb.dep_ == "acl" and verb.head.i == tok.i) or (
+        tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _verb_tagged_noun(tok) -> bool:
+    """A verb the tagger calls a noun in a clipped caption: it has a subject ("Garage complex
+    hit in Kharkiv", "Shopping complex hit in Taiz") or qualifies a noun as a clause
+    ("Residential complex hit in Aden"); no noun does either."""
+    return tok.pos_ == "NOUN" and (tok.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass")
+                                                            for c in tok.children))
+
+
 def _gerund(tok) -> bool:
     """A verb's -ing form used as a noun ("damaged after shelling", "damaged by shelling"):
     it governs the clause it is part of, as a strike noun does."""
@@ -33,7 +49,8 @@ class TriggerRules:
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
-                               | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns)
+                               | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
+                               | lex.arms_nouns | lex.munition_last_words)
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
@@ -93,18 +110,16 @@ class TriggerRules:
             return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
         elif short_item and self.lies_where_it_fell(tok):
             return "strong"  # "Rocket motor embedded in a playground in Kharkiv"
+        elif _verb_tagged_noun(tok) and lemma in lex.passive_hit_verbs:
+            return "weak"  # "Garage complex hit in Kharkiv": the tagger's noun has a subject
         elif tok.pos_ in ("NOUN", "PROPN"):
             if low in lex.strong_nouns or lemma in lex.strong_nouns:
                 return "strong"
             if short_item and (low in lex.short_item_nouns or lemma in lex.short_item_nouns):
                 return "strong"
             if low in lex.weak_nouns or lemma in lex.weak_nouns:
-                if any(t.lower_ in lex.strengthen or self.lex.base(t.lower_) in lex.strengthen
-                       for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                       for t in c.subtree):  # "air strikes", "barrel bomb attacks"
-                    return "strong"
-                return "weak"
-            if self.fired_or_landed(tok):
+                return "strong" if self._weapon_qualified(tok) else "weak"
+            if self.fired_or_landed(tok) or self.used_on_place(tok):
                 return "weak"
         elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and low.endswith("ed") and lemma in lex.strong_verbs:
             return "strong"  # "Shelled playground in Druzhkivka", "Bombed residences"
@@ -124,6 +139,18 @@ class TriggerRules:
         if tok.idx + len(tok) in phrase_ends:
             return "strong"
         return None
+
+    def _weapon_qualified(self, tok) -> bool:
+        """A weak strike noun that a weapon qualifies, before it ("air strikes", "barrel bomb
+        attacks", "an S-300 attack") or after "of" ("an attack of several S-300", "a strike
+        of Kalibr missiles")."""
+        lex = self.lex
+        qualifiers = [t for c in tok.children
+                      if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i for t in c.subtree]
+        qualifiers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+        return any(t.lower_ in lex.strengthen or lex.base(t.lower_) in lex.strengthen
+                   for t in qualifiers)
 
     def told_by_effect(self, tok) -> bool:
         """A word for what a strike left (triggers.yaml effects_in_short_items), which in a
@@ -228,8 +255,19 @@ class TriggerRules:
                    for c in tok.children)
 
     def is_munition(self, tok) -> bool:
-        """A munition of weapons.yaml: "artillery", "shells", "warheads"."""
-        return tok.lower_ in self.lex.munition_words or self.lex.base(tok.lower_) in self.lex.munition_words
+        """A munition of weapons.yaml: "artillery", "shells", "warheads"; or a noun of arms
+        one qualifies: "incendiary weapon"."""
+        lex = self.lex
+        if tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words:
+            return True
+        return tok.lower_ in lex.arms_nouns and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in lex.munition_words for c in tok.children)
+
+    def ends_a_munition(self, tok) -> bool:
+        """The last word of a munition's name of several words: "white phosphorus"."""
+        end = tok.idx + len(tok)
+        return any(e == end and kind == "munition"
+                   for _, e, _, kind in self.lex.weapons.find(tok.doc.text))
 
     def fired_or_landed(self, tok) -> bool:
         """A munition fired at something or landing somewhere is a strike word: "Russian forces
@@ -242,7 +280,41 @@ class TriggerRules:
             fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
         verb = lex.base(fired.head.lower_)
         return (fired.dep_ == "dobj" and verb in lex.firing_verbs) or (
-            fired.dep_ in ("nsubj", "nsubjpass") and verb in lex.impact_verbs)
+            fired.dep_ in ("nsubj", "nsubjpass") and self.verb_of_impact(fired.head)) \
+            or self.landed_as_told(tok)
+
+    def verb_of_impact(self, verb) -> bool:
+        """A verb of impact, or one a verb of impact shares its subject with: "the rocket did
+        not explode and landed in a courtyard"."""
+        lex = self.lex
+        return lex.base(verb.lower_) in lex.impact_verbs or any(
+            c.dep_ == "conj" and lex.base(c.lower_) in lex.impact_verbs
+            and not any(g.dep_ in _SUBJ for g in c.children) for c in verb.children)
+
+    def landed_as_told(self, tok) -> bool:
+        """A munition a relative clause says landed or hit: "an unexploded submunition that
+        landed in a commercial area", "the shell which fell on the market in Taiz"."""
+        lex = self.lex
+        return any(c.dep_ == "relcl" and lex.base(c.lower_) in lex.impact_verbs
+                   for c in tok.children)
+
+    def used_on_place(self, tok) -> bool:
+        """A munition used on, in or against something (triggers.yaml munition_used): its
+        verb or noun of use ("weapon used on the village", "use of incendiaries on the
+        outskirts of Kyiv", "munitions used in an attack on Odesa", "Israel used white
+        phosphorus over Dhayra") has a preposition of place."""
+        lex = self.lex
+        if not (self.is_munition(tok) or self.ends_a_munition(tok)):
+            return False
+        uses = [c for c in tok.children if c.dep_ == "acl" and lex.base(c.lower_) in lex.use_words]
+        of_use = tok.dep_ == "pobj" and tok.head.lower_ == "of"  # "use of incendiaries"
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or of_use:
+            user = tok.head.head if of_use else tok.head
+            if lex.base(user.lower_) in lex.use_words:
+                uses.append(user)
+        # the parser hangs the place on the use or on the munition: "use of incendiaries on ..."
+        return bool(uses) and any(c.dep_ == "prep" and c.lower_ in lex.use_places
+                                  for u in (*uses, tok) for c in u.children)
 
     def munition_hit(self, trigger: Trigger, sdoc) -> bool:
         """A verb of impact whose subject, agent or instrument is a munition: "Civilian homes
@@ -295,10 +367,12 @@ class TriggerRules:
         ("the checkpoint was attacked") stays ground fighting, and an armed group as subject
         ("gunmen struck") is no strike."""
         tok, lex = trigger.tok, self.lex
-        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.passive_hit_verbs or trigger.found:
+        if not (tok.pos_ == "VERB" or _verb_tagged_noun(tok)) \
+                or lex.base(tok.lower_) not in lex.passive_hit_verbs or trigger.found:
             return False
         kids = {c.dep_ for c in tok.children}
-        return not kids & {"agent", "dobj"} and ("auxpass" in kids or tok.tag_ in ("VBN", "VBD"))
+        return not kids & {"agent", "dobj"} and ("auxpass" in kids or tok.tag_ in ("VBN", "VBD")
+                                                 or _verb_tagged_noun(tok))
 
     def excluded(self, tok, sdoc) -> bool:
         """Negated, hypothetical, campaign-level, or not a strike (car bomb, suicide attack).
@@ -312,7 +386,8 @@ class TriggerRules:
     def _excluded(self, tok, sdoc) -> bool:
         lex = self.lex
         if any(c.dep_ == "neg" for c in tok.children) or (
-                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)):
+                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)
+                and lex.base(tok.head.lower_) not in lex.dud_verbs):  # a dud still landed
             return True
         # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
         # to the verb of saying
@@ -459,7 +534,9 @@ class TriggerRules:
             node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-                if node.head.pos_ in ("VERB", "AUX") and self.lex.base(node.head.lower_) in self.lex.report_verbs:
+                if node.head.pos_ in ("VERB", "AUX") \
+                        and self.lex.base(node.head.lower_) in self.lex.report_verbs \
+                        and not _reports_the_word(node.head, tok):
                     break
                 node = node.head
         # "Residential destruction in Odesa following shelling": "following" is a preposition
@@ -485,7 +562,7 @@ class TriggerRules:
         above = {a.i for a in tok.ancestors} | {tok.i}
         for t in node.subtree:
             if t.i != node.i and t.i not in above and self.lex.base(t.lower_) in self.lex.report_verbs \
-                    and t.pos_ == "VERB":
+                    and t.pos_ == "VERB" and not _reports_the_word(t, tok):
                 scope -= {u.i for u in t.subtree}
         return scope
 

@@ -14,6 +14,7 @@ from .cues import (
 )
 from .lexicon import _parse
 from .names import ADMIN1, CITY, COUNTRY, Candidate, Unresolved, normalize
+from .written import _CHECKED
 
 
 class _Containers:
@@ -136,7 +137,7 @@ class _Containers:
         and the one in Tartus is not the Deir Ezzor neighbourhood of a story about Deir Ezzor."""
         x = m.place_text or ""
         if result.country != country or result.geonameid is None or not m.place_span \
-                or result.precision == "admin1" or any(
+                or _checked_in_its_container(result) or result.precision == "admin1" or any(
                     c.kind == ADMIN1 and c.geonameid == result.geonameid
                     for c in self._fetch("name", normalize(result.admin1 or ""), country)):
             return result  # "Deir Ezzor" next to "Hasakeh" is a province of its own
@@ -363,3 +364,8 @@ def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: st
                                else box.precision, alternatives=extra + box.alternatives,
                                unresolved_name=written)
 
+
+def _checked_in_its_container(result: Place) -> bool:
+    """A place written with its container and found to lie in it ("Rzhyshchiv, Kyiv
+    region"): its province is the one its own words name, not a namesake's."""
+    return bool(result.alternatives) and _CHECKED in result.alternatives[0]

@@ -44,6 +44,7 @@ class _Lexicon:
         self._compile_containers(data)
         self.nouns = {n.casefold() for n in data["container_nouns"]}
         self.city_part_nouns = frozenset(n.casefold() for n in data["city_part_nouns"])
+        self.city_centre_nouns = frozenset(n.casefold() for n in data["city_centre_nouns"])
         # words that may follow or precede a place name without making it part of a longer
         # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"
         self.name_neighbours = self.nouns | {w for phrase, _ in self.levels for w in phrase} \

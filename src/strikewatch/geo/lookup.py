@@ -303,6 +303,10 @@ class _Lookup:
         if ("," in name or "(" in name) and level is None \
                 and (written := self._resolve_written(name, country)) is not None:
             return written
+        if level is None and (part := self._part_of_its_city(name, country)) is not None:
+            return part
+        if level is None and "(" in name and (same := self._other_name_in_brackets(name, country)):
+            return same
         if self._names_a_street(name, context):
             return Unresolved(name, "the namesake of a street, square or park, not a town")
         q = self._region_as_unit(_parse(name, context, self._lex), country)

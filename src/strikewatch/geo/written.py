@@ -20,6 +20,11 @@ _WRITTEN = re.compile(r"^\s*(?P<head>[^,()]+?)\s*(?:,\s*(?P<comma>[^()]+?)|\((?P
 _AFTER_NAME = re.compile(r"\s*(?:\((?P<paren>[^()]{2,80})\)|,\s*(?P<comma>[A-Z][^,.;:()\n]{1,60}?))"
                          r"(?=\s*(?:[,.;:()\n]|$|\s(?:on|in|at|and|near|by|when|where|after)\b))")
 _CHECKED = "checked to lie in"
+# a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
+# of Donetsk", "the centre of Kharkiv" (descriptors.yaml city_part_nouns, city_centre_nouns)
+_CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
+_PART_OF_CITY = re.compile(
+    r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
 # a container names a province or district, never a point: "Kharkiv" after a comma is the
 # oblast, as in "Nova Dmytrivka, Kharkiv"
 _UNIT_LEVELS = ("admin1", "admin2")
@@ -61,6 +66,7 @@ class _WrittenContainers:
             p, cand = self._resolve_full(part, where, [box] if box else (), None, level)
             if not isinstance(p, Place) or (where and p.country != where):
                 continue
+            p = self._region_named_as_unit(part, p, cand)
             if box is not None and not _within(p, box):
                 continue
             if level is None and p.precision not in (*_UNIT_LEVELS, "country", "region"):
@@ -68,6 +74,16 @@ class _WrittenContainers:
             if level is None or p.precision == level:
                 return p, cand
         return None
+
+    def _region_named_as_unit(self, part: str, p: Place, cand: Candidate | None) -> Place:
+        """ "Rzhyshchiv, Kyiv region": where first-level units are called regions
+        (descriptors.yaml region_is_admin1), a container "X region" that reads as a province
+        is that province, not the area around it (which a vicinity word would make it)."""
+        if cand is not None and cand.kind == ADMIN1 and p.precision != "admin1" \
+                and p.country in self._lex.region_is_admin1 \
+                and part.split()[-1].casefold() in ("region", "regions"):
+            return dataclasses.replace(p, precision="admin1")
+        return p
 
     def _written_after(self, m: StrikeMention, result: Place | Unresolved | None,
                        country: str | None) -> Place | None:
@@ -125,6 +141,50 @@ class _WrittenContainers:
                                                  *box.alternatives)), found.box_candidate
 
 
+    def _part_of_its_city(self, name: str, country: str | None) -> Place | None:
+        """ "Kharkiv (Saltivka district)", "Petrovsky district of Donetsk", "centre of
+        Kherson": a part of a city written with the city (in brackets after it, or after
+        "of"), which the gazetteer rarely knows, lies in that city: the strike is at the
+        city, the part's name kept as written. Only a city (a point) holds such a part;
+        "Nova Dmytrivka (Kharkiv oblast)" is a village in its province."""
+        hit = _CITY_THEN_PART.match(name) or _PART_OF_CITY.match(name)
+        if hit is None:
+            return None
+        part = hit.group("part").strip()
+        if not self._names_a_city_part(part):
+            return None
+        city, _ = self._resolve_full(hit.group("city").strip(), country)
+        if not isinstance(city, Place) or city.precision != "point":
+            return None
+        why = f"{part}: a part of {city.name}, the city written with it"
+        return dataclasses.replace(city, unresolved_name=part,
+                                   alternatives=(why, *city.alternatives))
+
+    def _other_name_in_brackets(self, name: str, country: str | None) -> Place | None:
+        """ "Bakhmut (Artemivsk)", "Dnipro (Dnipropetrovsk)", "Sanaa (Sana'a)": a town with
+        its former or other-language name in brackets is that town, when both names read
+        alone are the same place."""
+        hit = _CITY_THEN_PART.match(name)
+        if hit is None:
+            return None
+        head, _ = self._resolve_full(hit.group("city").strip(), country)
+        other, _ = self._resolve_full(hit.group("part").strip(), country)
+        if not (isinstance(head, Place) and isinstance(other, Place) and head.geonameid
+                and head.geonameid == other.geonameid):
+            return None
+        why = f"{hit.group('part').strip()}: another name of {head.name}, written with it"
+        return dataclasses.replace(head, alternatives=(why, *head.alternatives))
+
+    def _names_a_city_part(self, part: str) -> bool:
+        """ "Saltivka district", "city centre", "center": a named part of a city, or its
+        centre; not a bare "district", which names the district of the name after it."""
+        words = [w.casefold() for w in part.split() if w.casefold() not in ("the", "city")]
+        if not words:
+            return False
+        if words[-1] in self._lex.city_centre_nouns:
+            return True
+        return len(words) > 1 and words[-1] in self._lex.city_part_nouns
+
     def _a_city_part(self, head: str) -> bool:
         """Whether a written head is a part of a city by its last word ("Kyiv District")."""
         words = head.split()
@@ -137,11 +197,18 @@ class _WrittenContainers:
         city, its district's name kept as written, not at the namesake city nor across the
         province the city's name also names."""
         written = _WRITTEN.match(name)
-        narrowest = (written.group("comma") or written.group("paren") or "").split(",")[0].strip()
+        tail = written.group("comma") or written.group("paren") or ""
+        parts = [p.strip() for p in tail.split(",")]
+        narrowest = parts[0]
         if not self._a_city_part(head) or not narrowest:
             return None
-        city, _ = self._resolve_full(narrowest, box.country, (box,))
-        if not (isinstance(city, Place) and city.precision == "point" and _within(city, box)):
+        # with one name after the district, the box is that same word read as a unit: the
+        # word is read as the city it also names ("Kyiv" is Kyiv City and Kyiv Oblast), not
+        # checked against itself
+        alone = len(parts) == 1
+        city, _ = self._resolve_full(narrowest, box.country, () if alone else (box,))
+        if not (isinstance(city, Place) and city.precision == "point"
+                and (alone or _within(city, box))):
             return None
         why = f"{head}: a district of {city.name}, the city written after it"
         return dataclasses.replace(city, unresolved_name=head,
