@@ -942,3 +942,22 @@ def test_sentence_places_skip_only_names_that_cannot_resolve_exactly(gaz, senten
     assert gaz._sentence_places(sentence, country) == fresh._sentence_places(sentence, country)
     assert gaz._sentence_places(sentence, country)  # the sentences do name trusted places
     assert not gaz._may_be_named_exactly("Observatory", country)  # and words spared the search
+
+
+@pytest.mark.parametrize("name, core, level, vicinity", [
+    ("Hama province", "hama", "admin1", False),  # Syria: the level word after the name
+    ("Kharkiv Oblast", "kharkiv", "admin1", False),  # Ukraine
+    ("the city of Homs", "homs", "point", False),  # before it, with "of"
+    ("outskirts of Mosul", "mosul", None, True),  # Iraq: a vicinity before it
+    ("Deir ez-Zor Governorate countryside", "deir zor", "admin1", True),  # two, one each pass
+    ("Sanaa city district", "sanaa", "admin2", False),  # Yemen: the longer phrase first
+    ("province", "", None, False),  # a level word alone names no place
+])
+def test_the_parse_strips_the_level_words_at_either_end(name, core, level, vicinity):
+    """The parse tries only the level phrases that can end or open the name's words (an
+    index by edge word, not every phrase each pass), taking the first in the list's
+    longest-first order as trying every one would."""
+    from strikewatch.geo.lexicon import _Lexicon, _parse
+
+    q = _parse(name, None, _Lexicon.load())
+    assert (q.core, q.level, q.vicinity) == (core, level, vicinity)

@@ -218,3 +218,11 @@ def test_a_turkish_i_finds_the_phrase_as_re_matches_it(text, phrase):
     pair them, so the matcher folds them itself."""
     matcher = PhraseMatcher({phrase: "value", "other phrase": "other"})
     assert [v for _, _, _, v in matcher.find(text)] == ["value"]
+
+
+def test_the_lexicons_and_the_registry_load_once_however_asked_for():
+    """The extractor asks for ``load_lexicons(settings.lexicon_dir)``, the geocoder and the
+    fusion for ``load_lexicons()``: one object, read once (a second read of every file cost
+    each extraction run ~0.3 CPU s)."""
+    assert load_lexicons() is load_lexicons(None) is load_lexicons(directory=None, registry_dir=None)
+    assert load_registry() is load_registry(None) is load_registry(directory=None)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from strikewatch.nlp import DEFAULT_MODEL, ENTITY_COMPONENT, POS_COMPONENT, UNUSED_COMPONENTS, load_pipeline
+from strikewatch.nlp import (
+    DEFAULT_MODEL, ENTITY_COMPONENT, POS_COMPONENT, TEXT_KEY, UNUSED_COMPONENTS, load_pipeline,
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +29,22 @@ def ents(nlp, text: str) -> dict[str, str]:
 def test_the_statistical_ner_is_replaced_by_the_rule_tagger(nlp):
     assert "ner" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
     assert nlp.pipe_names[-1] == ENTITY_COMPONENT
+
+
+@pytest.mark.parametrize("text", [
+    # the founding example (Syria), with its curly quotes
+    "Russia’s defence ministry said its jets had carried out 20 sorties on Thursday.",
+    # a Ukrainian report's shape: a dash, a double space, a figure with a comma
+    "Shelling of Kharkiv  — 1,200 homes damaged, 3 civilians killed (regional governor)",
+])
+def test_the_kept_text_is_the_docs_own_text(nlp, text):
+    """The tokenizer leaves the text it was given for the components and the rules to read
+    (Doc.text joins a Token per word each time): it is the Doc's text, character for
+    character, however the words are spaced."""
+    assert nlp.make_doc(text).user_data[TEXT_KEY] == text  # left before any component runs
+    doc = nlp(text)
+    assert doc.user_data[TEXT_KEY] == doc.text == text
+    assert [d.user_data[TEXT_KEY] for d in nlp.pipe([text, text[:20]])] == [text, text[:20]]
 
 
 def test_provinces_the_statistical_model_called_organisations_are_places(nlp):

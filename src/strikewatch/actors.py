@@ -309,9 +309,15 @@ def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMentio
 # -- loading ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
 def load_registry(directory: str | None = None) -> Registry:
-    """Read and check the packaged registry, or an analyst's copy of the whole folder."""
+    """Read and check the packaged registry, or an analyst's copy of the whole folder: once
+    per process and folder, however the call is written (``load_registry()`` and
+    ``load_registry(None)`` are one load, not two)."""
+    return _load_registry(directory)
+
+
+@lru_cache(maxsize=4)
+def _load_registry(directory: str | None) -> Registry:
     base = Path(directory) if directory else resources.files("strikewatch") / "data" / "actors"
     generic = _read(base / "generic.yaml")
     entries: list[RegistryEntry] = []

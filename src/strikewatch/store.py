@@ -738,7 +738,10 @@ class Store:
                                                                 Sequence[ClaimMention]]]) -> None:
         """``replace_mentions`` for many documents in one transaction, a few statements per
         table: a transaction, a document row loaded and ORM objects per document cost the
-        batch runner more CPU than its geocoding did."""
+        batch runner more CPU than its geocoding did. The rows go in as the tables' own
+        (Core) inserts, one executemany each: the ORM's bulk insert sorted the rows by the
+        columns they leave empty and sent most of them one statement each (a page of a
+        general news stream's mentions: 0.44 -> 0.20 CPU s, the same rows stored)."""
         if not extractions:
             return
         doc_ids = [doc_id for doc_id, _, _ in extractions]
@@ -750,9 +753,9 @@ class Store:
                 s.execute(delete(StrikeRow).where(StrikeRow.doc_id.in_(chunk)))
                 s.execute(delete(ClaimRow).where(ClaimRow.doc_id.in_(chunk)))
             if strikes:
-                s.execute(insert(StrikeRow), strikes)
+                s.execute(insert(StrikeRow.__table__), strikes)
             if claims:
-                s.execute(insert(ClaimRow), claims)
+                s.execute(insert(ClaimRow.__table__), claims)
             at = now()
             for i in range(0, len(doc_ids), 500):
                 s.execute(update(DocumentRow).where(DocumentRow.id.in_(doc_ids[i:i + 500]))

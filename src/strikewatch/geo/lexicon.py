@@ -61,6 +61,14 @@ class _Lexicon:
             for phrase in data[level]:
                 self.levels.append((tuple(normalize(phrase).split()), level))
         self.levels.sort(key=lambda p: -len(p[0]))
+        self.level_phrases = frozenset(phrase for phrase, _ in self.levels)
+        # the levels a name's last word may end or its first word open, in the list's order:
+        # the parse of a name tries those, not all of them (it is asked for every
+        # capitalised run of every article with a strike)
+        self.levels_at_edge: dict[str, list[int]] = {}  # word -> indices into levels
+        for i, (phrase, _) in enumerate(self.levels):
+            for word in dict.fromkeys((phrase[0], phrase[-1])):
+                self.levels_at_edge.setdefault(word, []).append(i)
         self.directions: dict[tuple[str, ...], str] = {
             tuple(normalize(w).split()): canon
             for canon, words in data["directions"].items() for w in words}
@@ -155,7 +163,7 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
     changed = True
     while changed and len(tokens) > 1:
         changed = False
-        for phrase, plevel in lex.levels:
+        for phrase, plevel in _levels_at_edges(tokens, lex):
             n = len(phrase)
             if len(tokens) > n and tuple(tokens[-n:]) == phrase:
                 tokens, changed = tokens[:-n], True
@@ -175,11 +183,18 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
             if len(tokens) > n and tuple(tokens[:n]) == phrase:
                 tokens, changed, vicinity = tokens[n:], True, True
                 break
-    if any(tuple(tokens) == phrase for phrase, _ in lex.levels):
+    if tuple(tokens) in lex.level_phrases:
         tokens = []  # "province" alone names no place
     if level is None and not vicinity and context:
         level, vicinity = _level_from_context(name, context, lex)
     return _Query(whole, " ".join(tokens), level, vicinity, direction, plain)
+
+
+def _levels_at_edges(tokens: list[str], lex: _Lexicon) -> list[tuple[tuple[str, ...], str]]:
+    """The levels that can end the name's words or open them, in the order of ``lex.levels``
+    (longest first): the parse takes the first that fits, as it would trying every one."""
+    last, first = lex.levels_at_edge.get(tokens[-1], ()), lex.levels_at_edge.get(tokens[0], ())
+    return [lex.levels[i] for i in sorted({*last, *first})]
 
 
 def _level_from_context(name: str, context: str, lex: _Lexicon) -> tuple[str | None, bool]:
