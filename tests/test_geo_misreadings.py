@@ -65,3 +65,80 @@ def test_a_story_quoting_a_body_by_its_acronym_stays_in_its_country(extractor, t
     assert found and all(p is not None and p.country == country for _, p in found), found
 
 
+# ------------------------------------------------- a name two countries' towns bear alike
+
+
+@pytest.mark.parametrize("name,country,geonameid", [
+    ("Volchansk", "UA", VOVCHANSK),
+    ("Artemovsk", "UA", BAKHMUT),
+    ("Qusayr", "SY", None),
+])
+def test_a_name_of_like_towns_in_two_countries_needs_the_country(gaz, name, country, geonameid):
+    """ "Volchansk" is a Urals town and Vovchansk's Russian name; "Qusayr" a town of Homs and
+    one of Egypt's Red Sea coast. Alone, neither is placed; the story's country decides."""
+    assert isinstance(gaz.resolve(name), Unresolved)
+    p = gaz.resolve(name, country=country)
+    assert isinstance(p, Place) and p.country == country
+    assert geonameid is None or p.geonameid == geonameid
+
+
+@pytest.mark.parametrize("title", ["Volchansk", "Qusayr"])
+def test_a_bare_title_shared_by_two_countries_places_nothing_abroad(extractor, title):
+    found = _strike_places(extractor, "Heavy damage from a reported strike.", title=title)
+    assert all(p is None for _, p in found), found
+
+
+# ------------------------------------------------ Russian and Ukrainian spellings of one town
+
+
+@pytest.mark.parametrize("text,geonameid", [
+    ("A rocket attack on Chuguiev killed two people.", CHUHUIV),
+    ("A rocket attack on Chuguev killed two people.", CHUHUIV),
+])
+def test_a_russian_spelling_of_a_ukrainian_town_is_the_town(extractor, text, geonameid):
+    [(_, p)] = _strike_places(extractor, text)
+    assert p is not None and p.geonameid == geonameid, p
+
+
+@pytest.mark.parametrize("name,country,meant", [
+    ("Nikolaev", "UA", "Mykolayiv"), ("Kirovograd", "UA", "Kropyvnytskyi"),
+    ("Dnepropetrovsk", "UA", "Dnipropetrovsk"), ("Artemovsk", "UA", "Bakhmut"),
+    ("Dayr az Zawr", "SY", "Deir ez-Zor"), ("Deir Ezzor", "SY", "Deir ez-Zor"),
+    ("al-Raqqa", "SY", "Ar Raqqah"),
+])
+def test_transliterations_of_ukrainian_and_arabic_names_meet(gaz, name, country, meant):
+    p = gaz.resolve(name, country=country)
+    assert isinstance(p, Place) and p.name == meant, p
+
+
+def test_the_fold_makes_no_english_word_a_hamlet(gaz):
+    assert not gaz.is_place("Heavy", spelling_variants=True)
+    assert not gaz.is_place("Grady", country="UA", spelling_variants=True)
+
+
+# ------------------------------------------------------------------- border namesakes
+
+
+def test_gaza_alone_is_gaza_not_a_bhutanese_hamlet(gaz):
+    p = gaz.resolve("Gaza")
+    assert isinstance(p, Place) and p.geonameid == GAZA_CITY, p
+
+
+@pytest.mark.parametrize("sentence,geonameid", [
+    ("Israeli air strikes on Rafah killed 12 people in southern Gaza.", RAFAH_GAZA),
+    ("Militants fired mortars at an army checkpoint in Rafah in North Sinai, killing two "
+     "Egyptian soldiers.", RAFAH_SINAI),
+])
+def test_rafah_is_the_town_of_the_storys_country(gaz, sentence, geonameid):
+    p = _placed(gaz, sentence, "Rafah")
+    assert p is not None and p.geonameid == geonameid and p.precision == "point", p
+
+
+@pytest.mark.parametrize("name,geonameid", [("Jenin", JENIN), ("Rafah", RAFAH_GAZA)])
+def test_a_governorate_named_after_its_town_is_not_the_whole_territory(gaz, name, geonameid):
+    """ISO 3166-2 lists Jenin and Rafah as governorates of the West Bank and the Gaza Strip,
+    GeoNames' provinces: they are parts of them, not their names."""
+    p = gaz.resolve(name, country="PS", near=[gaz.resolve("Gaza", country="PS")])
+    assert isinstance(p, Place) and p.geonameid == geonameid and p.precision == "point", p
+
+
