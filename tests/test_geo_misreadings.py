@@ -142,3 +142,17 @@ def test_a_governorate_named_after_its_town_is_not_the_whole_territory(gaz, name
     assert isinstance(p, Place) and p.geonameid == geonameid and p.precision == "point", p
 
 
+# ------------------------------------------------------ places GeoNames' cities lack
+
+
+@pytest.mark.parametrize("sentence,place,country,admin1", [
+    ("Israeli shelling hit Khiam on Tuesday, Lebanese media reported.", "Khiam", "LB",
+     "Nabatiye"),
+    ("An Israeli drone strike on Yaroun killed one person.", "Yaroun", "LB", "Nabatiye"),
+    ("Israeli jets struck Syrian army positions in the Golan Heights.", "Golan Heights", "SY",
+     "Quneitra"),
+])
+def test_south_lebanon_villages_and_the_golan_are_placed(gaz, sentence, place, country, admin1):
+    p = _placed(gaz, sentence, place, country=country)
+    assert p is not None and (p.country, p.admin1) == (country, admin1), p
+
