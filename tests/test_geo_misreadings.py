@@ -44,6 +44,50 @@ def _strike_places(extractor, text: str, title: str | None = None) -> list[tuple
     return [(m.place_text, m.place) for m in mentions]
 
 
+# ------------------------------------------------------------ a person's name after an office
+
+
+@pytest.mark.parametrize("text,person_word", [
+    ("Kyiv Mayor Volodymyr Klitschko visited the site of the shelling of apartment blocks "
+     "at Sviatoshyn.", "Volodymyr"),
+    # Yemen: "Hussein" is a district of Ad Dali
+    ("Governor Hussein al-Awadi said coalition air strikes hit a market in Bajil.", "Hussein"),
+])
+def test_a_name_after_an_office_is_no_strike_place(extractor, text, person_word):
+    found = _strike_places(extractor, text)
+    assert found and all(person_word not in (written or "") for written, _ in found), found
+
+
+@pytest.mark.parametrize("sentence,place,country", [
+    ("Governor Hussein al-Awadi said coalition air strikes hit Dar Salm.", "Dar Salm", "YE"),
+    ("Mayor Volodymyr Klitschko said the shelling hit homes in Khoroshe Pole.",
+     "Khoroshe Pole", "UA"),
+])
+def test_a_person_after_a_title_is_no_anchor_for_an_unknown_village(gaz, sentence, place,
+                                                                     country):
+    """Without the title rule, "Dar Salm" went to the Al Hussein district (Ad Dali) and the
+    Ukrainian village to Volodymyr-Volynskyi: the nearest 'place' its sentence named."""
+    p = _placed(gaz, sentence, place, country=country)
+    assert p is None, p
+
+
+@pytest.mark.parametrize("sentence,place,country,seat", [
+    ("Kyiv Mayor Volodymyr Klitschko said the shelling hit homes in Khoroshe Pole.",
+     "Khoroshe Pole", "UA", "Kyiv City"),
+    ("Hodeidah Governor Hussein al-Awadi said coalition air strikes hit Dar Salm.",
+     "Dar Salm", "YE", "Hudaydah"),
+])
+def test_the_seat_before_an_office_still_names_a_place(gaz, sentence, place, country, seat):
+    p = _placed(gaz, sentence, place, country=country)
+    assert p is not None and p.admin1 == seat and p.unresolved_name == place, p
+
+
+def test_a_title_word_opening_a_town_name_is_no_title(extractor):
+    [(written, p)] = _strike_places(
+        extractor, "Egyptian warplanes struck militants in Sheikh Zuweid, North Sinai.")
+    assert written == "Sheikh Zuweid" and p.country == "EG"
+
+
 # --------------------------------------------------------------------- a body's acronym
 
 

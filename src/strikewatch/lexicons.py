@@ -155,6 +155,8 @@ class Lexicons:
         self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
         self._read_speakers(data["speakers"], registry)
         self._read_places(data["places"])
+        # a capitalised name right after one of these is a person's (entities.yaml)
+        self.person_titles = frozenset(str(w) for w in data["entities"]["titles"])
         self._read_base_forms(data["triggers"], data["attribution"], data["weapons"], data["places"])
         self._read_prefilter(data["triggers"], data["attribution"], data["weapons"], alias_map)
         self._last_words: tuple[str, _TextWords] = ("", _TextWords(""))
@@ -463,7 +465,8 @@ def _forms(w: str) -> set[str]:
     return forms
 
 
-_FILES = ("attacker_cues", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places")
+_FILES = ("attacker_cues", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places",
+          "entities")
 
 
 @lru_cache(maxsize=4)

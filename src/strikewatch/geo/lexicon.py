@@ -38,7 +38,10 @@ def _strip_admin_words(name: str, lex: _Lexicon) -> str:
 class _Lexicon:
     """descriptors.yaml, normalised like the names it is matched against."""
 
-    def __init__(self, data: dict, demonyms: dict[str, str]):
+    def __init__(self, data: dict, demonyms: dict[str, str],
+                 person_titles: frozenset[str] = frozenset()):
+        # the words after which a capitalised name is a person's: "Mayor", "health minister"
+        self.person_titles = person_titles
         self._read_levels(data)
         self._read_sites(data)
         self._compile_containers(data)
@@ -113,8 +116,11 @@ class _Lexicon:
     def load(cls) -> _Lexicon:
         demonyms = {normalize(w): row["country"] for row in _read_csv("demonyms.csv")
                     for w in row["demonyms"].split("|") if w.strip()}
+        # the extractor's titles of persons (entities.yaml): one list for both
+        entities = files("strikewatch") / "data" / "lexicons" / "entities.yaml"
+        titles = yaml.safe_load(entities.read_text(encoding="utf-8"))["titles"]
         return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
-                   demonyms)
+                   demonyms, frozenset(str(w) for w in titles))
 
 
 @dataclass(frozen=True, slots=True)
