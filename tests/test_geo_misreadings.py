@@ -109,6 +109,56 @@ def test_a_story_quoting_a_body_by_its_acronym_stays_in_its_country(extractor, t
     assert found and all(p is not None and p.country == country for _, p in found), found
 
 
+# ----------------------------------------------------------- dams named after a river or a town
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck the Dnipro Hydroelectric Power Plant on Friday.",
+    "Russian missiles struck the Dnipro hydroelectric dam on Friday.",
+    "Missile strike on Dnipro HPP.",
+])
+def test_the_dam_named_after_the_river_is_where_it_stands(extractor, text):
+    [(_, p)] = _strike_places(extractor, text)
+    assert p.admin1 == "Zaporizhia" and p.precision == "point", p
+
+
+def test_the_dam_in_its_town_is_the_towns_strike(extractor):
+    found = _strike_places(extractor, "Russian missiles struck the Dnipro Hydroelectric Power "
+                                      "Plant in Zaporizhzhia on Friday.")
+    placed = [p for _, p in found if p is not None]
+    assert placed and all(p.admin1 == "Zaporizhia" for p in placed), found
+
+
+@pytest.mark.parametrize("sentence,place,country,city", [
+    ("RSF drones struck the Atbara dam on Tuesday.", "Atbara", "SD", "Atbara"),
+    ("Russian missiles struck the Dnipro dam complex on Friday.", "Dnipro", "UA", "Dnipro"),
+])
+def test_a_dam_named_after_a_river_is_not_the_city_of_that_name(gaz, sentence, place, country,
+                                                                city):
+    """The Atbara river is dammed 300 km upstream of the town of Atbara, the Dnipro 70 km
+    downstream of the city of Dnipro: a dam named after a river is no place of that name, but
+    the dam itself where the gazetteer knows it (the Dnipro's, in Zaporizhzhia)."""
+    p = _placed(gaz, sentence, place, country=country)
+    assert p is None or p.name != city, p
+    assert _placed(gaz, f"Strikes hit {city} on Tuesday.", city, country=country).name == city
+
+
+@pytest.mark.parametrize("sentence,place,country,town", [
+    ("Coalition aircraft struck near the Mosul Dam, killing five militants.", "Mosul", "IQ",
+     "Mosul"),
+    ("Syrian warplanes bombed the Tabqa Dam overnight.", "Tabqa", "SY", "Al-Tabqa"),
+])
+def test_a_dam_named_after_a_town_is_placed_near_the_town(gaz, sentence, place, country, town):
+    p = _placed(gaz, sentence, place, country=country)
+    assert p is not None and p.name == town and p.precision == "admin2", p
+
+
+def test_the_kakhovka_dam_is_at_nova_kakhovka(gaz):
+    p = _placed(gaz, "Russian forces shelled the Kakhovka HPP overnight.", "Kakhovka HPP",
+                country="UA")
+    assert p is not None and p.lat == pytest.approx(NOVA_KAKHOVKA_LAT, abs=0.01), p
+
+
 # ------------------------------------------------- a name two countries' towns bear alike
 
 

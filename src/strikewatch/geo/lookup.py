@@ -313,6 +313,8 @@ class _Lookup:
             return written
         if self._names_a_street(name, context):
             return Unresolved(name, "the namesake of a street, square or park, not a town")
+        if level is None and (dam := self._dam_namesake(name, country, context)) is not None:
+            return dam
         q = self._region_as_unit(_parse(name, context, self._lex), country)
         if level is not None:
             q = dataclasses.replace(q, level=level)
