@@ -173,6 +173,8 @@ class Lexicons:
         self.hedges = PhraseMatcher({p: True for p in data["hedges"]["hedges"]})
         self._read_speakers(data["speakers"], registry)
         self._read_places(data["places"])
+        # a capitalised name right after one of these is a person's (entities.yaml)
+        self.person_titles = frozenset(str(w) for w in data["entities"]["titles"])
         weapons = _with_designation_spellings(data["weapons"])
         self._read_base_forms(data["triggers"], data["attribution"], weapons, data["places"])
         self._read_prefilter(data["triggers"], data["attribution"], weapons, alias_map)
@@ -516,7 +518,8 @@ def _forms(w: str) -> set[str]:
     return forms
 
 
-_FILES = ("attacker_cues", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places")
+_FILES = ("attacker_cues", "groups", "triggers", "weapons", "attribution", "hedges", "speakers", "places",
+          "entities")
 
 
 def load_lexicons(directory: str | None = None, registry_dir: str | None = None) -> Lexicons:

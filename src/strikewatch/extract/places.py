@@ -307,7 +307,22 @@ class PlaceFinder:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
                 if span is not None and not capital_here(set(range(span.start, span.end))):
                     named |= set(range(span.start, span.end))
-        return named
+        return named | self._titled_people(sdoc)
+
+    def _titled_people(self, sdoc) -> set[int]:
+        """The tokens of a person's name written after their title: "Mayor Volodymyr
+        Klitschko", "health minister Mai al-Kaila", "Governor Oleh Syniehubov". A town bears
+        one of the words (Volodymyr-Volynskyi is also Volodymyr), but here it is a person;
+        unless the title is a word of a place's name: one the gazetteer knows ("Sheikh
+        Zuweid") or the text calls a place ("the Sheikh Radwan neighbourhood")."""
+        out: set[int] = set()
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON" and ent.start > 0 \
+                    and sdoc[ent.start - 1].text in self.lex.person_titles \
+                    and not (ent.end < len(sdoc) and sdoc[ent.end].lower_ in self.lex.place_heads) \
+                    and not self._known(sdoc[ent.start - 1:ent.end].text):
+                out |= set(range(ent.start, ent.end))
+        return out
 
     def _struck(self, tok, actor_toks: set[int]) -> bool:
         """A name the strike verb takes as its object ("Kiev troops shell DPR", "Israeli jets

@@ -35,7 +35,8 @@ Why it is built this way:
 The package's modules: ``names`` (kinds, settings, candidates, normalised keys), ``lexicon``
 (descriptor words), ``index`` (building the index), ``lookup`` (candidates and scores),
 ``disambiguate`` (namesakes and the document's country), ``fallback`` (containers, anchors,
-provinces), ``gazetteer`` (the Gazetteer and its loading), ``stage`` (the pipeline stage).
+provinces), ``dams`` (dams named after a river or a town), ``gazetteer`` (the Gazetteer and
+its loading), ``stage`` (the pipeline stage).
 """
 
 from .gazetteer import Gazetteer, load_gazetteer

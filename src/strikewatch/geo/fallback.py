@@ -16,6 +16,9 @@ from .lexicon import _parse
 from .names import ADMIN1, CITY, COUNTRY, Candidate, Unresolved, normalize
 from .written import _CHECKED
 
+# the word right before a run of names, whatever its case: "Mayor", "minister", "spokesman"
+_LAST_WORD = re.compile(r"([\w.]+)[ \t]+$")
+
 
 class _Containers:
     """The Gazetteer's containers, anchors and province fallbacks."""
@@ -267,11 +270,12 @@ class _Containers:
         one matching only a town's alternate name ("Human" of "Human Rights": Uman) none."""
         out = []
         opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
+        person_until = -1  # where the last person's name read so far ends
         for hit in self._lex.name_re.finditer(text):
-            words = hit.group(0).split()
-            if hit.start() == opening:  # capitalised by position: "More than 20 ..."
-                words = words[1:]
-            for t in dict.fromkeys([" ".join(words), *words]):
+            words, person = self._words_of_places(text, hit, opening, person_until)
+            if person:
+                person_until = hit.end()
+            for t in dict.fromkeys([" ".join(words), *words] if words else []):
                 whole = len(t.split()) == len(words)
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS \
                         or (not whole and t.casefold() in self._lex.landmark_nouns) \
@@ -289,6 +293,26 @@ class _Containers:
                     out.append((hit.start(), hit.end(), place, cand, whole))
                     break
         return out
+
+    def _words_of_places(self, text: str, hit: re.Match, opening: int, person_until: int,
+                         ) -> tuple[list[str], bool]:
+        """The words of a run of capitalised names that may name a place, and whether the
+        run holds a person's name. A name after a person's title is a person's ("Mayor
+        Volodymyr Klitschko" is not Volodymyr-Volynskyi; "health minister Mai al-Kaila",
+        "Governor Oleh Syniehubov"), and so is a run that goes on from one; the words before
+        the title name the office's seat ("Kyiv Mayor"), a name even at the sentence's start,
+        where a lone first word is otherwise capitalised by position ("More than 20 ...").
+        A title word that opens a place's name is no title ("Sheikh Zuweid", a Sinai town)."""
+        words, titles = hit.group(0).split(), self._lex.person_titles
+        before = _LAST_WORD.search(text, 0, hit.start())
+        if (before and before.group(1) in titles) or (
+                person_until >= 0 and not text[person_until:hit.start()].strip()):
+            return [], True
+        cut = next((k for k, w in enumerate(words) if w in titles
+                    and not self.lookup(" ".join(words[k:k + 2]))), None)  # "Sheikh Zuweid"
+        if cut is not None:
+            return words[:cut], cut + 1 < len(words)
+        return (words[1:] if hit.start() == opening else words), False
 
     def _may_be_named_exactly(self, name: str, country: str | None) -> bool:
         """Whether resolving ``name`` alone can choose an exact name, all that

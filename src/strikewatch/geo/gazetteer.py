@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import GeocodeError
 from ..models import Place
+from .dams import _Dams
 from .disambiguate import _Namesakes
 from .fallback import _Containers
 from .imported import ImportedNames
@@ -22,7 +23,7 @@ from .names import Candidate, GeoSettings, Unresolved
 from .written import _WrittenContainers
 
 
-class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Lookup):
+class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Dams, _Lookup):
     """Read-only access to the cached index. Cheap to open; picklable for process pools; a
     forked process gets its own connections (``_reopen_after_fork``)."""
 

@@ -51,6 +51,20 @@ def _iter_cities(path: Path) -> Iterator[dict]:
         yield record
 
 
+# an airport's IATA or ICAO code, or another letter code, among a town's alternate names
+_LETTER_CODE = re.compile(r"[A-Z]{2,5}")
+
+
+def _written_names(name: str, alternates: list[str]) -> list[str]:
+    """The alternate names a town is written by in prose. GeoNames lists airport codes among
+    them ("OVA" for Bekily, "SAF" for Santa Fe, "IDF" for Idiofa, "PDF" for Prado), and news
+    writes bodies in the same capitals (a regional military administration, the Sudanese
+    Armed Forces, the Israel Defense Forces, the People's Defence Forces): a code is no
+    name a report would place a strike by. A town whose own name is so spelt keeps it."""
+    return [a for a in alternates
+            if not _LETTER_CODE.fullmatch(a) or a.casefold() == name.casefold()]
+
+
 INDEX_MODULES = ("index.py", "names.py", "lexicon.py")
 
 
@@ -108,7 +122,7 @@ class _Builder:
                            admin1code=c["admin1code"] or None, lat=c["latitude"],
                            lon=c["longitude"], population=c["population"] or 0,
                            geonameid=c["geonameid"], source="geonames")
-            self.names(eid, [c["name"], *c["alternatenames"]])
+            self.names(eid, [c["name"], *_written_names(c["name"], c["alternatenames"])])
             k = (c["countrycode"], c["admin1code"])
             if k not in largest or c["population"] > largest[k][2]:
                 largest[k] = (eid, c["geonameid"], c["population"], c["latitude"],
@@ -151,8 +165,6 @@ class _Builder:
         return counts
 
     def _admin1(self, largest: dict) -> Counter:
-        import pycountry
-
         counts: Counter = Counter()
         by_country: dict[str, list[tuple[str, str, set[str], int]]] = defaultdict(list)
         seats = self._admin1_seats()
@@ -179,7 +191,19 @@ class _Builder:
             by_country[cc].append((code, display, {normalize(n) for n in names}, eid))
             self.names(eid, names)
             counts[ADMIN1] += 1
-        # ISO 3166-2 names ("Ḩamāh", "Şa‘dah") join the GeoNames province they name.
+        counts.update(self._iso_names(by_country))
+        return counts
+
+    def _iso_names(self, by_country: dict[str, list[tuple[str, str, set[str], int]]]) -> Counter:
+        """ISO 3166-2 names ("Ḩamāh", "Şa‘dah") join the GeoNames province they name: by one
+        of its names, its skeleton, or else the province of the town so named. Where several
+        ISO units fall into one GeoNames province by their towns alone, they are its parts,
+        not its names: Rafah, Khan Yunis and Deir al-Balah are governorates of the Gaza
+        Strip, Jenin and Nablus of the West Bank, and "Rafah" is the town, not the Strip."""
+        import pycountry
+
+        counts: Counter = Counter()
+        by_town: dict[int, list[str]] = defaultdict(list)
         for sub in pycountry.subdivisions:
             if getattr(sub, "parent_code", None) or sub.country_code not in by_country:
                 continue
@@ -192,12 +216,20 @@ class _Builder:
                             if skel and skel in {skeleton(n) for n in p[2] if n}), None)
             if hit is None:
                 cities = self.city_ids(key, sub.country_code) if key else []
-                hit = next((p for p in provinces if cities and p[0] == cities[0][5]), None)
-            if hit is None:
-                counts["iso_unmatched"] += 1
+                town = next((p for p in provinces if cities and p[0] == cities[0][5]), None)
+                if town is not None:
+                    by_town[town[3]].append(sub.name)
+                else:
+                    counts["iso_unmatched"] += 1
                 continue
             self.names(hit[3], [sub.name, re.sub(r"\[.*?\]", "", sub.name)])
             counts["iso_matched"] += 1
+        for eid, names in by_town.items():
+            if len(names) == 1:
+                self.names(eid, [names[0], re.sub(r"\[.*?\]", "", names[0])])
+                counts["iso_matched"] += 1
+            else:
+                counts["iso_parts"] += len(names)
         return counts
 
     def _admin1_seats(self) -> dict[tuple[str, str], tuple]:

@@ -38,7 +38,13 @@ def _strip_admin_words(name: str, lex: _Lexicon) -> str:
 class _Lexicon:
     """descriptors.yaml, normalised like the names it is matched against."""
 
-    def __init__(self, data: dict, demonyms: dict[str, str]):
+    def __init__(self, data: dict, demonyms: dict[str, str],
+                 person_titles: frozenset[str] = frozenset(),
+                 rivers: frozenset[str] = frozenset()):
+        # the words after which a capitalised name is a person's: "Mayor", "health minister"
+        self.person_titles = person_titles
+        self.rivers = rivers
+        self._compile_dams(data)
         self._read_levels(data)
         self._read_sites(data)
         self._compile_containers(data)
@@ -91,6 +97,19 @@ class _Lexicon:
                               for w in phrase}
         self.feature_words = self.feature_after | {w for p in self.feature_before for w in p}
 
+    def _compile_dams(self, data: dict) -> None:
+        """The patterns of a dam's words ("Hydroelectric Power Plant", "HPP", "Dam") inside a
+        name ("Kakhovka HPP": the name, then its dam words) and right after one in a
+        sentence."""
+        def alternation(items: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+        self.dam_nouns = tuple(data["dam_nouns"])
+        nouns, words = alternation(data["dam_nouns"]), alternation(data["dam_name_words"])
+        tail = rf"(?P<tail>(?i:{nouns})\b(?:[\s-]+(?i:{words})\b)*)"
+        self.dam_split = re.compile(rf"^(?P<head>.+?)[\s-]+{tail}\.?$")
+        self.dam_after = re.compile(rf"[\s-]+{tail}")
+
     def _compile_containers(self, data: dict) -> None:
         """The patterns of a place written with its container ("X in Y province", "X, Y")."""
         relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
@@ -122,8 +141,14 @@ class _Lexicon:
     def load(cls) -> _Lexicon:
         demonyms = {normalize(w): row["country"] for row in _read_csv("demonyms.csv")
                     for w in row["demonyms"].split("|") if w.strip()}
+        # the extractor's titles of persons (entities.yaml): one list for both
+        entities = files("strikewatch") / "data" / "lexicons" / "entities.yaml"
+        titles = yaml.safe_load(entities.read_text(encoding="utf-8"))["titles"]
+        # rivers that dams are named after, by every name (rivers.csv)
+        rivers = frozenset(normalize(n) for row in _read_csv("rivers.csv")
+                           for n in [row["name"], *row["aliases"].split("|")] if n.strip())
         return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
-                   demonyms)
+                   demonyms, frozenset(str(w) for w in titles), rivers)
 
 
 @dataclass(frozen=True, slots=True)

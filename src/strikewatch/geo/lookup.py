@@ -17,7 +17,7 @@ from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
     ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, GeoSettings,
-    Unresolved, _own_name, normalize, skeleton, transpositions,
+    Unresolved, _own_name, fold_spelling, normalize, skeleton, transpositions,
 )
 
 
@@ -96,8 +96,13 @@ class _Lookup:
 
     @staticmethod
     def _similarity(key: str, c: Candidate) -> float:
-        return difflib.SequenceMatcher(None, normalize(c.name).replace(" ", ""),
-                                       key.replace(" ", "")).ratio()
+        """How alike the key and the place's own name are spelt, the better of the letters
+        as written and of the Russian/Ukrainian romanisations folded: "Chuguiev" is
+        Chuhuyiv's Russian spelling (0.75 as written, 0.88 folded)."""
+        own, written = normalize(c.name).replace(" ", ""), key.replace(" ", "")
+        return max(difflib.SequenceMatcher(None, own, written).ratio(),
+                   difflib.SequenceMatcher(None, fold_spelling(own),
+                                           fold_spelling(written)).ratio())
 
     def _skeleton_candidates(self, key: str, country: str | None,
                              keep: Callable[[Candidate], bool] = lambda c: True,
@@ -251,8 +256,11 @@ class _Lookup:
     def _score(self, c: Candidate, q: _Query, scope: set[str], near: Sequence[Place],
                capitals: set[int]) -> float:
         s = _KIND_PRIOR.get(c.kind, min(7.0, math.log10(c.population + 10)))
-        if c.kind == CITY and c.geonameid in capitals and q.level is None:
-            s = max(s, _KIND_PRIOR[ADMIN1] + 1.0)  # "strikes hit Hama": the city
+        if c.kind == CITY and c.geonameid in capitals and q.level is None \
+                and (c.own or c.population >= self.settings.anchor_population):
+            # "strikes hit Hama": the city. Not a hamlet by one of its alternate names: "Gaza"
+            # is also Gasa, the seat (548 people) of a Bhutanese district
+            s = max(s, _KIND_PRIOR[ADMIN1] + 1.0)
         if q.level and c.kind in LEVEL_KINDS[q.level]:
             s += 5.0
         if scope and c.country in scope:
@@ -309,6 +317,8 @@ class _Lookup:
             return same
         if self._names_a_street(name, context):
             return Unresolved(name, "the namesake of a street, square or park, not a town")
+        if level is None and (dam := self._dam_namesake(name, country, context)) is not None:
+            return dam
         q = self._region_as_unit(_parse(name, context, self._lex), country)
         if level is not None:
             q = dataclasses.replace(q, level=level)
@@ -343,6 +353,10 @@ class _Lookup:
             rival = next((s for s, c in scored[1:] if c.country != best.country), None)
             if rival is not None and best_score - rival < self.settings.ambiguity_margin:
                 return Unresolved(name, "ambiguous between countries; give a country",
+                                  (best.describe(), *alternatives))
+            if (twin := _twin_abroad(best, [c for _, c in scored[1:]])) is not None:
+                return Unresolved(name, f"a town of like size in {twin.country} bears the "
+                                        f"name too; give a country",
                                   (best.describe(), *alternatives))
         if q.level == "admin1" and best.kind == CITY:
             promoted = self._province_of_capital(best)
@@ -541,3 +555,15 @@ def _too_short_for_a_variant(key: str, settings: GeoSettings) -> bool:
     """Whether a name is too short to be taken for another spelling of a place anywhere in
     the world: its letters, spaces aside, fewer than ``variant_min_letters``."""
     return len(key.replace(" ", "")) < settings.variant_min_letters
+
+
+def _twin_abroad(best: Candidate, others: Sequence[Candidate]) -> Candidate | None:
+    """A town of another country that bears the name exactly, as its own name or one of its
+    names, and is at least half the size of the town chosen: "Volchansk" is a town of the
+    Urals and the Russian name of Vovchansk (Kharkiv), "Artemovsk" a Urals town and Bakhmut's
+    old name. Its own name scores a little higher, but that says nothing of which one a
+    report means: without a country the name stays unplaced."""
+    if best.kind != CITY or not best.exact:
+        return None
+    return next((c for c in others if c.kind == CITY and c.exact and c.country != best.country
+                 and c.population * 2 >= best.population), None)

@@ -142,6 +142,20 @@ def skeleton(key: str) -> str:
     return "".join(parts)
 
 
+# Russian and Ukrainian romanisations of one Cyrillic name: Russian г is "g", Ukrainian "h"
+# (Chuguev, Chuguiev, Chuhuiv; Kirovograd, Kirovohrad; Lugansk, Luhansk). Folded alike, the
+# two spellings of a town read as one. Only the consonant: folding the vowels too (е, и, і as
+# e, y, i) made English words spellings of hamlets ("Heavy" and Hévié, Benin).
+_SLAVIC_G = re.compile(r"(?<![kz])g(?!h)")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold_spelling(key: str) -> str:
+    """A normalised name with the Russian/Ukrainian г folded (see above): for measuring how
+    alike two spellings are, never for looking a name up."""
+    return _SLAVIC_G.sub("h", key)
+
+
 def transpositions(key: str) -> list[str]:
     """The key with two neighbouring letters of one word swapped, the commonest typing slip
     ("Donestk" for Donetsk, "Aelppo" for Aleppo), which no transliteration rule forgives.
