@@ -363,6 +363,14 @@ def _candidates(sentence: str, reference: date):
     or a relative phrase over a bare weekday ("on Sunday, April 2" is the date).
     """
     lx = _lexicon()
+    for readings in (_explicit_dates, _iso_dates, _months, _relative_phrases, _ago_phrases,
+                     _weekdays):
+        yield from readings(lx, sentence, reference)
+
+
+def _explicit_dates(lx: _Lexicon, sentence: str, reference: date):
+    """ "April 2, 2017", "2 April", "Sunday, April 2": a day of a month (rank 0); a report's
+    "as of 19:30, 28 March" cut-off is a tally time, no day of anything (rank -1)."""
     for m in (m for p in lx.explicit for m in p.finditer(sentence)):
         if not _capitalised(m, "month", "wd"):
             continue
@@ -375,11 +383,19 @@ def _candidates(sentence: str, reference: date):
              else _yearless(month, day, reference, wd))
         if d is not None:
             yield 0, m.start(), m.end(), d, "day"
-    for m in lx.full[3].finditer(sentence):  # ISO 2017-04-05
+
+
+def _iso_dates(lx: _Lexicon, sentence: str, _reference: date):
+    """2017-04-05."""
+    for m in lx.full[3].finditer(sentence):
         if _tally_time(lx, sentence, m.start()):
             yield -1, m.start(), m.end(), None, TALLY
         elif d := _full_date(m):
             yield 0, m.start(), m.end(), d, "day"
+
+
+def _months(lx: _Lexicon, sentence: str, reference: date):
+    """ "in March", "March 2017": a month (rank 1), the nearest one when no year is given."""
     for m in lx.month_only.finditer(sentence):
         if not _capitalised(m, "month") or not (m["pre"] or m["year"]):
             continue  # "March" alone may be the verb or a name; "in March" is the month
@@ -390,6 +406,10 @@ def _candidates(sentence: str, reference: date):
             d = _nearest((_safe_date(reference.year + k, month, 1) for k in (-1, 0, 1)),
                          reference.replace(day=1))
         yield 1, m.start("month"), m.end(), d, "month"
+
+
+def _relative_phrases(lx: _Lexicon, sentence: str, reference: date):
+    """ "yesterday", "last week", "at the weekend", "last month" (rank 1)."""
     for m in lx.relative.finditer(sentence):
         key = _key(m.group())
         if key in lx.relative_days:
@@ -400,6 +420,10 @@ def _candidates(sentence: str, reference: date):
             yield 1, m.start(), m.end(), _saturday_before(reference, lx.weekends[key]), "week"
         else:
             yield 1, m.start(), m.end(), _month_start(reference, lx.relative_months[key]), "month"
+
+
+def _ago_phrases(lx: _Lexicon, sentence: str, reference: date):
+    """ "two days ago", "a week ago" (rank 1); a vague count ("several days ago") gives none."""
     for m in lx.ago.finditer(sentence):
         word = m["n"].lower()
         count = Range(1, 1) if word in ("a", "an") else parse_count(word)
@@ -412,6 +436,11 @@ def _candidates(sentence: str, reference: date):
             yield 1, m.start(), m.end(), _before(reference, 7 * n), "week"
         else:
             yield 1, m.start(), m.end(), _month_start(reference, n), "month"
+
+
+def _weekdays(lx: _Lexicon, sentence: str, reference: date):
+    """ "on Sunday", "last Friday", "next Monday": that weekday as the words place it from the
+    reference (rank 2, the weakest)."""
     for m in lx.weekday_re.finditer(sentence):
         if _capitalised(m, "wd"):
             yield 2, m.start(), m.end(), _weekday_date(m, reference), "day"
