@@ -308,17 +308,8 @@ class _Lookup:
     def _resolve(self, name: str, country: str | None, near: Sequence[Place],
                  context: str | None, level: str | None,
                  ) -> Place | Unresolved | tuple[Place | Unresolved, Candidate]:
-        if ("," in name or "(" in name) and level is None \
-                and (written := self._resolve_written(name, country)) is not None:
-            return written
-        if level is None and (part := self._part_of_its_city(name, country)) is not None:
-            return part
-        if level is None and "(" in name and (same := self._other_name_in_brackets(name, country)):
-            return same
-        if self._names_a_street(name, context):
-            return Unresolved(name, "the namesake of a street, square or park, not a town")
-        if level is None and (dam := self._dam_namesake(name, country, context)) is not None:
-            return dam
+        if (settled := self._settled_by_its_writing(name, country, context, level)) is not None:
+            return settled
         q = self._region_as_unit(_parse(name, context, self._lex), country)
         if level is not None:
             q = dataclasses.replace(q, level=level)
@@ -336,33 +327,67 @@ class _Lookup:
         capitals = {c.geonameid for c in cands if c.kind == ADMIN1}
         scored = sorted(((self._score(c, q, scope, near, capitals), c) for c in cands),
                         key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
-        best_score, best = scored[0]
+        best = scored[0][1]
         alternatives = tuple(f"{c.describe()} score {s:.1f}" for s, c in scored[1:6])
-        if scope and best.country not in scope:
-            small = best.kind == CITY and best.population < self.settings.foreign_min_population
-            if small or best.kind in (ADMIN2, AREA, REGION, FACILITY):
-                return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; only "
-                                        f"{best.describe()} elsewhere", alternatives)
-            if (veto := self._abroad_veto(name, best, context)) is not None:
-                return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
-                                        f"{best.describe()} elsewhere, but {veto}",
-                                  alternatives)
-        if not scope and not best.exact and (why := self._unsure_spelling(q, best, scored)):
-            return Unresolved(name, f"{why}; give a country", alternatives)
-        if not scope:
-            rival = next((s for s, c in scored[1:] if c.country != best.country), None)
-            if rival is not None and best_score - rival < self.settings.ambiguity_margin:
-                return Unresolved(name, "ambiguous between countries; give a country",
-                                  (best.describe(), *alternatives))
-            if (twin := _twin_abroad(best, [c for _, c in scored[1:]])) is not None:
-                return Unresolved(name, f"a town of like size in {twin.country} bears the "
-                                        f"name too; give a country",
-                                  (best.describe(), *alternatives))
+        doubt = (self._doubt_abroad(name, best, scope, context, alternatives) if scope
+                 else self._doubt_without_country(name, q, scored, alternatives))
+        if doubt is not None:
+            return doubt
         if q.level == "admin1" and best.kind == CITY:
             promoted = self._province_of_capital(best)
             if promoted is not None:
                 best = promoted
         return self._place(name, best, q, alternatives), best
+
+    def _settled_by_its_writing(self, name: str, country: str | None, context: str | None,
+                                level: str | None,
+                                ) -> Place | Unresolved | tuple[Place | Unresolved, Candidate | None] | None:
+        """What the way the name is written settles before any lookup: its container after a
+        comma or in brackets, a city's part written with it, another name of it in brackets,
+        a street's or a dam's namesake. None when the writing settles nothing."""
+        if ("," in name or "(" in name) and level is None \
+                and (written := self._resolve_written(name, country)) is not None:
+            return written
+        if level is None and (part := self._part_of_its_city(name, country)) is not None:
+            return part
+        if level is None and "(" in name and (same := self._other_name_in_brackets(name, country)):
+            return same
+        if self._names_a_street(name, context):
+            return Unresolved(name, "the namesake of a street, square or park, not a town")
+        if level is None:
+            return self._dam_namesake(name, country, context)
+        return None
+
+    def _doubt_abroad(self, name: str, best: Candidate, scope: set[str], context: str | None,
+                      alternatives: tuple[str, ...]) -> Unresolved | None:
+        """The best candidate lies outside the story's country: a hamlet, district or site
+        abroad is no answer, nor a town the sentence's words veto."""
+        if best.country in scope:
+            return None
+        small = best.kind == CITY and best.population < self.settings.foreign_min_population
+        if small or best.kind in (ADMIN2, AREA, REGION, FACILITY):
+            return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; only "
+                                    f"{best.describe()} elsewhere", alternatives)
+        if (veto := self._abroad_veto(name, best, context)) is not None:
+            return Unresolved(name, f"no candidate in {'/'.join(sorted(scope))}; "
+                                    f"{best.describe()} elsewhere, but {veto}", alternatives)
+        return None
+
+    def _doubt_without_country(self, name: str, q: _Query, scored: list,
+                               alternatives: tuple[str, ...]) -> Unresolved | None:
+        """With no country to go by, a close spelling, two countries' candidates scored
+        alike, or a town of like size abroad bearing the name leave the name unresolved."""
+        best_score, best = scored[0]
+        if not best.exact and (why := self._unsure_spelling(q, best, scored)):
+            return Unresolved(name, f"{why}; give a country", alternatives)
+        rival = next((s for s, c in scored[1:] if c.country != best.country), None)
+        if rival is not None and best_score - rival < self.settings.ambiguity_margin:
+            return Unresolved(name, "ambiguous between countries; give a country",
+                              (best.describe(), *alternatives))
+        if (twin := _twin_abroad(best, [c for _, c in scored[1:]])) is not None:
+            return Unresolved(name, f"a town of like size in {twin.country} bears the "
+                                    f"name too; give a country", (best.describe(), *alternatives))
+        return None
 
     def _feature(self, name: str, q: _Query, scope: set[str],
                  ) -> Place | Unresolved | tuple[Place, Candidate]:
