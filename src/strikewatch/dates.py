@@ -82,60 +82,107 @@ class _Lexicon:
     ago: re.Pattern
 
 
+@dataclass(frozen=True, slots=True)
+class _Pieces:
+    """The named parts that the date patterns are assembled from, each written once."""
+
+    mon: str  # any month name or abbreviation, with an optional full stop
+    full_mon: str  # a month's first (full) name only: "may" alone is too often a verb
+    wd_any: str  # an optional weekday in any form, and its comma
+    wd_full: str  # an optional weekday by its full name, and its comma
+    day: str
+    year: str
+    tod: str  # times of day: "morning", "night"
+    agencies: str  # wire agencies whose "(Reuters)" closes a yearless dateline
+
+
 @cache
 def _lexicon() -> _Lexicon:
     text = resources.files("strikewatch").joinpath("data/lexicons/dates.yaml").read_text()
     lx = yaml.safe_load(text)
     month = {n.lower(): int(k) for k, names in lx["months"].items() for n in names}
     weekday = {n.lower(): int(k) for k, names in lx["weekdays"].items() for n in names}
-    mon = rf"(?P<month>{alternation(n for names in lx['months'].values() for n in names)})\.?"
-    full_mon = rf"(?P<month>{alternation(names[0] for names in lx['months'].values())})"
-    wd_any = rf"(?:(?P<wd>{alternation(weekday)})\.?,?\s+)"
-    wd_full = rf"(?:(?P<wd>{alternation(names[0] for names in lx['weekdays'].values())}),?\s+)"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:)"
-    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-    i = re.IGNORECASE
-    full = (
-        re.compile(rf"\b{wd_any}?{day}\s+(?:of\s+)?{mon},?\s+{year}", i),
-        re.compile(rf"\b{wd_any}?{mon}\s+{day},?\s+{year}", i),
-        re.compile(rf"\b{mon}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)(?!\d)", i),  # "Apr 092017"
-        re.compile(rf"(?<!\d){year}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-        re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
-                   r"(?P<year>(?:19|20)\d\d)(?!\d)"),
-    )
+    p = _pieces(lx, weekday)
     rel_days, rel_weeks, rel_months, weekends = (
         {_key(k): v for k, v in (lx.get(name) or {}).items()}
         for name in ("relative_days", "relative_weeks", "relative_months", "weekends"))
-    agencies = alternation(lx["agencies"])
-    tod = alternation(lx["times_of_day"])
     # the widest of ``full`` (day, "of", month, weekday before it) has four runs of whitespace
     # before its year, plus those inside a multi-word month or weekday name
     inner = [len(str(n).split()) - 1 for key in ("months", "weekdays")
              for names in lx[key].values() for n in names]
     return _Lexicon(
         month=month, weekday=weekday, relative_days=rel_days, relative_weeks=rel_weeks,
-        relative_months=rel_months, weekends=weekends, ago_units=lx["ago_units"], full=full,
-        full_reach=4 + 2 * max(inner, default=0),
+        relative_months=rel_months, weekends=weekends, ago_units=lx["ago_units"],
+        full=_full_dates(p), full_reach=4 + 2 * max(inner, default=0),
+        **_context_cues(lx, p), **_dates_in_the_text(p),
+        **_spoken_dates(lx, p, [*rel_days, *rel_weeks, *rel_months, *weekends]),
+    )
+
+
+def _pieces(lx: dict, weekday: dict) -> _Pieces:
+    return _Pieces(
+        mon=rf"(?P<month>{alternation(n for names in lx['months'].values() for n in names)})\.?",
+        full_mon=rf"(?P<month>{alternation(names[0] for names in lx['months'].values())})",
+        wd_any=rf"(?:(?P<wd>{alternation(weekday)})\.?,?\s+)",
+        wd_full=rf"(?:(?P<wd>{alternation(names[0] for names in lx['weekdays'].values())}),?\s+)",
+        day=r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:)",
+        year=r"(?P<year>(?:19|20)\d\d)(?!\d)",
+        tod=alternation(lx["times_of_day"]),
+        agencies=alternation(lx["agencies"]),
+    )
+
+
+def _full_dates(p: _Pieces) -> tuple:
+    """Dates that carry their own year: the dateline forms."""
+    i = re.IGNORECASE
+    return (
+        re.compile(rf"\b{p.wd_any}?{p.day}\s+(?:of\s+)?{p.mon},?\s+{p.year}", i),
+        re.compile(rf"\b{p.wd_any}?{p.mon}\s+{p.day},?\s+{p.year}", i),
+        re.compile(rf"\b{p.mon}\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)(?!\d)", i),  # "Apr 092017"
+        re.compile(rf"(?<!\d){p.year}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)"
+                   r"(?P<year>(?:19|20)\d\d)(?!\d)"),
+    )
+
+
+def _context_cues(lx: dict, p: _Pieces) -> dict:
+    """The words before a date that say what it dates: a dateline, a narrated day, a tally."""
+    i = re.IGNORECASE
+    return dict(
         cue=re.compile(rf"\b(?:{alternation(lx['dateline_cues'])})\b[:\s]*$", i),
         narrative=re.compile(rf"\b(?:{alternation(lx['narrative_prepositions'])})\s+(?:the\s+)?$", i),
         tally=re.compile(rf"\b(?:{alternation(lx['tally_cues'])})\s+(?:(?:\d{{1,2}}[:.h]\d\d"
                          rf"(?:\s*(?:hrs|hours|h|[ap]\.?m\.?))?"
-                         rf"|(?:the\s+)?(?:{tod})(?:\s+of)?)[,\s]+)?$", i),
+                         rf"|(?:the\s+)?(?:{p.tod})(?:\s+of)?)[,\s]+)?$", i),
+    )
+
+
+def _dates_in_the_text(p: _Pieces) -> dict:
+    """A day and month written out, with or without a year, and a month alone."""
+    i = re.IGNORECASE
+    return dict(
         yearless=tuple(
-            re.compile(rf"{form}\s*(?:\((?:{agencies})\)|[-–—]\s)", i)
-            for form in (rf"\b{wd_any}?{mon}\s+{day}", rf"\b{wd_any}?{day}\s+{mon}")),
+            re.compile(rf"{form}\s*(?:\((?:{p.agencies})\)|[-–—]\s)", i)
+            for form in (rf"\b{p.wd_any}?{p.mon}\s+{p.day}", rf"\b{p.wd_any}?{p.day}\s+{p.mon}")),
         explicit=tuple(
-            re.compile(rf"{form}(?:,?\s+{year})?", i)
-            for form in (rf"\b{wd_full}?(?:the\s+)?{day}\s+(?:of\s+)?{mon}",
-                         rf"\b{wd_full}?{mon}\s+{day}")),
+            re.compile(rf"{form}(?:,?\s+{p.year})?", i)
+            for form in (rf"\b{p.wd_full}?(?:the\s+)?{p.day}\s+(?:of\s+)?{p.mon}",
+                         rf"\b{p.wd_full}?{p.mon}\s+{p.day}")),
         month_only=re.compile(
-            rf"(?:\b(?P<pre>in|since|during|early|late|mid|until|by|of)[\s-]+)?\b{full_mon}"
-            rf"(?:\s+{year})?\b", i),
+            rf"(?:\b(?P<pre>in|since|during|early|late|mid|until|by|of)[\s-]+)?\b{p.full_mon}"
+            rf"(?:\s+{p.year})?\b", i),
+    )
+
+
+def _spoken_dates(lx: dict, p: _Pieces, relative_words: list) -> dict:
+    """Days named relative to the report: "on Thursday night", "yesterday", "three days ago"."""
+    i = re.IGNORECASE
+    return dict(
         weekday_re=re.compile(
             rf"(?:\b(?P<pre>{alternation(lx['weekday_prefixes'])}|last|next|this\s+past)\s+)?"
             rf"\b(?P<wd>{alternation(names[0] for names in lx['weekdays'].values())})\b"
-            rf"(?:\s+(?P<tod>{tod})\b)?", i),
-        relative=re.compile(rf"\b(?:{alternation([*rel_days, *rel_weeks, *rel_months, *weekends])})\b", i),
+            rf"(?:\s+(?P<tod>{p.tod})\b)?", i),
+        relative=re.compile(rf"\b(?:{alternation(relative_words)})\b", i),
         ago=re.compile(rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{alternation(lx['ago_units'])})"
                        rf"\s+ago\b", i),
     )
