@@ -8,7 +8,8 @@ as a separate process on the real export files, exactly as an outside evaluation
 3. the shared corpora (needs ../shared): ucdp-ukraine, bellingcat-ukraine, cir-ukraine and
    acled-africa-2016, each as its developer part and its fixed slice (eval/README.md);
 then the governorate of each article's main strike against the FA-KES crowd labels (needs
-../shared), the fakes-dev fatalities accuracy against issue 12's goal, and whose ground the
+../shared), the fakes-dev fatalities accuracy against issue 12's goal, whether each slice's gap
+from its developer part is more than chance (``slice_gap.py``), and whose ground the
 bellingcat-ukraine incidents fell on by deepstate-ukraine (``ground_eval.py``).
 
 Beside every figure, the naive baseline's (``strikewatch.baseline``: spaCy NER + trigger words +
@@ -29,6 +30,7 @@ from pathlib import Path
 from corpus_eval import write_part
 from evaluate import EvalSet, RowResult, evaluate, strikewatch_exports
 from ground_eval import ground_lines
+from slice_gap import slice_gap_lines
 from table import render
 
 HERE = Path(__file__).resolve().parent
@@ -162,7 +164,7 @@ def main() -> int:
         ground = ground_lines(args.shared, work / "bellingcat-ukraine-dev" /
                               "strikewatch.incidents.jsonl", work)
     print(render(results))
-    for extra in (crowd, fatalities_line(results), *ground):
+    for extra in (crowd, fatalities_line(results), *slice_gap_lines(results), *ground):
         if extra:
             print(extra)
     print(f"({time.perf_counter() - started:.1f} s)")
