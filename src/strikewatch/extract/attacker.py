@@ -87,19 +87,21 @@ class AttackerRules:
                                                        attacker_span=named[1]))
         return out
 
-    def sole_air_power(self, strikes: list[StrikeMention], text: str) -> list[StrikeMention]:
+    def sole_air_power(self, strikes: list[StrikeMention], text: str,
+                       voices: list[Span] = ()) -> list[StrikeMention]:
         """An air strike with no attacker is the one state's whose forces the document names,
         when it names only one: "Four LNA soldiers were killed in fighting with the BDB near
         Ajdabiya. Several air strikes also targeted the militants near the city", "Clashes
         between the army and Boko Haram ... Air strikes hit the group's camp". Armed groups
         rarely fly; a second state named leaves it open, and so does a strike's own sentence
         that names a force and still no attacker ("Syrian or Russian warplanes bombed ...").
-        The whole text is searched only when some air strike lacks an attacker: most
+        A force named only as a voice (``voices``: "Russia launched 27 drones at Ukraine,
+        Ukraine's air force said") reports the strikes, it is not their attacker. The whole text is searched only when some air strike lacks an attacker: most
         documents have none, and the actors' names in a whole article cost as much as in all
         its parsed sentences."""
         if not any(m.attacker is None and m.event_type == "air" for m in strikes):
             return strikes
-        states = self._states_named(text)
+        states = self._states_named(text, voices)
         if len(states) != 1:
             return strikes
         [(entry, span)] = states.values()
@@ -107,10 +109,11 @@ class AttackerRules:
                 if m.attacker is None and m.event_type == "air"
                 and not self._states_named(m.sentence.text) else m for m in strikes]
 
-    def _states_named(self, text: str) -> dict[str, tuple[ActorEntry, Span]]:
+    def _states_named(self, text: str, voices: list[Span] = ()) -> dict[str, tuple[ActorEntry, Span]]:
         """The states whose forces a text names by a name of their own (not "the army", which
-        is any state's), each with its first naming."""
+        is any state's), each with its first naming outside the ``voices``."""
         blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(text)]
+        blocked += [(v.start, v.end) for v in voices]
         out: dict[str, tuple[ActorEntry, Span]] = {}
         for s, e, t, entry in self.lex.actors.find(text):
             if entry.state and entry.country and entry.resolve is None \
@@ -140,8 +143,15 @@ class AttackerRules:
                 and 0 <= sentence.start - last.end <= _CARRY_CHARS
                 and all(a is not None and a.state for a in last.attackers))
 
-    def named(self, ctx: SentenceContext, trigger: Trigger, evidence: StrikeEvidence) -> AttackerChoice:
-        """The attackers the sentence names for the strike word ([] when it names none)."""
+    def named(self, ctx: SentenceContext, trigger: Trigger, evidence: StrikeEvidence,
+              carried: list[ActorEntry | None]) -> AttackerChoice:
+        """The attackers the sentence names for the strike word ([] when it names none). A
+        belligerent's voice with no attacker named is its own forces' ("Russia's defence
+        ministry said strikes were carried out on Aleppo"), unless the sentence just before
+        (``carried``) or an earlier strike word of this one named another force as striking:
+        then it reports what hit its side ("Iran fired 180 missiles at Israel. One hit a school
+        in Gedera, the Israeli army said"; "Russia fired 27 drones and five missiles at
+        Ukraine, Ukraine's air force said")."""
         sdoc, found, strength = ctx.sdoc, trigger.found, trigger.strength
         claimed, voice = evidence.claimed, evidence.voice
         # every state force named ("Russian and Syrian government airstrikes"), but one
@@ -162,7 +172,8 @@ class AttackerRules:
         elif attackers:
             toks = next(t for e, t in found if e is attackers[0])
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
-        elif claimed and voice.country:
+        elif claimed and voice.country and not any(
+                a is not None and a.country != voice.country for a in (*carried, *ctx.named_attackers)):
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
         elif claimed and voice.group and _the_speaker_acts(trigger.tok):
             attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]

@@ -120,7 +120,8 @@ class Extractor:
         strikes = self.reader.attackers.held_responsible(state.strikes or state.headline, plan.sentences)
         strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes))
         # after merging: an unattributed mention of a strike told again is that strike
-        strikes = tuple(self.reader.attackers.sole_air_power(list(merge_strikes(strikes)), doc.text))
+        strikes = tuple(self.reader.attackers.sole_air_power(list(merge_strikes(strikes)), doc.text,
+                                                                   state.voices))
         return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
 

@@ -69,6 +69,8 @@ class SentenceReader:
         furniture = _tag_line(sdoc)
         actors = [(e, t) for e, t in self.attackers.actor_tokens(sdoc) if not t & furniture]
         attributions = self.speakers.attributions(state, sdoc)
+        state.voices.extend(Span(sentence.start + a.span.start, sentence.start + a.span.end, a.span.text)
+                            for a in attributions)
         # page furniture is read like a speaker's words: no strike word, attacker, place or target
         speaker_tokens = set().union(furniture, *(a.tokens for a in attributions))
         return SentenceContext(
@@ -104,11 +106,12 @@ class SentenceReader:
                 evidence.claimed and voice.country in state.striking and not evidence.ground
                 and self.triggers.own_act(tok, sdoc, ctx.actors, voice)):
             return
-        choice = self.attackers.named(ctx, trigger, evidence)
+        carried = self.attackers.carried(state, ctx)
+        choice = self.attackers.named(ctx, trigger, evidence, carried)
         if choice.attackers:
             ctx.named_attackers.extend(a for a in choice.attackers if a not in ctx.named_attackers)
         else:
-            choice.attackers = self.attackers.carried(state, ctx)
+            choice.attackers = carried
         if ctx.places is None:
             ctx.places = self.places.find(sdoc, ctx.speaker_tokens, ctx.actors)
         scope = self._strike_scope(trigger)

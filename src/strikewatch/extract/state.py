@@ -136,6 +136,9 @@ class DocState:
     # (speaker key, attacker code) -> targets the speaker says that force's strikes hit
     asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
     speakers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sentence start -> speaker keys
+    # where the text names its speakers: a force named only as a voice ("Ukraine's air force said")
+    # is no attacker the text names
+    voices: list[Span] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it is the same speaker as
     striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
     bodies: Mapping[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names

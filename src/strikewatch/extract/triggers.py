@@ -475,49 +475,46 @@ class TriggerRules:
     def attached_tokens(self, tok) -> set[int]:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
         agent of a strike verb, the subject of the verb a strike noun is the object of."""
-        out: set[int] = set()
-        before = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if before is not None and before.pos_ in ("ADJ", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass"):
-            # "killed by Ukrainian shelling": the word before modifies the strike word, however a
-            # headline's clipped grammar makes the parser hang it
-            out.add(before.i)
+        return (_word_before(tok) | self._own_dependents(tok) | self._subject_of_its_verb(tok)
+                | _agent_of_a_passive(tok, self.lex.affiliation))
+
+    def _own_dependents(self, tok) -> set[int]:
+        """The strike word's modifiers, subject and agent, and its "by"/"of"/"from" phrase."""
+        affiliation, out = self.lex.affiliation, set()
         for c in tok.children:
             if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "npadvmod"):
                 out |= {t.i for t in c.subtree}
             if c.dep_ in ("nsubj", "agent"):
-                out |= _noun_phrase(c, self.lex.affiliation)
+                out |= _noun_phrase(c, affiliation)
             if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
                 # "shelling of Russian positions": what was hit, not who fired
                 out |= {c.i} | {t for g in c.children if g.dep_ == "pobj"
                                 and not (c.lower_ == "of" and g.lower_ in self.lex.struck_nouns)
-                                for t in _noun_phrase(g, self.lex.affiliation)}
+                                for t in _noun_phrase(g, affiliation)}
             if c.dep_ == "acl":  # "an attack carried out by government forces"
                 for g in c.children:
                     if g.dep_ == "agent":
-                        out |= _noun_phrase(g, self.lex.affiliation)
+                        out |= _noun_phrase(g, affiliation)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            out |= _noun_phrase(tok.head, self.lex.affiliation)  # "regime shelling", "warplanes bombing X"
-        verb = tok.head  # "X carried out strikes", "strikes were launched by X"
+            out |= _noun_phrase(tok.head, affiliation)  # "regime shelling", "warplanes bombing X"
+        return out
+
+    def _subject_of_its_verb(self, tok) -> set[int]:
+        """ "X carried out strikes", "strikes were launched by X", "Russia launched 27 drones
+        and five missiles at Ukraine" (a munition joined to the verb's object is its object too)."""
+        obj = tok
+        while obj.dep_ == "conj" and obj.head.pos_ in ("NOUN", "PROPN"):
+            obj = obj.head
         # "Rebel groups ... fired waves of rockets", "rebels had also fired dozens of rockets":
         # the quantity is the verb's object, the munition hangs on its "of"
-        obj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-            and tok.head.head.dep_ in ("dobj", "nsubjpass") else tok
-        if obj is not tok:
-            verb = obj.head
+        if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ in ("dobj", "nsubjpass"):
+            obj = obj.head.head
+        verb, out = obj.head, set()
         if obj.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
                 and self.lex.base(verb.lower_) not in self.lex.report_verbs:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
                     out |= _noun_phrase(c, self.lex.affiliation)
-        if tok.dep_ == "nsubj" and verb.pos_ == "VERB":  # "Barrel bombs dropped by regimes helicopters
-            for c in verb.children:                       # also hit": a passive parsed as active
-                if c.dep_ == "agent":
-                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
-        # "civilians were wounded in airstrikes by regime and Russian jets"
-        if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
-            for c in verb.head.children:
-                if c.dep_ == "agent":
-                    out |= {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, self.lex.affiliation)}
         return out
 
     def scope(self, tok) -> set[int]:
@@ -602,3 +599,30 @@ class TriggerRules:
         """The first weapon the sentence names, as the strike's weapon."""
         hits = self.lex.weapons.find(text)
         return hits[0][2].lower() if hits else None
+
+
+def _word_before(tok) -> set[int]:
+    """ "killed by Ukrainian shelling": the word before modifies the strike word, however a
+    headline's clipped grammar makes the parser hang it."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.pos_ in ("ADJ", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass"):
+        return {before.i}
+    return set()
+
+
+def _agent_of_a_passive(tok, affiliation) -> set[int]:
+    """The agent of a passive the parser read otherwise: "Barrel bombs dropped by regimes
+    helicopters also hit" (read as active), "civilians were wounded in airstrikes by regime and
+    Russian jets"."""
+    verb, out = tok.head, set()
+    if tok.dep_ == "nsubj" and verb.pos_ == "VERB":
+        out |= _agents(verb, affiliation)
+    if tok.dep_ == "pobj" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+        out |= _agents(verb.head, affiliation)
+    return out
+
+
+def _agents(verb, affiliation) -> set[int]:
+    """A verb's "by" agents, the preposition with them."""
+    return {t for c in verb.children if c.dep_ == "agent"
+            for t in {c.i} | {t for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g, affiliation)}}
