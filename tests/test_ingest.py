@@ -259,7 +259,38 @@ def test_jsonl_line_without_text_is_rejected(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text('{"doc_id": "mee-2015-10-02-russia-syria", "events": []}\n')
     (item,) = read_inputs([str(path)], IngestOptions())
-    assert isinstance(item, Rejection) and "no 'text'" in item.reason
+    assert isinstance(item, Rejection) and "no 'text'" in item.reason and "'content'" in item.reason
+
+
+def test_jsonl_fields_are_read_under_the_names_other_tools_give_them(tmp_path):
+    """A scraper's, a feed converter's and a news API's lines, each in its own field names."""
+    lines = [
+        {"article_id": "s1", "headline": "Strike on a market", "maintext": "Warplanes struck a "
+         "market in Maarat al-Numan on Monday.", "date_publish": "2019-07-22 08:00:00",
+         "source_domain": "news.example.org", "authors": ["A. Writer", "B. Writer"]},
+        {"link": "https://wire.example.org/2", "title": "Drone strike in Marib", "content": "A "
+         "drone strike on a camp in Marib killed three people.", "pubDate":
+         "Sun, 21 Mar 2021 10:00:00 GMT", "publisher": "Example Wire"},
+        {"url": "https://api.example.org/3", "title": "Shelling in Kherson", "body": "Shelling of "
+         "Kherson killed two people.", "publishedAt": "2023-05-05T09:00:00Z",
+         "source": {"id": None, "name": "Example Times"}},
+    ]
+    path = tmp_path / "other-tools.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    docs = list(read_inputs([str(path)], IngestOptions(detect_language=False)))
+    assert [(d.title, d.published, d.source) for d in docs] == [
+        ("Strike on a market", date(2019, 7, 22), "news.example.org"),
+        ("Drone strike in Marib", date(2021, 3, 21), "Example Wire"),
+        ("Shelling in Kherson", date(2023, 5, 5), "Example Times")]
+    assert docs[0].id == "s1" and docs[0].byline == "A. Writer, B. Writer"
+    assert docs[1].url == "https://wire.example.org/2" and "Marib" in docs[1].text
+
+
+def test_jsonl_field_of_the_wrong_shape_is_named_as_written(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "b1", "body": 17}\n')
+    (item,) = read_inputs([str(path)], IngestOptions())
+    assert isinstance(item, Rejection) and "'body' must be text, not a number" in item.reason
 
 
 # ---------------------------------------------------------------------------------- feeds

@@ -398,7 +398,8 @@ def _jsonl_document(raw: bytes, where: str, fallback_id: str, options: IngestOpt
     fields = _jsonl_fields(record, where)
     text = fields.get("text")
     if not text or not text.strip():
-        raise NoArticleText(f"{where}: no 'text' in the JSON line")
+        others = ", ".join(f"'{n}'" for n in _JSONL_NAMES["text"][1:])
+        raise NoArticleText(f"{where}: no 'text' in the JSON line (nor {others})")
     title = _clean(fields.get("title") or "") or None
     parts = [("title", title)] if title else []
     parts += [("body", p) for p in _paragraphs(text)]
@@ -447,6 +448,21 @@ def _json_object(line: str, where: str) -> dict:
 # bounds on what a news article's metadata can be (a longer "title" is a misplaced body).
 _JSONL_FIELDS = {"id": 200, "text": None, "title": 1000, "source": 200, "url": 4000,
                  "published": 100, "language": 35, "byline": 500, "author": 500}
+# The names other tools give the same fields: news scrapers ("maintext", "date_publish",
+# "source_domain"), feed converters ("link", "pubDate", "content"), news APIs ("headline",
+# "publishedAt"). Each field is read from the first of its names that the line holds.
+_JSONL_NAMES = {
+    "id": ("id", "doc_id", "article_id", "guid"),
+    "text": ("text", "body", "content", "maintext", "article", "full_text"),
+    "title": ("title", "headline"),
+    "source": ("source", "outlet", "publisher", "source_domain", "source_name"),
+    "url": ("url", "link"),
+    "published": ("published", "published_at", "publishedAt", "date_publish", "publish_date",
+                  "pubDate", "date"),
+    "language": ("language", "lang"),
+    "byline": ("byline",),
+    "author": ("author", "authors"),
+}
 
 
 def _jsonl_fields(record: dict, where: str) -> dict[str, str]:
@@ -456,25 +472,37 @@ def _jsonl_fields(record: dict, where: str) -> dict[str, str]:
     that a number where a title belongs is refused here and not deep inside the store.
     """
     fields: dict[str, str] = {}
-    for name, longest in _JSONL_FIELDS.items():
-        value = record.get(name)
-        if value is None:
+    for field, longest in _JSONL_FIELDS.items():
+        name = next((n for n in _JSONL_NAMES[field] if record.get(n) is not None), None)
+        if name is None:
             continue
-        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
+        value = _jsonl_value(field, record[name])
         if not isinstance(value, str):
             raise MalformedInput(f"{where}: '{name}' must be text, not {_json_kind(value)}")
         if longest is not None and len(value) > longest:
             raise MalformedInput(f"{where}: '{name}' is {len(value)} characters long "
                                  f"(at most {longest})")
         _check_storable_text(value, f"{where}: '{name}'")
-        fields[name] = value
+        fields[field] = value
     if "id" in fields and (not fields["id"].strip() or _CONTROL.search(fields["id"])):
         raise MalformedInput(f"{where}: 'id' must be printable text")
     if "url" in fields and not _is_web_address(fields["url"]):
         raise MalformedInput(f"{where}: 'url' must be an http(s) address, not "
                              f"{fields['url'][:60]!r}")
     return fields
+
+
+def _jsonl_value(field: str, value: object) -> object:
+    """The shapes other tools give a field, as text: a whole-number id, a news API's source
+    object ({"id": ..., "name": "Reuters"}), a scraper's list of authors. Any other shape is
+    returned as it is, for the caller to refuse."""
+    if field == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if field == "source" and isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    if field == "author" and isinstance(value, list) and value and all(isinstance(a, str) for a in value):
+        return ", ".join(value)
+    return value
 
 
 def _json_kind(value: object) -> str:
