@@ -159,6 +159,21 @@ class Registry:
                 out.setdefault(str(alias), word)
         return out
 
+    def demonym_forces(self) -> dict[str, AttackerWord]:
+        """Each state's demonym -> its main forces, for a demonym on a strike word ("Pakistani
+        shelling", "an Ethiopian drone strike"): the adjective names whose strike it is, as
+        "Pakistani army" names whose army. Demonyms of a state's other forces (a coalition
+        sharing one) do not count."""
+        out: dict[str, AttackerWord] = {}
+        for entry in self.striking_entries():
+            if entry.is_state and self.state_forces(entry.country) is entry:
+                word = AttackerWord(entry.name, entry.country, True, entry.capitals,
+                                    registry_code=entry.code)
+                for demonym in entry.demonyms:
+                    if not demonym.endswith("'s"):
+                        out.setdefault(demonym, word)
+        return out
+
     def striking_entries(self) -> list[RegistryEntry]:
         """The forces that strike, each state's main forces first (the order of the files)."""
         return [e for e in self.entries if e.kind in STRIKING_KINDS]

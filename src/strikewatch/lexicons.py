@@ -185,6 +185,7 @@ class Lexicons:
         self.actor_entries: list[ActorEntry] = list(dict.fromkeys(
             w for w in alias_map.values() if w.resolve is None))
         self.actors = PhraseMatcher(alias_map)
+        self.demonym_forces = registry.demonym_forces()
         self.not_actors = PhraseMatcher({p: True for p in registry.not_actors})
         self.open_attacker = PhraseMatcher({p: True for p in cues.get("open_attacker") or ()})
         self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())

@@ -42,9 +42,29 @@ class AttackerRules:
             span = sdoc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 out.append((entry, set(range(span.start, span.end))))
+        out += self._demonyms_on_strike_words(sdoc, set().union(set(), *(t for _, t in out)))
         groups = set().union(set(), *(t for e, t in out if not e.state))
         return [(entry, toks) for entry, toks in out
                 if entry.resolve != "territory" or not _owned(sdoc, toks, groups)]
+
+    def _demonyms_on_strike_words(self, sdoc, named: set[int]) -> list[tuple[ActorEntry, set[int]]]:
+        """A state's demonym on a strike noun names its forces, though the demonym alone names
+        no force: "Pakistani shelling killed 12 civilians in Poonch", "an Ethiopian drone
+        strike on a market in Amhara" (not "Pakistani officials", "Sudanese civilians"). Not on
+        a munition: "Israeli Air Force targets Syrian mortars" names what was hit."""
+        lex, out = self.lex, []
+        strike_nouns = lex.strong_nouns | {n for n in lex.weak_nouns if not lex.weapons.search(n)}
+        for tok in sdoc:
+            entry = lex.demonym_forces.get(tok.text)
+            if entry is None or tok.i in named or _joined_to(tok, named):
+                continue
+            # its head, or the word right after it whatever the parse ("Azerbaijani shelling
+            # damaged houses" is parsed with the demonym for root)
+            words = [tok.head] if tok.dep_ in ("amod", "compound", "nmod") else []
+            words += [sdoc[tok.i + 1]] if tok.i + 1 < len(sdoc) else []
+            if any({w.lower_, lex.base(w.lower_)} & strike_nouns for w in words):
+                out.append((entry, {tok.i}))
+        return out
 
     def named_before(self, triggers: list[Trigger], ctx: SentenceContext) -> None:
         """A force named right before a strike noun and its modifiers modifies it, whatever the
@@ -204,6 +224,14 @@ def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
     """A group's voice claiming its own strike: the strike verb's subject is the group itself
     (not "a strike hit Gaza, Hamas said", where the group reports what it suffered)."""
     return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_AS_SUBJECT for c in tok.children)
+
+
+def _joined_to(tok, named: set[int]) -> bool:  # noqa: ANN001 - a spaCy token
+    """A demonym joined by "and" to a force named by its own alias ("Syrian and Russian air
+    strikes"). The demonym rule is a fallback for strike words no force is named on; beside a
+    named force it adds nothing, and the attacker stays the named one, as before the rule."""
+    return (tok.dep_ == "conj" and tok.head.i in named) or any(
+        c.dep_ == "conj" and c.i in named for c in tok.children)
 
 
 def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:

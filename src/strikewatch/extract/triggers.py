@@ -495,8 +495,11 @@ class TriggerRules:
                 for g in c.children:
                     if g.dep_ == "agent":
                         out |= _noun_phrase(g, affiliation)
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            out |= _noun_phrase(tok.head, affiliation)  # "regime shelling", "warplanes bombing X"
+        # "regime shelling", "warplanes bombing X"; "Indian shelling along the border killed
+        # three" parsed with the demonym for the subject and the strike word hung on it
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.head.pos_ in ("NOUN", "PROPN")
+                                                        or tok.head.i == tok.i - 1):
+            out |= _noun_phrase(tok.head, affiliation)
         return out
 
     def _subject_of_its_verb(self, tok) -> set[int]:
