@@ -76,6 +76,40 @@ def test_copies_in_full_go_to_the_workers_that_extracted_the_originals(tmp_path,
     assert exports[0] and exports[0] == exports[1]
 
 
+def test_copies_their_text_sends_in_full_follow_the_originals_in_one_stream(tmp_path,
+                                                                           monkeypatch):
+    """The workers get the copies whose text alone sends them to a full extraction right
+    after the originals, in the same stream of pages (no pause while the parent sorts the
+    copies); a word-for-word reprint takes its original's mentions once those are written."""
+    articles = _articles_and_republished_copies(tmp_path, 8)
+    reprints = [{**row, "id": f"{row['id']}-reprinted"} for row in
+                (json.loads(line) for line in _first_articles(tmp_path, 8).open(encoding="utf-8"))]
+    with articles.open("a", encoding="utf-8") as out:
+        out.writelines(json.dumps(row) + "\n" for row in reprints)
+    streams: list[list[str]] = []
+    real_extract = pipeline._Engine.extract
+
+    def recorded(engine, store, pages, progress):  # noqa: ANN001, ANN202
+        streams.append([])
+        return real_extract(engine, store, (streams[-1].extend(d.id for d in page) or page
+                                            for page in pages), progress)
+
+    monkeypatch.setattr(pipeline._Engine, "extract", recorded)
+    exports = []
+    for workers in (1, 2):
+        streams.clear()
+        store = Store(str(tmp_path / f"stream-{workers}.db"))
+        pipeline.ingest([str(articles)], store)
+        summary = pipeline.extract_pending(store, workers=workers, batch_size=4)
+        originals = sorted(d.id for d in store.documents() if d.near_duplicate_of is None)
+        assert summary.documents == 24 and summary.by_reference >= 8
+        assert summary.copies_in_full, "copies in full by text: else the stream proves nothing"
+        assert streams == [originals + sorted(doc_id for doc_id, _ in summary.copies_in_full)]
+        fuse_pending(store)
+        exports.append(_export_without_clock(store, "incidents"))
+    assert exports[0] and exports[0] == exports[1]
+
+
 def test_pages_cover_every_pending_document_once_in_id_order(tmp_path):
     store = Store(str(tmp_path / "pages.db"))
     pipeline.ingest([str(_first_articles(tmp_path, 30))], store)

@@ -297,21 +297,63 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     only the strike's country names ("the army") are settled once it is geocoded
     (strikewatch.actors).
 
-    Syndicated copies come after every other document: one whose original is extracted
-    takes its mentions (``syndication.mentions_by_reference``) when nothing it adds could
-    report anything; the others (their ids are kept until then) are extracted in full."""
+    Syndicated copies come after every other document, in the same stream of pages: a copy
+    whose text alone sends it to a full extraction (``syndication.why_extracted_in_full``)
+    is extracted there, so that the workers never wait for the parent between the originals
+    and the copies. Once the originals are written, each other copy takes its original's
+    mentions (``syndication.mentions_by_reference``) where they are all in it word for word;
+    the rest are extracted in full last."""
     with _Engine(extractor, gazetteer, workers, dask) as engine:
-        summary = engine.extract(store, document_pages(store, everything=everything, ids=ids,
-                                                       size=batch_size, copies=False), progress)
-        in_full = _copies_by_reference(store, everything=everything, ids=ids, size=batch_size,
+        copies = _CopiesSortedOut()
+        summary = engine.extract(store, itertools.chain(
+            document_pages(store, everything=everything, ids=ids, size=batch_size, copies=False),
+            copies.in_full_by_text(store, everything=everything, ids=ids, size=batch_size,
+                                   may_hold_mention=engine.mention_words())), progress)
+        in_full = _copies_by_reference(store, ids=copies.may_take_mentions, size=batch_size,
                                        may_hold_mention=engine.mention_words(),
                                        summary=summary, progress=progress)
         if in_full:
             summary.add(engine.extract(store, document_pages(
                 store, everything=True, ids=[doc_id for doc_id, _ in in_full],
                 size=batch_size, copies=True), progress))
-    summary.copies_in_full += in_full
+    summary.copies_in_full += copies.in_full + in_full
     return summary
+
+
+@dataclass(slots=True)
+class _CopiesSortedOut:
+    """The pending syndicated copies, sorted by their text before any original is extracted:
+    those to extract in full (with why) and the ids of those that may take their original's
+    mentions."""
+
+    in_full: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
+    may_take_mentions: list[str] = field(default_factory=list)
+
+    def in_full_by_text(self, store: Store, *, everything: bool, ids: Sequence[str] | None,
+                        size: int, may_hold_mention: Callable[[str], bool],
+                        ) -> Iterator[list[Document]]:
+        """The copies whose text alone sends them to a full extraction, ``size`` at a time;
+        the others' ids are kept for ``_copies_by_reference``."""
+        from .syndication import why_extracted_in_full
+
+        page: list[Document] = []
+        for copies in document_pages(store, everything=everything, ids=ids, size=size,
+                                     copies=True):
+            originals = {d.id: d for d in store.documents(
+                ids=[copy.near_duplicate_of for copy in copies])}
+            for copy in copies:
+                why = why_extracted_in_full(copy, originals[copy.near_duplicate_of],
+                                            may_hold_mention)
+                if why is None:
+                    self.may_take_mentions.append(copy.id)
+                    continue
+                self.in_full.append((copy.id, why))
+                page.append(copy)
+                if len(page) == size:
+                    yield page
+                    page = []
+        if page:
+            yield page
 
 
 @dataclass(slots=True)
@@ -444,14 +486,14 @@ def document_pages(store: Store, *, everything: bool, ids: Sequence[str] | None,
         after = page[-1].id
 
 
-def _copies_by_reference(store: Store, *, everything: bool, ids: Sequence[str] | None,
-                         size: int, may_hold_mention: Callable[[str], bool],
+def _copies_by_reference(store: Store, *, ids: Sequence[str], size: int,
+                         may_hold_mention: Callable[[str], bool],
                          summary: ExtractSummary, progress: Progress | None,
                          ) -> list[tuple[str, str]]:
-    """Write the mentions of each pending copy that can take its original's; return the
+    """Write the mentions of each copy of ``ids`` that can take its original's; return the
     others with the reason, to be extracted in full."""
     in_full: list[tuple[str, str]] = []
-    for page in document_pages(store, everything=everything, ids=ids, size=size, copies=True):
+    for page in document_pages(store, everything=True, ids=ids, size=size, copies=True):
         originals = {d.id: d for d in store.documents(
             ids=[copy.near_duplicate_of for copy in page])}
         extracted = store.extracted(originals)

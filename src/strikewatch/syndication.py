@@ -26,7 +26,7 @@ import numpy as np
 from .models import ClaimMention, Document, Span, StrikeMention
 
 __all__ = ["BANDS", "ROWS", "SyndicationIndex", "band_keys", "mentions_by_reference",
-           "minhash_signature", "similar"]
+           "minhash_signature", "similar", "why_extracted_in_full"]
 
 # Tuned on fakes-dev (see tests/test_ingest.py): a wire story re-run under another outlet's
 # header and footer with a few words changed scores 0.7-0.9 on word 5-shingles; distinct stories
@@ -159,6 +159,21 @@ def mentions_by_reference(copy: Document, original: Document,
     extraction gate's word test), it is dated the same day (relative dates resolve against
     the publication day) and every mention's sentence is in it word for word.
     """
+    why = why_extracted_in_full(copy, original, may_hold_mention)
+    if why is not None:
+        return why
+    moved_strikes = [_moved_strike(m, copy, original) for m in strikes]
+    moved_claims = [_moved_claim(c, copy, original) for c in claims]
+    if None in moved_strikes or None in moved_claims:
+        return "a sentence of its original's mentions is not in it word for word"
+    return moved_strikes, moved_claims  # type: ignore[return-value]  # no None left
+
+
+def why_extracted_in_full(copy: Document, original: Document,
+                          may_hold_mention: Callable[[str], bool]) -> str | None:
+    """Why the copy's text alone (its day, its language, what it adds) sends it to a full
+    extraction, or None: it may take its original's mentions. Asked before the original is
+    extracted, so that a copy its text settles is extracted alongside the originals."""
     if copy.published != original.published:
         return "published on another day than its original"
     if copy.language != original.language:
@@ -166,11 +181,7 @@ def mentions_by_reference(copy: Document, original: Document,
     added = [paragraph for paragraph in _paragraphs(copy) if paragraph not in original.text]
     if any(may_hold_mention(paragraph) for paragraph in added):
         return "adds or changes text that may report a strike or hold a claim"
-    moved_strikes = [_moved_strike(m, copy, original) for m in strikes]
-    moved_claims = [_moved_claim(c, copy, original) for c in claims]
-    if None in moved_strikes or None in moved_claims:
-        return "a sentence of its original's mentions is not in it word for word"
-    return moved_strikes, moved_claims  # type: ignore[return-value]  # no None left
+    return None
 
 
 def _paragraphs(doc: Document) -> list[str]:
