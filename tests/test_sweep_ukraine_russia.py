@@ -87,3 +87,27 @@ def test_a_landmark_of_a_town_without_a_town_after_it_stays_at_the_town(extracto
 ])
 def test_a_city_named_with_its_word_city_is_one_strike(extractor, text, written, country):
     assert [(w, cc) for w, _, cc, *_ in coded(extractor, text)] == [(written, country)]
+
+
+# ------------------------------------- the land of the side hit, when the strike names none
+
+
+@pytest.mark.parametrize(("text", "admin1", "country", "killed"), [
+    ("Ukrainian shelling leaves one militiaman dead - DPR operations command", "Donetsk", "UA", 1),
+    ("LPR reports death of militia fighter in Ukrainian forces shelling", "Luhansk", "UA", None),
+    ("DPR command reports two servicemen killed in shelling", "Donetsk", "UA", 2),
+    ("A drone strike killed 19 people, Tigray officials said", "Tigray", "ET", 19),
+])
+def test_a_strike_with_no_place_is_in_the_land_of_the_side_hit(extractor, text, admin1, country, killed):
+    [(_, place, cc, precision, _, k)] = coded(extractor, text)
+    assert (place, cc, precision, k) == (admin1, country, "admin1", killed)
+
+
+@pytest.mark.parametrize("text", [
+    # the land's own forces fired: the shells fell elsewhere, on a place the text omits
+    "DPR forces shelled Ukrainian positions, DPR command said",
+    # a capital speaking for its state says nothing of where
+    "Kyiv says Russian strikes killed five",
+])
+def test_the_land_of_the_side_that_fired_or_a_capital_is_no_strike_place(extractor, text):
+    assert coded(extractor, text) == []

@@ -116,7 +116,7 @@ class SentenceReader:
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
         here = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope)) \
-            or self._title_place(state, ctx.sentence)
+            or self._title_place(state, ctx.sentence) or self._land_of_the_side_hit(ctx, choice)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
@@ -240,6 +240,22 @@ class SentenceReader:
             return []
         off = sentence.start  # a candidate's characters count from its sentence
         return [replace(place, start=place.start - off, end=place.end - off)]
+
+    def _land_of_the_side_hit(self, ctx: SentenceContext, choice: AttackerChoice) -> list[PlaceCandidate]:
+        """A strike whose words name no place fell on the land of a force named after its land
+        that the sentence names and that did not fire: the side hit, or the side reporting its
+        losses ("Ukrainian shelling leaves one militiaman dead - DPR operations command", "LPR
+        reports death of militia fighter in Ukrainian forces shelling", "Drone strike kills
+        five civilians - Tigray health bureau"). Only such a force's land says where (its
+        registry ``territories``); a state's capital speaking ("Kyiv says") does not."""
+        sdoc, firing = ctx.sdoc, set(choice.attackers)
+        firing_toks = set().union(set(), *(toks for entry, toks in ctx.actors if entry in firing))
+        # the registry's names first ("Donetsk People's Republic"), then single words
+        for toks in [toks for _, toks in ctx.actors] + [{t.i} for t in sdoc]:
+            name = sdoc[min(toks): max(toks) + 1]
+            if name.text.lower() in self.lex.territories and not toks & firing_toks:
+                return [PlaceCandidate(name.text, name.start_char, name.end_char, set(toks), None)]
+        return []
 
     def _add_events(self, state: DocState, ctx: SentenceContext, here: list[PlaceCandidate],
                     choice: AttackerChoice, when: DateChoice | None, evidence: StrikeEvidence) -> None:
