@@ -111,3 +111,34 @@ def test_a_strike_with_no_place_is_in_the_land_of_the_side_hit(extractor, text, 
 ])
 def test_the_land_of_the_side_that_fired_or_a_capital_is_no_strike_place(extractor, text):
     assert coded(extractor, text) == []
+
+
+# ------------------------------------------ the source a headline names after a dash
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("A man died in Donetsk during shelling from the Ukrainian Armed Forces - DPR Defense "
+     "Headquarters", "Donetsk"),
+    ("One soldier killed, three wounded in enemy shelling in Luhansk region - Gen. Staff",
+     "Luhansk region"),
+    ("Coalition air raids on Saada kill four - Houthi-run Al Masirah TV", "Saada"),
+])
+def test_the_source_after_a_dash_is_no_second_strike_place(extractor, text, written):
+    assert [w for w, *_ in coded(extractor, text)] == [written]
+
+
+@pytest.mark.parametrize(("text", "written", "country"), [
+    ("One civilian killed, five injured in shelling in east Ukraine - Donetsk City Council",
+     "Donetsk City", "UA"),
+    ("Israeli strike kills three - Khan Younis municipality", "Khan Younis", "PS"),
+])
+def test_a_strike_with_no_town_is_in_the_town_of_its_local_source(extractor, text, written, country):
+    assert [(w, cc) for w, _, cc, *_ in coded(extractor, text)] == [(written, country)]
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("Missile strike on a hotel - Kramatorsk", "Kramatorsk"),
+    ("Drone strike on a market - Kassala", "Kassala"),
+])
+def test_a_lone_place_after_a_dash_is_where_it_happened(extractor, text, written):
+    assert [w.lstrip("- ") for w, *_ in coded(extractor, text)] == [written]

@@ -37,7 +37,9 @@ from .state import (
 )
 from .triggers import TriggerRules
 from .when import recalled_past, strike_date
-from .words import _place_key, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before
+from .words import (
+    _place_key, _source_tag, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before,
+)
 
 
 class SentenceReader:
@@ -66,7 +68,7 @@ class SentenceReader:
     def _context(self, state: DocState, sentence: Sentence, sdoc) -> SentenceContext:
         """Who is named and who speaks in the sentence, before any strike word is read."""
         lex = self.lex
-        furniture = _tag_line(sdoc)
+        furniture = _tag_line(sdoc) | _source_tag(sdoc)
         actors = [(e, t) for e, t in self.attackers.actor_tokens(sdoc) if not t & furniture]
         attributions = self.speakers.attributions(state, sdoc)
         # page furniture is read like a speaker's words: no strike word, attacker, place or target
@@ -115,8 +117,7 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope)) \
-            or self._title_place(state, ctx.sentence) or self._land_of_the_side_hit(ctx, choice)
+        here = self._where(state, ctx, scope, choice)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
@@ -240,6 +241,35 @@ class SentenceReader:
             return []
         off = sentence.start  # a candidate's characters count from its sentence
         return [replace(place, start=place.start - off, end=place.end - off)]
+
+    def _where(self, state: DocState, ctx: SentenceContext, scope: set[int],
+               choice: AttackerChoice) -> list[PlaceCandidate]:
+        """The strike's places: those its words name; a town its reporter is named after when
+        those are regions or none; the title's place; else the land of the side hit."""
+        own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
+        if any(p.precision != "region" for p in own):
+            return own
+        return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
+            or self._land_of_the_side_hit(ctx, choice)
+
+    def _reporters_town(self, ctx: SentenceContext) -> list[PlaceCandidate]:
+        """The town of the local body a headline names as its source after a dash, for a strike
+        whose words name no town: "One civilian killed in shelling in east Ukraine - Donetsk
+        City Council", "Woman killed in Ukrainian military attack - Horlivka mayor", "Israeli
+        strike kills three - Khan Younis municipality". A state's capital there ("- Kyiv")
+        speaks for the state and says nothing of where."""
+        tag = _source_tag(ctx.sdoc)
+        if not tag:
+            return []
+        sdoc, dash = ctx.sdoc, min(tag)
+        found = self.places.find(sdoc, ctx.speaker_tokens - tag, ctx.actors)
+        for p in found:
+            toks = p.tokens - {dash}
+            name = sdoc[min(toks): max(toks) + 1] if toks else None
+            if name is not None and p.tokens <= tag and p.precision != "region" \
+                    and name.text.lower() not in self.lex.capitals:
+                return [PlaceCandidate(name.text, name.start_char, name.end_char, toks, p.precision, p.known)]
+        return []
 
     def _land_of_the_side_hit(self, ctx: SentenceContext, choice: AttackerChoice) -> list[PlaceCandidate]:
         """A strike whose words name no place fell on the land of a force named after its land
