@@ -100,6 +100,17 @@ def _tag_line(sdoc) -> set[int]:
     return set()
 
 
+# the possessive ending that the tagger, given a typographic apostrophe ("the military’s
+# shelling", "Kiev forces’ shelling"), sometimes calls a negation, as if it were "n’t"
+_POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
+
+def negates(tok) -> bool:
+    """Whether a word has a negation among its dependents: "did not strike", "no shelling";
+    not a possessive ending the tagger mistook for one."""
+    return any(c.dep_ == "neg" and c.lower_ not in _POSSESSIVE_ENDINGS for c in tok.children)
+
+
 _DASHES = ("-", "–", "—")
 
 
