@@ -42,6 +42,8 @@ def test_the_nationality_of_the_side_that_fired_names_no_country_of_the_place(ga
     ("Russian officials said a drone hit an oil depot in Novorossiysk", "RU"),
     ("Israeli shelling hit villages in southern Lebanon", "LB"),
     ("Ukrainian forces shelled the village of Tetkino in Russia", "RU"),
+    # a state's army is mostly reported at home: its nationality still names the country
+    ("The Syrian army shelled Ariha", "SY"),
 ])
 def test_a_country_the_sentence_names_as_a_place_still_counts(gaz, sentence, named):
     assert named in gaz._countries_named(sentence)
