@@ -488,7 +488,9 @@ def geocoded(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:
 
 
 def test_a_nationality_keeps_a_short_name_at_home(extractor):
-    # "Malian" names the story's country: "Ber" (a town near Timbuktu) is not Berlin
+    # "Ber" (a town near Timbuktu) is not Berlin, though "Malian" before the troops names
+    # the attacker, not the place's country: a short name abroad that is only one of a
+    # city's alternate names is vetoed
     assert geocoded(extractor, "Malian troops shelled jihadist positions in Ber.") \
         != [("Ber", "DE")]
 

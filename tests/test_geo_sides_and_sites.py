@@ -27,6 +27,11 @@ def _mention(sentence: str, place: str) -> StrikeMention:
     ("Ukraine's shelling of Horlivka kills woman", "UA"),
     ("Ukrainian artillery shelled Donetsk overnight", "UA"),
     ("Turkish jets struck Tal Rifaat at dawn", "TR"),
+    # ground forces too: armies fight abroad ("Russian forces" in Ukraine, "Turkish troops"
+    # in Syria), so the nationality before them says who fired, not where
+    ("Russian forces shelled Artemovsk", "RU"),
+    ("Turkish troops shelled Derik, killing two", "TR"),
+    ("Malian troops shelled jihadist positions in Ber", "ML"),
 ])
 def test_the_nationality_of_the_side_that_fired_names_no_country_of_the_place(gaz, sentence, fired):
     assert fired not in gaz._countries_named(sentence)
@@ -36,8 +41,9 @@ def test_the_nationality_of_the_side_that_fired_names_no_country_of_the_place(ga
     ("Shells fired from Syria landed in the Turkish border town of Kilis", "TR"),
     ("Russian officials said a drone hit an oil depot in Novorossiysk", "RU"),
     ("Israeli shelling hit villages in southern Lebanon", "LB"),
-    # a ground force stands in the theatre it fights in: its nationality still names it
-    ("Malian troops shelled jihadist positions in Ber", "ML"),
+    ("Ukrainian forces shelled the village of Tetkino in Russia", "RU"),
+    # a state's army is mostly reported at home: its nationality still names the country
+    ("The Syrian army shelled Ariha", "SY"),
 ])
 def test_a_country_the_sentence_names_as_a_place_still_counts(gaz, sentence, named):
     assert named in gaz._countries_named(sentence)
@@ -48,6 +54,9 @@ def test_a_country_the_sentence_names_as_a_place_still_counts(gaz, sentence, nam
     ("Russian shelling of Kamenka kills one", "Kamenka", "RU"),
     # a Syrian Kurdish town that shares its Kurdish name with a Turkish town
     ("Turkish shelling of Derik kills two", "Derik", "TR"),
+    ("Turkish troops shelled Derik, killing two", "Derik", "TR"),
+    # Bakhmut's former name, and a town's name in Russia: "Russian forces" are the attacker
+    ("Russian forces shelled Artemovsk", "Artemovsk", "RU"),
 ])
 def test_the_attackers_adjective_does_not_move_the_place_abroad(gaz, sentence, place, not_in):
     [out] = geocode_mentions([_mention(sentence, place)], gaz, document_text=sentence)

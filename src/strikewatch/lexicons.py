@@ -304,6 +304,7 @@ class Lexicons:
         self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
         self.city_parts = frozenset(w.lower() for w in pl.get("city_parts") or ())
         self.landmark_nouns = frozenset(w.lower() for w in pl.get("landmark_nouns") or ())
+        self.landmark_name_ends = frozenset(w.lower() for w in pl.get("landmark_name_ends") or ())
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.not_places = frozenset(w.lower() for w in pl["not_places"])

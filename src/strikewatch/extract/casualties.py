@@ -18,7 +18,7 @@ from strikewatch.models import Casualties, Range, StrikeMention, Target
 from strikewatch.nlp import Sentence
 
 from .state import DocState
-from .words import _text
+from .words import _text, negates
 
 
 class VictimFinder:
@@ -121,7 +121,7 @@ class VictimFinder:
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                return any(c.dep_ == "neg" for c in node.children)
+                return negates(node)
         return False
 
     def _described(self, span) -> bool:

@@ -4,6 +4,7 @@ mentions. Documents not in English yield nothing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -99,7 +100,8 @@ class Extractor:
         (the parse depends on the words alone, and the stages only read it)."""
         owners = [(plan, si) for plan in plans for si in plan.keep]
         texts = list(dict.fromkeys(plan.sentences[si].text for plan, si in owners))
-        parses = dict(zip(texts, self.nlp.pipe(texts, batch_size=self.settings.batch_size)))
+        parses = dict(zip(texts, self.nlp.pipe(map(_plain_possessives, texts),
+                                               batch_size=self.settings.batch_size)))
         for plan, si in owners:
             plan.parsed[si] = parses[plan.sentences[si].text]
 
@@ -124,6 +126,18 @@ class Extractor:
                                                                    state.voices))
         return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
+
+
+# a typographic apostrophe of the possessive: "the military’s shelling", "Kiev forces’ shelling"
+_CURLY_POSSESSIVE = re.compile(r"(?<=\w)’(?=s\b)|(?<=s)’(?=\s)")
+
+
+def _plain_possessives(text: str) -> str:
+    """The text with its possessives' typographic apostrophes made plain, for the parser: the
+    tagger reads "military’s shelling" as "military n’t shelling" (a negated strike) and
+    "forces’ shelling" as two clauses, but parses "military's" as the possessive it is. One
+    character for one, so every offset into the sentence stays where it was."""
+    return _CURLY_POSSESSIVE.sub("'", text)
 
 
 class _NamedBodies(Mapping):

@@ -446,9 +446,11 @@ class PlaceFinder:
             while k < len(words) and k < w + 4 and self._proper(sdoc, words[k], taken, named):
                 k += 1
             # the longest name the gazetteer knows; else the whole run, when the text says it is
-            # a place: "the neighborhood of Aleppo Syria Live Network" is Aleppo, not the run
+            # a place: "the neighborhood of Aleppo Syria Live Network" is Aleppo, not the run;
+            # nor the name of a landmark whose town the text gives ("Gorky Park, Kharkiv")
             known_ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
                           and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
+                          and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
                           and self._known_run(sdoc, words, w, j)]
             for j in (known_ends[:1] or [k]):
                 first, last = words[w][0], words[j - 1][1]
@@ -464,6 +466,17 @@ class PlaceFinder:
                 if self._one_unknown_name(sdoc, words, w, k):
                     w = k - 1  # not its second word alone: "Dolyna" of "Zelena Dolyna"
             w += 1
+
+    def _landmark_then_its_town(self, sdoc, words, j: int, k: int) -> bool:
+        """Word j ends a landmark's name ("Park", "Square") and the run of names k is followed by
+        the town it stands in: in "Gorky Park, Kharkiv" and "Sarajevo Park in Aleppo" the words
+        before the noun name the park, not a town (a writer names the town the landmark is
+        in; "Odesa Cathedral", with no town after it, is the cathedral of Odesa)."""
+        if words[j][2].lower() not in self.lex.landmark_name_ends:
+            return False
+        after = sdoc[words[k - 1][1]:words[k - 1][1] + 3]
+        return len(after) >= 2 and after[0].lower_ in (",", "in") \
+            and after[1].is_title and after[1].pos_ == "PROPN"
 
     def _one_unknown_name(self, sdoc, words, w: int, k: int) -> bool:
         """Two proper words the gazetteer lacks together, the first a word that opens a name
@@ -574,6 +587,8 @@ class PlaceFinder:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
         if b - a == 1 and a > 0 and sdoc[a].is_title and sdoc[a - 1].lower_ in self.lex.name_heads:
             return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
+        if b - a == 1 and a > 0 and sdoc[a].is_title and self._taken_by_strike_verb(sdoc[a]):
+            return True  # "shelled Bakhmut", "shelled Mosul": the tagger calls the name an adverb
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
         # and so is a headline's first word that qualifies its victim or a landmark, which the
@@ -587,6 +602,15 @@ class PlaceFinder:
                        and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
                    for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _taken_by_strike_verb(self, tok) -> bool:
+        """A capitalised word that a strike verb governs as its object or its adverb: the
+        tagger, not knowing a town's name, calls "Bakhmut" in "Russian troops shelled Bakhmut"
+        and "Mosul" in "Government troops shelled Mosul" adverbs, yet what one shells is a
+        place or a thing (whether the gazetteer knows the name is checked after)."""
+        verb = self.lex.base(tok.head.lower_)
+        return tok.dep_ in ("dobj", "advmod", "npadvmod") and tok.head.pos_ == "VERB" \
+            and (verb in self.lex.strong_verbs or verb in self.lex.weak_verbs)
 
     def _landmark_of_a_town(self, tok) -> bool:
         """A town of some size qualifying a landmark: "Kharkiv market", "Donetsk railway

@@ -37,7 +37,9 @@ from .state import (
 )
 from .triggers import TriggerRules
 from .when import recalled_past, strike_date
-from .words import _place_key, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before
+from .words import (
+    _place_key, _source_tag, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before,
+)
 
 
 class SentenceReader:
@@ -66,7 +68,7 @@ class SentenceReader:
     def _context(self, state: DocState, sentence: Sentence, sdoc) -> SentenceContext:
         """Who is named and who speaks in the sentence, before any strike word is read."""
         lex = self.lex
-        furniture = _tag_line(sdoc)
+        furniture = _tag_line(sdoc) | _source_tag(sdoc)
         actors = [(e, t) for e, t in self.attackers.actor_tokens(sdoc) if not t & furniture]
         attributions = self.speakers.attributions(state, sdoc)
         state.voices.extend(Span(sentence.start + a.span.start, sentence.start + a.span.end, a.span.text)
@@ -118,8 +120,7 @@ class SentenceReader:
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
-        here = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope)) \
-            or self._title_place(state, ctx.sentence)
+        here = self._where(state, ctx, scope, choice)
         if here:
             self._add_events(state, ctx, here, choice, when, evidence)
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
@@ -243,6 +244,51 @@ class SentenceReader:
             return []
         off = sentence.start  # a candidate's characters count from its sentence
         return [replace(place, start=place.start - off, end=place.end - off)]
+
+    def _where(self, state: DocState, ctx: SentenceContext, scope: set[int],
+               choice: AttackerChoice) -> list[PlaceCandidate]:
+        """The strike's places: those its words name; a town its reporter is named after when
+        those are regions or none; the title's place; else the land of the side hit."""
+        own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
+        if any(p.precision != "region" for p in own):
+            return own
+        return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
+            or self._land_of_the_side_hit(ctx, choice)
+
+    def _reporters_town(self, ctx: SentenceContext) -> list[PlaceCandidate]:
+        """The town of the local body a headline names as its source after a dash, for a strike
+        whose words name no town: "One civilian killed in shelling in east Ukraine - Donetsk
+        City Council", "Woman killed in Ukrainian military attack - Horlivka mayor", "Israeli
+        strike kills three - Khan Younis municipality". A state's capital there ("- Kyiv")
+        speaks for the state and says nothing of where."""
+        tag = _source_tag(ctx.sdoc)
+        if not tag:
+            return []
+        sdoc, dash = ctx.sdoc, min(tag)
+        found = self.places.find(sdoc, ctx.speaker_tokens - tag, ctx.actors)
+        for p in found:
+            toks = p.tokens - {dash}
+            name = sdoc[min(toks): max(toks) + 1] if toks else None
+            if name is not None and p.tokens <= tag and p.precision != "region" \
+                    and name.text.lower() not in self.lex.capitals:
+                return [PlaceCandidate(name.text, name.start_char, name.end_char, toks, p.precision, p.known)]
+        return []
+
+    def _land_of_the_side_hit(self, ctx: SentenceContext, choice: AttackerChoice) -> list[PlaceCandidate]:
+        """A strike whose words name no place fell on the land of a force named after its land
+        that the sentence names and that did not fire: the side hit, or the side reporting its
+        losses ("Ukrainian shelling leaves one militiaman dead - DPR operations command", "LPR
+        reports death of militia fighter in Ukrainian forces shelling", "Drone strike kills
+        five civilians - Tigray health bureau"). Only such a force's land says where (its
+        registry ``territories``); a state's capital speaking ("Kyiv says") does not."""
+        sdoc, firing = ctx.sdoc, set(choice.attackers)
+        firing_toks = set().union(set(), *(toks for entry, toks in ctx.actors if entry in firing))
+        # the registry's names first ("Donetsk People's Republic"), then single words
+        for toks in [toks for _, toks in ctx.actors] + [{t.i} for t in sdoc]:
+            name = sdoc[min(toks): max(toks) + 1]
+            if name.text.lower() in self.lex.territories and not toks & firing_toks:
+                return [PlaceCandidate(name.text, name.start_char, name.end_char, set(toks), None)]
+        return []
 
     def _add_events(self, state: DocState, ctx: SentenceContext, here: list[PlaceCandidate],
                     choice: AttackerChoice, when: DateChoice | None, evidence: StrikeEvidence) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from strikewatch.lexicons import Lexicons, OrgEntry
 
 from .state import Trigger
-from .words import _SUBJ, _noun_phrase, _text
+from .words import _SUBJ, _noun_phrase, _text, negates
 
 # where ``excluded`` keeps its answers on a parsed sentence (``Doc.user_data``), by word index
 _EXCLUDED_KEY = "strikewatch.excluded"
@@ -385,8 +385,8 @@ class TriggerRules:
 
     def _excluded(self, tok, sdoc) -> bool:
         lex = self.lex
-        if any(c.dep_ == "neg" for c in tok.children) or (
-                tok.dep_ in _SUBJ + ("dobj",) and any(c.dep_ == "neg" for c in tok.head.children)
+        if negates(tok) or (
+                tok.dep_ in _SUBJ + ("dobj",) and negates(tok.head)
                 and lex.base(tok.head.lower_) not in lex.dud_verbs):  # a dud still landed
             return True
         # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
