@@ -19,6 +19,10 @@ from .words import _NAMELIKE, _is_country, _place_key, _text, _words
 # often calls an organisation ("shelling in Bordyanka")
 _NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL",
                                  "EVENT", "MONEY", "PERCENT", "QUANTITY"})
+# the nouns that make a run of names before or after them one village's name
+_VILLAGE_NOUNS = frozenset({"village", "hamlet"})
+# the tagger's parts of speech of a function word, which inside a name is a word of the name
+_FUNCTION_TAGS = ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "PRON", "AUX", "PART")
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
@@ -40,16 +44,44 @@ _DISTANCE_FROM = re.compile(
     re.IGNORECASE)
 
 
-def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str) -> bool:
+def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, between: str,
+                        unit_nouns: frozenset[str] = frozenset()) -> bool:
     """'Kupiansk, Kharkiv', 'Horlivka, Donetsk', 'Donetsk, Donetsk Oblast': a name set after a
     place by a comma, in apposition to it or named a region by its place word, is the region
     that holds it, not a second strike place (a list, 'Kupiansk, Izium and Balakliia', is
-    conjoined)."""
+    conjoined). A name its unit's noun follows ('Mrauk-U, Rakhine State', 'Gwoza town, Borno
+    state', 'Tinzaouaten, Kidal region') holds the place even where the parser conjoins it,
+    unless "and" or "or" goes on from it."""
     if between.strip() != ",":
         return False
-    if after.precision in ("admin1", "admin2") and place.precision not in ("admin1", "admin2"):
+    narrower = place.precision not in ("admin1", "admin2")
+    if narrower and _named_a_unit(sdoc, after, unit_nouns):
+        return not _in_a_list(sdoc, after, unit_nouns)
+    if after.precision in ("admin1", "admin2") and narrower:
         return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
+def _named_a_unit(sdoc, cand: PlaceCandidate, unit_nouns: frozenset[str]) -> bool:
+    """The name ends with a unit's noun or one follows it: "Kidal region", "Rakhine State"."""
+    if not cand.tokens:
+        return False
+    last = max(cand.tokens)
+    return sdoc[last].lower_ in unit_nouns \
+        or (last + 1 < len(sdoc) and sdoc[last + 1].lower_ in unit_nouns)
+
+
+def _in_a_list(sdoc, cand: PlaceCandidate, unit_nouns: frozenset[str]) -> bool:
+    """Whether the name is one of a list: conjoined, and, when a unit's noun closes it (which
+    the parser conjoins after a comma though it is a container), "and" or "or" goes on."""
+    if not any(sdoc[i].dep_ == "conj" for i in cand.tokens):
+        return False
+    if not _named_a_unit(sdoc, cand, unit_nouns):
+        return True
+    nxt = max(cand.tokens) + 1
+    if nxt < len(sdoc) and sdoc[nxt].lower_ in unit_nouns:
+        nxt += 1
+    return nxt < len(sdoc) and sdoc[nxt].lower_ in ("and", "or")
 
 
 # the Arabic article in its romanised spellings, joined to its word: "al-", "ad-", "ash-", "el-"
@@ -63,6 +95,15 @@ _ARABIC_ARTICLE = re.compile(rf"{_ARTICLE}\w")
 _WRITTEN_WITH_CONTAINER = re.compile(
     rf"(?<![\w'’-])(?P<head>(?:(?:[Aa]l|[Ee]l)\s)?{_ARTICLE}?[A-Z][\w'’]*"
     rf"(?:[-\s]{_ARTICLE}?[A-Z][\w'’]*){{0,3}}(?:\s(?P<word>[a-z]+))?)\s*\((?P<inside>[^()]{{2,80}})\)")
+
+
+def _capitalised_inside_a_name(sdoc, i: int) -> bool:
+    """A capitalised function word between two proper nouns is a word of their name, whatever
+    the tagger calls it: "Let Yet Kone" (Myanmar), "Tal Abu Dhahir" (Syria)."""
+    tok = sdoc[i]
+    return 0 < i < len(sdoc) - 1 and tok.is_title and tok.pos_ in _FUNCTION_TAGS \
+        and sdoc[i - 1].pos_ == "PROPN" and sdoc[i + 1].pos_ == "PROPN" \
+        and bool(sdoc[i - 1].whitespace_)
 
 
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
@@ -191,7 +232,7 @@ class PlaceFinder:
             unit = next((c for c in scan.cands if c.start > name.end
                          and text[name.end:c.start].strip() == ","), None)
             if unit is None or name.known or name.precision in ("admin1", "admin2") \
-                    or not self._a_unit(unit) or any(sdoc[i].dep_ == "conj" for i in unit.tokens) \
+                    or not self._a_unit(unit) or _in_a_list(sdoc, unit, self.lex.unit_nouns) \
                     or not self._the_thing_struck_or_placed(sdoc[max(name.tokens)]):
                 continue
             scan.cands = [c for c in scan.cands if c is not name and c is not unit]
@@ -452,11 +493,14 @@ class PlaceFinder:
                           and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
                           and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
                           and self._known_run(sdoc, words, w, j)]
+            one_village = known_ends[:1] != [k] and self._one_village_named(scan, words, w, k)
+            if one_village:
+                known_ends = []  # "Tudun Biri, Kaduna state": not Biri, a town elsewhere
             for j in (known_ends[:1] or [k]):
                 first, last = words[w][0], words[j - 1][1]
                 known = bool(known_ends)
                 before = words[w - 1][2].lower() if w > 0 else ""
-                introduced = j == k and self._introduced(sdoc, words, w, last)
+                introduced = j == k and (one_village or self._introduced(sdoc, words, w, last))
                 if known or introduced:
                     head = words[w - 2][2].lower() if introduced and before == "of" else before
                     self._add(scan, first, last - 1, from_ent=False, precision=lex.place_heads.get(head))
@@ -477,6 +521,46 @@ class PlaceFinder:
         after = sdoc[words[k - 1][1]:words[k - 1][1] + 3]
         return len(after) >= 2 and after[0].lower_ in (",", "in") \
             and after[1].is_title and after[1].pos_ == "PROPN"
+
+    def _one_village_named(self, scan: _PlaceScan, words, w: int, k: int) -> bool:
+        """One to three proper words the text makes one place: a village before its unit, a word
+        of it no place the gazetteer knows ("in Tudun Biri, Kaduna state", "near Adan Yabaal,
+        Middle Shabelle", "on Kitshanga, Masisi territory"), or a run named a village ("Let Yet
+        Kone village", "the village of Hpa Lan"). Villages missing from the gazetteer are
+        written so in every war; their words alone are namesakes far away."""
+        sdoc = scan.sdoc
+        if not 1 <= k - w <= 3:
+            return False
+        if any(_is_country(words[v][2]) for v in range(w, k)):
+            return False  # "the city of Tabqa Syria": a town and its country
+        if k - w > 1 and self._called_a_village(sdoc, words, w, k):
+            return True
+        return not all(self._known_run(sdoc, words, v, v + 1) for v in range(w, k)) \
+            and self._unit_follows(scan, words, k)
+
+    def _called_a_village(self, sdoc, words, w: int, k: int) -> bool:
+        """The text calls the run a village: "Let Yet Kone village", "the village of Hpa Lan"."""
+        last = words[k - 1][1]
+        after = sdoc[last].lower_ if last < len(sdoc) else ""
+        before = words[w - 2][2].lower() if w >= 2 and words[w - 1][2].lower() == "of" else ""
+        return after in _VILLAGE_NOUNS or before in _VILLAGE_NOUNS
+
+    def _unit_follows(self, scan: _PlaceScan, words, k: int) -> bool:
+        """A comma after word k-1, then a province or district: "..., Kaduna state"."""
+        if k + 1 >= len(words) or words[k][2] != ",":
+            return False
+        v = k + 1
+        while v < len(words) and v < k + 4 and _NAMELIKE.match(words[v][2]):
+            v += 1
+        if v == k + 1:
+            return False
+        unit = scan.sdoc[words[k + 1][0]: words[v - 1][1]]
+        after = words[v][2].lower() if v < len(words) else ""
+        if after in self.lex.unit_nouns:
+            return True
+        resolved = self.gazetteer.resolve(unit.text)  # "Middle Shabelle": Middle Shabele
+        return getattr(resolved, "precision", None) in ("admin1", "admin2") or self._a_unit(
+            PlaceCandidate(unit.text, unit.start_char, unit.end_char, set(range(unit.start, unit.end)), None))
 
     def _one_unknown_name(self, sdoc, words, w: int, k: int) -> bool:
         """Two proper words the gazetteer lacks together, the first a word that opens a name
@@ -546,7 +630,7 @@ class PlaceFinder:
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
                 between = self._past_own_noun(text[a.end:b.start])
-                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between):
+                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
                     holders.add(id(a) if a.known or a.precision == "point" else id(b))
                 elif _POSSESSIVE.fullmatch(between) and (a.known or a.precision in ("admin1", "admin2")):
@@ -595,8 +679,9 @@ class PlaceFinder:
         # tagger calls a noun or adjective for its capital: "Donetsk militiaman killed in
         # shelling", "Aleppo resident killed in regime shelling", "Kharkiv market shelled"
         # (not "University building damaged by explosion")
-        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
+        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" or _capitalised_inside_a_name(sdoc, i)
                    or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
+                   or self._struck_first_word(sdoc[i])
                    or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
                        and sdoc[i].dep_ in ("compound", "amod", "nmod")
                        and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
@@ -611,6 +696,15 @@ class PlaceFinder:
         verb = self.lex.base(tok.head.lower_)
         return tok.dep_ in ("dobj", "advmod", "npadvmod") and tok.head.pos_ == "VERB" \
             and (verb in self.lex.strong_verbs or verb in self.lex.weak_verbs)
+
+    def _struck_first_word(self, tok) -> bool:
+        """A sentence's first word that a passive of hitting is said of: "Kharkiv was hit by
+        Russian shelling", "Nyala was bombed again" (the tagger, seeing it capitalised by
+        position, calls it a common noun)."""
+        verb = tok.head
+        return tok.i == 0 and tok.is_title and tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass" \
+            and (self.lex.base(verb.lower_) in self.lex.passive_hit_verbs
+                 or self.lex.base(verb.lower_) in self.lex.strong_verbs)
 
     def _landmark_of_a_town(self, tok) -> bool:
         """A town of some size qualifying a landmark: "Kharkiv market", "Donetsk railway

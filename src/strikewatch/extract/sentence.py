@@ -175,6 +175,8 @@ class SentenceReader:
         if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
             fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
         agent_of = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+        if trigger.strength == "weak" and self.triggers.killed_by(tok):
+            return True  # "Drones killed 21 civilians in Tinzaouaten"
         return trigger.strength == "weak" and munition and (
             (tok.dep_ in ("nsubj", "nsubjpass") and self.triggers.verb_of_impact(tok.head))
             or self.triggers.landed_as_told(tok)

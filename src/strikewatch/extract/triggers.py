@@ -40,6 +40,13 @@ def _gerund(tok) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "xcomp", "dobj", "nsubj", "csubj")
 
 
+def _strike_noun_read_as_auxiliary(tok, strong_nouns: frozenset[str]) -> bool:
+    """A sentence's first word, a strike noun, that the tagger took for an auxiliary of the
+    verb after it: "Shelling hit a market in Omdurman", "Bombing killed five in Idlib"."""
+    return tok.i == 0 and tok.is_title and tok.pos_ in ("AUX", "VERB") \
+        and tok.dep_ in ("aux", "auxpass") and tok.lower_ in strong_nouns
+
+
 class TriggerRules:
     """The strike-word rules over one sentence's parse, read from the lexicons."""
 
@@ -106,6 +113,8 @@ class TriggerRules:
             pass  # most words: no part of speech to look up
         elif short_item and tok.i == 0 and tok.tag_ == "VB" and low in lex.short_item_nouns:
             return "strong"  # "Strike on a school in Rafah": the tagger reads a command
+        elif _strike_noun_read_as_auxiliary(tok, lex.strong_nouns):
+            return "strong"  # "Shelling hit a market in Omdurman": the tagger's auxiliary
         elif short_item and self.told_by_effect(tok):
             return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
         elif short_item and self.lies_where_it_fell(tok):
@@ -119,7 +128,7 @@ class TriggerRules:
                 return "strong"
             if low in lex.weak_nouns or lemma in lex.weak_nouns:
                 return "strong" if self._weapon_qualified(tok) else "weak"
-            if self.fired_or_landed(tok) or self.used_on_place(tok):
+            if self.fired_or_landed(tok) or self.used_on_place(tok) or self.killed_by(tok):
                 return "weak"
         elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and low.endswith("ed") and lemma in lex.strong_verbs:
             return "strong"  # "Shelled playground in Druzhkivka", "Bombed residences"
@@ -283,6 +292,19 @@ class TriggerRules:
             fired.dep_ in ("nsubj", "nsubjpass") and self.verb_of_impact(fired.head)) \
             or self.landed_as_told(tok)
 
+    def killed_by(self, tok) -> bool:
+        """A munition or an aircraft that killed or wounded: "Drones killed 21 civilians in
+        Tinzaouaten", "Shells killed three children in Taiz" (the weapon is the strike)."""
+        lex = self.lex
+        if not (self.is_munition(tok) or tok.lower_ in lex.aircraft_words
+                or lex.base(tok.lower_) in lex.aircraft_words):
+            return False
+        subject = tok
+        while subject.dep_ == "conj" and subject.head.i != subject.i:
+            subject = subject.head  # "FAMa and Wagner drones killed ..."
+        verb = subject.head
+        return subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lower_ in lex.victim_verbs
+
     def verb_of_impact(self, verb) -> bool:
         """A verb of impact, or one a verb of impact shares its subject with: "the rocket did
         not explode and landed in a courtyard"."""
@@ -331,8 +353,20 @@ class TriggerRules:
         if verb not in lex.impact_verbs:
             return any(self.is_munition(t) or t.lower_ in lex.aircraft_words for t in instruments)
         agents = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        if any(self._weapon_word(t) for t in self._agent_run_on(tok, agents)):
+            return True  # "El Fasher was hit by RSF shelling": the parser cut "shelling" off
         return any(self.is_munition(t) for t in (*map(sdoc.__getitem__, trigger.attached), *agents,
                                                  *(t for t in instruments if t.head.lower_ == "with")))
+
+    @staticmethod
+    def _agent_run_on(verb, agents: list) -> list:
+        """The word that runs on right after a passive's agent and that the parser hung on the
+        verb instead: "shelling" of "was hit by RSF shelling" (an advcl), "strikes" of "was
+        hit by Russian strikes" when "Russian" is read as the agent's noun."""
+        if not agents or not any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        nxt = max(t.i for t in agents) + 1
+        return [c for c in verb.children if c.i == nxt and c.dep_ != "punct"]
 
     def fired_on_place(self, trigger: Trigger, place_tokens: set[int]) -> bool:
         """A verb of firing at a place, no munition named: "Invaders fired at Mykolaiv at night",
@@ -526,6 +560,8 @@ class TriggerRules:
         # of X" on the agent or the victims ("killed in airstrikes by regime jets on X",
         # "homes in X were subject to regime shelling"), not on the strike word
         node = tok
+        if tok.dep_ in ("aux", "auxpass"):  # "Shelling hit a market": the verb's clause
+            node = tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "were subject to intense regime shelling"
             node = tok.head
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):  # "Bombed residential area in Vrubivka"
