@@ -520,9 +520,10 @@ class _Lookup:
         """Whether a compass word on a country's own name names a province that bears the
         phrase among its names: "south Lebanon" in news is the land south of the Litani, Khiam
         and Bint Jbeil of Nabatieh governorate as much as Tyre of the South governorate
-        (GeoNames' "South Lebanon"), so it is a part of the country, not that province.
+        (GeoNames' "South Lebanon"), so it is a part of the country, not that province (a
+        hand-kept region of that name, "eastern Ukraine", is that part already).
         Written with its unit's word ("South Lebanon Governorate") it is the province."""
-        return bool(q.direction) and best.kind != COUNTRY and q.whole != q.core \
+        return bool(q.direction) and best.kind not in (COUNTRY, REGION) and q.whole != q.core \
             and q.whole.endswith(f" {q.core}") and any(
             c.kind == COUNTRY and c.country == best.country
             for c in self._fetch("name", q.core, best.country))
