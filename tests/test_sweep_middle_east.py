@@ -145,3 +145,104 @@ def test_a_us_strike_is_the_us_s_and_a_coalition_strike_the_coalition_s(extracto
     [(attacker, code, _, where, _)] = coded(extractor, text)
     assert (attacker, where) == (name, country)
     assert code == ("SA" if name.startswith("Saudi") else "US")
+
+
+# ---------------------------------------------------------------- drones launched at a place
+
+
+@pytest.mark.parametrize(("text", "attacker", "country"), [
+    ("Hezbollah launched explosive drones at an army base near Metula, the group said in a "
+     "statement.", "Hezbollah", "IL"),
+    ("The Houthis launched drones at Eilat.", "Houthis", "IL"),
+    ("Russia launched Shahed drones at Odesa.", "Russian Armed Forces", "UA"),
+    ("Ukrainian forces launched drones at Belgorod overnight.", "Armed Forces of Ukraine", "RU"),
+])
+def test_a_drone_launched_at_a_place_is_a_strike(extractor, text, attacker, country):
+    [(name, _, _, where, _)] = coded(extractor, text)
+    assert (name, where) == (attacker, country)
+
+
+def test_a_drone_launched_to_watch_is_no_strike(extractor):
+    assert coded(extractor, "The Israeli army launched a drone to survey the area.") == []
+
+
+# ---------------------------------------------------------------- what was struck is no attacker
+
+
+@pytest.mark.parametrize(("text", "attacker", "admin1"), [
+    ("Israeli jets struck Hezbollah rocket launchers near Khiam.", "Israel Defense Forces", "Nabatiye"),
+    ("Russian jets struck Ukrainian rocket launchers near Kupiansk.", "Russian Armed Forces", "Kharkiv"),
+])
+def test_the_owner_of_the_launchers_struck_is_the_target(extractor, text, attacker, admin1):
+    assert [(a, where) for a, _, where, _, _ in coded(extractor, text)] == [(attacker, admin1)]
+
+
+# ---------------------------------------------------------------- a hand-kept town keeps its country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The Israeli army said it struck Hezbollah positions in Khiam.", "LB"),
+    ("The Israeli army said it struck Hezbollah positions in Yaroun.", "LB"),
+    ("The Russian defence ministry said its jets struck militants in Saqba.", "SY"),
+])
+def test_a_supplement_town_outvotes_the_attacker_s_nationality(extractor, text, country):
+    [(_, _, _, where, precision)] = coded(extractor, text)
+    assert (where, precision) == (country, "point")
+
+
+# ---------------------------------------------------------------- a group speaking of its own strike
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Yemen's Houthis said they fired a ballistic missile at Eilat, which the Israeli military "
+     "said was intercepted.", "Houthis"),
+    ("The Rapid Support Forces said they shelled army positions in El Obeid.", "RSF"),
+    ("Al-Shabaab said they fired mortars at the presidential palace in Mogadishu.", "Al Shabaab"),
+])
+def test_a_group_saying_they_fired_is_the_attacker(extractor, text, attacker):
+    [(name, _, _, _, _)] = coded(extractor, text)
+    assert name == attacker
+
+
+# ---------------------------------------------------------------- names joined by the Arabic article
+
+
+@pytest.mark.parametrize(("text", "place", "admin1"), [
+    ("Russian warplanes struck a market in Maarat al-Numan in Idlib province, killing 15 "
+     "civilians, the Syrian Observatory for Human Rights said.", "Maarat al-Numan", "Idlib"),
+    ("Coalition air strikes hit a house in Bait al-Faqih, killing six people.", "Bait al-Faqih",
+     "Hudaydah"),
+    ("An Israeli drone struck a motorcycle in Aita al-Shaab, south Lebanon, killing one person.",
+     "Aita al-Shaab, south Lebanon", None),
+])
+def test_a_name_joined_by_its_article_is_one_place(extractor, text, place, admin1):
+    strikes, _ = read(extractor, text)
+    assert [(m.place_text, m.place.admin1) for m in strikes] == [(place, admin1)]
+
+
+def test_a_person_named_with_the_article_is_no_place(extractor):
+    strikes, _ = read(extractor, "Israeli jets struck the house of Saleh al-Arouri in Beirut.")
+    assert [m.place_text for m in strikes] == ["Beirut"]
+
+
+# ---------------------------------------------------------------- speakers of the region
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The town of Bint Jbeil came under Israeli artillery fire on Monday, Lebanon's National "
+     "News Agency said.", "National News Agency (Lebanon)"),
+    ("Houthi rebels launched drones and missiles at a commercial ship off the port of Hodeidah, "
+     "the UKMTO said.", "United Kingdom Maritime Trade Operations"),
+    ("Turkish drones struck a vehicle near Qamishli, killing two fighters, the Syrian Democratic "
+     "Forces said.", "Syrian Democratic Forces"),
+    ("The Islamic Resistance in Iraq said it attacked a US base near Erbil with drones.",
+     "Islamic Resistance in Iraq"),
+])
+def test_the_region_s_reporting_bodies_are_named(extractor, text, org):
+    assert org in speakers(extractor, text).values()
+
+
+def test_a_province_spelt_as_the_news_spells_it_is_no_namesake_abroad(extractor):
+    text = ("A US drone strike killed three suspected al-Qaeda militants in Shabwa province, "
+            "Yemeni officials said.")
+    assert coded(extractor, text) == [("United States Armed Forces", "US", "Shabwah", "YE", "admin1")]

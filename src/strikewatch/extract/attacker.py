@@ -185,8 +185,10 @@ class AttackerRules:
 
 
 # the subject of a strike verb that is the speaking group itself: "Saree said the group had
-# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions"
-_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "group", "movement", "organisation", "organization"})
+# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions",
+# "the Houthis said they fired a missile at Eilat" (a group's name is often plural)
+_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "they", "group", "movement", "organisation",
+                                 "organization"})
 
 
 def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
