@@ -73,16 +73,20 @@ class AttackerRules:
                      and {c.lower_, lex.base(c.lower_)} & lex.aircraft_words), None)
 
     def held_responsible(self, strikes: list[StrikeMention], sentences: list[Sentence]) -> list[StrikeMention]:
-        """A strike with no attacker takes the one force the next sentence of its paragraph
-        holds responsible, when that sentence reports no strike of its own: "... a mortar
-        attack against several neighbourhoods of Baidoa. Al Shabaab suspected.", "... a drone
-        hit a market in Marib. The Houthis claimed responsibility." """
+        """A strike with no attacker takes the one force its own sentence holds responsible
+        ("The Houthis claimed responsibility for a drone attack on Tel Aviv", "Al-Shabaab
+        claimed responsibility for a mortar attack on Mogadishu airport"), else the one force
+        the next sentence of its paragraph does, when that sentence reports no strike of its
+        own: "... a mortar attack against several neighbourhoods of Baidoa. Al Shabaab
+        suspected.", "... a drone hit a market in Marib. The Houthis claimed responsibility." """
         struck = {m.sentence.start for m in strikes}
         out = []
         for m in strikes:
             after = next((s for s in sentences if s.start >= m.sentence.end), None)
-            named = self._responsible(after) if m.attacker is None and after is not None \
-                and after.paragraph == _paragraph_of(m, sentences) and after.start not in struck else None
+            named = None if m.attacker is not None else self._responsible(m.sentence)
+            if named is None and m.attacker is None and after is not None \
+                    and after.paragraph == _paragraph_of(m, sentences) and after.start not in struck:
+                named = self._responsible(after)
             out.append(m if named is None else replace(m, attacker=Actor(named[0].name, named[0].country),
                                                        attacker_span=named[1]))
         return out
@@ -118,14 +122,16 @@ class AttackerRules:
                 out.setdefault(entry.country, (entry, Span(s, e, t)))
         return out
 
-    def _responsible(self, sentence: Sentence) -> tuple[ActorEntry, Span] | None:
-        """The one force a sentence holds responsible, with its words; None for none or two."""
+    def _responsible(self, sentence: Sentence | Span) -> tuple[ActorEntry, Span] | None:
+        """The one force a sentence holds responsible, with its words; None for none or two.
+        A force it names beats a bare word ("the army base" Hezbollah claims it struck)."""
         if not self.lex.responsibility.search(sentence.text):
             return None
         blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(sentence.text)]
         found = [(e, Span(sentence.start + s, sentence.start + end, t))
                  for s, end, t, e in self.lex.actors.find(sentence.text)
                  if not any(bs <= s and end <= be for bs, be in blocked)]
+        found = [(e, span) for e, span in found if e.resolve is None] or found
         return found[0] if len({e.code for e, _ in found}) == 1 else None
 
     @staticmethod
