@@ -69,6 +69,17 @@ def test_a_civil_defence_named_with_its_country_is_that_country_s(extractor):
     assert speakers(extractor, text) == {"Gaza's civil defence agency": "Palestinian Civil Defence (Gaza)"}
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    ("Barrel bombs hit Douma, killing seven people, the civil defence said. The White Helmets "
+     "said 21 others died in strikes on Harasta.", "Syria Civil Defence"),
+    ("An Israeli strike on Nabatieh killed three people, the civil defence said. Lebanon's civil "
+     "defence said rescuers were still searching the rubble.", "Lebanese Civil Defense"),
+])
+def test_a_civil_defence_named_twice_is_one_speaker(extractor, text, org):
+    _, claims = read(extractor, text)
+    assert [c.org for c in claims] == [org]
+
+
 def test_a_civil_defence_of_no_placed_strike_stays_unnamed(extractor):
     """No country to decide by: an unnamed civil defence service, never Syria's."""
     text = "Civil defence crews said they had recovered 11 bodies from the rubble overnight."

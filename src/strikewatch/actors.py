@@ -330,7 +330,17 @@ def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMentio
         if c.org == PENDING_CIVIL_DEFENCE:
             c = replace(c, org=reg.civil_defence_of(country))
         out.append(c)
-    return out
+    return _one_claim_per_civil_defence(out, reg)
+
+
+def _one_claim_per_civil_defence(claims: list[ClaimMention], reg: Registry) -> list[ClaimMention]:
+    """One claim per body and document, as extraction merges them: "the civil defence" now
+    known to be the White Helmets is one speaker with "the White Helmets" of the same story."""
+    from .extract.merge import merge_claims  # extraction's own rule; extract imports this module
+
+    services = {e.name for e in map(reg.by_code.get, reg.civil_defence_by_country.values()) if e}
+    keyed = [(f"org:{c.org}" if c.org in services else f"claim:{i}", c) for i, c in enumerate(claims)]
+    return list(merge_claims(keyed))
 
 
 def story_country(strikes: Sequence[StrikeMention]) -> str | None:

@@ -5,6 +5,7 @@ just before named, when it follows closely; "Russian or Syrian jets" leave the a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from strikewatch.lexicons import ActorEntry, Lexicons
@@ -22,6 +23,8 @@ _CARRY_CHARS = 250
 # of Aleppo") carry a few sentences further, to "warplanes hit several rebel-held districts"
 # three sentences on (dev events F1 0.415 -> 0.47); a non-state name ("terrorists") does not.
 _CARRY_STATE_CHARS = 600
+# the word right after a force word: "army" of "an army base"
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 class AttackerRules:
@@ -124,15 +127,22 @@ class AttackerRules:
 
     def _responsible(self, sentence: Sentence | Span) -> tuple[ActorEntry, Span] | None:
         """The one force a sentence holds responsible, with its words; None for none or two.
-        A force it names beats a bare word ("the army base" Hezbollah claims it struck)."""
-        if not self.lex.responsibility.search(sentence.text):
+        A bare force word naming a site is no force: "an army base" Hezbollah claims it hit."""
+        text = sentence.text
+        if not self.lex.responsibility.search(text):
             return None
-        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(sentence.text)]
+        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(text)]
         found = [(e, Span(sentence.start + s, sentence.start + end, t))
-                 for s, end, t, e in self.lex.actors.find(sentence.text)
-                 if not any(bs <= s and end <= be for bs, be in blocked)]
-        found = [(e, span) for e, span in found if e.resolve is None] or found
+                 for s, end, t, e in self.lex.actors.find(text)
+                 if not any(bs <= s and end <= be for bs, be in blocked)
+                 and not (e.resolve == "territory" and self._names_a_site(text, end))]
         return found[0] if len({e.code for e, _ in found}) == 1 else None
+
+    def _names_a_site(self, text: str, end: int) -> bool:
+        """Whether the word after a force word is a site's noun ("army base", "military airport")."""
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and after.group(1).lower() in (
+            self.lex.place_heads.keys() | self.lex.landmark_nouns)
 
     @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
