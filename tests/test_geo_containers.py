@@ -111,7 +111,7 @@ def test_in_a_sentence_the_container_after_an_unknown_name_places_the_strike(
     ("Sagaing Region", "MM", "Sagain"), ("Karenni State", "MM", "Kayah"),
     ("Rakhine State", "MM", "Rakhine"), ("Socotra", "YE", "Soqatra"),
     ("Nineveh", "IQ", "Ninawa"), ("Salahuddin", "IQ", "Salah ad Din"),
-    ("South Lebanon", "LB", "Liban-Sud"), ("Mount Lebanon", "LB", "Mont-Liban"),
+    ("South Lebanon Governorate", "LB", "Liban-Sud"), ("Mount Lebanon", "LB", "Mont-Liban"),
     ("West Bank", "PS", "West Bank"), ("Gaza Strip", "PS", "Gaza Strip"),
     ("Southern District", "IL", "Southern District"),
 ])

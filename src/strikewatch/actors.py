@@ -11,13 +11,16 @@ forces of the country the strike falls in, "the coalition" the coalition of that
 a side's word for its enemy ("the invaders") the force it designates there, else an
 unidentified armed group. Extraction cannot know the strike's country, so such an attacker
 stays pending (:data:`PENDING_TERRITORY`, :data:`PENDING_COALITION`) until
-:func:`settle_attackers` runs after geocoding.
+:func:`settle_attackers` runs after geocoding. So does a speaker named only "the civil
+defence" (:data:`PENDING_CIVIL_DEFENCE`), the service of the country the story's strikes
+fall in, until :func:`settle_claims`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -31,6 +34,7 @@ from .models import SPEAKER_ROLES, Actor, ClaimMention, StrikeMention
 
 __all__ = [
     "KINDS",
+    "PENDING_CIVIL_DEFENCE",
     "PENDING_COALITION",
     "PENDING_TERRITORY",
     "AttackerWord",
@@ -53,6 +57,8 @@ STATE_BODY_KINDS = frozenset({"state_force", "coalition", "ministry", "governmen
 # The attacker of a strike whose force is a bare word, until the strike's country is known.
 PENDING_TERRITORY = "state forces of the territory (pending)"
 PENDING_COALITION = "coalition of the theatre (pending)"
+# A speaker named only "the civil defence", until the country of the story's strikes is known.
+PENDING_CIVIL_DEFENCE = "civil defence of the story's country (pending)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +130,10 @@ class Registry:
         self.generic = generic
         self.coalition_by_theatre: dict[str, str] = {
             str(k): str(v) for k, v in (generic.get("coalition_by_theatre") or {}).items()}
+        self.civil_defence_by_country: dict[str, str] = {
+            str(k): str(v) for k, v in (generic.get("civil_defence_by_country") or {}).items()}
+        self._civil_defence_words = frozenset(
+            normalize_name(str(w)) for w in generic.get("civil_defence_words") or ())
         self.propaganda = tuple(
             _PropagandaTerms(str(p["name"]), tuple(str(w) for w in p["words"]),
                              tuple((str(k), str(v)) for k, v in (p.get("designates") or {}).items()))
@@ -270,10 +280,23 @@ class Registry:
         if attacker.name == PENDING_TERRITORY:
             return self._state_actor(country)
         if attacker.name == PENDING_COALITION:
-            return self._state_actor(self.coalition_by_theatre.get(country or ""))
+            coalition = self.by_code.get(self.coalition_by_theatre.get(country or ""))
+            return coalition.actor() if coalition else None
         terms = next((p for p in self.propaganda if p.name == attacker.name), None)
         code = dict(terms.designates).get(country or "") if terms else None
         return self.by_code[code].actor() if code else attacker
+
+    def civil_defence_of(self, country: str | None) -> str | None:
+        """The name of the civil defence service of ``country``, if the registry lists one."""
+        entry = self.by_code.get(self.civil_defence_by_country.get(country or ""))
+        return entry.name if entry else None
+
+    def source_entry_in(self, name: str | None, country: str | None) -> RegistryEntry | None:
+        """:meth:`source_entry`, where a name that is only "the civil defence" is the service
+        of ``country`` (the strike's): the White Helmets in Syria, not in Mosul."""
+        if normalize_name(name or "") in self._civil_defence_words:
+            return self.by_code.get(self.civil_defence_by_country.get(country or ""))
+        return self.source_entry(name)
 
     def _state_actor(self, country: str | None) -> Actor | None:
         if not country:
@@ -304,21 +327,45 @@ def settle_attackers(mentions: Sequence[StrikeMention], registry: Registry | Non
 
 def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMention],
                   registry: Registry | None = None) -> list[ClaimMention]:
-    """Settle a claim about "the army" or "the coalition" from the one country the document's
-    strikes fall in ("The RSF accused the army of staging it": Sudan's); with none, or
-    several, the claim is about no one known, never about the pending word itself."""
-    if not any(c.about in (PENDING_TERRITORY, PENDING_COALITION) for c in claims):
+    """Settle what a claim leaves pending from the country the document's strikes fall in:
+    a claim about "the army" or "the coalition" ("The RSF accused the army of staging it":
+    Sudan's), and a speaker named only "the civil defence" (in a story of strikes on Mosul,
+    Iraq's directorate, not Syria's White Helmets). With no such country the claim is about
+    no one known, and the civil defence stays unnamed: never a fixed country."""
+    pending_about = (PENDING_TERRITORY, PENDING_COALITION)
+    if not any(c.about in pending_about or c.org == PENDING_CIVIL_DEFENCE for c in claims):
         return list(claims)
     reg = registry or load_registry()
-    countries = {m.place.country for m in strikes if m.place is not None}
-    country = next(iter(countries)) if len(countries) == 1 else None
+    country = story_country(strikes)
     out = []
     for c in claims:
-        if c.about in (PENDING_TERRITORY, PENDING_COALITION):
+        if c.about in pending_about:
             settled = reg.settle(Actor(c.about), country) if country else None
             c = replace(c, about=settled.code if settled else None)
+        if c.org == PENDING_CIVIL_DEFENCE:
+            c = replace(c, org=reg.civil_defence_of(country))
         out.append(c)
-    return out
+    return _one_claim_per_civil_defence(out, reg)
+
+
+def _one_claim_per_civil_defence(claims: list[ClaimMention], reg: Registry) -> list[ClaimMention]:
+    """One claim per body and document, as extraction merges them: "the civil defence" now
+    known to be the White Helmets is one speaker with "the White Helmets" of the same story."""
+    from .extract.merge import merge_claims  # extraction's own rule; extract imports this module
+
+    services = {e.name for e in map(reg.by_code.get, reg.civil_defence_by_country.values()) if e}
+    keyed = [(f"org:{c.org}" if c.org in services else f"claim:{i}", c) for i, c in enumerate(claims)]
+    return list(merge_claims(keyed))
+
+
+def story_country(strikes: Sequence[StrikeMention]) -> str | None:
+    """The country most of the document's placed strikes fall in; None with no placed strike
+    or a tie (a story of Israeli strikes on Lebanon and Syria alike is of neither)."""
+    tally = Counter(m.place.country for m in strikes if m.place is not None)
+    ranked = tally.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -397,6 +444,8 @@ def _check_generic(generic: dict, codes: set[str]) -> None:
         if not generic.get(key):
             raise RegistryError(f"generic.yaml: missing {key!r}")
     named = [(f"coalition_by_theatre {k}", v) for k, v in (generic.get("coalition_by_theatre") or {}).items()]
+    named += [(f"civil_defence_by_country {k}", v)
+              for k, v in (generic.get("civil_defence_by_country") or {}).items()]
     named += [(f"propaganda term {p.get('name')!r} in {k}", v)
               for p in generic["propaganda_terms"] for k, v in (p.get("designates") or {}).items()]
     for where, code in named:

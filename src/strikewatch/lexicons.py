@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .actors import AttackerWord as ActorEntry
-from .actors import Registry, load_registry
+from .actors import PENDING_CIVIL_DEFENCE, Registry, load_registry
 
 __all__ = ["ActorEntry", "Lexicons", "OrgEntry", "PhraseMatcher", "load_lexicons"]
 
@@ -256,6 +256,7 @@ class Lexicons:
         self.munition_words = frozenset(p.lower() for p in w["munitions"] if " " not in p)
         self.arms_nouns = frozenset(p.lower() for p in w.get("arms_nouns") or ())
         self.aircraft_people_too = frozenset(p.lower() for p in w.get("people_too") or ())
+        self.fired_as_munitions = frozenset(p.lower() for p in w.get("fired_as_munitions") or ())
         # the last word of a munition's name of several words: "phosphorus" of "white phosphorus"
         self.munition_last_words = frozenset(p.split()[-1].lower() for p in w["munitions"]
                                              if " " in p)
@@ -284,6 +285,10 @@ class Lexicons:
                 orgs.setdefault(name.replace("'s ", "s "), entry)
         for name, entry in _state_force_voices(registry):
             orgs.setdefault(name, entry)
+        # "the civil defence" alone: the service of the story's country, settled after geocoding
+        civil_defence = OrgEntry(PENDING_CIVIL_DEFENCE, "monitor", None)
+        for name in registry.generic.get("civil_defence_words") or ():
+            orgs.setdefault(str(name), civil_defence)
         self.orgs = PhraseMatcher(orgs)
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})

@@ -5,6 +5,7 @@ just before named, when it follows closely; "Russian or Syrian jets" leave the a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from strikewatch.lexicons import ActorEntry, Lexicons
@@ -22,6 +23,8 @@ _CARRY_CHARS = 250
 # of Aleppo") carry a few sentences further, to "warplanes hit several rebel-held districts"
 # three sentences on (dev events F1 0.415 -> 0.47); a non-state name ("terrorists") does not.
 _CARRY_STATE_CHARS = 600
+# the word right after a force word: "army" of "an army base"
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 class AttackerRules:
@@ -93,16 +96,20 @@ class AttackerRules:
                      and {c.lower_, lex.base(c.lower_)} & lex.aircraft_words), None)
 
     def held_responsible(self, strikes: list[StrikeMention], sentences: list[Sentence]) -> list[StrikeMention]:
-        """A strike with no attacker takes the one force the next sentence of its paragraph
-        holds responsible, when that sentence reports no strike of its own: "... a mortar
-        attack against several neighbourhoods of Baidoa. Al Shabaab suspected.", "... a drone
-        hit a market in Marib. The Houthis claimed responsibility." """
+        """A strike with no attacker takes the one force its own sentence holds responsible
+        ("The Houthis claimed responsibility for a drone attack on Tel Aviv", "Al-Shabaab
+        claimed responsibility for a mortar attack on Mogadishu airport"), else the one force
+        the next sentence of its paragraph does, when that sentence reports no strike of its
+        own: "... a mortar attack against several neighbourhoods of Baidoa. Al Shabaab
+        suspected.", "... a drone hit a market in Marib. The Houthis claimed responsibility." """
         struck = {m.sentence.start for m in strikes}
         out = []
         for m in strikes:
             after = next((s for s in sentences if s.start >= m.sentence.end), None)
-            named = self._responsible(after) if m.attacker is None and after is not None \
-                and after.paragraph == _paragraph_of(m, sentences) and after.start not in struck else None
+            named = None if m.attacker is not None else self._responsible(m.sentence)
+            if named is None and m.attacker is None and after is not None \
+                    and after.paragraph == _paragraph_of(m, sentences) and after.start not in struck:
+                named = self._responsible(after)
             out.append(m if named is None else replace(m, attacker=Actor(named[0].name, named[0].country),
                                                        attacker_span=named[1]))
         return out
@@ -141,15 +148,24 @@ class AttackerRules:
                 out.setdefault(entry.country, (entry, Span(s, e, t)))
         return out
 
-    def _responsible(self, sentence: Sentence) -> tuple[ActorEntry, Span] | None:
-        """The one force a sentence holds responsible, with its words; None for none or two."""
-        if not self.lex.responsibility.search(sentence.text):
+    def _responsible(self, sentence: Sentence | Span) -> tuple[ActorEntry, Span] | None:
+        """The one force a sentence holds responsible, with its words; None for none or two.
+        A bare force word naming a site is no force: "an army base" Hezbollah claims it hit."""
+        text = sentence.text
+        if not self.lex.responsibility.search(text):
             return None
-        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(sentence.text)]
+        blocked = [(s, e) for s, e, _, _ in self.lex.not_actors.find(text)]
         found = [(e, Span(sentence.start + s, sentence.start + end, t))
-                 for s, end, t, e in self.lex.actors.find(sentence.text)
-                 if not any(bs <= s and end <= be for bs, be in blocked)]
+                 for s, end, t, e in self.lex.actors.find(text)
+                 if not any(bs <= s and end <= be for bs, be in blocked)
+                 and not (e.resolve == "territory" and self._names_a_site(text, end))]
         return found[0] if len({e.code for e, _ in found}) == 1 else None
+
+    def _names_a_site(self, text: str, end: int) -> bool:
+        """Whether the word after a force word is a site's noun ("army base", "military airport")."""
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and after.group(1).lower() in (
+            self.lex.place_heads.keys() | self.lex.landmark_nouns)
 
     @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
@@ -216,8 +232,10 @@ class AttackerRules:
 
 
 # the subject of a strike verb that is the speaking group itself: "Saree said the group had
-# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions"
-_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "group", "movement", "organisation", "organization"})
+# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions",
+# "the Houthis said they fired a missile at Eilat" (a group's name is often plural)
+_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "they", "group", "movement", "organisation",
+                                 "organization"})
 
 
 def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token

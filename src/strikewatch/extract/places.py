@@ -500,10 +500,13 @@ class PlaceFinder:
                 first, last = words[w][0], words[j - 1][1]
                 known = bool(known_ends)
                 before = words[w - 1][2].lower() if w > 0 else ""
-                introduced = j == k and (one_village or self._introduced(sdoc, words, w, last))
+                joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
+                introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)) or joined
                 if known or introduced:
                     head = words[w - 2][2].lower() if introduced and before == "of" else before
-                    self._add(scan, first, last - 1, from_ent=False, precision=lex.place_heads.get(head))
+                    # a name joined by its article is a town's or a village's: a point
+                    precision = lex.place_heads.get(head) or ("point" if joined else None)
+                    self._add(scan, first, last - 1, from_ent=False, precision=precision)
                     w = j - 1
                     break
             else:
@@ -561,6 +564,19 @@ class PlaceFinder:
         resolved = self.gazetteer.resolve(unit.text)  # "Middle Shabelle": Middle Shabele
         return getattr(resolved, "precision", None) in ("admin1", "admin2") or self._a_unit(
             PlaceCandidate(unit.text, unit.start_char, unit.end_char, set(range(unit.start, unit.end)), None))
+
+    def _name_with_its_article(self, sdoc, words, w: int, k: int) -> bool:
+        """A name of two words, the second opening with the Arabic article, that a place
+        preposition governs: "in Maarat al-Numan", "in Aita al-Shaab". One place's name, which
+        the gazetteer may know only by another spelling; its tail alone is another place
+        (Numan, Nigeria). A person's name ("killed Ahmed al-Hassan", "the killing of Saleh
+        al-Arouri") is governed by no such preposition, whatever the tagger calls the words
+        (it takes "Maarat al-Numan" for a person)."""
+        if k != w + 2 or not _ARABIC_ARTICLE.match(words[w + 1][2]):
+            return False
+        head = sdoc[words[w + 1][1] - 1]
+        return head.dep_ == "pobj" and head.head.lower_ != "of" \
+            and head.head.lower_ in self.lex.place_prepositions
 
     def _one_unknown_name(self, sdoc, words, w: int, k: int) -> bool:
         """Two proper words the gazetteer lacks together, the first a word that opens a name

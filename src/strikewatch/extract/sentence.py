@@ -169,7 +169,8 @@ class SentenceReader:
         and so is one that killed ("soldiers killed by a shell fired by separatists") and one
         fired at a place: "fired waves of rockets into ... western Aleppo"."""
         lex, tok = self.lex, trigger.tok
-        munition = tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words
+        munition = tok.lower_ in lex.munition_words or lex.base(tok.lower_) in lex.munition_words \
+            or self.triggers.drone_fired(tok)
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
         if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":

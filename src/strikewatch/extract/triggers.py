@@ -72,6 +72,8 @@ class TriggerRules:
                     and self.strength(tok.head, phrase_ends, short_item) is not None \
                     and not (short_item and self.told_by_effect(tok.head)):
                 continue  # "a missile strike", "rocket shells": one strike word, the head
+            if self._names_what_was_struck(tok, phrase_ends, short_item):
+                continue
             attached = self.attached_tokens(tok)
             if strength == "claimed" or (short_item and self.told_by_effect(tok)):
                 # the fighters "destroyed" are no attacker of the claim; what a strike left
@@ -83,6 +85,19 @@ class TriggerRules:
             triggers.append(Trigger(tok, strength, attached, [(entry, toks) for entry, toks in actors
                                                               if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
         return triggers
+
+    def _names_what_was_struck(self, tok, phrase_ends: set[int], short_item: bool) -> bool:
+        """A munition word naming the kind of what a strike word hit, not a munition fired:
+        "struck Hezbollah rocket launchers near Khiam", "Russian jets struck Ukrainian rocket
+        launchers", "drone launch sites were hit". The strike is the verb's; its owner there
+        ("Hezbollah") is the target, no attacker of a second strike."""
+        if tok.dep_ != "compound" or tok.head.i == tok.i:
+            return False
+        thing = tok.head
+        verb = thing.head
+        return thing.dep_ in ("dobj", "nsubjpass") and verb.i != thing.i and verb.pos_ == "VERB" \
+            and self.strength(verb, phrase_ends, short_item) is not None \
+            and self.lex.base(verb.lower_) not in self.lex.firing_verbs
 
     def own_attackers(self, triggers: list[Trigger], sdoc) -> list:
         """Who the sentence says struck, on any strike word: "injured in a terrorist attack with
@@ -282,7 +297,7 @@ class TriggerRules:
         """A munition fired at something or landing somewhere is a strike word: "Russian forces
         fired artillery at Kupiansk", "a barrage of Grad rockets fell on the market"."""
         lex = self.lex
-        if not self.is_munition(tok):
+        if not (self.is_munition(tok) or self.drone_fired(tok)):
             return False
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
         if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
@@ -304,6 +319,14 @@ class TriggerRules:
             subject = subject.head  # "FAMa and Wagner drones killed ..."
         verb = subject.head
         return subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lower_ in lex.victim_verbs
+
+    def drone_fired(self, tok) -> bool:
+        """A drone that a verb of firing has for its object, a one-way munition (weapons.yaml
+        fired_as_munitions): "Hezbollah launched explosive drones at Metula", "Russia launched
+        Shahed drones at Odesa"."""
+        lex = self.lex
+        return bool({tok.lower_, lex.base(tok.lower_)} & lex.fired_as_munitions) \
+            and tok.dep_ == "dobj" and lex.base(tok.head.lower_) in lex.firing_verbs
 
     def verb_of_impact(self, verb) -> bool:
         """A verb of impact, or one a verb of impact shares its subject with: "the rocket did

@@ -26,9 +26,10 @@ def _sources_of(m: StoredMention, s: FuseSettings) -> list[_Source]:
     """
     code = _attacker_code(m.mention, s)
     registry = load_registry()
+    country = m.mention.place.country if m.mention.place is not None else None
     out = []
     for text in (m.mention.source or "").split(";"):
-        named = registry.source_entry(text)
+        named = registry.source_entry_in(text, country)
         if named is not None:
             voice = m.mention.claimed_by_attacker or registry.speaks_for(named, code)
             out.append(_Source(f"named:{registry.voice_key(named)}", named.name, voice))

@@ -512,13 +512,27 @@ class _Lookup:
 
     def _named_with_its_compass_word(self, q: _Query, best: Candidate) -> bool:
         """Whether a direction or vicinity word belongs to the place's own name: "West Bank",
-        "North Darfur", "South Lebanon" name units, not a part of Bank, Darfur or Lebanon."""
+        "North Darfur", "South Sudan" name units, not a part of Bank, Darfur or Sudan."""
         return (bool(q.direction) or q.vicinity) and q.whole != q.core and any(
             c.id == best.id for c in self._fetch("name", q.whole, best.country))
+
+    def _compass_part_of_a_country(self, q: _Query, best: Candidate) -> bool:
+        """Whether a compass word on a country's own name names a province that bears the
+        phrase among its names: "south Lebanon" in news is the land south of the Litani, Khiam
+        and Bint Jbeil of Nabatieh governorate as much as Tyre of the South governorate
+        (GeoNames' "South Lebanon"), so it is a part of the country, not that province (a
+        hand-kept region of that name, "eastern Ukraine", is that part already).
+        Written with its unit's word ("South Lebanon Governorate") it is the province."""
+        return bool(q.direction) and best.kind not in (COUNTRY, REGION) and q.whole != q.core \
+            and q.whole.endswith(f" {q.core}") and any(
+            c.kind == COUNTRY and c.country == best.country
+            for c in self._fetch("name", q.core, best.country))
 
     def _place(self, name: str, best: Candidate, q: _Query,
                alternatives: tuple[str, ...]) -> Place | Unresolved:
         precision = best.precision
+        if self._compass_part_of_a_country(q, best):
+            return self._compass(name, best.country, q.direction, alternatives)
         if self._named_with_its_compass_word(q, best):
             q = dataclasses.replace(q, direction=None, vicinity=False)
         if q.direction:
