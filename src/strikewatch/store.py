@@ -46,13 +46,11 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from .errors import ReviewError, StoreError
-from .syndication import band_keys
 from .models import (
     GRADES,
     TARGET_CATEGORIES,
@@ -609,6 +607,12 @@ class Store:
             return [{"source_file": r.source_file, "format": r.format, "country": r.country,
                      "rows": r.rows, "imported_at": r.imported_at} for r in rows]
 
+    def has_control_maps(self) -> bool:
+        """Whether any control map is stored (``ground``): without one a reader has no
+        ground to tell, and need not load the geometry library to find that out."""
+        with self.sessions() as s:
+            return s.scalar(select(ControlMapRow.id).limit(1)) is not None
+
     # -- documents ------------------------------------------------------------------------
 
     def known_documents(self) -> dict[str, str]:
@@ -660,6 +664,8 @@ class Store:
         rows = [_document_values(doc, signature) for doc, signature in docs]
         if not rows:
             return []
+        from sqlalchemy.dialects import postgresql, sqlite  # the insert this database speaks
+
         dialect = {"sqlite": sqlite, "postgresql": postgresql}.get(self.engine.dialect.name)
         if dialect is None:
             raise StoreError(f"unsupported database {self.engine.dialect.name!r}")
@@ -1363,7 +1369,10 @@ def _document_query(query, *, unextracted: bool, copies: bool | None):
 
 def _band_rows(docs: Iterable[tuple[Document, bytes | None]]) -> list[dict]:
     """The ``syndication_bands`` rows of the originals among ``docs``, in their order (a copy
-    linked to an original is never itself what a later copy links to)."""
+    linked to an original is never itself what a later copy links to). Syndication (and
+    its numpy) loads here, when documents are stored, not for every reader of the store."""
+    from .syndication import band_keys
+
     return [{"key": key, "doc_id": doc.id} for doc, signature in docs
             if signature is not None and doc.near_duplicate_of is None
             for key in band_keys(signature)]

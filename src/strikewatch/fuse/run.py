@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from ..alerts import check_incidents as check_alerts
 from ..models import Incident, StoredMention
 from ..store import Store
 from .batch import FuseReport, _Batch, _Run, _existing
@@ -28,7 +27,10 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None,
     window loads only the incidents its days can reach, so memory does not grow with the
     number of days fused (at 24,000 documents over 5 days one batch held 988 MB). A window
     is fused as a daily run would fuse it; within one window, and so for any batch of fewer
-    mentions, the result is the one batch's."""
+    mentions, the result is the one batch's. (The watch-lists' geometry, shapely and numpy,
+    loads here, not for the brief and exports that read ``strikewatch.fuse``.)"""
+    from ..alerts import check_incidents as check_alerts
+
     s = settings or FuseSettings.default()
     report = FuseReport()
     run = _Run(shared=store.pending_shared_keys())
