@@ -94,11 +94,9 @@ def retry_set_aside(store: Store, *, reason: str | None = None,
 
 def _drop_empty(store: Store) -> list[str]:
     """Incidents no mention supports any more, unless an analyst reviewed them (those stay,
-    with their reviewed values, until the analyst rejects or merges them)."""
-    empty = store.empty_incidents(reviewed=False)
-    if empty:
-        store.save_fusion(drop=empty)
-    return empty
+    with their reviewed values, until the analyst rejects or merges them). Only an incident
+    that lost a mention can be one: an imported incident never had any."""
+    return store.drop_emptied_incidents()
 
 
 def refresh_incidents(store: Store, ids: Iterable[str], *,
