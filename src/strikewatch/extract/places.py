@@ -580,13 +580,17 @@ class PlaceFinder:
         # tagger calls a noun or adjective for its capital: "Donetsk militiaman killed in
         # shelling", "Aleppo resident killed in regime shelling", "Kharkiv market shelled"
         # (not "University building damaged by explosion")
-        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-"
-                   or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
-                   or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod", "nmod")
-                       and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
-                   for i in range(a, b)) or (
+        return all(self._proper_token(sdoc[i], first=i == 0) for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _proper_token(self, tok, *, first: bool) -> bool:
+        """One word of ``_proper``'s test (``first``: the sentence's), the Token made once:
+        each ``sdoc[i]`` makes one, and this test ran ~100,000 times on 3,000 documents."""
+        pos = tok.pos_
+        return pos == "PROPN" or tok.text == "-" or (
+            tok.is_title and (pos == "NOUN" if not first else (
+                pos in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod", "nmod")
+                and (self._victim(tok.head) or self._landmark_of_a_town(tok)))))
 
     def _landmark_of_a_town(self, tok) -> bool:
         """A town of some size qualifying a landmark: "Kharkiv market", "Donetsk railway
