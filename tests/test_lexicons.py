@@ -170,8 +170,10 @@ def test_phrases_grouped_by_first_character_match_as_the_plain_alternation():
     names = [n for e in registry.entries for n in (*e.aliases, *e.speaker_names)] + list(registry.attacker_aliases())
     phrases = sorted({p.strip() for p in [*names, *_all("speakers"), *_all("groups")] if p.strip()})
     matcher = PhraseMatcher({p: True for p in phrases})
-    for grouped, flags, subset in ((matcher._exact, 0, [p for p in phrases if _all_caps(p)]),
-                                   (matcher._folded, re.IGNORECASE, [p for p in phrases if not _all_caps(p)])):
+    exact, folded = matcher.compile()
+    capitals = [p for p in phrases if _all_caps(p)]
+    for grouped, flags, subset in ((exact, 0, capitals),
+                                   (folded, re.IGNORECASE, [p for p in phrases if p not in capitals])):
         plain = re.compile(r"(?<![\w-])(?:" + alternation(subset) + r")(?![\w-])", flags)
         assert grouped.pattern != plain.pattern
         for text in texts:
@@ -226,3 +228,25 @@ def test_the_lexicons_and_the_registry_load_once_however_asked_for():
     each extraction run ~0.3 CPU s)."""
     assert load_lexicons() is load_lexicons(None) is load_lexicons(directory=None, registry_dir=None)
     assert load_registry() is load_registry(None) is load_registry(directory=None)
+
+
+def test_a_matcher_compiles_on_first_use_and_compile_compiles_all():
+    """A command that reads two lexicons (``brief``: actors, groups) compiles those two only;
+    ``Lexicons.compile`` (the extractor calls it when it loads, so that no batch pays for a
+    pattern and forked workers share them) compiles every one. Lazy, a matcher finds the
+    same phrases, longest first."""
+    from strikewatch.lexicons import Lexicons, _load_lexicons
+
+    lazy = PhraseMatcher({"air strike": 1, "air strikes": 2, "IS": 3})
+    assert lazy._patterns is None
+    found = lazy.find("Two air strikes on IS positions; this is an air strike")
+    assert [(s, e, v) for s, e, _, v in found] == [(4, 15, 2), (19, 21, 3), (44, 54, 1)]
+    assert lazy._patterns is not None
+
+    lex = _load_lexicons.__wrapped__(None, None)
+    assert isinstance(lex, Lexicons)
+    lex.groups.find("a hospital was hit")
+    compiled = [m for m in lex._matchers() if m._patterns is not None]
+    assert compiled == [lex.groups]
+    assert lex.compile() is lex and all(m._patterns is not None for m in lex._matchers())
+    assert len(list(lex._matchers())) > 20  # every matcher, the dicts' included

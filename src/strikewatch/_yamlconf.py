@@ -16,6 +16,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import ConfigError
 
 
+# libyaml's parser where PyYAML was built with it: the same values as ``yaml.safe_load`` (the
+# same constructor; compared on every packaged lexicon and actor file), at a tenth of the CPU
+# time, which every command that reads the lexicons paid at start-up (~0.17 CPU s)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_data(stream: object) -> object:
+    """``yaml.safe_load`` of a packaged data file (or an analyst's copy of one)."""
+    return yaml.load(stream, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
 def compose(path: Path) -> MappingNode:
     """The file's top-level mapping node; a missing, unreadable or non-mapping file refused."""
     try:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from ._yamlconf import load_data
 from .errors import RegistryError
 from .models import SPEAKER_ROLES, Actor, ClaimMention, StrikeMention
 
@@ -395,7 +396,7 @@ def _load_registry(directory: str | None) -> Registry:
 def _read(path) -> dict:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return load_data(fh) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"{path}: cannot read the actor registry: {exc}") from exc
 

@@ -24,13 +24,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import pipeline
 from .errors import NothingToBrief, ReviewError, StrikewatchError
-from .ingest import IngestOptions
 from .store import Store
 
-if TYPE_CHECKING:  # the stages load when a command needs them
+if TYPE_CHECKING:  # the stages load when a command needs them: ``brief`` or ``review`` pays
+    # for no article reader, web client or NLP pipeline (~0.5 CPU s of ``pipeline``'s imports)
+    from . import pipeline
     from .fuse.claims import ClaimsReport
+    from .ingest import IngestOptions
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Airstrikes and the claims made about them, from the news.")
@@ -100,6 +101,7 @@ def _say(line: str) -> None:
 
 def _options(published: str | None, source: str | None) -> IngestOptions:
     from .dates import plausible_publication
+    from .ingest import IngestOptions
 
     try:
         day = date.fromisoformat(published) if published else None
@@ -114,6 +116,8 @@ def _ingest(paths: list[str], store: Store, options: IngestOptions, *,
             report: bool) -> pipeline.IngestSummary:
     """Ingest, then the summary: the command's result on stdout when ``report``, a stage's
     progress on stderr otherwise (``run``, whose result is the briefing)."""
+    from . import pipeline
+
     tick, stop = pipeline.progress_printer("ingesting")
     try:
         summary = pipeline.ingest(paths, store, options=options, progress=tick)
@@ -173,6 +177,8 @@ def _extract_and_fuse(store: Store, *, everything: bool, workers: int, report: b
                       dask: str | None = None) -> bool:
     """Extract and fuse, print both summaries (see ``_ingest`` for where); False when there
     was nothing to do (no document to extract, no mention left unfused)."""
+    from . import pipeline
+
     tick, stop = pipeline.progress_printer("extracting")
     try:
         summary, fused = pipeline.process_pending(store, everything=everything, progress=tick,

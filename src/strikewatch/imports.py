@@ -28,7 +28,6 @@ from typing import Any, Protocol
 import yaml
 from sqlalchemy import delete, insert, select
 
-from .alerts import check_incidents as check_alerts
 from .errors import MalformedInput
 from .models import GRADES, Place
 from .store import IncidentRow, IncidentSourceRow, Store
@@ -109,7 +108,10 @@ def _float(value: str) -> float | None:
 def _store(store: Store, summary: ImportSummary,
            items: list[tuple[dict, dict]]) -> None:
     """Replace earlier imports of the same rows (re-import is idempotent), except incidents an
-    analyst has reviewed, which stay as the analyst left them."""
+    analyst has reviewed, which stay as the analyst left them. (The watch-lists' geometry,
+    shapely and numpy load here, not for the brief that reads ``attribution``.)"""
+    from .alerts import check_incidents as check_alerts
+
     ids = [inc["id"] for inc, _ in items]
     reviewed: set[str] = set()
     with store.sessions.begin() as s:

@@ -35,7 +35,8 @@ class Extractor:
 
     def __init__(self, *, settings: ExtractSettings | None = None, gazetteer=None):
         self.settings = settings or ExtractSettings()
-        self.lex: Lexicons = load_lexicons(self.settings.lexicon_dir)
+        # every pattern compiled now, before a batch is timed or a worker forked
+        self.lex: Lexicons = load_lexicons(self.settings.lexicon_dir).compile()
         self.nlp = load_pipeline(self.settings.model, lexicon_dir=self.settings.lexicon_dir)
         if gazetteer is None:
             from strikewatch.geo import load_gazetteer

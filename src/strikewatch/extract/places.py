@@ -695,14 +695,23 @@ class PlaceFinder:
         # tagger calls a noun or adjective for its capital: "Donetsk militiaman killed in
         # shelling", "Aleppo resident killed in regime shelling", "Kharkiv market shelled"
         # (not "University building damaged by explosion")
-        return all(sdoc[i].pos_ == "PROPN" or sdoc[i].text == "-" or _capitalised_inside_a_name(sdoc, i)
-                   or (i > 0 and sdoc[i].is_title and sdoc[i].pos_ == "NOUN")
-                   or self._struck_first_word(sdoc[i])
-                   or (i == 0 and sdoc[i].is_title and sdoc[i].pos_ in ("NOUN", "ADJ")
-                       and sdoc[i].dep_ in ("compound", "amod", "nmod")
-                       and (self._victim(sdoc[i].head) or self._landmark_of_a_town(sdoc[i])))
-                   for i in range(a, b)) or (
+        return all(self._proper_token(sdoc, i) for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _proper_token(self, sdoc, i: int) -> bool:
+        """One word of ``_proper``'s test, its Token made once: each ``sdoc[i]`` makes one, and
+        this test ran ~100,000 times on 3,000 documents."""
+        tok = sdoc[i]
+        pos = tok.pos_
+        if pos == "PROPN" or tok.text == "-" or _capitalised_inside_a_name(sdoc, i):
+            return True
+        if not tok.is_title:
+            return False
+        if i > 0:
+            return pos == "NOUN"
+        return self._struck_first_word(tok) or (
+            pos in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod", "nmod")
+            and (self._victim(tok.head) or self._landmark_of_a_town(tok)))
 
     def _taken_by_strike_verb(self, tok) -> bool:
         """A capitalised word that a strike verb governs as its object or its adverb: the

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from ..alerts import check_incidents as check_alerts
 from ..models import Incident, StoredMention
 from ..store import Store
 from .batch import FuseReport, _Batch, _Run, _existing
@@ -28,7 +27,10 @@ def fuse_pending(store: Store, *, settings: FuseSettings | None = None,
     window loads only the incidents its days can reach, so memory does not grow with the
     number of days fused (at 24,000 documents over 5 days one batch held 988 MB). A window
     is fused as a daily run would fuse it; within one window, and so for any batch of fewer
-    mentions, the result is the one batch's."""
+    mentions, the result is the one batch's. (The watch-lists' geometry, shapely and numpy,
+    loads here, not for the brief and exports that read ``strikewatch.fuse``.)"""
+    from ..alerts import check_incidents as check_alerts
+
     s = settings or FuseSettings.default()
     report = FuseReport()
     run = _Run(shared=store.pending_shared_keys())
@@ -92,11 +94,9 @@ def retry_set_aside(store: Store, *, reason: str | None = None,
 
 def _drop_empty(store: Store) -> list[str]:
     """Incidents no mention supports any more, unless an analyst reviewed them (those stay,
-    with their reviewed values, until the analyst rejects or merges them)."""
-    empty = store.empty_incidents(reviewed=False)
-    if empty:
-        store.save_fusion(drop=empty)
-    return empty
+    with their reviewed values, until the analyst rejects or merges them). Only an incident
+    that lost a mention can be one: an imported incident never had any."""
+    return store.drop_emptied_incidents()
 
 
 def refresh_incidents(store: Store, ids: Iterable[str], *,

@@ -14,8 +14,6 @@ Revises: 0014
 from alembic import op
 import sqlalchemy as sa
 
-from strikewatch.syndication import band_keys
-
 
 revision = '0015'
 down_revision = '0014'
@@ -66,6 +64,10 @@ def _index_stored_originals(connection: sa.Connection) -> None:
 
 
 def _keys_or_none(signature: bytes) -> list[int]:
+    # imported here: Alembic loads every script at each start, and syndication's numpy
+    # would load for every command that opens a store
+    from strikewatch.syndication import band_keys
+
     try:
         return band_keys(signature)
     except ValueError:
