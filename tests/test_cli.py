@@ -163,3 +163,16 @@ def test_review_results_go_to_stdout(founding):
     assert "Amira Saleh  confirm" in log.stdout
     nothing = runner.invoke(app, ["review", "log", "inc-0000", "--db", founding])
     assert nothing.exit_code == 1 and not nothing.stdout
+
+
+def test_python_dash_m_strikewatch_runs_the_same_commands(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-m", "strikewatch", "geocode", "Kharkiv", "--country", "UA"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["country"] == "UA"
