@@ -5,26 +5,15 @@ SQLite and PostgreSQL (tests/pg.py)."""
 
 from __future__ import annotations
 
-import pytest
 from pg import db_url, postgres  # noqa: F401  (fixtures)
 from sqlalchemy import select, text
-from test_fuse import MEE, MEE_ID, OCT2, document, fused_founding_store, mee_strikes, put
+from test_fuse import MEE, MEE_ID, OCT2, document, mee_strikes, put
 from test_imports import YDP, NoPlaces
+from test_review import place_id, store  # noqa: F401  (the fused founding store, a fixture)
 
 from strikewatch.fuse import fuse_pending
 from strikewatch.imports import import_yemen_data_project
 from strikewatch.store import IncidentLossRow, Store, _emptied_among
-
-
-@pytest.fixture
-def store(db_url):  # noqa: F811
-    s = fused_founding_store(db_url)
-    yield s
-    s.close()
-
-
-def place_id(store: Store, name: str) -> str:
-    return next(i.id for i in store.incidents() if i.place.name == name)
 
 
 def losses(store: Store) -> set[str]:

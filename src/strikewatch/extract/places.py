@@ -471,48 +471,63 @@ class PlaceFinder:
         """Names spaCy missed or split ("Bustan" + "al-Qasr"): runs of proper nouns the
         gazetteer knows, longest first; a lone word must name a town of some size. A run
         never ends on a word that opens a longer name ("Bab" of "Bab al-Nayrab")."""
-        lex, sdoc, taken, named = self.lex, scan.sdoc, scan.taken, scan.named
+        sdoc, taken, named = scan.sdoc, scan.taken, scan.named
         w = 0
         while w < len(words):
-            a, b, text = words[w]
-            if not self._proper(sdoc, words[w], taken, named) or _is_country(text):
+            if not self._proper(sdoc, words[w], taken, named) or _is_country(words[w][2]) \
+                    or self._apostrophe_lost(sdoc, words, w):
                 w += 1
-                continue
-            if w + 1 < len(words) and text.endswith("s") and _NAMELIKE.match(words[w + 1][2]) \
-                    and b - a == 1 and sdoc[a].is_title and len(text) > 4 \
-                    and self.gazetteer.is_place(text[:-1], min_population=self.settings.place_min_population):
-                w += 1  # "Aleppos Marjeh district": a possessive that lost its apostrophe
                 continue
             k = w
             while k < len(words) and k < w + 4 and self._proper(sdoc, words[k], taken, named):
                 k += 1
-            # the longest name the gazetteer knows; else the whole run, when the text says it is
-            # a place: "the neighborhood of Aleppo Syria Live Network" is Aleppo, not the run;
-            # nor the name of a landmark whose town the text gives ("Gorky Park, Kharkiv")
-            known_ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
-                          and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
-                          and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
-                          and self._known_run(sdoc, words, w, j)]
-            one_village = known_ends[:1] != [k] and self._one_village_named(scan, words, w, k)
-            if one_village:
-                known_ends = []  # "Tudun Biri, Kaduna state": not Biri, a town elsewhere
-            for j in (known_ends[:1] or [k]):
-                first, last = words[w][0], words[j - 1][1]
-                known = bool(known_ends)
-                before = words[w - 1][2].lower() if w > 0 else ""
-                joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
-                introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)) or joined
-                if known or introduced:
-                    head = words[w - 2][2].lower() if introduced and before == "of" else before
-                    # a name joined by its article is a town's or a village's: a point
-                    precision = lex.place_heads.get(head) or ("point" if joined else None)
-                    self._add(scan, first, last - 1, from_ent=False, precision=precision)
-                    w = j - 1
-                    break
-            else:
-                if self._one_unknown_name(sdoc, words, w, k):
-                    w = k - 1  # not its second word alone: "Dolyna" of "Zelena Dolyna"
+            ends, one_village = self._name_ends(scan, words, w, k)
+            j = ends[0] if ends else k
+            if self._add_run(scan, words, w, j, k, known=bool(ends), one_village=one_village):
+                w = j - 1
+            elif self._one_unknown_name(sdoc, words, w, k):
+                w = k - 1  # not its second word alone: "Dolyna" of "Zelena Dolyna"
             w += 1
+
+    def _apostrophe_lost(self, sdoc, words, w: int) -> bool:
+        """ "Aleppos Marjeh district": a town's possessive that lost its apostrophe, before
+        another name."""
+        a, b, text = words[w]
+        return w + 1 < len(words) and text.endswith("s") and bool(_NAMELIKE.match(words[w + 1][2])) \
+            and b - a == 1 and sdoc[a].is_title and len(text) > 4 \
+            and self.gazetteer.is_place(text[:-1], min_population=self.settings.place_min_population)
+
+    def _name_ends(self, scan: _PlaceScan, words, w: int, k: int) -> tuple[list[int], bool]:
+        """Where the run of proper words w..k may end as a name the gazetteer knows, longest
+        first, and whether the run is one village the gazetteer lacks (then no shorter name of
+        it counts: "Tudun Biri, Kaduna state" is not Biri, a town elsewhere). Not the whole run
+        when the text says it is a place ("the neighborhood of Aleppo Syria Live Network" is
+        Aleppo), nor a landmark's name whose town the text gives ("Gorky Park, Kharkiv")."""
+        lex, sdoc = self.lex, scan.sdoc
+        ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
+                and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
+                and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
+                and self._known_run(sdoc, words, w, j)]
+        one_village = ends[:1] != [k] and self._one_village_named(scan, words, w, k)
+        return ([] if one_village else ends), one_village
+
+    def _add_run(self, scan: _PlaceScan, words, w: int, j: int, k: int, *, known: bool,
+                 one_village: bool) -> bool:
+        """Add words w..j as a place when the gazetteer knows them, or when the whole run is
+        one that the text makes a place (introduced by a place word, one village, a name joined
+        by its Arabic article); say whether it was added."""
+        sdoc = scan.sdoc
+        first, last = words[w][0], words[j - 1][1]
+        before = words[w - 1][2].lower() if w > 0 else ""
+        joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
+        introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)) or joined
+        if not (known or introduced):
+            return False
+        head = words[w - 2][2].lower() if introduced and before == "of" else before
+        # a name joined by its article is a town's or a village's: a point
+        precision = self.lex.place_heads.get(head) or ("point" if joined else None)
+        self._add(scan, first, last - 1, from_ent=False, precision=precision)
+        return True
 
     def _landmark_then_its_town(self, sdoc, words, j: int, k: int) -> bool:
         """Word j ends a landmark's name ("Park", "Square") and the run of names k is followed by
