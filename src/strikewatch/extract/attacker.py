@@ -32,6 +32,8 @@ class AttackerRules:
 
     def __init__(self, lex: Lexicons):
         self.lex = lex
+        # the strike words a demonym names the forces of: events, not munitions
+        self._event_nouns = lex.strong_nouns | {n for n in lex.weak_nouns if not lex.weapons.search(n)}
 
     def actor_tokens(self, sdoc) -> list[tuple[ActorEntry, set[int]]]:
         """Every actor the sentence names, with its tokens; a name inside a phrase that is no
@@ -55,8 +57,7 @@ class AttackerRules:
         no force: "Pakistani shelling killed 12 civilians in Poonch", "an Ethiopian drone
         strike on a market in Amhara" (not "Pakistani officials", "Sudanese civilians"). Not on
         a munition: "Israeli Air Force targets Syrian mortars" names what was hit."""
-        lex, out = self.lex, []
-        strike_nouns = lex.strong_nouns | {n for n in lex.weak_nouns if not lex.weapons.search(n)}
+        lex, out, strike_nouns = self.lex, [], self._event_nouns
         for tok in sdoc:
             entry = lex.demonym_forces.get(tok.text)
             if entry is None or tok.i in named or _joined_to(tok, named):
