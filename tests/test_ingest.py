@@ -288,9 +288,11 @@ def test_jsonl_fields_are_read_under_the_names_other_tools_give_them(tmp_path):
 
 def test_jsonl_field_of_the_wrong_shape_is_named_as_written(tmp_path):
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"id": "b1", "body": 17}\n')
-    (item,) = read_inputs([str(path)], IngestOptions())
-    assert isinstance(item, Rejection) and "'body' must be text, not a number" in item.reason
+    path.write_text('{"id": "b1", "body": 17}\n'
+                    '{"id": "b2", "text": "Shelling hit Kherson.", "link": "javascript:alert(1)"}\n')
+    body, link = read_inputs([str(path)], IngestOptions())
+    assert isinstance(body, Rejection) and "'body' must be text, not a number" in body.reason
+    assert isinstance(link, Rejection) and "'link' must be an http(s) address" in link.reason
 
 
 # ---------------------------------------------------------------------------------- feeds

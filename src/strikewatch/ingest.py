@@ -472,10 +472,12 @@ def _jsonl_fields(record: dict, where: str) -> dict[str, str]:
     that a number where a title belongs is refused here and not deep inside the store.
     """
     fields: dict[str, str] = {}
+    written: dict[str, str] = {}  # field -> the name the line gives it, for the messages
     for field, longest in _JSONL_FIELDS.items():
         name = next((n for n in _JSONL_NAMES[field] if record.get(n) is not None), None)
         if name is None:
             continue
+        written[field] = name
         value = _jsonl_value(field, record[name])
         if not isinstance(value, str):
             raise MalformedInput(f"{where}: '{name}' must be text, not {_json_kind(value)}")
@@ -485,9 +487,9 @@ def _jsonl_fields(record: dict, where: str) -> dict[str, str]:
         _check_storable_text(value, f"{where}: '{name}'")
         fields[field] = value
     if "id" in fields and (not fields["id"].strip() or _CONTROL.search(fields["id"])):
-        raise MalformedInput(f"{where}: 'id' must be printable text")
+        raise MalformedInput(f"{where}: '{written['id']}' must be printable text")
     if "url" in fields and not _is_web_address(fields["url"]):
-        raise MalformedInput(f"{where}: 'url' must be an http(s) address, not "
+        raise MalformedInput(f"{where}: '{written['url']}' must be an http(s) address, not "
                              f"{fields['url'][:60]!r}")
     return fields
 
