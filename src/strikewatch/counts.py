@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -368,7 +368,22 @@ def find_casualties(sentence: str) -> list[CasualtyMention]:
     25 were wounded"); otherwise the verb before the count ("killing 23 civilians") decides.
     Counts inside "including ..." are parts of the count before them and are not repeated.
     """
-    return _casualties(sentence, list(_quantities(sentence)))
+    return list(_counts_of(sentence)[1])
+
+
+# how many sentences' counts are remembered: the few read last. The victims, the toll told
+# again, a claim's period and the gate each ask for the counts of the sentence being read, up
+# to five times; a text read in another document is not remembered so long
+_COUNTS_REMEMBERED = 16
+
+
+@lru_cache(maxsize=_COUNTS_REMEMBERED)
+def _counts_of(sentence: str) -> tuple[tuple, tuple[CasualtyMention, ...]]:
+    """The sentence's counts (``_quantities``) and its casualties, read once for the stages
+    that ask in turn (the count pattern and the casualty rules were a tenth of reading a
+    parsed sentence). Both are immutable: each caller gets the same answer."""
+    quantities = tuple(_quantities(sentence))
+    return quantities, tuple(_casualties(sentence, list(quantities)))
 
 
 def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
@@ -664,8 +679,8 @@ def find_numbers(text: str) -> list[tuple[str, float]]:
         if value is not None:
             out.append((m.start(), "share", value))
             spans.append(m.span())
-    quantities = list(_quantities(text))
-    for c in _casualties(text, quantities):
+    quantities, casualties = _counts_of(text)
+    for c in casualties:
         if any(s <= c.start < e for s, e in spans):
             continue
         prefixes = [c.kind] + (["civilians_killed"] if c.civilian and c.kind == "killed" else [])

@@ -610,7 +610,7 @@ def _split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = 0
     for m in _BOUNDARY.finditer(chunk):
         if m.group().startswith((".",)) and not m.group().startswith("\n"):
-            word = _LAST_WORD.search(chunk[pos : m.start()])
+            word = _last_word(chunk, pos, m.start())
             w = word.group(1).lower().strip("\"'“‘(") if word else ""
             # "U.S." / "J." / "Mr." end in an abbreviation, not a sentence
             if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
@@ -626,6 +626,18 @@ def _split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if trail > lead:
             spans.append((start + a + lead, start + a + trail))
     return spans
+
+
+def _last_word(chunk: str, start: int, end: int) -> re.Match | None:
+    """``_LAST_WORD`` in ``chunk[start:end]``, looked for in its last 64 characters first: a
+    search of the whole slice tries every position of the sentence before each full stop.
+    A word that may run past those 64 is looked for in the whole slice; the answer is the
+    same."""
+    near = max(start, end - 64)
+    word = _LAST_WORD.search(chunk, near, end)
+    if near > start and (word is None or word.start() == near):
+        return _LAST_WORD.search(chunk, start, end)
+    return word
 
 
 def split_sentences(doc: Document) -> list[Sentence]:

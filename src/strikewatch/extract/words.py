@@ -120,6 +120,8 @@ def _source_tag(sdoc, max_words: int = 7) -> set[int]:
     civilians - Tigray health bureau"): who reports it, read like a speaker's words, not a
     place or an attacker. A tail with a number or a verb is part of the headline ("Strike on
     Kharkiv - five killed"), and a lone place name ("... - Kramatorsk") is where it happened."""
+    if not any(dash in _text(sdoc) for dash in _DASHES):
+        return set()  # most sentences: no Token made for each of their words to find none
     dashes = [t.i for t in sdoc if t.text in _DASHES and t.i > 0
               and sdoc[t.i - 1].whitespace_ and t.whitespace_]
     if not dashes:
