@@ -49,7 +49,6 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept approx est".split()
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
-_LAST_WORD = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -610,8 +609,7 @@ def _split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = 0
     for m in _BOUNDARY.finditer(chunk):
         if m.group().startswith((".",)) and not m.group().startswith("\n"):
-            word = _last_word(chunk, pos, m.start())
-            w = word.group(1).lower().strip("\"'“‘(") if word else ""
+            w = _last_word(chunk, pos, m.start()).lower().strip("\"'“‘(")
             # "U.S." / "J." / "Mr." end in an abbreviation, not a sentence
             if w in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
                 continue
@@ -628,16 +626,16 @@ def _split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _last_word(chunk: str, start: int, end: int) -> re.Match | None:
-    """``_LAST_WORD`` in ``chunk[start:end]``, looked for in its last 64 characters first: a
-    search of the whole slice tries every position of the sentence before each full stop.
-    A word that may run past those 64 is looked for in the whole slice; the answer is the
-    same."""
-    near = max(start, end - 64)
-    word = _LAST_WORD.search(chunk, near, end)
-    if near > start and (word is None or word.start() == near):
-        return _LAST_WORD.search(chunk, start, end)
-    return word
+def _last_word(chunk: str, start: int, end: int) -> str:
+    """The word ending ``chunk[start:end]`` ("" for none): what ``re.search(r"(\\S+)$", ...)``
+    finds in it, read backwards from ``end``. The regex, searched from the sentence's start,
+    tried every position of the sentence before each full stop."""
+    if end > start and chunk[end - 1] == "\n":
+        end -= 1  # as ``$`` matches before a newline that ends the text
+    first = end
+    while first > start and not chunk[first - 1].isspace():
+        first -= 1
+    return chunk[first:end]
 
 
 def split_sentences(doc: Document) -> list[Sentence]:

@@ -16,10 +16,6 @@ from .lexicon import _parse
 from .names import ADMIN1, CITY, COUNTRY, Candidate, Unresolved, normalize
 from .written import _CHECKED
 
-# the word right before a run of names, whatever its case: "Mayor", "minister", "spokesman"
-_LAST_WORD = re.compile(r"([\w.]+)[ \t]+$")
-# how far back from a name ``_last_word_before`` looks first (no title is longer)
-_LAST_WORD_WINDOW = 64
 
 
 class _Containers:
@@ -307,7 +303,7 @@ class _Containers:
         A title word that opens a place's name is no title ("Sheikh Zuweid", a Sinai town)."""
         words, titles = hit.group(0).split(), self._lex.person_titles
         before = _last_word_before(text, hit.start())
-        if (before and before.group(1) in titles) or (
+        if (before is not None and before in titles) or (
                 person_until >= 0 and not text[person_until:hit.start()].strip()):
             return [], True
         cut = next((k for k, w in enumerate(words) if w in titles
@@ -351,17 +347,21 @@ class _Containers:
         return best[1] if best else None
 
 
-def _last_word_before(text: str, end: int) -> re.Match | None:
-    """``_LAST_WORD`` in ``text[:end]``, looked for in the last ``_LAST_WORD_WINDOW``
-    characters, and in all of them only when the window cannot tell (its first character
-    starts the word found, or it holds only spaces): a search from the sentence's start
-    tries every position before the name, for every name (the whole article is scanned so
-    for its provinces), and was a tenth of geocoding's time. The answer is the same."""
-    start = max(0, end - _LAST_WORD_WINDOW)
-    found = _LAST_WORD.search(text, start, end)
-    if start and (found.start() == start if found else not text[start:end].strip()):
-        return _LAST_WORD.search(text, 0, end)
-    return found
+def _last_word_before(text: str, end: int) -> str | None:
+    """The word right before a run of names, whatever its case ("Mayor", "minister",
+    "spokesman"): what ``re.search(r"([\\w.]+)[ \\t]+$", text[:end])`` finds (word characters
+    and dots, then spaces or tabs up to the end or to a newline ending it), read backwards
+    from ``end``. The regex, searched from the sentence's start, tried every position
+    before each name, for every name (the whole article is scanned so for its provinces)."""
+    if end and text[end - 1] == "\n":
+        end -= 1  # as ``$`` matches before a newline that ends the text
+    stop = end
+    while stop and text[stop - 1] in " \t":
+        stop -= 1
+    start = stop
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    return text[start:stop] if start < stop < end else None
 
 
 def _venue_before(text: str) -> bool:

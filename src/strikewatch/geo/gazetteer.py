@@ -42,6 +42,7 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Dams, _Lookup):
         self._lock = threading.Lock()
         _OPEN.add(self)
         self._memo: dict[tuple[str, str, str | None], list[Candidate]] = {}
+        self._entities: dict[tuple[str, str], list[tuple[Candidate, bool]]] = {}  # every country's
         self._resolved: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}
         # answers that depend on a sentence live for one document (see start_document)
         self._resolved_in_document: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}

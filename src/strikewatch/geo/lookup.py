@@ -28,16 +28,8 @@ class _Lookup:
         memo_key = (table, key, country)
         if (hit := self._memo.get(memo_key)) is not None:
             return hit
-        with self._lock:
-            rows = self._con.execute(
-                f"SELECT e.id, e.name, e.kind, e.country, e.admin1code, e.lat, e.lon, "
-                f"e.population, e.geonameid, e.source FROM {table} n JOIN entity e "
-                f"ON e.id = n.entity WHERE n.key = ? AND (n.scoped = 0 OR e.country = ?)",
-                (key, country or "")).fetchall()
-        skel = key if table == "skel" else skeleton(key)
-        out = [Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
-                         r[6], r[7], r[8], r[9], table == "name", _own_name(r[1], key, skel))
-               for r in rows]
+        out = [c for c, scoped in self._entities_of_key(table, key)
+               if not scoped or c.country == (country or "")]
         if table == "name" and country and self.imported is not None:
             # a team's imported gazetteer of the story's country: its villages join the
             # candidates, a place the index already holds (same GeoNames id) only once
@@ -47,6 +39,27 @@ class _Lookup:
         if len(self._memo) > 50_000:
             self._memo.clear()
         self._memo[memo_key] = out
+        return out
+
+    def _entities_of_key(self, table: str, key: str) -> list[tuple[Candidate, bool]]:
+        """Every entity under ``key`` in ``table``, with whether it is valid only inside its
+        own country, read once for every country asked: a story's words are asked for
+        without a country (its country vote) and again with it, and a skeleton's rows are
+        dozens of places worldwide."""
+        if (hit := self._entities.get((table, key))) is not None:
+            return hit
+        with self._lock:
+            rows = self._con.execute(
+                f"SELECT e.id, e.name, e.kind, e.country, e.admin1code, e.lat, e.lon, "
+                f"e.population, e.geonameid, e.source, n.scoped FROM {table} n JOIN entity e "
+                f"ON e.id = n.entity WHERE n.key = ?", (key,)).fetchall()
+        skel = key if table == "skel" else skeleton(key)
+        out = [(Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
+                          r[6], r[7], r[8], r[9], table == "name", _own_name(r[1], key, skel)),
+                bool(r[10])) for r in rows]
+        if len(self._entities) > 50_000:
+            self._entities.clear()
+        self._entities[(table, key)] = out
         return out
 
     def lookup(self, name: str) -> list[Candidate]:
