@@ -44,13 +44,22 @@ class SpeakerFinder:
     """The attribution rules; the speakers met so far live in the document's state."""
 
     def __init__(self, lex: Lexicons):
+        from spacy.strings import get_string_id
+
         self.lex = lex
+        # the lowercase words that may introduce a speaker (``_attribution_at``): a form of a
+        # reporting verb, a demand verb, "according", "citing"; as spaCy's ids of the words
+        forms = {form for form, word in lex._base.items() if word in lex.report_verbs}
+        forms |= {w for w in lex.report_verbs if w not in lex._base}
+        self._speech_word_ids = frozenset(map(get_string_id, forms | lex.demand_verbs
+                                              | {"according", "citing"}))
+        self._in_ids = frozenset({get_string_id("in")})  # what opens a statement's frame
 
     def attributions(self, state: DocState, sdoc) -> list[Attribution]:
         """Who says what in the sentence: subjects of reporting verbs and "according to X"."""
         frame = self._statement_frame(state, sdoc)
         out = [frame] if frame else []
-        for tok in sdoc:
+        for tok in self._speech_words(sdoc):
             if frame and tok.i == frame.verb_i:
                 continue  # "In a joint statement, leaders ... called": the statement speaks
             att = self._attribution_at(state, sdoc, tok)
@@ -61,6 +70,12 @@ class SpeakerFinder:
             if tail:
                 out.append(tail)
         return out
+
+    def _speech_words(self, sdoc) -> list:
+        """The sentence's tokens that may introduce a speaker, in order: the others are no
+        speaker's word whatever their tag, and a Token object and a lemma lookup for each
+        word of each sentence were most of the time spent finding the speakers."""
+        return _tokens_lowered_as(sdoc, self._speech_word_ids)
 
     def _attribution_at(self, state: DocState, sdoc, tok) -> Attribution | None:
         """The speaker a word introduces: a reporting verb's, "according to X", "citing X"."""
@@ -110,8 +125,8 @@ class SpeakerFinder:
     def _statement_frame(self, state: DocState, sdoc) -> Attribution | None:
         """ "In a rare joint statement, leaders of France ... called for Russia to cease its
         airstrikes": the statement speaks, and "the statement said" later is the same speaker."""
-        for tok in sdoc:
-            if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ != "VERB":
+        for tok in _tokens_lowered_as(sdoc, self._in_ids):
+            if tok.dep_ != "prep" or tok.head.pos_ != "VERB":
                 continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None or obj.lower_ not in self.lex.statement_nouns:
@@ -305,3 +320,11 @@ class SpeakerFinder:
             if body is not None and generic[-1][2].lower() in lex.definite_speakers:
                 org, key = body, body.org.lower()
         return _Voice(text, key, org, kind)
+
+
+def _tokens_lowered_as(sdoc, ids: frozenset[int]) -> list:
+    """The tokens whose lowercase form is one of ``ids`` (spaCy's ids of the words), in
+    order, read from the sentence's array of ids without a Token object for each word."""
+    from spacy.attrs import LOWER
+
+    return [sdoc[i] for i, word in enumerate(sdoc.to_array(LOWER).tolist()) if word in ids]
