@@ -13,7 +13,7 @@ from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
 from .state import AttackerChoice, DocState, SentenceContext, StrikeEvidence, Trigger
-from .words import _char_span, _either_or, _text
+from .words import _char_span, _either_or, _text, tokens_among, word_ids
 
 # How far back an attacker named earlier still governs a strike word with none of its own:
 # about one sentence of news prose (tuned on the FA-KES development articles, where
@@ -34,6 +34,7 @@ class AttackerRules:
         self.lex = lex
         # the strike words a demonym names the forces of: events, not munitions
         self._event_nouns = lex.strong_nouns | {n for n in lex.weak_nouns if not lex.weapons.search(n)}
+        self._demonym_ids = word_ids(lex.demonym_forces)  # as written: "Pakistani"
 
     def actor_tokens(self, sdoc) -> list[tuple[ActorEntry, set[int]]]:
         """Every actor the sentence names, with its tokens; a name inside a phrase that is no
@@ -58,9 +59,9 @@ class AttackerRules:
         strike on a market in Amhara" (not "Pakistani officials", "Sudanese civilians"). Not on
         a munition: "Israeli Air Force targets Syrian mortars" names what was hit."""
         lex, out, strike_nouns = self.lex, [], self._event_nouns
-        for tok in sdoc:
-            entry = lex.demonym_forces.get(tok.text)
-            if entry is None or tok.i in named or _joined_to(tok, named):
+        for tok in tokens_among(sdoc, self._demonym_ids, as_written=True):
+            entry = lex.demonym_forces[tok.text]
+            if tok.i in named or _joined_to(tok, named):
                 continue
             # its head, or the word right after it whatever the parse ("Azerbaijani shelling
             # damaged houses" is parsed with the demonym for root)

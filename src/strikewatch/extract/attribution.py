@@ -13,7 +13,7 @@ from strikewatch.models import Span
 from strikewatch.nlp import Sentence
 
 from .state import Attribution, DocState
-from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text
+from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text, tokens_among, word_ids
 
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
@@ -44,16 +44,13 @@ class SpeakerFinder:
     """The attribution rules; the speakers met so far live in the document's state."""
 
     def __init__(self, lex: Lexicons):
-        from spacy.strings import get_string_id
-
         self.lex = lex
         # the lowercase words that may introduce a speaker (``_attribution_at``): a form of a
-        # reporting verb, a demand verb, "according", "citing"; as spaCy's ids of the words
+        # reporting verb, a demand verb, "according", "citing"
         forms = {form for form, word in lex._base.items() if word in lex.report_verbs}
         forms |= {w for w in lex.report_verbs if w not in lex._base}
-        self._speech_word_ids = frozenset(map(get_string_id, forms | lex.demand_verbs
-                                              | {"according", "citing"}))
-        self._in_ids = frozenset({get_string_id("in")})  # what opens a statement's frame
+        self._speech_word_ids = word_ids(forms | lex.demand_verbs | {"according", "citing"})
+        self._in_ids = word_ids(["in"])  # what opens a statement's frame
 
     def attributions(self, state: DocState, sdoc) -> list[Attribution]:
         """Who says what in the sentence: subjects of reporting verbs and "according to X"."""
@@ -75,7 +72,7 @@ class SpeakerFinder:
         """The sentence's tokens that may introduce a speaker, in order: the others are no
         speaker's word whatever their tag, and a Token object and a lemma lookup for each
         word of each sentence were most of the time spent finding the speakers."""
-        return _tokens_lowered_as(sdoc, self._speech_word_ids)
+        return tokens_among(sdoc, self._speech_word_ids)
 
     def _attribution_at(self, state: DocState, sdoc, tok) -> Attribution | None:
         """The speaker a word introduces: a reporting verb's, "according to X", "citing X"."""
@@ -125,7 +122,7 @@ class SpeakerFinder:
     def _statement_frame(self, state: DocState, sdoc) -> Attribution | None:
         """ "In a rare joint statement, leaders of France ... called for Russia to cease its
         airstrikes": the statement speaks, and "the statement said" later is the same speaker."""
-        for tok in _tokens_lowered_as(sdoc, self._in_ids):
+        for tok in tokens_among(sdoc, self._in_ids):
             if tok.dep_ != "prep" or tok.head.pos_ != "VERB":
                 continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -321,10 +318,3 @@ class SpeakerFinder:
                 org, key = body, body.org.lower()
         return _Voice(text, key, org, kind)
 
-
-def _tokens_lowered_as(sdoc, ids: frozenset[int]) -> list:
-    """The tokens whose lowercase form is one of ``ids`` (spaCy's ids of the words), in
-    order, read from the sentence's array of ids without a Token object for each word."""
-    from spacy.attrs import LOWER
-
-    return [sdoc[i] for i, word in enumerate(sdoc.to_array(LOWER).tolist()) if word in ids]

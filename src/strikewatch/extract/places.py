@@ -12,7 +12,7 @@ from strikewatch.lexicons import Lexicons
 
 from .settings import ExtractSettings
 from .state import PlaceCandidate
-from .words import _NAMELIKE, _is_country, _place_key, _text, _words
+from .words import _NAMELIKE, _is_country, _place_key, _text, _words, tokens_among, word_ids
 
 # what a word a place preposition governs is when the tagger says so: a month, a person, a
 # people, a number ("In May", "in Hassan", "in Syrians", "in 2014"); an unknown village it
@@ -138,6 +138,7 @@ class PlaceFinder:
         self.lex = lex
         self.gazetteer = gazetteer
         self.settings = settings
+        self._region_ids = word_ids(lex.regions)  # "northwest", "northern"
 
     def find(self, sdoc, speaker_tokens: set[int], actors) -> list[PlaceCandidate]:
         """Place names in the sentence: spaCy's places, the names it mislabels that the
@@ -634,8 +635,8 @@ class PlaceFinder:
     def _regions(self, scan: _PlaceScan) -> None:
         """Regions: "in the northwest", "northern Syria", "east Ukraine"."""
         lex, sdoc, taken, cands = self.lex, scan.sdoc, scan.taken, scan.cands
-        for t in sdoc:
-            if t.lower_ in lex.regions and t.i not in taken:
+        for t in tokens_among(sdoc, self._region_ids):
+            if t.i not in taken:
                 if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
                     first = t.i - 1 if t.i > 0 and sdoc[t.i - 1].lower_ == "the" else t.i
                     span = sdoc[first: t.i + 1]

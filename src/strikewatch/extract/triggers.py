@@ -7,7 +7,7 @@ from __future__ import annotations
 from strikewatch.lexicons import Lexicons, OrgEntry
 
 from .state import Trigger
-from .words import _SUBJ, _noun_phrase, _text, negates
+from .words import _SUBJ, _noun_phrase, _text, negates, word_ids
 
 # where ``excluded`` keeps its answers on a parsed sentence (``Doc.user_data``), by word index
 _EXCLUDED_KEY = "strikewatch.excluded"
@@ -58,13 +58,17 @@ class TriggerRules:
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
                                | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
                                | lex.arms_nouns | lex.munition_last_words)
+        # and the lowercase forms that are such a word or inflect one: strength() looks no
+        # further at any other word than whether it ends a strong phrase
+        self._trigger_form_ids = word_ids(self._trigger_words | {
+            form for form, word in lex._base.items() if word in self._trigger_words})
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
         actors named on them; a modifier of another strike word is part of that one."""
         phrase_ends = {end for _, end, _, _ in self.lex.strong_phrases.find(_text(sdoc))}  # "barrel bombs"
         triggers = []
-        for tok in sdoc:
+        for tok in self._may_be_strike_words(sdoc, phrase_ends):
             strength = self.strength(tok, phrase_ends, short_item)
             if strength is None or tok.i in speaker_tokens:
                 continue
@@ -85,6 +89,18 @@ class TriggerRules:
             triggers.append(Trigger(tok, strength, attached, [(entry, toks) for entry, toks in actors
                                                               if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
         return triggers
+
+    def _may_be_strike_words(self, sdoc, phrase_ends: set[int]) -> list:
+        """The tokens ``strength`` may answer for, in order: a trigger word's form, or the
+        last word of a strong phrase. Read from the sentence's arrays of ids and offsets: a
+        Token object for every word of every sentence cost more than the rules on the few."""
+        from spacy.attrs import IDX, LENGTH, LOWER
+
+        if not len(sdoc):
+            return []
+        ids = self._trigger_form_ids
+        return [sdoc[i] for i, (word, at, n) in enumerate(sdoc.to_array([LOWER, IDX, LENGTH]).tolist())
+                if word in ids or at + n in phrase_ends]
 
     def _names_what_was_struck(self, tok, phrase_ends: set[int], short_item: bool) -> bool:
         """A munition word naming the kind of what a strike word hit, not a munition fired:

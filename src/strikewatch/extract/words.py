@@ -65,6 +65,25 @@ def _words(sdoc) -> list[tuple[int, int, str]]:
     return out
 
 
+def word_ids(words) -> frozenset[int]:
+    """spaCy's ids of ``words``, as a token's ``lower`` or ``orth`` gives them: a rule that
+    looks for a few words in every sentence compares ids (``tokens_among``)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(str(w)) for w in words)
+
+
+def tokens_among(sdoc, ids: frozenset[int], *, as_written: bool = False) -> list:
+    """The tokens whose lowercase form (or, ``as_written``, whose text) is one of ``ids``,
+    in order, read from the sentence's array of ids: a Token object made for each word of
+    each sentence, only for a rule to find it is none of a few words, cost the rules more
+    than the words they look for."""
+    from spacy.attrs import LOWER, ORTH
+
+    return [sdoc[i] for i, word in enumerate(sdoc.to_array(ORTH if as_written else LOWER).tolist())
+            if word in ids]
+
+
 def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
     """The words of a noun phrase without what follows it: "the militants" of "the militants
     on the Turkish border town", so a nationality further on is not taken for the attacker.
