@@ -190,7 +190,7 @@ class Lexicons:
         weapons = _with_designation_spellings(data["weapons"])
         self._read_base_forms(data["triggers"], data["attribution"], weapons, data["places"])
         self._read_prefilter(data["triggers"], data["attribution"], weapons, alias_map)
-        self._last_words: tuple[str, _TextWords] = ("", _TextWords(""))
+        self._recent_words: dict[str, _TextWords] = {}  # see _words
 
     def _read_actors(self, cues: dict, registry: Registry, alias_map: dict) -> None:
         # each force once, a state's main forces first (a belligerent's voice names its state's)
@@ -441,12 +441,19 @@ class Lexicons:
             self.prefilter_weak.hit(words) or self.prefilter_claim_words.hit(words))
 
     def _words(self, text: str) -> _TextWords:
-        # both prefilter questions are asked of one sentence in turn: split it once
-        last_text, words = self._last_words
-        if text != last_text:
-            words = _TextWords(text)
-            self._last_words = (text, words)
+        # the gate asks its questions of a document's sentences in turns (the strike words of
+        # each, then the claim words of those without, then the strike words of those after
+        # a kept one): the words of the last texts asked are kept, so each is split once
+        words = self._recent_words.get(text)
+        if words is None:
+            if len(self._recent_words) >= _RECENT_WORDS:
+                self._recent_words = {}
+            words = self._recent_words[text] = _TextWords(text)
         return words
+
+
+# how many texts' words the prefilter keeps: more than the sentences of one document
+_RECENT_WORDS = 512
 
 
 # a weapon's designation, letters then a hyphen and a number: "S-300", "Kh-101", "Su-24"
