@@ -96,3 +96,61 @@ def test_entities_of_a_key_filtered_per_country_as_the_query_did(gaz):
                     (key, country or "")).fetchall()
                 assert [c.id for c in gaz._fetch(table, key, country)] == [r for (r,) in rows]
     assert scoped, "the index holds names valid only inside one country"
+
+
+# real-shaped sentences of strikes, claims and speakers from several wars
+SENTENCES = [
+    "Russian forces fired artillery at Kupiansk, Kharkiv, hitting civilian infrastructure, "
+    "the regional governor said on Telegram.",
+    "According to the Syrian Observatory for Human Rights, regime helicopters dropped barrel "
+    "bombs on Daraya, killing 12.",
+    "Pakistani shelling killed two civilians in Poonch, Indian officials said.",
+    "In a joint statement, leaders of France and Germany called for an end to air strikes "
+    "in northwestern Syria.",
+    "Saudi-led coalition jets bombed a market in Saada, citing Houthi attacks on Jizan.",
+    "An Israeli drone strike hit a car in southern Lebanon - NNA",
+]
+
+
+def _parsed(extractor, text):
+    return next(iter(extractor.nlp.pipe([text])))
+
+
+def test_every_strike_word_is_among_the_words_looked_at(extractor):
+    rules = extractor.reader.triggers
+    for text in SENTENCES:
+        sdoc = _parsed(extractor, text)
+        phrase_ends = {end for _, end, _, _ in extractor.lex.strong_phrases.find(text)}
+        looked_at = {t.i for t in rules._may_be_strike_words(sdoc, phrase_ends)}
+        for short in (False, True):
+            assert {t.i for t in sdoc if rules.strength(t, phrase_ends, short)} <= looked_at
+    sdoc = _parsed(extractor, SENTENCES[2])
+    assert [t.text for t in rules._may_be_strike_words(sdoc, set())] == ["shelling", "killed"]
+
+
+def test_every_speakers_word_is_among_the_words_looked_at(extractor):
+    from strikewatch.extract.state import DocState
+    from strikewatch.models import Document
+
+    speakers = extractor.reader.speakers
+    for text in SENTENCES:
+        sdoc = _parsed(extractor, text)
+        state = DocState(Document(id="t", text=text, segments=(), content_hash="t"), None)
+        looked_at = {t.i for t in speakers._speech_words(sdoc)}
+        assert {t.i for t in sdoc if speakers._attribution_at(state, sdoc, t)} <= looked_at
+    assert [t.text for t in speakers._speech_words(_parsed(extractor, SENTENCES[1]))] \
+        == ["According"]
+
+
+def test_demonyms_and_regions_are_found_by_their_ids(extractor):
+    from strikewatch.extract.words import tokens_among
+
+    attackers, places = extractor.reader.attackers, extractor.reader.places
+    for text in SENTENCES:
+        sdoc = _parsed(extractor, text)
+        assert [t.i for t in tokens_among(sdoc, attackers._demonym_ids, as_written=True)] \
+            == [t.i for t in sdoc if t.text in extractor.lex.demonym_forces]
+        assert [t.i for t in tokens_among(sdoc, places._region_ids)] \
+            == [t.i for t in sdoc if t.lower_ in extractor.lex.regions]
+    assert [t.text for t in tokens_among(_parsed(extractor, SENTENCES[2]), attackers._demonym_ids,
+                                         as_written=True)] == ["Pakistani", "Indian"]
