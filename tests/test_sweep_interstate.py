@@ -70,8 +70,9 @@ SWEEP = [
     case("tr-sy-kobani",
          "Turkish warplanes struck Kurdish militant bases near Kobani, Turkey's defence "
          "ministry said.", "2022-11-20", country="SY", attacker="TR",
-         fails="Kobani is a GeoNames name of both Ayn al-Arab (Syria) and Mkoani (Tanzania); "
-               "the Turkish speaker and demonym vote for a Turkish namesake"),
+         fails="Kobani is a GeoNames name of Ayn al-Arab (Syria) and of Mkoani (Tanzania); "
+               "Turkey's ministry as speaker makes Turkey the story's country, where Keban "
+               "(Elazig) is read as a spelling of it"),
     case("il-lb-dahiyeh",
          "Israeli jets dropped dozens of bunker-busting bombs on Beirut's southern suburb of "
          "Dahiyeh, the Israeli military said.", "2024-09-27", country="LB", attacker="IL",
