@@ -141,3 +141,20 @@ def test_a_states_name_names_its_forces(extractor, text, attacker):
 ])
 def test_a_state_owning_its_own_force_is_one_attacker(extractor, text, attacker):
     assert attackers(extractor, text) == [attacker]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Revolutionary Guards fired missiles at a spy headquarters in Erbil.", "Erbil"),  # Iraq
+    ("A Russian missile strike on the party headquarters in Kyiv killed two.", "Kyiv"),   # Ukraine
+    ("Israeli jets struck the Hamas headquarters in Gaza City.", "Gaza City"),             # Gaza
+])
+def test_a_venue_that_is_struck_is_where_the_strike_fell(extractor, text, place):
+    assert [s.place for s in coded(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas leaders condemned the air strike at a press conference in Doha.",
+    "Putin spoke about the strikes at a meeting in Moscow.",
+])
+def test_a_venue_where_a_strike_is_spoken_of_is_no_strike_place(extractor, text):
+    assert [s.place for s in coded(extractor, text)] == []

@@ -841,8 +841,22 @@ class PlaceFinder:
             gov = head.head
             if self.lex.base(gov.lower_) in self.lex.report_verbs:
                 return not self._reports_the_event(gov)
-            return gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here
+            venue = gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here
+            return venue and not self._venue_struck(gov)
         return False
+
+    def _venue_struck(self, noun) -> bool:
+        """Whether a venue is itself what a strike hit, and so where it fell: "fired missiles
+        at a spy headquarters in Erbil", "a missile strike on the embassy in Kyiv", "shells
+        hit a rally in Kramatorsk"."""
+        lex, head = self.lex, noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("at", "on", "against", "into"):
+            head = head.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        strikes = (lex.strong_verbs | lex.weak_verbs | lex.impact_verbs | lex.firing_verbs
+                   | lex.strong_nouns | lex.munition_words)
+        return bool({head.lower_, lex.base(head.lower_), head.lemma_.lower()} & strikes)
 
     def _reports_the_event(self, verb) -> bool:
         """A verb of reporting said of the strike or blast itself, whose "in X" is where it
