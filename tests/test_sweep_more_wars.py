@@ -1,7 +1,8 @@
-"""A sweep of wars between states (issue 11): Israel and Iran, India and Pakistan, Iran and
-Pakistan, Thailand and Cambodia, Azerbaijan and Armenia, Kyrgyzstan and Tajikistan, Turkey's
-strikes in Syria, the Gulf and the DR Congo. Both sides are states, each named by its country,
-its demonym and its munitions, so attacker and target are easily swapped.
+"""A sweep of wars no earlier sweep covered (issue 11). Wars between states: Israel and Iran,
+India and Pakistan, Iran and Pakistan, Thailand and Cambodia, Azerbaijan and Armenia,
+Kyrgyzstan and Tajikistan, Turkey's strikes in Syria and Iraq, the Gulf; both sides are
+states, each named by its country, its demonym and its munitions, so attacker and target are
+easily swapped. And states that bomb armed groups at home: Colombia, Haiti, the DR Congo.
 
 The sentences are written for these tests in the shapes wire copy takes; none is copied from a
 corpus. Each case gives what a careful analyst would code; a case strikewatch still gets wrong
@@ -84,6 +85,16 @@ SWEEP = [
     case("cd-m23-goma-airport",
          "M23 rebels shelled Goma airport on Sunday, killing at least 10 people, a UN official "
          "said.", "2025-01-26", country="CD", attacker="M23", killed=(10, None)),
+    case("ht-police-drone",
+         "A drone strike by Haitian police killed at least 10 gang members in Port-au-Prince, "
+         "officials said.", "2025-03-03", country="HT", attacker="HT", killed=(10, None)),
+    case("co-aircraft-eln-arauca",
+         "Colombian military aircraft bombed an ELN camp in Arauca department, killing seven "
+         "rebels, the defence ministry said.", "2025-02-10", country="CO", admin1="Arauca",
+         attacker="CO", killed=(7, 7)),
+    case("co-eln-drone-tame",
+         "The ELN fired explosives from a drone at an army base in Tame, Arauca, wounding two "
+         "soldiers.", "2025-02-10", country="CO", attacker="ELN"),
     case("ir-il-barrage-intercepted",
          "Iran launched more than 300 drones and missiles at Israel overnight; most were "
          "intercepted, Israeli officials said.", "2024-04-14", count=0),
