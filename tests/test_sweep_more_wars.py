@@ -174,3 +174,32 @@ def test_a_venue_that_is_struck_is_where_the_strike_fell(extractor, text, place)
 ])
 def test_a_venue_where_a_strike_is_spoken_of_is_no_strike_place(extractor, text):
     assert [s.place for s in coded(extractor, text)] == []
+
+
+@pytest.mark.parametrize(("text", "place", "admin1", "killed"), [
+    # Sudan: a market the gazetteer lacks, then the coder's units in brackets
+    ("On 9 September 2023, the SAF carried out airstrikes on Mayo market (Khartoum, Khartoum). "
+     "43 civilians were killed.", "Mayo market", "Khartoum", (43, 43)),
+    # Gaza: a hospital, the same shape
+    ("On 4 March 2024, Israeli forces struck Nasser hospital (Khan Younis, Gaza Strip). "
+     "3 civilians were killed.", "Nasser hospital", "Gaza Strip", (3, 3)),
+])
+def test_a_landmark_before_a_coders_brackets_is_one_strike_in_its_district(
+        extractor, text, place, admin1, killed):
+    [strike] = coded(extractor, text)
+    assert (strike.place, strike.admin1, strike.precision, strike.killed) == \
+        (place, admin1, "admin2", killed)
+
+
+@pytest.mark.parametrize(("written", "town", "admin1"), [
+    ("Sortony (Kabkabiya, North Darfur)", "Kabk", "Northern Darfur"),   # Sudan
+    ("Barabashovo market (Kharkiv, Kharkiv)", "Kharkiv", "Kharkiv"),    # Ukraine
+])
+def test_a_town_in_a_coders_brackets_is_the_district_of_its_seat(gaz, written, town, admin1):
+    place = gaz.resolve(written)
+    assert place.name.startswith(town) and place.admin1 == admin1
+    assert place.precision == "admin2" and place.unresolved_name == written.split(" (")[0]
+
+
+def test_a_town_then_a_province_after_a_comma_is_still_a_list(gaz):
+    assert gaz.resolve("Aleppo, Idlib").name == "Aleppo"

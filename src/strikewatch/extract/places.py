@@ -259,8 +259,9 @@ class PlaceFinder:
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
-        (Ngala, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
-        struck, then in brackets the units that hold it. The name before the brackets is the
+        (Ngala, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)", "airstrikes on Mayo market
+        (Khartoum, Khartoum)": coders' notes write the place struck, then in brackets the
+        units that hold it. The name before the brackets is the
         place, though neither the tagger nor the gazetteer knows it; the units are its
         containers (the geocoder reads them after it), not strike places of their own."""
         sdoc, text = scan.sdoc, _text(scan.sdoc)
@@ -271,8 +272,10 @@ class PlaceFinder:
             if not inside or span is None or len(span) == 0:
                 continue
             toks = set(range(span.start, span.end))
-            if (hit.group("word") and hit.group("word") not in self.lex.place_heads) \
-                    or toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
+            word = hit.group("word")  # "Sortony village (...)", "Mayo market (Khartoum, ...)"
+            name_toks = toks - {span.end - 1} if word else toks  # a landmark's noun is "named"
+            if (word and word not in self.lex.place_heads and word not in self.lex.landmark_nouns) \
+                    or name_toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
                     or span.text.lower() in self.lex.not_places or span.text.isupper():
                 continue  # an acronym is spelt out in brackets: "ZNPP (Zaporizhzhia ... Plant)"
             scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
