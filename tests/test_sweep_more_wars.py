@@ -203,3 +203,29 @@ def test_a_town_in_a_coders_brackets_is_the_district_of_its_seat(gaz, written, t
 
 def test_a_town_then_a_province_after_a_comma_is_still_a_list(gaz):
     assert gaz.resolve("Aleppo, Idlib").name == "Aleppo"
+
+
+@pytest.mark.parametrize(("title", "place"), [
+    ("Kharkiv: Russian shelling hits residential building", "Kharkiv"),   # Ukraine
+    ("Taiz – Houthi shell hits house", "Taiz"),                           # Yemen
+    ("Aleppo: regime barrel bombs hit market", "Aleppo"),                 # Syria
+])
+def test_a_headlines_lead_town_is_its_strikes_place(extractor, title, place):
+    # the tagger reads a title's first word as a common noun, so no rule saw the town
+    assert [s.place for s in coded(extractor, "", title=title)] == [place]
+
+
+@pytest.mark.parametrize("title", [
+    "Ukraine: Russia launches massive drone attack",    # a country is no strike place
+    "Update: Russian shelling hits residential building",   # a label, not a town
+])
+def test_a_headlines_lead_word_that_is_no_town_places_nothing(extractor, title):
+    assert coded(extractor, "", title=title) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Gaza: 30 killed in Israeli strike on school in Nuseirat", "Nuseirat"),       # Gaza
+    ("Kharkiv: Russian missile hits Saltivka district, killing 3", "Saltivka district"),
+])
+def test_a_headlines_lead_place_holds_the_place_it_names(extractor, text, place):
+    assert [s.place for s in coded(extractor, text)] == [place]

@@ -25,6 +25,8 @@ _VILLAGE_NOUNS = frozenset({"village", "hamlet"})
 _FUNCTION_TAGS = ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "PRON", "AUX", "PART")
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# a headline's lead place set off by a colon or a dash: the region or city of the places after it
+_LEAD_SET_OFF = re.compile(r"\s*[:—–]\s")
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
 # "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
 _POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.IGNORECASE)
@@ -672,6 +674,9 @@ class PlaceFinder:
                     holders.add(id(b))
                 elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
                     out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
+                elif _LEAD_SET_OFF.match(between) and not text[:a.start].strip():
+                    out.add(id(a))  # "Gaza: 30 killed in Israeli strike on school in Nuseirat"
+                    holders.add(id(b))
             return out
 
         drop = contained(places)
