@@ -229,3 +229,21 @@ def test_a_headlines_lead_word_that_is_no_town_places_nothing(extractor, title):
 ])
 def test_a_headlines_lead_place_holds_the_place_it_names(extractor, text, place):
     assert [s.place for s in coded(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("Kenyan jets killed 10 civilians in Bardera.", "Bardera", "KE"),          # Somalia
+    ("Warplanes killed 12 civilians in Idlib on Tuesday.", "Idlib", None),      # Syria
+    ("Army warplanes killed 15 people in Nyala, activists said.", "Nyala", "SD"),   # Sudan
+])
+def test_an_aircraft_that_killed_is_a_strike(extractor, text, place, attacker):
+    [strike] = coded(extractor, text)
+    assert strike.place == place and (attacker is None or strike.attacker == attacker)
+
+
+@pytest.mark.parametrize("text", [
+    "A Syrian helicopter crashed in Hama, killing its crew.",
+    "Russian jets flew over Idlib on Tuesday.",
+])
+def test_an_aircraft_that_crashed_or_flew_is_no_strike(extractor, text):
+    assert coded(extractor, text) == []

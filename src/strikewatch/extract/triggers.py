@@ -57,7 +57,8 @@ class TriggerRules:
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
                                | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
-                               | lex.arms_nouns | lex.munition_last_words)
+                               | lex.arms_nouns | lex.munition_last_words
+                               | lex.aircraft_words)  # "Warplanes killed 12 civilians in Idlib"
 
     def find(self, sdoc, speaker_tokens: set[int], actors, *, short_item: bool = False) -> list[Trigger]:
         """The sentence's strike words, each with the tokens that can name who struck and the
