@@ -247,3 +247,15 @@ def test_an_aircraft_that_killed_is_a_strike(extractor, text, place, attacker):
 ])
 def test_an_aircraft_that_crashed_or_flew_is_no_strike(extractor, text):
     assert coded(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Myanmar junta said its air force struck only PDF targets in Sagaing.",
+     "Myanmar Armed Forces (Tatmadaw)"),                                    # Myanmar
+    ("The ISPR said Pakistani jets struck TTP hideouts in North Waziristan.",
+     "Pakistan Armed Forces"),                                              # Pakistan
+])
+def test_a_belligerents_own_voice_is_its_forces(extractor, text, org):
+    from test_extract_wars import item
+
+    assert [c.org for c in extractor.extract(item(text)).claims] == [org]
