@@ -502,8 +502,9 @@ def test_a_nationality_does_not_move_a_strike_abroad(extractor):
 
 
 @pytest.mark.parametrize(("text", "head", "country", "precision"), [
+    # Kabkabiya is a town: in brackets before its state it is the locality of that seat
     ("SAF bombed Sortony (Kabkabiya, North Darfur). 2 farmers died.", "Sortony", "SD",
-     "admin1"),
+     "admin2"),
     ("Air strikes on Logomani (Ngala, Borno) killed 15.", "Logomani", "NG", "admin2"),
     ("Coalition airstrikes hit Al-Hussainiyah (Qaatabah, Ad Dali), killing four.",
      "Al-Hussainiyah", "YE", "admin2"),

@@ -168,6 +168,25 @@ def test_store_opens_at_head_twice(db_url):  # noqa: F811
     store.close()
 
 
+def test_the_packaged_head_read_without_alembic_is_alembics_head():
+    """``Store`` skips Alembic when the database records this head: it must be the head
+    Alembic would upgrade to, or a database one migration behind would never be upgraded."""
+    from strikewatch.store import packaged_head
+
+    assert packaged_head() == revisions()[-1]
+
+
+def test_a_database_behind_the_head_is_still_upgraded(db_url):  # noqa: F811
+    engine = create_engine(database_url(db_url))
+    migrate(engine, revisions()[-2])
+    engine.dispose()
+    store = Store(db_url)
+    with store.engine.connect() as con:
+        assert con.execute(text("SELECT version_num FROM alembic_version")).scalars().all() \
+            == [revisions()[-1]]
+    store.close()
+
+
 def test_models_and_migrations_agree(db_url):  # noqa: F811
     """What ``alembic check`` does: a database upgraded to head, compared with the tables the
     code declares. A column, index or table added on one side only (a model changed without a

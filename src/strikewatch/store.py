@@ -13,7 +13,9 @@ in the ``reviews`` audit table; re-extraction rewrites mentions, never those fie
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -445,6 +447,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` with the packaged Alembic scripts, one process at a
     time: two commands opening a brand-new database together would otherwise both create
     ``documents`` and one would die on "table documents already exists"."""
+    if revision == "head" and _at_packaged_head(engine):
+        return
     from alembic import command
     from alembic.config import Config
 
@@ -456,6 +460,40 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         _require_strikewatch_schema(connection, engine.url)
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
+
+
+_MIGRATIONS = Path(__file__).with_name("migrations") / "versions"
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=(.*)$", re.M)
+_QUOTED = re.compile(r"['\"]([^'\"]+)['\"]")  # one revision, or a merge's tuple of them
+
+
+@functools.cache
+def packaged_head() -> str | None:
+    """The newest packaged revision, read from the migration scripts' own ``revision`` and
+    ``down_revision`` lines; None unless the chain has exactly one head (then only Alembic
+    can tell). Importing Alembic and walking its scripts cost every command about 0.15 CPU s
+    on a database that had nothing to upgrade: most of a cold ``brief``'s start-up."""
+    revisions, parents = set(), set()
+    for script in _MIGRATIONS.glob("*.py"):
+        for key, values in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            (revisions if key == "revision" else parents).update(_QUOTED.findall(values))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_packaged_head(engine: Engine) -> bool:
+    """Whether the database already records the packaged head, asked without Alembic; any
+    doubt (no version table, a brand-new file, another revision) is Alembic's to settle."""
+    head = packaged_head()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            versions = connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version").scalars().all()
+    except DatabaseError:
+        return False
+    return versions == [head]
 
 
 @contextlib.contextmanager

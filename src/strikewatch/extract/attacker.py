@@ -51,13 +51,16 @@ class AttackerRules:
         out += self._demonyms_on_strike_words(sdoc, set().union(set(), *(t for _, t in out)))
         groups = set().union(set(), *(t for e, t in out if not e.state))
         return [(entry, toks) for entry, toks in out
-                if entry.resolve != "territory" or not _owned(sdoc, toks, groups)]
+                if (entry.resolve != "territory" or not _owned(sdoc, toks, groups))
+                and not _owner_of_own_force(sdoc, entry, toks, out)]
 
     def _demonyms_on_strike_words(self, sdoc, named: set[int]) -> list[tuple[ActorEntry, set[int]]]:
         """A state's demonym on a strike noun names its forces, though the demonym alone names
         no force: "Pakistani shelling killed 12 civilians in Poonch", "an Ethiopian drone
-        strike on a market in Amhara" (not "Pakistani officials", "Sudanese civilians"). Not on
-        a munition: "Israeli Air Force targets Syrian mortars" names what was hit."""
+        strike on a market in Amhara" (not "Pakistani officials", "Sudanese civilians"). So it
+        does on a munition or an aircraft that strikes ("Cambodian rockets struck a petrol
+        station in Sisaket", "Thai F-16 jets bombed ..."), but not on one that is struck:
+        "Israeli Air Force targets Syrian mortars" names what was hit."""
         lex, out, strike_nouns = self.lex, [], self._event_nouns
         for tok in tokens_among(sdoc, self._demonym_ids, as_written=True):
             entry = lex.demonym_forces[tok.text]
@@ -67,9 +70,21 @@ class AttackerRules:
             # damaged houses" is parsed with the demonym for root)
             words = [tok.head] if tok.dep_ in ("amod", "compound", "nmod") else []
             words += [sdoc[tok.i + 1]] if tok.i + 1 < len(sdoc) else []
-            if any({w.lower_, lex.base(w.lower_)} & strike_nouns for w in words):
+            if any({w.lower_, lex.base(w.lower_)} & strike_nouns or self._strikes(w)
+                   for w in words):
                 out.append((entry, {tok.i}))
         return out
+
+    def _strikes(self, word) -> bool:
+        """A munition or aircraft that is the subject of a verb of striking or hitting."""
+        lex = self.lex
+        if word.dep_ != "nsubj" or not {word.lower_, lex.base(word.lower_)} & (
+                lex.munition_words | lex.aircraft_words):
+            return False
+        verb = word.head
+        return verb.pos_ == "VERB" and bool(
+            {verb.lower_, lex.base(verb.lower_), verb.lemma_.lower()}
+            & (lex.impact_verbs | lex.strong_verbs))
 
     def named_before(self, triggers: list[Trigger], ctx: SentenceContext) -> None:
         """A force named right before a strike noun and its modifiers modifies it, whatever the
@@ -252,6 +267,16 @@ def _joined_to(tok, named: set[int]) -> bool:  # noqa: ANN001 - a spaCy token
     named force it adds nothing, and the attacker stays the named one, as before the rule."""
     return (tok.dep_ == "conj" and tok.head.i in named) or any(
         c.dep_ == "conj" and c.i in named for c in tok.children)
+
+
+def _owner_of_own_force(sdoc, entry: ActorEntry, toks: set[int],
+                        named: list[tuple[ActorEntry, set[int]]]) -> bool:
+    """A state named as the owner of one of its own forces ("Iran's Revolutionary Guards",
+    "Russia's Wagner group") is that force, not a second attacker beside it."""
+    return entry.country is not None and any(
+        sdoc[i].dep_ == "poss" and sdoc[i].head.i in other_toks
+        for other, other_toks in named if other is not entry and other.country == entry.country
+        for i in toks)
 
 
 def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:

@@ -51,7 +51,21 @@ def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False,
         lowercase_town = text.islower() and known_town is not None and known_town(text)
         if lowercase_town or is_place_title(text, lex):
             return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
+        if (lead := _set_off_town(doc.text, start, lex, known_town)) is not None:
+            return lead  # a headline's lead town: "Kharkiv: Russian shelling hits ..."
     return _lead_place(doc, lex, known_town) if short_item else None
+
+
+def _set_off_town(text: str, at: int, lex: Lexicons,
+                  known_town: Callable[[str], bool] | None) -> PlaceCandidate | None:
+    """A headline's lead place set off by a colon or a dash ("Kharkiv: Russian shelling hits
+    residential building", "Taiz – Houthi shell hits house"), when the gazetteer knows a town
+    of some size by it: the tagger reads a title's first word as a common noun."""
+    lead = _LEAD_PLACE_COLON.match(text, at) or _LEAD_PLACE.match(text, at)
+    if lead is None or known_town is None or not is_place_title(lead.group(1), lex) \
+            or _is_country(lead.group(1)) or not known_town(lead.group(1)):
+        return None
+    return PlaceCandidate(lead.group(1), lead.start(1), lead.end(1), set(), None, known=False)
 
 
 def _lead_place(doc: Document, lex: Lexicons,

@@ -25,6 +25,8 @@ _VILLAGE_NOUNS = frozenset({"village", "hamlet"})
 _FUNCTION_TAGS = ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "PRON", "AUX", "PART")
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
 _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# a headline's lead place set off by a colon or a dash: the region or city of the places after it
+_LEAD_SET_OFF = re.compile(r"\s*[:—–]\s")
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
 # "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
 _POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.IGNORECASE)
@@ -260,8 +262,9 @@ class PlaceFinder:
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
-        (Ngala, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
-        struck, then in brackets the units that hold it. The name before the brackets is the
+        (Ngala, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)", "airstrikes on Mayo market
+        (Khartoum, Khartoum)": coders' notes write the place struck, then in brackets the
+        units that hold it. The name before the brackets is the
         place, though neither the tagger nor the gazetteer knows it; the units are its
         containers (the geocoder reads them after it), not strike places of their own."""
         sdoc, text = scan.sdoc, _text(scan.sdoc)
@@ -272,8 +275,10 @@ class PlaceFinder:
             if not inside or span is None or len(span) == 0:
                 continue
             toks = set(range(span.start, span.end))
-            if (hit.group("word") and hit.group("word") not in self.lex.place_heads) \
-                    or toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
+            word = hit.group("word")  # "Sortony village (...)", "Mayo market (Khartoum, ...)"
+            name_toks = toks - {span.end - 1} if word else toks  # a landmark's noun is "named"
+            if (word and word not in self.lex.place_heads and word not in self.lex.landmark_nouns) \
+                    or name_toks & (scan.named | scan.speaker_tokens) or _is_country(span.text) \
                     or span.text.lower() in self.lex.not_places or span.text.isupper():
                 continue  # an acronym is spelt out in brackets: "ZNPP (Zaporizhzhia ... Plant)"
             scan.cands = [c for c in scan.cands if c not in inside and not c.tokens & toks]
@@ -670,6 +675,9 @@ class PlaceFinder:
                     holders.add(id(b))
                 elif a.precision == "admin1" and b.precision == "point" and _NEAR.fullmatch(between):
                     out.add(id(a))  # "the camp situated in southern Idlib province close to the village of al-Khwyn"
+                elif _LEAD_SET_OFF.match(between) and not text[:a.start].strip():
+                    out.add(id(a))  # "Gaza: 30 killed in Israeli strike on school in Nuseirat"
+                    holders.add(id(b))
             return out
 
         drop = contained(places)
@@ -842,8 +850,22 @@ class PlaceFinder:
             gov = head.head
             if self.lex.base(gov.lower_) in self.lex.report_verbs:
                 return not self._reports_the_event(gov)
-            return gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here
+            venue = gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here
+            return venue and not self._venue_struck(gov)
         return False
+
+    def _venue_struck(self, noun) -> bool:
+        """Whether a venue is itself what a strike hit, and so where it fell: "fired missiles
+        at a spy headquarters in Erbil", "a missile strike on the embassy in Kyiv", "shells
+        hit a rally in Kramatorsk"."""
+        lex, head = self.lex, noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("at", "on", "against", "into"):
+            head = head.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        strikes = (lex.strong_verbs | lex.weak_verbs | lex.impact_verbs | lex.firing_verbs
+                   | lex.strong_nouns | lex.munition_words)
+        return bool({head.lower_, lex.base(head.lower_), head.lemma_.lower()} & strikes)
 
     def _reports_the_event(self, verb) -> bool:
         """A verb of reporting said of the strike or blast itself, whose "in X" is where it

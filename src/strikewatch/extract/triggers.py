@@ -57,7 +57,8 @@ class TriggerRules:
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
                                | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
-                               | lex.arms_nouns | lex.munition_last_words)
+                               | lex.arms_nouns | lex.munition_last_words
+                               | lex.aircraft_words)  # "Warplanes killed 12 civilians in Idlib"
         # and the lowercase forms that are such a word or inflect one: strength() looks no
         # further at any other word than whether it ends a strong phrase
         self._trigger_form_ids = word_ids(self._trigger_words | {

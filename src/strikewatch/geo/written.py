@@ -52,15 +52,19 @@ class _WrittenContainers:
         parts = [p.strip() for p in tail.split(",") if p.strip()]
         found: WrittenContainer | None = None
         for part in reversed(parts):  # the widest unit first, then the narrower inside it
-            inner = self._unit_inside(part, country, found.box if found else None)
+            inner = self._unit_inside(part, country, found.box if found else None,
+                                      coded=bool(hit.group("paren")))
             if inner is None:
                 break
             found = WrittenContainer(hit.group("head"), *inner)
         return found
 
-    def _unit_inside(self, part: str, country: str | None, box: Place | None,
-                     ) -> tuple[Place, Candidate | None] | None:
-        """One written unit as a province, a district or a country, inside ``box`` if given."""
+    def _unit_inside(self, part: str, country: str | None, box: Place | None, *,
+                     coded: bool = False) -> tuple[Place, Candidate | None] | None:
+        """One written unit as a province, a district or a country, inside ``box`` if given.
+        In a coder's brackets ("Mayo market (Khartoum, Khartoum)", "(Khan Younis, Gaza
+        Strip)") the units run from narrow to wide, so a town inside the province after it is
+        the district named after its seat (ACLED's precision 2), not the next of a list."""
         where = box.country if box else country
         for level in (*_UNIT_LEVELS, None):
             p, cand = self._resolve_full(part, where, [box] if box else (), None, level)
@@ -69,6 +73,10 @@ class _WrittenContainers:
             p = self._region_named_as_unit(part, p, cand)
             if box is not None and not _within(p, box):
                 continue
+            if coded and box is not None and (p.precision, p.admin1) == (box.precision, box.admin1):
+                continue  # "(Khartoum, Khartoum)": the district inside is named after the town
+            if level is None and p.precision == "point" and coded and box is not None:
+                return dataclasses.replace(p, precision="admin2"), cand
             if level is None and p.precision not in (*_UNIT_LEVELS, "country", "region"):
                 return None  # a town is no container of a village: "Aleppo, Idlib" is a list
             if level is None or p.precision == level:
@@ -96,8 +104,9 @@ class _WrittenContainers:
         hit = _AFTER_NAME.match(m.sentence.text, end)
         if hit is None:
             return None
-        tail = hit.group("paren") or hit.group("comma")
-        written = self._resolve_written(f"{m.place_text}, {tail}", country)
+        written = self._resolve_written(
+            f"{m.place_text} ({hit.group('paren')})" if hit.group("paren")
+            else f"{m.place_text}, {hit.group('comma')}", country)
         place = written[0] if written else None
         if not isinstance(place, Place):
             return None
