@@ -207,6 +207,10 @@ class Lexicons:
         # land named after a force ("DPR"): unlike a seat of government ("Kiev troops"), its
         # name on a person says where the person is ("a DPR militiaman killed in shelling")
         self.territories = frozenset(t for e in registry.entries for t in e.territories)
+        # a state's adjective ("Ethiopian", "Azerbaijani"): in "the Ethiopian town of Adi
+        # Daero" it says whose the town is, and is no word of its name
+        self.demonyms = frozenset(d.lower() for e in registry.entries for d in e.demonyms
+                                  if "'" not in d and "’" not in d)
 
     def _read_groups(self, g: dict) -> None:
         self.groups = PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})

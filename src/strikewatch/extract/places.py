@@ -34,6 +34,11 @@ _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|mi
                        r"(?P<noun>[A-Za-z]+)(?=\s*,?\s+(?:in|of|near)\s)")
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# a side's hold on a place, written on it: "the RSF-held town of", "Houthi-controlled Hodeidah"
+_HELD_BY = re.compile(r"\w-(?:held|controlled|run|occupied|besieged)$")
+# a comma, and the compass part of the region after it: ", northern ", ", north-west "
+_COMMA_COMPASS = re.compile(r"\s*,\s*(?:(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+"
+                            r"|central\s+)?", re.IGNORECASE)
 # the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
 # ", some 40 kilometres north-east of the city of "
 _DISTANCE_FROM = re.compile(
@@ -51,8 +56,9 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     that holds it, not a second strike place (a list, 'Kupiansk, Izium and Balakliia', is
     conjoined). A name its unit's noun follows ('Mrauk-U, Rakhine State', 'Gwoza town, Borno
     state', 'Tinzaouaten, Kidal region') holds the place even where the parser conjoins it,
-    unless "and" or "or" goes on from it."""
-    if between.strip() != ",":
+    unless "and" or "or" goes on from it. A compass word may stand between ("Lashio, northern
+    Shan State", "Bure, West Gojjam zone"): the part of the region the place lies in."""
+    if not _COMMA_COMPASS.fullmatch(between):
         return False
     narrower = place.precision not in ("admin1", "admin2")
     if narrower and _named_a_unit(sdoc, after, unit_nouns):
@@ -155,6 +161,7 @@ class PlaceFinder:
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
         self._unknown_names_with_their_unit(scan)
         self._districts_with_their_city(scan)
+        self._districts_after_their_city(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -257,6 +264,23 @@ class PlaceFinder:
             scan.cands.append(PlaceCandidate(text[district.start:city.end], district.start,
                                              city.end, toks, None, district.known))
 
+    def _districts_after_their_city(self, scan: _PlaceScan) -> None:
+        """ "Omdurman's Karari district", "Kharkiv's Saltivskyi district": a city's possessive
+        before a district of it is one place, that district of that city as written (the
+        geocoder places it inside the city), not the district's namesake elsewhere (Karari,
+        India) nor two strike places."""
+        text = _text(scan.sdoc)
+        for city in sorted(scan.cands, key=lambda c: c.start):
+            part = next((c for c in scan.cands if c.start > city.end
+                         and _POSSESSIVE.fullmatch(text[city.end:c.start])), None)
+            if part is None or city not in scan.cands or not city.known \
+                    or city.precision not in (None, "point") \
+                    or part.text.split()[-1].lower() not in self.lex.city_parts:
+                continue
+            scan.cands = [c for c in scan.cands if c is not city and c is not part]
+            scan.cands.append(PlaceCandidate(text[city.start:part.end], city.start, part.end,
+                                             city.tokens | part.tokens, None, False))
+
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
         (Ngala, Borno)", "Al-Hussainiyah (Qaatabah, Ad Dali)": coders' notes write the place
@@ -340,7 +364,10 @@ class PlaceFinder:
                 # the land on what was struck or on who was hit: "shell DPR settlements",
                 # "a DPR militiaman killed" (not "DPR shelling", "DPR forces": who fired)
                 return self._victim(tok.head) or self._struck(tok.head, actor_toks)
-            return self._struck(tok, actor_toks)
+            # a capital naming a landmark's city is the place: "Damascus international
+            # airport", "Kyiv railway station" (not the government: "Damascus denied")
+            landmark = tok.dep_ in ("compound", "nmod") and self._a_landmark(tok.head)
+            return landmark or self._struck(tok, actor_toks)
 
         named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
         for matcher in (lex.groups, lex.orgs):
@@ -396,7 +423,8 @@ class PlaceFinder:
         name = sdoc[first: last + 1]
         if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
             return  # "Damascus-backed", "Aleppo-based": a modifier, not a place
-        if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name):
+        if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name) \
+                or self._whose(name.text):
             return
         if precision is None and (toks & scan.named or (from_ent and not self._known(name.text))):
             pieces = self._segment(name) if from_ent and len(name) > 1 else []
@@ -417,8 +445,10 @@ class PlaceFinder:
         j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
         while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
             phrase = sdoc[last + 1: j + 1].text.lower()
-            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" for k in range(last + 1, j)):
-                phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood"
+            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
+                                                     for k in range(last + 1, j)):
+                phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood", "Damascus
+                # international airport" (the tagger calls "international" a proper noun)
             if phrase in lex.place_heads:
                 precision = lex.place_heads[phrase]
                 toks |= set(range(last + 1, j + 1))
@@ -504,12 +534,51 @@ class PlaceFinder:
         when the text says it is a place ("the neighborhood of Aleppo Syria Live Network" is
         Aleppo), nor a landmark's name whose town the text gives ("Gorky Park, Kharkiv")."""
         lex, sdoc = self.lex, scan.sdoc
+        if self._named_with_its_noun(sdoc, words, w, k):
+            return self._ends_of_a_named_unit(sdoc, words, w, k), False
         ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
                 and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
                 and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
                 and self._known_run(sdoc, words, w, j)]
         one_village = ends[:1] != [k] and self._one_village_named(scan, words, w, k)
         return ([] if one_village else ends), one_village
+
+    def _named_with_its_noun(self, sdoc, words, w: int, k: int) -> bool:
+        """A run of two or more names that its own place noun ends or follows, and that is one
+        name: opened by a compass word ("West Gojjam zone", "North Western zone") or one name
+        to the tagger ("the Green Zone", "the Cal Miskaad mountains"). The whole run is the
+        place; its first word alone is a namesake town elsewhere (West, Green, Cal)."""
+        if k - w < 2:
+            return False
+        nouns = self.lex.unit_nouns.union(self.lex.place_heads)
+        last = words[k - 1][1]
+        follows = last < len(sdoc) and sdoc[last].lower_ in nouns
+        if not (follows or words[k - 1][2].lower() in nouns):
+            return False
+        if any(self._names_a_unit(sdoc[words[v][0]:words[k - 1][1]].text) for v in range(w + 1, k)):
+            return False  # "Millis Idlib province": a village and its unit, the comma lost
+        first = words[w][0]
+        one_entity = sdoc[first].ent_iob_ == "B" and sdoc[last - 1].ent_iob_ in ("B", "I") \
+            and (last == len(sdoc) or sdoc[last].ent_iob_ != "I") \
+            and all(sdoc[i].ent_iob_ == "I" for i in range(first + 1, last))
+        definite = first > 0 and sdoc[first - 1].lower_ == "the"  # "the Green Zone"
+        return one_entity or definite or words[w][2].lower() in self.lex.regions
+
+    def _names_a_unit(self, name: str) -> bool:
+        """The gazetteer knows the name as a province or a district."""
+        return any(c.kind in ("admin1", "admin2") for c in self.gazetteer.lookup(name))
+
+    def _ends_of_a_named_unit(self, sdoc, words, w: int, k: int) -> list[int]:
+        """Where a run named with its noun may end: the whole run if the gazetteer knows it,
+        or before its last word when that is the unit's noun and the rest a unit the gazetteer
+        knows ("Kachin State", "Shan State"); never at a shorter name (not "Green" of "Green
+        Zone")."""
+        if self._known_run(sdoc, words, w, k):
+            return [k]
+        if words[k - 1][2].lower() in self.lex.unit_nouns and k - 1 > w:
+            if self._names_a_unit(sdoc[words[w][0]:words[k - 2][1]].text):
+                return [k - 1]
+        return []
 
     def _add_run(self, scan: _PlaceScan, words, w: int, j: int, k: int, *, known: bool,
                  one_village: bool) -> bool:
@@ -520,7 +589,8 @@ class PlaceFinder:
         first, last = words[w][0], words[j - 1][1]
         before = words[w - 1][2].lower() if w > 0 else ""
         joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
-        introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)) or joined
+        introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)
+                                 or self._named_with_its_noun(sdoc, words, w, k)) or joined
         if not (known or introduced):
             return False
         head = words[w - 2][2].lower() if introduced and before == "of" else before
@@ -696,7 +766,7 @@ class PlaceFinder:
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
         a, b, text = word
-        if any(i in taken or i in named for i in range(a, b)):
+        if any(i in taken or i in named for i in range(a, b)) or self._whose(text):
             return False
         if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
@@ -712,6 +782,14 @@ class PlaceFinder:
         # (not "University building damaged by explosion")
         return all(self._proper_token(sdoc, i) for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _whose(self, text: str) -> bool:
+        """A word that says whose a place is, never a word of its name: a state's adjective
+        ("the Ethiopian town of Adi Daero", "the Azerbaijani city of Ganja") or a side's hold
+        ("the RSF-held town of Rufaa", "the Houthi-controlled port of Hodeidah"), unless the
+        gazetteer knows the word as a place (Ethiopia's Somali region)."""
+        lower = text.lower()
+        return bool(_HELD_BY.search(lower)) or (lower in self.lex.demonyms and not self._known(text))
 
     def _proper_token(self, sdoc, i: int) -> bool:
         """One word of ``_proper``'s test, its Token made once: each ``sdoc[i]`` makes one, and

@@ -113,15 +113,20 @@ class _Namesakes:
         return out
 
     def _without_attackers(self, run: str, text: str, end: int) -> str:
-        """The run without its words that name a side firing: a nationality or a possessive
-        before a munition, strike or aircraft word ("Russian shelling", "Ukraine's strikes",
-        "Israeli Air Force")."""
+        """The run without its words that name a side firing: a nationality, a possessive or
+        a country's name before a munition, strike, aircraft or force word ("Russian
+        shelling", "Ukraine's strikes", "Israeli Air Force", "US forces")."""
         words = run.split()
         after = _AFTER_WORD.match(text, end)
         following = [*words[1:], after.group(1) if after else ""]
         return " ".join(w for w, nxt in zip(words, following)
                         if not (nxt.casefold() in self._lex.attacker_nouns
-                                and (normalize(w) in self._lex.demonyms or _POSSESSIVE.search(w))))
+                                and (normalize(w) in self._lex.demonyms or _POSSESSIVE.search(w)
+                                     or self._a_country(w))))
+
+    def _a_country(self, word: str) -> bool:
+        key = normalize(word)
+        return bool(key) and any(c.kind == COUNTRY for c in self._fetch("name", key, None))
 
     def _countries_in_run(self, run: str) -> frozenset[str]:
         """The countries one run of capitalised words names, remembered: a story repeats
