@@ -101,3 +101,33 @@ def test_a_citys_possessive_before_its_district_places_the_district_in_the_city(
         extractor, text, country, admin1):
     [strike] = coded(extractor, text)
     assert (strike.country, strike.admin1) == (country, admin1)
+
+
+# ---------------------------------------------------------------- a namesake abroad
+
+
+@pytest.mark.parametrize(("text", "place", "country", "admin1"), [
+    # Nigeria: "Rann" is also an alternate name of Brezice (Slovenia); Borno state says where
+    ("Air force jets bombed a camp for displaced people in Rann, Borno state, killing 112.",
+     "Rann", "NG", "Borno"),
+    # Ukraine: "Druzhba" is the Soviet name of a Sumy village, and a town in Uzbekistan
+    ("Drones struck Druzhba, Sumy region, killing two.", "Druzhba", "UA", "Sumy"),
+])
+def test_a_name_votes_with_the_unit_written_after_it(extractor, text, place, country, admin1):
+    [strike] = coded(extractor, text)
+    assert (strike.place, strike.country, strike.admin1) == (place, country, admin1)
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # Yemen: in an Israeli story, Hodeidah is the Yemeni port, not H̱adid (a village in Israel
+    # whose consonants it shares), and Israel's own jets struck it abroad
+    ("Israeli jets struck the port of Hodeidah, an Israeli army spokesman said. Sirens "
+     "sounded in Tel Aviv and Eilat.", "Hodeidah", "YE"),
+    # Syria: in a Russian story, Latakia is the Syrian city, not Letka (a village in Komi)
+    ("Russian missiles struck Latakia, the Russian defence ministry said. Explosions were "
+     "heard in Belgorod and Kursk.", "Latakia", "SY"),
+])
+def test_an_exact_city_abroad_outweighs_a_village_spelt_alike_at_home(extractor, text, place,
+                                                                      country):
+    assert (place, country) in [(p, cc) for p, cc, _ in placed(extractor, text)]
+

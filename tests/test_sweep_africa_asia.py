@@ -254,10 +254,7 @@ SWEEP = [
     case("ng-camp-rann",
          "Nigerian air force jets mistakenly bombed a camp for displaced people in Rann, Borno "
          "state, killing 112 people.", "2017-01-18",
-         country="NG", attacker="NG", killed=(112, 112), admin1="Borno",
-         fails="'Rann' is also an alternate name of Brezice, a Slovenian municipality, which "
-               "outvotes Borno state for the story's country: the strike is left unplaced "
-               "(the attacker's nationality does not vote)"),
+         country="NG", attacker="NG", killed=(112, 112), admin1="Borno"),
     case("ng-iswap-mortars",
          "ISWAP fighters fired mortar bombs into Gwoza town, Borno state, killing four "
          "residents.", "2024-04-15", country="NG", attacker="ISWAP", killed=(4, 4),

@@ -296,13 +296,17 @@ def _vote_strike_places(ballots: dict[str, tuple[str, float]], mentions: Sequenc
     contained: set[str] = set()
     short = gazetteer.settings.variant_min_letters
     for m, (p, c) in zip(mentions, first):
+        # "near Adan Yabaal, Middle Shabelle": a village the gazetteer lacks votes with the
+        # unit written after it, a province's weight; and so does a name the unit places
+        # elsewhere than its reading alone ("Rann, Borno state" is not Brezice, Slovenia,
+        # one of whose alternate names is Rann)
+        box = gazetteer._written_after(m, p, None) if m.place_text else None
+        if isinstance(box, Place) and (box.precision in ("admin1", "admin2") or (
+                isinstance(p, Place) and box.country != p.country)):
+            _vote(ballots, m.place_text or "", box, 3.0)
+            contained.add(normalize(m.place_text or ""))
+            continue
         if not isinstance(p, Place):
-            # "near Adan Yabaal, Middle Shabelle": a village the gazetteer lacks votes with
-            # the unit written after it, a province's weight
-            box = gazetteer._written_after(m, p, None) if m.place_text else None
-            if isinstance(box, Place) and box.precision in ("admin1", "admin2"):
-                _vote(ballots, m.place_text or "", box, 3.0)
-                contained.add(normalize(m.place_text or ""))
             continue
         if p.precision != "country":
             weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "", short)
