@@ -131,3 +131,26 @@ def test_an_exact_city_abroad_outweighs_a_village_spelt_alike_at_home(extractor,
                                                                       country):
     assert (place, country) in [(p, cc) for p, cc, _ in placed(extractor, text)]
 
+
+
+# ---------------------------------------------------------------- a minister's office
+
+
+@pytest.mark.parametrize(("text", "speaker", "org"), [
+    # Ukraine (Russia's side)
+    ("Russian Defence Minister Sergei Shoigu said Russian forces struck Ukrainian positions "
+     "near Bakhmut.", "Sergei Shoigu", "Ministry of Defence of Russia"),
+    # Lebanon (Israel's side)
+    ("Israeli Defence Minister Yoav Gallant said the army struck Hezbollah targets in Nabatieh.",
+     "Yoav Gallant", "Israeli Ministry of Defense"),
+    # Syria: a state whose name only its adjective gives
+    ("Syrian Defence Minister Ali Abdullah Ayoub said the army shelled terrorist positions in "
+     "Idlib.", "Ali Abdullah Ayoub", "Syrian Ministry of Defence"),
+    # a foreign minister speaks for the foreign ministry
+    ("Russian Foreign Minister Sergei Lavrov said the strikes on Kharkiv hit only military "
+     "targets.", "Sergei Lavrov", "Ministry of Foreign Affairs of Russia"),
+])
+def test_a_minister_speaks_for_the_ministry_of_the_office(extractor, text, speaker, org):
+    from test_sweep_middle_east import speakers
+
+    assert speakers(extractor, text)[speaker] == org
