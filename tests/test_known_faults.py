@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from test_sweep_africa_asia import coded
+from test_sweep_middle_east import read, speakers
 
 
 def placed(extractor, text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -151,6 +152,23 @@ def test_an_exact_city_abroad_outweighs_a_village_spelt_alike_at_home(extractor,
      "targets.", "Sergei Lavrov", "Ministry of Foreign Affairs of Russia"),
 ])
 def test_a_minister_speaks_for_the_ministry_of_the_office(extractor, text, speaker, org):
-    from test_sweep_middle_east import speakers
-
     assert speakers(extractor, text)[speaker] == org
+
+
+# ---------------------------------------------------------------- a unit's name as reports write it
+
+
+@pytest.mark.parametrize(("text", "village", "country", "unit"), [
+    # Burkina Faso: GeoNames' "Province du Yatenga"
+    ("Army drones bombed a market in Bidi, Yatenga province, killing dozens of civilians.",
+     "Bidi", "BF", "Province du Yatenga"),
+    # the Philippines (Sulu): GeoNames' "Province of Sulu"
+    ("Military jets bombed Abu Sayyaf positions near Kaunayan, Sulu province, killing 6.",
+     "Kaunayan", "PH", "Province of Sulu"),
+])
+def test_a_district_geonames_names_with_its_unit_word_is_found_by_its_bare_name(
+        extractor, text, village, country, unit):
+    strikes, _ = read(extractor, text)
+    [m] = strikes
+    assert (m.place.unresolved_name, m.place.country, m.place.admin2) == (village, country, unit)
+

@@ -233,9 +233,7 @@ SWEEP = [
     case("bf-drones-market",
          "Burkinabe army drones bombed a market in Bidi, Yatenga province, killing dozens of "
          "civilians, witnesses said.", "2023-11-12",
-         country="BF", attacker="BF", killed=(24, None),
-         fails="the gazetteer knows Yatenga only as 'Province du Yatenga': the strike stays "
-               "unplaced"),
+         country="BF", attacker="BF", killed=(24, None)),
     case("ne-issp-rockets",
          "The Islamic State Sahel Province (ISSP) fired rockets at the Nigerien army post in "
          "Tillia, Tahoua region.", "2024-05-14", country="NE", attacker="Islamic State"),
