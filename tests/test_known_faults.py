@@ -172,3 +172,41 @@ def test_a_district_geonames_names_with_its_unit_word_is_found_by_its_bare_name(
     [m] = strikes
     assert (m.place.unresolved_name, m.place.country, m.place.admin2) == (village, country, unit)
 
+
+
+# ---------------------------------------------------------------- units and accusations
+
+
+@pytest.mark.parametrize(("text", "village", "country", "admin1"), [
+    # Ethiopia: a zone of Amhara the gazetteer lacked (supplement, coded to Dessie)
+    ("Drone strikes killed 11 civilians in Mekane Selam, South Wollo.", "Mekane Selam", "ET",
+     "Amhara"),
+    # the DR Congo: a territory of North Kivu (supplement)
+    ("A drone strike on Kitshanga, Masisi territory, killed 7 civilians.", "Kitshanga", "CD",
+     "Nord Kivu"),
+])
+def test_a_village_keeps_the_district_the_supplement_adds(extractor, text, village, country,
+                                                          admin1):
+    [strike] = coded(extractor, text)
+    assert (strike.unresolved, strike.country, strike.admin1, strike.precision) == (
+        village, country, admin1, "admin2")
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Federal forces carried out drone strikes on Mekane Selam, South Wollo.", "ET"),  # Ethiopia
+    ("Federal troops shelled Grozny, killing 20 civilians.", "RU"),                    # Chechnya
+    ("Federal government forces struck al-Shabaab positions near Jilib.", "SO"),       # Somalia
+])
+def test_a_federations_own_forces_are_the_territorys_state(extractor, text, attacker):
+    assert [s.attacker for s in coded(extractor, text)] == [attacker]
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Fano militia accused the federal government of drone strikes that killed 11 civilians "
+     "in Mekane Selam, South Wollo.", "ET"),                                               # Ethiopia
+    ("Kyiv accused Russia of shelling that killed 3 people in Kherson.", "RU"),           # Ukraine
+    ("Local officials accused the Sudanese army of air strikes that killed 20 people in "
+     "Nyala.", "SD"),                                                                    # Sudan
+])
+def test_the_force_a_speaker_accuses_of_the_strike_is_its_attacker(extractor, text, attacker):
+    assert [s.attacker for s in coded(extractor, text)] == [attacker]

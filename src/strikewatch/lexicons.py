@@ -217,6 +217,8 @@ class Lexicons:
         self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())
         self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
         self.struck_nouns = frozenset(w.lower() for w in cues.get("struck_nouns") or ())
+        self.accusation_verbs = frozenset(f for v in cues.get("accusation_verbs") or ()
+                                          for f in _forms(str(v)))
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
         # land named after a force ("DPR"): unlike a seat of government ("Kiev troops"), its
         # name on a person says where the person is ("a DPR militiaman killed in shelling")

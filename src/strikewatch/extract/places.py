@@ -197,13 +197,15 @@ class PlaceFinder:
         """A province or district: by its place word ("Kharkiv Oblast") or by its name alone
         ("North Darfur", "Lower Shabelle", "Tigray"), which coders' notes write bare. A unit
         named after its own town ("Kharkiv", "Idlib", "Diffa") is not read as the unit: "Gorky
-        Park, Kharkiv" is the park in the city (a namesake town abroad does not count: Borno)."""
+        Park, Kharkiv" is the park in the city (a namesake town abroad does not count: Borno).
+        A district the gazetteer's supplement keeps as an area is one too ("Mekane Selam,
+        South Wollo", "Kitshanga, Masisi territory")."""
         if cand.precision in ("admin1", "admin2"):
             return True
         if cand.precision is not None:
             return False
         found = self.gazetteer.lookup(cand.text)
-        units = {c.country for c in found if c.kind in ("admin1", "admin2")}
+        units = {c.country for c in found if c.kind in ("admin1", "admin2", "area")}
         return bool(units) and not any(c.kind == "city" and c.country in units for c in found)
 
     def _village_start(self, scan: _PlaceScan, comma: int) -> int:
