@@ -59,6 +59,10 @@ def test_a_village_before_its_unit_is_not_one_name_with_it(extractor, text, plac
     ("Fighters came under air attack in Lashio, northern Shan State.", "Lashio", "MM"),  # Myanmar
     ("Warplanes struck Khan Sheikhoun, southern Idlib province, on Tuesday.",          # Syria
      "Khan Sheikhoun", "SY"),
+    ("Russian drones struck Zolochiv, western Kharkiv region, killing 2.", "Zolochiv", "UA"),
+    # a narrower unit the gazetteer lacks between the place and its state (Myanmar)
+    ("Airstrikes killed 7 villagers in Ywar Thit village, Mindat township, Chin State.",
+     "Ywar Thit village", "MM"),
 ])
 def test_a_unit_after_a_comma_and_a_compass_word_holds_the_place(extractor, text, place,
                                                                  country):
@@ -210,3 +214,16 @@ def test_a_federations_own_forces_are_the_territorys_state(extractor, text, atta
 ])
 def test_the_force_a_speaker_accuses_of_the_strike_is_its_attacker(extractor, text, attacker):
     assert [s.attacker for s in coded(extractor, text)] == [attacker]
+
+
+@pytest.mark.parametrize(("text", "village", "country"), [
+    # Ethiopia: an acronym before "camp" is the camp's kind, and the village is kept with its
+    # compass part of the region
+    ("Drone strike on an IDP camp in Dedebit, northwest Tigray, killed 56 people.", "Dedebit",
+     "ET"),
+    # Syria: the same compass part of a province after a village the gazetteer lacks
+    ("Coalition jets struck Al-Hussainiyah, eastern Deir ez-Zor province, killing 4.",
+     "Al-Hussainiyah", "SY"),
+])
+def test_a_village_before_a_compass_part_of_its_unit_is_kept(extractor, text, village, country):
+    assert [(u, cc) for _, cc, u in placed(extractor, text)] == [(village, country)]

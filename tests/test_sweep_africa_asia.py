@@ -131,9 +131,7 @@ SWEEP = [
     case("et-camp-in-village",
          "Drone strike on an IDP camp in Dedebit, northwest Tigray, killed 56 people, aid "
          "workers said.", "2022-01-08", country="ET", killed=(56, 56), admin1="Tigray",
-         unresolved="Dedebit",
-         fails="'an IDP camp in Dedebit, northwest Tigray': placed in Tigray, but the name kept "
-               "for a later gazetteer is 'IDP camp', not Dedebit"),
+         unresolved="Dedebit"),
     case("et-accused-federal",
          "Fano militia accused the federal government of drone strikes that killed 11 "
          "civilians in Mekane Selam, South Wollo.", "2024-02-20",
@@ -177,9 +175,7 @@ SWEEP = [
     case("mm-village-township-state",
          "Airstrikes by the Myanmar military killed 7 villagers in Ywar Thit village, Mindat "
          "township, Chin State, on Sunday, local media said.", "2024-05-06",
-         country="MM", attacker="MM", killed=(7, 7), unresolved="Ywar Thit",
-         fails="'..., Mindat township, Chin State': the state after a township the gazetteer "
-               "lacks is read as a second strike"),
+         country="MM", attacker="MM", killed=(7, 7), unresolved="Ywar Thit"),
     case("mm-village-of-came-under",
          "The village of Hpa Lan in Ye-U township came under artillery fire from a junta base, "
          "killing a teenager.", "2024-05-06",

@@ -39,6 +39,8 @@ _HELD_BY = re.compile(r"\w-(?:held|controlled|run|occupied|besieged)$")
 # a comma, and the compass part of the region after it: ", northern ", ", north-west "
 _COMMA_COMPASS = re.compile(r"\s*,\s*(?:(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+"
                             r"|central\s+)?", re.IGNORECASE)
+# a comma, a unit named with its noun, a comma: ", Mindat township, ", ", Kabkabiya locality, "
+_UNIT_BETWEEN = re.compile(r"\s*,\s*(?:[A-Z][\w'’-]*\s+){1,3}(?P<noun>[a-z]+)\s*,\s*")
 # the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
 # ", some 40 kilometres north-east of the city of "
 _DISTANCE_FROM = re.compile(
@@ -58,7 +60,7 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     state', 'Tinzaouaten, Kidal region') holds the place even where the parser conjoins it,
     unless "and" or "or" goes on from it. A compass word may stand between ("Lashio, northern
     Shan State", "Bure, West Gojjam zone"): the part of the region the place lies in."""
-    if not _COMMA_COMPASS.fullmatch(between):
+    if not (_COMMA_COMPASS.fullmatch(between) or _a_unit_between(between, unit_nouns)):
         return False
     narrower = place.precision not in ("admin1", "admin2")
     if narrower and _named_a_unit(sdoc, after, unit_nouns):
@@ -66,6 +68,13 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     if after.precision in ("admin1", "admin2") and narrower:
         return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
+def _a_unit_between(between: str, unit_nouns: frozenset[str]) -> bool:
+    """ ", Mindat township, " of "Ywar Thit village, Mindat township, Chin State": a narrower
+    unit named with its noun between a place and the wider unit that holds both."""
+    hit = _UNIT_BETWEEN.fullmatch(between)
+    return hit is not None and hit["noun"].lower() in unit_nouns
 
 
 def _named_a_unit(sdoc, cand: PlaceCandidate, unit_nouns: frozenset[str]) -> bool:
@@ -179,16 +188,19 @@ class PlaceFinder:
         """An oblast, province or district written after a name the gazetteer lacks ("near
         Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate", "bombed
         Sortony, North Darfur") is that name's container: the place is the name with it, as
-        written, for the geocoder to resolve inside it or to it, rather than the whole region."""
+        written, for the geocoder to resolve inside it or to it, rather than the whole region.
+        A compass word may stand before the unit: "in Dedebit, northwest Tigray"."""
         sdoc = scan.sdoc
         if not cand.tokens or not self._a_unit(cand):
             return cand
-        first = min(cand.tokens)
-        if first < 2 or sdoc[first - 1].text != ",":
+        comma = min(cand.tokens) - 1
+        if comma > 0 and sdoc[comma].lower_ in self.lex.regions:
+            comma -= 1
+        if comma < 1 or sdoc[comma].text != ",":
             return cand
-        start = self._village_start(scan, first - 1)
-        village = sdoc[first - 2]
-        if start == first - 1 or not self._the_thing_struck_or_placed(village):
+        start = self._village_start(scan, comma)
+        village = sdoc[comma - 1]
+        if start == comma or not self._the_thing_struck_or_placed(village):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
@@ -426,8 +438,9 @@ class PlaceFinder:
         if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
             return  # "Damascus-backed", "Aleppo-based": a modifier, not a place
         if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name) \
-                or self._whose(name.text):
-            return
+                or self._whose(name.text) or (len(name) == 1 and name.text.isupper()
+                                              and precision is not None and not self._known(name.text)):
+            return  # (an acronym before its place noun says the site's kind: "an IDP camp")
         if precision is None and (toks & scan.named or (from_ent and not self._known(name.text))):
             pieces = self._segment(name) if from_ent and len(name) > 1 else []
             for a, b in pieces:
