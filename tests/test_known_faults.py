@@ -227,3 +227,14 @@ def test_the_force_a_speaker_accuses_of_the_strike_is_its_attacker(extractor, te
 ])
 def test_a_village_before_a_compass_part_of_its_unit_is_kept(extractor, text, village, country):
     assert [(u, cc) for _, cc, u in placed(extractor, text)] == [(village, country)]
+
+
+@pytest.mark.parametrize(("text", "village", "country"), [
+    # Chad: Baga is a town in Nigeria and Sola another elsewhere; none lies in Chad
+    ("Chadian army helicopters struck Boko Haram positions near Baga Sola, Lac region.",
+     "Baga Sola", "TD"),
+    # Ukraine: a village the gazetteer lacks before its region is a point, kept with it
+    ("Russian shelling hit Zelena Dolyna, Kharkiv region, killing one.", "Zelena Dolyna", "UA"),
+])
+def test_a_village_before_its_unit_is_one_place_in_the_unit(extractor, text, village, country):
+    assert [(u, cc) for _, cc, u in placed(extractor, text)] == [(village, country)]

@@ -217,7 +217,8 @@ class PlaceFinder:
         if cand.precision is not None:
             return False
         found = self.gazetteer.lookup(cand.text)
-        units = {c.country for c in found if c.kind in ("admin1", "admin2", "area")}
+        units = {c.country for c in found
+                 if c.kind in ("admin1", "admin2", "area")}
         return bool(units) and not any(c.kind == "city" and c.country in units for c in found)
 
     def _village_start(self, scan: _PlaceScan, comma: int) -> int:
@@ -438,9 +439,8 @@ class PlaceFinder:
         if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
             return  # "Damascus-backed", "Aleppo-based": a modifier, not a place
         if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name) \
-                or self._whose(name.text) or (len(name) == 1 and name.text.isupper()
-                                              and precision is not None and not self._known(name.text)):
-            return  # (an acronym before its place noun says the site's kind: "an IDP camp")
+                or self._whose(name.text) or self._site_kind(name, precision):
+            return
         if precision is None and (toks & scan.named or (from_ent and not self._known(name.text))):
             pieces = self._segment(name) if from_ent and len(name) > 1 else []
             for a, b in pieces:
@@ -609,8 +609,8 @@ class PlaceFinder:
         if not (known or introduced):
             return False
         head = words[w - 2][2].lower() if introduced and before == "of" else before
-        # a name joined by its article is a town's or a village's: a point
-        precision = self.lex.place_heads.get(head) or ("point" if joined else None)
+        # a name joined by its article, or one village before its unit, is a town's or a village's: a point
+        precision = self.lex.place_heads.get(head) or ("point" if joined or one_village else None)
         self._add(scan, first, last - 1, from_ent=False, precision=precision)
         return True
 
@@ -638,8 +638,24 @@ class PlaceFinder:
             return False  # "the city of Tabqa Syria": a town and its country
         if k - w > 1 and self._called_a_village(sdoc, words, w, k):
             return True
-        return not all(self._known_run(sdoc, words, v, v + 1) for v in range(w, k)) \
-            and self._unit_follows(scan, words, k)
+        if not self._unit_follows(scan, words, k):
+            return False
+        if not all(self._known_run(sdoc, words, v, v + 1) for v in range(w, k)):
+            return True
+        return k - w > 1 and self._none_in_the_units_country(sdoc, words, w, k)
+
+    def _none_in_the_units_country(self, sdoc, words, w: int, k: int) -> bool:
+        """Each word of the run is a place, but none in the country of the unit written after
+        it: "near Baga Sola, Lac region" (Chad) is one town, not Baga (Nigeria) and Sola."""
+        v = k + 1
+        while v < len(words) and v < k + 5 and words[v][2] not in (",", "."):
+            v += 1
+        unit = self.gazetteer.resolve(sdoc[words[k + 1][0]: words[v - 1][1]].text)
+        country = getattr(unit, "country", None)
+        if country is None or getattr(unit, "precision", None) not in ("admin1", "admin2"):
+            return False
+        return not any(c.country == country for x in range(w, k)
+                       for c in self.gazetteer.lookup(words[x][2]))
 
     def _called_a_village(self, sdoc, words, w: int, k: int) -> bool:
         """The text calls the run a village: "Let Yet Kone village", "the village of Hpa Lan"."""
@@ -797,6 +813,13 @@ class PlaceFinder:
         # (not "University building damaged by explosion")
         return all(self._proper_token(sdoc, i) for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _site_kind(self, name, precision: str | None) -> bool:
+        """An acronym before a place noun says the site's kind or owner, not a place's name:
+        "an IDP camp", "a UN school", "an MSF hospital" (a lone capital is no acronym)."""
+        text = name.text
+        return len(name) == 1 and len(text) > 1 and text.isupper() and precision is not None \
+            and not self._known(text)
 
     def _whose(self, text: str) -> bool:
         """A word that says whose a place is, never a word of its name: a state's adjective
