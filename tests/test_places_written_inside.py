@@ -33,7 +33,7 @@ def test_the_toll_stays_with_the_one_strike(extractor):
 
 def test_two_places_each_struck_stay_two_strikes(extractor):
     text = "Russian drones struck Kharkiv's Saltivka district and Sumy overnight."
-    assert places(extractor, text) == ["Saltivka district", "Sumy"]
+    assert places(extractor, text) == ["Kharkiv's Saltivka district", "Sumy"]
 
 
 @pytest.mark.parametrize(("text", "place"), [

@@ -309,16 +309,12 @@ def test_a_ship_hit_at_sea_is_placed_at_sea(extractor):
     assert [m.place_text for m in strikes] == ["Gulf of Aden"]
 
 
-@pytest.mark.xfail(strict=True, reason="'Green Zone' is cut at its descriptor word: 'Green' "
-                   "becomes a second strike place beside Baghdad")
 def test_a_named_zone_of_a_city_is_one_strike_in_the_city(extractor):
     text = ("Rockets hit the Green Zone in Baghdad near the US embassy, the Iraqi security media "
             "cell said.")
     assert [(a, where) for a, _, where, _, _ in coded(extractor, text)] == [(None, "Baghdad")]
 
 
-@pytest.mark.xfail(strict=True, reason="'Damascus international airport' is cut to "
-                   "'international airport' (the city's name read as its container)")
 def test_a_city_s_airport_keeps_its_name(extractor):
     text = ("Israeli jets struck targets near Damascus international airport, putting it out of "
             "service, Syria's defence ministry said.")

@@ -172,6 +172,20 @@ def _state_force_voices(registry: Registry):
                     yield f"{demonym} {word}", voice
 
 
+# the subject of a ministry or a minister's office, by the words that name it
+_OFFICE_SUBJECTS = (("defence", re.compile(r"\bdefen[cs]e\b", re.IGNORECASE)),
+                    ("foreign", re.compile(r"\bforeign\b", re.IGNORECASE)),
+                    ("interior", re.compile(r"\binterior\b", re.IGNORECASE)))
+
+
+def office_subject(name: str) -> str | None:
+    """ "Ministry of Defence of Russia", "defence minister" -> "defence"; None for no ministry
+    or office of those subjects ("Israel Defense Forces" is a force, not a ministry)."""
+    if not re.search(r"\bminist", name, re.IGNORECASE):
+        return None
+    return next((subject for subject, words in _OFFICE_SUBJECTS if words.search(name)), None)
+
+
 class Lexicons:
     """Every lexicon of extraction, compiled. Build with :func:`load_lexicons`."""
 
@@ -203,10 +217,19 @@ class Lexicons:
         self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())
         self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
         self.struck_nouns = frozenset(w.lower() for w in cues.get("struck_nouns") or ())
+        self.accusation_verbs = frozenset(f for v in cues.get("accusation_verbs") or ()
+                                          for f in _forms(str(v)))
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
         # land named after a force ("DPR"): unlike a seat of government ("Kiev troops"), its
         # name on a person says where the person is ("a DPR militiaman killed in shelling")
         self.territories = frozenset(t for e in registry.entries for t in e.territories)
+        # a state's adjective ("Ethiopian", "Azerbaijani"): in "the Ethiopian town of Adi
+        # Daero" it says whose the town is, and is no word of its name
+        self.demonyms = frozenset(d.lower() for e in registry.entries for d in e.demonyms
+                                  if "'" not in d and "’" not in d)
+        # a state's adjective -> the state: "Syrian Defence Minister ..." speaks for Syria's
+        self.state_demonyms = {d.lower(): e.country for e in registry.entries if e.is_state
+                               for d in e.demonyms if "'" not in d and "’" not in d}
 
     def _read_groups(self, g: dict) -> None:
         self.groups = PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})
@@ -307,9 +330,13 @@ class Lexicons:
 
         self.country_bodies = PhraseMatcher({str(k): v for k, v in (sp.get("country_bodies") or {}).items()})
         self.org_of: dict[tuple[str, str], OrgEntry] = {}  # (country, role) -> its first body
+        # (country, subject) -> its ministry of that subject: "defence", "foreign", "interior"
+        self.ministry_of: dict[tuple[str, str], OrgEntry] = {}
         for entry in orgs.values():
             if entry.country:
                 self.org_of.setdefault((entry.country, entry.role), entry)
+                if (subject := office_subject(entry.org or "")) is not None:
+                    self.ministry_of.setdefault((entry.country, subject), entry)
         # generic names that refer back to the one body of their role the story names
         self.definite_speakers = frozenset(str(p).lower() for ps in (sp.get("definite") or {}).values() for p in ps)
         self.from_body = frozenset(str(w).lower() for w in sp.get("from_body") or ())

@@ -104,7 +104,24 @@ class AttackerRules:
                                                             if c.dep_ in ("compound", "amod") and c.i < n.i]))
                       for n in nouns}
             trigger.found = [(e, toks) for e, toks in ctx.actors
-                             if max(toks) + 1 in starts and not toks & ctx.speaker_tokens]
+                             if max(toks) + 1 in starts and not toks & ctx.speaker_tokens] \
+                or self._accused_of(tok, ctx)
+
+    def _accused_of(self, tok, ctx: SentenceContext) -> list[tuple[ActorEntry, set[int]]]:
+        """The force a speaker accuses of the strike word: "Fano militia accused the federal
+        government of drone strikes" (the strike after "of" or "for", the force the verb's
+        object, which the parser may give the "of" to). Not the speaker, the accuser."""
+        verbs = self.lex.accusation_verbs
+        if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ not in ("of", "for"):
+            return []
+        holder = tok.head.head
+        verb = holder if holder.lower_ in verbs else holder.head \
+            if holder.dep_ == "dobj" and holder.head.lower_ in verbs else None
+        if verb is None:
+            return []
+        accused = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        return [(e, toks) for e, toks in ctx.actors
+                if toks <= accused and not toks & ctx.speaker_tokens]
 
     def _aircraft_subject(self, verb):
         """The aircraft a strike verb has for subject ("Antonov dropped bombs"), else None."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from strikewatch.lexicons import Lexicons, OrgEntry
+from strikewatch.lexicons import Lexicons, OrgEntry, office_subject
 from strikewatch.models import Span
 from strikewatch.nlp import Sentence
 
@@ -275,10 +275,20 @@ class SpeakerFinder:
             near = [e for s, e_, _, e in lex.actors.find(_text(sdoc)) if e.state
                     for t in [sdoc.char_span(s, e_, alignment_mode="expand")]
                     if t is not None and (t.start in where or first <= t.start <= last)]
-            entry = lex.org_of.get((near[0].country, body[0][3])) if near else None
+            country = near[0].country if near else next(
+                (cc for i in range(first, last + 1)
+                 if (cc := lex.state_demonyms.get(sdoc[i].lower_)) is not None), None)
+            entry = self._body_of(country, body[0][2], body[0][3]) if country else None
             if entry is not None:
                 words.last = max([last, *where])
                 words.org_override = entry
+
+    def _body_of(self, country: str, written: str, role: str) -> OrgEntry | None:
+        """The state's ministry of the subject a ministry's or minister's name gives ("defence
+        minister": its defence ministry), else its first body of the role."""
+        subject = office_subject(written)
+        return (self.lex.ministry_of.get((country, subject)) if subject else None) \
+            or self.lex.org_of.get((country, role))
 
     def _voice(self, state: DocState, sdoc, head, text: str, words: _SpeakerWords) -> _Voice | None:
         """The speaker's name, key (one per speaker in a document), body and kind, when the

@@ -36,6 +36,13 @@ _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|mi
                        r"(?P<noun>[A-Za-z]+)(?=\s*,?\s+(?:in|of|near)\s)")
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# a side's hold on a place, written on it: "the RSF-held town of", "Houthi-controlled Hodeidah"
+_HELD_BY = re.compile(r"\w-(?:held|controlled|run|occupied|besieged)$")
+# a comma, and the compass part of the region after it: ", northern ", ", north-west "
+_COMMA_COMPASS = re.compile(r"\s*,\s*(?:(?:(?:north|south)-?)?(?:north|south|east|west)(?:ern)?\s+"
+                            r"|central\s+)?", re.IGNORECASE)
+# a comma, a unit named with its noun, a comma: ", Mindat township, ", ", Kabkabiya locality, "
+_UNIT_BETWEEN = re.compile(r"\s*,\s*(?:[A-Z][\w'’-]*\s+){1,3}(?P<noun>[a-z]+)\s*,\s*")
 # the words that set a place at a distance and bearing from a landmark: ", 150 km south of ",
 # ", some 40 kilometres north-east of the city of "
 _DISTANCE_FROM = re.compile(
@@ -53,8 +60,9 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     that holds it, not a second strike place (a list, 'Kupiansk, Izium and Balakliia', is
     conjoined). A name its unit's noun follows ('Mrauk-U, Rakhine State', 'Gwoza town, Borno
     state', 'Tinzaouaten, Kidal region') holds the place even where the parser conjoins it,
-    unless "and" or "or" goes on from it."""
-    if between.strip() != ",":
+    unless "and" or "or" goes on from it. A compass word may stand between ("Lashio, northern
+    Shan State", "Bure, West Gojjam zone"): the part of the region the place lies in."""
+    if not (_COMMA_COMPASS.fullmatch(between) or _a_unit_between(between, unit_nouns)):
         return False
     narrower = place.precision not in ("admin1", "admin2")
     if narrower and _named_a_unit(sdoc, after, unit_nouns):
@@ -62,6 +70,13 @@ def _appended_container(sdoc, place: PlaceCandidate, after: PlaceCandidate, betw
     if after.precision in ("admin1", "admin2") and narrower:
         return not any(sdoc[i].dep_ == "conj" for i in after.tokens)  # "Donetsk, Donetsk Oblast"
     return any(sdoc[i].dep_ == "appos" and sdoc[i].head.i in place.tokens for i in after.tokens)
+
+
+def _a_unit_between(between: str, unit_nouns: frozenset[str]) -> bool:
+    """ ", Mindat township, " of "Ywar Thit village, Mindat township, Chin State": a narrower
+    unit named with its noun between a place and the wider unit that holds both."""
+    hit = _UNIT_BETWEEN.fullmatch(between)
+    return hit is not None and hit["noun"].lower() in unit_nouns
 
 
 def _named_a_unit(sdoc, cand: PlaceCandidate, unit_nouns: frozenset[str]) -> bool:
@@ -158,6 +173,7 @@ class PlaceFinder:
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
         self._unknown_names_with_their_unit(scan)
         self._districts_with_their_city(scan)
+        self._districts_after_their_city(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -175,16 +191,19 @@ class PlaceFinder:
         """An oblast, province or district written after a name the gazetteer lacks ("near
         Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate", "bombed
         Sortony, North Darfur") is that name's container: the place is the name with it, as
-        written, for the geocoder to resolve inside it or to it, rather than the whole region."""
+        written, for the geocoder to resolve inside it or to it, rather than the whole region.
+        A compass word may stand before the unit: "in Dedebit, northwest Tigray"."""
         sdoc = scan.sdoc
         if not cand.tokens or not self._a_unit(cand):
             return cand
-        first = min(cand.tokens)
-        if first < 2 or sdoc[first - 1].text != ",":
+        comma = min(cand.tokens) - 1
+        if comma > 0 and sdoc[comma].lower_ in self.lex.regions:
+            comma -= 1
+        if comma < 1 or sdoc[comma].text != ",":
             return cand
-        start = self._village_start(scan, first - 1)
-        village = sdoc[first - 2]
-        if start == first - 1 or not self._the_thing_struck_or_placed(village):
+        start = self._village_start(scan, comma)
+        village = sdoc[comma - 1]
+        if start == comma or not self._the_thing_struck_or_placed(village):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
@@ -193,13 +212,16 @@ class PlaceFinder:
         """A province or district: by its place word ("Kharkiv Oblast") or by its name alone
         ("North Darfur", "Lower Shabelle", "Tigray"), which coders' notes write bare. A unit
         named after its own town ("Kharkiv", "Idlib", "Diffa") is not read as the unit: "Gorky
-        Park, Kharkiv" is the park in the city (a namesake town abroad does not count: Borno)."""
+        Park, Kharkiv" is the park in the city (a namesake town abroad does not count: Borno).
+        A district the gazetteer's supplement keeps as an area is one too ("Mekane Selam,
+        South Wollo", "Kitshanga, Masisi territory")."""
         if cand.precision in ("admin1", "admin2"):
             return True
         if cand.precision is not None:
             return False
         found = self.gazetteer.lookup(cand.text)
-        units = {c.country for c in found if c.kind in ("admin1", "admin2")}
+        units = {c.country for c in found
+                 if c.kind in ("admin1", "admin2", "area")}
         return bool(units) and not any(c.kind == "city" and c.country in units for c in found)
 
     def _village_start(self, scan: _PlaceScan, comma: int) -> int:
@@ -259,6 +281,23 @@ class PlaceFinder:
             scan.cands = [c for c in scan.cands if c is not district and c is not city]
             scan.cands.append(PlaceCandidate(text[district.start:city.end], district.start,
                                              city.end, toks, None, district.known))
+
+    def _districts_after_their_city(self, scan: _PlaceScan) -> None:
+        """ "Omdurman's Karari district", "Kharkiv's Saltivskyi district": a city's possessive
+        before a district of it is one place, that district of that city as written (the
+        geocoder places it inside the city), not the district's namesake elsewhere (Karari,
+        India) nor two strike places."""
+        text = _text(scan.sdoc)
+        for city in sorted(scan.cands, key=lambda c: c.start):
+            part = next((c for c in scan.cands if c.start > city.end
+                         and _POSSESSIVE.fullmatch(text[city.end:c.start])), None)
+            if part is None or city not in scan.cands or not city.known \
+                    or city.precision not in (None, "point") \
+                    or part.text.split()[-1].lower() not in self.lex.city_parts:
+                continue
+            scan.cands = [c for c in scan.cands if c is not city and c is not part]
+            scan.cands.append(PlaceCandidate(text[city.start:part.end], city.start, part.end,
+                                             city.tokens | part.tokens, None, False))
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
@@ -346,7 +385,10 @@ class PlaceFinder:
                 # the land on what was struck or on who was hit: "shell DPR settlements",
                 # "a DPR militiaman killed" (not "DPR shelling", "DPR forces": who fired)
                 return self._victim(tok.head) or self._struck(tok.head, actor_toks)
-            return self._struck(tok, actor_toks)
+            # a capital naming a landmark's city is the place: "Damascus international
+            # airport", "Kyiv railway station" (not the government: "Damascus denied")
+            landmark = tok.dep_ in ("compound", "nmod") and self._a_landmark(tok.head)
+            return landmark or self._struck(tok, actor_toks)
 
         named = set().union(set(), *(t for _, t in actors if not capital_here(t)))
         for matcher in (lex.groups, lex.orgs):
@@ -402,7 +444,8 @@ class PlaceFinder:
         name = sdoc[first: last + 1]
         if last + 1 < len(sdoc) and sdoc[last + 1].text == "-" and not name[-1].whitespace_:
             return  # "Damascus-backed", "Aleppo-based": a modifier, not a place
-        if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name):
+        if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name) \
+                or self._whose(name.text) or self._site_kind(name, precision):
             return
         if precision is None and (toks & scan.named or (from_ent and not self._known(name.text))):
             pieces = self._segment(name) if from_ent and len(name) > 1 else []
@@ -423,8 +466,10 @@ class PlaceFinder:
         j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
         while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
             phrase = sdoc[last + 1: j + 1].text.lower()
-            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" for k in range(last + 1, j)):
-                phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood"
+            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
+                                                     for k in range(last + 1, j)):
+                phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood", "Damascus
+                # international airport" (the tagger calls "international" a proper noun)
             if phrase in lex.place_heads:
                 precision = lex.place_heads[phrase]
                 toks |= set(range(last + 1, j + 1))
@@ -510,12 +555,51 @@ class PlaceFinder:
         when the text says it is a place ("the neighborhood of Aleppo Syria Live Network" is
         Aleppo), nor a landmark's name whose town the text gives ("Gorky Park, Kharkiv")."""
         lex, sdoc = self.lex, scan.sdoc
+        if self._named_with_its_noun(sdoc, words, w, k):
+            return self._ends_of_a_named_unit(sdoc, words, w, k), False
         ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
                 and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
                 and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
                 and self._known_run(sdoc, words, w, j)]
         one_village = ends[:1] != [k] and self._one_village_named(scan, words, w, k)
         return ([] if one_village else ends), one_village
+
+    def _named_with_its_noun(self, sdoc, words, w: int, k: int) -> bool:
+        """A run of two or more names that its own place noun ends or follows, and that is one
+        name: opened by a compass word ("West Gojjam zone", "North Western zone") or one name
+        to the tagger ("the Green Zone", "the Cal Miskaad mountains"). The whole run is the
+        place; its first word alone is a namesake town elsewhere (West, Green, Cal)."""
+        if k - w < 2:
+            return False
+        nouns = self.lex.unit_nouns.union(self.lex.place_heads)
+        last = words[k - 1][1]
+        follows = last < len(sdoc) and sdoc[last].lower_ in nouns
+        if not (follows or words[k - 1][2].lower() in nouns):
+            return False
+        if any(self._names_a_unit(sdoc[words[v][0]:words[k - 1][1]].text) for v in range(w + 1, k)):
+            return False  # "Millis Idlib province": a village and its unit, the comma lost
+        first = words[w][0]
+        one_entity = sdoc[first].ent_iob_ == "B" and sdoc[last - 1].ent_iob_ in ("B", "I") \
+            and (last == len(sdoc) or sdoc[last].ent_iob_ != "I") \
+            and all(sdoc[i].ent_iob_ == "I" for i in range(first + 1, last))
+        definite = first > 0 and sdoc[first - 1].lower_ == "the"  # "the Green Zone"
+        return one_entity or definite or words[w][2].lower() in self.lex.regions
+
+    def _names_a_unit(self, name: str) -> bool:
+        """The gazetteer knows the name as a province or a district."""
+        return any(c.kind in ("admin1", "admin2") for c in self.gazetteer.lookup(name))
+
+    def _ends_of_a_named_unit(self, sdoc, words, w: int, k: int) -> list[int]:
+        """Where a run named with its noun may end: the whole run if the gazetteer knows it,
+        or before its last word when that is the unit's noun and the rest a unit the gazetteer
+        knows ("Kachin State", "Shan State"); never at a shorter name (not "Green" of "Green
+        Zone")."""
+        if self._known_run(sdoc, words, w, k):
+            return [k]
+        if words[k - 1][2].lower() in self.lex.unit_nouns and k - 1 > w:
+            if self._names_a_unit(sdoc[words[w][0]:words[k - 2][1]].text):
+                return [k - 1]
+        return []
 
     def _add_run(self, scan: _PlaceScan, words, w: int, j: int, k: int, *, known: bool,
                  one_village: bool) -> bool:
@@ -526,12 +610,13 @@ class PlaceFinder:
         first, last = words[w][0], words[j - 1][1]
         before = words[w - 1][2].lower() if w > 0 else ""
         joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
-        introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)) or joined
+        introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)
+                                 or self._named_with_its_noun(sdoc, words, w, k)) or joined
         if not (known or introduced):
             return False
         head = words[w - 2][2].lower() if introduced and before == "of" else before
-        # a name joined by its article is a town's or a village's: a point
-        precision = self.lex.place_heads.get(head) or ("point" if joined else None)
+        # a name joined by its article, or one village before its unit, is a town's or a village's: a point
+        precision = self.lex.place_heads.get(head) or ("point" if joined or one_village else None)
         self._add(scan, first, last - 1, from_ent=False, precision=precision)
         return True
 
@@ -559,8 +644,24 @@ class PlaceFinder:
             return False  # "the city of Tabqa Syria": a town and its country
         if k - w > 1 and self._called_a_village(sdoc, words, w, k):
             return True
-        return not all(self._known_run(sdoc, words, v, v + 1) for v in range(w, k)) \
-            and self._unit_follows(scan, words, k)
+        if not self._unit_follows(scan, words, k):
+            return False
+        if not all(self._known_run(sdoc, words, v, v + 1) for v in range(w, k)):
+            return True
+        return k - w > 1 and self._none_in_the_units_country(sdoc, words, w, k)
+
+    def _none_in_the_units_country(self, sdoc, words, w: int, k: int) -> bool:
+        """Each word of the run is a place, but none in the country of the unit written after
+        it: "near Baga Sola, Lac region" (Chad) is one town, not Baga (Nigeria) and Sola."""
+        v = k + 1
+        while v < len(words) and v < k + 5 and words[v][2] not in (",", "."):
+            v += 1
+        unit = self.gazetteer.resolve(sdoc[words[k + 1][0]: words[v - 1][1]].text)
+        country = getattr(unit, "country", None)
+        if country is None or getattr(unit, "precision", None) not in ("admin1", "admin2"):
+            return False
+        return not any(c.country == country for x in range(w, k)
+                       for c in self.gazetteer.lookup(words[x][2]))
 
     def _called_a_village(self, sdoc, words, w: int, k: int) -> bool:
         """The text calls the run a village: "Let Yet Kone village", "the village of Hpa Lan"."""
@@ -705,7 +806,7 @@ class PlaceFinder:
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
         a, b, text = word
-        if any(i in taken or i in named for i in range(a, b)):
+        if any(i in taken or i in named for i in range(a, b)) or self._whose(text):
             return False
         if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
             return True  # "on Harfa village": the tagger calls "Harfa" an adjective
@@ -721,6 +822,21 @@ class PlaceFinder:
         # (not "University building damaged by explosion")
         return all(self._proper_token(sdoc, i) for i in range(a, b)) or (
             b - a > 1 and bool(_NAMELIKE.match(text)))
+
+    def _site_kind(self, name, precision: str | None) -> bool:
+        """An acronym before a place noun says the site's kind or owner, not a place's name:
+        "an IDP camp", "a UN school", "an MSF hospital" (a lone capital is no acronym)."""
+        text = name.text
+        return len(name) == 1 and len(text) > 1 and text.isupper() and precision is not None \
+            and not self._known(text)
+
+    def _whose(self, text: str) -> bool:
+        """A word that says whose a place is, never a word of its name: a state's adjective
+        ("the Ethiopian town of Adi Daero", "the Azerbaijani city of Ganja") or a side's hold
+        ("the RSF-held town of Rufaa", "the Houthi-controlled port of Hodeidah"), unless the
+        gazetteer knows the word as a place (Ethiopia's Somali region)."""
+        lower = text.lower()
+        return bool(_HELD_BY.search(lower)) or (lower in self.lex.demonyms and not self._known(text))
 
     def _proper_token(self, sdoc, i: int) -> bool:
         """One word of ``_proper``'s test, its Token made once: each ``sdoc[i]`` makes one, and

@@ -113,15 +113,20 @@ class _Namesakes:
         return out
 
     def _without_attackers(self, run: str, text: str, end: int) -> str:
-        """The run without its words that name a side firing: a nationality or a possessive
-        before a munition, strike or aircraft word ("Russian shelling", "Ukraine's strikes",
-        "Israeli Air Force")."""
+        """The run without its words that name a side firing: a nationality, a possessive or
+        a country's name before a munition, strike, aircraft or force word ("Russian
+        shelling", "Ukraine's strikes", "Israeli Air Force", "US forces")."""
         words = run.split()
         after = _AFTER_WORD.match(text, end)
         following = [*words[1:], after.group(1) if after else ""]
         return " ".join(w for w, nxt in zip(words, following)
                         if not (nxt.casefold() in self._lex.attacker_nouns
-                                and (normalize(w) in self._lex.demonyms or _POSSESSIVE.search(w))))
+                                and (normalize(w) in self._lex.demonyms or _POSSESSIVE.search(w)
+                                     or self._a_country(w))))
+
+    def _a_country(self, word: str) -> bool:
+        key = normalize(word)
+        return bool(key) and any(c.kind == COUNTRY for c in self._fetch("name", key, None))
 
     def _countries_in_run(self, run: str) -> frozenset[str]:
         """The countries one run of capitalised words names, remembered: a story repeats
@@ -291,13 +296,17 @@ def _vote_strike_places(ballots: dict[str, tuple[str, float]], mentions: Sequenc
     contained: set[str] = set()
     short = gazetteer.settings.variant_min_letters
     for m, (p, c) in zip(mentions, first):
+        # "near Adan Yabaal, Middle Shabelle": a village the gazetteer lacks votes with the
+        # unit written after it, a province's weight; and so does a name the unit places
+        # elsewhere than its reading alone ("Rann, Borno state" is not Brezice, Slovenia,
+        # one of whose alternate names is Rann)
+        box = gazetteer._written_after(m, p, None) if m.place_text else None
+        if isinstance(box, Place) and (box.precision in ("admin1", "admin2") or (
+                isinstance(p, Place) and box.country != p.country)):
+            _vote(ballots, m.place_text or "", box, 3.0)
+            contained.add(normalize(m.place_text or ""))
+            continue
         if not isinstance(p, Place):
-            # "near Adan Yabaal, Middle Shabelle": a village the gazetteer lacks votes with
-            # the unit written after it, a province's weight
-            box = gazetteer._written_after(m, p, None) if m.place_text else None
-            if isinstance(box, Place) and box.precision in ("admin1", "admin2"):
-                _vote(ballots, m.place_text or "", box, 3.0)
-                contained.add(normalize(m.place_text or ""))
             continue
         if p.precision != "country":
             weight = 3.0 if p.source == "computed" else _vote_weight(c, m.place_text or "", short)

@@ -82,6 +82,20 @@ def _fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+# the unit's word and its linking word before a district's name, as GeoNames writes French and
+# Spanish names: "Province du Yatenga", "Departement de la Tapoa", "Territoire de Masisi",
+# "Municipio de Sucre"; reports write the name bare ("Bidi, Yatenga province")
+_UNIT_WORD_FIRST = re.compile(
+    r"^(?:province|d[ée]partement|pr[ée]fecture|territoire|cercle|r[ée]gion|municipio|district)"
+    r"\s+(?:of\s+|du\s+|des\s+|de\s+la\s+|de\s+l['’]|de\s+|d['’])?(?P<bare>\S.*)$", re.IGNORECASE)
+
+
+def _without_unit_word(name: str) -> list[str]:
+    """A district's name without the unit's word GeoNames writes before it, if any."""
+    hit = _UNIT_WORD_FIRST.match(name)
+    return [hit["bare"]] if hit else []
+
+
 class _Builder:
     def __init__(self, con: sqlite3.Connection, lex: _Lexicon):
         self.con, self.lex = con, lex
@@ -262,7 +276,7 @@ class _Builder:
             eid = self.add(name=row["name"], kind=ADMIN2, country=row["country"],
                            admin1code=row["admin1code"], lat=lat, lon=lon, population=pop,
                            geonameid=gid, source="geonames")
-            self.names(eid, [row["name"]])
+            self.names(eid, [row["name"], *_without_unit_word(row["name"])])
             counts[ADMIN2] += 1
         return counts
 

@@ -141,6 +141,8 @@ class _Lexicon:
     def load(cls) -> _Lexicon:
         demonyms = {normalize(w): row["country"] for row in _read_csv("demonyms.csv")
                     for w in row["demonyms"].split("|") if w.strip()}
+        for word, country in _state_demonyms():
+            demonyms.setdefault(normalize(word), country)
         # the extractor's titles of persons (entities.yaml): one list for both
         entities = files("strikewatch") / "data" / "lexicons" / "entities.yaml"
         titles = yaml.safe_load(entities.read_text(encoding="utf-8"))["titles"]
@@ -149,6 +151,15 @@ class _Lexicon:
                            for n in [row["name"], *row["aliases"].split("|")] if n.strip())
         return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
                    demonyms, frozenset(str(w) for w in titles), rivers)
+
+
+def _state_demonyms() -> list[tuple[str, str]]:
+    """The adjectives of the states the actor registry knows ("Armenian", "Congolese"), beside
+    demonyms.csv: "the Armenian city of Goris" names the town's country as "Syrian" does."""
+    from strikewatch.actors import load_registry
+
+    return [(d, e.country) for e in load_registry().entries if e.is_state
+            for d in e.demonyms if "'" not in d and "’" not in d]
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,7 +179,7 @@ class _Lookup:
                                               lambda c: not scope or c.country in scope,
                                               frozenset(regions))
             if found:
-                return found
+                return self._exact_abroad_outweighing(key, found) if scope else found
         for key in keys:
             found = self._typo_candidates(key, country, lambda c: not scope or c.country in scope)
             if found:
@@ -187,6 +187,21 @@ class _Lookup:
         if regions and q.core and (found := self._fuzzy_in(q.core, regions)):
             return found
         return self._fetch("name", q.core, country) if q.core else []
+
+    def _exact_abroad_outweighing(self, key: str, variants: list[Candidate]) -> list[Candidate]:
+        """A spelling variant at home against the exact name abroad, weighed by what each
+        proves: where every variant in the story's country is a village (under an anchor
+        town's size) and the name is exactly the own name of a province or of a city large
+        enough to be named from abroad (``foreign_min_population``), the exact name is the
+        place: "Hodeidah" in a story whose other places are Israeli is the Yemeni port, not
+        H̱adid, a village whose consonants it shares. A town at home, or a small namesake
+        abroad, leaves the variants standing."""
+        s = self.settings
+        if any(c.kind != CITY or c.population >= s.anchor_population for c in variants):
+            return variants
+        exact = [c for c in self._fetch("name", key, None) if c.exact and c.own
+                 and (c.kind == ADMIN1 or (c.kind == CITY and c.population >= s.foreign_min_population))]
+        return exact or variants
 
     def _fuzzy_in(self, key: str, regions: set[tuple[str, str | None]]) -> list[Candidate]:
         """Names of the neighbours' provinces that differ from the key by more than the

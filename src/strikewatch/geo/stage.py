@@ -159,7 +159,7 @@ def _abroad_only_with_cause(doc: _Document) -> None:
         if not isinstance(p, Place) or p.country == doc.country or p.precision == "country":
             continue
         if g._near_country(p, doc.country, ABROAD_NEAR_KM) \
-                or p.country in doc.countries_named(m):
+                or p.country in doc.countries_named(m) or _struck_abroad_by_its_state(doc, m, p):
             continue
         doc.results[i] = Unresolved(
             m.place_text or p.name,
@@ -167,6 +167,23 @@ def _abroad_only_with_cause(doc: _Document) -> None:
             f"and the article does not name {p.country}: a venue or a namesake, not a "
             f"strike place",
             (f"alone: {p.name} ({p.country}/{p.admin1})",))
+
+
+def _struck_abroad_by_its_state(doc: _Document, m: StrikeMention, p: Place) -> bool:
+    """The story's own state struck the place: "Israeli jets struck the port of Hodeidah" in
+    a story whose other places are Israeli. States strike abroad, and a strike is no venue;
+    the place must still be named exactly by its own name and be a province or a city large
+    enough to be named from abroad (not a person's namesake hamlet), and the sentence must
+    name the state as the one striking (not carry it from a strike before "Peace talks in
+    Geneva were suspended after the strikes")."""
+    named, sentence = m.attacker_span, m.sentence
+    if m.attacker is None or m.attacker.country != doc.country or p.precision == "region" \
+            or named is None or sentence is None \
+            or not sentence.start <= named.start < sentence.end:
+        return False
+    _, cand = doc.gazetteer._resolve_full(m.place_text or p.name, p.country)
+    return cand is not None and cand.exact and cand.own and (
+        cand.kind != CITY or cand.population >= doc.gazetteer.settings.foreign_min_population)
 
 
 def _coded_twice(doc: _Document) -> None:

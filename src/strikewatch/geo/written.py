@@ -25,6 +25,8 @@ _CHECKED = "checked to lie in"
 _CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
 _PART_OF_CITY = re.compile(
     r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
+# a city's possessive before its part: "Omdurman's Karari district", "Kharkiv's Saltivskyi district"
+_CITY_S_PART = re.compile(r"^\s*(?P<city>[^,()'’]+?)['’]s\s+(?P<part>[^,()]+?)\s*$")
 # a container names a province or district, never a point: "Kharkiv" after a comma is the
 # oblast, as in "Nova Dmytrivka, Kharkiv"
 _UNIT_LEVELS = ("admin1", "admin2")
@@ -150,24 +152,37 @@ class _WrittenContainers:
                                                  *box.alternatives)), found.box_candidate
 
 
-    def _part_of_its_city(self, name: str, country: str | None) -> Place | None:
+    def _part_of_its_city(self, name: str, country: str | None,
+                          ) -> tuple[Place, Candidate | None] | None:
         """ "Kharkiv (Saltivka district)", "Petrovsky district of Donetsk", "centre of
         Kherson": a part of a city written with the city (in brackets after it, or after
         "of"), which the gazetteer rarely knows, lies in that city: the strike is at the
         city, the part's name kept as written. Only a city (a point) holds such a part;
-        "Nova Dmytrivka (Kharkiv oblast)" is a village in its province."""
-        hit = _CITY_THEN_PART.match(name) or _PART_OF_CITY.match(name)
+        "Nova Dmytrivka (Kharkiv oblast)" is a village in its province. With the city's
+        candidate, which votes for the story's country as the city would."""
+        hit = _CITY_THEN_PART.match(name) or _PART_OF_CITY.match(name) or _CITY_S_PART.match(name)
         if hit is None:
             return None
         part = hit.group("part").strip()
         if not self._names_a_city_part(part):
             return None
-        city, _ = self._resolve_full(hit.group("city").strip(), country)
+        city, cand = self._resolve_full(hit.group("city").strip(), country)
         if not isinstance(city, Place) or city.precision != "point":
             return None
+        if hit.re is _CITY_S_PART and (inside := self._part_known_in(part, city)) is not None:
+            return inside
         why = f"{part}: a part of {city.name}, the city written with it"
         return dataclasses.replace(city, unresolved_name=part,
-                                   alternatives=(why, *city.alternatives))
+                                   alternatives=(why, *city.alternatives)), cand
+
+    def _part_known_in(self, part: str, city: Place) -> tuple[Place, Candidate | None] | None:
+        """The city's part, where the gazetteer knows it in the city's province ("Kharkiv's
+        Saltivskyi district" is Saltivka)."""
+        alone, cand = self._resolve_full(part, city.country, (city,))
+        if not (isinstance(alone, Place) and alone.precision == "point" and _within(alone, city)):
+            return None
+        why = f"{part}: {_CHECKED} {city.name}, the city written with it"
+        return dataclasses.replace(alone, alternatives=(why, *alone.alternatives)), cand
 
     def _other_name_in_brackets(self, name: str, country: str | None) -> Place | None:
         """ "Bakhmut (Artemivsk)", "Dnipro (Dnipropetrovsk)", "Sanaa (Sana'a)": a town with
