@@ -104,15 +104,12 @@ PRESS_RELEASES = [
     case("oir-release-lead",
          "Coalition military forces conducted two strikes against ISIS targets near Abu Kamal, "
          "Syria, on Nov. 8, destroying a headquarters building, CJTF-OIR said.", "2017-11-10",
-         country="SY", attacker=COALITION, day="2017-11-08",
-         fails="'on Nov. 8': the abbreviated month is read as a place (Nov, Tajikistan); "
-               "'Coalition military forces' gives a second attacker by its 'military forces'"),
+         country="SY", attacker=COALITION, day="2017-11-08"),
     # ------------------------------------------------------------------ AFRICOM (Somalia)
     case("africom-vicinity",
          "U.S. Africa Command conducted an airstrike in the vicinity of Jilib, Somalia, on Jan. "
          "5, killing three al-Shabaab terrorists.", "2025-01-07",
-         country="SO", admin1="Middle Juba", attacker=AFRICOM, killed=(3, 3), day="2025-01-05",
-         fails="'on Jan. 5': the abbreviated month is read as a second strike place"),
+         country="SO", admin1="Middle Juba", attacker=AFRICOM, killed=(3, 3), day="2025-01-05"),
     case("africom-mountains-km",
          "In coordination with the Federal Government of Somalia, U.S. Africa Command conducted "
          "an airstrike against ISIS-Somalia approximately 60 km southeast of Bosaso on Feb. 10.",
@@ -143,9 +140,7 @@ PRESS_RELEASES = [
          "the Russian Defence Ministry said.", "2024-06-01", count=0),
     case("rumod-kyiv-regime-attempt",
          "The Kyiv regime attempted a terrorist attack with fixed-wing drones on targets in the "
-         "Kursk region; all the drones were destroyed by air defence.", "2024-06-01", count=0,
-         fails="an attempted attack whose drones were all destroyed is read as a strike on the "
-               "Kursk region"),
+         "Kursk region; all the drones were destroyed by air defence.", "2024-06-01", count=0),
     # ------------------------------------------------------------------ the IDF
     case("idf-area-of",
          "IDF fighter jets struck Hezbollah terrorist infrastructure in the area of Aitaroun.",
@@ -186,14 +181,10 @@ PRESS_RELEASES = [
          "targets in Hodeidah.", "2018-06-15", country="YE", attacker=SAUDI, claimed=True),
     case("slc-intercepted-drone",
          "The coalition said it intercepted and destroyed an explosive-laden drone launched by "
-         "the Houthi militia towards Khamis Mushait.", "2021-03-10", count=0,
-         fails="a drone intercepted and destroyed on its way 'towards' a town is read as a strike"
-               " on it"),
+         "the Houthi militia towards Khamis Mushait.", "2021-03-10", count=0),
     case("slc-air-defences-jazan",
          "Saudi air defences intercepted a ballistic missile fired by the Houthis at Jazan, the "
-         "coalition said.", "2021-03-10", count=0,
-         fails="a missile intercepted over Jazan is read as a strike, twice (once for each side "
-               "named)"),
+         "coalition said.", "2021-03-10", count=0),
     # ------------------------------------------------------------------ Ukraine's Air Force, Staff
     case("uaf-tally-no-place",
          "Overnight, Russia launched 45 Shahed drones and three Iskander-M missiles; air "
@@ -227,8 +218,7 @@ PRESS_RELEASES = [
     case("houthi-saree-eilat",
          "Houthi military spokesman Yahya Saree said the group's forces targeted the port of "
          "Eilat with a ballistic missile.", "2024-07-22",
-         country="IL", attacker="Houthis", claimed=True,
-         fails="'the group's forces' of a group's spokesman names no attacker"),
+         country="IL", attacker="Houthis", claimed=True),
     case("shabaab-command-post",
          "Al-Shabaab said its fighters shelled a Somali army base in Balad with mortars, "
          "destroying a command post.", "2024-09-03", country="SO", attacker="Al Shabaab",
@@ -238,14 +228,11 @@ PRESS_RELEASES = [
     case("rsf-drones-port-sudan",
          "The Rapid Support Forces said their drones struck the army's air base in Port Sudan, "
          "destroying fighter jets.", "2025-05-05", country="SD", attacker="RSF",
-         claimed=True,
-         fails="'their drones' of the group that speaks names no attacker"),
+         claimed=True),
     case("kia-command-post",
          "The Kachin Independence Army said its fighters destroyed a junta command post in "
          "Bhamo with drone-dropped bombs.", "2024-12-10", country="MM",
-         attacker="KIA", claimed=True,
-         fails="'its fighters' of the group that speaks names no attacker; 'destroyed' is no "
-               "strike word"),
+         attacker="KIA", claimed=True),
     case("fama-hideout",
          "The Malian armed forces said aerial strikes destroyed a terrorist hideout near Niono, "
          "Segou region.", "2024-04-08", country="ML", admin1="Segou", claimed=True),
@@ -273,9 +260,7 @@ PRESS_RELEASES = [
     case("saf-air-force-destroyed",
          "The Sudanese army said its air force destroyed RSF vehicles in Mellit, North Darfur.",
          "2024-07-02", country="SD", admin1="Northern Darfur",
-         attacker="Sudanese Armed Forces", claimed=True,
-         fails="'its air force destroyed RSF vehicles in Mellit': a force's 'destroyed' is no "
-               "strike word"),
+         attacker="Sudanese Armed Forces", claimed=True),
     case("gna-volcano-jufra",
          "Operation Volcano of Anger said its drones struck an LNA ammunition depot at Jufra "
          "air base.", "2020-05-30", country="LY",
@@ -393,19 +378,15 @@ MONITORS = [
 
 NON_EVENTS = [
     case("idf-denies-rafah", "The Israeli military denied carrying out any strike in Rafah on "
-         "Sunday.", "2024-05-27", count=0, claim=("denial", "Israel Defense Forces"),
-         fails="a strike the speaker denies carrying out is read as a strike"),
+         "Sunday.", "2024-05-27", count=0, claim=("denial", "Israel Defense Forces")),
     case("mm-junta-denies", "The junta denied bombing the village of Let Htoke Taw, calling "
-         "the reports fabricated.", "2023-11-20", count=0, claim=("denial", None),
-         fails="'The junta denied bombing ...' gives no denial claim"),
+         "the reports fabricated.", "2023-11-20", count=0, claim=("denial", None)),
     case("ru-mod-denies-market",
          "Russia's defence ministry denied that its forces had struck the market in "
-         "Kostiantynivka.", "2023-09-07", count=0, claim=("denial", None),
-         fails="a strike the speaker denies is read as the speaker's own claimed strike"),
+         "Kostiantynivka.", "2023-09-07", count=0, claim=("denial", None)),
     case("ua-recalled-hospital",
          "A year ago, a Russian missile struck the Okhmatdyt children's hospital in Kyiv, "
-         "killing two people.", "2025-07-08", count=0,
-         fails="'A year ago, ...' is not heard as a recalled strike"),
+         "killing two people.", "2025-07-08", count=0),
     case("mm-recalled-pazigyi",
          "Survivors of last year's air strike on Pazigyi village are still living in the "
          "forest.", "2024-04-11", count=0),
@@ -429,3 +410,154 @@ def test_sweep(extractor, text, published, count, want, claim):
     if claim is not None:
         kind, org = claim
         assert any(c.kind == kind and org in (None, c.org) for c in got.claims), got.claims
+
+
+# ---------------------------------------------------------------- the rules the sweep found
+
+
+def strikes_of(extractor: Extractor, text: str, published: str = "2024-05-10") -> list[Coded]:
+    return read(extractor, text, published).strikes
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # US military releases (Somalia, Syria) and a wire lead from Ukraine date by "Jan. 5"
+    ("U.S. Africa Command conducted an airstrike near Jilib on Jan. 5.", "Jilib"),
+    ("Coalition forces struck ISIS targets near Abu Kamal on Nov. 8.", "Abu Kamal"),
+    ("Russian missiles hit Kharkiv on Sept. 12, killing three people.", "Kharkiv"),
+])
+def test_a_month_cut_short_is_no_place(extractor, text, place):
+    assert [s.place for s in strikes_of(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "attacker", "country"), [
+    ("Coalition military forces struck ISIS targets near Abu Kamal on Tuesday.", COALITION, "SY"),
+    ("Coalition military forces struck a Houthi weapons depot in Saada on Tuesday.", SAUDI, "YE"),
+])
+def test_a_coalition_s_military_forces_are_one_attacker(extractor, text, attacker, country):
+    assert [(s.attacker, s.country) for s in strikes_of(extractor, text)] == [(attacker, country)]
+
+
+@pytest.mark.parametrize(("text", "attacker", "country"), [
+    # a group's voice with its own forces as the subject: "its fighters", "their drones",
+    # "the group's forces" (Somalia, Sudan, Yemen at Israel, Myanmar, Gaza at Israel)
+    ("Al-Shabaab said its fighters fired mortars at the presidential palace in Mogadishu.",
+     "Al Shabaab", "SO"),
+    ("The Rapid Support Forces said their drones struck the air base in Port Sudan.", "RSF", "SD"),
+    ("Yahya Saree said the group's forces targeted the port of Eilat with a ballistic missile.",
+     "Houthis", "IL"),
+    ("Hamas said its fighters fired rockets at Ashkelon.", "Hamas", "IL"),
+])
+def test_a_voice_s_own_forces_are_the_attacker_and_the_claim_its_own(extractor, text, attacker,
+                                                                      country):
+    assert [(s.attacker, s.country, s.claimed) for s in strikes_of(extractor, text)] == \
+        [(attacker, country, True)]
+
+
+@pytest.mark.parametrize("text", [
+    # the voice's own forces are in the phrase the strike noun hangs on (Myanmar, Sudan)
+    "The Kachin Independence Army said its fighters destroyed a junta post in Bhamo with bombs.",
+    "The Rapid Support Forces said their fighters destroyed an army depot in Kosti with drones.",
+])
+def test_the_speaker_acts_in_the_clause_the_strike_noun_hangs_on(extractor, text):
+    [strike] = strikes_of(extractor, text)
+    assert strike.attacker in ("KIA", "RSF") and strike.claimed
+
+
+def test_a_strike_reported_by_others_is_not_the_groups_own():
+    # "a strike hit Gaza, Hamas said": the group reports what it suffered
+    from strikewatch.extract.attacker import _the_speaker_acts
+    from strikewatch.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("An Israeli strike hit a house in Gaza City, Hamas said.")
+    assert not any(_the_speaker_acts(t) for t in doc)
+    doc = nlp("Al-Shabaab said its fighters shelled a base in Balad.")
+    assert any(_the_speaker_acts(t) for t in doc)
+
+
+@pytest.mark.parametrize(("text", "attacker", "country"), [
+    ("The Sudanese army said its air force destroyed RSF vehicles in Mellit.",
+     "Sudanese Armed Forces", "SD"),
+    ("The Nigerian army said its air force destroyed an ISWAP camp near Gwoza.",
+     "Nigerian Armed Forces", "NG"),
+])
+def test_a_belligerent_s_air_arm_that_destroyed_is_its_claimed_strike(extractor, text, attacker,
+                                                                       country):
+    assert [(s.attacker, s.country, s.claimed) for s in strikes_of(extractor, text)] == \
+        [(attacker, country, True)]
+
+
+@pytest.mark.parametrize("text", [
+    # "it destroyed": ground troops say so as often as air forces (Sudan, Mali)
+    "The Sudanese army said it destroyed RSF vehicles in Mellit.",
+    "The Malian army said its soldiers destroyed a militant hideout near Niono.",
+])
+def test_a_belligerent_that_destroyed_with_no_air_arm_named_is_no_strike(extractor, text):
+    assert strikes_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The Israeli military denied carrying out any strike in Rafah on Sunday.", "2024-05-27"),
+    ("Russia's defence ministry denied that its forces had struck the market in "
+     "Kostiantynivka.", "2023-09-07"),
+    ("The Saudi-led coalition denied striking the prison in Saada.", "2022-01-22"),
+])
+def test_a_strike_the_speaker_denies_is_no_strike(extractor, text, published):
+    got = read(extractor, text, published)
+    assert got.strikes == [] and [c.kind for c in got.claims] == ["denial"]
+
+
+def test_a_denied_responsibility_still_tells_of_the_strike(extractor):
+    # "denied responsibility for the shelling of ...": the shelling is told, its author disputed
+    text = "The RSF denied responsibility for the shelling of a market in El Fasher."
+    assert [(s.place, s.attacker) for s in strikes_of(extractor, text)] == [("El Fasher", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # Yemen at Saudi Arabia, Yemen at Israel, Lebanon at Israel, Russia at Ukraine
+    "Saudi air defences intercepted a ballistic missile fired by the Houthis at Jazan.",
+    "Yemen's Houthis said they fired a ballistic missile at Eilat, which the Israeli military "
+    "said was intercepted.",
+    "Israeli air defences intercepted a drone launched from Lebanon at Nahariya.",
+    "Ukrainian air defence shot down all 12 drones launched at Kyiv overnight.",
+    "Russia attempted an attack with drones on the Kursk region; all the drones were destroyed "
+    "by air defence.",
+])
+def test_munitions_intercepted_with_nothing_hit_are_no_strike(extractor, text):
+    assert strikes_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russia launched 64 drones, 47 of which were shot down; drones hit energy infrastructure in "
+     "Odesa.", "Odesa"),
+    ("Debris from an intercepted missile fell on a house in Holon, police said.", "Holon"),
+    ("Fragments of an intercepted rocket hit a school in Sderot.", "Sderot"),
+])
+def test_an_interception_that_still_hit_is_a_strike(extractor, text, place):
+    assert [s.place for s in strikes_of(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "A year ago, a Russian missile struck the children's hospital in Kyiv, killing two people.",
+    "Two years ago, an air strike on a market in Hajjah killed 20 people, Mwatana said.",
+    "Last year, Israeli jets struck a house in Rafah.",
+])
+def test_a_strike_dated_years_back_is_recalled(extractor, text):
+    assert strikes_of(extractor, text, "2025-07-08") == []
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Three days ago, an air strike on a market in Hajjah killed 20 people.", "2025-07-05"),
+    ("Two months ago, Russian drones hit Odesa.", "2025-05-01"),  # the month, as written
+])
+def test_a_strike_days_or_months_back_is_dated(extractor, text, day):
+    assert [s.day for s in strikes_of(extractor, text, "2025-07-08")] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta denied bombing the village of Let Htoke Taw, calling the reports fabricated.",
+    "Mali's junta denied that its drones had struck a wedding in Ourossogou.",
+])
+def test_a_junta_speaks(extractor, text):
+    assert [(c.kind, c.role) for c in read(extractor, text, "2024-05-10").claims] == \
+        [("denial", "belligerent")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from strikewatch.lexicons import Lexicons, OrgEntry
 
+from .attacker import _the_speaker_acts
 from .state import Trigger
 from .words import _SUBJ, _noun_phrase, _text, negates
 
@@ -459,6 +460,8 @@ class TriggerRules:
             if node.head.i == node.i or self.lex.base(node.head.lower_) in lex.report_verbs:
                 break
             node, below = node.head, node
+        if self._denied(node) or self._intercepted_only(sdoc):
+            return True
         near = sdoc[max(tok.i - 3, 0): tok.i + 4]
         if lex.not_strikes.find(near.text) or self._with_hand_arms(tok, sdoc):
             return True
@@ -500,6 +503,27 @@ class TriggerRules:
             return False
         return not any(kind == "aircraft" for _, _, _, kind in self.lex.weapons.find(sdoc.text))
 
+    def _denied(self, node) -> bool:
+        """The clause under a verb of denial is an act the speaker denies: "The Israeli
+        military denied carrying out any strike in Rafah", "Russia denied that its forces had
+        struck the market" report no strike. A noun there still tells of one: "denied
+        responsibility for the shelling of the camp" (``node``: the word under the verb)."""
+        head = node.head
+        return head.i != node.i and (node.pos_ in ("VERB", "AUX") or node.tag_ == "VBG") \
+            and self.lex.verb_kinds.get(self.lex.base(head.lower_)) == "denial"
+
+    def _intercepted_only(self, sdoc) -> bool:
+        """The sentence tells of munitions intercepted or shot down and of nothing they hit:
+        "Saudi air defences intercepted a ballistic missile fired by the Houthis at Jazan" is
+        no strike on Jazan (not "... 47 were shot down; drones hit energy infrastructure in
+        Odesa oblast"). Asked once per sentence: the answer is kept on the parse."""
+        known = sdoc.user_data.setdefault(_EXCLUDED_KEY, {})
+        if (hit := known.get("intercepted")) is None:
+            text = sdoc.text
+            hit = known["intercepted"] = bool(self.lex.interceptions.find(text)) \
+                and not self.lex.interception_impacts.find(text)
+        return hit
+
     def _ended_by(self, node, below) -> bool:
         """A stop word in the past with the strike in a clause under it tells what ended
         something, no wish: "The truce ended on Friday when Israeli jets struck Khan Younis"."""
@@ -527,7 +551,21 @@ class TriggerRules:
         if subj is None:
             return False
         own = {t.i for t in subj.subtree}
-        return subj.lower_ == "we" or any(e.country == voice.country and toks & own for e, toks in actors)
+        return subj.lower_ == "we" or _the_speaker_acts(tok) or any(
+            e.country == voice.country and toks & own for e, toks in actors)
+
+    def flown_by_the_speaker(self, tok) -> bool:
+        """A claimed verb of the speaker's own act by its air arm, artillery or drones: "the
+        Sudanese army said its air force destroyed RSF vehicles in Mellit", "the RSF said their
+        fighters destroyed an army depot with drones" (not "it destroyed", which ground troops
+        say as often)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _the_speaker_acts(tok):
+            return False
+        arms = [subj, *(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with")]
+        words = " ".join(t.text for a in arms for t in a.subtree)
+        return subj.lower_ in self.lex.striking_arms or any(
+            kind in ("aircraft", "munition") for _, _, _, kind in self.lex.weapons.find(words))
 
     def attached_tokens(self, tok) -> set[int]:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
