@@ -66,9 +66,16 @@ class AttackerRules:
             # damaged houses" is parsed with the demonym for root)
             words = [tok.head] if tok.dep_ in ("amod", "compound", "nmod") else []
             words += [sdoc[tok.i + 1]] if tok.i + 1 < len(sdoc) else []
-            if any({w.lower_, lex.base(w.lower_)} & strike_nouns for w in words):
+            if any({w.lower_, lex.base(w.lower_)} & strike_nouns for w in words) \
+                    or self._model_of_its_aircraft(sdoc, tok.i + 1):
                 out.append((entry, {tok.i}))
         return out
+
+    def _model_of_its_aircraft(self, sdoc, i: int) -> bool:
+        """The word after a demonym is an aircraft's model, before the force's word: "Iraqi
+        F-16 jets struck an ISIS hideout", "Egyptian F-16s bombed Derna" (the model keeps the
+        demonym from the force words it names the forces with)."""
+        return i < len(sdoc) and sdoc[i].lower_ in self.lex.aircraft_words and "-" in sdoc[i].text
 
     def named_before(self, triggers: list[Trigger], ctx: SentenceContext) -> None:
         """A force named right before a strike noun and its modifiers modifies it, whatever the
