@@ -507,10 +507,13 @@ class TriggerRules:
         """The clause under a verb of denial is an act the speaker denies: "The Israeli
         military denied carrying out any strike in Rafah", "Russia denied that its forces had
         struck the market" report no strike. A noun there still tells of one: "denied
-        responsibility for the shelling of the camp" (``node``: the word under the verb)."""
+        responsibility for the shelling of the camp" (``node``: the word under the verb), and
+        so does a denial negated: "the ministry did not deny that its jets had struck the
+        market"."""
         head = node.head
         return head.i != node.i and (node.pos_ in ("VERB", "AUX") or node.tag_ == "VBG") \
-            and self.lex.verb_kinds.get(self.lex.base(head.lower_)) == "denial"
+            and self.lex.verb_kinds.get(self.lex.base(head.lower_)) == "denial" \
+            and not negates(head)
 
     def _intercepted_only(self, sdoc) -> bool:
         """The sentence tells of munitions intercepted or shot down and of nothing they hit:
@@ -613,7 +616,27 @@ class TriggerRules:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
                     out |= _noun_phrase(c, self.lex.affiliation)
-        return out
+        return out | self._doer_of_the_act_by_strike(obj)
+
+    def _doer_of_the_act_by_strike(self, obj) -> set[int]:
+        """ "Israeli jets killed three people in a strike on Khan Younis", "US forces killed
+        the operative in an airstrike near Jilib": the strike is the means of the act whose
+        subject struck (not "three people died in a strike", where the subject is a victim, nor
+        "the army killed 11 militants in an attack on their positions": ground fighting, unless
+        a strike word qualifies it, "in a revenge shelling attack")."""
+        prep = obj.head
+        if obj.dep_ != "pobj" or prep.lower_ not in ("in", "with") or prep.head.pos_ != "VERB":
+            return set()
+        strike_words = self.lex.strengthen | self.lex.strong_nouns
+        if obj.lower_ in self.lex.ground_means and not any(
+                c.dep_ in ("compound", "amod") and c.lower_ in strike_words for c in obj.children):
+            return set()
+        verb = prep.head
+        if self.lex.base(verb.lower_) not in self.lex.acts_by_strike \
+                or not any(c.dep_ == "dobj" for c in verb.children):
+            return set()
+        return {t for c in verb.children if c.dep_ == "nsubj"
+                for t in _noun_phrase(c, self.lex.affiliation)}
 
     def scope(self, tok) -> set[int]:
         """Tokens the strike word governs: where places and dates of this strike are."""
