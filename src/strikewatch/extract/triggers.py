@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from strikewatch.lexicons import Lexicons, OrgEntry
 
-from .attacker import _the_speaker_acts
 from .state import Trigger
-from .words import _SUBJ, _noun_phrase, _text, negates
+from .words import _SUBJ, _noun_phrase, _text, _the_speaker_acts, negates
 
 # where ``excluded`` keeps its answers on a parsed sentence (``Doc.user_data``), by word index
 _EXCLUDED_KEY = "strikewatch.excluded"
