@@ -273,6 +273,11 @@ class Lexicons:
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
         self.campaign_exceptions = PhraseMatcher({w: True for w in t.get("campaign_exceptions") or ()})
         self.tallies = PhraseMatcher({w: True for w in t.get("tallies") or ()})
+        self.acts_by_strike = frozenset(w.lower() for w in t.get("acts_by_strike") or ())
+        self.ground_means = frozenset(w.lower() for w in t.get("ground_means") or ())
+        self.interceptions = PhraseMatcher({w: True for w in t.get("interceptions") or ()})
+        self.interception_impacts = PhraseMatcher(
+            {w: True for w in t.get("interception_impacts") or ()})
         self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())

@@ -13,7 +13,7 @@ from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
 from .state import AttackerChoice, DocState, SentenceContext, StrikeEvidence, Trigger
-from .words import _char_span, _either_or, _text, tokens_among, word_ids
+from .words import _char_span, _either_or, _text, _the_speaker_acts, tokens_among, word_ids
 
 # How far back an attacker named earlier still governs a strike word with none of its own:
 # about one sentence of news prose (tuned on the FA-KES development articles, where
@@ -71,7 +71,7 @@ class AttackerRules:
             words = [tok.head] if tok.dep_ in ("amod", "compound", "nmod") else []
             words += [sdoc[tok.i + 1]] if tok.i + 1 < len(sdoc) else []
             if any({w.lower_, lex.base(w.lower_)} & strike_nouns or self._strikes(w)
-                   for w in words):
+                   for w in words) or self._model_of_its_aircraft(sdoc, tok.i + 1):
                 out.append((entry, {tok.i}))
         return out
 
@@ -85,6 +85,12 @@ class AttackerRules:
         return verb.pos_ == "VERB" and bool(
             {verb.lower_, lex.base(verb.lower_), verb.lemma_.lower()}
             & (lex.impact_verbs | lex.strong_verbs))
+
+    def _model_of_its_aircraft(self, sdoc, i: int) -> bool:
+        """The word after a demonym is an aircraft's model, before the force's word: "Iraqi
+        F-16 jets struck an ISIS hideout", "Egyptian F-16s bombed Derna" (the model keeps the
+        demonym from the force words it names the forces with)."""
+        return i < len(sdoc) and sdoc[i].lower_ in self.lex.aircraft_words and "-" in sdoc[i].text
 
     def named_before(self, triggers: list[Trigger], ctx: SentenceContext) -> None:
         """A force named right before a strike noun and its modifiers modifies it, whatever the
@@ -263,19 +269,6 @@ class AttackerRules:
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
         return [None]
-
-
-# the subject of a strike verb that is the speaking group itself: "Saree said the group had
-# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions",
-# "the Houthis said they fired a missile at Eilat" (a group's name is often plural)
-_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "they", "group", "movement", "organisation",
-                                 "organization"})
-
-
-def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
-    """A group's voice claiming its own strike: the strike verb's subject is the group itself
-    (not "a strike hit Gaza, Hamas said", where the group reports what it suffered)."""
-    return any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_AS_SUBJECT for c in tok.children)
 
 
 def _joined_to(tok, named: set[int]) -> bool:  # noqa: ANN001 - a spaCy token

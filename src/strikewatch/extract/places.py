@@ -24,15 +24,20 @@ _VILLAGE_NOUNS = frozenset({"village", "hamlet"})
 # the tagger's parts of speech of a function word, which inside a name is a word of the name
 _FUNCTION_TAGS = ("CCONJ", "SCONJ", "ADV", "ADP", "DET", "PRON", "AUX", "PART")
 # the words between a place and the place that contains it: " in ", " in rural ", ", in the "
-_CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
+# (a country's possessive may open the container: "Novoshakhtinsk in Russia's Rostov region")
+_CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?"
+                        r"(?:(?:[A-Z][a-z]+\s)?[A-Z][a-z]+['’]s\s+)?"
+                        r"(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # a headline's lead place set off by a colon or a dash: the region or city of the places after it
 _LEAD_SET_OFF = re.compile(r"\s*[:—–]\s")
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
 # "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
 _POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.IGNORECASE)
 # a place's own noun after its name, with the word that says what kind of camp or area it is:
-# "Nuseirat refugee camp in ...", "Jabalia camp, ..."
-_OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|military)\s+)?"
+# "Nuseirat refugee camp in ...", "Jabalia camp, ...", "the Novoshakhtinsk oil refinery in ..."
+_OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|military"
+                       r"|(?!(?:the|a|an|and|or|of|in|near|at|on|to|from|by|for|with|into)\s)"
+                       r"[a-z]+)\s+)?"
                        r"(?P<noun>[A-Za-z]+)(?=\s*,?\s+(?:in|of|near)\s)")
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from strikewatch import counts, dates
 from strikewatch.event_types import event_type_of
-from strikewatch.lexicons import Lexicons
+from strikewatch.lexicons import ActorEntry, Lexicons, OrgEntry
 from strikewatch.models import Actor, Casualties, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
@@ -103,10 +103,7 @@ class SentenceReader:
         evidence = self._evidence(state, ctx, trigger)
         if not evidence.supported and not evidence.claimed and not evidence.follows:
             return
-        voice = evidence.voice
-        if strength == "claimed" and not (
-                evidence.claimed and voice.country in state.striking and not evidence.ground
-                and self.triggers.own_act(tok, sdoc, ctx.actors, voice)):
+        if strength == "claimed" and not self._own_claimed_strike(state, ctx, trigger, evidence):
             return
         carried = self.attackers.carried(state, ctx)
         choice = self.attackers.named(ctx, trigger, evidence, carried)
@@ -126,6 +123,17 @@ class SentenceReader:
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
             ctx.unplaced = [*(ctx.unplaced or ()), *choice.attackers]
             ctx.without_place = ctx.without_place or StrikeWithoutPlace(ctx, choice, evidence, when)
+
+    def _own_claimed_strike(self, state: DocState, ctx: SentenceContext, trigger: Trigger,
+                            evidence: StrikeEvidence) -> bool:
+        """A claimed verb ("destroyed") reports a strike in a belligerent's own statement of
+        its own act, when the text has named that state's strikes or the subject is the
+        speaker's own air arm ("the Sudanese army said its air force destroyed ...")."""
+        voice, tok = evidence.voice, trigger.tok
+        if not evidence.claimed or evidence.ground \
+                or not self.triggers.own_act(tok, ctx.sdoc, ctx.actors, voice):
+            return False
+        return voice.country in state.striking or self.triggers.flown_by_the_speaker(tok)
 
     def _evidence(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> StrikeEvidence:
         """What supports the strike word as an event (see StrikeEvidence)."""
@@ -191,6 +199,10 @@ class SentenceReader:
         scope = self.triggers.scope(tok)
         if trigger.strength == "claimed":  # where, not what: "... natives of the North Caucasus were destroyed in X"
             scope = {tok.i} | {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+            # and where the thing destroyed stood: "destroyed an army depot in Kosti", "a
+            # command post near Kupiansk" (the parser hangs the place on the object)
+            scope |= {t.i for c in tok.children if c.dep_ == "dobj" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ in _WHERE_IT_STOOD for t in p.subtree}
         return scope
 
     def _own_words(self, tok) -> set[int]:
@@ -301,10 +313,8 @@ class SentenceReader:
         source = main.text if main else None
         for attacker in choice.attackers:
             actor = Actor(attacker.name, attacker.country) if attacker else None
-            by_attacker = bool(main and main.org and attacker and main.org.country
-                               and main.org.country == attacker.country
-                               and main.org.role in ("belligerent", "government")) or bool(
-                main is None and claimed and attacker and voice.country == attacker.country)  # its quote
+            by_attacker = _own_voice(main.org if main else None, attacker) or bool(
+                main is None and claimed and _own_voice(voice, attacker))  # its quote
             for p in here:
                 if any(e.attacker == actor and e.place_text == p.text for e in events):
                     continue
@@ -543,3 +553,18 @@ def _strikes_just_before(state: DocState, sentence: Sentence) -> list[StrikeMent
     if between.strip():
         return []
     return [m for m in state.strikes if m.sentence.start == last.start]
+
+
+# prepositions that say where a thing destroyed stood
+_WHERE_IT_STOOD = frozenset({"in", "near", "at", "outside", "around"})
+
+
+def _own_voice(org: OrgEntry | None, attacker: ActorEntry | None) -> bool:
+    """Whether a speaker is the attacker's own voice: a belligerent or governing body of the
+    attacker's state ("Russia's defence ministry"), or the armed group itself, its spokesman
+    or its media wing ("Al-Shabaab said its fighters shelled ...", "Saree said ...")."""
+    if org is None or attacker is None:
+        return False
+    if org.country and org.country == attacker.country:
+        return org.role in ("belligerent", "government")
+    return org.group is not None and org.group == attacker.registry_code

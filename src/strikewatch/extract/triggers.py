@@ -7,7 +7,7 @@ from __future__ import annotations
 from strikewatch.lexicons import Lexicons, OrgEntry
 
 from .state import Trigger
-from .words import _SUBJ, _noun_phrase, _text, negates, word_ids
+from .words import _SUBJ, _noun_phrase, _text, _the_speaker_acts, negates, word_ids
 
 # where ``excluded`` keeps its answers on a parsed sentence (``Doc.user_data``), by word index
 _EXCLUDED_KEY = "strikewatch.excluded"
@@ -476,6 +476,8 @@ class TriggerRules:
             if node.head.i == node.i or self.lex.base(node.head.lower_) in lex.report_verbs:
                 break
             node, below = node.head, node
+        if self._denied(node) or self._intercepted_only(sdoc):
+            return True
         near = sdoc[max(tok.i - 3, 0): tok.i + 4]
         if lex.not_strikes.find(near.text) or self._with_hand_arms(tok, sdoc):
             return True
@@ -517,6 +519,30 @@ class TriggerRules:
             return False
         return not any(kind == "aircraft" for _, _, _, kind in self.lex.weapons.find(sdoc.text))
 
+    def _denied(self, node) -> bool:
+        """The clause under a verb of denial is an act the speaker denies: "The Israeli
+        military denied carrying out any strike in Rafah", "Russia denied that its forces had
+        struck the market" report no strike. A noun there still tells of one: "denied
+        responsibility for the shelling of the camp" (``node``: the word under the verb), and
+        so does a denial negated: "the ministry did not deny that its jets had struck the
+        market"."""
+        head = node.head
+        return head.i != node.i and (node.pos_ in ("VERB", "AUX") or node.tag_ == "VBG") \
+            and self.lex.verb_kinds.get(self.lex.base(head.lower_)) == "denial" \
+            and not negates(head)
+
+    def _intercepted_only(self, sdoc) -> bool:
+        """The sentence tells of munitions intercepted or shot down and of nothing they hit:
+        "Saudi air defences intercepted a ballistic missile fired by the Houthis at Jazan" is
+        no strike on Jazan (not "... 47 were shot down; drones hit energy infrastructure in
+        Odesa oblast"). Asked once per sentence: the answer is kept on the parse."""
+        known = sdoc.user_data.setdefault(_EXCLUDED_KEY, {})
+        if (hit := known.get("intercepted")) is None:
+            text = sdoc.text
+            hit = known["intercepted"] = bool(self.lex.interceptions.find(text)) \
+                and not self.lex.interception_impacts.find(text)
+        return hit
+
     def _ended_by(self, node, below) -> bool:
         """A stop word in the past with the strike in a clause under it tells what ended
         something, no wish: "The truce ended on Friday when Israeli jets struck Khan Younis"."""
@@ -544,7 +570,21 @@ class TriggerRules:
         if subj is None:
             return False
         own = {t.i for t in subj.subtree}
-        return subj.lower_ == "we" or any(e.country == voice.country and toks & own for e, toks in actors)
+        return subj.lower_ == "we" or _the_speaker_acts(tok) or any(
+            e.country == voice.country and toks & own for e, toks in actors)
+
+    def flown_by_the_speaker(self, tok) -> bool:
+        """A claimed verb of the speaker's own act by its air arm, artillery or drones: "the
+        Sudanese army said its air force destroyed RSF vehicles in Mellit", "the RSF said their
+        fighters destroyed an army depot with drones" (not "it destroyed", which ground troops
+        say as often)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _the_speaker_acts(tok):
+            return False
+        arms = [subj, *(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with")]
+        words = " ".join(t.text for a in arms for t in a.subtree)
+        return subj.lower_ in self.lex.striking_arms or any(
+            kind in ("aircraft", "munition") for _, _, _, kind in self.lex.weapons.find(words))
 
     def attached_tokens(self, tok) -> set[int]:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
@@ -592,7 +632,27 @@ class TriggerRules:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "agent"):
                     out |= _noun_phrase(c, self.lex.affiliation)
-        return out
+        return out | self._doer_of_the_act_by_strike(obj)
+
+    def _doer_of_the_act_by_strike(self, obj) -> set[int]:
+        """ "Israeli jets killed three people in a strike on Khan Younis", "US forces killed
+        the operative in an airstrike near Jilib": the strike is the means of the act whose
+        subject struck (not "three people died in a strike", where the subject is a victim, nor
+        "the army killed 11 militants in an attack on their positions": ground fighting, unless
+        a strike word qualifies it, "in a revenge shelling attack")."""
+        prep = obj.head
+        if obj.dep_ != "pobj" or prep.lower_ not in ("in", "with") or prep.head.pos_ != "VERB":
+            return set()
+        strike_words = self.lex.strengthen | self.lex.strong_nouns
+        if obj.lower_ in self.lex.ground_means and not any(
+                c.dep_ in ("compound", "amod") and c.lower_ in strike_words for c in obj.children):
+            return set()
+        verb = prep.head
+        if self.lex.base(verb.lower_) not in self.lex.acts_by_strike \
+                or not any(c.dep_ == "dobj" for c in verb.children):
+            return set()
+        return {t for c in verb.children if c.dep_ == "nsubj"
+                for t in _noun_phrase(c, self.lex.affiliation)}
 
     def scope(self, tok) -> set[int]:
         """Tokens the strike word governs: where places and dates of this strike are."""

@@ -68,6 +68,8 @@ def recalled_past(tok, reference: date | None) -> bool:  # noqa: ANN001 - a spaC
             c.dep_ in ("nummod", "compound", "amod") and _YEAR.fullmatch(c.text)
             and int(c.text) < reference.year for c in tok.children):
         return True
+    if _years_back(tok):
+        return True
     head = tok.head
     if tok.dep_ != "pobj" or head.i == tok.i:
         return False
@@ -75,3 +77,18 @@ def recalled_past(tok, reference: date | None) -> bool:  # noqa: ANN001 - a spaC
         return True
     return head.lower_ in ("after", "since") and head.i > 0 \
         and head.doc[head.i - 1].lower_ in _SPAN_OF_YEARS
+
+
+def _years_back(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """The strike word, or the verb it hangs on, is dated a year or more back: "A year ago, a
+    Russian missile struck the hospital", "two years ago, an air strike on a market in Hajjah
+    killed ...", "Last year, air strikes hit ..." (a count of days, weeks or months ago stays
+    news: the strike is dated by it)."""
+    for node in (tok, tok.head):
+        for c in node.children:
+            words = {g.lower_ for g in c.children}
+            if c.lower_ == "ago" and words & _SPAN_OF_YEARS:
+                return True
+            if c.lower_ in _SPAN_OF_YEARS and c.dep_ == "npadvmod" and "last" in words:
+                return True
+    return False

@@ -210,3 +210,35 @@ def _place_skeleton(text: str | None) -> str:
     key = key[:1] + re.sub(r"[aeiouy]", "", key[1:])
     return re.sub(r"(.)\1+", r"\1", key)
 
+
+# the subject of a strike verb that is the speaking group itself: "Saree said the group had
+# targeted Eilat", "Hamas said it fired rockets at Ashkelon", "we shelled their positions",
+# "the Houthis said they fired a missile at Eilat" (a group's name is often plural)
+_SPEAKER_AS_SUBJECT = frozenset({"it", "we", "they", "group", "movement", "organisation",
+                                 "organization"})
+
+
+# the owner of a strike verb's subject that is the speaker: "Al-Shabaab said its fighters
+# shelled ...", "the RSF said their drones struck ...", "Saree said the group's forces targeted"
+_SPEAKER_AS_OWNER = _SPEAKER_AS_SUBJECT | {"its", "their", "our"}
+
+
+def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """A voice claiming its own strike: the subject of the strike verb, or of the verb whose
+    clause holds the strike noun ("its fighters destroyed a post with drone-dropped bombs"), is
+    the speaker itself or its own forces (not "a strike hit Gaza, Hamas said", where the group
+    reports what it suffered)."""
+    return any(c.dep_ == "nsubj" and (c.lower_ in _SPEAKER_AS_SUBJECT or any(
+        o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER for o in c.children))
+        for c in _clause_verb(tok).children)
+
+
+def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The verb a strike noun hangs on through its phrase ("bombs" of "destroyed a post with
+    bombs"), a few steps up at most; the word itself when it is a verb or hangs on none."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ == "VERB" or node.head.i == node.i:
+            break
+        node = node.head
+    return node if node.pos_ == "VERB" else tok
