@@ -259,3 +259,16 @@ def test_a_belligerents_own_voice_is_its_forces(extractor, text, org):
     from test_extract_wars import item
 
     assert [c.org for c in extractor.extract(item(text)).claims] == [org]
+
+
+@pytest.mark.parametrize("text", [
+    "A missile struck a school in Kharkiv, Ukraine's air force said.",                   # Ukraine
+    "Rockets hit the Green Zone in Baghdad, the Iraqi security media cell said.",         # Iraq
+])
+def test_a_sides_voice_telling_of_fire_it_received_names_no_attacker(extractor, text):
+    assert attackers(extractor, text) == [None]
+
+
+def test_a_sides_voice_telling_of_its_own_munitions_names_its_forces(extractor):
+    text = "Russia's defence ministry said its missiles hit a command post in Kramatorsk."
+    assert attackers(extractor, text) == ["RU"]

@@ -248,7 +248,7 @@ class AttackerRules:
         elif attackers:
             toks = next(t for e, t in found if e is attackers[0])
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
-        elif claimed and voice.country and not any(
+        elif claimed and voice.country and not self._incoming(trigger.tok) and not any(
                 a is not None and a.country != voice.country for a in (*carried, *ctx.named_attackers)):
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
         elif claimed and voice.group and _the_speaker_acts(trigger.tok):
@@ -257,6 +257,18 @@ class AttackerRules:
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)
+
+    def _incoming(self, tok) -> bool:
+        """A munition told by where it hit ("Rockets hit the Green Zone in Baghdad, the Iraqi
+        security media cell said", "a missile struck a school in Kharkiv, Ukraine's air force
+        said"): a side's voice tells of fire it received, not of its own strikes."""
+        lex = self.lex
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "nsubj" else None
+        if verb is None or not {verb.lower_, lex.base(verb.lower_)} & lex.impact_verbs:
+            return False
+        return any(c.dep_ == "nsubj" and {c.lower_, lex.base(c.lower_)} & lex.munition_words
+                   and not any(p.dep_ == "poss" for p in c.children)  # "its missiles hit"
+                   for c in verb.children)
 
     @staticmethod
     def carried(state: DocState, ctx: SentenceContext) -> list[ActorEntry | None]:
