@@ -149,11 +149,14 @@ def _page(*stories: tuple[str, int]) -> list:
             for story, copies in stories for n in range(copies + 1)]
 
 
-def test_a_task_never_parts_an_original_from_its_copies(monkeypatch):
+def test_a_task_parts_an_original_from_its_copies_only_past_a_storys_share(monkeypatch):
     monkeypatch.setattr(pipeline, "TASK_DOCS", 3)
-    page = _page(("a", 2), ("b", 0), ("c", 1), ("d", 0), ("e", 0), ("f", 0), ("g", 4), ("h", 0))
+    monkeypatch.setattr(pipeline, "STORY_TASK_DOCS", 6)
+    page = _page(("a", 2), ("b", 0), ("c", 1), ("d", 0), ("e", 0), ("f", 0), ("g", 4), ("h", 0),
+                 ("k", 7))
     assert [[d.id for d in task] for task in pipeline._tasks_of(page)] == [
-        ["a", "a1", "a2"], ["b", "c", "c1"], ["d", "e", "f"], ["g", "g1", "g2", "g3", "g4"], ["h"]]
+        ["a", "a1", "a2"], ["b", "c", "c1"], ["d", "e", "f"], ["g", "g1", "g2", "g3", "g4"],
+        ["h", "k", "k1", "k2", "k3", "k4"], ["k5", "k6", "k7"]]
 
 
 def _articles_and_copies_first_by_id(tmp_path: Path, count: int) -> Path:

@@ -705,6 +705,7 @@ def worker_pool(workers: int, imported_from: str | None) -> Executor:
 # quarter page bounds that wait at a few tenths of a second; smaller tasks cost no more per
 # document (fakes-dev, 480 articles: 16 a task or 64, the same CPU within the noise).
 TASK_DOCS = 16
+STORY_TASK_DOCS = 4 * TASK_DOCS  # the most documents of one story a task holds together
 
 
 def _pages_in_workers(pages: Iterable[list[Document]], pool: Executor,
@@ -724,16 +725,19 @@ def _pages_in_workers(pages: Iterable[list[Document]], pool: Executor,
 
 
 def _tasks_of(page: list[Document]) -> list[list[Document]]:
-    """``page`` cut into tasks of ``TASK_DOCS`` documents or a few more, never between two
+    """``page`` cut into tasks of ``TASK_DOCS`` documents or a few more, not between two
     documents of one story (an original and its copies, side by side in the page): the
     worker that reads a story's places and names first answers its copies from its memos,
     where another worker would look every one of them up again (fakes-dev's 480 articles
     and three copies of each, in two workers: 44.5 CPU s when the copies came after every
-    original, 37.1 in their original's task)."""
+    original, 37.1 in their original's task). A story re-run by more outlets than
+    ``STORY_TASK_DOCS`` is cut there, so that one worker does not extract it alone while
+    the others wait."""
     tasks: list[list[Document]] = []
     for doc in page:
-        if not tasks or (len(tasks[-1]) >= TASK_DOCS
-                         and _story_and_id(doc)[0] != _story_and_id(tasks[-1][-1])[0]):
+        if not tasks or len(tasks[-1]) >= STORY_TASK_DOCS or (
+                len(tasks[-1]) >= TASK_DOCS
+                and _story_and_id(doc)[0] != _story_and_id(tasks[-1][-1])[0]):
             tasks.append([])
         tasks[-1].append(doc)
     return tasks
