@@ -599,7 +599,10 @@ def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # n
     skipped = [(d.id, d.language) for d in docs if d.language and d.language != "en"]
     worded = [d for d in docs if extractor.worth_reading(d)]
     found = {}
-    for doc_id, extraction in extractor.extract_many(worded, batch_size=len(docs)):
+    # a page parsed in one batch, but no more than a task's most: a page with a widely
+    # re-run story's copies can hold hundreds, and a batch's parses are held together
+    for doc_id, extraction in extractor.extract_many(
+            worded, batch_size=max(1, min(len(docs), STORY_TASK_DOCS))):
         # a document with no strike has nothing to place: its country vote would be wasted
         strikes = geocode_mentions(extraction.strikes, gazetteer,
                                    document_text=text_of[doc_id]) if extraction.strikes else []
