@@ -28,7 +28,8 @@ stays comparable when other jobs share the machine's two cores. Wall times are p
   alone, then in two processes at once (``child_hardware``). If each of the two is x slower
   than the one alone (a shared core, a hyperthread, a host's other guests), no extraction
   reaches more than 2 / (1 + x); the workers' ratio is quoted against that bound. The pairs
-  run back to back ``--workers-repeats`` times and the medians are printed.
+  run back to back ``--workers-repeats`` times and the medians are printed;
+  ``--workers-before SRC`` runs another checkout's pairs in the same rounds.
 
 The machines are shared and noisy: only the ratio measured in one run means anything.
 """
@@ -262,10 +263,33 @@ def child_baseline(corpus: Path, limit: int, same_blas: bool = False) -> dict:
             "words": sum(len(t.split()) for t in texts), "peak_mb": peak_mb()}
 
 
-def run_child(*args: str) -> dict:
+def run_child(*args: str, sources: Path | None = None) -> dict:
+    """One measurement in a child process; ``sources``: another checkout's ``src`` to
+    import strikewatch from (``--workers-before``)."""
+    env = None
+    if sources is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(sources), *filter(None, [os.environ.get("PYTHONPATH")])])}
     out = subprocess.run([sys.executable, __file__, "--child", *args], check=True,
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=env)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def workers_rounds(corpus: Path, repeats: int, before: Path | None,
+                   ) -> dict[str, list[tuple[dict, dict, dict]]]:
+    """Back-to-back rounds of (machine, --workers 1, --workers 2); with ``before`` (another
+    checkout's sources) each round also runs that code's pair right after this code's, so
+    that both pairs meet the same load and the same allowance."""
+    rounds: dict[str, list[tuple[dict, dict, dict]]] = {"this code": []}
+    if before is not None:
+        rounds["before"] = []
+    for _ in range(max(1, repeats)):
+        hardware = run_child("hardware", "")
+        for name in rounds:
+            sources = before if name == "before" else None
+            rounds[name].append((hardware, run_child("workers", str(corpus), "1", sources=sources),
+                                 run_child("workers", str(corpus), "2", sources=sources)))
+    return rounds
 
 
 def main() -> int:
@@ -278,6 +302,9 @@ def main() -> int:
                         help="documents of the --workers 2 against --workers 1 runs (0: skip)")
     parser.add_argument("--workers-repeats", type=int, default=3,
                         help="back-to-back (machine, --workers 1, --workers 2) rounds; medians")
+    parser.add_argument("--workers-before", type=Path, metavar="SRC",
+                        help="another checkout's src directory: its --workers pairs run in "
+                             "the same rounds, for a before -> after on the same load")
     parser.add_argument("--workers-only", action="store_true",
                         help="only the --workers 2 against --workers 1 comparison")
     parser.add_argument("--stages", action="store_true",
@@ -302,9 +329,10 @@ def main() -> int:
             report_rates(base, ours, same_blas, imported)
         if args.workers_docs:
             replicate(source, corpus, args.workers_docs)
-            report_workers([(run_child("hardware", ""), run_child("workers", str(corpus), "1"),
-                             run_child("workers", str(corpus), "2"))
-                            for _ in range(max(1, args.workers_repeats))])
+            for name, rounds in workers_rounds(corpus, args.workers_repeats,
+                                               args.workers_before).items():
+                print(f"{name}: " if args.workers_before else "", end="")
+                report_workers(rounds)
     if args.stages:
         report_stages(run_child("stages", str(source)))
     return 0

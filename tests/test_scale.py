@@ -76,11 +76,11 @@ def test_copies_in_full_go_to_the_workers_that_extracted_the_originals(tmp_path,
     assert exports[0] and exports[0] == exports[1]
 
 
-def test_copies_their_text_sends_in_full_follow_the_originals_in_one_stream(tmp_path,
-                                                                           monkeypatch):
-    """The workers get the copies whose text alone sends them to a full extraction right
-    after the originals, in the same stream of pages (no pause while the parent sorts the
-    copies); a word-for-word reprint takes its original's mentions once those are written."""
+def test_copies_their_text_sends_in_full_follow_their_originals_in_one_stream(tmp_path,
+                                                                             monkeypatch):
+    """The workers get each copy whose text alone sends it to a full extraction right after
+    its original, in the same stream of pages (no pause while the parent sorts the copies);
+    a word-for-word reprint takes its original's mentions once those are written."""
     articles = _articles_and_republished_copies(tmp_path, 8)
     reprints = [{**row, "id": f"{row['id']}-reprinted"} for row in
                 (json.loads(line) for line in _first_articles(tmp_path, 8).open(encoding="utf-8"))]
@@ -104,7 +104,10 @@ def test_copies_their_text_sends_in_full_follow_the_originals_in_one_stream(tmp_
         originals = sorted(d.id for d in store.documents() if d.near_duplicate_of is None)
         assert summary.documents == 24 and summary.by_reference >= 8
         assert summary.copies_in_full, "copies in full by text: else the stream proves nothing"
-        assert streams == [originals + sorted(doc_id for doc_id, _ in summary.copies_in_full)]
+        copies = {doc.id: doc.near_duplicate_of for doc in store.documents(
+            ids=[doc_id for doc_id, _ in summary.copies_in_full])}
+        assert streams == [[doc_id for original in originals for doc_id in [original, *sorted(
+            copy for copy, of in copies.items() if of == original)]]]
         fuse_pending(store)
         exports.append(_export_without_clock(store, "incidents"))
     assert exports[0] and exports[0] == exports[1]

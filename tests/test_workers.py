@@ -4,6 +4,7 @@ unsafe. Either way the database ends as with one worker."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from pathlib import Path
 
@@ -137,3 +138,91 @@ def test_forked_workers_leave_the_parents_connections_working(
     another = (request.getfixturevalue("postgres").create_database()
                if db_url.startswith("postgresql") else tmp_path / "one.db")
     assert two and two == _export_of(another, articles, extractor=extractor, gazetteer=gaz)
+
+
+def _page(*stories: tuple[str, int]) -> list:
+    """A page of documents: each story an original and that many copies after it."""
+    from strikewatch.models import Document
+
+    return [Document(id=f"{story}{n or ''}", text=story, segments=(), content_hash=story,
+                     near_duplicate_of=story if n else None)
+            for story, copies in stories for n in range(copies + 1)]
+
+
+def test_a_task_parts_an_original_from_its_copies_only_past_a_storys_share(monkeypatch):
+    monkeypatch.setattr(pipeline, "TASK_DOCS", 3)
+    monkeypatch.setattr(pipeline, "STORY_TASK_DOCS", 6)
+    page = _page(("a", 2), ("b", 0), ("c", 1), ("d", 0), ("e", 0), ("f", 0), ("g", 4), ("h", 0),
+                 ("k", 7))
+    assert [[d.id for d in task] for task in pipeline._tasks_of(page)] == [
+        ["a", "a1", "a2"], ["b", "c", "c1"], ["d", "e", "f"], ["g", "g1", "g2", "g3", "g4"],
+        ["h", "k", "k1", "k2", "k3", "k4"], ["k5", "k6", "k7"]]
+
+
+def _articles_and_copies_first_by_id(tmp_path: Path, count: int) -> Path:
+    """``count`` articles, then each again under an id that sorts before every original's,
+    with a line an outlet added in front: copies extracted in full, far from their originals
+    in id order."""
+    rows = [json.loads(line) for line in _first_articles(tmp_path, count).open(encoding="utf-8")]
+    copies = [{**row, "id": f"a-rerun-{i:02d}", "text": f"(Republished from a wire.) {row['text']}"}
+              for i, row in enumerate(rows)]
+    path = tmp_path / f"copies-first-{count}.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows + copies), encoding="utf-8")
+    return path
+
+
+def test_a_copy_extracted_in_full_goes_in_its_originals_task(tmp_path, extractor, gaz,
+                                                              monkeypatch):
+    """Whichever worker extracts an original extracts its copies in the same task (its memos
+    of the story's places and names are warm for them), and the database ends as with one."""
+    monkeypatch.setattr(pipeline, "TASK_DOCS", 3)
+    tasks: list[list[str]] = []
+    real_tasks_of = pipeline._tasks_of
+    monkeypatch.setattr(pipeline, "_tasks_of", lambda page: [
+        tasks.append([d.id for d in task]) or task for task in real_tasks_of(page)])
+    articles, exports = _articles_and_copies_first_by_id(tmp_path, 8), []
+    for workers in (1, 2):
+        store = Store(str(tmp_path / f"stories-{workers}.db"))
+        pipeline.ingest([str(articles)], store)
+        summary = pipeline.extract_pending(store, extractor=extractor, gazetteer=gaz,
+                                           workers=workers, batch_size=4)
+        assert summary.documents == 16 and len(summary.copies_in_full) == 8
+        fuse_pending(store)
+        exports.append(_export_without_clock(store, "incidents"))
+    original_of = {d.id: d.near_duplicate_of for d in store.documents() if d.near_duplicate_of}
+    assert sorted(original_of) == [f"a-rerun-{i:02d}" for i in range(8)]
+    assert tasks and all(original_of[doc_id] in task for task in tasks for doc_id in task
+                         if doc_id in original_of)
+    assert exports[0] and exports[0] == exports[1]
+
+
+def test_copies_of_originals_extracted_before_come_first(tmp_path, extractor, gaz,
+                                                         monkeypatch):
+    """A copy whose original an earlier run extracted is extracted in full before this run's
+    originals (what "extracted before" means is read before any of them is written)."""
+    articles = _articles_and_copies_first_by_id(tmp_path, 6)
+    rows = articles.read_text(encoding="utf-8").splitlines()
+    earlier, later = tmp_path / "earlier.jsonl", tmp_path / "later.jsonl"
+    earlier.write_text("\n".join(rows[:3]) + "\n", encoding="utf-8")  # originals 0-2
+    later.write_text("\n".join(rows[3:6] + rows[6:]) + "\n", encoding="utf-8")
+    streams: list[list[str]] = []
+    real_extract = pipeline._Engine.extract
+    monkeypatch.setattr(pipeline._Engine, "extract", lambda engine, store, pages, progress: (
+        streams.append([]), real_extract(engine, store, (
+            streams[-1].extend(d.id for d in page) or page for page in pages), progress))[1])
+    store = Store(str(tmp_path / "two-runs.db"))
+    pipeline.ingest([str(earlier)], store)
+    pipeline.extract_pending(store, extractor=extractor, gazetteer=gaz, workers=2)
+    pipeline.ingest([str(later)], store)
+    streams.clear()
+    summary = pipeline.extract_pending(store, extractor=extractor, gazetteer=gaz, workers=2,
+                                       batch_size=2)
+    original_of = {d.id: d.near_duplicate_of for d in store.documents() if d.near_duplicate_of}
+    new_originals = sorted(json.loads(row)["id"] for row in rows[3:6])
+    copies_of_new = {copy for copy, of in original_of.items() if of in new_originals}
+    assert len(original_of) == 6 and len(copies_of_new) == 3
+    assert streams == [sorted(set(original_of) - copies_of_new, key=original_of.get) + [
+        doc_id for original in new_originals for doc_id in
+        [original, *sorted(copy for copy in copies_of_new if original_of[copy] == original)]]]
+    assert summary.documents == 9 and len(summary.copies_in_full) == 6
+    assert all(store.extracted([copy]) for copy in original_of)

@@ -286,29 +286,33 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     ``ids`` limits it to those documents (an upload processes what it stored, not what
     another writer's ingest has left pending).
 
-    Documents are read a page of ``batch_size`` at a time, so memory does not grow with the
-    store. With ``workers`` > 1 each page is extracted in one of that many processes,
+    Documents are read a page of ``batch_size`` at a time (originals, each with its copies
+    to extract in full), so memory does not grow with the store. With ``workers`` > 1 each
+    page is extracted in that many processes,
     forked once this process holds the pipeline (the caller's own ``extractor`` and
     ``gazetteer``, or the default ones; see ``_Engine._start_pool`` for where processes
-    cannot be forked); this process alone writes, page after page in id order, so the
+    cannot be forked); this process alone writes, page after page in the pages' order, so the
     database ends the same as with one worker. With ``dask`` (a
     scheduler's address, or a ``dask.distributed.Client``) the pages are extracted on that
     cluster's workers instead, this process still writing them in order. The attackers that
     only the strike's country names ("the army") are settled once it is geocoded
     (strikewatch.actors).
 
-    Syndicated copies come after every other document, in the same stream of pages: a copy
-    whose text alone sends it to a full extraction (``syndication.why_extracted_in_full``)
-    is extracted there, so that the workers never wait for the parent between the originals
-    and the copies. Once the originals are written, each other copy takes its original's
-    mentions (``syndication.mentions_by_reference``) where they are all in it word for word;
-    the rest are extracted in full last."""
+    Each syndicated copy whose text alone sends it to a full extraction
+    (``syndication.why_extracted_in_full``) is extracted with its original, in the original's
+    page and task (``_CopiesSortedOut``): one worker reads the story's places and names for
+    all its copies, as one process does, and never waits for the parent between the
+    originals and the copies. Once the originals are written, each other copy takes its
+    original's mentions (``syndication.mentions_by_reference``) where they are all in it word
+    for word; the rest are extracted in full last."""
     with _Engine(extractor, gazetteer, workers, dask) as engine:
-        copies = _CopiesSortedOut()
+        copies = _CopiesSortedOut(store, everything=everything, ids=ids,
+                                  may_hold_mention=engine.mention_words())
         summary = engine.extract(store, itertools.chain(
-            document_pages(store, everything=everything, ids=ids, size=batch_size, copies=False),
-            copies.in_full_by_text(store, everything=everything, ids=ids, size=batch_size,
-                                   may_hold_mention=engine.mention_words())), progress)
+            copies.of_originals_not_extracted_now(size=batch_size),
+            copies.with_their_originals(document_pages(
+                store, everything=everything, ids=ids, size=batch_size, copies=False))),
+            progress)
         in_full = _copies_by_reference(store, ids=copies.may_take_mentions, size=batch_size,
                                        may_hold_mention=engine.mention_words(),
                                        summary=summary, progress=progress)
@@ -320,40 +324,80 @@ def extract_pending(store: Store, *, extractor=None, gazetteer=None, everything:
     return summary
 
 
-@dataclass(slots=True)
 class _CopiesSortedOut:
-    """The pending syndicated copies, sorted by their text before any original is extracted:
-    those to extract in full (with why) and the ids of those that may take their original's
-    mentions."""
+    """The pending syndicated copies, sorted by their text before any original is written:
+    those to extract in full (with why), each in its original's page right after it when
+    this run extracts the original, and the ids of those that may take their original's
+    mentions once it is written."""
 
-    in_full: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
-    may_take_mentions: list[str] = field(default_factory=list)
+    def __init__(self, store: Store, *, everything: bool, ids: Sequence[str] | None,
+                 may_hold_mention: Callable[[str], bool]) -> None:
+        self.store, self.everything = store, everything
+        self.wanted = None if ids is None else set(ids)
+        self.may_hold_mention = may_hold_mention
+        self.in_full: list[tuple[str, str]] = []  # (id, why)
+        self.may_take_mentions: list[str] = []
 
-    def in_full_by_text(self, store: Store, *, everything: bool, ids: Sequence[str] | None,
-                        size: int, may_hold_mention: Callable[[str], bool],
-                        ) -> Iterator[list[Document]]:
-        """The copies whose text alone sends them to a full extraction, ``size`` at a time;
-        the others' ids are kept for ``_copies_by_reference``."""
+    def of_originals_not_extracted_now(self, *, size: int) -> Iterator[list[Document]]:
+        """The copies to extract in full whose original this run does not extract (it was
+        extracted before, or is not among ``ids``), ``size`` at a time, each page's copies
+        of one original together. Read before any original is written, so that "not
+        extracted now" is what the store said when the run began."""
+        page: list[Document] = []
+        for copies in document_pages(self.store, everything=self.everything,
+                                     ids=None if self.wanted is None else sorted(self.wanted),
+                                     size=size, copies=True):
+            originals = {d.id: d for d in self.store.documents(
+                ids=[copy.near_duplicate_of for copy in copies])}
+            extracted_now = self._extracted_now(originals)
+            page += self._in_full([copy for copy in copies
+                                   if copy.near_duplicate_of not in extracted_now], originals)
+            while len(page) >= size:
+                yield sorted(page[:size], key=_story_and_id)
+                page = page[size:]
+        if page:
+            yield sorted(page, key=_story_and_id)
+
+    def with_their_originals(self, pages: Iterable[list[Document]],
+                             ) -> Iterator[list[Document]]:
+        """Each page of originals with, after each original, its copies to extract in full."""
+        for page in pages:
+            copies_of = defaultdict(list)
+            for copy in self.store.copies_of([d.id for d in page],
+                                             unextracted=not self.everything):
+                if self.wanted is None or copy.id in self.wanted:
+                    copies_of[copy.near_duplicate_of].append(copy)
+            yield [doc for original in page
+                   for doc in [original, *self._in_full(copies_of[original.id],
+                                                        {original.id: original})]]
+
+    def _extracted_now(self, originals: dict[str, Document]) -> set[str]:
+        """Those of ``originals`` this run extracts (``document_pages``' choice)."""
+        ids = {doc_id for doc_id in originals if self.wanted is None or doc_id in self.wanted}
+        return ids if self.everything else ids - self.store.extracted(ids)
+
+    def _in_full(self, copies: list[Document], originals: dict[str, Document],
+                 ) -> list[Document]:
+        """Those of ``copies`` whose text sends them to a full extraction (their reason is
+        kept); the others' ids are kept for ``_copies_by_reference``."""
         from .syndication import why_extracted_in_full
 
-        page: list[Document] = []
-        for copies in document_pages(store, everything=everything, ids=ids, size=size,
-                                     copies=True):
-            originals = {d.id: d for d in store.documents(
-                ids=[copy.near_duplicate_of for copy in copies])}
-            for copy in copies:
-                why = why_extracted_in_full(copy, originals[copy.near_duplicate_of],
-                                            may_hold_mention)
-                if why is None:
-                    self.may_take_mentions.append(copy.id)
-                    continue
+        out = []
+        for copy in copies:
+            why = why_extracted_in_full(copy, originals[copy.near_duplicate_of],
+                                        self.may_hold_mention)
+            if why is None:
+                self.may_take_mentions.append(copy.id)
+            else:
                 self.in_full.append((copy.id, why))
-                page.append(copy)
-                if len(page) == size:
-                    yield page
-                    page = []
-        if page:
-            yield page
+                out.append(copy)
+        return out
+
+
+def _story_and_id(doc: Document) -> tuple[str, str]:
+    """A document's story (its original's id, or its own) and id: the order that keeps a
+    story's documents side by side, so that a task holds them together (``_tasks_of``)."""
+    return (doc.near_duplicate_of or doc.id, doc.id)
 
 
 @dataclass(slots=True)
@@ -555,7 +599,10 @@ def extract_page(extractor, gazetteer, docs: list[Document]) -> PageResult:  # n
     skipped = [(d.id, d.language) for d in docs if d.language and d.language != "en"]
     worded = [d for d in docs if extractor.worth_reading(d)]
     found = {}
-    for doc_id, extraction in extractor.extract_many(worded, batch_size=len(docs)):
+    # a page parsed in one batch, but no more than a task's most: a page with a widely
+    # re-run story's copies can hold hundreds, and a batch's parses are held together
+    for doc_id, extraction in extractor.extract_many(
+            worded, batch_size=max(1, min(len(docs), STORY_TASK_DOCS))):
         # a document with no strike has nothing to place: its country vote would be wasted
         strikes = geocode_mentions(extraction.strikes, gazetteer,
                                    document_text=text_of[doc_id]) if extraction.strikes else []
@@ -661,23 +708,42 @@ def worker_pool(workers: int, imported_from: str | None) -> Executor:
 # quarter page bounds that wait at a few tenths of a second; smaller tasks cost no more per
 # document (fakes-dev, 480 articles: 16 a task or 64, the same CPU within the noise).
 TASK_DOCS = 16
+STORY_TASK_DOCS = 4 * TASK_DOCS  # the most documents of one story a task holds together
 
 
 def _pages_in_workers(pages: Iterable[list[Document]], pool: Executor,
                       workers: int) -> Iterator[PageResult]:
     """The pages' results in the pages' order, extracted in ``pool``'s ``workers``
-    processes, ``TASK_DOCS`` documents a task; at most two pages per worker are in
-    flight, so memory stays flat however many are pending."""
+    processes, a task of about ``TASK_DOCS`` documents each (``_tasks_of``); at most two
+    pages per worker are in flight, so memory stays flat however many are pending."""
     from collections import deque
 
     in_flight: deque = deque()
     for page in pages:
-        in_flight.append([pool.submit(_extract_page_in_worker, page[i:i + TASK_DOCS])
-                          for i in range(0, len(page), TASK_DOCS)])
+        in_flight.append([pool.submit(_extract_page_in_worker, task) for task in _tasks_of(page)])
         if len(in_flight) >= 2 * workers:
             yield _page_of(in_flight.popleft())
     while in_flight:
         yield _page_of(in_flight.popleft())
+
+
+def _tasks_of(page: list[Document]) -> list[list[Document]]:
+    """``page`` cut into tasks of ``TASK_DOCS`` documents or a few more, not between two
+    documents of one story (an original and its copies, side by side in the page): the
+    worker that reads a story's places and names first answers its copies from its memos,
+    where another worker would look every one of them up again (fakes-dev's 480 articles
+    and three copies of each, in two workers: 44.5 CPU s when the copies came after every
+    original, 37.1 in their original's task). A story re-run by more outlets than
+    ``STORY_TASK_DOCS`` is cut there, so that one worker does not extract it alone while
+    the others wait."""
+    tasks: list[list[Document]] = []
+    for doc in page:
+        if not tasks or len(tasks[-1]) >= STORY_TASK_DOCS or (
+                len(tasks[-1]) >= TASK_DOCS
+                and _story_and_id(doc)[0] != _story_and_id(tasks[-1][-1])[0]):
+            tasks.append([])
+        tasks[-1].append(doc)
+    return tasks
 
 
 def _page_of(tasks: list[Future]) -> PageResult:

@@ -753,6 +753,17 @@ class Store:
             for row in s.scalars(query.execution_options(yield_per=500)):
                 yield _document(row)
 
+    def copies_of(self, originals: Sequence[str], *, unextracted: bool = False,
+                  ) -> list[Document]:
+        """The syndicated copies linked to ``originals``, by original then id (an indexed
+        lookup: extraction sends each copy with its original, ``pipeline._CopiesSortedOut``)."""
+        query = _document_query(select(DocumentRow).order_by(DocumentRow.near_duplicate_of,
+                                                             DocumentRow.id),
+                                unextracted=unextracted, copies=True)
+        with self.sessions() as s:
+            return [_document(row) for chunk in _chunks(originals) for row in s.scalars(
+                query.where(DocumentRow.near_duplicate_of.in_(chunk)))]
+
     def document_page(self, *, after: str | None, limit: int, unextracted: bool = False,
                       copies: bool | None = None) -> list[Document]:
         """The next ``limit`` documents by id after ``after`` (keyset pagination: each page
