@@ -303,7 +303,11 @@ SWEEP = [
 
 @pytest.mark.parametrize(("text", "published", "title", "count", "want"), SWEEP)
 def test_sweep(extractor, text, published, title, count, want):
-    strikes = coded(extractor, text, published, title)
+    assert_coded(coded(extractor, text, published, title), count, want)
+
+
+def assert_coded(strikes: list[Coded], count: int, want: dict) -> None:
+    """The item gives ``count`` strikes, each coded as the analyst's fields say (None: any)."""
     assert len(strikes) == count, strikes
     for s in strikes:
         for field, value in want.items():

@@ -13,7 +13,7 @@ sentence of the war that found them and on one of another war.
 from __future__ import annotations
 
 import pytest
-from test_sweep_africa_asia import case, coded
+from test_sweep_africa_asia import assert_coded, case, coded
 
 SWEEP = [
     case("il-ir-natanz",
@@ -108,12 +108,7 @@ SWEEP = [
 
 @pytest.mark.parametrize(("text", "published", "title", "count", "want"), SWEEP)
 def test_sweep(extractor, text, published, title, count, want):
-    strikes = coded(extractor, text, published, title)
-    assert len(strikes) == count, strikes
-    for s in strikes:
-        for field, value in want.items():
-            if value is not None:
-                assert getattr(s, field) == value, (field, s)
+    assert_coded(coded(extractor, text, published, title), count, want)
 
 
 # ---------------------------------------------------------------- the rules the sweep found
