@@ -51,40 +51,35 @@ def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False,
         lowercase_town = text.islower() and known_town is not None and known_town(text)
         if lowercase_town or is_place_title(text, lex):
             return PlaceCandidate(text, start, start + len(text), set(), None, known=False)
-        if (lead := _set_off_town(doc.text, start, lex, known_town)) is not None:
-            return lead  # a headline's lead town: "Kharkiv: Russian shelling hits ..."
+        if (lead := _set_off_place(doc.text, start, lex, known_town, headline=True)) is not None:
+            return lead  # "Kharkiv: Russian shelling hits ...": the tagger's common noun
     return _lead_place(doc, lex, known_town) if short_item else None
-
-
-def _set_off_town(text: str, at: int, lex: Lexicons,
-                  known_town: Callable[[str], bool] | None) -> PlaceCandidate | None:
-    """A headline's lead place set off by a colon or a dash ("Kharkiv: Russian shelling hits
-    residential building", "Taiz – Houthi shell hits house"), when the gazetteer knows a town
-    of some size by it: the tagger reads a title's first word as a common noun."""
-    lead = _LEAD_PLACE_COLON.match(text, at) or _LEAD_PLACE.match(text, at)
-    if lead is None or known_town is None or not is_place_title(lead.group(1), lex) \
-            or _is_country(lead.group(1)) or not known_town(lead.group(1)):
-        return None
-    return PlaceCandidate(lead.group(1), lead.start(1), lead.end(1), set(), None, known=False)
 
 
 def _lead_place(doc: Document, lex: Lexicons,
                 known_town: Callable[[str], bool] | None) -> PlaceCandidate | None:
-    """A short item's lead place, set off from its text by a dash ("Kharkiv — Aftermath of
-    a strike on the veterinary university", "Aden – Houses damaged after shelling") or a
-    colon ("Kharkiv: a missile hit a residential building", "Taiz: a shell hit a house"). A
-    colon also follows a speaker or a label ("Ministry: ...", "Update: ..."), so there the
-    gazetteer must know a town of some size by the name."""
+    """A short item's lead place (``_set_off_place``) before its body's text."""
     body = next((s for s in doc.segments if s.kind != "title"), None)
-    at = body.start if body is not None else 0
-    dashed = _LEAD_PLACE.match(doc.text, at)
-    colon = None if dashed else _LEAD_PLACE_COLON.match(doc.text, at)
-    lead = dashed or colon
-    if lead is None or not is_place_title(lead.group(1), lex):
-        return None
-    if colon is not None and not (known_town is not None and known_town(lead.group(1))):
-        return None
-    return PlaceCandidate(lead.group(1), lead.start(1), lead.end(1), set(), None, known=False)
+    return _set_off_place(doc.text, body.start if body is not None else 0, lex, known_town)
+
+
+def _set_off_place(text: str, at: int, lex: Lexicons, known_town: Callable[[str], bool] | None,
+                   *, headline: bool = False) -> PlaceCandidate | None:
+    """A lead place set off from its text by a dash ("Kharkiv — Aftermath of a strike on the
+    veterinary university", "Aden – Houses damaged after shelling") or a colon ("Kharkiv: a
+    missile hit a residential building", "Taiz: a shell hit a house"). A colon also follows a
+    speaker or a label ("Ministry: ...", "Update: ..."), and a headline's first word is any
+    word ("Ukraine: Russia launches ..."), so there the gazetteer must know a town of some
+    size by the name; a country is no headline's lead place."""
+    for lead, town_needed in ((_LEAD_PLACE.match(text, at), headline),
+                              (_LEAD_PLACE_COLON.match(text, at), True)):
+        if lead is None or not is_place_title(name := lead.group(1), lex) \
+                or (headline and _is_country(name)):
+            continue
+        if town_needed and not (known_town is not None and known_town(name)):
+            continue
+        return PlaceCandidate(name, lead.start(1), lead.end(1), set(), None, known=False)
+    return None
 
 
 def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
