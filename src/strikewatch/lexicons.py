@@ -250,20 +250,6 @@ class Lexicons:
         # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
         self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
-        effects = t.get("effects_in_short_items") or {}
-        self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
-        self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
-        self.effect_doers = frozenset(w.lower() for w in effects.get("doers") or ())
-        self.effect_media = frozenset(w.lower() for w in effects.get("media") or ())
-        self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
-        self.effects_ground_losses = PhraseMatcher({w: True for w in t.get("effects_ground_losses") or ()})
-        self.effects_not_ground_losses = PhraseMatcher(
-            {w: True for w in t.get("effects_not_ground_losses") or ()})
-        remnants = t.get("munition_remnants") or {}
-        self.remnant_nouns = frozenset(w.lower() for w in remnants.get("nouns") or ())
-        self.remnant_verbs = frozenset(w.lower() for w in remnants.get("verbs") or ())
-        self.remnant_places = frozenset(w.lower() for w in remnants.get("places") or ())
-        self.munitions_not_fired = PhraseMatcher({w: True for w in t.get("munitions_not_fired") or ()})
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -281,6 +267,28 @@ class Lexicons:
         self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
+        self._read_effects(t)
+        self._read_munition_verbs(t)
+
+    def _read_effects(self, t: dict) -> None:
+        """What short items report a strike by: its effects and the remnants it left."""
+        effects = t.get("effects_in_short_items") or {}
+        self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
+        self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
+        self.effect_doers = frozenset(w.lower() for w in effects.get("doers") or ())
+        self.effect_media = frozenset(w.lower() for w in effects.get("media") or ())
+        self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
+        self.effects_ground_losses = PhraseMatcher({w: True for w in t.get("effects_ground_losses") or ()})
+        self.effects_not_ground_losses = PhraseMatcher(
+            {w: True for w in t.get("effects_not_ground_losses") or ()})
+        remnants = t.get("munition_remnants") or {}
+        self.remnant_nouns = frozenset(w.lower() for w in remnants.get("nouns") or ())
+        self.remnant_verbs = frozenset(w.lower() for w in remnants.get("verbs") or ())
+        self.remnant_places = frozenset(w.lower() for w in remnants.get("places") or ())
+        self.munitions_not_fired = PhraseMatcher({w: True for w in t.get("munitions_not_fired") or ()})
+
+    def _read_munition_verbs(self, t: dict) -> None:
+        """The verbs a munition is said to hit, be fired, fail, be used or be claimed by."""
         self.impact_verbs = frozenset(w.lower() for w in t.get("impact_verbs") or ())
         self.firing_verbs = frozenset(w.lower() for w in t.get("firing_verbs") or ())
         self.dud_verbs = frozenset(w.lower() for w in t.get("dud_verbs") or ())
