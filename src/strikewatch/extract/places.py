@@ -32,7 +32,12 @@ _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?"
 _LEAD_SET_OFF = re.compile(r"\s*[:—–]\s")
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
 # "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
-_POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.IGNORECASE)
+# a name's possessive before another name, with a compass word or an Arabic article the
+# second name's candidate may have left out: "Saada province's Al Raqw district"
+_POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|[ae]l\s+)?",
+                         re.IGNORECASE)
+# the first word between two names, before a possessive: "Zamfara state's Maru area"
+_UNIT_NOUN_FIRST = re.compile(r"\s*(\w+)(?=['’]s\s)")
 # a place's own noun after its name, with the word that says what kind of camp or area it is:
 # "Nuseirat refugee camp in ...", "Jabalia camp, ...", "the Novoshakhtinsk oil refinery in ..."
 _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|military"
@@ -185,18 +190,20 @@ class PlaceFinder:
                 and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)]
 
     def _names_a_victim(self, sdoc, cand: PlaceCandidate) -> bool:
-        """A name that is the subject of a victim's verb is a person, not a place: "Man
-        reportedly injured after a munition was dropped ..." (Man is a town in Côte d'Ivoire),
-        "Hassan killed in the shelling of Taiz"."""
+        """A name that is the subject or the object of a victim's verb is a person, not a
+        place: "Man reportedly injured after a munition was dropped ..." (Man is a town in
+        Côte d'Ivoire), "Hassan killed in the shelling of Taiz", "an air strike killed Ahmed
+        Hassan in Idlib province" (not Hassan, India)."""
         root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
-        return root is not None and root.dep_ in ("nsubj", "nsubjpass") \
+        return root is not None and root.dep_ in ("nsubj", "nsubjpass", "dobj") \
             and root.head.lower_ in self.lex.victim_verbs
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near
         Yaremivka, Kharkiv Oblast", "in Al-Husainiyah, Deir ez-Zor governorate", "bombed
-        Sortony, North Darfur") is that name's container: the place is the name with it, as
-        written, for the geocoder to resolve inside it or to it, rather than the whole region.
+        Sortony, North Darfur", "around Kitshanga in North Kivu") is that name's container:
+        the place is the name with it, as written, for the geocoder to resolve inside it or to
+        it, rather than the whole region.
         A compass word may stand before the unit: "in Dedebit, northwest Tigray"."""
         sdoc = scan.sdoc
         if not cand.tokens or not self._a_unit(cand):
@@ -204,14 +211,25 @@ class PlaceFinder:
         comma = min(cand.tokens) - 1
         if comma > 0 and sdoc[comma].lower_ in self.lex.regions:
             comma -= 1
-        if comma < 1 or sdoc[comma].text != ",":
+        if comma < 1 or sdoc[comma].text not in (",", "in"):
             return cand
         start = self._village_start(scan, comma)
         village = sdoc[comma - 1]
-        if start == comma or not self._the_thing_struck_or_placed(village):
+        if start == comma or not self._the_thing_struck_or_placed(village) \
+                or (sdoc[comma].text == "in" and not self._the_place_struck(village)):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _the_place_struck(self, word) -> bool:
+        """A name before "in <unit>" ("bombed positions around Kitshanga in North Kivu",
+        "shelled Yaremivka in Kharkiv oblast") is a village when a place preposition governs
+        it or a strike verb takes it; one a killing verb takes is a person ("killed Ahmed
+        Hassan in Idlib province")."""
+        if word.dep_ == "dobj":
+            verb = self.lex.base(word.head.lower_)
+            return verb in self.lex.strong_verbs or verb in self.lex.weak_verbs
+        return True
 
     def _a_unit(self, cand: PlaceCandidate) -> bool:
         """A province or district: by its place word ("Kharkiv Oblast") or by its name alone
@@ -291,18 +309,53 @@ class PlaceFinder:
         """ "Omdurman's Karari district", "Kharkiv's Saltivskyi district": a city's possessive
         before a district of it is one place, that district of that city as written (the
         geocoder places it inside the city), not the district's namesake elsewhere (Karari,
-        India) nor two strike places."""
+        India) nor two strike places. So is a province's or a district's possessive before a
+        place in it: "Zamfara state's Maru area", "Mandalay region's Singu township", "Saada
+        province's Al Raqw district" (the geocoder reads it as the place written with its
+        unit: Maru in Zamfara, not Mary in Turkmenistan)."""
         text = _text(scan.sdoc)
-        for city in sorted(scan.cands, key=lambda c: c.start):
-            part = next((c for c in scan.cands if c.start > city.end
-                         and _POSSESSIVE.fullmatch(text[city.end:c.start])), None)
-            if part is None or city not in scan.cands or not city.known \
-                    or city.precision not in (None, "point") \
-                    or part.text.split()[-1].lower() not in self.lex.city_parts:
+        for holder in sorted(scan.cands, key=lambda c: c.start):
+            part = next((c for c in scan.cands if c.start > holder.end
+                         and _POSSESSIVE.fullmatch(self._past_unit_noun(text[holder.end:c.start]))),
+                        None)
+            if part is None or holder not in scan.cands:
                 continue
-            scan.cands = [c for c in scan.cands if c is not city and c is not part]
-            scan.cands.append(PlaceCandidate(text[city.start:part.end], city.start, part.end,
-                                             city.tokens | part.tokens, None, False))
+            last = self._part_of_a_unit(scan.sdoc, holder, part)
+            if last is None and not self._part_of_a_city(holder, part):
+                continue
+            span = scan.sdoc[min(holder.tokens): max(last or 0, *part.tokens) + 1]
+            scan.cands = [c for c in scan.cands if c is not holder and c is not part]
+            scan.cands.append(PlaceCandidate(span.text, holder.start, holder.start + len(span.text),
+                                             set(range(span.start, span.end)), None, False))
+
+    def _past_unit_noun(self, between: str) -> str:
+        """What stands between a unit's name and its possessive's place, the unit's noun left
+        out: " state's " → "'s "."""
+        noun = self._unit_noun_first(between)
+        return between[noun.end():] if noun else between
+
+    def _unit_noun_first(self, between: str) -> re.Match | None:
+        noun = _UNIT_NOUN_FIRST.match(between)
+        return noun if noun and noun.group(1).lower() in self.lex.unit_nouns else None
+
+    def _part_of_a_city(self, city: PlaceCandidate, part: PlaceCandidate) -> bool:
+        return city.known and city.precision in (None, "point") \
+            and part.text.split()[-1].lower() in self.lex.city_parts
+
+    def _part_of_a_unit(self, sdoc, unit: PlaceCandidate, part: PlaceCandidate) -> int | None:
+        """The last token of a place inside a unit, with its own noun ("Singu township",
+        "Maru area"), when the holder is a unit written as one ("Zamfara state", "Saada
+        province", "Mandalay region"); else None."""
+        written_unit = unit.precision in ("admin1", "admin2") \
+            or self._unit_noun_first(_text(sdoc)[unit.end:part.start]) is not None
+        if not written_unit:
+            return None
+        nouns = self.lex.unit_nouns | self.lex.city_parts \
+            | {w for w, level in self.lex.place_heads.items() if level == "admin2"}
+        if part.text.split()[-1].lower() in nouns:
+            return max(part.tokens)
+        j = max(part.tokens) + 1
+        return j if j < len(sdoc) and sdoc[j].lower_ in nouns else None
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
@@ -572,13 +625,15 @@ class PlaceFinder:
     def _named_with_its_noun(self, sdoc, words, w: int, k: int) -> bool:
         """A run of two or more names that its own place noun ends or follows, and that is one
         name: opened by a compass word ("West Gojjam zone", "North Western zone") or one name
-        to the tagger ("the Green Zone", "the Cal Miskaad mountains"). The whole run is the
+        to the tagger ("the Green Zone", "the Cal Miskaad mountains", "the Nur Shams refugee
+        camp", "the Khor Mor gas field"). The whole run is the
         place; its first word alone is a namesake town elsewhere (West, Green, Cal)."""
         if k - w < 2:
             return False
         nouns = self.lex.unit_nouns.union(self.lex.place_heads)
         last = words[k - 1][1]
-        follows = last < len(sdoc) and sdoc[last].lower_ in nouns
+        follows = last < len(sdoc) and (sdoc[last].lower_ in nouns
+                                        or self._place_word(sdoc, last - 1, set(), None) is not None)
         if not (follows or words[k - 1][2].lower() in nouns):
             return False
         if any(self._names_a_unit(sdoc[words[v][0]:words[k - 1][1]].text) for v in range(w + 1, k)):

@@ -81,6 +81,9 @@ class _Lexicon:
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
         self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
         self.region_is_admin1 = frozenset(data["region_is_admin1"])
+        self.unit_words = frozenset(
+            {p[-1] for p, level in self.levels if level in ("admin1", "admin2")}
+            | {normalize(w) for w in data["possessive_unit_nouns"]})
 
     def _read_sites(self, data: dict) -> None:
         """Streets, landmarks and natural features: words after or before a name that make it
@@ -179,6 +182,8 @@ _LIST_AFTER = re.compile(
     r"^((?:\s*(?:,\s*and|,|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)\s+(\w+(?:\s\w+)?)")
 
 
+# a capitalised word just before: the name a noun after it belongs to
+_NAME_ENDS = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
 _POSSESSIVE = re.compile(r"(\w)['’]s\b(?=\s+[a-z])")
 
 
@@ -233,13 +238,22 @@ def _levels_at_edges(tokens: list[str], lex: _Lexicon) -> list[tuple[tuple[str, 
     return [lex.levels[i] for i in sorted({*last, *first})]
 
 
+def _owned_noun(before: str, end: int, lex: _Lexicon) -> bool:
+    owner = _NAME_ENDS.search(before, 0, end)
+    return owner is not None and normalize(owner.group(1)) not in lex.demonyms
+
+
 def _level_from_context(name: str, context: str, lex: _Lexicon) -> tuple[str | None, bool]:
-    """'the provinces of Hama, Homs and Idlib', 'Hama and Homs provinces', 'city of Homs'."""
+    """'the provinces of Hama, Homs and Idlib', 'Hama and Homs provinces', 'city of Homs'.
+    Not a noun that has its own name before it: in "the Qandil mountains of northern Iraq"
+    the mountains are Qandil's, and northern Iraq holds them ("the Syrian provinces of"
+    have a nationality before them, no name)."""
     i = context.find(name)
     if i < 0:
         return None, False
     found: list[str] = []
-    if m := _LIST_BEFORE.search(context[max(0, i - 120):i]):
+    before = context[max(0, i - 120):i]
+    if (m := _LIST_BEFORE.search(before)) and not _owned_noun(before, m.start(1), lex):
         found.append(m.group(1))
     if m := _LIST_AFTER.match(context[i + len(name):]):
         found.extend([m.group(2), m.group(2).split()[0]])

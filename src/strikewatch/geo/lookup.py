@@ -378,6 +378,8 @@ class _Lookup:
             return written
         if level is None and (part := self._part_of_its_city(name, country)) is not None:
             return part
+        if level is None and (inside := self._place_in_its_unit(name, country)) is not None:
+            return inside
         if level is None and "(" in name and (same := self._other_name_in_brackets(name, country)):
             return same
         if self._names_a_street(name, context):

@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from ..models import Place, StrikeMention
-from .names import ADMIN1, Candidate, Unresolved
+from .names import ADMIN1, Candidate, Unresolved, normalize
 
 # head, then ", container[, wider]" or " (container[, wider])"
 _WRITTEN = re.compile(r"^\s*(?P<head>[^,()]+?)\s*(?:,\s*(?P<comma>[^()]+?)|\((?P<paren>[^()]+)\))"
@@ -151,6 +151,20 @@ class _WrittenContainers:
                                    alternatives=(why, f"alone: {_said(alone)}",
                                                  *box.alternatives)), found.box_candidate
 
+
+    def _place_in_its_unit(self, name: str, country: str | None,
+                           ) -> tuple[Place | Unresolved, Candidate | None] | None:
+        """ "Zamfara state's Maru area", "Mandalay region's Singu township": a province's or a
+        district's possessive, written with its noun, before a place in it is that place
+        written with its container ("Maru area, Zamfara state"): inside the unit if the
+        gazetteer knows it there, else the unit keeping the name (not Mary, Turkmenistan)."""
+        hit = _CITY_S_PART.match(name)
+        if hit is None:
+            return None
+        unit = hit.group("city").strip()
+        if normalize(unit.split()[-1]) not in self._lex.unit_words:
+            return None
+        return self._resolve_written(f"{hit.group('part').strip()}, {unit}", country)
 
     def _part_of_its_city(self, name: str, country: str | None,
                           ) -> tuple[Place, Candidate | None] | None:
