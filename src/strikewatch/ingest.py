@@ -650,28 +650,8 @@ def _html_document(
         include_images=False, date_extraction_params={"extensive_search": False},
     )
     title = _clean(meta.get("title") or (result.title if result else "") or "") or None
-    body = [
-        p for p in _clean_lines(result.text if result else "")
-        if not _is_furniture(p) and p != title  # the page's <h1> is already the title segment
-    ]
-    if not any(len(p.split()) >= 10 for p in body):
-        if truncated:
-            raise MalformedInput(f"{origin}: truncated HTML with no article text before the cut")
-        raise NoArticleText(f"{origin}: no article text (the page is all furniture)")
-    parts: list[tuple[str, str]] = [("title", title)] if title else []
-    standfirst = _clean(meta.get("standfirst") or (result.description if result else "") or "")
-    if standfirst and standfirst != title and not body[0].startswith(standfirst[:80]):
-        parts.append(("standfirst", standfirst))
-        body = [p for p in body if p != standfirst]
-    in_body = set(body)
-    parts += [("caption", c) for c in meta.get("captions", ()) if c not in in_body]
-    parts += [("body", p) for p in body]
-    published, published_from = meta.get("published"), "metadata"
-    if published is None and result is not None and result.date:
-        published = _parse_date(result.date, origin)
-    if published is None:
-        published, published_from = _choose_date("\n".join(body[:3]), options.published, "option",
-                                                  origin)
+    parts, body = _html_parts(title, meta, result, _article_body(result, title, origin, truncated))
+    published, published_from = _html_published(meta, result, body, options, origin)
     if truncated:
         log.info("%s: truncated HTML, kept the %d paragraphs before the cut", origin, len(body))
     return _assemble(
@@ -689,6 +669,48 @@ def _html_document(
         encoding=None if encoding == "utf-8" else encoding,
         options=options,
     )
+
+
+def _article_body(result, title: str | None, origin: str, truncated: bool) -> list[str]:
+    """The article's paragraphs without the page's furniture; a page with no paragraph of ten
+    words has no article (a truncated one lost it at the cut)."""
+    body = [
+        p for p in _clean_lines(result.text if result else "")
+        if not _is_furniture(p) and p != title  # the page's <h1> is already the title segment
+    ]
+    if not any(len(p.split()) >= 10 for p in body):
+        if truncated:
+            raise MalformedInput(f"{origin}: truncated HTML with no article text before the cut")
+        raise NoArticleText(f"{origin}: no article text (the page is all furniture)")
+    return body
+
+
+def _html_parts(title: str | None, meta: dict, result, body: list[str],
+                ) -> tuple[list[tuple[str, str]], list[str]]:
+    """The document's segments in reading order (title, standfirst, captions not already in
+    the body, body), and the body without the standfirst the extractor left in it."""
+    parts: list[tuple[str, str]] = [("title", title)] if title else []
+    standfirst = _clean(meta.get("standfirst") or (result.description if result else "") or "")
+    if standfirst and standfirst != title and not body[0].startswith(standfirst[:80]):
+        parts.append(("standfirst", standfirst))
+        body = [p for p in body if p != standfirst]
+    in_body = set(body)
+    parts += [("caption", c) for c in meta.get("captions", ()) if c not in in_body]
+    parts += [("body", p) for p in body]
+    return parts, body
+
+
+def _html_published(meta: dict, result, body: list[str], options: IngestOptions, origin: str,
+                    ) -> tuple[date | None, str | None]:
+    """The publication date and where it came from: the page's metadata, the extractor's
+    reading of the page, else the option or the article's own first lines."""
+    published, published_from = meta.get("published"), "metadata"
+    if published is None and result is not None and result.date:
+        published = _parse_date(result.date, origin)
+    if published is None:
+        published, published_from = _choose_date("\n".join(body[:3]), options.published, "option",
+                                                  origin)
+    return published, published_from
 
 
 # libxml2 stops building the tree at 256 levels; a real article page is nested a few dozen
@@ -946,16 +968,7 @@ def _assemble(
     encoding: str | None,
     options: IngestOptions,
 ) -> Document:
-    segments: list[Segment] = []
-    chunks: list[str] = []
-    offset = 0
-    for kind, paragraph in parts:
-        if chunks:
-            offset += 2
-        segments.append(Segment(kind, offset, offset + len(paragraph)))
-        chunks.append(paragraph)
-        offset += len(paragraph)
-    text = "\n\n".join(chunks)
+    text, segments = _joined(parts)
     for what, value in (("text", text), ("title", title), ("source", source), ("url", url),
                         ("byline", byline), ("id", doc_id)):
         if isinstance(value, str):
@@ -969,7 +982,7 @@ def _assemble(
     return Document(
         id=_fitting_id(doc_id),
         text=text,
-        segments=tuple(segments),
+        segments=segments,
         content_hash=content_hash(text),
         title=title,
         source=_clean(source)[:_LONGEST_ID] or None if isinstance(source, str) else None,
@@ -981,6 +994,17 @@ def _assemble(
         origin=origin,
         encoding=encoding,
     )
+
+
+def _joined(parts: list[tuple[str, str]]) -> tuple[str, tuple[Segment, ...]]:
+    """The paragraphs joined by blank lines, and where each kind of segment lies in the text
+    (extraction reads a title apart from the body)."""
+    segments: list[Segment] = []
+    offset = 0
+    for kind, paragraph in parts:
+        segments.append(Segment(kind, offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return "\n\n".join(p for _, p in parts), tuple(segments)
 
 
 _LONGEST_ID = 200  # the store's id and source columns
