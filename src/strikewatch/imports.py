@@ -223,6 +223,26 @@ class _YemenPlacer:
                 "geonameid": gov_place.geonameid if gov_place else None}
 
 
+def _ydp_incident(cfg: dict, rid: str, day: date, place: dict, target: str, category: str,
+                  killed: int | None) -> dict:
+    """One raid of the table as an imported incident: the coalition as attacker, every death
+    it counts a civilian's."""
+    return {
+        "id": f"ydp-{rid}", "date": day, "date_precision": "day",
+        "attacker_name": cfg["attacker"]["name"],
+        "attacker_country": cfg["attacker"]["country"], "country": cfg["country"],
+        **place,
+        "targets": [{"category": category,
+                     "name": None if target.casefold() in _UNKNOWN else target,
+                     "asserted_by": cfg["source"]}],
+        "fatalities_min": killed, "fatalities_max": None,
+        "civilians_min": killed, "civilians_max": killed,
+        "grade": "weak", "grade_reason": f"one coded source: {cfg['source']} raid {rid}",
+        "origin": YEMEN_DATA_PROJECT, "reviewed": {},
+        "event_type": "air",  # the project records air raids only
+    }
+
+
 def import_yemen_data_project(path: Path, store: Store, *,
                               gazetteer: Resolver | None = None) -> ImportSummary:
     """Import the Yemen Data Project's air-raid table (yemendataproject.org) as incidents.
@@ -258,23 +278,10 @@ def import_yemen_data_project(path: Path, store: Store, *,
             summary.skipped.append((rid, f"unknown governorate {get('Governorate')!r} "
                                          "(add it to data/imports/yemen-data-project.yaml)"))
             continue
-        killed = _int(get("Fatalities"))
-        target = get("Target")
         category = categories.get(get("Main category").casefold(), "unknown")
-        items.append(({
-            "id": f"ydp-{rid}", "date": day, "date_precision": "day",
-            "attacker_name": cfg["attacker"]["name"],
-            "attacker_country": cfg["attacker"]["country"], "country": cfg["country"],
-            **place,
-            "targets": [{"category": category,
-                         "name": None if target.casefold() in _UNKNOWN else target,
-                         "asserted_by": cfg["source"]}],
-            "fatalities_min": killed, "fatalities_max": None,
-            "civilians_min": killed, "civilians_max": killed,
-            "grade": "weak", "grade_reason": f"one coded source: {cfg['source']} raid {rid}",
-            "origin": YEMEN_DATA_PROJECT, "reviewed": {},
-            "event_type": "air",  # the project records air raids only
-        }, {name: row[i] for name, i in col.items()}))
+        items.append((_ydp_incident(cfg, rid, day, place, get("Target"), category,
+                                    _int(get("Fatalities"))),
+                      {name: row[i] for name, i in col.items()}))
     _store(store, summary, items)
     return summary
 
@@ -368,6 +375,39 @@ def _acled_grade(tags: str) -> str:
     return "weak"
 
 
+def _acled_incident(row: dict[str, str], rid: str, day: date, cfg: dict) -> dict:
+    """One ACLED strike row as an imported incident: the state of "Military Forces of X" as
+    attacker, actor2 and the civilian-targeting flag as targets."""
+    actor = row["actor1"].strip()
+    forces = _STATE_FORCES.match(actor)
+    targets = []
+    if row["actor2"].strip():
+        targets.append({"name": row["actor2"].strip(),
+                        "category": INTER_CATEGORY.get(row["inter2"].strip(), "unknown"),
+                        "asserted_by": "ACLED"})
+    if row["civilian_targeting"].strip() and not any(
+            t["category"] == "civilian" for t in targets):
+        targets.append({"name": None, "category": "civilian", "asserted_by": "ACLED"})
+    return {
+        "id": f"acled-{rid}", "date": day,
+        "date_precision": TIME_PRECISION.get(row["time_precision"].strip(), "month"),
+        "attacker_name": actor or None,
+        "attacker_country": country_code(forces.group(1)) if forces else None,
+        "country": country_code(row["country"]),
+        "place_name": row["location"] or None,
+        "lat": _float(row["latitude"]), "lon": _float(row["longitude"]),
+        "admin1": row["admin1"] or None, "admin2": row["admin2"] or None,
+        "geo_precision": GEO_PRECISION.get(row["geo_precision"].strip(), "admin1"),
+        "geonameid": None, "targets": targets,
+        "fatalities_min": _int(row["fatalities"]), "fatalities_max": None,
+        "civilians_min": None, "civilians_max": None,
+        "grade": _acled_grade(row["tags"]),
+        "grade_reason": f"one coded source: ACLED event {rid}",
+        "origin": ACLED, "reviewed": {},
+        "event_type": cfg["strike_sub_events"][row["sub_event_type"]],
+    }
+
+
 def import_acled(path: Path, store: Store) -> ImportSummary:
     """Import an ACLED export (or strikewatch's ACLED-compatible CSV): its strikes only.
 
@@ -393,34 +433,7 @@ def import_acled(path: Path, store: Store) -> ImportSummary:
         if day is None:
             summary.skipped.append((rid, f"unreadable event_date {row['event_date']!r}"))
             continue
-        actor = row["actor1"].strip()
-        forces = _STATE_FORCES.match(actor)
-        targets = []
-        if row["actor2"].strip():
-            targets.append({"name": row["actor2"].strip(),
-                            "category": INTER_CATEGORY.get(row["inter2"].strip(), "unknown"),
-                            "asserted_by": "ACLED"})
-        if row["civilian_targeting"].strip() and not any(
-                t["category"] == "civilian" for t in targets):
-            targets.append({"name": None, "category": "civilian", "asserted_by": "ACLED"})
-        items.append(({
-            "id": f"acled-{rid}", "date": day,
-            "date_precision": TIME_PRECISION.get(row["time_precision"].strip(), "month"),
-            "attacker_name": actor or None,
-            "attacker_country": country_code(forces.group(1)) if forces else None,
-            "country": country_code(row["country"]),
-            "place_name": row["location"] or None,
-            "lat": _float(row["latitude"]), "lon": _float(row["longitude"]),
-            "admin1": row["admin1"] or None, "admin2": row["admin2"] or None,
-            "geo_precision": GEO_PRECISION.get(row["geo_precision"].strip(), "admin1"),
-            "geonameid": None, "targets": targets,
-            "fatalities_min": _int(row["fatalities"]), "fatalities_max": None,
-            "civilians_min": None, "civilians_max": None,
-            "grade": _acled_grade(row["tags"]),
-            "grade_reason": f"one coded source: ACLED event {rid}",
-            "origin": ACLED, "reviewed": {},
-            "event_type": cfg["strike_sub_events"][row["sub_event_type"]],
-        }, row))
+        items.append((_acled_incident(row, rid, day, cfg), row))
     _store(store, summary, items)
     return summary
 
