@@ -14,6 +14,7 @@ strikewatch still gets wrong is a strict xfail with the reason.
 from __future__ import annotations
 
 import pytest
+from test_extract_wars import item
 from test_sweep_africa_asia import assert_coded, case, coded
 
 SWEEP = [
@@ -247,3 +248,15 @@ def test_a_named_feature_of_a_unit_is_placed_in_the_unit(extractor, text, countr
 def test_an_aircraft_type_names_no_force(extractor, text, attacker):
     """Sukhoi jets are flown by Sudan, the DR Congo, Syria and Myanmar as well as Russia."""
     assert [s.attacker for s in coded(extractor, text)] == [attacker]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan's military spokesman said India had fired missiles at six sites, killing 26 "
+    "civilians.",                                                                 # Pakistan
+    "Ukraine's air force said a Russian missile hit a hospital in Kharkiv, injuring 12.",  # Ukraine
+    "Sudan's army said RSF drones struck a market in El Fasher, killing 10 people.",
+])                                                                                 # Sudan
+def test_a_toll_in_a_participle_is_a_casualty_claim(extractor, text):
+    """ "..., killing 26 civilians": the speaker counts the dead; the claim is of casualties,
+    not "other"."""
+    assert [c.kind for c in extractor.extract(item(text)).claims] == ["casualties"]
