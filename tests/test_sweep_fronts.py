@@ -260,3 +260,21 @@ def test_a_toll_in_a_participle_is_a_casualty_claim(extractor, text):
     """ "..., killing 26 civilians": the speaker counts the dead; the claim is of casualties,
     not "other"."""
     assert [c.kind for c in extractor.extract(item(text)).claims] == ["casualties"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Israeli strikes on Khan Younis killed 17 people, the health ministry said.",   # Gaza
+     "monitor"),
+    ("The health ministry said an RSF drone strike on a market in Omdurman killed 21.",  # Sudan
+     "monitor"),
+    ("The army said its jets struck militant hideouts in North Waziristan.",      # Pakistan
+     "belligerent"),
+    ("The defence ministry said its forces struck a Ukrainian command post near Kupiansk.",
+     "belligerent"),                                                           # Russia
+    ("The government denied bombing civilians in Darfur.", "government"),          # Sudan
+])
+def test_a_body_named_without_its_state_still_speaks(extractor, text, role):
+    """Wire copy names the story's own bodies bare ("the health ministry said"): the speaker
+    and what it says are kept, in the role of its kind, with no organisation guessed."""
+    [claim] = extractor.extract(item(text)).claims
+    assert (claim.role, claim.org) == (role, None)
