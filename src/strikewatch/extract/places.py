@@ -33,6 +33,13 @@ _LEAD_SET_OFF = re.compile(r"\s*[:—–]\s")
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
 # "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
 _POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.IGNORECASE)
+# a part of a city named after the city's possessive: "Beirut's southern suburb of ",
+# "Mosul's old city district of ", "Kharkiv's northern district of "
+_PART_OF_CITY = re.compile(r"\s(?:suburbs?|district|neighbou?rhood|quarter|outskirts)\s+of\s+$",
+                           re.IGNORECASE)
+# the same possessive, with the part's noun between: "'s southern suburb of "
+_POSSESSIVE_OF_PART = re.compile(_POSSESSIVE.pattern + r"(?:[a-z]+\s+){0,2}(?:of\s+)?",
+                                 re.IGNORECASE)
 # a place's own noun after its name, with the word that says what kind of camp or area it is:
 # "Nuseirat refugee camp in ...", "Jabalia camp, ...", "the Novoshakhtinsk oil refinery in ..."
 _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|military"
@@ -179,6 +186,7 @@ class PlaceFinder:
         self._unknown_names_with_their_unit(scan)
         self._districts_with_their_city(scan)
         self._districts_after_their_city(scan)
+        self._places_describing_a_place(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -295,14 +303,36 @@ class PlaceFinder:
         text = _text(scan.sdoc)
         for city in sorted(scan.cands, key=lambda c: c.start):
             part = next((c for c in scan.cands if c.start > city.end
-                         and _POSSESSIVE.fullmatch(text[city.end:c.start])), None)
+                         and _POSSESSIVE_OF_PART.fullmatch(text[city.end:c.start])), None)
             if part is None or city not in scan.cands or not city.known \
                     or city.precision not in (None, "point") \
-                    or part.text.split()[-1].lower() not in self.lex.city_parts:
+                    or not self._a_part_of_a_city(text[city.end:part.start], part):
                 continue
             scan.cands = [c for c in scan.cands if c is not city and c is not part]
             scan.cands.append(PlaceCandidate(text[city.start:part.end], city.start, part.end,
                                              city.tokens | part.tokens, None, False))
+
+    def _places_describing_a_place(self, scan: _PlaceScan) -> None:
+        """ "Dahiyeh, Beirut's southern suburbs", "Kosti, the capital of White Nile state": a
+        phrase set beside a place that says what it is names where it lies, not a second
+        strike place. Only a common noun's phrase ("suburbs", "the capital"): names set side
+        by side are a list ("Aleppo, Idlib"), and so is a place the phrase goes on to ("Raqqa,
+        the group's de facto capital in northern Syria, and the nearby Tabqa airport")."""
+        sdoc = scan.sdoc
+        described = set()
+        for phrase in (c for cand in scan.cands for i in cand.tokens for c in sdoc[i].children
+                       if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in cand.tokens):
+            listed = {t.i for k in phrase.children if k.dep_ == "conj" for t in k.subtree}
+            described |= {t.i for t in phrase.subtree} - listed
+        scan.cands = [c for c in scan.cands if not (c.tokens and c.tokens <= described)]
+
+    def _a_part_of_a_city(self, between: str, part: PlaceCandidate) -> bool:
+        """What a city's possessive sets inside the city: a district ("Karari district"), a
+        landmark ("Tehran's Evin prison", "Khartoum's Bashair hospital"), or a place the words
+        between call a part of it ("Beirut's southern suburb of Dahiyeh")."""
+        noun = part.text.split()[-1].lower()
+        return noun in self.lex.city_parts or noun in self.lex.landmark_nouns \
+            or bool(_PART_OF_CITY.search(between))
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
@@ -578,7 +608,9 @@ class PlaceFinder:
             return False
         nouns = self.lex.unit_nouns.union(self.lex.place_heads)
         last = words[k - 1][1]
-        follows = last < len(sdoc) and sdoc[last].lower_ in nouns
+        # the noun may be two words: "Nur Khan air base", a person's name to the tagger
+        follows = last < len(sdoc) and (sdoc[last].lower_ in nouns
+                                         or sdoc[last: last + 2].text.lower() in nouns)
         if not (follows or words[k - 1][2].lower() in nouns):
             return False
         if any(self._names_a_unit(sdoc[words[v][0]:words[k - 1][1]].text) for v in range(w + 1, k)):
@@ -979,10 +1011,14 @@ class PlaceFinder:
         """Whether a venue is itself what a strike hit, and so where it fell: "fired missiles
         at a spy headquarters in Erbil", "a missile strike on the embassy in Kyiv", "shells
         hit a rally in Kramatorsk"."""
-        lex, head = self.lex, noun.head
-        if noun.dep_ == "pobj" and head.lower_ in ("at", "on", "against", "into"):
+        lex = self.lex
+        named = noun.dep_ == "oprd" and noun.head.lower_ in lex.naming_verbs
+        if named:  # "at what they called a spy headquarters": what is so called was struck
+            noun = noun.head
+        head = noun.head
+        if noun.dep_ in ("pobj", "pcomp") and head.lower_ in ("at", "on", "against", "into"):
             head = head.head
-        elif noun.dep_ not in ("dobj", "nsubjpass"):
+        elif noun.dep_ not in ("dobj", "nsubjpass") and not (named and noun.dep_ == "ccomp"):
             return False
         strikes = (lex.strong_verbs | lex.weak_verbs | lex.impact_verbs | lex.firing_verbs
                    | lex.strong_nouns | lex.munition_words)
