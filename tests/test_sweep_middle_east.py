@@ -289,9 +289,9 @@ def test_a_health_ministry_named_by_who_runs_it(extractor, text, org):
 # ---------------------------------------------------------------- still wrong (the record)
 
 
-@pytest.mark.xfail(strict=True, reason="two strike words of one sentence share its attackers "
-                   "and places: the Israeli strikes Hezbollah answers are placed at Kiryat "
-                   "Shmona, where Hezbollah's rockets fell")
+@pytest.mark.xfail(strict=True, reason="one country per story: each strike now keeps its own "
+                   "attacker and place, but Kiryat Shmona (22,000 people, Israel) is refused "
+                   "as a small town abroad in a story southern Lebanon makes Lebanese")
 def test_a_strike_answered_keeps_its_own_place(extractor):
     text = ("Hezbollah said it fired a barrage of Katyusha rockets at Kiryat Shmona in response "
             "to Israeli strikes on southern Lebanon.")

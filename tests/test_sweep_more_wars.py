@@ -74,14 +74,12 @@ SWEEP = [
     case("tr-sy-kobani",
          "Turkish warplanes struck Kurdish militant bases near Kobani, Turkey's defence "
          "ministry said.", "2022-11-20", country="SY", attacker="TR",
-         fails="Kobani is a GeoNames name of Ayn al-Arab (Syria) and of Mkoani (Tanzania); "
-               "Turkey's ministry as speaker makes Turkey the story's country, where Keban "
-               "(Elazig) is read as a spelling of it"),
+         fails="Kobani is a GeoNames name of Ayn al-Arab (Syria) and of Mkoani (Tanzania), "
+               "and the sentence names nothing else of Syria (Turkey's ministry, the speaker, "
+               "no longer votes for Turkey): the place stays unresolved"),
     case("il-lb-dahiyeh",
          "Israeli jets dropped dozens of bunker-busting bombs on Beirut's southern suburb of "
-         "Dahiyeh, the Israeli military said.", "2024-09-27", country="LB", attacker="IL",
-         fails="a city's possessive before its district gives two strikes, the city's and the "
-               "district's"),
+         "Dahiyeh, the Israeli military said.", "2024-09-27", country="LB", attacker="IL"),
     case("ye-sa-abqaiq",
          "Drones struck Saudi Aramco's Abqaiq processing plant; Yemen's Houthis claimed the "
          "attack.", "2019-09-14", country="SA", attacker="Houthis"),

@@ -13,7 +13,8 @@ unidentified armed group. Extraction cannot know the strike's country, so such a
 stays pending (:data:`PENDING_TERRITORY`, :data:`PENDING_COALITION`) until
 :func:`settle_attackers` runs after geocoding. So does a speaker named only "the civil
 defence" (:data:`PENDING_CIVIL_DEFENCE`), the service of the country the story's strikes
-fall in, until :func:`settle_claims`.
+fall in, until :func:`settle_claims`; and a bare "state media" (:data:`PENDING_STATE_MEDIA`),
+the state media of that country.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .models import SPEAKER_ROLES, Actor, ClaimMention, StrikeMention
 __all__ = [
     "KINDS",
     "PENDING_CIVIL_DEFENCE",
+    "PENDING_STATE_MEDIA",
     "PENDING_COALITION",
     "PENDING_TERRITORY",
     "AttackerWord",
@@ -60,6 +62,9 @@ PENDING_TERRITORY = "state forces of the territory (pending)"
 PENDING_COALITION = "coalition of the theatre (pending)"
 # A speaker named only "the civil defence", until the country of the story's strikes is known.
 PENDING_CIVIL_DEFENCE = "civil defence of the story's country (pending)"
+# A speaker named only "state media" ("state television", "the state news agency"), until the
+# country of the story's strikes is known: Syria's SANA in a Syrian story, never elsewhere.
+PENDING_STATE_MEDIA = "state media of the story's country (pending)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,10 @@ class Registry:
             str(k): str(v) for k, v in (generic.get("civil_defence_by_country") or {}).items()}
         self._civil_defence_words = frozenset(
             normalize_name(str(w)) for w in generic.get("civil_defence_words") or ())
+        self.state_media_by_country: dict[str, str] = {
+            str(k): str(v) for k, v in (generic.get("state_media_by_country") or {}).items()}
+        self._state_media_words = frozenset(
+            normalize_name(str(w)) for w in generic.get("state_media_words") or ())
         self.propaganda = tuple(
             _PropagandaTerms(str(p["name"]), tuple(str(w) for w in p["words"]),
                              tuple((str(k), str(v)) for k, v in (p.get("designates") or {}).items()))
@@ -292,11 +301,20 @@ class Registry:
         entry = self.by_code.get(self.civil_defence_by_country.get(country or ""))
         return entry.name if entry else None
 
+    def state_media_of(self, country: str | None) -> str | None:
+        """The name of the state media body of ``country``, if the registry lists one."""
+        entry = self.by_code.get(self.state_media_by_country.get(country or ""))
+        return entry.name if entry else None
+
     def source_entry_in(self, name: str | None, country: str | None) -> RegistryEntry | None:
         """:meth:`source_entry`, where a name that is only "the civil defence" is the service
-        of ``country`` (the strike's): the White Helmets in Syria, not in Mosul."""
-        if normalize_name(name or "") in self._civil_defence_words:
+        of ``country`` (the strike's): the White Helmets in Syria, not in Mosul; and one that
+        is only "state media" that country's state media: SANA in Syria, not in Sudan."""
+        key = normalize_name(name or "")
+        if key in self._civil_defence_words:
             return self.by_code.get(self.civil_defence_by_country.get(country or ""))
+        if key in self._state_media_words:
+            return self.by_code.get(self.state_media_by_country.get(country or ""))
         return self.source_entry(name)
 
     def _state_actor(self, country: str | None) -> Actor | None:
@@ -331,10 +349,12 @@ def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMentio
     """Settle what a claim leaves pending from the country the document's strikes fall in:
     a claim about "the army" or "the coalition" ("The RSF accused the army of staging it":
     Sudan's), and a speaker named only "the civil defence" (in a story of strikes on Mosul,
-    Iraq's directorate, not Syria's White Helmets). With no such country the claim is about
-    no one known, and the civil defence stays unnamed: never a fixed country."""
+    Iraq's directorate, not Syria's White Helmets) or "state media" (SANA in a Syrian story,
+    no one known in a Sudanese one). With no such country the claim is about no one known,
+    and the civil defence and state media stay unnamed: never a fixed country."""
     pending_about = (PENDING_TERRITORY, PENDING_COALITION)
-    if not any(c.about in pending_about or c.org == PENDING_CIVIL_DEFENCE for c in claims):
+    pending_orgs = (PENDING_CIVIL_DEFENCE, PENDING_STATE_MEDIA)
+    if not any(c.about in pending_about or c.org in pending_orgs for c in claims):
         return list(claims)
     reg = registry or load_registry()
     country = story_country(strikes)
@@ -345,6 +365,8 @@ def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMentio
             c = replace(c, about=settled.code if settled else None)
         if c.org == PENDING_CIVIL_DEFENCE:
             c = replace(c, org=reg.civil_defence_of(country))
+        elif c.org == PENDING_STATE_MEDIA:
+            c = replace(c, org=reg.state_media_of(country))
         out.append(c)
     return _one_claim_per_civil_defence(out, reg)
 
@@ -445,8 +467,8 @@ def _check_generic(generic: dict, codes: set[str]) -> None:
         if not generic.get(key):
             raise RegistryError(f"generic.yaml: missing {key!r}")
     named = [(f"coalition_by_theatre {k}", v) for k, v in (generic.get("coalition_by_theatre") or {}).items()]
-    named += [(f"civil_defence_by_country {k}", v)
-              for k, v in (generic.get("civil_defence_by_country") or {}).items()]
+    named += [(f"{table} {k}", v) for table in ("civil_defence_by_country", "state_media_by_country")
+              for k, v in (generic.get(table) or {}).items()]
     named += [(f"propaganda term {p.get('name')!r} in {k}", v)
               for p in generic["propaganda_terms"] for k, v in (p.get("designates") or {}).items()]
     for where, code in named:

@@ -232,7 +232,9 @@ def _period_pattern(lx: dict, number: str) -> re.Pattern:
     duration = (rf"(?:over|in|during|within)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?"
                 rf"(?:(?:{number}|several|few|a\s+few)\s+)?(?:{units})")
     cues = alternation(c for c in lx["period_cues"] if c != "since")
-    return re.compile(rf"\b(?:{since}|{duration}|{cues})\b", re.IGNORECASE)
+    # a period's toll picked out of a longer one: "in March alone", "last week alone"
+    alone = r"(?:in|during|last|this)\s+(?:[\w.'-]+\s+){1,2}alone"
+    return re.compile(rf"\b(?:{since}|{duration}|{alone}|{cues})\b", re.IGNORECASE)
 
 
 def _openings(lx: dict) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ._yamlconf import load_data
 from .actors import AttackerWord as ActorEntry
-from .actors import PENDING_CIVIL_DEFENCE, Registry, load_registry
+from .actors import PENDING_CIVIL_DEFENCE, PENDING_STATE_MEDIA, Registry, load_registry
 
 __all__ = ["ActorEntry", "Lexicons", "OrgEntry", "PhraseMatcher", "load_lexicons"]
 
@@ -220,6 +220,9 @@ class Lexicons:
         self.accusation_verbs = frozenset(f for v in cues.get("accusation_verbs") or ()
                                           for f in _forms(str(v)))
         self.capitals = frozenset(c for e in self.actor_entries for c in e.capitals)
+        # the bare words a state's military voice calls its own forces ("the army"), lower case
+        self.own_force_words = frozenset(
+            str(w).lower() for w in registry.generic.get("own_force_words") or ())
         # land named after a force ("DPR"): unlike a seat of government ("Kiev troops"), its
         # name on a person says where the person is ("a DPR militiaman killed in shelling")
         self.territories = frozenset(t for e in registry.entries for t in e.territories)
@@ -249,6 +252,7 @@ class Lexicons:
         self.strong_phrases = PhraseMatcher({w: True for w in t["strong"]["nouns"] if " " in w})
         # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
         self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
+        self.answers = frozenset(w.lower() for w in t.get("answers") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
@@ -337,6 +341,10 @@ class Lexicons:
         civil_defence = OrgEntry(PENDING_CIVIL_DEFENCE, "monitor", None)
         for name in registry.generic.get("civil_defence_words") or ():
             orgs.setdefault(str(name), civil_defence)
+        # "state media" alone: the state media of the story's country, settled likewise
+        state_media = OrgEntry(PENDING_STATE_MEDIA, "media", None)
+        for name in registry.generic.get("state_media_words") or ():
+            orgs.setdefault(str(name), state_media)
         self.orgs = PhraseMatcher(orgs)
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})
@@ -365,6 +373,7 @@ class Lexicons:
         self.landmark_name_ends = frozenset(w.lower() for w in pl.get("landmark_name_ends") or ())
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
+        self.naming_verbs = frozenset(f for w in pl.get("naming_verbs") or () for f in _forms(str(w)))
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())

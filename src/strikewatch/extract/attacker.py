@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from strikewatch.lexicons import ActorEntry, Lexicons
+from strikewatch.lexicons import ActorEntry, Lexicons, OrgEntry
 from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
@@ -232,6 +232,7 @@ class AttackerRules:
         claimed, voice = evidence.claimed, evidence.voice
         # every state force named ("Russian and Syrian government airstrikes"), but one
         # non-state name: "Jabhat al-Nusra terrorists" is one attacker
+        found = self._the_voice_s_own_forces(sdoc, found, voice)
         attackers = [e for e, _ in found if e.state]
         if not attackers and strength == "strong" or not attackers and found:
             # a named group before the generic word: "terrorist mortar attack by the so
@@ -258,6 +259,18 @@ class AttackerRules:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)
 
+    def _the_voice_s_own_forces(self, sdoc, found, voice: OrgEntry | None):
+        """ "The Israeli Defence Minister said the army struck Nabatieh": a state's military
+        voice calling a force only "the army" or "the air force" speaks of its own state's,
+        not of the territory's (Lebanon's); "government forces" it calls another's."""
+        if voice is None or voice.role != "belligerent" or not voice.country:
+            return found
+        own = next((e for e in self.lex.actor_entries if e.country == voice.country), None)
+        if own is None:
+            return found
+        return [(own if e.resolve == "territory" and _written(sdoc, toks).lower()
+                 in self.lex.own_force_words else e, toks) for e, toks in found]
+
     def _incoming(self, tok) -> bool:
         """A munition told by where it hit ("Rockets hit the Green Zone in Baghdad, the Iraqi
         security media cell said", "a missile struck a school in Kharkiv, Ukraine's air force
@@ -281,6 +294,11 @@ class AttackerRules:
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
         return [None]
+
+
+def _written(sdoc, toks: set[int]) -> str:
+    """The words of a name as the sentence writes them."""
+    return sdoc[min(toks): max(toks) + 1].text
 
 
 def _joined_to(tok, named: set[int]) -> bool:  # noqa: ANN001 - a spaCy token

@@ -15,6 +15,9 @@ from strikewatch.nlp import Sentence
 from .state import Attribution, DocState
 from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text, tokens_among, word_ids
 
+# Where a speaker speaks from, written after its name: " in White Nile state", " in Kherson".
+_SEAT = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+                   r"(?:\s+(?:state|province|region|governorate|oblast|city))?$")
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
 
@@ -161,14 +164,19 @@ class SpeakerFinder:
         if end < 1:
             return None
         before = sdoc[:end].text.rstrip()
+        # "a medical source in White Nile state said": the speaker, then where it speaks from
+        seat = _SEAT.search(before)
+        named_end = seat.start() if seat else len(before)
         best = None
         for matcher in (self.lex.orgs, self.lex.generic_speakers):
             for s, e, _, _ in matcher.find(before):
-                if e == len(before) and (best is None or s < best[0]):
-                    best = (s, e)
+                if e in (named_end, len(before)) and (best is None or s < best[0]):
+                    best = (s, len(before) if e == named_end else e)
         for ent in sdoc.ents:
-            if ent.end == end and ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (best is None or ent.start_char < best[0]):
-                best = (ent.start_char, ent.end_char)
+            if ent.end == end and ent.label_ in ("ORG", "PERSON", "NORP", "GPE") \
+                    and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "from")) \
+                    and (best is None or ent.start_char < best[0]):
+                best = (ent.start_char, ent.end_char)  # not "White Nile" of "sources in White Nile"
         if best is None:
             return None
         span = sdoc.char_span(*best, alignment_mode="expand")
@@ -299,6 +307,8 @@ class SpeakerFinder:
                        and not (e.end <= last and sdoc[e.end].lower_ in ("for", "of"))), None)
         orgs = lex.orgs.find(text)
         generic = lex.generic_speakers.find(text)
+        if person is not None and _inside_a_body_s_name(person, sdoc[first].idx, orgs + generic):
+            person = None  # "the General Staff": the tagger's person "Staff" is a body's word
         entity = any(e.label_ in ("ORG", "GPE", "NORP", "PERSON") for e in sdoc.ents
                      if first <= e.start < last + 1)
         if not (person or orgs or generic or entity):
@@ -328,3 +338,10 @@ class SpeakerFinder:
                 org, key = body, body.org.lower()
         return _Voice(text, key, org, kind)
 
+
+def _inside_a_body_s_name(person, offset: int, names) -> bool:
+    """Whether a person the tagger found is a word of a longer body's name the lexicons know
+    ("Staff" of "the General Staff", "Command" of "Africa Command"); ``names`` are matches in
+    the speaker's text, which starts at ``offset`` in the sentence."""
+    lo, hi = person.start_char - offset, person.end_char - offset
+    return any(s <= lo and hi <= e and e - s > hi - lo for s, e, _, _ in names)

@@ -13,7 +13,7 @@ from strikewatch.models import ClaimMention, Span
 from strikewatch.nlp import Sentence
 
 from .state import _KIND_ORDER, Attribution, DocState
-from .words import _pieces
+from .words import _pieces, negates
 
 _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
@@ -87,6 +87,8 @@ class ClaimReader:
             if found or says and words is clause:
                 kinds |= found
                 break
+        if said is not None and lex.verb_kinds.get(att.verb) == "denial" and negates(said):
+            kinds.discard("denial")  # "did not deny that its jets struck": a denial negated affirms
         return _Said(kinds, content)
 
     @staticmethod

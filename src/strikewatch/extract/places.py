@@ -31,13 +31,19 @@ _CONTAINER = re.compile(r"\s*,?\s*(?:in|of|near)\s+(?:the\s+)?"
 # a headline's lead place set off by a colon or a dash: the region or city of the places after it
 _LEAD_SET_OFF = re.compile(r"\s*[:—–]\s")
 # the possessive that sets a place inside the region before it: "Amhara region's Wegel Tena",
-# "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia"
-# a name's possessive before another name, with a compass word or an Arabic article the
+# "Donetsk Oblast's Kostiantynivka", "Gaza's northern Jabalia", with an Arabic article the
 # second name's candidate may have left out: "Saada province's Al Raqw district"
 _POSSESSIVE = re.compile(r"\s*['’]s\s+(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|[ae]l\s+)?",
                          re.IGNORECASE)
 # the first word between two names, before a possessive: "Zamfara state's Maru area"
 _UNIT_NOUN_FIRST = re.compile(r"\s*(\w+)(?=['’]s\s)")
+# a part of a city named after the city's possessive: "Beirut's southern suburb of ",
+# "Mosul's old city district of ", "Kharkiv's northern district of "
+_PART_OF_CITY = re.compile(r"\s(?:suburbs?|district|neighbou?rhood|quarter|outskirts)\s+of\s+$",
+                           re.IGNORECASE)
+# the same possessive, with the part's noun between: "'s southern suburb of "
+_POSSESSIVE_OF_PART = re.compile(_POSSESSIVE.pattern + r"(?:[a-z]+\s+){0,2}(?:of\s+)?",
+                                 re.IGNORECASE)
 # a place's own noun after its name, with the word that says what kind of camp or area it is:
 # "Nuseirat refugee camp in ...", "Jabalia camp, ...", "the Novoshakhtinsk oil refinery in ..."
 _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|military"
@@ -184,6 +190,7 @@ class PlaceFinder:
         self._unknown_names_with_their_unit(scan)
         self._districts_with_their_city(scan)
         self._districts_after_their_city(scan)
+        self._places_describing_a_place(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -315,13 +322,12 @@ class PlaceFinder:
         unit: Maru in Zamfara, not Mary in Turkmenistan)."""
         text = _text(scan.sdoc)
         for holder in sorted(scan.cands, key=lambda c: c.start):
-            part = next((c for c in scan.cands if c.start > holder.end
-                         and _POSSESSIVE.fullmatch(self._past_unit_noun(text[holder.end:c.start]))),
-                        None)
+            part = next((c for c in scan.cands if c.start > holder.end and _POSSESSIVE_OF_PART
+                         .fullmatch(self._past_unit_noun(text[holder.end:c.start]))), None)
             if part is None or holder not in scan.cands:
                 continue
             last = self._part_of_a_unit(scan.sdoc, holder, part)
-            if last is None and not self._part_of_a_city(holder, part):
+            if last is None and not self._part_of_a_city(holder, part, text[holder.end:part.start]):
                 continue
             span = scan.sdoc[min(holder.tokens): max(last or 0, *part.tokens) + 1]
             scan.cands = [c for c in scan.cands if c is not holder and c is not part]
@@ -338,9 +344,9 @@ class PlaceFinder:
         noun = _UNIT_NOUN_FIRST.match(between)
         return noun if noun and noun.group(1).lower() in self.lex.unit_nouns else None
 
-    def _part_of_a_city(self, city: PlaceCandidate, part: PlaceCandidate) -> bool:
+    def _part_of_a_city(self, city: PlaceCandidate, part: PlaceCandidate, between: str) -> bool:
         return city.known and city.precision in (None, "point") \
-            and part.text.split()[-1].lower() in self.lex.city_parts
+            and self._a_part_of_a_city(between, part)
 
     def _part_of_a_unit(self, sdoc, unit: PlaceCandidate, part: PlaceCandidate) -> int | None:
         """The last token of a place inside a unit, with its own noun ("Singu township",
@@ -356,6 +362,28 @@ class PlaceFinder:
             return max(part.tokens)
         j = max(part.tokens) + 1
         return j if j < len(sdoc) and sdoc[j].lower_ in nouns else None
+
+    def _places_describing_a_place(self, scan: _PlaceScan) -> None:
+        """ "Dahiyeh, Beirut's southern suburbs", "Kosti, the capital of White Nile state": a
+        phrase set beside a place that says what it is names where it lies, not a second
+        strike place. Only a common noun's phrase ("suburbs", "the capital"): names set side
+        by side are a list ("Aleppo, Idlib"), and so is a place the phrase goes on to ("Raqqa,
+        the group's de facto capital in northern Syria, and the nearby Tabqa airport")."""
+        sdoc = scan.sdoc
+        described = set()
+        for phrase in (c for cand in scan.cands for i in cand.tokens for c in sdoc[i].children
+                       if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in cand.tokens):
+            listed = {t.i for k in phrase.children if k.dep_ == "conj" for t in k.subtree}
+            described |= {t.i for t in phrase.subtree} - listed
+        scan.cands = [c for c in scan.cands if not (c.tokens and c.tokens <= described)]
+
+    def _a_part_of_a_city(self, between: str, part: PlaceCandidate) -> bool:
+        """What a city's possessive sets inside the city: a district ("Karari district"), a
+        landmark ("Tehran's Evin prison", "Khartoum's Bashair hospital"), or a place the words
+        between call a part of it ("Beirut's southern suburb of Dahiyeh")."""
+        noun = part.text.split()[-1].lower()
+        return noun in self.lex.city_parts or noun in self.lex.landmark_nouns \
+            or bool(_PART_OF_CITY.search(between))
 
     def _heads_of_written_containers(self, scan: _PlaceScan) -> None:
         """ "SAF bombed Sortony (Kabkabiya, North Darfur)", "Air strikes on Logomani
@@ -632,8 +660,10 @@ class PlaceFinder:
             return False
         nouns = self.lex.unit_nouns.union(self.lex.place_heads)
         last = words[k - 1][1]
+        # the noun may be two words: "Nur Khan air base", "the Nur Shams refugee
+        # camp", a person's name to the tagger
         follows = last < len(sdoc) and (sdoc[last].lower_ in nouns
-                                        or self._place_word(sdoc, last - 1, set(), None) is not None)
+                                         or sdoc[last: last + 2].text.lower() in nouns)
         if not (follows or words[k - 1][2].lower() in nouns):
             return False
         if any(self._names_a_unit(sdoc[words[v][0]:words[k - 1][1]].text) for v in range(w + 1, k)):
@@ -1034,10 +1064,14 @@ class PlaceFinder:
         """Whether a venue is itself what a strike hit, and so where it fell: "fired missiles
         at a spy headquarters in Erbil", "a missile strike on the embassy in Kyiv", "shells
         hit a rally in Kramatorsk"."""
-        lex, head = self.lex, noun.head
-        if noun.dep_ == "pobj" and head.lower_ in ("at", "on", "against", "into"):
+        lex = self.lex
+        named = noun.dep_ == "oprd" and noun.head.lower_ in lex.naming_verbs
+        if named:  # "at what they called a spy headquarters": what is so called was struck
+            noun = noun.head
+        head = noun.head
+        if noun.dep_ in ("pobj", "pcomp") and head.lower_ in ("at", "on", "against", "into"):
             head = head.head
-        elif noun.dep_ not in ("dobj", "nsubjpass"):
+        elif noun.dep_ not in ("dobj", "nsubjpass") and not (named and noun.dep_ == "ccomp"):
             return False
         strikes = (lex.strong_verbs | lex.weak_verbs | lex.impact_verbs | lex.firing_verbs
                    | lex.strong_nouns | lex.munition_words)

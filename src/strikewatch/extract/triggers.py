@@ -670,6 +670,8 @@ class TriggerRules:
             node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+                if self._answered(node):
+                    break  # "in retaliation for an Israeli strike on Nabatieh": its own words
                 if node.head.pos_ in ("VERB", "AUX") \
                         and self.lex.base(node.head.lower_) in self.lex.report_verbs \
                         and not _reports_the_word(node.head, tok):
@@ -694,13 +696,23 @@ class TriggerRules:
                 if subj.dep_ in _SUBJ and det is not None and subj.i > node.i:
                     scope |= {t.i for c in subj.children if c.i < det for t in c.subtree}
         # a statement nested in the strike clause ("...after Obama announced the US would
-        # intensify its campaign in northern Syria") is not part of it
+        # intensify its campaign in northern Syria") is not part of it, nor the strike it
+        # answers ("fired rockets at Safed in retaliation for an Israeli strike on Nabatieh")
         above = {a.i for a in tok.ancestors} | {tok.i}
         for t in node.subtree:
+            if t.lower_ in self.lex.answers and t.i not in above:
+                scope -= {u.i for u in t.subtree}
             if t.i != node.i and t.i not in above and self.lex.base(t.lower_) in self.lex.report_verbs \
                     and t.pos_ == "VERB" and not _reports_the_word(t, tok):
                 scope -= {u.i for u in t.subtree}
         return scope
+
+    def _answered(self, node) -> bool:
+        """Whether a word is what an answer is for: "strike" of "in retaliation for an Israeli
+        strike", "in response to the shelling of Kharkiv"."""
+        prep = node.head
+        return node.dep_ == "pobj" and prep.lower_ in ("for", "to", "against") \
+            and prep.head.lower_ in self.lex.answers
 
     def _victims_clause(self, tok, node):
         """The clause of the victims a strike killed or wounded, when the strike word hangs

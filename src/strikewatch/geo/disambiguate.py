@@ -15,6 +15,7 @@ from .cues import (
     _ARABIC_ARTICLE, _CAPITALISED_RUN, _LOCAL_AFTER, _LOCAL_BEFORE, _LOCAL_NOUN, _NEXT_WORD,
     _PREV_WORD, _SENTENCE_BREAK, _distance_km,
 )
+from .fallback import _venue_before
 from .names import CITY, COUNTRY, Candidate, Unresolved, normalize
 
 # the word after a capitalised run, whatever its case: "Russian shelling", "Israeli jets"
@@ -331,6 +332,8 @@ def _vote_named_places(ballots: dict[str, tuple[str, float]], gazetteer: Gazette
     short = gazetteer.settings.variant_min_letters
     for text in named_in:
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
+            if _venue_before(text[:start]):
+                continue  # "the defence ministry in Moscow", "talks in Geneva": no strike's land
             weight = _vote_weight(c, text[start:end], short)
             if _shared_abroad(gazetteer, text[start:end], c):
                 weight *= 0.3

@@ -57,7 +57,10 @@ class _Lexicon:
             | {w for phrase in self.directions for w in phrase} | {"the", "and"}
         self.demonyms = demonyms
         self.name_neighbours |= set(demonyms)
-        self.attacker_nouns = frozenset(w.casefold() for w in data["attacker_nouns"])
+        # a side's own military voice names who fired as its forces do ("Turkey's defence
+        # ministry said"), not where the strike fell
+        self.attacker_nouns = frozenset(
+            w.casefold() for w in [*data["attacker_nouns"], *data.get("own_voice_nouns", ())])
 
     def _read_levels(self, data: dict) -> None:
         """The words that say how large a place is (province, district, village, facility,

@@ -27,6 +27,10 @@ _PART_OF_CITY = re.compile(
     r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
 # a city's possessive before its part: "Omdurman's Karari district", "Kharkiv's Saltivskyi district"
 _CITY_S_PART = re.compile(r"^\s*(?P<city>[^,()'’]+?)['’]s\s+(?P<part>[^,()]+?)\s*$")
+# a part the words after the possessive call one: "Beirut's southern suburb of Dahiyeh"
+_CALLED_A_PART = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
+                            r"(?:suburbs?|district|neighbou?rhood|quarter|outskirts)\s+of\s+"
+                            r"(?:the\s+)?(?P<name>\S.*)$", re.IGNORECASE)
 # a container names a province or district, never a point: "Kharkiv" after a comma is the
 # oblast, as in "Nova Dmytrivka, Kharkiv"
 _UNIT_LEVELS = ("admin1", "admin2")
@@ -174,11 +178,14 @@ class _WrittenContainers:
         city, the part's name kept as written. Only a city (a point) holds such a part;
         "Nova Dmytrivka (Kharkiv oblast)" is a village in its province. With the city's
         candidate, which votes for the story's country as the city would."""
-        hit = _CITY_THEN_PART.match(name) or _PART_OF_CITY.match(name) or _CITY_S_PART.match(name)
+        possessive = _CITY_S_PART.match(name)
+        called = _CALLED_A_PART.match(possessive.group("part")) if possessive else None
+        hit = (possessive if called else None) or _CITY_THEN_PART.match(name) \
+            or _PART_OF_CITY.match(name) or possessive
         if hit is None:
             return None
-        part = hit.group("part").strip()
-        if not self._names_a_city_part(part):
+        part = called.group("name") if called else hit.group("part").strip()
+        if not called and not self._names_a_city_part(part):
             return None
         city, cand = self._resolve_full(hit.group("city").strip(), country)
         if not isinstance(city, Place) or city.precision != "point":
@@ -214,14 +221,16 @@ class _WrittenContainers:
         return dataclasses.replace(head, alternatives=(why, *head.alternatives))
 
     def _names_a_city_part(self, part: str) -> bool:
-        """ "Saltivka district", "city centre", "center": a named part of a city, or its
-        centre; not a bare "district", which names the district of the name after it."""
+        """ "Saltivka district", "city centre", "center", "Evin prison": a named part of a
+        city or a named landmark in it, or its centre; not a bare "district", which names the
+        district of the name after it."""
         words = [w.casefold() for w in part.split() if w.casefold() not in ("the", "city")]
         if not words:
             return False
         if words[-1] in self._lex.city_centre_nouns:
             return True
-        return len(words) > 1 and words[-1] in self._lex.city_part_nouns
+        return len(words) > 1 and (words[-1] in self._lex.city_part_nouns
+                                   or words[-1] in self._lex.landmark_nouns)
 
     def _a_city_part(self, head: str) -> bool:
         """Whether a written head is a part of a city by its last word ("Kyiv District")."""
