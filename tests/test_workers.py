@@ -226,3 +226,23 @@ def test_copies_of_originals_extracted_before_come_first(tmp_path, extractor, ga
         [original, *sorted(copy for copy in copies_of_new if original_of[copy] == original)]]]
     assert summary.documents == 9 and len(summary.copies_in_full) == 6
     assert all(store.extracted([copy]) for copy in original_of)
+
+
+def test_the_parent_writes_beside_its_workers_with_its_pipeline_out_of_the_collectors_walks(
+        tmp_path, extractor, gaz, monkeypatch):
+    """The parent reads and writes while its workers extract; its loaded pipeline stays
+    frozen out of the collector's walks then, as when it extracts alone, and the settings
+    are its own again once the run is over."""
+    import gc
+
+    settings_at_write: list[tuple[int, int]] = []
+    real_write = Store.replace_many_mentions
+    monkeypatch.setattr(Store, "replace_many_mentions", lambda store, extractions: (
+        settings_at_write.append((gc.get_freeze_count(), gc.get_threshold()[0])),
+        real_write(store, extractions))[1])
+    before = (gc.get_freeze_count(), gc.get_threshold())
+    two = _export_of(tmp_path / "two.db", _first_articles(tmp_path, 16), extractor=extractor,
+                     gazetteer=gaz, workers=2)
+    assert two and len(settings_at_write) == 2
+    assert all(frozen > 0 and threshold >= 10_000 for frozen, threshold in settings_at_write)
+    assert (gc.get_freeze_count(), gc.get_threshold()) == before

@@ -1,0 +1,45 @@
+"""The phases benchmark of `extract --workers N`: every task stamped in the worker that ran
+it, inside the run, and the pipeline as it was once the run is over."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from strikewatch import pipeline
+from strikewatch.store import Store
+from test_scale import _first_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _workers_phases():
+    sys.path.insert(0, str(ROOT / "benchmarks"))  # it reads its corpus from throughput.py
+    try:
+        spec = importlib.util.spec_from_file_location("workers_phases",
+                                                      ROOT / "benchmarks" / "workers_phases.py")
+        module = sys.modules["workers_phases"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # its dataclass looks itself up in sys.modules
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def test_each_workers_tasks_are_stamped_within_the_run(tmp_path, extractor, gaz):
+    unstamped = (pipeline._extract_page_in_worker, pipeline._page_of,
+                 Store.replace_many_mentions)
+    bench = _workers_phases()
+    phases = bench.run(_first_articles(tmp_path, 40), 2, extractor=extractor, gazetteer=gaz,
+                       batch_size=8)  # five pages, a task each: whichever worker is free
+    workers = phases["workers"]
+    assert phases["docs"] == 40 and 1 <= len(workers) <= 2
+    assert sum(w["docs"] for w in workers) == 40 and sum(w["tasks"] for w in workers) == 5
+    for w in workers:
+        assert 0 < w["first_start"] <= phases["start_up_s"] < w["last_end"] < phases["wall_s"]
+        assert 0 < w["busy_s"] <= w["last_end"] - w["first_start"] and w["result_mb"] > 0
+    assert 0 <= phases["tail_s"] < phases["wall_s"] and 0 < phases["end_s"] < phases["wall_s"]
+    assert phases["parent_write_s"] > 0 and phases["strikes"] > 0
+    assert (pipeline._extract_page_in_worker, pipeline._page_of,
+            Store.replace_many_mentions) == unstamped
+    assert any("start-up" in line for line in bench.report(phases))
