@@ -138,47 +138,62 @@ class TriggerRules:
         """How strongly a word reports a strike: "strong" ("airstrike", "bombed"; in a short
         item also "strike", "explosions"), "weak" ("attack", "targeted", a munition fired or
         landing), "claimed" ("destroyed", in a belligerent's report), else None."""
-        lex = self.lex
         low = tok.lower_
         lemma = self.lex.base(low)
-        if low not in self._trigger_words and lemma not in self._trigger_words:
-            pass  # most words: no part of speech to look up
-        elif short_item and tok.i == 0 and tok.tag_ == "VB" and low in lex.short_item_nouns:
+        if low in self._trigger_words or lemma in self._trigger_words:
+            found = self._strength_of_word(tok, low, lemma, short_item)
+            if found is not None:
+                return found
+        return "strong" if tok.idx + len(tok) in phrase_ends else None
+
+    def _strength_of_word(self, tok, low: str, lemma: str, short_item: bool) -> str | None:
+        """A trigger word's strength by how the tagger reads it (most words are none: the
+        caller asks only of the lexicons' words)."""
+        lex = self.lex
+        if short_item and tok.i == 0 and tok.tag_ == "VB" and low in lex.short_item_nouns:
             return "strong"  # "Strike on a school in Rafah": the tagger reads a command
-        elif _strike_noun_read_as_auxiliary(tok, lex.strong_nouns):
+        if _strike_noun_read_as_auxiliary(tok, lex.strong_nouns):
             return "strong"  # "Shelling hit a market in Omdurman": the tagger's auxiliary
-        elif short_item and self.told_by_effect(tok):
+        if short_item and self.told_by_effect(tok):
             return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
-        elif short_item and self.lies_where_it_fell(tok):
+        if short_item and self.lies_where_it_fell(tok):
             return "strong"  # "Rocket motor embedded in a playground in Kharkiv"
-        elif _verb_tagged_noun(tok) and lemma in lex.passive_hit_verbs:
+        if _verb_tagged_noun(tok) and lemma in lex.passive_hit_verbs:
             return "weak"  # "Garage complex hit in Kharkiv": the tagger's noun has a subject
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            if low in lex.strong_nouns or lemma in lex.strong_nouns:
-                return "strong"
-            if short_item and (low in lex.short_item_nouns or lemma in lex.short_item_nouns):
-                return "strong"
-            if low in lex.weak_nouns or lemma in lex.weak_nouns:
-                return "strong" if self._weapon_qualified(tok) else "weak"
-            if self.fired_or_landed(tok) or self.used_on_place(tok) or self.killed_by(tok):
-                return "weak"
-        elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and low.endswith("ed") and lemma in lex.strong_verbs:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return self._noun_strength(tok, low, lemma, short_item)
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and low.endswith("ed") and lemma in lex.strong_verbs:
             return "strong"  # "Shelled playground in Druzhkivka", "Bombed residences"
-        elif tok.pos_ == "VERB":
-            if lemma in lex.strong_verbs:
-                return "strong"
-            if lemma in lex.weak_verbs:
-                return "weak"
-            if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
-                return "strong" if self.arm_claims(tok) else "claimed"
-            if lemma in lex.flown_verbs and self.flown(tok):
-                return "weak"
-            if lemma in lex.firing_verbs and lemma not in lex.flown_verbs:
-                # "fired at Mykolaiv": a strike when it is a place (fired_on_place); a verb of
-                # launching only with an aircraft for its subject ("launched an offensive")
-                return "weak"
-        if tok.idx + len(tok) in phrase_ends:
+        if tok.pos_ == "VERB":
+            return self._verb_strength(tok, lemma)
+        return None
+
+    def _noun_strength(self, tok, low: str, lemma: str, short_item: bool) -> str | None:
+        lex = self.lex
+        if low in lex.strong_nouns or lemma in lex.strong_nouns:
             return "strong"
+        if short_item and (low in lex.short_item_nouns or lemma in lex.short_item_nouns):
+            return "strong"
+        if low in lex.weak_nouns or lemma in lex.weak_nouns:
+            return "strong" if self._weapon_qualified(tok) else "weak"
+        if self.fired_or_landed(tok) or self.used_on_place(tok) or self.killed_by(tok):
+            return "weak"
+        return None
+
+    def _verb_strength(self, tok, lemma: str) -> str | None:
+        lex = self.lex
+        if lemma in lex.strong_verbs:
+            return "strong"
+        if lemma in lex.weak_verbs:
+            return "weak"
+        if lemma in lex.claimed_verbs and tok.tag_ in ("VBD", "VBN"):
+            return "strong" if self.arm_claims(tok) else "claimed"
+        if lemma in lex.flown_verbs and self.flown(tok):
+            return "weak"
+        if lemma in lex.firing_verbs and lemma not in lex.flown_verbs:
+            # "fired at Mykolaiv": a strike when it is a place (fired_on_place); a verb of
+            # launching only with an aircraft for its subject ("launched an offensive")
+            return "weak"
         return None
 
     def _weapon_qualified(self, tok) -> bool:
@@ -463,26 +478,39 @@ class TriggerRules:
                 tok.dep_ in _SUBJ + ("dobj",) and negates(tok.head)
                 and lex.base(tok.head.lower_) not in lex.dud_verbs):  # a dud still landed
             return True
-        # hypothetical: a modal or wish word on the strike word or on the verbs above it, up
-        # to the verb of saying
-        node, below = tok, None
-        while True:
-            # a compound noun above names a thing, no wish: "bus stop" (but "an end to the bombings")
-            own = node.i != tok.i and not (node.pos_ == "NOUN" and any(c.dep_ == "compound" for c in node.children))
-            words = {self.lex.base(node.lower_), node.lower_} if own and not self._ended_by(node, below) else set()
-            words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
-            if words & lex.hypothetical:
-                return True
-            if node.head.i == node.i or self.lex.base(node.head.lower_) in lex.report_verbs:
-                break
-            node, below = node.head, node
-        if self._denied(node) or self._intercepted_only(sdoc):
+        wished, top = self._wished(tok)
+        if wished or self._denied(top) or self._intercepted_only(sdoc):
             return True
         near = sdoc[max(tok.i - 3, 0): tok.i + 4]
         if lex.not_strikes.find(near.text) or self._with_hand_arms(tok, sdoc):
             return True
-        # campaign: the words about the strike word, not the whole sentence, and a duration
-        # whose "of" it follows ("after weeks of Russian air strikes", not "a total of 20 rockets")
+        words = self._words_about(tok, sdoc)
+        if lex.campaign.find(words) or lex.tallies.find(_text(sdoc)) or self._running_state(tok):
+            return True
+        return bool(lex.hypothetical_phrases.find(words))
+
+    def _wished(self, tok):
+        """Whether a modal or wish word stands on the strike word or on the verbs above it, up
+        to the verb of saying (a hypothetical strike); and the word it stopped at."""
+        lex = self.lex
+        node, below = tok, None
+        while True:
+            # a compound noun above names a thing, no wish: "bus stop" (but "an end to the bombings")
+            own = node.i != tok.i and not (node.pos_ == "NOUN" and any(c.dep_ == "compound" for c in node.children))
+            words = {lex.base(node.lower_), node.lower_} if own and not self._ended_by(node, below) else set()
+            words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
+            if words & lex.hypothetical:
+                return True, node
+            if node.head.i == node.i or lex.base(node.head.lower_) in lex.report_verbs:
+                return False, node
+            node, below = node.head, node
+
+    def _words_about(self, tok, sdoc) -> str:
+        """The words about the strike word, where a campaign or a period would be said, not the
+        whole sentence; "over the past 24 hours" and the like left out."""
+        lex = self.lex
+        # a duration whose "of" it follows ("after weeks of Russian air strikes", not "a total
+        # of 20 rockets")
         scope = {t.i for t in tok.subtree} | {tok.head.i}
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             phrase = f"{tok.head.head.lower_} of"
@@ -498,16 +526,15 @@ class TriggerRules:
         words = " ".join(sdoc[i].text for i in sorted(scope))
         for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
             words = words[:s] + words[e:]
-        if lex.campaign.find(words) or lex.tallies.find(_text(sdoc)):
-            return True
-        # "aerial bombardment ... were causing huge civilian casualties": strikes as a running
-        # state of affairs, not one strike
-        head = tok.head
-        if tok.dep_ == "nsubj" and head.tag_ == "VBG" and head.i != tok.i \
-                and any(c.dep_ == "aux" and c.lower_ in ("were", "are", "is", "was", "been") for c in head.children) \
-                and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs:
-            return True
-        return bool(lex.hypothetical_phrases.find(words))
+        return words
+
+    def _running_state(self, tok) -> bool:
+        """ "aerial bombardment ... were causing huge civilian casualties": strikes as a running
+        state of affairs, not one strike."""
+        head, lex = tok.head, self.lex
+        return tok.dep_ == "nsubj" and head.tag_ == "VBG" and head.i != tok.i \
+            and any(c.dep_ == "aux" and c.lower_ in ("were", "are", "is", "was", "been") for c in head.children) \
+            and lex.base(head.lower_) not in lex.strong_verbs | lex.weak_verbs
 
     def _with_hand_arms(self, tok, sdoc) -> bool:
         """The strike word's act is done "with" hand-held arms ("attacked Kuda village with
@@ -656,6 +683,12 @@ class TriggerRules:
 
     def scope(self, tok) -> set[int]:
         """Tokens the strike word governs: where places and dates of this strike are."""
+        node = self._victims_clause(tok, self._clause_of(tok))
+        return ({t.i for t in node.subtree} | self._scene(tok) | self._before_the_speaker(node)) \
+            - self._nested_statements(tok, node)
+
+    def _clause_of(self, tok):
+        """The word whose subtree is the strike word's clause."""
         # a strike noun governs the clause it is part of: the parser often hangs "on the town
         # of X" on the agent or the victims ("killed in airstrikes by regime jets on X",
         # "homes in X were subject to regime shelling"), not on the strike word
@@ -685,27 +718,33 @@ class TriggerRules:
         # clause says where through the noun it describes
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
-        node = self._victims_clause(tok, node)
-        scope = {t.i for t in node.subtree} | self._scene(tok)
-        # "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
-        # hangs the end of the clause on the speaker, before the article that opens its name
+        return node
+
+    def _before_the_speaker(self, node) -> set[int]:
+        """ "... near the group's Syrian bastion Raqqa a monitor said" (commas lost): the parser
+        hangs the end of the clause on the speaker, before the article that opens its name."""
+        out: set[int] = set()
         verb = node.head
         if verb.i != node.i and self.lex.base(verb.lower_) in self.lex.report_verbs:
             for subj in verb.children:
                 det = next((c.i for c in subj.children if c.dep_ == "det" and c.i < subj.i), None)
                 if subj.dep_ in _SUBJ and det is not None and subj.i > node.i:
-                    scope |= {t.i for c in subj.children if c.i < det for t in c.subtree}
-        # a statement nested in the strike clause ("...after Obama announced the US would
-        # intensify its campaign in northern Syria") is not part of it, nor the strike it
-        # answers ("fired rockets at Safed in retaliation for an Israeli strike on Nabatieh")
+                    out |= {t.i for c in subj.children if c.i < det for t in c.subtree}
+        return out
+
+    def _nested_statements(self, tok, node) -> set[int]:
+        """A statement nested in the strike clause ("...after Obama announced the US would
+        intensify its campaign in northern Syria") is not part of it, nor the strike it
+        answers ("fired rockets at Safed in retaliation for an Israeli strike on Nabatieh")."""
         above = {a.i for a in tok.ancestors} | {tok.i}
+        out: set[int] = set()
         for t in node.subtree:
             if t.lower_ in self.lex.answers and t.i not in above:
-                scope -= {u.i for u in t.subtree}
+                out |= {u.i for u in t.subtree}
             if t.i != node.i and t.i not in above and self.lex.base(t.lower_) in self.lex.report_verbs \
                     and t.pos_ == "VERB" and not _reports_the_word(t, tok):
-                scope -= {u.i for u in t.subtree}
-        return scope
+                out |= {u.i for u in t.subtree}
+        return out
 
     def _answered(self, node) -> bool:
         """Whether a word is what an answer is for: "strike" of "in retaliation for an Israeli
