@@ -154,6 +154,10 @@ def _folded_words(text: str) -> frozenset[str]:
 
 
 def _all_caps(phrase: str) -> bool:
+    # most phrases are refused in C: in ASCII, letters are the only characters with a case
+    # (beyond it, a small Roman numeral has a case and is no letter)
+    if phrase.isascii() and not phrase.isupper():
+        return False
     letters = [c for c in phrase if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
