@@ -94,3 +94,53 @@ def test_the_claims_lists_alone_are_the_lexicons_lists():
     assert actors is load_actor_names(None) and groups is load_target_groups(None)
     assert actors._values == lex.actors._values and actors._phrases == lex.actors._phrases
     assert groups._values == lex.groups._values and groups._phrases == lex.groups._phrases
+
+
+def test_every_name_of_the_fusion_package_is_its_modules():
+    """``strikewatch.fuse`` loads a module when one of its names is first asked for; every
+    name it lists must still come, and be the very object of the module that defines it."""
+    import importlib
+
+    import strikewatch.fuse as fuse
+
+    for name in fuse.__all__:
+        home = importlib.import_module(f"strikewatch.fuse.{fuse._HOMES[name]}")
+        assert getattr(fuse, name) is getattr(home, name)
+    assert set(fuse.__all__) <= set(dir(fuse))
+    with pytest.raises(AttributeError, match="no_such_name"):
+        fuse.no_such_name  # noqa: B018
+
+
+NOT_FOR_THE_BRIEF = (
+    "spacy", "thinc", "numpy", "pandas", "scipy", "shapely", "jinja2", "alembic", "httpx",
+    "fastapi", "datasketch", "lxml", "strikewatch.nlp", "strikewatch.pipeline",
+    "strikewatch.ingest", "strikewatch.extract", "strikewatch.geo", "strikewatch.fuse.batch",
+    "strikewatch.fuse.run", "strikewatch.fuse.candidates", "strikewatch.fuse.scoring")
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "html"])
+def test_the_brief_command_loads_no_module_it_does_not_use(tmp_path, fmt):
+    """A brief reads the store and renders; the NLP stack, the gazetteer, the merge
+    machinery of fusion and what only the web app or the exports use stay unloaded (each
+    is CPU time and files read from a cold page cache). Syria's founding example, fused."""
+    import os
+    import subprocess
+    import sys
+
+    from test_fuse import fused_founding_store
+
+    db = tmp_path / "brief.db"
+    fused_founding_store(str(db)).close()
+    loaded = tmp_path / "modules.json"
+    code = ("import atexit, json, runpy, sys; "
+            f"atexit.register(lambda: open({str(loaded)!r}, 'w').write(json.dumps(sorted(sys.modules)))); "
+            f"sys.argv = ['strikewatch', 'brief', '--days', '30', '--format', {fmt!r}, '--db', {str(db)!r}]; "
+            "runpy.run_module('strikewatch', run_name='__main__')")
+    src = Path(__file__).resolve().parents[1] / "src"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(src)}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    modules = set(json.loads(loaded.read_text()))
+    assert "strikewatch.lexicons" in modules  # the claims section read its speakers
+    assert sorted(m for m in modules if m.split(".")[0] in NOT_FOR_THE_BRIEF
+                  or m.startswith(NOT_FOR_THE_BRIEF)) == []

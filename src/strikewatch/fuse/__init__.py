@@ -58,11 +58,21 @@ decision), ``batch`` (one window), ``run`` (the windows read from and written to
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what a type checker reads; at run time ``__getattr__`` loads them
+    from .batch import FuseReport, incident_id_for
+    from .claims import ClaimsReport, claims_vs_reports
+    from .incident import compute_incident
+    from .records import clip, incident_records, incidents_with_members, stream_incident_records
+    from .relations import place_relation
+    from .run import WINDOW_MENTIONS, fuse_pending, refresh_incidents, retry_set_aside
+    from .settings import FuseSettings
 
 # What each name is read from. The package loads a module when one of its names is first
 # asked for (PEP 562): the brief, the exports and the API's read side read incidents and
-# claims (``records``, ``claims``) and need not load the merge machinery of ``batch``,
-# ``candidates`` and ``relations`` with it (~0.05 CPU s of a cold brief's start-up).
+# claims and need not load the merge machinery with them (``batch``, ``candidates``,
+# ``incident``, ``scoring``, ``run`` and, through the event types, the lexicons module).
 _HOMES = {
     "ClaimsReport": "claims",
     "FuseReport": "batch",
