@@ -652,7 +652,7 @@ def _attacker_code(attacker: str) -> str:
     lex = load_lexicons()
     if attacker in {e.code for e in lex.actor_entries}:
         return attacker
-    whole = {v.code for start, end, _, v in lex.actors.find(attacker.strip())
+    whole = {v.code for start, end, _, v in lex.actors.find_in_short(attacker.strip())
              if start == 0 and end == len(attacker.strip()) and v.resolve is None}
     if len(whole) == 1:
         return whole.pop()

@@ -25,9 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
 from sqlalchemy import delete, insert, select
 
+from ._yamlconf import load_data
 from .errors import MalformedInput
 from .models import GRADES, Place
 from .store import IncidentRow, IncidentSourceRow, Store
@@ -87,7 +87,7 @@ def _require(path: Path, header: Sequence[str], needed: Iterable[str]) -> None:
 
 @cache
 def _config(name: str) -> dict:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return load_data((DATA / name).read_text(encoding="utf-8"))
 
 
 def _int(value: str) -> int | None:

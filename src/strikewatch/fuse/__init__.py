@@ -57,28 +57,50 @@ decision), ``batch`` (one window), ``run`` (the windows read from and written to
 
 from __future__ import annotations
 
-from .batch import FuseReport, incident_id_for
-from .claims import ClaimsReport, claims_vs_reports
-from .incident import compute_incident
-from .records import clip, incident_records, incidents_with_members, stream_incident_records
-from .relations import place_relation
-from .run import WINDOW_MENTIONS, fuse_pending, refresh_incidents, retry_set_aside
-from .settings import FuseSettings
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "ClaimsReport",
-    "FuseReport",
-    "FuseSettings",
-    "WINDOW_MENTIONS",
-    "claims_vs_reports",
-    "clip",
-    "compute_incident",
-    "fuse_pending",
-    "incident_id_for",
-    "incident_records",
-    "incidents_with_members",
-    "place_relation",
-    "refresh_incidents",
-    "retry_set_aside",
-    "stream_incident_records",
-]
+if TYPE_CHECKING:  # what a type checker reads; at run time ``__getattr__`` loads them
+    from .batch import FuseReport, incident_id_for
+    from .claims import ClaimsReport, claims_vs_reports
+    from .incident import compute_incident
+    from .records import clip, incident_records, incidents_with_members, stream_incident_records
+    from .relations import place_relation
+    from .run import WINDOW_MENTIONS, fuse_pending, refresh_incidents, retry_set_aside
+    from .settings import FuseSettings
+
+# What each name is read from. The package loads a module when one of its names is first
+# asked for (PEP 562): the brief, the exports and the API's read side read incidents and
+# claims and need not load the merge machinery with them (``batch``, ``candidates``,
+# ``incident``, ``scoring``, ``run`` and, through the event types, the lexicons module).
+_HOMES = {
+    "ClaimsReport": "claims",
+    "FuseReport": "batch",
+    "FuseSettings": "settings",
+    "WINDOW_MENTIONS": "run",
+    "claims_vs_reports": "claims",
+    "clip": "records",
+    "compute_incident": "incident",
+    "fuse_pending": "run",
+    "incident_id_for": "batch",
+    "incident_records": "records",
+    "incidents_with_members": "records",
+    "place_relation": "relations",
+    "refresh_incidents": "run",
+    "retry_set_aside": "run",
+    "stream_incident_records": "records",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value  # asked once: later reads find it without this hook
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})

@@ -133,13 +133,13 @@ def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
 def _tally_statements(store: Store, report: ClaimsReport, claimed: _Tally) -> None:
     """The period's statements: the attacker's target claims and denials into ``claimed``,
     third parties' statistics into the report."""
-    from ..lexicons import load_lexicons
+    from ..lexicons import load_actor_names, load_target_groups
 
-    lex, attacker = load_lexicons(), report.attacker
+    actors, groups, attacker = load_actor_names(), load_target_groups(), report.attacker
 
     def is_attacker(*texts: str | None) -> bool:
         return any(getattr(v, "code", None) == attacker
-                   for t in texts if t for _, _, _, v in lex.actors.find(t))
+                   for t in texts if t for _, _, _, v in actors.find_in_short(t))
 
     for claim, _published, _outlet in store.dated_claims(start=report.start, end=report.end):
         # the speaker decides whose voice it is ("Moscow", "Russia's defence ministry"); a
@@ -151,7 +151,7 @@ def _tally_statements(store: Store, report: ClaimsReport, claimed: _Tally) -> No
             report.statistics.append(Statistic(claim.speaker, claim.org, claim.numbers,
                                                claim.span.text, claim.doc_id))
         elif own and claim.kind in ("target", "denial"):
-            for _, _, words, category in lex.groups.find(claim.quote or claim.span.text):
+            for _, _, words, category in groups.find(claim.quote or claim.span.text):
                 claimed.add(category, (claim.doc_id, claim.span.start),
                             name=" ".join(words.split()), place=None, source=claim.speaker,
                             sentence=claim.span.text)

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from .._yamlconf import load_data
 from ..actors import load_registry
 from ..models import GEO_PRECISIONS
 
@@ -45,7 +44,7 @@ class FuseSettings:
 
     @classmethod
     def from_file(cls, path: str | Path, alignment: str | Path | None = None) -> FuseSettings:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        raw = load_data(Path(path).read_text(encoding="utf-8")) or {}
         return cls(
             day_tolerance_days=int(raw.get("day_tolerance_days", 1)),
             week_half_width_days=int(raw.get("week_half_width_days", 3)),
@@ -73,7 +72,7 @@ def _alignment(path: str | Path) -> dict[str, frozenset[str]]:
     The one reader of the alignment table. A voice the actor registry knows brings its
     registry name, the label ``_sources_of`` gives it ("SANA" is the Syrian Arab News
     Agency)."""
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    raw = load_data(Path(path).read_text(encoding="utf-8")) or {}
     registry = load_registry()
     out: dict[str, set[str]] = defaultdict(set)
     for entry in raw.get("alignments", []):

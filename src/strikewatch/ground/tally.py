@@ -126,12 +126,12 @@ def against_claims(t: GroundTally, report) -> list[str]:
 
 def _statistic_line(t: GroundTally, st) -> str:
     """A third party's figure beside strikewatch's, each with what it is a share of."""
-    from ..lexicons import load_lexicons
+    from ..lexicons import load_target_groups
 
     who = st.speaker + (f" ({st.org})" if st.org else "")
     figures = ", ".join(f"{k} {v:g}" + (f" ({v:.0%})" if k == "share" else "")
                         for k, v in st.numbers) or "no number parsed"
-    categories = [cat for *_, cat in load_lexicons().groups.find(st.sentence)]
+    categories = [cat for *_, cat in load_target_groups().find(st.sentence)]
     counted = next(((cat, *t.on_category(cat)) for cat in categories if t.on_category(cat)[1]),
                    None)
     said = f"{who} says {figures} (of the strikes it counts: \u201c{st.sentence[:160]}\u201d)"
