@@ -511,51 +511,69 @@ def _fatal(inc: dict) -> str:
 
 def render_terminal(b: Brief, console=None, *, top: int = 12, listed: int = 15) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     console = console or Console()
     console.rule(f"[bold]{b.title}")
     for line in _headline(b):
         console.print(line, highlight=False)
-    t = Table(title="Where: incidents by first-level region", title_justify="left")
-    for col in ("region", "country", "incidents", "change", "killed"):
-        t.add_column(col, justify="right" if col in ("incidents", "change") else "left")
+    console.print(_where_table(b, top))
+    if len(b.regions) > top:
+        console.print(f"… and {len(b.regions) - top} more regions")
+    console.print(_whom_table(b, top))
+    for line in _share_lines(b):
+        console.print(line, highlight=False)
+    console.print(_who_says_table(b, listed))
+    if b.claims:
+        console.print(_claims_table(b, top))
+    console.print("Sources: " + ("; ".join(f"{s} ({n})" for s, n in b.sources.most_common(top))
+                                 or "none"), highlight=False)
+    for a in b.attributions:
+        console.print(f"Data: {a}", highlight=False)
+
+
+def _rich_table(title: str, columns: tuple[str, ...], right: tuple[str, ...] = ()):
+    from rich.table import Table
+
+    t = Table(title=title, title_justify="left")
+    for col in columns:
+        t.add_column(col, justify="right" if col in right else "left")
+    return t
+
+
+def _where_table(b: Brief, top: int):
+    t = _rich_table("Where: incidents by first-level region",
+               ("region", "country", "incidents", "change", "killed"), ("incidents", "change"))
     for r in b.regions[:top]:
         t.add_row(r.name, r.country or "", str(r.incidents), _change(r.change),
                   r.fatalities.text() if r.incidents else "")
-    console.print(t)
-    if len(b.regions) > top:
-        console.print(f"… and {len(b.regions) - top} more regions")
-    t = Table(title="Whom: targets by attacker (reported vs the attacker's own claims)",
-              title_justify="left")
-    for col in ("attacker", "target", "named", "reported", "attacker claims"):
-        t.add_column(col)
+    return t
+
+
+def _whom_table(b: Brief, top: int):
+    t = _rich_table("Whom: targets by attacker (reported vs the attacker's own claims)",
+               ("attacker", "target", "named", "reported", "attacker claims"))
     for r in b.targets[:top * 2]:
         t.add_row(r.attacker, r.category, ", ".join(r.names[:3]), str(r.reported), str(r.claimed))
-    console.print(t)
-    for line in _share_lines(b):
-        console.print(line, highlight=False)
-    t = Table(title="Who says so: incidents, contested first", title_justify="left")
-    for col in ("grade", "date", "place", "attacker", "killed", "sources"):
-        t.add_column(col)
+    return t
+
+
+def _who_says_table(b: Brief, listed: int):
+    t = _rich_table("Who says so: incidents, contested first",
+               ("grade", "date", "place", "attacker", "killed", "sources"))
     for inc in listed_incidents(b, listed):
         t.add_row(inc.get("grade") or "", inc.get("date") or "", _place(inc),
                   _attacker_label(inc), _fatal(inc),
                   "; ".join(sorted({m.get("source") or m.get("outlet") or "?" for m in
                                     inc.get("mentions") or ()})) or inc.get("source_name", ""))
-    console.print(t)
-    if b.claims:
-        t = Table(title="Claims", title_justify="left")
-        for col in ("speaker", "kind", "about", "figures", "sentence"):
-            t.add_column(col)
-        for c in b.claims[:top * 2]:
-            t.add_row(c.speaker + (f" ({c.org})" if c.org and c.org != c.speaker else ""),
-                      c.kind, c.about or "", c.numbers, clip(c.sentence, 120))
-        console.print(t)
-    console.print("Sources: " + ("; ".join(f"{s} ({n})" for s, n in b.sources.most_common(top))
-                                 or "none"), highlight=False)
-    for a in b.attributions:
-        console.print(f"Data: {a}", highlight=False)
+    return t
+
+
+def _claims_table(b: Brief, top: int):
+    t = _rich_table("Claims", ("speaker", "kind", "about", "figures", "sentence"))
+    for c in b.claims[:top * 2]:
+        t.add_row(c.speaker + (f" ({c.org})" if c.org and c.org != c.speaker else ""),
+                  c.kind, c.about or "", c.numbers, clip(c.sentence, 120))
+    return t
 
 
 def render_markdown(b: Brief, *, top: int = 12, listed: int = 40) -> str:
@@ -655,9 +673,8 @@ def _bbox(features: Iterable[dict]) -> tuple[float, float, float, float] | None:
 
 
 def map_svg(incidents: Sequence[dict], *, width: int = 760) -> str:
-    """Incidents over their countries' governorates: equirectangular, x scaled by the cosine
-    of the middle latitude so shapes look right at these latitudes; circle area grows with the
-    fatalities, colour is the grade."""
+    """Incidents over their countries' governorates; circle area grows with the fatalities,
+    colour is the grade."""
     points = [(loc["lon"], loc["lat"], inc) for inc in incidents
               if (loc := inc.get("location") or {}).get("lat") is not None
               and loc.get("lon") is not None]
@@ -665,19 +682,10 @@ def map_svg(incidents: Sequence[dict], *, width: int = 760) -> str:
     admin1 = [f for cc in countries for f in _boundaries(f"admin1-{cc}.geojson")]
     admin0 = _boundaries("admin0.geojson")
     frame = _bbox(admin1 or [f for f in admin0 if f["properties"]["iso2"] in countries])
-    xs = [p[0] for p in points] + ([frame[0], frame[2]] if frame else [])
-    ys = [p[1] for p in points] + ([frame[1], frame[3]] if frame else [])
-    if not xs:
+    projected = _projection(points, frame, width)
+    if projected is None:
         return '<p class="empty">No incident has coordinates in this period.</p>'
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    pad = max(x1 - x0, y1 - y0, 1.0) * 0.05
-    x0, x1, y0, y1 = x0 - pad, x1 + pad, y0 - pad, y1 + pad
-    k = math.cos(math.radians((y0 + y1) / 2))
-    scale = width / ((x1 - x0) * k)
-    height = round((y1 - y0) * scale)
-
-    def xy(lon: float, lat: float) -> str:
-        return f"{(lon - x0) * k * scale:.1f},{(y1 - lat) * scale:.1f}"
+    xy, height = projected
 
     def path(f: dict) -> str:
         return "".join("M" + "L".join(xy(x, y) for x, y in ring) + "Z"
@@ -690,21 +698,48 @@ def map_svg(incidents: Sequence[dict], *, width: int = 760) -> str:
               f'</title></path>' for f in admin0]
     parts += [f'<path class="admin1" d="{path(f)}"><title>{html.escape(f["properties"]["name"])}'
               f'</title></path>' for f in admin1]
+    parts += _incident_circles(points, xy)
+    parts.append("</svg>")
+    return "".join(parts)
 
-    def radius(inc: dict) -> float:
-        f = inc.get("fatalities") or {}
-        n = f.get("max") if f.get("max") is not None else f.get("min") or 0
-        return min(3.0 + 2.2 * math.sqrt(n), 22.0)
 
-    for lon, lat, inc in sorted(points, key=lambda p: -radius(p[2])):
+def _projection(points, frame, width: int):
+    """Equirectangular over the points and the frame, x scaled by the cosine of the middle
+    latitude so shapes look right at these latitudes: the point-to-"x,y" function and the
+    height; None with nothing to show."""
+    xs = [p[0] for p in points] + ([frame[0], frame[2]] if frame else [])
+    ys = [p[1] for p in points] + ([frame[1], frame[3]] if frame else [])
+    if not xs:
+        return None
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    pad = max(x1 - x0, y1 - y0, 1.0) * 0.05
+    x0, x1, y0, y1 = x0 - pad, x1 + pad, y0 - pad, y1 + pad
+    k = math.cos(math.radians((y0 + y1) / 2))
+    scale = width / ((x1 - x0) * k)
+
+    def xy(lon: float, lat: float) -> str:
+        return f"{(lon - x0) * k * scale:.1f},{(y1 - lat) * scale:.1f}"
+
+    return xy, round((y1 - y0) * scale)
+
+
+def _incident_radius(inc: dict) -> float:
+    f = inc.get("fatalities") or {}
+    n = f.get("max") if f.get("max") is not None else f.get("min") or 0
+    return min(3.0 + 2.2 * math.sqrt(n), 22.0)
+
+
+def _incident_circles(points, xy) -> list[str]:
+    """The incidents as circles, the largest drawn first so that none hides a smaller one."""
+    out = []
+    for lon, lat, inc in sorted(points, key=lambda p: -_incident_radius(p[2])):
         grade = inc.get("grade") or "weak"
         x, y = xy(lon, lat).split(",")
         label = f"{inc.get('date')} {_place(inc)}: {grade}, killed {_fatal(inc)}"
-        parts.append(f'<circle class="incident" cx="{x}" cy="{y}" r="{radius(inc):.1f}" '
-                     f'fill="{GRADE_COLOURS.get(grade, "#555")}" data-grade="{grade}">'
-                     f'<title>{html.escape(label)}</title></circle>')
-    parts.append("</svg>")
-    return "".join(parts)
+        out.append(f'<circle class="incident" cx="{x}" cy="{y}" r="{_incident_radius(inc):.1f}" '
+                   f'fill="{GRADE_COLOURS.get(grade, "#555")}" data-grade="{grade}">'
+                   f'<title>{html.escape(label)}</title></circle>')
+    return out
 
 
 def chart_svg(b: Brief, *, width: int = 760, height: int = 180) -> str:
@@ -775,13 +810,7 @@ def render_html(b: Brief, *, listed: int = 40) -> str:
     sheet, no script): where, whom, who says so, day by day."""
     e = html.escape
     legend = "".join(f'<span><i class="grade-{g}"></i>{g}</span>' for g in GRADES)
-    rows = "".join(f"<tr><td>{e(r.name)}</td><td>{e(r.country or '')}</td>"
-                   f'<td class="n">{r.incidents}</td><td class="n">{_change(r.change)}</td>'
-                   f"<td>{e(r.fatalities.text()) if r.incidents else ''}</td></tr>"
-                   for r in b.regions)
-    targets = "".join(f"<tr><td>{e(r.attacker)}</td><td>{e(r.category)}</td>"
-                      f"<td>{e(', '.join(r.names[:3]))}</td><td class='n'>{r.reported}</td>"
-                      f"<td class='n'>{r.claimed}</td></tr>" for r in b.targets)
+    rows, targets = _region_rows_html(b), _target_rows_html(b)
     listed_html = "".join(_incident_item(inc) for inc in listed_incidents(b, listed))
     more = len(b.incidents) - min(listed, len(b.incidents))
     claims = "".join(_claim_row(c) for c in b.claims)
@@ -816,6 +845,21 @@ the briefed period in full colour</figcaption></figure>
 {"<br>" if b.attributions else ""}Boundaries: Natural Earth (public domain).</p>
 </body></html>
 """
+
+
+def _region_rows_html(b: Brief) -> str:
+    e = html.escape
+    return "".join(f"<tr><td>{e(r.name)}</td><td>{e(r.country or '')}</td>"
+                   f'<td class="n">{r.incidents}</td><td class="n">{_change(r.change)}</td>'
+                   f"<td>{e(r.fatalities.text()) if r.incidents else ''}</td></tr>"
+                   for r in b.regions)
+
+
+def _target_rows_html(b: Brief) -> str:
+    e = html.escape
+    return "".join(f"<tr><td>{e(r.attacker)}</td><td>{e(r.category)}</td>"
+                   f"<td>{e(', '.join(r.names[:3]))}</td><td class='n'>{r.reported}</td>"
+                   f"<td class='n'>{r.claimed}</td></tr>" for r in b.targets)
 
 
 def _quoted_sentence(sentence: str, url: str | None) -> str:
