@@ -278,3 +278,16 @@ def test_a_body_named_without_its_state_still_speaks(extractor, text, role):
     and what it says are kept, in the role of its kind, with no organisation guessed."""
     [claim] = extractor.extract(item(text)).claims
     assert (claim.role, claim.org) == (role, None)
+
+
+@pytest.mark.parametrize(("text", "place", "site"), [
+    ("Seven members of the Salha family were killed when Israeli jets bombed their house in "
+     "the Nasr neighbourhood of Gaza City.", "Nasr neighbourhood", "Salha family"),   # Gaza
+    ("Six members of the Kurdi family were killed when government warplanes bombed their "
+     "house in Saraqeb, activists said.", "Saraqeb", "Kurdi family"),                  # Syria
+])
+def test_a_familys_name_is_no_strike_place(extractor, text, place, site):
+    """A family's name is no second strike place, though a village bears it (Salha in Lebanon,
+    Kurdi): one strike, at the place the text gives, with the family's home its site."""
+    [strike] = extractor.extract(item(text)).strikes
+    assert (strike.place_text, strike.site) == (place, site)

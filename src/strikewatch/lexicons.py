@@ -419,6 +419,7 @@ class Lexicons:
         self.landmark_name_ends = frozenset(w.lower() for w in pl.get("landmark_name_ends") or ())
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
+        self.kin_nouns = frozenset(w.lower() for w in pl["kin_nouns"])
         self.naming_verbs = frozenset(f for w in pl.get("naming_verbs") or () for f in _forms(str(w)))
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])

@@ -194,7 +194,14 @@ class PlaceFinder:
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
-                and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)]
+                and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)
+                and not self._names_a_family(sdoc, c)]
+
+    def _names_a_family(self, sdoc, cand: PlaceCandidate) -> bool:
+        """ "the home of the Salha family", "members of the al-Kurd family": a family's name,
+        though a village elsewhere bears it; the family's home is the strike's site."""
+        after = max(cand.tokens) + 1 if cand.tokens else len(sdoc)
+        return after < len(sdoc) and sdoc[after].lower_ in self.lex.kin_nouns
 
     def _names_a_victim(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name that is the subject or the object of a victim's verb is a person, not a
