@@ -291,3 +291,15 @@ def test_a_familys_name_is_no_strike_place(extractor, text, place, site):
     Kurdi): one strike, at the place the text gives, with the family's home its site."""
     [strike] = extractor.extract(item(text)).strikes
     assert (strike.place_text, strike.site) == (place, site)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Regime barrel bombs hit a market in Douma killing 7 people a medical source in the town "
+     "said.", "Douma"),                                                            # Syria
+    ("Coalition jets hit a wedding in Hajjah killing 20 people a local official said.",
+     "Hajjah"),                                                                    # Yemen
+])
+def test_a_place_whose_commas_were_lost_is_no_victim(extractor, text, place):
+    """With the commas lost the parser makes the place the subject of "killing 7 people": an
+    agent with victims of its own, not a person killed (as "Hassan killed in the shelling")."""
+    assert [s.place for s in coded(extractor, text)] == [place]

@@ -209,8 +209,12 @@ class PlaceFinder:
         Côte d'Ivoire), "Hassan killed in the shelling of Taiz", "an air strike killed Ahmed
         Hassan in Idlib province" (not Hassan, India)."""
         root = next((sdoc[i] for i in cand.tokens if sdoc[i].head.i not in cand.tokens), None)
-        return root is not None and root.dep_ in ("nsubj", "nsubjpass", "dobj") \
-            and root.head.lower_ in self.lex.victim_verbs
+        if root is None or root.head.lower_ not in self.lex.victim_verbs:
+            return False
+        # the subject of a verb that has its own victims is the agent the parse made of a place
+        # whose commas were lost: "hit a market in Douma killing 7 people a medical source said"
+        agent = any(c.dep_ == "dobj" for c in root.head.children)
+        return root.dep_ == "dobj" or (root.dep_ in ("nsubj", "nsubjpass") and not agent)
 
     def _with_village(self, scan: _PlaceScan, cand: PlaceCandidate) -> PlaceCandidate:
         """An oblast, province or district written after a name the gazetteer lacks ("near
