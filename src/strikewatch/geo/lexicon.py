@@ -40,10 +40,14 @@ class _Lexicon:
 
     def __init__(self, data: dict, demonyms: dict[str, str],
                  person_titles: frozenset[str] = frozenset(),
-                 rivers: frozenset[str] = frozenset()):
+                 rivers: frozenset[str] = frozenset(),
+                 unit_nouns: frozenset[str] = frozenset()):
         # the words after which a capitalised name is a person's: "Mayor", "health minister"
         self.person_titles = person_titles
         self.rivers = rivers
+        # the nouns of an administrative unit written after its name ("Zamfara state",
+        # "Singu township"): its possessive holds the place after it ("Zamfara state's Maru")
+        self.unit_words = frozenset(normalize(w) for w in unit_nouns)
         self._compile_dams(data)
         self._read_levels(data)
         self._read_sites(data)
@@ -84,9 +88,6 @@ class _Lexicon:
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
         self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
         self.region_is_admin1 = frozenset(data["region_is_admin1"])
-        self.unit_words = frozenset(
-            {p[-1] for p, level in self.levels if level in ("admin1", "admin2")}
-            | {normalize(w) for w in data["possessive_unit_nouns"]})
 
     def _read_sites(self, data: dict) -> None:
         """Streets, landmarks and natural features: words after or before a name that make it
@@ -149,14 +150,17 @@ class _Lexicon:
                     for w in row["demonyms"].split("|") if w.strip()}
         for word, country in _state_demonyms():
             demonyms.setdefault(normalize(word), country)
-        # the extractor's titles of persons (entities.yaml): one list for both
-        entities = files("strikewatch") / "data" / "lexicons" / "entities.yaml"
-        titles = yaml.safe_load(entities.read_text(encoding="utf-8"))["titles"]
+        # the extractor's titles of persons (entities.yaml) and nouns of a unit (places.yaml):
+        # one list for both
+        lexicons = files("strikewatch") / "data" / "lexicons"
+        titles = yaml.safe_load((lexicons / "entities.yaml").read_text(encoding="utf-8"))["titles"]
+        units = yaml.safe_load((lexicons / "places.yaml").read_text(encoding="utf-8"))["unit_nouns"]
         # rivers that dams are named after, by every name (rivers.csv)
         rivers = frozenset(normalize(n) for row in _read_csv("rivers.csv")
                            for n in [row["name"], *row["aliases"].split("|")] if n.strip())
         return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
-                   demonyms, frozenset(str(w) for w in titles), rivers)
+                   demonyms, frozenset(str(w) for w in titles), rivers,
+                   frozenset(str(w) for w in units))
 
 
 def _state_demonyms() -> list[tuple[str, str]]:
