@@ -18,6 +18,7 @@ from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text, tokens_among, word_ids
 # Where a speaker speaks from, written after its name: " in White Nile state", " in Kherson".
 _SEAT = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
                    r"(?:\s+(?:state|province|region|governorate|oblast|city))?$")
+_RELATIVE = ("which", "that", "who")
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
 
@@ -31,6 +32,7 @@ class _SpeakerWords:
     last: int
     from_body: bool
     org_override: OrgEntry | None = None
+    name_last: int | None = None  # "Mahmoud Basal, a spokesman for ...": where the name ends
 
 
 @dataclass(slots=True)
@@ -98,11 +100,15 @@ class SpeakerFinder:
         """The speaker of a reporting verb: its subject, the subject of the verb it extends, the
         name after "said" in an inverted sentence, or the name right before it."""
         lex = self.lex
-        if lemma not in lex.verb_kinds and any(
+        if lemma not in lex.verb_kinds and tok.dep_ != "relcl" and any(
                 self.lex.base(a.lower_) in lex.report_verbs and a.pos_ == "VERB"
                 and any(c.dep_ in _SUBJ for c in a.children) for a in tok.ancestors):
-            return None  # a statement reported inside another one (a denial still counts)
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+            # a statement reported inside another one; a denial still counts, and so does a
+            # relative clause that names whose words they are ("the strikes, which Moscow says
+            # target IS, killed 12 civilians": Moscow's claim beside the Observatory's)
+            return None
+        # not the relative pronoun of "the strikes, which Moscow says target IS"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
         if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and self.lex.base(tok.head.lower_) in lex.report_verbs:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None and lemma in ("quote", "cite"):  # "X was quoted by AFP as saying"
@@ -131,17 +137,27 @@ class SpeakerFinder:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None or obj.lower_ not in self.lex.statement_nouns:
                 continue
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and self._names_someone(sdoc, subj):
+                return None  # "Hezbollah said in a statement": the body speaks, the statement is its medium
             span = sdoc[min(t.i for t in obj.subtree): obj.i + 1]
             named = self.lex.generic_speakers.find(span.text)  # "joint statement" of "a rare joint statement"
             if named:
                 span = sdoc.char_span(span.start_char + named[-1][0], span.start_char + named[-1][1],
                                       alignment_mode="expand") or span
             frame = self._speaker(state, sdoc, obj, tok.head, "state", span=span)
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if frame is not None and subj is not None:  # "leaders ... called" elsewhere is the statement
                 state.aliases[self.lex.base(subj.lower_)] = frame.key
             return frame
         return None
+
+    def _names_someone(self, sdoc, subj) -> bool:
+        """Whether a subject names a body the registry knows or a person ("Iraq's Security Media
+        Cell", "Yahya Saree"), not a group of speakers only the statement unites ("leaders of
+        France, Germany ...")."""
+        words = sdoc[min(t.i for t in subj.subtree): max(t.i for t in subj.subtree) + 1]
+        return bool(self.lex.orgs.find(words.text)) or any(
+            e.label_ == "PERSON" and words.start <= e.start and e.end <= words.end for e in sdoc.ents)
 
     def _trailing_speaker(self, state: DocState, sdoc) -> Attribution | None:
         """ "... in Aleppo the Syrian Observatory for Human Rights said." with the comma lost
@@ -179,7 +195,7 @@ class SpeakerFinder:
                 best = (ent.start_char, ent.end_char)  # not "White Nile" of "sources in White Nile"
         if best is None:
             return None
-        span = sdoc.char_span(*best, alignment_mode="expand")
+        span = _with_its_modifiers(sdoc, sdoc.char_span(*best, alignment_mode="expand"))
         if span.start > 0 and sdoc[span.start - 1].lower_ in ("the", "a", "an"):
             span = sdoc[span.start - 1: span.end]
         return self._speaker(state, sdoc, span.root, verb, self.lex.base(verb.lower_), span=span)
@@ -233,7 +249,7 @@ class SpeakerFinder:
         lex = self.lex
         toks = [head.i] if span is None else list(range(span.start, span.end))
         for c in head.children if span is None else ():
-            if c.i < head.i or c.dep_ in ("compound", "flat", "conj", "cc", "nmod", "poss") or (
+            if c.i < head.i or c.dep_ in ("compound", "flat", "conj", "cc", "nmod", "poss", "appos") or (
                     c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I") or (
                     # "the Syrian Obervatorty for Human Rights": a name with "for"/"of" inside
                     c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
@@ -242,7 +258,7 @@ class SpeakerFinder:
         from_body = False
         if span is None and head.lower_ in lex.from_body:
             for c in head.children:  # "a source at Aleppo Police Command"
-                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with") and c.i == head.i + 1 \
+                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with", "for", "of") and c.i == head.i + 1 \
                         and any(t.ent_type_ == "ORG" for t in c.subtree):
                     toks.extend(t.i for t in c.subtree)
                     from_body = True
@@ -252,6 +268,7 @@ class SpeakerFinder:
         first, last = min(toks), max(toks)
         while last > first and sdoc[last].is_punct:
             last -= 1
+        name_last = _name_before_its_title(sdoc, head) if span is None else None
         lo, hi = sdoc[first].idx, sdoc[last].idx + len(sdoc[last])
         for s, e, _, _ in lex.orgs.find(_text(sdoc)):  # a body's whole name, however the parse cut it
             if s < hi and lo < e and (s < lo or e > hi):
@@ -267,7 +284,8 @@ class SpeakerFinder:
                                             alignment_mode="expand").start)
             if named:
                 first = min(named)
-        return _SpeakerWords(first, last, from_body)
+        return _SpeakerWords(first, last, from_body,
+                             name_last=name_last if name_last is not None and name_last >= first else None)
 
     def _country_body(self, sdoc, head, words: _SpeakerWords) -> None:
         """ "the defence ministry in Moscow": the state the name's place or people stand for makes
@@ -302,12 +320,11 @@ class SpeakerFinder:
         """The speaker's name, key (one per speaker in a document), body and kind, when the
         words name a person, a body, a generic speaker or an entity at all."""
         lex, first, last = self.lex, words.first, words.last
-        person = next((e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1
-                       and (e.start <= head.i < e.end or e.start == first)
-                       and not (e.end <= last and sdoc[e.end].lower_ in ("for", "of"))), None)
         orgs = lex.orgs.find(text)
         generic = lex.generic_speakers.find(text)
-        if person is not None and _inside_a_body_s_name(person, sdoc[first].idx, orgs + generic):
+        person = _person_named(sdoc, head, first, last)
+        if person is not None and _inside_a_body_s_name(person, sdoc[first].idx, orgs + generic) \
+                and not _a_speaker_s_own_name(lex, person):
             person = None  # "the General Staff": the tagger's person "Staff" is a body's word
         entity = any(e.label_ in ("ORG", "GPE", "NORP", "PERSON") for e in sdoc.ents
                      if first <= e.start < last + 1)
@@ -323,6 +340,7 @@ class SpeakerFinder:
             if person_org:
                 org = person_org[-1][3]
             return _Voice(person.text, key, org, "person")
+        shown = sdoc[first: words.name_last + 1].text if words.name_last is not None else text
         if head.lower_ in state.people:  # "Fallon" after "Michael Fallon"
             key = head.lower_
         elif words.from_body and not orgs:  # each body's source is its own speaker
@@ -330,13 +348,61 @@ class SpeakerFinder:
         elif orgs and len(orgs[-1][2]) >= len(text) * 0.5:
             key = (orgs[-1][3].org or orgs[-1][2]).lower()
         else:
-            key = self.lex.base(head.lower_) if not head.ent_type_ else _LEADING_DET.sub("", text).lower()
+            key = self.lex.base(head.lower_) if not head.ent_type_ else _LEADING_DET.sub("", shown).lower()
         kind = "person" if generic and generic[-1][3].role in ("analyst", "belligerent") else "any"
         if not orgs and generic:  # "the Britain-based monitor" is the Observatory named in the story
             body = state.bodies.get(generic[-1][3].role)
             if body is not None and generic[-1][2].lower() in lex.definite_speakers:
                 org, key = body, body.org.lower()
-        return _Voice(text, key, org, kind)
+        return _Voice(shown, key, org, kind)
+
+
+def _with_its_modifiers(sdoc, span):
+    """A speaker's word with the words that say whose it is ("the city's Russian-appointed
+    mayor", "the provincial health ministry"), up to a comma or a figure, which belong to the
+    sentence before it ("... killed one person, the city's mayor told TASS")."""
+    start = span.root.left_edge.i
+    if start >= span.start or any(t.is_punct and t.text == "," or t.like_num
+                                  for t in sdoc[start: span.start]):
+        return span
+    return sdoc[start: span.end]
+
+
+def _name_before_its_title(sdoc, head) -> int | None:
+    """The last word of a proper name that an appositive follows ("Mahmoud Basal, a spokesman
+    for Gaza's civil defence agency"; "Nabil Abdallah, the army spokesman"): the title tells
+    whose voice it is, the name before it is the speaker."""
+    title = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if head.pos_ != "PROPN" or title is None:
+        return None
+    end = min(t.i for t in title.subtree) - 1
+    while end > head.i and sdoc[end].is_punct:
+        end -= 1
+    return end
+
+
+def _person_named(sdoc, head, first: int, last: int):
+    """The person the speaker's words name: the one they are headed by, else one set beside the
+    head ("A spokesman for the SDF, Farhad Shami"), else the one they open ("Rami Abdel Rahman
+    head of the Observatory"), not a person a body is named after ("... for Human Rights").
+    Names the tagger cut in two ("Dmitry" "Peskov") are one."""
+    inside = [e for e in sdoc.ents if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1
+              and not (e.end <= last and sdoc[e.end].lower_ in ("for", "of"))]
+    chosen = next((e for e in inside if e.start <= head.i < e.end), None) \
+        or next((e for e in inside if e.root.dep_ == "appos"), None) \
+        or next((e for e in inside if e.start == first), None)
+    if chosen is None:
+        return None
+    start = chosen.start
+    while any(e.end == start for e in inside):
+        start = next(e.start for e in inside if e.end == start)
+    return sdoc[start: chosen.end]
+
+
+def _a_speaker_s_own_name(lex: Lexicons, person) -> bool:
+    """Whether a person's name is itself one a body is quoted under ("Turki al-Maliki" of the
+    registry's "coalition spokesman Turki al-Maliki"): the person speaks, for that body."""
+    return any(e - s == len(person.text) for s, e, _, _ in lex.orgs.find(person.text))
 
 
 def _inside_a_body_s_name(person, offset: int, names) -> bool:
