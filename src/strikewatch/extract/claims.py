@@ -40,7 +40,10 @@ class ClaimReader:
         about_actor = self._about_actor(sdoc, att, actors)
         if not kinds and about_actor is None and not lex.groups.find(content):
             return None
-        kind = next((k for k in _KIND_ORDER if k in kinds), "other")
+        # a verb that fixes the kind wins over the words it governs ("accused the coalition of
+        # strikes that killed civilians" accuses; "denied that its jets killed 12" denies)
+        verb_kind = lex.verb_kinds.get(att.verb)
+        kind = verb_kind if verb_kind in kinds else next((k for k in _KIND_ORDER if k in kinds), "other")
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
@@ -89,13 +92,22 @@ class ClaimReader:
                 break
         if said is not None and lex.verb_kinds.get(att.verb) == "denial" and negates(said):
             kinds.discard("denial")  # "did not deny that its jets struck": a denial negated affirms
+        if any(lex.base(sdoc[i].lower_) in lex.strike_lemmas and negates(sdoc[i]) for i in clause):
+            kinds.add("denial")  # "Russian forces do not strike civilian targets"
         return _Said(kinds, content)
 
     @staticmethod
     def _about_actor(sdoc, att: Attribution, actors) -> ActorEntry | None:
         """The force the words say acts ("crimes carried out by the Assad regime"), before the
-        first one named ("called on ... the United States to stop crimes ...")."""
-        candidates = [(e, toks) for e, toks in actors if not toks & att.tokens and e.state]
+        first one named ("called on ... the United States to stop crimes ..."). A claim nested
+        in a relative clause speaks only of the forces its clause names ("Ukrainian officials
+        said the missiles, which Moscow says hit military targets, ...": Moscow speaks of its
+        own, not of Ukraine's)."""
+        verb = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
+        inside = {t.i for t in verb.subtree} if verb is not None and verb.dep_ == "relcl" \
+            else set(range(len(sdoc)))
+        candidates = [(e, toks) for e, toks in actors
+                      if not toks & att.tokens and toks <= inside and e.state]
         return next((e for e, toks in candidates
                      if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
                     candidates[0][0] if candidates else None)
@@ -104,8 +116,14 @@ class ClaimReader:
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None) -> str | None:
         """Whose strikes the claim is about: the sentence's attacker, else the force its words
         say acts, else a state speaking of its own."""
-        if event_attackers:
-            about = event_attackers[0].country  # null for a non-state attacker (gold conventions)
+        actor = event_attackers[0] if event_attackers else about_actor
+        if actor is not None and actor.resolve == "territory" and att.org \
+                and att.org.role == "belligerent" and att.org.country:
+            about = att.org.country  # a junta's spokesman on "the air force": its own forces
+        elif event_attackers:
+            # null for a non-state attacker (gold conventions); "an army air strike", "junta
+            # aircraft": the state whose forces they are, settled with the story's country
+            about = actor.name if actor.resolve in ("territory", "coalition") else actor.country
         elif about_actor is not None:
             about = about_actor.code
         elif att.org and (att.org.role == "belligerent" or att.org.role == "government"
