@@ -18,6 +18,8 @@ from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text, tokens_among, word_ids
 # Where a speaker speaks from, written after its name: " in White Nile state", " in Kherson".
 _SEAT = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
                    r"(?:\s+(?:state|province|region|governorate|oblast|city))?$")
+# The pronouns that open a relative clause: "which" in "the strikes, which Moscow says target
+# IS" is the verb's subject too, but Moscow is the speaker.
 _RELATIVE = ("which", "that", "who")
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
@@ -113,6 +115,9 @@ class SpeakerFinder:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None and lemma in ("quote", "cite"):  # "X was quoted by AFP as saying"
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        quoted = _quoted_as_saying(tok) if lemma == "quote" else None
+        if quoted is not None:  # "State television quoted a military spokesman as saying"
+            subj = quoted
         inverted = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
         if subj is None and lemma == "say" and inverted is not None:
             # "... on the village of Taduf said the Syrian Observatory": the speaker comes
@@ -221,6 +226,9 @@ class SpeakerFinder:
         last speaker so that "he" and "the monitor" later stand for it."""
         if head.lower_ in _PRONOUNS:
             return self._pronoun(state, head, verb_tok, verb)
+        issuer = self._issuer(head) if span is None else None
+        if issuer is not None:  # "according to a statement from the Burkinabe army"
+            head = issuer
         words = self._speaker_words(sdoc, head, span)
         span = sdoc[words.first: words.last + 1]
         text = span.text
@@ -234,6 +242,14 @@ class SpeakerFinder:
         if voice.kind == "person":
             state.last_speaker["person"] = att
         return att
+
+    def _issuer(self, head):
+        """Who issued the statement a speaker's word names ("a statement from the Burkinabe
+        army", "a communique by the Israeli military"): the body speaks through it."""
+        if head.lower_ not in self.lex.statement_nouns:
+            return None
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
     @staticmethod
     def _pronoun(state: DocState, head, verb_tok, verb: str) -> Attribution | None:
@@ -355,6 +371,15 @@ class SpeakerFinder:
             if body is not None and generic[-1][2].lower() in lex.definite_speakers:
                 org, key = body, body.org.lower()
         return _Voice(shown, key, org, kind)
+
+
+def _quoted_as_saying(verb):
+    """The one quoted in "X quoted a military spokesman as saying ...": the speaker of the
+    words, where X is only the medium that carried them."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_saying = any(c.lower_ == "as" and any(g.lower_ == "saying" for g in c.children)
+                    for c in verb.children)
+    return obj if obj is not None and as_saying else None
 
 
 def _with_its_modifiers(sdoc, span):
