@@ -62,6 +62,7 @@ class _Lexicon:
     noun_phrase: re.Pattern
     relative: re.Pattern
     right: re.Pattern  # what follows a count's noun: "were killed", "dead"
+    dead_noun: re.Pattern  # a noun right after a count that counts the dead: "bodies"
     left: re.Pattern  # what precedes a count: "killing", "the death toll rose to"
     subcount: re.Pattern
     subcount_cue: re.Pattern  # "including", "among them" anywhere
@@ -190,6 +191,7 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
             rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
+        dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
             rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+[\"“]?$", flags),
@@ -418,6 +420,8 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         elif left:
             kind = "wounded" if left["wounded"] else "killed"
             start = left.start("toll") if left["toll"] else left.start()
+        elif lx.dead_noun.match(sentence, qe):  # "Nine bodies were pulled from the rubble"
+            kind = "killed"
         if kind is None:
             continue
         if not right or loose:  # active voice: "killing 26 people and reducing ...": stop at "and"
