@@ -191,6 +191,7 @@ class PlaceFinder:
         self._districts_with_their_city(scan)
         self._districts_after_their_city(scan)
         self._places_describing_a_place(scan)
+        self._kind_before_its_name(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -387,6 +388,18 @@ class PlaceFinder:
             listed = {t.i for k in phrase.children if k.dep_ == "conj" for t in k.subtree}
             described |= {t.i for t in phrase.subtree} - listed
         scan.cands = [c for c in scan.cands if not (c.tokens and c.tokens <= described)]
+
+    def _kind_before_its_name(self, scan: _PlaceScan) -> None:
+        """ "the central Gaza town of Deir al-Balah", "the Donetsk town of Kostiantynivka", "the
+        Idlib town of Saraqib": the region's name and a kind of place, before "of" and the
+        place's own name, say where the named place lies; they are no strike place of their
+        own (the geocoder reads the region from the sentence)."""
+        sdoc, kinds = scan.sdoc, self.lex.of_phrases
+        starts = {min(c.tokens) for c in scan.cands if c.tokens}
+        scan.cands = [c for c in scan.cands if not (
+            c.tokens and len(c.tokens) > 1 and sdoc[max(c.tokens)].lower_ in kinds
+            and max(c.tokens) + 2 < len(sdoc) and sdoc[max(c.tokens) + 1].lower_ == "of"
+            and max(c.tokens) + 2 in starts)]
 
     def _a_part_of_a_city(self, between: str, part: PlaceCandidate) -> bool:
         """What a city's possessive sets inside the city: a district ("Karari district"), a
