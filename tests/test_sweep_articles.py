@@ -473,3 +473,15 @@ def test_a_speakers_own_place_is_not_the_strikes(extractor):
 ])
 def test_the_region_and_kind_before_a_towns_name_are_no_place(extractor, text, published, place):
     assert [s.place for s in read(extractor, text, published).strikes] == [place]
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("BEIRUT, Oct 2 (Reuters) - Russian jets struck Talbiseh in Homs province on Thursday.",
+     "2015-10-03", "2015-10-01"),
+    ("KHARTOUM, March 3 (Reuters) - An army air strike on Nyala killed nine people on Monday.",
+     "2025-03-04", "2025-03-03"),
+])
+def test_a_wire_datelines_day_dates_the_lead_it_is_cut_from(extractor, text, published, day):
+    """The dateline, cut off the lead, still gives the day its "on Thursday" counts from (the
+    annotation guide: the article's own dateline before the published field)."""
+    assert [s.day for s in read(extractor, text, published).strikes] == [day]

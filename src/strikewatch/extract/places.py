@@ -164,6 +164,11 @@ class _PlaceScan:
     cands: list[PlaceCandidate] = field(default_factory=list)
 
 
+# kinds of settlement that a region's name can describe before the settlement's own name:
+# "the Donetsk town of Kostiantynivka", "the Idlib village of Kafr Nabl"
+_SETTLEMENT_KINDS = frozenset({"town", "city", "village"})
+
+
 class PlaceFinder:
     """The place rules, with the gazetteer that says which names are places."""
 
@@ -393,8 +398,9 @@ class PlaceFinder:
         """ "the central Gaza town of Deir al-Balah", "the Donetsk town of Kostiantynivka", "the
         Idlib town of Saraqib": the region's name and a kind of place, before "of" and the
         place's own name, say where the named place lies; they are no strike place of their
-        own (the geocoder reads the region from the sentence)."""
-        sdoc, kinds = scan.sdoc, self.lex.of_phrases
+        own (the geocoder reads the region from the sentence). A part of a city before its
+        city is the place itself ("the Bab al-Maqam neighborhood of Aleppo")."""
+        sdoc, kinds = scan.sdoc, _SETTLEMENT_KINDS
         starts = {min(c.tokens) for c in scan.cands if c.tokens}
         scan.cands = [c for c in scan.cands if not (
             c.tokens and len(c.tokens) > 1 and sdoc[max(c.tokens)].lower_ in kinds

@@ -16,8 +16,10 @@ from .state import DateChoice, DocState, LastDate, SentenceContext
 
 
 def reference_date(doc: Document) -> date | None:
-    """The day relative dates ("on Friday", "yesterday") count from."""
-    return dates.find_dateline(doc.text) or doc.published
+    """The day relative dates ("on Friday", "yesterday") count from: the text's dateline, a
+    wire story's yearless one too ("KYIV, Oct 14 (Reuters) -", which the extractor cuts off
+    the lead and no longer reads as the strike's day), else the publication date."""
+    return dates.find_dateline_with_ref(doc.text, doc.published) or doc.published
 
 
 def _dates(state: DocState, sentence: Sentence):
