@@ -77,6 +77,7 @@ class _Lexicon:
     full_reach: int  # runs of whitespace a ``full`` match may have before its year
     explicit: tuple
     month_only: re.Pattern
+    wire_dateline: re.Pattern  # "BEIRUT, May 28 (Reuters) - ", opening a wire story's lead
     weekday_re: re.Pattern
     relative: re.Pattern
     ago: re.Pattern
@@ -171,7 +172,19 @@ def _dates_in_the_text(p: _Pieces) -> dict:
         month_only=re.compile(
             rf"(?:\b(?P<pre>in|since|during|early|late|mid|until|by|of)[\s-]+)?\b{p.full_mon}"
             rf"(?:\s+{p.year})?\b", i),
+        wire_dateline=_wire_dateline(p),
     )
+
+
+def _wire_dateline(p: _Pieces) -> re.Pattern[str]:
+    """The city in capitals (of two or more words, "DEIR AL-BALAH", or two cities,
+    "WASHINGTON/BEIRUT"), up to two names of its region or country, a day without a year,
+    the agency's credit, and the dash that ends the line."""
+    city = r"(?=[A-Z'’.-]{3})[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*"
+    where = r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,2}?"
+    day = rf"(?:,?\s+(?i:{p.mon})\s+{p.day})?"
+    credit = rf"(?:\((?:{p.agencies}|[A-Z][\w .]{{0,30}})\))?"
+    return re.compile(rf"{city}{where}{day}\s*{credit}\s*(?:--|[-–—])\s+(?=[A-Z\"“‘'])")
 
 
 def _spoken_dates(lx: dict, p: _Pieces, relative_words: list) -> dict:
@@ -320,6 +333,16 @@ def dateline_prefix(sentence: str) -> int:
         if rest < len(sentence) and sentence[rest].isupper():
             return rest
     return 0
+
+
+def wire_dateline_prefix(sentence: str) -> int:
+    """Length of a wire story's dateline that opens its lead ("BEIRUT, May 28 (Reuters) - ",
+    "DEIR AL-BALAH, Gaza Strip (AP) — ", "HODEIDAH, Yemen, April 18 -- ", "PORT SUDAN — "),
+    0 if none. The place in capitals is where the reporter filed from, never what was hit:
+    left on the sentence, the parser reads "(Reuters) - Air" as a name and the geocoder
+    takes the filing city for a village it lacks ("BEIRUT — ... the town of Jwaya")."""
+    m = _lexicon().wire_dateline.match(sentence)
+    return m.end() if m else 0
 
 
 def _weekday_dateline(m: re.Match, before: str) -> bool:

@@ -52,7 +52,18 @@ class AttackerRules:
         groups = set().union(set(), *(t for e, t in out if not e.state))
         return [(entry, toks) for entry, toks in out
                 if (entry.resolve != "territory" or not _owned(sdoc, toks, groups))
-                and not _owner_of_own_force(sdoc, entry, toks, out)]
+                and not _owner_of_own_force(sdoc, entry, toks, out)
+                and not self._describes_a_place(sdoc, toks)]
+
+    def _describes_a_place(self, sdoc, toks: set[int]) -> bool:
+        """A state's adjective on a kind of place says whose the place is, not who struck it:
+        "in the Russian border village of Glotovo", "the central Ukrainian city of Dnipro",
+        "the southern Lebanese town of Jwaya", "the Saudi city of Khamis Mushait"."""
+        if len(toks) != 1:
+            return False
+        tok = sdoc[min(toks)]
+        kinds = self.lex.of_phrases | self.lex.unit_nouns
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lower_ in kinds
 
     def _demonyms_on_strike_words(self, sdoc, named: set[int]) -> list[tuple[ActorEntry, set[int]]]:
         """A state's demonym on a strike noun names its forces, though the demonym alone names
@@ -104,7 +115,7 @@ class AttackerRules:
             if trigger.found or trigger.strength == "claimed":
                 continue
             verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
-            nouns = [n for n in (tok if tok.pos_ in ("NOUN", "PROPN") else None,
+            nouns = [n for n in (tok if tok.pos_ in ("NOUN", "PROPN") or _gerund_after_adjective(tok) else None,
                                  self._aircraft_subject(verb) if verb is not None else None) if n is not None]
             starts = {_before_period(ctx.sdoc, min([n.i] + [c.i for c in n.children
                                                             if c.dep_ in ("compound", "amod") and c.i < n.i]))
@@ -317,6 +328,13 @@ def _owner_of_own_force(sdoc, entry: ActorEntry, toks: set[int],
         sdoc[i].dep_ == "poss" and sdoc[i].head.i in other_toks
         for other, other_toks in named if other is not entry and other.country == entry.country
         for i in toks)
+
+
+def _gerund_after_adjective(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """A strike word in -ing right after an adjective is the noun the tagger misread as a
+    verb: "Ukrainian shelling killed two people" parsed as "Ukrainian" the subject of a verb
+    "shelling" (as "Pakistani shelling killed 12" is parsed right)."""
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "ADJ"
 
 
 def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:

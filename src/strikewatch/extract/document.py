@@ -14,7 +14,7 @@ from strikewatch.nlp import Sentence, load_pipeline, split_sentences
 
 from .gate import SentenceGate
 from .items import is_short_item, title_place
-from .merge import merge_claims, merge_strikes, without_vague
+from .merge import merge_claims, merge_strikes, with_later_tolls, without_vague
 from .sentence import SentenceReader
 from .settings import ExtractSettings
 from .state import EMPTY, DocState, Extraction
@@ -125,6 +125,7 @@ class Extractor:
         # after merging: an unattributed mention of a strike told again is that strike
         strikes = tuple(self.reader.attackers.sole_air_power(list(merge_strikes(strikes)), doc.text,
                                                                    state.voices))
+        strikes = with_later_tolls(strikes, state.toll_updates)
         return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))
 

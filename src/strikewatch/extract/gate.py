@@ -82,7 +82,13 @@ class SentenceGate:
         """Cut a dateline off the kept sentences that open with one: "Published April 13 2017
         An air strike ...": the line is no verb, and the parse reads it as one."""
         for si in keep:  # "Published April 13 2017 An air strike ...": the line is no verb
-            cut = dates.dateline_prefix(sentences[si].text)
+            cut = dates.dateline_prefix(sentences[si].text) or (
+                _opens_its_paragraph(sentences, si) and dates.wire_dateline_prefix(sentences[si].text))
             if cut:
                 s = sentences[si]
                 sentences[si] = replace(s, start=s.start + cut, text=s.text[cut:])
+
+
+def _opens_its_paragraph(sentences: list[Sentence], si: int) -> bool:
+    """The sentence is its paragraph's first: where a wire story's dateline stands."""
+    return si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph

@@ -16,7 +16,7 @@ from strikewatch.actors import PENDING_COALITION, PENDING_TERRITORY
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Casualties, ClaimMention, StrikeMention
 
-from .state import _KIND_ORDER
+from .state import _KIND_ORDER, TollUpdate
 
 PENDING = (PENDING_COALITION, PENDING_TERRITORY)
 from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
@@ -171,6 +171,41 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
         )
     merged.sort(key=lambda m: m.sentence.start)
     return tuple(merged)
+
+
+def with_later_tolls(strikes: tuple[StrikeMention, ...],
+                     updates: list[TollUpdate]) -> tuple[StrikeMention, ...]:
+    """Each toll given as risen, in a sentence of its own ("Later on Monday the group said the
+    toll had risen to 14"), is the latest figure of the strike it updates (``_updated``): the
+    strike the story told last before it, or the one at the place it names ("the toll in
+    Maarat al-Numan had risen to 10", after a strike on Ariha). A toll lower than the strike's
+    is no rise of it and is left."""
+    out = list(strikes)
+    for update in updates:
+        i = _updated(out, update)
+        if i is None:
+            continue
+        m = out[i]
+        before, after = m.casualties, update.casualties
+        if not before.killed.empty and (after.killed.min or 0) < (before.killed.min or 0):
+            continue
+        toll = Casualties(killed=after.killed,
+                          wounded=before.wounded if after.wounded.empty else after.wounded,
+                          civilians_killed=after.civilians_killed)
+        out[i] = replace(m, casualties=toll, support=tuple(dict.fromkeys((*m.support, update.span))))
+    return tuple(out)
+
+
+def _updated(strikes: list[StrikeMention], update: TollUpdate) -> int | None:
+    """The index of the strike a toll update is of: among the strikes told before it (at the
+    place it names, when it names one of theirs), the one told last."""
+    start = update.span.start
+    told = {i: max(s.start for s in (m.sentence, *m.support) if s.start < start)
+            for i, m in enumerate(strikes) if m.sentence.start < start}
+    named = {_place_key(p) for p in update.places}
+    at_place = {i: at for i, at in told.items() if _place_key(strikes[i].place_text) in named}
+    candidates = at_place or told
+    return max(candidates, key=candidates.get) if candidates else None
 
 
 def _town_as_its_part(mentions: list[StrikeMention]) -> list[StrikeMention]:

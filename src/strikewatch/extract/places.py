@@ -164,6 +164,11 @@ class _PlaceScan:
     cands: list[PlaceCandidate] = field(default_factory=list)
 
 
+# kinds of settlement that a region's name can describe before the settlement's own name:
+# "the Donetsk town of Kostiantynivka", "the Idlib village of Kafr Nabl"
+_SETTLEMENT_KINDS = frozenset({"town", "city", "village"})
+
+
 class PlaceFinder:
     """The place rules, with the gazetteer that says which names are places."""
 
@@ -191,6 +196,7 @@ class PlaceFinder:
         self._districts_with_their_city(scan)
         self._districts_after_their_city(scan)
         self._places_describing_a_place(scan)
+        self._kind_before_its_name(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -387,6 +393,20 @@ class PlaceFinder:
             listed = {t.i for k in phrase.children if k.dep_ == "conj" for t in k.subtree}
             described |= {t.i for t in phrase.subtree} - listed
         scan.cands = [c for c in scan.cands if not (c.tokens and c.tokens <= described)]
+
+    def _kind_before_its_name(self, scan: _PlaceScan) -> None:
+        """ "the central Gaza town of Deir al-Balah", "the Donetsk town of Kostiantynivka", "the
+        Idlib town of Saraqib": the region's name and a kind of place, before "of" and the
+        place's own name, say where the named place lies; they are no strike place of their
+        own (the geocoder reads the region from the sentence). A part of a city before its
+        city is the place itself ("the Bab al-Maqam neighborhood of Aleppo"), and so is a
+        name whose kind is written as a name ("the Old City of Damascus")."""
+        sdoc, kinds = scan.sdoc, _SETTLEMENT_KINDS
+        starts = {min(c.tokens) for c in scan.cands if c.tokens}
+        scan.cands = [c for c in scan.cands if not (
+            c.tokens and len(c.tokens) > 1 and sdoc[max(c.tokens)].text in kinds
+            and max(c.tokens) + 2 < len(sdoc) and sdoc[max(c.tokens) + 1].lower_ == "of"
+            and max(c.tokens) + 2 in starts)]
 
     def _a_part_of_a_city(self, between: str, part: PlaceCandidate) -> bool:
         """What a city's possessive sets inside the city: a district ("Karari district"), a

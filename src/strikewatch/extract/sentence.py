@@ -31,6 +31,7 @@ from .state import (
     SentenceContext,
     StrikeEvidence,
     StrikeWithoutPlace,
+    TollUpdate,
     TollWithoutStrike,
     Trigger,
     UnplacedToll,
@@ -367,6 +368,21 @@ class SentenceReader:
             if m in before:
                 state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span))
 
+    def _toll_update(self, state: DocState, ctx: SentenceContext) -> None:
+        """Keep a sentence that gives a toll as risen and tells no strike ("The toll rose to 26
+        by Tuesday morning after three of the wounded died"), however far from the strike it
+        updates: a wire story gives the new figure paragraphs after its lead. Which strike it
+        updates is decided once the document is read (``merge.with_later_tolls``)."""
+        text = ctx.sentence.text
+        if not counts.is_toll_update(text):
+            return
+        toll = self.victims.toll_told_again(text)
+        if toll is None:
+            return
+        if ctx.places is None:
+            ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
+        state.toll_updates.append(TollUpdate(ctx.sent_span, toll, tuple(p.text for p in ctx.places)))
+
     def _strike_on_the_victims_before(self, state: DocState, ctx: SentenceContext,
                                       choice: AttackerChoice, evidence: StrikeEvidence) -> bool:
         """ "The regime committed a massacre in the neighborhood of Bab Alnairab, killing at
@@ -491,6 +507,7 @@ class SentenceReader:
         elif sentence.segment_kind != "title":
             self._toll_of_the_strike_before(state, ctx)
             self._strike_placed_next(state, ctx)
+            self._toll_update(state, ctx)
         state.unplaced_strike = None if events else ctx.without_place
         state.unplaced_toll = None if events else self._unplaced_toll(state, ctx)
         state.toll_without_strike = None if events else self._toll_without_strike(ctx)

@@ -100,6 +100,16 @@ class UnplacedToll:
 
 
 @dataclass(frozen=True, slots=True)
+class TollUpdate:
+    """A sentence that gives a strike's toll as risen ("Later on Monday the group said the toll
+    had risen to 14") and tells no strike of its own: its span, the toll, and the places it
+    names (the strike updated, when it says which: "the toll in Maarat al-Numan had risen")."""
+    span: Span
+    casualties: Casualties
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TollWithoutStrike:
     """A sentence that tells a toll at one place and no strike word ("The regime committed a
     massacre in the neighborhood of Bab Alnairab, killing at least 25 civilians"), for the
@@ -148,6 +158,7 @@ class DocState:
     toll_without_strike: TollWithoutStrike | None = None  # ... or a toll at a place but no strike
     retold: Span | None = None  # a sentence that told the last strike again, with no place or toll
     unplaced_strike: StrikeWithoutPlace | None = None  # the sentence just read told a strike, no place
+    toll_updates: list[TollUpdate] = field(default_factory=list)  # tolls given as risen, no strike
 
 
 @dataclass(slots=True)

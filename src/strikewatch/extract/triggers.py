@@ -26,6 +26,15 @@ def _reports_the_word(verb, tok) -> bool:
         tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _ranks_the_strike(prep) -> bool:  # noqa: ANN001 - a spaCy token
+    """A phrase that ranks the one strike told among others ("in one of the deadliest attacks
+    of Washington's campaign against the group", "in the heaviest strikes since 2019"): the
+    campaign or the period it names is the yardstick, not the strike's own scope."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.lower_ == "one" and any(g.lower_ == "of" for g in o.children)
+               or any(g.tag_ == "JJS" for g in o.children) for o in objects)
+
+
 def _verb_tagged_noun(tok) -> bool:
     """A verb the tagger calls a noun in a clipped caption: it has a subject ("Garage complex
     hit in Kharkiv", "Shopping complex hit in Taiz") or qualifies a noun as a clause
@@ -522,7 +531,10 @@ class TriggerRules:
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.head.lower_ in lex.victim_verbs else tok.head
         if verb.pos_ == "VERB":
             scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
-                      and c.i != tok.i and tok.i not in {u.i for u in c.subtree} for t in c.subtree}
+                      and c.i != tok.i and tok.i not in {u.i for u in c.subtree}
+                      and not _ranks_the_strike(c) for t in c.subtree}
+        scope -= {t.i for c in tok.subtree if c.dep_ == "prep" and tok.i not in {u.i for u in c.subtree}
+                  and _ranks_the_strike(c) for t in c.subtree}
         words = " ".join(sdoc[i].text for i in sorted(scope))
         for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
             words = words[:s] + words[e:]
@@ -684,8 +696,17 @@ class TriggerRules:
     def scope(self, tok) -> set[int]:
         """Tokens the strike word governs: where places and dates of this strike are."""
         node = self._victims_clause(tok, self._clause_of(tok))
-        return ({t.i for t in node.subtree} | self._scene(tok) | self._before_the_speaker(node)) \
-            - self._nested_statements(tok, node)
+        return ({t.i for t in node.subtree} | self._scene(tok) | self._before_the_speaker(node)
+                | self._where_reported(tok)) - self._nested_statements(tok, node)
+
+    def _where_reported(self, tok) -> set[int]:
+        """The strike word is what a verb of reporting reports ("Al Masirah reported U.S.
+        strikes overnight on Kamaran", "the Observatory reported air strikes on Ariha"): the
+        verb's words of where and when are the strike's (the speaker's own words are not)."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.i == tok.i or self.lex.base(verb.lower_) not in self.lex.report_verbs:
+            return set()
+        return {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
 
     def _clause_of(self, tok):
         """The word whose subtree is the strike word's clause."""

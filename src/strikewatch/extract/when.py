@@ -16,8 +16,10 @@ from .state import DateChoice, DocState, LastDate, SentenceContext
 
 
 def reference_date(doc: Document) -> date | None:
-    """The day relative dates ("on Friday", "yesterday") count from."""
-    return dates.find_dateline(doc.text) or doc.published
+    """The day relative dates ("on Friday", "yesterday") count from: the text's dateline, a
+    wire story's yearless one too ("KYIV, Oct 14 (Reuters) -", which the extractor cuts off
+    the lead and no longer reads as the strike's day), else the publication date."""
+    return dates.find_dateline_with_ref(doc.text, doc.published) or doc.published
 
 
 def _dates(state: DocState, sentence: Sentence):
@@ -68,7 +70,7 @@ def recalled_past(tok, reference: date | None) -> bool:  # noqa: ANN001 - a spaC
             c.dep_ in ("nummod", "compound", "amod") and _YEAR.fullmatch(c.text)
             and int(c.text) < reference.year for c in tok.children):
         return True
-    if _years_back(tok):
+    if _years_back(tok) or _in_an_earlier_year(tok, reference):
         return True
     head = tok.head
     if tok.dep_ != "pobj" or head.i == tok.i:
@@ -79,12 +81,36 @@ def recalled_past(tok, reference: date | None) -> bool:  # noqa: ANN001 - a spaC
         and head.doc[head.i - 1].lower_ in _SPAN_OF_YEARS
 
 
+def _in_an_earlier_year(tok, reference: date | None) -> bool:  # noqa: ANN001 - a spaCy token
+    """The strike word, or a word it hangs on up to the sentence's root, is placed "in" a year
+    before the story's: "In 2018, U.S. air and artillery strikes near Deir ez-Zor killed
+    scores", "and in 2022 Russian missiles hit Odesa's port", "In August 2018 a coalition air
+    strike hit a school bus": a background paragraph's strike, on no day of this story."""
+    if reference is None:
+        return False
+    for node in (tok, *tok.ancestors):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                    _YEAR.fullmatch(t.text) and int(t.text) < reference.year
+                    for t in _when_of(c)):
+                return True
+    return False
+
+
+def _when_of(prep) -> list:  # noqa: ANN001 - a spaCy token
+    """The words a preposition dates by: its object and the object's own numbers ("in 2018",
+    "In August 2018"), not a year further inside ("in the deadliest strikes since 2019")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return objects + [g for o in objects for g in o.children if g.dep_ in ("nummod", "compound", "appos")]
+
+
 def _years_back(tok) -> bool:  # noqa: ANN001 - a spaCy token
-    """The strike word, or the verb it hangs on, is dated a year or more back: "A year ago, a
-    Russian missile struck the hospital", "two years ago, an air strike on a market in Hajjah
-    killed ...", "Last year, air strikes hit ..." (a count of days, weeks or months ago stays
-    news: the strike is dated by it)."""
-    for node in (tok, tok.head):
+    """The strike word, or a word it hangs on up to the sentence's root, is dated a year or
+    more back: "A year ago, a Russian missile struck the hospital", "two years ago, an air
+    strike on a market in Hajjah killed ...", "Last year, air strikes hit ...", "last year
+    AFRICOM said one of its strikes near Bu'ale killed seven" (a count of days, weeks or
+    months ago stays news: the strike is dated by it)."""
+    for node in (tok, *tok.ancestors):
         for c in node.children:
             words = {g.lower_ for g in c.children}
             if c.lower_ == "ago" and words & _SPAN_OF_YEARS:

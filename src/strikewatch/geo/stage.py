@@ -108,8 +108,12 @@ def _resolve_in_context(doc: _Document, first: list[Place | Unresolved | None]) 
         doc.results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
                 and here.country == country and here.precision != "country" \
-                and (cand.kind != CITY or cand.population >= g.settings.anchor_population):
-            doc.story.add(here.admin1)  # a hamlet's name is shared by others: it says little
+                and (cand.kind != CITY or cand.population >= g.settings.anchor_population) \
+                and m.date_precision in (None, "day"):
+            # a hamlet's name is shared by others: it says little; and a strike the story
+            # recalls by its month ("In January, an Israeli strike in Beirut ...") is
+            # background, not where this story's strikes are
+            doc.story.add(here.admin1)
 
 
 def _contain_all(doc: _Document) -> None:
