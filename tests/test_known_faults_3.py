@@ -244,3 +244,10 @@ def test_a_town_alias_names_the_town_only(gaz):
     # the supplement's alias with an anchor and no province: Safed, not Israel's Northern District
     [cand] = gaz.lookup("Tzfat")
     assert (cand.kind, cand.geonameid) == ("city", 293100)
+
+
+def test_an_unknown_village_of_the_story_s_country_is_no_namesake_where_war_is(extractor):
+    # Syria: Zafarana, a village of Homs the gazetteer lacks, is Zaafarana in Egypt's own
+    # list; the story's country (Rastan, Talbiseh) leaves it unplaced in Egypt
+    text = "Air strikes hit Rastan, Talbiseh and Zafarana on Monday."
+    assert "EG" not in {s.country for s in coded(extractor, text)}
