@@ -251,3 +251,13 @@ def test_an_unknown_village_of_the_story_s_country_is_no_namesake_where_war_is(e
     # list; the story's country (Rastan, Talbiseh) leaves it unplaced in Egypt
     text = "Air strikes hit Rastan, Talbiseh and Zafarana on Monday."
     assert "EG" not in {s.country for s in coded(extractor, text)}
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("RSF shelling killed 9 people in El Fasher.", "RSF"),          # Sudan
+    ("Houthi shelling killed 9 people in Taiz.", "Houthis"),        # Yemen
+])
+def test_a_force_s_name_before_its_strike_word_is_the_attacker_however_parsed(extractor, text,
+                                                                              attacker):
+    # the parser makes the force the subject of "killed" and hangs "shelling" on it
+    assert_coded(coded(extractor, text), 1, dict(attacker=attacker, killed=(9, 9)))
