@@ -166,7 +166,7 @@ def test_a_village_the_gazetteer_lacks_keeps_its_whole_name_in_its_state(extract
                                                  precision="admin1", unresolved=unresolved))
 
 
-# ---------------------------------------------------------------- a state's bodies and its own forces
+# ------------------------------------------------------------- a state's bodies and its own forces
 
 
 @pytest.mark.parametrize(("text", "speaker", "org"), [
@@ -208,7 +208,7 @@ def test_a_state_government_is_a_government_speaker_of_no_registry_body(extracto
     assert claims_of(extractor, text) == [("The state government", None, "casualties")]
 
 
-# ---------------------------------------------------------------- names the gazetteer holds otherwise
+# ------------------------------------------------------------- names the gazetteer holds otherwise
 
 
 @pytest.mark.parametrize(("text", "country", "admin1"), [

@@ -24,8 +24,11 @@ def _workplace_seat(nouns: tuple[str, ...]) -> re.Pattern:
     """A speaker's workplace written after its name, however the place's own name is written
     (" at Nasser hospital", " at al-Aqsa Martyrs Hospital", " at the city's regional hospital"):
     the noun of the workplace (speakers.yaml seat_nouns) ends it."""
-    ends = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    longest_first = sorted(nouns, key=len, reverse=True)
+    ends = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in longest_first)
     return re.compile(r"\s+(?:in|at|from)\s+(?:[\w'’-]+\s+){0,4}(?i:%s)$" % ends)
+
+
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
 

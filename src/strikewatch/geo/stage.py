@@ -157,17 +157,17 @@ def _in_the_attacker_s_theatre(doc: _Document, m: StrikeMention, near: list[Plac
                                unsettled: tuple[Place | Unresolved, Candidate | None],
                                ) -> tuple[Place | Unresolved, Candidate | None]:
     """A name the story's country does not settle, shared by towns of several countries, is
-    the one in the only country of them where its attacker strikes: "Israeli jets hit a house
-    in Rafah" is Gaza's Rafah, not Egypt's; "Russian shelling hit Adamovka" is Ukraine's
-    Adamivka, not the larger Adamovka in Orenburg, though that reading alone made Russia the
-    story's country (the registry's theatres, else the force's home). A namesake in a country
-    the text itself names keeps its reading. With no attacker known and no country for the
-    story, a name left unresolved between countries is read in the only one of them where
-    some force of the registry strikes ("Air strikes hit Palmyra": Tadmur, Syria, not the
-    Palmyras of the US); in a Syrian story, "Zafarana" is a village the gazetteer lacks, not
-    Zaafarana in Egypt. A name
-    of one town only, left unresolved as lying outside the story's country, is read there when
-    its attacker strikes there: Hezbollah's rockets on Safed in a Lebanese story."""
+    the one in the only country of them where its attacker strikes (the registry's theatres,
+    else the force's home): "Israeli jets hit a house in Rafah" is Gaza's Rafah, not Egypt's;
+    "Russian shelling hit Adamovka" is Ukraine's Adamivka, not the larger Adamovka in
+    Orenburg, though that reading alone made Russia the story's country. A namesake in a
+    country the text itself names keeps its reading. A name of one town only, left unresolved
+    as lying outside the story's country, is read there when its attacker strikes there:
+    Hezbollah's rockets on Safed in a Lebanese story.
+    With no attacker known and no country for the story, a name left unresolved between
+    countries is read in the only one of them where some force of the registry strikes ("Air
+    strikes hit Palmyra": Tadmur, Syria, not the Palmyras of the US); in a Syrian story,
+    "Zafarana" stays a village the gazetteer lacks, not Zaafarana in Egypt."""
     g, (here, _) = doc.gazetteer, unsettled
     registry = load_registry()
     theatre = registry.theatre_of(m.attacker)
