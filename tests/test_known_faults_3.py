@@ -91,6 +91,8 @@ def test_a_force_s_theatre_is_its_listed_countries_else_its_home():
     assert registry.theatre_of(Actor("Israel Defense Forces", "IL")) >= {"PS", "LB"}
     assert "EG" not in registry.theatre_of(Actor("Israel Defense Forces", "IL"))
     assert registry.theatre_of(Actor("RSF")) == {"SD"}
+    # a force under a mission strikes where the mission does: Kenya's under AMISOM, Somalia
+    assert registry.theatre_of(Actor("Kenya Defence Forces", "KE")) == {"KE", "SO"}
     assert registry.theatre_of(None) == frozenset()
 
 
@@ -261,3 +263,21 @@ def test_a_force_s_name_before_its_strike_word_is_the_attacker_however_parsed(ex
                                                                               attacker):
     # the parser makes the force the subject of "killed" and hangs "shelling" on it
     assert_coded(coded(extractor, text), 1, dict(attacker=attacker, killed=(9, 9)))
+
+
+@pytest.mark.parametrize(("written", "country"), [
+    ("Bardhere, Gedo region", "SO"),        # Somalia: the container's noun, not the name's
+    ("Vovchansk, Kharkiv region", "UA"),    # Ukraine
+])
+def test_a_name_written_with_its_container_is_no_area_namesake(gaz, written, country):
+    from strikewatch.geo import geocode_mentions
+    from strikewatch.models import Span, StrikeMention
+
+    # a force whose theatre is neither country (Egypt's): only the written unit speaks
+    text = f"Jets bombed {written}, killing 7."
+    start = text.index(written)
+    mention = StrikeMention("t", Span(0, len(text), text), written,
+                            Span(start, start + len(written), written),
+                            Actor("Military Forces of Egypt", "EG"))
+    [placed] = geocode_mentions([mention], gaz, document_text=text)
+    assert placed.place is not None and placed.place.country == country

@@ -287,14 +287,17 @@ class Registry:
     def theatre_of(self, attacker: Actor | None) -> frozenset[str]:
         """The countries an attacker's strikes fall in: a state's listed ``theatres`` (Israel's
         forces strike in Gaza, Lebanon, Syria, Yemen and Iran, not in Egypt), else the home of
-        the force or group (the RSF fight in Sudan). Empty for a force not yet known."""
+        the force or group (the RSF fight in Sudan), and the theatres of the mission or
+        coalition it serves under. Empty for a force not yet known."""
         if attacker is None:
             return frozenset()
         entry = self.state_forces(attacker.country) if attacker.country \
             else self.by_code.get(attacker.name)
         if entry is None:
             return frozenset()
-        return frozenset(entry.theatres) or frozenset([entry.country] if entry.country else [])
+        own = frozenset(entry.theatres) or frozenset([entry.country] if entry.country else [])
+        mission = self.by_code.get(entry.parent or "")  # Kenya's forces under AMISOM: Somalia
+        return own | frozenset(mission.theatres if mission is not None else ())
 
     @cached_property
     def war_countries(self) -> frozenset[str]:

@@ -135,10 +135,11 @@ def _no_town_abroad_for_an_area(doc: _Document, m: StrikeMention,
     known): the gazetteer lacks the area, and the town is a namesake (Kani in Gifu, Japan,
     for a township of Myanmar's Sagaing region; Karari in India for a district of Omdurman
     the RSF shell), though no other place of the story outvoted it."""
+    written_with = m.place_text or ""
     if not isinstance(here, Place) or here.precision != "point" or m.sentence is None \
-            or m.place_span is None:
-        return here
-    written = (m.place_text or "").split()
+            or m.place_span is None or "," in written_with or " in " in written_with:
+        return here  # "Bardhere, Gedo region": the noun is the container's, not the name's
+    written = written_with.split()
     after = f" {written[-1]}" if len(written) > 1 \
         else m.sentence.text[m.place_span.end - m.sentence.start:]
     registry = load_registry()
