@@ -55,7 +55,10 @@ SWEEP = [
          "least 15 civilians, residents said.", "2024-03-18",
          country="ML", attacker="ML", killed=(15, None), precision="admin1",
          fails="the gazetteer's first-level units (GeoNames) predate Mali's regions of 2016: "
-               "there is no Ménaka region, so 'the Menaka region' is coded to the town"),
+               "there is no Ménaka region, so 'the Menaka region' is coded to the town. A "
+               "supplement row cannot make a first-level unit (an area row would code it at "
+               "admin2 inside Gao, and the region's towns would stay in Gao): the fix is a "
+               "current P-code table (OCHA COD-AB Mali) loaded by 'gazetteer import'"),
     case("bf-helicopters-djibo",
          "Burkinabe army helicopters bombed a JNIM camp near Djibo, in Soum province, the army "
          "said.", "2024-06-12", country="BF", attacker="BF"),

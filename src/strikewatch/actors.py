@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -83,6 +83,7 @@ class RegistryEntry:
     role: str | None = None
     capitals: frozenset[str] = frozenset()
     territories: frozenset[str] = frozenset()  # the land it is named after, lower-cased
+    theatres: tuple[str, ...] = ()  # the countries a state's forces strike in, when not only home
 
     @property
     def is_state(self) -> bool:
@@ -283,6 +284,27 @@ class Registry:
         """A state's main forces: its first state_force or coalition entry."""
         return next((e for e in self.entries if e.is_state and e.country == country), None)
 
+    def theatre_of(self, attacker: Actor | None) -> frozenset[str]:
+        """The countries an attacker's strikes fall in: a state's listed ``theatres`` (Israel's
+        forces strike in Gaza, Lebanon, Syria, Yemen and Iran, not in Egypt), else the home of
+        the force or group (the RSF fight in Sudan), and the theatres of the mission or
+        coalition it serves under. Empty for a force not yet known."""
+        if attacker is None:
+            return frozenset()
+        entry = self.state_forces(attacker.country) if attacker.country \
+            else self.by_code.get(attacker.name)
+        if entry is None:
+            return frozenset()
+        own = frozenset(entry.theatres) or frozenset([entry.country] if entry.country else [])
+        mission = self.by_code.get(entry.parent or "")  # Kenya's forces under AMISOM: Somalia
+        return own | frozenset(mission.theatres if mission is not None else ())
+
+    @cached_property
+    def war_countries(self) -> frozenset[str]:
+        """The countries some force of the registry strikes in: where a strike report's
+        unknown attacker may have struck."""
+        return frozenset().union(*(self.theatre_of(e.actor()) for e in self.striking_entries()))
+
     def settle(self, attacker: Actor | None, country: str | None) -> Actor | None:
         """The attacker a pending word names once the strike's country is known."""
         if attacker is None:
@@ -437,6 +459,7 @@ def _entry(item: dict, file: str) -> RegistryEntry:
         raise RegistryError(f"{where}: speaker_names need a role, one of {', '.join(SPEAKER_ROLES)}")
     if item["kind"] in STRIKING_KINDS and not item.get("aliases"):
         raise RegistryError(f"{where}: a force needs aliases to be found in text")
+    _check_theatres(item, where)
     return RegistryEntry(
         code=str(item["code"]), name=str(item["name"]), kind=item["kind"], country=country,
         source=str(item["source"]), parent=item.get("parent"),
@@ -448,7 +471,19 @@ def _entry(item: dict, file: str) -> RegistryEntry:
         # Avdiivka") and, like a seat, is a place after a preposition ("shelling in DPR")
         capitals=frozenset(str(c).lower() for key in ("capitals", "territories")
                            for c in item.get(key) or ()),
-        territories=frozenset(str(c).lower() for c in item.get("territories") or ()))
+        territories=frozenset(str(c).lower() for c in item.get("territories") or ()),
+        theatres=tuple(str(c) for c in item.get("theatres") or ()))
+
+
+def _check_theatres(item: dict, where: str) -> None:
+    """A force's theatres are ISO country codes, given with the source that says it fights
+    there (a fact about the world, apart from the source of the body itself)."""
+    theatres = item.get("theatres") or ()
+    bad = [c for c in theatres if not (isinstance(c, str) and len(c) == 2 and c.isupper())]
+    if bad:
+        raise RegistryError(f"{where}: theatres {bad!r} are not ISO 3166-1 alpha-2 codes")
+    if theatres and not item.get("theatres_source"):
+        raise RegistryError(f"{where}: theatres need a theatres_source")
 
 
 def _check_references(entries: Sequence[RegistryEntry]) -> None:

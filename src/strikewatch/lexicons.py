@@ -279,6 +279,12 @@ class Lexicons:
         # a state's adjective -> the state: "Syrian Defence Minister ..." speaks for Syria's
         self.state_demonyms = {d.lower(): e.country for e in registry.entries if e.is_state
                                for d in e.demonyms if "'" not in d and "’" not in d}
+        # a state's name in its possessive -> the state: "Ethiopia's government denied ..."
+        self.state_possessives = {d.lower()[:-2]: e.country for e in registry.entries
+                                  if e.is_state for d in e.demonyms if d.endswith(("'s", "’s"))}
+        # a state's seat of government -> the state: "the defence ministry in Kyiv said"
+        self.state_capitals = {c: e.country for e in registry.entries if e.is_state
+                               for c in e.capitals}
 
     def _read_groups(self, g: dict) -> None:
         self.groups = _group_matcher(g)
@@ -408,6 +414,7 @@ class Lexicons:
         # generic names that refer back to the one body of their role the story names
         self.definite_speakers = frozenset(str(p).lower() for ps in (sp.get("definite") or {}).values() for p in ps)
         self.from_body = frozenset(str(w).lower() for w in sp.get("from_body") or ())
+        self.seat_nouns = tuple(str(w).lower() for w in sp.get("seat_nouns") or ())
 
     def _read_places(self, pl: dict) -> None:
         self.place_heads = {w.lower(): prec for prec, ws in pl["heads"].items() for w in ws}

@@ -21,6 +21,17 @@ _SEAT = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[
 # The pronouns that open a relative clause: "which" in "the strikes, which Moscow says target
 # IS" is the verb's subject too, but Moscow is the speaker.
 _RELATIVE = ("which", "that", "who")
+
+
+def _workplace_seat(nouns: tuple[str, ...]) -> re.Pattern:
+    """A speaker's workplace written after its name, however the place's own name is written
+    (" at Nasser hospital", " at al-Aqsa Martyrs Hospital", " at the city's regional hospital"):
+    the noun of the workplace (speakers.yaml seat_nouns) ends it."""
+    longest_first = sorted(nouns, key=len, reverse=True)
+    ends = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in longest_first)
+    return re.compile(r"\s+(?:in|at|from)\s+(?:[\w'’-]+\s+){0,4}(?i:%s)$" % ends)
+
+
 # How far a quotation that opens in one sentence may run before its closing mark and speaker.
 _QUOTE_SPAN_CHARS = 600
 
@@ -58,6 +69,13 @@ class SpeakerFinder:
         forms |= {w for w in lex.report_verbs if w not in lex._base}
         self._speech_word_ids = word_ids(forms | lex.demand_verbs | {"according", "citing"})
         self._in_ids = word_ids(["in"])  # what opens a statement's frame
+        self._workplace = _workplace_seat(lex.seat_nouns) if lex.seat_nouns else None
+
+    def _seat(self, before: str) -> re.Match | None:
+        """Where the speaker whose name ends ``before`` speaks from, written after its name: a
+        place ("a medical source in White Nile state") or a workplace ("a doctor at Nasser
+        hospital"), which is the speaker's, not a strike place."""
+        return (self._workplace.search(before) if self._workplace else None) or _SEAT.search(before)
 
     def attributions(self, state: DocState, sdoc) -> list[Attribution]:
         """Who says what in the sentence: subjects of reporting verbs and "according to X"."""
@@ -186,7 +204,7 @@ class SpeakerFinder:
             return None
         before = sdoc[:end].text.rstrip()
         # "a medical source in White Nile state said": the speaker, then where it speaks from
-        seat = _SEAT.search(before)
+        seat = self._seat(before)
         named_end = seat.start() if seat else len(before)
         best = None
         for matcher in (self.lex.orgs, self.lex.generic_speakers):
@@ -275,8 +293,10 @@ class SpeakerFinder:
         from_body = False
         if span is None and head.lower_ in lex.from_body:
             for c in head.children:  # "a source at Aleppo Police Command"
-                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with", "for", "of") and c.i == head.i + 1 \
-                        and any(t.ent_type_ == "ORG" for t in c.subtree):
+                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with", "for", "of") \
+                        and c.i == head.i + 1 \
+                        and (any(t.ent_type_ == "ORG" for t in c.subtree)
+                             or self._seat(" " + sdoc[c.i: c.right_edge.i + 1].text)):
                     toks.extend(t.i for t in c.subtree)
                     from_body = True
         det = next((c.i for c in head.children if c.dep_ == "det" and c.i < head.i), None)
@@ -318,13 +338,27 @@ class SpeakerFinder:
             near = [e for s, e_, _, e in lex.actors.find(_text(sdoc)) if e.state
                     for t in [sdoc.char_span(s, e_, alignment_mode="expand")]
                     if t is not None and (t.start in where or first <= t.start <= last)]
-            country = near[0].country if near else next(
-                (cc for i in range(first, last + 1)
-                 if (cc := lex.state_demonyms.get(sdoc[i].lower_)) is not None), None)
+            country = near[0].country if near else self._state_named(sdoc, first, last, where)
             entry = self._body_of(country, body[0][2], body[0][3]) if country else None
             if entry is not None:
                 words.last = max([last, *where])
                 words.org_override = entry
+
+    def _state_named(self, sdoc, first: int, last: int, where: set[int]) -> str | None:
+        """The state a body's name names by its adjective ("the Syrian defence ministry"), its
+        name's possessive ("Ethiopia's government") or its seat of government ("the defence
+        ministry in Kyiv"), when no force's name does."""
+        lex = self.lex
+        seat = sdoc[min(where) + 1: max(where) + 1].text.lower() if where else ""
+        if seat in lex.state_capitals:  # "in Tel Aviv"
+            return lex.state_capitals[seat]
+        for i in sorted(set(range(first, last + 1)) | where):
+            word, after = sdoc[i].lower_, sdoc[i + 1].lower_ if i + 1 < len(sdoc) else ""
+            country = lex.state_demonyms.get(word) or lex.state_capitals.get(word) or (
+                lex.state_possessives.get(word) if after in ("'s", "’s") else None)
+            if country is not None:
+                return country
+        return None
 
     def _body_of(self, country: str, written: str, role: str) -> OrgEntry | None:
         """The state's ministry of the subject a ministry's or minister's name gives ("defence

@@ -149,6 +149,9 @@ def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> b
     return hit is not None and any(
         o is not cand and o.end <= hit.start() and not text[o.end:hit.start()].strip()
         for o in cands)
+# the prepositions that say where a thing is: a capitalised word right after one is a name
+# whatever its tag ("in Sagaing" tagged a verb), a place only if the gazetteer knows it
+_LOCATIVE = frozenset(["in", "near", "around", "outside", "at", "into", "across"])
 # the dependencies of a word that qualifies a noun: "DPR militiaman", "Kiev's troops"
 _MODIFIER = ("compound", "poss", "nmod", "amod")
 
@@ -277,7 +280,8 @@ class PlaceFinder:
         sdoc, start = scan.sdoc, comma
         if start > 0 and sdoc[start - 1].lower_ in self.lex.place_heads:
             start -= 1
-        while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-") \
+        while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-"
+                             or self._opens_a_name(sdoc[start - 1])) \
                 and sdoc[start - 1].i not in scan.taken | scan.named:
             start -= 1
         while start < comma and sdoc[start].text == "-":
@@ -285,6 +289,11 @@ class PlaceFinder:
         if start < comma and sdoc[start].lower_ in self.lex.place_heads:
             return comma  # a place word alone ("the town, Borno") names no village
         return start
+
+    def _opens_a_name(self, tok) -> bool:
+        """A capitalised word that opens a place's name, whatever the tagger calls it: "Um"
+        of "Um Jawasir" is an interjection to it, "Kfar" of "Kfar Kila" an adjective."""
+        return tok.is_title and tok.lower_ in self.lex.name_heads
 
     def _the_thing_struck_or_placed(self, word) -> bool:
         """The name is where something happened ("in X", "near X") or what was struck
@@ -935,6 +944,8 @@ class PlaceFinder:
             return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
         if b - a == 1 and a > 0 and sdoc[a].is_title and self._taken_by_strike_verb(sdoc[a]):
             return True  # "shelled Bakhmut", "shelled Mosul": the tagger calls the name an adverb
+        if b - a == 1 and a > 0 and sdoc[a].is_title and sdoc[a - 1].lower_ in _LOCATIVE:
+            return True  # "a school in Sagaing killing 11": the tagger calls the name a verb
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
         # and so is a headline's first word that qualifies its victim or a landmark, which the

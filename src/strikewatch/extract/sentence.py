@@ -39,7 +39,8 @@ from .state import (
 from .triggers import TriggerRules
 from .when import recalled_past, strike_date
 from .words import (
-    _place_key, _source_tag, _tag_line, opens_on_the_thing_hit_before, opens_on_the_victims_before,
+    _place_key, _source_tag, _tag_line, _the_speaker_acts, opens_on_the_thing_hit_before,
+    opens_on_the_victims_before,
 )
 
 
@@ -157,7 +158,8 @@ class SentenceReader:
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
             or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger)
-        claimed = main is not None and main.org is not None and main.org.role == "belligerent"
+        claimed = main is not None and main.org is not None and (
+            main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger))
         voice = main.org if claimed else None
         if main is None and voice is None:
             voice = self.speakers.quote_speaker(state, sentence)
@@ -574,6 +576,14 @@ def _strikes_just_before(state: DocState, sentence: Sentence) -> list[StrikeMent
 
 # prepositions that say where a thing destroyed stood
 _WHERE_IT_STOOD = frozenset({"in", "near", "at", "outside", "around"})
+
+
+def _a_government_s_own_strike(org: OrgEntry, trigger: Trigger) -> bool:
+    """A state's government telling of its own forces' strike ("Nigeria's government said its
+    jets struck a Boko Haram camp", "the government in Kyiv said its drones hit ..."): for
+    that strike it speaks as the belligerent does."""
+    return org.role == "government" and org.country is not None \
+        and _the_speaker_acts(trigger.tok)
 
 
 def _own_voice(org: OrgEntry | None, attacker: ActorEntry | None) -> bool:

@@ -816,9 +816,15 @@ def _word_before(tok) -> set[int]:
     """ "killed by Ukrainian shelling": the word before modifies the strike word, however a
     headline's clipped grammar makes the parser hang it."""
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if before is not None and before.pos_ in ("ADJ", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass"):
+    if before is None:
+        return set()
+    if before.pos_ in ("ADJ", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass"):
         return {before.i}
-    return set()
+    # "RSF shelling killed 9", "Houthi shelling killed 9": the parser made the name the
+    # subject of the verb and hung the strike word on it or beside it, one noun phrase split
+    split = before.dep_ == "nsubj" and tok.dep_ in ("amod", "advmod", "compound", "npadvmod") \
+        and tok.head.i in (before.i, before.head.i)
+    return {before.i} if split and before.ent_type_ else set()
 
 
 def _agent_of_a_passive(tok, affiliation) -> set[int]:

@@ -288,12 +288,24 @@ class _Builder:
                 return code
         raise GeocodeError(f"supplement names unknown province {name!r} of {country}")
 
+    def _anchor_city(self, row: dict) -> int:
+        """The entity of the GeoNames town an alias row names."""
+        city = self.con.execute("SELECT id FROM entity WHERE geonameid = ? AND kind = 'city'",
+                                (int(row["anchor_geonameid"]),)).fetchone()
+        if city is None:
+            raise GeocodeError(f"supplement alias {row['name']!r}: unknown anchor")
+        return city[0]
+
     def _supplement(self) -> Counter:
         counts: Counter = Counter()
         for row in _read_csv("supplement.csv"):
             cc, kind, scoped = row["country"], row["kind"], row["scoped"].strip() == "yes"
             names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
             code = self._admin1_code(cc, row["admin1"]) if row["admin1"] else None
+            if kind == "alias" and row["anchor_geonameid"] and not row["admin1"]:
+                self.names(self._anchor_city(row), names, scoped)  # a town's other spelling
+                counts["supplement_alias"] += 1
+                continue
             if kind == "alias":
                 target = self.con.execute(
                     "SELECT id FROM entity WHERE country = ? AND kind = ? AND "
@@ -305,12 +317,7 @@ class _Builder:
                 if row["anchor_geonameid"]:
                     # a province named after its capital: the spelling names the city too, so
                     # that "Deir Ezzor" reads exactly as GeoNames' "Deir al-Zor" does
-                    city = self.con.execute(
-                        "SELECT id FROM entity WHERE geonameid = ? AND kind = 'city'",
-                        (int(row["anchor_geonameid"]),)).fetchone()
-                    if city is None:
-                        raise GeocodeError(f"supplement alias {row['name']!r}: unknown anchor")
-                    self.names(city[0], names, scoped)
+                    self.names(self._anchor_city(row), names, scoped)
                 counts["supplement_alias"] += 1
                 continue
             if kind not in (FACILITY, AREA, REGION, TOWN):

@@ -10,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..actors import load_registry
 from ..models import Place, Span, StrikeMention
 from .cues import _distance_km
-from .disambiguate import _document_country, _homonym_in_named_province
+from .disambiguate import _AREA_NOUN, _document_country, _homonym_in_named_province
 from .gazetteer import Gazetteer, load_gazetteer
-from .names import CITY, Unresolved, normalize
+from .names import CITY, Candidate, Unresolved, normalize
 
 log = logging.getLogger("strikewatch.geo")
 # A place abroad this close to one of the story country's province capitals may be a strike
@@ -74,6 +75,7 @@ class _Document:
     text: str | None
     results: list[Place | Unresolved | None] = field(default_factory=list)
     sites: dict[int, str] = field(default_factory=dict)  # a town mention's landmark, by index
+    in_theatre: set[int] = field(default_factory=set)  # read where its attacker strikes, by index
     story: set[str] = field(default_factory=set)
     told: bool = False
     _article_provinces: frozenset[str] | None = None
@@ -100,11 +102,7 @@ def _resolve_in_context(doc: _Document, first: list[Place | Unresolved | None]) 
             doc.results.append(None)
             continue
         near = [o for o in placed if o is not p and o.precision != "country"]
-        here, cand = g._resolve_full(m.place_text, country, near, _context_of(m))
-        if isinstance(here, Place) and here.precision == "point" and here.country == country \
-                and doc.text and here.admin1:
-            here, cand = _homonym_in_named_province(g, m, here, cand, country, near,
-                                                    doc.article_provinces)
+        here, cand = _read_in_context(doc, m, near)
         doc.results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
                 and here.country == country and here.precision != "country" \
@@ -114,6 +112,81 @@ def _resolve_in_context(doc: _Document, first: list[Place | Unresolved | None]) 
             # recalls by its month ("In January, an Israeli strike in Beirut ...") is
             # background, not where this story's strikes are
             doc.story.add(here.admin1)
+
+
+def _read_in_context(doc: _Document, m: StrikeMention, near: list[Place],
+                     ) -> tuple[Place | Unresolved, Candidate | None]:
+    """One name read with the document's country and neighbours, then where its attacker
+    strikes, then checked for an area written with a town's name abroad."""
+    g, country = doc.gazetteer, doc.country
+    here, cand = g._resolve_full(m.place_text or "", country, near, _context_of(m))
+    settled = _in_the_attacker_s_theatre(doc, m, near, (here, cand))
+    if settled[0] is not here:
+        doc.in_theatre.add(len(doc.results))
+    here, cand = settled
+    if isinstance(here, Place) and here.precision == "point" and here.country == country \
+            and doc.text and here.admin1:
+        here, cand = _homonym_in_named_province(g, m, here, cand, country, near,
+                                                doc.article_provinces)
+    return _no_town_abroad_for_an_area(doc, m, here), cand
+
+
+def _no_town_abroad_for_an_area(doc: _Document, m: StrikeMention,
+                                here: Place | Unresolved) -> Place | Unresolved:
+    """A name the text calls a township, district or region ("Kani township", "Karari
+    district") that the gazetteer knows only as a town in a country the text does not name
+    and its attacker does not strike in (no force of the registry, when the attacker is not
+    known): the gazetteer lacks the area, and the town is a namesake (Kani in Gifu, Japan,
+    for a township of Myanmar's Sagaing region; Karari in India for a district of Omdurman
+    the RSF shell), though no other place of the story outvoted it."""
+    written_with = m.place_text or ""
+    if not isinstance(here, Place) or here.precision != "point" or m.sentence is None \
+            or m.place_span is None or "," in written_with or " in " in written_with:
+        return here  # "Bardhere, Gedo region": the noun is the container's, not the name's
+    written = written_with.split()
+    after = f" {written[-1]}" if len(written) > 1 \
+        else m.sentence.text[m.place_span.end - m.sentence.start:]
+    registry = load_registry()
+    struck_in = registry.theatre_of(m.attacker) or registry.war_countries
+    if not _AREA_NOUN.match(after) or here.country in doc.countries_named(m) \
+            or here.country in struck_in \
+            or any(c.kind != CITY for c in doc.gazetteer.lookup(m.place_text or "")):
+        return here
+    return Unresolved(m.place_text or here.name,
+                      f"the text calls it an area; the gazetteer knows only a town of the name "
+                      f"in {here.country}, which the text does not name",
+                      (f"alone: {here.name} ({here.country}/{here.admin1})",))
+
+
+def _in_the_attacker_s_theatre(doc: _Document, m: StrikeMention, near: list[Place],
+                               unsettled: tuple[Place | Unresolved, Candidate | None],
+                               ) -> tuple[Place | Unresolved, Candidate | None]:
+    """A name the story's country does not settle, shared by towns of several countries, is
+    the one in the only country of them where its attacker strikes (the registry's theatres,
+    else the force's home): "Israeli jets hit a house in Rafah" is Gaza's Rafah, not Egypt's;
+    "Russian shelling hit Adamovka" is Ukraine's Adamivka, not the larger Adamovka in
+    Orenburg, though that reading alone made Russia the story's country. A namesake in a
+    country the text itself names keeps its reading. A name of one town only, left unresolved
+    as lying outside the story's country, is read there when its attacker strikes there:
+    Hezbollah's rockets on Safed in a Lebanese story.
+    With no attacker known and no country for the story, a name left unresolved between
+    countries is read in the only one of them where some force of the registry strikes ("Air
+    strikes hit Palmyra": Tadmur, Syria, not the Palmyras of the US); in a Syrian story,
+    "Zafarana" stays a village the gazetteer lacks, not Zaafarana in Egypt."""
+    g, (here, _) = doc.gazetteer, unsettled
+    registry = load_registry()
+    theatre = registry.theatre_of(m.attacker)
+    if not theatre and isinstance(here, Unresolved) and doc.country is None:
+        theatre = registry.war_countries  # "Air strikes hit Kobani": not Mkoani, Tanzania
+    if not theatre or isinstance(here, Place) and (
+            here.country in theatre or here.country in doc.countries_named(m)):
+        return unsettled
+    countries = {c.country for c in g.lookup(m.place_text or "") if c.exact}
+    inside = countries & theatre
+    if len(inside) != 1 or len(countries) < 2 and isinstance(here, Place):
+        return unsettled
+    there, cand = g._resolve_full(m.place_text or "", inside.pop(), near, _context_of(m))
+    return (there, cand) if isinstance(there, Place) else unsettled
 
 
 def _contain_all(doc: _Document) -> None:
@@ -152,7 +225,8 @@ def _abroad_only_with_cause(doc: _Document) -> None:
     sentence or the article names that country, as it names the war's belligerents ("in
     neighbouring Iraq", "the Turkish town of Kilis", "Russian officials said ... Novorossiysk"),
     or the place lies near the story's country (a border town across the front: Belgorod in
-    a Ukrainian story). Otherwise it is
+    a Ukrainian story), or its name was read in the one country of its namesakes where its
+    attacker strikes ("Russian shelling hit Adamovka": Ukraine's Adamivka). Otherwise it is
     a venue of talks, a statement or a protest ("peace talks in Geneva"), or a person's or a
     local name's namesake abroad ("Hassan" is not Hassan, Karnataka), and the mention stays
     unplaced, with the reason."""
@@ -162,7 +236,7 @@ def _abroad_only_with_cause(doc: _Document) -> None:
     for i, (m, p) in enumerate(zip(doc.mentions, doc.results)):
         if not isinstance(p, Place) or p.country == doc.country or p.precision == "country":
             continue
-        if g._near_country(p, doc.country, ABROAD_NEAR_KM) \
+        if g._near_country(p, doc.country, ABROAD_NEAR_KM) or i in doc.in_theatre \
                 or p.country in doc.countries_named(m) or _struck_abroad_by_its_state(doc, m, p):
             continue
         doc.results[i] = Unresolved(
