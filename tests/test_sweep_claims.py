@@ -216,7 +216,9 @@ UKRAINE_RUSSIA = [
     case("installed-officials-accuse",
          "Russian-installed officials in Donetsk accused Ukrainian forces of shelling a market, "
          "killing seven people.", "2023-01-21",
-         said("Russian-installed officials", None, "UA", "accusation", killed_min=7)),
+         # the speaker's seat is kept in its words, as a doctor's hospital is, so that it is
+         # no strike place (test_known_faults_3)
+         said("Russian-installed officials in Donetsk", None, "UA", "accusation", killed_min=7)),
     case("hrmmu-since-start-of-year",
          "The UN human rights monitoring mission said at least 1,200 civilians had been killed "
          "by Russian strikes since the start of the year.", "2024-07-10",
