@@ -53,6 +53,8 @@ KINDS = ("state_force", "coalition", "armed_group", "ministry", "government", "m
          "opposition")
 STRIKING_KINDS = frozenset({"state_force", "coalition", "armed_group"})
 # kinds whose attacker is a state, coded by its country (README: "An attacker's code")
+# the bodies that speak about every war; every other file is one theatre's
+INTERNATIONAL_FILE = "international.yaml"
 STATE_KINDS = frozenset({"state_force", "coalition"})
 # kinds that speak for a state: their word about the state's strikes is the attacker's own
 STATE_BODY_KINDS = frozenset({"state_force", "coalition", "ministry", "government"})
@@ -83,6 +85,8 @@ class RegistryEntry:
     role: str | None = None
     capitals: frozenset[str] = frozenset()
     territories: frozenset[str] = frozenset()  # the land it is named after, lower-cased
+    # listed in one theatre's file, not in international.yaml: a body of that war's country
+    local: bool = False
 
     @property
     def is_state(self) -> bool:
@@ -448,7 +452,8 @@ def _entry(item: dict, file: str) -> RegistryEntry:
         # Avdiivka") and, like a seat, is a place after a preposition ("shelling in DPR")
         capitals=frozenset(str(c).lower() for key in ("capitals", "territories")
                            for c in item.get(key) or ()),
-        territories=frozenset(str(c).lower() for c in item.get("territories") or ()))
+        territories=frozenset(str(c).lower() for c in item.get("territories") or ()),
+        local=file != INTERNATIONAL_FILE)
 
 
 def _check_references(entries: Sequence[RegistryEntry]) -> None:
