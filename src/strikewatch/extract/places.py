@@ -530,6 +530,7 @@ class PlaceFinder:
             first += 1
         if first > last:
             return
+        last = self._name_before_its_place_word(sdoc, first, last)
         toks = set(range(first, last + 1))
         if toks & scan.taken or toks & scan.speaker_tokens:
             return
@@ -556,6 +557,17 @@ class PlaceFinder:
         scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision,
                                          self._known(name.text)))
 
+    def _name_before_its_place_word(self, sdoc, first: int, last: int) -> int:
+        """Where a name the tagger took with its place word ends: "Damascus International
+        Airport" (an ORG for its "International") is Damascus and its airport."""
+        if not (sdoc[last].is_title and sdoc[last].lower_ in self.lex.landmark_nouns):
+            return last
+        for k in range(first, last - 1):  # a word between: "International", "Military"
+            words: set[int] = set()
+            if self._place_word(sdoc, k, words, None) is not None and max(words) == last:
+                return k
+        return last
+
     def _place_word(self, sdoc, last: int, toks: set[int], precision: str | None) -> str | None:
         """The precision a place word after the name gives it, its tokens added to ``toks``:
         "Homs province", "Tabqa military airport"; else ``precision`` unchanged."""
@@ -563,10 +575,11 @@ class PlaceFinder:
         j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
         while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
             phrase = sdoc[last + 1: j + 1].text.lower()
-            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
-                                                     for k in range(last + 1, j)):
+            if phrase not in lex.place_heads and all(sdoc[k].pos_ in ("ADJ", "PROPN") for k in range(last + 1, j)) \
+                    and (sdoc[j].is_lower or sdoc[j].lower_ in lex.landmark_nouns):
                 phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood", "Damascus
-                # international airport" (the tagger calls "international" a proper noun)
+                # international airport" (the tagger calls "international" a proper noun);
+                # capitalised, "Damascus International Airport", "Beirut International Airport"
             if phrase in lex.place_heads:
                 precision = lex.place_heads[phrase]
                 toks |= set(range(last + 1, j + 1))
@@ -713,13 +726,18 @@ class PlaceFinder:
         joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
         introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)
                                  or self._named_with_its_noun(sdoc, words, w, k)) or joined
-        if not (known or introduced):
+        if not (known or introduced) or self._a_landmark_noun_alone(words, w, j):
             return False
         head = words[w - 2][2].lower() if introduced and before == "of" else before
         # a name joined by its article, or one village before its unit, is a town's or a village's: a point
         precision = self.lex.place_heads.get(head) or ("point" if joined or one_village else None)
         self._add(scan, first, last - 1, from_ent=False, precision=precision)
         return True
+
+    def _a_landmark_noun_alone(self, words, w: int, j: int) -> bool:
+        """The capitalised noun of a landmark's name, alone ("Airport" of "Damascus
+        International Airport", "Market"), is the landmark, not the hamlets abroad called so."""
+        return j - w == 1 and words[w][2].lower() in self.lex.landmark_nouns
 
     def _landmark_then_its_town(self, sdoc, words, j: int, k: int) -> bool:
         """Word j ends a landmark's name ("Park", "Square") and the run of names k is followed by
