@@ -557,6 +557,18 @@ class PlaceFinder:
         scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision,
                                          self._known(name.text)))
 
+    @staticmethod
+    def _described(sdoc, last: int, j: int) -> bool:
+        """Only lower-case descriptors between a name and word j: "al-Furqan residential"."""
+        return all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
+                   for k in range(last + 1, j))
+
+    def _titled_landmark(self, sdoc, last: int, j: int) -> bool:
+        """A landmark's capitalised name after its city's: "Damascus International Airport"
+        (not "Millis Idlib province", a town and its province whose comma was lost)."""
+        return sdoc[j].is_title and sdoc[j].lower_ in self.lex.landmark_nouns and all(
+            sdoc[k].pos_ in ("ADJ", "PROPN") and sdoc[k].is_title for k in range(last + 1, j))
+
     def _name_before_its_place_word(self, sdoc, first: int, last: int) -> int:
         """Where a name the tagger took with its place word ends: "Damascus International
         Airport" (an ORG for its "International") is Damascus and its airport."""
@@ -575,11 +587,9 @@ class PlaceFinder:
         j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
         while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
             phrase = sdoc[last + 1: j + 1].text.lower()
-            if phrase not in lex.place_heads and all(sdoc[k].pos_ in ("ADJ", "PROPN") for k in range(last + 1, j)) \
-                    and (sdoc[j].is_lower or sdoc[j].lower_ in lex.landmark_nouns):
+            if phrase not in lex.place_heads and (self._described(sdoc, last, j) or self._titled_landmark(sdoc, last, j)):
                 phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood", "Damascus
-                # international airport" (the tagger calls "international" a proper noun);
-                # capitalised, "Damascus International Airport", "Beirut International Airport"
+                # international airport" (the tagger calls "international" a proper noun)
             if phrase in lex.place_heads:
                 precision = lex.place_heads[phrase]
                 toks |= set(range(last + 1, j + 1))
@@ -840,8 +850,9 @@ class PlaceFinder:
         while k_after < len(sdoc) - 1 and k_after < last + 2 and sdoc[k_after].pos_ == "ADJ":
             k_after += 1  # "the al-Furqan residential neighborhood"
         after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
-        if self._a_feature(sdoc, words, w, last):
-            return True
+        if self._a_feature(sdoc, words, w, last) \
+                or (words[w][2] in lex.place_only_heads and last > words[w][1]):
+            return True  # "Maarat Misrin", "Kafr Nabouda": opened by a word only places open
         return ((before in ("'s", "’s") and w >= 2 and words[w - 2][2].lower() in lex.place_heads)
                 or (before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
                  and not words[w - 2][2].lower().endswith("s"))
