@@ -521,6 +521,17 @@ def test_where_the_munitions_were_fired_from_is_no_strike_place(extractor, text,
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    ("A misfired Houthi missile launch from Saada hit a farm outside the city.", "Saada"),
+    ("A botched rocket launch from Horlivka damaged houses, Ukrainian officials said.",
+     "Horlivka"),
+])
+def test_a_failed_launch_from_a_place_keeps_its_place(extractor, text, place):
+    """Only a verb of firing makes its "from" a launch site: a failed launch is told by
+    where it went up, and fell."""
+    assert [s.place for s in coded_of(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
     ("A Turkish drone targeted a vehicle on the road between Amuda and Qamishli in Hasakah "
      "province on Tuesday, killing three people.", "Amuda"),
     ("The PMF said Iraqi army helicopters bombed IS remnants in the Mutaibija area between "

@@ -563,12 +563,6 @@ class PlaceFinder:
         return all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
                    for k in range(last + 1, j))
 
-    def _titled_landmark(self, sdoc, last: int, j: int) -> bool:
-        """A landmark's capitalised name after its city's: "Damascus International Airport"
-        (not "Millis Idlib province", a town and its province whose comma was lost)."""
-        return sdoc[j].is_title and sdoc[j].lower_ in self.lex.landmark_nouns and all(
-            sdoc[k].pos_ in ("ADJ", "PROPN") and sdoc[k].is_title for k in range(last + 1, j))
-
     def _name_before_its_place_word(self, sdoc, first: int, last: int) -> int:
         """Where a name the tagger took with its place word ends: "Damascus International
         Airport" (an ORG for its "International") is Damascus and its airport."""
@@ -587,7 +581,7 @@ class PlaceFinder:
         j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
         while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
             phrase = sdoc[last + 1: j + 1].text.lower()
-            if phrase not in lex.place_heads and (self._described(sdoc, last, j) or self._titled_landmark(sdoc, last, j)):
+            if phrase not in lex.place_heads and self._described(sdoc, last, j):
                 phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood", "Damascus
                 # international airport" (the tagger calls "international" a proper noun)
             if phrase in lex.place_heads:

@@ -241,8 +241,9 @@ class SentenceReader:
         """Where the munitions were fired from, not where they fell: "mortar shells fired
         from Eastern Ghouta landed on Bab Touma", "rockets launched from Gaza hit Sderot"."""
         root = next((sdoc[i] for i in place.tokens if sdoc[i].head.i not in place.tokens), None)
+        fired = root.head.head if root is not None else None
         return root is not None and root.dep_ == "pobj" and root.head.lower_ == "from" \
-            and self.lex.base(root.head.head.lower_) in self.lex.firing_verbs
+            and fired.pos_ == "VERB" and self.lex.base(fired.lower_) in self.lex.firing_verbs
 
     def _as_the_title_writes_it(self, state: DocState, sentence: Sentence,
                                 here: list[PlaceCandidate]) -> list[PlaceCandidate]:
