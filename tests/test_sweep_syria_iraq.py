@@ -211,9 +211,7 @@ COALITION_WAR = [
          "Coalition air strikes on the al-Mashlab neighbourhood of Raqqa city, according to local "
          "sources.", "2017-06-14",
          places=["al-Mashlab neighbourhood"], country="SY", admin1="Ar-Raqqah", attacker=COALITION,
-         killed=(8, None), wounded=(13, 13), day="2017-06-12",
-         fails="an Airwars entry's heading 'June 12, 2017 - Raqqa:' gives a second strike "
-               "placed at '- Raqqa'"),
+         killed=(8, None), wounded=(13, 13), day="2017-06-12"),
     case("raqqa-mayadin-sohr",
          "US-led coalition warplanes struck a mosque in al-Mayadin in Deir ez-Zor province, "
          "killing 15 people, SOHR said.", "2017-10-04",
@@ -485,6 +483,17 @@ def test_the_word_after_a_name_head_votes_for_no_country(extractor, text, countr
 ])
 def test_a_run_of_names_a_place_only_head_opens_is_a_place(extractor, text, place):
     assert [s.place for s in coded_of(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # an incident log's heading, "date - town:", is the town of the strike the entry tells
+    ("March 3, 2016 - Sanaa: Coalition air strikes hit a house in the Sawan district of Sanaa, "
+     "killing four people.", "Sawan district", "YE"),
+    ("May 5, 2022 - Kharkiv: Russian shelling hit the Saltivskyi district of Kharkiv, killing "
+     "two people.", "Saltivskyi district", "UA"),
+])
+def test_an_entry_s_heading_town_is_no_second_strike(extractor, text, place, country):
+    assert [(s.place, s.country) for s in coded_of(extractor, text)] == [(place, country)]
 
 
 def test_a_person_s_name_head_opens_no_place(extractor):

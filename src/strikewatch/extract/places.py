@@ -526,7 +526,8 @@ class PlaceFinder:
         """Take tokens first..last as a place, with the place word after them ("Homs province"),
         unless they are taken, a modifier, no place, or a run of names to split."""
         lex, sdoc = self.lex, scan.sdoc
-        while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"):
+        while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"
+                                 or sdoc[first].is_punct):  # "June 12, 2017 - Raqqa:" (a heading)
             first += 1
         if first > last:
             return
