@@ -225,8 +225,8 @@ COALITION_WAR = [
          fails="the Observatory's 'the strikes killed 21 in al-Badou' takes neither the "
                "coalition nor the city (Raqqa) the sentence before names"),
     case("mosul-west-dozens",
-         "A coalition air strike in the al-Jadida district of west Mosul killed dozens of civilians "
-         "on March 17, Iraqi officials said.", "2017-03-25",
+         "A coalition air strike in the al-Jadida district of west Mosul killed dozens of "
+         "civilians on March 17, Iraqi officials said.", "2017-03-25",
          country="IQ", admin1="Ninawa", unresolved="al-Jadida", attacker=COALITION,
          day="2017-03-17"),
     case("mosul-cjtf-oir",

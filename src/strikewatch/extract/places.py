@@ -526,8 +526,9 @@ class PlaceFinder:
         """Take tokens first..last as a place, with the place word after them ("Homs province"),
         unless they are taken, a modifier, no place, or a run of names to split."""
         lex, sdoc = self.lex, scan.sdoc
-        while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"
-                                 or sdoc[first].is_punct):  # "June 12, 2017 - Raqqa:" (a heading)
+        # "the", a country's prefix, and punctuation ("June 12, 2017 - Raqqa:", a heading)
+        while first <= last and (sdoc[first].lower_ in lex.country_prefix
+                                 or sdoc[first].lower_ == "the" or sdoc[first].is_punct):
             first += 1
         if first > last:
             return
