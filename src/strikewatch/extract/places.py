@@ -139,6 +139,13 @@ def _capitalised_inside_a_name(sdoc, i: int) -> bool:
         and bool(sdoc[i - 1].whitespace_)
 
 
+def _dash_after_a_date(sdoc, i: int) -> bool:
+    """The punctuation between an incident log's date and its town ("June 12, 2017 - Raqqa:"),
+    no part of the town's name. (Not every dash: "at night - Bakhmut suffered the most" keeps
+    the reading it has.)"""
+    return sdoc[i].is_punct and i > 0 and sdoc[i - 1].like_num
+
+
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
     """A place named only to say how far the place before it lies from it is no strike place:
     in "near Ajdabiya, 150 km south of Benghazi" or "Kramatorsk, 20 km south of Sloviansk" the
@@ -526,9 +533,9 @@ class PlaceFinder:
         """Take tokens first..last as a place, with the place word after them ("Homs province"),
         unless they are taken, a modifier, no place, or a run of names to split."""
         lex, sdoc = self.lex, scan.sdoc
-        # "the", a country's prefix, and punctuation ("June 12, 2017 - Raqqa:", a heading)
+        # "the", a country's prefix, and the dash of a dated heading ("June 12, 2017 - Raqqa:")
         while first <= last and (sdoc[first].lower_ in lex.country_prefix
-                                 or sdoc[first].lower_ == "the" or sdoc[first].is_punct):
+                                 or sdoc[first].lower_ == "the" or _dash_after_a_date(sdoc, first)):
             first += 1
         if first > last:
             return
