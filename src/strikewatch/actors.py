@@ -53,6 +53,8 @@ KINDS = ("state_force", "coalition", "armed_group", "ministry", "government", "m
          "opposition")
 STRIKING_KINDS = frozenset({"state_force", "coalition", "armed_group"})
 # kinds whose attacker is a state, coded by its country (README: "An attacker's code")
+# the bodies that speak about every war; every other file is one theatre's
+INTERNATIONAL_FILE = "international.yaml"
 STATE_KINDS = frozenset({"state_force", "coalition"})
 # kinds that speak for a state: their word about the state's strikes is the attacker's own
 STATE_BODY_KINDS = frozenset({"state_force", "coalition", "ministry", "government"})
@@ -84,6 +86,8 @@ class RegistryEntry:
     capitals: frozenset[str] = frozenset()
     territories: frozenset[str] = frozenset()  # the land it is named after, lower-cased
     theatres: tuple[str, ...] = ()  # the countries a state's forces strike in, when not only home
+    # listed in one theatre's file, not in international.yaml: a body of that war's country
+    local: bool = False
 
     @property
     def is_state(self) -> bool:
@@ -472,7 +476,8 @@ def _entry(item: dict, file: str) -> RegistryEntry:
         capitals=frozenset(str(c).lower() for key in ("capitals", "territories")
                            for c in item.get(key) or ()),
         territories=frozenset(str(c).lower() for c in item.get("territories") or ()),
-        theatres=tuple(str(c) for c in item.get("theatres") or ()))
+        theatres=tuple(str(c) for c in item.get("theatres") or ()),
+        local=file != INTERNATIONAL_FILE)
 
 
 def _check_theatres(item: dict, where: str) -> None:

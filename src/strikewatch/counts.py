@@ -138,7 +138,9 @@ def _quantity_pattern(lx: dict, number: str) -> str:
         rf"|(?P<vague>{alternation(lx['vague'])})(?:\s+of\b)?"
         rf"|(?P<n>{number})"
         rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{adjective})\s+)?"
-        rf"(?:{single})\b))"
+        # the victim's side named before the noun: "a Kataib Hezbollah commander", "a Hamas
+        # commander", "a senior IRGC officer"
+        rf"(?:(?-i:(?:al-)?[A-Z][\w'-]*)\s+){{0,3}}(?:{single})\b))"
     )
 
 

@@ -435,6 +435,7 @@ class Lexicons:
         self.victim_verbs = frozenset(w.lower() for w in pl.get("victim_verbs") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
+        self.place_only_heads = frozenset(str(w) for w in pl.get("place_only_heads") or ())
         self.list_openers = frozenset(w.lower() for w in pl["list_openers"])
         articles = "|".join(re.escape(str(a)) for a in pl.get("glued_articles") or ())
         descriptors = "|".join(re.escape(str(d)) for d in pl.get("name_descriptors") or ())

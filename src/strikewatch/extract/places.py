@@ -139,6 +139,13 @@ def _capitalised_inside_a_name(sdoc, i: int) -> bool:
         and bool(sdoc[i - 1].whitespace_)
 
 
+def _dash_after_a_date(sdoc, i: int) -> bool:
+    """The punctuation between an incident log's date and its town ("June 12, 2017 - Raqqa:"),
+    no part of the town's name. (Not every dash: "at night - Bakhmut suffered the most" keeps
+    the reading it has.)"""
+    return sdoc[i].is_punct and i > 0 and sdoc[i - 1].like_num
+
+
 def _landmark_only(sdoc, cand: PlaceCandidate, cands: list[PlaceCandidate]) -> bool:
     """A place named only to say how far the place before it lies from it is no strike place:
     in "near Ajdabiya, 150 km south of Benghazi" or "Kramatorsk, 20 km south of Sloviansk" the
@@ -555,10 +562,13 @@ class PlaceFinder:
         """Take tokens first..last as a place, with the place word after them ("Homs province"),
         unless they are taken, a modifier, no place, or a run of names to split."""
         lex, sdoc = self.lex, scan.sdoc
-        while first <= last and (sdoc[first].lower_ in lex.country_prefix or sdoc[first].lower_ == "the"):
+        # "the", a country's prefix, and the dash of a dated heading ("June 12, 2017 - Raqqa:")
+        while first <= last and (sdoc[first].lower_ in lex.country_prefix
+                                 or sdoc[first].lower_ == "the" or _dash_after_a_date(sdoc, first)):
             first += 1
         if first > last:
             return
+        last = self._name_before_its_place_word(sdoc, first, last)
         toks = set(range(first, last + 1))
         if toks & scan.taken or toks & scan.speaker_tokens:
             return
@@ -585,6 +595,23 @@ class PlaceFinder:
         scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char, toks, precision,
                                          self._known(name.text)))
 
+    @staticmethod
+    def _described(sdoc, last: int, j: int) -> bool:
+        """Only lower-case descriptors between a name and word j: "al-Furqan residential"."""
+        return all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
+                   for k in range(last + 1, j))
+
+    def _name_before_its_place_word(self, sdoc, first: int, last: int) -> int:
+        """Where a name the tagger took with its place word ends: "Damascus International
+        Airport" (an ORG for its "International") is Damascus and its airport."""
+        if not (sdoc[last].is_title and sdoc[last].lower_ in self.lex.landmark_nouns):
+            return last
+        for k in range(first, last - 1):  # a word between: "International", "Military"
+            words: set[int] = set()
+            if self._place_word(sdoc, k, words, None) is not None and max(words) == last:
+                return k
+        return last
+
     def _place_word(self, sdoc, last: int, toks: set[int], precision: str | None) -> str | None:
         """The precision a place word after the name gives it, its tokens added to ``toks``:
         "Homs province", "Tabqa military airport"; else ``precision`` unchanged."""
@@ -592,8 +619,7 @@ class PlaceFinder:
         j = last + 1  # a place word after the name: "Homs province", "Tabqa military airport"
         while j < len(sdoc) and j <= last + 3 and sdoc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
             phrase = sdoc[last + 1: j + 1].text.lower()
-            if phrase not in lex.place_heads and all(sdoc[k].pos_ == "ADJ" or (sdoc[k].pos_ == "PROPN" and sdoc[k].is_lower)
-                                                     for k in range(last + 1, j)):
+            if phrase not in lex.place_heads and self._described(sdoc, last, j):
                 phrase = sdoc[j].lower_  # "al-Furqan residential neighborhood", "Damascus
                 # international airport" (the tagger calls "international" a proper noun)
             if phrase in lex.place_heads:
@@ -742,13 +768,18 @@ class PlaceFinder:
         joined = j == k and not known and self._name_with_its_article(sdoc, words, w, k)
         introduced = j == k and (one_village or self._introduced(sdoc, words, w, last)
                                  or self._named_with_its_noun(sdoc, words, w, k)) or joined
-        if not (known or introduced):
+        if not (known or introduced) or self._a_landmark_noun_alone(words, w, j):
             return False
         head = words[w - 2][2].lower() if introduced and before == "of" else before
         # a name joined by its article, or one village before its unit, is a town's or a village's: a point
         precision = self.lex.place_heads.get(head) or ("point" if joined or one_village else None)
         self._add(scan, first, last - 1, from_ent=False, precision=precision)
         return True
+
+    def _a_landmark_noun_alone(self, words, w: int, j: int) -> bool:
+        """The capitalised noun of a landmark's name, alone ("Airport" of "Damascus
+        International Airport", "Market"), is the landmark, not the hamlets abroad called so."""
+        return j - w == 1 and words[w][2].lower() in self.lex.landmark_nouns
 
     def _landmark_then_its_town(self, sdoc, words, j: int, k: int) -> bool:
         """Word j ends a landmark's name ("Park", "Square") and the run of names k is followed by
@@ -851,8 +882,9 @@ class PlaceFinder:
         while k_after < len(sdoc) - 1 and k_after < last + 2 and sdoc[k_after].pos_ == "ADJ":
             k_after += 1  # "the al-Furqan residential neighborhood"
         after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
-        if self._a_feature(sdoc, words, w, last):
-            return True
+        if self._a_feature(sdoc, words, w, last) \
+                or (words[w][2] in lex.place_only_heads and last > words[w][1]):
+            return True  # "Maarat Misrin", "Kafr Nabouda": opened by a word only places open
         return ((before in ("'s", "’s") and w >= 2 and words[w - 2][2].lower() in lex.place_heads)
                 or (before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
                  and not words[w - 2][2].lower().endswith("s"))

@@ -230,13 +230,23 @@ class SentenceReader:
         here = [p for p in ctx.places if p.tokens & scope]
         if not here:
             return here
+        if any(not self._launch_site(ctx.sdoc, p) for p in here):
+            here = [p for p in here if not self._launch_site(ctx.sdoc, p)]
         if any(p.precision != "region" for p in here):
             here = [p for p in here if p.precision != "region"]
         # the land a victim belongs to ("a DPR militiaman killed") only when nothing finer is
         # named: "a DNR official was killed by shelling in Donetsk" is Donetsk
         if any(p.text.lower() not in self.lex.territories for p in here):
             here = [p for p in here if p.text.lower() not in self.lex.territories]
-        return self.places.finest(here, ctx.sdoc, ctx.places)
+        return _one_end_of_a_line(ctx.sdoc, self.places.finest(here, ctx.sdoc, ctx.places))
+
+    def _launch_site(self, sdoc, place: PlaceCandidate) -> bool:
+        """Where the munitions were fired from, not where they fell: "mortar shells fired
+        from Eastern Ghouta landed on Bab Touma", "rockets launched from Gaza hit Sderot"."""
+        root = next((sdoc[i] for i in place.tokens if sdoc[i].head.i not in place.tokens), None)
+        fired = root.head.head if root is not None else None
+        return root is not None and root.dep_ == "pobj" and root.head.lower_ == "from" \
+            and fired.pos_ == "VERB" and self.lex.base(fired.lower_) in self.lex.firing_verbs
 
     def _as_the_title_writes_it(self, state: DocState, sentence: Sentence,
                                 here: list[PlaceCandidate]) -> list[PlaceCandidate]:
@@ -521,6 +531,24 @@ class SentenceReader:
                                       ctx.event_attackers or ctx.strike_actors, attributions)
             if claim:
                 state.claims.append((att.key, claim))
+
+
+def _one_end_of_a_line(sdoc, here: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """Places "between" which a strike fell mark one line, not one strike each: "the road
+    between Amuda and Qamishli" is one strike, at its first end; "the Mutaibija area between
+    Salahuddin and Diyala" is one strike in Mutaibija."""
+    ends = [p for p in here if _between(sdoc, p)]
+    if not ends:
+        return here
+    others = [p for p in here if p not in ends]
+    return others or ends[:1]
+
+
+def _between(sdoc, place: PlaceCandidate) -> bool:
+    root = next((sdoc[i] for i in place.tokens if sdoc[i].head.i not in place.tokens), None)
+    while root is not None and root.dep_ == "conj":
+        root = root.head
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ == "between"
 
 
 def _names_the_site_again(site: str | None, text: str) -> bool:

@@ -373,8 +373,11 @@ class TriggerRules:
         """A verb of impact, or one a verb of impact shares its subject with: "the rocket did
         not explode and landed in a courtyard"."""
         lex = self.lex
+        # "Shells fired from Horlivka hit Toretsk": the parser makes "fired" the main verb
+        # and the verb of impact a clause of it, which shares the munition as its subject
+        shared = ("conj", "advcl") if lex.base(verb.lower_) in lex.firing_verbs else ("conj",)
         return lex.base(verb.lower_) in lex.impact_verbs or any(
-            c.dep_ == "conj" and lex.base(c.lower_) in lex.impact_verbs
+            c.dep_ in shared and lex.base(c.lower_) in lex.impact_verbs
             and not any(g.dep_ in _SUBJ for g in c.children) for c in verb.children)
 
     def landed_as_told(self, tok) -> bool:

@@ -256,7 +256,7 @@ def _document_country(mentions: Sequence[StrikeMention],
     # "Syria" leads a Syrian story even where each strike names only an unknown village
     for cc, weight in _country_ballot(gazetteer, named_in).items():
         votes[cc] += weight
-    for cc in _homes_of_groups(mentions):
+    for cc in _homes_of_groups(mentions) | _homes_of_reporters(mentions):
         votes[cc] += HOME_GROUP_WEIGHT
     return votes.most_common(1)[0][0] if votes else None
 
@@ -280,6 +280,23 @@ def _homes_of_groups(mentions: Sequence[StrikeMention]) -> set[str]:
             if entry is not None and entry.country and not entry.is_state:
                 out.add(entry.country)
     return out
+
+
+# A monitor, opposition body or armed group of one war's country reports the strikes on its own
+# land: the Syrian Observatory, the White Helmets and the SDF report Syria, the Houthi-run
+# health ministry Yemen. Its name as the strike's source weighs as much as an armed group's
+# strike (above). Not the news media (Reuters, RT and TASS report every front) nor a state's
+# ministries and forces (the Pentagon and Turkey's defence ministry report strikes abroad).
+LOCAL_REPORTER_KINDS = frozenset({"monitor", "opposition", "armed_group"})
+
+
+def _homes_of_reporters(mentions: Sequence[StrikeMention]) -> set[str]:
+    """The countries of the local monitors and groups the mentions give as their source:
+    "Turkish artillery shelled Ras al-Ain, the SDF said" is a Syrian story."""
+    registry = load_registry()
+    entries = (registry.source_entry(m.source) for m in mentions if m.source)
+    return {e.country for e in entries if e is not None and e.local and e.country
+            and e.kind in LOCAL_REPORTER_KINDS and not e.is_state}
 
 
 def _vote(ballots: dict[str, tuple[str, float]], name: str, p: Place, weight: float) -> None:

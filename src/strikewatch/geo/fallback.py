@@ -273,9 +273,11 @@ class _Containers:
             words, person = self._words_of_places(text, hit, opening, person_until)
             if person:
                 person_until = hit.end()
+            tails = {w for head, w in zip(words, words[1:])
+                     if head.casefold() in self._lex.name_heads}
             for t in dict.fromkeys([" ".join(words), *words] if words else []):
                 whole = len(t.split()) == len(words)
-                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS \
+                if len(t) < 4 or t.casefold() in _CALENDAR_WORDS or (not whole and t in tails) \
                         or (not whole and t.casefold() in self._lex.landmark_nouns) \
                         or not self._may_be_named_exactly(t, country) \
                         or self._names_a_street(t, text):

@@ -41,13 +41,17 @@ class _Lexicon:
     def __init__(self, data: dict, demonyms: dict[str, str],
                  person_titles: frozenset[str] = frozenset(),
                  rivers: frozenset[str] = frozenset(),
-                 unit_nouns: frozenset[str] = frozenset()):
+                 unit_nouns: frozenset[str] = frozenset(),
+                 name_heads: frozenset[str] = frozenset()):
         # the words after which a capitalised name is a person's: "Mayor", "health minister"
         self.person_titles = person_titles
         self.rivers = rivers
         # the nouns of an administrative unit written after its name ("Zamfara state",
         # "Singu township"): its possessive holds the place after it ("Zamfara state's Maru")
         self.unit_words = frozenset(normalize(w) for w in unit_nouns)
+        # the words that open an Arabic place name ("Tal", "Kafr", "Ras"): the word after one
+        # is part of that name, never a place of its own ("Afar" of "Tal Afar")
+        self.name_heads = frozenset(w.casefold() for w in name_heads)
         self._compile_dams(data)
         self._read_levels(data)
         self._read_sites(data)
@@ -154,13 +158,14 @@ class _Lexicon:
         # one list for both
         lexicons = files("strikewatch") / "data" / "lexicons"
         titles = yaml.safe_load((lexicons / "entities.yaml").read_text(encoding="utf-8"))["titles"]
-        units = yaml.safe_load((lexicons / "places.yaml").read_text(encoding="utf-8"))["unit_nouns"]
+        places = yaml.safe_load((lexicons / "places.yaml").read_text(encoding="utf-8"))
         # rivers that dams are named after, by every name (rivers.csv)
         rivers = frozenset(normalize(n) for row in _read_csv("rivers.csv")
                            for n in [row["name"], *row["aliases"].split("|")] if n.strip())
         return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
                    demonyms, frozenset(str(w) for w in titles), rivers,
-                   frozenset(str(w) for w in units))
+                   frozenset(str(w) for w in places["unit_nouns"]),
+                   frozenset(str(w) for w in places["name_heads"]))
 
 
 def _state_demonyms() -> list[tuple[str, str]]:
