@@ -272,9 +272,7 @@ TURKEY = [
     case("peace-spring-two-towns",
          "Turkish warplanes and artillery pounded Tal Abyad and Ras al-Ayn on the second day of "
          "Operation Peace Spring.", "2019-10-10",
-         count=2, country="SY", attacker=TR,
-         fails="'Ras al-Ayn' with no Syrian word in the item is read as Rosh HaAyin (Israel), "
-               "and Tal Abyad is then placed inside it"),
+         count=2, country="SY", attacker=TR),
     case("sdf-drone-qamishli",
          "A Turkish drone struck a car near Qamishli, killing two SDF members, the SDF media "
          "centre said.", "2022-11-20",
@@ -432,8 +430,6 @@ def test_sweep(extractor, text, published, count, places, want, claim):
         assert any(kind in (None, c.kind) and org in (None, c.org) for c in claims), claims
 
 
-@pytest.mark.xfail(strict=True, reason="one country per story: Abu Kamal, across the border from "
-                   "al-Qaim, is placed in Iraq's Anbar as a village of al-Qaim's district")
 def test_strikes_on_both_sides_of_a_border_keep_their_countries(extractor):
     text = ("US strikes on Kataib Hezbollah sites in al-Qaim and Abu Kamal killed 25 fighters, the "
             "Popular Mobilisation Forces said.")
