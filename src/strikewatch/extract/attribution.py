@@ -290,15 +290,7 @@ class SpeakerFinder:
                     c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
                     and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)):
                 toks.extend(t.i for t in c.subtree)
-        from_body = False
-        if span is None and head.lower_ in lex.from_body:
-            for c in head.children:  # "a source at Aleppo Police Command"
-                if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with", "for", "of") \
-                        and c.i == head.i + 1 \
-                        and (any(t.ent_type_ == "ORG" for t in c.subtree)
-                             or self._seat(" " + sdoc[c.i: c.right_edge.i + 1].text)):
-                    toks.extend(t.i for t in c.subtree)
-                    from_body = True
+        from_body = span is None and self._add_source_s_body(sdoc, head, toks)
         det = next((c.i for c in head.children if c.dep_ == "det" and c.i < head.i), None)
         if span is None and det is not None:  # "... bastion Raqqa a monitor said": the article opens it
             toks = [i for i in toks if i >= det]
@@ -323,6 +315,22 @@ class SpeakerFinder:
                 first = min(named)
         return _SpeakerWords(first, last, from_body,
                              name_last=name_last if name_last is not None and name_last >= first else None)
+
+    def _add_source_s_body(self, sdoc, head, toks: list[int]) -> bool:
+        """ "a source at Aleppo Police Command", "a doctor at Nasser hospital": the body or
+        workplace a source word is said of is part of its words (added to ``toks``), so that it
+        speaks for the body and its seat is no strike place. Whether there was one."""
+        found = False
+        if head.lower_ not in self.lex.from_body:
+            return found
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "with", "for", "of") \
+                    and c.i == head.i + 1 \
+                    and (any(t.ent_type_ == "ORG" for t in c.subtree)
+                         or self._seat(" " + sdoc[c.i: c.right_edge.i + 1].text)):
+                toks.extend(t.i for t in c.subtree)
+                found = True
+        return found
 
     def _country_body(self, sdoc, head, words: _SpeakerWords) -> None:
         """ "the defence ministry in Moscow": the state the name's place or people stand for makes
