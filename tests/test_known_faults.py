@@ -9,6 +9,8 @@ import pytest
 from test_sweep_africa_asia import coded
 from test_sweep_middle_east import read, speakers
 
+from strikewatch.geo import load_gazetteer
+
 
 def placed(extractor, text: str) -> list[tuple[str | None, str | None, str | None]]:
     """(place as written, country, name kept for a later gazetteer) per strike."""
@@ -135,6 +137,17 @@ def test_a_name_votes_with_the_unit_written_after_it(extractor, text, place, cou
 def test_an_exact_city_abroad_outweighs_a_village_spelt_alike_at_home(extractor, text, place,
                                                                       country):
     assert (place, country) in [(p, cc) for p, cc, _ in placed(extractor, text)]
+
+
+@pytest.mark.parametrize(("name", "story", "country"), [
+    ("Riyadh", "YE", "SA"),  # Yemen: Houthi missiles at the Saudi capital, not Ar Rawdah district
+    ("Lahore", "IN", "PK"),  # India and Pakistan: not Lahar, a town in Madhya Pradesh
+    ("Kabul", "PK", "AF"),  # Pakistan's strikes in Afghanistan: not Qabula
+    ("Erbil", "SY", "IQ"),  # Syria's war: Iraqi Kurdistan's capital, not 'Irbin near Damascus
+])
+def test_a_metropolis_abroad_outweighs_districts_and_towns_spelt_alike_at_home(name, story,
+                                                                                country):
+    assert load_gazetteer().resolve(name, country=story).country == country
 
 
 

@@ -194,14 +194,21 @@ class _Lookup:
         town's size) and the name is exactly the own name of a province or of a city large
         enough to be named from abroad (``foreign_min_population``), the exact name is the
         place: "Hodeidah" in a story whose other places are Israeli is the Yemeni port, not
-        H̱adid, a village whose consonants it shares. A town at home, or a small namesake
-        abroad, leaves the variants standing."""
+        H̱adid, a village whose consonants it shares. A metropolis abroad
+        (``metropolis_population``) outweighs districts and towns at home too, all but a city
+        that could itself be named from abroad: "missiles at Riyadh" in a Yemeni story is not
+        Ar Rawdah district, "Lahore" in an Indian one not Lahar. A town at home, or a small
+        namesake abroad, leaves the variants standing."""
         s = self.settings
+        exact = [c for c in self._fetch("name", key, None) if c.exact and c.own]
+        metropolis = [c for c in exact if c.kind == CITY and c.population >= s.metropolis_population]
+        if metropolis and not any(c.kind == CITY and c.population >= s.foreign_min_population
+                                  for c in variants):
+            return metropolis
         if any(c.kind != CITY or c.population >= s.anchor_population for c in variants):
             return variants
-        exact = [c for c in self._fetch("name", key, None) if c.exact and c.own
-                 and (c.kind == ADMIN1 or (c.kind == CITY and c.population >= s.foreign_min_population))]
-        return exact or variants
+        return [c for c in exact if c.kind == ADMIN1 or (
+            c.kind == CITY and c.population >= s.foreign_min_population)] or variants
 
     def _fuzzy_in(self, key: str, regions: set[tuple[str, str | None]]) -> list[Candidate]:
         """Names of the neighbours' provinces that differ from the key by more than the

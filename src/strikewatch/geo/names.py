@@ -43,6 +43,10 @@ class GeoSettings:
     # A town abroad matched only through one of its alternate names must be at least this
     # large ("Kiev" may still be Kyiv; "Castello" is not Castelló de la Plana in Aleppo news).
     foreign_alternate_population: int = 1_000_000
+    # A city abroad this large, named exactly, outweighs spelling variants at home that are
+    # only districts or villages: "missiles at Riyadh" in a Yemeni story is the Saudi capital,
+    # not Ar Rawdah district, whose consonants it shares.
+    metropolis_population: int = 1_000_000
     # A capitalised word the text puts in a place ("shelling in Bordyanka") is taken for a
     # town the gazetteer spells otherwise only at this difflib ratio, and only for a town of
     # ``anchor_population``: "bordyanka"~"borodianka" 0.84 (13,000 people), "sarakib"~"saraqib"
