@@ -151,7 +151,7 @@ def test_founding_example_run_ends_with_the_briefing():
     assert re.search(r"^│ RU ", out, re.M)
     assert "Syrian Observatory for Human Rights" in out
     assert "Michael Fallon" in out and "share 0.05" in out  # the UK's "one in 20"
-    assert "the statement" in out  # the coalition governments' joint statement
+    assert "joint statement (3)" in out  # "the statement" later is the six governments'
     page = run.briefing.read_text(encoding="utf-8")
     assert page.count('class="incident"') >= 5 and "Fallon" in page
 

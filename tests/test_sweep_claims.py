@@ -692,3 +692,19 @@ def _parsed(words: list[str], heads: list[int], deps: list[str]):
 def test_a_title_is_set_beside_the_speaker_s_word(words, heads, deps, head, beside):
     doc = _parsed(words, heads, deps)
     assert any(_title_beside(doc[head], c) for c in doc[head].children) is beside
+
+
+@pytest.mark.parametrize(("text", "speaker", "org"), [
+    # Gaza: the armed wing's statement, quoted again further down
+    ("Hamas's armed wing, the Qassam Brigades, said in a statement it had fired rockets at "
+     "Ashkelon. \"The bombardment answers the massacre in Jabalia,\" the statement said.",
+     "Hamas's armed wing, the Qassam Brigades", "Hamas"),
+    # Sudan: a doctors' group's statement, then "the statement said"
+    ("The Sudan Doctors Network said in a statement on Sunday that RSF drones had struck the "
+     "city's market. The RSF shelled the Saudi hospital in El Fasher, killing nine people, the "
+     "statement said.", "The Sudan Doctors Network", "Sudan Doctors Network"),
+])
+def test_the_statement_said_speaks_with_its_issuer_s_voice(extractor, text, speaker, org):
+    said = claims_of(extractor, text)
+    assert said and all(c[0] != "the statement" for c in said), said
+    assert (speaker, org) in [(c[0], c[1]) for c in said], said

@@ -245,6 +245,8 @@ class SpeakerFinder:
         if head.lower_ in _PRONOUNS:
             return self._pronoun(state, head, verb_tok, verb)
         issuer = self._issuer(head) if span is None else None
+        if span is None and issuer is None and self._statement_told_before(state, head):
+            return replace(state.last_statement, tokens={head.i}, verb=verb, verb_i=verb_tok.i)
         if issuer is not None:  # "according to a statement from the Burkinabe army"
             head = issuer
         words = self._speaker_words(sdoc, head, span)
@@ -259,7 +261,16 @@ class SpeakerFinder:
         state.last_speaker["any"] = att
         if voice.kind == "person":
             state.last_speaker["person"] = att
+        if any(t.lower_ in self.lex.statement_nouns for t in sdoc):
+            state.last_statement = att  # "In a joint statement, leaders of ... called for"
         return att
+
+    def _statement_told_before(self, state: DocState, head) -> bool:
+        """ "said the statement", "the communique said": a statement the text has told of
+        before speaks with its issuer's voice (the six governments' joint statement, the
+        Coalition's statement), not as a speaker of its own named "the statement"."""
+        return state.last_statement is not None and head.lower_ in self.lex.statement_nouns \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
     def _issuer(self, head):
         """Who issued the statement a speaker's word names ("a statement from the Burkinabe

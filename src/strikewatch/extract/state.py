@@ -142,6 +142,7 @@ class DocState:
     last_attackers: LastAttackers | None = None
     last_date: LastDate | None = None
     last_speaker: dict[str, Attribution] = field(default_factory=dict)
+    last_statement: Attribution | None = None  # who issued the last statement the text names
     people: set[str] = field(default_factory=set)  # surnames of the named speakers so far
     # (speaker key, attacker code) -> targets the speaker says that force's strikes hit
     asserted: dict[tuple[str, str], list[Target]] = field(default_factory=dict)
