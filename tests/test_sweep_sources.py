@@ -28,8 +28,9 @@ from strikewatch.models import ClaimMention, StrikeMention
 
 @dataclass(frozen=True)
 class Coded:
-    """What the sweep checks of one strike: the place as written and where it was coded, who
-    struck, the toll, the day, and whether the striking side is the one reporting it."""
+    """What a sweep checks of one strike: the place as written and where it was coded, who
+    struck (registry name and country), the toll, the day, whether the striking side is the
+    one reporting it, and what was hit."""
 
     place: str | None
     country: str | None
@@ -41,6 +42,8 @@ class Coded:
     wounded: tuple[int | None, int | None]
     day: str | None
     claimed: bool
+    attacker_country: str | None
+    targets: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,12 @@ def read(extractor: Extractor, text: str, published: str, title: str | None = No
 
 
 def _coded(m: StrikeMention) -> Coded:
-    p, k, w = m.place, m.casualties.killed, m.casualties.wounded
+    p, k, w, a = m.place, m.casualties.killed, m.casualties.wounded, m.attacker
     return Coded(m.place_text, p.country if p else None, p.admin1 if p else None,
                  p.precision if p else None, p.unresolved_name if p else None,
-                 m.attacker.name if m.attacker else None, (k.min, k.max), (w.min, w.max),
-                 m.date.isoformat() if m.date else None, m.claimed_by_attacker)
+                 a.name if a else None, (k.min, k.max), (w.min, w.max),
+                 m.date.isoformat() if m.date else None, m.claimed_by_attacker,
+                 a.country if a else None, tuple(t.category for t in m.targets))
 
 
 def case(cid: str, text: str, published: str, *, count: int = 1, fails: str | None = None,

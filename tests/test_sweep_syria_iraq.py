@@ -17,56 +17,10 @@ on one of another war.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
-from test_extract_wars import item
+from test_sweep_sources import Coded, read
 
-from strikewatch.actors import settle_attackers, settle_claims
 from strikewatch.extract import Extractor
-from strikewatch.geo import geocode_mentions
-from strikewatch.models import ClaimMention, StrikeMention
-
-
-@dataclass(frozen=True)
-class Coded:
-    """What an analyst codes of one strike: the place as written and where it was coded, the
-    attacker (registry name and country), the toll, the day, what was hit, and whether the
-    striking side is the one reporting it."""
-
-    place: str | None
-    country: str | None
-    admin1: str | None
-    precision: str | None
-    unresolved: str | None
-    attacker: str | None
-    attacker_country: str | None
-    killed: tuple[int | None, int | None]
-    wounded: tuple[int | None, int | None]
-    day: str | None
-    targets: tuple[str, ...]
-    claimed: bool
-
-
-def read(extractor: Extractor, text: str, published: str,
-         title: str | None = None) -> tuple[list[Coded], list[ClaimMention]]:
-    """One item as ``strikewatch extract`` leaves it: extracted, geocoded, attackers and
-    speakers settled."""
-    doc = item(text, title=title, published=published)
-    found = extractor.extract(doc)
-    placed = geocode_mentions(found.strikes, extractor.gazetteer, document_text=doc.text) \
-        if found.strikes else []
-    strikes = settle_attackers(placed)
-    return [_coded(m) for m in strikes], list(settle_claims(found.claims, strikes))
-
-
-def _coded(m: StrikeMention) -> Coded:
-    p, k, w, a = m.place, m.casualties.killed, m.casualties.wounded, m.attacker
-    return Coded(m.place_text, p.country if p else None, p.admin1 if p else None,
-                 p.precision if p else None, p.unresolved_name if p else None,
-                 a.name if a else None, a.country if a else None, (k.min, k.max), (w.min, w.max),
-                 m.date.isoformat() if m.date else None, tuple(t.category for t in m.targets),
-                 m.claimed_by_attacker)
 
 
 def case(cid: str, text: str, published: str, *, count: int = 1, places: list[str] | None = None,
@@ -418,7 +372,8 @@ SWEEP = [*SIEGES, *IDLIB, *COALITION_WAR, *TURKEY, *ISRAEL_AND_US, *IRAQ_AND_AFT
 
 @pytest.mark.parametrize(("text", "published", "count", "places", "want", "claim"), SWEEP)
 def test_sweep(extractor, text, published, count, places, want, claim):
-    strikes, claims = read(extractor, text, published)
+    got = read(extractor, text, published)
+    strikes, claims = got.strikes, got.claims
     assert len(strikes) == count, strikes
     if places is not None:
         assert sorted(s.place for s in strikes) == sorted(places), strikes
@@ -433,7 +388,7 @@ def test_sweep(extractor, text, published, count, places, want, claim):
 def test_strikes_on_both_sides_of_a_border_keep_their_countries(extractor):
     text = ("US strikes on Kataib Hezbollah sites in al-Qaim and Abu Kamal killed 25 fighters, the "
             "Popular Mobilisation Forces said.")
-    strikes, _ = read(extractor, text, "2019-12-30")
+    strikes = read(extractor, text, "2019-12-30").strikes
     assert sorted((s.place, s.country) for s in strikes) == [("Abu Kamal", "SY"), ("al-Qaim", "IQ")]
 
 
@@ -441,7 +396,7 @@ def test_strikes_on_both_sides_of_a_border_keep_their_countries(extractor):
 
 
 def coded_of(extractor: Extractor, text: str, published: str = "2024-05-10") -> list[Coded]:
-    return read(extractor, text, published)[0]
+    return read(extractor, text, published).strikes
 
 
 @pytest.mark.parametrize(("text", "country", "admin1"), [
@@ -579,6 +534,7 @@ def test_a_strike_that_killed_a_commander_killed_one(extractor, text):
      "Ministry of Defence of Russia", "RU"),
 ])
 def test_a_defence_ministry_s_own_aircraft_are_its_state_s(extractor, text, org, country):
-    strikes, claims = read(extractor, text, "2018-01-21")
+    got = read(extractor, text, "2018-01-21")
+    strikes, claims = got.strikes, got.claims
     assert [(s.attacker_country, s.claimed) for s in strikes] == [(country, True)]
     assert org in {c.org for c in claims}
