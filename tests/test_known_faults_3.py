@@ -8,18 +8,13 @@ with the reason.
 from __future__ import annotations
 
 import pytest
+from test_known_faults_2 import claims_of
 from test_sweep_africa_asia import assert_coded, coded
 from test_sweep_middle_east import read
 
 from strikewatch.actors import load_registry
 from strikewatch.errors import RegistryError
 from strikewatch.models import Actor
-
-
-def claims_of(extractor, text: str) -> list[tuple[str, str | None, str]]:
-    """(speaker as written, body, kind) per claim, as ``strikewatch extract`` stores them."""
-    _, claims = read(extractor, text)
-    return [(c.speaker, c.org, c.kind) for c in claims]
 
 
 # ---------------------------------------------------------------- a speaker at their workplace
