@@ -25,11 +25,34 @@ import pytest
 from test_fuse_apart import _one, _sizes
 
 from strikewatch.fuse.run import fuse_pending
+from strikewatch.fuse.settings import DATA, FuseSettings
 from strikewatch.models import Actor, Place
 from strikewatch.store import Store
 
 
 # --------------------------------------------------------------------- the rules the sweep found
+
+def test_a_qualified_voice_is_not_its_unqualified_namesake():
+    """Yemen: "Saba (Aden)", the government's agency, speaks for the Saudi-led coalition; the
+    Houthis' Saba and Al-Masirah, found by the registry once "(Aden)" is dropped, do not, so
+    the Houthi channel's report of a coalition strike is independent of the coalition."""
+    s = FuseSettings.default()
+    assert s.aligned_with("SA", "Saba (Aden)")
+    assert not s.aligned_with("SA", "Al-Masirah")
+    assert s.aligned_with("Ansar Allah", "Al-Masirah")
+
+
+def test_a_qualified_voice_brings_no_registry_name_in_another_war(tmp_path):
+    """Syria: a table naming a regional bureau of the state agency ("Syrian Arab News Agency
+    (Idlib)", written for this test) aligns that voice, not the agency the registry knows."""
+    alignment = tmp_path / "alignment.yaml"
+    alignment.write_text("alignments:\n  - attackers: [HTS]\n    voices: [SANA (Idlib)]\n"
+                         "    source: written for this test\n", encoding="utf-8")
+    s = FuseSettings.from_file(DATA / "fuse.yaml", alignment=alignment)
+    assert s.aligned_with("HTS", "SANA (Idlib)")
+    assert not s.aligned_with("HTS", "Syrian Arab News Agency")
+    assert not s.aligned_with("HTS", "SANA")
+
 
 OMDURMAN = Place("Omdurman", 15.6445, 32.4777, "SD", "point", admin1="Khartoum", geonameid=365137)
 KANBALU = Place("Kanbalu", 23.2033, 95.5170, "MM", "point", admin1="Sagain", geonameid=1320974)
