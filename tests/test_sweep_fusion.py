@@ -22,14 +22,15 @@ case strikewatch still gets wrong is marked ``xfail(strict=True)`` with its caus
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from test_fuse_apart import _one, _sizes
+from test_sweep_articles import _same_attacker
 
 from strikewatch import pipeline
+from strikewatch.actors import normalize_name
 from strikewatch.export import export_lines
 from strikewatch.fuse.run import fuse_pending
 from strikewatch.fuse.settings import DATA, FuseSettings
@@ -132,11 +133,6 @@ CODED: dict[str, tuple[int | tuple[int, str], list]] = {
 }
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return text.replace("'", "").replace("-", " ")
-
-
 @pytest.fixture(scope="module")
 def incidents(tmp_path_factory) -> dict[str, list[dict]]:
     """Every cluster ingested, extracted, fused and exported in one store, as a user feeding
@@ -172,21 +168,12 @@ def _found(w: Want, found: list[dict]) -> dict:
         if (incident["date"], loc.get("country"), loc.get("admin1")) \
                 != (w.day, w.country, w.admin1):
             continue
-        if w.place is not None and w.place not in _fold(loc.get("name") or ""):
+        if w.place is not None and w.place not in normalize_name(loc.get("name") or ""):
             continue
         if _reports(incident) & w.reports:
             return incident
     seen = [(i["date"], i["location"], sorted(_reports(i))) for i in found]
     raise AssertionError(f"no incident of {w}; found {seen}")
-
-
-def _attacker_is(want_: str | None, attacker: dict | None) -> bool:
-    attacker = attacker or {}
-    if want_ is None:
-        return True
-    if len(want_) == 2 and want_.isupper():
-        return attacker.get("country") == want_
-    return want_.lower() in (attacker.get("name") or "").lower()
 
 
 def _count_params():
@@ -213,7 +200,7 @@ def test_each_incident_is_coded_as_the_analyst_codes_it(incidents, cluster, code
     incident = _found(coded, incidents[cluster])
     fatalities = incident["fatalities"]
     toll = None if fatalities["min"] is None else (fatalities["min"], fatalities["max"])
-    assert _attacker_is(coded.attacker, incident.get("attacker")), incident.get("attacker")
+    assert _same_attacker(coded.attacker, incident.get("attacker")), incident.get("attacker")
     assert (incident["grade"], toll, _reports(incident)) == (coded.grade, coded.killed,
                                                             coded.reports), incident["grade_reason"]
 
