@@ -135,6 +135,18 @@ def _unplaced_name(m: StrikeMention) -> str | None:
     return _fold(_admin_norm(p.unresolved_name)) or None
 
 
+def _town_row(m: StrikeMention) -> int | None:
+    """The gazetteer row a name the gazetteer lacks is coded to, when that is a district or a
+    town ("the Sabreen market" at Omdurman, "Pazigyi village in Kanbalu Township" at Kanbalu):
+    a report pinned to that row's town is of the same place told coarser. A province is kept
+    at its capital's row, which is not the capital: its villages stay apart from the city."""
+    p = m.place
+    if _unplaced_name(m) is None or not p.geonameid \
+            or FINENESS.get(p.precision, 9) >= FINENESS["admin1"]:
+        return None
+    return p.geonameid
+
+
 def _point_name(m: StrikeMention) -> str | None:
     """The folded name of a report's place when it pins the strike to a point."""
     p = m.place

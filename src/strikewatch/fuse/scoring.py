@@ -18,6 +18,7 @@ from .relations import (
     _similar,
     _site,
     _site_relation,
+    _town_row,
     _unplaced_name,
     place_relation,
 )
@@ -75,12 +76,13 @@ def _another_named_place(m: StrikeMention, keys: _Keys, s: FuseSettings) -> str 
     """A village the gazetteer lacks, coded to its province ("Nova Dmytrivka, Kharkiv"), is
     not the strike that another report pins to a named town of that province (Kharkiv city),
     nor the other way round: the province is only where the village's name is kept until a
-    fuller gazetteer resolves it. (A province-level report naming no place still attaches.)"""
-    if (mine := _unplaced_name(m)) and keys.points \
+    fuller gazetteer resolves it. (A province-level report naming no place still attaches,
+    and so does a town's report to a name coded to that town: ``_town_row``.)"""
+    if (mine := _unplaced_name(m)) and keys.points and _town_row(m) not in keys.point_rows \
             and not any(_similar(mine, o, s) for o in keys.points):
         return (f"another place in {m.place.name} ({m.place.unresolved_name}, not in the "
                 f"gazetteer; the incident's: {', '.join(sorted(keys.points))})")
-    if (mine := _point_name(m)) and keys.unplaced \
+    if (mine := _point_name(m)) and keys.unplaced and m.place.geonameid not in keys.town_rows \
             and not any(_similar(mine, o, s) for o in keys.unplaced):
         return (f"another place than the incident's {', '.join(sorted(keys.unplaced))} "
                 f"(not in the gazetteer), coded to {m.place.admin1}")

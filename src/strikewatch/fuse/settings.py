@@ -71,7 +71,10 @@ def _alignment(path: str | Path) -> dict[str, frozenset[str]]:
 
     The one reader of the alignment table. A voice the actor registry knows brings its
     registry name, the label ``_sources_of`` gives it ("SANA" is the Syrian Arab News
-    Agency)."""
+    Agency), when the registry knows it under the whole name the table writes: "Saba (Aden)",
+    the government's agency, is not the Houthis' "Saba" that the registry finds once the
+    qualifier is dropped, and would otherwise bring the Houthis' channel into the Saudi-led
+    coalition's voices."""
     raw = load_data(Path(path).read_text(encoding="utf-8")) or {}
     registry = load_registry()
     out: dict[str, set[str]] = defaultdict(set)
@@ -81,7 +84,9 @@ def _alignment(path: str | Path) -> dict[str, frozenset[str]]:
         voices: set[str] = set()
         for name in entry["voices"]:
             known = registry.source_entry(name)
-            voices |= {_norm(name)} | ({_norm(known.name)} if known else set())
+            names = {_norm(n) for n in (known.name, *known.aliases, *known.speaker_names)} \
+                if known else set()
+            voices |= {_norm(name)} | ({_norm(known.name)} if _norm(name) in names else set())
         for attacker in entry["attackers"]:
             out[attacker] |= voices
     return {a: frozenset(v) for a, v in out.items()}

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..models import Actor, Incident, Place, StoredMention
-from .relations import _attacker_code, _figure, _locality, _point_name, _site, _unplaced_name
+from .relations import (
+    _attacker_code,
+    _figure,
+    _locality,
+    _point_name,
+    _site,
+    _town_row,
+    _unplaced_name,
+)
 from .settings import FINENESS, FuseSettings
 from .sources import _sources_of
 
@@ -34,6 +42,8 @@ class _Keys:
     pinned: bool = False  # whether a report places it at a point
     points: set[str] = field(default_factory=set)  # names of the points its reports give
     unplaced: set[str] = field(default_factory=set)  # names coded to their province for want of a row
+    point_rows: set[int] = field(default_factory=set)  # the gazetteer rows of those points
+    town_rows: set[int] = field(default_factory=set)  # the towns those names are coded to
 
     def add(self, sm: StoredMention, s: FuseSettings) -> None:
         m = sm.mention
@@ -54,7 +64,10 @@ class _Keys:
         self.sites |= {site} if (site := _site(m)) else set()
         self.localities |= {loc} if (loc := _locality(m)) else set()
         self.pinned |= m.place is not None and m.place.precision == "point"
-        self.points |= {name} if (name := _point_name(m)) else set()
+        if name := _point_name(m):
+            self.points.add(name)
+            self.point_rows |= {m.place.geonameid} if m.place.geonameid else set()
+        self.town_rows |= {row} if (row := _town_row(m)) else set()
         self.unplaced |= {name} if (name := _unplaced_name(m)) else set()
         if (figure := _figure(m.casualties.killed)) is not None and self.pinned:
             lo, hi = self.killed or figure
