@@ -168,6 +168,8 @@ _WORD_CHARS = re.compile(r"\w+")
 
 
 def _folded_words(text: str) -> frozenset[str]:
+    if text.isascii():  # casefold() is lower() there, and lowering keeps every word's edges
+        return frozenset(_WORD_CHARS.findall(text.lower()))
     return frozenset(_fold(w) for w in _WORD_CHARS.findall(text))
 
 
