@@ -22,7 +22,9 @@ document twice, nine in ten strike-free by construction, as many documents as it
 It ingests the stream into a fresh SQLite database, then extracts it on one worker, and
 prints documents per CPU second of the extract stage (``time.process_time``: per core, and
 comparable on a shared machine), with and without the document gate. Wall times too; the
-machine is shared, so only the ratio within one run means much.
+machine is shared, so only the ratio within one run means much: ``--before SRC`` runs another
+checkout's code right after each of this code's gated runs (``--rounds`` pairs), on the same
+stream.
 
     python benchmarks/prefilter_stream.py --shared ../shared --docs 3000
 """
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -172,13 +175,29 @@ print(json.dumps({"documents": summary.documents, "strikes": summary.strikes,
 """
 
 
-def measure(stream: Path, workdir: Path, gated: bool) -> dict:
-    db = workdir / f"stream-{'on' if gated else 'off'}.db"
+def measure(stream: Path, workdir: Path, gated: bool, sources: Path | None = None) -> dict:
+    """One extraction of the stream in a child process; ``sources``: another checkout's
+    ``src`` to import strikewatch from (``--before``)."""
+    db = workdir / f"stream-{len(list(workdir.glob('*.db')))}.db"  # a fresh store each run
     kinds = json.dumps({json.loads(line)["id"]: json.loads(line)["kind"]
                         for line in stream.read_text(encoding="utf-8").splitlines()})
+    env = None
+    if sources is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(sources), *filter(None, [os.environ.get("PYTHONPATH")])])}
     done = subprocess.run([sys.executable, "-c", _CHILD, "on" if gated else "off", str(stream),
-                           str(db), kinds], check=True, capture_output=True, text=True)
+                           str(db), kinds], check=True, capture_output=True, text=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(r: dict, gated: bool, name: str = "") -> None:
+    print(f"{name}document gate {'on ' if gated else 'off'}: {r['documents']} documents, "
+          f"{sum(r['dropped_by_gate'].values())} without strike or claim words "
+          f"{r['dropped_by_gate']}, {r['strikes']} strike "
+          f"mentions; extract {r['documents'] / r['cpu']:.0f} documents per CPU second "
+          f"({r['cpu']:.1f} CPU s, {r['wall']:.1f} s wall)")
+    print(f"  {r['by_reference']} syndicated copies took their original's mentions; "
+          f"strike mentions by kind {r['strikes_by_kind']}")
 
 
 def main() -> None:
@@ -188,21 +207,23 @@ def main() -> None:
     parser.add_argument("--distinct", action="store_true",
                         help="no document twice, nine in ten strike-free by construction "
                              "(build_distinct_stream); as many documents as its pools allow")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="another checkout's src directory: its gated run follows each of "
+                             "this code's, on the same stream, for a before -> after")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="back-to-back gated runs (with --before: pairs); the gate-off "
+                             "run once")
     args = parser.parse_args()
     build = build_distinct_stream if args.distinct else build_stream
     with tempfile.TemporaryDirectory() as tmp:
         stream = Path(tmp) / "stream.jsonl"
         counts = build(args.shared, args.docs, stream)
         print(f"stream of {sum(counts.values())} documents: {counts}")
-        for gated in (True, False):
-            r = measure(stream, Path(tmp), gated)
-            print(f"document gate {'on ' if gated else 'off'}: {r['documents']} documents, "
-                  f"{sum(r['dropped_by_gate'].values())} without strike or claim words "
-                  f"{r['dropped_by_gate']}, {r['strikes']} strike "
-                  f"mentions; extract {r['documents'] / r['cpu']:.0f} documents per CPU second "
-                  f"({r['cpu']:.1f} CPU s, {r['wall']:.1f} s wall)")
-            print(f"  {r['by_reference']} syndicated copies took their original's mentions; "
-                  f"strike mentions by kind {r['strikes_by_kind']}")
+        for _ in range(max(1, args.rounds)):
+            report(measure(stream, Path(tmp), True), True, "this code: " if args.before else "")
+            if args.before:
+                report(measure(stream, Path(tmp), True, args.before), True, "before: ")
+        report(measure(stream, Path(tmp), False), False)
 
 
 if __name__ == "__main__":

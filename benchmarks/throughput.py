@@ -12,7 +12,8 @@ stays comparable when other jobs share the machine's two cores. Wall times are p
   whole texts), nothing stored — what a naive extractor costs before it does any work: the
   parse of ``strikewatch.baseline``, the naive extractor ``make eval`` scores beside strikewatch.
 - strikewatch on the baseline's own articles, none twice (``report_distinct``): the
-  replicated corpus flatters, as its copies meet warm memos.
+  replicated corpus flatters, as its copies meet warm memos. ``--before SRC`` runs another
+  checkout's code on them right after this code's; ``--distinct-only`` runs only these.
 - the same baseline given strikewatch's matrix-product setting (``nlp.use_numpy_blas``), printed
   for comparison: part of strikewatch's lead is that setting, which any spaCy user could adopt,
   and the rest is doing less work; the report shows both.
@@ -343,6 +344,11 @@ def main() -> int:
                              "the same rounds, for a before -> after on the same load")
     parser.add_argument("--workers-only", action="store_true",
                         help="only the --workers 2 against --workers 1 comparison")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="another checkout's src directory: its run on the baseline's "
+                             "articles, none twice, right after this code's (CPU time)")
+    parser.add_argument("--distinct-only", action="store_true",
+                        help="only the baseline and strikewatch on its articles, none twice")
     parser.add_argument("--stages", action="store_true",
                         help="also print the CPU time of each stage on the corpus as given")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -356,6 +362,9 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
+        if args.distinct_only:
+            distinct_rates(source, Path(tmp), args.baseline_docs, args.before)
+            return 0
         if not args.workers_only:
             replicate(source, corpus, args.docs)
             base = run_child("baseline", str(corpus), str(args.baseline_docs))
@@ -363,9 +372,7 @@ def main() -> int:
             same_blas = run_child("baseline-same-blas", str(corpus), str(args.baseline_docs))
             imported = run_child("strikewatch-imported", str(corpus))
             report_rates(base, ours, same_blas, imported)
-            distinct = Path(tmp) / "distinct.jsonl"
-            replicate(source, distinct, args.baseline_docs)
-            report_distinct(base, run_child("strikewatch", str(distinct)))
+            distinct_rates(source, Path(tmp), args.baseline_docs, args.before, base)
         if args.workers_docs:
             replicate(source, corpus, args.workers_docs)
             for name, rounds in workers_rounds(corpus, args.workers_repeats,
@@ -375,6 +382,19 @@ def main() -> int:
     if args.stages:
         report_stages(run_child("stages", str(source)))
     return 0
+
+
+def distinct_rates(source: Path, tmp: Path, n_docs: int, before: Path | None,
+                   base: dict | None = None) -> None:
+    """strikewatch on the baseline's own articles, none twice; with ``before`` (another
+    checkout's sources) that code's run follows right after, on the same articles and load."""
+    distinct = tmp / "distinct.jsonl"
+    replicate(source, distinct, n_docs)
+    base = base or run_child("baseline", str(distinct), str(n_docs))
+    report_distinct(base, run_child("strikewatch", str(distinct)))
+    if before is not None:
+        print("before: ", end="")
+        report_distinct(base, run_child("strikewatch", str(distinct), sources=before))
 
 
 def run_in_child(kind: str, corpus: str, *rest: str) -> dict:

@@ -66,9 +66,12 @@ def test_a_short_text_finds_what_the_whole_pattern_finds():
 ])
 def test_a_letter_that_only_folds_to_a_word_keeps_the_phrase_in_a_short_text(text, phrase):
     """A letter ``re`` matches case-blind with another must not drop its phrase from the
-    names compiled for a short text: the words are compared folded as the matcher folds."""
+    names compiled for a short text, nor make ``find``'s word test skip the scan: the words
+    are compared folded as the matcher folds."""
     matcher = PhraseMatcher({phrase: "value", "other phrase": "other"})
     assert [v for _, _, _, v in matcher.find_in_short(text)] == ["value"]
+    assert matcher._may_match(text)
+    assert [v for _, _, _, v in PhraseMatcher({phrase: "value"}).find(text)] == ["value"]
 
 
 def test_of_two_phrases_in_a_short_text_the_longer_wins_as_in_find():

@@ -85,14 +85,8 @@ class PhraseMatcher:
         is) are all among the text's. A match of a phrase covers whole runs of the text (the
         pattern's edges refuse a word character, its spaces and punctuation match only their
         kind), so a phrase with a word the text lacks cannot match it."""
-        if self._by_word is None:
-            self._by_word = {}
-            for phrase in (*self._phrases[0], *self._phrases[1]):
-                words = _folded_words(phrase)
-                key = max(words, key=len, default="")  # its rarest word, likely
-                self._by_word.setdefault(key, []).append((words, phrase))
-        words = _folded_words(text)
-        kept = [phrase for word in (*words, "") for needed, phrase in self._by_word.get(word, ())
+        words, by_word = _folded_words(text), self._phrases_by_word()
+        kept = [phrase for word in (*words, "") for needed, phrase in by_word.get(word, ())
                 if needed <= words]
         return PhraseMatcher({phrase: self._values[_norm(phrase if _all_caps(phrase) else _fold(phrase))]
                               for phrase in kept})
@@ -108,7 +102,31 @@ class PhraseMatcher:
             self._patterns = (_alternation(exact, 0), _alternation(folded, re.IGNORECASE))
         return self._patterns
 
+    def _phrases_by_word(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+        """The phrases under one word of each (its longest, likely its rarest; "" for a phrase
+        without a word character), with all their words."""
+        if self._by_word is None:
+            self._by_word = {}
+            for phrase in (*self._phrases[0], *self._phrases[1]):
+                words = _folded_words(phrase)
+                key = max(words, key=len, default="")
+                self._by_word.setdefault(key, []).append((words, phrase))
+        return self._by_word
+
+    def _may_match(self, text: str) -> bool:
+        """Whether the text holds every word of one of the phrases (see ``_narrow``: a
+        phrase with a word the text lacks cannot match it). Most texts asked hold none, and
+        the pattern tries its alternatives at every word start of the text."""
+        by_word, words = self._phrases_by_word(), _recent_folded_words(text)
+        if "" in by_word:
+            return True
+        return not by_word.keys().isdisjoint(words) and any(  # the first test runs in C
+            needed <= words for word in words if word in by_word for needed, _ in by_word[word])
+
     def _find(self, text: str) -> list[tuple[int, int, str, object]]:
+        return self._scan(text) if self._may_match(text) else []
+
+    def _scan(self, text: str) -> list[tuple[int, int, str, object]]:
         hits = []
         for rx, folded in zip(self.compile(), (False, True)):
             if rx is None:
@@ -150,7 +168,28 @@ _WORD_CHARS = re.compile(r"\w+")
 
 
 def _folded_words(text: str) -> frozenset[str]:
+    if text.isascii():  # casefold() is lower() there, and lowering keeps every word's edges
+        return frozenset(_WORD_CHARS.findall(text.lower()))
     return frozenset(_fold(w) for w in _WORD_CHARS.findall(text))
+
+
+_words_of_recent: dict[str, frozenset[str]] = {}
+_words_of_older: dict[str, frozenset[str]] = {}
+
+
+def _recent_folded_words(text: str) -> frozenset[str]:
+    """``_folded_words``, kept for the last texts asked: a dozen matchers ask one sentence.
+    Two generations, as ``PhraseMatcher.find`` keeps its answers."""
+    global _words_of_recent, _words_of_older
+    words = _words_of_recent.get(text)
+    if words is None:
+        words = _words_of_older.get(text)
+        if words is None:
+            words = _folded_words(text)
+        if len(_words_of_recent) >= _RECENT:
+            _words_of_older, _words_of_recent = _words_of_recent, {}
+        _words_of_recent[text] = words
+    return words
 
 
 def _all_caps(phrase: str) -> bool:

@@ -681,7 +681,7 @@ class PlaceFinder:
                     or self._apostrophe_lost(sdoc, words, w):
                 w += 1
                 continue
-            k = w
+            k = w + 1  # the first word is proper: just asked
             while k < len(words) and k < w + 4 and self._proper(sdoc, words[k], taken, named):
                 k += 1
             ends, one_village = self._name_ends(scan, words, w, k)
@@ -970,14 +970,15 @@ class PlaceFinder:
         a, b, text = word
         if any(i in taken or i in named for i in range(a, b)) or self._whose(text):
             return False
-        if b - a == 1 and a > 0 and b < len(sdoc) and sdoc[a].is_title and sdoc[b].lower_ in self.lex.place_heads:
-            return True  # "on Harfa village": the tagger calls "Harfa" an adjective
-        if b - a == 1 and a > 0 and sdoc[a].is_title and sdoc[a - 1].lower_ in self.lex.name_heads:
-            return True  # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an adjective
-        if b - a == 1 and a > 0 and sdoc[a].is_title and self._taken_by_strike_verb(sdoc[a]):
-            return True  # "shelled Bakhmut", "shelled Mosul": the tagger calls the name an adverb
-        if b - a == 1 and a > 0 and sdoc[a].is_title and sdoc[a - 1].lower_ in _LOCATIVE:
-            return True  # "a school in Sagaing killing 11": the tagger calls the name a verb
+        if b - a == 1 and a > 0 and (tok := sdoc[a]).is_title and (
+                # "on Harfa village": the tagger calls "Harfa" an adjective
+                (b < len(sdoc) and sdoc[b].lower_ in self.lex.place_heads)
+                # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an
+                # adjective; "a school in Sagaing killing 11" a verb
+                or (before := sdoc[a - 1].lower_) in self.lex.name_heads or before in _LOCATIVE
+                # "shelled Bakhmut", "shelled Mosul": the tagger calls the name an adverb
+                or self._taken_by_strike_verb(tok)):
+            return True
         # a capitalised word inside a clipped caption is a name though the tagger, lacking a
         # verb, calls it a noun: "MLRS strike on residential area in Kharkiv", "Shelling in Lozova"
         # and so is a headline's first word that qualifies its victim or a landmark, which the

@@ -311,8 +311,10 @@ class SentenceReader:
         registry ``territories``); a state's capital speaking ("Kyiv says") does not."""
         sdoc, firing = ctx.sdoc, set(choice.attackers)
         firing_toks = set().union(set(), *(toks for entry, toks in ctx.actors if entry in firing))
-        # the registry's names first ("Donetsk People's Republic"), then single words
-        for toks in [toks for _, toks in ctx.actors] + [{t.i} for t in sdoc]:
+        # the registry's names first ("Donetsk People's Republic"), then single words (a
+        # word's own lowered form: no span is made of every word of the sentence)
+        named = [toks for _, toks in ctx.actors] + [{t.i} for t in sdoc if t.lower_ in self.lex.territories]
+        for toks in named:
             name = sdoc[min(toks): max(toks) + 1]
             if name.text.lower() in self.lex.territories and not toks & firing_toks:
                 return [PlaceCandidate(name.text, name.start_char, name.end_char, set(toks), None)]
