@@ -196,7 +196,8 @@ def _victim_patterns(lx: dict, number: str) -> dict:
         dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+[\"“]?$", flags),
+            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
+            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})))\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
@@ -218,7 +219,8 @@ def _no_toll_patterns(lx: dict, number: str) -> dict:
         address_after=re.compile(
             rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
         period=_period_pattern(lx, number),
-        toll_update=re.compile(rf"\b(?:{alternation(lx['toll_updates'])})\b", flags),
+        toll_update=re.compile(
+            rf"\b(?:{alternation([*lx['toll_rises'], *lx['toll_updates']])})\b", flags),
         strike_anaphora=re.compile(rf"\b(?:{alternation(lx['strike_anaphora'])})s?\b", flags),
         place_share=re.compile(
             rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
@@ -413,7 +415,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         if m["single"]:
             who = sentence[qe:end].strip() or None
         right = lx.right.match(sentence, end)
-        left = lx.left.search(sentence, max(0, qs - 90), qs)
+        left = lx.left.search(sentence, max(0, qs - 180), qs)
         kind, start, stop, tight = None, qs, end, False
         loose = right and (right["sub"] or right["loc"])
         if right and (not loose or not left):

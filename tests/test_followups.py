@@ -1,0 +1,40 @@
+"""Follow-up reports and the places a sweep of multi-report clusters found coded wrong
+(issue 11): a toll that rose, told far from its toll word; a place located by a compass
+phrase from a bigger one; a province named by its kind; an organisation's name that is no
+place; one named victim, who is the least of a toll and not all of it.
+
+Every sentence is written for these tests in the shape follow-up wires take, each rule on
+sentences of two wars. The readers are the sources sweep's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_sweep_sources import strikes_of
+
+from strikewatch.counts import find_casualties
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The death toll from Tuesday's Russian air strike on a market in Kafr Nabl rose to 12, "
+     "the civil defence said.", (12, 12)),
+    ("The death toll from Monday's missile strike on Kharkiv's Saltivka district has risen "
+     "to 9.", (9, 9)),
+    ("The death toll from Saturday's Israeli air strike on a school sheltering displaced "
+     "families in Gaza City's Tuffah neighbourhood has climbed to 22, the health ministry "
+     "said.", (22, 22)),
+])
+def test_a_toll_that_rose_is_read_across_the_strike_it_counts(extractor, text, killed):
+    # the toll word stands before the strike and its place, the new figure after "rose to"
+    assert [s.killed for s in strikes_of(extractor, text)] == [killed]
+
+
+@pytest.mark.parametrize("text", [
+    # the toll word and a later figure, with no rise between them: no toll
+    "The toll of the fighting in Sudan's Darfur region and the famine across the camps of the "
+    "displaced is not known, but 40 aid workers said they had fled.",
+    "The death toll from the flooding along the banks of the Shabelle river in southern "
+    "Somalia is unclear, and 300 families have moved to higher ground.",
+])
+def test_a_toll_word_far_before_a_figure_with_no_rise_is_no_toll(text):
+    assert [c for c in find_casualties(text) if c.kind == "killed"] == []
