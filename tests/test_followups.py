@@ -38,3 +38,29 @@ def test_a_toll_that_rose_is_read_across_the_strike_it_counts(extractor, text, k
 ])
 def test_a_toll_word_far_before_a_figure_with_no_rise_is_no_toll(text):
     assert [c for c in find_casualties(text) if c.kind == "killed"] == []
+
+
+@pytest.mark.parametrize(("text", "place", "admin1"), [
+    ("An air strike killed five people in the town of Gharyan, south of Tripoli, on Sunday.",
+     "Gharyan", "Jabal al Gharbi"),
+    ("A drone strike killed seven people in the town of Shendi, north of Khartoum, on "
+     "Sunday.", "Shendi", "River Nile"),
+    ("A Russian missile strike killed three people in Bucha, north of Kyiv, on Sunday.",
+     "Bucha", "Kiev"),
+])
+def test_the_place_named_first_is_the_place_the_compass_phrase_locates(extractor, text, place,
+                                                                        admin1):
+    [strike] = strikes_of(extractor, text)
+    assert (strike.admin1, strike.precision, strike.unresolved) == (admin1, "point", None)
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    # the named town lies on the other side: the phrase does not fit it, the box is kept
+    ("An air strike killed five people in the town of Gharyan, north of Tripoli, on Sunday.",
+     "Tripoli"),
+    ("A drone strike killed seven people in the town of Shendi, south of Khartoum, on "
+     "Sunday.", "Khartoum"),
+])
+def test_a_compass_phrase_that_misses_the_named_place_keeps_its_box(extractor, text, admin1):
+    [strike] = strikes_of(extractor, text)
+    assert (strike.admin1, strike.unresolved) == (admin1, strike.place)

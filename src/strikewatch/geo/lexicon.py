@@ -123,7 +123,10 @@ class _Lexicon:
 
     def _compile_containers(self, data: dict) -> None:
         """The patterns of a place written with its container ("X in Y province", "X, Y")."""
-        relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
+        # a compass phrase is its own relation ("south of"): _inside checks the side it names
+        relations = [(w, w if rel == "compass" else rel)
+                     for rel, words in data["containment"].items() for w in words]
+        self.compass_km = float(data["compass_km"])
         relations.sort(key=lambda r: -len(r[0]))
         self.relation = {w.casefold(): rel for w, rel in relations}
         nouns = "|".join(map(re.escape, sorted(data["container_nouns"], key=len, reverse=True)))
