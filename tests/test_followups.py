@@ -64,3 +64,38 @@ def test_the_place_named_first_is_the_place_the_compass_phrase_locates(extractor
 def test_a_compass_phrase_that_misses_the_named_place_keeps_its_box(extractor, text, admin1):
     [strike] = strikes_of(extractor, text)
     assert (strike.admin1, strike.unresolved) == (admin1, strike.place)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("A drone strike killed six civilians in the Soum province of Burkina Faso on Sunday, a "
+     "local official said.", ("BF", "Sahel", "admin2")),
+    ("Jihadists attacked an army post in Bam province on Sunday, and an air strike killed "
+     "twelve of them as they fled, Burkina Faso's army said.", ("BF", "Centre-Nord", "admin2")),
+    ("An air strike by the Philippine military killed seven Abu Sayyaf militants in Sulu "
+     "province on Sunday.", ("PH", "Autonomous Region in Muslim Mindanao", "admin2")),
+])
+def test_a_province_of_the_second_level_is_the_unit_not_a_town_abroad(extractor, text, place):
+    # Burkina Faso's and the Philippines' provinces are GeoNames' second level
+    assert [(s.country, s.admin1, s.precision) for s in strikes_of(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("An air strike killed eight people in the village of Ohtein Kwin on Tuesday, a local "
+     "official of the shadow National Unity Government said.", None),
+    ("A drone strike killed four people in the village of Bir Ghanam on Tuesday, a spokesman "
+     "for the Government of National Unity said.", "LY"),
+])
+def test_a_word_of_an_organisation_s_name_is_no_place(extractor, text, country):
+    # "Unity" is a state of South Sudan; here it is a government's name
+    assert [s.country for s in strikes_of(extractor, text)] == [country]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    # a village the gazetteer lacks is coded to the seat its sentence names
+    ("A Russian drone hit the village of Borivske Druhe on Tuesday, the Kharkiv Regional "
+     "Military Administration said.", "Kharkiv"),
+    ("An air strike hit the village of Kan Thar Yar on Tuesday, the Sagaing Region "
+     "Administration said.", "Sagain"),
+])
+def test_an_organisation_s_first_word_may_still_name_its_seat(extractor, text, admin1):
+    assert [s.admin1 for s in strikes_of(extractor, text)] == [admin1]

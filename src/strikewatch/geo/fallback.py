@@ -276,8 +276,9 @@ class _Containers:
                 person_until = hit.end()
             tails = {w for head, w in zip(words, words[1:])
                      if head.casefold() in self._lex.name_heads}
-            for t in dict.fromkeys([" ".join(words), *words] if words else []):
-                whole = len(t.split()) == len(words)
+            seat = self._organisation_seat(text, hit, words) if words else None
+            for t in dict.fromkeys([" ".join(words), *words] if seat is None else seat):
+                whole = seat is None and len(t.split()) == len(words)
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS or (not whole and t in tails) \
                         or (not whole and t.casefold() in self._lex.landmark_nouns) \
                         or not self._may_be_named_exactly(t, country) \
@@ -314,6 +315,20 @@ class _Containers:
         if cut is not None:
             return words[:cut], cut + 1 < len(words)
         return (words[1:] if hit.start() == opening else words), False
+
+    def _organisation_seat(self, text: str, hit: re.Match, words: list[str]) -> list[str] | None:
+        """None when a run of names is no organisation's; else the words of it that may still
+        name a place: only its first, the seat ("Kharkiv Regional Administration"). A run
+        is an organisation's when it ends with an organisation's noun ("National Unity
+        Government"), one follows it, or one opens it before "of" ("Government of National
+        Unity", which names no seat): "Unity" there is not Unity state, South Sudan."""
+        nouns = self._lex.organisation_nouns
+        if self._lex.organisation_of.search(text, 0, hit.start()):
+            return []
+        after = re.match(r"\s+([A-Za-z]+)", text[hit.end():])
+        if words[-1].casefold() in nouns or (after and after.group(1).casefold() in nouns):
+            return words[:1] if hit.group(0).startswith(words[0]) and len(words) > 1 else []
+        return None
 
     def _may_be_named_exactly(self, name: str, country: str | None) -> bool:
         """Whether resolving ``name`` alone can choose an exact name, all that

@@ -98,6 +98,9 @@ class _Lexicon:
         a site or a feature, not a town."""
         streets = "|".join(map(re.escape, sorted(data["street_nouns"], key=len, reverse=True)))
         self.landmark_nouns = frozenset(w.casefold() for w in data["landmark_nouns"])
+        self.organisation_nouns = frozenset(w.casefold() for w in data["organisation_nouns"])
+        organisations = "|".join(map(re.escape, sorted(self.organisation_nouns)))
+        self.organisation_of = re.compile(rf"\b(?i:{organisations})\s+of\s+(?:the\s+)?$")
         landmarks = "|".join(map(re.escape, sorted({*data["landmark_nouns"],
                                                     *data["street_nouns"]}, key=len, reverse=True)))
         self.landmark_after = re.compile(rf"[\s\x22\u201d]+(?i:{landmarks})\b\.?(?!\w)")
