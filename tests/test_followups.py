@@ -99,3 +99,22 @@ def test_a_word_of_an_organisation_s_name_is_no_place(extractor, text, country):
 ])
 def test_an_organisation_s_first_word_may_still_name_its_seat(extractor, text, admin1):
     assert [s.admin1 for s in strikes_of(extractor, text)] == [admin1]
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli drone strike struck and killed a Hezbollah commander in south Lebanon on "
+    "Tuesday.",
+    "A US drone strike killed a senior al-Shabaab leader near Jilib on Sunday, U.S. Africa "
+    "Command said.",
+])
+def test_a_strike_s_named_target_is_the_least_of_its_toll(extractor, text):
+    # other reports of the same strike may count his companions: one is a floor
+    assert [s.killed for s in strikes_of(extractor, text)] == [(1, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian shelling killed a woman in Kherson on Sunday.",
+    "An air strike killed a child in Khan Younis on Sunday.",
+])
+def test_a_victim_who_was_no_target_is_one_killed(extractor, text):
+    assert [s.killed for s in strikes_of(extractor, text)] == [(1, 1)]

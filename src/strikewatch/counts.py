@@ -128,7 +128,7 @@ def _quantity_pattern(lx: dict, number: str) -> str:
     """A count with its modifiers: "at least 12", "between 5 and 8", "5-8", "a family of
     six", "dozens of", "a child" (one victim)."""
     modifiers = [p for ps in lx["modifiers"].values() for p in ps]
-    single = alternation(lx["single_victims"])
+    single, targets = alternation(lx["single_victims"]), alternation(lx["single_targets"])
     adjective = alternation(lx["single_victim_adjectives"])
     return (
         rf"(?:(?P<mod>{alternation(modifiers)})\s+)?(?:"
@@ -140,7 +140,7 @@ def _quantity_pattern(lx: dict, number: str) -> str:
         rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{adjective})\s+)?"
         # the victim's side named before the noun: "a Kataib Hezbollah commander", "a Hamas
         # commander", "a senior IRGC officer"
-        rf"(?:(?-i:(?:al-)?[A-Z][\w'-]*)\s+){{0,3}}(?:{single})\b))"
+        rf"(?:(?-i:(?:al-)?[A-Z][\w'-]*)\s+){{0,3}}(?:(?P<target>{targets})|{single})\b))"
     )
 
 
@@ -173,7 +173,8 @@ def _victim_patterns(lx: dict, number: str) -> dict:
     before it ("killing", "the death toll rose to", a quote opened between them: killed
     "hundreds including many civilians")."""
     stop, cues = _stop_words(lx), alternation(lx["subcount_cues"])
-    single, aux = alternation(lx["single_victims"]), alternation(lx["auxiliaries"])
+    single = alternation([*lx["single_victims"], *lx["single_targets"]])
+    aux = alternation(lx["auxiliaries"])
     killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
     killed_before, wounded_before = (alternation(lx[k]) for k in ("killed_before", "wounded_before"))
     # a word of the victims' noun phrase; "(Daesh)" after a name is part of it
@@ -298,8 +299,8 @@ def _range_of(m: re.Match) -> Range | None:
         if value is None:
             return Range()
         lo, hi = value
-    elif m["single"]:
-        lo = hi = 1
+    elif m["single"]:  # a strike's named target is the least of its toll
+        lo, hi = 1, None if m["target"] else 1
     else:
         lo = hi = _int(m["fn"] or m["n"])
         if lo is None:
