@@ -261,9 +261,6 @@ FAILS: dict[tuple[str, int] | str, str] = {
         "'JNIM ... claimed an attack with mortars on a military camp in the town of Boni' "
         "gives no incident",
     "sahel-mali-drone": "the Boni attack is lost (see its case)",
-    ("sudan-el-fasher-hospital", 1):
-        "'army warplanes struck the town of Kabkabiya, west of El Fasher' is coded to El Fasher "
-        "district",
     "sudan-nyala-market":
         "the Abu Shouk camp, which the gazetteer lacks, is coded to El Fasher district beside "
         "El Fasher itself, named in the same sentence: one strike, two incidents",

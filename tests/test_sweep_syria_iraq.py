@@ -307,7 +307,7 @@ ISRAEL_AND_US = [
     case("us-baghdad-a-commander",
          "A US drone strike on a vehicle in the Mashtal district of eastern Baghdad killed a "
          "Kataib Hezbollah commander on Wednesday.", "2024-02-07",
-         country="IQ", admin1="Baghdad", attacker=US, killed=(1, 1)),
+         country="IQ", admin1="Baghdad", attacker=US, killed=(1, None)),
     case("us-centcom-deir-al-zour",
          "CENTCOM said US forces conducted strikes on two facilities in Deir al-Zour used by "
          "Iran's Islamic Revolutionary Guard Corps.", "2023-10-27",
@@ -523,8 +523,9 @@ def test_government_drones_are_the_territory_s_state_forces(extractor, text, att
     "An Israeli strike on a car in Tyre killed a senior Hamas commander.",
     "A US drone strike near Jilib killed an al-Shabaab leader, Somali officials said.",
 ])
-def test_a_strike_that_killed_a_commander_killed_one(extractor, text):
-    assert [s.killed for s in coded_of(extractor, text)] == [(1, 1)]
+def test_a_strike_that_killed_a_commander_killed_at_least_one(extractor, text):
+    # the report names the man the strike aimed at, not its toll
+    assert [s.killed for s in coded_of(extractor, text)] == [(1, None)]
 
 
 @pytest.mark.parametrize(("text", "org", "country"), [

@@ -128,7 +128,7 @@ def _quantity_pattern(lx: dict, number: str) -> str:
     """A count with its modifiers: "at least 12", "between 5 and 8", "5-8", "a family of
     six", "dozens of", "a child" (one victim)."""
     modifiers = [p for ps in lx["modifiers"].values() for p in ps]
-    single = alternation(lx["single_victims"])
+    single, targets = alternation(lx["single_victims"]), alternation(lx["single_targets"])
     adjective = alternation(lx["single_victim_adjectives"])
     return (
         rf"(?:(?P<mod>{alternation(modifiers)})\s+)?(?:"
@@ -140,7 +140,7 @@ def _quantity_pattern(lx: dict, number: str) -> str:
         rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{adjective})\s+)?"
         # the victim's side named before the noun: "a Kataib Hezbollah commander", "a Hamas
         # commander", "a senior IRGC officer"
-        rf"(?:(?-i:(?:al-)?[A-Z][\w'-]*)\s+){{0,3}}(?:{single})\b))"
+        rf"(?:(?-i:(?:al-)?[A-Z][\w'-]*)\s+){{0,3}}(?:(?P<target>{targets})|{single})\b))"
     )
 
 
@@ -173,7 +173,8 @@ def _victim_patterns(lx: dict, number: str) -> dict:
     before it ("killing", "the death toll rose to", a quote opened between them: killed
     "hundreds including many civilians")."""
     stop, cues = _stop_words(lx), alternation(lx["subcount_cues"])
-    single, aux = alternation(lx["single_victims"]), alternation(lx["auxiliaries"])
+    single = alternation([*lx["single_victims"], *lx["single_targets"]])
+    aux = alternation(lx["auxiliaries"])
     killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
     killed_before, wounded_before = (alternation(lx[k]) for k in ("killed_before", "wounded_before"))
     # a word of the victims' noun phrase; "(Daesh)" after a name is part of it
@@ -196,7 +197,8 @@ def _victim_patterns(lx: dict, number: str) -> dict:
         dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
         left=re.compile(
             rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b[^.;:\d]{{0,60}}?)\s+[\"“]?$", flags),
+            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
+            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})))\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
@@ -218,7 +220,8 @@ def _no_toll_patterns(lx: dict, number: str) -> dict:
         address_after=re.compile(
             rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
         period=_period_pattern(lx, number),
-        toll_update=re.compile(rf"\b(?:{alternation(lx['toll_updates'])})\b", flags),
+        toll_update=re.compile(
+            rf"\b(?:{alternation([*lx['toll_rises'], *lx['toll_updates']])})\b", flags),
         strike_anaphora=re.compile(rf"\b(?:{alternation(lx['strike_anaphora'])})s?\b", flags),
         place_share=re.compile(
             rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
@@ -296,8 +299,8 @@ def _range_of(m: re.Match) -> Range | None:
         if value is None:
             return Range()
         lo, hi = value
-    elif m["single"]:
-        lo = hi = 1
+    elif m["single"]:  # a strike's named target is the least of its toll
+        lo, hi = 1, None if m["target"] else 1
     else:
         lo = hi = _int(m["fn"] or m["n"])
         if lo is None:
@@ -413,7 +416,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         if m["single"]:
             who = sentence[qe:end].strip() or None
         right = lx.right.match(sentence, end)
-        left = lx.left.search(sentence, max(0, qs - 90), qs)
+        left = lx.left.search(sentence, max(0, qs - 180), qs)
         kind, start, stop, tight = None, qs, end, False
         loose = right and (right["sub"] or right["loc"])
         if right and (not loose or not left):

@@ -49,14 +49,15 @@ class _Containers:
         found = self._container_of(m, country)
         if found is not None:
             head, box, relation = found
-            if isinstance(result, Place) and _inside(result, box, relation):
+            if isinstance(result, Place) and _inside(result, box, relation, self._lex.compass_km):
                 return result
             if box.precision == "country":
                 return result  # never code a place to a country's centroid
             if isinstance(result, Place):  # a namesake elsewhere: look again inside the box
                 again = self.resolve(head or x, country=box.country, near=[box],
                                      context=m.sentence.text if m.sentence else None)
-                if isinstance(again, Place) and _inside(again, box, relation):
+                if isinstance(again, Place) and _inside(again, box, relation,
+                                                        self._lex.compass_km):
                     return again
                 why = (f"{x}: {result.name} ({result.admin1}, {result.country}) is not "
                        f"{'in' if relation == 'inside' else 'near'} {box.name}; placed at "
@@ -275,8 +276,9 @@ class _Containers:
                 person_until = hit.end()
             tails = {w for head, w in zip(words, words[1:])
                      if head.casefold() in self._lex.name_heads}
-            for t in dict.fromkeys([" ".join(words), *words] if words else []):
-                whole = len(t.split()) == len(words)
+            seat = self._organisation_seat(text, hit, words) if words else None
+            for t in dict.fromkeys([" ".join(words), *words] if seat is None else seat):
+                whole = seat is None and len(t.split()) == len(words)
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS or (not whole and t in tails) \
                         or (not whole and t.casefold() in self._lex.landmark_nouns) \
                         or not self._may_be_named_exactly(t, country) \
@@ -313,6 +315,20 @@ class _Containers:
         if cut is not None:
             return words[:cut], cut + 1 < len(words)
         return (words[1:] if hit.start() == opening else words), False
+
+    def _organisation_seat(self, text: str, hit: re.Match, words: list[str]) -> list[str] | None:
+        """None when a run of names is no organisation's; else the words of it that may still
+        name a place: only its first, the seat ("Kharkiv Regional Administration"). A run
+        is an organisation's when it ends with an organisation's noun ("National Unity
+        Government"), one follows it, or one opens it before "of" ("Government of National
+        Unity", which names no seat): "Unity" there is not Unity state, South Sudan."""
+        nouns = self._lex.organisation_nouns
+        if self._lex.organisation_of.search(text, 0, hit.start()):
+            return []
+        after = re.match(r"\s+([A-Za-z]+)", text[hit.end():])
+        if words[-1].casefold() in nouns or (after and after.group(1).casefold() in nouns):
+            return words[:1] if hit.group(0).startswith(words[0]) and len(words) > 1 else []
+        return None
 
     def _may_be_named_exactly(self, name: str, country: str | None) -> bool:
         """Whether resolving ``name`` alone can choose an exact name, all that
@@ -378,10 +394,11 @@ def _venue_before(text: str) -> bool:
     return any(w in not_here for w in words[:-1])
 
 
-def _inside(p: Place, box: Place, relation: str) -> bool:
+def _inside(p: Place, box: Place, relation: str, compass_km: float) -> bool:
     """Whether a resolved place agrees with the container the text gives it. 'In' a province
     or a city named like its province: the same province; 'near' a town: within 60 km;
-    'in' a region: within 300 km of its representative point."""
+    'in' a region: within 300 km of its representative point; "south of" a town: on that
+    side of it within ``compass_km`` (the phrase only locates the place named first)."""
     if p.country != box.country:
         return False
     km = _distance_km((p.lat, p.lon), (box.lat, box.lon))
@@ -389,9 +406,19 @@ def _inside(p: Place, box: Place, relation: str) -> bool:
         return True
     if box.precision == "region":
         return km <= 300
+    if relation.endswith(" of"):
+        return km <= compass_km and _on_the_side(p, box, relation)
     if relation == "near":
         return km <= 60
     return (box.admin1 is not None and p.admin1 == box.admin1) or km <= 25
+
+
+def _on_the_side(p: Place, box: Place, compass: str) -> bool:
+    """Whether ``p`` lies on each side of ``box`` that a compass phrase names: "south-west
+    of" is south and west of it."""
+    sides = {"north": p.lat > box.lat, "south": p.lat < box.lat,
+             "east": p.lon > box.lon, "west": p.lon < box.lon}
+    return all(ok for side, ok in sides.items() if side in compass)
 
 
 def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: str) -> Place:

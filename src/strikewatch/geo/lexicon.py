@@ -98,6 +98,9 @@ class _Lexicon:
         a site or a feature, not a town."""
         streets = "|".join(map(re.escape, sorted(data["street_nouns"], key=len, reverse=True)))
         self.landmark_nouns = frozenset(w.casefold() for w in data["landmark_nouns"])
+        self.organisation_nouns = frozenset(w.casefold() for w in data["organisation_nouns"])
+        organisations = "|".join(map(re.escape, sorted(self.organisation_nouns)))
+        self.organisation_of = re.compile(rf"\b(?i:{organisations})\s+of\s+(?:the\s+)?$")
         landmarks = "|".join(map(re.escape, sorted({*data["landmark_nouns"],
                                                     *data["street_nouns"]}, key=len, reverse=True)))
         self.landmark_after = re.compile(rf"[\s\x22\u201d]+(?i:{landmarks})\b\.?(?!\w)")
@@ -123,7 +126,10 @@ class _Lexicon:
 
     def _compile_containers(self, data: dict) -> None:
         """The patterns of a place written with its container ("X in Y province", "X, Y")."""
-        relations = [(w, rel) for rel, words in data["containment"].items() for w in words]
+        # a compass phrase is its own relation ("south of"): _inside checks the side it names
+        relations = [(w, w if rel == "compass" else rel)
+                     for rel, words in data["containment"].items() for w in words]
+        self.compass_km = float(data["compass_km"])
         relations.sort(key=lambda r: -len(r[0]))
         self.relation = {w.casefold(): rel for w, rel in relations}
         nouns = "|".join(map(re.escape, sorted(data["container_nouns"], key=len, reverse=True)))

@@ -298,6 +298,8 @@ class _Lookup:
             s = max(s, _KIND_PRIOR[ADMIN1] + 1.0)
         if q.level and c.kind in LEVEL_KINDS[q.level]:
             s += 5.0
+        elif q.level == "admin1" and c.kind == ADMIN2:
+            s += self.settings.second_level_province
         if scope and c.country in scope:
             s += 10.0
         if near:

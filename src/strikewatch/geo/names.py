@@ -58,6 +58,11 @@ class GeoSettings:
     # of the closest are its spellings: "jufra"~"jufrah" 0.91 is Al Jufrah, and "jafarah"
     # (0.67), a larger Libyan district of the same skeleton, is another place.
     variant_margin: float = 0.1
+    # A name written as a province is a unit, not a town, even where provinces are the
+    # second level (Burkina Faso, the Philippines): "the Soum province" is Province du Soum,
+    # not Soum, a Senegalese town; "Bam province" not Bam in Iran. Such a district gains this
+    # much, less than a first-level unit's 5, so "Idlib province" stays the governorate.
+    second_level_province: float = 3.0
     # A name of fewer letters is taken for another spelling of a place only in the story's
     # country: a four-letter name's skeleton ("bn", "bt") is shared by hundreds of towns
     # worldwide ("Boni" and Bonn 0.75, "Bati" and Bitti 0.67), while "Saada"~"Sadah" and
