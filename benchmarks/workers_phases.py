@@ -93,8 +93,8 @@ def memo_sizes(extractor, gazetteer) -> dict[str, int]:  # noqa: ANN001
     from strikewatch.extract import words
     from strikewatch.geo import names
 
-    sizes = {f"gazetteer.{k}": len(v) for k, v in vars(gazetteer).items()
-             if k.startswith("_") and isinstance(v, dict)}
+    sizes = {f"gazetteer.{k}": len(v) for k, v in vars(gazetteer).items()  # a document's own
+             if k.startswith("_") and isinstance(v, dict) and not k.endswith("_in_document")}
     sizes |= {f"names.{f.__name__}": f.cache_info().currsize
               for f in (names.normalize, names.skeleton, names.fold_spelling)}
     sizes |= {f"pipe.{name}._memo": len(pipe._memo) for name, pipe in extractor.nlp.pipeline

@@ -58,7 +58,7 @@ def test_one_process_and_workers_memos_are_compared_entry_for_entry(tmp_path, ex
     one = bench.run(corpus, 1, extractor=extractor, gazetteer=gaz, batch_size=8)
     assert one["workers"] == [] and len(one["extracting"]) == 1
     gained = one["extracting"][0]["memos"]
-    assert min(gained.values()) >= 0 and gained["spacy.vocab"] >= 0
+    assert "spacy.vocab" in gained and not any(k.endswith("_in_document") for k in gained)
     assert one["extracting"][0]["pages"] == 3 and one["extracting"][0]["user_s"] > 0
     many = bench.run(corpus, 2, extractor=extractor, gazetteer=gaz, batch_size=8)
     lines = bench.report_memos(one, many)
