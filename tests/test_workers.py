@@ -4,8 +4,11 @@ unsafe. Either way the database ends as with one worker."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -246,3 +249,44 @@ def test_the_parent_writes_beside_its_workers_with_its_pipeline_out_of_the_colle
     assert two and len(settings_at_write) == 2
     assert all(frozen > 0 and threshold >= 10_000 for frozen, threshold in settings_at_write)
     assert (gc.get_freeze_count(), gc.get_threshold()) == before
+
+
+_SETTINGS_ENTERED: list[int] = []  # in a forked worker: each time it took the batch settings
+
+
+def _settings_of_this_worker() -> tuple[int, int, list[int], int]:
+    from threadpoolctl import threadpool_info
+
+    return (os.getpid(), len(_SETTINGS_ENTERED),
+            [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"],
+            gc.get_threshold()[0])
+
+
+def test_a_forked_worker_takes_the_batch_settings_once_for_all_its_tasks(extractor, gaz,
+                                                                          monkeypatch):
+    """A worker runs nothing but tasks, so it is put under the batch settings once, when it
+    starts: taken again for each task, they restarted the BLAS threads a fork leaves behind
+    (16 CPU ms a task). Every task still runs with BLAS on one thread and the collector's
+    youngest generation at 10,000."""
+    from strikewatch import nlp
+
+    real = nlp.batch_settings
+
+    @contextlib.contextmanager
+    def counted():  # noqa: ANN202
+        _SETTINGS_ENTERED.append(1)
+        with real():
+            yield
+
+    monkeypatch.setattr(nlp, "batch_settings", counted)
+    pool = pipeline.forked_worker_pool(2, extractor, gaz)
+    try:
+        for _ in range(6):
+            assert pool.submit(pipeline._extract_page_in_worker, []).result().extractions == []
+        states = [pool.submit(_settings_of_this_worker).result() for _ in range(4)]
+    finally:
+        pool.shutdown()
+    assert _SETTINGS_ENTERED == []  # the parent's own settings are untouched
+    for pid, entered, blas, youngest in states:
+        assert pid != os.getpid() and entered == 1 and youngest >= 10_000
+        assert all(threads == 1 for threads in blas)

@@ -7,6 +7,7 @@ mentions not yet fused), so a daily run costs what the day's news costs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import logging
@@ -648,7 +649,7 @@ def forked_worker_pool(workers: int, extractor, gazetteer) -> Executor:  # noqa:
     first task forks them all at once), so that a child never collects what it inherited:
     a walk would write to, and so copy, each page of the parent's memory it touches, and
     collecting the parent's garbage could close a database connection only the parent may
-    close. BLAS is held to one thread in every page (``nlp.batch_settings``), so the
+    close. A worker holds BLAS to one thread for its life (``_settle_worker``), so the
     threads of this process's BLAS, which a fork does not copy, are never waited for."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -670,6 +671,21 @@ def _adopt_forked_pipeline(extractor, gazetteer) -> None:  # noqa: ANN001
     """A forked worker's initializer: the parent's pipeline is this worker's."""
     global _worker_pipeline
     _worker_pipeline = (extractor, gazetteer)
+    _settle_worker()
+
+
+_worker_settings = contextlib.ExitStack()  # a worker's batch settings, held for its life
+
+
+def _settle_worker() -> None:
+    """Put this worker process under the batch's settings (``nlp.batch_settings``) once, for
+    as long as it lives: it runs nothing but tasks. Applied per task, they cost a forked
+    worker 16 CPU ms each (1 in the parent that loaded the pipeline): in a fork, BLAS's
+    threads are gone, and setting its limit back after each task starts them again
+    (1,920 documents, 121 tasks: about 2 CPU s of the workers' 45)."""
+    from .nlp import batch_settings
+
+    _worker_settings.enter_context(batch_settings())
 
 
 def _load_worker_pipeline(imported_from: str | None) -> None:
@@ -683,16 +699,14 @@ def _load_worker_pipeline(imported_from: str | None) -> None:
     if imported_from is not None:
         gazetteer = gazetteer.with_imported(imported_from)
     _worker_pipeline = (Extractor(gazetteer=gazetteer), gazetteer)
+    _settle_worker()
 
 
 def _extract_page_in_worker(docs: list[Document]) -> PageResult:
-    """One task (a page or a part of one) in a worker, under the batch's process-wide
-    settings for this task only."""
-    from .nlp import batch_settings
-
+    """One task (a page or a part of one) in a worker, under the batch settings its
+    initializer put it under (``_settle_worker``)."""
     assert _worker_pipeline is not None, "the pool's initializer holds the pipeline"
-    with batch_settings():
-        return extract_page(*_worker_pipeline, docs)
+    return extract_page(*_worker_pipeline, docs)
 
 
 def worker_pool(workers: int, imported_from: str | None) -> Executor:
