@@ -218,3 +218,34 @@ def test_the_attacker_named_beside_the_defences_is_kept(extractor):
     # Russia: "Air defences" owned by no state; the drones are Ukraine's
     assert struck(extractor, "Air defences repelled a Ukrainian drone attack on Belgorod, the "
                              "governor said.") == [("Belgorod", "RU", "UA", None, None)]
+
+
+# ---------------------------------------------------------------- a state's body named by its state
+
+
+@pytest.mark.parametrize(("text", "speaker", "org"), [
+    # Lebanon: a state's health ministry in its possessive is that state's
+    ("An Israeli strike on Nabatieh killed 4 people, Lebanon's health ministry said.",
+     "Lebanon's health ministry", "Ministry of Public Health (Lebanon)"),
+    # Syria: the same words, the state named by its adjective
+    ("Russian jets struck Idlib, killing 5 people, the Syrian health ministry said.",
+     "the Syrian health ministry", "Ministry of Health (Syria)"),
+    # Mali and Burkina Faso: a junta's transitional government
+    ("A drone strike on a market in Kidal killed 7 people, Mali's transitional government "
+     "said.", "Mali's transitional government", "Transitional Government of Mali"),
+    ("A drone strike on a market in Djibo killed 7 people, Burkina Faso's transitional "
+     "government said.", "Burkina Faso's transitional government",
+     "Transitional Government of Burkina Faso"),
+    # Ukraine and Saudi Arabia: a capital alone speaks for its state
+    ("A Russian missile hit Kharkiv, killing 3 people, Kyiv said.", "Kyiv", "Government of Ukraine"),
+    ("Houthi missiles struck Jazan, Riyadh said.", "Riyadh", "Saudi-led Coalition"),
+])
+def test_a_state_s_body_or_capital_speaks_for_that_state(extractor, text, speaker, org):
+    _, claims = read(extractor, text)
+    assert [(c.speaker, c.org) for c in claims] == [(speaker, org)]
+
+
+def test_a_capital_struck_is_still_a_strike_place(extractor):
+    # Ukraine: Kyiv struck, not speaking
+    assert struck(extractor, "Russian missiles struck Kyiv on Monday, killing 3 people.") \
+        == [("Kyiv", "UA", "RU", 3, 3)]

@@ -221,7 +221,8 @@ def _state_force_voices(registry: Registry):
 # the subject of a ministry or a minister's office, by the words that name it
 _OFFICE_SUBJECTS = (("defence", re.compile(r"\bdefen[cs]e\b", re.IGNORECASE)),
                     ("foreign", re.compile(r"\bforeign\b", re.IGNORECASE)),
-                    ("interior", re.compile(r"\binterior\b", re.IGNORECASE)))
+                    ("interior", re.compile(r"\binterior\b", re.IGNORECASE)),
+                    ("health", re.compile(r"\bhealth\b", re.IGNORECASE)))
 
 
 def office_subject(name: str) -> str | None:
