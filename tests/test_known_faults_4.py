@@ -7,11 +7,17 @@ with the reason.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from pg import db_url, postgres  # noqa: F401  (fixtures)
+from test_fuse import document, put
 from test_sweep_middle_east import read
 
 from strikewatch import counts
+from strikewatch.fuse import FuseSettings, fuse_pending, incident_records, place_relation
 from strikewatch.models import Range
+from strikewatch.store import Store
 
 
 def struck(extractor, text: str) -> list[tuple]:
@@ -237,7 +243,8 @@ def test_the_attacker_named_beside_the_defences_is_kept(extractor):
      "government said.", "Burkina Faso's transitional government",
      "Transitional Government of Burkina Faso"),
     # Ukraine and Saudi Arabia: a capital alone speaks for its state
-    ("A Russian missile hit Kharkiv, killing 3 people, Kyiv said.", "Kyiv", "Government of Ukraine"),
+    ("A Russian missile hit Kharkiv, killing 3 people, Kyiv said.", "Kyiv",
+     "Government of Ukraine"),
     ("Houthi missiles struck Jazan, Riyadh said.", "Riyadh", "Saudi-led Coalition"),
 ])
 def test_a_state_s_body_or_capital_speaks_for_that_state(extractor, text, speaker, org):
@@ -249,3 +256,58 @@ def test_a_capital_struck_is_still_a_strike_place(extractor):
     # Ukraine: Kyiv struck, not speaking
     assert struck(extractor, "Russian missiles struck Kyiv on Monday, killing 3 people.") \
         == [("Kyiv", "UA", "RU", 3, 3)]
+
+
+# ------------------------------------------------------------- a headline's compass part of a city
+
+
+@pytest.mark.parametrize(("title", "place", "country"), [
+    ("Air strikes pound east Aleppo", "Aleppo", "SY"),     # Syria
+    ("Shelling hits west Mosul", "Mosul", "IQ"),           # Iraq
+    ("Shelling pounds north Gaza", "Gaza", "PS"),          # Gaza
+])
+def test_a_headline_s_compass_part_of_a_city_is_the_city(extractor, title, place, country):
+    strikes, _ = read(extractor, f"{title}.")
+    assert [(s.place_text, s.place.country) for s in strikes] == [(place, country)]
+
+# ---------------------------------------------------------------- a city's district told three ways
+
+
+# one strike on a named district, restated: the city's possessive, the district alone, and
+# the district "of" its city (written for this test)
+DISTRICT_STORIES = [
+    # Somalia: Hodan, a district of Mogadishu
+    ("A drone strike hit a house in Mogadishu's Hodan district on Tuesday, killing four people, "
+     "police said.\n\nThe strike on the house in Hodan killed four civilians, including two "
+     "children, a local elder said.\n\nSomali officials said a drone struck the Hodan "
+     "neighbourhood of Mogadishu late on Tuesday."),
+    # Libya: Ganfouda, a district of Benghazi
+    ("An air strike hit a house in Benghazi's Ganfouda district on Tuesday, killing five people, "
+     "a medic said.\n\nThe strike on the house in Ganfouda killed five civilians, a resident "
+     "said.\n\nLibyan officials said jets struck the Ganfouda neighbourhood of Benghazi late "
+     "on Tuesday."),
+]
+
+
+@pytest.fixture
+def store(db_url):  # noqa: F811
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("text", DISTRICT_STORIES)
+def test_a_district_told_with_and_without_its_city_is_one_place(extractor, text):
+    strikes, _ = read(extractor, text)
+    assert len(strikes) >= 2
+    first = strikes[0].place
+    assert all(place_relation(first, s.place, FuseSettings()) is not None for s in strikes[1:])
+
+
+@pytest.mark.parametrize("text", DISTRICT_STORIES)
+def test_one_story_of_a_strike_on_a_district_is_one_incident(extractor, store, text):
+    strikes, _ = read(extractor, text, published="2024-03-05")
+    doc = document("district-story", text, "Reuters", strikes[0].date)
+    put(store, doc, [replace(s, doc_id=doc.id) for s in strikes])
+    fuse_pending(store)
+    assert [len(r["mentions"]) for r in incident_records(store)] == [len(strikes)]
