@@ -168,7 +168,8 @@ GAZA_LEBANON = [
     case("lebanon-moh-nabatieh",
          "Lebanon's health ministry said an Israeli strike on the southern town of Nabatieh "
          "killed five people, including two paramedics.", "2024-10-16",
-         said("Lebanon's health ministry", None, "IL", "casualties", killed_min=5)),
+         said("Lebanon's health ministry", ("Ministry of Public Health (Lebanon)", "LB"), "IL",
+              "casualties", killed_min=5)),
     case("hezbollah-statement",
          "Hezbollah said in a statement its fighters targeted an Israeli army position in "
          "Metula with guided missiles.", "2024-06-05",

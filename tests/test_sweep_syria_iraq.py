@@ -114,8 +114,7 @@ IDLIB = [
     case("idlib-khan-shaykhun-among-the-dead",
          "Syrian government forces shelled Khan Shaykhun in southern Idleb, the Syria Civil "
          "Defence said, adding that two children were among the dead.", "2019-05-14",
-         country="SY", admin1="Idlib", attacker=SY, killed=(2, None),
-         fails="'two children were among the dead' is read as a count, not as the killed"),
+         country="SY", admin1="Idlib", attacker=SY, killed=(2, None)),
     case("idlib-jisr-believed-russian",
          "Warplanes believed to be Russian struck the outskirts of Jisr al-Shughur in western "
          "Idlib province, wounding four people.", "2019-08-05",

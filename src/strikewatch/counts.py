@@ -137,7 +137,8 @@ def _quantity_pattern(lx: dict, number: str) -> str:
         rf"|(?:an?\s+)?(?P<fam>family)\s+of\s+(?P<fn>{number})"
         rf"|(?P<vague>{alternation(lx['vague'])})(?:\s+of\b)?"
         rf"|(?P<n>{number})"
-        rf"|(?P<single>\b(?:an?|another))(?=\s+(?:(?:{adjective})\s+)?"
+        # the victim's age before the noun is no count: "a 67-year-old man" is one victim
+        rf"|(?P<single>\b(?:an?|another))(?=\s+(?:\d{{1,3}}-years?-old\s+)?(?:(?:{adjective})\s+)?"
         # the victim's side named before the noun: "a Kataib Hezbollah commander", "a Hamas
         # commander", "a senior IRGC officer"
         rf"(?:(?-i:(?:al-)?[A-Z][\w'-]*)\s+){{0,3}}(?:(?P<target>{targets})|{single})\b))"
@@ -177,8 +178,10 @@ def _victim_patterns(lx: dict, number: str) -> dict:
     aux = alternation(lx["auxiliaries"])
     killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
     killed_before, wounded_before = (alternation(lx[k]) for k in ("killed_before", "wounded_before"))
-    # a word of the victims' noun phrase; "(Daesh)" after a name is part of it
+    # a word of the victims' noun phrase; "(Daesh)" after a name is part of it, and so is an
+    # age before the noun ("a 67-year-old man")
     token = (rf"(?:(?-i:{alternation(lx['combatant_acronyms'])})\b|\([^()\d]{{1,30}}\)"
+             rf"|\d{{1,3}}-years?-old"
              rf"|(?!(?:{stop})\b)[^\W\d_][\w'-]*)")
     of_the = r"\s+of(?:\s+(?:the|a|an|his|her|their|one))?"  # "seven members of a family"
     flags = re.IGNORECASE
@@ -193,10 +196,12 @@ def _victim_patterns(lx: dict, number: str) -> dict:
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
             rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
-            rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after}))\b", flags),
+            rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after})"
+            rf"|(?P<among>{alternation(lx['part_of_the_dead_after'])}))\b", flags),
         dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
         left=re.compile(
-            rf"(?:\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
+            rf"(?:\b(?P<among>{alternation(lx['part_of_the_dead_before'])})"
+            rf"|\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
             rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
             rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})))\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
@@ -417,18 +422,20 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
             who = sentence[qe:end].strip() or None
         right = lx.right.match(sentence, end)
         left = lx.left.search(sentence, max(0, qs - 180), qs)
-        kind, start, stop, tight = None, qs, end, False
+        kind, start, stop, tight, said = None, qs, end, False, None
         loose = right and (right["sub"] or right["loc"])
         if right and (not loose or not left):
-            kind = "killed" if right["killed"] else "wounded"
+            kind, said = "wounded" if right["wounded"] else "killed", right
             stop, tight = right.end(), not loose
         elif left:
-            kind = "wounded" if left["wounded"] else "killed"
+            kind, said = "wounded" if left["wounded"] else "killed", left
             start = left.start("toll") if left["toll"] else left.start()
         elif lx.dead_noun.match(sentence, qe):  # "Nine bodies were pulled from the rubble"
             kind = "killed"
         if kind is None:
             continue
+        if said is not None and said["among"]:
+            rng = Range(rng.min, None, rng.vague)  # some of the dead: a floor
         if not right or loose:  # active voice: "killing 26 people and reducing ...": stop at "and"
             head = re.split(r"\s+and\s+", sentence[np.start():np.end()].strip())[0]
             who = (head + (rel.group() if rel else "")).strip() or who

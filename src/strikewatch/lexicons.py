@@ -260,7 +260,8 @@ def _state_force_voices(registry: Registry):
 # the subject of a ministry or a minister's office, by the words that name it
 _OFFICE_SUBJECTS = (("defence", re.compile(r"\bdefen[cs]e\b", re.IGNORECASE)),
                     ("foreign", re.compile(r"\bforeign\b", re.IGNORECASE)),
-                    ("interior", re.compile(r"\binterior\b", re.IGNORECASE)))
+                    ("interior", re.compile(r"\binterior\b", re.IGNORECASE)),
+                    ("health", re.compile(r"\bhealth\b", re.IGNORECASE)))
 
 
 def office_subject(name: str) -> str | None:
@@ -344,6 +345,8 @@ class Lexicons:
         # verbs whose -ing form is a preposition of time: "destruction in Odesa following shelling"
         self.sequels = frozenset(w.lower() for w in t.get("sequels") or ())
         self.answers = frozenset(w.lower() for w in t.get("answers") or ())
+        self.beside_openers = frozenset(w.lower() for w in t.get("beside_openers") or ())
+        self.defenders = frozenset(w.lower() for w in t.get("defenders") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())

@@ -231,7 +231,7 @@ class AttackerRules:
                 and all(a is not None and a.state for a in last.attackers))
 
     def named(self, ctx: SentenceContext, trigger: Trigger, evidence: StrikeEvidence,
-              carried: list[ActorEntry | None]) -> AttackerChoice:
+              carried: list[ActorEntry | None], own_attackers: list[ActorEntry]) -> AttackerChoice:
         """The attackers the sentence names for the strike word ([] when it names none). A
         belligerent's voice with no attacker named is its own forces' ("Russia's defence
         ministry said strikes were carried out on Aleppo"), unless the sentence just before
@@ -265,7 +265,6 @@ class AttackerRules:
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
         elif claimed and voice.group and _the_speaker_acts(trigger.tok):
             attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]
-        own_attackers = ctx.own_attackers
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)

@@ -347,10 +347,17 @@ class SpeakerFinder:
         """ "the defence ministry in Moscow": the state the name's place or people stand for makes
         the body that state's (its words then run to the place)."""
         lex, first, last = self.lex, words.first, words.last
+        written = sdoc[first: last + 1].text
+        seat = lex.state_capitals.get(written.lower())
+        if seat is not None and not lex.orgs.find(written):
+            # "Riyadh said", "Kyiv said": a capital alone speaks for its state's government
+            words.org_override = lex.org_of.get((seat, "government")) \
+                or lex.org_of.get((seat, "belligerent"))
+            return
         # a person names the speaker when the name is its head or opens it ("Rami Abdel Rahman
         # head of the Observatory"), not when it is a piece of a body's name
-        body = lex.country_bodies.find(sdoc[first: last + 1].text)
-        if body and not lex.orgs.find(sdoc[first: last + 1].text):
+        body = lex.country_bodies.find(written)
+        if body and not lex.orgs.find(written):
             # "the defence ministry in Moscow": the state the name's place or people stand for
             where = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                      for t in c.subtree}

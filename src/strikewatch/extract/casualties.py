@@ -18,7 +18,7 @@ from strikewatch.models import Casualties, Range, StrikeMention, Target
 from strikewatch.nlp import Sentence
 
 from .state import DocState
-from .words import _text, negates
+from .words import _text, clause_of, negates
 
 
 class VictimFinder:
@@ -48,10 +48,11 @@ class VictimFinder:
             # "Russian missile and drone attacks killed 41 civilians in Kharkiv region this
             # month": the strike words are the period's strikes, no one strike (claims keep it)
             return []
-        tolls = self._tolls(events, sentence, cas)
-        return [replace(ev, targets=tuple(targets), casualties=toll,
+        ordered = _toll_clause_first(events, sdoc, sentence, told)
+        tolls = dict(zip(map(id, ordered), self._tolls(ordered, sentence, cas)))
+        return [replace(ev, targets=tuple(targets), casualties=tolls[id(ev)],
                         event_type=event_type_of(sentence.text, near=_place_offset(ev, sentence)))
-                for ev, toll in zip(events, tolls) if toll is not None]
+                for ev in events if tolls[id(ev)] is not None]
 
     @staticmethod
     def toll_told_again(text: str) -> Casualties | None:
@@ -191,6 +192,27 @@ def _sentence_toll(text: str) -> tuple[Casualties, list, int]:
         elif c.kind == "wounded" and wounded.empty:
             wounded = c.range
     return Casualties(killed=killed, wounded=wounded, civilians_killed=civ), told, period_tolls
+
+
+def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence,
+                       told: list) -> list[StrikeMention]:
+    """The events with those placed in the clause that tells the dead first, when the
+    sentence tells two sides' strikes: a toll told in one side's strike clause is that
+    strike's, not the first place's ("Hezbollah fired rockets at Haifa after Israeli strikes
+    on Tyre killed five" is Tyre's five)."""
+    killed = next((c for c in told if c.kind == "killed" and not c.range.empty), None)
+    span = sdoc.char_span(killed.start, killed.end, alignment_mode="expand") if killed else None
+    if span is None or len({ev.attacker for ev in events}) < 2:
+        return events
+    clause = clause_of(span.root)
+    def in_clause(ev: StrikeMention) -> bool:
+        at = _place_offset(ev, sentence)
+        place = sdoc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+        return place is not None and clause_of(place.root).i == clause.i
+    own = [ev for ev in events if in_clause(ev)]
+    if not own or in_clause(events[0]):
+        return events
+    return own + [ev for ev in events if ev not in own]
 
 
 def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -> int | None:

@@ -61,8 +61,8 @@ class SentenceReader:
         ctx = self._context(state, sentence, sdoc)
         triggers = self.triggers.find(sdoc, ctx.speaker_tokens, ctx.actors, short_item=state.short_item)
         self.attackers.named_before(triggers, ctx)
-        ctx.own_attackers = self.triggers.own_attackers(triggers, sdoc)
         ctx.campaign = self.triggers.campaign_clause(triggers, sdoc)
+        ctx.triggers = triggers
         for trigger in triggers:
             self._read_trigger(state, ctx, trigger)
         self._finish(state, ctx)
@@ -108,14 +108,14 @@ class SentenceReader:
         if strength == "claimed" and not self._own_claimed_strike(state, ctx, trigger, evidence):
             return
         carried = self.attackers.carried(state, ctx)
-        choice = self.attackers.named(ctx, trigger, evidence, carried)
+        choice = self.attackers.named(ctx, trigger, evidence, carried,
+                                      self._own_attackers(ctx, trigger))
         if choice.attackers:
             ctx.named_attackers.extend(a for a in choice.attackers if a not in ctx.named_attackers)
         else:
             choice.attackers = carried
-        if ctx.places is None:
-            ctx.places = self.places.find(sdoc, ctx.speaker_tokens, ctx.actors)
-        scope = self._strike_scope(trigger)
+        scope = self.triggers.apart(trigger, self._strike_scope(trigger), ctx.triggers,
+                                    self._placed(ctx))
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
@@ -125,6 +125,20 @@ class SentenceReader:
         elif not self._strike_on_the_victims_before(state, ctx, choice, evidence):
             ctx.unplaced = [*(ctx.unplaced or ()), *choice.attackers]
             ctx.without_place = ctx.without_place or StrikeWithoutPlace(ctx, choice, evidence, when)
+
+    def _own_attackers(self, ctx: SentenceContext, trigger: Trigger) -> list[ActorEntry]:
+        """Who the sentence says struck, on any of its strike words but those of another
+        side's clause that names its own place ("Air strikes hit Sanaa as Houthis fired
+        missiles at Riyadh": the Houthis did not strike Sanaa)."""
+        placed = self._placed(ctx)
+        return self.triggers.own_attackers([t for t in ctx.triggers if not self.triggers.elsewhere(
+            trigger, t, placed)], ctx.sdoc)
+
+    def _placed(self, ctx: SentenceContext) -> set[int]:
+        """The tokens of the places the sentence names (found once, when first needed)."""
+        if ctx.places is None:
+            ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
+        return set().union(set(), *(p.tokens for p in ctx.places))
 
     def _own_claimed_strike(self, state: DocState, ctx: SentenceContext, trigger: Trigger,
                             evidence: StrikeEvidence) -> bool:

@@ -173,8 +173,8 @@ class SentenceContext:
     sent_span: Span
     hedged: bool
     open_attacker: Any  # the match of words that leave the attacker open ("not clear who ...")
-    own_attackers: list[ActorEntry] = field(default_factory=list)
     campaign: set[int] = field(default_factory=set)  # the clause of a campaign's strike word
+    triggers: list[Trigger] = field(default_factory=list)  # the sentence's strike words
     events: list[StrikeMention] = field(default_factory=list)
     event_attackers: list[ActorEntry] = field(default_factory=list)
     named_attackers: list[ActorEntry | None] = field(default_factory=list)  # named in this sentence, placed or not

@@ -96,9 +96,17 @@ class TriggerRules:
                 continue
             # an alias that holds the strike word ("government shelling", which the parser may
             # split into a noun and a verb) names its attacker
-            triggers.append(Trigger(tok, strength, attached, [(entry, toks) for entry, toks in actors
-                                                              if toks & (attached | {tok.i}) and not toks & speaker_tokens]))
+            triggers.append(Trigger(tok, strength, attached, [
+                (entry, toks) for entry, toks in actors if toks & (attached | {tok.i})
+                and not toks & speaker_tokens and not self._defends(sdoc, toks)]))
         return triggers
+
+    def _defends(self, sdoc, toks: set[int]) -> bool:
+        """A state named as the owner of the defences ("Russia's air defence repelled a drone
+        attack on Moscow") is the side struck, not the one striking."""
+        owned = {sdoc[i].head for i in toks if sdoc[i].head.i not in toks
+                 and sdoc[i].dep_ in ("poss", "amod", "compound")}
+        return any(o.lower_ in self.lex.defenders for o in owned)
 
     def _may_be_strike_words(self, sdoc, phrase_ends: set[int]) -> list:
         """The tokens ``strength`` may answer for, in order: a trigger word's form, or the
@@ -439,14 +447,20 @@ class TriggerRules:
         """A verb of firing at a place, no munition named: "Invaders fired at Mykolaiv at night",
         "the enemy fired on Bakhmut from Grads", "government forces fired on Tawila". A town is
         fired on by guns and rockets, not rifles; fire at people ("fired on protesters") or at
-        positions is not this."""
+        positions is not this. The parser may hang the verb on its munition as an adjective
+        ("The RSF fired drones at Port Sudan": "fired drones" one noun phrase); the munition's
+        words then say where it was fired."""
         tok, lex = trigger.tok, self.lex
-        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.firing_verbs \
-                or any(c.dep_ == "dobj" for c in tok.children):
+        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.firing_verbs:
+            return False
+        fired = tok.head
+        node = fired if tok.dep_ == "amod" and (self.is_munition(fired) or bool(
+            {fired.lower_, lex.base(fired.lower_)} & lex.fired_as_munitions)) else tok
+        if node is tok and any(c.dep_ == "dobj" for c in tok.children):
             return False
         return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
                    and any(g.dep_ == "pobj" and g.i in place_tokens for g in c.children)
-                   for c in tok.children)
+                   for c in node.children)
 
     def arm_claims(self, tok) -> bool:
         """A verb of destroying whose subject or agent is an arm that strikes from afar: "Russian
@@ -769,6 +783,44 @@ class TriggerRules:
                     and t.pos_ == "VERB" and not _reports_the_word(t, tok):
                 out |= {u.i for u in t.subtree}
         return out
+
+    def apart(self, trigger: Trigger, scope: set[int], others: list[Trigger],
+              placed: set[int]) -> set[int]:
+        """The scope less the clauses of other strike words that name their own attacker and
+        place, set beside or under this one's ("Hezbollah fired rockets at Haifa after Israeli
+        strikes on Tyre killed five", "Russian missiles hit Kyiv as Ukrainian drones hit
+        Moscow"): another side's strike, its places not this word's; a word in such a clause
+        keeps to it. A clause naming no place ("Daraya was evacuated after relentless
+        bombing") tells of the main one's place."""
+        own = self._clause_beside(trigger.tok) if trigger.found else None
+        if own is not None and own & placed:
+            return scope & own
+        for other in others:
+            if self.elsewhere(trigger, other, placed):
+                scope = scope - self._clause_beside(other.tok)
+        return scope
+
+    def elsewhere(self, trigger: Trigger, other: Trigger, placed: set[int]) -> bool:
+        """Whether another strike word stands in a clause beside this one's that names its
+        own attacker and a place of its own: another side's strike, not this one's."""
+        clause = self._clause_beside(other.tok) if other.found else None
+        return clause is not None and trigger.tok.i not in clause and bool(clause & placed)
+
+    def _clause_beside(self, tok) -> set[int] | None:
+        """The clause a strike word opens beside the sentence's main one: a verb with its own
+        subject joined or subordinated to another, or a phrase an opener ("after", "as")
+        heads ("after Israeli strikes on Tyre"); None when the word stands in the main one."""
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        if verb.pos_ == "VERB" and verb.dep_ in ("advcl", "conj") \
+                and any(c.dep_ in _SUBJ for c in verb.children):
+            return {t.i for t in verb.subtree}
+        node = tok
+        while node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ in self.lex.beside_openers and prep.dep_ == "prep":
+            return {t.i for t in prep.subtree}
+        return None
 
     def _answered(self, node) -> bool:
         """Whether a word is what an answer is for: "strike" of "in retaliation for an Israeli

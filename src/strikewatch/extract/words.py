@@ -242,3 +242,14 @@ def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens
             break
         node = node.head
     return node if node.pos_ == "VERB" else tok
+
+
+def clause_of(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The verb heading the clause a word stands in: the nearest verb above it with a subject
+    of its own, or the sentence's root ("killing five" belongs to the clause it follows; "after
+    Israeli strikes on Tyre killed five" is a clause of its own)."""
+    node = tok
+    while node.head.i != node.i and not (node.pos_ == "VERB" and any(
+            c.dep_ in _SUBJ for c in node.children)):
+        node = node.head
+    return node

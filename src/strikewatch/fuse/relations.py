@@ -82,6 +82,11 @@ def place_relation(a: Place, b: Place, s: FuseSettings) -> int | None:
         return 0 if fp == cp else 1
     if fp == cp:
         return 0 if _km(fine, coarse) <= s.same_point_km else None
+    if fp == "point" and cp == "admin2" and fine.admin1 == coarse.admin1 \
+            and not coarse.unresolved_name and _km(fine, coarse) <= s.same_point_km:
+        # the district itself at its own point, its seat ("Mogadishu" and its "Hodan"
+        # district); not a village coded to the district, which lies elsewhere in it
+        return 1
     return None
 
 

@@ -184,9 +184,28 @@ def _in_the_attacker_s_theatre(doc: _Document, m: StrikeMention, near: list[Plac
     countries = {c.country for c in g.lookup(m.place_text or "") if c.exact}
     inside = countries & theatre
     if len(inside) != 1 or len(countries) < 2 and isinstance(here, Place):
-        return unsettled
+        return _no_namesake_abroad(m, unsettled) if not inside else unsettled
     there, cand = g._resolve_full(m.place_text or "", inside.pop(), near, _context_of(m))
     return (there, cand) if isinstance(there, Place) else unsettled
+
+
+def _no_namesake_abroad(m: StrikeMention,
+                        unsettled: tuple[Place | Unresolved, Candidate | None],
+                        ) -> tuple[Place | Unresolved, Candidate | None]:
+    """A name read outside the countries its attacker strikes in, none of which has it, and
+    only spelt like a town there ("Haftar's forces shelled Mitiga airport": Matuga, Kenya),
+    is a place of the theatre the gazetteer lacks: unplaced, with the reason. A name read
+    exactly stays read (the registry lists few forces' strikes abroad), and so does one
+    written with its container ("Bardhere, Gedo region"): the container says where."""
+    here, read = unsettled
+    written = m.place_text or ""
+    if not isinstance(here, Place) or read is None or read.exact \
+            or "," in written or " in " in written:
+        return unsettled
+    return Unresolved(m.place_text or here.name,
+                      f"{here.name} ({here.country}) is only spelt alike, outside the "
+                      f"countries its attacker strikes in",
+                      (f"alone: {here.name} ({here.country}/{here.admin1})",)), None
 
 
 def _contain_all(doc: _Document) -> None:
@@ -248,16 +267,20 @@ def _abroad_only_with_cause(doc: _Document) -> None:
 
 
 def _struck_abroad_by_its_state(doc: _Document, m: StrikeMention, p: Place) -> bool:
-    """The story's own state struck the place: "Israeli jets struck the port of Hodeidah" in
-    a story whose other places are Israeli. States strike abroad, and a strike is no venue;
-    the place must still be named exactly by its own name and be a province or a city large
+    """The story's own state struck the place ("Israeli jets struck the port of Hodeidah" in
+    a story whose other places are Israeli), or a force struck it in a country the registry
+    lists among those it strikes ("Air strikes hit Sanaa as Houthis fire missiles at Riyadh":
+    the Houthis strike Saudi Arabia). Forces strike abroad, and a strike is no venue; the
+    place must still be named exactly by its own name and be a province or a city large
     enough to be named from abroad (not a person's namesake hamlet), and the sentence must
-    name the state as the one striking (not carry it from a strike before "Peace talks in
+    name the force as the one striking (not carry it from a strike before "Peace talks in
     Geneva were suspended after the strikes")."""
     named, sentence = m.attacker_span, m.sentence
-    if m.attacker is None or m.attacker.country != doc.country or p.precision == "region" \
-            or named is None or sentence is None \
+    if m.attacker is None or p.precision == "region" or named is None or sentence is None \
             or not sentence.start <= named.start < sentence.end:
+        return False
+    if m.attacker.country != doc.country \
+            and p.country not in load_registry().theatre_of(m.attacker) - {doc.country}:
         return False
     _, cand = doc.gazetteer._resolve_full(m.place_text or p.name, p.country)
     return cand is not None and cand.exact and cand.own and (
