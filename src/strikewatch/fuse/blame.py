@@ -64,13 +64,14 @@ def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSetting
         label = c.org or c.speaker
         if c.kind == "denial":
             blame.denials[c.about].add(label)
-        elif c.kind in _ATTRIBUTING and c.about not in _voice_codes(c, country):
+        elif c.kind in _ATTRIBUTING and c.about not in voice_codes(c, country):
             blame.attackers[c.about].add(label)
     return blame
 
 
-def _voice_codes(c: ClaimMention, country: str | None) -> set[str]:
-    """The attackers a claim's speaker or organisation is one of."""
+def voice_codes(c: ClaimMention, country: str | None) -> set[str]:
+    """The attackers a claim's speaker or organisation is one of ("Moscow", "Russia's defence
+    ministry"); a pending "the army" settled in ``country`` when one is given."""
     from ..actors import load_registry
     from ..lexicons import load_actor_names
 

@@ -76,8 +76,7 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
 
     Fields an analyst reviewed keep the analyst's value (from ``previous``). ``maybe`` names
     the incidents its reports fit as well as this one (``_maybe_reason``); left out, it is
-    read back from ``previous``. ``claims`` are its reports' accusations and denials
-    (``claims_of_incidents``), which the grade weighs with the strike reports.
+    read back from ``previous``. ``claims``: its reports' accusations and denials, weighed.
     """
     s = settings or FuseSettings.default()
     if maybe is None:
@@ -103,8 +102,8 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
 
     day, precision = _choose_date(members)
     place = _choose_place(members)
-    blame = blame_of(claims, place.country if place else None, s)
-    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s, blame)
+    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s,
+                           blame_of(claims, place.country if place else None, s))
     if maybe:
         grade, reason = _maybe_reason(grade, reason, maybe)
     inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
