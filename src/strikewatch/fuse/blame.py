@@ -34,9 +34,12 @@ def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMenti
                         ) -> dict[str, list[ClaimMention]]:
     """Each incident's claims: those of its reports' documents that follow one of its strike
     sentences with no other strike sentence between (a claim before any strike sentence, as
-    in a headline, goes with the document's first)."""
-    owner = {(m.mention.doc_id, m.mention.sentence.start): iid
-             for iid, ms in members.items() for m in ms}
+    in a headline, goes with the document's first). A sentence naming two strikes ("Russian
+    and Syrian jets") gives its claims to the incidents of both, whichever are computed."""
+    owner: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for iid, ms in members.items():
+        for m in ms:
+            owner[(m.mention.doc_id, m.mention.sentence.start)].add(iid)
     claims = store.claim_mentions(doc_ids=sorted({doc for doc, _ in owner}))
     if not claims:
         return {}
@@ -48,7 +51,7 @@ def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMenti
         here = sorted(starts.get(c.doc_id, ()))
         before = [s for s in here if s <= c.span.start]
         strike = before[-1] if before else (here[0] if here else None)
-        if (iid := owner.get((c.doc_id, strike))) is not None:
+        for iid in owner.get((c.doc_id, strike), ()):
             out[iid].append(c)
     return out
 
