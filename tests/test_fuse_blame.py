@@ -10,7 +10,10 @@ import pytest
 
 from strikewatch import pipeline
 from strikewatch.export import export_lines
+from strikewatch.fuse.blame import blame_of
 from strikewatch.fuse.run import fuse_pending
+from strikewatch.fuse.settings import FuseSettings
+from strikewatch.models import ClaimMention, Span
 from strikewatch.store import Store
 
 
@@ -89,3 +92,28 @@ def test_a_denial_is_set_against_the_report_of_the_strike(tmp_path, text, denier
                                              text)])
     assert "denied by" in incident["grade_reason"], incident["grade_reason"]
     assert denier.lower() in incident["grade_reason"].lower(), incident["grade_reason"]
+
+
+
+def _claim(speaker: str, org: str | None, kind: str, about: str) -> ClaimMention:
+    text = f"{speaker} said so."
+    return ClaimMention(doc_id="d", span=Span(0, len(text), text), speaker=speaker, kind=kind,
+                        org=org, role=None, about=about, quote=text, numbers=(), period=None)
+
+
+@pytest.mark.parametrize("claim, blamed", [
+    # a monitor's or medics' toll naming the attacker is a report, not a rival claim
+    (_claim("the Syrian Observatory for Human Rights", None, "casualties", "RU"), False),
+    (_claim("medics", None, "casualties", "SA"), False),
+    # a belligerent telling what its rival struck, and anyone's accusation, are
+    (_claim("the RSF", "Rapid Support Forces", "target", "SD"), True),
+    (_claim("Hezbollah", "Hezbollah", "target", "IL"), True),
+    (_claim("residents", None, "accusation", "MM"), True),
+    (_claim("local officials", None, "accusation", "RU"), True),
+])
+def test_a_rival_claim_takes_an_accusation_or_a_belligerent_s_word(claim, blamed):
+    """Syria, Yemen, Sudan, Lebanon, Myanmar, Ukraine: who a claim says struck weighs in the
+    grade when a side says it of its rival or someone accuses; a monitor's toll that names
+    the attacker follows the wrong strike, in a story of several attackers, as often as not."""
+    blame = blame_of([claim], None, FuseSettings())
+    assert (claim.about in blame.attackers) is blamed, blame

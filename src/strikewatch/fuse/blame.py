@@ -17,8 +17,8 @@ from ..models import ClaimMention, StoredMention
 from ..store import Store
 from .settings import FuseSettings
 
-# claims that say who struck: "X blamed Y", "Y said X's aircraft bombed", "killing 7, residents
-# said" (a statistic or a target list is about a campaign, not one strike)
+# claims that can say who struck: "X blamed Y", "Y said X's aircraft bombed" (a statistic is
+# about a campaign, not one strike); which of them count is ``_a_rival_s``'s
 _ATTRIBUTING = ("accusation", "target", "casualties")
 
 
@@ -67,9 +67,21 @@ def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSetting
         label = c.org or c.speaker
         if c.kind == "denial":
             blame.denials[c.about].add(label)
-        elif c.kind in _ATTRIBUTING and c.about not in voice_codes(c, country):
+        elif c.kind in _ATTRIBUTING and _a_rival_s(c, voice_codes(c, country)):
             blame.attackers[c.about].add(label)
     return blame
+
+
+def _a_rival_s(c: ClaimMention, voices: set[str]) -> bool:
+    """Whether a claim names another party as the one that struck: an accusation by anyone
+    ("residents blamed government aircraft"), or a side telling what its rival struck ("the RSF
+    said army aircraft had bombed the market"). A monitor's or a resident's toll naming an
+    attacker ("Russian strikes killed 7, the Observatory said") is a report of the strike, not
+    a competing claim: in a story of several attackers it follows the wrong strike as often
+    as the right one."""
+    if c.about in voices:
+        return False
+    return c.kind == "accusation" or bool(voices)
 
 
 def voice_codes(c: ClaimMention, country: str | None) -> set[str]:
