@@ -85,11 +85,7 @@ CODED: dict[str, tuple[int | tuple[int, str], list]] = {
                    "than 60 characters before the figure): the range stays 6-6"),
         want("2024-05-26", "RU", "UA", "Kharkiv", "weak", None, "sunday")]),
     "sudan-omdurman-blame-and-nyala": (2, [
-        want("2024-09-02", None, "SD", "Khartoum", "contested", (20, 22), "wire army",
-             fails="the wire's 'The army blamed the Rapid Support Forces for the attack; the RSF "
-                   "said army aircraft had bombed the market' is read as two claims, not as two "
-                   "attackers of its strike, and grading weighs only the strike reports' "
-                   "attackers: the incident is the RSF's, graded fair"),
+        want("2024-09-02", None, "SD", "Khartoum", "contested", (20, 22), "wire army"),
         want("2024-09-02", "SD", "SD", "Southern Darfur", "weak", (7, 7), "nyala")]),
     "myanmar-village-and-township": ((1, "the radio's report of the toll is a second incident "
                                          "(see its case)"), [want(

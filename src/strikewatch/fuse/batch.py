@@ -12,6 +12,7 @@ from ..models import Incident, StoredMention, StrikeMention
 from ..store import Store, mention_key
 from .candidates import _Buckets, _reach
 from .grading import _maybe_of
+from .blame import claims_of_incidents
 from .incident import compute_incident
 from .relations import _site
 from .scoring import _Traits, _one_pin_per_strike, _score, _summaries, _vagueness
@@ -238,13 +239,15 @@ class _Batch:
         known = _existing(self.store, {i for iid in self.touched if iid in self.working
                                        for i in self.working[iid].maybe}, also=self.working)
         updated = []
+        claims = claims_of_incidents(self.store, {iid: self.working[iid].members
+                                                  for iid in self.touched if iid in self.working})
         for iid in sorted(self.touched):
             w = self.working.get(iid)
             if w is None or not w.members:
                 continue
             w.maybe &= known
             w.incident = compute_incident(iid, w.members, previous=w.incident, settings=self.s,
-                                          maybe=sorted(w.maybe))
+                                          maybe=sorted(w.maybe), claims=claims.get(iid, ()))
             updated.append(w.incident)
             if not w.new and iid not in self.run.updated:
                 self.run.updated.add(iid)

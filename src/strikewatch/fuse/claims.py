@@ -10,6 +10,7 @@ from datetime import date
 
 from ..models import TARGET_CATEGORIES
 from ..store import IncidentFilter, Store
+from .blame import voice_codes
 from .records import clip, incidents_with_members
 from .settings import FuseSettings
 from .sources import _sources_of
@@ -133,18 +134,13 @@ def claims_vs_reports(store: Store, *, attacker: str, start: date, end: date,
 def _tally_statements(store: Store, report: ClaimsReport, claimed: _Tally) -> None:
     """The period's statements: the attacker's target claims and denials into ``claimed``,
     third parties' statistics into the report."""
-    from ..lexicons import load_actor_names, load_target_groups
+    from ..lexicons import load_target_groups
 
-    actors, groups, attacker = load_actor_names(), load_target_groups(), report.attacker
-
-    def is_attacker(*texts: str | None) -> bool:
-        return any(getattr(v, "code", None) == attacker
-                   for t in texts if t for _, _, _, v in actors.find_in_short(t))
-
+    groups, attacker = load_target_groups(), report.attacker
     for claim, _published, _outlet in store.dated_claims(start=report.start, end=report.end):
-        # the speaker decides whose voice it is ("Moscow", "Russia's defence ministry"); a
-        # claim whose subject extraction could not tell is the attacker's when it speaks
-        own = is_attacker(claim.speaker, claim.org)
+        # the speaker decides whose voice it is; a claim whose subject extraction could not
+        # tell is the attacker's when it speaks
+        own = attacker in voice_codes(claim, None)
         if claim.about not in (attacker, None) or (claim.about is None and not own):
             continue
         if claim.kind == "statistic" and not own:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Incident, StoredMention
+from .blame import Blame
 from .settings import FuseSettings, NONCOMBATANT
 
 
@@ -51,14 +52,18 @@ def _category_class(categories: set[str]) -> set[str]:
     return {"noncombatant" if c in NONCOMBATANT else c for c in categories if c != "unknown"}
 
 
-def _grade(sources, info, attackers, cats, attacker, members, s: FuseSettings
-           ) -> tuple[str, str]:
+def _grade(sources, info, attackers, cats, attacker, members, s: FuseSettings,
+           blame: Blame | None = None) -> tuple[str, str]:
     """The monitoring grade and its reason in words: contested when sources disagree on who
-    struck or what was hit; confirmed on the attacker's own acknowledgement; fair on two
-    sources independent of each other and of the attacker (alignment.yaml: the attacker's
-    state media and its allies' do not count); weak otherwise."""
-    tally = _tally_words(members)
-    if (why := _contested(info, attackers, cats)) is not None:
+    struck (in their strike reports or their claims: "X blamed Y") or what was hit; confirmed
+    on the attacker's own acknowledgement; fair on two sources independent of each other and
+    of the attacker (alignment.yaml: the attacker's state media and its allies' do not
+    count); weak otherwise. A denial of the strike is named in the reason."""
+    blame = blame or Blame()
+    tally = _denial_words(blame, attacker) + _tally_words(members)
+    claimed = {c: attackers.get(c, set()) | blame.attackers.get(c, set())
+               for c in {*attackers, *blame.attackers}}
+    if (why := _contested(info, claimed, cats)) is not None:
         return "contested", f"Contested: {why}; {tally}."
     voices = sorted(info[k].label for k in sources if info[k].attacker_voice)
     others = sorted(info[k].label for k in sources if not info[k].attacker_voice)
@@ -78,6 +83,15 @@ def _grade(sources, info, attackers, cats, attacker, members, s: FuseSettings
         single = "a single independent source" if aligned else "a single source"
         return "weak", f"Weak: {single} ({independent[0]}){also}; {tally}."
     return "weak", f"Weak: no independent source{also or f' ({others[0]})'}; {tally}."
+
+
+def _denial_words(blame: Blame, attacker) -> str:
+    """The denials of the incident's attacker (of anyone's, when none is known), to be set
+    against the reports of the strike."""
+    code = attacker.code if attacker is not None else None
+    said = [f"{who} denied by {', '.join(sorted(voices))}"
+            for who, voices in sorted(blame.denials.items()) if code in (None, who)]
+    return "".join(f"the strike by {words}; " for words in said)
 
 
 def _tally_words(members: Sequence[StoredMention]) -> str:

@@ -9,7 +9,9 @@ from dataclasses import replace
 from datetime import date
 
 from ..event_types import incident_event_type
-from ..models import TARGET_CATEGORIES, Actor, Incident, Place, Range, StoredMention, Target
+from ..models import (TARGET_CATEGORIES, Actor, ClaimMention, Incident, Place, Range,
+                      StoredMention, Target)
+from .blame import blame_of
 from .grading import _grade, _maybe_of, _maybe_reason
 from .relations import _attacker_code
 from .scoring import _summary_toll
@@ -68,12 +70,13 @@ def _choose_place(members: Sequence[StoredMention]) -> Place | None:
 def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                      previous: Incident | None = None,
                      settings: FuseSettings | None = None,
-                     maybe: Sequence[str] | None = None) -> Incident:
+                     maybe: Sequence[str] | None = None,
+                     claims: Sequence[ClaimMention] = ()) -> Incident:
     """An incident's fields, grade and the grade's reason, from its mentions.
 
     Fields an analyst reviewed keep the analyst's value (from ``previous``). ``maybe`` names
     the incidents its reports fit as well as this one (``_maybe_reason``); left out, it is
-    read back from ``previous``.
+    read back from ``previous``. ``claims``: its reports' accusations and denials, weighed.
     """
     s = settings or FuseSettings.default()
     if maybe is None:
@@ -98,11 +101,13 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                               for ms in sources.values()])
 
     day, precision = _choose_date(members)
-    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s)
+    place = _choose_place(members)
+    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s,
+                           blame_of(claims, place.country if place else None, s))
     if maybe:
         grade, reason = _maybe_reason(grade, reason, maybe)
     inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
-                   place=_choose_place(members), targets=targets,
+                   place=place, targets=targets,
                    fatalities=toll(lambda c: c.killed),
                    civilians=toll(lambda c: c.civilians_killed),
                    grade=grade, grade_reason=reason,

@@ -11,6 +11,7 @@ from ..models import Incident, StoredMention
 from ..store import Store
 from .batch import FuseReport, _Batch, _Run, _existing
 from .grading import _maybe_of
+from .blame import claims_of_incidents
 from .incident import compute_incident
 from .settings import FuseSettings
 
@@ -109,8 +110,10 @@ def refresh_incidents(store: Store, ids: Iterable[str], *,
         members[sm.incident_id].append(sm)
     incidents = store.incidents(ids=ids)
     known = _existing(store, {i for inc in incidents for i in _maybe_of(inc)})
+    claims = claims_of_incidents(store, members)
     out = [compute_incident(inc.id, members[inc.id], previous=inc, settings=s,
-                            maybe=[i for i in _maybe_of(inc) if i in known and i not in ids])
+                            maybe=[i for i in _maybe_of(inc) if i in known and i not in ids],
+                            claims=claims.get(inc.id, ()))
            for inc in incidents if members[inc.id]]
     store.save_fusion(incidents=out)
     return out

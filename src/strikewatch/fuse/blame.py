@@ -1,0 +1,97 @@
+"""Who an incident's own reports say struck, beyond the strike sentences: the accusations,
+attributions and denials extraction keeps as claims.
+
+"The army blamed the RSF for the attack; the RSF said army aircraft had bombed the market"
+is one strike report (no attacker) and two claims. Grading weighs who struck; the primer
+makes an incident contested when belligerents give competing claims of responsibility, and
+sets an attacker's denial against the reports of its strike. So the claims of the incident's
+own documents, each tied to the strike it follows in its document, are read here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..models import ClaimMention, StoredMention
+from ..store import Store
+from .settings import FuseSettings
+
+# claims that can say who struck: "X blamed Y", "Y said X's aircraft bombed" (a statistic is
+# about a campaign, not one strike); which of them count is ``_a_rival_s``'s
+_ATTRIBUTING = ("accusation", "target", "casualties")
+
+
+@dataclass(slots=True)
+class Blame:
+    """Who the claims say struck (code -> the voices saying so) and who denies it."""
+
+    attackers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    denials: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMention]]
+                        ) -> dict[str, list[ClaimMention]]:
+    """Each incident's claims: those of its reports' documents that follow one of its strike
+    sentences with no other strike sentence between (a claim before any strike sentence, as
+    in a headline, goes with the document's first). A sentence naming two strikes ("Russian
+    and Syrian jets") gives its claims to the incidents of both, whichever are computed."""
+    owner: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for iid, ms in members.items():
+        for m in ms:
+            owner[(m.mention.doc_id, m.mention.sentence.start)].add(iid)
+    claims = store.claim_mentions(doc_ids=sorted({doc for doc, _ in owner}))
+    if not claims:
+        return {}
+    starts: dict[str, list[int]] = defaultdict(list)
+    for m in store.strike_mentions(doc_ids=sorted({c.doc_id for c in claims})):
+        starts[m.doc_id].append(m.sentence.start)
+    out: dict[str, list[ClaimMention]] = defaultdict(list)
+    for c in claims:
+        here = sorted(starts.get(c.doc_id, ()))
+        before = [s for s in here if s <= c.span.start]
+        strike = before[-1] if before else (here[0] if here else None)
+        for iid in owner.get((c.doc_id, strike), ()):
+            out[iid].append(c)
+    return out
+
+
+def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSettings) -> Blame:
+    """Who the claims say struck and who denies it. A voice's claim about itself ("the army
+    said it struck only terrorist bases") contests nothing; a pending "the army" is the state
+    the strike falls in, as the strike sentences' own."""
+    blame = Blame()
+    for c in claims:
+        if c.about is None or c.about in s.unknown_attackers:
+            continue
+        label = c.org or c.speaker
+        if c.kind == "denial":
+            blame.denials[c.about].add(label)
+        elif c.kind in _ATTRIBUTING and _a_rival_s(c, voice_codes(c, country)):
+            blame.attackers[c.about].add(label)
+    return blame
+
+
+def _a_rival_s(c: ClaimMention, voices: set[str]) -> bool:
+    """Whether a claim names another party as the one that struck: an accusation by anyone
+    ("residents blamed government aircraft"), or a side telling what its rival struck ("the RSF
+    said army aircraft had bombed the market"). A monitor's or a resident's toll naming an
+    attacker ("Russian strikes killed 7, the Observatory said") is a report of the strike, not
+    a competing claim: in a story of several attackers it follows the wrong strike as often
+    as the right one."""
+    if c.about in voices:
+        return False
+    return c.kind == "accusation" or bool(voices)
+
+
+def voice_codes(c: ClaimMention, country: str | None) -> set[str]:
+    """The attackers a claim's speaker or organisation is one of ("Moscow", "Russia's defence
+    ministry"); a pending "the army" settled in ``country`` when one is given."""
+    from ..actors import load_registry
+    from ..lexicons import load_actor_names
+
+    found = {v for t in (c.speaker, c.org) if t
+             for _, _, _, v in load_actor_names().find_in_short(t)}
+    reg = load_registry()
+    settled = (reg.settle(v, country) if country else None for v in found)
+    return {a.code for a in (*found, *settled) if a is not None and a.code}
