@@ -311,3 +311,19 @@ def test_one_story_of_a_strike_on_a_district_is_one_incident(extractor, store, t
     put(store, doc, [replace(s, doc_id=doc.id) for s in strikes])
     fuse_pending(store)
     assert [len(r["mentions"]) for r in incident_records(store)] == [len(strikes)]
+
+
+# --------------------------------------------------------------- drones told by their volley
+@pytest.mark.parametrize("text, want", [
+    ("Hezbollah launched a swarm of drones at an Israeli army base near Safed.",
+     [("Safed", "IL", "Hezbollah", None, None)]),
+    ("Russia launched a swarm of drones at Kyiv overnight.", [("Kyiv", "UA", "RU", None, None)]),
+    ("The RSF launched a wave of drones at Port Sudan on Sunday.",
+     [("Port Sudan", "SD", "RSF", None, None)]),
+    # a catalogue is no volley
+    ("The company launched a range of drones at the Paris air show.", []),
+])
+def test_drones_launched_as_a_swarm_or_a_wave_are_a_strike(extractor, text, want):
+    """Lebanon, Ukraine, Sudan: "a swarm of drones" is the object's number, as "a barrage of
+    rockets" is; the drones launched at a place are the strike."""
+    assert struck(extractor, text) == want

@@ -372,10 +372,13 @@ class TriggerRules:
     def drone_fired(self, tok) -> bool:
         """A drone that a verb of firing has for its object, a one-way munition (weapons.yaml
         fired_as_munitions): "Hezbollah launched explosive drones at Metula", "Russia launched
-        Shahed drones at Odesa"."""
+        Shahed drones at Odesa", and drones told by their volley (weapons.yaml volleys):
+        "launched a swarm of drones at Kyiv" (the verb's object is the swarm)."""
         lex = self.lex
+        fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lower_ in lex.volleys else tok
         return bool({tok.lower_, lex.base(tok.lower_)} & lex.fired_as_munitions) \
-            and tok.dep_ == "dobj" and lex.base(tok.head.lower_) in lex.firing_verbs
+            and fired.dep_ == "dobj" and lex.base(fired.head.lower_) in lex.firing_verbs
 
     def verb_of_impact(self, verb) -> bool:
         """A verb of impact, or one a verb of impact shares its subject with: "the rocket did
