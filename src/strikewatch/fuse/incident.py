@@ -4,12 +4,12 @@ with the fields an analyst reviewed kept."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from ..event_types import incident_event_type
-from ..models import (TARGET_CATEGORIES, Actor, ClaimMention, Incident, Place, Range,
+from ..models import (TARGET_CATEGORIES, Actor, Casualties, ClaimMention, Incident, Place, Range,
                       StoredMention, Target)
 from .blame import blame_of
 from .grading import _grade, _maybe_of, _maybe_reason
@@ -81,25 +81,10 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
     s = settings or FuseSettings.default()
     if maybe is None:
         maybe = _maybe_of(previous) if previous is not None else ()
-    sources: dict[str, list[StoredMention]] = defaultdict(list)
-    info: dict[str, _Source] = {}
-    for m in members:
-        for src in _sources_of(m, s):
-            sources[src.key].append(m)
-            info[src.key] = info.get(src.key, src) if not src.attacker_voice else src
-    _one_per_outlet(sources, info)
+    sources, info = _grouped_by_source(members, s)
     attackers, attacker = _incident_attacker(sources, info, s)
     targets, by_source_cats = _incident_targets(sources)
-
-    by_story: dict[str, list[StoredMention]] = defaultdict(list)
-    for m in members:  # a summary sums up its own story's reports: compared within a story
-        by_story[m.story].append(m)
-    summaries = {m.id for m in members if _summary_toll(m, by_story[m.story], s)}
-
-    def toll(pick) -> Range:
-        return _merge_counts([_per_source_count([m for m in ms if m.id not in summaries], pick)
-                              for ms in sources.values()])
-
+    toll = _toll_of(members, sources, s)
     day, precision = _choose_date(members)
     place = _choose_place(members)
     grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s,
@@ -115,6 +100,36 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
                    reviewed=dict(previous.reviewed) if previous else {},
                    event_type=incident_event_type(m.mention.event_type for m in members))
     return _keep_reviewed(inc, previous)
+
+
+def _grouped_by_source(members: Sequence[StoredMention], s: FuseSettings,
+                       ) -> tuple[dict[str, list[StoredMention]], dict[str, _Source]]:
+    """The reports by source, one source per outlet; a source's attacker voice, when one of
+    its reports speaks for the attacker, stands for it."""
+    sources: dict[str, list[StoredMention]] = defaultdict(list)
+    info: dict[str, _Source] = {}
+    for m in members:
+        for src in _sources_of(m, s):
+            sources[src.key].append(m)
+            info[src.key] = info.get(src.key, src) if not src.attacker_voice else src
+    _one_per_outlet(sources, info)
+    return sources, info
+
+
+def _toll_of(members: Sequence[StoredMention], sources: dict[str, list[StoredMention]],
+             s: FuseSettings) -> Callable[[Callable[[Casualties], Range]], Range]:
+    """The incident's toll of one kind (``pick``), merged over sources, each source's count
+    leaving out the summaries of its story (a summary sums up its own story's reports, so it
+    is compared within that story)."""
+    by_story: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in members:
+        by_story[m.story].append(m)
+    summaries = {m.id for m in members if _summary_toll(m, by_story[m.story], s)}
+
+    def toll(pick: Callable[[Casualties], Range]) -> Range:
+        return _merge_counts([_per_source_count([m for m in ms if m.id not in summaries], pick)
+                              for ms in sources.values()])
+    return toll
 
 
 def _incident_attacker(sources: dict[str, list[StoredMention]], info: dict[str, _Source],
