@@ -117,3 +117,21 @@ def test_a_rival_claim_takes_an_accusation_or_a_belligerent_s_word(claim, blamed
     the attacker follows the wrong strike, in a story of several attackers, as often as not."""
     blame = blame_of([claim], None, FuseSettings())
     assert (claim.about in blame.attackers) is blamed, blame
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Leaders call on Russia to halt Syrian airstrikes against civilians",
+     "Russian jets struck the town of Talbiseh in Homs province on Wednesday, activists said."),
+    ("Kyiv accuses Moscow of shelling civilians",
+     "Ukrainian artillery hit a market in Donetsk on Sunday, killing 3 people, the city's "
+     "Russian-installed mayor said."),
+])
+def test_a_headline_s_claim_contests_no_strike_of_the_body(tmp_path, title, text):
+    """Syria and Ukraine: a headline's accusation speaks of the whole story (and may name the
+    war's other side, or be misread as it); it is no competing claim about the first strike
+    the body tells."""
+    doc = {"id": "headline", "published": "2015-10-02", "source": "Reuters", "title": title,
+           "text": text}
+    incidents = _incidents(tmp_path, [doc])
+    assert incidents and all(i["grade"] != "contested" for i in incidents), \
+        [i["grade_reason"] for i in incidents]

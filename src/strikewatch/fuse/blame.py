@@ -33,9 +33,12 @@ class Blame:
 def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMention]]
                         ) -> dict[str, list[ClaimMention]]:
     """Each incident's claims: those of its reports' documents that follow one of its strike
-    sentences with no other strike sentence between (a claim before any strike sentence, as
-    in a headline, goes with the document's first). A sentence naming two strikes ("Russian
-    and Syrian jets") gives its claims to the incidents of both, whichever are computed."""
+    sentences with no other strike sentence between; one in the body before any strike
+    sentence ("Rebels blamed Russian warplanes for Monday's attack", then "three air strikes hit
+    the market") goes with the first. A headline's claim that names no strike of its own
+    ("Leaders call on Russia to halt Syrian airstrikes against civilians") speaks of the whole
+    story, not of its first strike, and goes with none. A sentence naming two strikes
+    ("Russian and Syrian jets") gives its claims to the incidents of both."""
     owner: dict[tuple[str, int], set[str]] = defaultdict(set)
     for iid, ms in members.items():
         for m in ms:
@@ -50,8 +53,9 @@ def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMenti
     for c in claims:
         here = sorted(starts.get(c.doc_id, ()))
         before = [s for s in here if s <= c.span.start]
-        strike = before[-1] if before else (here[0] if here else None)
-        for iid in owner.get((c.doc_id, strike), ()):
+        if not before and (c.span.start == 0 or not here):
+            continue  # the headline's, or a story with no strike sentence
+        for iid in owner.get((c.doc_id, before[-1] if before else here[0]), ()):
             out[iid].append(c)
     return out
 
