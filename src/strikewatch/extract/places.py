@@ -583,7 +583,8 @@ class PlaceFinder:
         if name.text.lower() in lex.not_places or all(t.lower_ in lex.not_places for t in name) \
                 or self._whose(name.text) or self._site_kind(name, precision):
             return
-        if precision is None and (toks & scan.named or (from_ent and not self._known(name.text))):
+        if precision is None and (toks & scan.named or (from_ent and not self._known(
+                name.text, spelling_variants=self._struck_object(name)))):
             pieces = self._segment(name) if from_ent and len(name) > 1 else []
             for a, b in pieces:
                 self._add(scan, a, b, from_ent=False)
@@ -1093,11 +1094,19 @@ class PlaceFinder:
         return words[idxs[n]][2].lower() in self.lex.name_heads \
             or self.lex.glued_descriptor.fullmatch(words[idxs[n + 1]][2]) is not None
 
-    def _known(self, name: str) -> bool:
-        """The gazetteer knows a place by this name, of any size."""
+    def _known(self, name: str, *, spelling_variants: bool = False) -> bool:
+        """The gazetteer knows a place by this name, of any size (in another spelling too, where
+        the name stands where a place stands: ``_struck_object``)."""
         if name.isupper() and " " not in name and name.lower() not in self.lex.capitals:
             return False  # an acronym ("SLN", "AFP"), not the hamlet of that name; "DPR" is land
-        return self.gazetteer.is_place(name, min_population=0)
+        return self.gazetteer.is_place(name, min_population=0, spelling_variants=spelling_variants)
+
+    def _struck_object(self, name) -> bool:
+        """A name a strike verb takes as its object ("drones struck Qamishlo", "jets struck
+        Saadah", "shelled Bakhmut") stands where a place stands, as one a place preposition
+        governs does: spaCy's ORG or PERSON for an unfamiliar spelling is no reason to drop it."""
+        root = name.root
+        return root.dep_ == "dobj" and self._the_place_struck(root)
 
     def _segment(self, name) -> list[tuple[int, int]]:
         """Split a run of names the text lost its commas in ("Rastan Talbeesah Ter Maaleh and
