@@ -451,10 +451,26 @@ def test_a_person_s_name_head_opens_no_place(extractor):
     assert [s.place for s in coded_of(extractor, text)] == ["Baghdad"]
 
 
-def test_a_town_and_its_province_whose_comma_was_lost_stay_two_names(extractor):
-    text = ("MSF said that the hospital in Millis Idlib province was hit directly by two "
-            "airstrikes.")
-    assert [s.place for s in coded_of(extractor, text)] != ["Millis Idlib province"]
+_COMMA_LOST = ("a town written right before its province with the comma lost is read as one "
+               "name the gazetteer lacks (or as two strikes, the town and the province): the "
+               "rule for this shape holds on the sentence it was written from, not on others")
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    pytest.param("Doctors said the clinic in Sarmin Idlib province was hit directly by two "
+                 "airstrikes.", "Sarmin", "SY",
+                 marks=pytest.mark.xfail(strict=True, reason=_COMMA_LOST)),
+    pytest.param("Medics said the school in Haydan Saada province was hit by two airstrikes.",
+                 "Haydan", "YE", marks=pytest.mark.xfail(strict=True, reason=_COMMA_LOST)),
+    pytest.param("Officials said the market in Dibaga Erbil province was hit by two drone "
+                 "strikes.", "Dibaga", "IQ",
+                 marks=pytest.mark.xfail(strict=True, reason=_COMMA_LOST)),
+])
+def test_a_town_and_its_province_whose_comma_was_lost_are_one_strike_at_the_town(
+        extractor, text, place, country):
+    """Syria, Yemen, Iraq, in sentences written for this test: the town is the place, inside
+    the province written after it; one strike."""
+    assert [(s.place, s.country) for s in coded_of(extractor, text)] == [(place, country)]
 
 
 @pytest.mark.parametrize(("text", "place", "country"), [
