@@ -329,7 +329,7 @@ def workers_rounds(corpus: Path, repeats: int, before: Path | None,
     return rounds
 
 
-def main() -> int:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--docs", type=int, default=5000)
@@ -352,7 +352,11 @@ def main() -> int:
     parser.add_argument("--stages", action="store_true",
                         help="also print the CPU time of each stage on the corpus as given")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = _arguments()
     if args.child:
         print(json.dumps(run_in_child(*args.child)))
         return 0

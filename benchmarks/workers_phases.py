@@ -105,17 +105,10 @@ def memo_sizes(extractor, gazetteer) -> dict[str, int]:  # noqa: ANN001
     return sizes
 
 
-@contextmanager
-def stamping(stamps: Stamps) -> Iterator[None]:
-    """The worker's task, the parent's wait for a page and its writes wrapped to stamp them,
-    for the run inside only."""
-    from strikewatch import pipeline
-
-    originals = (pipeline._extract_page_in_worker, pipeline._page_of,
-                 pipeline.Store.replace_many_mentions, pipeline.extract_page)
-    in_worker, page_of, write, extract_page = originals
-
-    def page(extractor, gazetteer, docs):  # noqa: ANN001, ANN202 - in workers and in one process
+def _stamped_extract_page(extract_page, stamps: Stamps):  # noqa: ANN001, ANN202
+    """``extract_page`` stamped with its process's user and system CPU, minor page faults and
+    the entries each memo gained: in the workers and in a single process alike."""
+    def page(extractor, gazetteer, docs):  # noqa: ANN001, ANN202
         before, memos = resource.getrusage(resource.RUSAGE_SELF), memo_sizes(extractor, gazetteer)
         result = extract_page(extractor, gazetteer, docs)
         after = resource.getrusage(resource.RUSAGE_SELF)
@@ -125,6 +118,19 @@ def stamping(stamps: Stamps) -> Iterator[None]:
         with stamps.page_log.open("a", encoding="utf-8") as log:
             log.write(json.dumps(stamp) + "\n")
         return result
+    return page
+
+
+@contextmanager
+def stamping(stamps: Stamps) -> Iterator[None]:
+    """The worker's task, the parent's wait for a page and its writes wrapped to stamp them,
+    for the run inside only."""
+    from strikewatch import pipeline
+
+    originals = (pipeline._extract_page_in_worker, pipeline._page_of,
+                 pipeline.Store.replace_many_mentions, pipeline.extract_page)
+    in_worker, page_of, write, extract_page = originals
+    page = _stamped_extract_page(extract_page, stamps)
 
     def task(docs):  # noqa: ANN001, ANN202 - pickled by name: it stands in the module
         started, cpu = time.monotonic(), time.process_time()
