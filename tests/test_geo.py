@@ -961,3 +961,31 @@ def test_the_parse_strips_the_level_words_at_either_end(name, core, level, vicin
 
     q = _parse(name, None, _Lexicon.load())
     assert (q.core, q.level, q.vicinity) == (core, level, vicinity)
+
+
+def _edited_on_disk(monkeypatch, names: tuple[str, ...]) -> None:
+    """Files of these names read back edited, as if changed on disk after this process began."""
+    read_bytes = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        return b"# edited\n" + read_bytes(path) if path.name in names else read_bytes(path)
+    monkeypatch.setattr(Path, "read_bytes", edited)
+
+
+def test_the_index_is_named_by_the_code_this_process_runs_not_the_code_on_disk(monkeypatch):
+    """An index built by a process that loaded the geo modules before an edit is its old
+    code's, and must not be filed under the edited code's fingerprint."""
+    from strikewatch.geo.index import INDEX_MODULES, _fingerprint
+
+    before = _fingerprint()
+    _edited_on_disk(monkeypatch, INDEX_MODULES)
+    assert _fingerprint() == before
+
+
+def test_an_edited_gazetteer_data_file_names_a_new_index(monkeypatch):
+    from strikewatch.geo.index import DATA, _fingerprint
+
+    before = _fingerprint()
+    data_file = next(f.name for f in DATA.iterdir() if f.name.endswith(".csv"))
+    _edited_on_disk(monkeypatch, (data_file,))
+    assert _fingerprint() != before

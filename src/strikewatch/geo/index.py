@@ -66,6 +66,11 @@ def _written_names(name: str, alternates: list[str]) -> list[str]:
 
 
 INDEX_MODULES = ("index.py", "names.py", "lexicon.py")
+# the modules that build the index, as this process loaded them (names.py and lexicon.py are
+# imported above): a process started before an edit must not file its old code's index under
+# the edited code's name, for every later process would read it as the new one's
+_BUILDING_CODE = hashlib.sha256(
+    b"".join((Path(__file__).parent / module).read_bytes() for module in INDEX_MODULES)).digest()
 
 
 def _fingerprint() -> str:
@@ -77,8 +82,7 @@ def _fingerprint() -> str:
     for f in sorted(DATA.iterdir(), key=lambda p: p.name):
         if f.name.endswith((".csv", ".yaml")):
             h.update(f.name.encode() + f.read_bytes())
-    for module in INDEX_MODULES:
-        h.update((Path(__file__).parent / module).read_bytes())
+    h.update(_BUILDING_CODE)
     return h.hexdigest()[:16]
 
 
