@@ -472,6 +472,7 @@ class Lexicons:
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.kin_nouns = frozenset(w.lower() for w in pl["kin_nouns"])
         self.naming_verbs = frozenset(f for w in pl.get("naming_verbs") or () for f in _forms(str(w)))
+        self.spoken_of = frozenset(f for w in pl.get("spoken_of") or () for f in _forms(str(w)))
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())

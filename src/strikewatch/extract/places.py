@@ -1130,14 +1130,19 @@ class PlaceFinder:
         return out if len(out) > 2 or (len(out) == 2 and listed) else []
 
     def _said_here(self, span) -> bool:
-        """True for "a summit in Paris", "said in Moscow": where words were spoken; also where
-        the attacker stood ("positioned in Binnish town"), the name a modifier of its place word."""
+        """True for "a summit in Paris", "said in Moscow": where words were spoken; for a place
+        only spoken of ("did not mention Dnipro"); also where the attacker stood ("positioned in
+        Binnish town"), the name a modifier of its place word."""
         node = span.root
         while node.dep_ in ("compound", "amod") and node.head.i != node.i and node.head.i not in range(span.start, span.end):
             node = node.head
         head = node.head
+        if node.dep_ == "dobj" and head.lower_ in self.lex.spoken_of:
+            return True  # "did not mention Dnipro": spoken of, not struck
         if head.dep_ == "prep" or head.pos_ == "ADP":
             gov = head.head
+            if gov.lower_ in self.lex.spoken_of:
+                return True  # "made no mention of Hodeidah", "referred to Kharkiv"
             if self.lex.base(gov.lower_) in self.lex.report_verbs:
                 return not self._reports_the_event(gov)
             venue = gov.lower_ in self.lex.not_here or self.lex.base(gov.lower_) in self.lex.not_here

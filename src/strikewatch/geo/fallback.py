@@ -384,14 +384,19 @@ def _last_word_before(text: str, end: int) -> str | None:
 
 def _venue_before(text: str) -> bool:
     """Whether the words just before a place make it a venue ("peace talks in Geneva", "a
-    protest at the embassy in London"): the extractor's not_here words, one lexicon for both."""
+    protest at the embassy in London") or a place only spoken of ("did not mention Dnipro",
+    "made no mention of Saada"): the extractor's not_here and spoken_of words, one lexicon for
+    both."""
     from strikewatch.lexicons import load_lexicons
 
+    lex = load_lexicons()
     words = re.findall(r"[\w-]+", text.lower())[-4:]
+    if words and (words[-1] in lex.spoken_of
+                  or (len(words) > 1 and words[-1] in ("of", "to") and words[-2] in lex.spoken_of)):
+        return True
     if len(words) < 2 or words[-1] not in ("in", "at"):
         return False
-    not_here = load_lexicons().not_here
-    return any(w in not_here for w in words[:-1])
+    return any(w in lex.not_here for w in words[:-1])
 
 
 def _inside(p: Place, box: Place, relation: str, compass_km: float) -> bool:
