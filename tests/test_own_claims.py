@@ -61,3 +61,24 @@ def test_a_claim_about_the_army_is_about_the_state_the_strikes_fall_in(extractor
     assert unsettled.about is None
     [kept] = settle_claims([_claim("RU")], [])
     assert kept.about == "RU"
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    # Russia / Ukraine: a ministry on its own strike at the other side's facilities
+    ('The Russian Defence Ministry said its forces had carried out a "group strike with '
+     'high-precision weapons" on Ukrainian military-industrial facilities.', "RU"),
+    ("Ukraine's General Staff said its forces had struck Russian air defence systems "
+     "overnight.", "UA"),
+    # Israel / Syria: the army on what it hit
+    ("The Israeli army said it had hit Syrian army positions in response.", "IL"),
+])
+def test_a_force_named_by_what_was_hit_is_not_whose_strikes_the_claim_is_about(
+        extractor, text, about):
+    [claim] = extractor.extract(item(text)).claims
+    assert claim.about == about
+
+
+def test_a_force_named_as_the_striker_is_still_whose_strikes_the_claim_is_about(extractor):
+    [claim] = extractor.extract(item(
+        "Syrian state media said strikes by Israeli jets killed two soldiers.")).claims
+    assert claim.about == "IL"

@@ -96,8 +96,7 @@ class ClaimReader:
             kinds.add("denial")  # "Russian forces do not strike civilian targets"
         return _Said(kinds, content)
 
-    @staticmethod
-    def _about_actor(sdoc, att: Attribution, actors) -> ActorEntry | None:
+    def _about_actor(self, sdoc, att: Attribution, actors) -> ActorEntry | None:
         """The force the words say acts ("crimes carried out by the Assad regime"), before the
         first one named ("called on ... the United States to stop crimes ..."). A claim nested
         in a relative clause speaks only of the forces its clause names ("Ukrainian officials
@@ -106,11 +105,27 @@ class ClaimReader:
         verb = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
         inside = {t.i for t in verb.subtree} if verb is not None and verb.dep_ == "relcl" \
             else set(range(len(sdoc)))
+        own_voice = att.org is not None and att.org.role == "belligerent" and att.org.country
         candidates = [(e, toks) for e, toks in actors
-                      if not toks & att.tokens and toks <= inside and e.state]
+                      if not toks & att.tokens and toks <= inside and e.state
+                      and not (own_voice and self._struck_side(sdoc, toks))]
         return next((e for e, toks in candidates
                      if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
                     candidates[0][0] if candidates else None)
+
+    def _struck_side(self, sdoc, toks: set[int]) -> bool:
+        """A force named by what was hit ("a strike on Ukrainian military facilities", "hit
+        Syrian army positions") is the struck side, not the force whose strikes the words
+        are about: a belligerent that "said its forces struck Russian air defences" speaks
+        of its own."""
+        noun = sdoc[min(toks)]
+        while noun.dep_ in ("amod", "compound", "nmod", "poss") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj":
+            return noun.head.lower_ in ("on", "at", "against", "into")
+        lex = self.lex
+        return noun.dep_ == "dobj" and bool(
+            {noun.head.lower_, lex.base(noun.head.lower_)} & (lex.strong_verbs | lex.weak_verbs))
 
     @staticmethod
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None) -> str | None:
