@@ -252,11 +252,18 @@ def test_a_belligerents_own_voice_is_its_forces(extractor, text, org):
 @pytest.mark.parametrize("text", [
     "A missile struck a school in Kharkiv, Ukraine's air force said.",                   # Ukraine
     "Rockets hit the Green Zone in Baghdad, the Iraqi security media cell said.",         # Iraq
+    # fire told by where it came from
+    "Rockets were fired from Gaza towards Sderot, the Israeli military said.",            # Gaza
+    "Missiles were fired from Belgorod at Kharkiv overnight, Ukraine's air force said.",  # Ukraine
+    "Shells were fired from Bahri at Omdurman, the Sudanese army said, killing five.",    # Sudan
 ])
 def test_a_sides_voice_telling_of_fire_it_received_names_no_attacker(extractor, text):
     assert attackers(extractor, text) == [None]
 
 
-def test_a_sides_voice_telling_of_its_own_munitions_names_its_forces(extractor):
-    text = "Russia's defence ministry said its missiles hit a command post in Kramatorsk."
-    assert attackers(extractor, text) == ["RU"]
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Russia's defence ministry said its missiles hit a command post in Kramatorsk.", "RU"),
+    ("The Sudanese army said it fired artillery from Omdurman at RSF positions in Bahri.", "SD"),
+])
+def test_a_sides_voice_telling_of_its_own_munitions_names_its_forces(extractor, text, attacker):
+    assert attackers(extractor, text) == [attacker]

@@ -284,9 +284,14 @@ class AttackerRules:
     def _incoming(self, tok) -> bool:
         """A munition told by where it hit ("Rockets hit the Green Zone in Baghdad, the Iraqi
         security media cell said", "a missile struck a school in Kharkiv, Ukraine's air force
-        said"): a side's voice tells of fire it received, not of its own strikes."""
+        said") or where it came from ("rockets were fired from Lebanon at Kiryat Shmona"): a
+        side's voice tells of fire it received, not of its own strikes."""
         lex = self.lex
-        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "nsubj" else None
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is not None and {verb.lower_, lex.base(verb.lower_)} & lex.firing_verbs and any(
+                c.dep_ == "nsubjpass" for c in verb.children) and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+            return True  # "Rockets were fired from Gaza towards Sderot, the Israeli army said"
         if verb is None or not {verb.lower_, lex.base(verb.lower_)} & lex.impact_verbs:
             return False
         return any(c.dep_ == "nsubj" and {c.lower_, lex.base(c.lower_)} & lex.munition_words
