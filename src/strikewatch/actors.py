@@ -367,7 +367,24 @@ def settle_attackers(mentions: Sequence[StrikeMention], registry: Registry | Non
         country = m.place.country if m.place is not None else None
         settled = reg.settle(m.attacker, country)
         out.append(m if settled == m.attacker else replace(m, attacker=settled))
-    return out
+    return [replace(m, attacker=None, claimed_by_attacker=False) if _fire_on_its_own_side(m, out)
+            else m for m in out]
+
+
+def _fire_on_its_own_side(m: StrikeMention, mentions: Sequence[StrikeMention]) -> bool:
+    """An attacker the sentence does not name (carried from the sentence before, or the
+    voice's own forces) placed on its own state's soil, in a story where it strikes across a
+    border: the fire came the other way ("Israeli strikes killed 22 in Khan Younis. Rockets
+    were fired from Gaza towards Sderot"; "Russian glide bombs hit Kharkiv. Explosions were
+    reported in Belgorod"). A state striking its own land in a civil war strikes nowhere
+    else, and keeps its strikes."""
+    a, span, sentence = m.attacker, m.attacker_span, m.sentence
+    if a is None or a.country is None or m.place is None or m.place.country != a.country:
+        return False
+    if span is not None and sentence is not None and sentence.start <= span.start < sentence.end:
+        return False
+    return any(o.attacker is not None and o.attacker.country == a.country and o.place is not None
+               and o.place.country != a.country for o in mentions)
 
 
 def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMention],

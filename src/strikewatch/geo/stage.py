@@ -45,7 +45,7 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
              if m.place_text else (None, None) for m in mentions]
     country = country_hint or _document_country(mentions, first, gazetteer, document_text)
     doc = _Document(mentions, gazetteer, country, document_text)
-    _resolve_in_context(doc, [p for p, _ in first])
+    _resolve_in_context(doc, first)
     _contain_all(doc)
     _promote_provinces(doc)
     _abroad_only_with_cause(doc)
@@ -92,17 +92,20 @@ class _Document:
         return self._article_provinces
 
 
-def _resolve_in_context(doc: _Document, first: list[Place | Unresolved | None]) -> None:
+def _resolve_in_context(doc: _Document, first: list[tuple[Place | Unresolved | None,
+                                                         Candidate | None]]) -> None:
     """Pass 2: each name again, with the document's country and its other places as
     neighbours; an exactly named place of the country gives the story its province."""
     g, country = doc.gazetteer, doc.country
-    placed = [p for p in first if isinstance(p, Place)]
-    for m, p in zip(doc.mentions, first):
+    placed = [p for p, _ in first if isinstance(p, Place)]
+    for m, (p, alone) in zip(doc.mentions, first):
         if m.place_text is None:
             doc.results.append(None)
             continue
         near = [o for o in placed if o is not p and o.precision != "country"]
         here, cand = _read_in_context(doc, m, near)
+        if isinstance(here, Unresolved) and _across_the_border(doc, m, p, alone):
+            here, cand = p, alone
         doc.results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
                 and here.country == country and here.precision != "country" \
@@ -112,6 +115,21 @@ def _resolve_in_context(doc: _Document, first: list[Place | Unresolved | None]) 
             # recalls by its month ("In January, an Israeli strike in Beirut ...") is
             # background, not where this story's strikes are
             doc.story.add(here.admin1)
+
+
+def _across_the_border(doc: _Document, m: StrikeMention, alone: Place | Unresolved | None,
+                       cand: Candidate | None) -> bool:
+    """Whether a name the story's country lacks is the one town of that name, a sizeable one,
+    just across its border: fire crosses borders ("Rockets were fired from Gaza towards
+    Sderot", Kiryat Shmona in a Lebanese story, Belgorod in a Ukrainian one) whoever fired
+    it, so the town is read there though no attacker's theatre says so. A hamlet's name
+    shared across a border stays a place of the story's country the gazetteer lacks."""
+    g = doc.gazetteer
+    if doc.country is None or not isinstance(alone, Place) or cand is None or not cand.exact             or alone.country == doc.country or alone.precision in ("country", "region")             or cand.kind == CITY and cand.population < g.settings.anchor_population:
+        return False
+    if len({c.country for c in g.lookup(m.place_text or "") if c.exact}) != 1:
+        return False
+    return g._near_country(alone, doc.country, ABROAD_NEAR_KM)
 
 
 def _read_in_context(doc: _Document, m: StrikeMention, near: list[Place],
