@@ -65,3 +65,23 @@ def test_the_landmark_stays_the_strikes_site(extractor):
                              document_text=text)
     assert [(m.place_text, m.site) for m in found if m.place] \
         == [("Nuseirat refugee camp", "UN school")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # Myanmar: a village on an island, in its state
+    ("Junta jets bombed Kyauk Ni Maw village on Ramree Island in Rakhine State.",
+     "Kyauk Ni Maw village"),
+    ("At least 11 people were killed when junta fighter jets bombed Kyauk Ni Maw village on "
+     "Ramree Island in Rakhine State on Wednesday, the Arakan Army said.", "Kyauk Ni Maw village"),
+    # Sri Lanka: a village on a peninsula
+    ("Sri Lankan jets bombed Mulliyawalai village on the Jaffna peninsula.",
+     "Mulliyawalai village"),
+])
+def test_the_island_a_place_is_on_is_no_second_strike_place(extractor, text, place):
+    assert [m.place_text for m in extractor.extract(item(text)).strikes] == [place]
+
+
+def test_a_strike_on_an_island_itself_keeps_it(extractor):
+    text = "Houthi drones struck a fuel depot on Kamaran Island in Hodeidah province."  # Yemen
+    assert [m.place_text for m in extractor.extract(item(text)).strikes] \
+        == ["Kamaran Island in Hodeidah province"]

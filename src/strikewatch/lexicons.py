@@ -465,6 +465,7 @@ class Lexicons:
         self.feature_before = frozenset(w.lower() for w in pl.get("feature_before") or ())
         self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
         self.city_parts = frozenset(w.lower() for w in pl.get("city_parts") or ())
+        self.holding_features = frozenset(w.lower() for w in pl.get("holding_features") or ())
         self.unit_nouns = frozenset(w.lower() for w in pl.get("unit_nouns") or ())
         self.landmark_nouns = frozenset(w.lower() for w in pl.get("landmark_nouns") or ())
         self.landmark_name_ends = frozenset(w.lower() for w in pl.get("landmark_name_ends") or ())

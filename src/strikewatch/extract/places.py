@@ -207,6 +207,7 @@ class PlaceFinder:
         self._districts_after_their_city(scan)
         self._places_describing_a_place(scan)
         self._kind_before_its_name(scan)
+        self._land_holding_a_place(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -423,6 +424,23 @@ class PlaceFinder:
             c.tokens and len(c.tokens) > 1 and sdoc[max(c.tokens)].text in kinds
             and max(c.tokens) + 2 < len(sdoc) and sdoc[max(c.tokens) + 1].lower_ == "of"
             and max(c.tokens) + 2 in starts)]
+
+    def _land_holding_a_place(self, scan: _PlaceScan) -> None:
+        """ "Kyauk Ni Maw village on Ramree Island in Rakhine State": an island or peninsula
+        a place is "on" holds it; it is no second strike place (the geocoder still reads the
+        province after it). Nor is the feature's noun alone, its name lost to the tagger."""
+        text, cands = _text(scan.sdoc), sorted(scan.cands, key=lambda c: c.start)
+        features = self.lex.holding_features
+        held = {id(c) for c in cands if all(w.lower() in features for w in c.text.split())}
+        held |= {id(b) for a, b in zip(cands, cands[1:])
+                if re.fullmatch(r"\s+on\s+(?:the\s+)?", text[a.end:b.start])
+                and any(w.lower() in features
+                        for w in (*b.text.split(), *re.findall(r"^\s*(\w+)", text[b.end:])))}
+        # and the unit the land lies in: "on Ramree Island in Rakhine State" holds one village
+        held |= {id(b) for a, b in zip(cands, cands[1:]) if id(a) in held
+                 and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[a.end:b.start])
+                 and any(id(c) not in held and c.start < a.start for c in cands)}
+        scan.cands = [c for c in scan.cands if id(c) not in held]
 
     def _a_part_of_a_city(self, between: str, part: PlaceCandidate) -> bool:
         """What a city's possessive sets inside the city: a district ("Karari district"), a
