@@ -172,6 +172,17 @@ def test_whose_voice_a_source_is():
     assert not REG.speaks_for(REG.source_entry("SANA"), "SY")  # state media report, not acknowledge
 
 
+def test_rival_forces_sharing_a_states_code_do_not_speak_for_each_other():
+    """Libya's LNA and GNA forces are both coded LY (as ACLED's notes code them), yet the GNA
+    reporting an LNA air strike on Misrata is the struck side's word, not the attacker's."""
+    gna, lna = REG.source_entry("Government of National Accord"), REG.source_entry("LNA spokesman")
+    assert not REG.speaks_for(gna, "LY", "Libyan National Army")
+    assert not REG.speaks_for(lna, "LY", "Government of National Accord forces")
+    assert REG.speaks_for(lna, "LY", "Libyan National Army")
+    # one state's forces and its branch are one voice: AFRICOM speaks for US strikes
+    assert REG.speaks_for(REG.source_entry("AFRICOM"), "US", "United States Armed Forces")
+
+
 def test_speakers_come_from_the_registry():
     orgs = {t: (e.org, e.role, e.country) for _, _, t, e in LEX.orgs.find(
         "The Ukrainian General Staff said; Houthi military spokesman Yahya Saree said; SANA reported")}

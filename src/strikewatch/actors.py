@@ -263,13 +263,22 @@ class Registry:
         state = self.speaks_for_state(entry)
         return f"state:{state}" if state and entry.kind != "media" else entry.code
 
-    def speaks_for(self, entry: RegistryEntry, attacker_code: str | None) -> bool:
-        """Whether ``entry`` reporting a strike by ``attacker_code`` is the attacker's own word."""
-        if attacker_code is None:
+    def speaks_for(self, entry: RegistryEntry, attacker_code: str | None,
+                   attacker_name: str | None = None) -> bool:
+        """Whether ``entry`` reporting a strike by ``attacker_code`` is the attacker's own word.
+        Rival forces that each claim a state's name (Libya's LNA and GNA forces, both "LY")
+        share its code but not each other's voice."""
+        if attacker_code is None or self._rival_forces(entry, attacker_name):
             return False
         if entry.kind != "media" and self.speaks_for_state(entry) == attacker_code:
             return True
         return entry.role == "belligerent" and entry.actor().code == attacker_code
+
+    def _rival_forces(self, entry: RegistryEntry, attacker_name: str | None) -> bool:
+        attacker = next((e for e in self.entries if e.name == attacker_name), None)
+        return attacker is not None and attacker.code != entry.code \
+            and attacker.kind == entry.kind == "state_force" and attacker.country == entry.country \
+            and entry.code not in (attacker.parent, attacker.code) and attacker.code != entry.parent
 
     def _index_sources(self) -> dict[str, RegistryEntry]:
         index: dict[str, RegistryEntry] = {}

@@ -31,7 +31,8 @@ def _sources_of(m: StoredMention, s: FuseSettings) -> list[_Source]:
     for text in (m.mention.source or "").split(";"):
         named = registry.source_entry_in(text, country)
         if named is not None:
-            voice = m.mention.claimed_by_attacker or registry.speaks_for(named, code)
+            attacker = m.mention.attacker.name if m.mention.attacker else None
+            voice = m.mention.claimed_by_attacker or registry.speaks_for(named, code, attacker)
             out.append(_Source(f"named:{registry.voice_key(named)}", named.name, voice))
         elif _norm(text):
             out.append(_Source(f"named:{_norm(text)}", text.strip(), m.mention.claimed_by_attacker))
