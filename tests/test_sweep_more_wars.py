@@ -256,6 +256,9 @@ def test_a_belligerents_own_voice_is_its_forces(extractor, text, org):
     "Rockets were fired from Gaza towards Sderot, the Israeli military said.",            # Gaza
     "Missiles were fired from Belgorod at Kharkiv overnight, Ukraine's air force said.",  # Ukraine
     "Shells were fired from Bahri at Omdurman, the Sudanese army said, killing five.",    # Sudan
+    # drones come at a place as shells do
+    "Drones attacked Goma airport on Saturday, the Congolese army said.",                 # DR Congo
+    "Drones targeted an oil depot in Tuapse overnight, the Russian defence ministry said.",  # Russia
 ])
 def test_a_sides_voice_telling_of_fire_it_received_names_no_attacker(extractor, text):
     assert attackers(extractor, text) == [None]
@@ -264,6 +267,7 @@ def test_a_sides_voice_telling_of_fire_it_received_names_no_attacker(extractor, 
 @pytest.mark.parametrize(("text", "attacker"), [
     ("Russia's defence ministry said its missiles hit a command post in Kramatorsk.", "RU"),
     ("The Sudanese army said it fired artillery from Omdurman at RSF positions in Bahri.", "SD"),
+    ("Its drones attacked an oil depot in Tuapse overnight, Ukraine's military said.", "UA"),
 ])
 def test_a_sides_voice_telling_of_its_own_munitions_names_its_forces(extractor, text, attacker):
     assert attackers(extractor, text) == [attacker]

@@ -292,9 +292,10 @@ class AttackerRules:
                 c.dep_ == "nsubjpass" for c in verb.children) and any(
                 c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
             return True  # "Rockets were fired from Gaza towards Sderot, the Israeli army said"
-        if verb is None or not {verb.lower_, lex.base(verb.lower_)} & lex.impact_verbs:
-            return False
-        return any(c.dep_ == "nsubj" and {c.lower_, lex.base(c.lower_)} & lex.munition_words
+        if verb is None or not {verb.lower_, lex.base(verb.lower_)} & (lex.impact_verbs | lex.weak_verbs):
+            return False  # "Drones attacked Goma airport, the Congolese army said": incoming
+        fired = lex.munition_words | lex.fired_as_munitions  # drones come at a place as shells do
+        return any(c.dep_ == "nsubj" and {c.lower_, lex.base(c.lower_)} & fired
                    and not any(p.dep_ == "poss" for p in c.children)  # "its missiles hit"
                    for c in verb.children)
 
