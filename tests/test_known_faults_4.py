@@ -50,6 +50,24 @@ def test_a_clause_of_another_side_s_strike_is_its_own(extractor, text, want):
     assert struck(extractor, text) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # Syria: the strikes told again while the rebels' advance names its own goal
+    ("Russian jets struck Idlib on Sunday. The strikes came as HTS-led rebels advanced on Hama.",
+     [("Idlib", "SY", "RU", None, None)]),
+    # Ukraine: the troops' push names the town they push on, not where shells fell
+    ("Russian shelling hit Kostiantynivka as Russian troops pushed towards Pokrovsk.",
+     [("Kostiantynivka", "UA", "RU", None, None)]),
+    # Sudan: the RSF's advance, no strike word
+    ("Air strikes hit Khartoum as the RSF advanced on El Obeid.",
+     [("Khartoum", "SD", None, None, None)]),
+    # Syria: where the victims were as the strike killed them is still its place
+    ("Two children were killed in strikes as they fled a village near Manbij.",
+     [("Manbij", "SY", None, 2, 2)]),
+])
+def test_a_clause_of_a_force_s_own_move_is_no_strike_place(extractor, text, want):
+    assert struck(extractor, text) == want
+
+
 def test_a_toll_after_the_strike_in_one_clause_stays_the_first_place_s(extractor):
     # Syria: one clause, "killing" hangs on the strike: the toll is the first place's still
     assert struck(extractor, "Russian jets struck Ariha and Saraqeb on Monday, killing 7 "

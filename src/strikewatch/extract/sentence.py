@@ -115,7 +115,7 @@ class SentenceReader:
         else:
             choice.attackers = carried
         scope = self.triggers.apart(trigger, self._strike_scope(trigger), ctx.triggers,
-                                    self._placed(ctx))
+                                    self._placed(ctx)) - self._a_force_s_own_move(ctx, tok)
         when = strike_date(self.lex, state, ctx, scope)
         if evidence.follows and not evidence.supported and not evidence.claimed:
             scope = scope & self._own_words(tok)
@@ -233,6 +233,22 @@ class SentenceReader:
             own |= {t.i for c in verb.children if c.dep_ == "prep" or self._whereabouts(c)
                     for t in c.subtree}
         return own
+
+    def _a_force_s_own_move(self, ctx: SentenceContext, tok) -> set[int]:
+        """The tokens of a clause telling what a force did meanwhile, where no strike word is:
+        "The strikes came as HTS-led rebels advanced on Hama", "Air strikes hit Khartoum as
+        the RSF advanced on El Obeid". Its place is the force's, not the strike's; a clause on
+        where the victims were ("as they fled a village near Manbij") names no force."""
+        forces = set().union(set(), *(toks for _, toks in ctx.actors))
+        strike_words = {t.tok.i for t in ctx.triggers}
+        out: set[int] = set()
+        for clause in ctx.sdoc:
+            words = {t.i for t in clause.subtree}
+            if self._whereabouts(clause) and tok.i not in words and not words & strike_words \
+                    and any(c.dep_ == "nsubj" and {t.i for t in c.subtree} & forces
+                            for c in clause.children):
+                out |= words
+        return out
 
     def _whereabouts(self, clause) -> bool:
         """ "as they fled a village near Manbij": a clause on where the victims were."""
