@@ -171,6 +171,22 @@ def test_find_casualties_on_real_sentences(sentence, expected):
     assert _short(sentence) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Ukraine: the day of the month right before the verb is when, not how many
+    ("A Russian missile strike on Kramatorsk on April 8 killed 61 people.",
+     [("killed", 61, 61, None)]),
+    # Iraq: the day before its month
+    ("An air strike on Mosul on 17 March killed more than 100 civilians.",
+     [("killed", 101, None, True)]),
+    # Syria: an abbreviated month
+    ("Shelling on Oct. 3 killed 4 in Aleppo.", [("killed", 4, 4, None)]),
+    # Syria: a month's name before people is no date of theirs
+    ("In May 12 people were killed in strikes on Idlib.", [("killed", 12, 12, None)]),
+])
+def test_a_day_beside_its_month_is_no_toll(sentence, expected):
+    assert _short(sentence) == expected
+
+
 def test_casualty_mention_keeps_words_offsets_and_hedge():
     s = "An airstrike hit the town, killing 23 civilians, including 5 children, and injuring 40 others."
     killed, wounded = find_casualties(s)

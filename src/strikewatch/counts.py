@@ -563,6 +563,8 @@ def _not_a_toll(sentence: str, qs: int, qe: int, rng: Range, m: re.Match) -> boo
     digits = re.search(r"\d[\d,.]*", sentence[qs:qe])
     if digits and re.fullmatch(r"(?:19|20)\d\d", digits.group()) and rng.min == rng.max:
         return True
+    if digits and re.fullmatch(r"\d{1,2}", digits.group()) and _a_day_of_a_month(sentence, qs, qe):
+        return True
     return bool(lx.designation_before.search(sentence, max(0, qs - 20), qs)
                 or lx.address_after.match(sentence, qe))
 
@@ -669,8 +671,19 @@ def _share_value(m: re.Match) -> float | None:
 # "Sept." is how the wires abbreviate September, beside the calendar's "Sep"
 _MONTHS = "|".join(n for n in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"] if n)
 _DATE_NEIGHBOUR = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)|(?:^\s*(?:{_MONTHS})\b)")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b")
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|of|from|by|during|early|late|mid|year)\s+$",
                            re.IGNORECASE)
+
+
+def _a_day_of_a_month(sentence: str, qs: int, qe: int) -> bool:
+    """ "A strike on Kramatorsk on April 8 killed 61 people", "on 17 March killed ...": a day
+    beside its month is when, not a toll, unless people follow it ("In May 12 people died")."""
+    if _MONTH_AFTER.match(sentence, qe):
+        return True
+    return bool(_MONTH_BEFORE.search(sentence, max(0, qs - 12), qs)) \
+        and not _lexicon().noun_phrase.match(sentence, qe).group().strip()
 
 
 def _is_year_of_a_date(text: str, qs: int, m: re.Match) -> bool:
