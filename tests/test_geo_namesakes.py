@@ -81,3 +81,20 @@ def test_a_strike_abroad_with_a_cause_keeps_its_place(gaz, sentence, place, coun
 ])
 def test_a_town_called_so_beats_a_town_of_like_size_once_called_so(gaz, name, country, town):
     assert geocode_json(name, country, gazetteer=gaz)["name"] == town
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    # Iraq: El Jadida (Morocco) and a Shuhada town in Egypt share the neighbourhoods' names
+    ("An air strike on the al-Jadida neighbourhood of Mosul killed 10 civilians.", "IQ", "Ninawa"),
+    ("An air strike hit the Shuhada neighbourhood of Mosul, killing 10 civilians.", "IQ", "Ninawa"),
+    # Gaza: the same shape, where the attacker's theatre already settled it
+    ("Israeli jets struck the al-Rimal neighbourhood of Gaza City.", "PS", "Gaza Strip"),
+])
+def test_a_neighbourhood_written_with_its_city_is_not_a_town_abroad(extractor, text, country,
+                                                                    admin1):
+    """The city a part is written in votes for the story's country as the unit after a
+    village does ("Adan Yabaal, Middle Shabelle"), so a namesake town abroad loses."""
+    from test_sweep_sources import read
+
+    [strike] = read(extractor, text, "2017-03-25").strikes
+    assert (strike.country, strike.admin1) == (country, admin1)

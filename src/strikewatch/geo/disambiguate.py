@@ -305,6 +305,18 @@ def _vote(ballots: dict[str, tuple[str, float]], name: str, p: Place, weight: fl
         ballots[key] = (p.country, weight)
 
 
+def _written_container(gazetteer: Gazetteer, m: StrikeMention, p: Place | Unresolved | None,
+                       ) -> Place | Unresolved | None:
+    """The unit written after a strike place ("Adan Yabaal, Middle Shabelle"), else the city
+    its part is written in ("the al-Jadida neighbourhood of Mosul": not El Jadida, Morocco)."""
+    if not m.place_text:
+        return None
+    box = gazetteer._written_after(m, p, None)
+    if box is None and (found := gazetteer._container_of(m, None)) is not None:
+        box = found[1]
+    return box
+
+
 def _vote_strike_places(ballots: dict[str, tuple[str, float]], mentions: Sequence[StrikeMention],
                         first: Sequence[tuple[Place | Unresolved | None, Candidate | None]],
                         gazetteer: Gazetteer) -> set[str]:
@@ -318,7 +330,7 @@ def _vote_strike_places(ballots: dict[str, tuple[str, float]], mentions: Sequenc
         # unit written after it, a province's weight; and so does a name the unit places
         # elsewhere than its reading alone ("Rann, Borno state" is not Brezice, Slovenia,
         # one of whose alternate names is Rann)
-        box = gazetteer._written_after(m, p, None) if m.place_text else None
+        box = _written_container(gazetteer, m, p)
         if isinstance(box, Place) and (box.precision in ("admin1", "admin2") or (
                 isinstance(p, Place) and box.country != p.country)):
             _vote(ballots, m.place_text or "", box, 3.0)
