@@ -306,3 +306,25 @@ def test_a_place_whose_commas_were_lost_is_no_victim(extractor, text, place):
     """With the commas lost the parser makes the place the subject of "killing 7 people": an
     agent with victims of its own, not a person killed (as "Hassan killed in the shelling")."""
     assert [s.place for s in coded(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # Ukraine: a governor's daily list of the towns shelled
+    ("Beryslav, Antonivka and Kherson city came under fire.",
+     ["Beryslav", "Antonivka", "Kherson city"]),
+    # Gaza: the same with residents as the source
+    ("Khan Younis and Rafah came under fire overnight, residents said.", ["Khan Younis", "Rafah"]),
+    # Syria: the town written with its kind
+    ("The village of Kafr Nabl came under fire.", ["Kafr Nabl"]),
+])
+def test_a_town_that_came_under_fire_was_shelled(extractor, text, places):
+    assert [s.place for s in coded(extractor, text)] == places
+
+
+@pytest.mark.parametrize("text", [
+    "An army patrol came under fire near Kidal.",           # Mali: a firefight
+    "The convoy came under fire outside Mogadishu.",        # Somalia
+    "Soldiers in Kidal came under fire.",                   # the place is where they stood
+])
+def test_a_unit_that_came_under_fire_is_in_a_firefight(extractor, text):
+    assert coded(extractor, text) == []

@@ -171,7 +171,8 @@ class SentenceReader:
         supported = strength == "strong" or (any(e.state for e, _ in found) and not ground) or aircraft \
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
             or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
-            or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger)
+            or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger) \
+            or self._a_place_under_fire(ctx, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger))
         voice = main.org if claimed else None
@@ -188,6 +189,25 @@ class SentenceReader:
         if ctx.places is None:
             ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
         return self.triggers.fired_on_place(trigger, set().union(set(), *(p.tokens for p in ctx.places)))
+
+    def _a_place_under_fire(self, ctx: SentenceContext, trigger: Trigger) -> bool:
+        """ "Beryslav, Antonivka and Kherson city came under fire": a town that comes under
+        fire is shelled (a governor's daily list); a patrol or a convoy that does is in a
+        firefight, and names no place as the subject."""
+        tok = trigger.tok
+        come = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else None
+        if come is None or come.lower_ not in ("come", "comes", "came", "coming") or tok.lower_ != "fire":
+            return False
+        subject = [c for c in come.children if c.dep_ == "nsubj"]
+        named = set()  # the subject and its conjuncts, not what a preposition adds ("Soldiers
+        while subject:  # in Kidal")
+            word = subject.pop()
+            named.add(word.i)
+            subject.extend(c for c in word.children if c.dep_ in ("conj", "compound", "appos")
+                           or c.dep_ == "pobj" and word.lower_ == "of")  # "the town of X"
+            if word.lower_ in self.lex.place_heads:
+                subject.extend(c for c in word.children if c.dep_ == "prep" and c.lower_ == "of")
+        return bool(named & self._placed(ctx))
 
     def _impact(self, trigger: Trigger) -> bool:
         """ "a missile slammed into a ... neighborhood": a munition that lands is a strike,
