@@ -333,6 +333,27 @@ def test_feed_ids_are_stable_across_reads():
     assert [d.id for d in read("reuters-world.rss")] == [d.id for d in read("reuters-world.rss")]
 
 
+_SHORT_ITEMS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Front feed</title>
+<item><title>Kharkiv</title><description>Civilian homes hit by artillery.</description>
+<link>https://feed.example.org/1</link><pubDate>Fri, 24 May 2024 10:00:00 GMT</pubDate></item>
+<item><title>Rafah</title><description>Tents struck near the coast.</description>
+<link>https://feed.example.org/2</link><pubDate>Fri, 24 May 2024 11:00:00 GMT</pubDate></item>
+<item><title>Explosions reported in Kherson</title>
+<link>https://feed.example.org/3</link><pubDate>Fri, 24 May 2024 12:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_a_feed_item_s_short_description_is_its_report(tmp_path):
+    """A one-line item of a front-line feed (Ukraine, Gaza) is a whole report; an item with
+    only a title has no text of its own (its article is behind the link)."""
+    path = tmp_path / "front.rss"
+    path.write_text(_SHORT_ITEMS)
+    items = list(read_inputs([str(path)], IngestOptions()))
+    assert [type(i).__name__ for i in items] == ["Document", "Document", "Rejection"]
+    assert [i.title for i in items[:2]] == ["Kharkiv", "Rafah"]
+    assert "nothing longer than a heading" in items[2].reason
+
+
 def test_broken_feed_is_rejected():
     (rejection,) = read("broken.rss")
     assert isinstance(rejection, Rejection) and "broken feed" in rejection.reason

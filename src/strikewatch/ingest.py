@@ -851,7 +851,7 @@ def _feed_entry_document(entry: feedparser.FeedParserDict, where: str, number: i
     title = _clean(entry.get("title", "")) or None
     parts = [("title", title)] if title else []
     parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
-    _require_article_text(parts, where)
+    _require_article_text(parts, where, FEED_ITEM_MIN_WORDS)
     published = _feed_entry_date(entry, where)
     published_from = "metadata" if published else None
     if published is None:
@@ -1070,8 +1070,15 @@ def _langid():  # noqa: ANN202 - py3langid is untyped
     return identifier
 
 
-def _require_article_text(parts: list[tuple[str, str]], origin: str) -> None:
-    if not any(kind != "title" and len(p.split()) >= 10 for kind, p in parts):
+# A page's text must hold a paragraph of a sentence's length (a shorter one is a heading, a
+# button or a cookie notice); a feed item's description is written short on purpose: "Civilian
+# homes hit by artillery." under the title "Kharkiv" is a whole report.
+PAGE_MIN_WORDS, FEED_ITEM_MIN_WORDS = 10, 3
+
+
+def _require_article_text(parts: list[tuple[str, str]], origin: str,
+                          min_words: int = PAGE_MIN_WORDS) -> None:
+    if not any(kind != "title" and len(p.split()) >= min_words for kind, p in parts):
         raise NoArticleText(f"{origin}: no article text (nothing longer than a heading)")
 
 
