@@ -98,3 +98,15 @@ def test_a_neighbourhood_written_with_its_city_is_not_a_town_abroad(extractor, t
 
     [strike] = read(extractor, text, "2017-03-25").strikes
     assert (strike.country, strike.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian shelling hit Kharkiv near the Berlin Hotel.", "UA"),          # Ukraine
+    ("An air strike hit Khan Younis near the Cairo Hotel.", "PS"),          # Gaza
+])
+def test_a_landmark_named_after_a_city_abroad_is_no_container(extractor, text, country):
+    """ "near the Berlin Hotel" names a site, not Berlin: the strike stays in its own town."""
+    from test_sweep_sources import read
+
+    [strike] = read(extractor, text, "2024-05-10").strikes
+    assert strike.country == country and strike.unresolved is None

@@ -312,7 +312,8 @@ def _written_container(gazetteer: Gazetteer, m: StrikeMention, p: Place | Unreso
     if not m.place_text:
         return None
     box = gazetteer._written_after(m, p, None)
-    if box is None and (found := gazetteer._container_of(m, None)) is not None:
+    if box is None and (found := gazetteer._container_of(m, None)) is not None \
+            and found[2] == "inside":  # "Donetsk near the Drama Theater" is no part of Drama
         box = found[1]
     return box
 

@@ -251,6 +251,8 @@ class _Containers:
         if hit.group("noun"):  # "the city of Homs"
             tries.insert(0, f"{hit.group('noun')} of {core}")
         for t in dict.fromkeys(tries):
+            if self._names_a_landmark(text, t):
+                continue  # "near the Cairo Hotel", "near the Drama Theater": a site, no town
             place, cand = self._resolve_full(t, country)
             if not isinstance(place, Place) or (country and place.country != country):
                 continue
@@ -259,6 +261,12 @@ class _Containers:
                     and (cand.kind != CITY or cand.population >= self.settings.anchor_population)):
                 return place  # "northern Syria" is computed
         return None
+
+    def _names_a_landmark(self, text: str, name: str) -> bool:
+        """Whether ``name`` opens a landmark's or a street's name in ``text`` (a hotel, a
+        theatre, a square named after a city) rather than naming a town."""
+        at = text.find(name)
+        return at >= 0 and self._lex.landmark_after.match(text, at + len(name)) is not None
 
     def _sentence_places(self, text: str, country: str | None,
                          ) -> list[tuple[int, int, Place, Candidate, bool]]:
