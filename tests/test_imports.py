@@ -284,3 +284,16 @@ def test_acled_round_trip_of_text_incidents_keeps_type_admin2_scale_and_timestam
     assert back["Marib"]["event_type"] == "shelling" and back["Saada"]["event_type"] == "air"
     assert back["Marib"]["location"]["admin2"] == "Marib city"
     assert back["Saada"]["fatalities"]["min"] == 12 and back["Saada"]["date"] == "2016-08-16"
+
+
+@pytest.mark.parametrize(("iso2", "region"), [
+    ("NG", "Western Africa"), ("ML", "Western Africa"), ("BF", "Western Africa"),  # the Sahel
+    ("CD", "Middle Africa"), ("MM", "Southeast Asia"), ("AF", "South Asia"),
+    ("PK", "South Asia"), ("AZ", "Caucasus and Central Asia"), ("SD", "Northern Africa"),
+    ("SY", "Middle East"), ("UA", "Europe"),
+])
+def test_every_war_s_country_has_its_acled_region(iso2, region):
+    """An ACLED-compatible row of a strike in Nigeria or Myanmar had an empty region."""
+    from strikewatch.imports import acled_region
+
+    assert acled_region(iso2) == region
