@@ -110,3 +110,15 @@ def test_a_landmark_named_after_a_city_abroad_is_no_container(extractor, text, c
 
     [strike] = read(extractor, text, "2024-05-10").strikes
     assert strike.country == country and strike.unresolved is None
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Shrapnel hit benches in Gorky Park after a missile strike in Kharkiv.", "Kharkiv"),  # Ukraine
+    ("Debris fell in Zabeel Park after a drone attack in Dubai.", "Dubai"),  # the Gulf
+])
+def test_a_park_s_namesake_is_no_strike_place_beside_its_town(extractor, text, town):
+    """A park named after a person or a place, in the town the sentence names, is a site of
+    the town's strike: not coded to the town a second time as a strike of its own."""
+    from test_sweep_sources import read
+
+    assert [s.place for s in read(extractor, text, "2024-05-10").strikes if s.country] == [town]

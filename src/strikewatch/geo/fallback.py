@@ -13,7 +13,7 @@ from .cues import (
     _SENTENCE_BREAK, _distance_km,
 )
 from .lexicon import _parse
-from .names import ADMIN1, CITY, COUNTRY, Candidate, Unresolved, normalize
+from .names import ADMIN1, CITY, COUNTRY, STREET_NAMESAKE, Candidate, Unresolved, normalize
 from .written import _CHECKED
 
 
@@ -74,6 +74,8 @@ class _Containers:
                                          f"{result.admin1})",))
         if isinstance(result, Place):
             return self._variant_in_its_province(m, result, country, story)
+        if isinstance(result, Unresolved) and result.reason == STREET_NAMESAKE:
+            return result  # "Taras Shevchenko Park ... in Kyiv": a site of Kyiv's strike
         anchor = self._anchor(m, country)
         if anchor is None:
             return self._in_the_story_province(m, result, country, story, told)

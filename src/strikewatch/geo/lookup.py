@@ -16,8 +16,8 @@ from ..models import Place
 from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
-    ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, Candidate, GeoSettings,
-    Unresolved, _own_name, fold_spelling, normalize, skeleton, transpositions,
+    ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, STREET_NAMESAKE, Candidate,
+    GeoSettings, Unresolved, _own_name, fold_spelling, normalize, skeleton, transpositions,
 )
 
 
@@ -392,7 +392,7 @@ class _Lookup:
         if level is None and "(" in name and (same := self._other_name_in_brackets(name, country)):
             return same
         if self._names_a_street(name, context):
-            return Unresolved(name, "the namesake of a street, square or park, not a town")
+            return Unresolved(name, STREET_NAMESAKE)
         if level is None:
             return self._dam_namesake(name, country, context)
         return None

@@ -108,6 +108,11 @@ class Unresolved:
     alternatives: tuple[str, ...] = ()
 
 
+# why a name written before "Street", "Square" or "Park" is left unplaced: a site in a town the
+# sentence names, never a strike place of its own
+STREET_NAMESAKE = "the namesake of a street, square or park, not a town"
+
+
 # --------------------------------------------------------------------------- normalisation
 
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
