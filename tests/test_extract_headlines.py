@@ -238,3 +238,25 @@ def test_a_place_named_beats_the_victims_territory(extractor, tmp_path, text, pl
 def test_the_victim_killed_by_shelling_is_not_its_attacker(extractor, tmp_path, text):
     (mention,) = strikes(extractor, tmp_path, text)
     assert mention.attacker is None
+
+
+# ------------------------------------------------------------------ a strike held against someone
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv points at Moscow over missile strike on village",
+    "Damascus points at Ankara over drone strike on convoy",
+    "Beirut points at Tel Aviv over drone strike",
+])
+def test_accuser_and_accused_are_no_place_of_the_strike(extractor, tmp_path, text):
+    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Damascus blames Israel for air strike near Homs", "Homs"),
+    ("Kyiv accuses Moscow of shelling Kherson", "Kherson"),
+    ("Residents blame the RSF for the shelling of El Fasher", "El Fasher"),
+])
+def test_a_strike_held_against_someone_keeps_its_own_place(extractor, tmp_path, text, place):
+    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
+

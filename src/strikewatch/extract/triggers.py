@@ -744,7 +744,7 @@ class TriggerRules:
             node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-                if self._answered(node):
+                if self._answered(node) or self._held_to_account_for(node):
                     break  # "in retaliation for an Israeli strike on Nabatieh": its own words
                 if node.head.pos_ in ("VERB", "AUX") \
                         and self.lex.base(node.head.lower_) in self.lex.report_verbs \
@@ -831,6 +831,17 @@ class TriggerRules:
         prep = node.head
         return node.dep_ == "pobj" and prep.lower_ in ("for", "to", "against") \
             and prep.head.lower_ in self.lex.answers
+
+    def _held_to_account_for(self, node) -> bool:
+        """Whether a word is what a speaker holds a force to account for: "strike" of "Kyiv
+        points at Moscow over missile strike", "Riyadh blames Tehran for drone attack". The
+        accuser and the accused are governments, often named by their capitals, not the
+        place struck: only the strike's own words say where."""
+        prep, verbs = node.head, self.lex.accusation_verbs
+        if node.dep_ != "pobj" or prep.lower_ not in ("over", "for", "of"):
+            return False
+        holder = prep.head  # the parser may hang the "for" on the accused: "blames Tehran for"
+        return holder.lower_ in verbs or (holder.dep_ == "dobj" and holder.head.lower_ in verbs)
 
     def _victims_clause(self, tok, node):
         """The clause of the victims a strike killed or wounded, when the strike word hangs
