@@ -260,3 +260,25 @@ def test_accuser_and_accused_are_no_place_of_the_strike(extractor, tmp_path, tex
 def test_a_strike_held_against_someone_keeps_its_own_place(extractor, tmp_path, text, place):
     assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
 
+
+# ------------------------------------------------------------------ an air arm's own report
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("Russian Aerospace Forces destroyed a fuel depot near Izium", "Izium", "RU"),
+    ("The Sudanese Air Force destroyed RSF vehicles near Nyala", "Nyala", "SD"),
+    ("The Syrian Air Force destroyed terrorist positions in Idlib countryside",
+     "Idlib countryside", "SY"),
+])
+def test_an_air_arm_that_destroyed_something_struck(extractor, tmp_path, text, place, country):
+    (mention,) = strikes(extractor, tmp_path, text)
+    assert (mention.place_text, mention.attacker.country) == (place, country)
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops destroyed a rebel depot near Sirte",
+    "Ukrainian forces destroyed a Russian depot in the Kharkiv region",
+])
+def test_ground_forces_that_destroyed_something_did_not_strike(extractor, tmp_path, text):
+    assert not strikes(extractor, tmp_path, text)
+

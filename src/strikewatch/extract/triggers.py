@@ -476,7 +476,14 @@ class TriggerRules:
         doers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
         doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return any(d.lower_ in lex.striking_arms or self.is_munition(d) or d.lower_ in lex.aircraft_words
-                   for d in doers)
+                   or self._an_air_arm(d) for d in doers)
+
+    def _an_air_arm(self, doer) -> bool:
+        """A doer named as an air arm, the name ending in it: "the Sudanese Air Force destroyed
+        RSF vehicles near Nyala", "Russian Aerospace Forces destroyed a fuel depot near Izium"
+        (weapons.yaml aircraft; one word alone is aircraft_words')."""
+        name = " ".join(t.text for t in doer.subtree if t.i <= doer.i)
+        return any(end == len(name) and kind == "aircraft" for _, end, _, kind in self.lex.weapons.find(name))
 
     def place_was_hit(self, trigger: Trigger) -> bool:
         """A verb of impact said of what it hit, with no one named as hitting: the passive ("the
