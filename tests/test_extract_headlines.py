@@ -282,3 +282,22 @@ def test_an_air_arm_that_destroyed_something_struck(extractor, tmp_path, text, p
 def test_ground_forces_that_destroyed_something_did_not_strike(extractor, tmp_path, text):
     assert not strikes(extractor, tmp_path, text)
 
+
+# ------------------------------------------------------------------ a venue's name
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Shelling of Horlivka discussed at Minsk talks", "Horlivka"),
+    ("Rebels to raise at Astana talks the regime's shelling of Douma", "Douma"),
+    ("Shelling of Hodeidah breaches Stockholm agreement", "Hodeidah"),
+])
+def test_the_town_a_meeting_or_a_deal_is_named_after_is_no_strike_place(extractor, tmp_path, text, place):
+    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Missile strike on Mariupol March 9 kills three", "Mariupol"),
+    ("Shells hit Kharkiv rally of veterans", "Kharkiv"),
+])
+def test_a_month_or_a_venue_struck_after_a_town_keeps_it(extractor, tmp_path, text, place):
+    assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
