@@ -301,3 +301,14 @@ def test_the_town_a_meeting_or_a_deal_is_named_after_is_no_strike_place(extracto
 ])
 def test_a_month_or_a_venue_struck_after_a_town_keeps_it(extractor, tmp_path, text, place):
     assert [m.place_text for m in strikes(extractor, tmp_path, text)] == [place]
+
+
+# ------------------------------------------------------------------ one province spelt two ways
+
+
+@pytest.mark.parametrize("text", [
+    "Russian shelling killed a man in Zaporizhzhia Oblast\nToll of shelling in Zaporizhzhia region rises to three",
+    "Regime shelling killed a man in Idlib province\nToll of shelling in Idlib governorate rises to three",
+])
+def test_a_province_as_oblast_and_as_region_is_one_place(extractor, tmp_path, text):
+    assert len(strikes(extractor, tmp_path, text)) == 1
