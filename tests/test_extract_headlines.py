@@ -312,3 +312,16 @@ def test_a_month_or_a_venue_struck_after_a_town_keeps_it(extractor, tmp_path, te
 ])
 def test_a_province_as_oblast_and_as_region_is_one_place(extractor, tmp_path, text):
     assert len(strikes(extractor, tmp_path, text)) == 1
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "merge_strikes drops a mention with no attacker at a place and day the document gives an "
+    "attacker for (the same strike said again), toll and all, instead of merging it: the update "
+    "line's later toll (three) is lost and the strike keeps the first line's one"))
+@pytest.mark.parametrize("text", [
+    "Russian shelling killed a man in Zaporizhzhia region\nToll of shelling in Zaporizhzhia region rises to three",
+    "RSF shelling killed a man in El Fasher\nToll of shelling in El Fasher rises to three",
+])
+def test_a_later_toll_on_a_line_naming_no_attacker_raises_the_strikes_toll(extractor, tmp_path, text):
+    (mention,) = strikes(extractor, tmp_path, text)
+    assert mention.casualties.killed.min == 3
