@@ -320,6 +320,12 @@ def test_a_force_word_with_an_owner_is_not_the_territorys(read):
     assert [c for c, _, _ in read("Its warplanes bombed Idlib on Monday.")] == [None]
 
 
+def test_a_force_word_with_its_owner_after_of_is_the_owners(read):
+    # one force, not the owner's beside a second one of the territory's state
+    assert [c for c, _, _ in read("The military of the Russian Federation shelled Kharkiv on Monday.")] == ["RU"]
+    assert [c for c, _, _ in read("The army of the Syrian regime shelled Douma on Monday.")] == ["SY"]
+
+
 def test_the_pipeline_stores_the_settled_attacker(tmp_path: Path):
     import json
 

@@ -50,8 +50,10 @@ class AttackerRules:
                 out.append((entry, set(range(span.start, span.end))))
         out += self._demonyms_on_strike_words(sdoc, set().union(set(), *(t for _, t in out)))
         groups = set().union(set(), *(t for e, t in out if not e.state))
+        named = set().union(set(), *(t for _, t in out))
         return [(entry, toks) for entry, toks in out
-                if (entry.resolve != "territory" or not _owned(sdoc, toks, groups))
+                if (entry.resolve != "territory" or not (_owned(sdoc, toks, groups)
+                                                          or _owner_after(sdoc, toks, named)))
                 and not _owner_of_own_force(sdoc, entry, toks, out)
                 and not self._describes_a_place(sdoc, toks)]
 
@@ -354,6 +356,17 @@ def _owned(sdoc, toks: set[int], groups: set[int]) -> bool:
     before = sdoc[first - 1]
     return (before.i in groups or before.dep_ in ("poss", "case") or before.tag_ in ("PRP$", "POS")
             or (before.pos_ == "NOUN" and before.text.islower()))
+
+
+def _owner_after(sdoc, toks: set[int], named: set[int]) -> bool:
+    """A bare force word whose owner the sentence names after "of" is the owner's, not the
+    territory's state: "the military of the Russian Federation", "the army of the Syrian
+    regime" are one force each, not a second, unnamed one beside it."""
+    at = max(toks) + 1
+    if at >= len(sdoc) or sdoc[at].lower_ != "of":
+        return False
+    at += 1 + (at + 1 < len(sdoc) and sdoc[at + 1].lower_ == "the")
+    return at in named - toks
 
 
 def _before_period(sdoc, start: int) -> int:

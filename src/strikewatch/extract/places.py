@@ -1150,7 +1150,12 @@ class PlaceFinder:
     def _said_here(self, span) -> bool:
         """True for "a summit in Paris", "said in Moscow": where words were spoken; for a place
         only spoken of ("did not mention Dnipro"); also where the attacker stood ("positioned in
-        Binnish town"), the name a modifier of its place word."""
+        Binnish town"), the name a modifier of its place word; and a name that names a meeting
+        or a deal ("discussed at the Minsk talks", "breaches the Sochi agreement"): where people
+        met or signed, not where a strike fell."""
+        venue = span.doc[span.end] if span.end < len(span.doc) else None
+        if venue is not None and venue.ent_type_ != "DATE" and venue.lower_ in self.lex.not_here:
+            return not self._venue_struck(venue)
         node = span.root
         while node.dep_ in ("compound", "amod") and node.head.i != node.i and node.head.i not in range(span.start, span.end):
             node = node.head

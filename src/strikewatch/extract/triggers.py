@@ -476,7 +476,14 @@ class TriggerRules:
         doers = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
         doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return any(d.lower_ in lex.striking_arms or self.is_munition(d) or d.lower_ in lex.aircraft_words
-                   for d in doers)
+                   or self._an_air_arm(d) for d in doers)
+
+    def _an_air_arm(self, doer) -> bool:
+        """A doer named as an air arm, the name ending in it: "the Sudanese Air Force destroyed
+        RSF vehicles near Nyala", "Russian Aerospace Forces destroyed a fuel depot near Izium"
+        (weapons.yaml aircraft; one word alone is aircraft_words')."""
+        name = " ".join(t.text for t in doer.subtree if t.i <= doer.i)
+        return any(end == len(name) and kind == "aircraft" for _, end, _, kind in self.lex.weapons.find(name))
 
     def place_was_hit(self, trigger: Trigger) -> bool:
         """A verb of impact said of what it hit, with no one named as hitting: the passive ("the
@@ -744,7 +751,7 @@ class TriggerRules:
             node = node.head
         if node.pos_ != "VERB":
             while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-                if self._answered(node):
+                if self._answered(node) or self._held_to_account_for(node):
                     break  # "in retaliation for an Israeli strike on Nabatieh": its own words
                 if node.head.pos_ in ("VERB", "AUX") \
                         and self.lex.base(node.head.lower_) in self.lex.report_verbs \
@@ -831,6 +838,17 @@ class TriggerRules:
         prep = node.head
         return node.dep_ == "pobj" and prep.lower_ in ("for", "to", "against") \
             and prep.head.lower_ in self.lex.answers
+
+    def _held_to_account_for(self, node) -> bool:
+        """Whether a word is what a speaker holds a force to account for: "strike" of "Kyiv
+        points at Moscow over missile strike", "Riyadh blames Tehran for drone attack". The
+        accuser and the accused are governments, often named by their capitals, not the
+        place struck: only the strike's own words say where."""
+        prep, verbs = node.head, self.lex.accusation_verbs
+        if node.dep_ != "pobj" or prep.lower_ not in ("over", "for", "of"):
+            return False
+        holder = prep.head  # the parser may hang the "for" on the accused: "blames Tehran for"
+        return holder.lower_ in verbs or (holder.dep_ == "dobj" and holder.head.lower_ in verbs)
 
     def _victims_clause(self, tok, node):
         """The clause of the victims a strike killed or wounded, when the strike word hangs

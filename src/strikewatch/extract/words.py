@@ -12,7 +12,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that"}
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"(?:\s+(?:northern|southern|eastern|western|central|north|south|east|west))?"
-                         r"(?:\s+residential)?\s+(?:province|governorate|countryside|city|town|village|district|region"
+                         r"(?:\s+residential)?\s+(?:province|governorate|oblast|countryside|city|town|village|district|region"
                          r"|neighbou?rhood|suburb)$",
                          re.IGNORECASE)
 
