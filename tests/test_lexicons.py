@@ -153,11 +153,13 @@ def test_not_target_cues_and_facilities():
     assert {v for _, _, _, v in LEX.facilities.find(" ".join(_all("groups")))} <= set(TARGET_CATEGORIES)
 
 
-def test_phrases_grouped_by_first_character_match_as_the_plain_alternation():
-    """PhraseMatcher groups its phrases under their first character so that ``re`` tries only
-    those that can start at a word; every match must be the plain longest-first alternation's,
-    on real articles and on their lower- and upper-cased forms (case decides the capitals-only
-    aliases). The FA-KES articles: Abu Salem et al., ICWSM 2019, CC BY 4.0."""
+def test_phrases_written_as_a_trie_match_as_the_plain_alternation():
+    """PhraseMatcher writes its phrases as a trie so that ``re`` tries only those that can
+    start at a word and go on as its next letters do; every match must be the plain
+    longest-first alternation's, on real articles and on their lower- and upper-cased forms
+    (case decides the capitals-only aliases), and on sentences from other wars with letters
+    beyond ASCII, odd spacing and the long s that case-blind ``re`` reads as s. The FA-KES
+    articles: Abu Salem et al., ICWSM 2019, CC BY 4.0."""
     import json
     import re
 
@@ -165,6 +167,12 @@ def test_phrases_grouped_by_first_character_match_as_the_plain_alternation():
 
     fakes = Path(__file__).parent / "fixtures" / "corpora" / "fakes-dev-articles.jsonl"
     texts = [json.loads(line)["text"] for line in fakes.read_text(encoding="utf-8").splitlines()[:80]]
+    texts += [
+        "Kiev’s forces shelled Donetsk overnight, the Burkinabè army said nothing of the DPR.",
+        "Médecins Sans Frontières said the Israel  Defense\nForces struck Khan Younis.",
+        "The ſudanese army and the Rapid Support Forces traded fire in Omdurman.",
+        "The Houthis' Ansar Allah said Saudi-led coalition jets hit Sanaa; AQAP denied it.",
+    ]
     texts += [t.lower() for t in texts] + [t.upper() for t in texts]
     registry = load_registry()
     names = [n for e in registry.entries for n in (*e.aliases, *e.speaker_names)] + list(registry.attacker_aliases())

@@ -211,22 +211,44 @@ def alternation(phrases) -> str:
 def _alternation(phrases: list[str], flags: int) -> re.Pattern | None:
     if not phrases:
         return None
-    return re.compile(r"(?<![\w-])(?:" + _by_first_char(phrases, flags) + r")(?![\w-])", flags)
+    folded = bool(flags & re.IGNORECASE)
+    tails = [(len(p), _atoms(p)) for p in sorted({str(p).strip() for p in phrases}, key=len,
+                                                  reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + _trie(tails, folded) + r")(?![\w-])", flags)
 
 
-def _by_first_char(phrases: list[str], flags: int) -> str:
-    """:func:`alternation`, with the phrases grouped under their first character: ``re`` tries
-    every alternative at every word start, and a list of hundreds of names made the bodies'
-    and actors' lists most of the matchers' time. Phrases that start differently never match
-    at one place, and each group keeps the longest-first order, so the matches are the same."""
-    parts = sorted({str(p).strip() for p in phrases}, key=len, reverse=True)
-    if not all(p[:1].isascii() for p in parts):  # case folding beyond ASCII: keep it plain
-        return alternation(phrases)
-    groups: dict[str, list[str]] = {}
-    for p in parts:
-        groups.setdefault(p[0].lower() if flags & re.IGNORECASE else p[0], []).append(
-            r"\s+".join(re.escape(w) for w in p.split())[len(re.escape(p[0])):])
-    return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+def _atoms(phrase: str) -> tuple[str, ...]:
+    """The phrase as ``alternation`` writes it, one regex atom a character: its characters
+    escaped, any run of whitespace between its words."""
+    return tuple(atom for k, word in enumerate(phrase.split())
+                 for atom in ((r"\s+",) if k else ()) + tuple(re.escape(c) for c in word))
+
+
+def _trie(tails: list[tuple[int, tuple[str, ...]]], folded: bool) -> str:
+    """:func:`alternation` of the phrases' tails (longest phrase first), written as a trie:
+    ``re`` tries every alternative at every word start, and the actors' 4,200 names, grouped
+    by their first character only, were still most of the phrase lists' time. Alternatives
+    whose next atoms differ never match at one place (two ASCII letters, case-blind or not,
+    match no character in common, nor does a letter match whitespace), so each branch keeps
+    its phrases' longest-first order and a phrase that ends here comes last: the matches are
+    the plain alternation's. Where a next atom is a letter beyond ASCII, case-blind (the long
+    s and s match alike), the tails stay a plain alternation, in order."""
+    if folded and any(atoms and not atoms[0].isascii() for _, atoms in tails):
+        return "|".join("".join(atoms) for _, atoms in tails)
+    branches: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    ends = False
+    for n, atoms in tails:
+        if atoms:
+            branches.setdefault(atoms[0].lower() if folded else atoms[0], []).append((n, atoms[1:]))
+        else:
+            ends = True
+    parts = []
+    for first, rest in branches.items():
+        if len(rest) == 1:
+            parts.append(first + "".join(rest[0][1]))
+        else:
+            parts.append(first + "(?:" + _trie(rest, folded) + ")")
+    return "|".join(parts + ([""] if ends else []))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,11 @@ from .names import (
 )
 
 
+# the most keys one query asks: under the least bound SQLite builds may set on a query's
+# parameters (999), and more than a name's slips ever are
+_KEYS_A_QUERY = 500
+
+
 class _Lookup:
     """The Gazetteer's lookup half: names to scored candidates to one place."""
 
@@ -46,21 +51,37 @@ class _Lookup:
         own country, read once for every country asked: a story's words are asked for
         without a country (its country vote) and again with it, and a skeleton's rows are
         dozens of places worldwide."""
-        if (hit := self._entities.get((table, key))) is not None:
-            return hit
-        with self._lock:
-            rows = self._con.execute(
-                f"SELECT e.id, e.name, e.kind, e.country, e.admin1code, e.lat, e.lon, "
-                f"e.population, e.geonameid, e.source, n.scoped FROM {table} n JOIN entity e "
-                f"ON e.id = n.entity WHERE n.key = ?", (key,)).fetchall()
-        skel = key if table == "skel" else skeleton(key)
-        out = [(Candidate(r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5],
-                          r[6], r[7], r[8], r[9], table == "name", _own_name(r[1], key, skel)),
-                bool(r[10])) for r in rows]
-        if len(self._entities) > 50_000:
+        if (hit := self._entities.get((table, key))) is None:
+            self._read_keys(table, [key])
+            hit = self._entities[(table, key)]
+        return hit
+
+    def _read_keys(self, table: str, keys: Sequence[str]) -> None:
+        """Read the entities of the keys not read yet, all in one query: a name's slips
+        (``_typo_candidates``) are a dozen keys asked together, and nearly all name nothing;
+        one query a key cost more than the answers."""
+        missing = [k for k in dict.fromkeys(keys) if (table, k) not in self._entities]
+        if not missing:
+            return
+        rows_of: dict[str, list[tuple]] = defaultdict(list)
+        for start in range(0, len(missing), _KEYS_A_QUERY):  # SQLite's bound on parameters
+            chunk = missing[start:start + _KEYS_A_QUERY]
+            with self._lock:
+                rows = self._con.execute(
+                    f"SELECT n.key, e.id, e.name, e.kind, e.country, e.admin1code, e.lat, "
+                    f"e.lon, e.population, e.geonameid, e.source, n.scoped FROM {table} n "
+                    f"JOIN entity e ON e.id = n.entity WHERE n.key IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY n.key, n.entity", chunk).fetchall()
+            for r in rows:
+                rows_of[r[0]].append(r)
+        if len(self._entities) + len(missing) > 50_000:
             self._entities.clear()
-        self._entities[(table, key)] = out
-        return out
+        for key in missing:
+            skel = key if table == "skel" or not rows_of[key] else skeleton(key)
+            self._entities[(table, key)] = [
+                (Candidate(r[1], r[2], r[3], r[4], r[5], self._admin1.get((r[4], r[5])), r[6],
+                           r[7], r[8], r[9], r[10], table == "name", _own_name(r[2], key, skel)),
+                 bool(r[11])) for r in rows_of[key]]
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entity this surface form names exactly (after normalisation); [] if none.
@@ -102,7 +123,9 @@ class _Lookup:
         out: list[Candidate] = []
         if country is None and _too_short_for_a_variant(key, self.settings):
             return out
-        for variant in transpositions(key):
+        variants = transpositions(key)
+        self._read_keys("name", variants)
+        for variant in variants:
             out += [c for c in self._fetch("name", variant, country) if keep(c) and c.own
                     and (c.kind != CITY or c.population >= self.settings.anchor_population)]
         return [dataclasses.replace(c, exact=False) for c in out]
@@ -260,11 +283,13 @@ class _Lookup:
             return hit
         entries = [e for group in self._province_entities(country, code).values() for e in group]
         alphabet = {ch: j for j, ch in enumerate(sorted({ch for _, _, n in entries for ch in n}))}
-        letters = np.zeros((len(entries), len(alphabet)), dtype=np.int64)
-        for k, (_, _, name) in enumerate(entries):
-            for ch, n in Counter(name).items():
-                letters[k, alphabet[ch]] = n
         lengths = np.array([len(name) for _, _, name in entries], dtype=np.int64)
+        # each letter of each name counted at its (name, letter) cell in one call: a Counter
+        # a name was a fifth of reading a province's places
+        letters = np.zeros((len(entries), len(alphabet)), dtype=np.int64)
+        np.add.at(letters, (np.repeat(np.arange(len(entries)), lengths),
+                            np.fromiter((alphabet[ch] for _, _, n in entries for ch in n),
+                                        dtype=np.int64, count=int(lengths.sum()))), 1)
         self._letters[(country, code)] = hit = (entries, alphabet, letters, lengths)
         return hit
 
