@@ -699,7 +699,7 @@ def test_a_title_is_set_beside_the_speaker_s_word(words, heads, deps, head, besi
     # Gaza: the armed wing's statement, quoted again further down
     ("Hamas's armed wing, the Qassam Brigades, said in a statement it had fired rockets at "
      "Ashkelon. \"The bombardment answers the massacre in Jabalia,\" the statement said.",
-     "Hamas's armed wing, the Qassam Brigades", "Hamas"),
+     "Hamas's armed wing, the Qassam Brigades", "Izz ad-Din al-Qassam Brigades"),
     # Sudan: a doctors' group's statement, then "the statement said"
     ("The Sudan Doctors Network said in a statement on Sunday that RSF drones had struck the "
      "city's market. The RSF shelled the Saudi hospital in El Fasher, killing nine people, the "

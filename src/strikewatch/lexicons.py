@@ -257,6 +257,23 @@ def _state_force_voices(registry: Registry):
                     yield f"{demonym} {word}", voice
 
 
+# an alias that is a force's own name, not a word for its state ("Islamic Jihad", "KNDF"; not
+# "Russian", "U.S."): several words, or an acronym of three or more capitals
+_FORCE_NAME = re.compile(r"\S+\s.*|[A-Z0-9][A-Z0-9/-]{2,}")
+
+
+def _force_voices(registry: Registry):
+    """ "Palestinian Islamic Jihad denied", "according to the KNDF", "the Government of National
+    Accord accused": a force speaks under its own names, as a belligerent, though the registry
+    quotes no spokesman of it; and "Kataib Hezbollah" is the PMF's name, not Hezbollah's."""
+    for body in registry.striking_entries():
+        voice = OrgEntry(body.name, "belligerent", registry.speaks_for_state(body),
+                         registry.armed_group_of(body))
+        for alias in body.aliases:
+            if _FORCE_NAME.fullmatch(alias):
+                yield alias, voice
+
+
 # the subject of a ministry or a minister's office, by the words that name it
 _OFFICE_SUBJECTS = (("defence", re.compile(r"\bdefen[cs]e\b", re.IGNORECASE)),
                     ("foreign", re.compile(r"\bforeign\b", re.IGNORECASE)),
@@ -431,7 +448,7 @@ class Lexicons:
                 orgs.setdefault(name, entry)
                 # FA-KES text lost its apostrophes: "Russias Defense Ministry"
                 orgs.setdefault(name.replace("'s ", "s "), entry)
-        for name, entry in _state_force_voices(registry):
+        for name, entry in (*_state_force_voices(registry), *_force_voices(registry)):
             orgs.setdefault(name, entry)
         # "the civil defence" alone: the service of the story's country, settled after geocoding
         civil_defence = OrgEntry(PENDING_CIVIL_DEFENCE, "monitor", None)
