@@ -438,6 +438,7 @@ class Lexicons:
         self.demand_verbs = frozenset(f for v in at.get("demand_verbs") or () for f in _forms(str(v)))
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
+        self.interception = PhraseMatcher({p: True for p in at.get("interception") or ()})
 
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}

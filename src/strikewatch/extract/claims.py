@@ -20,9 +20,11 @@ _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 @dataclass(slots=True)
 class _Said:
-    """What a speaker says in a sentence: the kinds of claim its words hold, and the words."""
+    """What a speaker says in a sentence: the kinds of claim its words hold, the words, and
+    whether they tell of incoming fire stopped (whose it is, not the speaker's own)."""
     kinds: set[str]
     content: str
+    incoming: bool = False
 
 
 class ClaimReader:
@@ -47,7 +49,7 @@ class ClaimReader:
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
-        about = self._about(att, kind, event_attackers, about_actor)
+        about = self._about(att, kind, event_attackers, about_actor, said.incoming)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
         share = counts.parse_share(content)
@@ -90,11 +92,15 @@ class ClaimReader:
             if found or says and words is clause:
                 kinds |= found
                 break
+        incoming = bool(lex.interception.find(content))
+        if incoming:
+            # "air defences destroyed 30 drones": fire stopped, not aimed; still a word on strikes
+            kinds = (kinds - {"target"}) | {"other"}
         if said is not None and lex.verb_kinds.get(att.verb) == "denial" and negates(said):
             kinds.discard("denial")  # "did not deny that its jets struck": a denial negated affirms
         if any(lex.base(sdoc[i].lower_) in lex.strike_lemmas and negates(sdoc[i]) for i in clause):
             kinds.add("denial")  # "Russian forces do not strike civilian targets"
-        return _Said(kinds, content)
+        return _Said(kinds, content, incoming)
 
     @staticmethod
     def _about_actor(sdoc, att: Attribution, actors) -> ActorEntry | None:
@@ -113,10 +119,12 @@ class ClaimReader:
                     candidates[0][0] if candidates else None)
 
     @staticmethod
-    def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None) -> str | None:
+    def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None,
+               incoming: bool = False) -> str | None:
         """Whose strikes the claim is about: the sentence's attacker, else the force its words
-        say acts, else a state speaking of its own."""
+        say acts, else a state speaking of its own, unless it tells of fire it stopped."""
         actor = event_attackers[0] if event_attackers else about_actor
+        role = att.org.role if att.org and not incoming else None
         if actor is not None and actor.resolve == "territory" and att.org \
                 and att.org.role == "belligerent" and att.org.country:
             about = att.org.country  # a junta's spokesman on "the air force": its own forces
@@ -126,8 +134,7 @@ class ClaimReader:
             about = actor.name if actor.resolve in ("territory", "coalition") else actor.country
         elif about_actor is not None:
             about = about_actor.code
-        elif att.org and (att.org.role == "belligerent" or att.org.role == "government"
-                          and kind in ("target", "denial")):
+        elif role == "belligerent" or role == "government" and kind in ("target", "denial"):
             # "Moscow maintains that it targets only IS", "Damascus denied": a state speaking of
             # whom strikes hit, naming no other force, speaks of its own
             about = att.org.country
