@@ -454,10 +454,18 @@ def is_toll_update(sentence: str) -> bool:
 def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     """The period a toll covers when the words about it name one ("Since Sept. 19 ... at least
     359 civilians have been killed" -> "Since Sept. 19"), None for one strike's toll. Looked
-    for from 50 characters before the count to 40 after it, within the sentence, so that a
-    strike's own toll in a sentence that goes on to a running total stays the strike's."""
-    found = _lexicon().period.search(sentence[max(0, mention.start - 50):mention.end + 40])
+    for from 50 characters before the count to 40 after it or to the end of its clause, within
+    the sentence ("11 children killed in air strikes on Hodeidah in the past month"), so that
+    a strike's own toll in a sentence that goes on, after a comma, to a running total stays
+    the strike's."""
+    clause = _CLAUSE_END.search(sentence, mention.end)
+    end = max(mention.end + 40, clause.start() if clause else len(sentence))
+    found = _lexicon().period.search(sentence[max(0, mention.start - 50):end])
     return found.group().strip() if found else None
+
+
+# where a toll's clause ends: a comma, semicolon, colon, bracket or dash
+_CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s")
 
 
 def tells_dead(sentence: str) -> bool:
