@@ -195,15 +195,18 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
-            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
+            rf"(?P<sub>\s*,?\s*(?:(?:{cues})\b|{number}\s+of\s+(?:them|whom)\b)[^.;:,]{{0,60}}?,?)?"
+            rf"(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after})"
             rf"|(?P<among>{alternation(lx['part_of_the_dead_after'])}))\b", flags),
         dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
         left=re.compile(
             rf"(?:\b(?P<among>{alternation(lx['part_of_the_dead_before'])})"
             rf"|\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
-            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})))\s+[\"“]?$", flags),
+            rf"|(?P<set>\b(?:{alternation(lx['toll_set'])})\s+(?:the\s+)?)?"
+            rf"\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
+            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})"
+            rf"|(?(set)[^.;:\d]{{0,150}}?\sat)))\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
