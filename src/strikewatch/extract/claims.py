@@ -20,11 +20,13 @@ _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 @dataclass(slots=True)
 class _Said:
-    """What a speaker says in a sentence: the kinds of claim its words hold, the words, and
-    whether they tell of incoming fire stopped (whose it is, not the speaker's own)."""
+    """What a speaker says in a sentence: the kinds of claim its words hold, the words,
+    whether they tell of incoming fire stopped (whose it is, not the speaker's own), and
+    whether of a strike by the speaker's own ("its forces struck ...")."""
     kinds: set[str]
     content: str
     incoming: bool = False
+    own: bool = False
 
 
 class ClaimReader:
@@ -49,7 +51,7 @@ class ClaimReader:
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
-        about = self._about(att, kind, event_attackers, about_actor, said.incoming)
+        about = self._about(att, kind, event_attackers, about_actor, said)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
         share = counts.parse_share(content)
@@ -100,7 +102,7 @@ class ClaimReader:
             kinds.discard("denial")  # "did not deny that its jets struck": a denial negated affirms
         if any(lex.base(sdoc[i].lower_) in lex.strike_lemmas and negates(sdoc[i]) for i in clause):
             kinds.add("denial")  # "Russian forces do not strike civilian targets"
-        return _Said(kinds, content, incoming)
+        return _Said(kinds, content, incoming, _its_own_strike(lex, sdoc, clause))
 
     @staticmethod
     def _about_actor(sdoc, att: Attribution, actors) -> ActorEntry | None:
@@ -120,11 +122,12 @@ class ClaimReader:
 
     @staticmethod
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None,
-               incoming: bool = False) -> str | None:
-        """Whose strikes the claim is about: the sentence's attacker, else the force its words
-        say acts, else a state speaking of its own, unless it tells of fire it stopped."""
+               said: _Said) -> str | None:
+        """Whose strikes the claim is about: the sentence's attacker, else a state's voice
+        telling of its own forces' strike, else the force its words say acts, else a state
+        speaking of its own, unless it tells of fire it stopped."""
         actor = event_attackers[0] if event_attackers else about_actor
-        role = att.org.role if att.org and not incoming else None
+        role = att.org.role if att.org and not said.incoming else None
         if actor is not None and actor.resolve == "territory" and att.org \
                 and att.org.role == "belligerent" and att.org.country:
             about = att.org.country  # a junta's spokesman on "the air force": its own forces
@@ -132,6 +135,9 @@ class ClaimReader:
             # null for a non-state attacker (gold conventions); "an army air strike", "junta
             # aircraft": the state whose forces they are, settled with the story's country
             about = actor.name if actor.resolve in ("territory", "coalition") else actor.country
+        elif said.own and role == "belligerent" and att.org.country:
+            # "its forces struck 85 targets ... used by the Revolutionary Guards": its own
+            about = att.org.country
         elif about_actor is not None:
             about = about_actor.code
         elif role == "belligerent" or role == "government" and kind in ("target", "denial"):
@@ -141,6 +147,14 @@ class ClaimReader:
         else:
             about = None
         return about
+
+
+def _its_own_strike(lex, sdoc, clause: set[int]) -> bool:
+    """Whether the speaker's words tell of a strike by its own ("its forces struck", "their
+    jets hit"): the speaker's possessive on the subject of a strike verb."""
+    return any(sdoc[i].lower_ in ("its", "their") and sdoc[i].dep_ == "poss"
+               and sdoc[i].head.dep_ == "nsubj"
+               and lex.base(sdoc[i].head.head.lower_) in lex.strike_lemmas for i in clause)
 
 
 def _toll_period(content: str) -> str | None:
