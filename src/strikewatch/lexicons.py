@@ -435,6 +435,7 @@ class Lexicons:
         self.verb_kinds = {v: k for k, vs in at["kinds"].items() for v in vs}
         self.attribution_phrases = PhraseMatcher({p: True for p in at["phrases"]})
         self.statement_nouns = frozenset(w.lower() for w in at.get("statement_nouns") or ())
+        self.continuing_verbs = frozenset(w.lower() for w in at.get("continuing_verbs") or ())
         self.demand_verbs = frozenset(f for v in at.get("demand_verbs") or () for f in _forms(str(v)))
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
@@ -558,8 +559,10 @@ class Lexicons:
         self.prefilter_arms = _WordIndex([*(t.get("striking_arms") or ()), *w["munitions"], *w["aircraft"]])
         self.prefilter_destroyed = _WordIndex(_all_forms(t.get("claimed_verbs") or ()))
         self.prefilter_claim = _WordIndex(_all_forms([*at["verbs"], "said", "told", "according", "quoted"]))
+        # a statement of fire stopped ("air defences shot down 12 drones") is a claim too
         self.prefilter_claim_words = _WordIndex(
-            [p for k, ps in at["claim_words"].items() if k != "target" for p in ps], caps=True)
+            [*(p for k, ps in at["claim_words"].items() if k != "target" for p in ps),
+             *(at.get("interception") or ())], caps=True)
 
     def forget(self) -> None:
         """Drop every matcher's remembered answers (:meth:`PhraseMatcher.find`)."""

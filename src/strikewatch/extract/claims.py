@@ -52,6 +52,8 @@ class ClaimReader:
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
         about = self._about(att, kind, event_attackers, about_actor, said)
+        if about is None and att.verb in lex.continuing_verbs:
+            about = _about_before(state, att)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
         share = counts.parse_share(content)
@@ -147,6 +149,17 @@ class ClaimReader:
         else:
             about = None
         return about
+
+
+def _about_before(state: DocState, att: Attribution) -> str | None:
+    """ "The NUG said junta aircraft bombed a school. The NUG added that seven children were
+    among the dead": words that go on from the speaker's claim just before, naming no force,
+    are about the strikes that claim was about."""
+    if not state.claims:
+        return None
+    key, last = state.claims[-1]
+    same = key == att.key or att.org is not None and last.org == att.org.org
+    return last.about if same else None
 
 
 def _its_own_strike(lex, sdoc, clause: set[int]) -> bool:
