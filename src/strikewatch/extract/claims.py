@@ -112,12 +112,14 @@ class ClaimReader:
         first one named ("called on ... the United States to stop crimes ..."). A claim nested
         in a relative clause speaks only of the forces its clause names ("Ukrainian officials
         said the missiles, which Moscow says hit military targets, ...": Moscow speaks of its
-        own, not of Ukraine's)."""
+        own, not of Ukraine's). A force named on what was hit ("a drone attack on an army
+        base") is no one that acts."""
         verb = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
         inside = {t.i for t in verb.subtree} if verb is not None and verb.dep_ == "relcl" \
             else set(range(len(sdoc)))
         candidates = [(e, toks) for e, toks in actors
-                      if not toks & att.tokens and toks <= inside and e.state]
+                      if not toks & att.tokens and toks <= inside and e.state
+                      and not _struck(sdoc, max(toks))]
         return next((e for e, toks in candidates
                      if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
                     candidates[0][0] if candidates else None)
@@ -149,6 +151,15 @@ class ClaimReader:
         else:
             about = None
         return about
+
+
+def _struck(sdoc, i: int) -> bool:
+    """Whether the word is, or names whose is, what a strike hit: the object of "on", "at" or
+    "against" ("an attack on an army base", "fired at a US Navy destroyer")."""
+    tok = sdoc[i]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "against")
 
 
 def _about_before(state: DocState, att: Attribution) -> str | None:
