@@ -548,3 +548,12 @@ def test_a_force_named_on_what_was_hit_does_not_act(extractor, text, about):
 ])
 def test_a_name_after_a_title_and_its_body_is_the_speaker(extractor, text, speaker, org):
     assert [(c[0], c[1]) for c in claims_of(extractor, text)] == [(speaker, org)]
+
+
+@pytest.mark.parametrize("text", [
+    # Ukraine and Syria: a force named only on what was hit still makes the words a claim
+    "Residents said the explosion was heard at a Russian army depot near Melitopol.",
+    "Witnesses said the shell landed at a Syrian army checkpoint near Daraa.",
+])
+def test_a_force_named_on_what_was_hit_still_makes_a_claim(extractor, text):
+    assert [(c[2], c[3]) for c in claims_of(extractor, text)] == [(None, "other")]

@@ -41,9 +41,10 @@ class ClaimReader:
         lex = self.lex
         said = self._said(sdoc, att, others)
         kinds, content = said.kinds, said.content
-        about_actor = self._about_actor(sdoc, att, actors)
-        if not kinds and about_actor is None and not lex.groups.find(content):
-            return None
+        named = self._forces_named(sdoc, att, actors)
+        about_actor = _acting(sdoc, named)
+        if not kinds and not named and not lex.groups.find(content):
+            return None  # a force named, even as what was hit, makes the words a claim
         # a verb that fixes the kind wins over the words it governs ("accused the coalition of
         # strikes that killed civilians" accuses; "denied that its jets killed 12" denies)
         verb_kind = lex.verb_kinds.get(att.verb)
@@ -107,22 +108,16 @@ class ClaimReader:
         return _Said(kinds, content, incoming, _its_own_strike(lex, sdoc, clause))
 
     @staticmethod
-    def _about_actor(sdoc, att: Attribution, actors) -> ActorEntry | None:
-        """The force the words say acts ("crimes carried out by the Assad regime"), before the
-        first one named ("called on ... the United States to stop crimes ..."). A claim nested
-        in a relative clause speaks only of the forces its clause names ("Ukrainian officials
-        said the missiles, which Moscow says hit military targets, ...": Moscow speaks of its
-        own, not of Ukraine's). A force named on what was hit ("a drone attack on an army
-        base") is no one that acts."""
+    def _forces_named(sdoc, att: Attribution, actors) -> list[tuple[ActorEntry, set[int]]]:
+        """The state forces the speaker's words name. A claim nested in a relative clause
+        speaks only of the forces its clause names ("Ukrainian officials said the missiles,
+        which Moscow says hit military targets, ...": Moscow speaks of its own, not of
+        Ukraine's)."""
         verb = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
         inside = {t.i for t in verb.subtree} if verb is not None and verb.dep_ == "relcl" \
             else set(range(len(sdoc)))
-        candidates = [(e, toks) for e, toks in actors
-                      if not toks & att.tokens and toks <= inside and e.state
-                      and not _struck(sdoc, max(toks))]
-        return next((e for e, toks in candidates
-                     if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
-                    candidates[0][0] if candidates else None)
+        return [(e, toks) for e, toks in actors
+                if not toks & att.tokens and toks <= inside and e.state]
 
     @staticmethod
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None,
@@ -151,6 +146,16 @@ class ClaimReader:
         else:
             about = None
         return about
+
+
+def _acting(sdoc, named: list[tuple[ActorEntry, set[int]]]) -> ActorEntry | None:
+    """The force the words say acts ("crimes carried out by the Assad regime"), before the
+    first one named ("called on ... the United States to stop crimes ..."); not one named on
+    what was hit ("a drone attack on an army base")."""
+    candidates = [(e, toks) for e, toks in named if not _struck(sdoc, max(toks))]
+    return next((e for e, toks in candidates
+                 if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
+                candidates[0][0] if candidates else None)
 
 
 def _struck(sdoc, i: int) -> bool:
