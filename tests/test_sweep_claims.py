@@ -255,9 +255,7 @@ YEMEN_RED_SEA = [
          "Mwatana for Human Rights said it had documented 11 children killed in air strikes on "
          "Hodeidah in the past month.", "2018-09-05",
          said("Mwatana for Human Rights", ("Mwatana for Human Rights", "YE"), None, "statistic",
-              killed_min=11),
-         fails="the period ('in the past month') is further after the toll than the 40 "
-               "characters counts.period_of looks at, so the toll reads as one strike's"),
+              killed_min=11)),
     case("centcom-15-sites",
          "U.S. Central Command said American forces struck 15 Houthi radar and missile sites "
          "in Yemen.", "2024-02-04",
@@ -699,7 +697,7 @@ def test_a_title_is_set_beside_the_speaker_s_word(words, heads, deps, head, besi
     # Gaza: the armed wing's statement, quoted again further down
     ("Hamas's armed wing, the Qassam Brigades, said in a statement it had fired rockets at "
      "Ashkelon. \"The bombardment answers the massacre in Jabalia,\" the statement said.",
-     "Hamas's armed wing, the Qassam Brigades", "Hamas"),
+     "Hamas's armed wing, the Qassam Brigades", "Izz ad-Din al-Qassam Brigades"),
     # Sudan: a doctors' group's statement, then "the statement said"
     ("The Sudan Doctors Network said in a statement on Sunday that RSF drones had struck the "
      "city's market. The RSF shelled the Saudi hospital in El Fasher, killing nine people, the "

@@ -195,15 +195,18 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
-            rf"(?P<sub>\s*,?\s*(?:{cues})\b[^.;:,]{{0,60}}?,?)?(?P<aux>(?:\s+(?:{aux})\b)*)"
+            rf"(?P<sub>\s*,?\s*(?:(?:{cues})\b|{number}\s+of\s+(?:them|whom)\b)[^.;:,]{{0,60}}?,?)?"
+            rf"(?P<aux>(?:\s+(?:{aux})\b)*)"
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after})"
             rf"|(?P<among>{alternation(lx['part_of_the_dead_after'])}))\b", flags),
         dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
         left=re.compile(
             rf"(?:\b(?P<among>{alternation(lx['part_of_the_dead_before'])})"
             rf"|\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
-            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})))\s+[\"“]?$", flags),
+            rf"|(?P<set>\b(?:{alternation(lx['toll_set'])})\s+(?:the\s+)?)?"
+            rf"\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
+            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})"
+            rf"|(?(set)[^.;:\d]{{0,150}}?\sat)))\s+[\"“]?$", flags),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
@@ -454,10 +457,18 @@ def is_toll_update(sentence: str) -> bool:
 def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     """The period a toll covers when the words about it name one ("Since Sept. 19 ... at least
     359 civilians have been killed" -> "Since Sept. 19"), None for one strike's toll. Looked
-    for from 50 characters before the count to 40 after it, within the sentence, so that a
-    strike's own toll in a sentence that goes on to a running total stays the strike's."""
-    found = _lexicon().period.search(sentence[max(0, mention.start - 50):mention.end + 40])
+    for from 50 characters before the count to 40 after it or to the end of its clause, within
+    the sentence ("11 children killed in air strikes on Hodeidah in the past month"), so that
+    a strike's own toll in a sentence that goes on, after a comma, to a running total stays
+    the strike's."""
+    clause = _CLAUSE_END.search(sentence, mention.end)
+    end = max(mention.end + 40, clause.start() if clause else len(sentence))
+    found = _lexicon().period.search(sentence[max(0, mention.start - 50):end])
     return found.group().strip() if found else None
+
+
+# where a toll's clause ends: a comma, semicolon, colon, bracket or dash
+_CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s")
 
 
 def tells_dead(sentence: str) -> bool:

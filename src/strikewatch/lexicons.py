@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -279,6 +279,23 @@ def _state_force_voices(registry: Registry):
                     yield f"{demonym} {word}", voice
 
 
+# an alias that is a force's own name, not a word for its state ("Islamic Jihad", "KNDF"; not
+# "Russian", "U.S."): several words, or an acronym of three or more capitals
+_FORCE_NAME = re.compile(r"\S+\s.*|[A-Z0-9][A-Z0-9/-]{2,}")
+
+
+def _force_voices(registry: Registry):
+    """ "Palestinian Islamic Jihad denied", "according to the KNDF", "the Government of National
+    Accord accused": a force speaks under its own names, as a belligerent, though the registry
+    quotes no spokesman of it; and "Kataib Hezbollah" is the PMF's name, not Hezbollah's."""
+    for body in registry.striking_entries():
+        voice = OrgEntry(body.name, "belligerent", registry.speaks_for_state(body),
+                         registry.armed_group_of(body))
+        for alias in body.aliases:
+            if _FORCE_NAME.fullmatch(alias):
+                yield alias, voice
+
+
 # the subject of a ministry or a minister's office, by the words that name it
 _OFFICE_SUBJECTS = (("defence", re.compile(r"\bdefen[cs]e\b", re.IGNORECASE)),
                     ("foreign", re.compile(r"\bforeign\b", re.IGNORECASE)),
@@ -440,9 +457,11 @@ class Lexicons:
         self.verb_kinds = {v: k for k, vs in at["kinds"].items() for v in vs}
         self.attribution_phrases = PhraseMatcher({p: True for p in at["phrases"]})
         self.statement_nouns = frozenset(w.lower() for w in at.get("statement_nouns") or ())
+        self.continuing_verbs = frozenset(w.lower() for w in at.get("continuing_verbs") or ())
         self.demand_verbs = frozenset(f for v in at.get("demand_verbs") or () for f in _forms(str(v)))
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
+        self.interception = PhraseMatcher({p: True for p in at.get("interception") or ()})
 
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}
@@ -453,7 +472,7 @@ class Lexicons:
                 orgs.setdefault(name, entry)
                 # FA-KES text lost its apostrophes: "Russias Defense Ministry"
                 orgs.setdefault(name.replace("'s ", "s "), entry)
-        for name, entry in _state_force_voices(registry):
+        for name, entry in (*_state_force_voices(registry), *_force_voices(registry)):
             orgs.setdefault(name, entry)
         # "the civil defence" alone: the service of the story's country, settled after geocoding
         civil_defence = OrgEntry(PENDING_CIVIL_DEFENCE, "monitor", None)
@@ -564,8 +583,10 @@ class Lexicons:
         self.prefilter_arms = _WordIndex([*(t.get("striking_arms") or ()), *w["munitions"], *w["aircraft"]])
         self.prefilter_destroyed = _WordIndex(_all_forms(t.get("claimed_verbs") or ()))
         self.prefilter_claim = _WordIndex(_all_forms([*at["verbs"], "said", "told", "according", "quoted"]))
+        # a statement of fire stopped ("air defences shot down 12 drones") is a claim too
         self.prefilter_claim_words = _WordIndex(
-            [p for k, ps in at["claim_words"].items() if k != "target" for p in ps], caps=True)
+            [*(p for k, ps in at["claim_words"].items() if k != "target" for p in ps),
+             *(at.get("interception") or ())], caps=True)
 
     def forget(self) -> None:
         """Drop every matcher's remembered answers (:meth:`PhraseMatcher.find`)."""
@@ -589,6 +610,12 @@ class Lexicons:
     def base(self, word: str) -> str:
         """The lexicon word a lowercased form inflects ("said" -> "say"), else the form itself."""
         return self._base.get(word, word)
+
+    @cached_property
+    def strike_verb_forms(self) -> frozenset[str]:
+        """Every form of the strike verbs, strong and weak ("struck", "shelled", "targeted")."""
+        verbs = self.strong_verbs | self.weak_verbs
+        return verbs | frozenset(form for form, word in self._base.items() if word in verbs)
 
     def may_report_strike(self, text: str, *, short_item: bool = False) -> bool:
         """A strike word, a passive "was hit" or "were struck" (in a short item: "hit",

@@ -464,10 +464,14 @@ def _with_its_modifiers(sdoc, span):
 def _title_beside(head, child) -> bool:
     """Whether a child of a speaker's word is its title set beside it ("Mahmoud Basal, a
     spokesman for ...", "A spokesman for the SDF, Farhad Shami"): an appositive that starts
-    right after the word or its comma, not one the parser hung on it from the far end of the
+    right after the word, or after the body it speaks for ("A spokesman for the Arakan Army,
+    Khine Thu Kha"), or their comma, not one the parser hung on it from the far end of the
     sentence ("US-led air strikes killed ... an organisation monitoring the conflict said")."""
-    return child.dep_ == "appos" and child.i > head.i \
-        and min(t.i for t in child.subtree) <= head.i + 2
+    if child.dep_ != "appos" or child.i <= head.i:
+        return False
+    edge = next((c.right_edge.i for c in head.children
+                 if c.dep_ == "prep" and c.i == head.i + 1 and c.right_edge.i < child.i), head.i)
+    return min(t.i for t in child.subtree) <= edge + 2
 
 
 def _name_before_its_title(sdoc, head) -> int | None:

@@ -20,9 +20,13 @@ _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
 @dataclass(slots=True)
 class _Said:
-    """What a speaker says in a sentence: the kinds of claim its words hold, and the words."""
+    """What a speaker says in a sentence: the kinds of claim its words hold, the words,
+    whether they tell of incoming fire stopped (whose it is, not the speaker's own), and
+    whether of a strike by the speaker's own ("its forces struck ...")."""
     kinds: set[str]
     content: str
+    incoming: bool = False
+    own: bool = False
 
 
 class ClaimReader:
@@ -37,9 +41,10 @@ class ClaimReader:
         lex = self.lex
         said = self._said(sdoc, att, others)
         kinds, content = said.kinds, said.content
-        about_actor = self._about_actor(sdoc, att, actors)
-        if not kinds and about_actor is None and not lex.groups.find(content):
-            return None
+        named = self._forces_named(sdoc, att, actors)
+        about_actor = _acting(sdoc, named, self._verbs_that_strike(att))
+        if not kinds and not named and not lex.groups.find(content):
+            return None  # a force named, even as what was hit, makes the words a claim
         # a verb that fixes the kind wins over the words it governs ("accused the coalition of
         # strikes that killed civilians" accuses; "denied that its jets killed 12" denies)
         verb_kind = lex.verb_kinds.get(att.verb)
@@ -47,7 +52,9 @@ class ClaimReader:
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
-        about = self._about(att, kind, event_attackers, about_actor)
+        about = self._about(att, kind, event_attackers, about_actor, said)
+        if about is None and att.verb in lex.continuing_verbs:
+            about = _about_before(state, att)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
         share = counts.parse_share(content)
@@ -90,48 +97,45 @@ class ClaimReader:
             if found or says and words is clause:
                 kinds |= found
                 break
+        own = _its_own_strike(lex, sdoc, clause)
+        # "its forces struck Russian air defence systems": what its own strike hit, not fire stopped
+        incoming = bool(lex.interception.find(content)) and not own
+        if incoming:
+            # "air defences destroyed 30 drones": fire stopped, not aimed; still a word on strikes
+            kinds = (kinds - {"target"}) | {"other"}
         if said is not None and lex.verb_kinds.get(att.verb) == "denial" and negates(said):
             kinds.discard("denial")  # "did not deny that its jets struck": a denial negated affirms
         if any(lex.base(sdoc[i].lower_) in lex.strike_lemmas and negates(sdoc[i]) for i in clause):
             kinds.add("denial")  # "Russian forces do not strike civilian targets"
-        return _Said(kinds, content)
+        return _Said(kinds, content, incoming, own)
 
-    def _about_actor(self, sdoc, att: Attribution, actors) -> ActorEntry | None:
-        """The force the words say acts ("crimes carried out by the Assad regime"), before the
-        first one named ("called on ... the United States to stop crimes ..."). A claim nested
-        in a relative clause speaks only of the forces its clause names ("Ukrainian officials
-        said the missiles, which Moscow says hit military targets, ...": Moscow speaks of its
-        own, not of Ukraine's)."""
+    @staticmethod
+    def _forces_named(sdoc, att: Attribution, actors) -> list[tuple[ActorEntry, set[int]]]:
+        """The state forces the speaker's words name. A claim nested in a relative clause
+        speaks only of the forces its clause names ("Ukrainian officials said the missiles,
+        which Moscow says hit military targets, ...": Moscow speaks of its own, not of
+        Ukraine's)."""
         verb = sdoc[att.verb_i] if 0 <= att.verb_i < len(sdoc) else None
         inside = {t.i for t in verb.subtree} if verb is not None and verb.dep_ == "relcl" \
             else set(range(len(sdoc)))
-        own_voice = att.org is not None and att.org.role == "belligerent" and att.org.country
-        candidates = [(e, toks) for e, toks in actors
-                      if not toks & att.tokens and toks <= inside and e.state
-                      and not (own_voice and self._struck_side(sdoc, toks))]
-        return next((e for e, toks in candidates
-                     if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
-                    candidates[0][0] if candidates else None)
+        return [(e, toks) for e, toks in actors
+                if not toks & att.tokens and toks <= inside and e.state]
 
-    def _struck_side(self, sdoc, toks: set[int]) -> bool:
-        """A force named by what was hit ("a strike on Ukrainian military facilities", "hit
-        Syrian army positions") is the struck side, not the force whose strikes the words
-        are about: a belligerent that "said its forces struck Russian air defences" speaks
-        of its own."""
-        noun = sdoc[min(toks)]
-        while noun.dep_ in ("amod", "compound", "nmod", "poss") and noun.head.i != noun.i:
-            noun = noun.head
-        if noun.dep_ == "pobj":
-            return noun.head.lower_ in ("on", "at", "against", "into")
-        lex = self.lex
-        return noun.dep_ == "dobj" and bool(
-            {noun.head.lower_, lex.base(noun.head.lower_)} & (lex.strong_verbs | lex.weak_verbs))
+    def _verbs_that_strike(self, att: Attribution) -> frozenset[str]:
+        """The verbs whose object a belligerent's voice strikes ("its forces struck Russian air
+        defence systems"): none for other voices, whose words name forces on both sides."""
+        if att.org is None or att.org.role != "belligerent" or not att.org.country:
+            return frozenset()
+        return self.lex.strike_verb_forms
 
     @staticmethod
-    def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None) -> str | None:
-        """Whose strikes the claim is about: the sentence's attacker, else the force its words
-        say acts, else a state speaking of its own."""
+    def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None,
+               said: _Said) -> str | None:
+        """Whose strikes the claim is about: the sentence's attacker, else a state's voice
+        telling of its own forces' strike, else the force its words say acts, else a state
+        speaking of its own, unless it tells of fire it stopped."""
         actor = event_attackers[0] if event_attackers else about_actor
+        role = att.org.role if att.org and not said.incoming else None
         if actor is not None and actor.resolve == "territory" and att.org \
                 and att.org.role == "belligerent" and att.org.country:
             about = att.org.country  # a junta's spokesman on "the air force": its own forces
@@ -139,16 +143,61 @@ class ClaimReader:
             # null for a non-state attacker (gold conventions); "an army air strike", "junta
             # aircraft": the state whose forces they are, settled with the story's country
             about = actor.name if actor.resolve in ("territory", "coalition") else actor.country
+        elif said.own and role == "belligerent" and att.org.country:
+            # "its forces struck 85 targets ... used by the Revolutionary Guards": its own
+            about = att.org.country
         elif about_actor is not None:
             about = about_actor.code
-        elif att.org and (att.org.role == "belligerent" or att.org.role == "government"
-                          and kind in ("target", "denial")):
+        elif role == "belligerent" or role == "government" and kind in ("target", "denial"):
             # "Moscow maintains that it targets only IS", "Damascus denied": a state speaking of
             # whom strikes hit, naming no other force, speaks of its own
             about = att.org.country
         else:
             about = None
         return about
+
+
+def _acting(sdoc, named: list[tuple[ActorEntry, set[int]]],
+            strike_verbs: frozenset[str] = frozenset()) -> ActorEntry | None:
+    """The force the words say acts ("crimes carried out by the Assad regime"), before the
+    first one named ("called on ... the United States to stop crimes ..."); not one named on
+    what was hit ("a drone attack on an army base"; in a belligerent's voice also a strike
+    verb's object: "said it had hit Syrian army positions")."""
+    candidates = [(e, toks) for e, toks in named if not _struck(sdoc, max(toks), strike_verbs)]
+    return next((e for e, toks in candidates
+                 if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
+                candidates[0][0] if candidates else None)
+
+
+def _struck(sdoc, i: int, strike_verbs: frozenset[str] = frozenset()) -> bool:
+    """Whether the word is, or names whose is, what a strike hit: the object of "on", "at" or
+    "against" ("an attack on an army base", "fired at a US Navy destroyer"), or of one of
+    ``strike_verbs`` ("struck Russian air defence systems")."""
+    tok = sdoc[i]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.head.lower_ in strike_verbs
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "against")
+
+
+def _about_before(state: DocState, att: Attribution) -> str | None:
+    """ "The NUG said junta aircraft bombed a school. The NUG added that seven children were
+    among the dead": words that go on from the speaker's claim just before, naming no force,
+    are about the strikes that claim was about."""
+    if not state.claims:
+        return None
+    key, last = state.claims[-1]
+    same = key == att.key or att.org is not None and last.org == att.org.org
+    return last.about if same else None
+
+
+def _its_own_strike(lex, sdoc, clause: set[int]) -> bool:
+    """Whether the speaker's words tell of a strike by its own ("its forces struck", "their
+    jets hit"): the speaker's possessive on the subject of a strike verb."""
+    return any(sdoc[i].lower_ in ("its", "their") and sdoc[i].dep_ == "poss"
+               and sdoc[i].head.dep_ == "nsubj"
+               and lex.base(sdoc[i].head.head.lower_) in lex.strike_lemmas for i in clause)
 
 
 def _toll_period(content: str) -> str | None:
