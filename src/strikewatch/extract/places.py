@@ -931,7 +931,8 @@ class PlaceFinder:
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
                 between = self._past_own_noun(text[a.end:b.start])
-                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns):
+                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns) \
+                        or self._unit_right_after(sdoc, a, b, between):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
                     holders.add(id(a) if a.known or a.precision == "point" else id(b))
                 elif _POSSESSIVE.fullmatch(between) and (a.known or a.precision in ("admin1", "admin2")):
@@ -956,6 +957,14 @@ class PlaceFinder:
             _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
         return [p for p in places if id(p) not in drop
                 and (id(p) in holders or _place_key(p.text) not in containers)]
+
+    def _unit_right_after(self, sdoc, place: PlaceCandidate, unit: PlaceCandidate,
+                          between: str) -> bool:
+        """ "Haydan Saada governorate", "Sarmin Idlib province": a province written with its
+        noun right after a place, the comma between lost, holds the place; it is no second
+        strike place. Not after a unit ("Idlib province Hama province" is a list)."""
+        return not between.strip() and not self._a_unit(place) and self._a_unit(unit) \
+            and _named_a_unit(sdoc, unit, self.lex.unit_nouns)
 
     def _past_own_noun(self, between: str) -> str:
         """The words between two places, past the first place's own noun: in "Nuseirat refugee
