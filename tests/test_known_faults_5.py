@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 from test_sweep_sources import read
 
+from strikewatch import counts
 from strikewatch.geo import geocode_json
+from strikewatch.models import Range
 
 
 def placed(extractor, text: str) -> list[tuple]:
@@ -72,3 +74,18 @@ def test_a_name_written_with_its_province_the_comma_lost_is_checked_to_lie_there
     assert (out["precision"], out["admin1"]) == ("point", admin1), out
     assert town is None or out["name"] == town
     assert "checked to lie in" in out["alternatives"][0]
+
+
+# ------------------------------------------------------------------- a victim and her counted kin
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("An Israeli strike in Nabatieh killed a 45-year-old woman and her two sons.", 3),  # Lebanon
+    ("An air strike killed a man and his three children in Saada.", 4),               # Yemen
+    ("A Russian drone hit a car in Kherson, killing a woman and her two daughters.", 3),  # Ukraine
+    ("A Russian drone killed a man and his son in Kherson.", 2),   # one relative, as before
+    ("Five women and a child were killed in the shelling of El Fasher.", 6),          # Sudan
+])
+def test_a_victim_and_her_counted_kin_are_all_counted(text, killed):
+    [count] = counts.find_casualties(text)
+    assert (count.kind, count.range) == ("killed", Range(killed, killed))
