@@ -89,3 +89,29 @@ def test_a_name_written_with_its_province_the_comma_lost_is_checked_to_lie_there
 def test_a_victim_and_her_counted_kin_are_all_counted(text, killed):
     [count] = counts.find_casualties(text)
     assert (count.kind, count.range) == ("killed", Range(killed, killed))
+
+
+# ------------------------------------------------------- a toll told again the day after the strike
+
+
+def struck(extractor, text: str) -> list[tuple]:
+    """(place as written, day, killed min, killed max) per strike."""
+    return [(s.place, s.day, *s.killed) for s in read(extractor, text, "2024-03-05").strikes]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Lebanon: the day the toll rose is not a second strike's
+    ("An Israeli strike hit a house in Tyre on Monday, killing four people. On Tuesday the "
+     "death toll from Monday's strike on Tyre rose to 9, the health ministry said.",
+     [("Tyre", "2024-03-04", 9, 9)]),
+    # Ukraine: the same retelling
+    ("A Russian missile hit Kharkiv on Monday, killing four people. On Tuesday the death toll "
+     "from Monday's missile strike on Kharkiv rose to 9, the governor said.",
+     [("Kharkiv", "2024-03-04", 9, 9)]),
+    # Sudan: the same, the strike's day a weekday's possessive
+    ("An RSF drone hit a market in El Fasher on Sunday, killing five people. On Monday the "
+     "toll from Sunday's drone strike on El Fasher rose to 12, activists said.",
+     [("El Fasher", "2024-03-03", 12, 12)]),
+])
+def test_a_toll_retold_on_a_later_day_keeps_the_strike_s_day(extractor, text, want):
+    assert struck(extractor, text) == want
