@@ -91,6 +91,32 @@ def test_a_victim_and_her_counted_kin_are_all_counted(text, killed):
     assert (count.kind, count.range) == ("killed", Range(killed, killed))
 
 
+# ---------------------------------------------------------------- drones launched at a showcase
+
+
+@pytest.mark.parametrize("text", [
+    # France: a manufacturer's product launch, no strike on Paris
+    "The company launched new drones at the Paris air show.",
+    # the Gulf: the same at an arms fair
+    "Turkey's Baykar launched two new attack drones at the IDEX exhibition in Abu Dhabi on "
+    "Monday.",
+    # the UK: the same
+    "The firm launched a loitering munition drone at the Farnborough airshow in July.",
+])
+def test_drones_launched_at_a_show_are_no_strike(extractor, text):
+    assert placed(extractor, text) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Hezbollah launched explosive drones at Metula on Monday.", "Metula"),       # Lebanon
+    ("Russia launched Shahed drones at Odesa overnight.", "Odesa"),               # Ukraine
+    # Yemen: a parade is a target, not a showcase
+    ("The Houthis launched drones at a military parade in Aden, killing five soldiers.", "Aden"),
+])
+def test_drones_launched_at_a_place_are_still_a_strike(extractor, text, place):
+    assert [p[0] for p in placed(extractor, text)] == [place]
+
+
 # ------------------------------------------------------- a toll told again the day after the strike
 
 
@@ -115,3 +141,55 @@ def struck(extractor, text: str) -> list[tuple]:
 ])
 def test_a_toll_retold_on_a_later_day_keeps_the_strike_s_day(extractor, text, want):
     assert struck(extractor, text) == want
+
+
+# ------------------------------------------------------------------------------------- attackers
+
+
+def attacked(extractor, text: str) -> list[tuple]:
+    """(place as written, country, attacker's registry name) per strike."""
+    return [(s.place, s.country, s.attacker) for s in read(extractor, text, "2024-03-05").strikes]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Myanmar: "bombed" read as the participle of "the junta" ("the junta [that was] bombed")
+    ("The junta bombed Demoso on Monday.",
+     [("Demoso", "MM", "Myanmar Armed Forces (Tatmadaw)")]),
+    ("The junta shelled Demoso on Monday.",
+     [("Demoso", "MM", "Myanmar Armed Forces (Tatmadaw)")]),
+    # Mali and Syria: the same bare subject of a ruling force
+    ("The junta bombed Kidal on Monday.", [("Kidal", "ML", "Malian Armed Forces")]),
+    ("The regime bombed Saraqeb on Monday.", [("Saraqeb", "SY", "Syrian Government Forces")]),
+])
+def test_a_bare_ruling_force_before_its_strike_verb_struck(extractor, text, want):
+    assert attacked(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Syria: the parser made "rebel" and "shelling" two objects of "after"; the shelling of
+    # Aleppo is the rebels', not the jets'
+    ("Russian jets struck Idlib after rebel shelling of Aleppo.",
+     [("Idlib", "SY", "Russian Armed Forces"), ("Aleppo", "SY", "Syrian rebels")]),
+    ("Regime jets struck Saraqeb after rebel shelling of Aleppo.",
+     [("Saraqeb", "SY", "Syrian Government Forces"), ("Aleppo", "SY", "Syrian rebels")]),
+    # Nigeria: the same split, an insurgent group no name given
+    ("Nigerian jets struck Gwoza after insurgent shelling of Maiduguri.",
+     [("Gwoza", "NG", "Nigerian Armed Forces"),
+      ("Maiduguri", "NG", "rebels (unidentified armed group)")]),
+])
+def test_the_other_side_s_shelling_after_a_strike_is_its_own(extractor, text, want):
+    assert attacked(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Sudan: present-tense "fire" read as a noun of "fire drones", the sentence left verbless
+    ("The RSF fire drones at Port Sudan.", [("Port Sudan", "SD", "RSF")]),
+    ("Sudan's RSF fire drones at Port Sudan.", [("Port Sudan", "SD", "RSF")]),
+    # Lebanon/Israel and Iraq: the same misparse
+    ("Hezbollah fire drones at Metula.", [("Metula", "IL", "Hezbollah")]),
+    ("The PMF fire drones at Erbil airport.", [("Erbil airport", "IQ", "PMF")]),
+    # Yemen/Israel: parsed as a verb, read as before
+    ("Houthis fire missiles at Eilat.", [("Eilat", "IL", "Houthis")]),
+])
+def test_present_tense_fire_read_as_a_noun_still_fires(extractor, text, want):
+    assert attacked(extractor, text) == want

@@ -404,6 +404,7 @@ class Lexicons:
         self.aircraft_people_too = frozenset(p.lower() for p in w.get("people_too") or ())
         self.fired_as_munitions = frozenset(p.lower() for p in w.get("fired_as_munitions") or ())
         self.volleys = frozenset(p.lower() for p in w.get("volleys") or ())
+        self.showcases = frozenset(p.lower() for p in w.get("showcases") or ())
         # the last word of a munition's name of several words: "phosphorus" of "white phosphorus"
         self.munition_last_words = frozenset(p.split()[-1].lower() for p in w["munitions"]
                                              if " " in p)
