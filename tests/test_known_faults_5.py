@@ -193,3 +193,66 @@ def test_the_other_side_s_shelling_after_a_strike_is_its_own(extractor, text, wa
 ])
 def test_present_tense_fire_read_as_a_noun_still_fires(extractor, text, want):
     assert attacked(extractor, text) == want
+
+
+# ----------------------------------------------------------------------------------------- claims
+
+
+def claimed(extractor, text: str) -> list[tuple]:
+    """(kind, speaker's organisation, whom the claim is about) per claim."""
+    return [(c.kind, c.org, c.about) for c in read(extractor, text, "2024-03-05").claims]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Lebanon/Israel: the accuser's own state, named in its words, is not whom it accuses; a
+    # group accused is null (gold conventions)
+    ("Israel's army blamed Hezbollah for the rocket strike.",
+     [("accusation", "Israel Defense Forces", None)]),
+    # Sudan: the same, the army accusing the RSF
+    ("Sudan's army blamed the RSF for the drone strike on Port Sudan.",
+     [("accusation", "Sudanese Armed Forces", None)]),
+    # Ukraine: a state accused is the claim's subject
+    ("Ukraine's air force blamed Russia for the missile strike on Odesa.",
+     [("accusation", "Armed Forces of Ukraine", "RU")]),
+])
+def test_an_accusation_is_about_the_accused(extractor, text, want):
+    assert claimed(extractor, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's health ministry said the shelling of El Obeid killed 12 people.",
+    "The Sudanese health ministry said 12 people were killed in the shelling of El Obeid.",
+])
+def test_sudan_s_health_ministry_is_a_registry_monitor(extractor, text):
+    assert claimed(extractor, text) == [("casualties", "Federal Ministry of Health (Sudan)",
+                                         None)]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # Lebanon and Syria: the ministries the registry had, read as before
+    ("Lebanon's health ministry said the strike on Nabatieh killed 12 people.",
+     "Ministry of Public Health (Lebanon)"),
+    ("Syria's health ministry said the shelling of Aleppo killed 12 people.",
+     "Ministry of Health (Syria)"),
+])
+def test_other_health_ministries_keep_their_rows(extractor, text, org):
+    assert [c[1] for c in claimed(extractor, text)] == [org]
+
+
+# ------------------------------------------------------------------ the coalition's own voice
+
+
+@pytest.mark.parametrize(("text", "strike", "claim"), [
+    # Yemen: "the coalition" there is the Saudi-led one, and so is its spokesman
+    ("A coalition spokesman said the strikes hit Houthi positions in Sanaa.",
+     ("Sanaa", "YE", "Saudi-led Coalition"), ("target", "Saudi-led Coalition", "SA")),
+    # Syria and Iraq: the US-led coalition, which speaks through the Pentagon's releases
+    ("A coalition spokesman said the strikes hit Islamic State positions in Raqqa.",
+     ("Raqqa", "SY", "US-led Coalition"), ("target", "US Department of Defense", "US")),
+    ("A coalition spokesman said its jets struck Islamic State positions near Mosul on Monday.",
+     ("Mosul", "IQ", "US-led Coalition"), ("target", "US Department of Defense", "US")),
+])
+def test_a_coalition_spokesman_speaks_for_the_coalition_of_the_theatre(extractor, text,
+                                                                       strike, claim):
+    assert attacked(extractor, text) == [strike]
+    assert claimed(extractor, text) == [claim]

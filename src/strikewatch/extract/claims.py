@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from strikewatch import counts
+from strikewatch.actors import PENDING_COALITION, PENDING_COALITION_VOICE
 from strikewatch.lexicons import ActorEntry, Lexicons
 from strikewatch.models import ClaimMention, Span
 from strikewatch.nlp import Sentence
@@ -47,7 +48,11 @@ class ClaimReader:
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
-        about = self._about(att, kind, event_attackers, about_actor)
+        accused = self._accused(sdoc, att, actors)
+        if accused is not None and not accused.state and not event_attackers:
+            about = None  # a group accused: null by the gold conventions, never the accuser
+        else:
+            about = self._about(att, kind, event_attackers, accused or about_actor)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
         share = counts.parse_share(content)
@@ -112,6 +117,15 @@ class ClaimReader:
                      if any(sdoc[i].lower_ == "by" for i in range(max(min(toks) - 3, 0), min(toks)))),
                     candidates[0][0] if candidates else None)
 
+    def _accused(self, sdoc, att: Attribution, actors) -> ActorEntry | None:
+        """The force a verb of accusation has for its object: "Israel's army blamed Hezbollah
+        for the rocket strike", "Kyiv accused Russia of ..." The claim is about the accused,
+        whatever force the speaker's own words name ("Israel's")."""
+        if self.lex.verb_kinds.get(att.verb) != "accusation" or not 0 <= att.verb_i < len(sdoc):
+            return None
+        accused = {t.i for c in sdoc[att.verb_i].children if c.dep_ == "dobj" for t in c.subtree}
+        return next((e for e, toks in actors if toks <= accused and not toks & att.tokens), None)
+
     @staticmethod
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None) -> str | None:
         """Whose strikes the claim is about: the sentence's attacker, else the force its words
@@ -126,6 +140,8 @@ class ClaimReader:
             about = actor.name if actor.resolve in ("territory", "coalition") else actor.country
         elif about_actor is not None:
             about = about_actor.code
+        elif att.org and att.org.org == PENDING_COALITION_VOICE:
+            about = PENDING_COALITION  # the theatre's coalition speaking of its own strikes
         elif att.org and (att.org.role == "belligerent" or att.org.role == "government"
                           and kind in ("target", "denial")):
             # "Moscow maintains that it targets only IS", "Damascus denied": a state speaking of
