@@ -239,6 +239,44 @@ def test_other_health_ministries_keep_their_rows(extractor, text, org):
     assert [c[1] for c in claimed(extractor, text)] == [org]
 
 
+# ----------------------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Lebanon: a village GeoNames lacks, its two words once split and "Selm" put in Germany
+    ("An Israeli strike on Majdal Selm killed two people.",
+     [("Majdal Selm", "LB", "Nabatiye", None)]),
+    # Sudan: a locality of Omdurman, not Karari in India
+    ("The RSF shelled Karari, killing five people.", [("Karari", "SD", "Khartoum", None)]),
+    # Myanmar: a Chin town GeoNames lacks, and Kokang's capital, not Lakang in Kachin
+    ("Air strikes hit Mindat on Monday, killing three civilians.",
+     [("Mindat", "MM", "Chin", None)]),
+    ("The military bombed Laukkaing on Monday.", [("Laukkaing", "MM", "Shan", None)]),
+    # Syria: the town, not the province its sentence names
+    ("Regime shelling hit Kafr Nabudah in northern Hama.",
+     [("Kafr Nabudah", "SY", "Hama", None)]),
+    # Libya: a town "near" which the strike fell is still its place
+    ("A drone strike near Zawiya killed three fighters.", [("Zawiya", "LY", "Az Zawiyah", None)]),
+])
+def test_places_the_gazetteer_lacked_or_misread(extractor, text, want):
+    assert placed(extractor, text) == want
+
+
+@pytest.mark.xfail(strict=True, reason="'Saadah' (Sa'dah, Yemen, with its final h) shares its "
+                   "skeleton with the larger As-Suwayda (Syria) and Sada (Mayotte): with no "
+                   "country, spellings abroad are kept as rivals on purpose (else 'Kupyan' became "
+                   "Kupang) and the candidates are ranked by size, so the closest spelling is "
+                   "doubted. Reading a spelling in the attacker's theatre, tried, went out with "
+                   "the eval's fall it shared (ACLED Africa P 0.818 -> 0.750), and the Saudi-led "
+                   "coalition's registry row lists no theatre but Saudi Arabia")
+@pytest.mark.parametrize("text", [
+    "Air strikes hit Saadah on Monday, killing five people.",
+    "Saudi-led coalition jets bombed Saadah on Monday.",
+])
+def test_saadah_is_sa_dah(extractor, text):
+    assert [p[1:3] for p in placed(extractor, text)] == [("YE", "Sa'dah")]
+
+
 # ------------------------------------------------------------------ the coalition's own voice
 
 

@@ -50,6 +50,9 @@ _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|mi
                        r"|(?!(?:the|a|an|and|or|of|in|near|at|on|to|from|by|for|with|into)\s)"
                        r"[a-z]+)\s+)?"
                        r"(?P<noun>[A-Za-z]+)(?=\s*,?\s+(?:in|of|near)\s)")
+# a place's unit noun right after its name, then a comma: " township, " of "Mindat township,
+# Chin State"
+_UNIT_THEN_COMMA = re.compile(r"\s+(?P<noun>[A-Za-z]+)(?=\s*,)")
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # a side's hold on a place, written on it: "the RSF-held town of", "Houthi-controlled Hodeidah"
@@ -969,10 +972,14 @@ class PlaceFinder:
     def _past_own_noun(self, between: str) -> str:
         """The words between two places, past the first place's own noun: in "Nuseirat refugee
         camp in central Gaza" and "Pokrovsk district of Donetsk" the camp and the district are
-        the first place's, and what follows them says the second place holds it."""
+        the first place's, and what follows them says the second place holds it; so in
+        "Mindat township, Chin State" is the township."""
         own = _OWN_NOUN.match(between)
         if own and own["noun"].lower() in self.lex.place_heads:
             return between[own.end():]
+        unit = _UNIT_THEN_COMMA.match(between)
+        if unit and unit["noun"].lower() in self.lex.unit_nouns:
+            return between[unit.end("noun"):]
         return between
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
