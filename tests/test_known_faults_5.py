@@ -7,12 +7,20 @@ corpus. A case still wrong is a strict xfail with the reason.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
+from pg import db_url, postgres  # noqa: F401  (fixtures)
+from test_fuse import document, put
+from test_sweep_middle_east import read as read_settled
 from test_sweep_sources import read
 
 from strikewatch import counts
+from strikewatch.fuse import fuse_pending, incident_records
 from strikewatch.geo import geocode_json
 from strikewatch.models import Range
+from strikewatch.store import Store
 
 
 def placed(extractor, text: str) -> list[tuple]:
@@ -275,6 +283,48 @@ def test_places_the_gazetteer_lacked_or_misread(extractor, text, want):
 ])
 def test_saadah_is_sa_dah(extractor, text):
     assert [p[1:3] for p in placed(extractor, text)] == [("YE", "Sa'dah")]
+
+
+# ------------------------------------------------------------- some of the dead beside the toll
+
+
+@pytest.fixture
+def store(db_url):  # noqa: F811
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+def fused_tolls(extractor, store, reports: list[tuple[str, str]]) -> list[tuple]:
+    """(fatalities min, max) of each incident the reports fuse into, one outlet a report."""
+    for i, (outlet, text) in enumerate(reports):
+        strikes, _ = read_settled(extractor, text)
+        doc = document(f"r{i}", text, outlet, date(2024, 3, 5))
+        put(store, doc, [replace(m, doc_id=doc.id) for m in strikes])
+    fuse_pending(store)
+    return [(r["fatalities"]["min"], r["fatalities"]["max"]) for r in incident_records(store)]
+
+
+@pytest.mark.parametrize("reports", [
+    # Lebanon: one outlet gives the toll, another only that a commander was among the dead
+    [("Reuters", "An Israeli strike on a car in Nabatieh on Monday killed two people."),
+     ("Al Mayadeen", "An Israeli strike hit a car in Nabatieh on Monday. At least one "
+                     "Hezbollah commander was among the dead.")],
+    # Somalia: the same with a US strike near Jilib
+    [("AFP", "A US drone strike near Jilib on Monday killed two people."),
+     ("Garowe Online", "A US drone strike hit a vehicle near Jilib on Monday. At least one "
+                       "al-Shabaab commander was among the dead.")],
+])
+def test_some_of_the_dead_do_not_lower_another_report_s_toll(extractor, store, reports):
+    assert fused_tolls(extractor, store, reports) == [(2, 2)]
+
+
+def test_a_floor_a_report_states_is_still_the_low_end(extractor, store):
+    # Ukraine: "at least 30" stated by one outlet, "45" by another: sources disagree
+    reports = [("Ukrinform", "Russian missiles hit Kharkiv on Monday, killing at least 30 "
+                             "people."),
+               ("Reuters", "Russian missiles hit Kharkiv on Monday, killing 45 people.")]
+    assert fused_tolls(extractor, store, reports) == [(30, 45)]
 
 
 # ------------------------------------------------------------------ the coalition's own voice

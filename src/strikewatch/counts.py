@@ -314,6 +314,8 @@ def _range_of(m: re.Match) -> Range | None:
         if lo is None:
             return None
     r = _modified(lo, hi, m)
+    if m["target"]:  # "a commander": the floor the strike's named target sets
+        return Range(r.min, r.max, part=True)
     # "dozens" is a floor by convention, not a figure the text states
     return Range(r.min, r.max, vague=True) if m["vague"] and hi is None and lo is not None else r
 
@@ -439,7 +441,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         if kind is None:
             continue
         if said is not None and said["among"]:
-            rng = Range(rng.min, None, rng.vague)  # some of the dead: a floor
+            rng = Range(rng.min, None, rng.vague, part=True)  # some of the dead: a floor
         if not right or loose:  # active voice: "killing 26 people and reducing ...": stop at "and"
             head = re.split(r"\s+and\s+", sentence[np.start():np.end()].strip())[0]
             who = (head + (rel.group() if rel else "")).strip() or who
