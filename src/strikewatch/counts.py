@@ -189,9 +189,12 @@ def _victim_patterns(lx: dict, number: str) -> dict:
         noun_phrase=re.compile(
             rf"(?:{of_the})?(?:(?:\s+{token}(?:{of_the})?)"
             rf"(?:(?:\s+and)?\s+{token}(?:{of_the})?){{0,5}})?", flags),
-        # "a woman and her son", "five women and a child": one victim more than the count
+        # "a woman and her son", "five women and a child": one victim more than the count;
+        # "a woman and her two sons": two more
         relative=re.compile(
-            rf"\s+and\s+(?:(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
+            rf"\s+and\s+(?:(?:their|his|her)\s+(?P<kin>{number})\s+"
+            rf"(?:{alternation(lx['relatives_counted'])})"
+            rf"|(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
             rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
@@ -314,6 +317,8 @@ def _range_of(m: re.Match) -> Range | None:
         if lo is None:
             return None
     r = _modified(lo, hi, m)
+    if m["target"]:  # "a commander": the floor the strike's named target sets
+        return Range(r.min, r.max, part=True)
     # "dozens" is a floor by convention, not a figure the text states
     return Range(r.min, r.max, vague=True) if m["vague"] and hi is None and lo is not None else r
 
@@ -418,7 +423,8 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         end = np.end()
         rel = lx.relative.match(sentence, end)
         if rel:
-            rng = Range(*(None if v is None else v + 1 for v in (rng.min, rng.max)))
+            more = (_int(rel["kin"]) if rel["kin"] else None) or 1
+            rng = Range(*(None if v is None else v + more for v in (rng.min, rng.max)))
             end = taken_until = rel.end()  # "a child" of "five women and a child" is counted here
         who = sentence[np.start():end].strip() or (m["fam"] if m["fam"] else None)
         if m["single"]:
@@ -438,7 +444,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         if kind is None:
             continue
         if said is not None and said["among"]:
-            rng = Range(rng.min, None, rng.vague)  # some of the dead: a floor
+            rng = Range(rng.min, None, rng.vague, part=True)  # some of the dead: a floor
         if not right or loose:  # active voice: "killing 26 people and reducing ...": stop at "and"
             head = re.split(r"\s+and\s+", sentence[np.start():np.end()].strip())[0]
             who = (head + (rel.group() if rel else "")).strip() or who

@@ -16,7 +16,13 @@ from pathlib import Path
 
 from ._yamlconf import load_data
 from .actors import AttackerWord as ActorEntry
-from .actors import PENDING_CIVIL_DEFENCE, PENDING_STATE_MEDIA, Registry, load_registry
+from .actors import (
+    PENDING_CIVIL_DEFENCE,
+    PENDING_COALITION_VOICE,
+    PENDING_STATE_MEDIA,
+    Registry,
+    load_registry,
+)
 
 __all__ = ["ActorEntry", "Lexicons", "OrgEntry", "PhraseMatcher", "load_actor_names", "load_lexicons",
            "load_target_groups"]
@@ -335,6 +341,9 @@ class Lexicons:
         # each force once, a state's main forces first (a belligerent's voice names its state's)
         self.actor_entries: list[ActorEntry] = list(dict.fromkeys(
             w for w in alias_map.values() if w.resolve is None))
+        # the coalition of the strike's theatre, settled after geocoding: what a coalition's
+        # voice ("a coalition spokesman said ...") claims is its strike
+        self.theatre_coalition = next(w for w in alias_map.values() if w.resolve == "coalition")
         self.actors = PhraseMatcher(alias_map)
         self.demonym_forces = registry.demonym_forces()
         self.not_actors = PhraseMatcher({p: True for p in registry.not_actors})
@@ -443,6 +452,7 @@ class Lexicons:
         self.aircraft_people_too = frozenset(p.lower() for p in w.get("people_too") or ())
         self.fired_as_munitions = frozenset(p.lower() for p in w.get("fired_as_munitions") or ())
         self.volleys = frozenset(p.lower() for p in w.get("volleys") or ())
+        self.showcases = frozenset(p.lower() for p in w.get("showcases") or ())
         # the last word of a munition's name of several words: "phosphorus" of "white phosphorus"
         self.munition_last_words = frozenset(p.split()[-1].lower() for p in w["munitions"]
                                              if " " in p)
@@ -482,6 +492,10 @@ class Lexicons:
         state_media = OrgEntry(PENDING_STATE_MEDIA, "media", None)
         for name in registry.generic.get("state_media_words") or ():
             orgs.setdefault(str(name), state_media)
+        # "a coalition spokesman": the voice of the theatre's coalition, settled likewise
+        coalition = OrgEntry(PENDING_COALITION_VOICE, "belligerent", None)
+        for name in registry.generic.get("coalition_voice_words") or ():
+            orgs.setdefault(str(name), coalition)
         self.orgs = PhraseMatcher(orgs)
         self.generic_speakers = PhraseMatcher(
             {p: OrgEntry(None, role, None) for role, ps in sp["generic"].items() for p in ps})

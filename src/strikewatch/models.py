@@ -77,11 +77,14 @@ class Range:
     ``vague`` marks a figure the text never states: "dozens" is Range(24, None, vague=True),
     the floor the annotation guide fixes for the word. It does not take part in equality (two
     ranges with the same bounds are the same count); readers show it as "dozens", not "24+".
+    ``part`` marks the floor some of the dead set, no toll of them all ("a commander was
+    killed", "two children were among the dead"): it agrees with a toll another report gives.
     """
 
     min: int | None = None
     max: int | None = None
     vague: bool = field(default=False, compare=False)
+    part: bool = field(default=False, compare=False)
 
     @property
     def empty(self) -> bool:

@@ -1487,7 +1487,7 @@ def _targets(dicts: Iterable[dict] | None) -> tuple[Target, ...]:
 
 def _range(d: dict | None) -> Range:
     d = d or {}
-    return Range(d.get("min"), d.get("max"), vague=bool(d.get("vague")))
+    return Range(d.get("min"), d.get("max"), vague=bool(d.get("vague")), part=bool(d.get("part")))
 
 
 def place_to_dict(p: Place | None) -> dict | None:
@@ -1524,7 +1524,8 @@ def _strike_row(m: StrikeMention) -> dict:
         place_end=m.place_span.end if m.place_span else None,
         place=place_to_dict(m.place),
         targets=_target_dicts(m.targets),
-        casualties={k: {"min": r.min, "max": r.max, **({"vague": True} if r.vague else {})}
+        casualties={k: {"min": r.min, "max": r.max, **({"vague": True} if r.vague else {}),
+                        **({"part": True} if r.part else {})}
                     for k, r in
                     (("killed", c.killed), ("wounded", c.wounded),
                      ("civilians_killed", c.civilians_killed))},

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from strikewatch.actors import PENDING_COALITION_VOICE
 from strikewatch.lexicons import ActorEntry, Lexicons, OrgEntry
 from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
@@ -267,6 +268,9 @@ class AttackerRules:
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
         elif claimed and voice.group and _the_speaker_acts(trigger.tok):
             attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]
+        elif claimed and voice.org == PENDING_COALITION_VOICE and not self._incoming(trigger.tok) \
+                and not any(a is not None for a in (*carried, *ctx.named_attackers)):
+            attackers = [self.lex.theatre_coalition]  # "a coalition spokesman said ..."
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)

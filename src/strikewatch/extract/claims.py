@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from strikewatch import counts
+from strikewatch.actors import PENDING_COALITION, PENDING_COALITION_VOICE
 from strikewatch.lexicons import ActorEntry, Lexicons
 from strikewatch.models import ClaimMention, Span
 from strikewatch.nlp import Sentence
@@ -52,8 +53,12 @@ class ClaimReader:
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
-        about = self._about(att, kind, event_attackers, about_actor, said)
-        if about is None and att.verb in lex.continuing_verbs:
+        accused = self._accused(sdoc, att, actors)
+        if accused is not None and not accused.state and not event_attackers:
+            about = None  # a group accused: null by the gold conventions, never the accuser
+        else:
+            about = self._about(att, kind, event_attackers, accused or about_actor, said)
+        if about is None and accused is None and att.verb in lex.continuing_verbs:
             about = _about_before(state, att)
         quote = _quoted(sentence.text) or content
         numbers = tuple(counts.find_numbers(content))
@@ -128,6 +133,15 @@ class ClaimReader:
             return frozenset()
         return self.lex.strike_verb_forms
 
+    def _accused(self, sdoc, att: Attribution, actors) -> ActorEntry | None:
+        """The force a verb of accusation has for its object: "Israel's army blamed Hezbollah
+        for the rocket strike", "Kyiv accused Russia of ..." The claim is about the accused,
+        whatever force the speaker's own words name ("Israel's")."""
+        if self.lex.verb_kinds.get(att.verb) != "accusation" or not 0 <= att.verb_i < len(sdoc):
+            return None
+        accused = {t.i for c in sdoc[att.verb_i].children if c.dep_ == "dobj" for t in c.subtree}
+        return next((e for e, toks in actors if toks <= accused and not toks & att.tokens), None)
+
     @staticmethod
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None,
                said: _Said) -> str | None:
@@ -148,6 +162,8 @@ class ClaimReader:
             about = att.org.country
         elif about_actor is not None:
             about = about_actor.code
+        elif att.org and att.org.org == PENDING_COALITION_VOICE:
+            about = PENDING_COALITION  # the theatre's coalition speaking of its own strikes
         elif role == "belligerent" or role == "government" and kind in ("target", "denial"):
             # "Moscow maintains that it targets only IS", "Damascus denied": a state speaking of
             # whom strikes hit, naming no other force, speaks of its own

@@ -50,6 +50,9 @@ _OWN_NOUN = re.compile(r"\s+(?:(?:refugee|displacement|residential|industrial|mi
                        r"|(?!(?:the|a|an|and|or|of|in|near|at|on|to|from|by|for|with|into)\s)"
                        r"[a-z]+)\s+)?"
                        r"(?P<noun>[A-Za-z]+)(?=\s*,?\s+(?:in|of|near)\s)")
+# a place's unit noun right after its name, then a comma: " township, " of "Mindat township,
+# Chin State"
+_UNIT_THEN_COMMA = re.compile(r"\s+(?P<noun>[A-Za-z]+)(?=\s*,)")
 # the words between a province and a place the strike is near inside it: " close to the village of "
 _NEAR = re.compile(r"\s*,?\s*(?:close\s+to|near|next\s+to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:of\s+)?", re.IGNORECASE)
 # a side's hold on a place, written on it: "the RSF-held town of", "Houthi-controlled Hodeidah"
@@ -949,7 +952,8 @@ class PlaceFinder:
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
                 between = self._past_own_noun(text[a.end:b.start])
-                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns):
+                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns) \
+                        or self._unit_right_after(sdoc, a, b, between):
                     out.add(id(b) if a.known or a.precision == "point" else id(a))
                     holders.add(id(a) if a.known or a.precision == "point" else id(b))
                 elif _POSSESSIVE.fullmatch(between) and (a.known or a.precision in ("admin1", "admin2")):
@@ -975,13 +979,25 @@ class PlaceFinder:
         return [p for p in places if id(p) not in drop
                 and (id(p) in holders or _place_key(p.text) not in containers)]
 
+    def _unit_right_after(self, sdoc, place: PlaceCandidate, unit: PlaceCandidate,
+                          between: str) -> bool:
+        """ "Haydan Saada governorate", "Sarmin Idlib province": a province written with its
+        noun right after a place, the comma between lost, holds the place; it is no second
+        strike place. Not after a unit ("Idlib province Hama province" is a list)."""
+        return not between.strip() and not self._a_unit(place) and self._a_unit(unit) \
+            and _named_a_unit(sdoc, unit, self.lex.unit_nouns)
+
     def _past_own_noun(self, between: str) -> str:
         """The words between two places, past the first place's own noun: in "Nuseirat refugee
         camp in central Gaza" and "Pokrovsk district of Donetsk" the camp and the district are
-        the first place's, and what follows them says the second place holds it."""
+        the first place's, and what follows them says the second place holds it; so in
+        "Mindat township, Chin State" is the township."""
         own = _OWN_NOUN.match(between)
         if own and own["noun"].lower() in self.lex.place_heads:
             return between[own.end():]
+        unit = _UNIT_THEN_COMMA.match(between)
+        if unit and unit["noun"].lower() in self.lex.unit_nouns:
+            return between[unit.end("noun"):]
         return between
 
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:

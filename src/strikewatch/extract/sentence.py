@@ -228,7 +228,8 @@ class SentenceReader:
             or self.triggers.landed_as_told(tok)
             or (agent_of is not None and lex.base(agent_of.lower_) in lex.impact_verbs)
             or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
-                and lex.base(fired.head.lower_) in lex.firing_verbs))
+                and lex.base(fired.head.lower_) in lex.firing_verbs)
+            or self.triggers.fired_as_a_noun(tok))  # "The RSF fire drones at Port Sudan"
 
     def _strike_scope(self, trigger: Trigger) -> set[int]:
         """The tokens that say where and when the strike word's strike was."""

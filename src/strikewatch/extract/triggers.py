@@ -352,7 +352,8 @@ class TriggerRules:
         if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
             fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
         verb = lex.base(fired.head.lower_)
-        return (fired.dep_ == "dobj" and verb in lex.firing_verbs) or (
+        return (fired.dep_ == "dobj" and verb in lex.firing_verbs
+                and not self._at_a_showcase(fired.head)) or self.fired_as_a_noun(tok) or (
             fired.dep_ in ("nsubj", "nsubjpass") and self.verb_of_impact(fired.head)) \
             or self.landed_as_told(tok)
 
@@ -377,8 +378,35 @@ class TriggerRules:
         lex = self.lex
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lower_ in lex.volleys else tok
-        return bool({tok.lower_, lex.base(tok.lower_)} & lex.fired_as_munitions) \
-            and fired.dep_ == "dobj" and lex.base(fired.head.lower_) in lex.firing_verbs
+        return bool({tok.lower_, lex.base(tok.lower_)} & lex.fired_as_munitions) and (
+            fired.dep_ == "dobj" and lex.base(fired.head.lower_) in lex.firing_verbs
+            and not self._at_a_showcase(fired.head) or self.fired_as_a_noun(tok))
+
+    def fired_as_a_noun(self, tok) -> bool:
+        """ "The RSF fire drones at Port Sudan", "Hezbollah fire rockets at Metula": the present
+        tense read as a noun of the munition's name ("fire drones"), the sentence left with no
+        verb; the munition's own "at" says where it was fired."""
+        lex = self.lex
+        return any(c.dep_ == "compound" and c.i < tok.i and lex.base(c.lower_) in lex.firing_verbs
+                   for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children) \
+            and not self._at_a_showcase(tok)
+
+    def _at_a_showcase(self, verb) -> bool:
+        """ "launched new drones at the Paris air show": the "at" phrase of the verb (or of its
+        object, where the parser hangs it) names a show or a fair (weapons.yaml showcases),
+        where a drone is launched as a product, not at a target. The phrase is read as
+        written, to the next preposition or stop: the parser may hang "airshow" elsewhere."""
+        doc = verb.doc
+        for head in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+            for prep in (c for c in head.children if c.dep_ == "prep"
+                         and c.lower_ in ("at", "during")):
+                j = prep.i + 1
+                while j < len(doc) and doc[j].pos_ not in ("ADP", "PUNCT", "VERB", "CCONJ"):
+                    if doc[j].lower_ in self.lex.showcases:
+                        return True
+                    j += 1
+        return False
 
     def verb_of_impact(self, verb) -> bool:
         """A verb of impact, or one a verb of impact shares its subject with: "the rocket did
@@ -680,6 +708,8 @@ class TriggerRules:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.head.pos_ in ("NOUN", "PROPN")
                                                         or tok.head.i == tok.i - 1):
             out |= _noun_phrase(tok.head, affiliation)
+        if _a_verb_read_as_its_subject_s_participle(tok):
+            out |= _noun_phrase(tok.head, affiliation)
         return out
 
     def _subject_of_its_verb(self, tok) -> set[int]:
@@ -888,6 +918,19 @@ class TriggerRules:
         return hits[0][2].lower() if hits else None
 
 
+def _a_verb_read_as_its_subject_s_participle(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """ "The junta bombed Demoso on Monday", parsed as "the junta [that was] bombed", the
+    sentence left with no verb: a past form hung on the noun that opens the sentence, with an
+    object after it and no agent, is that noun's act (not "the hospital bombed on Monday" nor
+    "a school bombed by the army")."""
+    head = tok.head
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT" \
+        and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i \
+        and not any(c.dep_ == "agent" for c in tok.children) \
+        and any(c.dep_ in ("dobj", "npadvmod") and c.i > tok.i
+                and c.ent_type_ not in ("DATE", "TIME") for c in tok.children)
+
+
 def _word_before(tok) -> set[int]:
     """ "killed by Ukrainian shelling": the word before modifies the strike word, however a
     headline's clipped grammar makes the parser hang it."""
@@ -896,6 +939,8 @@ def _word_before(tok) -> set[int]:
         return set()
     if before.pos_ in ("ADJ", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass"):
         return {before.i}
+    if before.dep_ in ("pobj", "pcomp") and tok.dep_ == "pobj" and before.head.i == tok.head.i:
+        return {before.i}  # "after rebel shelling of Aleppo": two objects of "after", one phrase
     # "RSF shelling killed 9", "Houthi shelling killed 9": the parser made the name the
     # subject of the verb and hung the strike word on it or beside it, one noun phrase split
     split = before.dep_ == "nsubj" and tok.dep_ in ("amod", "advmod", "compound", "npadvmod") \

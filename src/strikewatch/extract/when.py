@@ -35,8 +35,17 @@ def _pick_date(mentions, sdoc, scope: set[int], off: int) -> DateChoice | None:
         return None
     inside = [m for m in mentions
               if any(sdoc[i].idx <= m.start < sdoc[i].idx + len(sdoc[i]) + 1 for i in scope)]
-    m = (inside or mentions)[0]
+    owned = [m for m in inside if _possessive_of(m, sdoc, scope)]
+    m = (owned or inside or mentions)[0]
     return DateChoice(m.date, m.precision, m.text)
+
+
+def _possessive_of(mention, sdoc, scope: set[int]) -> bool:
+    """ "On Tuesday the death toll from Monday's strike on Tyre rose to 9": a day written as
+    the possessive of a word of the strike is the strike's own; the sentence's other date is
+    the day its toll or its news was told."""
+    return any(mention.start <= t.idx < mention.end and t.dep_ == "poss" and t.head.i in scope
+               for t in sdoc)
 
 
 def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set[int]) -> DateChoice | None:

@@ -21,12 +21,15 @@ from .sources import _Source, _one_per_outlet, _sources_of
 
 def _merge_counts(ranges: Sequence[Range]) -> Range:
     """Lowest credible figure as the low end (ACLED), highest stated figure as the high end
-    (UCDP); a lone 'at least N' keeps its open upper end."""
+    (UCDP); a lone 'at least N' keeps its open upper end. The floor some of the dead set
+    ("at least one commander was among the dead") is no low end beside a report's toll: it
+    agrees with "two killed" rather than disputing it."""
     ranges = [r for r in ranges if not r.empty]
     if not ranges:
         return Range()
     figures = [v for r in ranges for v in (r.min, r.max) if v is not None]
-    mins = [r.min for r in ranges if r.min is not None]
+    mins = [r.min for r in ranges if r.min is not None and not r.part] \
+        or [r.min for r in ranges if r.min is not None]
     low = min(mins) if mins else min(figures)
     stated_max = any(r.max is not None for r in ranges)
     high = max(figures) if stated_max or len(set(figures)) > 1 else None

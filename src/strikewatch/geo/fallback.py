@@ -225,7 +225,11 @@ class _Containers:
             return None
         offset = m.place_span.end - m.sentence.start
         after = m.sentence.text[offset:offset + 240]
-        if (adjacent := lex.adjacent_re.match(after)) is not None:
+        # a province right after a place holds it, the comma lost ("Haydan Saada
+        # governorate"); after a unit written with its noun it is the next of a list ("Idlib
+        # province Hama province")
+        if (adjacent := lex.adjacent_re.match(after)) is not None \
+                and not {normalize(w) for w in name.split()[-1:]} & lex.unit_words:
             box = self._container_place(adjacent.group("rest"), country)
             if box is not None and box.precision == "admin1":
                 return None, box, "inside"

@@ -414,6 +414,8 @@ class _Lookup:
             return part
         if level is None and (inside := self._place_in_its_unit(name, country)) is not None:
             return inside
+        if level is None and (inside := self._town_before_its_unit(name, country)) is not None:
+            return inside
         if level is None and "(" in name and (same := self._other_name_in_brackets(name, country)):
             return same
         if self._names_a_street(name, context):

@@ -34,6 +34,8 @@ _CALLED_A_PART = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?\s+|central\s
 # a container names a province or district, never a point: "Kharkiv" after a comma is the
 # oblast, as in "Nova Dmytrivka, Kharkiv"
 _UNIT_LEVELS = ("admin1", "admin2")
+# a word that can open a unit's name: capitalised, or an Arabic article joined to one
+_NAME_WORD = re.compile(r"(?:[a-z]{1,3}-)?[A-Z]")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -169,6 +171,34 @@ class _WrittenContainers:
         if normalize(unit.split()[-1]) not in self._lex.unit_words:
             return None
         return self._resolve_written(f"{hit.group('part').strip()}, {unit}", country)
+
+    def _town_before_its_unit(self, name: str, country: str | None,
+                              ) -> tuple[Place | Unresolved, Candidate | None] | None:
+        """ "Sarmin Idlib province", "Dibaga Erbil province": a place written right before
+        the province that holds it, the comma between lost (copied tables and stripped text
+        lose it), is that place written with its container. Every word a name's, the unit's
+        name one the gazetteer knows as written; never when the whole name is itself a unit
+        ("Deir ez-Zor province", "North Darfur state")."""
+        words = name.split()
+        if len(words) < 3 or normalize(words[-1]) not in self._lex.unit_words \
+                or not all(_NAME_WORD.match(w) for w in words[:-1]) \
+                or self._a_unit_as_written(" ".join(words[:-1]), country):
+            return None
+        for k in (len(words) - 3, len(words) - 2):  # a unit of two words, then of one
+            if k < 1 or not self._a_unit_as_written(" ".join(words[k:-1]), country):
+                continue
+            written = self._resolve_written(f"{' '.join(words[:k])}, {' '.join(words[k:])}",
+                                            country)
+            if written is not None and isinstance(written[0], Place):
+                return written
+        return None
+
+    def _a_unit_as_written(self, name: str, country: str | None) -> bool:
+        for level in _UNIT_LEVELS:
+            p, cand = self._resolve_full(name, country, (), None, level)
+            if isinstance(p, Place) and cand is not None and cand.exact:
+                return True
+        return False
 
     def _part_of_its_city(self, name: str, country: str | None,
                           ) -> tuple[Place, Candidate | None] | None:
