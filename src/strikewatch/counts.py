@@ -177,7 +177,6 @@ def _victim_patterns(lx: dict, number: str) -> dict:
     single = alternation([*lx["single_victims"], *lx["single_targets"]])
     aux = alternation(lx["auxiliaries"])
     killed_after, wounded_after = (alternation(lx[k]) for k in ("killed_after", "wounded_after"))
-    killed_before, wounded_before = (alternation(lx[k]) for k in ("killed_before", "wounded_before"))
     # a word of the victims' noun phrase; "(Daesh)" after a name is part of it, and so is an
     # age before the noun ("a 67-year-old man")
     token = (rf"(?:(?-i:{alternation(lx['combatant_acronyms'])})\b|\([^()\d]{{1,30}}\)"
@@ -189,13 +188,7 @@ def _victim_patterns(lx: dict, number: str) -> dict:
         noun_phrase=re.compile(
             rf"(?:{of_the})?(?:(?:\s+{token}(?:{of_the})?)"
             rf"(?:(?:\s+and)?\s+{token}(?:{of_the})?){{0,5}})?", flags),
-        # "a woman and her son", "five women and a child": one victim more than the count;
-        # "a woman and her two sons": two more
-        relative=re.compile(
-            rf"\s+and\s+(?:(?:their|his|her)\s+(?P<kin>{number})\s+"
-            rf"(?:{alternation(lx['relatives_counted'])})"
-            rf"|(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
-            rf"|(?:an?|another|one)\s+(?:{single}))\b", flags),
+        relative=_relative_pattern(lx, number, single),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
             rf"(?P<sub>\s*,?\s*(?:(?:{cues})\b|{number}\s+of\s+(?:them|whom)\b)[^.;:,]{{0,60}}?,?)?"
@@ -203,19 +196,36 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"\s+(?:(?P<killed>{killed_after})|(?P<wounded>{wounded_after})"
             rf"|(?P<among>{alternation(lx['part_of_the_dead_after'])}))\b", flags),
         dead_noun=re.compile(rf"\s+(?:{alternation(lx['dead_nouns'])})\b", flags),
-        left=re.compile(
-            rf"(?:\b(?P<among>{alternation(lx['part_of_the_dead_before'])})"
-            rf"|\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
-            rf"|(?P<set>\b(?:{alternation(lx['toll_set'])})\s+(?:the\s+)?)?"
-            rf"\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
-            rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})"
-            rf"|(?(set)[^.;:\d]{{0,150}}?\sat)))\s+[\"“]?$", flags),
+        left=_left_pattern(lx),
         subcount=re.compile(rf"\b(?:{cues})\s+$", flags),
         subcount_cue=re.compile(rf"\b(?:{cues})\b", flags),
         part=re.compile(
             rf"\s*,?\s*(?:(?:{cues})\s+(?P<q>{number})|(?P<of>{number})\s+of\s+(?:them|whom))"
             rf"(?P<who>(?:\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,2}})", flags),
     )
+
+
+def _relative_pattern(lx: dict, number: str, single: str) -> re.Pattern:
+    """ "a woman and her son", "five women and a child": one victim more than the count; "a
+    woman and her two sons": two more."""
+    return re.compile(
+        rf"\s+and\s+(?:(?:their|his|her)\s+(?P<kin>{number})\s+"
+        rf"(?:{alternation(lx['relatives_counted'])})"
+        rf"|(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
+        rf"|(?:an?|another|one)\s+(?:{single}))\b", re.IGNORECASE)
+
+
+def _left_pattern(lx: dict) -> re.Pattern:
+    """What the words before a count say happened to them: "killing", "wounding", "among the
+    dead were", "the death toll rose to", "put the toll at"."""
+    killed_before, wounded_before = (alternation(lx[k]) for k in ("killed_before", "wounded_before"))
+    return re.compile(
+        rf"(?:\b(?P<among>{alternation(lx['part_of_the_dead_before'])})"
+        rf"|\b(?P<killed>{killed_before})|\b(?P<wounded>{wounded_before})"
+        rf"|(?P<set>\b(?:{alternation(lx['toll_set'])})\s+(?:the\s+)?)?"
+        rf"\b(?P<toll>{alternation(lx['toll_words'])})\b(?:[^.;:\d]{{0,60}}?"
+        rf"|[^.;:\d]{{0,150}}?\s(?:{alternation(lx['toll_rises'])})"
+        rf"|(?(set)[^.;:\d]{{0,150}}?\sat)))\s+[\"“]?$", re.IGNORECASE)
 
 
 def _no_toll_patterns(lx: dict, number: str) -> dict:
