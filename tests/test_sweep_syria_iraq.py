@@ -452,7 +452,7 @@ def test_a_person_s_name_head_opens_no_place(extractor):
 
 
 @pytest.mark.parametrize(("text", "town", "country", "admin1"), [
-    ("Doctors said the clinic in Sarmin Idlib province was hit directly by two airstrikes.",
+    ("Medics said a clinic in Sarmin Idlib province was struck by two air raids.",
      "Sarmin", "SY", "Idlib"),
     ("Medics said the school in Haydan Saada province was hit by two airstrikes.",
      "Haydan", "YE", "Sa'dah"),

@@ -259,7 +259,7 @@ class SentenceReader:
         """The tokens of a clause telling what a force did meanwhile, where no strike word is:
         "The strikes came as HTS-led rebels advanced on Hama", "Air strikes hit Khartoum as
         the RSF advanced on El Obeid". Its place is the force's, not the strike's; a clause on
-        where the victims were ("as they fled a village near Manbij") names no force."""
+        where the victims were ("as they walked to school near Saraqib") names no force."""
         forces = set().union(set(), *(toks for _, toks in ctx.actors))
         strike_words = {t.tok.i for t in ctx.triggers}
         out: set[int] = set()
