@@ -344,3 +344,15 @@ def test_a_coalition_spokesman_speaks_for_the_coalition_of_the_theatre(extractor
                                                                        strike, claim):
     assert attacked(extractor, text) == [strike]
     assert claimed(extractor, text) == [claim]
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("Russian shelling hit Kupyansk on Monday.", "Kupyansk", "RU"),            # Ukraine
+    ("Regime shelling killed two civilians in Idlib.", "Idlib", "SY"),          # Syria
+])
+def test_a_strike_noun_the_tagger_read_as_an_auxiliary_mid_sentence(extractor, text, place,
+                                                                      attacker):
+    """ "Russian shelling hit ...": the tagger reads "shelling" as an auxiliary of "hit", as it
+    did for a sentence's first word ("Shelling hit a market"); no auxiliary is so spelt."""
+    [strike] = read(extractor, text, "2024-05-10").strikes
+    assert (strike.place, strike.attacker_country) == (place, attacker)

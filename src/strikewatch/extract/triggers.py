@@ -50,10 +50,11 @@ def _gerund(tok) -> bool:
 
 
 def _strike_noun_read_as_auxiliary(tok, strong_nouns: frozenset[str]) -> bool:
-    """A sentence's first word, a strike noun, that the tagger took for an auxiliary of the
-    verb after it: "Shelling hit a market in Omdurman", "Bombing killed five in Idlib"."""
-    return tok.i == 0 and tok.is_title and tok.pos_ in ("AUX", "VERB") \
-        and tok.dep_ in ("aux", "auxpass") and tok.lower_ in strong_nouns
+    """A strike noun that the tagger took for an auxiliary of the verb after it ("Shelling hit
+    a market in Omdurman", "Russian shelling hit Kupyansk", "Regime shelling killed two
+    civilians"): no auxiliary is spelt "shelling" or "bombing"."""
+    return tok.pos_ in ("AUX", "VERB") and tok.dep_ in ("aux", "auxpass") \
+        and tok.lower_ in strong_nouns
 
 
 class TriggerRules:
