@@ -177,3 +177,34 @@ def test_briefing_counts_air_strikes_and_shelling_apart():
         ("air", 2, "6–7"), ("shelling", 1, "7"), ("unknown", 1, "no figure")]
     assert ("by type: air/drone strikes 2 (killed 6–7); shelling/artillery/missile attacks 1 "
             "(killed 7); delivery not reported 1") in brief.render_markdown(b)
+
+
+def _told(doc_id: str, sentence: str) -> dict:
+    return {"doc_id": doc_id, "url": "https://example.org/a", "source": "SOHR",
+            "sentence": sentence, "start": 0, "end": 10, "claimed_by_attacker": False}
+
+
+@pytest.mark.parametrize(("sentence", "where", "attackers"), [
+    # Syria: one strike, two attackers, an incident each
+    ("Russian and Syrian government jets struck Idlib, killing at least 25 people.", "Idlib",
+     ("RU", "SY")),
+    # Yemen: the coalition and its ally in one raid
+    ("Saudi and Emirati jets struck a market in Saada, killing at least 25 people.", "Saada",
+     ("SA", "AE")),
+])
+def test_a_joint_strike_s_dead_are_counted_once(sentence, where, attackers):
+    joint = [inc(x, "2015-10-01", where, fmin=25, attacker=a, mentions=[_told("d", sentence)])
+             for x, a in zip("ab", attackers)]
+    b = brief.summarise(joint, start=date(2015, 10, 1), end=date(2015, 10, 1), days=1)
+    assert len(b.incidents) == 2
+    assert b.fatalities.text() == "at least 25"
+    assert [r.fatalities.text() for r in b.regions] == ["at least 25"]
+
+
+def test_two_strikes_with_the_same_toll_told_apart_are_both_counted():
+    apart = [inc("a", "2015-10-01", "Idlib", fmin=3, fmax=3, attacker="RU",
+                 mentions=[_told("d", "Russian jets struck Ariha, killing three.")]),
+             inc("b", "2015-10-01", "Idlib", fmin=3, fmax=3, attacker="SY",
+                 mentions=[_told("d", "Regime helicopters bombed Saraqib, killing three.")])]
+    b = brief.summarise(apart, start=date(2015, 10, 1), end=date(2015, 10, 1), days=1)
+    assert b.fatalities.text() == "6"

@@ -212,21 +212,40 @@ def summarise(incidents: Sequence[dict], *, start: date, end: date, days: int,
     current = [inc for d, inc in dated if start <= d <= end]
     previous = [inc for d, inc in dated if prev_start <= d <= prev_end]
     unit, daily = _chart(dated, end, max(chart_days, days))
+    tolled = _without_echoes(current)
     return Brief(
         start=start, end=end, previous_start=prev_start, previous_end=prev_end,
         filters=dict(filters or {}), incidents=current,
         grades=Counter(inc.get("grade") or "weak" for inc in current),
         previous_incidents=len(previous),
-        fatalities=tally(_fatality_range(i) for i in current),
+        fatalities=tally(_fatality_range(i) for i in tolled),
         civilians=tally(((i.get("fatalities") or {}).get("civilians_min"),
-                         (i.get("fatalities") or {}).get("civilians_max")) for i in current),
-        regions=_regions(current, previous), targets=_target_rows(current),
+                         (i.get("fatalities") or {}).get("civilians_max")) for i in tolled),
+        regions=_regions(current, previous, tolled), targets=_target_rows(current),
         shares=list(shares), sources=_sources(current), claims=list(claims), daily=daily,
         chart_unit=unit, undated=undated, attributions=list(attributions),
-        event_types=_by_event_type(current))
+        event_types=_by_event_type(current, tolled))
 
 
-def _regions(current: Sequence[dict], previous: Sequence[dict]) -> list[Region]:
+def _without_echoes(incidents: Sequence[dict]) -> list[dict]:
+    """The incidents whose toll is counted: not one whose toll another's tells again.
+    "Russian and Syrian government jets struck Idlib, killing 25" is one strike that fusion
+    keeps as an incident per attacker; its 25 dead are counted once. An echo has the same
+    day, place and toll, told by the same sentences of the same documents."""
+    seen, out = set(), []
+    for inc in sorted(incidents, key=lambda i: i["id"]):
+        told = frozenset((m.get("doc_id"), m.get("sentence")) for m in inc.get("mentions") or ())
+        loc = inc.get("location") or {}
+        key = (inc.get("date"), loc.get("country"), loc.get("name"), _fatality_range(inc), told)
+        if told and _fatality_range(inc) != (None, None) and key in seen:
+            continue
+        seen.add(key)
+        out.append(inc)
+    return out
+
+
+def _regions(current: Sequence[dict], previous: Sequence[dict],
+             tolled: Sequence[dict]) -> list[Region]:
     """Each province's incidents and toll this period against its count the period before;
     a province quiet now but struck before is listed too (a lull is news)."""
     now_by, before_by = defaultdict(list), Counter()
@@ -234,8 +253,9 @@ def _regions(current: Sequence[dict], previous: Sequence[dict]) -> list[Region]:
         now_by[_region_key(inc)].append(inc)
     for inc in previous:
         before_by[_region_key(inc)] += 1
+    counted = {i["id"] for i in tolled}
     regions = [Region(c, n, len(incs), before_by.get((c, n), 0),
-                      tally(_fatality_range(i) for i in incs))
+                      tally(_fatality_range(i) for i in incs if i["id"] in counted))
                for (c, n), incs in now_by.items()]
     regions += [Region(c, n, 0, k, Tally()) for (c, n), k in before_by.items()
                 if (c, n) not in now_by]
@@ -293,13 +313,15 @@ def _chart(dated: Sequence[tuple[date, dict]], end: date, span: int
     return unit, sorted(buckets.items())
 
 
-def _by_event_type(incidents: Sequence[dict]) -> list[tuple[str, int, Tally]]:
+def _by_event_type(incidents: Sequence[dict], tolled: Sequence[dict]) -> list[tuple[str, int, Tally]]:
     """Air strikes and shelling counted apart: they are different weapons, often of different
     forces, and a reader weighing a week's violence asks which it was."""
     by_type: dict[str, list[dict]] = defaultdict(list)
     for inc in incidents:
         by_type[inc.get("event_type") or "unknown"].append(inc)
-    return [(kind, len(by_type[kind]), tally(_fatality_range(i) for i in by_type[kind]))
+    counted = {i["id"] for i in tolled}
+    return [(kind, len(by_type[kind]),
+             tally(_fatality_range(i) for i in by_type[kind] if i["id"] in counted))
             for kind in EVENT_TYPES if by_type.get(kind)]
 
 
