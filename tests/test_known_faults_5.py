@@ -356,3 +356,12 @@ def test_a_strike_noun_the_tagger_read_as_an_auxiliary_mid_sentence(extractor, t
     did for a sentence's first word ("Shelling hit a market"); no auxiliary is so spelt."""
     [strike] = read(extractor, text, "2024-05-10").strikes
     assert (strike.place, strike.attacker_country) == (place, attacker)
+
+
+def test_a_group_named_before_a_strike_noun_read_as_an_auxiliary_struck(extractor):
+    """ "Houthi shelling killed a child in Taiz" (Yemen) is parsed as the Houthis killing, the
+    strike noun an auxiliary: the name before it is still its attacker, as for "RSF shelling
+    killed" parsed with the noun hung on the name (Sudan)."""
+    found = [read(extractor, text, "2024-05-10").strikes[0].attacker for text in (
+        "Houthi shelling killed a child in Taiz.", "RSF shelling killed three in El Fasher.")]
+    assert found == ["Houthis", "RSF"]

@@ -943,8 +943,9 @@ def _word_before(tok) -> set[int]:
     if before.dep_ in ("pobj", "pcomp") and tok.dep_ == "pobj" and before.head.i == tok.head.i:
         return {before.i}  # "after rebel shelling of Aleppo": two objects of "after", one phrase
     # "RSF shelling killed 9", "Houthi shelling killed 9": the parser made the name the
-    # subject of the verb and hung the strike word on it or beside it, one noun phrase split
-    split = before.dep_ == "nsubj" and tok.dep_ in ("amod", "advmod", "compound", "npadvmod") \
+    # subject of the verb and hung the strike word on it or beside it (as its auxiliary,
+    # even), one noun phrase split
+    split = before.dep_ == "nsubj" and tok.dep_ in ("amod", "advmod", "compound", "npadvmod", "aux") \
         and tok.head.i in (before.i, before.head.i)
     return {before.i} if split and before.ent_type_ else set()
 
