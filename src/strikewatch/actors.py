@@ -142,6 +142,7 @@ class Registry:
     def __init__(self, entries: Sequence[RegistryEntry], generic: dict):
         self.entries = tuple(entries)
         self.by_code = {e.code: e for e in self.entries}
+        self._by_name = {e.name: e for e in reversed(self.entries)}  # the first of a name wins
         self.generic = generic
         self.coalition_by_theatre: dict[str, str] = {
             str(k): str(v) for k, v in (generic.get("coalition_by_theatre") or {}).items()}
@@ -279,7 +280,7 @@ class Registry:
         return entry.role == "belligerent" and entry.actor().code == attacker_code
 
     def _rival_forces(self, entry: RegistryEntry, attacker_name: str | None) -> bool:
-        attacker = next((e for e in self.entries if e.name == attacker_name), None)
+        attacker = self._by_name.get(attacker_name) if attacker_name else None
         return attacker is not None and attacker.code != entry.code \
             and attacker.kind == entry.kind == "state_force" and attacker.country == entry.country \
             and entry.code not in (attacker.parent, attacker.code) and attacker.code != entry.parent

@@ -264,8 +264,10 @@ class SentenceReader:
         strike_words = {t.tok.i for t in ctx.triggers}
         out: set[int] = set()
         for clause in ctx.sdoc:
+            if not forces or not self._whereabouts(clause):
+                continue  # most words open no such clause: their subtrees are not walked
             words = {t.i for t in clause.subtree}
-            if self._whereabouts(clause) and tok.i not in words and not words & strike_words \
+            if tok.i not in words and not words & strike_words \
                     and any(c.dep_ == "nsubj" and {t.i for t in c.subtree} & forces
                             for c in clause.children):
                 out |= words
