@@ -17,7 +17,7 @@ from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
     ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, STREET_NAMESAKE, Candidate,
-    GeoSettings, Unresolved, _own_name, fold_spelling, normalize, skeleton, transpositions,
+    GeoSettings, Unresolved, fold_spelling, normalize, skeleton, transpositions,
 )
 
 
@@ -59,7 +59,8 @@ class _Lookup:
     def _read_keys(self, table: str, keys: Sequence[str]) -> None:
         """Read the entities of the keys not read yet, all in one query: a name's slips
         (``_typo_candidates``) are a dozen keys asked together, and nearly all name nothing;
-        one query a key cost more than the answers."""
+        one query a key cost more than the answers. Whether a key spells a place's own name
+        is read off the key and skeleton the index stores for that name."""
         missing = [k for k in dict.fromkeys(keys) if (table, k) not in self._entities]
         if not missing:
             return
@@ -69,7 +70,8 @@ class _Lookup:
             with self._lock:
                 rows = self._con.execute(
                     f"SELECT n.key, e.id, e.name, e.kind, e.country, e.admin1code, e.lat, "
-                    f"e.lon, e.population, e.geonameid, e.source, n.scoped FROM {table} n "
+                    f"e.lon, e.population, e.geonameid, e.source, n.scoped, e.own_key, "
+                    f"e.own_skel FROM {table} n "
                     f"JOIN entity e ON e.id = n.entity WHERE n.key IN "
                     f"({','.join('?' * len(chunk))}) ORDER BY n.key, n.entity", chunk).fetchall()
             for r in rows:
@@ -80,7 +82,8 @@ class _Lookup:
             skel = key if table == "skel" or not rows_of[key] else skeleton(key)
             self._entities[(table, key)] = [
                 (Candidate(r[1], r[2], r[3], r[4], r[5], self._admin1.get((r[4], r[5])), r[6],
-                           r[7], r[8], r[9], r[10], table == "name", _own_name(r[2], key, skel)),
+                           r[7], r[8], r[9], r[10], table == "name",
+                           r[12] == key or r[13] == skel),
                  bool(r[11])) for r in rows_of[key]]
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -302,11 +305,11 @@ class _Lookup:
         with self._lock:
             rows = self._con.execute(
                 "SELECT id, name, kind, country, admin1code, lat, lon, population, geonameid, "
-                "source FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
+                "source, own_key FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
                 "('city', 'admin2', 'area', 'facility')", (country, code)).fetchall()
         out: dict[int, list[tuple[int, Candidate, str]]] = defaultdict(list)
         for i, r in enumerate(rows):
-            name = normalize(r[1])
+            name = r[10]
             out[len(name)].append((i, Candidate(
                 r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5], r[6], r[7],
                 r[8], r[9], False), name))
