@@ -28,6 +28,7 @@ def test_a_place_read_by_key_or_skeleton_is_own_exactly_when_its_name_says_so(ga
         cands = gaz._fetch(table, asked, None)
         assert cands, (table, asked)
         assert [c.own for c in cands] == [_own_name(c.name, asked, skel) for c in cands]
+        assert [c.key for c in cands] == [normalize(c.name) for c in cands]
 
 
 @pytest.mark.parametrize(("name", "country"), [("Ariha", "PS"), ("Human", "UA")])
@@ -59,6 +60,20 @@ def test_names_of_two_wars_are_placed_with_the_stored_keys(gaz, name, sentence, 
     place = gaz.resolve(name, country=country, context=sentence)
     assert isinstance(place, Place), place
     assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize(("name", "country", "closer", "farther"), [
+    # the skeleton's places are weighed by how alike their own names are spelt
+    ("Al-Jufra", "LY", "Al Jufrah", "Jafarah"),
+    ("Chuguiev", "UA", "Chuhuyiv", None),
+])
+def test_spellings_are_compared_on_the_stored_key(gaz, name, country, closer, farther):
+    key = normalize(name)
+    found = {c.name: c for c in gaz._fetch("skel", skeleton(key), None) if c.country == country}
+    assert closer in found
+    assert gaz._similarity(key, found[closer]) >= 0.8
+    if farther is not None:
+        assert gaz._similarity(key, found[farther]) < gaz._similarity(key, found[closer])
 
 
 def test_a_near_miss_inside_a_named_province_reads_the_stored_keys(gaz):

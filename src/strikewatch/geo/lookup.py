@@ -83,7 +83,7 @@ class _Lookup:
             self._entities[(table, key)] = [
                 (Candidate(r[1], r[2], r[3], r[4], r[5], self._admin1.get((r[4], r[5])), r[6],
                            r[7], r[8], r[9], r[10], table == "name",
-                           r[12] == key or r[13] == skel),
+                           r[12] == key or r[13] == skel, key=r[12]),
                  bool(r[11])) for r in rows_of[key]]
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -138,7 +138,7 @@ class _Lookup:
         """How alike the key and the place's own name are spelt, the better of the letters
         as written and of the Russian/Ukrainian romanisations folded: "Chuguiev" is
         Chuhuyiv's Russian spelling (0.75 as written, 0.88 folded)."""
-        own, written = normalize(c.name).replace(" ", ""), key.replace(" ", "")
+        own, written = c.key.replace(" ", ""), key.replace(" ", "")
         return max(difflib.SequenceMatcher(None, own, written).ratio(),
                    difflib.SequenceMatcher(None, fold_spelling(own),
                                            fold_spelling(written)).ratio())
@@ -165,7 +165,7 @@ class _Lookup:
             if (alike := self._alike.get((key, c.id))) is None:
                 if matcher is None:
                     matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
-                matcher.set_seq1(normalize(c.name).replace(" ", ""))
+                matcher.set_seq1(c.key.replace(" ", ""))
                 alike = matcher.ratio() if matcher.quick_ratio() >= self.settings.min_similarity \
                     else 0.0
                 if len(self._alike) > 200_000:
@@ -312,7 +312,7 @@ class _Lookup:
             name = r[10]
             out[len(name)].append((i, Candidate(
                 r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5], r[6], r[7],
-                r[8], r[9], False), name))
+                r[8], r[9], False, key=name), name))
         self._provinces[(country, code)] = dict(out)
         return self._provinces[(country, code)]
 
@@ -499,8 +499,8 @@ class _Lookup:
         Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
         if best.kind == CITY and best.population < self.settings.anchor_population:
             return f"only a spelling variant of a hamlet, {best.describe()}"
-        alike, own = self._similarity(q.core, best), normalize(best.name)
-        if any(c.country != best.country and not c.exact and normalize(c.name) != own
+        alike = self._similarity(q.core, best)
+        if any(c.country != best.country and not c.exact and c.key != best.key
                and self._similarity(q.core, c) >= alike for _, c in scored):
             return "spelt as closely by a place of another country"
         return None
