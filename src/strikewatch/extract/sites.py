@@ -15,8 +15,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from strikewatch._yamlconf import load_data
 from strikewatch.models import StrikeMention
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "sites.yaml"
@@ -79,5 +78,5 @@ def with_site(events: list[StrikeMention], sentence: str) -> list[StrikeMention]
 
 @cache
 def site_finder() -> SiteFinder:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = load_data(DATA.read_text(encoding="utf-8"))
     return SiteFinder(raw["homes"], raw["facilities"])

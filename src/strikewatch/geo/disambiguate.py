@@ -66,7 +66,7 @@ class _Namesakes:
         skeletons are "bn"; "Kiev" needs no such help (Kyiv is larger than the floor)."""
         key = normalize(name)
         if len(key.replace(" ", "")) < self.settings.variant_min_letters:
-            return key == normalize(best.name)
+            return key == best.key
         return best.own
 
     def _in_longer_name(self, text: str, start: int, end: int) -> bool:
@@ -204,7 +204,7 @@ def _short_alternate(written: str, c: Candidate, min_letters: int) -> bool:
     """A short name that matched a town other than by the town's own name: its consonants
     agreeing ("Boni", "Bonn") say nothing (see ``GeoSettings.variant_min_letters``)."""
     key = normalize(written)
-    return bool(key) and len(key.replace(" ", "")) < min_letters and key != normalize(c.name)
+    return bool(key) and len(key.replace(" ", "")) < min_letters and key != c.key
 
 
 def _shared_abroad(gazetteer: Gazetteer, written: str, c: Candidate | None) -> bool:

@@ -11,7 +11,7 @@ import threading
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from .names import Candidate, _own_name, skeleton
+from .names import Candidate, _own_name, normalize, skeleton
 
 _CANDIDATES = text(
     "SELECT e.id, e.name, e.kind, e.country, e.admin1code, e.lat, e.lon, e.population, "
@@ -63,5 +63,5 @@ class ImportedNames:
             rows = con.execute(_CANDIDATES, {"country": country, "key": key}).fetchall()
         return [Candidate(-r[0], r[1], r[2], r[3], r[4], admin1.get((r[3], r[4])), r[5], r[6],
                           r[7], r[8], f"imported: {r[9]}", True,
-                          _own_name(r[1], key, skeleton(key)))
+                          _own_name(r[1], key, skeleton(key)), key=normalize(r[1]))
                 for r in rows]

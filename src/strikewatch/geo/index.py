@@ -24,7 +24,8 @@ from .names import (
 _SCHEMA = """
 CREATE TABLE entity(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     country TEXT NOT NULL, admin1code TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
-    population INTEGER NOT NULL, geonameid INTEGER, source TEXT NOT NULL);
+    population INTEGER NOT NULL, geonameid INTEGER, source TEXT NOT NULL,
+    own_key TEXT NOT NULL, own_skel TEXT NOT NULL);
 CREATE TABLE name(key TEXT NOT NULL, entity INTEGER NOT NULL, scoped INTEGER NOT NULL,
     PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE skel(key TEXT NOT NULL, entity INTEGER NOT NULL, scoped INTEGER NOT NULL,
@@ -107,11 +108,15 @@ class _Builder:
 
     def add(self, *, name: str, kind: str, country: str, admin1code: str | None, lat: float,
             lon: float, population: int, geonameid: int | None, source: str) -> int:
+        """The place, with its own name's key and skeleton: a lookup compares every place it
+        reads on them, and a process normalising the names of the thousands of places its
+        keys return (nearly all of them once) paid more for that than for the queries."""
         eid = self.next_id
         self.next_id += 1
-        self.con.execute("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?,?)",
+        own_key = normalize(name)
+        self.con.execute("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          (eid, name, kind, country, admin1code, lat, lon, population,
-                          geonameid, source))
+                          geonameid, source, own_key, skeleton(own_key)))
         return eid
 
     def names(self, eid: int, names: set[str] | list[str], scoped: bool = False) -> None:

@@ -8,8 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
-import yaml
-
+from .._yamlconf import load_data
 from .names import _ARTICLES, normalize
 
 DATA = files("strikewatch") / "data" / "gazetteer"
@@ -163,12 +162,12 @@ class _Lexicon:
         # the extractor's titles of persons (entities.yaml) and nouns of a unit (places.yaml):
         # one list for both
         lexicons = files("strikewatch") / "data" / "lexicons"
-        titles = yaml.safe_load((lexicons / "entities.yaml").read_text(encoding="utf-8"))["titles"]
-        places = yaml.safe_load((lexicons / "places.yaml").read_text(encoding="utf-8"))
+        titles = load_data((lexicons / "entities.yaml").read_text(encoding="utf-8"))["titles"]
+        places = load_data((lexicons / "places.yaml").read_text(encoding="utf-8"))
         # rivers that dams are named after, by every name (rivers.csv)
         rivers = frozenset(normalize(n) for row in _read_csv("rivers.csv")
                            for n in [row["name"], *row["aliases"].split("|")] if n.strip())
-        return cls(yaml.safe_load((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
+        return cls(load_data((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
                    demonyms, frozenset(str(w) for w in titles), rivers,
                    frozenset(str(w) for w in places["unit_nouns"]),
                    frozenset(str(w) for w in places["name_heads"]))

@@ -17,7 +17,7 @@ from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
 from .names import (
     ADMIN1, ADMIN2, AREA, CITY, COUNTRY, FACILITY, LEVEL_KINDS, REGION, STREET_NAMESAKE, Candidate,
-    GeoSettings, Unresolved, _own_name, fold_spelling, normalize, skeleton, transpositions,
+    GeoSettings, Unresolved, fold_spelling, normalize, skeleton, transpositions,
 )
 
 
@@ -59,7 +59,8 @@ class _Lookup:
     def _read_keys(self, table: str, keys: Sequence[str]) -> None:
         """Read the entities of the keys not read yet, all in one query: a name's slips
         (``_typo_candidates``) are a dozen keys asked together, and nearly all name nothing;
-        one query a key cost more than the answers."""
+        one query a key cost more than the answers. Whether a key spells a place's own name
+        is read off the key and skeleton the index stores for that name."""
         missing = [k for k in dict.fromkeys(keys) if (table, k) not in self._entities]
         if not missing:
             return
@@ -69,7 +70,8 @@ class _Lookup:
             with self._lock:
                 rows = self._con.execute(
                     f"SELECT n.key, e.id, e.name, e.kind, e.country, e.admin1code, e.lat, "
-                    f"e.lon, e.population, e.geonameid, e.source, n.scoped FROM {table} n "
+                    f"e.lon, e.population, e.geonameid, e.source, n.scoped, e.own_key, "
+                    f"e.own_skel FROM {table} n "
                     f"JOIN entity e ON e.id = n.entity WHERE n.key IN "
                     f"({','.join('?' * len(chunk))}) ORDER BY n.key, n.entity", chunk).fetchall()
             for r in rows:
@@ -80,7 +82,8 @@ class _Lookup:
             skel = key if table == "skel" or not rows_of[key] else skeleton(key)
             self._entities[(table, key)] = [
                 (Candidate(r[1], r[2], r[3], r[4], r[5], self._admin1.get((r[4], r[5])), r[6],
-                           r[7], r[8], r[9], r[10], table == "name", _own_name(r[2], key, skel)),
+                           r[7], r[8], r[9], r[10], table == "name",
+                           r[12] == key or r[13] == skel, key=r[12]),
                  bool(r[11])) for r in rows_of[key]]
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -135,7 +138,7 @@ class _Lookup:
         """How alike the key and the place's own name are spelt, the better of the letters
         as written and of the Russian/Ukrainian romanisations folded: "Chuguiev" is
         Chuhuyiv's Russian spelling (0.75 as written, 0.88 folded)."""
-        own, written = normalize(c.name).replace(" ", ""), key.replace(" ", "")
+        own, written = c.key.replace(" ", ""), key.replace(" ", "")
         return max(difflib.SequenceMatcher(None, own, written).ratio(),
                    difflib.SequenceMatcher(None, fold_spelling(own),
                                            fold_spelling(written)).ratio())
@@ -162,7 +165,7 @@ class _Lookup:
             if (alike := self._alike.get((key, c.id))) is None:
                 if matcher is None:
                     matcher = difflib.SequenceMatcher(None, b=key.replace(" ", ""))
-                matcher.set_seq1(normalize(c.name).replace(" ", ""))
+                matcher.set_seq1(c.key.replace(" ", ""))
                 alike = matcher.ratio() if matcher.quick_ratio() >= self.settings.min_similarity \
                     else 0.0
                 if len(self._alike) > 200_000:
@@ -302,14 +305,14 @@ class _Lookup:
         with self._lock:
             rows = self._con.execute(
                 "SELECT id, name, kind, country, admin1code, lat, lon, population, geonameid, "
-                "source FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
+                "source, own_key FROM entity WHERE country = ? AND admin1code = ? AND kind IN "
                 "('city', 'admin2', 'area', 'facility')", (country, code)).fetchall()
         out: dict[int, list[tuple[int, Candidate, str]]] = defaultdict(list)
         for i, r in enumerate(rows):
-            name = normalize(r[1])
+            name = r[10]
             out[len(name)].append((i, Candidate(
                 r[0], r[1], r[2], r[3], r[4], self._admin1.get((r[3], r[4])), r[5], r[6], r[7],
-                r[8], r[9], False), name))
+                r[8], r[9], False, key=name), name))
         self._provinces[(country, code)] = dict(out)
         return self._provinces[(country, code)]
 
@@ -496,8 +499,8 @@ class _Lookup:
         Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
         if best.kind == CITY and best.population < self.settings.anchor_population:
             return f"only a spelling variant of a hamlet, {best.describe()}"
-        alike, own = self._similarity(q.core, best), normalize(best.name)
-        if any(c.country != best.country and not c.exact and normalize(c.name) != own
+        alike = self._similarity(q.core, best)
+        if any(c.country != best.country and not c.exact and c.key != best.key
                and self._similarity(q.core, c) >= alike for _, c in scored):
             return "spelt as closely by a place of another country"
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CITY, ADMIN2, ADMIN1, COUNTRY = "city", "admin2", "admin1", "country"
 FACILITY, AREA, REGION = "facility", "area", "region"
@@ -89,6 +89,9 @@ class Candidate:
     # False when the name matched only one of the place's alternate names, not a spelling of
     # its own: "Ariha" is an alternate name of Jericho, "Human" of Uman, "Khalil" of Hebron.
     own: bool = True
+    # the own name normalised (``normalize``), as the index stores it: what spellings are
+    # compared on; read with the place, never normalised again for each name it is asked for
+    key: str = field(kw_only=True)
 
     @property
     def precision(self) -> str:
