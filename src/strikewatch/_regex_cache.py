@@ -10,7 +10,10 @@ header must name the key it was asked for and the digest of its body, each entry
 the shape written, and the engine validates each code itself (``_sre`` refuses code that
 could make it read out of bounds). Anything wrong, and the patterns are compiled afresh and
 the file written again. The key covers what the patterns are built from, this module, the
-interpreter's version and the engine's: a new Python never reads an old one's code.
+interpreter's version and the engine's: a new Python never reads an old one's code. What
+no check catches is a file forged whole (valid code for other patterns, under a digest
+that fits): checking the code means compiling it, the cost the cache saves, so the file is
+trusted as far as its folder is, as the gazetteer index beside it is.
 """
 
 from __future__ import annotations
