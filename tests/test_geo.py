@@ -473,16 +473,16 @@ def test_another_versions_index_in_use_is_kept(tmp_path):
     import os
     import time
 
-    from strikewatch.geo.index import UNUSED_INDEX_DAYS, _remove_unused_indexes
+    from strikewatch._cache import UNUSED_DAYS, remove_unused
 
     current = tmp_path / "gazetteer-new.sqlite"
     in_use = tmp_path / "gazetteer-other.sqlite"
     abandoned = tmp_path / "gazetteer-old.sqlite"
     for f in (current, in_use, abandoned):
         f.write_bytes(b"")
-    old = time.time() - (UNUSED_INDEX_DAYS + 1) * 86400
+    old = time.time() - (UNUSED_DAYS + 1) * 86400
     os.utime(abandoned, (old, old))
-    _remove_unused_indexes(current)
+    remove_unused(current, "gazetteer-*.sqlite")
     assert current.exists() and in_use.exists() and not abandoned.exists()
 
 

@@ -231,6 +231,33 @@ def test_copies_of_originals_extracted_before_come_first(tmp_path, extractor, ga
     assert all(store.extracted([copy]) for copy in original_of)
 
 
+def test_the_copies_scan_reads_whole_only_the_copies_it_extracts_first(tmp_path, extractor, gaz,
+                                                                     monkeypatch):
+    """Before the workers fork, the pending copies are sorted out by their links alone: only
+    those whose original was extracted before (and those originals) are read whole; a copy
+    of an original this run extracts is read with its original's page."""
+    rows = _articles_and_copies_first_by_id(tmp_path, 6).read_text(encoding="utf-8").splitlines()
+    earlier, later = tmp_path / "earlier.jsonl", tmp_path / "later.jsonl"
+    earlier.write_text("\n".join(rows[:3]) + "\n", encoding="utf-8")  # originals 0-2
+    later.write_text("\n".join(rows[3:]) + "\n", encoding="utf-8")
+    store = Store(str(tmp_path / "scan.db"))
+    pipeline.ingest([str(earlier)], store)
+    pipeline.extract_pending(store, extractor=extractor, gazetteer=gaz)
+    pipeline.ingest([str(later)], store)
+    read: list[str] = []
+    real_documents = Store.documents
+    monkeypatch.setattr(Store, "documents", lambda self, *, ids=None, **kw: (
+        read.extend(ids or ["everything"]), real_documents(self, ids=ids, **kw))[1])
+    copies = pipeline._CopiesSortedOut(store, everything=False, ids=None,
+                                       may_hold_mention=extractor.gate.may_keep_any)
+    pages = list(copies.of_originals_not_extracted_now(size=2))
+    original_of = {d.id: d.near_duplicate_of for d in real_documents(store) if d.near_duplicate_of}
+    extracted_before = {json.loads(row)["id"] for row in rows[:3]}
+    first = {copy for copy, of in original_of.items() if of in extracted_before}
+    assert len(first) == 3 and {d.id for page in pages for d in page} == first
+    assert sorted(read) == sorted(first | extracted_before)
+
+
 def test_the_parent_writes_beside_its_workers_with_its_pipeline_out_of_the_collectors_walks(
         tmp_path, extractor, gaz, monkeypatch):
     """The parent reads and writes while its workers extract; its loaded pipeline stays

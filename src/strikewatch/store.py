@@ -775,6 +775,20 @@ class Store:
         with self.sessions() as s:
             return [_document(row) for row in s.scalars(query)]
 
+    def copy_links(self, *, after: str | None, limit: int, unextracted: bool = False,
+                   ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
+        """(id, original's id) of the next ``limit`` syndicated copies by id after ``after``
+        (among ``ids``, if given): which copies to read whole, chosen without their texts."""
+        query = _document_query(select(DocumentRow.id, DocumentRow.near_duplicate_of)
+                                .order_by(DocumentRow.id).limit(limit),
+                                unextracted=unextracted, copies=True)
+        if after is not None:
+            query = query.where(DocumentRow.id > after)
+        if ids is not None:
+            query = query.where(DocumentRow.id.in_(list(ids)))
+        with self.sessions() as s:
+            return [(copy_id, original) for copy_id, original in s.execute(query)]
+
     def extracted(self, ids: Iterable[str]) -> set[str]:
         """Those of ``ids`` whose extraction is stored."""
         with self.sessions() as s:

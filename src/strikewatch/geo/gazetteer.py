@@ -10,6 +10,7 @@ import threading
 import weakref
 from pathlib import Path
 
+from .. import _cache
 from ..errors import GeocodeError
 from ..models import Place
 from .dams import _Dams
@@ -106,20 +107,11 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
     os.register_at_fork(after_in_child=_reopen_after_fork)
 
 
-def _cache_dir(cache_dir: Path | None) -> Path:
-    if cache_dir is not None:
-        return Path(cache_dir)
-    if env := os.environ.get("STRIKEWATCH_CACHE"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "strikewatch"
-
-
 def load_gazetteer(*, cache_dir: Path | None = None,
                    settings: GeoSettings | None = None) -> Gazetteer:
     """The gazetteer, building its index on first use (~20 s) and reusing it after (ms)."""
     fingerprint = _fingerprint()
-    path = _cache_dir(cache_dir) / f"gazetteer-{fingerprint}.sqlite"
+    path = _cache.cache_dir(cache_dir) / f"gazetteer-{fingerprint}.sqlite"
     with _LOAD_LOCK:
         if (g := _LOADED.get(path)) is not None and (settings is None or g.settings == settings):
             return g

@@ -7,7 +7,6 @@ import json
 import os
 import re
 import sqlite3
-import time
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
+from .._cache import remove_unused
 from ..errors import GeocodeError
 from .lexicon import DATA, _Lexicon, _read_csv, _strip_admin_words
 from .names import (
@@ -364,23 +364,7 @@ def _build_index(path: Path, lex: _Lexicon, fingerprint: str) -> None:
         con.execute("VACUUM")
         con.close()
         os.replace(tmp, path)
-        _remove_unused_indexes(path)
+        remove_unused(path, "gazetteer-*.sqlite")
     except (OSError, sqlite3.Error, KeyError, ValueError) as e:
         tmp.unlink(missing_ok=True)
         raise GeocodeError(f"cannot build the gazetteer index at {path}: {e}") from e
-
-
-UNUSED_INDEX_DAYS = 14  # an index no checkout has opened for two weeks is an old version's
-
-
-def _remove_unused_indexes(current: Path) -> None:
-    """Delete other versions' indexes, but only long-unused ones: two checkouts of different
-    versions (a work tree and a CI clone) share the cache and each needs its own index."""
-    cutoff = time.time() - UNUSED_INDEX_DAYS * 86400
-    for other in current.parent.glob("gazetteer-*.sqlite"):
-        try:
-            if other != current and other.stat().st_mtime < cutoff:
-                other.unlink()
-        except OSError:  # removed by another process meanwhile
-            continue
-
