@@ -54,8 +54,9 @@ class Read:
 
 def read(extractor: Extractor, text: str, published: str, title: str | None = None) -> Read:
     """One item as the pipeline leaves it: extracted, geocoded, attackers and speakers settled."""
-    found = extractor.extract(item(text, title=title, published=published))
-    placed = geocode_mentions(found.strikes, extractor.gazetteer, document_text=text) \
+    doc = item(text, title=title, published=published)
+    found = extractor.extract(doc)
+    placed = geocode_mentions(found.strikes, extractor.gazetteer, document_text=doc.text) \
         if found.strikes else []
     strikes = settle_attackers(placed)
     return Read([_coded(m) for m in strikes], list(settle_claims(found.claims, strikes)))

@@ -449,6 +449,7 @@ class Lexicons:
         """The verbs a munition is said to hit, be fired, fail, be used or be claimed by."""
         self.impact_verbs = frozenset(w.lower() for w in t.get("impact_verbs") or ())
         self.firing_verbs = frozenset(w.lower() for w in t.get("firing_verbs") or ())
+        self.dropping_verbs = frozenset(w.lower() for w in t.get("dropping_verbs") or ())
         self.dud_verbs = frozenset(w.lower() for w in t.get("dud_verbs") or ())
         used = t.get("munition_used") or {}
         self.use_words = frozenset(w.lower() for w in used.get("words") or ())
@@ -461,6 +462,7 @@ class Lexicons:
         self.aircraft_words = frozenset(p.lower() for p in w["aircraft"] if " " not in p)
         self.munition_words = frozenset(p.lower() for p in w["munitions"] if " " not in p)
         self.arms_nouns = frozenset(p.lower() for p in w.get("arms_nouns") or ())
+        self.dropped_only = frozenset(p.lower() for p in w.get("dropped_only") or ())
         self.aircraft_people_too = frozenset(p.lower() for p in w.get("people_too") or ())
         self.fired_as_munitions = frozenset(p.lower() for p in w.get("fired_as_munitions") or ())
         self.volleys = frozenset(p.lower() for p in w.get("volleys") or ())
@@ -544,6 +546,7 @@ class Lexicons:
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
+        self.unit_name_nouns = frozenset(w.lower() for w in pl.get("unit_name_nouns") or ())
         self.victim_verbs = frozenset(w.lower() for w in pl.get("victim_verbs") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])
@@ -593,7 +596,7 @@ class Lexicons:
         # a munition with a verb of landing, firing or hitting: "Civilian homes hit by
         # artillery", "A missile landed outside the hospital", "Rocket motor impacted in ..."
         self.passive_hit_verbs = frozenset(w.lower() for w in t.get("passive_hit_verbs") or ())
-        self.prefilter_munition = _WordIndex(w["munitions"])
+        self.prefilter_munition = _WordIndex([*w["munitions"], *(w.get("dropped_only") or ())])
         hit = sorted(_all_forms([*(t.get("passive_hit_verbs") or ()), "struck"]))
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)

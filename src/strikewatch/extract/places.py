@@ -215,7 +215,17 @@ class PlaceFinder:
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
                 and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)
-                and not self._names_a_family(sdoc, c)]
+                and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)]
+
+    def _names_a_unit_of_forces(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A name that opens a military unit's ("the junta's Light Infantry Battalion 550",
+        "the Azov Regiment"): the capitalised run it opens ends with a unit's noun."""
+        i = max(cand.tokens) + 1 if cand.tokens else len(sdoc)
+        while i < len(sdoc) and (sdoc[i].is_title or sdoc[i].like_num):
+            if sdoc[i].lower_ in self.lex.unit_name_nouns:
+                return True
+            i += 1
+        return False
 
     def _names_a_family(self, sdoc, cand: PlaceCandidate) -> bool:
         """ "the home of the Salha family", "members of the al-Kurd family": a family's name,

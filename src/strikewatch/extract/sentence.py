@@ -219,16 +219,15 @@ class SentenceReader:
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.dep_ == "dobj" else tok  # "a barrage of rockets"
         if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
-            fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
+            fired = fired.head  # the munition names the rounds: "Mortar rounds fell on Mogadishu"
         agent_of = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
-        if trigger.strength == "weak" and self.triggers.killed_by(tok):
+        if trigger.strength == "weak" and (self.triggers.killed_by(tok) or self.triggers.dropped(tok)):
             return True  # "Drones killed 21 civilians in Tinzaouaten"
         return trigger.strength == "weak" and munition and (
-            (tok.dep_ in ("nsubj", "nsubjpass") and self.triggers.verb_of_impact(tok.head))
+            (fired.dep_ in ("nsubj", "nsubjpass") and self.triggers.verb_of_impact(fired.head))
             or self.triggers.landed_as_told(tok)
             or (agent_of is not None and lex.base(agent_of.lower_) in lex.impact_verbs)
-            or (fired.dep_ == "dobj" and fired.head.pos_ == "VERB"
-                and lex.base(fired.head.lower_) in lex.firing_verbs)
+            or self.triggers.fired_by_its_verb(fired)
             or self.triggers.fired_as_a_noun(tok))  # "The RSF fire drones at Port Sudan"
 
     def _strike_scope(self, trigger: Trigger) -> set[int]:
@@ -328,13 +327,22 @@ class SentenceReader:
 
     def _where(self, state: DocState, ctx: SentenceContext, scope: set[int],
                choice: AttackerChoice) -> list[PlaceCandidate]:
-        """The strike's places: those its words name; a town its reporter is named after when
-        those are regions or none; the title's place; else the land of the side hit."""
+        """The strike's places: those its words name (the title's place for landmarks the
+        gazetteer lacks); a town its reporter is named after when those are regions or none;
+        the title's place; else the land of the side hit."""
         own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
         if any(p.precision != "region" for p in own):
+            if state.title_place is not None and all(self._landmark_unknown(p) for p in own):
+                return self._title_place(state, ctx.sentence)
             return own
         return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
             or self._land_of_the_side_hit(ctx, choice)
+
+    def _landmark_unknown(self, place: PlaceCandidate) -> bool:
+        """A landmark the gazetteer does not know ("the Sabreen market", "Al-Aqsa hospital"):
+        under a title that is only a place, it stands in that place."""
+        words = place.text.split()
+        return not place.known and len(words) > 1 and words[-1].lower() in self.lex.landmark_nouns
 
     def _reporters_town(self, ctx: SentenceContext) -> list[PlaceCandidate]:
         """The town of the local body a headline names as its source after a dash, for a strike

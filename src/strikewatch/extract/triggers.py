@@ -68,7 +68,8 @@ class TriggerRules:
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
                                | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
                                | lex.arms_nouns | lex.munition_last_words
-                               | lex.aircraft_words)  # "Warplanes killed 12 civilians in Idlib"
+                               | lex.aircraft_words  # "Warplanes killed 12 civilians in Idlib"
+                               | lex.dropped_only)  # "a drone dropped a grenade on a car"
         # and the lowercase forms that are such a word or inflect one: strength() looks no
         # further at any other word than whether it ends a strong phrase
         self._trigger_form_ids = word_ids(self._trigger_words | {
@@ -176,6 +177,8 @@ class TriggerRules:
             return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
         if short_item and self.lies_where_it_fell(tok):
             return "strong"  # "Rocket motor embedded in a playground in Kharkiv"
+        if low in lex.dropped_only and self.dropped(tok):
+            return "weak"  # "dropped an explosive device on a car": the charge, whatever its tag
         if _verb_tagged_noun(tok) and lemma in lex.passive_hit_verbs:
             return "weak"  # "Garage complex hit in Kharkiv": the tagger's noun has a subject
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -346,17 +349,37 @@ class TriggerRules:
     def fired_or_landed(self, tok) -> bool:
         """A munition fired at something or landing somewhere is a strike word: "Russian forces
         fired artillery at Kupiansk", "a barrage of Grad rockets fell on the market"."""
-        lex = self.lex
+        if self.dropped(tok):
+            return True
         if not (self.is_munition(tok) or self.drone_fired(tok)):
             return False
         fired = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
         if fired.dep_ == "compound" and fired.head.pos_ == "NOUN":
             fired = fired.head  # the munition names the rounds: "fired mortar rounds at Taiz"
-        verb = lex.base(fired.head.lower_)
-        return (fired.dep_ == "dobj" and verb in lex.firing_verbs
-                and not self._at_a_showcase(fired.head)) or self.fired_as_a_noun(tok) or (
+        return self.fired_by_its_verb(fired) or self.fired_as_a_noun(tok) or (
             fired.dep_ in ("nsubj", "nsubjpass") and self.verb_of_impact(fired.head)) \
             or self.landed_as_told(tok)
+
+    def fired_by_its_verb(self, fired) -> bool:
+        """A munition that is the object of a verb of firing or dropping ("fired artillery at
+        Kupiansk", "dropped a munition on a car"), or the subject of a passive one aimed at
+        something ("mortar rounds were fired by al-Shabaab at the base in Baidoa", "rockets
+        were launched at the airport in Aden"), not launched at a showcase."""
+        verb, lex = self.lex.base(fired.head.lower_), self.lex
+        if fired.head.pos_ != "VERB" or self._at_a_showcase(fired.head):
+            return False
+        if fired.dep_ == "dobj":
+            return verb in lex.firing_verbs | lex.dropping_verbs
+        return fired.dep_ == "nsubjpass" and verb in lex.firing_verbs and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in fired.head.children)
+
+    def dropped(self, tok) -> bool:
+        """A charge thrown or planted as often as dropped (weapons.yaml dropped_only), told
+        as dropped: "a drone dropped explosives on a house in Sagaing"."""
+        lex = self.lex
+        dropped = tok.head if tok.dep_ == "amod" and tok.head.dep_ == "dobj" else tok  # "device"
+        return (tok.lower_ in lex.dropped_only or lex.base(tok.lower_) in lex.dropped_only) \
+            and dropped.dep_ == "dobj" and lex.base(dropped.head.lower_) in lex.dropping_verbs
 
     def killed_by(self, tok) -> bool:
         """A munition or an aircraft that killed or wounded: "Drones killed 21 civilians in
@@ -705,9 +728,10 @@ class TriggerRules:
                     if g.dep_ == "agent":
                         out |= _noun_phrase(g, affiliation)
         # "regime shelling", "warplanes bombing X"; "Indian shelling along the border killed
-        # three" parsed with the demonym for the subject and the strike word hung on it
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.head.pos_ in ("NOUN", "PROPN")
-                                                        or tok.head.i == tok.i - 1):
+        # three" parsed with the demonym for the subject and the strike word hung on it, or
+        # set beside it ("RSF shelling of the Sabreen market killed 50": an apposition)
+        if tok.dep_ in ("acl", "appos") and tok.tag_ == "VBG" and (
+                tok.head.pos_ in ("NOUN", "PROPN") or tok.head.i == tok.i - 1):
             out |= _noun_phrase(tok.head, affiliation)
         if _a_verb_read_as_its_subject_s_participle(tok):
             out |= _noun_phrase(tok.head, affiliation)

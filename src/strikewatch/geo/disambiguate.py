@@ -24,7 +24,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # the noun of an area, not a town, written after a name: "Omdurman's Karari district", "the
 # Tirah valley, Khyber district", "Somalia's Bari region", "the Cal Miskaad mountains"
 _AREA_NOUN = re.compile(r"(?i:\s+(?:district|valley|region|mountains?|hills|township|zone"
-                        r"|territory|county)\b)")
+                        r"|territory|county|neighbou?rhood|quarter)\b)")
 # a name running on with an Arabic-article word: "Mashhad al-Kallasa", "Deir al-Asafir"
 _ARTICLE_NAME_NEXT = re.compile(r"[ \t]+(?:al|el|as|ash|ar|ad|az|at|an)-[A-Z]")
 

@@ -291,8 +291,12 @@ class _Containers:
             tails = {w for head, w in zip(words, words[1:])
                      if head.casefold() in self._lex.name_heads}
             seat = self._organisation_seat(text, hit, words) if words else None
-            for t in dict.fromkeys([" ".join(words), *words] if seat is None else seat):
-                whole = seat is None and len(t.split()) == len(words)
+            # a run of names that opens the text is read whole as well as without its first
+            # word: a place title's "Kharkiv Oblast", "Deir al-Balah" are capitalised by name
+            opened = [hit.group(0)] if hit.start() == opening and not person \
+                and len(hit.group(0).split()) > 1 else []
+            for t in dict.fromkeys([*opened, *([" ".join(words), *words] if seat is None else seat)]):
+                whole = t in opened or (seat is None and len(t.split()) == len(words))
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS or (not whole and t in tails) \
                         or (not whole and t.casefold() in self._lex.landmark_nouns) \
                         or not self._may_be_named_exactly(t, country) \

@@ -57,6 +57,7 @@ class _Lexicon:
         self._compile_containers(data)
         self.nouns = {n.casefold() for n in data["container_nouns"]}
         self.city_part_nouns = frozenset(n.casefold() for n in data["city_part_nouns"])
+        self.town_site_nouns = frozenset(n.casefold() for n in data.get("town_site_nouns") or ())
         self.city_centre_nouns = frozenset(n.casefold() for n in data["city_centre_nouns"])
         # words that may follow or precede a place name without making it part of a longer
         # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ..actors import load_registry
 from ..models import Place, Span, StrikeMention
 from .cues import _distance_km
-from .disambiguate import _AREA_NOUN, _document_country, _homonym_in_named_province
+from .disambiguate import (_AREA_NOUN, _document_country, _homonym_in_named_province,
+                           _voting_population)
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import CITY, Candidate, Unresolved, normalize
 
@@ -44,19 +45,21 @@ def geocode_mentions(mentions: Sequence[StrikeMention], gazetteer: Gazetteer, *,
     first = [gazetteer._resolve_full(m.place_text, country_hint, (), _context_of(m))
              if m.place_text else (None, None) for m in mentions]
     country = country_hint or _document_country(mentions, first, gazetteer, document_text)
-    doc = _Document(mentions, gazetteer, country, document_text)
+    doc = _Document(list(mentions), gazetteer, country, document_text)
     _resolve_in_context(doc, first)
     _contain_all(doc)
     _promote_provinces(doc)
     _abroad_only_with_cause(doc)
     _coded_twice(doc)
     _landmark_in_its_town(doc)
+    _part_of_the_town_named(doc)
+    _landmark_named_for_its_town(doc)
     for m, p in zip(mentions, doc.results):
         if isinstance(p, Unresolved):  # per-item failure: recorded, the mention kept unplaced
             log.info("%s: place %r unresolved: %s", m.doc_id, p.name, p.reason)
     return [dataclasses.replace(m, place=p if isinstance(p, Place) else m.place,
                                 site=m.site or doc.sites.get(i))
-            for i, (m, p) in enumerate(zip(mentions, doc.results))]
+            for i, (m, p) in enumerate(zip(doc.mentions, doc.results))]
 
 
 def _context_of(m: StrikeMention) -> str | None:
@@ -356,6 +359,74 @@ def _landmark_in_its_town(doc: _Document) -> None:
                 doc.results[i] = Unresolved(m.place_text or landmark.name,
                                             f"a landmark in {town.name}, the strike's place", ())
                 break
+
+
+def _part_of_the_town_named(doc: _Document) -> None:
+    """Pass 8: a sentence that names one part of a town (a neighbourhood, a camp, a market:
+    descriptors.yaml) and one town tells one strike, in that town, when the gazetteer places
+    the part out of the town's reach or only at a container: "Houthi shelling of the al-Rawdah
+    neighbourhood killed three children in Taiz" (not Ar Rawdah of Sanaa), "IDF shelling of
+    the Mawasi area killed 11 people in Khan Younis". The part becomes the town's site and
+    gives it its toll when the town has none. A part with a place of its own near the town,
+    and several parts each with a toll ("9 in the neighborhood Alsaliheen 8 in Ansari ... in
+    Aleppo"), stay strikes of their own."""
+    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, m in enumerate(doc.mentions):
+        if m.sentence is not None and m.place_text:
+            by_sentence[(m.sentence.start, m.sentence.end)].append(i)
+    lex = doc.gazetteer._lex
+    nouns = lex.city_part_nouns | lex.landmark_nouns | lex.town_site_nouns
+    for idxs in by_sentence.values():
+        parts = [i for i in idxs if doc.mentions[i].place_text.split()[-1].casefold() in nouns]
+        towns = [j for j in idxs if j not in parts and isinstance(doc.results[j], Place)
+                 and doc.results[j].precision in ("point", "admin2")
+                 and not doc.results[j].unresolved_name]
+        if len(parts) == 1 and len(towns) == 1 and _out_of_reach(doc.results[parts[0]],
+                                                                  doc.results[towns[0]]):
+            _fold_into_the_town(doc, parts[0], towns[0])
+
+
+def _landmark_named_for_its_town(doc: _Document) -> None:
+    """Pass 9: a landmark the gazetteer lacks, named by its town and its noun ("the Wad
+    Madani bridge", "the Mindat hospital"), in a sentence that places nothing else, is in that
+    town: coded to it, the landmark kept as written and as the strike's site. Only a town by
+    its exact name, of the story's country when it has one and large enough to name a
+    landmark after (``anchor_population``): "Nasser hospital" is named after a man."""
+    g = doc.gazetteer
+    placed = {(m.sentence.start, m.sentence.end) for m, p in zip(doc.mentions, doc.results)
+              if isinstance(p, Place) and m.sentence is not None}
+    for i, m in enumerate(doc.mentions):
+        words = (m.place_text or "").split()
+        if isinstance(doc.results[i], Place) or m.sentence is None or len(words) < 2 \
+                or words[-1].casefold() not in g._lex.landmark_nouns \
+                or (m.sentence.start, m.sentence.end) in placed:
+            continue
+        town, cand = g._resolve_full(" ".join(words[:-1]), doc.country)
+        if isinstance(town, Place) and cand is not None and cand.exact and cand.kind == CITY \
+                and (doc.country is None or town.country == doc.country) \
+                and _voting_population(cand) >= g.settings.anchor_population:
+            doc.results[i] = dataclasses.replace(town, unresolved_name=m.place_text)
+            doc.sites[i] = doc.sites.get(i) or m.place_text
+
+
+def _out_of_reach(part: Place | Unresolved | None, town: Place) -> bool:
+    """Whether the gazetteer's answer for a part of ``town`` cannot be that part: none, a
+    container, or a place beyond the town's reach."""
+    if not isinstance(part, Place):
+        return True
+    return bool(part.unresolved_name) or part.precision not in ("point", "admin2") \
+        or _distance_km((part.lat, part.lon), (town.lat, town.lon)) > LANDMARK_TOWN_KM
+
+
+def _fold_into_the_town(doc: _Document, i: int, j: int) -> None:
+    part, town = doc.mentions[i], doc.mentions[j]
+    was = doc.results[i]
+    doc.results[i] = Unresolved(part.place_text or "", f"a part of {doc.results[j].name}, "
+                                f"which its sentence names as the strike's place",
+                                was.alternatives if was is not None else ())
+    doc.sites[j] = doc.sites.get(j) or part.place_text
+    if town.casualties.killed.min is None and town.casualties.wounded.min is None:
+        doc.mentions[j] = dataclasses.replace(town, casualties=part.casualties)
 
 
 def _site_before_town(doc: _Document, i: int, j: int) -> str | None:
