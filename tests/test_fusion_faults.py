@@ -107,3 +107,46 @@ def test_the_attacker_s_word_on_another_strike_confirms_only_that_one(incidents_
     assert len(graded) == 2, graded
     assert sorted(graded.values()) == ["confirmed", "weak"], graded
     assert next(name for name, g in graded.items() if g == "confirmed").startswith(owned[:3])
+
+
+# -- 3. a part of the city named in the strike's own sentence ----------------------------------
+
+@pytest.mark.parametrize(("text", "published", "where"), [
+    # Yemen: a district the gazetteer lacks, coded to the city
+    ("Saudi-led coalition jets struck Sanaa on Friday, killing five people, hitting a military "
+     "camp in the Nuqum district, residents said.", "2016-05-15", "Sanaa"),
+    # Syria: a neighbourhood the gazetteer lacks
+    ("Russian jets struck Aleppo on Tuesday, hitting a bakery in the Sukkari neighbourhood, "
+     "activists said.", "2016-09-28", "Aleppo"),
+    # Sudan
+    ("Sudanese army jets bombed Khartoum on Sunday, hitting a market in the Haj Yousif "
+     "district, residents said.", "2023-06-12", "Khartoum"),
+    # Ukraine: districts the gazetteer places at points of their own, inside the city
+    ("Russian missiles struck Kyiv on Monday, hitting a residential building in the "
+     "Solomianskyi district, the mayor said.", "2024-07-09", "Solom"),
+    ("A Russian glide bomb struck Kharkiv on Saturday, hitting a hypermarket in the "
+     "Saltivskyi district, the governor said.", "2024-05-26", "Salt"),
+])
+def test_a_part_of_the_city_named_with_its_strike_is_the_strike_s_finer_place(
+        incidents_of, text, published, where):
+    [incident] = incidents_of(text, published)
+    assert incident["location"]["name"].startswith(where)
+    assert len(incident["mentions"]) == 2  # both places of the sentence, one strike
+
+
+def test_the_city_s_toll_stays_with_the_strike_at_its_part(incidents_of):
+    [incident] = incidents_of(
+        "Saudi-led coalition jets struck Sanaa on Friday, killing five people, "
+        "hitting a military camp in the Nuqum district, residents said.", "2016-05-15")
+    assert (incident["fatalities"]["min"], incident["fatalities"]["max"]) == (5, 5)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # a city beside the city is no part of it, however close
+    ("Sudanese army jets bombed Khartoum on Sunday and hit a market in the city of Omdurman, "
+     "residents said.", "2023-06-12"),
+    ("Russian jets struck Aleppo on Tuesday and hit a market in the town of Atareb, activists "
+     "said.", "2016-09-28"),
+])
+def test_a_town_named_beside_the_city_is_a_strike_of_its_own(incidents_of, text, published):
+    assert len(incidents_of(text, published)) == 2

@@ -819,6 +819,13 @@ def _load_target_groups(directory: str | None) -> PhraseMatcher:
     return _group_matcher(_read(directory, "groups"))
 
 
+@lru_cache(maxsize=4)
+def load_city_parts(directory: str | None = None) -> frozenset[str]:
+    """places.yaml's ``city_parts`` alone ("district", "neighbourhood"): fusion reads them to
+    tell a part of a city named beside the city from a second strike place."""
+    return frozenset(str(w).lower() for w in _read(directory, "places").get("city_parts") or ())
+
+
 def load_owned_strike(directory: str | None = None) -> re.Pattern:
     """attribution.yaml's ``owned_strike`` as one pattern: the words in which a side owns a
     strike ("it had targeted", "its forces struck", "claimed responsibility"). Fusion reads
