@@ -150,3 +150,22 @@ def test_the_city_s_toll_stays_with_the_strike_at_its_part(incidents_of):
 ])
 def test_a_town_named_beside_the_city_is_a_strike_of_its_own(incidents_of, text, published):
     assert len(incidents_of(text, published)) == 2
+
+
+# -- 4. a later toll on a line naming no attacker -------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "killed"), [
+    # Ukraine: the governor's toll, then the update naming the day and the city, not Russia
+    ("A Russian missile strike hit Kharkiv on Monday, killing five people, the governor said."
+     "\n\nThe death toll from Monday's strike on Kharkiv has risen to 9.", "2024-05-28", (9, 9)),
+    # Sudan: the militia's drone strike, then the residents' later count
+    ("RSF drones struck a market in El Fasher on Sunday, killing 12 people, residents said.\n\n"
+     "The death toll from Sunday's drone strike on El Fasher has risen to 20, a local "
+     "official said.", "2024-06-10", (20, 20)),
+])
+def test_a_later_toll_naming_no_attacker_raises_the_strike_s_toll(incidents_of, text, published,
+                                                                   killed):
+    [incident] = incidents_of(text, published)
+    fatalities = incident["fatalities"]
+    assert (fatalities["min"], fatalities["max"]) == killed
+    assert len(incident["mentions"]) == 1  # one strike, told twice
