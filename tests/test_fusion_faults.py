@@ -109,6 +109,37 @@ def test_the_attacker_s_word_on_another_strike_confirms_only_that_one(incidents_
     assert next(name for name, g in graded.items() if g == "confirmed").startswith(owned[:3])
 
 
+# -- 2. one raid, two attackers, two places ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "attackers"), [
+    ("Russian and Syrian government jets struck Idlib city and the town of Sarmada on Tuesday, "
+     "killing at least 25 people, the monitor said.", "2019-05-15", {"RU", "SY"}),
+    ("Saudi and Emirati jets struck Saada and the town of Haydan on Tuesday, killing at least "
+     "14 people, residents said.", "2018-08-15", {"SA", "AE"}),
+])
+def test_a_joint_raid_is_an_incident_per_attacker_and_place_and_its_toll_is_told_once(
+        incidents_of, text, published, attackers):
+    """The annotation guide: one event per distinct (attacker, place, day), so two attackers of
+    two places are four; the raid's toll is not split between its places, so it goes with the
+    first place named, carried by each attacker there (the gold conventions), and the briefing
+    counts those dead once."""
+    from datetime import date
+
+    from strikewatch import brief
+
+    incidents = incidents_of(text, published)
+    assert len(incidents) == 4
+    assert {i["attacker"]["country"] for i in incidents} == attackers
+    tolled = [i for i in incidents if i["fatalities"]["min"] is not None]
+    assert len(tolled) == 2 and {i["attacker"]["country"] for i in tolled} == attackers
+    # at one place, the first named: the city's point, not the town's
+    assert len({json.dumps(i["location"], sort_keys=True) for i in tolled}) == 1
+    assert all(i["location"]["precision"] == "point" for i in tolled)
+    day = date.fromisoformat(incidents[0]["date"])
+    b = brief.summarise(incidents, start=day, end=day, days=1)
+    assert b.fatalities.text() == f"at least {tolled[0]['fatalities']['min']}"
+
+
 # -- 3. a part of the city named in the strike's own sentence ----------------------------------
 
 @pytest.mark.parametrize(("text", "published", "where"), [
