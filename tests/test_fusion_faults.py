@@ -58,6 +58,13 @@ def _graded(incidents: list[dict]) -> list[tuple[str, str]]:
     ("US jets struck the port of Ras Isa on Thursday, killing 38 people, the Houthi-run health "
      "ministry said. US Central Command said its forces had struck the port to cut off the "
      "Houthis' fuel.", "2025-04-18"),
+    # an armed group's spokesman, and a group's word of responsibility (Saudi Arabia, Somalia)
+    ("Houthi drones struck Abha airport on Tuesday, wounding eight people, Saudi state media "
+     "said. Houthi military spokesman Yahya Saree said their forces had targeted the airport "
+     "with four drones.", "2021-02-10"),
+    ("Al-Shabaab mortar shells struck the presidential palace in Mogadishu on Sunday, killing "
+     "three people, police said. Al-Shabaab claimed responsibility for the attack.",
+     "2022-07-04"),
 ])
 def test_the_attacker_s_own_word_after_its_strike_confirms_it(incidents_of, text, published):
     [incident] = incidents_of(text, published)
