@@ -314,10 +314,6 @@ def test_a_province_as_oblast_and_as_region_is_one_place(extractor, tmp_path, te
     assert len(strikes(extractor, tmp_path, text)) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "merge_strikes drops a mention with no attacker at a place and day the document gives an "
-    "attacker for (the same strike said again), toll and all, instead of merging it: the update "
-    "line's later toll (three) is lost and the strike keeps the first line's one"))
 @pytest.mark.parametrize("text", [
     "Russian shelling killed a man in Zaporizhzhia region\nToll of shelling in Zaporizhzhia region rises to three",
     "RSF shelling killed a man in El Fasher\nToll of shelling in El Fasher rises to three",

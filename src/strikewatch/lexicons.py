@@ -843,5 +843,35 @@ def _load_target_groups(directory: str | None) -> PhraseMatcher:
     return _group_matcher(_read(directory, "groups"))
 
 
+@lru_cache(maxsize=4)
+def load_city_parts(directory: str | None = None) -> frozenset[str]:
+    """places.yaml's ``city_parts`` alone ("district", "neighbourhood"): fusion reads them to
+    tell a part of a city named beside the city from a second strike place."""
+    return frozenset(str(w).lower() for w in _read(directory, "places").get("city_parts") or ())
+
+
+def load_owned_strike(directory: str | None = None) -> re.Pattern:
+    """attribution.yaml's ``owned_strike`` as one pattern: the words in which a side owns a
+    strike ("it had targeted", "its forces struck", "claimed responsibility"). Fusion reads
+    them in a belligerent's claims; read alone, as the brief's lists are."""
+    return _load_owned_strike(directory)
+
+
+@lru_cache(maxsize=4)
+def _load_owned_strike(directory: str | None) -> re.Pattern:
+    own = _read(directory, "attribution")["owned_strike"]
+
+    def alternatives(words) -> str:
+        return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len,
+                               reverse=True))
+    # the forces a possessive names: one to three words, none of them a negation or an
+    # auxiliary ("its jets did not strike" owns nothing)
+    forces = r"(?:\s+(?!(?:not|never|did|does|do|was|were|is)\b)[\w-]+){1,3}?"
+    doer = rf"(?:{alternatives(own['subjects'])}|(?:{alternatives(own['possessives'])}){forces})"
+    aux = rf"(?:\s+(?:{alternatives(own['auxiliaries'])}))*"
+    return re.compile(rf"\b(?:{doer}{aux}\s+(?:{alternatives(own['verbs'])})|"
+                      rf"{alternatives(own['responsibility'])})\b", re.IGNORECASE)
+
+
 def _group_matcher(g: dict) -> PhraseMatcher:
     return PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})

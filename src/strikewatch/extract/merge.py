@@ -140,11 +140,7 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
     on Thursday" is the same strike said again.
     """
-    # an unattributed mention of a place the story gives an attacker for that day is the same
-    # strike, however its name is spelt ("Tariq al-Bab" in a caption, "Tareeq al-Bab" in the text)
-    mentions = _town_as_its_part(mentions)
-    known = {(_place_skeleton(m.place_text), m.date) for m in mentions if m.attacker is not None}
-    mentions = [m for m in mentions if m.attacker is not None or (_place_skeleton(m.place_text), m.date) not in known]
+    mentions = _unattributed_told_again(_town_as_its_part(mentions))
     merged: list[StrikeMention] = []
     for m in sorted(mentions, key=lambda m: m.date_text is None):
         key = (m.attacker, _place_key(m.place_text))
@@ -158,19 +154,42 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
         if target is None:
             merged.append(m)
             continue
-        k = merged[target]
-        support = tuple(dict.fromkeys((*k.support, m.sentence)))
-        merged[target] = replace(
-            k,
-            support=support,
-            targets=k.targets + tuple(t for t in m.targets if t.category not in {x.category for x in k.targets}),
-            casualties=_later_toll(k, m),
-            source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
-            claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
-            site=k.site or m.site,
-        )
+        merged[target] = _joined(merged[target], m)
     merged.sort(key=lambda m: m.sentence.start)
     return tuple(merged)
+
+
+def _joined(k: StrikeMention, m: StrikeMention) -> StrikeMention:
+    """``k`` with ``m``, the same strike said again: its sentence as support, its targets,
+    its toll (``_later_toll``) and its source."""
+    return replace(
+        k,
+        support=tuple(dict.fromkeys((*k.support, m.sentence))),
+        targets=k.targets + tuple(t for t in m.targets if t.category not in {x.category for x in k.targets}),
+        casualties=_later_toll(k, m),
+        source=k.source if m.source in (None, k.source) else f"{k.source}; {m.source}" if k.source else m.source,
+        claimed_by_attacker=k.claimed_by_attacker and m.claimed_by_attacker,
+        site=k.site or m.site,
+    )
+
+
+def _unattributed_told_again(mentions: list[StrikeMention]) -> list[StrikeMention]:
+    """A mention naming no attacker, of a place and day the story gives an attacker's strike
+    for, is that strike said again, however its name is spelt ("Tariq al-Bab" in a caption,
+    "Tareeq al-Bab" in the text): it joins that strike (each, when the story names two
+    attackers of it) with its sentence and its toll, which is the strike's latest when it is
+    told as risen ("The death toll from Monday's strike on Kharkiv has risen to 9")."""
+    def said(m: StrikeMention) -> tuple:
+        return _place_skeleton(m.place_text), m.date
+
+    out = list(mentions)
+    known = {said(m) for m in mentions if m.attacker is not None}
+    for i, m in enumerate(mentions):
+        if m.attacker is None and said(m) in known:
+            out = [_joined(k, m) if k is not None and k.attacker is not None
+                   and said(k) == said(m) else k for k in out]
+            out[i] = None
+    return [m for m in out if m is not None]
 
 
 def with_later_tolls(strikes: tuple[StrikeMention, ...],

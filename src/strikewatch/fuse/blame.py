@@ -28,6 +28,7 @@ class Blame:
 
     attackers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     denials: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    owned: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # code -> voices
 
 
 def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMention]]
@@ -60,12 +61,22 @@ def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMenti
     return out
 
 
-def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSettings) -> Blame:
-    """Who the claims say struck and who denies it. A voice's claim about itself ("the army
-    said it struck only terrorist bases") contests nothing; a pending "the army" is the state
-    the strike falls in, as the strike sentences' own."""
+def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSettings,
+             members: Sequence[StoredMention] = ()) -> Blame:
+    """Who the claims say struck, who denies it and who owns it. A voice's claim about itself
+    ("the army said it struck only terrorist bases") contests nothing; a pending "the army" is
+    the state the strike falls in, as the strike sentences' own. Only a claim that follows one
+    of the incident's strike sentences (``members``) owns it: one in the lead, before any
+    strike is told ("Moscow maintains that it targets only IS"), speaks of the campaign."""
     blame = Blame()
+    first: dict[str, int] = {}
+    for m in members:
+        doc, start = m.mention.doc_id, m.mention.sentence.start
+        first[doc] = min(first.get(doc, start), start)
     for c in claims:
+        if c.doc_id in first and c.span.start >= first[c.doc_id]:
+            for code in _owner_of(c, country):
+                blame.owned[code].add(c.org or c.speaker)
         if c.about is None or c.about in s.unknown_attackers:
             continue
         label = c.org or c.speaker
@@ -74,6 +85,24 @@ def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSetting
         elif c.kind in _ATTRIBUTING and _a_rival_s(c, voice_codes(c, country)):
             blame.attackers[c.about].add(label)
     return blame
+
+
+def _owner_of(c: ClaimMention, country: str | None) -> set[str]:
+    """The attacker a claim owns the strike for: a belligerent's or a government's voice
+    saying that it, or its own forces, struck ("The Israeli military said it had targeted two
+    commanders in the area", after the strike's sentence). The claim goes with the strike it
+    follows (``claims_of_incidents``); one naming another strike in a sentence of its own goes
+    with that one. A denial, an accusation or a statistic owns nothing, nor do words that own
+    no strike ("it was looking into reports of a strike")."""
+    from ..lexicons import load_owned_strike
+
+    if c.kind in ("denial", "accusation", "statistic") or c.role not in ("belligerent",
+                                                                          "government"):
+        return set()
+    if not load_owned_strike().search(c.quote or c.span.text):
+        return set()
+    voices = voice_codes(c, country)
+    return voices if c.about is None else voices & {c.about}
 
 
 def _a_rival_s(c: ClaimMention, voices: set[str]) -> bool:

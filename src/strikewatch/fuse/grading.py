@@ -67,6 +67,8 @@ def _grade(sources, info, attackers, cats, attacker, members, s: FuseSettings,
         return "contested", f"Contested: {why}; {tally}."
     voices = sorted(info[k].label for k in sources if info[k].attacker_voice)
     others = sorted(info[k].label for k in sources if not info[k].attacker_voice)
+    if attacker is not None:  # the attacker's own word in a claim on the strike's story
+        voices = sorted({*voices, *blame.owned.get(attacker.code, ())})
     if voices and attacker is not None:
         extra = f", also reported by {', '.join(others)}" if others else ""
         return "confirmed", (f"Confirmed: the attacker acknowledged the strike "

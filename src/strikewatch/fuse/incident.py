@@ -91,7 +91,7 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
     day, precision = _choose_date(members)
     place = _choose_place(members)
     grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s,
-                           blame_of(claims, place.country if place else None, s))
+                           blame_of(claims, place.country if place else None, s, members))
     if maybe:
         grade, reason = _maybe_reason(grade, reason, maybe)
     inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,

@@ -13,6 +13,7 @@ from .relations import (
     _attacker_relation,
     _date_gap,
     _figure,
+    _km,
     _locality,
     _point_name,
     _similar,
@@ -198,9 +199,29 @@ def _summed_up(m: StoredMention, other: StoredMention, s: FuseSettings) -> bool:
     return (m.story == other.story and m.id != other.id and a.place is not None
             and b.place is not None and _same_day(a, b, s)
             and _attacker_code(a, s) == _attacker_code(b, s)
-            and FINENESS.get(b.place.precision, 9) < FINENESS.get(a.place.precision, 9)
-            and place_relation(a.place, b.place, s) == 1
+            and (FINENESS.get(b.place.precision, 9) < FINENESS.get(a.place.precision, 9)
+                 and place_relation(a.place, b.place, s) == 1 or _a_part_of(a, b, s))
             and _voiced(m, s) == _voiced(other, s))
+
+
+def _a_part_of(city: StrikeMention, part: StrikeMention, s: FuseSettings) -> bool:
+    """Whether ``part`` is a part of ``city`` named in its strike's own sentence: "struck Sanaa
+    on Friday, hitting a military camp in the Nuqum district", "struck Kyiv, hitting a building
+    in the Solomianskyi district". The district is the strike's finer place, not a second
+    strike: its name holds a word for a part of a city, and the gazetteer codes it to the city
+    (the district it lacks) or puts it within ``city_part_km`` of the city's point ("the city
+    of Omdurman", beside Khartoum, holds no such word)."""
+    from ..lexicons import load_city_parts
+
+    if city.sentence.start != part.sentence.start or city.place.precision != "point":
+        return False
+    parts = load_city_parts()
+    if not parts & set(_norm(part.place_text or "").split()) \
+            or parts & set(_norm(city.place_text or "").split()):
+        return False
+    if part.place.geonameid is not None and part.place.geonameid == city.place.geonameid:
+        return bool(part.place.unresolved_name)
+    return part.place.precision == "point" and _km(city.place, part.place) <= s.city_part_km
 
 
 def _same_day(a: StrikeMention, b: StrikeMention, s: FuseSettings) -> bool:

@@ -34,6 +34,7 @@ class FuseSettings:
     day_tolerance_days: int = 1
     week_half_width_days: int = 3
     same_point_km: float = 2.0
+    city_part_km: float = 15.0
     region_radius_km: float = 120.0
     toll_ratio: float = 3.0
     toll_gap: int = 10
@@ -49,6 +50,7 @@ class FuseSettings:
             day_tolerance_days=int(raw.get("day_tolerance_days", 1)),
             week_half_width_days=int(raw.get("week_half_width_days", 3)),
             same_point_km=float(raw.get("same_point_km", 2)),
+            city_part_km=float(raw.get("city_part_km", 15)),
             region_radius_km=float(raw.get("region_radius_km", 120)),
             toll_ratio=float(raw.get("toll_ratio", 3)),
             toll_gap=int(raw.get("toll_gap", 10)),
