@@ -150,3 +150,50 @@ def test_times_per_day_is_a_day_s_report_not_a_rate(extractor, text, want):
 ])
 def test_a_rate_per_day_is_still_no_strike(extractor, text):
     assert read(extractor, text, "2024-03-05").strikes == []
+
+
+# ----------------------------------------------- a town spelt otherwise before its province
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Sudan: "Um" the tagger calls an interjection, the town GeoNames spells Umm Ruwaba
+    ("The RSF shelled Um Rawaba North Kordofan state on Tuesday.",
+     [("Um Rawaba", "SD", "Shamal Kurdufan", None)]),
+    ("The RSF shelled Um Rawaba, North Kordofan state on Tuesday.",
+     [("Um Rawaba", "SD", "Shamal Kurdufan", None)]),
+    ("Artillery shelling hit Um Rawaba in North Kordofan.",
+     [("Um Rawaba", "SD", "Shamal Kurdufan", None)]),
+    # Syria: GeoNames' Tall Rif'at, its province after it
+    ("Turkish drones struck Tal Rifaat Aleppo province on Monday.",
+     [("Tal Rifaat", "SY", "Aleppo", None)]),
+    # Libya: a town's district named with a city's noun is no province to split off
+    ("LNA jets bombed Bani Waleed Misrata district on Friday.",
+     [("Bani Waleed Misrata district", "LY", "Misratah", None)]),
+])
+def test_a_town_spelt_otherwise_before_its_province_is_placed_in_it(extractor, text, want):
+    assert [(s.place, s.country, s.admin1, s.unresolved)
+            for s in read(extractor, text, "2024-03-05").strikes] == want
+
+
+
+
+# ------------------------------------------ a province's seat named as its province is
+
+
+@pytest.mark.parametrize(("text", "precision", "admin1"), [
+    # Lebanon: GeoNames calls the town Nabatiye et Tahta
+    ("Israeli jets struck Nabatieh on Monday.", "point", "Nabatiye"),
+    ("Israeli jets struck Nabatieh governorate on Monday.", "admin1", "Nabatiye"),
+    # Syria, Ukraine, Yemen, Sudan: the namesakes stay the cities
+    ("Russian jets struck Idlib on Monday.", "point", "Idlib"),
+    ("Russian jets struck Hama on Monday.", "point", "Hama"),
+    ("Russian missiles hit Kherson on Monday.", "point", "Kherson"),
+    ("Russian missiles hit Kharkiv on Monday.", "point", "Kharkiv"),
+    ("Coalition jets struck Saada on Monday.", "point", "Sa'dah"),
+    ("Houthi missiles hit Marib on Monday.", "point", "Ma'rib"),
+    ("RSF drones struck Kassala on Monday.", "point", "Kassala"),
+])
+def test_a_city_beats_its_namesake_province_when_no_province_is_named(extractor, text,
+                                                                      precision, admin1):
+    [strike] = read(extractor, text, "2024-03-05").strikes
+    assert (strike.precision, strike.admin1) == (precision, admin1)
