@@ -197,3 +197,76 @@ def test_a_city_beats_its_namesake_province_when_no_province_is_named(extractor,
                                                                       precision, admin1):
     [strike] = read(extractor, text, "2024-03-05").strikes
     assert (strike.precision, strike.admin1) == (precision, admin1)
+
+
+# ----------------------------------------------------- an accusation is no target and no voice
+
+
+def claims_and_targets(extractor, text: str) -> tuple[list[tuple], list[tuple]]:
+    """(kind, organisation, about) per claim and (place, targets) per strike."""
+    found = read(extractor, text, "2024-03-05")
+    return ([(c.kind, c.org, c.about) for c in found.claims],
+            [(s.place, s.targets) for s in found.strikes])
+
+
+@pytest.mark.parametrize(("text", "claims", "strikes"), [
+    # the DRC: the accused group and state struck, they were not hit; the state is whose
+    # strikes the accusation is about
+    ("A drone struck Goma airport on Monday, the Congolese army said, accusing the M23 rebels "
+     "and Rwanda of the attack.",
+     [("accusation", "Armed Forces of the Democratic Republic of the Congo", "RW")],
+     [("Goma airport", ())]),
+    # Sudan: a group accused: no state's strikes (gold conventions)
+    ("A drone struck a market in El Fasher on Monday, the army said, blaming the RSF for the "
+     "attack.", [("accusation", None, None)], [("El Fasher", ("infrastructure",))]),
+])
+def test_a_speaker_accusing_a_force_makes_an_accusation_not_a_target(extractor, text, claims,
+                                                                     strikes):
+    assert claims_and_targets(extractor, text) == (claims, strikes)
+
+
+def test_a_voice_accusing_others_tells_of_no_strike_of_its_own(extractor):
+    # the Sahel: the army's voice blames the rebels: the strike is not the army's
+    found = read(extractor, "Shelling hit a market in Kidal on Monday, the Malian army said, "
+                            "accusing the rebels of the attack.", "2024-03-05")
+    assert [s.attacker_country for s in found.strikes] == [None]
+    assert [(c.kind, c.about) for c in found.claims] == [("accusation", None)]
+
+
+# ------------------------------------------------------------ a speaker's name and its key
+
+
+def speakers(extractor, text: str) -> list[tuple[str, str]]:
+    """(name shown, key) per speaker of the text's first sentence."""
+    from strikewatch.extract.state import DocState
+
+    found = extractor.reader.speakers.attributions(DocState(item(text), None),
+                                                   extractor.nlp(text))
+    return [(a.text, a.key) for a in found]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Libya, South Sudan, Yemen: a body named by the country it works in keeps it
+    ("The UN mission in Libya said an airstrike hit Zawiya on Monday.", "The UN mission in Libya"),
+    ("The UN mission in South Sudan said an airstrike hit Nasir on Monday.",
+     "The UN mission in South Sudan"),
+    ("The WHO office in Yemen said an air strike hit a hospital in Saada.",
+     "The WHO office in Yemen"),
+    # Sudan: a source's province is its seat, kept with it as before
+    ("A medical source in White Nile state said shelling hit Kosti on Monday.",
+     "A medical source in White Nile state"),
+])
+def test_a_body_named_by_its_country_keeps_it_in_its_name(extractor, text, want):
+    assert [name for name, _ in speakers(extractor, text)] == [want]
+
+
+@pytest.mark.parametrize(("short", "long"), [
+    # Myanmar, Syria, Sudan: an acronym with its article is the body its long name is
+    ("The NUG said junta jets bombed a school.",
+     "The National Unity Government said junta jets bombed a school."),
+    ("The SOHR said Russian jets struck Idlib.",
+     "The Syrian Observatory for Human Rights said Russian jets struck Idlib."),
+    ("The RSF said drones struck Nyala.", "The Rapid Support Forces said drones struck Nyala."),
+])
+def test_a_body_s_acronym_and_its_name_are_one_speaker(extractor, short, long):
+    assert [k for _, k in speakers(extractor, short)] == [k for _, k in speakers(extractor, long)]
