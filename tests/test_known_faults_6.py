@@ -270,3 +270,52 @@ def test_a_body_named_by_its_country_keeps_it_in_its_name(extractor, text, want)
 ])
 def test_a_body_s_acronym_and_its_name_are_one_speaker(extractor, short, long):
     assert [k for _, k in speakers(extractor, short)] == [k for _, k in speakers(extractor, long)]
+
+
+# ------------------------------------------------------------------ feed items: title, outlet
+
+
+_AGGREGATED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Conflict wire</title>
+<item><title>Russian missiles hit apartment block in Kharkiv</title>
+<link>https://wire.example.org/1</link><pubDate>Fri, 24 May 2024 10:00:00 GMT</pubDate>
+<source url="https://outlet.example.org/rss">Kyiv Independent</source></item>
+<item><title>Drone strike hits market in El Fasher</title>
+<description>At least nine people were killed, medics said.</description>
+<link>https://wire.example.org/2</link><pubDate>Fri, 24 May 2024 11:00:00 GMT</pubDate></item>
+<item><title>Opinion</title>
+<link>https://wire.example.org/3</link><pubDate>Fri, 24 May 2024 12:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+_AGGREGATED_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Sahel digest</title><id>urn:digest</id>
+<updated>2024-05-24T10:00:00Z</updated>
+<entry><title>Drone strike on a wedding in Tillaberi kills 20</title><id>urn:digest:1</id>
+<updated>2024-05-24T10:00:00Z</updated><link href="https://digest.example.org/1"/>
+<source><id>urn:outlet</id><title>Sahel Daily</title><updated>2024-05-24T09:00:00Z</updated></source>
+</entry></feed>"""
+
+
+def test_a_feed_item_that_is_only_its_title_is_read_and_a_bare_word_is_not(tmp_path):
+    from strikewatch.ingest import IngestOptions, read_inputs
+
+    path = tmp_path / "wire.rss"
+    path.write_text(_AGGREGATED)
+    items = list(read_inputs([str(path)], IngestOptions()))
+    assert [type(i).__name__ for i in items] == ["Document", "Document", "Rejection"]
+    assert items[0].title == "Russian missiles hit apartment block in Kharkiv"
+    assert "nothing longer than a heading" in items[2].reason
+
+
+@pytest.mark.parametrize(("name", "feed", "outlets"), [
+    # RSS <source>: a Ukrainian outlet's item in a wire; the wire's own item keeps its title
+    ("wire.rss", _AGGREGATED, ["Kyiv Independent", "Conflict wire"]),
+    # Atom <source>: a Sahel outlet's entry in a digest
+    ("digest.atom", _AGGREGATED_ATOM, ["Sahel Daily"]),
+])
+def test_another_outlet_s_item_in_a_feed_is_that_outlet_s(tmp_path, name, feed, outlets):
+    from strikewatch.ingest import IngestOptions, read_inputs
+
+    path = tmp_path / name
+    path.write_text(feed)
+    docs = [i for i in read_inputs([str(path)], IngestOptions()) if hasattr(i, "source")]
+    assert [d.source for d in docs] == outlets
