@@ -838,16 +838,18 @@ class TriggerRules:
         place, set beside or under this one's ("Hezbollah fired rockets at Haifa after Israeli
         strikes on Tyre killed five", "Russian missiles hit Kyiv as Ukrainian drones hit
         Moscow"): another side's strike, its places not this word's; a word in such a clause
-        keeps to it. So does a phrase an opener heads, attacker named or not ("Israeli jets
-        struck Khan Younis after militant rocket fire on Sderot"); a clause with a verb of its
-        own and no force named may go on with the same one ("... while an army unit
-        eliminated ISIS gatherings in al-Sheikh Yaseen"). A clause naming no place ("Daraya
-        was evacuated after relentless bombing") tells of the main one's place."""
+        keeps to it. So does a phrase an opener heads, attacker named or not, beside a word
+        that names its force ("Israeli jets struck Khan Younis after militant rocket fire on
+        Sderot"; "Smoke after an explosion in Donetsk city" is one event); a clause with a
+        verb of its own and no force named may go on with the same one ("... while an army
+        unit eliminated ISIS gatherings in al-Sheikh Yaseen"). A clause naming no place
+        ("Daraya was evacuated after relentless bombing") tells of the main one's place."""
         own = self._clause_beside(trigger.tok) if trigger.found else None
         if own is not None and own & placed:
             return scope & own
         for other in others:
-            clause = self._clause_beside(other.tok) if other.found else self._phrase_beside(other.tok)
+            clause = self._clause_beside(other.tok) if other.found \
+                else self._phrase_beside(other.tok) if trigger.found else None
             if clause is not None and trigger.tok.i not in clause and clause & placed:
                 scope = scope - clause
         return scope
