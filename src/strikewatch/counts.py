@@ -68,6 +68,7 @@ class _Lexicon:
     not_people: re.Pattern
     hedge: re.Pattern
     part: re.Pattern  # a sub-count after a count's noun: ", including two children"
+    majority: re.Pattern  # most of a count, no figure: ", mostly women and children"
     designation_before: re.Pattern  # "aged 14", "house number 45", "Brigade 53"
     address_after: re.Pattern  # "12 Omar Mukhtar Street"
     period: re.Pattern  # "since Sept. 19", "so far", "over ten days"
@@ -201,6 +202,9 @@ def _victim_patterns(lx: dict, number: str) -> dict:
         part=re.compile(
             rf"\s*,?\s*(?:(?:{cues})\s+(?P<q>{number})|(?P<of>{number})\s+of\s+(?:them|whom))"
             rf"(?P<who>(?:\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,2}})", flags),
+        majority=re.compile(
+            rf"\s*,?\s*(?:{alternation(lx['majority_cues'])})"
+            rf"(?P<who>(?:(?:\s+and)?\s+(?!(?:{stop})\b)[^\W\d_][\w'-]*){{1,4}})", flags),
     )
 
 
@@ -261,7 +265,9 @@ def _period_pattern(lx: dict, number: str) -> re.Pattern:
     cues = alternation(c for c in lx["period_cues"] if c != "since")
     # a period's toll picked out of a longer one: "in March alone", "last week alone"
     alone = r"(?:in|during|last|this)\s+(?:[\w.'-]+\s+){1,2}alone"
-    return re.compile(rf"\b(?:{since}|{duration}|{alone}|{cues})\b", re.IGNORECASE)
+    # "12 times per day": a day's report, no rate (each lookbehind is of fixed width)
+    day_report = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in lx["day_report_counts"])
+    return re.compile(rf"\b(?:{since}|{duration}|{alone}|{day_report}(?:{cues}))\b", re.IGNORECASE)
 
 
 def _openings(lx: dict) -> tuple[str, str]:
@@ -460,7 +466,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
             stop = rel.end() if rel else sentence.index(head, np.start()) + len(head) if head else qe
         if right and right["sub"] and not left:
             taken_until = right.end()
-        found.append((start, stop, rng, kind, who, _civilian_part(sentence, end), tight))
+        found.append((start, stop, rng, kind, who, _civilian_part(sentence, (end, stop), rng), tight))
     return _coordinated(sentence, found, quantities)
 
 
@@ -595,15 +601,21 @@ def _not_a_toll(sentence: str, qs: int, qe: int, rng: Range, m: re.Match) -> boo
                 or lx.address_after.match(sentence, qe))
 
 
-def _civilian_part(sentence: str, pos: int) -> Range:
-    """The civilians a sub-count after a count's noun names: ", including two children",
-    ", among them three women", ", five of them civilians"; an empty Range otherwise."""
+def _civilian_part(sentence: str, ends: tuple[int, int], count: Range) -> Range:
+    """The civilians a sub-count after a count's noun, or after its verb ("were killed,
+    including two children"), names: ", including two children", ", among them three women",
+    ", five of them civilians"; ", mostly women and children" is more than half of ``count``:
+    half of its floor rounded up at least, its ceiling at most. An empty Range otherwise."""
     lx = _lexicon()
-    part = lx.part.match(sentence, pos)
-    if part is None or not _civilian(part["who"]):
-        return Range()
-    value = _int(part["q"] or part["of"])
-    return Range() if value is None else Range(value, value)
+    for pos in dict.fromkeys(ends):
+        most = lx.majority.match(sentence, pos)
+        if most is not None and count.min is not None and _civilian(most["who"]):
+            return Range(-(-count.min // 2), count.max)
+        part = lx.part.match(sentence, pos)
+        value = _int(part["q"] or part["of"]) if part and _civilian(part["who"]) else None
+        if value is not None:
+            return Range(value, value)
+    return Range()
 
 
 _JOINER = re.compile(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*(?:(?:her|his|their)\s+)?",

@@ -851,7 +851,10 @@ def _feed_entry_document(entry: feedparser.FeedParserDict, where: str, number: i
     title = _clean(entry.get("title", "")) or None
     parts = [("title", title)] if title else []
     parts += [("caption", c) for c in captions] + [("body", p) for p in paragraphs]
-    _require_article_text(parts, where, FEED_ITEM_MIN_WORDS)
+    # an item that is only its title (its text behind the link) is a report when the title is
+    # one: "Explosions reported in Kherson"; not a bare place ("Kharkiv") or a section's name
+    told = parts if paragraphs or captions else [("body", title)] if title else []
+    _require_article_text(told, where, FEED_ITEM_MIN_WORDS)
     published = _feed_entry_date(entry, where)
     published_from = "metadata" if published else None
     if published is None:
@@ -862,7 +865,7 @@ def _feed_entry_document(entry: feedparser.FeedParserDict, where: str, number: i
         parts,
         doc_id="feed-" + _short_hash(key.encode("utf-8", "replace")),
         title=title,
-        source=feed.outlet,
+        source=_entry_outlet(entry) or feed.outlet,
         url=link if (link := entry.get("link")) and _is_web_address(link) else None,
         published=published,
         published_from=published_from,
@@ -872,6 +875,14 @@ def _feed_entry_document(entry: feedparser.FeedParserDict, where: str, number: i
         encoding=None,
         options=feed.options,
     )
+
+
+def _entry_outlet(entry: feedparser.FeedParserDict) -> str | None:
+    """The outlet an aggregator's item names as its own (RSS ``<source url=...>Reuters</source>``,
+    Atom ``<source><title>``): another outlet's report, not the channel's."""
+    source = entry.get("source")
+    title = source.get("title") if isinstance(source, dict) else None
+    return _clean(title) or None if isinstance(title, str) else None
 
 
 def _feed_entry_date(entry: feedparser.FeedParserDict, where: str) -> date | None:

@@ -425,6 +425,7 @@ class Lexicons:
         self.hypothetical = frozenset(w.lower() for w in t["hypothetical"] if " " not in w)
         self.hypothetical_phrases = PhraseMatcher({w: True for w in t["hypothetical"] if " " in w})
         self.ongoing = frozenset(w.lower() for w in t.get("ongoing") or ())
+        self.told_as_fact = frozenset(w.lower() for w in t.get("told_as_fact") or ())
         self._read_effects(t)
         self._read_munition_verbs(t)
 

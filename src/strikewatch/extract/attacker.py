@@ -263,8 +263,9 @@ class AttackerRules:
         elif attackers:
             toks = next(t for e, t in found if e is attackers[0])
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
-        elif claimed and voice.country and not self._incoming(trigger.tok) and not any(
-                a is not None and a.country != voice.country for a in (*carried, *ctx.named_attackers)):
+        elif claimed and voice.country and not self._incoming(trigger.tok) and not self._accuses(sdoc) \
+                and not any(a is not None and a.country != voice.country
+                            for a in (*carried, *ctx.named_attackers)):
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
         elif claimed and voice.group and _the_speaker_acts(trigger.tok):
             attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]
@@ -274,6 +275,12 @@ class AttackerRules:
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)
+
+    def _accuses(self, sdoc) -> bool:
+        """The sentence accuses someone ("the Malian army said, accusing the rebels of the
+        attack"): a voice that blames another tells of a strike on its side, not its own."""
+        verbs = self.lex.accusation_verbs
+        return any(t.lower_ in verbs and any(c.dep_ == "dobj" for c in t.children) for t in sdoc)
 
     def _the_voice_s_own_forces(self, sdoc, found, voice: OrgEntry | None):
         """ "The Israeli Defence Minister said the army struck Nabatieh": a state's military

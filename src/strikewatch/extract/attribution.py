@@ -13,7 +13,7 @@ from strikewatch.models import Span
 from strikewatch.nlp import Sentence
 
 from .state import Attribution, DocState
-from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _text, tokens_among, word_ids
+from .words import _LEADING_DET, _PRONOUNS, _SUBJ, _is_country, _text, tokens_among, word_ids
 
 # Where a speaker speaks from, written after its name: " in White Nile state", " in Kherson".
 _SEAT = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
@@ -21,6 +21,15 @@ _SEAT = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[
 # The pronouns that open a relative clause: "which" in "the strikes, which Moscow says target
 # IS" is the verb's subject too, but Moscow is the speaker.
 _RELATIVE = ("which", "that", "who")
+
+
+def _the_country_it_serves(sdoc, head, prep) -> bool:
+    """ "The UN mission in Libya", "the WHO office in Yemen": a body named by the country it
+    works in (UNSMIL, UNMISS); the country is part of its name, not a seat to cut off."""
+    if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i != head.i + 1:
+        return False
+    where = sdoc[prep.i + 1: prep.right_edge.i + 1].text
+    return bool(where) and _is_country(where)
 
 
 def _workplace_seat(nouns: tuple[str, ...]) -> re.Pattern:
@@ -299,7 +308,8 @@ class SpeakerFinder:
                     c.dep_ == "prep" and head.ent_type_ and c.ent_iob_ == "I") or (
                     # "the Syrian Obervatorty for Human Rights": a name with "for"/"of" inside
                     c.dep_ == "prep" and c.lower_ in ("for", "of") and head.pos_ == "PROPN"
-                    and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)):
+                    and c.i == head.i + 1 and all(t.pos_ == "PROPN" for t in c.subtree if t.i != c.i)) or (
+                    _the_country_it_serves(sdoc, head, c)):
                 toks.extend(t.i for t in c.subtree)
         from_body = span is None and self._add_source_s_body(sdoc, head, toks)
         det = next((c.i for c in head.children if c.dep_ == "det" and c.i < head.i), None)
@@ -422,7 +432,7 @@ class SpeakerFinder:
             key = head.lower_
         elif words.from_body and not orgs:  # each body's source is its own speaker
             key = _LEADING_DET.sub("", text).lower()
-        elif orgs and len(orgs[-1][2]) >= len(text) * 0.5:
+        elif orgs and len(orgs[-1][2]) >= len(_LEADING_DET.sub("", text)) * 0.5:  # "The NUG"
             key = (orgs[-1][3].org or orgs[-1][2]).lower()
         else:
             key = self.lex.base(head.lower_) if not head.ent_type_ else _LEADING_DET.sub("", shown).lower()

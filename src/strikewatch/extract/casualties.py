@@ -108,10 +108,18 @@ class VictimFinder:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
                 if span is None or within is not None and not set(range(span.start, span.end)) & within:
                     continue
-                if self._not_hit(sdoc, span) or self._described(span):
+                if self._not_hit(sdoc, span) or self._described(span) or self._accused(span):
                     continue
                 found.append(Target(str(cat), text, source))
         return found
+
+    def _accused(self, span) -> bool:
+        """A group a speaker accuses is said to have struck, not to have been hit: "accusing
+        the M23 rebels and Rwanda of the attack", "blamed the RSF for the shelling"."""
+        node = span.root
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head  # "Rwanda" of "the M23 rebels and Rwanda"
+        return node.dep_ == "dobj" and node.head.lower_ in self.lex.accusation_verbs
 
     def _not_hit(self, sdoc, span) -> bool:
         """The text says the group was not hit: a negated verb above it, or "rather than X"."""

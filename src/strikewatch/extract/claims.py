@@ -48,12 +48,14 @@ class ClaimReader:
             return None  # a force named, even as what was hit, makes the words a claim
         # a verb that fixes the kind wins over the words it governs ("accused the coalition of
         # strikes that killed civilians" accuses; "denied that its jets killed 12" denies)
-        verb_kind = lex.verb_kinds.get(att.verb)
+        accusing = self._accusing(sdoc, att)
+        verb_kind = "accusation" if accusing is not None else lex.verb_kinds.get(att.verb)
+        kinds = kinds | ({verb_kind} if accusing is not None else set())
         kind = verb_kind if verb_kind in kinds else next((k for k in _KIND_ORDER if k in kinds), "other")
         period = _toll_period(content)
         if period is not None and kind != "denial":
             kind = "statistic"  # "Since Sept. 19 ... at least 359 civilians have been killed"
-        accused = self._accused(sdoc, att, actors)
+        accused = self._accused(sdoc, att, actors, accusing)
         if accused is not None and not accused.state and not event_attackers:
             about = None  # a group accused: null by the gold conventions, never the accuser
         else:
@@ -133,14 +135,29 @@ class ClaimReader:
             return frozenset()
         return self.lex.strike_verb_forms
 
-    def _accused(self, sdoc, att: Attribution, actors) -> ActorEntry | None:
+    def _accusing(self, sdoc, att: Attribution):
+        """The speaker's verb of accusation: its verb of saying ("Kyiv accused Russia of ..."),
+        or a participle its words go on with ("the Congolese army said, accusing the M23 rebels
+        and Rwanda of the attack", "..., blaming the RSF"); None when it accuses no one."""
+        if not 0 <= att.verb_i < len(sdoc):
+            return None
+        said = sdoc[att.verb_i]
+        if self.lex.verb_kinds.get(att.verb) == "accusation":
+            return said
+        return next((t for t in said.subtree if t.tag_ == "VBG" and t.dep_ == "advcl"
+                     and self.lex.verb_kinds.get(self.lex.base(t.lower_)) == "accusation"), None)
+
+    @staticmethod
+    def _accused(sdoc, att: Attribution, actors, accusing) -> ActorEntry | None:
         """The force a verb of accusation has for its object: "Israel's army blamed Hezbollah
         for the rocket strike", "Kyiv accused Russia of ..." The claim is about the accused,
-        whatever force the speaker's own words name ("Israel's")."""
-        if self.lex.verb_kinds.get(att.verb) != "accusation" or not 0 <= att.verb_i < len(sdoc):
+        whatever force the speaker's own words name ("Israel's"); a state accused beside a
+        group ("the M23 rebels and Rwanda") is the one whose strikes they would be."""
+        if accusing is None:
             return None
-        accused = {t.i for c in sdoc[att.verb_i].children if c.dep_ == "dobj" for t in c.subtree}
-        return next((e for e, toks in actors if toks <= accused and not toks & att.tokens), None)
+        accused = {t.i for c in accusing.children if c.dep_ == "dobj" for t in c.subtree}
+        named = [e for e, toks in actors if toks <= accused and not toks & att.tokens]
+        return next((e for e in named if e.state), named[0] if named else None)
 
     @staticmethod
     def _about(att: Attribution, kind: str, event_attackers, about_actor: ActorEntry | None,

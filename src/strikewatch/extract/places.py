@@ -709,8 +709,9 @@ class PlaceFinder:
         sdoc, taken, named = scan.sdoc, scan.taken, scan.named
         w = 0
         while w < len(words):
-            if not self._proper(sdoc, words[w], taken, named) or _is_country(words[w][2]) \
-                    or self._apostrophe_lost(sdoc, words, w):
+            # "Um" of "Um Rawaba" opens a name, whatever country's code it spells (UM)
+            if not self._proper(sdoc, words[w], taken, named) or self._apostrophe_lost(sdoc, words, w) \
+                    or _is_country(words[w][2]) and not self._opens_a_name(sdoc[words[w][0]]):
                 w += 1
                 continue
             k = w + 1  # the first word is proper: just asked
@@ -744,9 +745,30 @@ class PlaceFinder:
         ends = [j for j in range(k, w, -1) if not (j < k and words[j - 1][2].lower() in lex.name_heads)
                 and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
                 and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
-                and self._known_run(sdoc, words, w, j)]
+                and (self._known_run(sdoc, words, w, j) or self._spelt_otherwise(sdoc, words, w, j, k))]
         one_village = ends[:1] != [k] and self._one_village_named(scan, words, w, k)
         return ([] if one_village else ends), one_village
+
+    def _spelt_otherwise(self, sdoc, words, w: int, j: int, k: int) -> bool:
+        """Words w..j-1, opened by a word that opens place names, are a place the gazetteer
+        spells otherwise, where the text puts a place: struck, after a place preposition, or
+        right before the province that holds it ("shelled Um Rawaba North Kordofan state" is
+        GeoNames' Umm Ruwaba; "in Kafr Nubl" its Kafranbel). Arabic names have no one
+        romanisation; alone, a variant of two short words would be too loose a match."""
+        if j - w < 2 or words[w][2].lower() not in self.lex.name_heads:
+            return False
+        last = sdoc[words[j - 1][1] - 1]
+        placed = self._taken_by_strike_verb(last) or (
+            last.dep_ == "pobj" and last.head.lower_ in self.lex.place_prepositions) or (
+            j < k and self._unit_with_its_noun(sdoc, words[j][0], words[k - 1][1]))
+        return placed and self._known(sdoc[words[w][0]:last.i + 1].text, spelling_variants=True)
+
+    def _unit_with_its_noun(self, sdoc, first: int, end: int) -> bool:
+        """Tokens first..end-1 and the unit's noun after them are a province or a district
+        ("North Kordofan state", "Aleppo province"), not a part of a town ("Misrata district")."""
+        noun = sdoc[end].lower_ if end < len(sdoc) else ""
+        return noun in self.lex.unit_nouns and noun not in self.lex.city_parts \
+            and self._names_a_unit(sdoc[first:end].text)
 
     def _named_with_its_noun(self, sdoc, words, w: int, k: int) -> bool:
         """A run of two or more names that its own place noun ends or follows, and that is one
@@ -806,6 +828,9 @@ class PlaceFinder:
         # a name joined by its article, or one village before its unit, is a town's or a village's: a point
         precision = self.lex.place_heads.get(head) or ("point" if joined or one_village else None)
         self._add(scan, first, last - 1, from_ent=False, precision=precision)
+        added = scan.cands[-1] if scan.cands and first in scan.cands[-1].tokens else None
+        if added is not None and known and self._spelt_otherwise(sdoc, words, w, j, k):
+            added.known = True  # in another spelling: "Um Rawaba" is GeoNames' Umm Ruwaba
         return True
 
     def _a_landmark_noun_alone(self, words, w: int, j: int) -> bool:
@@ -962,10 +987,13 @@ class PlaceFinder:
             out: set[int] = set()
             for a, b in zip(cands, cands[1:]):
                 between = self._past_own_noun(text[a.end:b.start])
-                if _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns) \
-                        or self._unit_right_after(sdoc, a, b, between):
-                    out.add(id(b) if a.known or a.precision == "point" else id(a))
-                    holders.add(id(a) if a.known or a.precision == "point" else id(b))
+                # a name right before its unit is held by it, known or not ("Um Rawaba North
+                # Kordofan state": GeoNames spells the town otherwise)
+                held = self._unit_right_after(sdoc, a, b, between)
+                if held or _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns):
+                    held = held or a.known or a.precision == "point"
+                    out.add(id(b) if held else id(a))
+                    holders.add(id(a) if held else id(b))
                 elif _POSSESSIVE.fullmatch(between) and (a.known or a.precision in ("admin1", "admin2")):
                     out.add(id(a))
                     holders.add(id(b))
@@ -1057,6 +1085,8 @@ class PlaceFinder:
             return True
         if not tok.is_title:
             return False
+        if self._opens_a_name(tok) and i + 1 < len(sdoc) and sdoc[i + 1].is_title:
+            return True  # "shelled Um Rawaba": the tagger's interjection opens the name
         if i > 0:
             return pos == "NOUN"
         return self._struck_first_word(tok) or (

@@ -129,9 +129,10 @@ class SentenceReader:
     def _own_attackers(self, ctx: SentenceContext, trigger: Trigger) -> list[ActorEntry]:
         """Who the sentence says struck, on any of its strike words but those of another
         side's clause that names its own place ("Air strikes hit Sanaa as Houthis fired
-        missiles at Riyadh": the Houthis did not strike Sanaa)."""
+        missiles at Riyadh": the Houthis did not strike Sanaa; "Israeli jets struck Khan Younis
+        after rocket fire on Sderot": Israel did not fire on Sderot)."""
         placed = self._placed(ctx)
-        return self.triggers.own_attackers([t for t in ctx.triggers if not self.triggers.elsewhere(
+        return self.triggers.own_attackers([t for t in ctx.triggers if not self.triggers.not_its_attacker(
             trigger, t, placed)], ctx.sdoc)
 
     def _placed(self, ctx: SentenceContext) -> set[int]:

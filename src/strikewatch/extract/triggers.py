@@ -589,9 +589,16 @@ class TriggerRules:
             words |= {c.lower_ for c in node.children if c.dep_ in ("aux", "mark", "advmod")}
             if words & lex.hypothetical:
                 return True, node
-            if node.head.i == node.i or lex.base(node.head.lower_) in lex.report_verbs:
+            if node.head.i == node.i or lex.base(node.head.lower_) in lex.report_verbs \
+                    or self._told_as_fact(node):
                 return False, node
             node, below = node.head, node
+
+    def _told_as_fact(self, verb) -> bool:
+        """A past verb in a clause an "after" or "because" opens is told as done, whatever
+        modal stands above it: "it would keep fighting after the strikes killed 12 people"."""
+        return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+            c.dep_ == "mark" and c.lower_ in self.lex.told_as_fact for c in verb.children)
 
     def _words_about(self, tok, sdoc) -> str:
         """The words about the strike word, where a campaign or a period would be said, not the
@@ -855,14 +862,20 @@ class TriggerRules:
         place, set beside or under this one's ("Hezbollah fired rockets at Haifa after Israeli
         strikes on Tyre killed five", "Russian missiles hit Kyiv as Ukrainian drones hit
         Moscow"): another side's strike, its places not this word's; a word in such a clause
-        keeps to it. A clause naming no place ("Daraya was evacuated after relentless
-        bombing") tells of the main one's place."""
+        keeps to it. So does a phrase an opener heads, attacker named or not, beside a word
+        that names its force ("Israeli jets struck Khan Younis after militant rocket fire on
+        Sderot"; "Smoke after an explosion in Donetsk city" is one event); a clause with a
+        verb of its own and no force named may go on with the same one ("... while an army
+        unit eliminated ISIS gatherings in al-Sheikh Yaseen"). A clause naming no place
+        ("Daraya was evacuated after relentless bombing") tells of the main one's place."""
         own = self._clause_beside(trigger.tok) if trigger.found else None
         if own is not None and own & placed:
             return scope & own
         for other in others:
-            if self.elsewhere(trigger, other, placed):
-                scope = scope - self._clause_beside(other.tok)
+            clause = self._clause_beside(other.tok) if other.found \
+                else self._phrase_beside(other.tok) if trigger.found else None
+            if clause is not None and trigger.tok.i not in clause and clause & placed:
+                scope = scope - clause
         return scope
 
     def elsewhere(self, trigger: Trigger, other: Trigger, placed: set[int]) -> bool:
@@ -870,6 +883,20 @@ class TriggerRules:
         own attacker and a place of its own: another side's strike, not this one's."""
         clause = self._clause_beside(other.tok) if other.found else None
         return clause is not None and trigger.tok.i not in clause and bool(clause & placed)
+
+    def not_its_attacker(self, trigger: Trigger, other: Trigger, placed: set[int]) -> bool:
+        """Whether another strike word's attacker is not this one's: the other stands in a
+        clause beside this one's (``elsewhere``), or this word stands in a clause subordinated
+        to the other's, naming a place of its own: "Israeli jets struck Khan Younis after
+        militant rocket fire on Sderot", "Russian missiles hit Kharkiv as drones hit Belgorod"
+        tell of the other side's fire, not of a second strike of the main clause's force. A
+        clause joined by "and" ("... and they bombed Hama") goes on with the same force."""
+        if self.elsewhere(trigger, other, placed):
+            return True
+        tok = trigger.tok
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        own = None if verb.pos_ == "VERB" and verb.dep_ == "conj" else self._clause_beside(tok)
+        return own is not None and other.tok.i not in own and bool(own & placed)
 
     def _clause_beside(self, tok) -> set[int] | None:
         """The clause a strike word opens beside the sentence's main one: a verb with its own
@@ -879,6 +906,11 @@ class TriggerRules:
         if verb.pos_ == "VERB" and verb.dep_ in ("advcl", "conj") \
                 and any(c.dep_ in _SUBJ for c in verb.children):
             return {t.i for t in verb.subtree}
+        return self._phrase_beside(tok)
+
+    def _phrase_beside(self, tok) -> set[int] | None:
+        """The phrase an opener heads that the strike word stands in ("after Israeli strikes on
+        Tyre"), else None."""
         node = tok
         while node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head

@@ -27,9 +27,9 @@ CREATE TABLE entity(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NU
     population INTEGER NOT NULL, geonameid INTEGER, source TEXT NOT NULL,
     own_key TEXT NOT NULL, own_skel TEXT NOT NULL);
 CREATE TABLE name(key TEXT NOT NULL, entity INTEGER NOT NULL, scoped INTEGER NOT NULL,
-    PRIMARY KEY(key, entity)) WITHOUT ROWID;
+    given INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE skel(key TEXT NOT NULL, entity INTEGER NOT NULL, scoped INTEGER NOT NULL,
-    PRIMARY KEY(key, entity)) WITHOUT ROWID;
+    given INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 CREATE TABLE admin1(country TEXT NOT NULL, admin1code TEXT NOT NULL, name TEXT NOT NULL,
     PRIMARY KEY(country, admin1code));
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -119,13 +119,17 @@ class _Builder:
                           geonameid, source, own_key, skeleton(own_key)))
         return eid
 
-    def names(self, eid: int, names: set[str] | list[str], scoped: bool = False) -> None:
+    def names(self, eid: int, names: set[str] | list[str], scoped: bool = False,
+              given: bool = False) -> None:
+        """Index the entity's names. ``given``: names the supplement gives a GeoNames town as
+        its own ("Nabatieh" for Nabatiye et Tahta), not one of its alternate or former names."""
         keys = {k for k in map(normalize, names) if _is_latin(k)}
-        self.con.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)",
-                             [(k, eid, int(scoped)) for k in keys])
         skels = {s for s in map(skeleton, keys) if len(s) >= 2}
-        self.con.executemany("INSERT OR IGNORE INTO skel VALUES (?,?,?)",
-                             [(s, eid, int(scoped)) for s in skels])
+        for table, rows in (("name", keys), ("skel", skels)):
+            self.con.executemany(
+                f"INSERT INTO {table} VALUES (?,?,?,?) ON CONFLICT(key, entity) "
+                "DO UPDATE SET given = max(given, excluded.given)",
+                [(k, eid, int(scoped), int(given)) for k in rows])
 
     def city_ids(self, key: str, country: str, admin1code: str | None = None) -> list[tuple]:
         sql = ("SELECT e.id, e.geonameid, e.population, e.lat, e.lon, e.admin1code FROM name n "
@@ -312,7 +316,7 @@ class _Builder:
             names = [row["name"], *[a for a in row["aliases"].split("|") if a.strip()]]
             code = self._admin1_code(cc, row["admin1"]) if row["admin1"] else None
             if kind == "alias" and row["anchor_geonameid"] and not row["admin1"]:
-                self.names(self._anchor_city(row), names, scoped)  # a town's other spelling
+                self.names(self._anchor_city(row), names, scoped, given=True)  # a town's other spelling
                 counts["supplement_alias"] += 1
                 continue
             if kind == "alias":
@@ -326,7 +330,7 @@ class _Builder:
                 if row["anchor_geonameid"]:
                     # a province named after its capital: the spelling names the city too, so
                     # that "Deir Ezzor" reads exactly as GeoNames' "Deir al-Zor" does
-                    self.names(self._anchor_city(row), names, scoped)
+                    self.names(self._anchor_city(row), names, scoped, given=True)
                 counts["supplement_alias"] += 1
                 continue
             if kind not in (FACILITY, AREA, REGION, TOWN):

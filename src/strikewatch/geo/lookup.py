@@ -71,7 +71,7 @@ class _Lookup:
                 rows = self._con.execute(
                     f"SELECT n.key, e.id, e.name, e.kind, e.country, e.admin1code, e.lat, "
                     f"e.lon, e.population, e.geonameid, e.source, n.scoped, e.own_key, "
-                    f"e.own_skel FROM {table} n "
+                    f"e.own_skel, n.given FROM {table} n "
                     f"JOIN entity e ON e.id = n.entity WHERE n.key IN "
                     f"({','.join('?' * len(chunk))}) ORDER BY n.key, n.entity", chunk).fetchall()
             for r in rows:
@@ -83,7 +83,7 @@ class _Lookup:
             self._entities[(table, key)] = [
                 (Candidate(r[1], r[2], r[3], r[4], r[5], self._admin1.get((r[4], r[5])), r[6],
                            r[7], r[8], r[9], r[10], table == "name",
-                           r[12] == key or r[13] == skel, key=r[12]),
+                           bool(r[14]) or r[12] == key or r[13] == skel, key=r[12]),
                  bool(r[11])) for r in rows_of[key]]
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -652,7 +652,8 @@ def _own_names_first(cands: list[Candidate], near: Sequence[Place]) -> list[Cand
     Novomikhaylovskiy (once Novomikhaylovka) while a Novomikhaylovka exists. Alone, or in
     the province the neighbours name, the other name still counts ("Chuguiev" is Chuhuiv; a
     Yemeni district by its other name in its governorate). The supplement's aliases are
-    names, not former names."""
+    names, not former names, and those it gives a GeoNames town are the town's own ("Nabatieh",
+    which GeoNames calls Nabatiye et Tahta; unlike "Dnepropetrovsk", Dnipro's former name)."""
     own_in = {c.country for c in cands if c.own}
     regions = {(p.country, p.admin1) for p in near if p.admin1}
     return [c for c in cands if c.own or c.country not in own_in
