@@ -58,6 +58,11 @@ def test_a_town_the_text_names_stays_the_strike_place_under_a_province_title(ext
      [("Kherson", "UA", "Kherson", None, None)]),
     ("Drones dropped explosive charges on a monastery in Sagaing.",
      [("Sagaing", "MM", "Sagain", None, None)]),
+    # the force before the drones that dropped the charges is the attacker (Myanmar, Ukraine)
+    ("Junta drones dropped explosive charges on a monastery in Sagaing.",
+     [("Sagaing", "MM", "Sagain", "Myanmar Armed Forces (Tatmadaw)", None)]),
+    ("Russian drones dropped explosive charges on a car in Kherson.",
+     [("Kherson", "UA", "Kherson", "Russian Armed Forces", None)]),
 ])
 def test_a_munition_dropped_on_a_place_is_a_strike(extractor, text, want):
     assert coded(extractor, text) == want

@@ -747,7 +747,8 @@ class TriggerRules:
     def _subject_of_its_verb(self, tok) -> set[int]:
         """ "X carried out strikes", "strikes were launched by X", "Russia launched 27 drones
         and five missiles at Ukraine" (a munition joined to the verb's object is its object too)."""
-        obj = tok
+        # "dropped explosive charges": the charge's word qualifies the verb's object
+        obj = tok.head if tok.dep_ == "amod" and tok.head.dep_ == "dobj" else tok
         while obj.dep_ == "conj" and obj.head.pos_ in ("NOUN", "PROPN"):
             obj = obj.head
         # "Rebel groups ... fired waves of rockets", "rebels had also fired dozens of rockets":
