@@ -41,7 +41,8 @@ class _Lexicon:
                  person_titles: frozenset[str] = frozenset(),
                  rivers: frozenset[str] = frozenset(),
                  unit_nouns: frozenset[str] = frozenset(),
-                 name_heads: frozenset[str] = frozenset()):
+                 name_heads: frozenset[str] = frozenset(),
+                 city_parts: frozenset[str] = frozenset()):
         # the words after which a capitalised name is a person's: "Mayor", "health minister"
         self.person_titles = person_titles
         self.rivers = rivers
@@ -56,7 +57,7 @@ class _Lexicon:
         self._read_sites(data)
         self._compile_containers(data)
         self.nouns = {n.casefold() for n in data["container_nouns"]}
-        self.city_part_nouns = frozenset(n.casefold() for n in data["city_part_nouns"])
+        self.city_part_nouns = frozenset(n.casefold() for n in city_parts)
         self.town_site_nouns = frozenset(n.casefold() for n in data.get("town_site_nouns") or ())
         self.city_centre_nouns = frozenset(n.casefold() for n in data["city_centre_nouns"])
         # words that may follow or precede a place name without making it part of a longer
@@ -160,8 +161,8 @@ class _Lexicon:
                     for w in row["demonyms"].split("|") if w.strip()}
         for word, country in _state_demonyms():
             demonyms.setdefault(normalize(word), country)
-        # the extractor's titles of persons (entities.yaml) and nouns of a unit (places.yaml):
-        # one list for both
+        # the extractor's titles of persons (entities.yaml), nouns of a unit and of a city's
+        # parts (places.yaml): one list for both
         lexicons = files("strikewatch") / "data" / "lexicons"
         titles = load_data((lexicons / "entities.yaml").read_text(encoding="utf-8"))["titles"]
         places = load_data((lexicons / "places.yaml").read_text(encoding="utf-8"))
@@ -171,7 +172,8 @@ class _Lexicon:
         return cls(load_data((DATA / "descriptors.yaml").read_text(encoding="utf-8")),
                    demonyms, frozenset(str(w) for w in titles), rivers,
                    frozenset(str(w) for w in places["unit_nouns"]),
-                   frozenset(str(w) for w in places["name_heads"]))
+                   frozenset(str(w) for w in places["name_heads"]),
+                   frozenset(str(w) for w in places["city_parts"]))
 
 
 def _state_demonyms() -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ _AFTER_NAME = re.compile(r"\s*(?:\((?P<paren>[^()]{2,80})\)|,\s*(?P<comma>[A-Z][
                          r"(?=\s*(?:[,.;:()\n]|$|\s(?:on|in|at|and|near|by|when|where|after)\b))")
 _CHECKED = "checked to lie in"
 # a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
-# of Donetsk", "the centre of Kharkiv" (descriptors.yaml city_part_nouns, city_centre_nouns)
+# of Donetsk", "the centre of Kharkiv" (places.yaml city_parts, descriptors.yaml city_centre_nouns)
 _CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
 _PART_OF_CITY = re.compile(
     r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
