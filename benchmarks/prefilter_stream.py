@@ -150,6 +150,9 @@ from strikewatch.extract import Extractor
 from strikewatch.geo import load_gazetteer
 from strikewatch.store import Store
 gated, stream, db = sys.argv[1] == "on", sys.argv[2], sys.argv[3]
+kinds = json.loads(sys.argv[4])
+stage_cpu, sentences = {}, {}
+# STAGE CLOCKS
 if not gated:  # the document gate off; a copy still takes its original's mentions by the
     # gate's word test of what it adds (switching that off too sent every copy to a full read)
     Extractor.worth_reading = lambda self, doc: True
@@ -157,10 +160,10 @@ store = Store(db)
 pipeline.ingest([stream], store)
 gazetteer = load_gazetteer()
 extractor = Extractor(gazetteer=gazetteer)
-kinds = json.loads(sys.argv[4])
 cpu, wall = time.process_time(), time.perf_counter()
 summary = pipeline.extract_pending(store, extractor=extractor, gazetteer=gazetteer)
 cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+clocks = {"stage_cpu": dict(stage_cpu), "sentences": dict(sentences)}  # not the counts below
 dropped = {}  # counted after the timing, so that no text's words are split before it
 for d in store.documents():
     if not extractor.worth_reading(d):
@@ -171,13 +174,48 @@ for m in store.strike_mentions():
     strikes_by_kind[kinds[m.doc_id]] = strikes_by_kind.get(kinds[m.doc_id], 0) + 1
 print(json.dumps({"documents": summary.documents, "strikes": summary.strikes,
                   "by_reference": summary.by_reference, "dropped_by_gate": dropped,
-                  "strikes_by_kind": strikes_by_kind, "cpu": cpu, "wall": wall}))
+                  "strikes_by_kind": strikes_by_kind, "cpu": cpu, "wall": wall, **clocks}))
+"""
+
+# ``--stages``: CPU clocks around each stage of the extraction (by kind of document where a
+# stage reads one document at a time) and, for the rules, how many parsed sentences add no
+# strike, claim or voice. Its own run, so that the rounds' figures carry no clock.
+_STAGE_CLOCKS = """
+from strikewatch import geo
+from strikewatch.extract.sentence import SentenceReader
+def clocked(owner, name, stage, doc_of=None):
+    inner = getattr(owner, name)
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            at = f"{stage}, {kinds[doc_of(args).id]}" if doc_of else stage
+            stage_cpu[at] = stage_cpu.get(at, 0.0) + time.process_time() - start
+    setattr(owner, name, timed)
+second = lambda args: args[1]
+clocked(Extractor, "worth_reading", "document gate", second)
+clocked(Extractor, "_plan", "split and sentence gate", second)
+clocked(Extractor, "_parse", "parse")
+clocked(Extractor, "_read_document", "rules", second)
+clocked(geo, "geocode_mentions", "geocode")
+clocked(Store, "replace_many_mentions", "store")
+read = SentenceReader.read
+def read_counted(self, state, sentence, sdoc):
+    sizes = lambda: (len(state.strikes), len(state.headline), len(state.claims), len(state.voices))
+    before = sizes()
+    read(self, state, sentence, sdoc)
+    seen = sentences.setdefault(kinds[state.doc.id], [0, 0])
+    seen[0] += 1
+    seen[1] += sizes() == before
+SentenceReader.read = read_counted
 """
 
 
-def measure(stream: Path, workdir: Path, gated: bool, sources: Path | None = None) -> dict:
+def measure(stream: Path, workdir: Path, gated: bool, sources: Path | None = None,
+            stages: bool = False) -> dict:
     """One extraction of the stream in a child process; ``sources``: another checkout's
-    ``src`` to import strikewatch from (``--before``)."""
+    ``src`` to import strikewatch from (``--before``); ``stages``: with the stage clocks."""
     db = workdir / f"stream-{len(list(workdir.glob('*.db')))}.db"  # a fresh store each run
     kinds = json.dumps({json.loads(line)["id"]: json.loads(line)["kind"]
                         for line in stream.read_text(encoding="utf-8").splitlines()})
@@ -185,7 +223,8 @@ def measure(stream: Path, workdir: Path, gated: bool, sources: Path | None = Non
     if sources is not None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [str(sources), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    done = subprocess.run([sys.executable, "-c", _CHILD, "on" if gated else "off", str(stream),
+    child = _CHILD.replace("# STAGE CLOCKS", _STAGE_CLOCKS if stages else "")
+    done = subprocess.run([sys.executable, "-c", child, "on" if gated else "off", str(stream),
                            str(db), kinds], check=True, capture_output=True, text=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -198,6 +237,18 @@ def report(r: dict, gated: bool, name: str = "") -> None:
           f"({r['cpu']:.1f} CPU s, {r['wall']:.1f} s wall)")
     print(f"  {r['by_reference']} syndicated copies took their original's mentions; "
           f"strike mentions by kind {r['strikes_by_kind']}")
+
+
+def report_stages(r: dict) -> None:
+    """Where the clocked run's CPU went, stage by stage, and the parsed sentences that the
+    rules read for nothing."""
+    print(f"stages of one clocked gated run ({r['cpu']:.2f} CPU s, {r['documents']} documents):")
+    for stage, cpu in sorted(r["stage_cpu"].items(), key=lambda item: -item[1]):
+        print(f"  {stage:42s} {cpu:6.3f} CPU s  {cpu / r['cpu']:4.0%}")
+    rest = r["cpu"] - sum(r["stage_cpu"].values())
+    print(f"  {'the rest (pages read, copies, settling)':42s} {rest:6.3f} CPU s  {rest / r['cpu']:4.0%}")
+    for kind, (read, nothing) in sorted(r["sentences"].items()):
+        print(f"  {kind}: {read} parsed sentences read, {nothing} added no strike, claim or voice")
 
 
 def main() -> None:
@@ -213,6 +264,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1,
                         help="back-to-back gated runs (with --before: pairs); the gate-off "
                              "run once")
+    parser.add_argument("--stages", action="store_true",
+                        help="one more gated run with a CPU clock around each stage")
     args = parser.parse_args()
     build = build_distinct_stream if args.distinct else build_stream
     with tempfile.TemporaryDirectory() as tmp:
@@ -224,6 +277,8 @@ def main() -> None:
             if args.before:
                 report(measure(stream, Path(tmp), True, args.before), True, "before: ")
         report(measure(stream, Path(tmp), False), False)
+        if args.stages:
+            report_stages(measure(stream, Path(tmp), True, stages=True))
 
 
 if __name__ == "__main__":
