@@ -94,3 +94,20 @@ def test_a_strike_s_own_toll_after_a_comma_stays_its_own(extractor):  # Gaza
     [strike] = read(extractor, "Israeli jets struck a house in Khan Younis on Monday, killing at "
                                "least 12 people, medics said.", "2024-05-10").strikes
     assert strike.killed == (12, None)
+
+
+# ------------------------------------ a village the gazetteer lacks, in a story of a small town
+
+@pytest.mark.parametrize(("text", "village", "province"), [
+    # Lebanon, Myanmar: the story's only known town is small, and its province is the story's
+    ("An Israeli drone struck a car near the town of Bint Jbeil, killing two Hezbollah members, "
+     "a security source said. A separate strike on a house in the village of Aitaroun killed "
+     "three people, the ministry said.", "Aitaroun", "Nabatiye"),
+    ("Junta jets bombed a monastery near the town of Mindat, killing two, locals said. A "
+     "separate strike on a house in the village of Lungler Pyin killed three people, the "
+     "resistance said.", "Lungler Pyin", "Chin"),
+])
+def test_a_village_in_a_story_of_one_small_town_keeps_the_town_s_province(
+        extractor, text, village, province):
+    [coded] = [c for c in read(extractor, text, "2024-08-12").strikes if c.place == village]
+    assert (coded.admin1, coded.precision, coded.unresolved) == (province, "admin1", village)
