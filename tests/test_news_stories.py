@@ -111,3 +111,24 @@ def test_a_village_in_a_story_of_one_small_town_keeps_the_town_s_province(
         extractor, text, village, province):
     [coded] = [c for c in read(extractor, text, "2024-08-12").strikes if c.place == village]
     assert (coded.admin1, coded.precision, coded.unresolved) == (province, "admin1", village)
+
+
+# ----------------------------------------------------- a patron named by its name fires nothing
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Houthi fighters, backed by Iran, fired missiles at Jizan.", "Houthis"),           # Yemen
+    ("M23 rebels, backed by Rwanda, shelled Sake, killing five.", "M23"),                 # DRC
+])
+def test_a_state_backing_a_force_is_not_its_strike_s_attacker(extractor, text, attacker):
+    assert [c.attacker for c in read(extractor, text, "2024-05-10").strikes] == [attacker]
+
+
+@pytest.mark.parametrize(("text", "attackers"), [
+    # Syria, Sudan: forces or aircraft in support take part in the strike
+    ("Syrian government forces, backed by Russian air power, shelled Kafr Nabl.",
+     {"Syrian Government Forces", "Russian Armed Forces"}),
+    ("SAF troops, supported by Egyptian drones, shelled Nyala.",
+     {"Sudanese Armed Forces", "Military Forces of Egypt"}),
+])
+def test_forces_backing_a_strike_are_its_attackers_too(extractor, text, attackers):
+    assert {c.attacker for c in read(extractor, text, "2024-05-10").strikes} == attackers

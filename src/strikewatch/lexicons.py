@@ -457,6 +457,7 @@ class Lexicons:
         self.use_words = frozenset(w.lower() for w in used.get("words") or ())
         self.use_places = frozenset(w.lower() for w in used.get("places") or ())
         self.striking_arms = frozenset(w.lower() for w in t.get("striking_arms") or ())
+        self.backing_participles = frozenset(w.lower() for w in t.get("backing_participles") or ())
         self.claimed_verbs = frozenset(w.lower() for w in t.get("claimed_verbs") or ())
 
     def _read_weapons(self, w: dict) -> None:

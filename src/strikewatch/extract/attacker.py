@@ -253,7 +253,8 @@ class AttackerRules:
         then it reports what hit its side ("Iran fired 180 missiles at Israel. One hit a school
         in Gedera, the Israeli army said"; "Russia fired 27 drones and five missiles at
         Ukraine, Ukraine's air force said")."""
-        sdoc, found, strength = ctx.sdoc, trigger.found, trigger.strength
+        sdoc, strength = ctx.sdoc, trigger.strength
+        found = [(e, toks) for e, toks in trigger.found if not self._a_patron(sdoc, toks)]
         claimed, voice = evidence.claimed, evidence.voice
         # every state force named ("Russian and Syrian government airstrikes"), but one
         # non-state name: "Jabhat al-Nusra terrorists" is one attacker
@@ -286,6 +287,13 @@ class AttackerRules:
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)
+
+    def _a_patron(self, sdoc, toks: set[int]) -> bool:
+        """A state named by its name as the agent of a backing participle ("Houthi fighters,
+        backed by Iran, fired missiles"): the force's patron, not a force that fired."""
+        tok = sdoc[max(toks)]
+        return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
+            and tok.head.head.lower_ in self.lex.backing_participles
 
     def _accuses(self, sdoc) -> bool:
         """The sentence accuses someone ("the Malian army said, accusing the rebels of the
