@@ -6,6 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No property test is a timing test (speed is measured in benchmarks/): hypothesis's default
+# 200 ms deadline per example failed a count parser's test whose first example loaded the
+# lexicons on a machine at load 10.
+settings.register_profile("strikewatch", deadline=None)
+settings.load_profile("strikewatch")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

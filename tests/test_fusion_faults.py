@@ -65,6 +65,14 @@ def _graded(incidents: list[dict]) -> list[tuple[str, str]]:
     ("Al-Shabaab mortar shells struck the presidential palace in Mogadishu on Sunday, killing "
      "three people, police said. Al-Shabaab claimed responsibility for the attack.",
      "2022-07-04"),
+    # an armed group naming its rival's forces as what it hit owns the strike, it does not
+    # blame them for it (Sudan, Lebanon/Israel, Somalia)
+    ("RSF drones struck Merowe airport on Sunday, witnesses said. The RSF said it had "
+     "targeted military aircraft at the airport.", "2024-05-06"),
+    ("Hezbollah rockets struck Kiryat Shmona on Monday, Israeli police said. Hezbollah said "
+     "it had targeted Israeli army positions in the town.", "2024-05-07"),
+    ("Al-Shabaab mortars struck the AMISOM base in Baidoa on Monday, police said. Al-Shabaab "
+     "said it had targeted Ethiopian army troops at the base.", "2024-05-07"),
 ])
 def test_the_attacker_s_own_word_after_its_strike_confirms_it(incidents_of, text, published):
     [incident] = incidents_of(text, published)

@@ -484,12 +484,22 @@ def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     the strike's."""
     clause = _CLAUSE_END.search(sentence, mention.end)
     end = max(mention.end + 40, clause.start() if clause else len(sentence))
-    found = _lexicon().period.search(sentence[max(0, mention.start - 50):end])
+    # a toll in a participle clause is the main clause's, over whatever period it names: "The
+    # federal army has carried out drone strikes across Amhara since the conflict erupted in
+    # August last year, killing hundreds of civilians"
+    opened = sentence[:mention.start].rstrip().endswith(",") \
+        and _PARTICIPLE.match(sentence, mention.start)  # the toll's words open with it
+    start = 0 if opened or _PARTICIPLE_TOLL.search(sentence, 0, mention.start) \
+        else mention.start - 50
+    found = _lexicon().period.search(sentence[max(0, start):end])
     return found.group().strip() if found else None
 
 
 # where a toll's clause ends: a comma, semicolon, colon, bracket or dash
 _CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s")
+# a participle clause that opens with the toll: ", killing (at least) ..."
+_PARTICIPLE = re.compile(r"(?:killing|leaving|wounding|injuring)\b", re.I)
+_PARTICIPLE_TOLL = re.compile(rf",\s+{_PARTICIPLE.pattern}(?:\s+\S+){{0,3}}\s*$", re.I)
 
 
 def tells_dead(sentence: str) -> bool:

@@ -411,6 +411,7 @@ class Lexicons:
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
+        self.same_day = PhraseMatcher({w: True for w in t.get("same_day") or ()})
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
         self.hand_arms = PhraseMatcher({w: True for w in t.get("hand_arms") or ()})
@@ -456,6 +457,7 @@ class Lexicons:
         self.use_words = frozenset(w.lower() for w in used.get("words") or ())
         self.use_places = frozenset(w.lower() for w in used.get("places") or ())
         self.striking_arms = frozenset(w.lower() for w in t.get("striking_arms") or ())
+        self.backing_participles = frozenset(w.lower() for w in t.get("backing_participles") or ())
         self.claimed_verbs = frozenset(w.lower() for w in t.get("claimed_verbs") or ())
 
     def _read_weapons(self, w: dict) -> None:

@@ -61,12 +61,18 @@ class AttackerRules:
     def _describes_a_place(self, sdoc, toks: set[int]) -> bool:
         """A state's adjective on a kind of place says whose the place is, not who struck it:
         "in the Russian border village of Glotovo", "the central Ukrainian city of Dnipro",
-        "the southern Lebanese town of Jwaya", "the Saudi city of Khamis Mushait"."""
+        "the southern Lebanese town of Jwaya", "the Saudi city of Khamis Mushait"; so on a
+        landmark, through the words of its name: "the Saudi Hospital in El Fasher", "the
+        Russian Orthodox church in Kherson", "the Turkish hospital in Gaza City"."""
         if len(toks) != 1:
             return False
         tok = sdoc[min(toks)]
-        kinds = self.lex.of_phrases | self.lex.unit_nouns
-        return tok.dep_ in ("amod", "compound", "nmod") and tok.head.lower_ in kinds
+        kinds = self.lex.of_phrases | self.lex.unit_nouns | self.lex.landmark_nouns
+        while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.lower_ in kinds:
+                return True
+        return False
 
     def _demonyms_on_strike_words(self, sdoc, named: set[int]) -> list[tuple[ActorEntry, set[int]]]:
         """A state's demonym on a strike noun names its forces, though the demonym alone names
@@ -198,7 +204,8 @@ class AttackerRules:
         out: dict[str, tuple[ActorEntry, Span]] = {}
         for s, e, t, entry in self.lex.actors.find(text):
             if entry.state and entry.country and entry.resolve is None \
-                    and not any(bs <= s and e <= be for bs, be in blocked):
+                    and not any(bs <= s and e <= be for bs, be in blocked) \
+                    and not self._names_a_site(text, e):
                 out.setdefault(entry.country, (entry, Span(s, e, t)))
         return out
 
@@ -216,10 +223,14 @@ class AttackerRules:
         return found[0] if len({e.code for e, _ in found}) == 1 else None
 
     def _names_a_site(self, text: str, end: int) -> bool:
-        """Whether the word after a force word is a site's noun ("army base", "military airport")."""
+        """Whether the word after a force word is a site's noun ("army base", "military
+        airport", "the Saudi Hospital"), or the one after a capitalised word of the site's
+        name ("the Russian Orthodox church")."""
+        sites = self.lex.place_heads.keys() | self.lex.landmark_nouns
         after = _NEXT_WORD.match(text, end)
-        return after is not None and after.group(1).lower() in (
-            self.lex.place_heads.keys() | self.lex.landmark_nouns)
+        if after is not None and after.group(1)[:1].isupper() and after.group(1).lower() not in sites:
+            after = _NEXT_WORD.match(text, after.end())
+        return after is not None and after.group(1).lower() in sites
 
     @staticmethod
     def follows(state: DocState, ctx: SentenceContext, trigger: Trigger, ground: bool) -> bool:
@@ -242,7 +253,8 @@ class AttackerRules:
         then it reports what hit its side ("Iran fired 180 missiles at Israel. One hit a school
         in Gedera, the Israeli army said"; "Russia fired 27 drones and five missiles at
         Ukraine, Ukraine's air force said")."""
-        sdoc, found, strength = ctx.sdoc, trigger.found, trigger.strength
+        sdoc, strength = ctx.sdoc, trigger.strength
+        found = [(e, toks) for e, toks in trigger.found if not self._a_patron(sdoc, toks)]
         claimed, voice = evidence.claimed, evidence.voice
         # every state force named ("Russian and Syrian government airstrikes"), but one
         # non-state name: "Jabhat al-Nusra terrorists" is one attacker
@@ -275,6 +287,13 @@ class AttackerRules:
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(attackers, attacker_span)
+
+    def _a_patron(self, sdoc, toks: set[int]) -> bool:
+        """A state named by its name as the agent of a backing participle ("Houthi fighters,
+        backed by Iran, fired missiles"): the force's patron, not a force that fired."""
+        tok = sdoc[max(toks)]
+        return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
+            and tok.head.head.lower_ in self.lex.backing_participles
 
     def _accuses(self, sdoc) -> bool:
         """The sentence accuses someone ("the Malian army said, accusing the rebels of the

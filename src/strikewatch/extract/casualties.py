@@ -32,7 +32,8 @@ class VictimFinder:
         """Targets and casualties of the sentence. A toll is counted once per attacker: it goes
         to the first place the sentence names, since the text does not split it between places."""
         lex = self.lex
-        attacker_chars = [(a.attacker_span.start - sentence.start, a.attacker_span.end - sentence.start)
+        attacker_chars = [_with_its_noun(sdoc, a.attacker_span.start - sentence.start,
+                                         a.attacker_span.end - sentence.start)
                           for a in events if a.attacker_span]
         speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
         targets = self.targets(sdoc, attacker_chars + speaker_chars, source)
@@ -228,3 +229,17 @@ def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -
     if ev.place_span is None or not sentence.start <= ev.place_span.start < sentence.end:
         return None
     return (ev.place_span.end if end else ev.place_span.start) - sentence.start
+
+
+def _with_its_noun(sdoc, start: int, end: int) -> tuple[int, int]:
+    """The attacker's name with the noun it qualifies: "Al Shabaab militants fired mortar
+    shells at the airport", "Houthi fighters fired rockets at Najran" name who fired, not who
+    was hit (characters of the sentence)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start, end
+    tok = span[-1]
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        tok = tok.head
+    return start, max(end, tok.idx + len(tok))
+

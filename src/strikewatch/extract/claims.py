@@ -130,8 +130,9 @@ class ClaimReader:
 
     def _verbs_that_strike(self, att: Attribution) -> frozenset[str]:
         """The verbs whose object a belligerent's voice strikes ("its forces struck Russian air
-        defence systems"): none for other voices, whose words name forces on both sides."""
-        if att.org is None or att.org.role != "belligerent" or not att.org.country:
+        defence systems"; an armed group's as a state's: "the RSF said it had targeted military
+        aircraft"): none for other voices, whose words name forces on both sides."""
+        if att.org is None or att.org.role != "belligerent":
             return frozenset()
         return self.lex.strike_verb_forms
 

@@ -958,10 +958,12 @@ class PlaceFinder:
                                      or sdoc[first].lower_ in self.lex.feature_before)
 
     def _regions(self, scan: _PlaceScan) -> None:
-        """Regions: "in the northwest", "northern Syria", "east Ukraine"."""
+        """Regions: "in the northwest", "northern Syria", "east Ukraine"; not a town's side
+        ("in the city's south", "the town's east"), which is a part of the town named before."""
         lex, sdoc, taken, cands = self.lex, scan.sdoc, scan.taken, scan.cands
         for t in tokens_among(sdoc, self._region_ids):
-            if t.i not in taken:
+            if t.i not in taken and not any(c.dep_ == "poss" and c.lower_ in lex.of_phrases
+                                            for c in t.children):
                 if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
                     first = t.i - 1 if t.i > 0 and sdoc[t.i - 1].lower_ == "the" else t.i
                     span = sdoc[first: t.i + 1]

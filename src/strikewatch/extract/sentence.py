@@ -173,7 +173,7 @@ class SentenceReader:
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
             or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger) \
-            or self._a_place_under_fire(ctx, trigger)
+            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger))
         voice = main.org if claimed else None
@@ -182,6 +182,16 @@ class SentenceReader:
             claimed = voice is not None and voice.role == "belligerent"
         follows = self.attackers.follows(state, ctx, trigger, ground)
         return StrikeEvidence(supported, ground, claimed, voice, follows)
+
+    def _more_strikes_hit(self, state: DocState, trigger: Trigger) -> bool:
+        """ "Further strikes hit the capital Sanaa overnight", "Another strike hit a school in
+        Rafah", further down a story that has told a strike: there "strikes" that hit a place
+        are more of the same, not a labour strike (one sense in one story). In a story that
+        has told none the word stays weak ("Strikes hit French refineries")."""
+        tok = trigger.tok
+        return bool(state.strikes) and trigger.strength == "weak" and tok.dep_ == "nsubj" \
+            and self.lex.base(tok.lower_) in self.lex.short_item_nouns \
+            and self.triggers.verb_of_impact(tok.head)
 
     def _fired_on_place(self, ctx: SentenceContext, trigger: Trigger) -> bool:
         """Fire at a place the sentence names (``TriggerRules.fired_on_place``)."""

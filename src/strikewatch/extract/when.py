@@ -62,6 +62,8 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
         # roundup ("A child injured in terrorist mortar attack on al-Fouaa ...") is the
         # bulletin's day, not the day of the item before
         when = state.last_date.when
+    elif state.last_date and lex.same_day.find(sentence.text):
+        when = state.last_date.when  # "Another strike hit Nuseirat later in the day"
     return when
 
 

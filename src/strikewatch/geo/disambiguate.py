@@ -116,14 +116,19 @@ class _Namesakes:
     def _without_attackers(self, run: str, text: str, end: int) -> str:
         """The run without its words that name a side firing: a nationality, a possessive or
         a country's name before a munition, strike, aircraft or force word ("Russian
-        shelling", "Ukraine's strikes", "Israeli Air Force", "US forces")."""
+        shelling", "Ukraine's strikes", "Israeli Air Force", "US forces"); nor a nationality
+        in a landmark's name, which says who built or runs it ("the Turkish hospital in Gaza
+        City", "the Saudi Hospital in El Fasher")."""
         words = run.split()
         after = _AFTER_WORD.match(text, end)
         following = [*words[1:], after.group(1) if after else ""]
+        lex = self._lex
         return " ".join(w for w, nxt in zip(words, following)
-                        if not (nxt.casefold() in self._lex.attacker_nouns
-                                and (normalize(w) in self._lex.demonyms or _POSSESSIVE.search(w)
-                                     or self._a_country(w))))
+                        if not (nxt.casefold() in lex.attacker_nouns
+                                and (normalize(w) in lex.demonyms or _POSSESSIVE.search(w)
+                                     or self._a_country(w))
+                                or nxt.casefold() in lex.landmark_nouns
+                                and normalize(w) in lex.demonyms))
 
     def _a_country(self, word: str) -> bool:
         key = normalize(word)

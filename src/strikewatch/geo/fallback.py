@@ -64,7 +64,8 @@ class _Containers:
                        f"containing {box.name}")
             else:
                 why = f"{x} not in gazetteer; placed at containing {box.name}"
-            return _placed_at(box, why, result, self._bare_name(head or x))
+            landmark = relation == "inside" and self._a_landmark(head or x)
+            return _placed_at(box, why, result, self._bare_name(head or x), landmark)
         if (written := self._written_after(m, result, country)) is not None:
             return written
         if country is None or not m.sentence:
@@ -82,6 +83,12 @@ class _Containers:
         return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
                                   f"nearest place its sentence names", result,
                           self._bare_name(x))
+
+    def _a_landmark(self, written: str) -> bool:
+        """Whether a name ends in a landmark's noun (places.yaml): a building or site that
+        stands in the town it is written in, not a village near it."""
+        words = written.split()
+        return bool(words) and words[-1].casefold() in self._lex.landmark_nouns
 
     def _bare_name(self, written: str) -> str:
         """The name as written without its descriptor words: "Al-Hussainiyah village" ->
@@ -455,16 +462,18 @@ def _on_the_side(p: Place, box: Place, compass: str) -> bool:
     return all(ok for side, ok in sides.items() if side in compass)
 
 
-def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: str) -> Place:
-    """A name coded to its container: a town's part or surroundings is ACLED precision 2;
-    the reason, then what the name alone resolved to, lead the alternatives, and the name as
-    written is kept for a later gazetteer to resolve."""
+def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: str,
+               landmark: bool = False) -> Place:
+    """A name coded to its container: a town's part or surroundings is ACLED precision 2,
+    a landmark in the town ("the Kamal Adwan hospital in Beit Lahia", "the Saudi Hospital in
+    El Fasher") the town itself; the reason, then what the name alone resolved to, lead the
+    alternatives, and the name as written is kept for a later gazetteer to resolve."""
     before = (f"alone: {was.name} ({was.country}/{was.admin1})" if isinstance(was, Place)
               else f"alone: {was.reason}" if isinstance(was, Unresolved) else None)
     extra = tuple(a for a in (why, before) if a)
-    return dataclasses.replace(box, precision="admin2" if box.precision == "point"
-                               else box.precision, alternatives=extra + box.alternatives,
-                               unresolved_name=written)
+    coarse = box.precision == "point" and not landmark
+    return dataclasses.replace(box, precision="admin2" if coarse else box.precision,
+                               alternatives=extra + box.alternatives, unresolved_name=written)
 
 
 def _checked_in_its_container(result: Place) -> bool:

@@ -80,6 +80,7 @@ class _Document:
     sites: dict[int, str] = field(default_factory=dict)  # a town mention's landmark, by index
     in_theatre: set[int] = field(default_factory=set)  # read where its attacker strikes, by index
     story: set[str] = field(default_factory=set)
+    small_story: set[str] = field(default_factory=set)  # the provinces of small towns named
     told: bool = False
     _article_provinces: frozenset[str] | None = None
 
@@ -112,12 +113,12 @@ def _resolve_in_context(doc: _Document, first: list[tuple[Place | Unresolved | N
         doc.results.append(here)
         if isinstance(here, Place) and cand is not None and cand.exact and here.admin1 \
                 and here.country == country and here.precision != "country" \
-                and (cand.kind != CITY or cand.population >= g.settings.anchor_population) \
                 and m.date_precision in (None, "day"):
-            # a hamlet's name is shared by others: it says little; and a strike the story
-            # recalls by its month ("In January, an Israeli strike in Beirut ...") is
-            # background, not where this story's strikes are
-            doc.story.add(here.admin1)
+            # a hamlet's name is shared by others: it says little, and speaks for the story
+            # only where no larger place does; a strike the story recalls by its month ("In
+            # January, an Israeli strike in Beirut ...") is background, not where its strikes are
+            large = cand.kind != CITY or cand.population >= g.settings.anchor_population
+            (doc.story if large else doc.small_story).add(here.admin1)
 
 
 def _across_the_border(doc: _Document, m: StrikeMention, alone: Place | Unresolved | None,
@@ -231,6 +232,10 @@ def _no_namesake_abroad(m: StrikeMention,
 
 def _contain_all(doc: _Document) -> None:
     """Pass 3: each place checked against its container, anchor or the story's province."""
+    if not doc.story and len(doc.small_story) == 1:
+        # "An Israeli drone struck a car near the town of Bint Jbeil ... A separate strike on a
+        # house in the village of Aitaroun": the small town's province is the story's
+        doc.story = set(doc.small_story)
     doc.told = bool(doc.story)  # the story's province is where its strikes are, not only named
     if not doc.story and doc.text and doc.country:
         # no strike place is known exactly: the provinces the article names stand in ("the
