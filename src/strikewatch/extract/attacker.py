@@ -14,7 +14,7 @@ from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
 from .state import AttackerChoice, DocState, SentenceContext, StrikeEvidence, Trigger
-from .words import _char_span, _either_or, _text, _the_speaker_acts, tokens_among, word_ids
+from .words import _char_span, _is_country, _either_or, _text, _the_speaker_acts, tokens_among, word_ids
 
 # How far back an attacker named earlier still governs a strike word with none of its own:
 # about one sentence of news prose (tuned on the FA-KES development articles, where
@@ -26,6 +26,10 @@ _CARRY_CHARS = 250
 _CARRY_STATE_CHARS = 600
 # the word right after a force word: "army" of "an army base"
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+# a country written as a place's container: a name and a comma before it ("Bryansk, Russia"),
+# the end of its line or clause after it
+_CONTAINER_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)\s*,\s*$")
+_CONTAINER_AFTER = re.compile(r"\s*(?:[,.;:)\n]|$)")
 
 
 class AttackerRules:
@@ -205,7 +209,7 @@ class AttackerRules:
         for s, e, t, entry in self.lex.actors.find(text):
             if entry.state and entry.country and entry.resolve is None \
                     and not any(bs <= s and e <= be for bs, be in blocked) \
-                    and not self._names_a_site(text, e):
+                    and not self._names_a_site(text, e) and not _a_places_country(text, s, e):
                 out.setdefault(entry.country, (entry, Span(s, e, t)))
         return out
 
@@ -412,3 +416,11 @@ def _before_period(sdoc, start: int) -> int:
 
 def _paragraph_of(m: StrikeMention, sentences: list[Sentence]) -> int | None:
     return next((s.paragraph for s in sentences if s.start <= m.sentence.start < s.end), None)
+
+
+def _a_places_country(text: str, start: int, end: int) -> bool:
+    """A country written last after a place, as its container ("Bryansk, Russia",
+    "Maarat al-Numan, Idlib, Syria"): where the place lies, not a force that flew."""
+    before = _CONTAINER_BEFORE.search(text, 0, start)
+    return _is_country(text[start:end]) and before is not None \
+        and not _is_country(before.group(1)) and bool(_CONTAINER_AFTER.match(text, end))

@@ -350,10 +350,12 @@ class SentenceReader:
             or self._land_of_the_side_hit(ctx, choice)
 
     def _landmark_unknown(self, place: PlaceCandidate) -> bool:
-        """A landmark the gazetteer does not know ("the Sabreen market", "Al-Aqsa hospital"):
-        under a title that is only a place, it stands in that place."""
+        """A landmark or a city's part the gazetteer does not know ("the Sabreen market",
+        "Al-Aqsa hospital", "the Zavodskyi district"): under a title that is only a place, it
+        stands in that place."""
         words = place.text.split()
-        return not place.known and len(words) > 1 and words[-1].lower() in self.lex.landmark_nouns
+        return not place.known and len(words) > 1 \
+            and words[-1].lower() in self.lex.landmark_nouns | self.lex.city_parts
 
     def _reporters_town(self, ctx: SentenceContext) -> list[PlaceCandidate]:
         """The town of the local body a headline names as its source after a dash, for a strike

@@ -23,6 +23,8 @@ _CHECKED = "checked to lie in"
 # a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
 # of Donetsk", "the centre of Kharkiv" (places.yaml city_parts, descriptors.yaml city_centre_nouns)
 _CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
+# the same after a comma, as incident logs write a city's district: "Kharkiv, Kyivskyi district"
+_CITY_COMMA_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*,\s*(?P<part>[^,()]+?)\s*$")
 _PART_OF_CITY = re.compile(
     r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
 # a city's possessive before its part: "Omdurman's Karari district", "Kharkiv's Saltivskyi district"
@@ -133,6 +135,8 @@ class _WrittenContainers:
         if found is None and country is not None:
             # "Sloviansk, Donetsk Oblast" in a story a vote put in Russia: the oblast says where
             found = self._written_container(name, None)
+        if found is None and country is None:
+            found = self._container_in_the_heads_country(name)
         if found is None:
             return None
         head, box = found.head, found.box
@@ -157,6 +161,14 @@ class _WrittenContainers:
                                    alternatives=(why, f"alone: {_said(alone)}",
                                                  *box.alternatives)), found.box_candidate
 
+
+    def _container_in_the_heads_country(self, name: str) -> WrittenContainer | None:
+        """ "Lashio, Shan State", "Al Hazm, Al Jawf": a province two countries name alike
+        (Liechtenstein's Schaan, Saudi Arabia's Al Jawf) is the one of the country its head
+        lies in, when the head alone says which country; the head is then checked inside it."""
+        hit = _WRITTEN.match(name)
+        alone = self._resolve_full(hit.group("head"), None)[0] if hit else None
+        return self._written_container(name, alone.country) if isinstance(alone, Place) else None
 
     def _place_in_its_unit(self, name: str, country: str | None,
                            ) -> tuple[Place | Unresolved, Candidate | None] | None:
@@ -211,7 +223,7 @@ class _WrittenContainers:
         possessive = _CITY_S_PART.match(name)
         called = _CALLED_A_PART.match(possessive.group("part")) if possessive else None
         hit = (possessive if called else None) or _CITY_THEN_PART.match(name) \
-            or _PART_OF_CITY.match(name) or possessive
+            or _PART_OF_CITY.match(name) or possessive or _CITY_COMMA_PART.match(name)
         if hit is None:
             return None
         part = called.group("name") if called else hit.group("part").strip()
@@ -220,11 +232,21 @@ class _WrittenContainers:
         city, cand = self._resolve_full(hit.group("city").strip(), country)
         if not isinstance(city, Place) or city.precision != "point":
             return None
+        if hit.re is _CITY_COMMA_PART and self._a_unit_around(city, cand, part):
+            return None
         if hit.re is _CITY_S_PART and (inside := self._part_known_in(part, city)) is not None:
             return inside
         why = f"{part}: a part of {city.name}, the city written with it"
         return dataclasses.replace(city, unresolved_name=part,
                                    alternatives=(why, *city.alternatives)), cand
+
+    def _a_unit_around(self, city: Place, cand: Candidate | None, part: str) -> bool:
+        """ "Tsyrkuny, Kharkiv district", "Sloviansk, Kramatorsk district": after a comma, a
+        village's or town's raion named after a town of its province, not a part of a city."""
+        if cand is not None and cand.population < self.settings.anchor_population:
+            return True
+        seat, _ = self._resolve_full(" ".join(part.split()[:-1]), city.country)
+        return isinstance(seat, Place) and seat.admin1 == city.admin1
 
     def _part_known_in(self, part: str, city: Place) -> tuple[Place, Candidate | None] | None:
         """The city's part, where the gazetteer knows it in the city's province ("Kharkiv's
