@@ -569,8 +569,7 @@ class TriggerRules:
         wished, top = self._wished(tok)
         if wished or self._denied(top) or self._intercepted_only(sdoc):
             return True
-        near = sdoc[max(tok.i - 3, 0): tok.i + 4]
-        if lex.not_strikes.find(near.text) or self._with_hand_arms(tok, sdoc):
+        if self.not_a_strike(tok, sdoc) or self._with_hand_arms(tok, sdoc):
             return True
         words = self._words_about(tok, sdoc)
         if lex.campaign.find(words) or lex.tallies.find(_text(sdoc)) or self._running_state(tok):
@@ -676,8 +675,11 @@ class TriggerRules:
 
     def not_a_strike(self, tok, sdoc) -> bool:
         """The words next to the strike word make it no strike ("terrorist attack", "car bomb");
-        its attacker may still be the one of the sentence's other strike words."""
-        return bool(self.lex.not_strikes.find(sdoc[max(tok.i - 3, 0): tok.i + 4].text))
+        its attacker may still be the one of the sentence's other strike words. A charge told
+        as dropped is a strike whatever it is called: "a drone dropped an explosive device on a
+        bus" (an IED planted or found is none)."""
+        near = sdoc[max(tok.i - 3, 0): tok.i + 4]
+        return bool(self.lex.not_strikes.find(near.text)) and not any(map(self.dropped, near))
 
     def ongoing(self, tok) -> bool:
         """The strike word is the object of a call to stop it ("cease its airstrikes on X"):

@@ -1,0 +1,43 @@
+"""The faults noticed in the fourteenth session (issue 11), each written as a case with the
+analyst's coding, its general cause fixed in the stage it belongs to, and each fix pinned on a
+sentence of a second war (a third where the first two share a region). The sentences are
+written for these tests in the shapes such reports take; none is copied from a corpus. A case
+still wrong is a strict xfail with the reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_sweep_sources import read
+
+
+def places(extractor, text: str, title: str | None = None, day: str = "2024-03-05") -> list:
+    """(place as written, admin1, precision, unresolved name) per strike."""
+    return [(s.place, s.admin1, s.precision, s.unresolved)
+            for s in read(extractor, text, day, title=title).strikes]
+
+
+# ------------------------------------------------ a charge dropped from a drone is a strike
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # Ukraine, Sudan, Myanmar: "explosive device" names a dropped charge as well as an IED
+    ("A drone dropped an explosive device on a bus in Kherson, injuring three passengers.",
+     "Kherson"),
+    ("An RSF drone dropped an explosive device on a market in Omdurman, killing two people.",
+     "Omdurman"),
+    ("A drone dropped an explosive device on a house in Sagaing, killing a child.", "Sagaing"),
+])
+def test_an_explosive_device_dropped_from_a_drone_is_a_strike(extractor, text, place):
+    assert [p[0] for p in places(extractor, text)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    # Syria, Somalia, Ukraine: planted, found or gone off, a device is no strike
+    "An explosive device planted on a road in Idlib killed two soldiers.",
+    "Police found an explosive device near a school in Mogadishu.",
+    "An explosive device exploded near a bus in Kherson, injuring three passengers.",
+])
+def test_an_explosive_device_not_dropped_is_no_strike(extractor, text):
+    assert places(extractor, text) == []
+
