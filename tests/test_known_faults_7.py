@@ -41,3 +41,37 @@ def test_an_explosive_device_dropped_from_a_drone_is_a_strike(extractor, text, p
 def test_an_explosive_device_not_dropped_is_no_strike(extractor, text):
     assert places(extractor, text) == []
 
+
+# ------------------------------------ the toll of "after X's shelling of Y killed N" is Y's
+
+
+def tolls(extractor, text: str) -> list[tuple]:
+    """(place as written, killed (min, max)) per strike."""
+    return [(s.place, s.killed) for s in read(extractor, text, "2024-03-05").strikes]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Sudan: the parser hangs "RSF shelling of El Fasher" on "after", leaving "killed" bare
+    ("SAF jets bombed Nyala after RSF shelling of El Fasher killed 10 people.",
+     [("Nyala", (None, None)), ("El Fasher", (10, 10))]),
+    # Ukraine: "after Ukrainian shelling of Belgorod" parsed a clause, "killed" joined to "hit"
+    ("Russian missiles hit Kharkiv after Ukrainian shelling of Belgorod killed five people.",
+     [("Kharkiv", (None, None)), ("Belgorod", (5, 5))]),
+    # Myanmar
+    ("Junta jets bombed Lashio after rebel shelling of Kyaukme killed four people.",
+     [("Lashio", (None, None)), ("Kyaukme", (4, 4))]),
+])
+def test_a_toll_after_the_other_sides_shelling_is_that_shellings(extractor, text, want):
+    assert tolls(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Gaza and Yemen: "..., killing N" after the "after" phrase is the main strike's
+    ("Israeli jets struck Khan Younis after rocket fire on Sderot, killing three people.",
+     [("Khan Younis", (3, 3)), ("Sderot", (None, None))]),
+    ("Coalition jets bombed Saada after Houthi shelling of Jizan and killed six people.",
+     [("Saada", (6, 6)), ("Jizan", (None, None))]),
+])
+def test_a_toll_told_of_the_main_strike_stays_with_it(extractor, text, want):
+    assert tolls(extractor, text) == want
+
