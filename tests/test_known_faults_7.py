@@ -75,3 +75,49 @@ def test_a_toll_after_the_other_sides_shelling_is_that_shellings(extractor, text
 def test_a_toll_told_of_the_main_strike_stays_with_it(extractor, text, want):
     assert tolls(extractor, text) == want
 
+
+# ------------------------------------------- a strike told as the time of another event
+
+
+def days(extractor, text: str) -> list[tuple]:
+    """(place as written, day) per strike, of a report of 5 March 2024."""
+    return [(s.place, s.day) for s in read(extractor, text, "2024-03-05").strikes]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Gaza: "a day" is no rate ("sorties a day") when "after" follows it
+    ("A day after the Israeli strike on Jabalia killed 20, rescuers were still searching.",
+     [("Jabalia", "2024-03-04")]),
+    # Ukraine: two days back from the report's day; hours after is the same day
+    ("Two days after a Russian missile strike on Odesa killed 12, rescuers were still "
+     "searching the rubble.", [("Odesa", "2024-03-03")]),
+    ("Hours after a Russian missile strike on Odesa killed 12, rescuers were still searching "
+     "the rubble.", [("Odesa", "2024-03-05")]),
+    # Sudan
+    ("Two days after an RSF drone strike on El Fasher killed nine, aid workers reached the "
+     "hospital.", [("El Fasher", "2024-03-03")]),
+])
+def test_a_strike_told_as_the_time_of_another_event_is_dated_back(extractor, text, want):
+    assert days(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Gaza, twice: the main clause's strike keeps the report's day
+    ("A day after the ceasefire collapsed, Israeli jets struck Rafah, killing six.",
+     [("Rafah", "2024-03-05")]),
+    ("Two days after the Israeli strike on Jabalia, Israeli jets struck Rafah, killing six.",
+     [("Jabalia", "2024-03-03"), ("Rafah", "2024-03-05")]),
+])
+def test_a_day_counted_after_another_event_is_not_the_main_strikes(extractor, text, want):
+    assert days(extractor, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # Syria, Yemen, Gaza: a rate of strikes is still a campaign
+    "Russian jets carried out 40 sorties a day over Idlib.",
+    "Saudi-led coalition jets flew 30 sorties a day over Saada.",
+    "Israeli jets carried out 50 strikes a day on Gaza.",
+])
+def test_strikes_a_day_stay_a_campaign(extractor, text):
+    assert days(extractor, text) == []
+

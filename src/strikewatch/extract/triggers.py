@@ -620,10 +620,10 @@ class TriggerRules:
                       and not _ranks_the_strike(c) for t in c.subtree}
         scope -= {t.i for c in tok.subtree if c.dep_ == "prep" and tok.i not in {u.i for u in c.subtree}
                   and _ranks_the_strike(c) for t in c.subtree}
-        words = " ".join(sdoc[i].text for i in sorted(scope))
-        for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
-            words = words[:s] + words[e:]
-        return words
+        # "over the past 24 hours", "a day after the strike" (whose "after" is not in scope)
+        told = lex.campaign_exceptions.find(_text(sdoc))
+        return " ".join(t.text for t in sdoc
+                        if t.i in scope and not any(s <= t.idx < e for s, e, _, _ in told))
 
     def _running_state(self, tok) -> bool:
         """ "aerial bombardment ... were causing huge civilian casualties": strikes as a running
