@@ -121,3 +121,22 @@ def test_a_day_counted_after_another_event_is_not_the_main_strikes(extractor, te
 def test_strikes_a_day_stay_a_campaign(extractor, text):
     assert days(extractor, text) == []
 
+
+# ------------------------- a unit's own noun before "in" its container: one place, not two
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Myanmar: the township the gazetteer lacks is coded to its region, its name kept
+    ("Junta jets bombed Kani township in Sagaing Region, killing five villagers.",
+     [("Kani", "Sagain", "admin1", "Kani")]),
+    ("Junta jets bombed Pale township in Sagaing region, killing five villagers.",
+     [("Pale", "Sagain", "admin1", "Pale")]),
+    # Ethiopia and Ukraine: a zone and a hromada named for their town
+    ("Ethiopian drones struck Dessie zone in Amhara region, killing seven.",
+     [("Dessie", "Amhara", "point", None)]),
+    ("Russian drones struck Velykyi Burluk hromada in Kharkiv Oblast, killing one.",
+     [("Velykyi Burluk", "Kharkiv", "point", None)]),
+])
+def test_a_unit_in_its_container_is_one_strike_place(extractor, text, want):
+    assert places(extractor, text) == want
+
