@@ -140,3 +140,30 @@ def test_strikes_a_day_stay_a_campaign(extractor, text):
 def test_a_unit_in_its_container_is_one_strike_place(extractor, text, want):
     assert places(extractor, text) == want
 
+
+# ------------------------- a village the title's region holds: the region, the name kept
+
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    # Myanmar: the gazetteer's Taw Pyar is a hamlet of Tanintharyi, not of the title's region
+    ("Sagaing Region", "Junta jets bombed Taw Pyar village, killing five villagers.",
+     ("Sagain", "admin1", "Taw Pyar", "Myanmar Armed Forces (Tatmadaw)")),
+    # Ukraine: Hlyboke villages lie in several oblasts; the title names Kharkiv's
+    ("Kharkiv Oblast", "Russian drones struck Hlyboke village, killing two.",
+     ("Kharkiv", "admin1", "Hlyboke", "Russian Armed Forces")),
+])
+def test_a_village_of_the_titles_region_keeps_the_region(extractor, title, text, want):
+    (s,) = read(extractor, text, "2024-03-05", title=title).strikes
+    assert (s.admin1, s.precision, s.unresolved, s.attacker) == want
+
+
+@pytest.mark.xfail(strict=True, reason="'The military bombed Let Yet Kone village' is parsed "
+                   "with 'bombed' a modifier of 'military' and 'Let' a verb: the village's name "
+                   "is no place candidate, the strike falls on the title's region alone, and "
+                   "'the military' is left no state")
+def test_a_generic_military_on_a_village_of_the_titles_region(extractor):
+    (s,) = read(extractor, "The military bombed Let Yet Kone village.", "2024-03-05",
+                title="Sagaing Region").strikes
+    assert (s.admin1, s.unresolved, s.attacker) == \
+        ("Sagain", "Let Yet Kone", "Myanmar Armed Forces (Tatmadaw)")
+
