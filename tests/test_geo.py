@@ -677,14 +677,16 @@ def test_a_provinces_own_name_is_no_misspelling_of_a_town_near_the_other_places(
      "air strike in the village of Hass in the south of Syrias opposition-held Idlib province "
      "on October 26 2016.", "Hass", "Idlib"),  # not Al Hawash, Homs
 ])
-def test_a_spelling_variant_outside_the_province_its_sentence_names_is_left_unplaced(
+def test_a_spelling_variant_outside_the_province_its_sentence_names_keeps_the_province(
         gaz, sentence, name, admin1):
     m = _in_sentence(sentence, [name])[0]
     assert isinstance(gaz.resolve(name, country="SY", context=sentence), Place)  # the namesake
     [placed] = geocode_mentions([m], gaz, country_hint="SY")
-    assert placed.place is None  # unplaced, not a second strike at the province's centre
+    # the province, the name kept unresolved (fusion keeps it apart from other strikes there)
+    assert (placed.place.admin1, placed.place.precision, placed.place.unresolved_name) == \
+        (admin1, "admin1", name)
     why = gaz._contain(m, gaz.resolve(name, country="SY", context=sentence), "SY")
-    assert isinstance(why, Unresolved) and f"outside {admin1}" in why.reason
+    assert isinstance(why, Place) and f"outside {admin1}" in why.alternatives[0]
 
 
 def test_a_province_named_next_to_another_province_keeps_its_own(gaz):
@@ -697,7 +699,7 @@ def test_a_province_named_next_to_another_province_keeps_its_own(gaz):
     assert (deir.place.admin1, hasakeh.place.admin1) == ("Deir ez-Zor", "Al-Hasakah")
 
 
-def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplaced(gaz):
+def test_a_spelling_variant_outside_the_one_province_of_the_story_keeps_the_province(gaz):
     # from an FA-KES article: Hammuriyah and Saqba are towns of Eastern Ghouta, not Al Hamra (Hama)
     # and Shahba (As-Suwayda), which only share their skeletons
     first = ("But most of the victims - 14 - died in air strikes on an area between the "
@@ -707,7 +709,8 @@ def test_a_spelling_variant_outside_the_one_province_of_the_story_is_left_unplac
     mentions = (_in_sentence(first, ["Hammuriyah", "Saqba"])
                 + _in_sentence(second, ["Eastern Ghouta"]))
     hammuriyah, saqba, ghouta = geocode_mentions(mentions, gaz, country_hint="SY")
-    assert hammuriyah.place is None
+    assert (hammuriyah.place.admin1, hammuriyah.place.precision,
+            hammuriyah.place.unresolved_name) == ("Rif-dimashq", "admin1", "Hammuriyah")
     # Saqba now has its own (supplement) entry: its own name wins over a skeleton namesake
     assert (saqba.place.name, saqba.place.admin1) == ("Saqba", "Rif-dimashq")
     assert ghouta.place.admin1 == "Rif-dimashq"
@@ -784,7 +787,7 @@ DEIR_EZZOR_ARTICLE = (
     "positions and weapons.")
 
 
-def test_a_hamlet_namesake_outside_the_one_province_the_article_names_is_left_unplaced(gaz):
+def test_a_hamlet_namesake_outside_the_one_province_the_article_names_keeps_the_province(gaz):
     """GeoNames' only "al-Hamidiya" is a hamlet in Tartus. It once counted as the story's own
     province, and with no strike place known exactly the article's Deir Ezzor did not count."""
     sentence = next(s for s in re.split(r"(?<=\.) ", DEIR_EZZOR_ARTICLE) if "Hamidiya" in s)
@@ -795,11 +798,11 @@ def test_a_hamlet_namesake_outside_the_one_province_the_article_names_is_left_un
                             place_span=Span(at, at + 11, "al-Hamidiya"), attacker=None)
     assert placed(gaz.resolve("al-Hamidiya", country="SY", context=sentence)).admin1 == "Tartus"
     (out,) = geocode_mentions([mention], gaz, document_text=DEIR_EZZOR_ARTICLE)
-    assert out.place is None
+    assert (out.place.admin1, out.place.unresolved_name) == ("Deir ez-Zor", "al-Hamidiya")
     assert gaz._provinces_in_text(DEIR_EZZOR_ARTICLE, "SY") == {"Deir ez-Zor"}
     why = gaz._contain(mention, gaz.resolve("al-Hamidiya", country="SY", context=sentence),
                        "SY", frozenset({"Deir ez-Zor"}))
-    assert isinstance(why, Unresolved) and "hamlet of the same name" in why.reason
+    assert isinstance(why, Place) and "hamlet of the same name" in why.alternatives[0]
 
 
 @pytest.mark.parametrize("sentence,name", [

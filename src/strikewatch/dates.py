@@ -35,7 +35,7 @@ from strikewatch.lexicons import alternation
 from strikewatch.models import Range
 
 __all__ = ["DateMention", "find_dateline", "find_dateline_with_ref", "parse_published",
-           "plausible_publication", "resolve_date_expressions"]
+           "plausible_publication", "resolve_date_expressions", "counted_back_to"]
 
 log = logging.getLogger(__name__)
 
@@ -195,8 +195,10 @@ def _spoken_dates(lx: dict, p: _Pieces, relative_words: list) -> dict:
             rf"\b(?P<wd>{alternation(names[0] for names in lx['weekdays'].values())})\b"
             rf"(?:\s+(?P<tod>{p.tod})\b)?", i),
         relative=re.compile(rf"\b(?:{alternation(relative_words)})\b", i),
+        # "three days ago"; "two days after the strike on Odesa killed 12, rescuers were
+        # still searching": the strike is the count back from the report's own day
         ago=re.compile(rf"\b(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{alternation(lx['ago_units'])})"
-                       rf"\s+ago\b", i),
+                       rf"\s+(?:ago|after)\b", i),
     )
 
 
@@ -492,7 +494,9 @@ def _relative_phrases(lx: _Lexicon, sentence: str, reference: date):
 
 
 def _ago_phrases(lx: _Lexicon, sentence: str, reference: date):
-    """ "two days ago", "a week ago" (rank 1); a vague count ("several days ago") gives none."""
+    """ "two days ago", "a week ago", "a day after" (rank 1); a vague count ("several days
+    ago") gives none. An "after" reading is the day of the event after it, not of the
+    sentence's others (``counted_back_to``)."""
     for m in lx.ago.finditer(sentence):
         word = m["n"].lower()
         count = Range(1, 1) if word in ("a", "an") else parse_count(word)
@@ -505,6 +509,13 @@ def _ago_phrases(lx: _Lexicon, sentence: str, reference: date):
             yield 1, m.start(), m.end(), _before(reference, 7 * n), "week"
         else:
             yield 1, m.start(), m.end(), _month_start(reference, n), "month"
+
+
+def counted_back_to(mention: DateMention) -> int | None:
+    """Where the "after" of "a day after" stands in the sentence: the day counted back is
+    that of the event told after it; None for a reading of no such word."""
+    words = mention.text.split()
+    return mention.end - len(words[-1]) if words[-1].casefold() == "after" else None
 
 
 def _weekdays(lx: _Lexicon, sentence: str, reference: date):

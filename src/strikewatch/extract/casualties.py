@@ -213,15 +213,35 @@ def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence,
     span = sdoc.char_span(killed.start, killed.end, alignment_mode="expand") if killed else None
     if span is None or len({ev.attacker for ev in events}) < 2:
         return events
-    clause = clause_of(span.root)
+    clause, lost = clause_of(span.root), _subject_hung_before(span.root)
     def in_clause(ev: StrikeMention) -> bool:
         at = _place_offset(ev, sentence)
         place = sdoc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
-        return place is not None and clause_of(place.root).i == clause.i
+        if place is None or lost is not None:
+            return place is not None and place.root.i in lost
+        return clause_of(place.root).i == clause.i
     own = [ev for ev in events if in_clause(ev)]
     if not own or in_clause(events[0]):
         return events
     return own + [ev for ev in events if ev not in own]
+
+
+def _subject_hung_before(tok) -> set[int] | None:
+    """The words of the toll's clause when the parser hung its subject elsewhere: "bombed
+    Nyala after RSF shelling of El Fasher killed 10 people" is parsed "after [RSF shelling of
+    El Fasher]", or "after Ukrainian shelling of Belgorod" a clause of its own, with "killed"
+    left with no subject. The "after" phrase ending just before the verb is its subject."""
+    verb = tok
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in ("advcl", "conj") or clause_of(verb).i == verb.i or verb.i == 0:
+        return None
+    top = verb.doc[verb.i - 1]
+    while top.head.i != top.i and top.head.right_edge.i == verb.i - 1:
+        top = top.head
+    if top.dep_ not in ("prep", "advcl"):
+        return None
+    return {t.i for t in top.subtree} | {t.i for t in verb.subtree}
 
 
 def _place_offset(ev: StrikeMention, sentence: Sentence, *, end: bool = False) -> int | None:

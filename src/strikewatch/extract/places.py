@@ -1031,9 +1031,10 @@ class PlaceFinder:
         """The words between two places, past the first place's own noun: in "Nuseirat refugee
         camp in central Gaza" and "Pokrovsk district of Donetsk" the camp and the district are
         the first place's, and what follows them says the second place holds it; so in
-        "Mindat township, Chin State" is the township."""
+        "Mindat township, Chin State" and "Kani township in Sagaing Region" is the township."""
         own = _OWN_NOUN.match(between)
-        if own and own["noun"].lower() in self.lex.place_heads:
+        if own and (own["noun"].lower() in self.lex.place_heads
+                    or own["noun"].lower() in self.lex.unit_nouns):
             return between[own.end():]
         unit = _UNIT_THEN_COMMA.match(between)
         if unit and unit["noun"].lower() in self.lex.unit_nouns:

@@ -569,8 +569,7 @@ class TriggerRules:
         wished, top = self._wished(tok)
         if wished or self._denied(top) or self._intercepted_only(sdoc):
             return True
-        near = sdoc[max(tok.i - 3, 0): tok.i + 4]
-        if lex.not_strikes.find(near.text) or self._with_hand_arms(tok, sdoc):
+        if self.not_a_strike(tok, sdoc) or self._with_hand_arms(tok, sdoc):
             return True
         words = self._words_about(tok, sdoc)
         if lex.campaign.find(words) or lex.tallies.find(_text(sdoc)) or self._running_state(tok):
@@ -621,10 +620,10 @@ class TriggerRules:
                       and not _ranks_the_strike(c) for t in c.subtree}
         scope -= {t.i for c in tok.subtree if c.dep_ == "prep" and tok.i not in {u.i for u in c.subtree}
                   and _ranks_the_strike(c) for t in c.subtree}
-        words = " ".join(sdoc[i].text for i in sorted(scope))
-        for s, e, _, _ in reversed(lex.campaign_exceptions.find(words)):  # "over the past 24 hours"
-            words = words[:s] + words[e:]
-        return words
+        # "over the past 24 hours", "a day after the strike" (whose "after" is not in scope)
+        told = lex.campaign_exceptions.find(_text(sdoc))
+        return " ".join(t.text for t in sdoc
+                        if t.i in scope and not any(s <= t.idx < e for s, e, _, _ in told))
 
     def _running_state(self, tok) -> bool:
         """ "aerial bombardment ... were causing huge civilian casualties": strikes as a running
@@ -676,8 +675,11 @@ class TriggerRules:
 
     def not_a_strike(self, tok, sdoc) -> bool:
         """The words next to the strike word make it no strike ("terrorist attack", "car bomb");
-        its attacker may still be the one of the sentence's other strike words."""
-        return bool(self.lex.not_strikes.find(sdoc[max(tok.i - 3, 0): tok.i + 4].text))
+        its attacker may still be the one of the sentence's other strike words. A charge told
+        as dropped is a strike whatever it is called: "a drone dropped an explosive device on a
+        bus" (an IED planted or found is none)."""
+        near = sdoc[max(tok.i - 3, 0): tok.i + 4]
+        return bool(self.lex.not_strikes.find(near.text)) and not any(map(self.dropped, near))
 
     def ongoing(self, tok) -> bool:
         """The strike word is the object of a call to stop it ("cease its airstrikes on X"):

@@ -31,6 +31,7 @@ def _dates(state: DocState, sentence: Sentence):
 
 def _pick_date(mentions, sdoc, scope: set[int], off: int) -> DateChoice | None:
     """The date expression the strike word governs, else the sentence's only one."""
+    mentions = [m for m in mentions if _of_this_strike(m, sdoc, scope)]
     if not mentions:
         return None
     inside = [m for m in mentions
@@ -38,6 +39,21 @@ def _pick_date(mentions, sdoc, scope: set[int], off: int) -> DateChoice | None:
     owned = [m for m in inside if _possessive_of(m, sdoc, scope)]
     m = (owned or inside or mentions)[0]
     return DateChoice(m.date, m.precision, m.text)
+
+
+def _of_this_strike(mention, sdoc, scope: set[int]) -> bool:
+    """A day counted back to an event told after "after" ("A day after the strike on Jabalia
+    killed 20, rescuers were still searching") is that event's: a strike whose words stand
+    in the clause "after" opens, not one of the main clause (the report's own day)."""
+    at = dates.counted_back_to(mention)
+    if at is None:
+        return True
+    after = next((t for t in sdoc if t.idx == at), None)
+    if after is None:
+        return False
+    clause = {t.i for t in (after.head if after.dep_ == "mark" else after).subtree}
+    tops = [i for i in scope if sdoc[i].head.i not in scope or sdoc[i].head.i == i]
+    return bool(tops) and all(i in clause for i in tops)
 
 
 def _possessive_of(mention, sdoc, scope: set[int]) -> bool:

@@ -138,9 +138,10 @@ class _Containers:
                                  story: frozenset[str] = frozenset()) -> Place | Unresolved:
         """A place matched only as a spelling variant, in another province than the one its
         sentence names, is a namesake: "the town of Al-Quriyah ... in Syrias oil-rich Deir
-        Ezzor province" is not Qarah (Rif Dimashq), whose skeleton it shares. It is left
-        unplaced, with the reason: coded to the province's centre it would be a second strike
-        there, fused with other stories' strikes on the province. An exact name keeps its place: the sentence may name a second one.
+        Ezzor province" is not Qarah (Rif Dimashq), whose skeleton it shares. It is coded to
+        the province with its name kept unresolved (which keeps it apart from other strikes on
+        the province in fusion), with the reason. An exact name keeps its place: the sentence
+        may name a second one.
         A sentence naming no province has the story's: the one province of the places the
         story names exactly (``story``): "the opposition-held towns of Hammuriyah and Saqba"
         in a story about Eastern Ghouta are not Al Hamra (Hama) and Shahba (As-Suwayda). There
@@ -164,9 +165,12 @@ class _Containers:
                       >= self.settings.anchor_population):
             return result
         what = "a hamlet of the same name" if exact else "only a spelling like it"
-        return Unresolved(x, f"{result.name} ({result.admin1}) is {what}, "
-                             f"outside {next(iter(named))}, where the story is",
-                          (f"alone: {result.name} ({result.country}/{result.admin1})",))
+        why = f"{result.name} ({result.admin1}) is {what}, outside {next(iter(named))}, " \
+              f"where the story is"
+        box = self.resolve(next(iter(named)), country=country, level="admin1")
+        if isinstance(box, Place) and box.precision == "admin1":
+            return _placed_at(box, f"{why}; placed at the province", result, self._bare_name(x))
+        return Unresolved(x, why, (f"alone: {result.name} ({result.country}/{result.admin1})",))
 
     def _quarter_not_town(self, m: StrikeMention, result: Place, country: str) -> str | None:
         """Why a name the text calls a neighbourhood is not the town it matched only as a

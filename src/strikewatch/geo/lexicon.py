@@ -140,9 +140,13 @@ class _Lexicon:
         # relation word; the container follows (see _containers). The spaces before and
         # after a list's "and" are one run unless "and" is there: two optional runs side by
         # side would let a failing match of a 20-name list try 2^20 ways of sharing them.
+        # the place's own noun may be a unit's too (places.yaml unit_nouns): "Kani township
+        # in Sagaing Region", "Dessie zone in Amhara region"
+        own = "|".join(map(re.escape, sorted({*data["container_nouns"], *self.unit_words},
+                                             key=len, reverse=True)))
         self.container_re = re.compile(
             rf"^(?P<list>(?:\s*(?:(?:,|and|&)\s*)?{name})*)[\s\x22\u201d]*,?\s*"
-            rf"(?P<noun>(?i:{nouns})[\s\x22\u201d]+)?"
+            rf"(?P<noun>(?i:{own})[\s\x22\u201d]+)?"
             rf"(?P<rel>(?i:{words}))\s+(?P<rest>.*)$", re.DOTALL)
         self.container_head = re.compile(
             rf"^(?:the\s+)?(?:[A-Z]\w+\s+(?=(?:{nouns})\s+of\b))?"
