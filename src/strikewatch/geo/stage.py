@@ -232,15 +232,17 @@ def _no_namesake_abroad(m: StrikeMention,
 
 def _contain_all(doc: _Document) -> None:
     """Pass 3: each place checked against its container, anchor or the story's province."""
-    if not doc.story and len(doc.small_story) == 1:
-        # "An Israeli drone struck a car near the town of Bint Jbeil ... A separate strike on a
-        # house in the village of Aitaroun": the small town's province is the story's
-        doc.story = set(doc.small_story)
     doc.told = bool(doc.story)  # the story's province is where its strikes are, not only named
     if not doc.story and doc.text and doc.country:
         # no strike place is known exactly: the provinces the article names stand in ("the
         # southern axis of Deir Ezzor" around "al-Reshidiya al-Hamidiya and Sheikh Yassin")
         doc.story = set(doc.article_provinces())
+    if not doc.story and len(doc.small_story) == 1:
+        # nor does the article name a province: "An Israeli drone struck a car near the town of
+        # Bint Jbeil ... A separate strike on a house in the village of Aitaroun" is a story of
+        # the small town's province (a hamlet's namesake abroad gives its province to no story
+        # that names its own: "Sagaing Region" over the Taw Pyar of Tanintharyi)
+        doc.story, doc.told = set(doc.small_story), True
     for i, m in enumerate(doc.mentions):
         if m.place_text is not None:
             doc.results[i] = doc.gazetteer._contain(m, doc.results[i], doc.country,
