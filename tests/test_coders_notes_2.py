@@ -85,3 +85,14 @@ def test_none_dead_is_no_count_of_one_and_no_part_of_a_toll(text, killed):
 ])
 def test_a_toll_too_short_for_a_strike_sentence_is_the_strikes(extractor, gaz, text, killed):
     assert [m.casualties.killed.min for m in strikes(extractor, gaz, text)] == [killed]
+
+
+# ------------------------------------------- a state written before its own force's acronym
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("US AFRICOM conducted an airstrike against al-Shabaab near Jilib.", "US"),
+    ("US CJTF-OIR aircraft struck an IS headquarters in Raqqa.", "US"),
+])
+def test_a_state_before_its_own_forces_name_is_one_attacker(extractor, gaz, text, code):
+    assert [m.attacker.country for m in strikes(extractor, gaz, text)] == [code]
