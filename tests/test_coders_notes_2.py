@@ -96,3 +96,14 @@ def test_a_toll_too_short_for_a_strike_sentence_is_the_strikes(extractor, gaz, t
 ])
 def test_a_state_before_its_own_forces_name_is_one_attacker(extractor, gaz, text, code):
     assert [m.attacker.country for m in strikes(extractor, gaz, text)] == [code]
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # the feature is in no gazetteer: unplaced rather than at Barre, Vermont, the story's
+    # country the US's name had voted for
+    ("US AFRICOM conducted an airstrike in the Golis mountains, Bari region.", [None]),
+    ("US CENTCOM jets struck an IS camp in the desert near Palmyra.", ["SY"]),
+])
+def test_a_state_before_its_own_forces_name_is_not_where_it_struck(extractor, gaz, text,
+                                                                     countries):
+    assert [m.place and m.place.country for m in strikes(extractor, gaz, text)] == countries
