@@ -107,3 +107,19 @@ def test_a_state_before_its_own_forces_name_is_one_attacker(extractor, gaz, text
 def test_a_state_before_its_own_forces_name_is_not_where_it_struck(extractor, gaz, text,
                                                                      countries):
     assert [m.place and m.place.country for m in strikes(extractor, gaz, text)] == countries
+
+
+# ----------------------------------------------- who is held responsible, in a closing line
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Two civilians were killed when mortar shells landed in the Hamar Weyne district of "
+     "Mogadishu. Al Shabaab believed responsible.", "Al Shabaab"),
+    ("A drone hit a market in Marib, killing 3. The Houthis are thought to be behind the "
+     "attack.", "Houthis"),
+    ("Rockets hit the Green Zone in Baghdad. Islamic Resistance in Iraq likely responsible.",
+     "Islamic Resistance in Iraq"),
+])
+def test_a_closing_line_holding_a_force_responsible_names_the_attacker(extractor, gaz, text,
+                                                                         attacker):
+    assert [m.attacker.name for m in strikes(extractor, gaz, text)] == [attacker]
