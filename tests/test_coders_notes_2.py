@@ -123,3 +123,18 @@ def test_a_state_before_its_own_forces_name_is_not_where_it_struck(extractor, ga
 def test_a_closing_line_holding_a_force_responsible_names_the_attacker(extractor, gaz, text,
                                                                          attacker):
     assert [m.attacker.name for m in strikes(extractor, gaz, text)] == [attacker]
+
+
+# ------------------------------------------------- a compass word opening a zone's name
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a zone the gazetteer lacks after its town: the town alone, not a second place "East"
+    ("ENDF fired artillery at Fano positions around Debre Markos, East Gojjam; 4 killed.",
+     "Debre Markos"),
+    ("An ENDF drone struck Gimbi, West Wellega; 3 killed.", "Gimbi"),
+    ("Israeli jets struck West Beirut.", "Beirut"),
+    ("Russian shelling hit North Saltivka in Kharkiv.", "Saltivka"),
+])
+def test_a_compass_word_before_a_name_is_no_place_of_its_own(extractor, gaz, text, place):
+    assert [m.place_text for m in strikes(extractor, gaz, text)] == [place]
