@@ -138,3 +138,18 @@ def test_a_closing_line_holding_a_force_responsible_names_the_attacker(extractor
 ])
 def test_a_compass_word_before_a_name_is_no_place_of_its_own(extractor, gaz, text, place):
     assert [m.place_text for m in strikes(extractor, gaz, text)] == [place]
+
+
+# ------------------------------------------ a coder's present tense the tagger reads as a noun
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Al Shabaab shell Baidoa. 2 killed.", "Baidoa"),
+    ("RSF shells El Fasher. 5 killed.", "El Fasher"),
+    ("ISIS shell Kobani. 4 killed.", "Kobani"),
+    ("DPR shell Avdiivka. 2 killed.", "Avdiivka"),
+    ("Arakan Army shell Sittwe.", "Sittwe"),
+])
+def test_a_strike_verb_between_the_force_and_the_place_is_a_verb(extractor, gaz, text, place):
+    assert [m.place_text for m in strikes(extractor, gaz, text)] == [place]
+
