@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from strikewatch import counts
-from test_africa_notes import attacker_code, names_the_place, read_note
+from test_africa_notes import _case, attacker_code, names_the_place, read_note
 from test_extract_notes import strikes
 
 NOTES = Path(__file__).parent / "fixtures" / "notes" / "coders-notes-2.jsonl"
@@ -25,12 +25,6 @@ def test_the_notes_are_many_from_many_wars_and_not_all_strikes():
     assert len({c["war"] for c in CASES}) >= 8
     assert len({c["id"] for c in CASES}) == len(CASES)
     assert 0.3 < sum(c["strike"] for c in CASES) / len(CASES) < 0.7
-
-
-def _case(case: dict):
-    marks = [pytest.mark.xfail(reason=case["known_failure"], strict=True)] \
-        if case.get("known_failure") else []
-    return pytest.param(case, id=case["id"], marks=marks)
 
 
 def _coded(m) -> dict:
