@@ -75,6 +75,7 @@ class _Lexicon:
     toll_update: re.Pattern  # "the death toll rose to", "a revised toll"
     strike_anaphora: re.Pattern  # "the strike", "the raid": a strike already told
     place_share: re.Pattern  # "9 in the neighborhood " before a place's name
+    no_dead: re.Pattern  # "No casualties reported", "no one was killed": a toll of none
 
 
 @cache
@@ -251,6 +252,7 @@ def _no_toll_patterns(lx: dict, number: str) -> dict:
             rf"(?<![\w:$€£,.-])(?P<n>{number})\s+(?:(?:{alternation(lx['place_share_nouns'])})\s+)?"
             rf"in\s+(?P<each>each\s+of\s+)?(?:the\s+)?"
             rf"(?:(?:{alternation(lx['place_kinds'])})\s+(?:of\s+)?)?$", flags),
+        no_dead=re.compile(rf"\b(?:{alternation(lx['no_dead'])})\b(?!\s+among\b)", flags),
     )
 
 
@@ -420,7 +422,20 @@ def _counts_of(sentence: str) -> tuple[tuple, tuple[CasualtyMention, ...]]:
     that ask in turn (the count pattern and the casualty rules were a tenth of reading a
     parsed sentence). Both are immutable: each caller gets the same answer."""
     quantities = tuple(_quantities(sentence))
-    return quantities, tuple(_casualties(sentence, list(quantities)))
+    return quantities, tuple(_with_none_dead(sentence, _casualties(sentence, list(quantities))))
+
+
+def _with_none_dead(sentence: str, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """The counts, and a toll of none when the sentence says no one died and counts no dead
+    ("No casualties reported."): a known zero, which a reader must not take for a toll the
+    text does not give."""
+    if any(c.kind == "killed" for c in found):
+        return found
+    none = _lexicon().no_dead.search(sentence)
+    if none is None:
+        return found
+    zero = _mention(sentence, none.start(), none.end(), Range(0, 0), "killed", None, Range())
+    return sorted([*found, zero], key=lambda c: c.start)
 
 
 def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
@@ -602,6 +617,8 @@ def _not_a_toll(sentence: str, qs: int, qe: int, rng: Range, m: re.Match) -> boo
     lx = _lexicon()
     if lx.not_people.match(sentence, qe) or _is_year_of_a_date(sentence, qs, m):
         return True
+    if re.search(r"\bno\s+$", sentence[max(0, qs - 4):qs], re.IGNORECASE):
+        return True  # "no one was killed": none (``no_dead``), not one
     digits = re.search(r"\d[\d,.]*", sentence[qs:qe])
     if digits and re.fullmatch(r"(?:19|20)\d\d", digits.group()) and rng.min == rng.max:
         return True

@@ -364,9 +364,10 @@ def _joined_to(tok, named: set[int]) -> bool:  # noqa: ANN001 - a spaCy token
 def _owner_of_own_force(sdoc, entry: ActorEntry, toks: set[int],
                         named: list[tuple[ActorEntry, set[int]]]) -> bool:
     """A state named as the owner of one of its own forces ("Iran's Revolutionary Guards",
-    "Russia's Wagner group") is that force, not a second attacker beside it."""
+    "Russia's Wagner group"), or written right before it ("US AFRICOM conducted an airstrike",
+    "US CJTF-OIR aircraft struck"), is that force, not a second attacker beside it."""
     return entry.country is not None and any(
-        sdoc[i].dep_ == "poss" and sdoc[i].head.i in other_toks
+        (sdoc[i].dep_ == "poss" and sdoc[i].head.i in other_toks) or i + 1 == min(other_toks)
         for other, other_toks in named if other is not entry and other.country == entry.country
         for i in toks)
 

@@ -39,16 +39,18 @@ class SentenceGate:
         # The victims were hit by airstrikes"): it told their place and toll
         before = {i - 1 for i in kept if opens_on_the_victims_before(sentences[i].text)}
         return sorted({*kept, *(before & set(sized)),
-                       *self._tolls_right_after(sentences, kept, sized, short_item)})
+                       *self._tolls_right_after(sentences, kept, short_item)})
 
-    def _tolls_right_after(self, sentences: list[Sentence], kept: list[int], sized: list[int],
+    def _tolls_right_after(self, sentences: list[Sentence], kept: list[int],
                            short_item: bool) -> set[int]:
         """The sentences right after a kept one, in its paragraph, with no strike word, that
         count dead or point back to the strike ("The road was hit with over 100 missiles.
         Three civilians were killed.", "The incident in the eastern Deir al-Zor province
         proved ..."): the toll or the place of the strike told just before, which only a read
-        gives it. A sentence with a strike word was the strike test's to keep or drop."""
-        after = {i + 1 for i in kept} & set(sized) - set(kept)
+        gives it. A sentence with a strike word was the strike test's to keep or drop. Too
+        short to hold a strike is not too short for a toll: a coder's note ends on "2 killed."."""
+        after = {i + 1 for i in kept if i + 1 < len(sentences)
+                 and len(sentences[i + 1].text) <= self.settings.max_sentence_chars} - set(kept)
         return {i for i in after if sentences[i].paragraph == sentences[i - 1].paragraph
                 and not self.lex.may_report_strike(sentences[i].text, short_item=short_item)
                 and (counts.tells_dead(sentences[i].text)

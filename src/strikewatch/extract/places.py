@@ -718,6 +718,9 @@ class PlaceFinder:
             while k < len(words) and k < w + 4 and self._proper(sdoc, words[k], taken, named):
                 k += 1
             ends, one_village = self._name_ends(scan, words, w, k)
+            if ends == [w + 1] and k > w + 1 and words[w][2].lower() in self.lex.regions:
+                w += 1  # "East" of "Debre Markos, East Gojjam": no place; what follows may be
+                continue
             j = ends[0] if ends else k
             if self._add_run(scan, words, w, j, k, known=bool(ends), one_village=one_village):
                 w = j - 1

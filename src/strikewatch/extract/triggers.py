@@ -57,6 +57,16 @@ def _strike_noun_read_as_auxiliary(tok, strong_nouns: frozenset[str]) -> bool:
         and tok.lower_ in strong_nouns
 
 
+def _verb_read_as_noun_between_names(tok, lemma: str, strong_verbs: frozenset[str]) -> bool:
+    """A strike verb in a coder's present tense that the tagger reads as a noun between the
+    force's name and the place's: "Al Shabaab shell Baidoa", "M23 shell Sake", "RSF shells
+    El Fasher". No munition noun stands so between two names."""
+    if tok.pos_ != "NOUN" or lemma not in strong_verbs or not 0 < tok.i < len(tok.doc) - 1:
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return (before.pos_ == "PROPN" or before.is_upper) and after.pos_ == "PROPN"
+
+
 class TriggerRules:
     """The strike-word rules over one sentence's parse, read from the lexicons."""
 
@@ -173,6 +183,8 @@ class TriggerRules:
             return "strong"  # "Strike on a school in Rafah": the tagger reads a command
         if _strike_noun_read_as_auxiliary(tok, lex.strong_nouns):
             return "strong"  # "Shelling hit a market in Omdurman": the tagger's auxiliary
+        if _verb_read_as_noun_between_names(tok, lemma, lex.strong_verbs):
+            return "strong"  # "Al Shabaab shell Baidoa": the tagger's noun
         if short_item and self.told_by_effect(tok):
             return "strong"  # "Damage to a school in Kreminna", "Smoke rising over Perevalsk"
         if short_item and self.lies_where_it_fell(tok):

@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..actors import load_registry
@@ -124,7 +125,8 @@ class _Namesakes:
         following = [*words[1:], after.group(1) if after else ""]
         lex = self._lex
         return " ".join(w for w, nxt in zip(words, following)
-                        if not (nxt.casefold() in lex.attacker_nouns
+                        if not ((nxt.casefold() in lex.attacker_nouns
+                                 or nxt in _state_force_acronyms())
                                 and (normalize(w) in lex.demonyms or _POSSESSIVE.search(w)
                                      or self._a_country(w))
                                 or nxt.casefold() in lex.landmark_nouns
@@ -220,6 +222,15 @@ def _shared_abroad(gazetteer: Gazetteer, written: str, c: Candidate | None) -> b
         return False
     return any(o.country != c.country and o.kind == CITY and o.population * 2 >= c.population
                for o in gazetteer.lookup(written))
+
+
+@cache
+def _state_force_acronyms() -> frozenset[str]:
+    """The acronyms states' forces go by in the registry ("AFRICOM", "KDF", "CJTF-OIR"): a
+    country named right before one ("US AFRICOM conducted an airstrike", "Kenya KDF jets")
+    names the side that fired, as "US forces" does, not where the strike fell."""
+    return frozenset(a for e in load_registry().striking_entries() if e.is_state
+                     for a in e.aliases if len(a) >= 3 and a.isupper() and not set(a) & set(" ."))
 
 
 def _country_ballot(gazetteer: Gazetteer, sentences: Sequence[str]) -> dict[str, float]:
