@@ -370,8 +370,8 @@ def test_fusion_hears_the_attackers_own_voice_from_the_registry():
 def test_the_force_held_responsible_next_is_the_attacker(read):
     # a coders' note (Somalia) and wire copy (Yemen): the sentence after names who is held
     # responsible for a strike that named no attacker
-    assert read("Two people were killed in a mortar attack against several neighbourhoods of Baidoa on "
-                "Monday. Al Shabaab suspected.") == [("Al Shabaab", "Al Shabaab", "Baidoa")]
+    assert read("Two people were killed when mortar shells fell on the market in Beledweyne on "
+                "Monday. Al Shabaab suspected.") == [("Al Shabaab", "Al Shabaab", "Beledweyne")]
     assert read("A drone hit a market in Marib on Monday, killing three people. The Houthis claimed "
                 "responsibility.") == [("Houthis", "Houthis", "Marib")]
     # two forces, or no word of responsibility: still unknown

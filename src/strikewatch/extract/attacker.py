@@ -164,8 +164,8 @@ class AttackerRules:
         ("The Houthis claimed responsibility for a drone attack on Tel Aviv", "Al-Shabaab
         claimed responsibility for a mortar attack on Mogadishu airport"), else the one force
         the next sentence of its paragraph does, when that sentence reports no strike of its
-        own: "... a mortar attack against several neighbourhoods of Baidoa. Al Shabaab
-        suspected.", "... a drone hit a market in Marib. The Houthis claimed responsibility." """
+        own: "... mortar shells fell on the market in Beledweyne. Al Shabaab suspected.",
+        "... a drone hit a market in Marib. The Houthis claimed responsibility." """
         struck = {m.sentence.start for m in strikes}
         out = []
         for m in strikes:
