@@ -460,6 +460,20 @@ def test_coordinated_counts_under_one_verb_are_one_toll(sentence, killed, civili
         "killed", killed, civilians)
 
 
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # Lebanon, Somalia: one victim named, the others counted after him
+    ("An Israeli drone strike on a house in Jwaya killed a senior Hezbollah commander and three "
+     "other members of the group on Tuesday night.", 4),
+    ("A US strike killed an al-Shabaab commander and two other fighters near Jilib.", 3),
+    ("The strike killed a fighter and two others, the army said.", 3),
+    # Ukraine, Syria: "others" with a verb of their own are another toll
+    ("Shelling killed 12 civilians and two other people were injured in Kherson.", 12),
+    ("The barrel bomb killed a child and two others were wounded in Daraa.", 1),
+])
+def test_others_counted_after_a_victim_join_the_toll_unless_a_verb_follows(sentence, killed):
+    assert [c.range.min for c in find_casualties(sentence) if c.kind == "killed"] == [killed]
+
+
 @pytest.mark.parametrize(("sentence", "period"), [
     ("Since Sept. 19 at least 359 civilians have been killed, the monitor said.", "Since Sept. 19"),
     ("The army said it repelled the attacks, killing over 2,200 militants over the past ten days.",

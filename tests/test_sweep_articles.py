@@ -199,9 +199,6 @@ CODED = (
 # What strikewatch still gets wrong, by (article, strike number) for a strike and by the
 # article's id for its count of incidents.
 FAILS: dict[tuple[str, int] | str, str] = {
-    ("lebanon-south-drone", 0):
-        "Jwaya, which the gazetteer lacks, is now coded to its province, but 'killed a senior "
-        "Hezbollah commander and three other members of the group' is read as a toll of 1, not 4",
     ("lebanon-south-drone", 1):
         "Kiryat Shmona is now placed in Israel, but 'around 90 rockets were launched from "
         "Lebanon', in Israel's army's words, names no force: Hezbollah's own word, the sentence "

@@ -211,10 +211,13 @@ def _victim_patterns(lx: dict, number: str) -> dict:
 
 def _relative_pattern(lx: dict, number: str, single: str) -> re.Pattern:
     """ "a woman and her son", "five women and a child": one victim more than the count; "a
-    woman and her two sons": two more."""
+    woman and her two sons": two more; "a senior commander and three other members of the
+    group": three more, unless a verb of its own follows them ("and two others were
+    wounded" is another toll)."""
     return re.compile(
         rf"\s+and\s+(?:(?:their|his|her)\s+(?P<kin>{number})\s+"
         rf"(?:{alternation(lx['relatives_counted'])})"
+        rf"|(?P<others>{number})\s+others?\b(?![^.,;]{{0,60}}?\b(?:were|was|are|is|have|has|had)\b)"
         rf"|(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
         rf"|(?:an?|another|one)\s+(?:{single}))\b", re.IGNORECASE)
 
@@ -453,7 +456,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         end = np.end()
         rel = lx.relative.match(sentence, end)
         if rel:
-            more = (_int(rel["kin"]) if rel["kin"] else None) or 1
+            more = _int(rel["kin"] or rel["others"]) or 1
             rng = Range(*(None if v is None else v + more for v in (rng.min, rng.max)))
             end = taken_until = rel.end()  # "a child" of "five women and a child" is counted here
         who = sentence[np.start():end].strip() or (m["fam"] if m["fam"] else None)
