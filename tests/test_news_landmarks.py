@@ -40,13 +40,15 @@ def test_a_nationality_in_a_landmark_s_name_is_no_attacker(extractor, text, town
     assert (cc, attacker) == (country, None) and town.split()[-1] in name
 
 
-@pytest.mark.parametrize("text", [
-    "Shells hit the Turkish hospital in Gaza City on Monday.",       # Gaza
-    "Shells hit the Jordanian hospital in Khan Younis on Monday.",    # Gaza, another donor
+@pytest.mark.parametrize(("text", "country"), [
+    ("Shells hit the Turkish hospital in Gaza City on Monday.", "PS"),   # Gaza
+    ("Shells hit the Emirati hospital in Mokha on Monday.", "YE"),       # Yemen
+    ("Shells hit the Egyptian hospital in Geneina on Monday.", "SD"),    # Sudan
 ])
-def test_a_nationality_in_a_landmark_s_name_does_not_move_the_story_abroad(extractor, text):
-    [(_, precision, country, _)] = placed(extractor, text)
-    assert (precision, country) == ("point", "PS")
+def test_a_nationality_in_a_landmark_s_name_does_not_move_the_story_abroad(extractor, text,
+                                                                           country):
+    [(_, precision, got, _)] = placed(extractor, text)
+    assert (precision, got) == ("point", country)
 
 
 def test_a_nationality_on_a_strike_word_is_still_the_attacker(extractor):  # Yemen

@@ -73,6 +73,8 @@ class _Lexicon:
     address_after: re.Pattern  # "12 Omar Mukhtar Street"
     period: re.Pattern  # "since Sept. 19", "so far", "over ten days"
     toll_update: re.Pattern  # "the death toll rose to", "a revised toll"
+    participle: re.Pattern  # a toll's participle: "killing", "wounding" (killed/wounded_before)
+    participle_toll: re.Pattern  # a participle clause opening with the toll: ", killing at least"
     strike_anaphora: re.Pattern  # "the strike", "the raid": a strike already told
     place_share: re.Pattern  # "9 in the neighborhood " before a place's name
     no_dead: re.Pattern  # "No casualties reported", "no one was killed": a toll of none
@@ -248,6 +250,7 @@ def _no_toll_patterns(lx: dict, number: str) -> dict:
         address_after=re.compile(
             rf"(?:\s+[A-Z][\w'-]*){{1,3}}\s+(?:{alternation(lx['not_a_toll_after'])})\b"),
         period=_period_pattern(lx, number),
+        **_participle_patterns(lx),
         toll_update=re.compile(
             rf"\b(?:{alternation([*lx['toll_rises'], *lx['toll_updates']])})\b", flags),
         strike_anaphora=re.compile(rf"\b(?:{alternation(lx['strike_anaphora'])})s?\b", flags),
@@ -257,6 +260,16 @@ def _no_toll_patterns(lx: dict, number: str) -> dict:
             rf"(?:(?:{alternation(lx['place_kinds'])})\s+(?:of\s+)?)?$", flags),
         no_dead=re.compile(rf"\b(?:{alternation(lx['no_dead'])})\b(?!\s+among\b)", flags),
     )
+
+
+def _participle_patterns(lx: dict) -> dict:
+    """The -ing words of the toll verbs (killed_before, wounded_before): "killing",
+    "wounding", "injuring", "eliminating"."""
+    words = alternation(w for w in (*lx["killed_before"], *lx["wounded_before"])
+                        if w.endswith("ing") and " " not in w)
+    return dict(participle=re.compile(rf"(?:{words})\b", re.IGNORECASE),
+                participle_toll=re.compile(rf",\s+(?:{words})\b(?:\s+\S+){{0,3}}\s*$",
+                                           re.IGNORECASE))
 
 
 def _period_pattern(lx: dict, number: str) -> re.Pattern:
@@ -505,19 +518,17 @@ def period_of(sentence: str, mention: CasualtyMention) -> str | None:
     # a toll in a participle clause is the main clause's, over whatever period it names: "The
     # federal army has carried out drone strikes across Amhara since the conflict erupted in
     # August last year, killing hundreds of civilians"
+    lx = _lexicon()
     opened = sentence[:mention.start].rstrip().endswith(",") \
-        and _PARTICIPLE.match(sentence, mention.start)  # the toll's words open with it
-    start = 0 if opened or _PARTICIPLE_TOLL.search(sentence, 0, mention.start) \
+        and lx.participle.match(sentence, mention.start)  # the toll's words open with it
+    start = 0 if opened or lx.participle_toll.search(sentence, 0, mention.start) \
         else mention.start - 50
-    found = _lexicon().period.search(sentence[max(0, start):end])
+    found = lx.period.search(sentence[max(0, start):end])
     return found.group().strip() if found else None
 
 
 # where a toll's clause ends: a comma, semicolon, colon, bracket or dash
 _CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s")
-# a participle clause that opens with the toll: ", killing (at least) ..."
-_PARTICIPLE = re.compile(r"(?:killing|leaving|wounding|injuring)\b", re.I)
-_PARTICIPLE_TOLL = re.compile(rf",\s+{_PARTICIPLE.pattern}(?:\s+\S+){{0,3}}\s*$", re.I)
 
 
 def tells_dead(sentence: str) -> bool:

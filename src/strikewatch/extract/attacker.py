@@ -40,6 +40,7 @@ class AttackerRules:
         # the strike words a demonym names the forces of: events, not munitions
         self._event_nouns = lex.strong_nouns | {n for n in lex.weak_nouns if not lex.weapons.search(n)}
         self._demonym_ids = word_ids(lex.demonym_forces)  # as written: "Pakistani"
+        self._site_nouns = frozenset(lex.place_heads) | lex.landmark_nouns  # "army base"
 
     def actor_tokens(self, sdoc) -> list[tuple[ActorEntry, set[int]]]:
         """Every actor the sentence names, with its tokens; a name inside a phrase that is no
@@ -230,7 +231,7 @@ class AttackerRules:
         """Whether the word after a force word is a site's noun ("army base", "military
         airport", "the Saudi Hospital"), or the one after a capitalised word of the site's
         name ("the Russian Orthodox church")."""
-        sites = self.lex.place_heads.keys() | self.lex.landmark_nouns
+        sites = self._site_nouns
         after = _NEXT_WORD.match(text, end)
         if after is not None and after.group(1)[:1].isupper() and after.group(1).lower() not in sites:
             after = _NEXT_WORD.match(text, after.end())
