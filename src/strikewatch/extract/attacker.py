@@ -14,7 +14,16 @@ from strikewatch.models import Actor, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
 from .state import AttackerChoice, DocState, SentenceContext, StrikeEvidence, Trigger
-from .words import _char_span, _is_country, _either_or, _text, _the_speaker_acts, tokens_among, word_ids
+from .words import (
+    _char_span,
+    _either_or,
+    _is_country,
+    _text,
+    _the_speaker_acts,
+    describes_a_place,
+    tokens_among,
+    word_ids,
+)
 
 # How far back an attacker named earlier still governs a strike word with none of its own:
 # about one sentence of news prose (tuned on the FA-KES development articles, where
@@ -61,23 +70,7 @@ class AttackerRules:
                 if (entry.resolve != "territory" or not (_owned(sdoc, toks, groups)
                                                           or _owner_after(sdoc, toks, named)))
                 and not _owner_of_own_force(sdoc, entry, toks, out)
-                and not self._describes_a_place(sdoc, toks)]
-
-    def _describes_a_place(self, sdoc, toks: set[int]) -> bool:
-        """A state's adjective on a kind of place says whose the place is, not who struck it:
-        "in the Russian border village of Glotovo", "the central Ukrainian city of Dnipro",
-        "the southern Lebanese town of Jwaya", "the Saudi city of Khamis Mushait"; so on a
-        landmark, through the words of its name: "the Saudi Hospital in El Fasher", "the
-        Russian Orthodox church in Kherson", "the Turkish hospital in Gaza City"."""
-        if len(toks) != 1:
-            return False
-        tok = sdoc[min(toks)]
-        kinds = self.lex.of_phrases | self.lex.unit_nouns | self.lex.landmark_nouns
-        while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
-            tok = tok.head
-            if tok.lower_ in kinds:
-                return True
-        return False
+                and not describes_a_place(self.lex, sdoc, toks)]
 
     def _demonyms_on_strike_words(self, sdoc, named: set[int]) -> list[tuple[ActorEntry, set[int]]]:
         """A state's demonym on a strike noun names its forces, though the demonym alone names

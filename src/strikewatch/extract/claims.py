@@ -14,7 +14,7 @@ from strikewatch.models import ClaimMention, Span
 from strikewatch.nlp import Sentence
 
 from .state import _KIND_ORDER, Attribution, DocState
-from .words import _pieces, negates
+from .words import _pieces, describes_a_place, negates
 
 _QUOTE = re.compile(r"[\"“]([^\"”]{8,})[\"”]")
 
@@ -43,7 +43,9 @@ class ClaimReader:
         said = self._said(sdoc, att, others)
         kinds, content = said.kinds, said.content
         named = self._forces_named(sdoc, att, actors)
-        about_actor = _acting(sdoc, named, self._verbs_that_strike(att))
+        about_actor = _acting(sdoc, [(e, toks) for e, toks in named
+                                     if not describes_a_place(lex, sdoc, toks)],
+                              self._verbs_that_strike(att))
         if not kinds and not named and not lex.groups.find(content):
             return None  # a force named, even as what was hit, makes the words a claim
         # a verb that fixes the kind wins over the words it governs ("accused the coalition of
@@ -204,15 +206,25 @@ def _acting(sdoc, named: list[tuple[ActorEntry, set[int]]],
 
 
 def _struck(sdoc, i: int, strike_verbs: frozenset[str] = frozenset()) -> bool:
-    """Whether the word is, or names whose is, what a strike hit: the object of "on", "at" or
-    "against" ("an attack on an army base", "fired at a US Navy destroyer"), or of one of
-    ``strike_verbs`` ("struck Russian air defence systems")."""
+    """Whether the word is, or names whose is, what a strike hit: it lies inside the object of
+    "on", "at" or "against" ("an attack on an army base", "fired at a US Navy destroyer"), or
+    of one of ``strike_verbs`` ("struck Russian air defence systems"), however deep: "a strike
+    on energy facilities that supply the Ukrainian military", "the strike on the refinery,
+    which it said supplies fuel to the Russian army", "an attack on a tanker bound for Israeli
+    ports". A subject or a "by" on the way is who acts: "strikes on Idlib by Russian jets"."""
     tok = sdoc[i]
-    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+    while tok.head.i != tok.i and tok.dep_ not in _ACTING_DEPS:
+        if tok.dep_ == "dobj" and tok.head.lower_ in strike_verbs \
+                or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "against"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+            return False
         tok = tok.head
-    if tok.dep_ == "dobj":
-        return tok.head.lower_ in strike_verbs
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "against")
+    return False
+
+
+# the links above which a force is no longer inside what was hit but who acts or speaks
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 
 
 def _about_before(state: DocState, att: Attribution) -> str | None:

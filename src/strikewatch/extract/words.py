@@ -253,3 +253,21 @@ def clause_of(tok):  # noqa: ANN001, ANN202 - spaCy tokens
             c.dep_ in _SUBJ for c in node.children)):
         node = node.head
     return node
+
+
+def describes_a_place(lex, sdoc, toks: set[int]) -> bool:  # noqa: ANN001 - lexicons, spaCy doc
+    """A state's adjective on a kind of place says whose the place is, not who struck it:
+    "in the Russian border village of Glotovo", "the central Ukrainian city of Dnipro",
+    "the southern Lebanese town of Jwaya", "the Saudi city of Khamis Mushait"; so on a
+    landmark, through the words of its name: "the Saudi Hospital in El Fasher", "the
+    Russian Orthodox church in Kherson", "the Turkish hospital in Gaza City", "an apartment
+    block near the US embassy"."""
+    if len(toks) != 1:
+        return False
+    tok = sdoc[min(toks)]
+    kinds = lex.of_phrases | lex.unit_nouns | lex.landmark_nouns
+    while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lower_ in kinds:
+            return True
+    return False
