@@ -48,3 +48,19 @@ def test_a_claim_is_about_the_side_that_struck_not_the_side_named_in_what_was_hi
 def test_a_force_named_by_by_after_what_was_hit_is_still_the_one_that_struck(
         extractor, text, about):
     assert _about(extractor, text) == [about]
+
+
+# ------------------------------------ a place its own words put in another country is there
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("Israeli tanks shelled the eastern areas of Khan Younis, killing eight people, medics said. "
+     "An Israeli strike on Friday killed a commander in the southern Lebanese town of Naqoura.",
+     "Naqoura", "LB"),
+    ("RSF shelling hit Kutum, killing 3. A stray shell hit the Chadian town of Tine, killing a "
+     "child.", "Tine", None),  # Chad's Tine is not in cities500: unplaced, never in Darfur
+])
+def test_a_town_its_own_words_put_abroad_is_not_in_the_story_s_province(
+        extractor, text, place, country):
+    coded = {c.place: c for c in read(extractor, text, "2024-07-20").strikes}
+    assert coded[place].country == country
+    assert coded[place].admin1 not in ("Gaza Strip", "Northern Darfur")

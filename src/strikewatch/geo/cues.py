@@ -35,6 +35,12 @@ _QUARTER = re.compile(rf"\b(?i:{_QUARTERS})\b")
 _QUARTER_BEFORE = re.compile(rf"\b(?i:{_QUARTERS})\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,6}}$")
 _QUARTER_AFTER = re.compile(
     rf"(?:\s+(?:and|&)\s+[\w'’-]+)?[\s,\x22\u201d]*(?:\w+\s+)?(?i:{_QUARTERS})\b")
+# "the southern Lebanese town of ", "the Russian border village of ", "the Sudanese city of ":
+# a nationality on the kind of place just before a name says whose country the place is in
+_NATIONAL_KIND_BEFORE = re.compile(
+    r"\b([A-Z][\w'’-]+)\s+(?:(?:border|frontier|frontline|front-line|coastal|port|garrison)\s+)?"
+    r"(?i:city|town|village|hamlet|settlement|port|province|region|district|camp)\s+of\s+"
+    r"(?:the\s+)?$")
 # "the neighborhood of Alommal", "the district of Al Mashhad", "the village of Ghareebeh"
 _CALLED_A_PLACE = re.compile(r"\b(?i:neighbou?rhood|quarter|district|village|town)\s+of\s+"
                              r"(?:the\s+)?$")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..actors import load_registry
 from ..models import Place, Span, StrikeMention
-from .cues import _distance_km
+from .cues import _NATIONAL_KIND_BEFORE, _distance_km
 from .disambiguate import (_AREA_NOUN, _document_country, _homonym_in_named_province,
                            _voting_population)
 from .gazetteer import Gazetteer, load_gazetteer
@@ -89,6 +89,17 @@ class _Document:
         texts = [m.sentence.text if m.sentence else "", self.text or ""]
         return {cc for t in texts if t for cc in self.gazetteer._countries_named(t)}
 
+    def country_of(self, m: StrikeMention) -> str | None:
+        """The country a place's own words name ("the southern Lebanese town of Naqoura" in a
+        story of Gaza, "the Russian border village of Tetkino" in one of Sumy), else the
+        story's."""
+        if m.place_span is None or m.sentence is None:
+            return self.country
+        before = m.sentence.text[:m.place_span.start - m.sentence.start][-80:]
+        kind = _NATIONAL_KIND_BEFORE.search(before)
+        own = kind and self.gazetteer._lex.demonyms.get(normalize(kind.group(1)))
+        return own or self.country
+
     def article_provinces(self) -> frozenset[str]:
         """The provinces the article names: a scan of its whole text, done once if asked."""
         if self._article_provinces is None:
@@ -138,9 +149,10 @@ def _across_the_border(doc: _Document, m: StrikeMention, alone: Place | Unresolv
 
 def _read_in_context(doc: _Document, m: StrikeMention, near: list[Place],
                      ) -> tuple[Place | Unresolved, Candidate | None]:
-    """One name read with the document's country and neighbours, then where its attacker
-    strikes, then checked for an area written with a town's name abroad."""
-    g, country = doc.gazetteer, doc.country
+    """One name read with the document's country (or the one its own words name) and
+    neighbours, then where its attacker strikes, then checked for an area written with a
+    town's name abroad."""
+    g, country = doc.gazetteer, doc.country_of(m)
     here, cand = g._resolve_full(m.place_text or "", country, near, _context_of(m))
     settled = _in_the_attacker_s_theatre(doc, m, near, (here, cand))
     if settled[0] is not here:
@@ -245,8 +257,9 @@ def _contain_all(doc: _Document) -> None:
         doc.story, doc.told = set(doc.small_story), True
     for i, m in enumerate(doc.mentions):
         if m.place_text is not None:
-            doc.results[i] = doc.gazetteer._contain(m, doc.results[i], doc.country,
-                                                    frozenset(doc.story), doc.told)
+            country = doc.country_of(m)  # a place of another country is in no story province
+            story = frozenset(doc.story) if country == doc.country else frozenset()
+            doc.results[i] = doc.gazetteer._contain(m, doc.results[i], country, story, doc.told)
 
 
 def _promote_provinces(doc: _Document) -> None:
