@@ -64,3 +64,36 @@ def test_a_town_its_own_words_put_abroad_is_not_in_the_story_s_province(
     coded = {c.place: c for c in read(extractor, text, "2024-07-20").strikes}
     assert coded[place].country == country
     assert coded[place].admin1 not in ("Gaza Strip", "Northern Darfur")
+
+
+# ------------------------------------------ "Israel said it struck": the state's own voice
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("Israel said it struck Hezbollah targets in Baalbek.", "Baalbek", "Israel Defense Forces"),
+    ("Ukraine said it struck a refinery in Ryazan.", "Ryazan", "Armed Forces of Ukraine"),
+    ("Turkey said it struck PKK targets in Duhok.", "Duhok", "Turkish Armed Forces"),
+    ("Sudan said it struck RSF positions in Nyala.", "Nyala", "Sudanese Armed Forces"),
+    ("Israel said its jets struck Hezbollah targets in Baalbek.", "Baalbek",
+     "Israel Defense Forces"),
+])
+def test_a_state_named_alone_speaks_of_its_own_forces_strikes(extractor, text, place, attacker):
+    (coded,) = read(extractor, text, "2025-03-14").strikes
+    assert (coded.place, coded.attacker) == (place, attacker)
+    assert [c.about for c in read(extractor, text, "2025-03-14").claims] == [coded.attacker_country]
+
+
+def test_a_state_named_alone_reporting_the_other_side_s_strike_is_about_that_side(extractor):
+    (claim,) = read(extractor, "Ukraine said Russia launched 120 drones at Kyiv overnight.",
+                    "2025-03-14").claims
+    assert (claim.org, claim.about) == ("Government of Ukraine", "RU")
+
+
+# --------------------------------------------------- a thing's given name is not a place
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Yemen's Houthis said they targeted Tel Aviv with a new drone called \"Yafa\".",
+     ["Tel Aviv"]),  # Yafa: Jaffa
+    ("Russia fired a missile dubbed Oreshnik at Dnipro, the air force said.", ["Dnipro"]),
+])
+def test_the_name_given_to_a_weapon_is_no_strike_place(extractor, text, places):
+    assert [c.place for c in read(extractor, text, "2025-03-14").strikes] == places

@@ -358,9 +358,11 @@ class SpeakerFinder:
         the body that state's (its words then run to the place)."""
         lex, first, last = self.lex, words.first, words.last
         written = sdoc[first: last + 1].text
-        seat = lex.state_capitals.get(written.lower())
+        bare = _LEADING_DET.sub("", written).lower()
+        seat = lex.state_capitals.get(bare) or lex.state_possessives.get(bare)
         if seat is not None and not lex.orgs.find(written):
-            # "Riyadh said", "Kyiv said": a capital alone speaks for its state's government
+            # "Riyadh said", "Kyiv said", "Israel said it struck ...": a capital or the state's
+            # own name alone speaks for its government, else for its forces
             words.org_override = lex.org_of.get((seat, "government")) \
                 or lex.org_of.get((seat, "belligerent"))
             return

@@ -215,7 +215,21 @@ class PlaceFinder:
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
                 and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)
-                and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)]
+                and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)
+                and not self._a_thing_s_given_name(sdoc, c)]
+
+    def _a_thing_s_given_name(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A name given to a thing is the thing's, not a place, though a town bears it: "a new
+        drone called 'Yafa'" (Jaffa), "a missile dubbed Palestine-2", "an operation named
+        Bashan Arrow"; unless the thing is a kind of place ("a village called Ein al-Tineh")."""
+        i = min(cand.tokens, default=0) - 1
+        while i > 0 and (sdoc[i].is_quote or sdoc[i].is_punct):
+            i -= 1
+        if i < 1 or sdoc[i].lower_ not in self.lex.naming_verbs:
+            return False
+        thing = sdoc[i - 1]
+        kinds = self.lex.of_phrases | self.lex.unit_nouns | self.lex.place_heads.keys()
+        return thing.pos_ in ("NOUN", "PROPN") and thing.lower_ not in kinds
 
     def _names_a_unit_of_forces(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name that opens a military unit's ("the junta's Light Infantry Battalion 550",
