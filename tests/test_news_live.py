@@ -8,6 +8,7 @@ shape such pages take; none is copied from a corpus.
 from __future__ import annotations
 
 import pytest
+from test_fusion_faults import incidents_of  # noqa: F401 - a fixture
 from test_sweep_sources import read
 
 
@@ -32,6 +33,10 @@ def _about(extractor, text: str) -> list[str | None]:
     ("Israeli officials said one man was killed when the drone struck an apartment building "
      "near the US embassy branch office.", None),
     ("Residents said the missile hit a residential block near the Turkish embassy in Kyiv.", None),
+    # a government's voice on its own strike: "Russia says it struck ..."
+    ("Russia says it struck Ukrainian energy sites", "RU"),
+    ("The Kremlin said it struck Ukrainian energy facilities overnight.", "RU"),
+    ("Turkey said it hit Kurdish militant positions in northern Iraq.", "TR"),
     # an armed group's own attack is about no state, whatever flag the target flies
     ("The Houthis said they launched an attack on an oil tanker bound for Israeli ports.", None),
 ])
@@ -97,3 +102,28 @@ def test_a_state_named_alone_reporting_the_other_side_s_strike_is_about_that_sid
 ])
 def test_the_name_given_to_a_weapon_is_no_strike_place(extractor, text, places):
     assert [c.place for c in read(extractor, text, "2025-03-14").strikes] == places
+
+
+# ------------------------- a post's heading and its paragraph tell one strike, site or no site
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    ("Russia-Ukraine war live: Drone attack on Odesa port kills two",
+     "Two killed in drone attack on Odesa port\n\nA Russian drone attack on the port of Odesa "
+     "overnight killed two workers and wounded five others, the regional governor said.",
+     [("Odesa", "Russian Armed Forces", 2)]),
+    ("Israel-Gaza live",
+     "Strike on school in Nuseirat kills nine\n\nAn Israeli air strike hit a school sheltering "
+     "displaced families in the Nuseirat refugee camp, killing nine people, the Civil Defence "
+     "said.", [("An Nuşayrāt", "Israel Defense Forces", 9)]),
+    # two sites of one town stay two strikes
+    ("Yemen live", "Strikes on Hodeidah port\n\nUS warplanes struck Hodeidah port overnight, "
+     "killing three dock workers, the Houthi-run health ministry said. Separately, Houthi media "
+     "said US jets hit Hodeidah airport.",
+     [("Al Ḩudaydah", "United States Armed Forces", 3),
+      ("Al Ḩudaydah", "United States Armed Forces", None)]),
+])
+def test_a_town_s_strike_told_with_its_site_and_without_is_one_incident(
+        incidents_of, title, text, want):
+    got = [(i["location"]["name"], i["attacker"]["name"], i["fatalities"]["min"])
+           for i in incidents_of(text, "2025-03-14", title)]
+    assert sorted(got, key=str) == sorted(want, key=str)

@@ -131,10 +131,11 @@ class ClaimReader:
                 if not toks & att.tokens and toks <= inside and e.state]
 
     def _verbs_that_strike(self, att: Attribution) -> frozenset[str]:
-        """The verbs whose object a belligerent's voice strikes ("its forces struck Russian air
-        defence systems"; an armed group's as a state's: "the RSF said it had targeted military
-        aircraft"): none for other voices, whose words name forces on both sides."""
-        if att.org is None or att.org.role != "belligerent":
+        """The verbs whose object a belligerent's or a government's voice strikes ("its forces
+        struck Russian air defence systems"; an armed group's as a state's: "the RSF said it had
+        targeted military aircraft"; "Russia says it struck Ukrainian energy sites"): none for
+        other voices, whose words name forces on both sides."""
+        if att.org is None or att.org.role not in ("belligerent", "government"):
             return frozenset()
         return self.lex.strike_verb_forms
 

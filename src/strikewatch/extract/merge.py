@@ -19,7 +19,7 @@ from strikewatch.models import Casualties, ClaimMention, StrikeMention
 from .state import _KIND_ORDER, TollUpdate
 
 PENDING = (PENDING_COALITION, PENDING_TERRITORY)
-from .words import _LEADING_DET, _is_country, _place_key, _place_skeleton
+from .words import _LEADING_DET, _is_country, _one_place_said, _place_key, _place_skeleton
 
 # "in a rebel-held town in", "in a village held by the Islamic State group in": the text speaks of
 # one place it has not named yet
@@ -143,10 +143,10 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
     mentions = _unattributed_told_again(_town_as_its_part(mentions))
     merged: list[StrikeMention] = []
     for m in sorted(mentions, key=lambda m: m.date_text is None):
-        key = (m.attacker, _place_key(m.place_text))
         target = None
         for i, k in enumerate(merged):
-            if (k.attacker, _place_key(k.place_text)) != key or _told_apart(k, m):
+            if k.attacker != m.attacker or not _one_place_said(k.place_text, m.place_text) \
+                    or _told_apart(k, m):
                 continue
             if k.date == m.date or m.date_text is None:
                 target = i
@@ -179,15 +179,15 @@ def _unattributed_told_again(mentions: list[StrikeMention]) -> list[StrikeMentio
     "Tareeq al-Bab" in the text): it joins that strike (each, when the story names two
     attackers of it) with its sentence and its toll, which is the strike's latest when it is
     told as risen ("The death toll from Monday's strike on Kharkiv has risen to 9")."""
-    def said(m: StrikeMention) -> tuple:
-        return _place_skeleton(m.place_text), m.date
+    def same(a: StrikeMention, b: StrikeMention) -> bool:
+        return a.date == b.date and _one_place_said(a.place_text, b.place_text, _place_skeleton)
 
     out = list(mentions)
-    known = {said(m) for m in mentions if m.attacker is not None}
+    known = [m for m in mentions if m.attacker is not None]
     for i, m in enumerate(mentions):
-        if m.attacker is None and said(m) in known:
+        if m.attacker is None and any(same(m, k) for k in known):
             out = [_joined(k, m) if k is not None and k.attacker is not None
-                   and said(k) == said(m) else k for k in out]
+                   and same(k, m) else k for k in out]
             out[i] = None
     return [m for m in out if m is not None]
 

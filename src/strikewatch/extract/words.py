@@ -202,6 +202,23 @@ def _place_key(text: str | None) -> str:
     return _PLACE_TAIL.sub("", t)
 
 
+# a site named with its town before it: "Odesa port", "the Nuseirat refugee camp", "Kharkiv
+# railway station" are the town's strike, told with its site
+_SITE_TAIL = re.compile(r"\s+(?:(?:sea|river)?port|airport|air\s?base|(?:refugee\s+|displacement\s+)?camp"
+                        r"|(?:railway\s+|train\s+|bus\s+)?station)$", re.IGNORECASE)
+
+
+def _one_place_said(a: str | None, b: str | None, key=None) -> bool:
+    """Whether two place names of one story say one place: alike by ``key`` (``_place_key``
+    unless given), or one of them the other's town with its site's noun after it ("Odesa
+    port" and "Odesa", "the Nuseirat refugee camp" and "Nuseirat"; not "Hodeidah port" and
+    "Hodeidah airport", two sites of the town)."""
+    key = key or _place_key
+    ka, kb = key(a), key(b)
+    return ka == kb or key(_SITE_TAIL.sub("", _place_key(a))) == kb \
+        or key(_SITE_TAIL.sub("", _place_key(b))) == ka
+
+
 def _place_skeleton(text: str | None) -> str:
     """A place name without its article, vowels and doubled letters: the transliterations of one
     Arabic name ("Tariq al-Bab", "Tareeq al-Bab") share it."""
