@@ -127,3 +127,29 @@ def test_a_town_s_strike_told_with_its_site_and_without_is_one_incident(
     got = [(i["location"]["name"], i["attacker"]["name"], i["fatalities"]["min"])
            for i in incidents_of(text, "2025-03-14", title)]
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+# ------------------------------ a sentence telling two sides' strikes keeps them apart in place
+
+@pytest.mark.parametrize(("text", "place", "killed", "other", "other_killed"), [
+    ("Shelling by the paramilitary Rapid Support Forces (RSF) on the Abu Shouk displacement "
+     "camp near El Fasher killed at least 14 people on Sunday, the camp's emergency response "
+     "room said, as the army carried out air strikes on the RSF-held city of Nyala.",
+     "Abu Shouk displacement camp", (14, None), "Nyala", (None, None)),
+    ("Israeli shelling of the Mawasi area killed 11 people in Khan Younis, as Hamas fighters "
+     "fired rockets at Sderot.", "Khan Younis", (11, 11), "Sderot", (None, None)),
+])
+def test_a_part_named_beside_another_side_s_town_is_not_folded_into_it(
+        extractor, text, place, killed, other, other_killed):
+    coded = {c.place: c for c in read(extractor, text, "2025-02-10").strikes}
+    assert (coded[place].killed, coded[other].killed) == (killed, other_killed)
+    assert coded[place].country == "SD" if "Fasher" in text else coded[place].admin1 == "Gaza Strip"
+
+
+def test_a_district_is_neither_folded_into_nor_placed_at_another_side_s_strike(extractor):
+    text = ("Russian shelling of the Saltivka district killed three people, as Ukrainian drones "
+            "struck a depot in Belgorod.")
+    coded = {c.place: c for c in read(extractor, text, "2025-02-10").strikes}
+    assert coded["Saltivka district"].killed == (3, 3)
+    assert coded["Saltivka district"].admin1 != "Belgorod"
+    assert coded["Belgorod"].killed == (None, None)  # the Russian shelling's dead are not its

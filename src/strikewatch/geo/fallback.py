@@ -23,12 +23,14 @@ class _Containers:
 
     def _contain(self, m: StrikeMention, result: Place | Unresolved | None,
                  country: str | None, story: frozenset[str] = frozenset(),
-                 told: bool = False) -> Place | Unresolved | None:
+                 told: bool = False, apart: frozenset[int] = frozenset(),
+                 ) -> Place | Unresolved | None:
         """Check a mention's place against the place the text puts it in or near, and code a
         name the gazetteer lacks to that container (or, lacking one, to the nearest place its
         sentence names) rather than leave it unplaced or put it abroad. A natural feature so
-        coded ("Sambisa Forest, Borno state") spreads beyond the point: region precision."""
-        placed = self._contain_name(m, result, country, story, told)
+        coded ("Sambisa Forest, Borno state") spreads beyond the point: region precision.
+        ``apart``: where in the sentence another side's strike places are named."""
+        placed = self._contain_name(m, result, country, story, told, apart)
         if isinstance(placed, Place) and placed.unresolved_name \
                 and self._is_feature(m.place_text or ""):
             return dataclasses.replace(placed, precision="region")
@@ -43,7 +45,8 @@ class _Containers:
 
     def _contain_name(self, m: StrikeMention, result: Place | Unresolved | None,
                       country: str | None, story: frozenset[str] = frozenset(),
-                      told: bool = False) -> Place | Unresolved | None:
+                      told: bool = False, apart: frozenset[int] = frozenset(),
+                      ) -> Place | Unresolved | None:
         """``_contain`` for any name."""
         x = m.place_text or ""
         found = self._container_of(m, country)
@@ -77,7 +80,7 @@ class _Containers:
             return self._variant_in_its_province(m, result, country, story)
         if isinstance(result, Unresolved) and result.reason == STREET_NAMESAKE:
             return result  # "Taras Shevchenko Park ... in Kyiv": a site of Kyiv's strike
-        anchor = self._anchor(m, country)
+        anchor = self._anchor(m, country, apart)
         if anchor is None:
             return self._in_the_story_province(m, result, country, story, told)
         return _placed_at(anchor, f"{x} not in gazetteer; placed at {anchor.name}, the "
@@ -386,15 +389,18 @@ class _Containers:
             self._named_exactly[memo_key] = hit
         return hit
 
-    def _anchor(self, m: StrikeMention, country: str) -> Place | None:
+    def _anchor(self, m: StrikeMention, country: str,
+                apart: frozenset[int] = frozenset()) -> Place | None:
         """The place named nearest to the mention in its sentence, if any is a province or a
-        town large enough not to be a common word's namesake."""
+        town large enough not to be a common word's namesake; not where another side's strike
+        fell ("Russian shelling of the Saltivka district killed three, as Ukrainian drones
+        struck a depot in Belgorod": Saltivka is no part of Belgorod)."""
         here = m.place_span.start - m.sentence.start if m.place_span else 0
         end = here + len(m.place_text or "")
         best: tuple[int, Place] | None = None
         for start, stop, place, _, _ in self._sentence_places(m.sentence.text, country):
-            if m.place_span and start < end and stop > here:
-                continue  # the mention itself
+            if m.place_span and start < end and stop > here or start in apart:
+                continue  # the mention itself, or another side's strike place
             if _venue_before(m.sentence.text[:start]):
                 continue  # "talks in Geneva": where words were spoken, not where a strike fell
             if best is None or abs(start - here) < best[0]:

@@ -259,7 +259,19 @@ def _contain_all(doc: _Document) -> None:
         if m.place_text is not None:
             country = doc.country_of(m)  # a place of another country is in no story province
             story = frozenset(doc.story) if country == doc.country else frozenset()
-            doc.results[i] = doc.gazetteer._contain(m, doc.results[i], country, story, doc.told)
+            doc.results[i] = doc.gazetteer._contain(m, doc.results[i], country, story, doc.told,
+                                                    _other_sides_places(doc, m))
+
+
+def _other_sides_places(doc: _Document, m: StrikeMention) -> frozenset[int]:
+    """Where in ``m``'s sentence the places of another side's strikes start (not those of a
+    joint strike, told once for each of its attackers: "airstrikes by regime and Russian jets
+    on Alghantou")."""
+    def starts(same: bool) -> set[int]:
+        return {o.place_span.start - m.sentence.start for o in doc.mentions
+                if o.sentence == m.sentence and o.place_span is not None
+                and _one_side(o, m) == same}
+    return frozenset(starts(False) - starts(True))
 
 
 def _promote_provinces(doc: _Document) -> None:
@@ -400,7 +412,8 @@ def _part_of_the_town_named(doc: _Document) -> None:
         parts = [i for i in idxs if doc.mentions[i].place_text.split()[-1].casefold() in nouns]
         towns = [j for j in idxs if j not in parts and isinstance(doc.results[j], Place)
                  and doc.results[j].precision in ("point", "admin2")
-                 and not doc.results[j].unresolved_name]
+                 and not doc.results[j].unresolved_name
+                 and all(_one_side(doc.mentions[i], doc.mentions[j]) for i in parts)]
         if len(parts) == 1 and len(towns) == 1 and _out_of_reach(doc.results[parts[0]],
                                                                   doc.results[towns[0]]):
             _fold_into_the_town(doc, parts[0], towns[0])
@@ -436,6 +449,15 @@ def _out_of_reach(part: Place | Unresolved | None, town: Place) -> bool:
         return True
     return bool(part.unresolved_name) or part.precision not in ("point", "admin2") \
         or _distance_km((part.lat, part.lon), (town.lat, town.lon)) > LANDMARK_TOWN_KM
+
+
+def _one_side(part: StrikeMention, town: StrikeMention) -> bool:
+    """Whether a part and a town of one sentence may be one strike: not when two sides fire
+    ("RSF shelling on the Abu Shouk camp near El Fasher killed 14 ..., as the army carried
+    out air strikes on the RSF-held city of Nyala" tells two strikes, the camp's and Nyala's;
+    "Israeli shelling of the Mawasi area killed 11 people in Khan Younis, as Hamas fighters
+    fired rockets at Sderot" one in Khan Younis, whatever Hamas fired at)."""
+    return part.attacker is None or town.attacker is None or part.attacker == town.attacker
 
 
 def _fold_into_the_town(doc: _Document, i: int, j: int) -> None:
