@@ -153,3 +153,49 @@ def test_a_district_is_neither_folded_into_nor_placed_at_another_side_s_strike(e
     assert coded["Saltivka district"].killed == (3, 3)
     assert coded["Saltivka district"].admin1 != "Belgorod"
     assert coded["Belgorod"].killed == (None, None)  # the Russian shelling's dead are not its
+
+
+# ------------------------------------------- a body of a state named by its possessive is its
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Russia's Ministry of Defence said its air defence units destroyed 31 Ukrainian drones over "
+     "the Belgorod region.", "Ministry of Defence of Russia"),
+    ("Israel's Ministry of Defence said its jets struck Beirut.", "Israeli Ministry of Defense"),
+    ("The Ministry of Defence said RAF Typhoons struck an IS target near Raqqa.",
+     "UK Ministry of Defence"),  # the UK's own name for its ministry
+])
+def test_a_ministry_named_with_its_state_s_possessive_is_that_state_s(extractor, text, org):
+    assert [c.org for c in read(extractor, text, "2025-03-16").claims] == [org]
+
+
+# ------------------ "its forces hit ...": the voice's own strike, whoever struck just before
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("Russian drones struck Kharkiv, killing two. Ukraine's General Staff said its forces hit a "
+     "Russian command post near the village of Kurakhove.", "Kurakhove", "Armed Forces of Ukraine"),
+    ("RSF drones struck Port Sudan, killing four. The Sudanese army said its aircraft struck RSF "
+     "positions near Nyala.", "Nyala", "Sudanese Armed Forces"),
+    # the other side's fire told by the voice it hit stays the other side's
+    ("Iran fired 180 missiles at Israel. One hit a school in Gedera, the Israeli army said.",
+     "Gedera", "Iranian Armed Forces"),
+])
+def test_a_voice_telling_of_its_own_forces_strike_names_its_attacker(
+        extractor, text, place, attacker):
+    coded = {c.place: c for c in read(extractor, text, "2025-03-16").strikes}
+    assert coded[place].attacker == attacker
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("A Ukrainian drone attack set fire to an oil depot in Russia's Krasnodar region, officials "
+     "said.\n\nUkraine's General Staff said its forces hit a Russian command post near the village "
+     "of Kurakhove.", "Kurakhove", "Armed Forces of Ukraine"),
+    ("Israeli jets struck Hezbollah sites in the Bekaa valley in Lebanon, the army said.\n\nThe "
+     "Israeli army said its forces struck a Hamas cell near Khan Younis.", "Khan Younis",
+     "Israel Defense Forces"),
+])
+def test_a_voice_s_own_strike_on_its_state_s_soil_keeps_its_attacker(
+        extractor, text, place, attacker):
+    """A story where a side strikes across a border, then tells of its own strike at home
+    (ground the other side holds): that fire did not come the other way."""
+    coded = {c.place: c for c in read(extractor, text, "2025-03-16").strikes}
+    assert coded[place].attacker == attacker

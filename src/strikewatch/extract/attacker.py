@@ -21,6 +21,7 @@ from .words import (
     _text,
     _the_speaker_acts,
     describes_a_place,
+    the_speaker_as_subject,
     tokens_among,
     word_ids,
 )
@@ -250,7 +251,8 @@ class AttackerRules:
         (``carried``) or an earlier strike word of this one named another force as striking:
         then it reports what hit its side ("Iran fired 180 missiles at Israel. One hit a school
         in Gedera, the Israeli army said"; "Russia fired 27 drones and five missiles at
-        Ukraine, Ukraine's air force said")."""
+        Ukraine, Ukraine's air force said"), unless it says its own did ("Ukraine's General Staff
+        said its forces hit a Russian command post")."""
         sdoc, strength = ctx.sdoc, trigger.strength
         found = [(e, toks) for e, toks in trigger.found if not self._a_patron(sdoc, toks)]
         claimed, voice = evidence.claimed, evidence.voice
@@ -274,9 +276,12 @@ class AttackerRules:
             toks = next(t for e, t in found if e is attackers[0])
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
         elif claimed and voice.country and not self._incoming(trigger.tok) and not self._accuses(sdoc) \
-                and not any(a is not None and a.country != voice.country
-                            for a in (*carried, *ctx.named_attackers)):
+                and ((own := the_speaker_as_subject(trigger.tok)) is not None or not any(
+                    a is not None and a.country != voice.country
+                    for a in (*carried, *ctx.named_attackers))):
             attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
+            if own is not None:  # "its forces hit a Russian command post": named so, its own
+                attacker_span = _char_span(sdoc, {t.i for t in own.subtree}, ctx.sentence.start)
         elif claimed and voice.group and _the_speaker_acts(trigger.tok):
             attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]
         elif claimed and voice.org == PENDING_COALITION_VOICE and not self._incoming(trigger.tok) \

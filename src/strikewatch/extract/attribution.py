@@ -369,7 +369,7 @@ class SpeakerFinder:
         # a person names the speaker when the name is its head or opens it ("Rami Abdel Rahman
         # head of the Observatory"), not when it is a piece of a body's name
         body = lex.country_bodies.find(written)
-        if body and not lex.orgs.find(written):
+        if body and not self._a_body_of_its_own(sdoc, written, first, last):
             # "the defence ministry in Moscow": the state the name's place or people stand for
             where = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                      for t in c.subtree}
@@ -381,6 +381,16 @@ class SpeakerFinder:
             if entry is not None:
                 words.last = max([last, *where])
                 words.org_override = entry
+
+    def _a_body_of_its_own(self, sdoc, written: str, first: int, last: int) -> bool:
+        """Whether the words name a body of the registry by its own name, and not one of a
+        state they name by its possessive or adjective: "Russia's Ministry of Defence" is
+        Russia's, though the UK's is called the Ministry of Defence."""
+        lex = self.lex
+        found = [o for o in lex.orgs.find(written)  # not the state's own name: "Russia"
+                 if o[2].lower() not in lex.state_possessives and o[2].lower() not in lex.state_capitals]
+        named = self._state_named(sdoc, first, last, set()) if found else None
+        return bool(found) and (named is None or any(o[3].country == named for o in found))
 
     def _state_named(self, sdoc, first: int, last: int, where: set[int]) -> str | None:
         """The state a body's name names by its adjective ("the Syrian defence ministry"), its

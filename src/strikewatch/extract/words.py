@@ -245,9 +245,14 @@ def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
     clause holds the strike noun ("its fighters destroyed a post with drone-dropped bombs"), is
     the speaker itself or its own forces (not "a strike hit Gaza, Hamas said", where the group
     reports what it suffered)."""
-    return any(c.dep_ == "nsubj" and (c.lower_ in _SPEAKER_AS_SUBJECT or any(
-        o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER for o in c.children))
-        for c in _clause_verb(tok).children)
+    return the_speaker_as_subject(tok) is not None
+
+
+def the_speaker_as_subject(tok):  # noqa: ANN001, ANN201 - spaCy tokens
+    """The subject that is the speaker or its own forces ("it", "its forces"), if any."""
+    return next((c for c in _clause_verb(tok).children if c.dep_ == "nsubj" and (
+        c.lower_ in _SPEAKER_AS_SUBJECT or any(o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER
+                                               for o in c.children))), None)
 
 
 def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens
