@@ -714,6 +714,9 @@ def _with_designation_spellings(weapons: dict) -> dict:
 # The units the prefilter compares: runs of word characters and hyphens (the word boundaries
 # of the PhraseMatcher regexes: "air-strike" is not "strike"), and "%".
 _WORD = re.compile(r"[\w-]+|%")
+# A web address is no prose: the words of a scraped page's badge or link ("shields.io/badge/
+# ...%E2...&style=flat", ".../releases") read as a figure and a verb of saying.
+_WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 class _WordIndex:
@@ -757,7 +760,7 @@ class _TextWords:
     __slots__ = ("words", "lower", "word_set", "lower_set", "keys")
 
     def __init__(self, text: str):
-        self.words = _WORD.findall(text)
+        self.words = _WORD.findall(_WEB_ADDRESS.sub(" ", text))
         self.lower = [w.lower() for w in self.words]
         self.word_set, self.lower_set = set(self.words), set(self.lower)
         self.keys = self.word_set | self.lower_set
