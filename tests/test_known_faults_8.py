@@ -17,6 +17,22 @@ def coded(extractor, text: str, day: str = "2024-06-05") -> list[tuple]:
     return [(s.place, s.attacker, s.killed, s.targets) for s in read(extractor, text, day).strikes]
 
 
+# ------------------------- a village the gazetteer lacks, where the thing hit lies, is placed
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    # Gaza, Ukraine, Sudan: spaCy calls the unknown name an ORG or a PERSON; "in X" after what
+    # a strike verb hit is where the strike fell all the same
+    ("Israeli tank fire hit tents in Mawasi, killing three.", "Mawasi", "Israel Defense Forces"),
+    ("Russian tank fire hit a house in Hlushkivka, killing two.", "Hlushkivka",
+     "Russian Armed Forces"),
+    ("RSF shells hit homes in Abu Shouk, killing four.", "Abu Shouk", "RSF"),
+])
+def test_an_unknown_village_where_the_thing_hit_lies_is_the_strike_s_place(
+        extractor, text, place, attacker):
+    assert [(p, a) for p, a, _, _ in coded(extractor, text)] == [(place, attacker)]
+
+
 # --------------------------------------------- a web address is no prose at the claim gate
 
 
