@@ -56,3 +56,29 @@ def test_a_readme_s_badges_and_link_targets_pass_no_gate(extractor):
 ])
 def test_a_strike_sentence_with_a_link_still_passes(extractor, text):
     assert [s.text for s in extractor.candidate_sentences(item(text))] == [text]
+
+
+# --------------------------------------------- a target belongs to its own clause's strike
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Lebanon: the positions Hezbollah says it fired at are not what the Israeli strikes hit
+    ("Israeli strikes on south Lebanon killed five people, while Hezbollah said it fired "
+     "rockets at Israeli army positions.",
+     [("south Lebanon", "Israel Defense Forces", (5, 5), ())]),
+    # Ukraine: nor, by the speaker's word on the same sentence, what the Russian missiles hit
+    ("Russian missiles hit Odesa, killing two, while Ukraine said it fired drones at Russian "
+     "army positions.",
+     [("Odesa", "Russian Armed Forces", (2, 2), ())]),
+    # Syria: the barracks the rebels shelled are not the Russian jets' target
+    ("Russian jets bombed rebel positions in Idlib, while the rebels said they shelled army "
+     "barracks.",
+     [("Idlib", "Russian Armed Forces", (None, None), ("rebel",))]),
+])
+def test_a_target_named_in_another_strike_s_clause_is_not_this_strike_s(extractor, text, want):
+    assert coded(extractor, text) == want
+
+
+def test_a_target_in_a_clause_with_no_strike_word_stays_the_strike_s(extractor):  # Gaza
+    text = "Israeli jets struck a school where displaced civilians sheltered in Gaza City."
+    assert "civilian" in coded(extractor, text)[0][3]
