@@ -82,3 +82,18 @@ def test_a_target_named_in_another_strike_s_clause_is_not_this_strike_s(extracto
 def test_a_target_in_a_clause_with_no_strike_word_stays_the_strike_s(extractor):  # Gaza
     text = "Israeli jets struck a school where displaced civilians sheltered in Gaza City."
     assert "civilian" in coded(extractor, text)[0][3]
+
+
+# --------------------------------- the wounded counted before a place are not its dead
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # Ukraine, Syria: "wounded five in X" was read as X's share of the dead
+    ("Russian shelling killed two people and wounded five in Kostiantynivka on Tuesday, the "
+     "regional police said.", (2, 2), (5, 5)),
+    ("A Russian airstrike killed three people and injured 12 in Douma, activists said.",
+     (3, 3), (12, 12)),
+])
+def test_the_wounded_counted_before_a_place_are_not_its_dead(extractor, text, killed, wounded):
+    [strike] = read(extractor, text, "2024-06-05").strikes
+    assert (strike.killed, strike.wounded) == (killed, wounded)
