@@ -97,3 +97,45 @@ def test_a_target_in_a_clause_with_no_strike_word_stays_the_strike_s(extractor):
 def test_the_wounded_counted_before_a_place_are_not_its_dead(extractor, text, killed, wounded):
     [strike] = read(extractor, text, "2024-06-05").strikes
     assert (strike.killed, strike.wounded) == (killed, wounded)
+
+
+# ------------------------ a side's blanket word with no place confirms no placed strike
+
+_KOSTIANTYNIVKA = (
+    "Russian shelling killed two people and wounded five in Kostiantynivka on Tuesday, the "
+    "regional police said. A shell hit a shop in the city centre, police said.\n\n"
+    "Russian forces also shelled the village of Illinivka, killing one man, the regional "
+    "governor said.\n\n"
+    "The Russian defence ministry said its forces struck Ukrainian army positions and fuel "
+    "depots overnight.")
+_HODEIDAH = (
+    "US airstrikes hit a fuel depot in Hodeidah on Thursday, killing four workers, the "
+    "Houthi-run health ministry said. Residents said the fire burned through the night.\n\n"
+    "Residents of Sanaa said they heard heavy explosions near the airport.\n\n"
+    "US Central Command said its forces struck Houthi targets overnight.")
+
+
+@pytest.mark.parametrize(("text", "published"), [(_KOSTIANTYNIVKA, "2025-06-10"),
+                                                 (_HODEIDAH, "2025-04-18")])
+def test_a_blanket_statement_with_no_place_confirms_no_placed_strike(
+        tmp_path, extractor, text, published):
+    from test_fusion_faults import _incidents
+
+    grades = [i["grade"] for i in _incidents(tmp_path, extractor, text, published, "")]
+    assert grades and "confirmed" not in grades, grades
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    (_KOSTIANTYNIVKA.replace("struck Ukrainian army positions and fuel depots overnight",
+                             "had struck a Ukrainian army unit in the attack on Illinivka"),
+     "2025-06-10"),
+    (_HODEIDAH.replace("struck Houthi targets overnight",
+                       "had struck a Houthi fuel store in the attack on the depot"),
+     "2025-04-18"),
+])
+def test_a_side_s_word_in_a_later_paragraph_that_points_back_still_confirms(
+        tmp_path, extractor, text, published):
+    from test_fusion_faults import _incidents
+
+    grades = [i["grade"] for i in _incidents(tmp_path, extractor, text, published, "")]
+    assert "confirmed" in grades, grades
