@@ -139,3 +139,54 @@ def test_a_side_s_word_in_a_later_paragraph_that_points_back_still_confirms(
 
     grades = [i["grade"] for i in _incidents(tmp_path, extractor, text, published, "")]
     assert "confirmed" in grades, grades
+
+
+# ---------------- "another strike" further down a story is the last strike's attacker's
+
+_DEIR_AL_BALAH = (
+    "An Israeli airstrike hit a house in Deir al-Balah on Tuesday, killing six people, "
+    "including two children, hospital officials said.\n\n"
+    "Relatives gathered outside the hospital morgue as the bodies were brought in. Aid groups "
+    "say fuel for the hospital's generators is running out.\n\n"
+    "Another strike hit a car in Khan Younis, killing two men, medics said.")
+_RAS_ISA = (
+    "US airstrikes hit the Houthi-held port of Ras Isa on Thursday, killing at least 20 people, "
+    "the Houthi-run health ministry said.\n\n"
+    "Shipping through the Red Sea has fallen sharply since the Houthis began attacking vessels. "
+    "Insurers have raised premiums for ships calling at Yemeni ports.\n\n"
+    "Further strikes hit the capital Sanaa overnight, residents said.")
+_KHARKIV = (
+    "Russian missiles hit an apartment block in Kharkiv on Monday, killing three people, the "
+    "governor said.\n\n"
+    "Rescuers searched the rubble through the night. The city has been hit almost daily since "
+    "spring.\n\n"
+    "Another missile strike hit a warehouse in Odesa, regional officials said.")
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    # Gaza, Yemen, Ukraine: a paragraph of aftermath between names no other side striking
+    (_DEIR_AL_BALAH, "Khan Younis", "Israel Defense Forces"),
+    (_RAS_ISA, "Sanaa", "United States Armed Forces"),
+    (_KHARKIV, "Odesa", "Russian Armed Forces"),
+])
+def test_another_strike_after_a_paragraph_takes_the_last_strike_s_attacker(
+        extractor, text, place, attacker):
+    by_place = {p: a for p, a, _, _ in coded(extractor, text)}
+    assert by_place[place] == attacker
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # Gaza, Ukraine: the paragraph between names another side striking; whose the further
+    # strike is the text does not say
+    (_DEIR_AL_BALAH.replace(
+        "Relatives gathered outside the hospital morgue as the bodies were brought in. Aid "
+        "groups say fuel for the hospital's generators is running out.",
+        "Hamas said its fighters fired rockets at Israeli troops overnight."), "Khan Younis"),
+    (_KHARKIV.replace(
+        "Rescuers searched the rubble through the night. The city has been hit almost daily "
+        "since spring.",
+        "Ukraine's military said its drones struck Russian army positions overnight."), "Odesa"),
+])
+def test_another_strike_after_another_side_s_strike_takes_no_attacker(extractor, text, place):
+    by_place = {p: a for p, a, _, _ in coded(extractor, text)}
+    assert by_place[place] is None

@@ -411,6 +411,7 @@ class Lexicons:
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
+        self.more_of_the_same = frozenset(w.lower() for w in t.get("more_of_the_same") or ())
         self.same_day = PhraseMatcher({w: True for w in t.get("same_day") or ()})
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})

@@ -336,9 +336,9 @@ class AttackerRules:
                    and not any(p.dep_ == "poss" for p in c.children)  # "its missiles hit"
                    for c in verb.children)
 
-    @staticmethod
-    def carried(state: DocState, ctx: SentenceContext) -> list[ActorEntry | None]:
-        """ "The jets then struck...": the attackers of the sentence just before."""
+    def carried(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> list[ActorEntry | None]:
+        """ "The jets then struck...": the attackers of the sentence just before; "Another
+        strike hit ...", "Further strikes hit ...": those of the strike told last."""
         sentence = ctx.sentence
         last = state.last_attackers
         gap = sentence.start - last.end if last and last.paragraph == sentence.paragraph else None
@@ -346,7 +346,20 @@ class AttackerRules:
             return list(last.attackers)
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
+        if self._more_of_the_last(state, trigger):
+            return list(last.attackers)
         return [None]
+
+    def _more_of_the_last(self, state: DocState, trigger: Trigger) -> bool:
+        """The strike word says it is more of the strikes told ("another", "further") and the
+        attackers named last are those of the strike told last: no other side was named as
+        striking since, however many paragraphs of aftermath lie between."""
+        last, told = state.last_attackers, state.strikes[-1] if state.strikes else None
+        more = any(c.dep_ in ("det", "amod") and c.lower_ in self.lex.more_of_the_same
+                   for c in trigger.tok.children)
+        return more and last is not None and told is not None and told.attacker is not None \
+            and last.end <= told.sentence.end \
+            and told.attacker.code in {a.code for a in last.attackers if a is not None}
 
 
 def _written(sdoc, toks: set[int]) -> str:

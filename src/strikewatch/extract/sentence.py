@@ -108,7 +108,7 @@ class SentenceReader:
             return
         if strength == "claimed" and not self._own_claimed_strike(state, ctx, trigger, evidence):
             return
-        carried = self.attackers.carried(state, ctx)
+        carried = self.attackers.carried(state, ctx, trigger)
         choice = self.attackers.named(ctx, trigger, evidence, carried,
                                       self._own_attackers(ctx, trigger))
         if choice.attackers:
