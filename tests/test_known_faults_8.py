@@ -190,3 +190,38 @@ def test_another_strike_after_a_paragraph_takes_the_last_strike_s_attacker(
 def test_another_strike_after_another_side_s_strike_takes_no_attacker(extractor, text, place):
     by_place = {p: a for p, a, _, _ in coded(extractor, text)}
     assert by_place[place] is None
+
+
+# ------------------ "its aircraft, supported by X" are the voice's own, with X beside them
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Syria: the army's own aircraft struck, Russia's forces beside them, in both places
+    ("The Syrian army said in a statement that its aircraft, supported by Russian forces, had "
+     "targeted militant headquarters in Idlib and Hama countryside, killing dozens of "
+     "militants.",
+     {("Idlib", "Syrian Government Forces"), ("Idlib", "Russian Armed Forces"),
+      ("Hama countryside", "Syrian Government Forces"),
+      ("Hama countryside", "Russian Armed Forces")}),
+    # Yemen: a group's voice ("their forces") as well as a state's
+    ("The Houthis said their forces, supported by Iranian drones, had struck Saudi positions "
+     "in Jizan and Najran, killing dozens of soldiers.",
+     {("Jizan", "Houthis"), ("Jizan", "Iranian Armed Forces"), ("Najran", "Houthis"),
+      ("Najran", "Iranian Armed Forces")}),
+])
+def test_the_voice_s_own_forces_strike_beside_those_supporting_them(extractor, text, want):
+    assert {(p, a) for p, a, _, _ in coded(extractor, text)} == want
+
+
+def test_the_second_place_of_the_voice_s_own_strike_is_its_own_and_confirmed(
+        tmp_path, extractor):  # Syria: Hama went to Russia alone
+    from test_fusion_faults import _incidents
+
+    text = ("Russian and Syrian warplanes struck Idlib on Tuesday, activists said.\n\n"
+            "The Syrian army said in a statement that its aircraft, supported by Russian "
+            "forces, had targeted militant headquarters in Idlib and Hama countryside, "
+            "killing dozens of militants.")
+    graded = {(i["location"]["name"], i["attacker"]["name"]): i["grade"]
+              for i in _incidents(tmp_path, extractor, text, "2019-05-07", "")}
+    assert graded[("Ḩamāh", "Syrian Government Forces")] == "confirmed"
+    assert ("Ḩamāh", "Russian Armed Forces") in graded

@@ -490,6 +490,7 @@ class Lexicons:
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
         self.interception = PhraseMatcher({p: True for p in at.get("interception") or ()})
+        self.own_possessives = frozenset(w.lower() for w in at["owned_strike"]["possessives"])
 
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}

@@ -291,7 +291,33 @@ class AttackerRules:
             attackers = [self.lex.theatre_coalition]  # "a coalition spokesman said ..."
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
-        return AttackerChoice(attackers, attacker_span)
+        return AttackerChoice(self._the_voice_s_own_beside(sdoc, trigger, evidence, found, attackers),
+                              attacker_span)
+
+    def _the_voice_s_own_beside(self, sdoc, trigger: Trigger, evidence: StrikeEvidence, found,
+                                attackers: list) -> list:
+        """ "The Syrian army said its aircraft, supported by Russian forces, had targeted
+        ...": "its" names the voice's own forces as the attacker; the forces that "supported"
+        them strike beside them, they do not take the strike from them."""
+        voice = evidence.voice
+        if not evidence.claimed or voice is None or not found or None in attackers:
+            return attackers
+        beside = all(self._backing_agent(sdoc, toks) for _, toks in found)
+        owned = any(sdoc[i].lower_ in self.lex.own_possessives and sdoc[i].dep_ == "poss"
+                    for i in trigger.attached)
+        own = next((e for e in self.lex.actor_entries if voice.country and e.country == voice.country
+                    or not voice.country and voice.group and e.registry_code == voice.group), None)
+        if not (beside and owned) or own is None or own in attackers:
+            return attackers
+        return [own, *attackers]
+
+    def _backing_agent(self, sdoc, toks: set[int]) -> bool:
+        """The name is the agent of a backing participle ("supported by Russian forces")."""
+        tok = sdoc[max(toks)]
+        while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
+            and tok.head.head.lower_ in self.lex.backing_participles
 
     def _a_patron(self, sdoc, toks: set[int]) -> bool:
         """A state named by its name as the agent of a backing participle ("Houthi fighters,
