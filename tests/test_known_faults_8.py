@@ -141,6 +141,22 @@ def test_a_side_s_word_in_a_later_paragraph_that_points_back_still_confirms(
     assert "confirmed" in grades, grades
 
 
+
+@pytest.mark.parametrize(("title", "text", "published"), [
+    # Gaza, Ukraine: the headline's strike is the story's; the body's word on it owns it
+    ("Israeli strike kills six in Rafah", "Medics said the bodies were taken to Nasser "
+     "hospital.\n\nThe Israeli military said it had targeted a Hamas commander.", "2024-07-09"),
+    ("Russian missile strike kills three in Kharkiv", "Rescuers searched the rubble through "
+     "the night.\n\nThe Russian defence ministry said it had struck a Ukrainian army command "
+     "post.", "2024-07-09"),
+])
+def test_a_side_s_word_in_the_body_still_owns_the_headline_s_strike(
+        tmp_path, extractor, title, text, published):
+    from test_fusion_faults import _incidents
+
+    grades = [i["grade"] for i in _incidents(tmp_path, extractor, text, published, title)]
+    assert grades == ["confirmed"], grades
+
 # ---------------- "another strike" further down a story is the last strike's attacker's
 
 _DEIR_AL_BALAH = (

@@ -83,7 +83,10 @@ def _campaign_words(store: Store, claims: Sequence[ClaimMention],
     for c in told:
         before = [s for s in starts.get(c.doc_id, ()) if s <= c.span.start]
         paragraphs = segments.get(c.doc_id, ())
-        if before and _segment_at(paragraphs, max(before)) != _segment_at(paragraphs, c.span.start):
+        strike = _segment_at(paragraphs, max(before)) if before else None
+        # a headline's strike is the story's: the body's word on it owns it
+        if strike is not None and paragraphs[strike].kind != "title" \
+                and strike != _segment_at(paragraphs, c.span.start):
             out.add(id(c))
     return out
 
