@@ -566,12 +566,15 @@ def tolls_by_place(sentence: str, places: list[tuple[int, int]]) -> dict[int, Ra
     Marjah, Alizaa and Salah Addin" (the places listed after "each of" share the figure).
     ``places`` are (start, end) character offsets in the sentence; returns place index -> Range
     for the places that have a figure of their own."""
-    lx = _lexicon()
     out: dict[int, Range] = {}
     each: Range | None = None
     last_end = -1
+    wounded = [(c.start, c.end) for c in find_casualties(sentence) if c.kind == "wounded"]
     for i, (start, end) in sorted(enumerate(places), key=lambda p: p[1][0]):
         m = _place_share(sentence, start, end)
+        # "killed two people and wounded five in Kostiantynivka": five is no one's dead
+        if m and any(a <= m.start("n") < b for a, b in wounded):
+            m = None
         value = _int(m["n"]) if m and not _is_part_of_a_date(sentence, m.start("n"), m["n"]) else None
         if value is not None:
             out[i] = _share_bounds(sentence, m.start("n"), value)

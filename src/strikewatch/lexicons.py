@@ -411,6 +411,7 @@ class Lexicons:
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
+        self.more_of_the_same = frozenset(w.lower() for w in t.get("more_of_the_same") or ())
         self.same_day = PhraseMatcher({w: True for w in t.get("same_day") or ()})
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
@@ -489,6 +490,7 @@ class Lexicons:
         self.claim_words = {k: PhraseMatcher({p: True for p in ps}) for k, ps in at["claim_words"].items()}
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
         self.interception = PhraseMatcher({p: True for p in at.get("interception") or ()})
+        self.own_possessives = frozenset(w.lower() for w in at["owned_strike"]["possessives"])
 
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}
@@ -714,6 +716,9 @@ def _with_designation_spellings(weapons: dict) -> dict:
 # The units the prefilter compares: runs of word characters and hyphens (the word boundaries
 # of the PhraseMatcher regexes: "air-strike" is not "strike"), and "%".
 _WORD = re.compile(r"[\w-]+|%")
+# A web address is no prose: the words of a scraped page's badge or link ("shields.io/badge/
+# ...%E2...&style=flat", ".../releases") read as a figure and a verb of saying.
+_WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 class _WordIndex:
@@ -757,7 +762,7 @@ class _TextWords:
     __slots__ = ("words", "lower", "word_set", "lower_set", "keys")
 
     def __init__(self, text: str):
-        self.words = _WORD.findall(text)
+        self.words = _WORD.findall(_WEB_ADDRESS.sub(" ", text))
         self.lower = [w.lower() for w in self.words]
         self.word_set, self.lower_set = set(self.words), set(self.lower)
         self.keys = self.word_set | self.lower_set

@@ -289,7 +289,33 @@ class AttackerRules:
             attackers = [self.lex.theatre_coalition]  # "a coalition spokesman said ..."
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
-        return AttackerChoice(attackers, attacker_span)
+        return AttackerChoice(self._the_voice_s_own_beside(sdoc, trigger, evidence, found, attackers),
+                              attacker_span)
+
+    def _the_voice_s_own_beside(self, sdoc, trigger: Trigger, evidence: StrikeEvidence, found,
+                                attackers: list) -> list:
+        """ "The Syrian army said its aircraft, supported by Russian forces, had targeted
+        ...": "its" names the voice's own forces as the attacker; the forces that "supported"
+        them strike beside them, they do not take the strike from them."""
+        voice = evidence.voice
+        if not evidence.claimed or voice is None or not found or None in attackers:
+            return attackers
+        beside = all(self._backing_agent(sdoc, toks) for _, toks in found)
+        owned = any(sdoc[i].lower_ in self.lex.own_possessives and sdoc[i].dep_ == "poss"
+                    for i in trigger.attached)
+        own = next((e for e in self.lex.actor_entries if voice.country and e.country == voice.country
+                    or not voice.country and voice.group and e.registry_code == voice.group), None)
+        if not (beside and owned) or own is None or own in attackers:
+            return attackers
+        return [own, *attackers]
+
+    def _backing_agent(self, sdoc, toks: set[int]) -> bool:
+        """The name is the agent of a backing participle ("supported by Russian forces")."""
+        tok = sdoc[max(toks)]
+        while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
+            and tok.head.head.lower_ in self.lex.backing_participles
 
     def _a_patron(self, sdoc, toks: set[int]) -> bool:
         """A state named by its name as the agent of a backing participle ("Houthi fighters,
@@ -334,9 +360,9 @@ class AttackerRules:
                    and not any(p.dep_ == "poss" for p in c.children)  # "its missiles hit"
                    for c in verb.children)
 
-    @staticmethod
-    def carried(state: DocState, ctx: SentenceContext) -> list[ActorEntry | None]:
-        """ "The jets then struck...": the attackers of the sentence just before."""
+    def carried(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> list[ActorEntry | None]:
+        """ "The jets then struck...": the attackers of the sentence just before; "Another
+        strike hit ...", "Further strikes hit ...": those of the strike told last."""
         sentence = ctx.sentence
         last = state.last_attackers
         gap = sentence.start - last.end if last and last.paragraph == sentence.paragraph else None
@@ -344,7 +370,20 @@ class AttackerRules:
             return list(last.attackers)
         if gap is not None and gap <= _CARRY_STATE_CHARS and all(a is not None and a.state for a in last.attackers):
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
+        if self._more_of_the_last(state, trigger):
+            return list(last.attackers)
         return [None]
+
+    def _more_of_the_last(self, state: DocState, trigger: Trigger) -> bool:
+        """The strike word says it is more of the strikes told ("another", "further") and the
+        attackers named last are those of the strike told last: no other side was named as
+        striking since, however many paragraphs of aftermath lie between."""
+        last, told = state.last_attackers, state.strikes[-1] if state.strikes else None
+        more = any(c.dep_ in ("det", "amod") and c.lower_ in self.lex.more_of_the_same
+                   for c in trigger.tok.children)
+        return more and last is not None and told is not None and told.attacker is not None \
+            and last.end <= told.sentence.end \
+            and told.attacker.code in {a.code for a in last.attackers if a is not None}
 
 
 def _written(sdoc, toks: set[int]) -> str:

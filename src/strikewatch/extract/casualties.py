@@ -28,15 +28,20 @@ class VictimFinder:
         self.lex = lex
 
     def add_victims(self, events: list[StrikeMention], sdoc, sentence: Sentence, speaker_tokens,
-                     actors, *, source: str | None) -> list[StrikeMention]:
+                     actors, *, source: str | None, strike_words: frozenset[int] = frozenset()
+                     ) -> list[StrikeMention]:
         """Targets and casualties of the sentence. A toll is counted once per attacker: it goes
-        to the first place the sentence names, since the text does not split it between places."""
+        to the first place the sentence names, since the text does not split it between places.
+        ``strike_words``: the tokens of the sentence's strike words, whose clauses tell strikes
+        of their own (``_own_clause``)."""
         lex = self.lex
         attacker_chars = [_with_its_noun(sdoc, a.attacker_span.start - sentence.start,
                                          a.attacker_span.end - sentence.start)
                           for a in events if a.attacker_span]
         speaker_chars = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
-        targets = self.targets(sdoc, attacker_chars + speaker_chars, source)
+        named = self._targets_named(sdoc, attacker_chars + speaker_chars, source)
+        targets = [t for t, _ in named]
+        elsewhere = _told_with_another_strike(named, strike_words)
         cas, told, period_tolls = _sentence_toll(sentence.text)
         for c in told:
             if c.who:
@@ -51,7 +56,8 @@ class VictimFinder:
             return []
         ordered = _toll_clause_first(events, sdoc, sentence, told)
         tolls = dict(zip(map(id, ordered), self._tolls(ordered, sentence, cas)))
-        return [replace(ev, targets=tuple(targets), casualties=tolls[id(ev)],
+        return [replace(ev, targets=_own_clause(ev, targets, elsewhere, sdoc, sentence),
+                        casualties=tolls[id(ev)],
                         event_type=event_type_of(sentence.text, near=_place_offset(ev, sentence)))
                 for ev in events if tolls[id(ev)] is not None]
 
@@ -98,20 +104,25 @@ class VictimFinder:
         the groups it says were NOT hit ("did not target IS"), and the groups a clause only
         describes ("the Islamist coalition battling government forces"). A facility ("military
         airport") counts only when no armed group or person is named: it belongs to its holder."""
+        return [t for t, _ in self._targets_named(sdoc, excluded, source, within)]
+
+    def _targets_named(self, sdoc, excluded: list[tuple[int, int]], source: str | None,
+                       within: set[int] | None = None) -> list[tuple[Target, object]]:
+        """``targets``, each with the token that heads its name in the parse."""
         lex = self.lex
-        found: list[Target] = []
+        found: list[tuple[Target, object]] = []
         for matcher in (lex.groups, lex.facilities):
             if matcher is lex.facilities and found:
                 break
             for s, e, text, cat in matcher.find(_text(sdoc)):
-                if any(s < b and a < e for a, b in excluded) or any(t.category == cat for t in found):
+                if any(s < b and a < e for a, b in excluded) or any(t.category == cat for t, _ in found):
                     continue
                 span = sdoc.char_span(s, e, alignment_mode="expand")
                 if span is None or within is not None and not set(range(span.start, span.end)) & within:
                     continue
                 if self._not_hit(sdoc, span) or self._described(span) or self._accused(span):
                     continue
-                found.append(Target(str(cat), text, source))
+                found.append((Target(str(cat), text, source), span.root))
         return found
 
     def _accused(self, span) -> bool:
@@ -147,7 +158,8 @@ class VictimFinder:
                 return any(s <= at < e for s, e, _, _ in lex.groups.find(_text(span.doc)))
         return False
 
-    def record_assertion(self, state: DocState, sdoc, tok, found, attributions, speaker_tokens) -> None:
+    def record_assertion(self, state: DocState, sdoc, tok, found, attributions, speaker_tokens,
+                         strike_words: frozenset[int] = frozenset()) -> None:
         """Remember whom a speaker says a state force's strikes hit, from the words the strike
         word governs, so that the same speaker's other report of that force's strikes can carry
         it ("cease its airstrikes on Syrian rebel fighters and civilians" ... "attacks on Hama,
@@ -158,7 +170,9 @@ class VictimFinder:
         excluded = [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for _, t in found for i in t]
         excluded += [(sdoc[i].idx, sdoc[i].idx + len(sdoc[i])) for i in speaker_tokens]
         governed = {t.i for t in tok.subtree} - {tok.i}
-        targets = self.targets(sdoc, excluded, None, within=governed)
+        named = self._targets_named(sdoc, excluded, None, within=governed)
+        targets = _of_clause([t for t, _ in named], _told_with_another_strike(named, strike_words),
+                             clause_of(tok).i)
         if not targets:
             return
         for att in attributions:
@@ -201,6 +215,37 @@ def _sentence_toll(text: str) -> tuple[Casualties, list, int]:
         elif c.kind == "wounded" and wounded.empty:
             wounded = c.range
     return Casualties(killed=killed, wounded=wounded, civilians_killed=civ), told, period_tolls
+
+
+def _told_with_another_strike(named: list[tuple[Target, object]],
+                              strike_words: frozenset[int]) -> dict[int, int]:
+    """The targets (by id) named in a clause that holds a strike word of its own, with that
+    clause's verb: "..., while Hezbollah said it fired rockets at Israeli army positions" tells
+    what Hezbollah's fire was aimed at."""
+    out = {}
+    for target, root in named:
+        clause = clause_of(root)
+        if any(clause_of(root.doc[i]).i == clause.i for i in strike_words):
+            out[id(target)] = clause.i
+    return out
+
+
+def _own_clause(ev: StrikeMention, targets: list[Target], elsewhere: dict[int, int], sdoc,
+                sentence: Sentence) -> tuple[Target, ...]:
+    """The targets that belong to the strike: a target the sentence names in another strike's
+    clause is that strike's ("Israeli strikes on south Lebanon killed five people, while
+    Hezbollah said it fired rockets at Israeli army positions": the positions are not what
+    the Israeli strikes hit). A strike with no place in the sentence keeps them all."""
+    at = _place_offset(ev, sentence)
+    place = sdoc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+    if place is None:
+        return tuple(targets)
+    return _of_clause(targets, elsewhere, clause_of(place.root).i)
+
+
+def _of_clause(targets: list[Target], elsewhere: dict[int, int], own: int) -> tuple[Target, ...]:
+    """The targets not named in another strike's clause than the clause ``own`` heads."""
+    return tuple(t for t in targets if elsewhere.get(id(t), own) == own)
 
 
 def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence,

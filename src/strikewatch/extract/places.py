@@ -211,6 +211,7 @@ class PlaceFinder:
         self._places_describing_a_place(scan)
         self._kind_before_its_name(scan)
         self._land_holding_a_place(scan)
+        self._unknown_name_where_the_thing_hit_lies(scan)
         # countries are not strike locations: an event needs at least a province
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
@@ -1201,6 +1202,30 @@ class PlaceFinder:
         governs does: spaCy's ORG or PERSON for an unfamiliar spelling is no reason to drop it."""
         root = name.root
         return root.dep_ == "dobj" and self._the_place_struck(root)
+
+    def _unknown_name_where_the_thing_hit_lies(self, scan: _PlaceScan) -> None:
+        """In a sentence with no other place, a name a place preposition ties to what a strike
+        verb hit ("tank fire hit tents in Mawasi", "shells hit homes in Abu Shouk") stands
+        where a place stands: spaCy's ORG or PERSON for a village the gazetteer lacks is no
+        reason to drop the strike's only place. With another place named, the rules above
+        have read the name with it or left it out ("a camp in Mugunga, on the outskirts of
+        Goma", "around Kitshanga in North Kivu")."""
+        if scan.cands:
+            return
+        for ent in scan.sdoc.ents:
+            if ent.label_ in ("ORG", "PERSON") and self._where_the_thing_hit_lies(ent):
+                self._add(scan, ent.start, ent.end - 1, from_ent=False)
+
+    def _where_the_thing_hit_lies(self, name) -> bool:
+        """The name is the object of a place preposition on a strike verb or on its object."""
+        root = name.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in _LOCATIVE:
+            return False
+        hit = prep.head  # the thing hit ("tents in Mawasi") or the verb ("hit tents in Mawasi")
+        verb = hit.head if hit.dep_ == "dobj" else hit
+        base = self.lex.base(verb.lower_)
+        return verb.pos_ == "VERB" and (base in self.lex.strong_verbs or base in self.lex.weak_verbs)
 
     def _segment(self, name) -> list[tuple[int, int]]:
         """Split a run of names the text lost its commas in ("Rastan Talbeesah Ter Maaleh and

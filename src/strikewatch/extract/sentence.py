@@ -99,7 +99,8 @@ class SentenceReader:
         if excluded and not (ctx.attributions and self.triggers.ongoing(tok)):
             return
         if ctx.attributions:
-            self.victims.record_assertion(state, sdoc, tok, found, ctx.attributions, ctx.speaker_tokens)
+            self.victims.record_assertion(state, sdoc, tok, found, ctx.attributions, ctx.speaker_tokens,
+                                          _strike_words(ctx))
         if excluded or recalled_past(tok, state.reference):
             return
         evidence = self._evidence(state, ctx, trigger)
@@ -107,7 +108,7 @@ class SentenceReader:
             return
         if strength == "claimed" and not self._own_claimed_strike(state, ctx, trigger, evidence):
             return
-        carried = self.attackers.carried(state, ctx)
+        carried = self.attackers.carried(state, ctx, trigger)
         choice = self.attackers.named(ctx, trigger, evidence, carried,
                                       self._own_attackers(ctx, trigger))
         if choice.attackers:
@@ -587,7 +588,8 @@ class SentenceReader:
         events = ctx.events
         if events:
             events = self.victims.add_victims(events, sdoc, sentence, ctx.speaker_tokens, ctx.actors,
-                                              source=main.text if main else None)
+                                              source=main.text if main else None,
+                                              strike_words=_strike_words(ctx))
             events = self._toll_of_the_strike_unplaced(state, ctx, with_site(events, sentence.text))
             if attributions:
                 state.speakers[sentence.start] = tuple(a.key for a in attributions)
@@ -607,6 +609,13 @@ class SentenceReader:
                                       ctx.event_attackers or ctx.strike_actors, attributions)
             if claim:
                 state.claims.append((att.key, claim))
+
+
+def _strike_words(ctx: SentenceContext) -> frozenset[int]:
+    """The tokens of the sentence's words that tell a strike: not a word of what a strike did
+    ("12 IS members were killed when Russian warplanes hit Raqqa": the victims' clause is the
+    strike's own)."""
+    return frozenset(t.tok.i for t in ctx.triggers if t.strength != "claimed")
 
 
 def _one_end_of_a_line(sdoc, here: list[PlaceCandidate]) -> list[PlaceCandidate]:

@@ -50,8 +50,11 @@ def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMenti
     starts: dict[str, list[int]] = defaultdict(list)
     for m in store.strike_mentions(doc_ids=sorted({c.doc_id for c in claims})):
         starts[m.doc_id].append(m.sentence.start)
+    campaign = _campaign_words(store, claims, starts)
     out: dict[str, list[ClaimMention]] = defaultdict(list)
     for c in claims:
+        if id(c) in campaign:
+            continue
         here = sorted(starts.get(c.doc_id, ()))
         before = [s for s in here if s <= c.span.start]
         if not before and (c.span.start == 0 or not here):
@@ -59,6 +62,38 @@ def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMenti
         for iid in owner.get((c.doc_id, before[-1] if before else here[0]), ()):
             out[iid].append(c)
     return out
+
+
+def _campaign_words(store: Store, claims: Sequence[ClaimMention],
+                    starts: Mapping[str, list[int]]) -> set[int]:
+    """The claims (by id) that are a side's word on its own strikes in a paragraph after the
+    strike sentence they follow, telling no strike of their own and pointing back to none
+    ("The Russian defence ministry said its forces struck Ukrainian army positions and fuel
+    depots overnight", a paragraph after police reports of shelling in named towns): the
+    side's word on the night's campaign, which owns no strike in particular, as a headline's
+    claim that names no strike goes with none."""
+    from ..counts import points_back_to_a_strike
+
+    told = [c for c in claims if _owns_a_strike(c) and c.span.start not in starts.get(c.doc_id, ())
+            and not points_back_to_a_strike(c.span.text)]
+    if not told:
+        return set()
+    segments = {d.id: d.segments for d in store.documents(ids=sorted({c.doc_id for c in told}))}
+    out = set()
+    for c in told:
+        before = [s for s in starts.get(c.doc_id, ()) if s <= c.span.start]
+        paragraphs = segments.get(c.doc_id, ())
+        strike = _segment_at(paragraphs, max(before)) if before else None
+        # a headline's strike is the story's: the body's word on it owns it
+        if strike is not None and paragraphs[strike].kind != "title" \
+                and strike != _segment_at(paragraphs, c.span.start):
+            out.add(id(c))
+    return out
+
+
+def _segment_at(segments, offset: int) -> int | None:
+    """The index of the paragraph (segment) holding a character offset of the text."""
+    return next((i for i, g in enumerate(segments) if g.start <= offset < g.end), None)
 
 
 def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSettings,
@@ -94,15 +129,20 @@ def _owner_of(c: ClaimMention, country: str | None) -> set[str]:
     follows (``claims_of_incidents``); one naming another strike in a sentence of its own goes
     with that one. A denial, an accusation or a statistic owns nothing, nor do words that own
     no strike ("it was looking into reports of a strike")."""
-    from ..lexicons import load_owned_strike
-
-    if c.kind in ("denial", "accusation", "statistic") or c.role not in ("belligerent",
-                                                                          "government"):
-        return set()
-    if not load_owned_strike().search(c.quote or c.span.text):
+    if not _owns_a_strike(c):
         return set()
     voices = voice_codes(c, country)
     return voices if c.about is None else voices & {c.about}
+
+
+def _owns_a_strike(c: ClaimMention) -> bool:
+    """A belligerent's or a government's word that it, or its forces, struck: no denial,
+    accusation or statistic, and words that own a strike."""
+    from ..lexicons import load_owned_strike
+
+    return c.kind not in ("denial", "accusation", "statistic") \
+        and c.role in ("belligerent", "government") \
+        and bool(load_owned_strike().search(c.quote or c.span.text))
 
 
 def _a_rival_s(c: ClaimMention, voices: set[str]) -> bool:
