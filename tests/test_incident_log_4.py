@@ -119,9 +119,7 @@ ENTRIES = [
     entry("Sloviansk", "Strike damaged the railway station; a train conductor wounded.",
           "2023-04-14", ("Sloviansk", "UA", "Donetsk", P, None)),
     entry("Kostiantynivka", "St. Nicholas Church damaged by shelling during the service.",
-          "2023-01-07", ("Kostiantynivka", "UA", "Donetsk", P, None),
-          fails="'St.' of a saint's church is read as a place of its own, placed in France, "
-                "over the title's Kostiantynivka"),
+          "2023-01-07", ("Kostiantynivka", "UA", "Donetsk", P, None)),
     entry("Nova Kakhovka", "The House of Culture was destroyed by shelling.", "2022-11-12",
           ("Nova Kakhovka", "UA", "Kherson", P, None)),
     # ---- the attacker left implicit: only the weapon
@@ -321,3 +319,25 @@ def test_a_landmark_named_after_a_town_of_the_title_s_country_stays_there(extrac
 def test_an_aerial_bomb_named_by_its_designation_is_a_strike(extractor, title, text, want):
     strikes = read(extractor, text, "2024-05-10", title=title or None).strikes
     assert [(s.place, s.country) for s in strikes] == [want]
+
+
+# ----------------------------------------------- a church named after a saint is no town
+
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    # Ukraine: "St." alone was read as a town in France
+    ("Kostiantynivka", "St. Nicholas Church damaged by shelling.", ("Kostiantynivka", "UA")),
+    ("", "Shelling damaged St. Nicholas Church in Kostiantynivka.", ("Kostiantynivka", "UA")),
+    # Iraq: St. Thomas is a town in Ontario
+    ("Mosul", "St. Thomas Church damaged by an airstrike.", ("Mosul", "IQ")),
+    # Syria: a church by the Arabic title of its saint
+    ("", "Shelling hit the Mar Elias Church in Homs.", ("Homs", "SY")),
+])
+def test_a_saint_s_name_in_a_church_s_name_is_no_strike_place(extractor, title, text, want):
+    strikes = read(extractor, text, "2024-05-10", title=title or None).strikes
+    assert [(s.place, s.country) for s in strikes] == [want]
+
+
+def test_a_city_named_after_a_saint_stays_a_strike_place(extractor):
+    strikes = read(extractor, "Drones hit a church in St. Petersburg.", "2024-05-10").strikes
+    assert [(s.place, s.country) for s in strikes] == [("St. Petersburg", "RU")]

@@ -215,7 +215,25 @@ class PlaceFinder:
         return [c for c in scan.cands if (c.precision == "region" or not _is_country(c.text))
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
                 and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)
-                and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)]
+                and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)
+                and not self._names_a_saint(sdoc, c)]
+
+    def _names_a_saint(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A name a saint's title opens, in a church's name ("St. Nicholas Church", "Saint
+        Thomas Cathedral"): the saint the church is named for, though towns abroad bear the
+        name (St. Thomas, Ontario); the church stands where the log's other words put it."""
+        if not cand.tokens:
+            return False
+        first = min(cand.tokens)
+        if sdoc[first].text not in self.lex.saint_titles and not (
+                first > 0 and sdoc[first - 1].text in self.lex.saint_titles):
+            return False
+        i = first
+        while i < len(sdoc) and (sdoc[i].is_title or sdoc[i].text in self.lex.saint_titles):
+            if sdoc[i].lower_ in self.lex.consecrated_nouns:
+                return True
+            i += 1
+        return False
 
     def _names_a_unit_of_forces(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name that opens a military unit's ("the junta's Light Infantry Battalion 550",
