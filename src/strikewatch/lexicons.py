@@ -552,6 +552,8 @@ class Lexicons:
         self.country_prefix = frozenset(w.lower() for w in pl["country_prefix"])
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
         self.unit_name_nouns = frozenset(w.lower() for w in pl.get("unit_name_nouns") or ())
+        self.saint_titles = frozenset(str(w) for w in pl.get("saint_titles") or ())
+        self.consecrated_nouns = frozenset(w.lower() for w in pl.get("consecrated_nouns") or ())
         self.victim_verbs = frozenset(w.lower() for w in pl.get("victim_verbs") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
         self.name_heads = frozenset(w.lower() for w in pl["name_heads"])

@@ -217,7 +217,8 @@ class PlaceFinder:
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
                 and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)
                 and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)
-                and not self._a_thing_s_given_name(sdoc, c)]
+                and not self._a_thing_s_given_name(sdoc, c)
+                and not self._names_a_saint(sdoc, c)]
 
     def _a_thing_s_given_name(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name given to a thing is the thing's, not a place, though a town bears it: "a new
@@ -231,6 +232,23 @@ class PlaceFinder:
         thing = sdoc[i - 1]
         kinds = self.lex.of_phrases | self.lex.unit_nouns | self.lex.place_heads.keys()
         return thing.pos_ in ("NOUN", "PROPN") and thing.lower_ not in kinds
+
+    def _names_a_saint(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A name a saint's title opens, in a church's name ("St. Nicholas Church", "Saint
+        Thomas Cathedral"): the saint the church is named for, though towns abroad bear the
+        name (St. Thomas, Ontario); the church stands where the log's other words put it."""
+        if not cand.tokens:
+            return False
+        first = min(cand.tokens)
+        if sdoc[first].text not in self.lex.saint_titles and not (
+                first > 0 and sdoc[first - 1].text in self.lex.saint_titles):
+            return False
+        i = first
+        while i < len(sdoc) and (sdoc[i].is_title or sdoc[i].text in self.lex.saint_titles):
+            if sdoc[i].lower_ in self.lex.consecrated_nouns:
+                return True
+            i += 1
+        return False
 
     def _names_a_unit_of_forces(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name that opens a military unit's ("the junta's Light Infantry Battalion 550",

@@ -339,24 +339,32 @@ class SentenceReader:
 
     def _where(self, state: DocState, ctx: SentenceContext, scope: set[int],
                choice: AttackerChoice) -> list[PlaceCandidate]:
-        """The strike's places: those its words name (the title's place for landmarks the
-        gazetteer lacks); a town its reporter is named after when those are regions or none;
-        the title's place; else the land of the side hit."""
+        """The strike's places: those its words name; the title's place, when that is only a
+        place, for names the gazetteer lacks (a landmark, a city's part, a hamlet, a hill: "the
+        Sabreen market", "Pazigyi village", "Dahyan", "the Faj Attan mountain"), whose spot the
+        title is all we can map; a town its reporter is named after when those are regions or
+        none; the title's place; else the land of the side hit."""
         own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
+        if own and state.title_place is not None and all(
+                not p.known or self._landmark_abroad(state, p) for p in own):
+            return self._title_place(state, ctx.sentence)
         if any(p.precision != "region" for p in own):
-            if state.title_place is not None and all(self._landmark_unknown(p) for p in own):
-                return self._title_place(state, ctx.sentence)
             return own
         return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
             or self._land_of_the_side_hit(ctx, choice)
 
-    def _landmark_unknown(self, place: PlaceCandidate) -> bool:
-        """A landmark or a city's part the gazetteer does not know ("the Sabreen market",
-        "Al-Aqsa hospital", "the Zavodskyi district"): under a title that is only a place, it
-        stands in that place."""
+    def _landmark_abroad(self, state: DocState, place: PlaceCandidate) -> bool:
+        """A landmark named after a town only other countries than the title's have ("the
+        Al-Thawra hospital" under "Hodeidah" is no hospital of Syria's al-Thawra, "the Al-Quds
+        hospital" under "Aleppo" none of Jerusalem): hospitals, mosques and schools share their
+        names across a region, and the log's title says which town's this one is."""
         words = place.text.split()
-        return not place.known and len(words) > 1 \
-            and words[-1].lower() in self.lex.landmark_nouns | self.lex.city_parts
+        if len(words) < 2 or words[-1].lower() not in self.lex.landmark_nouns:
+            return False
+        lookup = self.places.gazetteer.lookup
+        at = {c.country for c in lookup(" ".join(words[:-1]))}
+        title = {c.country for c in lookup(state.title_place.text)}
+        return bool(at) and bool(title) and not at & title
 
     def _reporters_town(self, ctx: SentenceContext) -> list[PlaceCandidate]:
         """The town of the local body a headline names as its source after a dash, for a strike
