@@ -466,7 +466,9 @@ def _iso_dates(lx: _Lexicon, sentence: str, _reference: date):
 
 
 def _months(lx: _Lexicon, sentence: str, reference: date):
-    """ "in March", "March 2017": a month (rank 1), the nearest one when no year is given."""
+    """ "in March", "March 2017": a month (rank 1); with no year the last such month up to the
+    reference's, as news tells what has happened ("In March, Pakistani jets struck Khost", in
+    December, is this year's March, not next year's though that is nearer)."""
     for m in lx.month_only.finditer(sentence):
         if not _capitalised(m, "month") or not (m["pre"] or m["year"]):
             continue  # "March" alone may be the verb or a name; "in March" is the month
@@ -474,8 +476,8 @@ def _months(lx: _Lexicon, sentence: str, reference: date):
         if m["year"]:
             d = date(int(m["year"]), month, 1)
         else:
-            d = _nearest((_safe_date(reference.year + k, month, 1) for k in (-1, 0, 1)),
-                         reference.replace(day=1))
+            d = _safe_date(reference.year - (month > reference.month), month, 1) \
+                or _safe_date(reference.year, month, 1)  # the calendar's first year
         yield 1, m.start("month"), m.end(), d, "month"
 
 
