@@ -12,6 +12,42 @@ import pytest
 from test_sweep_sources import read
 
 
+# ---------------------------------------- "the army said in a statement": the army speaks
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Mali, Nigeria: a body named by its kind speaks; its statement is only the medium
+    ("A drone strike by the Malian army killed at least 21 civilians in the Mopti region on "
+     "Sunday, residents said.\n\nThe army said in a statement on Monday that it had hit a JNIM "
+     "base in the area.", "The army"),
+    ("A Nigerian Air Force strike killed at least 16 villagers in Zamfara state on Saturday, "
+     "residents said.\n\nThe air force said in a statement it had conducted an air "
+     "interdiction against bandits in the area.", "The air force"),
+])
+def test_a_body_named_by_its_kind_speaks_in_its_statement(extractor, text, speaker):
+    speakers = [c.speaker for c in read(extractor, text, "2025-03-19").claims]
+    assert speaker in speakers and "statement" not in speakers
+
+
+# --------------------------------------- "a military source" is no one state's ministry
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("Earlier on Friday, a Congolese army drone struck M23 positions near Sake, a military "
+     "source said.", "CD"),                                                   # DR Congo
+    ("A Sudanese army drone struck RSF positions near Nyala on Friday, a military source "
+     "said.", "SD"),                                                          # Sudan
+])
+def test_a_military_source_outside_syria_is_not_syria_s_ministry(extractor, text, about):
+    [claim] = read(extractor, text, "2024-05-04").claims
+    assert (claim.speaker, claim.org, claim.about) == ("a military source", None, about)
+
+
+def test_a_syrian_military_source_is_still_syria_s_ministry(extractor):  # Syria
+    text = ("Israeli missiles hit an air base near Homs on Friday, a Syrian military source "
+            "said.")
+    [claim] = read(extractor, text, "2024-05-04").claims
+    assert claim.org == "Syrian Ministry of Defence"
+
+
 # ------------------------------------------ "in March", told in December, is this year's March
 
 @pytest.mark.parametrize(("text", "published", "day"), [

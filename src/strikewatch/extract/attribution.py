@@ -184,11 +184,15 @@ class SpeakerFinder:
         return None
 
     def _names_someone(self, sdoc, subj) -> bool:
-        """Whether a subject names a body the registry knows or a person ("Iraq's Security Media
-        Cell", "Yahya Saree"), not a group of speakers only the statement unites ("leaders of
-        France, Germany ...")."""
+        """Whether a subject names a body the registry knows, a person ("Iraq's Security Media
+        Cell", "Yahya Saree") or one body by its kind ("The army said in a statement", "the air
+        force said in a statement"), not a group of speakers only the statement unites
+        ("leaders of France, Germany ...")."""
         words = sdoc[min(t.i for t in subj.subtree): max(t.i for t in subj.subtree) + 1]
-        return bool(self.lex.orgs.find(words.text)) or any(
+        head_end = subj.idx + len(subj.text) - words.start_char  # a singular noun of a body
+        one_body = subj.tag_ == "NN" and any(
+            e == head_end for _, e, _, _ in self.lex.generic_speakers.find(words.text))
+        return one_body or bool(self.lex.orgs.find(words.text)) or any(
             e.label_ == "PERSON" and words.start <= e.start and e.end <= words.end for e in sdoc.ents)
 
     def _trailing_speaker(self, state: DocState, sdoc) -> Attribution | None:
