@@ -60,3 +60,62 @@ def test_a_syrian_military_source_is_still_syria_s_ministry(extractor):  # Syria
 def test_a_month_without_a_year_is_the_last_one_before_the_story(extractor, text, published, day):
     [coded] = read(extractor, text, published).strikes
     assert coded.day == day
+
+
+# ------------------------------------------- a voice that counts its own soldiers was struck
+
+@pytest.mark.parametrize("text", [
+    # Libya, Sudan: the government or army tells of a strike on its base; it did not strike
+    "A drone strike on the Al-Watiya airbase in western Libya killed four soldiers and wounded "
+    "seven on Thursday, the Tripoli-based Government of National Unity said.",
+    "A drone strike on an army base in Kosti killed five soldiers on Friday, the Sudanese army "
+    "said.",
+])
+def test_a_strike_that_killed_the_voice_s_soldiers_is_not_its_own(extractor, text):
+    [coded] = read(extractor, text, "2025-03-14").strikes
+    assert (coded.attacker, coded.claimed) == (None, False)
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    # Sudan, Ukraine: the dead are the enemy's, named so or by their side
+    ("Army drones struck a rebel base in Kosti on Friday, killing 30 fighters, the Sudanese "
+     "army said.", "Sudanese Armed Forces"),
+    ("A strike on Pokrovsk killed 30 Ukrainian soldiers on Friday, the Russian defence ministry "
+     "said.", "Russian Armed Forces"),
+])
+def test_a_voice_s_strike_on_the_enemy_s_men_stays_its_own(extractor, text, attacker):
+    [coded] = read(extractor, text, "2024-05-04").strikes
+    assert (coded.attacker, coded.claimed) == (attacker, True)
+
+
+# ------------------------------------ the attack a strike answers is not the answering side's
+
+@pytest.mark.parametrize("text", [
+    # Turkey-Syria, Israel-Lebanon: the answer names no place; the attack answered is a raid
+    # on the answering side's own city, which its voice does not claim
+    "Turkey's defence ministry said its jets destroyed 32 targets belonging to the PKK and YPG "
+    "in response to an attack on a defence company in Ankara on Wednesday that killed five "
+    "people.",
+    "Israel's military said its jets struck 40 Hezbollah targets in response to an attack on a "
+    "base in Haifa on Wednesday that killed two soldiers.",
+])
+def test_the_attack_answered_is_no_strike_of_the_voice_that_answers(extractor, text):
+    assert read(extractor, text, "2024-10-25").strikes == []
+
+
+def test_a_strike_answered_by_its_named_force_stays(extractor):  # Lebanon
+    text = ("Hezbollah said it fired rockets at Safed in retaliation for an Israeli strike on "
+            "Nabatieh that killed three people.")
+    coded = {c.place: c.attacker for c in read(extractor, text, "2024-10-25").strikes}
+    assert coded.get("Nabatieh") == "Israel Defense Forces"
+
+
+@pytest.mark.parametrize("text", [
+    # DR Congo, Sudan: a government that condemns a strike did not carry it out
+    "The U.S. State Department said it condemned the attack on the Mugunga camp near Goma, "
+    "which it said came from positions held by the Rwanda Defence Force and M23.",
+    "The French foreign ministry said it condemned the strike on a hospital in El Fasher.",
+])
+def test_a_government_that_condemns_a_strike_is_not_its_attacker(extractor, text):
+    assert all(c.attacker is None and not c.claimed
+               for c in read(extractor, text, "2024-05-04").strikes)

@@ -276,6 +276,7 @@ class AttackerRules:
             toks = next(t for e, t in found if e is attackers[0])
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
         elif claimed and voice.country and not self._incoming(trigger.tok) and not self._accuses(sdoc) \
+                and not self._killed_its_troops(trigger.tok) \
                 and ((own := the_speaker_as_subject(trigger.tok)) is not None or not any(
                     a is not None and a.country != voice.country
                     for a in (*carried, *ctx.named_attackers))):
@@ -341,6 +342,19 @@ class AttackerRules:
             return found
         return [(own if e.resolve == "territory" and _written(sdoc, toks).lower()
                  in self.lex.own_force_words else e, toks) for e, toks in found]
+
+    def _killed_its_troops(self, tok) -> bool:
+        """ "A drone strike on the Al-Watiya airbase killed four soldiers, the government said",
+        "Shelling killed three troops at a checkpoint, the Malian army said": soldiers no one
+        owns in the words are the voice's own, and it tells of a strike it suffered."""
+        lex = self.lex
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or lex.base(verb.lower_) not in ("kill", "wound", "injure"):
+            return False
+        hit = [c for c in verb.children if c.dep_ == "dobj"]
+        hit += [c for h in hit for c in h.children if c.dep_ == "conj"]
+        return any(h.lower_ in lex.ground_units and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in h.children) for h in hit)
 
     def _incoming(self, tok) -> bool:
         """A munition told by where it hit ("Rockets hit the Green Zone in Baghdad, the Iraqi

@@ -176,7 +176,8 @@ class SentenceReader:
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger) \
             or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger)
         claimed = main is not None and main.org is not None and (
-            main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger))
+            main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger)) \
+            and not self.triggers.disowned(trigger.tok)
         voice = main.org if claimed else None
         if main is None and voice is None:
             voice = self.speakers.quote_speaker(state, sentence)

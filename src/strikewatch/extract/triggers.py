@@ -934,6 +934,18 @@ class TriggerRules:
             return {t.i for t in prep.subtree}
         return None
 
+    def disowned(self, tok) -> bool:
+        """Whether the strike word is an act its voice answers ("its jets destroyed 32 targets
+        in response to an attack on a defence company in Ankara") or condemns ("the State
+        Department said it condemned the attack on the Mugunga camp"): another's act, which
+        the voice does not claim though it is the subject of the clause."""
+        lex, node = self.lex, tok
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            if self._answered(node):
+                return True
+            node = node.head
+        return node.pos_ == "VERB" and lex.verb_kinds.get(lex.base(node.lower_)) == "accusation"
+
     def _answered(self, node) -> bool:
         """Whether a word is what an answer is for: "strike" of "in retaliation for an Israeli
         strike", "in response to the shelling of Kharkiv"."""
