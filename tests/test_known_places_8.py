@@ -92,3 +92,23 @@ def test_an_armed_group_named_votes_for_its_home(extractor, text, want):
 ])
 def test_a_name_right_before_its_province_is_one_place(extractor, text, want):
     assert coded(extractor, text) == want
+
+
+# ----------------------- a title that is one place's name votes for the story's country
+
+
+@pytest.mark.parametrize(("title", "text", "home"), [
+    # Sudan, Yemen, Myanmar: Golo is a village of Darfur the gazetteer lacks, and a hamlet of
+    # Guinea-Bissau it has; a title that is only the region's name ("Darfur", "Saada",
+    # "Sagaing"), read as a name capitalised by position, gave the story no country
+    ("Darfur", "SAF bomb Golo.", "SD"),
+    ("Saada", "Coalition jets bomb Golo.", "YE"),
+    ("Sagaing", "Junta jets bomb Golo.", "MM"),
+])
+def test_a_title_naming_a_region_keeps_a_namesake_abroad_out(extractor, title, text, home):
+    assert [c[1] in (None, home) for c in coded(extractor, text, title=title)] == [True]
+
+
+def test_darfur_is_a_region_of_sudan(gaz):
+    darfur = gaz.resolve("Darfur")
+    assert (darfur.country, darfur.precision) == ("SD", "region")
