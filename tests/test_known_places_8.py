@@ -112,3 +112,20 @@ def test_a_title_naming_a_region_keeps_a_namesake_abroad_out(extractor, title, t
 def test_darfur_is_a_region_of_sudan(gaz):
     darfur = gaz.resolve("Darfur")
     assert (darfur.country, darfur.precision) == ("SD", "region")
+
+
+# ------------------- a country's adjective before a landmark names whose it is, not a place
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Gaza and Yemen: the adjectives of states with no force in the actor registry (Kuwait,
+    # Qatar) made "Kuwaiti hospital" a place of its own, and Rafah was lost
+    ("The Kuwaiti hospital in Rafah was struck by an Israeli drone, killing two medics.",
+     ("Rafah", "PS")),
+    ("The Qatari hospital in Sanaa was hit by coalition jets, killing four.", ("Sanaa", "YE")),
+    # Sudan: the Saudi one already was
+    ("The Saudi hospital in El Fasher was struck by an RSF drone, killing two medics.",
+     ("El Fasher", "SD")),
+])
+def test_a_landmark_named_for_a_country_is_in_the_town_after_it(extractor, text, want):
+    assert [c[:2] for c in coded(extractor, text)] == [want]
