@@ -354,13 +354,13 @@ class PlaceFinder:
         sdoc = scan.sdoc
         for unit in [c for c in scan.cands if c.tokens]:
             noun = self._noun_of_written_unit(sdoc, unit)
-            first = min(unit.tokens)
-            start = first
+            if noun is None or not self._the_thing_struck_or_placed(sdoc[noun]):
+                continue
+            first = start = min(unit.tokens)
             while start > 0 and first - start < 3 and self._a_name_word(scan, sdoc[start - 1]):
                 start -= 1
             before = [c for c in scan.cands if c.tokens and min(c.tokens) >= start and max(c.tokens) < first]
-            if noun is None or start == first or not self._the_thing_struck_or_placed(sdoc[noun]) \
-                    or any(c.known and not self._a_unit(c) for c in before):
+            if start == first or any(c.known and not self._a_unit(c) for c in before):
                 continue
             span = sdoc[start: noun + 1]
             scan.cands = [c for c in scan.cands if c is not unit and c not in before]
