@@ -129,3 +129,24 @@ def test_darfur_is_a_region_of_sudan(gaz):
 ])
 def test_a_landmark_named_for_a_country_is_in_the_town_after_it(extractor, text, want):
     assert [c[:2] for c in coded(extractor, text)] == [want]
+
+
+# ------------- "X, Name": the province after a village, the city after a part of the city
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Syria, Yemen, Sudan: a province named after its seat, written bare after a village the
+    # gazetteer lacks, is the province that holds the village; the village keeps its name
+    ("Syrian government helicopters dropped barrel bombs on Harbanoush, Idlib, killing four.",
+     ("SY", "Idlib", "admin1", "Harbanoush")),
+    ("Houthi shelling hit Al-Jufainah, Marib, killing three.",
+     ("YE", "Ma'rib", "admin1", "Al-Jufainah")),
+    ("RSF shelled Wad Sharifi, Kassala, killing three.",
+     ("SD", "Kassala", "admin1", "Wad Sharifi")),
+    # Syria and Ukraine: after a part of the town or a landmark, the name is the town
+    ("Regime jets struck the Salaheddine district, Aleppo, killing four.",
+     ("SY", "Aleppo", "point", "Salaheddine district")),
+    ("Russian missiles hit Gorky Park, Kharkiv, killing two.", ("UA", "Kharkiv", "point", None)),
+])
+def test_a_seat_named_province_after_a_village_is_the_province(extractor, text, want):
+    assert [c[1:] for c in coded(extractor, text)] == [want]

@@ -255,7 +255,8 @@ class PlaceFinder:
         it, rather than the whole region.
         A compass word may stand before the unit: "in Dedebit, northwest Tigray"."""
         sdoc = scan.sdoc
-        if not cand.tokens or not self._a_unit(cand):
+        seat_named = bool(cand.tokens) and not self._a_unit(cand) and self._named_after_its_seat(cand)
+        if not cand.tokens or not (seat_named or self._a_unit(cand)):
             return cand
         comma = min(cand.tokens) - 1
         if comma > 0 and sdoc[comma].lower_ in self.lex.regions:
@@ -265,10 +266,31 @@ class PlaceFinder:
         start = self._village_start(scan, comma)
         village = sdoc[comma - 1]
         if start == comma or not self._the_thing_struck_or_placed(village) \
-                or (sdoc[comma].text == "in" and not self._the_place_struck(village)):
+                or (sdoc[comma].text == "in" and not self._the_place_struck(village)) \
+                or (seat_named and self._a_part_of_a_town(village)):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _named_after_its_seat(self, cand: PlaceCandidate) -> bool:
+        """A province named after its seat, written bare ("Idlib", "Kherson", "Kassala"): the
+        gazetteer knows the name as a first-level unit's own and as a town of the same country
+        (not "Sagaing", only another spelling of the region's, which the geocoder reads as the
+        town).
+        After a village the gazetteer lacks ("Harbanoush, Idlib"), it is the province that
+        holds the village; after a part of the town, the town (``_a_part_of_a_town``)."""
+        if cand.precision is not None:
+            return False
+        found = self.gazetteer.lookup(cand.text)
+        units = {c.country for c in found if c.kind == "admin1" and c.own}
+        return any(c.kind == "city" and c.country in units for c in found)
+
+    def _a_part_of_a_town(self, word) -> bool:
+        """The last word of a name before a town is a part's or a landmark's noun: "the
+        Salaheddine district, Aleppo", "Gorky Park, Kharkiv", "Sumska Street, Kharkiv"."""
+        lower = word.lower_
+        return lower in self.lex.city_parts or lower in self.lex.landmark_nouns \
+            or lower in self.lex.landmark_name_ends
 
     def _the_place_struck(self, word) -> bool:
         """A name before "in <unit>" ("bombed positions around Kitshanga in North Kivu",
