@@ -150,3 +150,14 @@ def test_a_landmark_named_for_a_country_is_in_the_town_after_it(extractor, text,
 ])
 def test_a_seat_named_province_after_a_village_is_the_province(extractor, text, want):
     assert [c[1:] for c in coded(extractor, text)] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Syria and Ukraine: "in" after a day is no village's container; the name is the town
+    ("An airstrike carried out by the US-led coalition on Saturday in Raqqa killed 20 "
+     "civilians.", [("Raqqa", "SY", "Ar-Raqqah", "point", None)]),
+    ("A Russian drone struck a bus on Monday in Kherson, killing two.",
+     [("Kherson", "UA", "Kherson", "point", None)]),
+])
+def test_a_seat_named_province_after_in_stays_the_town(extractor, text, want):
+    assert coded(extractor, text) == want

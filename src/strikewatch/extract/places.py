@@ -267,7 +267,7 @@ class PlaceFinder:
         village = sdoc[comma - 1]
         if start == comma or not self._the_thing_struck_or_placed(village) \
                 or (sdoc[comma].text == "in" and not self._the_place_struck(village)) \
-                or (seat_named and self._a_part_of_a_town(village)):
+                or (seat_named and (sdoc[comma].text != "," or self._a_part_of_a_town(village))):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
@@ -277,8 +277,9 @@ class PlaceFinder:
         gazetteer knows the name as a first-level unit's own and as a town of the same country
         (not "Sagaing", only another spelling of the region's, which the geocoder reads as the
         town).
-        After a village the gazetteer lacks ("Harbanoush, Idlib"), it is the province that
-        holds the village; after a part of the town, the town (``_a_part_of_a_town``)."""
+        After a village the gazetteer lacks and a comma ("Harbanoush, Idlib"), it is the
+        province that holds the village; after a part of the town, the town
+        (``_a_part_of_a_town``); after "in", the town ("on Saturday in Raqqa")."""
         if cand.precision is not None:
             return False
         found = self.gazetteer.lookup(cand.text)
