@@ -203,9 +203,5 @@ def test_an_unknown_name_keeps_the_container_written_after_it(extractor, text, w
     ("The RSF shelled Abu Shouk North Darfur state on Monday, killing four.",
      [("Northern Darfur", "admin1", "Abu Shouk")]),
 ])
-@pytest.mark.xfail(strict=True, reason="a name the gazetteer lacks right before a state written "
-                   "with its noun ('Um Badda Khartoum state') is no place candidate: the run of "
-                   "names is cut at the known state and the name before it dropped, so the "
-                   "strike is the state alone")
 def test_an_unknown_name_right_before_its_state_is_kept(extractor, text, want):
     assert [p[1:] for p in places(extractor, text)] == want

@@ -408,9 +408,7 @@ MORE_SHAPES = [
     case("state-tv-quoted-spokesman",
          "State television quoted a military spokesman as saying the air force carried out 12 "
          "sorties against rebel positions in Darfur.", "2023-06-10",
-         said("military spokesman", None, "SD", "statistic", count=12),
-         fails="Darfur, tagged an organisation, is no strike place, so no story country settles "
-               "'the air force'"),
+         said("military spokesman", None, "SD", "statistic", count=12)),
 ]
 
 SWEEP = SYRIA_IRAQ + GAZA_LEBANON + UKRAINE_RUSSIA + YEMEN_RED_SEA + SUDAN + MYANMAR \

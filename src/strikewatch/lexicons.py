@@ -7,6 +7,7 @@ longest alias wins; aliases written in capitals ("IS", "US", "WHO") match only i
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Iterator
@@ -373,9 +374,10 @@ class Lexicons:
         # name on a person says where the person is ("a DPR militiaman killed in shelling")
         self.territories = frozenset(t for e in registry.entries for t in e.territories)
         # a state's adjective ("Ethiopian", "Azerbaijani"): in "the Ethiopian town of Adi
-        # Daero" it says whose the town is, and is no word of its name
+        # Daero" it says whose the town is, and is no word of its name; nor in "the Kuwaiti
+        # hospital in Rafah" (the registry's states' and the gazetteer's demonyms.csv)
         self.demonyms = frozenset(d.lower() for e in registry.entries for d in e.demonyms
-                                  if "'" not in d and "’" not in d)
+                                  if "'" not in d and "’" not in d) | _gazetteer_demonyms()
         # a state's adjective -> the state: "Syrian Defence Minister ..." speaks for Syria's
         self.state_demonyms = {d.lower(): e.country for e in registry.entries if e.is_state
                                for d in e.demonyms if "'" not in d and "’" not in d}
@@ -885,3 +887,14 @@ def _load_owned_strike(directory: str | None) -> re.Pattern:
 
 def _group_matcher(g: dict) -> PhraseMatcher:
     return PhraseMatcher({p: cat for cat, ps in g["groups"].items() for p in ps})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_demonyms() -> frozenset[str]:
+    """The nationality words of the gazetteer's demonyms.csv, lower case: the countries whose
+    adjective names a site abroad ("the Kuwaiti hospital", "the Jordanian field hospital")
+    though no force of theirs is in the actor registry."""
+    path = resources.files("strikewatch") / "data" / "gazetteer" / "demonyms.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return frozenset(w.strip().lower() for row in csv.DictReader(f)
+                         for w in row["demonyms"].split("|") if w.strip())

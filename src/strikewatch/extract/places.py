@@ -206,6 +206,7 @@ class PlaceFinder:
         self._heads_of_written_containers(scan)
         scan.cands = [self._with_village(scan, c) for c in scan.cands]
         self._unknown_names_with_their_unit(scan)
+        self._names_right_before_their_unit(scan)
         self._districts_with_their_city(scan)
         self._districts_after_their_city(scan)
         self._places_describing_a_place(scan)
@@ -287,7 +288,8 @@ class PlaceFinder:
         it, rather than the whole region.
         A compass word may stand before the unit: "in Dedebit, northwest Tigray"."""
         sdoc = scan.sdoc
-        if not cand.tokens or not self._a_unit(cand):
+        seat_named = bool(cand.tokens) and not self._a_unit(cand) and self._named_after_its_seat(cand)
+        if not cand.tokens or not (seat_named or self._a_unit(cand)):
             return cand
         comma = min(cand.tokens) - 1
         if comma > 0 and sdoc[comma].lower_ in self.lex.regions:
@@ -297,10 +299,32 @@ class PlaceFinder:
         start = self._village_start(scan, comma)
         village = sdoc[comma - 1]
         if start == comma or not self._the_thing_struck_or_placed(village) \
-                or (sdoc[comma].text == "in" and not self._the_place_struck(village)):
+                or (sdoc[comma].text == "in" and not self._the_place_struck(village)) \
+                or (seat_named and (sdoc[comma].text != "," or self._a_part_of_a_town(village))):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)
+
+    def _named_after_its_seat(self, cand: PlaceCandidate) -> bool:
+        """A province named after its seat, written bare ("Idlib", "Kherson", "Kassala"): the
+        gazetteer knows the name as a first-level unit's own and as a town of the same country
+        (not "Sagaing", only another spelling of the region's, which the geocoder reads as the
+        town).
+        After a village the gazetteer lacks and a comma ("Harbanoush, Idlib"), it is the
+        province that holds the village; after a part of the town, the town
+        (``_a_part_of_a_town``); after "in", the town ("on Saturday in Raqqa")."""
+        if cand.precision is not None:
+            return False
+        found = self.gazetteer.lookup(cand.text)
+        units = {c.country for c in found if c.kind == "admin1" and c.own}
+        return any(c.kind == "city" and c.country in units for c in found)
+
+    def _a_part_of_a_town(self, word) -> bool:
+        """The last word of a name before a town is a part's or a landmark's noun: "the
+        Salaheddine district, Aleppo", "Gorky Park, Kharkiv", "Sumska Street, Kharkiv"."""
+        lower = word.lower_
+        return lower in self.lex.city_parts or lower in self.lex.landmark_nouns \
+            or lower in self.lex.landmark_name_ends
 
     def _the_place_struck(self, word) -> bool:
         """A name before "in <unit>" ("bombed positions around Kitshanga in North Kivu",
@@ -330,13 +354,16 @@ class PlaceFinder:
 
     def _village_start(self, scan: _PlaceScan, comma: int) -> int:
         """The first token of the name before the comma: proper nouns ("Al-Husainiyah",
-        "Buulo Haji"), and the place word a note gives it ("Golo village", "Sambisa forest")."""
+        "Buulo Haji"), and the place word a note gives it ("Golo village", "Sambisa forest");
+        before "in", never a unit's noun ("Zolochiv hromada in Kharkiv Oblast", "Maru LGA in
+        Zamfara state": the unit is named before its noun, no village after it)."""
         sdoc, start = scan.sdoc, comma
         if start > 0 and sdoc[start - 1].lower_ in self.lex.place_heads:
             start -= 1
         while start > 0 and (sdoc[start - 1].pos_ == "PROPN" or sdoc[start - 1].text == "-"
                              or self._opens_a_name(sdoc[start - 1])) \
-                and sdoc[start - 1].i not in scan.taken | scan.named:
+                and sdoc[start - 1].i not in scan.taken | scan.named \
+                and (sdoc[comma].text == "," or sdoc[start - 1].lower_ not in self.lex.unit_nouns):
             start -= 1
         while start < comma and sdoc[start].text == "-":
             start += 1
@@ -373,6 +400,47 @@ class PlaceFinder:
             scan.cands = [c for c in scan.cands if c is not name and c is not unit]
             scan.cands.append(PlaceCandidate(text[name.start:unit.end], name.start, unit.end,
                                              name.tokens | unit.tokens, None, False))
+
+    def _names_right_before_their_unit(self, scan: _PlaceScan) -> None:
+        """ "shelled Um Badda Khartoum state", "shelled Karari Khartoum state": a name right
+        before a province written with its noun, the comma lost, is one place written with its
+        container (the geocoder places it inside the unit, or at the unit keeping the name),
+        whether the gazetteer lacks it or knows it as a district; the unit is no second strike
+        place. A town the gazetteer knows is left to ``finest`` ("Sarmin Idlib province")."""
+        sdoc = scan.sdoc
+        for unit in [c for c in scan.cands if c.tokens]:
+            noun = self._noun_of_written_unit(sdoc, unit)
+            if noun is None or not self._the_thing_struck_or_placed(sdoc[noun]):
+                continue
+            first = start = min(unit.tokens)
+            while start > 0 and first - start < 3 and self._a_name_word(scan, sdoc[start - 1]):
+                start -= 1
+            before = [c for c in scan.cands if c.tokens and min(c.tokens) >= start and max(c.tokens) < first]
+            if start == first or any(c.known and not self._a_unit(c) for c in before):
+                continue
+            span = sdoc[start: noun + 1]
+            scan.cands = [c for c in scan.cands if c is not unit and c not in before]
+            scan.cands.append(PlaceCandidate(span.text, span.start_char, span.end_char,
+                                             set(range(start, noun + 1)), None, False))
+
+    def _a_name_word(self, scan: _PlaceScan, tok) -> bool:
+        """A word of a place's name: proper or one that opens a name, and none that says whose
+        the place is ("Syria's Idlib province", "Syrias Idlib province") or names a side."""
+        text, opens = tok.text, self._opens_a_name(tok)  # "Um" opens a name, spelling no UM
+        return tok.i not in scan.named | scan.speaker_tokens and (tok.pos_ == "PROPN" or opens) \
+            and tok.lower_ not in self.lex.country_prefix and (opens or not _is_country(text)) \
+            and not self._whose(text) and (opens or text.lower() not in self.lex.not_places)
+
+    def _noun_of_written_unit(self, sdoc, unit: PlaceCandidate) -> int | None:
+        """The token of a province's noun written with it ("Khartoum state", "Idlib
+        province"), when the name is a unit the gazetteer knows; else None."""
+        last = max(unit.tokens)
+        noun = last if sdoc[last].lower_ in self.lex.unit_nouns else last + 1
+        end = noun if noun > last else last
+        if noun >= len(sdoc) or noun == min(unit.tokens) \
+                or not self._unit_with_its_noun(sdoc, min(unit.tokens), end):
+            return None
+        return noun
 
     def _districts_with_their_city(self, scan: _PlaceScan) -> None:
         """ "Kindergarten in Kyiv District, Kharkiv", "the Salaheddine district, Aleppo": a
@@ -1029,7 +1097,7 @@ class PlaceFinder:
                 # Kordofan state": GeoNames spells the town otherwise)
                 held = self._unit_right_after(sdoc, a, b, between)
                 if held or _CONTAINER.fullmatch(between) or _appended_container(sdoc, a, b, between, self.lex.unit_nouns):
-                    held = held or a.known or a.precision == "point"
+                    held = held or a.known or a.precision == "point" or self._unit_in_a_unit(sdoc, a, b)
                     out.add(id(b) if held else id(a))
                     holders.add(id(a) if held else id(b))
                 elif _POSSESSIVE.fullmatch(between) and (a.known or a.precision in ("admin1", "admin2")):
@@ -1054,6 +1122,15 @@ class PlaceFinder:
             _place_key(p.text) for p in everywhere if id(p) in contained(everywhere)}
         return [p for p in places if id(p) not in drop
                 and (id(p) in holders or _place_key(p.text) not in containers)]
+
+    def _unit_in_a_unit(self, sdoc, place: PlaceCandidate, holder: PlaceCandidate) -> bool:
+        """A name the text calls a unit by the unit's noun, in a wider unit ("Bugna woreda in
+        Amhara region", "Dan Musa LGA in Katsina state"): a place by the text's wording, though
+        the gazetteer lacks it, and the finer of the two; the geocoder keeps its name. Not a
+        part of a city ("the Green Zone in Baghdad": a city holds no unit)."""
+        nouns = self.lex.unit_nouns
+        return _named_a_unit(sdoc, place, nouns) \
+            and (self._a_unit(holder) or _named_a_unit(sdoc, holder, nouns))
 
     def _unit_right_after(self, sdoc, place: PlaceCandidate, unit: PlaceCandidate,
                           between: str) -> bool:

@@ -298,6 +298,21 @@ def _homes_of_groups(mentions: Sequence[StrikeMention]) -> set[str]:
     return out
 
 
+@cache
+def _group_homes() -> dict[str, str]:
+    """Each armed group's name -> its home country (the registry's ``country``)."""
+    return {normalize(alias): e.country for e in load_registry().entries
+            if e.kind == "armed_group" and e.country and not e.is_state for alias in e.aliases}
+
+
+def _home_of_group(name: str) -> str | None:
+    """The home country of the armed group a name in the text is: "killing 5 Fano fighters",
+    "Hamas gunmen", "al-Shabab militants" name the Amhara militia, the Gaza movement and the
+    Somali group, which fight at home, not the towns abroad that share their names (Fano in
+    Italy, Hamm in Germany, Shabab in Iran). It votes as a group striking does."""
+    return _group_homes().get(normalize(name))
+
+
 # A monitor, opposition body or armed group of one war's country reports the strikes on its own
 # land: the Syrian Observatory, the White Helmets and the SDF report Syria, the Houthi-run
 # health ministry Yemen. Its name as the strike's source weighs as much as an armed group's
@@ -380,6 +395,9 @@ def _vote_named_places(ballots: dict[str, tuple[str, float]], gazetteer: Gazette
         for start, end, p, c, whole in gazetteer._sentence_places(text, None):
             if _venue_before(text[:start]):
                 continue  # "the defence ministry in Moscow", "talks in Geneva": no strike's land
+            if (home := _home_of_group(text[start:end])) is not None:
+                ballots.setdefault(normalize(text[start:end]), (home, HOME_GROUP_WEIGHT))
+                continue  # "killing 5 Fano fighters": the group's, not Fano in Italy
             weight = _vote_weight(c, text[start:end], short)
             if _shared_abroad(gazetteer, text[start:end], c):
                 weight *= 0.3

@@ -306,9 +306,10 @@ class _Containers:
                      if head.casefold() in self._lex.name_heads}
             seat = self._organisation_seat(text, hit, words) if words else None
             # a run of names that opens the text is read whole as well as without its first
-            # word: a place title's "Kharkiv Oblast", "Deir al-Balah" are capitalised by name
+            # word: a place title's "Kharkiv Oblast", "Deir al-Balah" are capitalised by name,
+            # and so is a title that is one name and nothing else ("Darfur", "Saada")
             opened = [hit.group(0)] if hit.start() == opening and not person \
-                and len(hit.group(0).split()) > 1 else []
+                and (len(hit.group(0).split()) > 1 or not text[hit.end():].strip(" .")) else []
             for t in dict.fromkeys([*opened, *([" ".join(words), *words] if seat is None else seat)]):
                 whole = t in opened or (seat is None and len(t.split()) == len(words))
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS or (not whole and t in tails) \

@@ -91,6 +91,7 @@ class _Lexicon:
             tuple(normalize(w).split()): canon
             for canon, words in data["directions"].items() for w in words}
         self.admin1_words = {p[0][0] for p in self.levels if p[1] == "admin1" and len(p[0]) == 1}
+        self.admin2_words = {p[0][0] for p in self.levels if p[1] == "admin2" and len(p[0]) == 1}
         self.bare_directions = {" ".join(k): v for k, v in self.directions.items()}
         self.region_is_admin1 = frozenset(data["region_is_admin1"])
 

@@ -190,9 +190,14 @@ class _WrittenContainers:
         the province that holds it, the comma between lost (copied tables and stripped text
         lose it), is that place written with its container. Every word a name's, the unit's
         name one the gazetteer knows as written; never when the whole name is itself a unit
-        ("Deir ez-Zor province", "North Darfur state")."""
+        ("Deir ez-Zor province", "North Darfur state"), nor before a second-level unit's noun
+        that no container ends with (descriptors.yaml container_nouns), which names the unit by
+        all the words before it ("Wegel Tena woreda" is no village Wegel in a Tena abroad;
+        "Bani Waleed Misrata district" is, Libya's districts being its provinces)."""
         words = name.split()
-        if len(words) < 3 or normalize(words[-1]) not in self._lex.unit_words \
+        noun = normalize(words[-1]) if words else ""
+        if len(words) < 3 or noun not in self._lex.unit_words \
+                or (noun in self._lex.admin2_words and noun not in self._lex.nouns) \
                 or not all(_NAME_WORD.match(w) for w in words[:-1]) \
                 or self._a_unit_as_written(" ".join(words[:-1]), country):
             return None
