@@ -199,3 +199,16 @@ def test_a_voice_s_own_strike_on_its_state_s_soil_keeps_its_attacker(
     (ground the other side holds): that fire did not come the other way."""
     coded = {c.place: c for c in read(extractor, text, "2025-03-16").strikes}
     assert coded[place].attacker == attacker
+
+
+# --------------- a town beside another side's province in one sentence stays a town
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Russian missiles hit Odesa, killing two, while Ukraine said it fired drones at Crimea.",
+     "Odesa"),
+    ("RSF drones hit Kassala, killing three, as the army bombed North Kordofan.", "Kassala"),
+    ("Houthi missiles hit Marib, killing two, as US jets struck Saada governorate.", "Marib"),
+])
+def test_a_town_named_with_another_side_s_province_is_not_made_a_province(extractor, text, town):
+    coded = {c.place: c for c in read(extractor, text, "2025-03-16").strikes}
+    assert coded[town].precision == "point"

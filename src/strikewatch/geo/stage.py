@@ -275,7 +275,9 @@ def _other_sides_places(doc: _Document, m: StrikeMention) -> frozenset[int]:
 
 
 def _promote_provinces(doc: _Document) -> None:
-    """Pass 4: a name once called a province stays one, and so do the names of its sentence."""
+    """Pass 4: a name once called a province stays one, and so do the names of its sentence
+    that one side struck ("Russian missiles hit Odesa, while Ukraine said it fired drones at
+    Crimea" keeps Odesa the city)."""
     results, mentions = doc.results, doc.mentions
     provinces = {normalize(m.place_text or "") for m, p in zip(mentions, results)
                  if isinstance(p, Place) and p.precision == "admin1"}
@@ -286,9 +288,9 @@ def _promote_provinces(doc: _Document) -> None:
     for i, m in enumerate(mentions):
         by_sentence[(m.sentence.start, m.sentence.end)].append(i)
     for idxs in by_sentence.values():
-        if any(isinstance(results[i], Place) and results[i].precision == "admin1"
-               for i in idxs):
-            for i in idxs:
+        named = [k for k in idxs if isinstance(results[k], Place) and results[k].precision == "admin1"]
+        for i in idxs:
+            if any(_one_side(mentions[i], mentions[k]) for k in named):
                 _promote(doc, i)
 
 
