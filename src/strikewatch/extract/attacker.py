@@ -275,23 +275,33 @@ class AttackerRules:
         elif attackers:
             toks = next(t for e, t in found if e is attackers[0])
             attacker_span = _char_span(sdoc, toks, ctx.sentence.start)
-        elif claimed and voice.country and not self._incoming(trigger.tok) and not self._accuses(sdoc) \
-                and not self._killed_its_troops(trigger.tok) \
-                and ((own := the_speaker_as_subject(trigger.tok)) is not None or not any(
-                    a is not None and a.country != voice.country
-                    for a in (*carried, *ctx.named_attackers))):
-            attackers = [e for e in self.lex.actor_entries if e.country == voice.country][:1]
-            if own is not None:  # "its forces hit a Russian command post": named so, its own
-                attacker_span = _char_span(sdoc, {t.i for t in own.subtree}, ctx.sentence.start)
-        elif claimed and voice.group and _the_speaker_acts(trigger.tok):
-            attackers = [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1]
-        elif claimed and voice.org == PENDING_COALITION_VOICE and not self._incoming(trigger.tok) \
-                and not any(a is not None for a in (*carried, *ctx.named_attackers)):
-            attackers = [self.lex.theatre_coalition]  # "a coalition spokesman said ..."
+        elif claimed:
+            attackers, attacker_span = self._the_voice_s(ctx, trigger, voice, carried)
         if not attackers and own_attackers and not ctx.open_attacker:
             attackers = [e for e in own_attackers if e.state] or own_attackers[:1]
         return AttackerChoice(self._the_voice_s_own_beside(sdoc, trigger, evidence, found, attackers),
                               attacker_span)
+
+    def _the_voice_s(self, ctx: SentenceContext, trigger: Trigger, voice: OrgEntry,
+                     carried: list[ActorEntry | None]) -> tuple[list[ActorEntry], Span | None]:
+        """The attacker a voice claiming the strike names by being it, and the words that say
+        so when they do ("its forces"): a state's forces, a group's, the theatre's coalition."""
+        sdoc, others = ctx.sdoc, (*carried, *ctx.named_attackers)
+        if voice.country and not self._incoming(trigger.tok) and not self._accuses(sdoc) \
+                and not self._killed_its_troops(trigger.tok):
+            own = the_speaker_as_subject(trigger.tok)
+            if own is not None or not any(a is not None and a.country != voice.country
+                                          for a in others):
+                # "its forces hit a Russian command post": named so, its own
+                span = _char_span(sdoc, {t.i for t in own.subtree}, ctx.sentence.start) \
+                    if own is not None else None
+                return [e for e in self.lex.actor_entries if e.country == voice.country][:1], span
+        if voice.group and _the_speaker_acts(trigger.tok):
+            return [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1], None
+        if voice.org == PENDING_COALITION_VOICE and not self._incoming(trigger.tok) \
+                and not any(a is not None for a in others):
+            return [self.lex.theatre_coalition], None  # "a coalition spokesman said ..."
+        return [], None
 
     def _the_voice_s_own_beside(self, sdoc, trigger: Trigger, evidence: StrikeEvidence, found,
                                 attackers: list) -> list:
