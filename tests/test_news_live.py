@@ -212,3 +212,16 @@ def test_a_voice_s_own_strike_on_its_state_s_soil_keeps_its_attacker(
 def test_a_town_named_with_another_side_s_province_is_not_made_a_province(extractor, text, town):
     coded = {c.place: c for c in read(extractor, text, "2025-03-16").strikes}
     assert coded[town].precision == "point"
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("RSF drones hit Omdurman, killing three. The army said it shelled RSF positions in Nyala.",
+     "Nyala", "Sudanese Armed Forces"),
+    ("Al-Shabaab attacked a base in Baidoa. The army said it shelled militant positions near "
+     "Bardere.", "Bardere", "Somali National Army"),
+])
+def test_a_force_word_speaking_of_its_own_strike_is_its_attacker(extractor, text, place, attacker):
+    """"The army said it shelled ...": the army, settled by the strike's ground, not the side
+    that struck in the sentence before."""
+    coded = {c.place: c for c in read(extractor, text, "2025-03-16").strikes}
+    assert coded[place].attacker == attacker

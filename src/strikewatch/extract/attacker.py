@@ -301,7 +301,21 @@ class AttackerRules:
         if voice.org == PENDING_COALITION_VOICE and not self._incoming(trigger.tok) \
                 and not any(a is not None for a in others):
             return [self.lex.theatre_coalition], None  # "a coalition spokesman said ..."
-        return [], None
+        return self._a_force_word_s_own(ctx, trigger)
+
+    def _a_force_word_s_own(self, ctx: SentenceContext, trigger: Trigger,
+                            ) -> tuple[list[ActorEntry], Span | None]:
+        """A voice named only by a force's word, speaking of its own strike ("The army said it
+        shelled RSF positions in Nyala" after an RSF strike; "the military said its jets struck
+        Hezbollah sites"): that force, whose state its place settles, not the side that struck
+        just before."""
+        own = the_speaker_as_subject(trigger.tok)
+        if own is None or ctx.main is None:
+            return [], None
+        speaking = [e for e, toks in ctx.actors if toks <= ctx.main.tokens and e.resolve == "territory"]
+        if len(speaking) != 1:
+            return [], None
+        return speaking, _char_span(ctx.sdoc, {t.i for t in own.subtree}, ctx.sentence.start)
 
     def _the_voice_s_own_beside(self, sdoc, trigger: Trigger, evidence: StrikeEvidence, found,
                                 attackers: list) -> list:
