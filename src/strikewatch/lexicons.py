@@ -545,6 +545,13 @@ class Lexicons:
         self.unit_nouns = frozenset(w.lower() for w in pl.get("unit_nouns") or ())
         self.landmark_nouns = frozenset(w.lower() for w in pl.get("landmark_nouns") or ())
         self.landmark_name_ends = frozenset(w.lower() for w in pl.get("landmark_name_ends") or ())
+        sites = sorted((str(w) for w in pl.get("site_nouns_after_town") or ()), key=len, reverse=True)
+        self.site_after_town = re.compile(
+            r"\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sites) + r")$",
+            re.IGNORECASE) if sites else re.compile(r"(?!)")
+        # the nouns whose state adjective says whose a place is ("the Lebanese town of",
+        # "the Saudi hospital"), not who struck it
+        self.owned_place_nouns = self.of_phrases | self.unit_nouns | self.landmark_nouns
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.kin_nouns = frozenset(w.lower() for w in pl["kin_nouns"])

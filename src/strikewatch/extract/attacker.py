@@ -295,7 +295,8 @@ class AttackerRules:
                 # "its forces hit a Russian command post": named so, its own
                 span = _char_span(sdoc, {t.i for t in own.subtree}, ctx.sentence.start) \
                     if own is not None else None
-                return [e for e in self.lex.actor_entries if e.country == voice.country][:1], span
+                forces = self._forces_of(voice)
+                return ([forces] if forces else []), span
         if voice.group and _the_speaker_acts(trigger.tok):
             return [e for e in self.lex.actor_entries if e.registry_code == voice.group][:1], None
         if voice.org == PENDING_COALITION_VOICE and not self._incoming(trigger.tok) \
@@ -328,11 +329,18 @@ class AttackerRules:
         beside = all(self._backing_agent(sdoc, toks) for _, toks in found)
         owned = any(sdoc[i].lower_ in self.lex.own_possessives and sdoc[i].dep_ == "poss"
                     for i in trigger.attached)
-        own = next((e for e in self.lex.actor_entries if voice.country and e.country == voice.country
-                    or not voice.country and voice.group and e.registry_code == voice.group), None)
+        own = self._forces_of(voice)
         if not (beside and owned) or own is None or own in attackers:
             return attackers
         return [own, *attackers]
+
+    def _forces_of(self, voice: OrgEntry) -> ActorEntry | None:
+        """The forces a voice speaks for: its state's (the registry lists a state's forces
+        first), else the armed group it is the voice of."""
+        if voice.country:
+            return next((e for e in self.lex.actor_entries if e.country == voice.country), None)
+        return next((e for e in self.lex.actor_entries if voice.group
+                     and e.registry_code == voice.group), None)
 
     def _backing_agent(self, sdoc, toks: set[int]) -> bool:
         """The name is the agent of a backing participle ("supported by Russian forces")."""
@@ -346,8 +354,7 @@ class AttackerRules:
         """A state named by its name as the agent of a backing participle ("Houthi fighters,
         backed by Iran, fired missiles"): the force's patron, not a force that fired."""
         tok = sdoc[max(toks)]
-        return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" \
-            and tok.head.head.lower_ in self.lex.backing_participles
+        return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and self._backing_agent(sdoc, toks)
 
     def _accuses(self, sdoc) -> bool:
         """The sentence accuses someone ("the Malian army said, accusing the rebels of the
@@ -361,7 +368,7 @@ class AttackerRules:
         not of the territory's (Lebanon's); "government forces" it calls another's."""
         if voice is None or voice.role != "belligerent" or not voice.country:
             return found
-        own = next((e for e in self.lex.actor_entries if e.country == voice.country), None)
+        own = self._forces_of(voice)
         if own is None:
             return found
         return [(own if e.resolve == "territory" and _written(sdoc, toks).lower()
@@ -498,6 +505,8 @@ def _paragraph_of(m: StrikeMention, sentences: list[Sentence]) -> int | None:
 def _a_places_country(text: str, start: int, end: int) -> bool:
     """A country written last after a place, as its container ("Bryansk, Russia",
     "Maarat al-Numan, Idlib, Syria"): where the place lies, not a force that flew."""
-    before = _CONTAINER_BEFORE.search(text, 0, start)
-    return _is_country(text[start:end]) and before is not None \
-        and not _is_country(before.group(1)) and bool(_CONTAINER_AFTER.match(text, end))
+    if not _is_country(text[start:end]):
+        return False
+    before = _CONTAINER_BEFORE.search(text, max(0, start - 80), start)  # the name just before
+    return before is not None and not _is_country(before.group(1)) \
+        and bool(_CONTAINER_AFTER.match(text, end))

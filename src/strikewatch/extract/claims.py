@@ -43,9 +43,7 @@ class ClaimReader:
         said = self._said(sdoc, att, others)
         kinds, content = said.kinds, said.content
         named = self._forces_named(sdoc, att, actors)
-        about_actor = _acting(sdoc, [(e, toks) for e, toks in named
-                                     if not describes_a_place(lex, sdoc, toks)],
-                              self._verbs_that_strike(att))
+        about_actor = self._acting_force(sdoc, named, att)
         if not kinds and not named and not lex.groups.find(content):
             return None  # a force named, even as what was hit, makes the words a claim
         # a verb that fixes the kind wins over the words it governs ("accused the coalition of
@@ -129,6 +127,13 @@ class ClaimReader:
             else set(range(len(sdoc)))
         return [(e, toks) for e, toks in actors
                 if not toks & att.tokens and toks <= inside and e.state]
+
+    def _acting_force(self, sdoc, named, att: Attribution) -> ActorEntry | None:
+        """The force the speaker's words say acts (``_acting``), never a state named only as
+        whose a place is ("an apartment building near the US embassy")."""
+        return _acting(sdoc, [(e, toks) for e, toks in named
+                              if not describes_a_place(self.lex, sdoc, toks)],
+                       self._verbs_that_strike(att))
 
     def _verbs_that_strike(self, att: Attribution) -> frozenset[str]:
         """The verbs whose object a belligerent's or a government's voice strikes ("its forces

@@ -123,8 +123,8 @@ class Extractor:
         strikes = self.reader.attackers.held_responsible(state.strikes or state.headline, plan.sentences)
         strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes))
         # after merging: an unattributed mention of a strike told again is that strike
-        strikes = tuple(self.reader.attackers.sole_air_power(list(merge_strikes(strikes)), doc.text,
-                                                                   state.voices))
+        merged = list(merge_strikes(strikes, self.lex.site_after_town))
+        strikes = tuple(self.reader.attackers.sole_air_power(merged, doc.text, state.voices))
         strikes = with_later_tolls(strikes, state.toll_updates)
         return Extraction(strikes, merge_claims(
             [(state.aliases.get(k, k), c) for k, c in state.claims]))

@@ -130,7 +130,8 @@ def _resolve_vague(strikes: list[StrikeMention], vague) -> list[StrikeMention]:
     return strikes
 
 
-def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
+def merge_strikes(mentions: list[StrikeMention], site_after_town: re.Pattern,
+                  ) -> tuple[StrikeMention, ...]:
     """One mention per (attacker, place, day) in a document, keeping every supporting sentence,
     unless their delivery tells them apart (an air strike and shelling, ``_told_apart``); a
     later toll given as an update replaces the earlier one, two that disagree otherwise give a
@@ -138,14 +139,16 @@ def merge_strikes(mentions: list[StrikeMention]) -> tuple[StrikeMention, ...]:
 
     A re-mention without a date of its own (its date is the document's) joins a dated mention
     of the same attacker and place: "strikes were carried out on Idlib" after "attacks on Idlib
-    on Thursday" is the same strike said again.
+    on Thursday" is the same strike said again. ``site_after_town``: the sites a town's name
+    may come with and still say the town (``_one_place_said``).
     """
-    mentions = _unattributed_told_again(_town_as_its_part(mentions))
+    mentions = _unattributed_told_again(_town_as_its_part(mentions), site_after_town)
     merged: list[StrikeMention] = []
     for m in sorted(mentions, key=lambda m: m.date_text is None):
         target = None
         for i, k in enumerate(merged):
-            if k.attacker != m.attacker or not _one_place_said(k.place_text, m.place_text) \
+            if k.attacker != m.attacker \
+                    or not _one_place_said(k.place_text, m.place_text, site_after_town) \
                     or _told_apart(k, m):
                 continue
             if k.date == m.date or m.date_text is None:
@@ -173,14 +176,16 @@ def _joined(k: StrikeMention, m: StrikeMention) -> StrikeMention:
     )
 
 
-def _unattributed_told_again(mentions: list[StrikeMention]) -> list[StrikeMention]:
+def _unattributed_told_again(mentions: list[StrikeMention], site_after_town: re.Pattern,
+                             ) -> list[StrikeMention]:
     """A mention naming no attacker, of a place and day the story gives an attacker's strike
     for, is that strike said again, however its name is spelt ("Tariq al-Bab" in a caption,
     "Tareeq al-Bab" in the text): it joins that strike (each, when the story names two
     attackers of it) with its sentence and its toll, which is the strike's latest when it is
     told as risen ("The death toll from Monday's strike on Kharkiv has risen to 9")."""
     def same(a: StrikeMention, b: StrikeMention) -> bool:
-        return a.date == b.date and _one_place_said(a.place_text, b.place_text, _place_skeleton)
+        return a.date == b.date and _one_place_said(a.place_text, b.place_text, site_after_town,
+                                                    _place_skeleton)
 
     out = list(mentions)
     known = [m for m in mentions if m.attacker is not None]

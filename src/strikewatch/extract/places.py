@@ -190,6 +190,8 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.settings = settings
         self._region_ids = word_ids(lex.regions)  # "northwest", "northern"
+        # nouns of a kind of place: "a village called X" names a place, "a drone called X" none
+        self._kinds_of_place = lex.of_phrases | lex.unit_nouns | frozenset(lex.place_heads)
 
     def find(self, sdoc, speaker_tokens: set[int], actors) -> list[PlaceCandidate]:
         """Place names in the sentence: spaCy's places, the names it mislabels that the
@@ -231,8 +233,7 @@ class PlaceFinder:
         if i < 1 or sdoc[i].lower_ not in self.lex.naming_verbs:
             return False
         thing = sdoc[i - 1]
-        kinds = self.lex.of_phrases | self.lex.unit_nouns | self.lex.place_heads.keys()
-        return thing.pos_ in ("NOUN", "PROPN") and thing.lower_ not in kinds
+        return thing.pos_ in ("NOUN", "PROPN") and thing.lower_ not in self._kinds_of_place
 
     def _names_a_saint(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name a saint's title opens, in a church's name ("St. Nicholas Church", "Saint
@@ -288,19 +289,22 @@ class PlaceFinder:
         it, rather than the whole region.
         A compass word may stand before the unit: "in Dedebit, northwest Tigray"."""
         sdoc = scan.sdoc
-        seat_named = bool(cand.tokens) and not self._a_unit(cand) and self._named_after_its_seat(cand)
-        if not cand.tokens or not (seat_named or self._a_unit(cand)):
+        if not cand.tokens:
             return cand
         comma = min(cand.tokens) - 1
         if comma > 0 and sdoc[comma].lower_ in self.lex.regions:
             comma -= 1
         if comma < 1 or sdoc[comma].text not in (",", "in"):
             return cand
+        unit = self._a_unit(cand)  # the gazetteer is asked of a seat's name only after a comma
+        seat_named = not unit and sdoc[comma].text == "," and self._named_after_its_seat(cand)
+        if not (unit or seat_named):
+            return cand
         start = self._village_start(scan, comma)
         village = sdoc[comma - 1]
         if start == comma or not self._the_thing_struck_or_placed(village) \
                 or (sdoc[comma].text == "in" and not self._the_place_struck(village)) \
-                or (seat_named and (sdoc[comma].text != "," or self._a_part_of_a_town(village))):
+                or (seat_named and self._a_part_of_a_town(village)):
             return cand
         span = sdoc[start: max(cand.tokens) + 1]
         return PlaceCandidate(span.text, span.start_char, span.end_char, set(range(start, span.end)), None, False)

@@ -202,21 +202,15 @@ def _place_key(text: str | None) -> str:
     return _PLACE_TAIL.sub("", t)
 
 
-# a site named with its town before it: "Odesa port", "the Nuseirat refugee camp", "Kharkiv
-# railway station" are the town's strike, told with its site
-_SITE_TAIL = re.compile(r"\s+(?:(?:sea|river)?port|airport|air\s?base|(?:refugee\s+|displacement\s+)?camp"
-                        r"|(?:railway\s+|train\s+|bus\s+)?station)$", re.IGNORECASE)
-
-
-def _one_place_said(a: str | None, b: str | None, key=None) -> bool:
+def _one_place_said(a: str | None, b: str | None, site_after_town: re.Pattern, key=None) -> bool:
     """Whether two place names of one story say one place: alike by ``key`` (``_place_key``
-    unless given), or one of them the other's town with its site's noun after it ("Odesa
-    port" and "Odesa", "the Nuseirat refugee camp" and "Nuseirat"; not "Hodeidah port" and
-    "Hodeidah airport", two sites of the town)."""
+    unless given), or one of them the other's town with a site's noun after it
+    (``site_after_town``, places.yaml: "Odesa port" and "Odesa", "the Nuseirat refugee camp"
+    and "Nuseirat"; not "Hodeidah port" and "Hodeidah airport", two sites of the town)."""
     key = key or _place_key
     ka, kb = key(a), key(b)
-    return ka == kb or key(_SITE_TAIL.sub("", _place_key(a))) == kb \
-        or key(_SITE_TAIL.sub("", _place_key(b))) == ka
+    return ka == kb or key(site_after_town.sub("", _place_key(a))) == kb \
+        or key(site_after_town.sub("", _place_key(b))) == ka
 
 
 def _place_skeleton(text: str | None) -> str:
@@ -287,9 +281,8 @@ def describes_a_place(lex, sdoc, toks: set[int]) -> bool:  # noqa: ANN001 - lexi
     if len(toks) != 1:
         return False
     tok = sdoc[min(toks)]
-    kinds = lex.of_phrases | lex.unit_nouns | lex.landmark_nouns
     while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
         tok = tok.head
-        if tok.lower_ in kinds:
+        if tok.lower_ in lex.owned_place_nouns:
             return True
     return False
