@@ -438,6 +438,7 @@ class Lexicons:
         effects = t.get("effects_in_short_items") or {}
         self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
         self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
+        self.effect_attributes = frozenset(w.lower() for w in effects.get("attributes") or ())
         self.effect_doers = frozenset(w.lower() for w in effects.get("doers") or ())
         self.effect_media = frozenset(w.lower() for w in effects.get("media") or ())
         self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
@@ -617,7 +618,8 @@ class Lexicons:
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)
         self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
-                                                *self.effect_participles, *w["munitions"]])
+                                                *self.effect_participles, *self.effect_attributes,
+                                                *w["munitions"]])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             *((t.get("munition_used") or {}).get("words") or ()), "struck", "fell"]))

@@ -76,7 +76,8 @@ class TriggerRules:
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
                                | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
-                               | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
+                               | lex.effect_nouns | lex.effect_participles | lex.effect_attributes
+                               | lex.remnant_nouns
                                | lex.arms_nouns | lex.munition_last_words
                                | lex.aircraft_words  # "Warplanes killed 12 civilians in Idlib"
                                | lex.dropped_only)  # "a drone dropped a grenade on a car"
@@ -250,6 +251,8 @@ class TriggerRules:
         lex, low = self.lex, tok.lower_
         if low in lex.effect_nouns and tok.pos_ in ("NOUN", "PROPN"):
             told = self._effect_noun(tok)
+        elif low in lex.effect_attributes:
+            told = tok.dep_ == "amod" or tok.i == tok.sent.start  # "Collapsed roof", "a gutted house"
         else:
             told = low in lex.effect_participles and tok.tag_ in ("VBN", "VBD", "VBG", "JJ") \
                 and self._effect_participle(tok)
