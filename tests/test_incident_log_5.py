@@ -191,10 +191,9 @@ ENTRIES = [
     entry("Nyala", "Destroyed houses in a residential neighbourhood after air raids.",
           "2023-08-22", ("Nyala", "SD", "Southern Darfur", P, None)),
     # ---- Myanmar (Myanmar Witness style)
+    # the gazetteer lacks Kani township and knows only a Kani in Japan: the title's region
     entry("Sagaing Region", "Charred remains of a monastery in Kani township.", "2023-05-04",
-          ("Kani township", "MM", "Sagain", P, None),
-          fails="the gazetteer lacks Kani township and knows a Kani in Japan: the foreign "
-                "namesake is refused, yet the strike is not put at the title's region"),
+          ("Sagaing Region", "MM", "Sagain", A1, None)),
     entry("Lashio", "Rubble of a school after the junta air raid.", "2024-08-07",
           ("Lashio", "MM", "Shan", P, TATMADAW)),
     entry("Kyaukme, Shan State", "Crater next to a hospital building.", "2024-07-02",
@@ -336,3 +335,50 @@ def test_a_former_name_in_brackets_is_the_town_before_it(extractor, title, want)
 def test_a_title_naming_a_microdistrict_is_a_place_title(extractor, title, want):
     strikes = read(extractor, "Destroyed houses after shelling.", "2024-05-10", title=title).strikes
     assert [(s.place, s.country, s.admin1) for s in strikes] == [(title, *want)]
+
+
+# ------------------------ a name the gazetteer knows only abroad, under a place title
+
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    # Myanmar: the only Kani the gazetteer knows is in Japan
+    ("Sagaing Region", "Airstrike on a school in Kani township.",
+     ("Sagaing Region", "MM", "Sagain", "admin1")),
+    # Lebanon: the only Houla it knows is Syria's
+    ("Marjayoun, South Lebanon", "Drone strike on a house in Houla; two killed.",
+     ("Marjayoun, South Lebanon", "LB", "Nabatiye", "point")),
+    # Sudan: the only Tawila it knows is Yemen's
+    ("North Darfur", "Shelling hit the market in Tawila.",
+     ("North Darfur", "SD", "Northern Darfur", "admin1")),
+])
+def test_a_name_known_only_abroad_is_in_the_place_of_the_title(extractor, title, text, want):
+    strikes = read(extractor, text, "2024-05-10", title=title).strikes
+    assert [(s.place, s.country, s.admin1, s.precision) for s in strikes] == [want]
+
+
+def test_without_a_title_a_name_known_only_abroad_stays_abroad(extractor):
+    strikes = read(extractor, "Drone strike on a house in Houla; two killed.", "2024-05-10").strikes
+    assert [(s.place, s.country) for s in strikes] == [("Houla", "SY")]
+
+
+# ------------------------------------------- a bare "attack on" a thing in a log entry
+
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    ("Odesa", "Attack on a grain terminal; two port workers hurt.", ("Odesa", "UA")),  # Ukraine
+    ("Nabatieh", "Attack on a car on the road out of town; two dead.",
+     ("Nabatieh", "LB")),  # Lebanon
+    ("Port Sudan", "Attack on the fuel depots at the port.", ("Port Sudan", "SD")),  # Sudan
+])
+def test_an_attack_on_a_thing_under_a_place_title_is_a_strike(extractor, title, text, want):
+    strikes = read(extractor, text, "2024-05-10", title=title).strikes
+    assert [(s.place, s.country) for s in strikes] == [want]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Kidal", "Attack on a checkpoint by gunmen; three soldiers killed."),  # Mali: a raid
+    ("Sagaing Region", "Attack on a village by militia fighters."),  # Myanmar: on the ground
+    ("", "Attack on a grain terminal in Odesa."),  # Ukraine: no log's place title
+])
+def test_an_attack_by_men_on_the_ground_or_outside_a_log_is_no_strike(extractor, title, text):
+    assert read(extractor, text, "2024-05-10", title=title or None).strikes == []

@@ -423,6 +423,7 @@ class Lexicons:
         self.tallies = PhraseMatcher({w: True for w in t.get("tallies") or ()})
         self.acts_by_strike = frozenset(w.lower() for w in t.get("acts_by_strike") or ())
         self.ground_means = frozenset(w.lower() for w in t.get("ground_means") or ())
+        self.logged_attacks = frozenset(w.lower() for w in t.get("logged_attacks") or ())
         self.interceptions = PhraseMatcher({w: True for w in t.get("interceptions") or ()})
         self.interception_impacts = PhraseMatcher(
             {w: True for w in t.get("interception_impacts") or ()})
@@ -619,7 +620,7 @@ class Lexicons:
                                                 for verb in hit)
         self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
                                                 *self.effect_participles, *self.effect_attributes,
-                                                *w["munitions"]])
+                                                *self.logged_attacks, *w["munitions"]])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             *((t.get("munition_used") or {}).get("words") or ()), "struck", "fell"]))
