@@ -410,6 +410,8 @@ class Lexicons:
         self.beside_openers = frozenset(w.lower() for w in t.get("beside_openers") or ())
         self.defenders = frozenset(w.lower() for w in t.get("defenders") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
+        self.aimed_short_item_nouns = frozenset(
+            w.lower() for w in (t.get("strong_in_short_items") or {}).get("aimed", ()))
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -618,9 +620,10 @@ class Lexicons:
         hit = sorted(_all_forms([*(t.get("passive_hit_verbs") or ()), "struck"]))
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)
-        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
-                                                *self.effect_participles, *self.effect_attributes,
-                                                *self.logged_attacks, *w["munitions"]])
+        self.prefilter_short_item = _WordIndex([
+            *hit, *self.short_item_nouns, *self.aimed_short_item_nouns, *self.effect_nouns,
+            *self.effect_participles, *self.effect_attributes, *self.logged_attacks,
+            *w["munitions"]])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             *((t.get("munition_used") or {}).get("words") or ()), "struck", "fell"]))

@@ -373,8 +373,8 @@ class SentenceReader:
         named after a town abroad ("the Al-Thawra hospital" under "Hodeidah" is no hospital of
         Syria's al-Thawra, "the Al-Quds hospital" under "Aleppo" none of Jerusalem), or a
         village or township it lacks whose namesakes lie abroad ("Kani township" under
-        "Sagaing Region" is no town of Japan, "Hamra" under "Khartoum" none of Beirut's): the
-        log's title says where it is."""
+        "Sagaing Region" is no town of Japan, "Houla" under a South Lebanon title none of
+        Syria's): the log's title says where it is."""
         words = place.text.split()
         landmark = len(words) > 1 and words[-1].lower() in self.lex.landmark_nouns
         gazetteer = self.places.gazetteer
