@@ -410,6 +410,8 @@ class Lexicons:
         self.beside_openers = frozenset(w.lower() for w in t.get("beside_openers") or ())
         self.defenders = frozenset(w.lower() for w in t.get("defenders") or ())
         self.short_item_nouns = frozenset(w.lower() for w in (t.get("strong_in_short_items") or {}).get("nouns", ()))
+        self.aimed_short_item_nouns = frozenset(
+            w.lower() for w in (t.get("strong_in_short_items") or {}).get("aimed", ()))
         self.strengthen = frozenset(w.lower() for w in t["strengthen"])
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
@@ -423,6 +425,7 @@ class Lexicons:
         self.tallies = PhraseMatcher({w: True for w in t.get("tallies") or ()})
         self.acts_by_strike = frozenset(w.lower() for w in t.get("acts_by_strike") or ())
         self.ground_means = frozenset(w.lower() for w in t.get("ground_means") or ())
+        self.logged_attacks = frozenset(w.lower() for w in t.get("logged_attacks") or ())
         self.interceptions = PhraseMatcher({w: True for w in t.get("interceptions") or ()})
         self.interception_impacts = PhraseMatcher(
             {w: True for w in t.get("interception_impacts") or ()})
@@ -438,6 +441,7 @@ class Lexicons:
         effects = t.get("effects_in_short_items") or {}
         self.effect_nouns = frozenset(w.lower() for w in effects.get("nouns") or ())
         self.effect_participles = frozenset(w.lower() for w in effects.get("participles") or ())
+        self.effect_attributes = frozenset(w.lower() for w in effects.get("attributes") or ())
         self.effect_doers = frozenset(w.lower() for w in effects.get("doers") or ())
         self.effect_media = frozenset(w.lower() for w in effects.get("media") or ())
         self.effects_not_strikes = PhraseMatcher({w: True for w in t.get("effects_not_strikes") or ()})
@@ -616,8 +620,10 @@ class Lexicons:
         hit = sorted(_all_forms([*(t.get("passive_hit_verbs") or ()), "struck"]))
         self.prefilter_passive_hit = _WordIndex(f"{be} {verb}" for be in ("is", "are", "was", "were", "been", "being")
                                                 for verb in hit)
-        self.prefilter_short_item = _WordIndex([*hit, *self.short_item_nouns, *self.effect_nouns,
-                                                *self.effect_participles, *w["munitions"]])
+        self.prefilter_short_item = _WordIndex([
+            *hit, *self.short_item_nouns, *self.aimed_short_item_nouns, *self.effect_nouns,
+            *self.effect_participles, *self.effect_attributes, *self.logged_attacks,
+            *w["munitions"]])
         self.prefilter_munition_verbs = _WordIndex(_all_forms([
             *t["weak"]["verbs"], *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()),
             *((t.get("munition_used") or {}).get("words") or ()), "struck", "fell"]))

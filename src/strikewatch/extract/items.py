@@ -84,8 +84,9 @@ def _set_off_place(text: str, at: int, lex: Lexicons, known_town: Callable[[str]
 
 def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
     """A few capitalised names and place words ("Saada, Sahar district", "Rzhavets (Kharkiv
-    region)"), with no digit and no strike, weapon or actor word: a headline in title case
-    ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib") is not a place."""
+    region)", "Kherson, Shumenskyi microdistrict"), with no digit and no strike, weapon or
+    actor word: a headline in title case ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib")
+    is not a place."""
     words = _TITLE_WORD.findall(title)
     if not 1 <= len(words) <= max_words or len(title) > 80:
         return False
@@ -94,7 +95,7 @@ def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
         if word.isdigit() or low in lex.title_stop_words:
             return False
         if not (word[0].isupper() or low in lex.place_heads or low in lex.unit_nouns
-                or low in _TITLE_LINKS or _JOINED_ARTICLE.match(word)):
+                or low in lex.city_parts or low in _TITLE_LINKS or _JOINED_ARTICLE.match(word)):
             return False
     # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,
     # Russia"), though the actor lexicon lists them for "Moscow said", "Russia struck"

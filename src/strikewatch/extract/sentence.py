@@ -11,7 +11,7 @@ from dataclasses import replace
 from strikewatch import counts, dates
 from strikewatch.event_types import event_type_of
 from strikewatch.lexicons import ActorEntry, Lexicons, OrgEntry
-from strikewatch.models import Actor, Casualties, Span, StrikeMention
+from strikewatch.models import Actor, Casualties, Place, Span, StrikeMention
 from strikewatch.nlp import Sentence
 
 from .attacker import AttackerRules
@@ -174,7 +174,8 @@ class SentenceReader:
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
             or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger) \
-            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger)
+            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger) \
+            or self._attack_on_a_thing_in_a_log(state, ctx, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger)) \
             and not self.triggers.disowned(trigger.tok)
@@ -194,6 +195,19 @@ class SentenceReader:
         return bool(state.strikes) and trigger.strength == "weak" and tok.dep_ == "nsubj" \
             and self.lex.base(tok.lower_) in self.lex.short_item_nouns \
             and self.triggers.verb_of_impact(tok.head)
+
+    def _attack_on_a_thing_in_a_log(self, state: DocState, ctx: SentenceContext,
+                                    trigger: Trigger) -> bool:
+        """A log entry's bare "attack on" a thing, under a title that is only a place
+        (triggers.yaml logged_attacks): the log catalogues strikes. Not where the entry names
+        men on the ground or a force as the doers ("Attack on a checkpoint by gunmen")."""
+        tok, lex = trigger.tok, self.lex
+        if not (state.short_item and state.title_place is not None and trigger.strength == "weak"
+                and tok.pos_ == "NOUN" and tok.lower_ in lex.logged_attacks):
+            return False
+        on = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
+        return on and not any(t.lower_ in lex.effect_doers or t.lower_ in lex.force_nouns
+                              or t.lower_ in lex.ground_units for t in ctx.sdoc)
 
     def _fired_on_place(self, ctx: SentenceContext, trigger: Trigger) -> bool:
         """Fire at a place the sentence names (``TriggerRules.fired_on_place``)."""
@@ -347,24 +361,27 @@ class SentenceReader:
         none; the title's place; else the land of the side hit."""
         own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
         if own and state.title_place is not None and all(
-                not p.known or self._landmark_abroad(state, p) for p in own):
+                not p.known or self._named_only_abroad(state, p) for p in own):
             return self._title_place(state, ctx.sentence)
         if any(p.precision != "region" for p in own):
             return own
         return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
             or self._land_of_the_side_hit(ctx, choice)
 
-    def _landmark_abroad(self, state: DocState, place: PlaceCandidate) -> bool:
-        """A landmark named after a town only other countries than the title's have ("the
-        Al-Thawra hospital" under "Hodeidah" is no hospital of Syria's al-Thawra, "the Al-Quds
-        hospital" under "Aleppo" none of Jerusalem): hospitals, mosques and schools share their
-        names across a region, and the log's title says which town's this one is."""
+    def _named_only_abroad(self, state: DocState, place: PlaceCandidate) -> bool:
+        """A name the gazetteer knows only in other countries than the title's: a landmark
+        named after a town abroad ("the Al-Thawra hospital" under "Hodeidah" is no hospital of
+        Syria's al-Thawra, "the Al-Quds hospital" under "Aleppo" none of Jerusalem), or a
+        village or township it lacks whose namesakes lie abroad ("Kani township" under
+        "Sagaing Region" is no town of Japan, "Houla" under a South Lebanon title none of
+        Syria's): the log's title says where it is."""
         words = place.text.split()
-        if len(words) < 2 or words[-1].lower() not in self.lex.landmark_nouns:
-            return False
-        lookup = self.places.gazetteer.lookup
-        at = {c.country for c in lookup(" ".join(words[:-1]))}
-        title = {c.country for c in lookup(state.title_place.text)}
+        landmark = len(words) > 1 and words[-1].lower() in self.lex.landmark_nouns
+        gazetteer = self.places.gazetteer
+        at = {c.country for c in gazetteer.lookup(" ".join(words[:-1]) if landmark else place.text)}
+        title = {c.country for c in gazetteer.lookup(state.title_place.text)}
+        if not title and isinstance(placed := gazetteer.resolve(state.title_place.text), Place):
+            title = {placed.country}  # "Sagaing Region", "Kharkiv Oblast": a unit as written
         return bool(at) and bool(title) and not at & title
 
     def _reporters_town(self, ctx: SentenceContext) -> list[PlaceCandidate]:

@@ -49,6 +49,12 @@ def _gerund(tok) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj", "xcomp", "dobj", "nsubj", "csubj")
 
 
+def _opens_as_a_command(tok) -> bool:
+    """A caption's opening noun the tagger reads as a command: "Smoke over the port",
+    "Fire at a fuel depot" (a verb there would have no subject)."""
+    return tok.tag_ == "VB" and tok.i == tok.sent.start
+
+
 def _strike_noun_read_as_auxiliary(tok, strong_nouns: frozenset[str]) -> bool:
     """A strike noun that the tagger took for an auxiliary of the verb after it ("Shelling hit
     a market in Omdurman", "Russian shelling hit Kupyansk", "Regime shelling killed two
@@ -75,8 +81,10 @@ class TriggerRules:
         # every word strength() can answer for: the others skip the part-of-speech lookup
         self._trigger_words = (lex.strong_nouns | lex.weak_nouns | lex.strong_verbs
                                | lex.weak_verbs | lex.claimed_verbs | lex.munition_words
-                               | lex.short_item_nouns | lex.flown_verbs | lex.firing_verbs
-                               | lex.effect_nouns | lex.effect_participles | lex.remnant_nouns
+                               | lex.short_item_nouns | lex.aimed_short_item_nouns
+                               | lex.flown_verbs | lex.firing_verbs
+                               | lex.effect_nouns | lex.effect_participles | lex.effect_attributes
+                               | lex.remnant_nouns
                                | lex.arms_nouns | lex.munition_last_words
                                | lex.aircraft_words  # "Warplanes killed 12 civilians in Idlib"
                                | lex.dropped_only)  # "a drone dropped a grenade on a car"
@@ -179,7 +187,8 @@ class TriggerRules:
         """A trigger word's strength by how the tagger reads it (most words are none: the
         caller asks only of the lexicons' words)."""
         lex = self.lex
-        if short_item and tok.i == 0 and tok.tag_ == "VB" and low in lex.short_item_nouns:
+        if short_item and tok.i == 0 and tok.tag_ == "VB" \
+                and (low in lex.short_item_nouns or self._aimed(tok)):
             return "strong"  # "Strike on a school in Rafah": the tagger reads a command
         if _strike_noun_read_as_auxiliary(tok, lex.strong_nouns):
             return "strong"  # "Shelling hit a market in Omdurman": the tagger's auxiliary
@@ -205,13 +214,21 @@ class TriggerRules:
         lex = self.lex
         if low in lex.strong_nouns or lemma in lex.strong_nouns:
             return "strong"
-        if short_item and (low in lex.short_item_nouns or lemma in lex.short_item_nouns):
+        if short_item and (low in lex.short_item_nouns or lemma in lex.short_item_nouns
+                           or self._aimed(tok)):
             return "strong"
         if low in lex.weak_nouns or lemma in lex.weak_nouns:
             return "strong" if self._weapon_qualified(tok) else "weak"
         if self.fired_or_landed(tok) or self.used_on_place(tok) or self.killed_by(tok):
             return "weak"
         return None
+
+    def _aimed(self, tok) -> bool:
+        """A short item's "hit" that tells a strike (triggers.yaml strong_in_short_items aimed):
+        "Hit on a crowded market", "Donetsk market hit"; not the complement of a copula ("the
+        film was a hit") nor a noun's modifier ("a hit song")."""
+        return tok.lower_ in self.lex.aimed_short_item_nouns \
+            and tok.dep_ not in ("attr", "compound", "amod")
 
     def _verb_strength(self, tok, lemma: str) -> str | None:
         lex = self.lex
@@ -245,11 +262,14 @@ class TriggerRules:
         """A word for what a strike left (triggers.yaml effects_in_short_items), which in a
         short item reports the strike: "Damage to a school in Kreminna", "Donetsk railway
         station on fire", "Plume of smoke rising from Berdyansk port", "Kindergarten damaged in
-        Lysychansk". Not in an item that names a cause that is no strike or a fighting force's
-        materiel destroyed (effects_not_strikes, effects_ground_losses)."""
+        Lysychansk", "Collapsed roof of a clinic" (an attribute counts only as one). Not in an
+        item that names a cause that is no strike or a fighting force's materiel destroyed
+        (effects_not_strikes, effects_ground_losses)."""
         lex, low = self.lex, tok.lower_
-        if low in lex.effect_nouns and tok.pos_ in ("NOUN", "PROPN"):
+        if low in lex.effect_nouns and (tok.pos_ in ("NOUN", "PROPN") or _opens_as_a_command(tok)):
             told = self._effect_noun(tok)
+        elif low in lex.effect_attributes:
+            told = tok.dep_ == "amod" or tok.i == tok.sent.start
         else:
             told = low in lex.effect_participles and tok.tag_ in ("VBN", "VBD", "VBG", "JJ") \
                 and self._effect_participle(tok)

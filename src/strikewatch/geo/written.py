@@ -262,20 +262,25 @@ class _WrittenContainers:
         why = f"{part}: {_CHECKED} {city.name}, the city written with it"
         return dataclasses.replace(alone, alternatives=(why, *alone.alternatives)), cand
 
-    def _other_name_in_brackets(self, name: str, country: str | None) -> Place | None:
+    def _other_name_in_brackets(self, name: str, country: str | None,
+                                ) -> tuple[Place, Candidate | None] | None:
         """ "Bakhmut (Artemivsk)", "Dnipro (Dnipropetrovsk)", "Sanaa (Sana'a)": a town with
         its former or other-language name in brackets is that town, when both names read
-        alone are the same place."""
+        alone are the same place. The other name is read in the town's country: a former
+        name is often a larger town's abroad ("Toretsk (Dzerzhinsk)", "Kropyvnytskyi
+        (Kirovograd)"), and the town written first says which is meant. With the town's
+        candidate, which votes for the story's country as the town would."""
         hit = _CITY_THEN_PART.match(name)
         if hit is None:
             return None
-        head, _ = self._resolve_full(hit.group("city").strip(), country)
-        other, _ = self._resolve_full(hit.group("part").strip(), country)
+        head, cand = self._resolve_full(hit.group("city").strip(), country)
+        other, _ = self._resolve_full(hit.group("part").strip(),
+                                      head.country if isinstance(head, Place) else country)
         if not (isinstance(head, Place) and isinstance(other, Place) and head.geonameid
                 and head.geonameid == other.geonameid):
             return None
         why = f"{hit.group('part').strip()}: another name of {head.name}, written with it"
-        return dataclasses.replace(head, alternatives=(why, *head.alternatives))
+        return dataclasses.replace(head, alternatives=(why, *head.alternatives)), cand
 
     def _names_a_city_part(self, part: str) -> bool:
         """ "Saltivka district", "city centre", "center", "Evin prison": a named part of a
