@@ -68,3 +68,78 @@ def test_a_container_named_with_no_toll_of_its_own_is_still_set_aside(incidents_
 def test_the_dead_among_a_toll_told_again_leave_it_whole(extractor, text, place, killed):
     assert [(c.place, c.killed) for c in read(extractor, text, "2024-07-23").strikes] \
         == [(place, killed)]
+
+
+# --------------------------- 2. a day on the saying verb dates the saying, not the strike
+
+@pytest.mark.parametrize(("text", "published", "place", "day"), [
+    # Ukraine: the strike told again, with its own day, in the next sentence
+    ("The governor of Kharkiv said on Sunday that Russian glide bombs hit a residential area "
+     "of Kharkiv. The strike early on Saturday killed three people and wounded 20.",
+     "2024-07-21", "Kharkiv", "2024-07-20"),
+    # Sudan and Myanmar: the health ministry's and the doctors' Tuesday, the strike's Monday
+    ("The health ministry said on Tuesday that an army air strike hit a market in Omdurman. "
+     "The strike on Monday killed 14 people.", "2024-07-24", "Omdurman", "2024-07-22"),
+    ("Doctors said on Tuesday that a military air strike hit a school in Sagaing region. The "
+     "air strike on Monday killed 11 children.", "2024-07-24", "Sagaing region", "2024-07-22"),
+])
+def test_the_strike_s_own_day_told_next_beats_the_saying_s(extractor, text, published, place,
+                                                            day):
+    assert [(c.place, c.day) for c in read(extractor, text, published).strikes] == [(place, day)]
+
+
+@pytest.mark.parametrize(("text", "published", "day", "killed"), [
+    # Ukraine: the same strike told twice merges under its own day (it stood as two)
+    ("The governor said on Sunday that Russian missiles hit Odesa, killing three people. "
+     "Russian missiles struck the port of Odesa early on Saturday.", "2024-07-21",
+     "2024-07-20", 3),
+    # Yemen
+    ("The Houthi-run health ministry said on Friday that US jets struck Hodeidah, killing "
+     "six people. US jets struck the port of Hodeidah on Thursday night.", "2024-07-20",
+     "2024-07-18", 6),
+])
+def test_one_strike_told_with_the_saying_s_day_and_its_own_is_one_incident_on_its_own(
+        incidents_of, text, published, day, killed):
+    assert [(i["date"], i["fatalities"]["min"]) for i in incidents_of(text, published)] \
+        == [(day, killed)]
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    # with no day of the strike's own, the saying's day stays its (it cannot be later)
+    ("Ukraine's Air Force said on Sunday that Russian drones hit Odesa.", "2024-07-23",
+     "2024-07-21"),
+    ("The health ministry said on Tuesday that an RSF drone hit a market in Omdurman.",
+     "2024-07-25", "2024-07-23"),
+    # a day the strike governs is its own, whatever the saying
+    ("The health ministry said on Tuesday that an RSF drone hit a market in Omdurman on "
+     "Monday, killing 14 people.", "2024-07-24", "2024-07-22"),
+])
+def test_a_strike_with_no_day_of_its_own_keeps_the_saying_s(extractor, text, published, day):
+    assert [c.day for c in read(extractor, text, published).strikes] == [day]
+
+
+# ------------------ 3. a day inside "in response to ..." dates the act answered, not the answer
+
+@pytest.mark.parametrize(("text", "published", "answer", "answered", "day"), [
+    # Lebanon/Israel
+    ("Hezbollah said it launched rockets at the Golan Heights in response to an Israeli strike "
+     "on Friday.", "2024-07-21", "Golan Heights", None, None),
+    # Ukraine/Russia: the answered attack is a strike of the story, on its own day
+    ("Ukraine said it struck Belgorod in response to a Russian attack on Kharkiv on Monday.",
+     "2024-07-24", "Belgorod", "Kharkiv", "2024-07-22"),
+    # Yemen/Israel
+    ("The Houthis said they fired missiles at Eilat in retaliation for Israeli strikes on "
+     "Hodeidah on Saturday.", "2024-07-24", "Eilat", "Hodeidah", "2024-07-20"),
+])
+def test_a_day_of_the_act_answered_does_not_date_the_answer(extractor, text, published, answer,
+                                                           answered, day):
+    days = {c.place: c.day for c in read(extractor, text, published).strikes}
+    assert days[answer] == published
+    assert days.get(answered) == day
+
+
+def test_the_answer_s_own_day_before_the_response_phrase_stays_its(extractor):
+    text = ("Hezbollah launched rockets at Kiryat Shmona on Friday in response to an Israeli "
+            "strike on Nabatieh.")
+    assert {c.place: c.day for c in read(extractor, text, "2024-07-21").strikes}[
+        "Kiryat Shmona"] == "2024-07-19"

@@ -462,9 +462,24 @@ class SentenceReader:
             retold = ctx.unplaced is not None and opens_on_the_thing_hit_before(text)
             state.retold = ctx.sent_span if retold else None
             return
+        day = self._own_day_told_again(state, ctx, before)
         for i, m in enumerate(state.strikes):
             if m in before:
-                state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span))
+                state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span),
+                                           **day)
+
+    def _own_day_told_again(self, state: DocState, ctx: SentenceContext,
+                            before: list[StrikeMention]) -> dict:
+        """The day a sentence pointing back to the strike before gives it, when that strike
+        had none of its own ("The health ministry said on Tuesday that an air strike hit a
+        market in Omdurman. The strike on Monday killed 14 people"): the strike's own day
+        beats the saying's."""
+        if any(m.date_text is not None for m in before) \
+                or not counts.points_back_to_a_strike(ctx.sentence.text):
+            return {}
+        when = strike_date(self.lex, state, ctx, set(range(len(ctx.sdoc))))
+        return {} if when is None or when.text is None else \
+            {"date": when.date, "date_precision": when.precision, "date_text": when.text}
 
     def _toll_update(self, state: DocState, ctx: SentenceContext) -> None:
         """Keep a sentence that gives a toll as risen and tells no strike ("The toll rose to 26
