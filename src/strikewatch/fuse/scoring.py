@@ -33,10 +33,13 @@ def _toll_of_its_own(coarse: StoredMention, fine: StoredMention) -> bool:
     shelled Khan Younis, killing eight, and an air strike hit a house in Bani Suheila"):
     set aside, its count vanished from every incident; kept, it goes with the finer strike
     as its story's summary (``_summaries``), whose toll counts there while the finer strike
-    gives none (``_summary_toll``)."""
+    gives none (``_summary_toll``). A name the gazetteer lacks, coded to a province the text
+    puts it near, is no container of the finer place, only a town unknown: its dead are not
+    the finer strike's, and it is set aside as before."""
     a, b = coarse.mention.casualties, fine.mention.casualties
     return not (a.killed.empty and a.civilians_killed.empty) \
-        and b.killed.empty and b.civilians_killed.empty
+        and b.killed.empty and b.civilians_killed.empty \
+        and coarse.mention.place.unresolved_name is None
 
 
 def _vagueness(m: StrikeMention) -> str | None:
