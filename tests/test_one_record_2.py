@@ -233,3 +233,26 @@ def test_a_confirmation_names_the_attacker_of_a_strike_told_with_none(incidents_
 ])
 def test_a_strike_told_beside_a_verb_of_publishing_keeps_its_day(extractor, text, days):
     assert sorted(c.day for c in read(extractor, text, "2024-07-24").strikes) == days
+
+
+# --------- 5. "the military said its jets struck" across a border is the other side's military
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # Lebanon/Israel: Hezbollah's rockets fall in Israel; the military striking Nabatieh
+    # in answer is Israel's, whose war the story reports, not Lebanon's army
+    ("Hezbollah fired dozens of rockets at northern Israel on Monday, wounding two people in "
+     "Kiryat Shmona, Israeli police said. The military said its jets struck Hezbollah targets "
+     "in Nabatieh in response.", "Nabatîyé et Tahta", "IL"),
+    # Ukraine/Russia: Russia's missiles fall in Ukraine; the army striking Belgorod is Ukraine's
+    ("Russian missiles hit Kharkiv on Monday, killing three people. The army said it struck an "
+     "ammunition depot in Belgorod overnight.", "Belgorod", "UA"),
+    # a civil war's army strikes its own land, whatever stray fire crossed a border (Sudan)
+    ("RSF shelling hit Kutum, killing 3. A stray shell hit the Chadian town of Tine, killing a "
+     "child. The army said its jets struck RSF positions in Nyala.", "Nyala", "SD"),
+    ("The army said it shelled RSF positions in Nyala on Monday.", "Nyala", "SD"),
+])
+def test_a_generic_army_striking_across_a_border_is_the_other_side_s_and_speaks_for_it(
+        incidents_of, text, place, country):
+    incident = {i["location"]["name"]: i for i in incidents_of(text, "2024-07-23")}[place]
+    assert (incident["attacker"]["country"], incident["grade"]) == (country, "confirmed"), \
+        incident["grade_reason"]

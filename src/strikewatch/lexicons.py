@@ -493,6 +493,7 @@ class Lexicons:
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
         self.interception = PhraseMatcher({p: True for p in at.get("interception") or ()})
         self.own_possessives = frozenset(w.lower() for w in at["owned_strike"]["possessives"])
+        self.own_subjects = frozenset(w.lower() for w in at["owned_strike"]["subjects"])
 
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}

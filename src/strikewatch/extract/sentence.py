@@ -142,6 +142,19 @@ class SentenceReader:
             ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
         return set().union(set(), *(p.tokens for p in ctx.places))
 
+    def _a_generic_voice_s_own(self, org: OrgEntry | None, attacker: ActorEntry | None,
+                               span: Span | None) -> bool:
+        """ "The military said its jets struck Nabatieh", "the army said it shelled Nyala": an
+        unnamed force speaking of its own forces is their voice, whichever state later settles
+        both (the ground struck, or the other side's across a border, ``settle_attackers``);
+        settled apart, a voice by the ground and a strike by the border, it lost its own."""
+        if org is None or attacker is None or span is None or not span.text.split():
+            return False
+        lex = self.lex
+        return org.org is None and org.country is None and org.group is None \
+            and org.role == "belligerent" and attacker.resolve == "territory" \
+            and span.text.split()[0].lower() in lex.own_possessives | lex.own_subjects
+
     def _own_claimed_strike(self, state: DocState, ctx: SentenceContext, trigger: Trigger,
                             evidence: StrikeEvidence) -> bool:
         """A claimed verb ("destroyed") reports a strike in a belligerent's own statement of
@@ -413,7 +426,8 @@ class SentenceReader:
         for attacker in choice.attackers:
             actor = Actor(attacker.name, attacker.country) if attacker else None
             by_attacker = _own_voice(main.org if main else None, attacker) or bool(
-                main is None and claimed and _own_voice(voice, attacker))  # its quote
+                main is None and claimed and _own_voice(voice, attacker)) or (  # its quote
+                main is not None and self._a_generic_voice_s_own(main.org, attacker, choice.span))
             for p in here:
                 if any(e.attacker == actor and e.place_text == p.text for e in events):
                     continue
