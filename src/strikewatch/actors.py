@@ -385,15 +385,35 @@ def normalize_name(text: str) -> str:
 
 def settle_attackers(mentions: Sequence[StrikeMention], registry: Registry | None = None) -> list[StrikeMention]:
     """Settle each pending attacker ("the army", "the coalition", "the invaders") from the
-    country its geocoded place lies in; a mention with no place keeps no attacker."""
+    country its geocoded place lies in, or the other side's across a border
+    (``_across_the_border``); a mention with no place keeps no attacker."""
     reg = registry or load_registry()
     out = []
     for m in mentions:
-        country = m.place.country if m.place is not None else None
+        country = _across_the_border(m, mentions) or (m.place.country if m.place else None)
         settled = reg.settle(m.attacker, country)
         out.append(m if settled == m.attacker else replace(m, attacker=settled))
     return [replace(m, attacker=None, claimed_by_attacker=False) if _fire_on_its_own_side(m, out)
             else m for m in out]
+
+
+def _across_the_border(m: StrikeMention, mentions: Sequence[StrikeMention]) -> str | None:
+    """The country whose "army" or "military" strikes ``m``'s place across a border: in a
+    story whose other strikes all fall in one other country, none by that country's own
+    forces ("Hezbollah fired rockets at Kiryat Shmona ... The military said its jets struck
+    Nabatieh"; "Russian missiles hit Kharkiv ... The army said it struck Belgorod"), the
+    generic word is the side struck, whose war the story reports (the annotation guide), not
+    the state of the ground it strikes. None where the story's strikes fall on the same
+    ground or on several (a civil war's army strikes its own land)."""
+    if m.attacker is None or m.attacker.name != PENDING_TERRITORY or m.place is None:
+        return None
+    others = [o for o in mentions if o.attacker is not None and o.place is not None
+              and o.attacker.name != PENDING_TERRITORY]
+    lands = {o.place.country for o in others}
+    if len(lands) != 1 or m.place.country in lands:
+        return None
+    there = next(iter(lands))
+    return None if any(o.attacker.country == there for o in others) else there
 
 
 def _fire_on_its_own_side(m: StrikeMention, mentions: Sequence[StrikeMention]) -> bool:

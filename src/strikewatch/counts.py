@@ -540,9 +540,13 @@ def tells_dead(sentence: str) -> bool:
 def reports_disagree(a: Range, b: Range) -> Range:
     """One count told as two figures by two reports ("over 80 civilians" in the lead, "at least
     27" in the monitor's words): the lowest figure is the low end, the highest the high end,
-    as when sources disagree (the annotation conventions); a lone figure stays as it is."""
+    as when sources disagree (the annotation conventions); a lone figure stays as it is. The
+    floor some of the dead set ("Five children were among those killed", after "killed at
+    least 21 civilians") is no low end beside the toll: it agrees with it (as in fusion)."""
     if a.empty or b.empty or a == b:
         return b if a.empty else a
+    if a.part != b.part:
+        return b if a.part else a
     figures = [v for r in (a, b) for v in (r.min, r.max) if v is not None]
     mins = [r.min for r in (a, b) if r.min is not None]
     return Range(min(mins) if mins else min(figures), max(figures))

@@ -497,6 +497,7 @@ class Lexicons:
         self.strike_lemmas = frozenset(v.lower() for v in at.get("denied_when_negated") or ())
         self.interception = PhraseMatcher({p: True for p in at.get("interception") or ()})
         self.own_possessives = frozenset(w.lower() for w in at["owned_strike"]["possessives"])
+        self.own_subjects = frozenset(w.lower() for w in at["owned_strike"]["subjects"])
 
     def _read_speakers(self, sp: dict, registry: Registry) -> None:
         orgs: dict[str, OrgEntry] = {}
@@ -885,10 +886,7 @@ def load_owned_strike(directory: str | None = None) -> re.Pattern:
 @lru_cache(maxsize=4)
 def _load_owned_strike(directory: str | None) -> re.Pattern:
     own = _read(directory, "attribution")["owned_strike"]
-
-    def alternatives(words) -> str:
-        return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len,
-                               reverse=True))
+    alternatives = _alternatives
     # the forces a possessive names: one to three words, none of them a negation or an
     # auxiliary ("its jets did not strike" owns nothing)
     forces = r"(?:\s+(?!(?:not|never|did|does|do|was|were|is)\b)[\w-]+){1,3}?"
@@ -896,6 +894,27 @@ def _load_owned_strike(directory: str | None) -> re.Pattern:
     aux = rf"(?:\s+(?:{alternatives(own['auxiliaries'])}))*"
     return re.compile(rf"\b(?:{doer}{aux}\s+(?:{alternatives(own['verbs'])})|"
                       rf"{alternatives(own['responsibility'])})\b", re.IGNORECASE)
+
+
+def load_confirmed_strike(directory: str | None = None) -> re.Pattern:
+    """attribution.yaml's ``confirmed_strike`` as one pattern whose group ``thing`` holds the
+    up to three words naming what the confirmed strike hit ("the refinery")."""
+    return _load_confirmed_strike(directory)
+
+
+@lru_cache(maxsize=4)
+def _load_confirmed_strike(directory: str | None) -> re.Pattern:
+    words = _read(directory, "attribution")["confirmed_strike"]
+    the = _alternatives(words["articles"])
+    return re.compile(rf"\b(?:{_alternatives(words['verbs'])})\s+(?:{the})\s+"
+                      rf"(?:{_alternatives(words['nouns'])})\s+(?:on|against)\s+(?:{the})\s+"
+                      rf"(?P<thing>[\w-]+(?:\s+[\w-]+){{0,2}})", re.IGNORECASE)
+
+
+def _alternatives(words) -> str:
+    """Lexicon words as one regex alternation, longest first, a space matching any spaces."""
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len,
+                           reverse=True))
 
 
 def _group_matcher(g: dict) -> PhraseMatcher:

@@ -31,7 +31,8 @@ class VictimFinder:
                      actors, *, source: str | None, strike_words: frozenset[int] = frozenset()
                      ) -> list[StrikeMention]:
         """Targets and casualties of the sentence. A toll is counted once per attacker: it goes
-        to the first place the sentence names, since the text does not split it between places.
+        to the first place named in the clause that tells it (``_toll_clause_first``), since
+        the text does not split it between places.
         ``strike_words``: the tokens of the sentence's strike words, whose clauses tell strikes
         of their own (``_own_clause``)."""
         lex = self.lex
@@ -250,13 +251,14 @@ def _of_clause(targets: list[Target], elsewhere: dict[int, int], own: int) -> tu
 
 def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence,
                        told: list) -> list[StrikeMention]:
-    """The events with those placed in the clause that tells the dead first, when the
-    sentence tells two sides' strikes: a toll told in one side's strike clause is that
-    strike's, not the first place's ("Hezbollah fired rockets at Haifa after Israeli strikes
-    on Tyre killed five" is Tyre's five)."""
+    """The events with those placed in the clause that tells the dead first: a toll told in
+    one strike's clause is that strike's, not the first place's, whether the clauses are two
+    sides' ("Hezbollah fired rockets at Haifa after Israeli strikes on Tyre killed five" is
+    Tyre's five) or one side's ("tanks shelled Khan Younis and an air strike hit a house in
+    Bani Suheila, killing eight" is Bani Suheila's eight)."""
     killed = next((c for c in told if c.kind == "killed" and not c.range.empty), None)
     span = sdoc.char_span(killed.start, killed.end, alignment_mode="expand") if killed else None
-    if span is None or len({ev.attacker for ev in events}) < 2:
+    if span is None or len(events) < 2:
         return events
     clause, lost = clause_of(span.root), _subject_hung_before(span.root)
     def in_clause(ev: StrikeMention) -> bool:

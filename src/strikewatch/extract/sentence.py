@@ -142,6 +142,19 @@ class SentenceReader:
             ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
         return set().union(set(), *(p.tokens for p in ctx.places))
 
+    def _a_generic_voice_s_own(self, org: OrgEntry | None, attacker: ActorEntry | None,
+                               span: Span | None) -> bool:
+        """ "The military said its jets struck Nabatieh", "the army said it shelled Nyala": an
+        unnamed force speaking of its own forces is their voice, whichever state later settles
+        both (the ground struck, or the other side's across a border, ``settle_attackers``);
+        settled apart, a voice by the ground and a strike by the border, it lost its own."""
+        if org is None or attacker is None or span is None or not span.text.split():
+            return False
+        lex = self.lex
+        return org.org is None and org.country is None and org.group is None \
+            and org.role == "belligerent" and attacker.resolve == "territory" \
+            and span.text.split()[0].lower() in lex.own_possessives | lex.own_subjects
+
     def _own_claimed_strike(self, state: DocState, ctx: SentenceContext, trigger: Trigger,
                             evidence: StrikeEvidence) -> bool:
         """A claimed verb ("destroyed") reports a strike in a belligerent's own statement of
@@ -430,7 +443,8 @@ class SentenceReader:
         for attacker in choice.attackers:
             actor = Actor(attacker.name, attacker.country) if attacker else None
             by_attacker = _own_voice(main.org if main else None, attacker) or bool(
-                main is None and claimed and _own_voice(voice, attacker))  # its quote
+                main is None and claimed and _own_voice(voice, attacker)) or (  # its quote
+                main is not None and self._a_generic_voice_s_own(main.org, attacker, choice.span))
             for p in here:
                 if any(e.attacker == actor and e.place_text == p.text for e in events):
                     continue
@@ -479,9 +493,24 @@ class SentenceReader:
             retold = ctx.unplaced is not None and opens_on_the_thing_hit_before(text)
             state.retold = ctx.sent_span if retold else None
             return
+        day = self._own_day_told_again(state, ctx, before)
         for i, m in enumerate(state.strikes):
             if m in before:
-                state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span))
+                state.strikes[i] = replace(m, casualties=toll, support=(*m.support, ctx.sent_span),
+                                           **day)
+
+    def _own_day_told_again(self, state: DocState, ctx: SentenceContext,
+                            before: list[StrikeMention]) -> dict:
+        """The day a sentence pointing back to the strike before gives it, when that strike
+        had none of its own ("The health ministry said on Tuesday that an air strike hit a
+        market in Omdurman. The strike on Monday killed 14 people"): the strike's own day
+        beats the saying's."""
+        if any(m.date_text is not None for m in before) \
+                or not counts.points_back_to_a_strike(ctx.sentence.text):
+            return {}
+        when = strike_date(self.lex, state, ctx, set(range(len(ctx.sdoc))))
+        return {} if when is None or when.text is None else \
+            {"date": when.date, "date_precision": when.precision, "date_text": when.text}
 
     def _toll_update(self, state: DocState, ctx: SentenceContext) -> None:
         """Keep a sentence that gives a toll as risen and tells no strike ("The toll rose to 26

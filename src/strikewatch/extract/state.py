@@ -39,10 +39,11 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class DateChoice:
-    """The date a strike takes: the day (or month), how precise it is and the words that say it."""
+    """The date a strike takes: the day (or month), how precise it is and the words that say
+    it (None: a day the text gives another act, such as the saying of the report)."""
     date: date
     precision: str
-    text: str
+    text: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,16 +29,35 @@ def _dates(state: DocState, sentence: Sentence):
     return dates.resolve_date_expressions(sentence.text, state.reference)
 
 
-def _pick_date(mentions, sdoc, scope: set[int], off: int) -> DateChoice | None:
+def _pick_date(lex: Lexicons, mentions, sdoc, scope: set[int]) -> DateChoice | None:
     """The date expression the strike word governs, else the sentence's only one."""
-    mentions = [m for m in mentions if _of_this_strike(m, sdoc, scope)]
+    mentions = [m for m in mentions if _of_this_strike(m, sdoc, scope)
+                and not _ends_an_answered_act(lex, m, sdoc, scope)]
     if not mentions:
         return None
     inside = [m for m in mentions
               if any(sdoc[i].idx <= m.start < sdoc[i].idx + len(sdoc[i]) + 1 for i in scope)]
     owned = [m for m in inside if _possessive_of(m, sdoc, scope)]
     m = (owned or inside or mentions)[0]
-    return DateChoice(m.date, m.precision, m.text)
+    said = not inside and _dates_a_saying(lex, m, sdoc, scope)
+    return DateChoice(m.date, m.precision, None if said else m.text)
+
+
+def _dates_a_saying(lex: Lexicons, mention, sdoc, scope: set[int]) -> bool:
+    """ "The governor said on Sunday that missiles hit Odesa": the day hangs on the saying
+    verb whose words tell the strike, and dates the saying. The strike keeps it, for it cannot
+    be later, but as a day the text does not give the strike (no ``date_text``): the strike's
+    own day, told in the next sentence ("The strike early on Saturday killed three"), beats
+    it. A strike told beside the verb, not in its words, keeps the day ("a video released on
+    Wednesday after airstrikes in Homs province")."""
+    words = [t for t in sdoc if mention.start <= t.idx < mention.end]
+    top = next((t for t in words if t.head not in words or t.head.i == t.i), None)
+    if top is None:
+        return False
+    head = top.head.head if top.dep_ == "pobj" else top.head
+    told = {t.i for c in head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+    return head.pos_ == "VERB" and lex.base(head.lower_) in lex.report_verbs \
+        and bool(told & scope)
 
 
 def _of_this_strike(mention, sdoc, scope: set[int]) -> bool:
@@ -56,6 +75,24 @@ def _of_this_strike(mention, sdoc, scope: set[int]) -> bool:
     return bool(tops) and all(i in clause for i in tops)
 
 
+def _ends_an_answered_act(lex: Lexicons, mention, sdoc, scope: set[int]) -> bool:
+    """A day written at the end of the phrase of the act a strike answers dates that act, not
+    the answer: "launched rockets at the Golan Heights in response to an Israeli strike on
+    Friday", "struck Belgorod in response to a Russian attack on Kharkiv on Monday". The
+    parser hangs the day on the answer's verb; what says whose it is is that nothing but the
+    answered act's words and the day's own preposition stand between the answer word and it."""
+    for word in sdoc:
+        if word.lower_ not in lex.answers or word.i in scope or word.idx > mention.start:
+            continue
+        phrase = {t.i for t in word.subtree}
+        if phrase & scope:  # the answered act's own day
+            continue
+        between = [t for t in sdoc if word.idx < t.idx < mention.start and t.i not in phrase]
+        if all(t.dep_ == "prep" and t.i == between[-1].i for t in between):
+            return True
+    return False
+
+
 def _possessive_of(mention, sdoc, scope: set[int]) -> bool:
     """ "On Tuesday the death toll from Monday's strike on Tyre rose to 9": a day written as
     the possessive of a word of the strike is the strike's own; the sentence's other date is
@@ -69,7 +106,7 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
     sentence, sdoc = ctx.sentence, ctx.sdoc
     if ctx.date_mentions is None:
         ctx.date_mentions = _dates(state, sentence)
-    when = _pick_date(ctx.date_mentions, sdoc, scope, sentence.start)
+    when = _pick_date(lex, ctx.date_mentions, sdoc, scope)
     if when:
         state.last_date = LastDate(sentence.end, when)
     elif state.last_date and 0 <= sentence.start - state.last_date.end <= 2 \

@@ -9,6 +9,7 @@ own documents, each tied to the strike it follows in its document, are read here
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -110,7 +111,7 @@ def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSetting
         first[doc] = min(first.get(doc, start), start)
     for c in claims:
         if c.doc_id in first and c.span.start >= first[c.doc_id]:
-            for code in _owner_of(c, country):
+            for code in _owner_of(c, country, _strike_told_before(c, members)):
                 blame.owned[code].add(c.org or c.speaker)
         if c.about is None or c.about in s.unknown_attackers:
             continue
@@ -122,17 +123,41 @@ def blame_of(claims: Sequence[ClaimMention], country: str | None, s: FuseSetting
     return blame
 
 
-def _owner_of(c: ClaimMention, country: str | None) -> set[str]:
+def _strike_told_before(c: ClaimMention, members: Sequence[StoredMention]) -> str:
+    """The sentence of the incident's last strike before the claim in its document."""
+    told = [m.mention.sentence for m in members
+            if m.mention.doc_id == c.doc_id and m.mention.sentence.start <= c.span.start]
+    return max(told, key=lambda t: t.start).text if told else ""
+
+
+def _owner_of(c: ClaimMention, country: str | None, told: str = "") -> set[str]:
     """The attacker a claim owns the strike for: a belligerent's or a government's voice
     saying that it, or its own forces, struck ("The Israeli military said it had targeted two
     commanders in the area", after the strike's sentence). The claim goes with the strike it
     follows (``claims_of_incidents``); one naming another strike in a sentence of its own goes
     with that one. A denial, an accusation or a statistic owns nothing, nor do words that own
-    no strike ("it was looking into reports of a strike")."""
-    if not _owns_a_strike(c):
+    no strike ("it was looking into reports of a strike"). A confirmation of "the strike on
+    the refinery" owns the strike ``told`` before it when that sentence names the thing hit
+    (``_confirms_the_strike_told``)."""
+    if not _owns_a_strike(c) and not _confirms_the_strike_told(c, told):
         return set()
     voices = voice_codes(c, country)
     return voices if c.about is None else voices & {c.about}
+
+
+def _confirms_the_strike_told(c: ClaimMention, told: str) -> bool:
+    """A belligerent's confirmation of one strike by a definite noun of what it hit ("later
+    confirmed the strike on the refinery", after "drones hit an oil refinery in Saratov"),
+    whose noun the strike's sentence names: a blanket word ("confirmed strikes on military
+    targets") or a thing the strike did not hit confirms nothing."""
+    from ..lexicons import load_confirmed_strike
+
+    if c.kind in ("denial", "accusation", "statistic") or c.role != "belligerent" or not told:
+        return False
+    hit = load_confirmed_strike().search(c.span.text)
+    return hit is not None and any(
+        re.search(rf"\b{re.escape(w)}\b", told, re.IGNORECASE)
+        for w in hit.group("thing").split() if len(w) > 3)
 
 
 def _owns_a_strike(c: ClaimMention) -> bool:

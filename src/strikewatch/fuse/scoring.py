@@ -28,6 +28,20 @@ from .sources import _sources_of
 from .summary import _Keys, _Working
 
 
+def _toll_of_its_own(coarse: StoredMention, fine: StoredMention) -> bool:
+    """Whether the coarser place of a sentence carries dead the finer one does not ("tanks
+    shelled Khan Younis, killing eight, and an air strike hit a house in Bani Suheila"):
+    set aside, its count vanished from every incident; kept, it goes with the finer strike
+    as its story's summary (``_summaries``), whose toll counts there while the finer strike
+    gives none (``_summary_toll``). A name the gazetteer lacks, coded to a province the text
+    puts it near, is no container of the finer place, only a town unknown: its dead are not
+    the finer strike's, and it is set aside as before."""
+    a, b = coarse.mention.casualties, fine.mention.casualties
+    return not (a.killed.empty and a.civilians_killed.empty) \
+        and b.killed.empty and b.civilians_killed.empty \
+        and coarse.mention.place.unresolved_name is None
+
+
 def _vagueness(m: StrikeMention) -> str | None:
     if m.date is None:
         return "no date: the report gives no day, week or month"
@@ -155,7 +169,8 @@ def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, st
     a point (neighbourhoods placed at their city) are two strikes, not a repeat. ``settled``
     are mentions a re-extraction re-linked: they count as the sentence's places but stay
     where they are (without them, the province of "near Lyman, Donetsk Oblast" was set aside
-    on the first run and, its town re-linked, attached to the town's incident on the next)."""
+    on the first run and, its town re-linked, attached to the town's incident on the next).
+    A coarser place with a toll the finer one lacks is kept (``_toll_of_its_own``)."""
     by_sentence: dict[tuple[str, int], list[StoredMention]] = defaultdict(list)
     for m in [*settled, *mentions]:
         if m.mention.place is not None and m.mention.date is not None:
@@ -174,7 +189,7 @@ def _one_pin_per_strike(mentions: list[StoredMention], notes: list[tuple[int, st
                 rel = place_relation(m.mention.place, other.mention.place, s)
                 finer = (FINENESS.get(other.mention.place.precision, 9)
                          < FINENESS.get(m.mention.place.precision, 9))
-                if rel == 1 and finer:
+                if rel == 1 and finer and not _toll_of_its_own(m, other):
                     notes.append((m.id, f"contained: the same sentence names "
                                         f"{other.mention.place.name}, within it"))
                 elif rel == 0 and j < i and _norm(m.mention.place_text or "") == _norm(
