@@ -1161,6 +1161,8 @@ class PlaceFinder:
     def _proper(self, sdoc, word, taken: set[int], named: set[int]) -> bool:
         """A word that can be part of a gazetteer name: proper nouns and "al-" pieces."""
         a, b, text = word
+        if b - a == 1 and not text.istitle() and text != "-" and sdoc[a].pos_ != "PROPN":
+            return False  # most words of a sentence: every test below needs one of these
         if any(i in taken or i in named for i in range(a, b)) or self._whose(text):
             return False
         if b - a == 1 and a > 0 and (tok := sdoc[a]).is_title and (

@@ -645,12 +645,15 @@ class TriggerRules:
         # the verb the strike word hangs on: "stepped up air attacks ... in recent days", and
         # the victims' verb above its preposition: "four killed in shelling of Donetsk over
         # past week" (not another act's: "strikes in recent months after rocket attacks")
+        # a word's subtree holds the strike word only if the word is the strike word or one
+        # of its heads: asked of the heads once, not by a set of each subtree per word
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.head.lower_ in lex.victim_verbs else tok.head
         if verb.pos_ == "VERB":
+            above = {t.i for t in tok.ancestors}
             scope |= {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "prt")
-                      and c.i != tok.i and tok.i not in {u.i for u in c.subtree}
+                      and c.i != tok.i and c.i not in above
                       and not _ranks_the_strike(c) for t in c.subtree}
-        scope -= {t.i for c in tok.subtree if c.dep_ == "prep" and tok.i not in {u.i for u in c.subtree}
+        scope -= {t.i for c in tok.subtree if c.dep_ == "prep" and c.i != tok.i
                   and _ranks_the_strike(c) for t in c.subtree}
         # "over the past 24 hours", "a day after the strike" (whose "after" is not in scope)
         told = lex.campaign_exceptions.find(_text(sdoc))

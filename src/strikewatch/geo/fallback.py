@@ -296,6 +296,29 @@ class _Containers:
         longer name ("Russian President Vladimir", "State Poll US-Led") is weak evidence, and
         one matching only a town's alternate name ("Human" of "Human Rights": Uman) none."""
         out = []
+        for start, end, names in self._name_runs(text):
+            for t, whole in names:
+                if not self._may_be_named_exactly(t, country) or self._names_a_street(t, text):
+                    continue  # "Baghdad Street" is in Damascus. The street test, a scan of
+                    # the sentence, comes after the remembered test of the name
+                place, cand = self._resolve_full(t, country)
+                if isinstance(place, Place) and cand is not None and cand.exact \
+                        and cand.kind != COUNTRY and (country is None or place.country == country) \
+                        and (cand.kind != CITY
+                             or (cand.population >= self.settings.anchor_population
+                                 and (whole or cand.own))):
+                    out.append((start, end, place, cand, whole))
+                    break
+        return out
+
+    def _name_runs(self, text: str) -> list[tuple[int, int, tuple[tuple[str, bool], ...]]]:
+        """(start, end, the names to try, each with whether it is the whole run) of each run
+        of capitalised names in a sentence: what ``_sentence_places`` asks of every country.
+        A document's sentences are asked without a country (its country vote) and with it
+        (its provinces), so the runs are read once a document (``start_document``)."""
+        if (known := self._runs_in_document.get(text)) is not None:
+            return known
+        out = []
         opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))
         person_until = -1  # where the last person's name read so far ends
         for hit in self._lex.name_re.finditer(text):
@@ -310,23 +333,18 @@ class _Containers:
             # and so is a title that is one name and nothing else ("Darfur", "Saada")
             opened = [hit.group(0)] if hit.start() == opening and not person \
                 and (len(hit.group(0).split()) > 1 or not text[hit.end():].strip(" .")) else []
+            names = []
             for t in dict.fromkeys([*opened, *([" ".join(words), *words] if seat is None else seat)]):
                 whole = t in opened or (seat is None and len(t.split()) == len(words))
                 if len(t) < 4 or t.casefold() in _CALENDAR_WORDS or (not whole and t in tails) \
-                        or (not whole and t.casefold() in self._lex.landmark_nouns) \
-                        or not self._may_be_named_exactly(t, country) \
-                        or self._names_a_street(t, text):
+                        or (not whole and t.casefold() in self._lex.landmark_nouns):
                     continue  # "Sep" is an alternate name of Stephenville; "Neptune Pool" is
-                    # not Pool (Congo); "Baghdad Street" is in Damascus. The street test, a
-                    # scan of the sentence, comes after the remembered test of the name
-                place, cand = self._resolve_full(t, country)
-                if isinstance(place, Place) and cand is not None and cand.exact \
-                        and cand.kind != COUNTRY and (country is None or place.country == country) \
-                        and (cand.kind != CITY
-                             or (cand.population >= self.settings.anchor_population
-                                 and (whole or cand.own))):
-                    out.append((hit.start(), hit.end(), place, cand, whole))
-                    break
+                    # not Pool (Congo)
+                names.append((t, whole))
+            out.append((hit.start(), hit.end(), tuple(names)))
+        if len(self._runs_in_document) >= 1024:  # bounded, for a caller that never starts one
+            self._runs_in_document.clear()
+        self._runs_in_document[text] = out
         return out
 
     def _words_of_places(self, text: str, hit: re.Match, opening: int, person_until: int,

@@ -47,6 +47,7 @@ class Gazetteer(_WrittenContainers, _Containers, _Namesakes, _Dams, _Lookup):
         self._resolved: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}
         # answers that depend on a sentence live for one document (see start_document)
         self._resolved_in_document: dict[tuple, tuple[Place | Unresolved, Candidate | None]] = {}
+        self._runs_in_document: dict[str, list] = {}  # see _name_runs
         self._admin1_code: dict[tuple[str, str], str] = {}
         for (cc, code), name in self._admin1.items():
             self._admin1_code.setdefault((cc, name), code)  # the first, as a scan would find

@@ -369,6 +369,7 @@ class _Lookup:
         documents such a hit only comes from a repeated text, which real news rarely holds and
         a replicated benchmark always does, so keeping them would flatter the benchmark."""
         self._resolved_in_document.clear()
+        self._runs_in_document.clear()
 
     def _resolve(self, name: str, country: str | None, near: Sequence[Place],
                  context: str | None, level: str | None,
