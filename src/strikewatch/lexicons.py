@@ -305,12 +305,13 @@ _FORCE_NAME = re.compile(r"\S+\s.*|[A-Z0-9][A-Z0-9/-]{2,}")
 
 def _force_voices(registry: Registry):
     """ "Palestinian Islamic Jihad denied", "according to the KNDF", "the Government of National
-    Accord accused": a force speaks under its own names, as a belligerent, though the registry
-    quotes no spokesman of it; and "Kataib Hezbollah" is the PMF's name, not Hezbollah's."""
+    Accord accused", "the Israel Defense Forces said": a force speaks under its own names, its
+    registry name among them, as a belligerent, though the registry quotes no spokesman of it;
+    and "Kataib Hezbollah" is the PMF's name, not Hezbollah's."""
     for body in registry.striking_entries():
         voice = OrgEntry(body.name, "belligerent", registry.speaks_for_state(body),
                          registry.armed_group_of(body))
-        for alias in body.aliases:
+        for alias in dict.fromkeys((body.name, *body.aliases)):
             if _FORCE_NAME.fullmatch(alias):
                 yield alias, voice
 
@@ -414,6 +415,7 @@ class Lexicons:
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
         self.more_of_the_same = frozenset(w.lower() for w in t.get("more_of_the_same") or ())
+        self.strikes_told_verbs = frozenset(w.lower() for w in t.get("strikes_told_verbs") or ())
         self.same_day = PhraseMatcher({w: True for w in t.get("same_day") or ()})
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
@@ -555,6 +557,8 @@ class Lexicons:
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.kin_nouns = frozenset(w.lower() for w in pl["kin_nouns"])
+        self.clock_nouns = frozenset(w.lower() for w in pl.get("clock_nouns") or ())
+        self.beside_venues = frozenset(w.lower() for w in pl.get("beside_venues") or ())
         self.naming_verbs = frozenset(f for w in pl.get("naming_verbs") or () for f in _forms(str(w)))
         self.spoken_of = frozenset(f for w in pl.get("spoken_of") or () for f in _forms(str(w)))
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
