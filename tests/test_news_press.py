@@ -244,3 +244,13 @@ def test_a_landmark_s_state_and_a_venue_beside_the_hit_do_not_move_the_strike(
 def test_people_gathered_by_an_embassy_are_no_strike_there(extractor):
     assert _places(extractor, "Hundreds of protesters gathered near the Russian embassy in "
                               "London on Sunday to denounce the war.", "2024-10-14") == {}
+
+
+# ------------------------------------------- a report's title names its country, not a place
+
+@pytest.mark.parametrize("title", ["Sudan: Situation Report", "Gaza: Flash Update #166",
+                                   "Yemen Weekly Bulletin"])
+def test_a_report_s_kind_in_its_title_makes_it_no_place_title(title):
+    from strikewatch.extract.items import is_place_title
+    from strikewatch.lexicons import load_lexicons
+    assert not is_place_title(title, load_lexicons())

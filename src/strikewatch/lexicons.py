@@ -505,8 +505,10 @@ class Lexicons:
                 orgs.setdefault(name, entry)
                 # FA-KES text lost its apostrophes: "Russias Defense Ministry"
                 orgs.setdefault(name.replace("'s ", "s "), entry)
+        quoted = {name.casefold() for name in orgs}  # a body quoted under the name keeps it
         for name, entry in (*_state_force_voices(registry), *_force_voices(registry)):
-            orgs.setdefault(name, entry)
+            if name.casefold() not in quoted:
+                orgs.setdefault(name, entry)
         # "the civil defence" alone: the service of the story's country, settled after geocoding
         civil_defence = OrgEntry(PENDING_CIVIL_DEFENCE, "monitor", None)
         for name in registry.generic.get("civil_defence_words") or ():
@@ -566,6 +568,7 @@ class Lexicons:
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
         self.unit_name_nouns = frozenset(w.lower() for w in pl.get("unit_name_nouns") or ())
         self.saint_titles = frozenset(str(w) for w in pl.get("saint_titles") or ())
+        self.report_title_words = frozenset(w.lower() for w in pl.get("report_title_words") or ())
         self.consecrated_nouns = frozenset(w.lower() for w in pl.get("consecrated_nouns") or ())
         self.victim_verbs = frozenset(w.lower() for w in pl.get("victim_verbs") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
@@ -609,7 +612,8 @@ class Lexicons:
         # every form of a strike word: a title holding one is a headline, not a place name
         self.title_stop_words = frozenset(_all_forms([
             *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
-            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck"]))
+            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck",
+            *self.report_title_words]))
         # a verb of launching counts as a weak word: with an aircraft as its subject it is one
         self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"],
                                                      *t["flown_verbs"], "struck"]))

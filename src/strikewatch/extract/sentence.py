@@ -177,7 +177,7 @@ class SentenceReader:
             or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger)) \
-            and not self.triggers.disowned(trigger.tok) and not _another_side_s(main.org, found)
+            and not self.triggers.disowned(trigger.tok) and not _another_side_s(main.org, trigger)
         voice = main.org if claimed else None
         if main is None and voice is None:
             voice = self.speakers.quote_speaker(state, sentence)
@@ -716,12 +716,17 @@ def _a_government_s_own_strike(org: OrgEntry, trigger: Trigger) -> bool:
         and _the_speaker_acts(trigger.tok)
 
 
-def _another_side_s(org: OrgEntry, found: list[tuple[ActorEntry, set[int]]]) -> bool:
-    """Whether the strike word names only forces other than its voice's as its own ("the
-    army said its forces repelled an attack by the RSF militia on El Fasher", "the ministry
-    said it foiled an assault by HTS on Saraqeb"): the voice tells another's act, which its
-    word does not make a strike; what the attack was must be said as for any report."""
-    return bool(found) and not any(_own_voice(org, entry) for entry, _ in found)
+def _another_side_s(org: OrgEntry, trigger: Trigger) -> bool:
+    """Whether the strike word's own agent ("by" the force) is a force named outright that is
+    not its voice's ("the army said its forces repelled an attack by the RSF militia on El
+    Fasher", "the ministry said it foiled an assault by HTS on Saraqeb"): the voice tells
+    another's act, which its word does not make a strike; what the attack was must be said as
+    for any report. A generic word ("the army") is settled later, and a force "supported by"
+    another is the voice's own."""
+    agents = {t.i for c in trigger.tok.children if c.dep_ == "agent" or (
+        c.dep_ == "prep" and c.lower_ == "by") for t in c.subtree}
+    return any(toks & agents and entry.resolve is None and not _own_voice(org, entry)
+               for entry, toks in trigger.found)
 
 
 def _own_voice(org: OrgEntry | None, attacker: ActorEntry | None) -> bool:
