@@ -314,12 +314,13 @@ _FORCE_NAME = re.compile(r"\S+\s.*|[A-Z0-9][A-Z0-9/-]{2,}")
 
 def _force_voices(registry: Registry):
     """ "Palestinian Islamic Jihad denied", "according to the KNDF", "the Government of National
-    Accord accused": a force speaks under its own names, as a belligerent, though the registry
-    quotes no spokesman of it; and "Kataib Hezbollah" is the PMF's name, not Hezbollah's."""
+    Accord accused", "the Israel Defense Forces said": a force speaks under its own names, its
+    registry name among them, as a belligerent, though the registry quotes no spokesman of it;
+    and "Kataib Hezbollah" is the PMF's name, not Hezbollah's."""
     for body in registry.striking_entries():
         voice = OrgEntry(body.name, "belligerent", registry.speaks_for_state(body),
                          registry.armed_group_of(body))
-        for alias in body.aliases:
+        for alias in dict.fromkeys((body.name, *body.aliases)):
             if _FORCE_NAME.fullmatch(alias):
                 yield alias, voice
 
@@ -425,6 +426,7 @@ class Lexicons:
         self.ground_units = frozenset(w.lower() for w in t.get("ground_units") or ())
         self.continuation = frozenset(w.lower() for w in t.get("continuation") or ())
         self.more_of_the_same = frozenset(w.lower() for w in t.get("more_of_the_same") or ())
+        self.strikes_told_verbs = frozenset(w.lower() for w in t.get("strikes_told_verbs") or ())
         self.same_day = PhraseMatcher({w: True for w in t.get("same_day") or ()})
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
         self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
@@ -517,8 +519,10 @@ class Lexicons:
                 orgs.setdefault(name, entry)
                 # FA-KES text lost its apostrophes: "Russias Defense Ministry"
                 orgs.setdefault(name.replace("'s ", "s "), entry)
+        quoted = {name.casefold() for name in orgs}  # a body quoted under the name keeps it
         for name, entry in (*_state_force_voices(registry), *_force_voices(registry)):
-            orgs.setdefault(name, entry)
+            if name.casefold() not in quoted:
+                orgs.setdefault(name, entry)
         # "the civil defence" alone: the service of the story's country, settled after geocoding
         civil_defence = OrgEntry(PENDING_CIVIL_DEFENCE, "monitor", None)
         for name in registry.generic.get("civil_defence_words") or ():
@@ -569,6 +573,8 @@ class Lexicons:
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.kin_nouns = frozenset(w.lower() for w in pl["kin_nouns"])
+        self.clock_nouns = frozenset(w.lower() for w in pl.get("clock_nouns") or ())
+        self.beside_venues = frozenset(w.lower() for w in pl.get("beside_venues") or ())
         self.naming_verbs = frozenset(f for w in pl.get("naming_verbs") or () for f in _forms(str(w)))
         self.spoken_of = frozenset(f for w in pl.get("spoken_of") or () for f in _forms(str(w)))
         self.not_places = frozenset(w.lower() for w in pl["not_places"])
@@ -576,6 +582,7 @@ class Lexicons:
         self.force_nouns = frozenset(w.lower() for w in pl.get("force_nouns") or ())
         self.unit_name_nouns = frozenset(w.lower() for w in pl.get("unit_name_nouns") or ())
         self.saint_titles = frozenset(str(w) for w in pl.get("saint_titles") or ())
+        self.report_title_words = frozenset(w.lower() for w in pl.get("report_title_words") or ())
         self.consecrated_nouns = frozenset(w.lower() for w in pl.get("consecrated_nouns") or ())
         self.victim_verbs = frozenset(w.lower() for w in pl.get("victim_verbs") or ())
         self.place_prepositions = frozenset(w.lower() for w in pl.get("place_prepositions") or ())
@@ -619,7 +626,8 @@ class Lexicons:
         # every form of a strike word: a title holding one is a headline, not a place name
         self.title_stop_words = frozenset(_all_forms([
             *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
-            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck"]))
+            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck",
+            *self.report_title_words]))
         # a verb of launching counts as a weak word: with an aircraft as its subject it is one
         self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"],
                                                      *t["flown_verbs"], "struck"]))

@@ -417,7 +417,20 @@ class AttackerRules:
             return list(last.attackers)  # "Russian and Syrian regime jets pounded..." in the lead
         if self._more_of_the_last(state, trigger):
             return list(last.attackers)
+        if self.the_strikes_just_told(state, trigger):
+            return list(state.unplaced_strike.choice.attackers)
         return [None]
+
+    @staticmethod
+    def the_strikes_just_told(state: DocState, trigger: Trigger) -> bool:
+        """ "CENTCOM forces conducted strikes against 36 Houthi targets in Yemen. // The strikes
+        targeted radar sites near Hodeidah and Dhamar": a sentence that opens on a strike word
+        with a definite article, right after the sentence that told strikes with no place,
+        names those strikes, whose attackers the paragraph break does not change (not
+        so "..., while the government air strikes on Eastern Ghouta killed 82", told in passing)."""
+        tok = trigger.tok
+        return state.unplaced_strike is not None and tok.left_edge.i == 0 and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
 
     def _more_of_the_last(self, state: DocState, trigger: Trigger) -> bool:
         """The strike word says it is more of the strikes told ("another", "further") and the
@@ -429,6 +442,9 @@ class AttackerRules:
         return more and last is not None and told is not None and told.attacker is not None \
             and last.end <= told.sentence.end \
             and told.attacker.code in {a.code for a in last.attackers if a is not None}
+
+
+_DEFINITE = frozenset({"the", "these", "those"})
 
 
 def _written(sdoc, toks: set[int]) -> str:

@@ -115,7 +115,7 @@ class Extractor:
         short = is_short_item(doc, self.settings)
         place = title_place(doc, self.lex, short_item=short, known_town=self._known_town)
         state = DocState(doc, reference_date(doc), bodies=_NamedBodies(self.lex, doc.text), short_item=short,
-                         title_place=place)
+                         title_place=place, outlet=_outlet_body(self.lex, doc.source))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the
@@ -168,3 +168,12 @@ class _NamedBodies(Mapping):
 
     def __len__(self) -> int:
         return len(self._bodies())
+
+
+def _outlet_body(lex: Lexicons, source: str | None) -> OrgEntry | None:
+    """The speaking body whose whole name is the document's outlet: a feed of a command's or a
+    ministry's releases ("U.S. Central Command", "Israel Defense Forces") is that body's own
+    word on every strike it tells of its forces, as its spokesman's would be."""
+    name = (source or "").strip()
+    found = lex.orgs.find_in_short(name) if name else []
+    return next((body for start, end, _, body in found if start == 0 and end == len(name)), None)

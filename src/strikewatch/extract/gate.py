@@ -51,10 +51,21 @@ class SentenceGate:
         short to hold a strike is not too short for a toll: a coder's note ends on "2 killed."."""
         after = {i + 1 for i in kept if i + 1 < len(sentences)
                  and len(sentences[i + 1].text) <= self.settings.max_sentence_chars} - set(kept)
-        return {i for i in after if sentences[i].paragraph == sentences[i - 1].paragraph
-                and not self.lex.may_report_strike(sentences[i].text, short_item=short_item)
-                and (counts.tells_dead(sentences[i].text)
-                     or counts.points_back_to_a_strike(sentences[i].text))}
+        return {i for i in after
+                if not self.lex.may_report_strike(sentences[i].text, short_item=short_item)
+                and self._toll_or_place_of_the_last(sentences, i)}
+
+    @staticmethod
+    def _toll_or_place_of_the_last(sentences: list[Sentence], i: int) -> bool:
+        """In the kept sentence's paragraph, a toll or a word pointing back; across a paragraph
+        break only both ("... an airstrike ... northeast of Kismayo. // The command's initial
+        assessment is that the strike killed three al-Shabaab fighters"): press releases give
+        the toll a paragraph of its own, and a bare toll there may be another strike's."""
+        text = sentences[i].text
+        dead, back = counts.tells_dead(text), counts.points_back_to_a_strike(text)
+        if sentences[i].paragraph == sentences[i - 1].paragraph:
+            return dead or back
+        return dead and back
 
     def may_keep_any(self, text: str, *, short_item: bool = False) -> bool:
         """Whether ``keep`` could keep any sentence of ``text``: its word tests asked once of

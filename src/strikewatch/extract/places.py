@@ -220,6 +220,7 @@ class PlaceFinder:
                 and not self._names_a_force(sdoc, c) and not self._is_weapon(c.text)
                 and not self._names_a_victim(sdoc, c) and not _landmark_only(sdoc, c, scan.cands)
                 and not self._names_a_family(sdoc, c) and not self._names_a_unit_of_forces(sdoc, c)
+                and not self._names_a_clock(sdoc, c)
                 and not self._a_thing_s_given_name(sdoc, c)
                 and not self._names_a_saint(sdoc, c)]
 
@@ -267,6 +268,12 @@ class PlaceFinder:
         though a village elsewhere bears it; the family's home is the strike's site."""
         after = max(cand.tokens) + 1 if cand.tokens else len(sdoc)
         return after < len(sdoc) and sdoc[after].lower_ in self.lex.kin_nouns
+
+    def _names_a_clock(self, sdoc, cand: PlaceCandidate) -> bool:
+        """A town's name that tells the hour ("11:30 p.m. (Sanaa time)", "3 a.m. Kyiv time"):
+        press offices date their strikes by the capital's clock, not where they fell."""
+        after = max(cand.tokens) + 1 if cand.tokens else len(sdoc)
+        return after < len(sdoc) and sdoc[after].lower_ in self.lex.clock_nouns
 
     def _names_a_victim(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name that is the subject or the object of a victim's verb is a person, not a
@@ -1377,18 +1384,24 @@ class PlaceFinder:
     def _venue_struck(self, noun) -> bool:
         """Whether a venue is itself what a strike hit, and so where it fell: "fired missiles
         at a spy headquarters in Erbil", "a missile strike on the embassy in Kyiv", "shells
-        hit a rally in Kramatorsk"."""
+        hit a rally in Kramatorsk", "hit a block near the embassy in Kyiv"."""
         lex = self.lex
         named = noun.dep_ == "oprd" and noun.head.lower_ in lex.naming_verbs
         if named:  # "at what they called a spy headquarters": what is so called was struck
             noun = noun.head
         head = noun.head
+        strikes = (lex.strong_verbs | lex.weak_verbs | lex.impact_verbs | lex.firing_verbs
+                   | lex.strong_nouns | lex.munition_words)
+        if noun.dep_ == "pobj" and head.lower_ in lex.beside_venues and head.head.i != head.i:
+            # "a missile hit a residential block near the Turkish embassy in Kyiv": the thing
+            # hit stood by the venue ("protesters gathered near the embassy" were not hit)
+            by = head.head
+            return self._venue_struck(by) if by.pos_ in ("NOUN", "PROPN") else bool(
+                {by.lower_, lex.base(by.lower_), by.lemma_.lower()} & strikes)
         if noun.dep_ in ("pobj", "pcomp") and head.lower_ in ("at", "on", "against", "into"):
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass") and not (named and noun.dep_ == "ccomp"):
             return False
-        strikes = (lex.strong_verbs | lex.weak_verbs | lex.impact_verbs | lex.firing_verbs
-                   | lex.strong_nouns | lex.munition_words)
         return bool({head.lower_, lex.base(head.lower_), head.lemma_.lower()} & strikes)
 
     def _reports_the_event(self, verb) -> bool:

@@ -191,7 +191,7 @@ class SentenceReader:
             or self._attack_on_a_thing_in_a_log(state, ctx, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger)) \
-            and not self.triggers.disowned(trigger.tok)
+            and not self.triggers.disowned(trigger.tok) and not _another_side_s(main.org, trigger)
         voice = main.org if claimed else None
         if main is None and voice is None:
             voice = self.speakers.quote_speaker(state, sentence)
@@ -201,13 +201,17 @@ class SentenceReader:
 
     def _more_strikes_hit(self, state: DocState, trigger: Trigger) -> bool:
         """ "Further strikes hit the capital Sanaa overnight", "Another strike hit a school in
-        Rafah", further down a story that has told a strike: there "strikes" that hit a place
-        are more of the same, not a labour strike (one sense in one story). In a story that
-        has told none the word stays weak ("Strikes hit French refineries")."""
+        Rafah", "The strikes targeted radar sites near Hodeidah", further down a story that has
+        told a strike (placed or not): there "strikes" that hit a place are more of the same,
+        not a labour strike (one sense in one story). In a story that has told none the word
+        stays weak ("Strikes hit French refineries")."""
         tok = trigger.tok
-        return bool(state.strikes) and trigger.strength == "weak" and tok.dep_ == "nsubj" \
+        unplaced = state.unplaced_strike  # told with no place: by a force ("went on strike": none)
+        told = bool(state.strikes) or unplaced is not None and any(unplaced.choice.attackers)
+        return told and trigger.strength == "weak" and tok.dep_ == "nsubj" \
             and self.lex.base(tok.lower_) in self.lex.short_item_nouns \
-            and self.triggers.verb_of_impact(tok.head)
+            and (self.triggers.verb_of_impact(tok.head)
+                 or self.lex.base(tok.head.lower_) in self.lex.strikes_told_verbs)
 
     def _attack_on_a_thing_in_a_log(self, state: DocState, ctx: SentenceContext,
                                     trigger: Trigger) -> bool:
@@ -444,9 +448,13 @@ class SentenceReader:
             actor = Actor(attacker.name, attacker.country) if attacker else None
             by_attacker = _own_voice(main.org if main else None, attacker) or bool(
                 main is None and claimed and _own_voice(voice, attacker)) or (  # its quote
-                main is not None and self._a_generic_voice_s_own(main.org, attacker, choice.span))
+                main is not None and self._a_generic_voice_s_own(main.org, attacker, choice.span)) \
+                or _own_voice(state.outlet, attacker)  # its own release
             for p in here:
-                if any(e.attacker == actor and e.place_text == p.text for e in events):
+                # "The strikes targeted depots near Tyre": the verb's strike is its subject's,
+                # whose attacker it does not know better
+                if any(e.place_text == p.text and (e.attacker == actor or actor is None)
+                       for e in events):
                     continue
                 events.append(StrikeMention(
                     doc_id=state.doc.id,
@@ -752,6 +760,19 @@ def _a_government_s_own_strike(org: OrgEntry, trigger: Trigger) -> bool:
     that strike it speaks as the belligerent does."""
     return org.role == "government" and org.country is not None \
         and _the_speaker_acts(trigger.tok)
+
+
+def _another_side_s(org: OrgEntry, trigger: Trigger) -> bool:
+    """Whether the strike word's own agent ("by" the force) is a force named outright that is
+    not its voice's ("the army said its forces repelled an attack by the RSF militia on El
+    Fasher", "the ministry said it foiled an assault by HTS on Saraqeb"): the voice tells
+    another's act, which its word does not make a strike; what the attack was must be said as
+    for any report. A generic word ("the army") is settled later, and a force "supported by"
+    another is the voice's own."""
+    agents = {t.i for c in trigger.tok.children if c.dep_ == "agent" or (
+        c.dep_ == "prep" and c.lower_ == "by") for t in c.subtree}
+    return any(toks & agents and entry.resolve is None and not _own_voice(org, entry)
+               for entry, toks in trigger.found)
 
 
 def _own_voice(org: OrgEntry | None, attacker: ActorEntry | None) -> bool:

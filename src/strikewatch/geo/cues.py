@@ -41,6 +41,18 @@ _NATIONAL_KIND_BEFORE = re.compile(
     r"\b([A-Z][\w'’-]+)\s+(?:(?:border|frontier|frontline|front-line|coastal|port|garrison)\s+)?"
     r"(?i:city|town|village|hamlet|settlement|port|province|region|district|camp)\s+of\s+"
     r"(?:the\s+)?$")
+# "Aitaroun and Kfarkela in southern Lebanon", "the Metina region of northern Iraq", "Kab Elias,
+# Lebanon": the country a name's own container right after it names (the names listed with it
+# share it); group 1 is the container's words
+_BEARING_WORD = r"(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+)?"
+_NAME_RUN = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+_COUNTRY_AFTER = re.compile(
+    r"(?:\s+(?i:region|regions|area|areas|district|districts))?"
+    r"(?:,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s+(?i:region|regions|area|areas|district|districts))?)*"
+    # "..., Lebanon," only where the clause ends: "hit Odesa, Russia said" is a speaker
+    rf"(?:\s*,\s*{_BEARING_WORD}{_NAME_RUN}(?=\s*(?:[,.;:)]|$))"
+    rf"|\s+(?:in|of)\s+(?:the\s+)?{_BEARING_WORD}{_NAME_RUN})")
 # "the neighborhood of Alommal", "the district of Al Mashhad", "the village of Ghareebeh"
 _CALLED_A_PLACE = re.compile(r"\b(?i:neighbou?rhood|quarter|district|village|town)\s+of\s+"
                              r"(?:the\s+)?$")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from ..actors import load_registry
 from ..models import Place, Span, StrikeMention
-from .cues import _NATIONAL_KIND_BEFORE, _distance_km
-from .disambiguate import (_AREA_NOUN, _document_country, _homonym_in_named_province,
+from .cues import _COUNTRY_AFTER, _NATIONAL_KIND_BEFORE, _distance_km
+from .disambiguate import (_AREA_NOUN, _POSSESSIVE, _document_country, _homonym_in_named_province,
                            _voting_population)
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import CITY, Candidate, Unresolved, normalize
@@ -98,7 +98,21 @@ class _Document:
         before = m.sentence.text[:m.place_span.start - m.sentence.start][-80:]
         kind = _NATIONAL_KIND_BEFORE.search(before)
         own = kind and self.gazetteer._lex.demonyms.get(normalize(kind.group(1)))
-        return own or self.country
+        return own or self._country_after(m) or self.country
+
+    def _country_after(self, m: StrikeMention) -> str | None:
+        """The one country the container written right after a place names: "the areas of
+        Aitaroun and Kfarkela in southern Lebanon" in a story that also tells a strike in Gaza,
+        "the Metina region of northern Iraq" in a Turkish ministry's report of Syria too."""
+        after = _COUNTRY_AFTER.match(m.sentence.text, m.place_span.end - m.sentence.start)
+        if after is None:
+            return None
+        words = after.group(1) or after.group(2)
+        first = words.split()[0]
+        if normalize(first) in self.gazetteer._lex.demonyms or _POSSESSIVE.search(first):
+            return None  # "in Russian-held Donetsk", "in Ukraine's east": no container's name
+        named = self.gazetteer._countries_in_run(words)
+        return next(iter(named)) if len(named) == 1 else None
 
     def article_provinces(self) -> frozenset[str]:
         """The provinces the article names: a scan of its whole text, done once if asked."""
