@@ -43,6 +43,11 @@ from .words import (
     opens_on_the_victims_before,
 )
 
+# a province or a district written right after a place: "X in Sumy oblast", "X, Magway
+# Region", "X in the Bekaa"
+_UNIT_AFTER = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                         r"(?:\s+(?P<noun>[a-z]+)\b)?")
+
 
 class SentenceReader:
     """The stages, built once per extractor, run over each sentence a document's gate kept."""
@@ -347,23 +352,49 @@ class SentenceReader:
         none; the title's place; else the land of the side hit."""
         own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
         if own and state.title_place is not None and all(
-                not p.known or self._landmark_abroad(state, p) for p in own):
+                not p.known or self._landmark_abroad(state, p) for p in own) \
+                and not any(self._in_a_unit_the_title_is_not(state, ctx, p) for p in own):
             return self._title_place(state, ctx.sentence)
         if any(p.precision != "region" for p in own):
             return own
         return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
             or self._land_of_the_side_hit(ctx, choice)
 
-    def _landmark_abroad(self, state: DocState, place: PlaceCandidate) -> bool:
-        """A landmark named after a town only other countries than the title's have ("the
-        Al-Thawra hospital" under "Hodeidah" is no hospital of Syria's al-Thawra, "the Al-Quds
-        hospital" under "Aleppo" none of Jerusalem): hospitals, mosques and schools share their
-        names across a region, and the log's title says which town's this one is."""
-        words = place.text.split()
-        if len(words) < 2 or words[-1].lower() not in self.lex.landmark_nouns:
+    def _in_a_unit_the_title_is_not(self, state: DocState, ctx: SentenceContext,
+                                    place: PlaceCandidate) -> bool:
+        """The text writes the place with its own province or district, and the title's place
+        lies outside it: "... in the village of X in Sumy oblast" under "Kharkiv", "the
+        village of Y in Magway Region" under "Sagaing". The text's container says where the
+        village is; the title is then only where the log files it."""
+        # the unit may be inside the candidate ("Myropillia Druha in Sumy region") or after it
+        unit = _UNIT_AFTER.search(ctx.sentence.text[:place.end + 60], place.start)
+        if unit is None:
             return False
+        name, noun = unit.group("name"), unit.group("noun")
+        if noun and noun.lower() in self.lex.unit_nouns:
+            name = f"{name} {noun}"
+        resolve = self.places.gazetteer.resolve
+        box, title = resolve(name), resolve(state.title_place.text)
+        if getattr(box, "precision", None) not in ("admin1", "admin2"):
+            return False
+        return (getattr(title, "country", None), getattr(title, "admin1", None)) \
+            != (box.country, box.admin1)
+
+    def _landmark_abroad(self, state: DocState, place: PlaceCandidate) -> bool:
+        """A landmark or a part of a town named after a town only other countries than the
+        title's have ("the Al-Thawra hospital" under "Hodeidah" is no hospital of Syria's
+        al-Thawra, "the Al-Quds hospital" under "Aleppo" none of Jerusalem, "the Zhukovsky
+        residential area" under "Kharkiv" no Zhukovsky near Moscow): hospitals, mosques,
+        schools and city districts share their names across a region, and the log's title
+        says which town's this one is."""
+        words = place.text.split()
+        nouns = self.lex.landmark_nouns | self.lex.city_parts | frozenset(self.lex.place_heads)
+        if len(words) < 2 or words[-1].lower() not in nouns:
+            return False
+        while len(words) > 1 and (words[-1].islower() or words[-1].lower() in nouns):
+            words.pop()  # "residential area"
         lookup = self.places.gazetteer.lookup
-        at = {c.country for c in lookup(" ".join(words[:-1]))}
+        at = {c.country for c in lookup(" ".join(words))}
         title = {c.country for c in lookup(state.title_place.text)}
         return bool(at) and bool(title) and not at & title
 
