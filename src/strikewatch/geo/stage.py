@@ -417,8 +417,7 @@ def _part_of_the_town_named(doc: _Document) -> None:
                  and not doc.results[j].unresolved_name
                  and all(_one_side(doc.mentions[i], doc.mentions[j]) for i in parts)]
         if len(parts) == 1 and len(towns) == 1 and _out_of_reach(doc.results[parts[0]],
-                                                                  doc.results[towns[0]]) \
-                and not _in_a_town_of_its_own(doc, parts[0], towns[0]):
+                                                                  doc.results[towns[0]]):
             _fold_into_the_town(doc, parts[0], towns[0])
 
 
@@ -443,16 +442,6 @@ def _landmark_named_for_its_town(doc: _Document) -> None:
                 and _voting_population(cand) >= g.settings.anchor_population:
             doc.results[i] = dataclasses.replace(town, unresolved_name=m.place_text)
             doc.sites[i] = doc.sites.get(i) or m.place_text
-
-
-def _in_a_town_of_its_own(doc: _Document, i: int, j: int) -> bool:
-    """Whether the part is written with a town of its own, another than the sentence's other
-    strike place: "the Saltivka residential area of Kharkiv ..., and shelling hit villages
-    near Izium" tells two strikes, not one in Izium."""
-    found = doc.gazetteer._container_of(doc.mentions[i], doc.country)
-    town = doc.results[j]
-    return found is not None and isinstance(town, Place) \
-        and _distance_km((found[1].lat, found[1].lon), (town.lat, town.lon)) > LANDMARK_TOWN_KM
 
 
 def _out_of_reach(part: Place | Unresolved | None, town: Place) -> bool:
