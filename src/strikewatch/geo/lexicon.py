@@ -255,14 +255,16 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
 
 
 def _strip_direction(tokens: list[str], lex: _Lexicon, *, at_end: bool) -> tuple[list[str], str | None]:
-    """The name less a compass word that opens it ("northern Hama"), or that ends it once a
-    part's noun was taken off after it ("Beirut southern suburbs", "Khartoum southern
-    outskirts": the city's side, as "the southern suburbs of Beirut"); and the direction."""
+    """The name less a compass word that opens it ("northern Hama"), or a compass adjective
+    that ends it once a part's noun was taken off after it ("Beirut southern suburbs",
+    "Khartoum southern outskirts": the city's side, as "the southern suburbs of Beirut"; not
+    the bare word that ends a unit's own name, "Far North region"); and the direction."""
     for phrase, canon in lex.directions.items():
         n = len(phrase)
         if len(tokens) > n and tuple(tokens[:n]) == phrase:
             return tokens[n:], canon
-        if at_end and len(tokens) > n and tuple(tokens[-n:]) == phrase:
+        if at_end and len(tokens) > n and tuple(tokens[-n:]) == phrase \
+                and phrase[-1].endswith("ern"):
             return tokens[:-n], canon
     return tokens, None
 
