@@ -320,8 +320,8 @@ def test_what_a_side_called_its_target_is_where_it_struck(extractor, text, attac
     # India and Pakistan: "Khan" is no place alone, and the tagger calls "Nur Khan" a person
     ("Indian missiles struck Nur Khan air base near Rawalpindi, Pakistan's army said.",
      "Nur Khan air base", "PK"),
-    # Iran and Qatar
-    ("Iranian missiles struck Al Udeid air base in Qatar.", "Udeid air base", "QA"),
+    # Iran and Qatar ("Al" is no Albania, AL, in title case: the base's whole name)
+    ("Iranian missiles struck Al Udeid air base in Qatar.", "Al Udeid air base", "QA"),
     # Yemen: a port named after its cape, which the tagger calls a person
     ("Health ministry spokesman Anees al-Asbahi said US strikes on the Ras Isa port in "
      "Hodeidah killed 80 people.", "Ras Isa port", "YE"),

@@ -94,8 +94,10 @@ def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
         low = word.lower().rstrip(".")  # "Donetsk obl."
         if word.isdigit() or low in lex.title_stop_words:
             return False
+        # "Beirut southern suburbs", "Khartoum eastern outskirts": a city's side
         if not (word[0].isupper() or low in lex.place_heads or low in lex.unit_nouns
-                or low in lex.city_parts or low in _TITLE_LINKS or _JOINED_ARTICLE.match(word)):
+                or low in lex.city_parts or low in lex.regions or low in _TITLE_LINKS
+                or _JOINED_ARTICLE.match(word)):
             return False
     # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,
     # Russia"), though the actor lexicon lists them for "Moscow said", "Russia struck"

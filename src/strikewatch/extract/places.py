@@ -142,6 +142,16 @@ def _capitalised_inside_a_name(sdoc, i: int) -> bool:
         and bool(sdoc[i - 1].whitespace_)
 
 
+def _noun_after(sdoc, i: int) -> str:
+    """The word at token i, or the noun after the adjectives there ("the al-Furqan
+    residential neighborhood", "the Sheikh Radwan residential area"): the noun that says what
+    the name before it names."""
+    k = i
+    while k < len(sdoc) - 1 and k < i + 2 and sdoc[k].pos_ == "ADJ":
+        k += 1
+    return sdoc[k].lower_ if k < len(sdoc) else ""
+
+
 def _dash_after_a_date(sdoc, i: int) -> bool:
     """The punctuation between an incident log's date and its town ("June 12, 2017 - Raqqa:"),
     no part of the town's name. (Not every dash: "at night - Bakhmut suffered the most" keeps
@@ -192,6 +202,11 @@ class PlaceFinder:
         self._region_ids = word_ids(lex.regions)  # "northwest", "northern"
         # nouns of a kind of place: "a village called X" names a place, "a drone called X" none
         self._kinds_of_place = lex.of_phrases | lex.unit_nouns | frozenset(lex.place_heads)
+        # nouns that end the name of a thing, not a village: "Gorky Park", "the Kharkiv
+        # Brigade", "St. George Church", "the Salha family", "Jebel Marra" mountains
+        self._nouns_ending_a_name = self._kinds_of_place | lex.owned_place_nouns \
+            | lex.landmark_name_ends | lex.unit_name_nouns | lex.consecrated_nouns \
+            | lex.kin_nouns | lex.force_nouns | lex.holding_features | lex.feature_heads
 
     def find(self, sdoc, speaker_tokens: set[int], actors) -> list[PlaceCandidate]:
         """Place names in the sentence: spaCy's places, the names it mislabels that the
@@ -684,10 +699,16 @@ class PlaceFinder:
         for ent in sdoc.ents:
             if ent.label_ == "PERSON" and ent.start > 0 \
                     and sdoc[ent.start - 1].text in self.lex.person_titles \
-                    and not (ent.end < len(sdoc) and sdoc[ent.end].lower_ in self.lex.place_heads) \
+                    and not self._place_head_at(sdoc, ent.end) \
                     and not self._known(sdoc[ent.start - 1:ent.end].text):
                 out |= set(range(ent.start, ent.end))
         return out
+
+    def _place_head_at(self, sdoc, i: int) -> bool:
+        """A place's noun at token i, after adjectives or of two words ("the Sheikh Radwan
+        residential area", "King Khalid air base"): the name before it is the place's."""
+        return _noun_after(sdoc, i) in self.lex.place_heads \
+            or sdoc[i: i + 2].text.lower() in self.lex.place_heads
 
     def _struck(self, tok, actor_toks: set[int]) -> bool:
         """A name the strike verb takes as its object ("Kiev troops shell DPR", "Israeli jets
@@ -861,7 +882,8 @@ class PlaceFinder:
                 and not (j < k and _ARABIC_ARTICLE.match(words[j][2]))
                 and not (j < k and self._landmark_then_its_town(sdoc, words, j, k))
                 and (self._known_run(sdoc, words, w, j) or self._spelt_otherwise(sdoc, words, w, j, k))]
-        one_village = ends[:1] != [k] and self._one_village_named(scan, words, w, k)
+        one_village = ends[:1] != [k] and (self._one_village_named(scan, words, w, k)
+                                           or self._a_village_a_town_word_opens(sdoc, words, w, k, ends))
         return ([] if one_village else ends), one_village
 
     def _spelt_otherwise(self, sdoc, words, w: int, j: int, k: int) -> bool:
@@ -873,10 +895,36 @@ class PlaceFinder:
         if j - w < 2 or words[w][2].lower() not in self.lex.name_heads:
             return False
         last = sdoc[words[j - 1][1] - 1]
-        placed = self._taken_by_strike_verb(last) or (
-            last.dep_ == "pobj" and last.head.lower_ in self.lex.place_prepositions) or (
+        placed = self._put_in_place(last) or (
             j < k and self._unit_with_its_noun(sdoc, words[j][0], words[k - 1][1]))
         return placed and self._known(sdoc[words[w][0]:last.i + 1].text, spelling_variants=True)
+
+    def _put_in_place(self, last) -> bool:
+        """The word that ends a run of names is where the text puts a place: struck, or after a
+        place preposition."""
+        return self._taken_by_strike_verb(last) or (
+            last.dep_ == "pobj" and last.head.lower_ in self.lex.place_prepositions)
+
+    def _a_village_a_town_word_opens(self, sdoc, words, w: int, k: int, ends: list[int]) -> bool:
+        """Two proper words the gazetteer lacks together, the first alone a town (Kab, India;
+        Ram, West Bank; Mala, Peru), where the text puts a place: "struck Kab Elias", "bombed
+        Ram Hamdan", "in Mala Komyshuvakha". One village's name, not the town abroad and a
+        stray word; unless its second word is a place of a country the first names too, a list
+        that lost its comma ("shelled Homs Hama")."""
+        if ends != [w + 1] or k != w + 2 or words[w][1] - words[w][0] != 1 \
+                or (k < len(words) and words[k][2].lower() == "and"):
+            return False
+        last = sdoc[words[k - 1][1] - 1]
+        # the tagger calls a village's two words it does not know a person's name
+        if last.lower_ in self._nouns_ending_a_name or last.lower_ in self.lex.not_places \
+                or not self._put_in_place(last) or last.ent_type_ in _NOT_PLACE_ENTITIES - {"PERSON"}:
+            return False  # "Gorky Park", "Hama Tuesday"
+        opener = self.gazetteer.lookup(words[w][2])
+        if any(c.kind in ("admin1", "admin2") or c.population
+               >= self.settings.village_opener_max_population for c in opener):
+            return False
+        return not any(c.country in {c.country for c in opener}
+                       for c in self.gazetteer.lookup(words[w + 1][2]))
 
     def _unit_with_its_noun(self, sdoc, first: int, end: int) -> bool:
         """Tokens first..end-1 and the unit's noun after them are a province or a district
@@ -897,10 +945,12 @@ class PlaceFinder:
         last = words[k - 1][1]
         # the noun may be two words: "Nur Khan air base", "the Nur Shams refugee
         # camp", a person's name to the tagger
-        follows = last < len(sdoc) and (sdoc[last].lower_ in nouns
-                                         or sdoc[last: last + 2].text.lower() in nouns)
+        two = sdoc[last: last + 2].text.lower() in nouns
+        follows = last < len(sdoc) and (sdoc[last].lower_ in nouns or two)
         if not (follows or words[k - 1][2].lower() in nouns):
             return False
+        if follows and self._known(sdoc[words[w][0]: last + 1 + two].text):
+            return True  # "King Khalid air base", a base named after a person: one place
         if any(self._names_a_unit(sdoc[words[v][0]:words[k - 1][1]].text) for v in range(w + 1, k)):
             return False  # "Millis Idlib province": a village and its unit, the comma lost
         first = words[w][0]
@@ -939,7 +989,7 @@ class PlaceFinder:
                                  or self._named_with_its_noun(sdoc, words, w, k)) or joined
         if not (known or introduced) or self._a_landmark_noun_alone(words, w, j):
             return False
-        head = words[w - 2][2].lower() if introduced and before == "of" else before
+        head = self._kind_before(words, w) if introduced else before
         # a name joined by its article, or one village before its unit, is a town's or a village's: a point
         precision = self.lex.place_heads.get(head) or ("point" if joined or one_village else None)
         self._add(scan, first, last - 1, from_ent=False, precision=precision)
@@ -997,11 +1047,23 @@ class PlaceFinder:
                        for c in self.gazetteer.lookup(words[x][2]))
 
     def _called_a_village(self, sdoc, words, w: int, k: int) -> bool:
-        """The text calls the run a village: "Let Yet Kone village", "the village of Hpa Lan"."""
+        """The text calls the run a village: "Let Yet Kone village", "the village of Hpa Lan",
+        "a village called Kan Thar Yar"."""
         last = words[k - 1][1]
         after = sdoc[last].lower_ if last < len(sdoc) else ""
-        before = words[w - 2][2].lower() if w >= 2 and words[w - 1][2].lower() == "of" else ""
-        return after in _VILLAGE_NOUNS or before in _VILLAGE_NOUNS
+        return after in _VILLAGE_NOUNS or self._kind_before(words, w) in _VILLAGE_NOUNS
+
+    def _kind_before(self, words, w: int) -> str:
+        """The noun of a kind of place that introduces the run of names from word w, through
+        "of" or a naming verb ("the village of X", "a village called X", "a town known as X"),
+        else the word right before the run. A writer names a place it expects the reader not to
+        know so, in every war; the kind noun says the name is a place, and of what size."""
+        v = w - 1
+        if v >= 1 and words[v][2].lower() == "as":
+            v -= 1  # "known as"
+        if v >= 1 and (words[v][2].lower() in self.lex.naming_verbs or words[v][2] == "of"):
+            return words[v - 1][2].lower()
+        return words[w - 1][2].lower() if w > 0 else ""
 
     def _unit_follows(self, scan: _PlaceScan, words, k: int) -> bool:
         """A comma after word k-1, then a province or district: "..., Kaduna state"."""
@@ -1050,19 +1112,15 @@ class PlaceFinder:
         "the al-Furqan neighbourhood", "Amhara region's Wegel Tena": the text says the run of names from word w is a place."""
         lex = self.lex
         before = words[w - 1][2].lower() if w > 0 else ""
-        k_after = last
-        while k_after < len(sdoc) - 1 and k_after < last + 2 and sdoc[k_after].pos_ == "ADJ":
-            k_after += 1  # "the al-Furqan residential neighborhood"
-        after = sdoc[k_after].lower_ if k_after < len(sdoc) else ""
+        kind = self._kind_before(words, w)
         if self._a_feature(sdoc, words, w, last) \
                 or (words[w][2] in lex.place_only_heads and last > words[w][1]):
             return True  # "Maarat Misrin", "Kafr Nabouda": opened by a word only places open
         return ((before in ("'s", "’s") and w >= 2 and words[w - 2][2].lower() in lex.place_heads)
-                or (before == "of" and w >= 2 and words[w - 2][2].lower() in lex.of_phrases
-                 and not words[w - 2][2].lower().endswith("s"))
+                or (kind != before and kind in lex.of_phrases and not kind.endswith("s"))
                 or (before in lex.of_phrases and not before.endswith("s") and w >= 2
                     and words[w - 2][2].lower() in ("the", "a"))
-                or after in lex.place_heads)
+                or self._place_head_at(sdoc, last))
 
     def _a_feature(self, sdoc, words, w: int, last: int) -> bool:
         """The run of names from word w is a natural feature's name: it ends with the
@@ -1173,8 +1231,9 @@ class PlaceFinder:
         if any(i in taken or i in named for i in range(a, b)) or self._whose(text):
             return False
         if b - a == 1 and a > 0 and (tok := sdoc[a]).is_title and (
-                # "on Harfa village": the tagger calls "Harfa" an adjective
-                (b < len(sdoc) and sdoc[b].lower_ in self.lex.place_heads)
+                # "on Harfa village", "the Zhukovsky residential area": the tagger calls the
+                # name an adjective
+                self._place_head_at(sdoc, b)
                 # "Bab Alnairab", "Kfar Kila": the tagger calls the word after a name head an
                 # adjective; "a school in Sagaing killing 11" a verb
                 or (before := sdoc[a - 1].lower_) in self.lex.name_heads or before in _LOCATIVE

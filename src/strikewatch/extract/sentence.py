@@ -43,6 +43,11 @@ from .words import (
     opens_on_the_victims_before,
 )
 
+# a province or a district written right after a place: "X in Sumy oblast", "X, Magway
+# Region", "X in the Bekaa"
+_UNIT_AFTER = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                         r"(?:\s+(?P<noun>[a-z]+)\b)?")
+
 
 class SentenceReader:
     """The stages, built once per extractor, run over each sentence a document's gate kept."""
@@ -378,24 +383,49 @@ class SentenceReader:
         none; the title's place; else the land of the side hit."""
         own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
         if own and state.title_place is not None and all(
-                not p.known or self._named_only_abroad(state, p) for p in own):
+                not p.known or self._named_only_abroad(state, p) for p in own) \
+                and not any(self._in_a_unit_the_title_is_not(state, ctx, p) for p in own):
             return self._title_place(state, ctx.sentence)
         if any(p.precision != "region" for p in own):
             return own
         return self._reporters_town(ctx) or own or self._title_place(state, ctx.sentence) \
             or self._land_of_the_side_hit(ctx, choice)
 
+    def _in_a_unit_the_title_is_not(self, state: DocState, ctx: SentenceContext,
+                                    place: PlaceCandidate) -> bool:
+        """The text writes the place with its own province or district, and the title's place
+        lies outside it: "... in the village of X in Sumy oblast" under "Kharkiv", "the
+        village of Y in Magway Region" under "Sagaing". The text's container says where the
+        village is; the title is then only where the log files it."""
+        # the unit may be inside the candidate ("Myropillia Druha in Sumy region") or after it
+        unit = _UNIT_AFTER.search(ctx.sentence.text[:place.end + 60], place.start)
+        if unit is None:
+            return False
+        name, noun = unit.group("name"), unit.group("noun")
+        if noun and noun.lower() in self.lex.unit_nouns:
+            name = f"{name} {noun}"
+        resolve = self.places.gazetteer.resolve
+        box, title = resolve(name), resolve(state.title_place.text)
+        if getattr(box, "precision", None) not in ("admin1", "admin2"):
+            return False
+        return (getattr(title, "country", None), getattr(title, "admin1", None)) \
+            != (box.country, box.admin1)
+
     def _named_only_abroad(self, state: DocState, place: PlaceCandidate) -> bool:
-        """A name the gazetteer knows only in other countries than the title's: a landmark
-        named after a town abroad ("the Al-Thawra hospital" under "Hodeidah" is no hospital of
-        Syria's al-Thawra, "the Al-Quds hospital" under "Aleppo" none of Jerusalem), or a
-        village or township it lacks whose namesakes lie abroad ("Kani township" under
+        """A name the gazetteer knows only in other countries than the title's: a landmark or
+        a part of a town named after a town abroad ("the Al-Thawra hospital" under "Hodeidah"
+        is no hospital of Syria's al-Thawra, "the Al-Quds hospital" under "Aleppo" none of
+        Jerusalem, "the Zhukovsky residential area" under "Kharkiv" no Zhukovsky near Moscow),
+        or a village or township it lacks whose namesakes lie abroad ("Kani township" under
         "Sagaing Region" is no town of Japan, "Houla" under a South Lebanon title none of
         Syria's): the log's title says where it is."""
         words = place.text.split()
-        landmark = len(words) > 1 and words[-1].lower() in self.lex.landmark_nouns
+        nouns = self.lex.landmark_nouns | self.lex.city_parts | frozenset(self.lex.place_heads)
+        if len(words) > 1 and words[-1].lower() in nouns:
+            while len(words) > 1 and (words[-1].islower() or words[-1].lower() in nouns):
+                words.pop()  # "residential area"
         gazetteer = self.places.gazetteer
-        at = {c.country for c in gazetteer.lookup(" ".join(words[:-1]) if landmark else place.text)}
+        at = {c.country for c in gazetteer.lookup(" ".join(words))}
         title = {c.country for c in gazetteer.lookup(state.title_place.text)}
         if not title and isinstance(placed := gazetteer.resolve(state.title_place.text), Place):
             title = {placed.country}  # "Sagaing Region", "Kharkiv Oblast": a unit as written

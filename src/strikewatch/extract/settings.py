@@ -18,6 +18,11 @@ class ExtractSettings:
     # a name spaCy did not tag as a place counts as one when the gazetteer knows a town of at
     # least this size by it: GeoNames names hamlets after common words ("Salvation", "Mayor")
     place_min_population: int = 5000
+    # a two-word name the gazetteer lacks, opened by a town's name, is one village's ("Kab
+    # Elias", "Ram Hamdan", "Mala Komyshuvakha") unless that town is a province's or has at
+    # least this many people: a city's name before a capitalised word is the city and a word
+    # of its own ("Kharkiv Uni", "Kherson Int. Airport"), not a village abroad's first word
+    village_opener_max_population: int = 50_000
     # which sentences may report a strike: "rules" (a strike word), "model" (the trained
     # classifier of strike_model.py), or "both" (a strike word and the classifier's yes).
     # eval/README, "The strike classifier", gives the measurement that chose the default.

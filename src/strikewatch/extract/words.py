@@ -174,23 +174,29 @@ def _char_span(sdoc, toks: set[int], off: int) -> Span:
     span = sdoc[min(toks): max(toks) + 1]
     return Span(span.start_char + off, span.end_char + off, span.text)
 
-_COUNTRY_CACHE: dict[str, bool] = {}
+_COUNTRY_CACHE: dict[tuple[str, bool], bool] = {}
 
 
 def _is_country(name: str) -> bool:
-    """Country names: a strike "in Syria" has no place finer than the country."""
-    key = _LEADING_DET.sub("", name).strip().lower()
+    """Country names: a strike "in Syria" has no place finer than the country. A country's
+    code counts only written as codes are, in capitals: "Ben" of "Ben Gurion airport" is no
+    Benin (BEN), "Can" no Canada."""
+    bare = _LEADING_DET.sub("", name).strip()
+    key = (bare.lower(), bare.isupper())
     if key not in _COUNTRY_CACHE:
-        import pycountry
-
-        try:
-            pycountry.countries.lookup(key)
-            found = True
-        except LookupError:
-            found = key in {"syria", "russia", "iran", "us", "u.s.", "the us", "america", "britain", "uk",
-                            "the united states", "united states", "turkey", "south korea", "north korea"}
-        _COUNTRY_CACHE[key] = found
+        _COUNTRY_CACHE[key] = _names_a_country(*key)
     return _COUNTRY_CACHE[key]
+
+
+def _names_a_country(key: str, capitals: bool) -> bool:
+    import pycountry
+
+    try:
+        country = pycountry.countries.lookup(key)
+    except LookupError:
+        return key in {"syria", "russia", "iran", "us", "u.s.", "the us", "america", "britain", "uk",
+                       "the united states", "united states", "turkey", "south korea", "north korea"}
+    return capitals or key not in (country.alpha_2.lower(), country.alpha_3.lower())
 
 
 def _place_key(text: str | None) -> str:

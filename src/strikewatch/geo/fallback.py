@@ -88,10 +88,13 @@ class _Containers:
                           self._bare_name(x))
 
     def _a_landmark(self, written: str) -> bool:
-        """Whether a name ends in a landmark's noun (places.yaml): a building or site that
-        stands in the town it is written in, not a village near it."""
+        """Whether a name ends in a landmark's noun (places.yaml) or an installation's
+        (descriptors.yaml ``facility``: "the Igor Sikorsky airport in Kyiv", "Wadi Seidna air
+        base in Omdurman"): a building or site that stands in the town it is written in, not
+        a village near it, and a facility is a point (annotation guide)."""
         words = written.split()
-        return bool(words) and words[-1].casefold() in self._lex.landmark_nouns
+        return bool(words) and (words[-1].casefold() in self._lex.landmark_nouns
+                                or _parse(written, None, self._lex).level == "facility")
 
     def _bare_name(self, written: str) -> str:
         """The name as written without its descriptor words: "Al-Hussainiyah village" ->

@@ -153,7 +153,7 @@ class _Lexicon:
             rf"^(?:the\s+)?(?:[A-Z]\w+\s+(?=(?:{nouns})\s+of\b))?"
             rf"(?:(?P<noun>(?i:{nouns}))\s+of\s+(?:the\s+)?)?"
             rf"(?P<core>(?:[a-z-]+\s+){{0,2}}?{name}(?:\s+{name}){{0,2}})"
-            rf"(?P<tail>(?:['’]s)?\s+(?i:{nouns})\b)?")
+            rf"(?P<tail>(?:['’]s)?\s+(?i:{own})\b)?")  # "Sumy oblast", lower case too
         # "the hospital in Millis Idlib province": commas lost, the province right after
         self.adjacent_re = re.compile(
             rf"^[\s,]*(?P<rest>{name}(?:\s+{name})?\s+(?i:province|governorate|countryside))\b")
@@ -239,11 +239,9 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
                 tokens, changed = tokens[n + 1:], True
                 take(plevel)
                 break
-        for phrase, canon in lex.directions.items():
-            n = len(phrase)
-            if len(tokens) > n and tuple(tokens[:n]) == phrase:
-                tokens, changed, direction = tokens[n:], True, canon
-                break
+        tokens, side = _strip_direction(tokens, lex, at_end=level is not None or vicinity)
+        if side is not None:
+            changed, direction = True, side
         for phrase in lex.vicinity_before:
             n = len(phrase)
             if len(tokens) > n and tuple(tokens[:n]) == phrase:
@@ -254,6 +252,21 @@ def _parse(name: str, context: str | None, lex: _Lexicon) -> _Query:
     if level is None and not vicinity and context:
         level, vicinity = _level_from_context(name, context, lex)
     return _Query(whole, " ".join(tokens), level, vicinity, direction, plain)
+
+
+def _strip_direction(tokens: list[str], lex: _Lexicon, *, at_end: bool) -> tuple[list[str], str | None]:
+    """The name less a compass word that opens it ("northern Hama"), or a compass adjective
+    that ends it once a part's noun was taken off after it ("Beirut southern suburbs",
+    "Khartoum southern outskirts": the city's side, as "the southern suburbs of Beirut"; not
+    the bare word that ends a unit's own name, "Far North region"); and the direction."""
+    for phrase, canon in lex.directions.items():
+        n = len(phrase)
+        if len(tokens) > n and tuple(tokens[:n]) == phrase:
+            return tokens[n:], canon
+        if at_end and len(tokens) > n and tuple(tokens[-n:]) == phrase \
+                and phrase[-1].endswith("ern"):
+            return tokens[:-n], canon
+    return tokens, None
 
 
 def _levels_at_edges(tokens: list[str], lex: _Lexicon) -> list[tuple[tuple[str, ...], str]]:
