@@ -358,6 +358,7 @@ class Lexicons:
         weapons = _with_designation_spellings(data["weapons"])
         self._read_base_forms(data["triggers"], data["attribution"], weapons, data["places"])
         self._read_prefilter(data["triggers"], data["attribution"], weapons, alias_map)
+        self._read_title_stop_words(data["triggers"])
         self._recent_words: dict[str, _TextWords] = {}  # see _words
 
     def _read_actors(self, cues: dict, registry: Registry, alias_map: dict) -> None:
@@ -609,6 +610,14 @@ class Lexicons:
                 self._base.setdefault(form, word)
         self._base.update({k.lower(): v.lower() for k, v in (t.get("irregular") or {}).items()})
 
+    def _read_title_stop_words(self, t: dict) -> None:
+        # every form of a strike word, and a report's kind ("Situation Report"): a title
+        # holding one is a headline, not a place name
+        self.title_stop_words = frozenset(_all_forms([
+            *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
+            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck",
+            *self.report_title_words]))
+
     def _read_prefilter(self, t: dict, at: dict, w: dict, alias_map: dict) -> None:
         # The prefilter: word sets over a sentence's words, so the parser sees only what can
         # matter. One pass over the words replaces dozens of regex searches per sentence.
@@ -623,11 +632,6 @@ class Lexicons:
         self.state_actors = PhraseMatcher({a: e for a, e in alias_map.items() if e.state})
         self.prefilter_support = _WordIndex([*(a for a, e in alias_map.items() if e.state), *w["aircraft"]],
                                             caps=True)
-        # every form of a strike word: a title holding one is a headline, not a place name
-        self.title_stop_words = frozenset(_all_forms([
-            *t["strong"]["nouns"], *t["strong"]["verbs"], *t["weak"]["nouns"], *t["weak"]["verbs"],
-            *(t.get("impact_verbs") or ()), *(t.get("firing_verbs") or ()), "struck",
-            *self.report_title_words]))
         # a verb of launching counts as a weak word: with an aircraft as its subject it is one
         self.prefilter_weak = _WordIndex(_all_forms([*t["weak"]["nouns"], *t["weak"]["verbs"],
                                                      *t["flown_verbs"], "struck"]))
