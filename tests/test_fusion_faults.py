@@ -25,10 +25,11 @@ def incidents_of(tmp_path, extractor):
     return run
 
 
-def _incidents(tmp_path, extractor, text: str, published: str, title: str) -> list[dict]:
+def _incidents(tmp_path, extractor, text: str, published: str, title: str,
+               source: str = "Wire") -> list[dict]:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "r1", "title": title, "text": text, "published": published,
-                                "source": "Wire"}) + "\n", encoding="utf-8")
+                                "source": source}) + "\n", encoding="utf-8")
     store = Store(str(tmp_path / "faults.db"))
     try:
         pipeline.ingest([str(path)], store)

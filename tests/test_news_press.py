@@ -9,15 +9,9 @@ none is copied from a corpus or a real release.
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from test_fusion_faults import _incidents
 from test_sweep_sources import read
-
-from strikewatch import pipeline
-from strikewatch.export import export_lines
-from strikewatch.fuse.run import fuse_pending
-from strikewatch.store import Store
 
 US, IDF = "United States Armed Forces", "Israel Defense Forces"
 
@@ -173,18 +167,8 @@ def test_a_toll_told_in_the_next_paragraph_of_the_strike_is_its(extractor, text,
 # --------------------------------------- a release's outlet is the attacker's own acknowledgment
 
 def _grades(tmp_path, extractor, text: str, source: str, published: str) -> dict[str, str]:
-    path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "r1", "title": "", "text": text, "published": published,
-                                "source": source}) + "\n", encoding="utf-8")
-    store = Store(str(tmp_path / "press.db"))
-    try:
-        pipeline.ingest([str(path)], store)
-        pipeline.extract_pending(store, extractor=extractor)
-        fuse_pending(store)
-        lines = "".join(export_lines(store, fmt="jsonl", what="incidents")).splitlines()
-    finally:
-        store.close()
-    return {i["location"]["name"]: i["grade"] for i in map(json.loads, lines)}
+    found = _incidents(tmp_path, extractor, text, published, "", source=source)
+    return {i["location"]["name"]: i["grade"] for i in found}
 
 
 @pytest.mark.parametrize(("text", "source", "published", "grade"), [
