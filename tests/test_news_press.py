@@ -238,3 +238,16 @@ def test_a_report_s_kind_in_its_title_makes_it_no_place_title(title):
     from strikewatch.extract.items import is_place_title
     from strikewatch.lexicons import load_lexicons
     assert not is_place_title(title, load_lexicons())
+
+
+# ------------------------------------------------- a list's bullet is no part of the first name
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("HIGHLIGHTS\n- Drone strikes reportedly targeted the Merowe Dam power station in Northern "
+     "State on 5 February, causing power outages in several states.\n- Humanitarian partners "
+     "scale up response in Kassala.", {"Merowe Dam"}),
+    ("- Drone strikes hit Kherson overnight, the governor said.\n- Shelling wounded two people "
+     "in Nikopol.", {"Kherson", "Nikopol"}),
+])
+def test_a_report_s_bullet_is_cut_before_the_parse(extractor, text, places):
+    assert set(_places(extractor, text, "2025-02-06")) == places

@@ -5,6 +5,7 @@ victim word), and is neither a scrap nor unsplit page furniture."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from strikewatch import counts, dates
@@ -92,14 +93,21 @@ class SentenceGate:
 
     @staticmethod
     def trim_datelines(sentences: list[Sentence], keep: list[int]) -> None:
-        """Cut a dateline off the kept sentences that open with one: "Published April 13 2017
-        An air strike ...": the line is no verb, and the parse reads it as one."""
+        """Cut a dateline or a list's bullet off the kept sentences that open with one:
+        "Published April 13 2017 An air strike ...", "- Drone strikes reportedly targeted the
+        Merowe Dam ..." (a report's highlights): the line is no verb, and the parse reads the
+        bullet into the first name ("- Drone", a place)."""
         for si in keep:  # "Published April 13 2017 An air strike ...": the line is no verb
-            cut = dates.dateline_prefix(sentences[si].text) or (
+            bullet = _BULLET.match(sentences[si].text)
+            cut = (bullet and bullet.end()) or dates.dateline_prefix(sentences[si].text) or (
                 _opens_its_paragraph(sentences, si) and dates.wire_dateline_prefix(sentences[si].text))
             if cut:
                 s = sentences[si]
                 sentences[si] = replace(s, start=s.start + cut, text=s.text[cut:])
+
+
+# a list item's mark before its first word: "- ", "• ", "* "
+_BULLET = re.compile(r"[-•*‣▪◦]\s+(?=\S)")
 
 
 def _opens_its_paragraph(sentences: list[Sentence], si: int) -> bool:
