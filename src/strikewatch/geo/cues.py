@@ -43,16 +43,15 @@ _NATIONAL_KIND_BEFORE = re.compile(
     r"(?:the\s+)?$")
 # "Aitaroun and Kfarkela in southern Lebanon", "the Metina region of northern Iraq", "Kab Elias,
 # Lebanon": the country a name's own container right after it names (the names listed with it
-# share it); group 1 is the container's words
-_BEARING_WORD = r"(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+)?"
-_NAME_RUN = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+# share it); group 1 or 2 is the container's words
+_BEARING_WORD = rf"(?:(?i:{'|'.join(sorted(_BEARINGS, key=len, reverse=True))}|central)(?:ern)?\s+)?"
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"  # one or two capitalised words
+_AREAS = r"(?:\s+(?i:regions?|areas?|districts?))?"
 _COUNTRY_AFTER = re.compile(
-    r"(?:\s+(?i:region|regions|area|areas|district|districts))?"
-    r"(?:,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
-    r"(?:\s+(?i:region|regions|area|areas|district|districts))?)*"
+    rf"{_AREAS}(?:,?\s+(?:and|or)\s+(?:the\s+)?{_NAME}{_AREAS})*"
     # "..., Lebanon," only where the clause ends: "hit Odesa, Russia said" is a speaker
-    rf"(?:\s*,\s*{_BEARING_WORD}{_NAME_RUN}(?=\s*(?:[,.;:)]|$))"
-    rf"|\s+(?:in|of)\s+(?:the\s+)?{_BEARING_WORD}{_NAME_RUN})")
+    rf"(?:\s*,\s*{_BEARING_WORD}({_NAME})(?=\s*(?:[,.;:)]|$))"
+    rf"|\s+(?:in|of)\s+(?:the\s+)?{_BEARING_WORD}({_NAME}))")
 # "the neighborhood of Alommal", "the district of Al Mashhad", "the village of Ghareebeh"
 _CALLED_A_PLACE = re.compile(r"\b(?i:neighbou?rhood|quarter|district|village|town)\s+of\s+"
                              r"(?:the\s+)?$")
