@@ -427,7 +427,7 @@ class AttackerRules:
         targeted radar sites near Hodeidah and Dhamar": a sentence that opens on a strike word
         with a definite article, right after the sentence that told strikes with no place,
         names those strikes, whose attackers the paragraph break does not change (not
-        so "..., while the government air strikes on Eastern Ghouta killed 82", told in passing)."""
+        so "..., while the army's air strikes on Nyala killed nine", told in passing)."""
         tok = trigger.tok
         return state.unplaced_strike is not None and tok.left_edge.i == 0 and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
