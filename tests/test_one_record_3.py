@@ -1,0 +1,43 @@
+"""One strike, one record (issue 11), third round: tolls, days and merges read across a whole
+story. Each fault was found feeding small stories through the pipeline, and each is pinned on
+stories of two wars at least. The sentences are written for these tests in the shape wires
+and monitors take; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_fusion_faults import incidents_of  # noqa: F401 - a fixture
+from test_sweep_sources import read
+
+from strikewatch import counts
+
+
+def _tolls(incidents: list[dict]) -> dict[str, int | None]:
+    return {i["location"]["name"]: i["fatalities"]["min"] for i in incidents}
+
+
+# ------------- 1. a region of one country is no strike of another country told the same day
+
+@pytest.mark.parametrize(("text", "region", "placed"), [
+    # Sudan and Chad: the army's strike on Nyala is not the strikes in eastern Chad
+    ("Air strikes killed five people in eastern Chad on Friday. Sudanese army jets struck RSF "
+     "positions in Nyala in South Darfur on Friday.", "eastern Chad", "Nyala"),
+    # Iraq and Syria: a release on PKK militants in Iraq and YPG positions in Syria
+    ("Air strikes killed 14 PKK militants in northern Iraq on Friday. Turkish drones struck YPG "
+     "positions in Qamishli on Friday.", "northern Iraq", "Al Qāmishlī"),
+])
+def test_a_vague_strike_folds_into_no_strike_of_another_country(incidents_of, text, region,
+                                                                placed):
+    assert _tolls(incidents_of(text, "2024-07-20")) == {region: _dead(text), placed: None}
+
+
+def _dead(text: str) -> int:
+    return next(c.range.min for c in counts.find_casualties(text) if c.kind == "killed")
+
+
+def test_a_vague_strike_still_folds_into_its_own_country_s(incidents_of):
+    # Syria: "northern Syria" and Qamishli the same day are the one strike the story places
+    text = ("Air strikes killed 14 militants in northern Syria on Friday. Turkish drones struck "
+            "YPG positions in Qamishli on Friday.")
+    assert _tolls(incidents_of(text, "2024-07-20")) == {"Al Qāmishlī": 14}
