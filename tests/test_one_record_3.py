@@ -41,3 +41,20 @@ def test_a_vague_strike_still_folds_into_its_own_country_s(incidents_of):
     text = ("Air strikes killed 14 militants in northern Syria on Friday. Turkish drones struck "
             "YPG positions in Qamishli on Friday.")
     assert _tolls(incidents_of(text, "2024-07-20")) == {"Al Qāmishlī": 14}
+
+
+# ------------------------------- 2. the kin killed with a victim, named after the verb, count
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # Gaza: one staff member, his wife, three children
+    ("An UNRWA staff member was killed along with his wife and three children when an Israeli "
+     "air strike hit their house in Rafah.", 5),
+    # Ukraine
+    ("A teacher was killed with her two sons when a shell hit their home in Kherson.", 3),
+    # Sudan: the kin of one victim, uncounted, are one more
+    ("A WFP driver was killed together with his son when RSF shells hit El Fasher.", 2),
+    # colleagues are no kin: the toll is the one victim counted
+    ("A doctor was killed with his colleagues' help nearby when a drone hit Sumy.", 1),
+])
+def test_kin_killed_with_the_victim_add_to_the_toll(extractor, text, killed):
+    assert [c.killed for c in read(extractor, text, "2024-07-20").strikes] == [(killed, killed)]
