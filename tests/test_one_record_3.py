@@ -58,3 +58,26 @@ def test_a_vague_strike_still_folds_into_its_own_country_s(incidents_of):
 ])
 def test_kin_killed_with_the_victim_add_to_the_toll(extractor, text, killed):
     assert [c.killed for c in read(extractor, text, "2024-07-20").strikes] == [(killed, killed)]
+
+
+# ------------- 3. bombardment going on over a whole territory is a summary, not one strike
+
+@pytest.mark.parametrize("text", [
+    # Gaza: a UN office's daily summary
+    "Intense Israeli bombardment from air, land and sea continued across much of the Gaza Strip.",
+    # Ukraine
+    "Russian shelling continued along the whole front line in Donetsk oblast.",
+    # Syria
+    "Government air strikes continued across Idlib province on Monday.",
+])
+def test_bombardment_going_on_across_a_territory_is_no_strike(extractor, text):
+    assert read(extractor, text, "2024-07-20").strikes == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a strike that "continued" on one place, on a day, is still that strike (Gaza, Ukraine)
+    ("Israeli air strikes continued on Rafah on Tuesday, killing 12 people.", "Rafah"),
+    ("Russian shelling of Kherson continued on Monday, killing two people.", "Kherson"),
+])
+def test_a_strike_continued_on_one_place_stays_a_strike(extractor, text, place):
+    assert [c.place for c in read(extractor, text, "2024-07-20").strikes] == [place]
