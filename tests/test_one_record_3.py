@@ -81,3 +81,30 @@ def test_bombardment_going_on_across_a_territory_is_no_strike(extractor, text):
 ])
 def test_a_strike_continued_on_one_place_stays_a_strike(extractor, text, place):
     assert [c.place for c in read(extractor, text, "2024-07-20").strikes] == [place]
+
+
+# ---- 4. a toll told at a village the gazetteer lacks, "in" its province, is no town's there
+
+@pytest.mark.parametrize(("text", "published", "town", "elsewhere", "killed"), [
+    # Syria: Kafr Zubaydat, unknown, coded to its province's district; Manbij has no dead told
+    ("Russian jets struck Manbij. Activists said 37 civilians died in air strikes in Kafr "
+     "Zubaydat in nearby Aleppo province.", "2016-02-16", "Manbij", "Aleppo", 37),
+    # Ukraine: a hamlet of Kharkiv oblast beside Kupiansk
+    ("Russian drones struck Kupiansk. Officials said 11 civilians died in shelling in "
+     "Kruhlyakivka Druha in the wider Kharkiv oblast.", "2024-07-20", "Kupyansk", "Kharkiv", 11),
+])
+def test_a_toll_in_a_village_in_its_province_is_not_the_town_s(incidents_of, text, published,
+                                                                town, elsewhere, killed):
+    assert _tolls(incidents_of(text, published)) == {town: None, elsewhere: killed}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # Yemen, Sudan: the village, not its province, is the place of the strike
+    ("Air strikes killed 20 civilians in Bayt Zuhran in Saada province.", "Bayt Zuhran"),
+    ("Army air strikes killed nine people in Um Sumeima in North Kordofan state.", "Um Sumeima"),
+    # a country is no unit: "in Kharkiv in Ukraine" stays Kharkiv, no village named "Kharkiv"
+    ("Russian missiles killed four people in Kharkiv in Ukraine.", "Kharkiv"),
+])
+def test_a_village_in_its_named_province_is_the_place(extractor, text, place):
+    assert [(c.place, c.unresolved) for c in read(extractor, text, "2024-07-20").strikes] \
+        == [(place, None if place == "Kharkiv" else place)]
