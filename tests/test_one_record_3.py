@@ -108,3 +108,31 @@ def test_a_toll_in_a_village_in_its_province_is_not_the_town_s(incidents_of, tex
 def test_a_village_in_its_named_province_is_the_place(extractor, text, place):
     assert [(c.place, c.unresolved) for c in read(extractor, text, "2024-07-20").strikes] \
         == [(place, None if place == "Kharkiv" else place)]
+
+
+# ------------- 5. a toll of one clause naming two places is where the strike fell, not aimed
+
+@pytest.mark.parametrize(("text", "place", "killed"), [
+    # Gaza
+    ("An Israeli air strike on Khan Younis hit a house in the nearby town of Bani Suheila, "
+     "killing eight.", "Banī Suhaylā", 8),
+    # Ukraine
+    ("A Russian missile aimed at Kharkiv hit a school in Derhachi, killing four.", "Derhachi", 4),
+])
+def test_the_toll_is_the_place_the_strike_hit(incidents_of, text, place, killed):
+    tolls = _tolls(incidents_of(text, "2024-07-20"))
+    assert (tolls[place], [k for p, k in tolls.items() if p != place]) \
+        == (killed, [None] * (len(tolls) - 1))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the dead a killing verb tells stay its subject's place, not the region a phrase after it
+    # names (Gaza, Yemen)
+    ("Israeli strikes on Rafah killed 12 people on Tuesday in the south of the Gaza Strip.",
+     "Rafah"),
+    ("Coalition air strikes on Hodeidah killed six people on Monday in western Yemen.",
+     "Hodeidah"),
+])
+def test_a_killing_verb_s_toll_stays_its_subject_s_place(extractor, text, place):
+    coded = read(extractor, text, "2024-07-20").strikes
+    assert [c.place for c in coded if c.killed[0] is not None] == [place]
