@@ -136,3 +136,21 @@ def test_the_toll_is_the_place_the_strike_hit(incidents_of, text, place, killed)
 def test_a_killing_verb_s_toll_stays_its_subject_s_place(extractor, text, place):
     coded = read(extractor, text, "2024-07-20").strikes
     assert [c.place for c in coded if c.killed[0] is not None] == [place]
+
+
+# ---------------- 6. a strike told with no attacker is the side's that owns it afterwards
+
+@pytest.mark.parametrize(("text", "attacker", "grade"), [
+    # Gaza (Russia/Ukraine: test_one_record_2's refinery in Saratov)
+    ("An air strike hit a school in Gaza City on Saturday, killing 15 people, medics said. "
+     "The IDF confirmed the strike on the school compound.", "IL", "confirmed"),
+    # a blanket word on the campaign owns no strike in particular: the attacker stays unknown
+    ("An air strike hit a school in Gaza City on Saturday, killing 15 people, medics said. "
+     "The IDF confirmed strikes on military targets.", None, "weak"),
+    ("Drones hit an oil refinery in Saratov overnight, the regional governor said. Ukraine's "
+     "General Staff later confirmed the strike on the airfield.", None, "weak"),
+])
+def test_the_side_owning_a_strike_told_with_no_attacker_is_its_attacker(incidents_of, text,
+                                                                         attacker, grade):
+    [incident] = incidents_of(text, "2024-07-21")
+    assert ((incident["attacker"] or {}).get("country"), incident["grade"]) == (attacker, grade)
