@@ -208,11 +208,6 @@ def test_a_side_confirming_the_strike_on_the_thing_hit_confirms_that_strike_only
     assert incident["grade"] == grade, incident["grade_reason"]
 
 
-@pytest.mark.xfail(strict=True, reason="'Drones hit an oil refinery in Saratov' names no "
-                   "attacker, so its incident's attacker is unknown; the General Staff's "
-                   "confirmation owns it for Ukraine, but grading confirms only an incident "
-                   "whose attacker the owner is, and nothing gives the strike to the voice "
-                   "that confirms it")
 def test_a_confirmation_names_the_attacker_of_a_strike_told_with_none(incidents_of):
     text = ("Drones hit an oil refinery in Saratov overnight, the regional governor said. "
             "Ukraine's General Staff later confirmed the strike on the refinery.")

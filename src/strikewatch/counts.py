@@ -60,6 +60,7 @@ class _Lexicon:
     share: re.Pattern
     noun_phrase: re.Pattern
     relative: re.Pattern
+    dying_with: re.Pattern  # kin after the verb: "was killed along with his wife"
     right: re.Pattern  # what follows a count's noun: "were killed", "dead"
     dead_noun: re.Pattern  # a noun right after a count that counts the dead: "bodies"
     left: re.Pattern  # what precedes a count: "killing", "the death toll rose to"
@@ -192,6 +193,7 @@ def _victim_patterns(lx: dict, number: str) -> dict:
             rf"(?:{of_the})?(?:(?:\s+{token}(?:{of_the})?)"
             rf"(?:(?:\s+and)?\s+{token}(?:{of_the})?){{0,5}})?", flags),
         relative=_relative_pattern(lx, number, single),
+        dying_with=_dying_with_pattern(lx, number),
         right=re.compile(
             rf"(?P<loc>\s+(?:in|near|from)\s+[^.;:,\d]{{1,60}}?)?"
             rf"(?P<sub>\s*,?\s*(?:(?:{cues})\b|{number}\s+of\s+(?:them|whom)\b)[^.;:,]{{0,60}}?,?)?"
@@ -222,6 +224,17 @@ def _relative_pattern(lx: dict, number: str, single: str) -> re.Pattern:
         rf"|(?P<others>{number})\s+others?\b(?![^.,;]{{0,60}}?\b(?:were|was|are|is|have|has|had)\b)"
         rf"|(?:their|his|her|a|the)\s+(?:{alternation(lx['relatives'])})"
         rf"|(?:an?|another|one)\s+(?:{single}))\b", re.IGNORECASE)
+
+
+def _dying_with_pattern(lx: dict, number: str) -> re.Pattern:
+    """ "a teacher was killed with her two sons", "a staff member was killed along with his
+    wife and three children": the kin named after the verb died with the victim counted
+    before it (two more; four more)."""
+    kin, counted = alternation(lx["relatives"]), alternation(lx["relatives_counted"])
+    own = r"(?:their|his|her)\s+"
+    return re.compile(
+        rf"\s+(?:along\s+|together\s+)?with\s+{own}(?:(?P<one>{kin})\s+and\s+(?:{own})?)?"
+        rf"(?:(?P<kin>{number})\s+(?:{counted})|(?:{kin}))\b", re.IGNORECASE)
 
 
 def _left_pattern(lx: dict) -> re.Pattern:
@@ -469,8 +482,7 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
         end = np.end()
         rel = lx.relative.match(sentence, end)
         if rel:
-            more = _int(rel["kin"] or rel["others"]) or 1
-            rng = Range(*(None if v is None else v + more for v in (rng.min, rng.max)))
+            rng = _more(rng, _int(rel["kin"] or rel["others"]) or 1)
             end = taken_until = rel.end()  # "a child" of "five women and a child" is counted here
         who = sentence[np.start():end].strip() or (m["fam"] if m["fam"] else None)
         if m["single"]:
@@ -491,6 +503,8 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
             continue
         if said is not None and said["among"]:
             rng = Range(rng.min, None, rng.vague, part=True)  # some of the dead: a floor
+        elif said is right and (kin := lx.dying_with.match(sentence, stop)):
+            rng, stop = _more(rng, (_int(kin["kin"]) or 1) + bool(kin["one"])), kin.end()
         if not right or loose:  # active voice: "killing 26 people and reducing ...": stop at "and"
             head = re.split(r"\s+and\s+", sentence[np.start():np.end()].strip())[0]
             who = (head + (rel.group() if rel else "")).strip() or who
@@ -668,6 +682,11 @@ def _civilian_part(sentence: str, ends: tuple[int, int], count: Range) -> Range:
 
 _JOINER = re.compile(r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*(?:(?:her|his|their)\s+)?",
                      re.IGNORECASE)
+
+
+def _more(count: Range, victims: int) -> Range:
+    """The count with the victims its kin add (bounds left open stay open)."""
+    return Range(*(None if v is None else v + victims for v in (count.min, count.max)))
 
 
 def _coordinated(sentence: str, found: list, quantities: list) -> list[CasualtyMention]:

@@ -562,6 +562,7 @@ class Lexicons:
         self.city_parts = frozenset(w.lower() for w in pl.get("city_parts") or ())
         self.holding_features = frozenset(w.lower() for w in pl.get("holding_features") or ())
         self.unit_nouns = frozenset(w.lower() for w in pl.get("unit_nouns") or ())
+        self.unit_after_in = frozenset(w.lower() for w in pl.get("unit_after_in") or ())
         self.landmark_nouns = frozenset(w.lower() for w in pl.get("landmark_nouns") or ())
         self.landmark_name_ends = frozenset(w.lower() for w in pl.get("landmark_name_ends") or ())
         sites = sorted((str(w) for w in pl.get("site_nouns_after_town") or ()), key=len, reverse=True)

@@ -55,7 +55,7 @@ class VictimFinder:
             # "Russian missile and drone attacks killed 41 civilians in Kharkiv region this
             # month": the strike words are the period's strikes, no one strike (claims keep it)
             return []
-        ordered = _toll_clause_first(events, sdoc, sentence, told)
+        ordered = _toll_clause_first(events, sdoc, sentence, told, lex.victim_verbs)
         tolls = dict(zip(map(id, ordered), self._tolls(ordered, sentence, cas)))
         return [replace(ev, targets=_own_clause(ev, targets, elsewhere, sdoc, sentence),
                         casualties=tolls[id(ev)],
@@ -249,8 +249,8 @@ def _of_clause(targets: list[Target], elsewhere: dict[int, int], own: int) -> tu
     return tuple(t for t in targets if elsewhere.get(id(t), own) == own)
 
 
-def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence,
-                       told: list) -> list[StrikeMention]:
+def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence, told: list,
+                       victim_verbs: frozenset[str]) -> list[StrikeMention]:
     """The events with those placed in the clause that tells the dead first: a toll told in
     one strike's clause is that strike's, not the first place's, whether the clauses are two
     sides' ("Hezbollah fired rockets at Haifa after Israeli strikes on Tyre killed five" is
@@ -262,15 +262,42 @@ def _toll_clause_first(events: list[StrikeMention], sdoc, sentence: Sentence,
         return events
     clause, lost = clause_of(span.root), _subject_hung_before(span.root)
     def in_clause(ev: StrikeMention) -> bool:
-        at = _place_offset(ev, sentence)
-        place = sdoc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+        place = _place_token(ev, sdoc, sentence)
         if place is None or lost is not None:
-            return place is not None and place.root.i in lost
-        return clause_of(place.root).i == clause.i
+            return place is not None and place.i in lost
+        return clause_of(place).i == clause.i
     own = [ev for ev in events if in_clause(ev)]
-    if not own or in_clause(events[0]):
+    if clause.lower_ not in victim_verbs:  # not "strikes on Rafah killed 12 in the south of"
+        own = _hit_before_aimed_at(own, clause, sdoc, sentence)
+    if not own or own[0] is events[0]:
         return events
     return own + [ev for ev in events if ev not in own]
+
+
+def _hit_before_aimed_at(events: list[StrikeMention], verb, sdoc,
+                         sentence: Sentence) -> list[StrikeMention]:
+    """The places of one clause, the place its strike hit first: "An air strike on Khan Younis
+    hit a house in the nearby town of Bani Suheila, killing eight", "A missile aimed at
+    Kharkiv hit a school in Derhachi, killing four": the dead are where the strike fell, in
+    the verb's object or its place phrase, not at the place its subject aimed at."""
+    def within(ev: StrikeMention, deps: tuple[str, ...]) -> bool:
+        place = _place_token(ev, sdoc, sentence)
+        return place is not None and any(c.dep_ in deps and place in c.subtree
+                                         for c in verb.children)
+    if not any(within(ev, _SUBJECTS) for ev in events):
+        return events
+    hit = [ev for ev in events if within(ev, ("dobj", "prep"))]
+    return hit + [ev for ev in events if ev not in hit]
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _place_token(ev: StrikeMention, sdoc, sentence: Sentence):  # noqa: ANN202 - a spaCy token
+    """The word heading the strike's place in the parse, if its sentence names it."""
+    at = _place_offset(ev, sentence)
+    place = sdoc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+    return place.root if place is not None else None
 
 
 def _subject_hung_before(tok) -> set[int] | None:

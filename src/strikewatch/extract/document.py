@@ -121,7 +121,8 @@ class Extractor:
         # a headline sums up the body: its strikes count only when the body has none (the
         # body names place, day and attacker more exactly)
         strikes = self.reader.attackers.held_responsible(state.strikes or state.headline, plan.sentences)
-        strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes))
+        strikes = without_vague(self.lex, self.reader.victims.with_asserted(state, strikes),
+                                self.gazetteer)
         # after merging: an unattributed mention of a strike told again is that strike
         merged = list(merge_strikes(strikes, self.lex.site_after_town))
         strikes = tuple(self.reader.attackers.sole_air_power(merged, doc.text, state.voices))

@@ -37,12 +37,13 @@ _HELD_BY = (r"[\"”]?\s*,?\s*(?:in|of|(?:just\s+)?(?:north|south|east|west)(?:-
             r"(?:(?:city|town|old\s+city)\s+of\s+)?")
 
 
-def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMention]:
+def without_vague(lex: Lexicons, strikes: list[StrikeMention], gazetteer) -> list[StrikeMention]:
     """A strike placed only in a region ("in a town in northern Syria on Monday") is the one
     the story places exactly on the same day ("Air strikes on a market killed at least 29
     civilians in a town in northern Syria" ... "the market in Atareb"): a vague mention with
-    no attacker goes when the same day has a placed one. A named force's strikes in a region
-    stay ("Russian jets also struck in the northwest", founding example)."""
+    no attacker goes when the same day has a placed one in its country (``_elsewhere``). A
+    named force's strikes in a region stay ("Russian jets also struck in the northwest",
+    founding example)."""
     def vague(m: StrikeMention) -> bool:
         words = _LEADING_DET.sub("", m.place_text or "").lower().split()
         return bool(words) and all(w in lex.regions or _is_country(w) for w in words)
@@ -52,12 +53,25 @@ def without_vague(lex: Lexicons, strikes: list[StrikeMention]) -> list[StrikeMen
     for m in strikes:
         if not vague(m):
             continue
-        i = next((i for i, p in enumerate(out) if p.date == m.date and m.attacker is None), None)
+        i = next((i for i, p in enumerate(out) if p.date == m.date and m.attacker is None
+                  and not _elsewhere(gazetteer, m, p)), None)
         if i is None:
             out.append(m)
         elif out[i].casualties.killed.empty and not m.casualties.killed.empty:
             out[i] = replace(out[i], casualties=m.casualties)  # the lead's toll is the strike's
     return sorted(out, key=lambda m: m.sentence.start)
+
+
+def _elsewhere(gazetteer, vague: StrikeMention, placed: StrikeMention) -> bool:
+    """A region of one country is no other country's town: "air strikes killed five people in
+    eastern Chad" is not the strike on Nyala the story tells that day, nor "in northern Iraq"
+    the one on Qamishli. Only a place the gazetteer knows, and knows in none of the countries
+    the region names, is elsewhere; a site it cannot place ("the port") may still be there."""
+    countries = gazetteer._countries_in_run(vague.place_text or "")
+    name = _LEADING_DET.sub("", placed.place_text or "").strip()
+    if not countries or not name or not gazetteer.is_place(name):
+        return False
+    return not any(gazetteer.is_place(name, country=c) for c in countries)
 
 
 def _site_named_later(strikes: list[StrikeMention]) -> list[StrikeMention]:

@@ -1066,7 +1066,20 @@ class PlaceFinder:
         return words[w - 1][2].lower() if w > 0 else ""
 
     def _unit_follows(self, scan: _PlaceScan, words, k: int) -> bool:
-        """A comma after word k-1, then a province or district: "..., Kaduna state"."""
+        """A comma after word k-1, then a province or district: "..., Kaduna state"; or "in"
+        and a unit named with its noun ("in Kafr Zubaydat in nearby Aleppo province"), after
+        a name no noun of a landmark or a feature ends ("Kamaran Island in Hodeidah province"
+        is read as the island with its province)."""
+        if k + 1 < len(words) and words[k][2].lower() == "in" and words[k][2] != "IN" \
+                and words[k - 1][2].lower() not in self._nouns_ending_a_name:
+            v = k + 1
+            while v < len(words) and words[v][2].lower() in self.lex.unit_after_in:
+                v += 1
+            end = v
+            while end < len(words) and end < v + 3 and _NAMELIKE.match(words[end][2]):
+                end += 1
+            return end > v and end < len(words) and words[end][2].lower() in self.lex.unit_nouns \
+                and self._names_a_unit(scan.sdoc[words[v][0]: words[end - 1][1]].text)
         if k + 1 >= len(words) or words[k][2] != ",":
             return False
         v = k + 1

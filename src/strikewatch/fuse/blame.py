@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..models import ClaimMention, StoredMention
+from ..models import Actor, ClaimMention, StoredMention
 from ..store import Store
 from .settings import FuseSettings
 
@@ -30,6 +30,21 @@ class Blame:
     attackers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     denials: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     owned: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # code -> voices
+
+    def sole_owner(self) -> Actor | None:
+        """The one side whose own voice owns the strike ("Drones hit an oil depot in
+        Novorossiysk overnight. ... Ukraine's SBU later confirmed the strike on the depot"):
+        for a strike told with no attacker, the side that says it struck is the attacker the
+        annotation guide wants, as in an attacker's own statement. Two owners name none."""
+        from ..actors import load_registry
+
+        owners = [code for code, voices in self.owned.items() if voices]
+        if len(owners) != 1:
+            return None
+        reg, [code] = load_registry(), owners
+        entry = reg.state_forces(code) if len(code) == 2 and code.isupper() \
+            else reg.by_code.get(code)
+        return entry.actor() if entry is not None else None
 
 
 def claims_of_incidents(store: Store, members: Mapping[str, Sequence[StoredMention]]

@@ -90,8 +90,9 @@ def compute_incident(incident_id: str, members: Sequence[StoredMention], *,
     toll = _toll_of(members, sources, s)
     day, precision = _choose_date(members)
     place = _choose_place(members)
-    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s,
-                           blame_of(claims, place.country if place else None, s, members))
+    blame = blame_of(claims, place.country if place else None, s, members)
+    attacker = attacker or blame.sole_owner()
+    grade, reason = _grade(sources, info, attackers, by_source_cats, attacker, members, s, blame)
     if maybe:
         grade, reason = _maybe_reason(grade, reason, maybe)
     inc = Incident(id=incident_id, date=day, date_precision=precision, attacker=attacker,
