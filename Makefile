@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(PIP_LOCK) $(LOCK) | cks
 DB ?= strikewatch.db
 SHARED ?= ../shared
 
-.PHONY: install lock run test eval train bench bench-scale clean
+.PHONY: install lock run test eval train bench bench-scale bench-stream clean
 
 # Every dependency (extras web, postgres and dev included) is installed at the version and
 # with the hashes of requirements.lock, so that a re-uploaded package (the spaCy model's
@@ -51,6 +51,10 @@ bench: install  ## throughput and memory, against the naive baseline in the same
 
 bench-scale: install  ## each stage's cost and growth at 2,400 and 24,000 documents; reads at 240,000
 	$(BIN)/python benchmarks/scale.py --grow-to 240000 $(SCALE_ARGS)
+
+bench-stream: install  ## the general news stream: documents per CPU s; its CPU by class of document and stage
+	$(BIN)/python benchmarks/prefilter_stream.py --shared $(SHARED) --distinct --stages
+	$(BIN)/python benchmarks/stream_classes.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

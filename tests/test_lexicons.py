@@ -121,6 +121,46 @@ def test_prefilter_catches_inflections_and_drops_plain_sentences():
                                   "to be non-binding.")
 
 
+def test_every_word_and_phrase_of_the_strike_tests_gets_past_the_early_no():
+    """``may_report_strike`` says no at once to a text holding none of ``_strike_words``: each
+    single word and phrase of the indices its tests read must hold one, as written in capitals
+    or not, or a strike sentence would be dropped unasked."""
+    for name in ("prefilter_strong", "prefilter_passive_hit", "prefilter_short_item",
+                 "prefilter_munition", "prefilter_fire_at", "prefilter_arms", "prefilter_weak"):
+        index = getattr(LEX, name)
+        phrases = [*index._folded, *index._exact,
+                   *(" ".join(parts) for entries in index._sequences.values() for parts, _ in entries)]
+        assert phrases, name
+        for phrase in phrases:
+            words = LEX._words(f"Yesterday {phrase} there.")
+            assert index.hit(words), (name, phrase)
+            assert not words.keys.isdisjoint(LEX._strike_words), (name, phrase)
+
+
+def test_the_early_no_leaves_the_strike_tests_answers_alone():
+    """Sentences of several wars the quick check lets through or not, with the full answer."""
+    for s in ("Civilian homes in Kharkiv were hit overnight.",  # a phrase: "were hit"
+              "Invaders fired at Mykolaiv from the left bank.",  # "fired at"
+              "Saudi-led coalition jets struck a wedding hall in Sanaa.",
+              "A drone strike near Jilib killed two al-Shabaab commanders.",
+              "RSF artillery destroyed a fuel depot in El Fasher."):
+        assert LEX.may_report_strike(s), s
+    for s in ("The junta and the Arakan Army met in Kunming to talk about a ceasefire.",
+              "Talks in Jeddah over the future of Khartoum went on for a third week.",
+              "Sign up to get the latest alerts, insights and analysis"):
+        assert LEX._words(s).keys.isdisjoint(LEX._strike_words), s
+        assert not LEX.may_report_strike(s), s
+
+
+def test_a_web_address_in_any_case_is_no_prose():
+    """An address's words are blanked whether the text writes it in capitals or not, and a
+    text with none keeps every word."""
+    for address in ("WWW.Example.org/airstrike-killed-10", "https://example.org/airstrike",
+                    "Www.example.org/airstrike"):
+        assert "airstrike" not in LEX._words(f"See {address} for more.").lower_set, address
+    assert "airstrike" in LEX._words("An airstrike hit Idlib (see www below).").lower_set
+
+
 def test_an_analyst_can_extend_a_lexicon(tmp_path: Path):
     src = resources.files("strikewatch") / "data" / "lexicons"
     for f in src.iterdir():

@@ -358,6 +358,7 @@ class Lexicons:
         weapons = _with_designation_spellings(data["weapons"])
         self._read_base_forms(data["triggers"], data["attribution"], weapons, data["places"])
         self._read_prefilter(data["triggers"], data["attribution"], weapons, alias_map)
+        self._read_strike_words()
         self._read_title_stop_words(data["triggers"])
         self._recent_words: dict[str, _TextWords] = {}  # see _words
 
@@ -662,6 +663,15 @@ class Lexicons:
             [*(p for k, ps in at["claim_words"].items() if k != "target" for p in ps),
              *(at.get("interception") or ())], caps=True)
 
+    def _read_strike_words(self) -> None:
+        # each way ``may_report_strike`` can pass needs a hit of one of these indices (of a
+        # pair's first), so a text with none of their words fails every test: most of a
+        # story's sentences, and most documents of a general news stream
+        self._strike_words = frozenset().union(*(index.needed_words() for index in (
+            self.prefilter_strong, self.prefilter_passive_hit, self.prefilter_short_item,
+            self.prefilter_munition, self.prefilter_fire_at, self.prefilter_arms,
+            self.prefilter_weak)))
+
     def forget(self) -> None:
         """Drop every matcher's remembered answers (:meth:`PhraseMatcher.find`)."""
         for matcher in self._matchers():
@@ -706,6 +716,8 @@ class Lexicons:
         fire at something, an arm that strikes from afar with a verb of destroying, or a weak
         strike word ("attack", "hit") with a state's forces or an aircraft named."""
         words = self._words(text)
+        if words.keys.isdisjoint(self._strike_words):
+            return False  # no test below can pass (``_read_strike_words``)
         if self.prefilter_strong.hit(words):
             return True
         if self.prefilter_passive_hit.hit(words) or (short_item and self.prefilter_short_item.hit(words)) or (
@@ -781,6 +793,13 @@ class _WordIndex:
             elif parts:
                 self._sequences.setdefault(parts[0], []).append((parts, exact))
 
+    def needed_words(self) -> frozenset[str]:
+        """Words of which a text this index hits holds one (as written or lowered): each
+        single word, and of each phrase its longest word ("was hit": "hit")."""
+        longest = (max(reversed(parts), key=len) for entries in self._sequences.values()
+                   for parts, _ in entries)
+        return frozenset((*self._folded, *self._exact, *longest))
+
     def hit(self, text: _TextWords) -> bool:
         if not self._folded.isdisjoint(text.lower_set) or (
                 self._exact and not self._exact.isdisjoint(text.word_set)):
@@ -802,7 +821,9 @@ class _TextWords:
     __slots__ = ("words", "lower", "word_set", "lower_set", "keys")
 
     def __init__(self, text: str):
-        self.words = _WORD.findall(_WEB_ADDRESS.sub(" ", text))
+        if "://" in text or "www." in text.lower():  # else no address to blank: skip its scan
+            text = _WEB_ADDRESS.sub(" ", text)
+        self.words = _WORD.findall(text)
         self.lower = [w.lower() for w in self.words]
         self.word_set, self.lower_set = set(self.words), set(self.lower)
         self.keys = self.word_set | self.lower_set
