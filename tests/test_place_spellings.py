@@ -78,3 +78,24 @@ def test_a_common_word_in_a_caption_stays_no_place(extractor):
     """An English word shares its consonants with a hamlet somewhere ("Bombing" and Bambang):
     it is never taken for one."""
     assert _placed(extractor, "Aftermath of the bombing: destroyed buildings.") == []
+
+
+# ------------------------------------------------------------------ a unit's noun in the plural
+@pytest.mark.parametrize(("text", "want"), [
+    # Ukraine: "oblasts" after a list, as "provinces" (before, Sumy was coded to Kharkiv's
+    # province and Odesa to Dnipropetrovsk's)
+    ("Russian shelling hit villages in the Kharkiv and Sumy oblasts on Monday, killing two.",
+     [("UA", "Kharkiv", "admin1"), ("UA", "Sumy", "admin1")]),
+    ("Russian drones struck energy sites in Dnipropetrovsk and Odesa oblasts overnight.",
+     [("UA", "Dnipropetrovsk", "admin1"), ("UA", "Odessa", "admin1")]),
+    # Syria: the same list with its governorates' plural
+    ("Regime helicopters dropped barrel bombs on villages of Idlib and Hama provinces on Monday.",
+     [("SY", "Idlib", "admin1"), ("SY", "Hama", "admin1")]),
+])
+def test_a_list_of_provinces_with_its_plural_noun(extractor, text, want):
+    assert _placed(extractor, text) == want
+
+
+def test_a_plural_unit_noun_through_the_command(gaz):
+    out = _cli("Dnepropetrovsk oblasts", "UA")
+    assert (out["admin1"], out["precision"]) == ("Dnipropetrovsk", "admin1")
