@@ -406,3 +406,26 @@ def test_an_attack_by_men_on_the_ground_or_outside_a_log_is_no_strike(extractor,
 def test_smoke_opening_a_caption_is_an_effect_not_a_command(extractor, title, text, want):
     strikes = read(extractor, text, "2024-05-10", title=title).strikes
     assert [(s.place, s.country) for s in strikes] == [want]
+
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    # Ukraine: the centre written as the location string (before, no place title: no strike)
+    ("center of Kharkiv", "Destroyed shops and offices after the shelling.",
+     ("UA", "Kharkiv", P)),
+    ("downtown Kherson", "Burnt-out cars and broken shop fronts after shelling.",
+     ("UA", "Kherson", P)),
+    # Syria and Yemen: the same strings of their cities
+    ("centre of Aleppo", "Collapsed buildings after an airstrike.", ("SY", "Aleppo", P)),
+    ("Taiz city centre", "Houses destroyed after shelling.", ("YE", "Ta'izz", P)),
+])
+def test_a_city_s_centre_as_the_location_string_is_the_city(extractor, title, text, want):
+    assert [(s.country, s.admin1, s.precision)
+            for s in read(extractor, text, "2023-03-02", title=title).strikes] == [want]
+
+
+@pytest.mark.parametrize("title", ["district", "city centre"])
+def test_place_words_with_no_name_are_no_place_title(extractor, title):
+    """A location string of place words alone names no place: no strike is coded to a
+    hamlet of that name abroad."""
+    assert read(extractor, "Houses destroyed after shelling.", "2023-03-02",
+                title=title).strikes == []

@@ -84,19 +84,22 @@ def _set_off_place(text: str, at: int, lex: Lexicons, known_town: Callable[[str]
 
 def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
     """A few capitalised names and place words ("Saada, Sahar district", "Rzhavets (Kharkiv
-    region)", "Kherson, Shumenskyi microdistrict"), with no digit and no strike, weapon or
+    region)", "Kherson, Shumenskyi microdistrict", "center of Kharkiv"), with no digit and no strike, weapon or
     actor word: a headline in title case ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib")
     is not a place."""
     words = _TITLE_WORD.findall(title)
     if not 1 <= len(words) <= max_words or len(title) > 80:
         return False
+    if not any(word[0].isupper() or _JOINED_ARTICLE.match(word) for word in words):
+        return False  # place words with no name: "center", "district"
     for word in words:
         low = word.lower().rstrip(".")  # "Donetsk obl."
         if word.isdigit() or low in lex.title_stop_words:
             return False
         # "Beirut southern suburbs", "Khartoum eastern outskirts": a city's side
         if not (word[0].isupper() or low in lex.place_heads or low in lex.unit_nouns
-                or low in lex.city_parts or low in lex.regions or low in _TITLE_LINKS
+                or low in lex.city_parts or low in lex.city_centres or low in lex.regions
+                or low in _TITLE_LINKS
                 or _JOINED_ARTICLE.match(word)):
             return False
     # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,
