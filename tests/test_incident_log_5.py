@@ -139,9 +139,7 @@ ENTRIES = [
     entry("", "Destroyed school gym in Nizhyn, Chernihiv Oblast.", "2022-04-05",
           ("Nizhyn", "UA", "Chernihiv", P, None)),
     entry("", "Zaporizhzhia. Fire and debris after a missile hit near a petrol station.",
-          "2022-10-06", ("Zaporizhzhia", "UA", "Zaporizhia", P, None),
-          fails="a lead place set off by a full stop is a sentence of its own: the strike's "
-                "sentence names no place and is dropped"),
+          "2022-10-06", ("Zaporizhzhia", "UA", "Zaporizhia", P, None)),
     entry("", "Damage at the Dnipro railway station after the night attack.", "2023-05-26",
           ("Dnipro", "UA", "Dnipropetrovsk", P, None)),
     entry("", "At Mykolaiv, shattered windows and a crater on Soborna Street.", "2022-07-29",
@@ -429,3 +427,17 @@ def test_place_words_with_no_name_are_no_place_title(extractor, title):
     hamlet of that name abroad."""
     assert read(extractor, "Houses destroyed after shelling.", "2023-03-02",
                 title=title).strikes == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Ukraine, Yemen, Syria: a short item's lead place set off by a full stop (before, the
+    # strike's sentence named no place and was dropped)
+    ("Kherson. A shell hit a bus stop, two dead.", [("Kherson", "UA", "Kherson")]),
+    ("Aden. Houses damaged after shelling near the port.", [("Aden", "YE", "Aden")]),
+    ("Idlib. Regime jets bombed a market, killing nine.", [("Idlib", "SY", "Idlib")]),
+    # a one-word sentence that is no town is no lead place
+    ("Explosion. Smoke rises over a warehouse after a strike.", []),
+])
+def test_a_lead_place_set_off_by_a_full_stop(extractor, text, want):
+    assert [(s.place, s.country, s.admin1)
+            for s in read(extractor, text, "2023-03-02").strikes] == want
