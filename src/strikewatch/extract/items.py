@@ -88,9 +88,9 @@ def _set_off_place(text: str, at: int, lex: Lexicons, known_town: Callable[[str]
 
 def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
     """A few capitalised names and place words ("Saada, Sahar district", "Rzhavets (Kharkiv
-    region)", "Kherson, Shumenskyi microdistrict", "center of Kharkiv"), with no digit and no strike, weapon or
-    actor word: a headline in title case ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib")
-    is not a place."""
+    region)", "Kherson, Shumenskyi microdistrict", "center of Kharkiv"), with no digit and no
+    strike, weapon or actor word: a headline in title case ("Airstrikes Hit Aleppo", "Russian
+    Jets Pound Idlib") is not a place."""
     words = _TITLE_WORD.findall(title)
     if not 1 <= len(words) <= max_words or len(title) > 80:
         return False
