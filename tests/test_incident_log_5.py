@@ -139,9 +139,7 @@ ENTRIES = [
     entry("", "Destroyed school gym in Nizhyn, Chernihiv Oblast.", "2022-04-05",
           ("Nizhyn", "UA", "Chernihiv", P, None)),
     entry("", "Zaporizhzhia. Fire and debris after a missile hit near a petrol station.",
-          "2022-10-06", ("Zaporizhzhia", "UA", "Zaporizhia", P, None),
-          fails="a lead place set off by a full stop is a sentence of its own: the strike's "
-                "sentence names no place and is dropped"),
+          "2022-10-06", ("Zaporizhzhia", "UA", "Zaporizhia", P, None)),
     entry("", "Damage at the Dnipro railway station after the night attack.", "2023-05-26",
           ("Dnipro", "UA", "Dnipropetrovsk", P, None)),
     entry("", "At Mykolaiv, shattered windows and a crater on Soborna Street.", "2022-07-29",
@@ -406,3 +404,40 @@ def test_an_attack_by_men_on_the_ground_or_outside_a_log_is_no_strike(extractor,
 def test_smoke_opening_a_caption_is_an_effect_not_a_command(extractor, title, text, want):
     strikes = read(extractor, text, "2024-05-10", title=title).strikes
     assert [(s.place, s.country) for s in strikes] == [want]
+
+
+@pytest.mark.parametrize(("title", "text", "want"), [
+    # Ukraine: the centre written as the location string (before, no place title: no strike)
+    ("center of Kharkiv", "Destroyed shops and offices after the shelling.",
+     ("UA", "Kharkiv", P)),
+    ("downtown Kherson", "Burnt-out cars and broken shop fronts after shelling.",
+     ("UA", "Kherson", P)),
+    # Syria and Yemen: the same strings of their cities
+    ("centre of Aleppo", "Collapsed buildings after an airstrike.", ("SY", "Aleppo", P)),
+    ("Taiz city centre", "Houses destroyed after shelling.", ("YE", "Ta'izz", P)),
+])
+def test_a_city_s_centre_as_the_location_string_is_the_city(extractor, title, text, want):
+    assert [(s.country, s.admin1, s.precision)
+            for s in read(extractor, text, "2023-03-02", title=title).strikes] == [want]
+
+
+@pytest.mark.parametrize("title", ["district", "city centre"])
+def test_place_words_with_no_name_are_no_place_title(extractor, title):
+    """A location string of place words alone names no place: no strike is coded to a
+    hamlet of that name abroad."""
+    assert read(extractor, "Houses destroyed after shelling.", "2023-03-02",
+                title=title).strikes == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Ukraine, Yemen, Syria: a short item's lead place set off by a full stop (before, the
+    # strike's sentence named no place and was dropped)
+    ("Kherson. A shell hit a bus stop, two dead.", [("Kherson", "UA", "Kherson")]),
+    ("Aden. Houses damaged after shelling near the port.", [("Aden", "YE", "Aden")]),
+    ("Idlib. Regime jets bombed a market, killing nine.", [("Idlib", "SY", "Idlib")]),
+    # a one-word sentence that is no town is no lead place
+    ("Explosion. Smoke rises over a warehouse after a strike.", []),
+])
+def test_a_lead_place_set_off_by_a_full_stop(extractor, text, want):
+    assert [(s.place, s.country, s.admin1)
+            for s in read(extractor, text, "2023-03-02").strikes] == want

@@ -561,6 +561,7 @@ class Lexicons:
         self.feature_before = frozenset(w.lower() for w in pl.get("feature_before") or ())
         self.of_phrases = frozenset(w.lower() for w in pl["of_phrases"])
         self.city_parts = frozenset(w.lower() for w in pl.get("city_parts") or ())
+        self.city_centres = frozenset(w.lower() for w in pl.get("city_centre_nouns") or ())
         self.holding_features = frozenset(w.lower() for w in pl.get("holding_features") or ())
         self.unit_nouns = frozenset(w.lower() for w in pl.get("unit_nouns") or ())
         self.unit_after_in = frozenset(w.lower() for w in pl.get("unit_after_in") or ())

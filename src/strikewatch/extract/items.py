@@ -22,6 +22,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d")
 # a feed item's lead place, set off by a dash: "Kharkiv — Aftermath of a strike on ..."
 _LEAD_PLACE = re.compile(r"\s*([^\W\d][^—–\n]{1,60}?)\s+[—–]\s+\S")
 _LEAD_PLACE_COLON = re.compile(r"\s*([^\W\d][^:—–\n]{1,40}?)\s*:\s+\S")
+# or by a full stop, a sentence of one name: "Zaporizhzhia. Fire and debris after ..."
+_LEAD_PLACE_STOP = re.compile(r"\s*([^\W\d][^.:—–\n]{1,40}?)\.\s+[^\W\d_]")
 _TITLE_LINKS = frozenset({"of", "al", "el", "de", "the", "in", "near"})
 # the Arabic article joined to a capitalised name: "Deir al-Balah", "Deir ez-Zor", "Bab al-Hawa"
 _JOINED_ARTICLE = re.compile(r"(?:a[lnrstdz]|e[lsdz]|ash)-[^\W\d_a-z]")
@@ -66,13 +68,15 @@ def _lead_place(doc: Document, lex: Lexicons,
 def _set_off_place(text: str, at: int, lex: Lexicons, known_town: Callable[[str], bool] | None,
                    *, headline: bool = False) -> PlaceCandidate | None:
     """A lead place set off from its text by a dash ("Kharkiv — Aftermath of a strike on the
-    veterinary university", "Aden – Houses damaged after shelling") or a colon ("Kharkiv: a
-    missile hit a residential building", "Taiz: a shell hit a house"). A colon also follows a
-    speaker or a label ("Ministry: ...", "Update: ..."), and a headline's first word is any
-    word ("Ukraine: Russia launches ..."), so there the gazetteer must know a town of some
-    size by the name; a country is no headline's lead place."""
+    veterinary university", "Aden – Houses damaged after shelling"), a colon ("Kharkiv: a
+    missile hit a residential building", "Taiz: a shell hit a house") or a full stop
+    ("Zaporizhzhia. Fire and debris after ..."). A colon also follows a speaker or a label
+    ("Ministry: ...", "Update: ..."), a full stop any short sentence ("Explosion. ..."), and a
+    headline's first word is any word ("Ukraine: Russia launches ..."), so there the gazetteer
+    must know a town of some size by the name; a country is no headline's lead place."""
     for lead, town_needed in ((_LEAD_PLACE.match(text, at), headline),
-                              (_LEAD_PLACE_COLON.match(text, at), True)):
+                              (_LEAD_PLACE_COLON.match(text, at), True),
+                              (_LEAD_PLACE_STOP.match(text, at), True)):
         if lead is None or not is_place_title(name := lead.group(1), lex) \
                 or (headline and _is_country(name)):
             continue
@@ -84,19 +88,22 @@ def _set_off_place(text: str, at: int, lex: Lexicons, known_town: Callable[[str]
 
 def is_place_title(title: str, lex: Lexicons, max_words: int = 6) -> bool:
     """A few capitalised names and place words ("Saada, Sahar district", "Rzhavets (Kharkiv
-    region)", "Kherson, Shumenskyi microdistrict"), with no digit and no strike, weapon or
-    actor word: a headline in title case ("Airstrikes Hit Aleppo", "Russian Jets Pound Idlib")
-    is not a place."""
+    region)", "Kherson, Shumenskyi microdistrict", "center of Kharkiv"), with no digit and no
+    strike, weapon or actor word: a headline in title case ("Airstrikes Hit Aleppo", "Russian
+    Jets Pound Idlib") is not a place."""
     words = _TITLE_WORD.findall(title)
     if not 1 <= len(words) <= max_words or len(title) > 80:
         return False
+    if not any(word[0].isupper() or _JOINED_ARTICLE.match(word) for word in words):
+        return False  # place words with no name: "center", "district"
     for word in words:
         low = word.lower().rstrip(".")  # "Donetsk obl."
         if word.isdigit() or low in lex.title_stop_words:
             return False
         # "Beirut southern suburbs", "Khartoum eastern outskirts": a city's side
         if not (word[0].isupper() or low in lex.place_heads or low in lex.unit_nouns
-                or low in lex.city_parts or low in lex.regions or low in _TITLE_LINKS
+                or low in lex.city_parts or low in lex.city_centres or low in lex.regions
+                or low in _TITLE_LINKS
                 or _JOINED_ARTICLE.match(word)):
             return False
     # an actor's name is no place, but a capital or a country is ("Shebekino, Belgorod Oblast,

@@ -42,7 +42,8 @@ class _Lexicon:
                  rivers: frozenset[str] = frozenset(),
                  unit_nouns: frozenset[str] = frozenset(),
                  name_heads: frozenset[str] = frozenset(),
-                 city_parts: frozenset[str] = frozenset()):
+                 city_parts: frozenset[str] = frozenset(),
+                 city_centres: frozenset[str] = frozenset()):
         # the words after which a capitalised name is a person's: "Mayor", "health minister"
         self.person_titles = person_titles
         self.rivers = rivers
@@ -59,7 +60,7 @@ class _Lexicon:
         self.nouns = {n.casefold() for n in data["container_nouns"]}
         self.city_part_nouns = frozenset(n.casefold() for n in city_parts)
         self.town_site_nouns = frozenset(n.casefold() for n in data.get("town_site_nouns") or ())
-        self.city_centre_nouns = frozenset(n.casefold() for n in data["city_centre_nouns"])
+        self.city_centre_nouns = frozenset(n.casefold() for n in city_centres)
         # words that may follow or precede a place name without making it part of a longer
         # name: "Hama Province", "Idlib City", "Northern Aleppo", "Russian Moscow"
         self.name_neighbours = self.nouns | {w for phrase, _ in self.levels for w in phrase} \
@@ -166,8 +167,8 @@ class _Lexicon:
                     for w in row["demonyms"].split("|") if w.strip()}
         for word, country in _state_demonyms():
             demonyms.setdefault(normalize(word), country)
-        # the extractor's titles of persons (entities.yaml), nouns of a unit and of a city's
-        # parts (places.yaml): one list for both
+        # the extractor's titles of persons (entities.yaml), nouns of a unit, of a city's
+        # parts and of its centre (places.yaml): one list for both
         lexicons = files("strikewatch") / "data" / "lexicons"
         titles = load_data((lexicons / "entities.yaml").read_text(encoding="utf-8"))["titles"]
         places = load_data((lexicons / "places.yaml").read_text(encoding="utf-8"))
@@ -178,7 +179,8 @@ class _Lexicon:
                    demonyms, frozenset(str(w) for w in titles), rivers,
                    frozenset(str(w) for w in places["unit_nouns"]),
                    frozenset(str(w) for w in places["name_heads"]),
-                   frozenset(str(w) for w in places["city_parts"]))
+                   frozenset(str(w) for w in places["city_parts"]),
+                   frozenset(str(w) for w in places["city_centre_nouns"]))
 
 
 def _state_demonyms() -> list[tuple[str, str]]:

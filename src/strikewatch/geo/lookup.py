@@ -498,13 +498,30 @@ class _Lookup:
         village a Ugandan town, when a place of a third country spells it more closely; but
         "Mairupol" is Mariupol rather than Marpole (Canada). Namesakes spelt alike ("Donestk":
         Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
-        if best.kind == CITY and best.population < self.settings.anchor_population:
+        if best.kind == CITY and best.population < self.settings.anchor_population \
+                and not self._the_one_place_so_spelt(q, scored):
             return f"only a spelling variant of a hamlet, {best.describe()}"
         alike = self._similarity(q.core, best)
         if any(c.country != best.country and not c.exact and c.key != best.key
                and self._similarity(q.core, c) >= alike for _, c in scored):
             return "spelt as closely by a place of another country"
         return None
+
+    def _the_one_place_so_spelt(self, q: _Query, scored: list[tuple[float, Candidate]]) -> bool:
+        """Whether a long name is a close spelling of the one place in the world that shares
+        its consonants (``hamlet_variant_letters``): a Russian or English spelling of a
+        Ukrainian village ("Panteleimonovka"), an English one of a Syrian village, read in a
+        caption that names no country. Two places spelt near it, even of one country, leave
+        it unsure: a village the gazetteer lacks is as likely as either ("Novomykhailivka"
+        and the Russian Novomikhaylovka and Novomikhaylovskiy); so does a unit's word the
+        village is not ("oblast")."""
+        if len(scored) != 1 or len(q.core.replace(" ", "")) < self.settings.hamlet_variant_letters:
+            return False
+        best = scored[0][1]
+        if q.level in LEVEL_KINDS and best.kind not in LEVEL_KINDS[q.level]:
+            return False  # "Zaporiz'ka oblast" is a province, not the village Zaporizke
+        return [c.id for c in self._skeleton_candidates(q.core, None)] == [best.id] \
+            and self._similarity(q.core, best) >= self.settings.variant_similarity
 
     def _names_a_street(self, name: str, context: str | None) -> bool:
         """Whether the sentence writes a street, square or park noun right after the name

@@ -21,10 +21,15 @@ _AFTER_NAME = re.compile(r"\s*(?:\((?P<paren>[^()]{2,80})\)|,\s*(?P<comma>[A-Z][
                          r"(?=\s*(?:[,.;:()\n]|$|\s(?:on|in|at|and|near|by|when|where|after)\b))")
 _CHECKED = "checked to lie in"
 # a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
-# of Donetsk", "the centre of Kharkiv" (places.yaml city_parts, descriptors.yaml city_centre_nouns)
+# of Donetsk", "the centre of Kharkiv" (places.yaml city_parts and city_centre_nouns)
 _CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
 # the same after a comma, as incident logs write a city's district: "Kharkiv, Kyivskyi district"
 _CITY_COMMA_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*,\s*(?P<part>[^,()]+?)\s*$")
+# a city's centre written beside the city's name, as logs' location strings write it: "downtown
+# Kharkiv", "Kharkiv city centre" (the noun is checked against city_centre_nouns)
+_CENTRE_BEFORE_CITY = re.compile(r"^\s*(?P<part>\S+)\s+(?P<city>[^,()]+?)\s*$")
+_CITY_BEFORE_CENTRE = re.compile(r"^\s*(?P<city>[^,()]+?)\s+(?P<part>(?:city\s+)?\S+)\s*$",
+                                 re.IGNORECASE)
 _PART_OF_CITY = re.compile(
     r"^\s*(?:the\s+)?(?P<part>[^,()]*?)\s+of\s+(?:the\s+)?(?P<city>[^,()]+?)\s*$", re.IGNORECASE)
 # a city's possessive before its part: "Omdurman's Karari district", "Kharkiv's Saltivskyi district"
@@ -228,7 +233,8 @@ class _WrittenContainers:
         possessive = _CITY_S_PART.match(name)
         called = _CALLED_A_PART.match(possessive.group("part")) if possessive else None
         hit = (possessive if called else None) or _CITY_THEN_PART.match(name) \
-            or _PART_OF_CITY.match(name) or possessive or _CITY_COMMA_PART.match(name)
+            or _PART_OF_CITY.match(name) or possessive or _CITY_COMMA_PART.match(name) \
+            or self._centre_beside(name)
         if hit is None:
             return None
         part = called.group("name") if called else hit.group("part").strip()
@@ -244,6 +250,15 @@ class _WrittenContainers:
         why = f"{part}: a part of {city.name}, the city written with it"
         return dataclasses.replace(city, unresolved_name=part,
                                    alternatives=(why, *city.alternatives)), cand
+
+    def _centre_beside(self, name: str) -> re.Match | None:
+        """ "downtown Kharkiv", "Kharkiv city center": the city's centre written before or
+        after its name with no "of", as a log's location string may write it."""
+        for pattern in (_CENTRE_BEFORE_CITY, _CITY_BEFORE_CENTRE):
+            hit = pattern.match(name)
+            if hit and hit.group("part").split()[-1].casefold() in self._lex.city_centre_nouns:
+                return hit
+        return None
 
     def _a_unit_around(self, city: Place, cand: Candidate | None, part: str) -> bool:
         """ "Tsyrkuny, Kharkiv district", "Sloviansk, Kramatorsk district": after a comma, a
