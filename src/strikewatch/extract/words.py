@@ -250,9 +250,24 @@ def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
 
 def the_speaker_as_subject(tok):  # noqa: ANN001, ANN201 - spaCy tokens
     """The subject that is the speaker or its own forces ("it", "its forces"), if any."""
-    return next((c for c in _clause_verb(tok).children if c.dep_ == "nsubj" and (
-        c.lower_ in _SPEAKER_AS_SUBJECT or any(o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER
-                                               for o in c.children))), None)
+    verb = _clause_verb(tok)
+    subjects = [*(c for c in verb.children if c.dep_ == "nsubj"), *the_thing_called(verb)]
+    return next((c for c in subjects if c.lower_ in _SPEAKER_AS_SUBJECT or any(
+        o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER for o in c.children)), None)
+
+
+def the_thing_called(verb) -> list:  # noqa: ANN001 - a spaCy token
+    """ "its drones called Liutyi hit a refinery", "missiles named Neptune struck the ship",
+    parsed as "drones called [Liutyi hit a refinery]" or as two clauses: the name a thing was
+    called stands right before the verb, and the thing called ("its drones") is what struck."""
+    doc, start = verb.doc, verb.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    naming = doc[start - 1] if 0 < start < verb.i else None
+    if naming is None or naming.lower_ not in ("called", "named", "dubbed") or any(
+            c.dep_ == "nsubj" and not start <= c.i < verb.i for c in verb.children):
+        return []
+    return [c for c in naming.children if c.dep_ == "nsubj" and c.i < naming.i]
 
 
 def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens
