@@ -35,3 +35,40 @@ def test_a_weapon_with_its_name_after_called_is_what_struck(extractor, text, pla
 ])
 def test_a_person_called_by_name_who_hits_is_no_strike(extractor, text):
     assert not _strikes(extractor, text)
+
+
+# ------------------------------------------------------ a walkout is no strike: one sense a story
+
+@pytest.mark.parametrize("text", [
+    # France: a short item of a labour story
+    "The strikes targeted refineries near Marseille on Tuesday as unions protested against the "
+    "pension reform.",
+    # strikers named as the strike's agent, in any story
+    "Strikes by dockworkers hit ports in Marseille and Le Havre on Tuesday.",
+    # Yemen: a teachers' walkout
+    "A teachers' strike closed schools in Aden on Sunday.",
+    # a story that tells of the walkout first
+    "Workers at the refineries went on strike on Tuesday. The strikes targeted refineries near "
+    "Marseille and Le Havre, unions said.",
+    # Ukraine
+    "Miners in Pavlohrad went on strike over unpaid wages. The strikes shut two mines near "
+    "Pavlohrad on Monday.",
+])
+def test_a_labour_strike_is_no_strike(extractor, text):
+    assert not _strikes(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a walkout told, then strikes that kill: no walkout kills
+    ("Port workers in Hodeidah went on strike over unpaid wages. Later, strikes hit the port of "
+     "Hodeidah, killing three workers.", "Hodeidah"),
+    # a walkout told, then strikes by a force
+    ("Workers in Kharkiv went on strike. Russian strikes hit Kharkiv overnight.", "Kharkiv"),
+    # air strikes are never a walkout
+    ("Teachers in Khartoum are on strike. Air strikes hit Omdurman on Sunday.", "Omdurman"),
+    # aid workers killed are victims, not strikers
+    ("Strikes hit a convoy near Deir al-Balah, killing four aid workers, the ministry said.",
+     "Deir al-Balah"),
+])
+def test_a_strike_in_a_story_of_a_walkout_stays_a_strike_when_it_is_one(extractor, text, place):
+    assert place in _strikes(extractor, text)

@@ -106,7 +106,7 @@ class SentenceReader:
         if ctx.attributions:
             self.victims.record_assertion(state, sdoc, tok, found, ctx.attributions, ctx.speaker_tokens,
                                           _strike_words(ctx))
-        if excluded or recalled_past(tok, state.reference):
+        if excluded or recalled_past(tok, state.reference) or self._a_labour_strike(state, ctx, trigger):
             return
         evidence = self._evidence(state, ctx, trigger)
         if not evidence.supported and not evidence.claimed and not evidence.follows:
@@ -203,6 +203,23 @@ class SentenceReader:
             claimed = voice is not None and voice.role == "belligerent"
         follows = self.attackers.follows(state, ctx, trigger, ground)
         return StrikeEvidence(supported, ground, claimed, voice, follows)
+
+    def _a_labour_strike(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> bool:
+        """A bare "strike" that is a walkout: its strikers named ("strikes by dockworkers hit
+        ports in Marseille", "a teachers' strike closed schools in Aden"), or any bare one in a
+        story that tells of a labour strike ("went on strike ... The strikes targeted
+        refineries"), when its sentence names no weapon, aircraft, armed force or casualty (a
+        walkout kills no one)."""
+        tok, lex, text = trigger.tok, self.lex, ctx.sentence.text
+        if tok.pos_ != "NOUN" or lex.base(tok.lower_) != "strike" or ctx.actors \
+                or lex.weapons.search(text) or any(t.lower_ in lex.strengthen for t in ctx.sdoc) \
+                or counts.find_casualties(text):
+            return False
+        strikers = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children if g.dep_ == "pobj"]
+        strikers += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        return state.labour_story or any(lex.base(t.lower_) in lex.strikers or t.lower_ in lex.strikers
+                                         for t in strikers)
 
     def _more_strikes_hit(self, state: DocState, trigger: Trigger) -> bool:
         """ "Further strikes hit the capital Sanaa overnight", "Another strike hit a school in
