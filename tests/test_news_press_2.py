@@ -72,3 +72,47 @@ def test_a_labour_strike_is_no_strike(extractor, text):
 ])
 def test_a_strike_in_a_story_of_a_walkout_stays_a_strike_when_it_is_one(extractor, text, place):
     assert place in _strikes(extractor, text)
+
+
+# ------------------------------------- a drone with no attacker: armed groups fly drones too
+
+SUDAN = ("Fighting between the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) "
+         "continued in Khartoum. ")
+MYANMAR = "Clashes between the Myanmar military and the PDF continued in Sagaing region. "
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    (SUDAN + "Drone strikes reportedly targeted the Merowe Dam power station on 5 May.",
+     "Merowe Dam"),
+    (MYANMAR + "A drone strike hit a monastery in Kani township on Tuesday.", "Kani"),
+])
+def test_a_drone_strike_with_no_attacker_is_no_sole_state_s_beside_an_armed_group(
+        extractor, text, place):
+    found = _strikes(extractor, text)
+    assert place in found and found[place].attacker is None
+
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    # aircraft: armed groups rarely fly them, so the one state named is theirs
+    (SUDAN + "Air strikes reportedly hit the town of Mellit, North Darfur, on 5 May.", "Mellit",
+     "Sudanese Armed Forces"),
+    # a drone in a story that names only a group that flies none: the one state named
+    ("Fano militiamen clashed with the Ethiopian National Defense Force in Amhara region on "
+     "Monday. A drone strike hit a minibus near Bahir Dar on Tuesday.", "Bahir Dar",
+     "Ethiopian National Defense Force"),
+])
+def test_the_sole_air_power_still_flies_where_no_group_does(extractor, text, place, attacker):
+    found = _strikes(extractor, text)
+    assert place in found and found[place].attacker == attacker
+
+
+def test_a_group_said_to_fly_drones_says_where(tmp_path):
+    from strikewatch.actors import _entry, load_registry
+    from strikewatch.errors import RegistryError
+
+    item = dict(code="XX", name="X group", kind="armed_group", country="SD", aliases=["X"],
+                source="https://example.org", drones=True)
+    with pytest.raises(RegistryError, match="drones_source"):
+        _entry(item, "x.yaml")
+    flying = {e.code for e in load_registry().entries if e.drones}
+    assert {"RSF", "Houthis", "PDF", "Hezbollah"} <= flying and "Fano" not in flying
