@@ -116,3 +116,21 @@ def test_a_group_said_to_fly_drones_says_where(tmp_path):
         _entry(item, "x.yaml")
     flying = {e.code for e in load_registry().entries if e.drones}
     assert {"RSF", "Houthis", "PDF", "Hezbollah"} <= flying and "Fano" not in flying
+
+
+# ------------------------------ "the Council on Monday condemned the attack ... on Sunday"
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    # the UN's reaction, a day after (published Monday 14 April 2025)
+    ("Members of the Security Council on Monday condemned the Russian ballistic missile attack "
+     "on the city of Sumy on Sunday, which killed at least 34 civilians.", "Sumy", "2025-04-13"),
+    ("The EU on Monday condemned the Israeli strike on a school in Gaza City on Saturday, which "
+     "killed 20 people.", "Gaza City", "2025-04-12"),
+    ("On Monday, the African Union condemned the drone strike on a market in El Fasher on "
+     "Saturday.", "El Fasher", "2025-04-12"),
+    # one day only, on the verb of saying: the strike keeps it
+    ("The governor said on Monday that a Russian missile hit Odesa.", "Odesa", "2025-04-14"),
+])
+def test_a_day_before_the_verb_of_condemning_dates_the_condemnation(extractor, text, place, day):
+    found = _strikes(extractor, text, day="2025-04-14")
+    assert found[place].day == day

@@ -38,9 +38,28 @@ def _pick_date(lex: Lexicons, mentions, sdoc, scope: set[int]) -> DateChoice | N
     inside = [m for m in mentions
               if any(sdoc[i].idx <= m.start < sdoc[i].idx + len(sdoc[i]) + 1 for i in scope)]
     owned = [m for m in inside if _possessive_of(m, sdoc, scope)]
+    inside = [m for m in inside if not _before_its_report_verb(lex, m, sdoc)] or inside
     m = (owned or inside or mentions)[0]
     said = not inside and _dates_a_saying(lex, m, sdoc, scope)
     return DateChoice(m.date, m.precision, None if said else m.text)
+
+
+def _before_its_report_verb(lex: Lexicons, mention, sdoc) -> bool:
+    """ "Members of the Security Council on Monday condemned the attack on Sumy on Sunday":
+    a day written before the verb of saying or condemning it hangs on dates that verb, whose
+    object is the strike; another day of the strike's words is the strike's own."""
+    head = _verb_of(mention, sdoc)
+    return head is not None and head.pos_ == "VERB" and lex.base(head.lower_) in lex.report_verbs \
+        and mention.end <= head.idx
+
+
+def _verb_of(mention, sdoc):  # noqa: ANN202 - a spaCy token or None
+    """The word a date expression hangs on ("on Sunday" -> the verb of its "on")."""
+    words = [t for t in sdoc if mention.start <= t.idx < mention.end]
+    top = next((t for t in words if t.head not in words or t.head.i == t.i), None)
+    if top is None:
+        return None
+    return top.head.head if top.dep_ == "pobj" else top.head
 
 
 def _dates_a_saying(lex: Lexicons, mention, sdoc, scope: set[int]) -> bool:
@@ -50,11 +69,9 @@ def _dates_a_saying(lex: Lexicons, mention, sdoc, scope: set[int]) -> bool:
     own day, told in the next sentence ("The strike early on Saturday killed three"), beats
     it. A strike told beside the verb, not in its words, keeps the day ("a video released on
     Wednesday after airstrikes in Homs province")."""
-    words = [t for t in sdoc if mention.start <= t.idx < mention.end]
-    top = next((t for t in words if t.head not in words or t.head.i == t.i), None)
-    if top is None:
+    head = _verb_of(mention, sdoc)
+    if head is None:
         return False
-    head = top.head.head if top.dep_ == "pobj" else top.head
     told = {t.i for c in head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
     return head.pos_ == "VERB" and lex.base(head.lower_) in lex.report_verbs \
         and bool(told & scope)
