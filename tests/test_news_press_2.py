@@ -134,3 +134,24 @@ def test_a_group_said_to_fly_drones_says_where(tmp_path):
 def test_a_day_before_the_verb_of_condemning_dates_the_condemnation(extractor, text, place, day):
     found = _strikes(extractor, text, day="2025-04-14")
     assert found[place].day == day
+
+
+# ------------------ "a missile struck a hospital in Kyiv, and ... the strikes killed 10 in X"
+
+PAD = ("{} pressed on with the offensive on Tuesday, as talks on a ceasefire stalled and aid "
+       "agencies warned again of the toll on civilians in the cities. ")
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    (PAD.format("Russian forces") + "The Ukrainian Air Force reported that Russian forces "
+     "launched 38 missiles and that 30 of them were shot down. A Kh-101 missile struck a "
+     "children's hospital in Kyiv, and Ukrainian officials reported that the strikes killed at "
+     "least 33 civilians in Kyiv and 10 in Kryvyi Rih.", {"Kyiv": 33, "Kryvyi Rih": 10}),
+    (PAD.format("Israeli forces") + "An Israeli missile struck a house in Khan Younis, and the "
+     "health ministry said the strikes killed 12 people in Khan Younis and five in Rafah.",
+     {"Khan Younis": 12, "Rafah": 5}),
+])
+def test_the_strikes_that_kill_after_a_strike_told_in_the_clause_before_are_those_strikes(
+        extractor, text, places):
+    found = _strikes(extractor, text, day="2024-07-09")
+    assert {p: found[p].killed[0] for p in places} == places

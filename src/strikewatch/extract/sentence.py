@@ -192,7 +192,7 @@ class SentenceReader:
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
             or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger) \
-            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger) \
+            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, ctx, trigger) \
             or self._attack_on_a_thing_in_a_log(state, ctx, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger)) \
@@ -221,15 +221,17 @@ class SentenceReader:
         return state.labour_story or any(lex.base(t.lower_) in lex.strikers or t.lower_ in lex.strikers
                                          for t in strikers)
 
-    def _more_strikes_hit(self, state: DocState, trigger: Trigger) -> bool:
+    def _more_strikes_hit(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> bool:
         """ "Further strikes hit the capital Sanaa overnight", "Another strike hit a school in
-        Rafah", "The strikes targeted radar sites near Hodeidah", further down a story that has
-        told a strike (placed or not): there "strikes" that hit a place are more of the same,
-        not a labour strike (one sense in one story). In a story that has told none the word
-        stays weak ("Strikes hit French refineries")."""
+        Rafah", "The strikes targeted radar sites near Hodeidah", "a missile struck a hospital
+        in Kyiv, and officials said the strikes killed 33 in Kyiv and 10 in Kryvyi Rih", further
+        down a story that has told a strike (placed or not; in an earlier clause too): there
+        "strikes" that hit, aim or kill are more of the same, not a labour strike (one sense in
+        one story). In a story that has told none the word stays weak ("Strikes hit French
+        refineries")."""
         tok = trigger.tok
         unplaced = state.unplaced_strike  # told with no place: by a force ("went on strike": none)
-        told = bool(state.strikes) or unplaced is not None and any(unplaced.choice.attackers)
+        told = bool(state.strikes) or bool(ctx.events) or unplaced is not None and any(unplaced.choice.attackers)
         return told and trigger.strength == "weak" and tok.dep_ == "nsubj" \
             and self.lex.base(tok.lower_) in self.lex.short_item_nouns \
             and (self.triggers.verb_of_impact(tok.head)
