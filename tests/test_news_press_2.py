@@ -155,3 +155,23 @@ def test_the_strikes_that_kill_after_a_strike_told_in_the_clause_before_are_thos
         extractor, text, places):
     found = _strikes(extractor, text, day="2024-07-09")
     assert {p: found[p].killed[0] for p in places} == places
+
+
+# ---------------------- "Al-Shabaab fired mortars at X; no casualties were reported" (ACLED)
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Al-Shabaab fired mortars at Mogadishu airport on 6 March; no casualties were reported.",
+     "Mogadishu airport"),
+    ("The RSF fired shells at El Obeid on 6 March; no casualties were reported.", "El Obeid"),
+    ("Hezbollah fired rockets at Kiryat Shmona on 6 March; no casualties were reported.",
+     "Kiryat Shmona"),
+])
+def test_a_munition_fired_at_a_place_is_a_strike_however_the_parser_hangs_the_verb(
+        extractor, text, place):
+    found = _strikes(extractor, text, day="2024-03-08")
+    assert found[place].killed == (0, 0) and found[place].day == "2024-03-06"
+
+
+def test_shots_fired_at_protesters_stay_no_strike(extractor):
+    assert not _strikes(extractor, "Soldiers fired shots at protesters in Khartoum; no "
+                                   "casualties were reported.", day="2024-03-08")

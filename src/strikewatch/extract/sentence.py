@@ -251,12 +251,18 @@ class SentenceReader:
                               or t.lower_ in lex.ground_units for t in ctx.sdoc)
 
     def _fired_on_place(self, ctx: SentenceContext, trigger: Trigger) -> bool:
-        """Fire at a place the sentence names (``TriggerRules.fired_on_place``)."""
-        if trigger.tok.pos_ != "VERB" or self.lex.base(trigger.tok.lower_) not in self.lex.firing_verbs:
+        """Fire at a place the sentence names (``TriggerRules.fired_on_place``); the verb may
+        be the munition's adjective in the parse ("Al-Shabaab fired mortars at Mogadishu
+        airport; no casualties were reported", the munition read as the strike word)."""
+        tok, lex = trigger.tok, self.lex
+        if tok.pos_ != "VERB":
+            tok = next((c for c in tok.children if c.dep_ == "amod" and c.pos_ == "VERB"), tok)
+        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.firing_verbs:
             return False
         if ctx.places is None:
             ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
-        return self.triggers.fired_on_place(trigger, set().union(set(), *(p.tokens for p in ctx.places)))
+        return self.triggers.fired_on_place(replace(trigger, tok=tok),
+                                            set().union(set(), *(p.tokens for p in ctx.places)))
 
     def _a_place_under_fire(self, ctx: SentenceContext, trigger: Trigger) -> bool:
         """ "Beryslav, Antonivka and Kherson city came under fire": a town that comes under
