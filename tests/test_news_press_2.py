@@ -175,3 +175,18 @@ def test_a_munition_fired_at_a_place_is_a_strike_however_the_parser_hangs_the_ve
 def test_shots_fired_at_protesters_stay_no_strike(extractor):
     assert not _strikes(extractor, "Soldiers fired shots at protesters in Khartoum; no "
                                    "casualties were reported.", day="2024-03-08")
+
+
+# --------------------------- a factbox's bullets: "- Missiles also struck ..." the item after
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("IRANIAN STRIKES ON ISRAEL\n- An Iranian missile hit the Soroka hospital in Beersheba on "
+     "Thursday, wounding dozens of people, Israeli officials said.\n- Missiles also struck "
+     "residential buildings in Ramat Gan and Holon, the rescue service said.",
+     {"Ramat Gan": "2025-06-19", "Holon": "2025-06-19"}),
+    ("RUSSIAN STRIKES\n- A Russian drone hit a power plant in Kharkiv on Thursday.\n- Drones "
+     "also struck a fuel depot in Odesa, the governor said.", {"Odesa": "2025-06-19"}),
+])
+def test_the_next_bullet_that_goes_on_with_also_keeps_the_day(extractor, text, days):
+    found = _strikes(extractor, text, day="2025-06-20")
+    assert {p: found[p].day for p in days} == days

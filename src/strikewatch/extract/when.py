@@ -126,7 +126,7 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
     when = _pick_date(lex, ctx.date_mentions, sdoc, scope)
     if when:
         state.last_date = LastDate(sentence.end, when)
-    elif state.last_date and 0 <= sentence.start - state.last_date.end <= 2 \
+    elif state.last_date and _right_after(state.doc.text, state.last_date.end, sentence.start) \
             and any(t.lower_ in lex.continuation for t in sdoc):
         # "Airstrikes also targeted..." right after "...on Friday"; a new item of a news
         # roundup ("A child injured in terrorist mortar attack on al-Fouaa ...") is the
@@ -135,6 +135,17 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
     elif state.last_date and lex.same_day.find(sentence.text):
         when = state.last_date.when  # "Another strike hit Nuseirat later in the day"
     return when
+
+
+# what may stand between a sentence and the one right after it: a space, or a line break with
+# the next item's bullet ("- An Iranian missile hit Beersheba on Thursday ...\n- Missiles also
+# struck Ramat Gan"); not a blank line, which opens another item of a roundup
+_NEXT_SENTENCE_GAP = re.compile(r"\s{0,2}|[ \t]*\n[ \t]*(?:[-\u2013\u2014\u2022*\u00b7][ \t]*)?")
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Whether a sentence starting at ``start`` comes right after one ending at ``end``."""
+    return 0 <= start - end and _NEXT_SENTENCE_GAP.fullmatch(text, end, start) is not None
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
