@@ -139,7 +139,7 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
 
 # what may stand between a sentence and the one right after it: a space, or a line break with
 # the next item's bullet ("- An Iranian missile hit Beersheba on Thursday ...\n- Missiles also
-# struck Ramat Gan"); not a blank line, which opens another item of a roundup
+# struck Ramat Gan"); not a blank line and a bullet, another item of a roundup
 _NEXT_SENTENCE_GAP = re.compile(r"\s{0,2}|[ \t]*\n[ \t]*(?:[-\u2013\u2014\u2022*\u00b7][ \t]*)?")
 
 
