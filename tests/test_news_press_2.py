@@ -190,3 +190,30 @@ def test_shots_fired_at_protesters_stay_no_strike(extractor):
 def test_the_next_bullet_that_goes_on_with_also_keeps_the_day(extractor, text, days):
     found = _strikes(extractor, text, day="2025-06-20")
     assert {p: found[p].day for p in days} == days
+
+
+# ------------------------------------------ a syllable is no town; "Pa-an" is not "Pa"
+
+def test_a_syllable_of_a_name_is_no_town_abroad(extractor):
+    found = _strikes(extractor, "Thai F-16 jets struck Cambodian military positions near the "
+                                "Ta Muen Thom temple on Thursday.", day="2024-11-12")
+    assert not any(c.country == "CN" for c in found.values())
+
+
+@pytest.mark.parametrize(("text", "place", "admin1"), [
+    ("Junta jets bombed a monastery near Pa-an in Karen State on Monday.", "Pa-an", "Kayin"),
+    ("Junta jets bombed a monastery in Hpa-an on Monday.", "Hpa-an", "Kayin"),
+    ("Russian jets bombed Deir ez-Zor on Monday.", "Deir ez-Zor", "Deir ez-Zor"),
+])
+def test_a_name_that_ends_in_an_article_s_word_keeps_it(extractor, text, place, admin1):
+    assert _strikes(extractor, text, day="2024-11-12")[place].admin1 == admin1
+
+
+def test_the_gazetteer_keys_neither_two_letter_alternates_nor_a_final_article():
+    from strikewatch.geo.index import _written_names
+    from strikewatch.geo.names import normalize
+
+    assert normalize("Pa-an") == "pa an" and normalize("Ras al") == "ras al"
+    assert normalize("Ain al-Arab") == "ain arab" and normalize("An-ta") == "ta"
+    assert _written_names("Daqing", ["An-ta", "Taching", "Pa"]) == ["Taching"]
+    assert _written_names("Bo", ["Bo"]) == ["Bo"]
