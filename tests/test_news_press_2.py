@@ -217,3 +217,18 @@ def test_the_gazetteer_keys_neither_two_letter_alternates_nor_a_final_article():
     assert normalize("Ain al-Arab") == "ain arab" and normalize("An-ta") == "ta"
     assert _written_names("Daqing", ["An-ta", "Taching", "Pa"]) == ["Taching"]
     assert _written_names("Bo", ["Bo"]) == ["Bo"]
+
+
+# ---------------------- "fired by the paramilitary Rapid Support Forces": the name cut off
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("At least 30 people were killed on Sunday when shells fired by the paramilitary Rapid "
+     "Support Forces landed on a busy market in Omdurman, a local rights group said.",
+     "Omdurman", "RSF"),
+    # the same shape parsed whole: the name was found already
+    ("Four people were killed when shells fired by the paramilitary Wagner Group landed on a "
+     "market in Bakhmut.", "Bakhmut", "Wagner Group"),
+])
+def test_a_force_named_after_an_adjective_in_the_by_phrase_is_the_attacker(
+        extractor, text, place, attacker):
+    assert _strikes(extractor, text, day="2025-01-20")[place].attacker == attacker

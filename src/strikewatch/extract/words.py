@@ -89,8 +89,10 @@ def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
     on the Turkish border town", so a nationality further on is not taken for the attacker.
     A group the phrase says it is or belongs to is part of it: "the terrorists of Jabhat
     al-Nusra", "terrorist organizations affiliated to Jabhat al-Nusra" (``links``: the words
-    of affiliation, from the actors lexicon)."""
-    out = {tok.i}
+    of affiliation, from the actors lexicon). An adjective read as the object of a preposition
+    runs on into the name the parser cut off after it: "shells fired by the paramilitary Rapid
+    Support Forces", "Rapid Support Forces" hung on the next verb."""
+    out = {tok.i} | _name_cut_off_after(tok)
     for c in tok.children:
         if c.dep_ == "pobj" or c.i < tok.i or c.dep_ in ("compound", "flat", "conj", "cc", "appos"):
             out |= _noun_phrase(c, links) if c.dep_ in ("pobj", "conj", "appos") else {t.i for t in c.subtree}
@@ -98,6 +100,16 @@ def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
             out |= {c.i} | {t for g in c.children for t in (_noun_phrase(g, links) if g.dep_ == "pobj" else
                     {u.i for u in g.subtree} if g.dep_ == "prep" else ())}
     return out
+
+
+def _name_cut_off_after(tok) -> set[int]:  # noqa: ANN001 - a spaCy token
+    """The proper nouns right after an adjective the parser made a preposition's object."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "pobj":
+        return set()
+    doc, end = tok.doc, tok.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return set(range(tok.i + 1, end))
 
 
 def _either_or(sdoc, groups: list[set[int]]) -> bool:
