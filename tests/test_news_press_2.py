@@ -232,3 +232,21 @@ def test_the_gazetteer_keys_neither_two_letter_alternates_nor_a_final_article():
 def test_a_force_named_after_an_adjective_in_the_by_phrase_is_the_attacker(
         extractor, text, place, attacker):
     assert _strikes(extractor, text, day="2025-01-20")[place].attacker == attacker
+
+
+# --------------------------------------------- "a drone strike blamed on the army", by another
+
+@pytest.mark.parametrize(("text", "place", "attacker"), [
+    ("A drone strike blamed on the army killed 12 people at a wedding in the Sudanese town of "
+     "Um Ruwaba, the RSF said in a statement.", "Um Ruwaba", "Sudanese Armed Forces"),
+    ("An air strike blamed on the military killed ten people in a village in Sagaing Region, "
+     "the Kachin Independence Army said.", "Sagaing Region", "Myanmar Armed Forces (Tatmadaw)"),
+    ("A drone strike blamed on the army killed five people in Tigray, the TPLF said.", "Tigray",
+     "Ethiopian National Defense Force"),
+    # "attributed to" names the force itself
+    ("An airstrike attributed to the Saudi-led coalition hit a wedding in Hajjah, killing 20.",
+     "Hajjah", "Saudi-led Coalition"),
+])
+def test_the_force_a_strike_is_blamed_on_is_its_attacker_whoever_speaks(
+        extractor, text, place, attacker):
+    assert _strikes(extractor, text, day="2025-01-20")[place].attacker == attacker

@@ -373,6 +373,7 @@ class Lexicons:
         self.not_actors = PhraseMatcher({p: True for p in registry.not_actors})
         self.open_attacker = PhraseMatcher({p: True for p in cues.get("open_attacker") or ()})
         self.affiliation = frozenset(w.lower() for w in cues.get("affiliation") or ())
+        self.laid_at = frozenset(tuple(str(p).lower().split()) for p in cues.get("laid_at") or ())
         self.responsibility = PhraseMatcher({p: True for p in cues.get("responsibility") or ()})
         self.struck_nouns = frozenset(w.lower() for w in cues.get("struck_nouns") or ())
         self.accusation_verbs = frozenset(f for v in cues.get("accusation_verbs") or ()

@@ -770,8 +770,8 @@ class TriggerRules:
                                 for t in _noun_phrase(g, affiliation)}
             if c.dep_ == "acl":  # "an attack carried out by government forces"
                 for g in c.children:
-                    if g.dep_ == "agent":
-                        out |= _noun_phrase(g, affiliation)
+                    if g.dep_ == "agent" or (c.lower_, g.lower_) in self.lex.laid_at:
+                        out |= _noun_phrase(g, affiliation)  # "a strike blamed on the army"
         # "regime shelling", "warplanes bombing X"; "Indian shelling along the border killed
         # three" parsed with the demonym for the subject and the strike word hung on it, or
         # set beside it ("RSF shelling of the Sabreen market killed 50": an apposition)
