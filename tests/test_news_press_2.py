@@ -250,3 +250,16 @@ def test_a_force_named_after_an_adjective_in_the_by_phrase_is_the_attacker(
 def test_the_force_a_strike_is_blamed_on_is_its_attacker_whoever_speaks(
         extractor, text, place, attacker):
     assert _strikes(extractor, text, day="2025-01-20")[place].attacker == attacker
+
+
+# ------------------------------- Ukraine's security service and military intelligence strike
+
+@pytest.mark.parametrize(("text", "place", "claimed"), [
+    ("SBU drones hit an oil refinery in Ryazan overnight, a source said.", "Ryazan", False),
+    ("Ukraine's SBU said its drones struck an airfield in Engels.", "Engels", True),
+    ("Ukraine's military intelligence said its drones hit a radar station in Armyansk.",
+     "Armyansk", True),
+])
+def test_the_sbu_and_hur_are_ukraine_s_forces_and_voices(extractor, text, place, claimed):
+    found = _strikes(extractor, text, day="2025-01-20")[place]
+    assert found.attacker == UA and found.claimed == claimed
