@@ -90,6 +90,7 @@ class RegistryEntry:
     capitals: frozenset[str] = frozenset()
     territories: frozenset[str] = frozenset()  # the land it is named after, lower-cased
     theatres: tuple[str, ...] = ()  # the countries a state's forces strike in, when not only home
+    drones: bool = False  # an armed group that flies armed drones (see README.md)
     # listed in one theatre's file, not in international.yaml: a body of that war's country
     local: bool = False
 
@@ -118,6 +119,7 @@ class AttackerWord:
     capitals: frozenset[str] = frozenset()
     resolve: str | None = None
     registry_code: str | None = None
+    flies_drones: bool = False  # an armed group known to strike with drones
 
     @property
     def generic(self) -> bool:
@@ -173,7 +175,7 @@ class Registry:
         for entry in self.striking_entries():
             actor = entry.actor()
             word = AttackerWord(actor.name, actor.country, entry.is_state, entry.capitals,
-                                registry_code=entry.code)
+                                registry_code=entry.code, flies_drones=entry.drones)
             for alias in entry.aliases:
                 out.setdefault(alias, word)
         for entry in self.striking_entries():
@@ -530,6 +532,8 @@ def _entry(item: dict, file: str) -> RegistryEntry:
     if item["kind"] in STRIKING_KINDS and not item.get("aliases"):
         raise RegistryError(f"{where}: a force needs aliases to be found in text")
     _check_theatres(item, where)
+    if item.get("drones") and not item.get("drones_source"):
+        raise RegistryError(f"{where}: drones need a drones_source")
     return RegistryEntry(
         code=str(item["code"]), name=str(item["name"]), kind=item["kind"], country=country,
         source=str(item["source"]), parent=item.get("parent"),
@@ -543,7 +547,7 @@ def _entry(item: dict, file: str) -> RegistryEntry:
                            for c in item.get(key) or ()),
         territories=frozenset(str(c).lower() for c in item.get("territories") or ()),
         theatres=tuple(str(c) for c in item.get("theatres") or ()),
-        local=file != INTERNATIONAL_FILE)
+        drones=bool(item.get("drones")), local=file != INTERNATIONAL_FILE)
 
 
 def _check_theatres(item: dict, where: str) -> None:

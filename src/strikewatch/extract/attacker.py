@@ -176,7 +176,7 @@ class AttackerRules:
     def sole_air_power(self, strikes: list[StrikeMention], text: str,
                        voices: list[Span] = ()) -> list[StrikeMention]:
         """An air strike with no attacker is the one state's whose forces the document names,
-        when it names only one: "Four LNA soldiers were killed in fighting with the BDB near
+        when it names only one (a drone's, only when it names no armed group that flies drones): "Four LNA soldiers were killed in fighting with the BDB near
         Ajdabiya. Several air strikes also targeted the militants near the city", "Clashes
         between the army and Boko Haram ... Air strikes hit the group's camp". Armed groups
         rarely fly; a second state named leaves it open, and so does a strike's own sentence
@@ -191,9 +191,22 @@ class AttackerRules:
         if len(states) != 1:
             return strikes
         [(entry, span)] = states.values()
+        groups_fly = self._drone_flying_group_named(text)
         return [replace(m, attacker=Actor(entry.name, entry.country), attacker_span=span)
-                if m.attacker is None and m.event_type == "air"
+                if m.attacker is None and m.event_type == "air" and not (groups_fly and self._by_drone(m))
                 and not self._states_named(m.sentence.text) else m for m in strikes]
+
+    def _drone_flying_group_named(self, text: str) -> bool:
+        """Whether the text names an armed group known to fly armed drones (the registry's
+        ``drones``): the RSF do, Fano do not."""
+        return any(not entry.state and entry.flies_drones for _, _, _, entry in self.lex.actors.find(text))
+
+    def _by_drone(self, strike: StrikeMention) -> bool:
+        """A strike by drones: many armed groups fly them too (the RSF in Sudan, the Houthis,
+        the PDFs in Myanmar, Hezbollah), so in a story that names one beside a single state's
+        forces, "Drone strikes targeted the Merowe Dam" or "a drone hit a market in Mandalay
+        region" is no more the state's than the group's."""
+        return any(w in self.lex.fired_as_munitions for w in (strike.weapon or "").split())
 
     def _states_named(self, text: str, voices: list[Span] = ()) -> dict[str, tuple[ActorEntry, Span]]:
         """The states whose forces a text names by a name of their own (not "the army", which

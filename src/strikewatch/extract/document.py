@@ -115,7 +115,8 @@ class Extractor:
         short = is_short_item(doc, self.settings)
         place = title_place(doc, self.lex, short_item=short, known_town=self._known_town)
         state = DocState(doc, reference_date(doc), bodies=_NamedBodies(self.lex, doc.text), short_item=short,
-                         title_place=place, outlet=_outlet_body(self.lex, doc.source))
+                         title_place=place, outlet=_outlet_body(self.lex, doc.source),
+                         labour_story=bool(self.lex.labour_story.find(doc.text)))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the

@@ -106,7 +106,7 @@ class SentenceReader:
         if ctx.attributions:
             self.victims.record_assertion(state, sdoc, tok, found, ctx.attributions, ctx.speaker_tokens,
                                           _strike_words(ctx))
-        if excluded or recalled_past(tok, state.reference):
+        if excluded or recalled_past(tok, state.reference) or self._a_labour_strike(state, ctx, trigger):
             return
         evidence = self._evidence(state, ctx, trigger)
         if not evidence.supported and not evidence.claimed and not evidence.follows:
@@ -192,7 +192,7 @@ class SentenceReader:
             or self._impact(trigger) or self.triggers.munition_hit(trigger, sdoc) \
             or (trigger.strength == "weak" and self.triggers.used_on_place(trigger.tok)) \
             or self.triggers.place_was_hit(trigger) or self._fired_on_place(ctx, trigger) \
-            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, trigger) \
+            or self._a_place_under_fire(ctx, trigger) or self._more_strikes_hit(state, ctx, trigger) \
             or self._attack_on_a_thing_in_a_log(state, ctx, trigger)
         claimed = main is not None and main.org is not None and (
             main.org.role == "belligerent" or _a_government_s_own_strike(main.org, trigger)) \
@@ -204,15 +204,34 @@ class SentenceReader:
         follows = self.attackers.follows(state, ctx, trigger, ground)
         return StrikeEvidence(supported, ground, claimed, voice, follows)
 
-    def _more_strikes_hit(self, state: DocState, trigger: Trigger) -> bool:
+    def _a_labour_strike(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> bool:
+        """A bare "strike" that is a walkout: its strikers named ("strikes by dockworkers hit
+        ports in Marseille", "a teachers' strike closed schools in Aden"), or any bare one in a
+        story that tells of a labour strike ("went on strike ... The strikes targeted
+        refineries"), when its sentence names no weapon, aircraft, armed force or casualty (a
+        walkout kills no one)."""
+        tok, lex, text = trigger.tok, self.lex, ctx.sentence.text
+        if tok.pos_ != "NOUN" or lex.base(tok.lower_) != "strike" or ctx.actors \
+                or lex.weapons.search(text) or any(t.lower_ in lex.strengthen for t in ctx.sdoc) \
+                or counts.find_casualties(text):
+            return False
+        strikers = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children if g.dep_ == "pobj"]
+        strikers += [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        return state.labour_story or any(lex.base(t.lower_) in lex.strikers or t.lower_ in lex.strikers
+                                         for t in strikers)
+
+    def _more_strikes_hit(self, state: DocState, ctx: SentenceContext, trigger: Trigger) -> bool:
         """ "Further strikes hit the capital Sanaa overnight", "Another strike hit a school in
-        Rafah", "The strikes targeted radar sites near Hodeidah", further down a story that has
-        told a strike (placed or not): there "strikes" that hit a place are more of the same,
-        not a labour strike (one sense in one story). In a story that has told none the word
-        stays weak ("Strikes hit French refineries")."""
+        Rafah", "The strikes targeted radar sites near Hodeidah", "a missile struck a hospital
+        in Kyiv, and officials said the strikes killed 33 in Kyiv and 10 in Kryvyi Rih", further
+        down a story that has told a strike (placed or not; in an earlier clause too): there
+        "strikes" that hit, aim or kill are more of the same, not a labour strike (one sense in
+        one story). In a story that has told none the word stays weak ("Strikes hit French
+        refineries")."""
         tok = trigger.tok
         unplaced = state.unplaced_strike  # told with no place: by a force ("went on strike": none)
-        told = bool(state.strikes) or unplaced is not None and any(unplaced.choice.attackers)
+        told = bool(state.strikes) or bool(ctx.events) or unplaced is not None and any(unplaced.choice.attackers)
         return told and trigger.strength == "weak" and tok.dep_ == "nsubj" \
             and self.lex.base(tok.lower_) in self.lex.short_item_nouns \
             and (self.triggers.verb_of_impact(tok.head)
@@ -232,12 +251,18 @@ class SentenceReader:
                               or t.lower_ in lex.ground_units for t in ctx.sdoc)
 
     def _fired_on_place(self, ctx: SentenceContext, trigger: Trigger) -> bool:
-        """Fire at a place the sentence names (``TriggerRules.fired_on_place``)."""
-        if trigger.tok.pos_ != "VERB" or self.lex.base(trigger.tok.lower_) not in self.lex.firing_verbs:
+        """Fire at a place the sentence names (``TriggerRules.fired_on_place``); the verb may
+        be the munition's adjective in the parse ("Al-Shabaab fired mortars at Mogadishu
+        airport; no casualties were reported", the munition read as the strike word)."""
+        tok, lex = trigger.tok, self.lex
+        if tok.pos_ != "VERB":
+            tok = next((c for c in tok.children if c.dep_ == "amod" and c.pos_ == "VERB"), tok)
+        if tok.pos_ != "VERB" or lex.base(tok.lower_) not in lex.firing_verbs:
             return False
         if ctx.places is None:
             ctx.places = self.places.find(ctx.sdoc, ctx.speaker_tokens, ctx.actors)
-        return self.triggers.fired_on_place(trigger, set().union(set(), *(p.tokens for p in ctx.places)))
+        return self.triggers.fired_on_place(replace(trigger, tok=tok),
+                                            set().union(set(), *(p.tokens for p in ctx.places)))
 
     def _a_place_under_fire(self, ctx: SentenceContext, trigger: Trigger) -> bool:
         """ "Beryslav, Antonivka and Kherson city came under fire": a town that comes under

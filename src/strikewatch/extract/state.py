@@ -155,6 +155,7 @@ class DocState:
     striking: set[str] = field(default_factory=set)  # states whose strikes the text has named so far
     bodies: Mapping[str, OrgEntry] = field(default_factory=dict)  # role -> the one body of it the text names
     short_item: bool = False  # a caption, feed line or coder's note, not an article
+    labour_story: bool = False  # it tells of a walkout ("went on strike"): see _a_labour_strike
     outlet: OrgEntry | None = None  # the body that published it, when a speaker's registry names it
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
     unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place

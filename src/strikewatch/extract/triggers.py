@@ -7,7 +7,7 @@ from __future__ import annotations
 from strikewatch.lexicons import Lexicons, OrgEntry
 
 from .state import Trigger
-from .words import _SUBJ, _noun_phrase, _text, _the_speaker_acts, negates, word_ids
+from .words import _SUBJ, _noun_phrase, _text, _the_speaker_acts, negates, the_thing_called, word_ids
 
 # where ``excluded`` keeps its answers on a parsed sentence (``Doc.user_data``), by word index
 _EXCLUDED_KEY = "strikewatch.excluded"
@@ -752,7 +752,8 @@ class TriggerRules:
         """The tokens that can name who struck: modifiers of the strike word, the subject or
         agent of a strike verb, the subject of the verb a strike noun is the object of."""
         return (_word_before(tok) | self._own_dependents(tok) | self._subject_of_its_verb(tok)
-                | _agent_of_a_passive(tok, self.lex.affiliation))
+                | _agent_of_a_passive(tok, self.lex.affiliation)
+                | {t.i for s in the_thing_called(tok) for t in s.subtree})
 
     def _own_dependents(self, tok) -> set[int]:
         """The strike word's modifiers, subject and agent, and its "by"/"of"/"from" phrase."""
@@ -769,8 +770,8 @@ class TriggerRules:
                                 for t in _noun_phrase(g, affiliation)}
             if c.dep_ == "acl":  # "an attack carried out by government forces"
                 for g in c.children:
-                    if g.dep_ == "agent":
-                        out |= _noun_phrase(g, affiliation)
+                    if g.dep_ == "agent" or (c.lower_, g.lower_) in self.lex.laid_at:
+                        out |= _noun_phrase(g, affiliation)  # "a strike blamed on the army"
         # "regime shelling", "warplanes bombing X"; "Indian shelling along the border killed
         # three" parsed with the demonym for the subject and the strike word hung on it, or
         # set beside it ("RSF shelling of the Sabreen market killed 50": an apposition)

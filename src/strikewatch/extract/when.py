@@ -38,9 +38,28 @@ def _pick_date(lex: Lexicons, mentions, sdoc, scope: set[int]) -> DateChoice | N
     inside = [m for m in mentions
               if any(sdoc[i].idx <= m.start < sdoc[i].idx + len(sdoc[i]) + 1 for i in scope)]
     owned = [m for m in inside if _possessive_of(m, sdoc, scope)]
+    inside = [m for m in inside if not _before_its_report_verb(lex, m, sdoc)] or inside
     m = (owned or inside or mentions)[0]
     said = not inside and _dates_a_saying(lex, m, sdoc, scope)
     return DateChoice(m.date, m.precision, None if said else m.text)
+
+
+def _before_its_report_verb(lex: Lexicons, mention, sdoc) -> bool:
+    """ "Members of the Security Council on Monday condemned the attack on Sumy on Sunday":
+    a day written before the verb of saying or condemning it hangs on dates that verb, whose
+    object is the strike; another day of the strike's words is the strike's own."""
+    head = _verb_of(mention, sdoc)
+    return head is not None and head.pos_ == "VERB" and lex.base(head.lower_) in lex.report_verbs \
+        and mention.end <= head.idx
+
+
+def _verb_of(mention, sdoc):  # noqa: ANN202 - a spaCy token or None
+    """The word a date expression hangs on ("on Sunday" -> the verb of its "on")."""
+    words = [t for t in sdoc if mention.start <= t.idx < mention.end]
+    top = next((t for t in words if t.head not in words or t.head.i == t.i), None)
+    if top is None:
+        return None
+    return top.head.head if top.dep_ == "pobj" else top.head
 
 
 def _dates_a_saying(lex: Lexicons, mention, sdoc, scope: set[int]) -> bool:
@@ -50,11 +69,9 @@ def _dates_a_saying(lex: Lexicons, mention, sdoc, scope: set[int]) -> bool:
     own day, told in the next sentence ("The strike early on Saturday killed three"), beats
     it. A strike told beside the verb, not in its words, keeps the day ("a video released on
     Wednesday after airstrikes in Homs province")."""
-    words = [t for t in sdoc if mention.start <= t.idx < mention.end]
-    top = next((t for t in words if t.head not in words or t.head.i == t.i), None)
-    if top is None:
+    head = _verb_of(mention, sdoc)
+    if head is None:
         return False
-    head = top.head.head if top.dep_ == "pobj" else top.head
     told = {t.i for c in head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
     return head.pos_ == "VERB" and lex.base(head.lower_) in lex.report_verbs \
         and bool(told & scope)
@@ -109,7 +126,7 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
     when = _pick_date(lex, ctx.date_mentions, sdoc, scope)
     if when:
         state.last_date = LastDate(sentence.end, when)
-    elif state.last_date and 0 <= sentence.start - state.last_date.end <= 2 \
+    elif state.last_date and _right_after(state.doc.text, state.last_date.end, sentence.start) \
             and any(t.lower_ in lex.continuation for t in sdoc):
         # "Airstrikes also targeted..." right after "...on Friday"; a new item of a news
         # roundup ("A child injured in terrorist mortar attack on al-Fouaa ...") is the
@@ -118,6 +135,17 @@ def strike_date(lex: Lexicons, state: DocState, ctx: SentenceContext, scope: set
     elif state.last_date and lex.same_day.find(sentence.text):
         when = state.last_date.when  # "Another strike hit Nuseirat later in the day"
     return when
+
+
+# what may stand between a sentence and the one right after it: a space, or a line break with
+# the next item's bullet ("- An Iranian missile hit Beersheba on Thursday ...\n- Missiles also
+# struck Ramat Gan"); not a blank line and a bullet, another item of a roundup
+_NEXT_SENTENCE_GAP = re.compile(r"\s{0,2}|[ \t]*\n[ \t]*(?:[-\u2013\u2014\u2022*\u00b7][ \t]*)?")
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Whether a sentence starting at ``start`` comes right after one ending at ``end``."""
+    return 0 <= start - end and _NEXT_SENTENCE_GAP.fullmatch(text, end, start) is not None
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")

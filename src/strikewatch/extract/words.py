@@ -89,8 +89,10 @@ def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
     on the Turkish border town", so a nationality further on is not taken for the attacker.
     A group the phrase says it is or belongs to is part of it: "the terrorists of Jabhat
     al-Nusra", "terrorist organizations affiliated to Jabhat al-Nusra" (``links``: the words
-    of affiliation, from the actors lexicon)."""
-    out = {tok.i}
+    of affiliation, from the actors lexicon). An adjective read as the object of a preposition
+    runs on into the name the parser cut off after it: "shells fired by the paramilitary Rapid
+    Support Forces", "Rapid Support Forces" hung on the next verb."""
+    out = {tok.i} | _name_cut_off_after(tok)
     for c in tok.children:
         if c.dep_ == "pobj" or c.i < tok.i or c.dep_ in ("compound", "flat", "conj", "cc", "appos"):
             out |= _noun_phrase(c, links) if c.dep_ in ("pobj", "conj", "appos") else {t.i for t in c.subtree}
@@ -98,6 +100,16 @@ def _noun_phrase(tok, links: frozenset[str] = frozenset()) -> set[int]:
             out |= {c.i} | {t for g in c.children for t in (_noun_phrase(g, links) if g.dep_ == "pobj" else
                     {u.i for u in g.subtree} if g.dep_ == "prep" else ())}
     return out
+
+
+def _name_cut_off_after(tok) -> set[int]:  # noqa: ANN001 - a spaCy token
+    """The proper nouns right after an adjective the parser made a preposition's object."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "pobj":
+        return set()
+    doc, end = tok.doc, tok.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return set(range(tok.i + 1, end))
 
 
 def _either_or(sdoc, groups: list[set[int]]) -> bool:
@@ -250,9 +262,24 @@ def _the_speaker_acts(tok) -> bool:  # noqa: ANN001 - a spaCy token
 
 def the_speaker_as_subject(tok):  # noqa: ANN001, ANN201 - spaCy tokens
     """The subject that is the speaker or its own forces ("it", "its forces"), if any."""
-    return next((c for c in _clause_verb(tok).children if c.dep_ == "nsubj" and (
-        c.lower_ in _SPEAKER_AS_SUBJECT or any(o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER
-                                               for o in c.children))), None)
+    verb = _clause_verb(tok)
+    subjects = [*(c for c in verb.children if c.dep_ == "nsubj"), *the_thing_called(verb)]
+    return next((c for c in subjects if c.lower_ in _SPEAKER_AS_SUBJECT or any(
+        o.dep_ == "poss" and o.lower_ in _SPEAKER_AS_OWNER for o in c.children)), None)
+
+
+def the_thing_called(verb) -> list:  # noqa: ANN001 - a spaCy token
+    """ "its drones called Liutyi hit a refinery", "missiles named Neptune struck the ship",
+    parsed as "drones called [Liutyi hit a refinery]" or as two clauses: the name a thing was
+    called stands right before the verb, and the thing called ("its drones") is what struck."""
+    doc, start = verb.doc, verb.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    naming = doc[start - 1] if 0 < start < verb.i else None
+    if naming is None or naming.lower_ not in ("called", "named", "dubbed") or any(
+            c.dep_ == "nsubj" and not start <= c.i < verb.i for c in verb.children):
+        return []
+    return [c for c in naming.children if c.dep_ == "nsubj" and c.i < naming.i]
 
 
 def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens

@@ -61,9 +61,14 @@ def _written_names(name: str, alternates: list[str]) -> list[str]:
     them ("OVA" for Bekily, "SAF" for Santa Fe, "IDF" for Idiofa, "PDF" for Prado), and news
     writes bodies in the same capitals (a regional military administration, the Sudanese
     Armed Forces, the Israel Defense Forces, the People's Defence Forces): a code is no
-    name a report would place a strike by. A town whose own name is so spelt keeps it."""
+    name a report would place a strike by. Nor is an alternate of two letters, as written
+    ("Pa" among Chongqing's) or once its article is cut ("An-ta" among Daqing's, which made
+    the "Ta" of "the Ta Muen Thom temple" on the Thai-Cambodian border a Chinese city): a
+    syllable of another name far more often than a town. A town whose own name is so spelt
+    keeps it."""
     return [a for a in alternates
-            if not _LETTER_CODE.fullmatch(a) or a.casefold() == name.casefold()]
+            if not (_LETTER_CODE.fullmatch(a) or len(normalize(a).replace(" ", "")) <= 2)
+            or a.casefold() == name.casefold()]
 
 
 INDEX_MODULES = ("index.py", "names.py", "lexicon.py")

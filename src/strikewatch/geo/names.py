@@ -139,12 +139,15 @@ _INNER_VOWELS = re.compile(r"[aeiouyw]")
 
 @functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """The exact-match key: case, diacritics, apostrophes, hyphens and articles removed.
-    Remembered: geocoding a story normalises the same few hundred names thousands of times."""
+    """The exact-match key: case, diacritics, apostrophes, hyphens and articles removed; an
+    article's word that ends a name is no article ("Pa-an", Hpa-An in Kayin State, is not
+    "Pa"). Remembered: geocoding a story normalises the same few hundred names thousands of
+    times."""
     s = unicodedata.normalize("NFKD", name.casefold())
     s = "".join(c for c in s if not unicodedata.combining(c)).translate(_FOLD)
     s = _APOSTROPHES.sub("", s)
-    return " ".join(t for t in _NON_WORD.split(s) if t and t not in _ARTICLES)
+    words = [t for t in _NON_WORD.split(s) if t]
+    return " ".join(t for i, t in enumerate(words) if t not in _ARTICLES or 0 < i == len(words) - 1)
 
 
 @functools.lru_cache(maxsize=1 << 16)
