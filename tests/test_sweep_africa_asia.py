@@ -161,7 +161,7 @@ SWEEP = [
     case("mm-camp-kachin",
          "Myanmar's air force struck a camp for displaced people in Laiza, Kachin State, near "
          "the headquarters of the Kachin Independence Army, killing 29 people.", "2023-10-10",
-         country="MM", attacker="MM", killed=(29, 29), unresolved="Laiza"),
+         country="MM", attacker="MM", killed=(29, 29), admin1="Kachin", precision="point"),
     case("mm-came-under-air-attack",
          "TNLA and MNDAA fighters came under air attack in Lashio, northern Shan State, "
          "according to local media.", "2024-07-28", country="MM"),

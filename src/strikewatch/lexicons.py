@@ -580,6 +580,7 @@ class Lexicons:
         self.regions = frozenset(w.lower() for w in pl["regions"])
         self.not_here = frozenset(w.lower() for w in pl["not_here"])
         self.kin_nouns = frozenset(w.lower() for w in pl["kin_nouns"])
+        self.owner_nouns = frozenset(w.lower() for w in pl.get("owner_nouns") or ())
         self.clock_nouns = frozenset(w.lower() for w in pl.get("clock_nouns") or ())
         self.beside_venues = frozenset(w.lower() for w in pl.get("beside_venues") or ())
         self.naming_verbs = frozenset(f for w in pl.get("naming_verbs") or () for f in _forms(str(w)))

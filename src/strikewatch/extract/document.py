@@ -13,7 +13,7 @@ from strikewatch.models import Document
 from strikewatch.nlp import Sentence, load_pipeline, split_sentences
 
 from .gate import SentenceGate
-from .items import is_short_item, title_place
+from .items import filed_from, is_short_item, title_place
 from .merge import merge_claims, merge_strikes, with_later_tolls, without_vague
 from .sentence import SentenceReader
 from .settings import ExtractSettings
@@ -116,7 +116,8 @@ class Extractor:
         place = title_place(doc, self.lex, short_item=short, known_town=self._known_town)
         state = DocState(doc, reference_date(doc), bodies=_NamedBodies(self.lex, doc.text), short_item=short,
                          title_place=place, outlet=_outlet_body(self.lex, doc.source),
-                         labour_story=bool(self.lex.labour_story.find(doc.text)))
+                         labour_story=bool(self.lex.labour_story.find(doc.text)),
+                         filed_from=filed_from(doc, place))
         for si in plan.keep:
             self.reader.read(state, plan.sentences[si], plan.parsed[si])
         # a headline sums up the body: its strikes count only when the body has none (the

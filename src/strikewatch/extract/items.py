@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from strikewatch import dates
 from strikewatch.lexicons import Lexicons
 from strikewatch.models import Document
 
@@ -56,6 +57,14 @@ def title_place(doc: Document, lex: Lexicons, *, short_item: bool = False,
         if (lead := _set_off_place(doc.text, start, lex, known_town, headline=True)) is not None:
             return lead  # "Kharkiv: Russian shelling hits ...": the tagger's common noun
     return _lead_place(doc, lex, known_town) if short_item else None
+
+
+def filed_from(doc: Document, place: PlaceCandidate | None) -> bool:
+    """The lead place opens a wire dateline ("BEIRUT — ...", "KYIV (Reuters) - ..."): the city
+    the reporter files from, which places a strike only when its text names no place; a
+    village the text names that the gazetteer lacks is still the strike's place, never the
+    filing city ("BEIRUT — A drone struck a car in a village called Aitaroun")."""
+    return place is not None and dates.wire_dateline_prefix(doc.text[place.start:]) > 0
 
 
 def _lead_place(doc: Document, lex: Lexicons,

@@ -211,7 +211,8 @@ class PlaceFinder:
     def find(self, sdoc, speaker_tokens: set[int], actors) -> list[PlaceCandidate]:
         """Place names in the sentence: spaCy's places, the names it mislabels that the
         gazetteer knows, names with a place word ("Homs province") and regions."""
-        scan = _PlaceScan(sdoc, speaker_tokens, self._named_tokens(sdoc, actors))
+        scan = _PlaceScan(sdoc, speaker_tokens,
+                          self._named_tokens(sdoc, actors) | self._people(sdoc))
         words = _words(sdoc)
         self._listed_places(scan, words)
         self._toll_places(scan, words)
@@ -238,6 +239,34 @@ class PlaceFinder:
                 and not self._names_a_clock(sdoc, c)
                 and not self._a_thing_s_given_name(sdoc, c)
                 and not self._names_a_saint(sdoc, c)]
+
+    def _people(self, sdoc) -> set[int]:
+        """The tokens of a person's name: a name of two words or more that spaCy calls a
+        person, the gazetteer does not know whole and no place word opens ("Tal", "Kafr"),
+        where a person stands ("the home of Ali Hassan", "killed Ali Hassan", "a drone struck
+        Ali Hassan, a commander", "the house of Mykola Kharkiv in Kherson"). Its words, each a
+        town somewhere (Ali in Iran, Hassan in India, Kharkiv), are no places. The tagger
+        calls villages persons too: "jets struck Kab Elias", "shelling hit Homs Hama"."""
+        people: set[int] = set()
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].text not in self.lex.name_heads \
+                    and self._where_a_person_stands(ent.root) and not self._known(ent.text):
+                people.update(range(ent.start, ent.end))
+        return people
+
+    def _where_a_person_stands(self, root) -> bool:
+        """A name that owns a thing ("the home of Ali Hassan"), that a killing verb takes
+        ("killed Ali Hassan"), or that a strike verb takes with an appositive calling it a
+        person ("struck Ali Hassan, a commander"). Any other "of" ("the town of", "the rebel
+        stronghold of") may give a place, as "in" does."""
+        if root.dep_ == "pobj":
+            return root.head.lower_ == "of" and root.head.head.lower_ in self.lex.owner_nouns
+        if root.dep_ != "dobj":
+            return False
+        if self._the_place_struck(root):
+            return any(c.dep_ == "appos" and c.pos_ == "NOUN"
+                       and c.lower_ not in self._kinds_of_place for c in root.children)
+        return root.head.lower_ in self.lex.victim_verbs
 
     def _a_thing_s_given_name(self, sdoc, cand: PlaceCandidate) -> bool:
         """A name given to a thing is the thing's, not a place, though a town bears it: "a new
@@ -1384,16 +1413,20 @@ class PlaceFinder:
         return root.dep_ == "dobj" and self._the_place_struck(root)
 
     def _unknown_name_where_the_thing_hit_lies(self, scan: _PlaceScan) -> None:
-        """In a sentence with no other place, a name a place preposition ties to what a strike
-        verb hit ("tank fire hit tents in Mawasi", "shells hit homes in Abu Shouk") stands
-        where a place stands: spaCy's ORG or PERSON for a village the gazetteer lacks is no
-        reason to drop the strike's only place. With another place named, the rules above
-        have read the name with it or left it out ("a camp in Mugunga, on the outskirts of
-        Goma", "around Kitshanga in North Kivu")."""
+        """In a sentence with no other place, a name a strike verb hit ("an airstrike hit
+        Aitaroun", "jets bombed Laiza") or a place preposition ties to what it hit ("tank fire
+        hit tents in Mawasi", "shells hit homes in Abu Shouk") stands where a place stands:
+        spaCy's ORG (or PERSON, after a preposition) for a village the gazetteer lacks, or its
+        GPE for one the gazetteer does not know, is no reason to drop the strike's only place;
+        a person a strike verb takes ("a drone struck Ali Hassan") is its target. With another
+        place named, the rules above have read the name with it or left it out ("a camp in
+        Mugunga, on the outskirts of Goma", "around Kitshanga in North Kivu")."""
         if scan.cands:
             return
         for ent in scan.sdoc.ents:
-            if ent.label_ in ("ORG", "PERSON") and self._where_the_thing_hit_lies(ent):
+            if ent.label_ in ("GPE", "LOC", "ORG", "PERSON") and (
+                    ent.label_ != "PERSON" and self._struck_object(ent)
+                    or self._where_the_thing_hit_lies(ent)):
                 self._add(scan, ent.start, ent.end - 1, from_ent=False)
 
     def _where_the_thing_hit_lies(self, name) -> bool:

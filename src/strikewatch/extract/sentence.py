@@ -405,9 +405,9 @@ class SentenceReader:
         place, for names the gazetteer lacks (a landmark, a city's part, a hamlet, a hill: "the
         Sabreen market", "Pazigyi village", "Dahyan", "the Faj Attan mountain"), whose spot the
         title is all we can map; a town its reporter is named after when those are regions or
-        none; the title's place; else the land of the side hit."""
+        none; the title's place (a dateline's city only here); else the land of the side hit."""
         own = self._as_the_title_writes_it(state, ctx.sentence, self._strike_places(ctx, scope))
-        if own and state.title_place is not None and all(
+        if own and state.title_place is not None and not state.filed_from and all(
                 not p.known or self._named_only_abroad(state, p) for p in own) \
                 and not any(self._in_a_unit_the_title_is_not(state, ctx, p) for p in own):
             return self._title_place(state, ctx.sentence)

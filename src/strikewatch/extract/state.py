@@ -158,6 +158,7 @@ class DocState:
     labour_story: bool = False  # it tells of a walkout ("went on strike"): see _a_labour_strike
     outlet: OrgEntry | None = None  # the body that published it, when a speaker's registry names it
     title_place: PlaceCandidate | None = None  # the title, when it is only a place (document offsets)
+    filed_from: bool = False  # that place is a wire dateline's city: where the reporter is
     unplaced_toll: UnplacedToll | None = None  # the sentence just read told a toll but no place
     toll_without_strike: TollWithoutStrike | None = None  # ... or a toll at a place but no strike
     retold: Span | None = None  # a sentence that told the last strike again, with no place or toll

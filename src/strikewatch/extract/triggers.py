@@ -867,6 +867,10 @@ class TriggerRules:
         # clause says where through the noun it describes
         if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
             node = node.head
+        # "A mosque in Bahawalpur was among the places hit by missiles": the subject is one
+        # of the things hit, and its words say where
+        if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.pos_ == "AUX":
+            node = node.head.head
         return node
 
     def _before_the_speaker(self, node) -> set[int]:

@@ -14,7 +14,7 @@ from .cues import (
 )
 from .lexicon import _parse
 from .names import ADMIN1, CITY, COUNTRY, STREET_NAMESAKE, Candidate, Unresolved, normalize
-from .written import _CHECKED
+from .written import _CHECKED, _CONTAINING
 
 
 
@@ -49,7 +49,7 @@ class _Containers:
                       ) -> Place | Unresolved | None:
         """``_contain`` for any name."""
         x = m.place_text or ""
-        found = self._container_of(m, country)
+        found = self._container_given(m, country)
         if found is not None:
             head, box, relation = found
             if isinstance(result, Place) and _inside(result, box, relation, self._lex.compass_km):
@@ -63,12 +63,13 @@ class _Containers:
                                                         self._lex.compass_km):
                     return again
                 why = (f"{x}: {result.name} ({result.admin1}, {result.country}) is not "
-                       f"{'in' if relation == 'inside' else 'near'} {box.name}; placed at "
-                       f"containing {box.name}")
+                       f"{'in' if relation == 'inside' else 'near'} {box.name}; "
+                       f"{_CONTAINING} {box.name}")
             else:
-                why = f"{x} not in gazetteer; placed at containing {box.name}"
-            landmark = relation == "inside" and self._a_landmark(head or x)
-            return _placed_at(box, why, result, self._bare_name(head or x), landmark)
+                why = f"{x} not in gazetteer; {_CONTAINING} {box.name}"
+            within = relation == "inside" and (self._a_landmark(head or x)
+                                               or self._a_part_of_a_town(head or x))
+            return _placed_at(box, why, result, self._bare_name(head or x), within)
         if (written := self._written_after(m, result, country)) is not None:
             return written
         if country is None or not m.sentence:
@@ -94,7 +95,21 @@ class _Containers:
         a village near it, and a facility is a point (annotation guide)."""
         words = written.split()
         return bool(words) and (words[-1].casefold() in self._lex.landmark_nouns
-                                or _parse(written, None, self._lex).level == "facility")
+                                or self._an_installation(written))
+
+    def _an_installation(self, written: str) -> bool:
+        """Whether a name is an installation's (descriptors.yaml ``facility``): an airport or
+        a base, named for the town it serves ("the Ramon airport near Eilat")."""
+        return _parse(written, None, self._lex).level == "facility"
+
+    def _a_part_of_a_town(self, written: str) -> bool:
+        """Whether a name ends in a city part's noun that is no administrative unit's ("the
+        Zeitoun neighbourhood of Gaza City", "the Thawra neighbourhood of Omdurman"): a part
+        of the town it is written in, which the annotation guide codes as a point, as it does
+        a village; a district ("the Abu Salim district of Tripoli") is the guide's admin2."""
+        words = written.split()
+        return len(words) > 1 and words[-1].casefold() in self._lex.city_part_nouns \
+            and normalize(words[-1]) not in self._lex.unit_words
 
     def _bare_name(self, written: str) -> str:
         """The name as written without its descriptor words: "Al-Hussainiyah village" ->
@@ -227,6 +242,19 @@ class _Containers:
                     out.add(place.admin1)
                     break
         return out
+
+    def _container_given(self, m: StrikeMention, country: str | None,
+                           ) -> tuple[str | None, Place, str] | None:
+        """The container the text writes with a place (``_container_of``), in the story's
+        country; for an installation, else a sizeable town named exactly elsewhere ("the
+        Ramon airport near Eilat", when the story's country was voted by a hamlet of the
+        Philippines called Ramon): an airport or a base is named for the town it serves. A
+        district or a mosque in a town the story's country lacks stays there ("Jisr Alhaj
+        district" in a Syrian story is no Jisr ez-Zarqa in Israel)."""
+        found = self._container_of(m, country)
+        if found is None and country and self._an_installation(m.place_text or ""):
+            return self._container_of(m, None)
+        return found
 
     def _container_of(self, m: StrikeMention, country: str | None,
                       ) -> tuple[str | None, Place, str] | None:
@@ -495,15 +523,15 @@ def _on_the_side(p: Place, box: Place, compass: str) -> bool:
 
 
 def _placed_at(box: Place, why: str, was: Place | Unresolved | None, written: str,
-               landmark: bool = False) -> Place:
-    """A name coded to its container: a town's part or surroundings is ACLED precision 2,
-    a landmark in the town ("the Kamal Adwan hospital in Beit Lahia", "the Saudi Hospital in
-    El Fasher") the town itself; the reason, then what the name alone resolved to, lead the
+               within: bool = False) -> Place:
+    """A name coded to its container: a town's surroundings is ACLED precision 2, a landmark
+    or a named part ``within`` the town ("the Kamal Adwan hospital in Beit Lahia", "the
+    Zeitoun neighbourhood of Gaza City") the town itself; the reason, then what the name alone resolved to, lead the
     alternatives, and the name as written is kept for a later gazetteer to resolve."""
     before = (f"alone: {was.name} ({was.country}/{was.admin1})" if isinstance(was, Place)
               else f"alone: {was.reason}" if isinstance(was, Unresolved) else None)
     extra = tuple(a for a in (why, before) if a)
-    coarse = box.precision == "point" and not landmark
+    coarse = box.precision == "point" and not within
     return dataclasses.replace(box, precision="admin2" if coarse else box.precision,
                                alternatives=extra + box.alternatives, unresolved_name=written)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ..actors import load_registry
 from ..models import Place
 from .cues import _BEARINGS, _KIND_PRIOR, _distance_km
 from .lexicon import _parse, _Query
@@ -493,8 +494,11 @@ class _Lookup:
     def _unsure_spelling(self, q: _Query, best: Candidate,
                          scored: list[tuple[float, Candidate]]) -> str | None:
         """Why a place found only through a spelling, with no country to check it in, is no
-        answer, or None. It must be a sizeable place, and no place of another country may be
-        spelt as closely: "Novomykhailivka" alone is not a hamlet in the Altai, nor a Borno
+        answer, or None. It must be a sizeable place; in a country where no force of the
+        registry strikes, spelt as closely as a word the text puts in a place must be
+        ("Maungdaw" shares its consonants with Mingda in China, 0.71, as Arabic spellings drop
+        a final "w"; "Bulaburde" is still Buulobarde, Somalia); and no place of another
+        country may be spelt as closely: "Novomykhailivka" alone is not a hamlet in the Altai, nor a Borno
         village a Ugandan town, when a place of a third country spells it more closely; but
         "Mairupol" is Mariupol rather than Marpole (Canada). Namesakes spelt alike ("Donestk":
         Donetsk in Ukraine and in Russia) are weighed as their exact name would be."""
@@ -502,6 +506,10 @@ class _Lookup:
                 and not self._the_one_place_so_spelt(q, scored):
             return f"only a spelling variant of a hamlet, {best.describe()}"
         alike = self._similarity(q.core, best)
+        if alike < self.settings.variant_similarity \
+                and best.country not in load_registry().war_countries:
+            return (f"spelt only loosely like {best.describe()} ({alike:.2f}), in a country "
+                    f"no force of the registry strikes")
         if any(c.country != best.country and not c.exact and c.key != best.key
                and self._similarity(q.core, c) >= alike for _, c in scored):
             return "spelt as closely by a place of another country"

@@ -52,7 +52,7 @@ class GeoSettings:
     # ``anchor_population``: "bordyanka"~"borodianka" 0.84 (13,000 people), "sarakib"~"saraqib"
     # 0.86 pass; English words of captions that share a town's skeleton do not: "bombing"~
     # "bayombong" 0.75, "missile"~"missal" 0.77, "fire"~"fier" 0.75, "market"~"markt" 0.91
-    # (a hamlet of 600).
+    # (a hamlet of 600). A name read with no country to check it in must be spelt as closely.
     variant_similarity: float = 0.8
     # Of the places that share a name's skeleton, only those spelt within this difflib ratio
     # of the closest are its spellings: "jufra"~"jufrah" 0.91 is Al Jufrah, and "jafarah"

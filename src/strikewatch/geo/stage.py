@@ -17,6 +17,7 @@ from .disambiguate import (_AREA_NOUN, _POSSESSIVE, _document_country, _homonym_
                            _voting_population)
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import CITY, Candidate, Unresolved, normalize
+from .written import _CONTAINING
 
 log = logging.getLogger("strikewatch.geo")
 # A place abroad this close to one of the story country's province capitals may be a strike
@@ -314,7 +315,9 @@ def _abroad_only_with_cause(doc: _Document) -> None:
     neighbouring Iraq", "the Turkish town of Kilis", "Russian officials said ... Novorossiysk"),
     or the place lies near the story's country (a border town across the front: Belgorod in
     a Ukrainian story), or its name was read in the one country of its namesakes where its
-    attacker strikes ("Russian shelling hit Adamovka": Ukraine's Adamivka). Otherwise it is
+    attacker strikes ("Russian shelling hit Adamovka": Ukraine's Adamivka), or it is the town
+    the text writes an installation in or near ("the Ramon airport near Eilat" in a story
+    whose country a hamlet called Ramon voted for). Otherwise it is
     a venue of talks, a statement or a protest ("peace talks in Geneva"), or a person's or a
     local name's namesake abroad ("Hassan" is not Hassan, Karnataka), and the mention stays
     unplaced, with the reason."""
@@ -325,7 +328,9 @@ def _abroad_only_with_cause(doc: _Document) -> None:
         if not isinstance(p, Place) or p.country == doc.country or p.precision == "country":
             continue
         if g._near_country(p, doc.country, ABROAD_NEAR_KM) or i in doc.in_theatre \
-                or p.country in doc.countries_named(m) or _struck_abroad_by_its_state(doc, m, p):
+                or p.country in doc.countries_named(m) or _struck_abroad_by_its_state(doc, m, p) \
+                or _CONTAINING in (p.alternatives or ("",))[0] \
+                and g._an_installation(m.place_text or ""):
             continue
         doc.results[i] = Unresolved(
             m.place_text or p.name,

@@ -20,6 +20,8 @@ _WRITTEN = re.compile(r"^\s*(?P<head>[^,()]+?)\s*(?:,\s*(?P<comma>[^()]+?)|\((?P
 _AFTER_NAME = re.compile(r"\s*(?:\((?P<paren>[^()]{2,80})\)|,\s*(?P<comma>[A-Z][^,.;:()\n]{1,60}?))"
                          r"(?=\s*(?:[,.;:()\n]|$|\s(?:on|in|at|and|near|by|when|where|after)\b))")
 _CHECKED = "checked to lie in"
+# the reason of a place coded to the container its own words write ("X near Eilat")
+_CONTAINING = "placed at containing"
 # a part of a city written with the city: "Kharkiv (Saltivka district)", "Petrovsky district
 # of Donetsk", "the centre of Kharkiv" (places.yaml city_parts and city_centre_nouns)
 _CITY_THEN_PART = re.compile(r"^\s*(?P<city>[^,()]+?)\s*\((?P<part>[^()]+)\)\s*$")
@@ -158,10 +160,10 @@ class _WrittenContainers:
         if box.precision == "country":
             return Unresolved(name, f"{head} not in the gazetteer in {box.name}; a country's "
                                     f"centroid is no place", (f"alone: {_said(alone)}",)), None
-        why = (f"{head} not in gazetteer; placed at containing {box.name}"
+        why = (f"{head} not in gazetteer; {_CONTAINING} {box.name}"
                if isinstance(alone, Unresolved) else
                f"{head}: {alone.name} ({alone.admin1}, {alone.country}) is not in {box.name}; "
-               f"placed at containing {box.name}")
+               f"{_CONTAINING} {box.name}")
         return dataclasses.replace(box, unresolved_name=head,
                                    alternatives=(why, f"alone: {_said(alone)}",
                                                  *box.alternatives)), found.box_candidate
