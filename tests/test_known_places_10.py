@@ -78,10 +78,10 @@ def test_an_airport_near_its_town_in_a_story(incidents_of):
 
 def test_a_mosque_in_a_district_the_story_lacks_stays_home(extractor):
     # Syria: only an installation is looked for abroad by its town's name; a mosque in a
-    # district the gazetteer lacks is no place of Israel's Jisr ez-Zarqa
+    # district the gazetteer lacks is no place of Israel's Kafr Qara
     assert [c[1] for c in coded(
         extractor, "Regime helicopters dropped barrel bombs on Aleppo, and one hit the "
-        "Alsabireen mosque in Jisr Alhaj district, causing a fire.")] \
+        "al-Rahma mosque in Kafr Qara district, setting it ablaze.")] \
         in (["SY"], ["SY", "SY"], ["SY", None])
 
 

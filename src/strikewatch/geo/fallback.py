@@ -249,8 +249,8 @@ class _Containers:
         country; for an installation, else a sizeable town named exactly elsewhere ("the
         Ramon airport near Eilat", when the story's country was voted by a hamlet of the
         Philippines called Ramon): an airport or a base is named for the town it serves. A
-        district or a mosque in a town the story's country lacks stays there ("Jisr Alhaj
-        district" in a Syrian story is no Jisr ez-Zarqa in Israel)."""
+        district or a mosque in a town the story's country lacks stays there ("Kafr Qara
+        district" in a Syrian story is no Kafr Qara in Israel)."""
         found = self._container_of(m, country)
         if found is None and country and self._an_installation(m.place_text or ""):
             return self._container_of(m, None)
