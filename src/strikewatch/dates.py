@@ -315,8 +315,8 @@ def find_dateline(text: str) -> date | None:
 
 
 def dateline_prefix(sentence: str) -> int:
-    """Length of a publication line that opens a sentence ("Published April 13 2017 An air
-    strike on Tuesday ..."), 0 if none: the sentence splitter glues the line to the first
+    """Length of a publication line that opens a sentence ("Published June 2 2019 Rockets hit
+    the town on Monday ..."), 0 if none: the sentence splitter glues the line to the first
     sentence, and the parser then takes "Published" for the sentence's main verb. A bare
     weekday and date that open the sentence ("Friday 17 June 2016 Civilians killed ...") are
     such a line too: prose puts a preposition before them or a comma after them."""

@@ -94,10 +94,10 @@ class SentenceGate:
     @staticmethod
     def trim_datelines(sentences: list[Sentence], keep: list[int]) -> None:
         """Cut a dateline or a list's bullet off the kept sentences that open with one:
-        "Published April 13 2017 An air strike ...", "- Drone strikes reportedly targeted the
-        Merowe Dam ..." (a report's highlights): the line is no verb, and the parse reads the
+        "Published June 2 2019 Rockets hit ...", "- Drone strikes reportedly targeted a power
+        station ..." (a report's highlights): the line is no verb, and the parse reads the
         bullet into the first name ("- Drone", a place)."""
-        for si in keep:  # "Published April 13 2017 An air strike ...": the line is no verb
+        for si in keep:  # "Published June 2 2019 Rockets hit ...": the line is no verb
             bullet = _BULLET.match(sentences[si].text)
             cut = (bullet and bullet.end()) or dates.dateline_prefix(sentences[si].text) or (
                 _opens_its_paragraph(sentences, si) and dates.wire_dateline_prefix(sentences[si].text))
