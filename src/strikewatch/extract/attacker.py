@@ -191,9 +191,10 @@ class AttackerRules:
         if len(states) != 1:
             return strikes
         [(entry, span)] = states.values()
-        groups_fly = self._drone_flying_group_named(text)
+        open_drones = any(m.attacker is None and self._by_drone(m) for m in strikes) \
+            and self._drone_flying_group_named(text)  # the text searched again only then
         return [replace(m, attacker=Actor(entry.name, entry.country), attacker_span=span)
-                if m.attacker is None and m.event_type == "air" and not (groups_fly and self._by_drone(m))
+                if m.attacker is None and m.event_type == "air" and not (open_drones and self._by_drone(m))
                 and not self._states_named(m.sentence.text) else m for m in strikes]
 
     def _drone_flying_group_named(self, text: str) -> bool:
