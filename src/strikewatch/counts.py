@@ -474,9 +474,8 @@ def _casualties(sentence: str, quantities: list) -> list[CasualtyMention]:
     found: list[tuple[int, int, Range, str | None, str | None, Range, bool | str]] = []
     taken_until = 0
     for qs, qe, rng, m in quantities:
-        if qs < taken_until or lx.subcount.search(sentence, max(0, qs - 30), qs):
-            continue
-        if _not_a_toll(sentence, qs, qe, rng, m):
+        if qs < taken_until or lx.subcount.search(sentence, max(0, qs - 30), qs) \
+                or _not_a_toll(sentence, qs, qe, rng, m):
             continue
         np = lx.noun_phrase.match(sentence, qe)
         end = np.end()
