@@ -3,24 +3,13 @@ whole stream's order, and its table divides each stage's CPU by the class's docu
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmark_scripts import load_benchmark
 
 
 def _stream_classes():
-    sys.path.insert(0, str(ROOT / "benchmarks"))  # it builds its stream with prefilter_stream.py
-    try:
-        spec = importlib.util.spec_from_file_location("stream_classes",
-                                                      ROOT / "benchmarks" / "stream_classes.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    return load_benchmark("stream_classes.py", "stream_classes")
 
 
 def test_each_class_gets_its_documents_in_order(tmp_path):

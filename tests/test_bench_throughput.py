@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from benchmark_scripts import load_benchmark
 
 from strikewatch.geo.importing import read_gazetteer_file
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _throughput():
-    spec = importlib.util.spec_from_file_location("throughput", ROOT / "benchmarks" / "throughput.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("throughput.py", "throughput")
 
 
 def test_the_size_stand_in_is_a_geonames_dump_of_the_rows_asked(tmp_path):

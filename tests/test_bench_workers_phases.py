@@ -3,27 +3,15 @@ it, inside the run, and the pipeline as it was once the run is over."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from benchmark_scripts import load_benchmark
 
 from strikewatch import pipeline
 from strikewatch.store import Store
 from test_scale import _first_articles
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _workers_phases():
-    sys.path.insert(0, str(ROOT / "benchmarks"))  # it reads its corpus from throughput.py
-    try:
-        spec = importlib.util.spec_from_file_location("workers_phases",
-                                                      ROOT / "benchmarks" / "workers_phases.py")
-        module = sys.modules["workers_phases"] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)  # its dataclass looks itself up in sys.modules
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    return load_benchmark("workers_phases.py", "workers_phases")
 
 
 def test_each_workers_tasks_are_stamped_within_the_run(tmp_path, extractor, gaz):

@@ -3,7 +3,6 @@ as ``--db`` (a file or a URL) and the table reports each database's size on disk
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from benchmark_scripts import load_benchmark
 from pg import postgres  # noqa: F401  (fixture)
 from sqlalchemy import func, select
 
@@ -31,10 +31,7 @@ FAKES = Path(__file__).parent / "fixtures" / "corpora" / "fakes-dev-articles-0-6
 
 
 def bench():  # noqa: ANN201 - the benchmark script as a module
-    spec = importlib.util.spec_from_file_location("scale_bench", ROOT / "benchmarks" / "scale.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("scale.py", "scale_bench")
 
 
 def test_every_stage_is_given_the_database_it_measures(tmp_path):
@@ -58,9 +55,7 @@ def test_database_sizes_grow_with_what_is_stored_on_both_backends(tmp_path, post
 
 
 def grow_module():  # noqa: ANN201 - benchmarks/grow.py as a module
-    spec = importlib.util.spec_from_file_location("grow_bench", ROOT / "benchmarks" / "grow.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_benchmark("grow.py", "grow_bench")
     return module
 
 
