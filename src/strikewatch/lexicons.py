@@ -432,8 +432,9 @@ class Lexicons:
         self.strikes_told_verbs = frozenset(w.lower() for w in t.get("strikes_told_verbs") or ())
         self.same_day = PhraseMatcher({w: True for w in t.get("same_day") or ()})
         self.whereabouts_markers = frozenset(w.lower() for w in t.get("whereabouts_markers") or ())
-        self.not_strikes = PhraseMatcher({w: True for w in t["not_strikes"]})
-        self.labour_story = PhraseMatcher({w: True for w in t["labour_strike"]["story"]})
+        walkout = t["labour_strike"]["phrases"]
+        self.not_strikes = PhraseMatcher({w: True for w in (*t["not_strikes"], *walkout)})
+        self.labour_story = PhraseMatcher({w: True for w in (*walkout, *t["labour_strike"]["story"])})
         self.strikers = frozenset(w.lower() for w in t["labour_strike"]["strikers"])
         self.hand_arms = PhraseMatcher({w: True for w in t.get("hand_arms") or ()})
         self.campaign = PhraseMatcher({w: True for w in t["campaign"]})
