@@ -35,9 +35,8 @@ def _placed(extractor, text: str, title: str | None = None) -> list[tuple]:
 # A long name whose consonants only one place in the world shares, spelt close to it, is that
 # place though it is a village and the entry names no country.
 ONE_PLACE_SO_SPELT = [
-    # Ukraine: Russian spellings (-ovka for -ivka; -sky for -ske) of Donetsk and Luhansk villages
-    ("Panteleimonovka", "UA", "Donetsk"),
-    ("Novotoshkivsky", "UA", "Luhansk"),
+    # Ukraine: the Russian spelling (-ovka for -ivka) of a Donetsk village
+    ("Novobakhmutovka", "UA", "Donetsk"),
     # Syria: English spellings of Hama and Daraa villages
     ("Kafr Nabboudeh", "SY", "Hama"),
     ("Khirbet Ghazaleh", "SY", "Daraa"),

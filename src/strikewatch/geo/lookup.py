@@ -518,7 +518,7 @@ class _Lookup:
     def _the_one_place_so_spelt(self, q: _Query, scored: list[tuple[float, Candidate]]) -> bool:
         """Whether a long name is a close spelling of the one place in the world that shares
         its consonants (``hamlet_variant_letters``): a Russian or English spelling of a
-        Ukrainian village ("Panteleimonovka"), an English one of a Syrian village, read in a
+        Ukrainian village ("Novobakhmutovka"), an English one of a Syrian village, read in a
         caption that names no country. Two places spelt near it, even of one country, leave
         it unsure: a village the gazetteer lacks is as likely as either ("Novomykhailivka"
         and the Russian Novomikhaylovka and Novomikhaylovskiy); so does a unit's word the

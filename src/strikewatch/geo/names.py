@@ -70,8 +70,8 @@ class GeoSettings:
     variant_min_letters: int = 5
     # A name of at least this many letters whose consonants one place alone in the world
     # shares, spelt within ``variant_similarity`` of it, is that place even with no country
-    # and however small: "Panteleimonovka" is Panteleymonivka (7,700 people, 0.87) and
-    # "Novotoshkivsky" Novotoshkivske (2,100, 0.93), each the only place of its skeleton.
+    # and however small: "Novobakhmutovka" is Novobakhmutivka, Donetsk oblast, the only place
+    # of its skeleton (but "Umanskoye", a village cities500 lacks, is Russia's Umanskiy).
     # Shorter names share their skeletons with hamlets worldwide ("Kanguwa": a dozen).
     hamlet_variant_letters: int = 8
 
